@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "api/faultinjector.h"
+#include "metrics/syntheticmetrics.h"
+#include "security/accesscontrol.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// One simulated cluster as the scenario describes it.
+struct ClusterScenario
+{
+    QString name;
+    int port = 0; // 0 = a free port
+    QStringList namespaces; // created as Namespace objects ("default" always exists)
+    QList<UserSpec> users; // the first user is the cluster's default (its context)
+    QList<QJsonObject> objects; // initial objects (inline and from `manifests:` files)
+    QList<MetricBehaviour> metrics;
+    QList<FaultRule> faults;
+};
+
+// A parsed scenario file. Format: see resources/scenarios/demo.yaml and docs/rd-sim.md.
+struct Scenario
+{
+    double clockSpeed = 1.0;
+    QList<ClusterScenario> clusters;
+
+    // A precise error names the file, the line (1-based) and what is wrong, e.g.
+    // "demo.yaml:12: clusters[0].users[1]: 'token' must be a string". Returns false on error.
+    static bool fromFile(const QString &path, Scenario *out, QString *error);
+    static bool fromYaml(const QByteArray &yaml, const QString &fileName, Scenario *out,
+                         QString *error);
+    // The built-in scenario when none is given: one cluster "sim" with an admin user.
+    static Scenario minimal();
+};
+
+// Loads plain Kubernetes manifests: every *.yaml, *.yml and *.json file in a folder (sorted
+// by name), multi-document YAML, and `List` kinds flattened. Status is kept as given.
+// Errors name the file and line. Returns false on error.
+class ManifestLoader
+{
+public:
+    static bool loadDirectory(const QString &dir, QList<QJsonObject> *objects, QString *error);
+    static bool loadFile(const QString &path, QList<QJsonObject> *objects, QString *error);
+};

@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <mutex>
+#include <optional>
+
+struct UserInfo
+{
+    QString name;
+    QStringList groups;
+    bool isAnonymous() const { return name == QStringLiteral("system:anonymous"); }
+};
+
+// An RBAC rule as in a Role: each list matches when it contains the value or "*".
+// resources may name subresources ("rollouts/status"); namespaces empty = every namespace.
+struct PolicyRule
+{
+    QStringList verbs;
+    QStringList apiGroups; // "" is the core group
+    QStringList resources;
+    QStringList resourceNames; // empty = any name
+    QStringList namespaces; // empty = any namespace (a ClusterRoleBinding)
+};
+
+// A user of the simulated cluster, from the scenario.
+struct UserSpec
+{
+    QString name;
+    QString token; // bearer token; empty = none
+    bool clientCertificate = false; // issue a client certificate with CN = name, O = groups
+    QString password; // basic auth when non-empty
+    QStringList groups;
+    QList<PolicyRule> rules;
+};
+
+// Authentication and authorization for one simulated cluster. Unknown or wrong credentials
+// are refused (401); no credentials at all make the anonymous user, who may read only the
+// public endpoints (/version, /healthz, /livez, /readyz, /metrics).
+class AccessControl
+{
+public:
+    void addUser(const UserSpec &user);
+    QList<UserSpec> users() const;
+    std::optional<UserSpec> user(const QString &name) const;
+
+    std::optional<UserInfo> authenticateToken(const QString &token) const;
+    // cn / organizations come from the verified client certificate.
+    std::optional<UserInfo> authenticateCertificate(const QString &commonName,
+                                                    const QStringList &organizations) const;
+    std::optional<UserInfo> authenticateBasic(const QString &name, const QString &password) const;
+
+    // subresource is "" or e.g. "status"; ns "" for cluster-scoped requests.
+    bool isAllowed(const UserInfo &user, const QString &verb, const QString &group,
+                   const QString &resource, const QString &subresource, const QString &ns,
+                   const QString &name) const;
+
+    // Request/response bodies of authorization.k8s.io/v1 SelfSubjectAccessReview and
+    // authentication.k8s.io/v1 SelfSubjectReview.
+    QJsonObject selfSubjectAccessReview(const UserInfo &user, const QJsonObject &request) const;
+    QJsonObject selfSubjectReview(const UserInfo &user) const;
+
+private:
+    mutable std::mutex m_mutex;
+    QList<UserSpec> m_users;
+};
