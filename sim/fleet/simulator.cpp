@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "simulator.h"
+
+#include "api/apiserver.h"
+#include "api/faultinjector.h"
+#include "controllers/clustercontrollers.h"
+#include "core/objectstore.h"
+#include "core/resourcecatalog.h"
+#include "core/virtualclock.h"
+#include "metrics/syntheticmetrics.h"
+#include "security/accesscontrol.h"
+#include "security/kubeconfigwriter.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QSet>
+
+SimCluster::SimCluster(const ClusterScenario &scenario, VirtualClock &clock)
+    : m_name(scenario.name),
+      m_requestedPort(scenario.port),
+      m_store(std::make_unique<ObjectStore>(&clock)),
+      m_access(std::make_unique<AccessControl>()),
+      m_faults(std::make_unique<FaultInjector>()),
+      m_metrics(std::make_unique<SyntheticMetrics>(&clock))
+{
+    for (const UserSpec &user : scenario.users)
+        m_access->addUser(user);
+    for (const FaultRule &rule : scenario.faults)
+        m_faults->add(rule);
+    for (const MetricBehaviour &behaviour : scenario.metrics)
+        m_metrics->setBehaviour(behaviour);
+    m_controllers = std::make_unique<ClusterControllers>(*m_store, clock, *m_metrics);
+}
+
+SimCluster::~SimCluster() = default;
+
+QString SimCluster::url() const
+{
+    return m_server ? m_server->url() : QString();
+}
+
+int SimCluster::port() const
+{
+    return m_server ? m_server->port() : 0;
+}
+
+Simulator::Simulator(const Scenario &scenario, const SimulatorOptions &options)
+    : m_scenario(scenario),
+      m_options(options),
+      m_clock(std::make_unique<VirtualClock>(scenario.clockSpeed))
+{
+    if (options.frozen)
+        m_clock->setFrozen(true);
+    for (const ClusterScenario &cluster : m_scenario.clusters) {
+        m_clusters.push_back(std::make_unique<SimCluster>(cluster, *m_clock));
+        m_clusterList << m_clusters.back().get();
+    }
+}
+
+Simulator::~Simulator()
+{
+    stop();
+}
+
+SimCluster *Simulator::cluster(const QString &name) const
+{
+    for (SimCluster *cluster : m_clusterList) {
+        if (cluster->name() == name)
+            return cluster;
+    }
+    return nullptr;
+}
+
+QByteArray Simulator::caPem() const
+{
+    return m_ca.certificatePem();
+}
+
+bool Simulator::start(QString *error)
+{
+    if (!m_ca.isValid()) {
+        *error = QStringLiteral("cannot create the certificate authority: %1").arg(m_ca.errorString());
+        return false;
+    }
+    const PemKeyPair serverCertificate = m_ca.issueServerCertificate(
+        {QStringLiteral("localhost")}, {QStringLiteral("127.0.0.1"), QStringLiteral("::1")});
+    for (int i = 0; i < m_clusterList.size(); ++i) {
+        SimCluster &cluster = *m_clusterList.at(i);
+        if (!loadObjects(cluster, m_scenario.clusters.at(i), error))
+            return false;
+        ApiServer::Context context;
+        context.clusterName = cluster.name();
+        context.store = cluster.m_store.get();
+        context.access = cluster.m_access.get();
+        context.faults = cluster.m_faults.get();
+        context.metrics = cluster.m_metrics.get();
+        context.clock = m_clock.get();
+        cluster.m_server = std::make_unique<ApiServer>(context, serverCertificate, m_ca.certificatePem());
+        int port = cluster.m_requestedPort;
+        if (port == 0 && m_options.basePort != 0)
+            port = m_options.basePort + i;
+        QString listenError;
+        if (!cluster.m_server->listen(m_options.host, port, &listenError)) {
+            *error = QStringLiteral("cluster %1: cannot listen on %2:%3: %4")
+                         .arg(cluster.name(), m_options.host, QString::number(port), listenError);
+            stop();
+            return false;
+        }
+    }
+    if (!writeKubeconfig(error)) {
+        stop();
+        return false;
+    }
+    if (!m_options.frozen && m_options.runControllers) {
+        m_running = true;
+        m_controllerThread = std::thread([this] { controllerLoop(); });
+    }
+    return true;
+}
+
+void Simulator::stop()
+{
+    m_running = false;
+    if (m_controllerThread.joinable())
+        m_controllerThread.join();
+    for (SimCluster *cluster : std::as_const(m_clusterList)) {
+        cluster->m_store->shutdown();
+        if (cluster->m_server)
+            cluster->m_server->stop();
+    }
+}
+
+void Simulator::reconcileOnce()
+{
+    for (SimCluster *cluster : std::as_const(m_clusterList))
+        cluster->controllers().reconcileOnce();
+}
+
+void Simulator::controllerLoop()
+{
+    while (m_running) {
+        const auto started = std::chrono::steady_clock::now();
+        reconcileOnce();
+        std::this_thread::sleep_until(started + std::chrono::milliseconds(m_options.tickMs));
+    }
+}
+
+// Namespaces first (the scenario's, "default", and any an object names), then the objects
+// in the order given, keeping their status as written.
+bool Simulator::loadObjects(SimCluster &cluster, const ClusterScenario &scenario, QString *error)
+{
+    QList<QJsonObject> objects = scenario.objects;
+    for (const auto &[target, object] : std::as_const(m_options.extraObjects)) {
+        if (target.isEmpty() || target == cluster.name())
+            objects << object;
+    }
+
+    const ResourceType *namespaces = ResourceCatalog::find({}, QStringLiteral("namespaces"));
+    QStringList wanted{QStringLiteral("default")};
+    wanted << scenario.namespaces;
+    for (const QJsonObject &object : std::as_const(objects)) {
+        const QString ns = object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("namespace")).toString();
+        if (!ns.isEmpty())
+            wanted << ns;
+        if (object.value(QStringLiteral("kind")).toString() == QStringLiteral("Namespace"))
+            wanted.removeAll(object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString());
+    }
+    wanted.removeDuplicates();
+    for (const QString &ns : std::as_const(wanted)) {
+        const QJsonObject object{
+            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), ns}}},
+            {QStringLiteral("spec"), QJsonObject{{QStringLiteral("finalizers"), QJsonArray{QStringLiteral("kubernetes")}}}},
+            {QStringLiteral("status"), QJsonObject{{QStringLiteral("phase"), QStringLiteral("Active")}}}};
+        cluster.store().load(*namespaces, object);
+    }
+
+    for (int i = 0; i < objects.size(); ++i) {
+        const QJsonObject &object = objects.at(i);
+        const QString apiVersion = object.value(QStringLiteral("apiVersion")).toString();
+        const QString kind = object.value(QStringLiteral("kind")).toString();
+        const QString name = object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
+        const ResourceType *type = ResourceCatalog::findByKind(apiVersion, kind);
+        if (!type || type->isReview) {
+            *error = QStringLiteral("cluster %1: object %2 (%3 \"%4\"): kind %3 of apiVersion \"%5\" is not served by rd-sim")
+                         .arg(cluster.name(), QString::number(i + 1), kind, name, apiVersion);
+            return false;
+        }
+        const StoreResult result = cluster.store().load(*type, object);
+        if (!result.ok()) {
+            *error = QStringLiteral("cluster %1: object %2 (%3 \"%4\"): %5")
+                         .arg(cluster.name(), QString::number(i + 1), kind, name, result.error.message);
+            return false;
+        }
+    }
+    return true;
+}
+
+// One context per (cluster, user): "<cluster>" for the cluster's first user, else
+// "<cluster>-<user>". A user with a client certificate authenticates with it; otherwise with
+// the token, otherwise with basic auth.
+bool Simulator::writeKubeconfig(QString *error)
+{
+    QList<KubeconfigEntry> entries;
+    for (int i = 0; i < m_clusterList.size(); ++i) {
+        SimCluster &cluster = *m_clusterList.at(i);
+        const QList<UserSpec> users = m_scenario.clusters.at(i).users;
+        for (int u = 0; u < users.size(); ++u) {
+            const UserSpec &user = users.at(u);
+            KubeconfigEntry entry;
+            entry.clusterName = cluster.name();
+            entry.server = cluster.url();
+            entry.caPem = m_ca.certificatePem();
+            entry.userName = cluster.name() + u'-' + user.name;
+            entry.contextName = u == 0 ? cluster.name() : entry.userName;
+            if (user.clientCertificate) {
+                const PemKeyPair pair = m_ca.issueClientCertificate(user.name, user.groups);
+                entry.clientCertificatePem = pair.certificatePem;
+                entry.clientKeyPem = pair.privateKeyPem;
+            } else if (!user.token.isEmpty()) {
+                entry.token = user.token;
+            } else {
+                entry.username = user.name;
+                entry.password = user.password;
+            }
+            entries << entry;
+        }
+    }
+    m_kubeconfigPath = m_options.kubeconfigPath;
+    if (m_kubeconfigPath.isEmpty()) {
+        if (!m_tempDir.isValid()) {
+            *error = QStringLiteral("cannot create a temporary folder for the kubeconfig");
+            return false;
+        }
+        m_kubeconfigPath = m_tempDir.filePath(QStringLiteral("kubeconfig"));
+    }
+    const QString current = m_clusterList.isEmpty() ? QString() : m_clusterList.first()->name();
+    return KubeconfigWriter::write(m_kubeconfigPath, entries, current, error);
+}
