@@ -59,6 +59,10 @@ public:
     QString url() const; // https://127.0.0.1:PORT
     void stop();
 
+    // How long a watch with allowWatchBookmarks stays quiet before it sends a BOOKMARK
+    // (default 2000 ms); tests shorten it.
+    void setBookmarkIntervalMs(int ms);
+
     void setRecording(bool on);
     QList<RecordedRequest> takeRecordedRequests();
 

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QString>
 
+#include <array>
 #include <mutex>
 #include <optional>
 
@@ -53,23 +54,58 @@ public:
     PodSample sample(const QString &ns, const QString &rollout, const QString &role,
                      const QString &podName, qint64 roleSinceMs, qint64 atMs) const;
 
-    // The value an analysis query gets for a rollout's canary or stable pods (the mean over
-    // that ReplicaSet's pods). The query is matched by the metric it names: error ratio
-    // ("error"), p99 latency ("latency", "duration"), success rate ("success"), request rate
-    // ("request", "rate"), CPU ("cpu"), memory ("memory"). "stable" in the query's selector
-    // picks the stable pods, otherwise the canary. nullopt + *error when it names none.
-    std::optional<double> evaluateQuery(const ObjectStore &store, const QString &ns,
-                                        const QString &rollout, const QString &query,
-                                        qint64 atMs, QString *error) const;
+    // The counters of one pod at atMs, integrated in closed form from the pod's start
+    // (startMs). Requests follow requestRate with its wobble; errors follow
+    // requestRate * errorRatio (both wobbling); the histogram buckets split the requests by a
+    // log-normal latency distribution whose p99 is the behaviour's p99 (no wobble), so
+    // buckets, _sum and _count agree with each other exactly.
+    static constexpr std::array<double, 11> kBucketBounds
+        = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    struct PodCounters
+    {
+        double requests = 0;
+        double errors = 0;
+        std::array<double, 12> buckets {}; // cumulative, the last one is +Inf (== requests)
+        double latencySumSeconds = 0;
+        double cpuSeconds = 0;
+    };
+    PodCounters counters(const QString &ns, const QString &rollout, const QString &role,
+                         const QString &podName, qint64 startMs, qint64 roleSinceMs,
+                         qint64 atMs) const;
 
-    // Prometheus text exposition (version 0.0.4) of every pod of every rollout in the store:
-    // rd_http_requests_total, rd_http_request_errors_total,
+    // The value an analysis query gets for a rollout's pods. The query is matched by the
+    // metric it names, in this order: error ratio ("error", or a `=~"5..` code matcher),
+    // success rate ("success", or a `!~"5..` matcher), p99 latency in seconds ("latency",
+    // "duration", "quantile"), CPU cores ("cpu"), memory bytes ("memory"), request rate per
+    // pod ("request", "rate"). The pods: those of a `role="..."` matcher in the query; else
+    // those whose pod-template hash the query names; else the stable ReplicaSet's when
+    // "stable" appears anywhere; else the revision being rolled out (currentPodHash). Error
+    // and success ratios are sum(errors)/sum(requests) over the last 60 s of the counters (NaN
+    // for 0/0, as PromQL gives); the others are means over the pods. nullopt + *error for a
+    // query naming no metric, an unknown rollout, or no running pods.
+    std::optional<double> evaluateQuery(const ObjectStore &store, const QString &ns,
+                                        const QString &rollout, const QString &query, qint64 atMs,
+                                        QString *error) const;
+
+    // Prometheus text exposition (version 0.0.4) of every running pod of every Rollout and
+    // Deployment in the store: rd_http_requests_total, rd_http_request_errors_total,
     // rd_http_request_duration_seconds (histogram), rd_container_cpu_usage_seconds_total,
-    // rd_container_memory_working_set_bytes, kube_pod_container_status_restarts_total; labels
-    // namespace, pod, rollout, rollouts_pod_template_hash, role.
+    // rd_container_memory_working_set_bytes, kube_pod_container_status_restarts_total (per
+    // container, from containerStatuses); labels namespace, pod, rollout,
+    // rollouts_pod_template_hash, role (stable, canary, active, preview, or "old" for a
+    // superseded ReplicaSet) and, for a Deployment's pod, deployment (rollout then empty).
+    // A role change (promotion) recomputes a pod's counters from its new role, which a
+    // Prometheus scrape may see as a counter reset.
     QByteArray exposition(const ObjectStore &store, qint64 atMs) const;
 
 private:
+    static PodSample sampleWith(const MetricBehaviour &behaviour, bool regresses,
+                                const QString &podName, qint64 roleSinceMs, qint64 atMs);
+    static PodCounters countersWith(const MetricBehaviour &behaviour, bool regresses,
+                                    const QString &podName, qint64 startMs, qint64 roleSinceMs,
+                                    qint64 atMs);
+    MetricBehaviour behaviourLocked(const QString &ns, const QString &rollout) const;
+
     VirtualClock *m_clock;
     mutable std::mutex m_mutex;
     QHash<QString, MetricBehaviour> m_behaviours; // "ns/rollout"

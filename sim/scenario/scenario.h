@@ -18,6 +18,7 @@ struct ClusterScenario
     QStringList namespaces; // created as Namespace objects ("default" always exists)
     QList<UserSpec> users; // the first user is the cluster's default (its context)
     QList<QJsonObject> objects; // initial objects (inline and from `manifests:` files)
+    QStringList objectOrigins; // "file:line" of each object, parallel to objects
     QList<MetricBehaviour> metrics;
     QList<FaultRule> faults;
 };
@@ -38,11 +39,21 @@ struct Scenario
 };
 
 // Loads plain Kubernetes manifests: every *.yaml, *.yml and *.json file in a folder (sorted
-// by name), multi-document YAML, and `List` kinds flattened. Status is kept as given.
-// Errors name the file and line. Returns false on error.
+// by name, not recursive), multi-document YAML, and `List` kinds flattened. Status is kept
+// as given; a namespaced object without a namespace goes to "default", as kubectl apply
+// with a default context does. Errors name the file and line. Returns false on error.
+// `origins`, when given, receives "file:line" for each object appended.
 class ManifestLoader
 {
 public:
-    static bool loadDirectory(const QString &dir, QList<QJsonObject> *objects, QString *error);
-    static bool loadFile(const QString &path, QList<QJsonObject> *objects, QString *error);
+    static bool loadDirectory(const QString &dir, QList<QJsonObject> *objects, QString *error,
+                              QStringList *origins = nullptr);
+    static bool loadFile(const QString &path, QList<QJsonObject> *objects, QString *error,
+                         QStringList *origins = nullptr);
+
+    // The checks every loaded object passes: apiVersion, kind and metadata.name present, the
+    // kind served by rd-sim. Fills the default namespace. Returns what is wrong, or "".
+    static QString checkObject(QJsonObject *object);
+    // `kind: List` or any `*List` with an items array.
+    static bool isList(const QJsonObject &object);
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/apierror.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -59,10 +61,31 @@ public:
                    const QString &resource, const QString &subresource, const QString &ns,
                    const QString &name) const;
 
+    // Non-resource paths (/api, /version, /metrics, ...). A scenario rule grants them when its
+    // verbs match and its resources contain "*"; the built-in discovery and public-info
+    // bindings of a real cluster grant the rest.
+    bool isNonResourceAllowed(const UserInfo &user, const QString &verb, const QString &path) const;
+
     // Request/response bodies of authorization.k8s.io/v1 SelfSubjectAccessReview and
     // authentication.k8s.io/v1 SelfSubjectReview.
     QJsonObject selfSubjectAccessReview(const UserInfo &user, const QJsonObject &request) const;
     QJsonObject selfSubjectReview(const UserInfo &user) const;
+    // What the API server answers instead of a review for a body it cannot take: 400
+    // BadRequest (a field of the wrong JSON type) or 422 Invalid (neither or both of
+    // resourceAttributes / nonResourceAttributes), with Kubernetes' messages. No error (code
+    // 0) when the body is fine.
+    static ApiError validateSelfSubjectAccessReview(const QJsonObject &request);
+
+    struct Decision
+    {
+        bool allowed = false;
+        QString reason; // as SelfSubjectAccessReview status.reason; empty when denied
+    };
+    Decision decide(const UserInfo &user, const QString &verb, const QString &group,
+                    const QString &resource, const QString &subresource, const QString &ns,
+                    const QString &name) const;
+    Decision decideNonResource(const UserInfo &user, const QString &verb,
+                               const QString &path) const;
 
 private:
     mutable std::mutex m_mutex;

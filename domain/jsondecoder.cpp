@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jsondecoder.h"
+
+#include "decoders_p.h"
+#include "jsonsyntax.h"
+
+#include <QCoreApplication>
+
+#include <exception>
+#include <new>
+
+using namespace JsonRead;
+
+namespace {
+
+constexpr qsizetype releaseThreshold = 16 * 1024 * 1024;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("JsonDecoder", text);
+}
+
+// Runs body; an exception (only std::bad_alloc is possible in practice) becomes the report's
+// error instead of leaving the decoder.
+template<typename F>
+void guarded(DecodeReport &report, F &&body)
+{
+    try {
+        body();
+    } catch (const std::bad_alloc &) {
+        report.error = tr("out of memory while decoding the response");
+    } catch (const std::exception &e) {
+        report.error = tr("internal error while decoding the response: %1")
+                           .arg(QString::fromLocal8Bit(e.what()));
+    } catch (...) {
+        report.error = tr("internal error while decoding the response");
+    }
+}
+
+// A Status where an object or list was expected: the server's error, worded as such.
+bool reportIfStatus(Context &ctx, Element rootElement, Object root, DecodeReport &report)
+{
+    Element kind;
+    std::string_view kindName;
+    if (root["kind"].get(kind) != simdjson::SUCCESS || kind.get(kindName) != simdjson::SUCCESS
+        || kindName != "Status")
+        return false;
+    KubeStatus status;
+    decode(ctx, rootElement, Path(), status);
+    const QString detail = status.message.isEmpty() ? status.reason : status.message;
+    report.error = tr("the server returned an error instead of data: %1").arg(detail);
+    report.issues.clear();
+    return true;
+}
+
+} // namespace
+
+struct JsonDecoder::Private
+{
+    simdjson::dom::parser parser;
+    StringCache cache;
+
+    bool parse(const QByteArray &json, Element &root, DecodeReport &report);
+    bool parseObject(const QByteArray &json, Element &element, Object &root,
+                     DecodeReport &report);
+    void release(qsizetype size)
+    {
+        if (size > releaseThreshold)
+            parser = simdjson::dom::parser();
+    }
+};
+
+bool JsonDecoder::Private::parse(const QByteArray &json, Element &root, DecodeReport &report)
+{
+    // simdjson reads up to SIMDJSON_PADDING bytes past the end; when the array already has
+    // that much spare capacity it can parse in place instead of copying.
+    const bool padded = json.capacity() - json.size() >= qsizetype(simdjson::SIMDJSON_PADDING);
+    const simdjson::error_code error =
+        parser.parse(reinterpret_cast<const uint8_t *>(json.constData()), size_t(json.size()),
+                     !padded)
+            .get(root);
+    if (error == simdjson::SUCCESS)
+        return true;
+    if (error == simdjson::MEMALLOC || error == simdjson::CAPACITY) {
+        report.error = tr("the response is too large to decode (%1 bytes)").arg(json.size());
+        return false;
+    }
+    if (const std::optional<JsonSyntaxError> syntax =
+            findJsonSyntaxError(json.constData(), json.size())) {
+        report.error = tr("malformed JSON at byte %1: %2").arg(syntax->offset).arg(syntax->message);
+    } else {
+        report.error =
+            tr("malformed JSON: %1").arg(QString::fromLatin1(simdjson::error_message(error)));
+    }
+    return false;
+}
+
+bool JsonDecoder::Private::parseObject(const QByteArray &json, Element &element, Object &root,
+                                      DecodeReport &report)
+{
+    if (!parse(json, element, report))
+        return false;
+    if (element.get_object().get(root) != simdjson::SUCCESS) {
+        report.error = tr("expected a JSON object at the top level");
+        return false;
+    }
+    return true;
+}
+
+JsonDecoder::JsonDecoder() : d(std::make_unique<Private>()) { }
+
+JsonDecoder::~JsonDecoder() = default;
+
+void JsonDecoder::releaseMemory()
+{
+    d->parser = simdjson::dom::parser();
+}
+
+template<typename T>
+ObjectList<T> JsonDecoder::decodeList(const QByteArray &json)
+{
+    ObjectList<T> list;
+    guarded(list.report, [&] {
+        Element element;
+        Object root;
+        if (!d->parseObject(json, element, root, list.report))
+            return;
+        Context ctx(d->cache, list.report);
+        if (reportIfStatus(ctx, element, root, list.report))
+            return;
+        const Path top;
+        for (const simdjson::dom::key_value_pair &member : root) {
+            const Path p = top.child(member.key);
+            if (member.key == "items") {
+                readList(ctx, member.value, p, list.items,
+                         [](Context &c, Element v, const Path &ip, T &item) {
+                             decode(c, v, ip, item);
+                         });
+            } else if (member.key == "metadata") {
+                forEachMember(ctx, member.value, p,
+                              [&](std::string_view key, Element v, const Path &mp) {
+                                  if (key == "resourceVersion")
+                                      readString(ctx, v, mp, list.resourceVersion);
+                                  else if (key == "continue")
+                                      readString(ctx, v, mp, list.continueToken);
+                                  else if (key == "remainingItemCount")
+                                      readInt64(ctx, v, mp, list.remainingItemCount);
+                              });
+            }
+        }
+    });
+    if (!list.report.isOk())
+        list.items.clear();
+    d->release(json.size());
+    return list;
+}
+
+template<typename T>
+Decoded<T> JsonDecoder::decodeObject(const QByteArray &json)
+{
+    Decoded<T> result;
+    guarded(result.report, [&] {
+        Element element;
+        Object root;
+        if (!d->parseObject(json, element, root, result.report))
+            return;
+        Context ctx(d->cache, result.report);
+        if (reportIfStatus(ctx, element, root, result.report))
+            return;
+        decode(ctx, element, Path(), result.value);
+    });
+    d->release(json.size());
+    return result;
+}
+
+template<typename T>
+Decoded<WatchEvent<T>> JsonDecoder::decodeWatchEvent(const QByteArray &json)
+{
+    Decoded<WatchEvent<T>> result;
+    guarded(result.report, [&] {
+        Element element;
+        Object root;
+        if (!d->parseObject(json, element, root, result.report))
+            return;
+        Context ctx(d->cache, result.report);
+        Element typeElement;
+        std::string_view type;
+        if (root["type"].get(typeElement) != simdjson::SUCCESS
+            || typeElement.get(type) != simdjson::SUCCESS) {
+            result.report.error = tr("watch event without a type");
+            return;
+        }
+        WatchEventType eventType;
+        if (type == "ADDED") {
+            eventType = WatchEventType::Added;
+        } else if (type == "MODIFIED") {
+            eventType = WatchEventType::Modified;
+        } else if (type == "DELETED") {
+            eventType = WatchEventType::Deleted;
+        } else if (type == "BOOKMARK") {
+            eventType = WatchEventType::Bookmark;
+        } else if (type == "ERROR") {
+            eventType = WatchEventType::Error;
+        } else {
+            result.report.error =
+                tr("unknown watch event type \"%1\"").arg(Context::text(type));
+            return;
+        }
+        Element object;
+        if (root["object"].get(object) != simdjson::SUCCESS || object.is_null()) {
+            result.report.error = tr("watch event without an object");
+            return;
+        }
+        result.value.type = eventType;
+        const Path top;
+        if (eventType == WatchEventType::Error)
+            decode(ctx, object, top.child("object"), result.value.status);
+        else
+            decode(ctx, object, top.child("object"), result.value.object);
+    });
+    d->release(json.size());
+    return result;
+}
+
+Decoded<KubeStatus> JsonDecoder::decodeStatus(const QByteArray &json)
+{
+    Decoded<KubeStatus> result;
+    guarded(result.report, [&] {
+        Element element;
+        Object root;
+        if (!d->parseObject(json, element, root, result.report))
+            return;
+        Context ctx(d->cache, result.report);
+        decode(ctx, element, Path(), result.value);
+    });
+    d->release(json.size());
+    return result;
+}
+
+Decoded<KubeStatus> decodeStatus(const QByteArray &json)
+{
+    return JsonDecoder().decodeStatus(json);
+}
+
+#define RD_DEFINE_DECODER(T)                                                                       \
+    template ObjectList<T> JsonDecoder::decodeList<T>(const QByteArray &);                         \
+    template Decoded<T> JsonDecoder::decodeObject<T>(const QByteArray &);                          \
+    template Decoded<WatchEvent<T>> JsonDecoder::decodeWatchEvent<T>(const QByteArray &);
+RD_DEFINE_DECODER(Rollout)
+RD_DEFINE_DECODER(ReplicaSet)
+RD_DEFINE_DECODER(Pod)
+RD_DEFINE_DECODER(Deployment)
+RD_DEFINE_DECODER(AnalysisRun)
+RD_DEFINE_DECODER(Event)
+#undef RD_DEFINE_DECODER

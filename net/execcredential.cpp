@@ -1,0 +1,169 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "execcredential.h"
+
+#include "clusterconnection.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+
+namespace {
+
+// Enough of the plugin's stderr to explain a failure without flooding a banner.
+constexpr qsizetype MaxStderrChars = 2000;
+
+QString prefix(const ClusterConnection &connection)
+{
+    return QCoreApplication::translate("ExecPlugin", "exec plugin \"%1\" (user \"%2\")")
+        .arg(connection.exec->command, connection.userName);
+}
+
+QString withHint(QString text, const ClusterConnection &connection)
+{
+    if (!connection.exec->installHint.isEmpty())
+        text += QLatin1Char('\n') + connection.exec->installHint;
+    return text;
+}
+
+} // namespace
+
+QByteArray ExecPlugin::requestJson(const ClusterConnection &connection)
+{
+    QJsonObject spec {{QStringLiteral("interactive"), false}};
+    if (connection.exec->provideClusterInfo) {
+        // Field names and omitempty as in client.authentication.k8s.io Cluster.
+        QJsonObject cluster {{QStringLiteral("server"), connection.server}};
+        if (!connection.tlsServerName.isEmpty())
+            cluster.insert(QStringLiteral("tls-server-name"), connection.tlsServerName);
+        if (connection.insecureSkipTlsVerify)
+            cluster.insert(QStringLiteral("insecure-skip-tls-verify"), true);
+        if (!connection.caPem.isEmpty()) {
+            cluster.insert(QStringLiteral("certificate-authority-data"),
+                           QString::fromLatin1(connection.caPem.toBase64()));
+        }
+        if (!connection.proxyUrl.isEmpty())
+            cluster.insert(QStringLiteral("proxy-url"), connection.proxyUrl);
+        if (connection.disableCompression)
+            cluster.insert(QStringLiteral("disable-compression"), true);
+        if (!connection.execClusterConfig.isEmpty())
+            cluster.insert(QStringLiteral("config"), connection.execClusterConfig);
+        spec.insert(QStringLiteral("cluster"), cluster);
+    }
+    const QJsonObject request {{QStringLiteral("apiVersion"), connection.exec->apiVersion},
+                               {QStringLiteral("kind"), QStringLiteral("ExecCredential")},
+                               {QStringLiteral("spec"), spec}};
+    return QJsonDocument(request).toJson(QJsonDocument::Compact);
+}
+
+bool ExecPlugin::parseOutput(const QByteArray &output, const ClusterConnection &connection,
+                             ExecCredential *credential, QString *error)
+{
+    const QString who = prefix(connection);
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(output, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        *error = QCoreApplication::translate("ExecPlugin",
+                                             "%1 printed output that is not a JSON object")
+                     .arg(who);
+        return false;
+    }
+    const QJsonObject object = doc.object();
+    const QString apiVersion = object.value(QStringLiteral("apiVersion")).toString();
+    if (apiVersion != connection.exec->apiVersion) {
+        *error = QCoreApplication::translate("ExecPlugin",
+                                             "%1 returned apiVersion \"%2\", expected \"%3\"")
+                     .arg(who, apiVersion, connection.exec->apiVersion);
+        return false;
+    }
+    const QString kind = object.value(QStringLiteral("kind")).toString();
+    if (kind != QStringLiteral("ExecCredential")) {
+        *error = QCoreApplication::translate("ExecPlugin",
+                                             "%1 returned kind \"%2\", expected \"ExecCredential\"")
+                     .arg(who, kind);
+        return false;
+    }
+    const QJsonValue statusValue = object.value(QStringLiteral("status"));
+    if (!statusValue.isObject()) {
+        *error = QCoreApplication::translate("ExecPlugin", "%1 returned no status").arg(who);
+        return false;
+    }
+    const QJsonObject status = statusValue.toObject();
+    ExecCredential result;
+    result.token = status.value(QStringLiteral("token")).toString();
+    result.clientCertificatePem
+        = status.value(QStringLiteral("clientCertificateData")).toString().toUtf8();
+    result.clientKeyPem = status.value(QStringLiteral("clientKeyData")).toString().toUtf8();
+    if (result.clientCertificatePem.isEmpty() != result.clientKeyPem.isEmpty()) {
+        *error = QCoreApplication::translate(
+                     "ExecPlugin", "%1 returned only a client certificate or key, not both")
+                     .arg(who);
+        return false;
+    }
+    if (result.token.isEmpty() && result.clientCertificatePem.isEmpty()) {
+        *error = QCoreApplication::translate(
+                     "ExecPlugin", "%1 returned neither a token nor a client certificate and key")
+                     .arg(who);
+        return false;
+    }
+    const QString expiration = status.value(QStringLiteral("expirationTimestamp")).toString();
+    if (!expiration.isEmpty()) {
+        result.expiration = QDateTime::fromString(expiration, Qt::ISODateWithMs);
+        if (!result.expiration.isValid()) {
+            *error = QCoreApplication::translate(
+                         "ExecPlugin", "%1 returned an invalid expirationTimestamp \"%2\"")
+                         .arg(who, expiration);
+            return false;
+        }
+    }
+    *credential = result;
+    return true;
+}
+
+bool ExecPlugin::run(const ClusterConnection &connection, int timeoutMs, ExecCredential *credential,
+                     QString *error)
+{
+    const KubeExecConfig &config = *connection.exec;
+    const QString who = prefix(connection);
+    QProcess process;
+    process.setProgram(config.command);
+    process.setArguments(config.args);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const auto &[name, value] : config.env)
+        env.insert(name, value);
+    env.insert(QStringLiteral("KUBERNETES_EXEC_INFO"), QString::fromUtf8(requestJson(connection)));
+    process.setProcessEnvironment(env);
+    // Interactive mode is never used here, so the plugin gets no stdin (as client-go does).
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start();
+    if (!process.waitForStarted()) {
+        *error = withHint(QCoreApplication::translate("ExecPlugin", "%1 could not be started: %2")
+                              .arg(who, process.errorString()),
+                          connection);
+        return false;
+    }
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished(1000);
+        *error = withHint(
+            QCoreApplication::translate("ExecPlugin", "%1 did not finish within %2 seconds")
+                .arg(who)
+                .arg(timeoutMs / 1000.0),
+            connection);
+        return false;
+    }
+    const QString stderrText
+        = QString::fromLocal8Bit(process.readAllStandardError()).trimmed().left(MaxStderrChars);
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+        QString text = process.exitStatus() != QProcess::NormalExit
+            ? QCoreApplication::translate("ExecPlugin", "%1 crashed").arg(who)
+            : QCoreApplication::translate("ExecPlugin", "%1 failed with exit code %2")
+                  .arg(who)
+                  .arg(process.exitCode());
+        if (!stderrText.isEmpty())
+            text += QStringLiteral(": ") + stderrText;
+        *error = withHint(text, connection);
+        return false;
+    }
+    return parseOutput(process.readAllStandardOutput(), connection, credential, error);
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "execcredentialcache.h"
+
+#include "clusterconnection.h"
+
+#include <QCryptographicHash>
+
+ExecCredentialCache &ExecCredentialCache::global()
+{
+    static ExecCredentialCache cache;
+    return cache;
+}
+
+void ExecCredentialCache::setClock(Clock clock)
+{
+    std::lock_guard lock(m_mutex);
+    m_clock = std::move(clock);
+}
+
+void ExecCredentialCache::setTimeoutMs(int timeoutMs)
+{
+    std::lock_guard lock(m_mutex);
+    m_timeoutMs = timeoutMs;
+}
+
+QDateTime ExecCredentialCache::now() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_clock ? m_clock() : QDateTime::currentDateTimeUtc();
+}
+
+QByteArray ExecCredentialCache::cacheKey(const ClusterConnection &connection)
+{
+    // The request JSON already holds the cluster info exactly when the plugin receives it.
+    const KubeExecConfig &exec = *connection.exec;
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    auto add = [&hash](const QString &text) {
+        hash.addData(text.toUtf8());
+        hash.addData(QByteArrayView("\0", 1));
+    };
+    add(exec.command);
+    for (const QString &arg : exec.args)
+        add(arg);
+    add(QStringLiteral("--env--"));
+    for (const auto &[name, value] : exec.env) {
+        add(name);
+        add(value);
+    }
+    hash.addData(ExecPlugin::requestJson(connection));
+    return hash.result();
+}
+
+std::shared_ptr<ExecCredentialCache::Entry>
+ExecCredentialCache::entry(const ClusterConnection &connection)
+{
+    const QByteArray key = cacheKey(connection);
+    std::lock_guard lock(m_mutex);
+    std::shared_ptr<Entry> &slot = m_entries[key];
+    if (!slot)
+        slot = std::make_shared<Entry>();
+    return slot;
+}
+
+bool ExecCredentialCache::credential(const ClusterConnection &connection,
+                                     ExecCredential *credential, NetError *error)
+{
+    const std::shared_ptr<Entry> e = entry(connection);
+    std::lock_guard runLock(e->runMutex);
+    if (e->hasCredential && !e->credential.isExpired(now())) {
+        *credential = e->credential;
+        return true;
+    }
+    int timeoutMs = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        timeoutMs = m_timeoutMs;
+    }
+    ExecCredential fresh;
+    QString message;
+    ++e->runs;
+    if (!ExecPlugin::run(connection, timeoutMs, &fresh, &message)) {
+        e->hasCredential = false;
+        *error = NetError::config(message);
+        return false;
+    }
+    fresh.generation = ++e->generation;
+    e->credential = fresh;
+    e->hasCredential = true;
+    *credential = fresh;
+    return true;
+}
+
+void ExecCredentialCache::invalidate(const ClusterConnection &connection,
+                                     const ExecCredential &used)
+{
+    const std::shared_ptr<Entry> e = entry(connection);
+    std::lock_guard runLock(e->runMutex);
+    if (e->hasCredential && e->credential.generation == used.generation)
+        e->hasCredential = false;
+}
+
+int ExecCredentialCache::runCount(const ClusterConnection &connection)
+{
+    const std::shared_ptr<Entry> e = entry(connection);
+    std::lock_guard runLock(e->runMutex);
+    return e->runs;
+}
+
+void ExecCredentialCache::clear()
+{
+    std::lock_guard lock(m_mutex);
+    m_entries.clear();
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "execcredential.h"
+#include "neterror.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+
+#include <functional>
+#include <memory>
+#include <mutex>
+
+struct ClusterConnection;
+
+// Exec credentials kept in memory per exec configuration (plus the cluster info when the
+// plugin is given it), like client-go's authenticator cache: reused until
+// expirationTimestamp passes, for the life of the process without one, and re-fetched after
+// a 401. Thread-safe; a plugin runs at most once at a time per configuration, so workers
+// that need a credential together share one run.
+class ExecCredentialCache
+{
+public:
+    using Clock = std::function<QDateTime()>;
+
+    static ExecCredentialCache &global();
+
+    void setClock(Clock clock); // tests; defaults to the current UTC time
+    void setTimeoutMs(int timeoutMs); // per plugin run, default 60 s
+
+    // The cached credential, or a fresh one from the plugin when none is cached or it expired.
+    bool credential(const ClusterConnection &connection, ExecCredential *credential,
+                    NetError *error);
+    // After a 401 with `used`: drop it unless another request already replaced it.
+    void invalidate(const ClusterConnection &connection, const ExecCredential &used);
+    // How many times the plugin ran for this configuration (diagnostics and tests).
+    int runCount(const ClusterConnection &connection);
+    void clear();
+
+    static QByteArray cacheKey(const ClusterConnection &connection);
+
+private:
+    struct Entry
+    {
+        std::mutex runMutex; // held while the plugin runs
+        bool hasCredential = false;
+        ExecCredential credential;
+        quint64 generation = 0;
+        int runs = 0;
+    };
+    std::shared_ptr<Entry> entry(const ClusterConnection &connection);
+    QDateTime now() const;
+
+    mutable std::mutex m_mutex;
+    QHash<QByteArray, std::shared_ptr<Entry>> m_entries;
+    Clock m_clock;
+    int m_timeoutMs = 60000;
+};

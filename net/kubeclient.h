@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "canceltoken.h"
+#include "clusterconnection.h"
+#include "httpclient.h"
+#include "neterror.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class ExecCredentialCache;
+
+using QueryItems = QList<QPair<QString, QString>>;
+
+struct KubeResponse
+{
+    NetError error; // transport failure or non-2xx status (with the Kubernetes Status)
+    int status = 0;
+    QByteArray body; // raw; the body of an error response too
+    HttpHeaders headers;
+    QStringList warnings; // texts of the Warning headers (deprecations, ...)
+
+    bool isOk() const { return !error.isError(); }
+};
+
+struct KubeListOptions
+{
+    QString labelSelector;
+    QString fieldSelector;
+    QString resourceVersion; // "" consistent read, "0" any (may be served from a cache)
+    QString resourceVersionMatch;
+    int limit = 500; // page size as client-go's pager; 0 = one request, no paging
+    int timeoutSeconds = 0;
+    QByteArray accept; // empty: application/json; e.g. KubeClient::tableAccept()
+};
+
+struct KubeListResult
+{
+    NetError error;
+    QList<QByteArray> pages; // raw bodies, each a List (or Table) object
+    QString resourceVersion; // metadata.resourceVersion of the last page: watch from here
+    bool fullListFallback = false; // a continue token expired (410) and one full list ran
+    QStringList warnings;
+
+    bool isOk() const { return !error.isError(); }
+};
+
+struct KubeWatchOptions
+{
+    QString resourceVersion;
+    QString labelSelector;
+    QString fieldSelector;
+    bool allowWatchBookmarks = true;
+    int timeoutSeconds = 0; // server-side end of the watch; 0 = the server's default
+    // A connection silent for this long is dead. Default: timeoutSeconds + 30, or 10 min
+    // without a timeout (longer than any bookmark interval; a silent watch is normal).
+    int idleTimeoutSeconds = 0;
+};
+
+enum class PatchType {
+    Merge, // application/merge-patch+json
+    Json, // application/json-patch+json
+    Strategic, // application/strategic-merge-patch+json (not for custom resources)
+    Apply, // application/apply-patch+yaml (needs fieldManager in the query)
+};
+
+// Path helpers: "/api/v1/namespaces/shop/pods/web-1/log", "/apis/argoproj.io/v1alpha1/rollouts".
+namespace KubePath {
+QString resource(const QString &group, const QString &version, const QString &plural,
+                 const QString &ns = QString(), const QString &name = QString(),
+                 const QString &subresource = QString());
+} // namespace KubePath
+
+// A Kubernetes API client for one cluster connection: authentication (token, tokenFile,
+// client certificate, basic, exec plugin with re-run on 401), Retry-After on 429/5xx,
+// paged lists, watches, patches and reviews, all with User-Agent release-dashboard/0.1.
+// It owns one HttpClient, so it is used by one thread at a time: give every worker its own.
+// All calls block; cancel them from another thread through the CancelToken.
+class KubeClient
+{
+public:
+    explicit KubeClient(const ClusterConnection &connection);
+    ~KubeClient();
+    KubeClient(const KubeClient &) = delete;
+    KubeClient &operator=(const KubeClient &) = delete;
+
+    static QByteArray userAgent();
+    // Server-side Table output, exactly as kubectl >= 1.29 asks for it.
+    static QByteArray tableAccept();
+
+    const ClusterConnection &connection() const { return m_connection; }
+    void setExecCredentialCache(ExecCredentialCache *cache); // default: the global one
+    void setLimits(const HttpLimits &limits);
+    // At most maxRetries retries on 429/5xx with Retry-After, each wait capped.
+    void setRetryPolicy(int maxRetries, int maxWaitSeconds);
+    qint64 connectionsOpened() const { return m_http->connectionsOpened(); }
+
+    // accept empty: application/json.
+    KubeResponse
+    request(const QByteArray &method, const QString &path, const QueryItems &query = QueryItems(),
+            const QByteArray &body = QByteArray(), const QByteArray &contentType = QByteArray(),
+            const CancelToken &cancel = CancelToken(), const QByteArray &accept = QByteArray());
+    KubeResponse get(const QString &path, const QueryItems &query = QueryItems(),
+                     const CancelToken &cancel = CancelToken(),
+                     const QByteArray &accept = QByteArray());
+    // Follows client-go's pager: limit/continue until the last page; a continue token that
+    // expired (410 Expired) falls back to one full list without limit.
+    KubeListResult list(const QString &path, const KubeListOptions &options = KubeListOptions(),
+                        const CancelToken &cancel = CancelToken());
+    // Streams the watch body to onBytes until the server ends it (no error), the
+    // connection breaks, onBytes returns false or cancel fires (Cancelled). Split the bytes
+    // with a WatchFramer. A non-2xx answer (e.g. 410) is returned as the error.
+    NetError watch(const QString &path, const KubeWatchOptions &options,
+                   const HttpClient::DataCallback &onBytes,
+                   const CancelToken &cancel = CancelToken());
+    KubeResponse patch(const QString &path, PatchType type, const QByteArray &body,
+                       const QueryItems &query = QueryItems(),
+                       const CancelToken &cancel = CancelToken());
+    KubeResponse post(const QString &path, const QByteArray &body,
+                      const QueryItems &query = QueryItems(),
+                      const CancelToken &cancel = CancelToken());
+
+    static QByteArray contentType(PatchType type);
+    QByteArray url(const QString &path, const QueryItems &query) const;
+
+private:
+    struct Auth;
+    NetError prepare(HttpRequest *request, TransportSettings *transport, Auth *auth);
+    NetError readTokenFile(QString *token) const;
+    // One logical request: auth, send, exec re-run on 401, Retry-After waits.
+    NetError execute(HttpRequest request, HttpResponse *response, const CancelToken &cancel,
+                     const HttpClient::DataCallback *onBytes, int idleTimeoutSeconds);
+
+    ClusterConnection m_connection;
+    std::unique_ptr<HttpClient> m_http;
+    ExecCredentialCache *m_execCache;
+    quint64 m_lastExecGeneration = 0;
+    int m_maxRetries = 10;
+    int m_maxRetryWaitSeconds = 32;
+};

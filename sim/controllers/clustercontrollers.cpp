@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clustercontrollers.h"
+
+#include "analysiscontroller.h"
+#include "deploymentcontroller.h"
+#include "eventrecorder.h"
+#include "replicasetcontroller.h"
+#include "requeue.h"
+#include "rolloutcontroller.h"
+
+#include "core/objectstore.h"
+#include "core/virtualclock.h"
+
+#include <limits>
+
+struct ClusterControllers::Private
+{
+    Private(ObjectStore &s, VirtualClock &c, SyntheticMetrics &metrics)
+        : store(s)
+        , clock(c)
+        , events(s, c)
+        , replicaSets(s, c, events, requeue)
+        , deployments(s, c, events)
+        , rollouts(s, c, events, requeue, replicaSets)
+        , analysis(s, c, metrics)
+    {
+    }
+
+    ObjectStore &store;
+    VirtualClock &clock;
+    Requeue requeue;
+    EventRecorder events;
+    ReplicaSetController replicaSets;
+    DeploymentController deployments;
+    RolloutController rollouts;
+    AnalysisController analysis;
+    // The store's change count after the last pass that wrote nothing; while it still holds
+    // and no deadline is due, a pass has nothing to do.
+    quint64 quietChangeCount = std::numeric_limits<quint64>::max();
+};
+
+ClusterControllers::ClusterControllers(ObjectStore &store, VirtualClock &clock, SyntheticMetrics &metrics)
+    : d(std::make_unique<Private>(store, clock, metrics))
+{
+}
+
+ClusterControllers::~ClusterControllers() = default;
+
+void ClusterControllers::reconcileOnce()
+{
+    const quint64 before = d->store.changeCount();
+    if (before == d->quietChangeCount && d->clock.nowMs() < d->requeue.next()) {
+        // Analysis keeps its own schedule (measurement intervals), so it runs every pass.
+        d->analysis.reconcile();
+        return;
+    }
+    d->requeue.reset();
+    d->replicaSets.reconcile();
+    d->deployments.reconcile();
+    d->rollouts.reconcile();
+    d->analysis.reconcile();
+    // A second ReplicaSet pass creates the pods for what the Deployments and Rollouts just
+    // scaled, so they appear in the same pass.
+    d->replicaSets.reconcile();
+    d->requeue.at(d->events.expireOld());
+    const quint64 after = d->store.changeCount();
+    d->quietChangeCount = after == before ? after : std::numeric_limits<quint64>::max();
+}

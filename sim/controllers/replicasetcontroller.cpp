@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "replicasetcontroller.h"
+
+#include "eventrecorder.h"
+#include "jsonutil.h"
+#include "requeue.h"
+
+#include "core/objectstore.h"
+#include "core/resourcecatalog.h"
+#include "core/virtualclock.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace {
+
+const ResourceType &type(const char *group, const char *plural)
+{
+    return *ResourceCatalog::find(QString::fromLatin1(group), QString::fromLatin1(plural));
+}
+
+bool labelsMatch(const QJsonObject &pod, const QJsonObject &selectorLabels)
+{
+    const QJsonObject labels = JsonUtil::objectAt(pod, "metadata.labels");
+    for (auto it = selectorLabels.begin(); it != selectorLabels.end(); ++it) {
+        if (labels.value(it.key()) != it.value())
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+ReplicaSetController::ReplicaSetController(ObjectStore &store, VirtualClock &clock,
+                                           EventRecorder &events, Requeue &requeue)
+    : m_store(store)
+    , m_clock(clock)
+    , m_events(events)
+    , m_requeue(requeue)
+{
+}
+
+QString ReplicaSetController::randomSuffix()
+{
+    static const char alphabet[] = "bcdfghjklmnpqrstvwxz2456789";
+    std::uniform_int_distribution<int> pick(0, int(sizeof(alphabet)) - 2);
+    QString suffix;
+    for (int i = 0; i < 5; ++i)
+        suffix += QLatin1Char(alphabet[pick(m_random)]);
+    return suffix;
+}
+
+void ReplicaSetController::reconcile()
+{
+    const ResourceType &podType = type("", "pods");
+    const ResourceType &rsType = type("apps", "replicasets");
+    const QList<QJsonObject> replicaSets = m_store.list(rsType);
+    const QList<QJsonObject> pods = m_store.list(podType);
+
+    QSet<QString> owners;
+    for (const char *plural : {"rollouts", "deployments"}) {
+        const ResourceType &ownerType = type(plural[0] == 'r' ? "argoproj.io" : "apps", plural);
+        for (const QJsonObject &owner : m_store.list(ownerType))
+            owners.insert(JsonUtil::uid(owner));
+    }
+
+    QHash<QString, QList<QJsonObject>> podsByOwner;
+    for (const QJsonObject &pod : pods) {
+        QString kind;
+        const QString owner = JsonUtil::controllerUid(pod, &kind);
+        if (!owner.isEmpty() && kind == QLatin1String("ReplicaSet"))
+            podsByOwner[owner].append(pod);
+    }
+
+    QSet<QString> liveReplicaSets;
+    for (const QJsonObject &rs : replicaSets) {
+        QString kind;
+        const QString owner = JsonUtil::controllerUid(rs, &kind);
+        const bool ownedByKnownKind = kind == QLatin1String("Rollout") || kind == QLatin1String("Deployment");
+        if (!owner.isEmpty() && ownedByKnownKind && !owners.contains(owner)) {
+            // Cascading deletion: the Rollout or Deployment that controlled it is gone.
+            m_store.remove(rsType, JsonUtil::nameSpace(rs), JsonUtil::name(rs));
+            continue;
+        }
+        const QString uid = JsonUtil::uid(rs);
+        liveReplicaSets.insert(uid);
+        sync(rs, podsByOwner.value(uid), false);
+    }
+
+    for (auto it = podsByOwner.cbegin(); it != podsByOwner.cend(); ++it) {
+        if (liveReplicaSets.contains(it.key()))
+            continue;
+        for (const QJsonObject &pod : it.value())
+            m_store.remove(podType, JsonUtil::nameSpace(pod), JsonUtil::name(pod));
+    }
+}
+
+QJsonObject ReplicaSetController::startReady(const QJsonObject &rs)
+{
+    const ResourceType &podType = type("", "pods");
+    QList<QJsonObject> pods;
+    const QString uid = JsonUtil::uid(rs);
+    for (const QJsonObject &pod : m_store.list(podType, JsonUtil::nameSpace(rs))) {
+        if (JsonUtil::controllerUid(pod) == uid)
+            pods.append(pod);
+    }
+    return sync(rs, pods, true);
+}
+
+QJsonObject ReplicaSetController::createPod(const QJsonObject &rs, bool startNow)
+{
+    const ResourceType &podType = type("", "pods");
+    const QString now = m_clock.nowRfc3339();
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        QJsonObject pod = m_factory.newPod(rs, randomSuffix(), now);
+        if (startNow)
+            pod = m_factory.started(pod, now);
+        const StoreResult created = m_store.create(podType, pod);
+        if (created.ok()) {
+            m_events.normal(rs, EventRecorder::replicaSetComponent(), QStringLiteral("SuccessfulCreate"),
+                            QStringLiteral("Created pod: ") + JsonUtil::name(created.object));
+            return created.object;
+        }
+        if (created.error.reason != QLatin1String("AlreadyExists"))
+            break;
+    }
+    return {};
+}
+
+QJsonObject ReplicaSetController::sync(const QJsonObject &rs, QList<QJsonObject> pods, bool startNow)
+{
+    const ResourceType &podType = type("", "pods");
+    const ResourceType &rsType = type("apps", "replicasets");
+    const qint64 nowMs = m_clock.nowMs();
+    const int desired = int(JsonUtil::intAt(rs, "spec.replicas", 1));
+
+    if (pods.size() < desired) {
+        for (int i = int(pods.size()); i < desired; ++i) {
+            const QJsonObject pod = createPod(rs, startNow);
+            if (!pod.isEmpty())
+                pods.append(pod);
+        }
+    } else if (pods.size() > desired) {
+        // Kubernetes deletes the least useful pods first: not ready before ready, then the
+        // most recently created.
+        std::sort(pods.begin(), pods.end(), [](const QJsonObject &a, const QJsonObject &b) {
+            const bool readyA = PodFactory::isReady(a);
+            const bool readyB = PodFactory::isReady(b);
+            if (readyA != readyB)
+                return !readyA;
+            const QString createdA = JsonUtil::stringAt(a, "metadata.creationTimestamp");
+            const QString createdB = JsonUtil::stringAt(b, "metadata.creationTimestamp");
+            if (createdA != createdB)
+                return createdA > createdB;
+            return JsonUtil::name(a) > JsonUtil::name(b);
+        });
+        const qsizetype excess = pods.size() - desired;
+        for (qsizetype i = 0; i < excess; ++i) {
+            const QJsonObject &pod = pods.at(i);
+            m_store.remove(podType, JsonUtil::nameSpace(pod), JsonUtil::name(pod));
+            m_events.normal(rs, EventRecorder::replicaSetComponent(), QStringLiteral("SuccessfulDelete"),
+                            QStringLiteral("Deleted pod: ") + JsonUtil::name(pod));
+        }
+        pods.erase(pods.begin(), pods.begin() + excess);
+    }
+
+    const QString now = m_clock.nowRfc3339();
+    const qint64 minReadyMs = JsonUtil::intAt(rs, "spec.minReadySeconds", 0) * 1000;
+    const QJsonObject selector = JsonUtil::objectAt(rs, "spec.selector.matchLabels");
+    int fullyLabeled = 0;
+    int ready = 0;
+    int available = 0;
+    for (QJsonObject &pod : pods) {
+        if (JsonUtil::stringAt(pod, "status.phase") == QLatin1String("Pending")) {
+            const qint64 startAt = JsonUtil::creationMs(pod) + PodFactory::kStartDelayMs;
+            if (nowMs >= startAt) {
+                const StoreResult written = m_store.update(podType, m_factory.started(pod, now), WriteScope::Whole);
+                if (written.ok())
+                    pod = written.object;
+            } else {
+                m_requeue.at(startAt);
+            }
+        }
+        if (labelsMatch(pod, selector))
+            ++fullyLabeled;
+        const qint64 readySince = PodFactory::readySinceMs(pod);
+        if (readySince < 0)
+            continue;
+        ++ready;
+        if (nowMs >= readySince + minReadyMs)
+            ++available;
+        else
+            m_requeue.at(readySince + minReadyMs);
+    }
+
+    QJsonObject status = rs.value(QLatin1String("status")).toObject();
+    const auto setCount = [&status](const char *key, int value, bool always) {
+        if (value > 0 || always)
+            status.insert(QLatin1String(key), value);
+        else
+            status.remove(QLatin1String(key));
+    };
+    setCount("replicas", int(pods.size()), true);
+    setCount("fullyLabeledReplicas", fullyLabeled, false);
+    setCount("readyReplicas", ready, false);
+    setCount("availableReplicas", available, false);
+    status.insert(QStringLiteral("observedGeneration"), JsonUtil::intAt(rs, "metadata.generation", 1));
+    if (status == rs.value(QLatin1String("status")).toObject())
+        return rs;
+    QJsonObject next = rs;
+    next.insert(QStringLiteral("status"), status);
+    const StoreResult written = m_store.update(rsType, next, WriteScope::Whole);
+    return written.ok() ? written.object : rs;
+}

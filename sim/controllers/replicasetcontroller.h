@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "podfactory.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+
+#include <random>
+
+class EventRecorder;
+class ObjectStore;
+class Requeue;
+class VirtualClock;
+
+// The ReplicaSet controller plus the kubelet of the simulated cluster: keeps spec.replicas
+// pods per ReplicaSet (creating "<rs>-<5 chars>" pods, deleting not-ready then newest first on
+// scale-down), starts them after PodFactory::kStartDelayMs, and reports replicas /
+// fullyLabeledReplicas / readyReplicas / availableReplicas / observedGeneration. It also
+// garbage-collects ReplicaSets and pods whose controlling owner is gone.
+class ReplicaSetController
+{
+public:
+    ReplicaSetController(ObjectStore &store, VirtualClock &clock, EventRecorder &events,
+                         Requeue &requeue);
+
+    void reconcile();
+    // Creates `rs`'s pods already Running and Ready (a revision that was live before the
+    // simulation started) and returns the ReplicaSet with its status written.
+    QJsonObject startReady(const QJsonObject &rs);
+
+private:
+    QJsonObject sync(const QJsonObject &rs, QList<QJsonObject> pods, bool startNow);
+    QJsonObject createPod(const QJsonObject &rs, bool startNow);
+    QString randomSuffix();
+
+    ObjectStore &m_store;
+    VirtualClock &m_clock;
+    EventRecorder &m_events;
+    Requeue &m_requeue;
+    PodFactory m_factory;
+    std::mt19937 m_random{20240611u};
+};

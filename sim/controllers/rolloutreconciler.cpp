@@ -1,0 +1,393 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rolloutreconciler.h"
+
+#include "analysisstarter.h"
+#include "bluegreenstrategy.h"
+#include "canarystrategy.h"
+#include "eventrecorder.h"
+#include "jsonutil.h"
+#include "kinds.h"
+#include "podtemplatehash.h"
+#include "replicasetcontroller.h"
+#include "rolloutphase.h"
+
+#include "core/objectstore.h"
+#include "core/virtualclock.h"
+
+namespace {
+
+const QString kRevisionAnnotation = QStringLiteral("rollout.argoproj.io/revision");
+const QString kDesiredReplicas = QStringLiteral("rollout.argoproj.io/desired-replicas");
+const QString kPreviousImage = QStringLiteral("rd-sim.dev/previous-image");
+const QString kHashLabel = QStringLiteral("rollouts-pod-template-hash");
+
+QJsonArray withImage(const QJsonArray &containers, const QString &image)
+{
+    QJsonArray out;
+    for (const QJsonValue &value : containers) {
+        QJsonObject container = value.toObject();
+        container.insert(QStringLiteral("image"), image);
+        out.append(container);
+    }
+    return out;
+}
+
+} // namespace
+
+RolloutReconciler::RolloutReconciler(RolloutEnvironment &environment, const QJsonObject &rollout,
+                                     const QList<QJsonObject> &replicaSets,
+                                     const QList<QJsonObject> &analysisRuns)
+    : env(environment)
+    , spec(rollout)
+    , status(RolloutStatus::fromJson(rollout.value(QLatin1String("status")).toObject()))
+    , runs(analysisRuns)
+    , m_rollout(rollout)
+    , m_original(rollout)
+{
+    nowMs = env.clock.nowMs();
+    now = VirtualClock::toRfc3339(nowMs);
+    for (const QJsonObject &rs : replicaSets)
+        allRSs.push_back(std::make_unique<RsState>(RsState{rs}));
+    newStatus.original = status.original;
+    newStatus.restartedAt = status.restartedAt;
+}
+
+RolloutReconciler::~RolloutReconciler() = default;
+
+QList<QJsonObject> RolloutReconciler::replicaSetObjects() const
+{
+    QList<QJsonObject> out;
+    for (const auto &rs : allRSs)
+        out.append(rs->object);
+    return out;
+}
+
+QString RolloutReconciler::name() const
+{
+    return JsonUtil::name(m_rollout);
+}
+
+QString RolloutReconciler::nameSpace() const
+{
+    return JsonUtil::nameSpace(m_rollout);
+}
+
+qint64 RolloutReconciler::generation() const
+{
+    return JsonUtil::intAt(m_rollout, "metadata.generation", 1);
+}
+
+int RolloutReconciler::revision() const
+{
+    return JsonUtil::annotation(m_rollout, kRevisionAnnotation).toInt();
+}
+
+void RolloutReconciler::setRolloutRevision(int revision)
+{
+    const QString text = QString::number(revision);
+    if (JsonUtil::annotation(m_rollout, kRevisionAnnotation) == text)
+        return;
+    JsonUtil::setAnnotation(m_rollout, kRevisionAnnotation, text);
+    event(QStringLiteral("RolloutUpdated"), QStringLiteral("Rollout updated to revision ") + text);
+}
+
+QString RolloutReconciler::computedPodHash() const
+{
+    return PodTemplateHash::compute(spec.podTemplate(), kHashLabel,
+                                    status.collisionCount ? *status.collisionCount : -1);
+}
+
+QString RolloutReconciler::stepHash() const
+{
+    if (!spec.isCanary() || spec.isBlueGreen())
+        return {};
+    return PodTemplateHash::ofBytes(JsonUtil::compact(spec.steps()));
+}
+
+void RolloutReconciler::event(const QString &reason, const QString &message, bool warning)
+{
+    m_events.append({reason, message, warning});
+}
+
+bool RolloutReconciler::writeRun(const QJsonObject &run, bool create)
+{
+    const StoreResult result = create ? env.store.create(Kinds::analysisRuns(), run)
+                                      : env.store.update(Kinds::analysisRuns(), run, WriteScope::Whole);
+    if (!result.ok())
+        return false;
+    m_wrote = true;
+    const QString runName = JsonUtil::name(result.object);
+    bool replaced = false;
+    for (QJsonObject &existing : runs) {
+        if (JsonUtil::name(existing) == runName) {
+            existing = result.object;
+            replaced = true;
+        }
+    }
+    if (!replaced)
+        runs.append(result.object);
+    return true;
+}
+
+void RolloutReconciler::deleteRun(const QJsonObject &run)
+{
+    const QString runName = JsonUtil::name(run);
+    if (env.store.remove(Kinds::analysisRuns(), nameSpace(), runName).ok())
+        m_wrote = true;
+    runs.removeIf([&runName](const QJsonObject &r) { return JsonUtil::name(r) == runName; });
+}
+
+bool RolloutReconciler::reconcile()
+{
+    if (JsonUtil::has(m_rollout, "metadata.deletionTimestamp"))
+        return false;
+    classifyReplicaSets();
+    AnalysisStarter::classify(*this);
+    if (!validate()) {
+        createInvalidCondition();
+        return flush();
+    }
+    if (needsBootstrap())
+        bootstrapPreviousRevision();
+    checkPausedConditions();
+    if (isScalingEvent())
+        syncReplicasOnly();
+    else if (spec.isBlueGreen())
+        BlueGreenStrategy(*this).run();
+    else
+        CanaryStrategy(*this).run();
+    return flush();
+}
+
+bool RolloutReconciler::validate()
+{
+    validationMessage = spec.validationError();
+    if (!validationMessage.isEmpty())
+        return false;
+
+    // Referenced AnalysisTemplates must exist (validation_references.go).
+    const auto checkTemplates = [this](const QJsonObject &analysis, const QString &path) {
+        const QJsonArray templates = analysis.value(QLatin1String("templates")).toArray();
+        for (int i = 0; i < templates.size(); ++i) {
+            const QJsonObject ref = templates.at(i).toObject();
+            const QString templateName = ref.value(QLatin1String("templateName")).toString();
+            const bool cluster = ref.value(QLatin1String("clusterScope")).toBool();
+            const bool found = cluster
+                ? env.store.get(Kinds::clusterAnalysisTemplates(), QString(), templateName).has_value()
+                : env.store.get(Kinds::analysisTemplates(), nameSpace(), templateName).has_value();
+            if (!found) {
+                validationMessage = QStringLiteral("%1.templates[%2].templateName: Invalid value: \"%3\": %4.argoproj.io \"%3\" not found")
+                    .arg(path)
+                    .arg(i)
+                    .arg(templateName, cluster ? QStringLiteral("clusteranalysistemplate")
+                                               : QStringLiteral("analysistemplate"));
+                return false;
+            }
+        }
+        return true;
+    };
+    if (spec.isCanary()) {
+        const QJsonArray steps = spec.steps();
+        for (int i = 0; i < steps.size(); ++i) {
+            const QJsonObject step = steps.at(i).toObject();
+            if (step.contains(QLatin1String("analysis"))
+                && !checkTemplates(step.value(QLatin1String("analysis")).toObject(),
+                                   QStringLiteral("spec.strategy.canary.steps[%1].analysis").arg(i)))
+                return false;
+        }
+        if (spec.canary().contains(QLatin1String("analysis"))
+            && !checkTemplates(spec.canary().value(QLatin1String("analysis")).toObject(),
+                               QStringLiteral("spec.strategy.canary.analysis")))
+            return false;
+    } else {
+        for (const char *key : {"prePromotionAnalysis", "postPromotionAnalysis"}) {
+            if (spec.blueGreen().contains(QLatin1String(key))
+                && !checkTemplates(spec.blueGreen().value(QLatin1String(key)).toObject(),
+                                   QStringLiteral("spec.strategy.blueGreen.") + QLatin1String(key)))
+                return false;
+        }
+    }
+    return true;
+}
+
+void RolloutReconciler::createInvalidCondition()
+{
+    const QString message = QStringLiteral("The Rollout \"%1\" is invalid: %2").arg(name(), validationMessage);
+    RolloutStatus next = status;
+    const RolloutCondition *previous = next.condition(QStringLiteral("InvalidSpec"));
+    if (!previous || previous->message != message) {
+        next.removeCondition(QStringLiteral("InvalidSpec"));
+        next.setCondition(RolloutStatus::makeCondition(QStringLiteral("InvalidSpec"), QStringLiteral("True"),
+                                                       QStringLiteral("InvalidSpec"), message, now));
+    }
+    next.observedGeneration = QString::number(generation());
+    const RolloutPhase::Result phase = RolloutPhase::calculate(spec, next);
+    next.phase = phase.phase;
+    next.message = phase.message;
+    m_persisted = next;
+}
+
+bool RolloutReconciler::needsBootstrap() const
+{
+    return !JsonUtil::annotation(m_rollout, kPreviousImage).isEmpty() && status.currentPodHash.isEmpty()
+        && status.stableRS.isEmpty() && allRSs.empty();
+}
+
+// The scenario's way to start a rollout mid-update: revision 1 (the same template with the
+// previous image) is made stable and fully available first, as if it had been deployed long
+// before, and the spec's own template then rolls out as revision 2.
+void RolloutReconciler::bootstrapPreviousRevision()
+{
+    const QString image = JsonUtil::annotation(m_rollout, kPreviousImage);
+    QJsonObject podTemplate = spec.podTemplate();
+    QJsonObject podSpec = podTemplate.value(QLatin1String("spec")).toObject();
+    for (const char *key : {"containers", "initContainers"}) {
+        if (podSpec.contains(QLatin1String(key)))
+            podSpec.insert(QLatin1String(key), withImage(podSpec.value(QLatin1String(key)).toArray(), image));
+    }
+    podTemplate.insert(QStringLiteral("spec"), podSpec);
+    const QString hash = PodTemplateHash::compute(podTemplate, kHashLabel,
+                                                  status.collisionCount ? *status.collisionCount : -1);
+    const int replicas = spec.replicas();
+    QJsonObject rs = newReplicaSetObject(podTemplate, hash, 1);
+    JsonUtil::setAt(rs, "spec.replicas", replicas);
+    JsonUtil::setAnnotation(rs, kDesiredReplicas, QString::number(replicas));
+    const StoreResult created = env.store.create(Kinds::replicaSets(), rs);
+    if (!created.ok())
+        return;
+    m_wrote = true;
+    const QJsonObject started = env.replicaSets.startReady(created.object);
+    allRSs.push_back(std::make_unique<RsState>(RsState{started}));
+    const QString rsName = JsonUtil::name(started);
+
+    RolloutStatus s = status;
+    s.currentPodHash = hash;
+    s.stableRS = hash;
+    if (spec.isCanary()) {
+        s.currentStepHash = stepHash();
+        if (spec.stepCount() > 0)
+            s.currentStepIndex = spec.stepCount();
+    }
+    s.replicas = s.updatedReplicas = s.readyReplicas = s.availableReplicas = s.hpaReplicas = replicas;
+    s.observedGeneration = QString::number(generation());
+    if (spec.isBlueGreen()) {
+        s.activeSelector = hash;
+        if (!spec.previewService().isEmpty())
+            s.previewSelector = hash;
+        const QString hashSelector = kHashLabel + u'=' + hash;
+        s.selector = spec.selectorString().isEmpty() ? hashSelector : spec.selectorString() + u',' + hashSelector;
+    } else {
+        s.selector = spec.selectorString();
+    }
+    if (spec.hasTrafficRouting()) {
+        s.weights = QJsonObject{
+            {QStringLiteral("canary"), QJsonObject{{QStringLiteral("weight"), 0},
+                                                   {QStringLiteral("podTemplateHash"), hash},
+                                                   {QStringLiteral("serviceName"), spec.canaryService()}}},
+            {QStringLiteral("stable"), QJsonObject{{QStringLiteral("weight"), spec.maxTrafficWeight()},
+                                                   {QStringLiteral("podTemplateHash"), hash},
+                                                   {QStringLiteral("serviceName"), spec.stableService()}}}};
+    }
+    s.conditions.clear();
+    s.setCondition(RolloutStatus::makeCondition(QStringLiteral("Progressing"), QStringLiteral("True"),
+                                                QStringLiteral("NewReplicaSetAvailable"),
+                                                QStringLiteral("ReplicaSet \"%1\" has successfully progressed.").arg(rsName), now));
+    s.setCondition(RolloutStatus::makeCondition(QStringLiteral("Available"), QStringLiteral("True"),
+                                                QStringLiteral("AvailableReason"),
+                                                QStringLiteral("Rollout has minimum availability"), now));
+    s.setCondition(RolloutStatus::makeCondition(QStringLiteral("Completed"), QStringLiteral("True"),
+                                                QStringLiteral("RolloutCompleted"), QStringLiteral("RolloutCompleted"), now));
+    s.setCondition(RolloutStatus::makeCondition(QStringLiteral("Healthy"), QStringLiteral("True"),
+                                                QStringLiteral("RolloutHealthy"), QStringLiteral("Rollout is healthy"), now));
+    s.phase = QStringLiteral("Healthy");
+    s.message.clear();
+    status = s;
+
+    event(QStringLiteral("NewReplicaSetCreated"), QStringLiteral("Created ReplicaSet %1 (revision 1)").arg(rsName));
+    setRolloutRevision(1);
+    event(QStringLiteral("RolloutCompleted"),
+          QStringLiteral("Rollout completed update to revision 1 (%1): Initial deploy").arg(hash));
+    for (const QString &service : {spec.activeService(), spec.previewService(), spec.stableService(), spec.canaryService()}) {
+        if (!service.isEmpty())
+            switchService(service, hash);
+    }
+    classifyReplicaSets();
+}
+
+bool RolloutReconciler::isScalingEvent() const
+{
+    const QString replicas = QString::number(spec.replicas());
+    for (const auto &rs : allRSs) {
+        if (rs->specReplicas() <= 0 || !JsonUtil::hasAnnotation(rs->object, kDesiredReplicas))
+            continue;
+        if (JsonUtil::annotation(rs->object, kDesiredReplicas) != replicas)
+            return true;
+    }
+    return false;
+}
+
+void RolloutReconciler::syncReplicasOnly()
+{
+    getAllReplicaSetsAndSyncRevision(false);
+    RolloutStatus next = status;
+    if (spec.isBlueGreen()) {
+        BlueGreenStrategy(*this).reconcileReplicaSets();
+        const RsState *active = replicaSetByHash(next.activeSelector);
+        if (active) {
+            next.hpaReplicas = active->statusReplicas();
+            next.availableReplicas = active->available();
+        } else {
+            next.hpaReplicas = 0;
+            next.availableReplicas = 0;
+            for (const auto &rs : allRSs) {
+                next.hpaReplicas += rs->statusReplicas();
+                next.availableReplicas += rs->available();
+            }
+        }
+    } else {
+        CanaryStrategy(*this).reconcileReplicaSets();
+        next.hpaReplicas = 0;
+        next.availableReplicas = 0;
+        for (const auto &rs : allRSs) {
+            next.hpaReplicas += rs->statusReplicas();
+            next.availableReplicas += rs->available();
+        }
+    }
+    persist(next);
+}
+
+bool RolloutReconciler::flush()
+{
+    for (const auto &rs : allRSs) {
+        if (!rs->dirty)
+            continue;
+        const StoreResult result = env.store.update(Kinds::replicaSets(), rs->object, WriteScope::Whole);
+        if (result.ok()) {
+            rs->object = result.object;
+            m_wrote = true;
+        }
+        rs->dirty = false;
+    }
+    QJsonObject next = m_rollout;
+    if (m_persisted)
+        next.insert(QStringLiteral("status"), m_persisted->toJson());
+    if (next != m_original) {
+        const StoreResult result = env.store.update(Kinds::rollouts(), next, WriteScope::Whole);
+        if (result.ok()) {
+            m_rollout = result.object;
+            m_wrote = true;
+        } else {
+            // Someone (kubectl, the dashboard) changed the rollout meanwhile: the next pass
+            // starts over from what they wrote.
+            m_rollout = m_original;
+            m_events.clear();
+        }
+    }
+    for (const PendingEvent &e : std::as_const(m_events))
+        env.events.record(m_rollout, EventRecorder::rolloutsComponent(),
+                          e.warning ? QStringLiteral("Warning") : QStringLiteral("Normal"), e.reason, e.message);
+    if (!m_events.isEmpty())
+        m_wrote = true;
+    m_events.clear();
+    return m_wrote;
+}

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "metrics/metricpods.h"
+
+#include "core/objectstore.h"
+#include "core/resourcecatalog.h"
+#include "core/virtualclock.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace {
+
+const QString kRolloutHashLabel = QStringLiteral("rollouts-pod-template-hash");
+const QString kDeploymentHashLabel = QStringLiteral("pod-template-hash");
+
+struct OwnerRef
+{
+    QString kind;
+    QString name;
+};
+
+OwnerRef controllerOf(const QJsonObject &object)
+{
+    // The controller reference wins; without the flag the first reference is taken, as
+    // hand-written manifests often leave `controller` out.
+    const QJsonArray refs = object.value(QLatin1String("metadata"))
+                                .toObject()
+                                .value(QLatin1String("ownerReferences"))
+                                .toArray();
+    OwnerRef first;
+    for (const QJsonValue &value : refs) {
+        const QJsonObject ref = value.toObject();
+        const OwnerRef owner {ref.value(QLatin1String("kind")).toString(),
+                              ref.value(QLatin1String("name")).toString()};
+        if (ref.value(QLatin1String("controller")).toBool())
+            return owner;
+        if (first.kind.isEmpty())
+            first = owner;
+    }
+    return first;
+}
+
+qint64 timestampMs(const QJsonObject &object, const QString &section, const QString &field)
+{
+    const QString text = object.value(section).toObject().value(field).toString();
+    return text.isEmpty() ? -1 : VirtualClock::fromRfc3339(text);
+}
+
+QString key(const QString &ns, const QString &name)
+{
+    return ns + u'/' + name;
+}
+
+struct ReplicaSetInfo
+{
+    OwnerRef owner;
+    qint64 createdMs = -1;
+};
+
+struct RolloutInfo
+{
+    RolloutHashes hashes;
+    QString activeSelector;
+    QString previewSelector;
+    QJsonObject matchLabels;
+};
+
+RolloutInfo rolloutInfo(const QJsonObject &rollout)
+{
+    RolloutInfo info;
+    const QJsonObject spec = rollout.value(QLatin1String("spec")).toObject();
+    const QJsonObject status = rollout.value(QLatin1String("status")).toObject();
+    info.hashes.found = true;
+    info.hashes.blueGreen
+        = spec.value(QLatin1String("strategy")).toObject().contains(QLatin1String("blueGreen"));
+    info.hashes.stable = status.value(QLatin1String("stableRS")).toString();
+    info.hashes.current = status.value(QLatin1String("currentPodHash")).toString();
+    const QJsonObject blueGreen = status.value(QLatin1String("blueGreen")).toObject();
+    info.activeSelector = blueGreen.value(QLatin1String("activeSelector")).toString();
+    info.previewSelector = blueGreen.value(QLatin1String("previewSelector")).toString();
+    info.matchLabels = spec.value(QLatin1String("selector"))
+                           .toObject()
+                           .value(QLatin1String("matchLabels"))
+                           .toObject();
+    return info;
+}
+
+void assignRole(MetricPod &pod, const RolloutInfo &info)
+{
+    const RolloutHashes &h = info.hashes;
+    const bool inFlight = !h.stable.isEmpty() && !h.current.isEmpty() && h.current != h.stable;
+    pod.regresses = inFlight && pod.hash == h.current;
+    if (h.blueGreen) {
+        if (!pod.hash.isEmpty() && pod.hash == info.activeSelector)
+            pod.role = QStringLiteral("active");
+        else if (!pod.hash.isEmpty() && pod.hash == info.previewSelector)
+            pod.role = QStringLiteral("preview");
+        else if (pod.hash == h.current && inFlight)
+            pod.role = QStringLiteral("preview");
+        else if (pod.hash == h.stable || h.stable.isEmpty())
+            // Stable pods the active service no longer selects (after a promotion, before
+            // stableRS moves) are only "stable".
+            pod.role = info.activeSelector.isEmpty() ? QStringLiteral("active")
+                                                     : QStringLiteral("stable");
+        else
+            pod.role = QStringLiteral("old");
+        return;
+    }
+    if (h.stable.isEmpty() || pod.hash == h.stable)
+        pod.role = QStringLiteral("stable");
+    else if (pod.hash == h.current)
+        pod.role = QStringLiteral("canary");
+    else
+        pod.role = QStringLiteral("old");
+}
+
+bool labelsMatch(const QJsonObject &selector, const QJsonObject &labels)
+{
+    if (selector.isEmpty())
+        return false;
+    for (auto it = selector.begin(); it != selector.end(); ++it) {
+        if (labels.value(it.key()).toString() != it.value().toString())
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+namespace MetricPods {
+
+QList<MetricPod> collect(const ObjectStore &store, const QString &ns)
+{
+    const ResourceType *podType = ResourceCatalog::find(QString(), QStringLiteral("pods"));
+    const ResourceType *rsType
+        = ResourceCatalog::find(QStringLiteral("apps"), QStringLiteral("replicasets"));
+    const ResourceType *rolloutType
+        = ResourceCatalog::find(QStringLiteral("argoproj.io"), QStringLiteral("rollouts"));
+    if (!podType || !rsType || !rolloutType)
+        return {};
+
+    QHash<QString, ReplicaSetInfo> replicaSets;
+    for (const QJsonObject &rs : store.list(*rsType, ns)) {
+        const QJsonObject meta = rs.value(QLatin1String("metadata")).toObject();
+        ReplicaSetInfo info;
+        info.owner = controllerOf(rs);
+        info.createdMs
+            = timestampMs(rs, QStringLiteral("metadata"), QStringLiteral("creationTimestamp"));
+        replicaSets.insert(key(meta.value(QLatin1String("namespace")).toString(),
+                               meta.value(QLatin1String("name")).toString()),
+                           info);
+    }
+    QHash<QString, RolloutInfo> rollouts;
+    QHash<QString, QStringList> rolloutsByNs;
+    for (const QJsonObject &rollout : store.list(*rolloutType, ns)) {
+        const QJsonObject meta = rollout.value(QLatin1String("metadata")).toObject();
+        const QString rolloutNs = meta.value(QLatin1String("namespace")).toString();
+        const QString name = meta.value(QLatin1String("name")).toString();
+        rollouts.insert(key(rolloutNs, name), rolloutInfo(rollout));
+        rolloutsByNs[rolloutNs].append(name);
+    }
+
+    QList<MetricPod> pods;
+    for (const QJsonObject &object : store.list(*podType, ns)) {
+        const QJsonObject meta = object.value(QLatin1String("metadata")).toObject();
+        const QJsonObject status = object.value(QLatin1String("status")).toObject();
+        if (meta.contains(QLatin1String("deletionTimestamp"))
+            || status.value(QLatin1String("phase")).toString() != QLatin1String("Running")) {
+            continue;
+        }
+        MetricPod pod;
+        pod.ns = meta.value(QLatin1String("namespace")).toString();
+        pod.name = meta.value(QLatin1String("name")).toString();
+        const QJsonObject labels = meta.value(QLatin1String("labels")).toObject();
+        const qint64 createdMs
+            = timestampMs(object, QStringLiteral("metadata"), QStringLiteral("creationTimestamp"));
+        pod.startMs = timestampMs(object, QStringLiteral("status"), QStringLiteral("startTime"));
+        if (pod.startMs < 0)
+            pod.startMs = createdMs;
+        if (pod.startMs < 0)
+            continue;
+        pod.roleSinceMs = createdMs >= 0 ? createdMs : pod.startMs;
+
+        const OwnerRef podOwner = controllerOf(object);
+        const auto rs = podOwner.kind == QLatin1String("ReplicaSet")
+            ? replicaSets.constFind(key(pod.ns, podOwner.name))
+            : replicaSets.constEnd();
+        if (rs != replicaSets.constEnd() && rs->createdMs >= 0)
+            pod.roleSinceMs = rs->createdMs;
+
+        if (rs != replicaSets.constEnd() && rs->owner.kind == QLatin1String("Deployment")) {
+            pod.deployment = rs->owner.name;
+            pod.hash = labels.value(kDeploymentHashLabel).toString();
+            pod.role = QStringLiteral("stable");
+        } else {
+            pod.hash = labels.value(kRolloutHashLabel).toString();
+            if (rs != replicaSets.constEnd() && rs->owner.kind == QLatin1String("Rollout")) {
+                pod.rollout = rs->owner.name;
+            } else if (!pod.hash.isEmpty()) {
+                // No owner chain (a hand-written manifest): the rollout whose selector
+                // matches the pod's labels owns it, as the rollout controller would adopt it.
+                for (const QString &name : rolloutsByNs.value(pod.ns)) {
+                    if (labelsMatch(rollouts.value(key(pod.ns, name)).matchLabels, labels)) {
+                        pod.rollout = name;
+                        break;
+                    }
+                }
+            }
+            const auto info = rollouts.constFind(key(pod.ns, pod.rollout));
+            if (pod.rollout.isEmpty() || info == rollouts.constEnd())
+                continue;
+            assignRole(pod, *info);
+        }
+
+        const QJsonArray containers = status.value(QLatin1String("containerStatuses")).toArray();
+        for (const QJsonValue &value : containers) {
+            const QJsonObject container = value.toObject();
+            pod.restarts.append({container.value(QLatin1String("name")).toString(),
+                                 container.value(QLatin1String("restartCount")).toInt()});
+        }
+        pods.append(pod);
+    }
+    return pods;
+}
+
+RolloutHashes rolloutHashes(const ObjectStore &store, const QString &ns, const QString &rollout)
+{
+    const ResourceType *rolloutType
+        = ResourceCatalog::find(QStringLiteral("argoproj.io"), QStringLiteral("rollouts"));
+    if (!rolloutType)
+        return {};
+    const std::optional<QJsonObject> object = store.get(*rolloutType, ns, rollout);
+    if (!object)
+        return {};
+    return rolloutInfo(*object).hashes;
+}
+
+} // namespace MetricPods

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Pods of a plain ReplicaSet: creation, start-up, readiness, scale-down order, status, and
+// garbage collection when the owner goes away.
+#include "controllerfixture.h"
+
+using namespace ControllerTest;
+
+namespace {
+
+QJsonObject replicaSet(int replicas)
+{
+    QJsonObject rs = parse(R"({
+        "apiVersion": "apps/v1", "kind": "ReplicaSet",
+        "metadata": {"name": "cache", "namespace": "shop"},
+        "spec": {
+            "selector": {"matchLabels": {"app": "cache"}},
+            "template": {"metadata": {"labels": {"app": "cache"}},
+                         "spec": {"containers": [{"name": "redis", "image": "redis:7",
+                                                  "resources": {"requests": {"cpu": "100m"}}}]}}
+        }
+    })");
+    QJsonObject spec = rs.value(QLatin1String("spec")).toObject();
+    spec.insert(QStringLiteral("replicas"), replicas);
+    rs.insert(QStringLiteral("spec"), spec);
+    return rs;
+}
+
+QString nameOf(const QJsonObject &object)
+{
+    return at(object, QStringLiteral("metadata.name")).toString();
+}
+
+void scale(Cluster &c, int replicas)
+{
+    c.updateSpec(replicaSets(), QStringLiteral("cache"), [replicas](QJsonObject &rs) {
+        QJsonObject spec = rs.value(QLatin1String("spec")).toObject();
+        spec.insert(QStringLiteral("replicas"), replicas);
+        rs.insert(QStringLiteral("spec"), spec);
+    });
+}
+
+} // namespace
+
+class TestReplicaSetController : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void podsStartAfterDelay();
+    void scaleDownRemovesNewestFirst();
+    void garbageCollectsOrphans();
+};
+
+void TestReplicaSetController::podsStartAfterDelay()
+{
+    Cluster c;
+    c.create(replicaSets(), replicaSet(3));
+    c.pass();
+    QList<QJsonObject> pods = c.podsOf(QStringLiteral("cache"));
+    QCOMPARE(pods.size(), 3);
+    const QJsonObject pod = pods.first();
+    QVERIFY(nameOf(pod).startsWith(QLatin1String("cache-")));
+    QCOMPARE(nameOf(pod).size(), 11);
+    QCOMPARE(at(pod, QStringLiteral("metadata.generateName")).toString(), QStringLiteral("cache-"));
+    QCOMPARE(at(pod, QStringLiteral("metadata.labels.app")).toString(), QStringLiteral("cache"));
+    QCOMPARE(at(pod, QStringLiteral("metadata.ownerReferences.0.kind")).toString(), QStringLiteral("ReplicaSet"));
+    QCOMPARE(at(pod, QStringLiteral("metadata.ownerReferences.0.name")).toString(), QStringLiteral("cache"));
+    QCOMPARE(at(pod, QStringLiteral("spec.nodeName")).toString(), QStringLiteral("sim-node-1"));
+    QCOMPARE(at(pod, QStringLiteral("status.phase")).toString(), QStringLiteral("Pending"));
+    QCOMPARE(at(pod, QStringLiteral("status.qosClass")).toString(), QStringLiteral("Burstable"));
+    QCOMPARE(at(pod, QStringLiteral("status.containerStatuses.0.state.waiting.reason")).toString(), QStringLiteral("ContainerCreating"));
+    QCOMPARE(at(pod, QStringLiteral("status.podIP")).isUndefined(), true);
+    QCOMPARE(at(c.replicaSet(QStringLiteral("cache")), QStringLiteral("status")).toObject(),
+             (QJsonObject{{QStringLiteral("replicas"), 3}, {QStringLiteral("fullyLabeledReplicas"), 3},
+                          {QStringLiteral("observedGeneration"), 1}}));
+
+    c.advance(4);
+    QCOMPARE(at(c.podsOf(QStringLiteral("cache")).first(), QStringLiteral("status.phase")).toString(), QStringLiteral("Pending"));
+    c.advance(1);
+    for (const QJsonObject &running : c.podsOf(QStringLiteral("cache"))) {
+        QCOMPARE(at(running, QStringLiteral("status.phase")).toString(), QStringLiteral("Running"));
+        QCOMPARE(at(running, QStringLiteral("status.conditions.1.type")).toString(), QStringLiteral("Ready"));
+        QCOMPARE(at(running, QStringLiteral("status.conditions.1.status")).toString(), QStringLiteral("True"));
+        QCOMPARE(at(running, QStringLiteral("status.containerStatuses.0.ready")).toBool(), true);
+        QCOMPARE(at(running, QStringLiteral("status.containerStatuses.0.started")).toBool(), true);
+        QCOMPARE(at(running, QStringLiteral("status.containerStatuses.0.restartCount")).toInt(), 0);
+        QCOMPARE(at(running, QStringLiteral("status.containerStatuses.0.image")).toString(), QStringLiteral("redis:7"));
+        QVERIFY(at(running, QStringLiteral("status.containerStatuses.0.imageID")).toString().startsWith(
+            QLatin1String("docker.io/library/redis@sha256:")));
+        QCOMPARE(at(running, QStringLiteral("status.containerStatuses.0.state.running.startedAt")).toString(), c.clock.nowRfc3339());
+        QVERIFY(at(running, QStringLiteral("status.podIP")).toString().startsWith(QLatin1String("10.244.")));
+        QCOMPARE(at(running, QStringLiteral("status.hostIP")).toString(), QStringLiteral("192.168.49.2"));
+    }
+    QCOMPARE(at(c.replicaSet(QStringLiteral("cache")), QStringLiteral("status")).toObject(),
+             (QJsonObject{{QStringLiteral("replicas"), 3}, {QStringLiteral("fullyLabeledReplicas"), 3},
+                          {QStringLiteral("readyReplicas"), 3}, {QStringLiteral("availableReplicas"), 3},
+                          {QStringLiteral("observedGeneration"), 1}}));
+    QCOMPARE(c.events(QStringLiteral("SuccessfulCreate"), QStringLiteral("cache")).size(), 3);
+}
+
+void TestReplicaSetController::scaleDownRemovesNewestFirst()
+{
+    Cluster c;
+    c.create(replicaSets(), replicaSet(2));
+    c.advance(10);
+    scale(c, 3);
+    c.pass();
+    c.advance(10);
+    QList<QJsonObject> pods = c.podsOf(QStringLiteral("cache"));
+    QCOMPARE(pods.size(), 3);
+    QString newest;
+    QString newestTime;
+    for (const QJsonObject &pod : pods) {
+        const QString created = at(pod, QStringLiteral("metadata.creationTimestamp")).toString();
+        if (created > newestTime) {
+            newestTime = created;
+            newest = nameOf(pod);
+        }
+    }
+    scale(c, 2);
+    c.pass();
+    pods = c.podsOf(QStringLiteral("cache"));
+    QCOMPARE(pods.size(), 2);
+    for (const QJsonObject &pod : pods)
+        QVERIFY(nameOf(pod) != newest);
+    QCOMPARE(c.events(QStringLiteral("SuccessfulDelete"), QStringLiteral("cache")), QStringList{QStringLiteral("Deleted pod: ") + newest});
+    QCOMPARE(at(c.replicaSet(QStringLiteral("cache")), QStringLiteral("status.observedGeneration")).toInt(), 3);
+}
+
+void TestReplicaSetController::garbageCollectsOrphans()
+{
+    Cluster c;
+    c.create(rollouts(), canaryRollout({}, 2));
+    QVERIFY(c.waitFor([&] { return c.phase() == QLatin1String("Healthy"); }));
+    const QString rs = nameOf(c.replicaSetsOf(QStringLiteral("web")).at(0));
+    QCOMPARE(c.podsOf(rs).size(), 2);
+    c.store.remove(rollouts(), QStringLiteral("shop"), QStringLiteral("web"));
+    c.pass(2);
+    QCOMPARE(c.replicaSet(rs).isEmpty(), true);
+    QCOMPARE(c.list(pods()).size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestReplicaSetController)
+#include "tst_replicasetcontroller.moc"

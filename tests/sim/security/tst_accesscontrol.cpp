@@ -1,0 +1,463 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "security/accesscontrol.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+namespace {
+
+QStringList list(std::initializer_list<const char *> items)
+{
+    QStringList result;
+    for (const char *item : items)
+        result << QString::fromUtf8(item);
+    return result;
+}
+
+QJsonObject json(const char *text)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray(text), &error);
+    if (error.error != QJsonParseError::NoError)
+        qFatal("bad JSON in test: %s", qPrintable(error.errorString()));
+    return document.object();
+}
+
+QByteArray compact(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+// Raw strings with escaped quotes confuse moc, so reasons are added in code.
+QJsonObject withReason(QJsonObject review, const QString &reason)
+{
+    QJsonObject status = review.value(QStringLiteral("status")).toObject();
+    status.insert(QStringLiteral("reason"), reason);
+    review.insert(QStringLiteral("status"), status);
+    return review;
+}
+
+} // namespace
+
+class TestAccessControl : public QObject
+{
+    Q_OBJECT
+
+private:
+    AccessControl m_access;
+
+    UserInfo info(const char *name) const
+    {
+        const QString user = QString::fromUtf8(name);
+        if (user == QStringLiteral("system:anonymous"))
+            return UserInfo {user, {QStringLiteral("system:unauthenticated")}};
+        return *m_access.authenticateToken(user + QStringLiteral("-token"));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_access.addUser(UserSpec {QStringLiteral("admin"),
+                                   QStringLiteral("admin-token"),
+                                   true,
+                                   QString(),
+                                   list({"system:masters"}),
+                                   {PolicyRule {list({"*"}), list({"*"}), list({"*"}), {}, {}}}});
+        m_access.addUser(UserSpec {
+            QStringLiteral("viewer"),
+            QStringLiteral("viewer-token"),
+            false,
+            QString(),
+            {},
+            {PolicyRule {list({"get", "list", "watch"}), list({"*"}), list({"*"}), {}, {}}}});
+        // May pause (patch rollouts) in shop, but not promote (rollouts/status).
+        m_access.addUser(UserSpec {
+            QStringLiteral("deployer"),
+            QStringLiteral("deployer-token"),
+            false,
+            QString(),
+            list({"deployers"}),
+            {PolicyRule {list({"get", "list", "watch", "patch"}),
+                         list({"argoproj.io"}),
+                         list({"rollouts"}),
+                         {},
+                         list({"shop"})},
+             PolicyRule {list({"get"}), list({""}), list({"pods", "pods/log"}), {}, {}}}});
+        // May promote exactly one rollout anywhere, and read every status subresource.
+        m_access.addUser(
+            UserSpec {QStringLiteral("promoter"),
+                      QStringLiteral("promoter-token"),
+                      false,
+                      QStringLiteral("s3cret"),
+                      {},
+                      {PolicyRule {list({"patch"}),
+                                   list({"argoproj.io"}),
+                                   list({"rollouts/status"}),
+                                   list({"checkout"}),
+                                   {}},
+                       PolicyRule {list({"get"}), list({"*"}), list({"*/status"}), {}, {}}}});
+        // Has no rules; only the privileged group.
+        m_access.addUser(UserSpec {QStringLiteral("root"),
+                                   QStringLiteral("root-token"),
+                                   false,
+                                   QString(),
+                                   list({"system:masters"}),
+                                   {}});
+        m_access.addUser(UserSpec {
+            QStringLiteral("nobody"), QStringLiteral("nobody-token"), false, QString(), {}, {}});
+    }
+
+    void tokenAuthentication()
+    {
+        const std::optional<UserInfo> admin
+            = m_access.authenticateToken(QStringLiteral("admin-token"));
+        QVERIFY(admin);
+        QCOMPARE(admin->name, QStringLiteral("admin"));
+        QCOMPARE(admin->groups, list({"system:masters", "system:authenticated"}));
+        QVERIFY(!m_access.authenticateToken(QStringLiteral("wrong")));
+        QVERIFY(!m_access.authenticateToken(QString()));
+    }
+
+    void certificateAuthentication()
+    {
+        // Groups: the certificate's O entries, then the user's own, then system:authenticated.
+        const std::optional<UserInfo> admin = m_access.authenticateCertificate(
+            QStringLiteral("admin"), list({"release-managers", "system:masters"}));
+        QVERIFY(admin);
+        QCOMPARE(admin->name, QStringLiteral("admin"));
+        QCOMPARE(admin->groups,
+                 list({"release-managers", "system:masters", "system:authenticated"}));
+        // viewer has no clientCertificate: a certificate naming it is refused.
+        QVERIFY(!m_access.authenticateCertificate(QStringLiteral("viewer"), {}));
+        QVERIFY(!m_access.authenticateCertificate(QStringLiteral("stranger"), {}));
+        QVERIFY(!m_access.authenticateCertificate(QString(), {}));
+    }
+
+    void basicAuthentication()
+    {
+        const std::optional<UserInfo> promoter
+            = m_access.authenticateBasic(QStringLiteral("promoter"), QStringLiteral("s3cret"));
+        QVERIFY(promoter);
+        QCOMPARE(promoter->groups, list({"system:authenticated"}));
+        QVERIFY(!m_access.authenticateBasic(QStringLiteral("promoter"), QStringLiteral("nope")));
+        // A user without a password never authenticates with an empty one.
+        QVERIFY(!m_access.authenticateBasic(QStringLiteral("viewer"), QString()));
+    }
+
+    void usersAreListedAndReplaced()
+    {
+        AccessControl access;
+        access.addUser(UserSpec {QStringLiteral("a"), QStringLiteral("t1"), false, {}, {}, {}});
+        access.addUser(UserSpec {QStringLiteral("b"), QStringLiteral("t2"), false, {}, {}, {}});
+        access.addUser(UserSpec {QStringLiteral("a"), QStringLiteral("t3"), false, {}, {}, {}});
+        QCOMPARE(access.users().size(), 2);
+        QCOMPARE(access.user(QStringLiteral("a"))->token, QStringLiteral("t3"));
+        QVERIFY(!access.authenticateToken(QStringLiteral("t1")));
+        QVERIFY(!access.user(QStringLiteral("c")));
+    }
+
+    void rbac_data()
+    {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("verb");
+        QTest::addColumn<QString>("group");
+        QTest::addColumn<QString>("resource");
+        QTest::addColumn<QString>("subresource");
+        QTest::addColumn<QString>("ns");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("allowed");
+        QTest::addColumn<QString>("reason");
+
+        const QString byRule = QStringLiteral("RBAC: allowed by rd-sim rule for user \"%1\"");
+        const auto row = [&](const char *tag, const char *user, const char *verb, const char *group,
+                             const char *resource, const char *subresource, const char *ns,
+                             const char *name, bool allowed, QString reason) {
+            QTest::newRow(tag) << QString::fromUtf8(user) << QString::fromUtf8(verb)
+                               << QString::fromUtf8(group) << QString::fromUtf8(resource)
+                               << QString::fromUtf8(subresource) << QString::fromUtf8(ns)
+                               << QString::fromUtf8(name) << allowed << reason;
+        };
+        const QString admin = byRule.arg(QStringLiteral("admin"));
+        const QString viewer = byRule.arg(QStringLiteral("viewer"));
+        const QString deployer = byRule.arg(QStringLiteral("deployer"));
+        const QString promoter = byRule.arg(QStringLiteral("promoter"));
+        row("admin patch status", "admin", "patch", "argoproj.io", "rollouts", "status", "shop",
+            "checkout", true, admin);
+        row("admin cluster scope", "admin", "delete", "", "namespaces", "", "", "shop", true,
+            admin);
+        row("viewer list pods", "viewer", "list", "", "pods", "", "shop", "", true, viewer);
+        row("viewer watch all ns", "viewer", "watch", "argoproj.io", "rollouts", "", "", "", true,
+            viewer);
+        row("viewer get status", "viewer", "get", "argoproj.io", "rollouts", "status", "shop",
+            "checkout", true, viewer);
+        row("viewer patch", "viewer", "patch", "argoproj.io", "rollouts", "", "shop", "checkout",
+            false, QString());
+        row("viewer verb star", "viewer", "*", "", "pods", "", "shop", "", false, QString());
+        row("deployer pause in shop", "deployer", "patch", "argoproj.io", "rollouts", "", "shop",
+            "checkout", true, deployer);
+        row("deployer promote denied", "deployer", "patch", "argoproj.io", "rollouts", "status",
+            "shop", "checkout", false, QString());
+        row("deployer other ns", "deployer", "patch", "argoproj.io", "rollouts", "", "payments",
+            "api", false, QString());
+        row("deployer cluster-wide list", "deployer", "list", "argoproj.io", "rollouts", "", "", "",
+            false, QString());
+        row("deployer wrong group", "deployer", "patch", "apps", "rollouts", "", "shop", "x", false,
+            QString());
+        row("deployer core pods log", "deployer", "get", "", "pods", "log", "payments", "p-1", true,
+            deployer);
+        row("deployer core pods exec", "deployer", "get", "", "pods", "exec", "payments", "p-1",
+            false, QString());
+        row("promoter named", "promoter", "patch", "argoproj.io", "rollouts", "status", "shop",
+            "checkout", true, promoter);
+        row("promoter other name", "promoter", "patch", "argoproj.io", "rollouts", "status", "shop",
+            "cart", false, QString());
+        row("promoter no name", "promoter", "patch", "argoproj.io", "rollouts", "status", "shop",
+            "", false, QString());
+        row("promoter main resource", "promoter", "patch", "argoproj.io", "rollouts", "", "shop",
+            "checkout", false, QString());
+        row("promoter star-slash-status", "promoter", "get", "apps", "deployments", "status",
+            "prod", "web", true, promoter);
+        row("promoter star-slash-status main", "promoter", "get", "apps", "deployments", "", "prod",
+            "web", false, QString());
+        row("root via system:masters", "root", "delete", "", "pods", "", "shop", "p", true,
+            QString());
+        row("nobody", "nobody", "get", "", "pods", "", "shop", "p", false, QString());
+        row("nobody may review", "nobody", "create", "authorization.k8s.io",
+            "selfsubjectaccessreviews", "", "", "", true,
+            QStringLiteral("RBAC: allowed by ClusterRoleBinding \"system:basic-user\" of "
+                           "ClusterRole \"system:basic-user\" to Group \"system:authenticated\""));
+        row("nobody whoami", "nobody", "create", "authentication.k8s.io", "selfsubjectreviews", "",
+            "", "", true,
+            QStringLiteral("RBAC: allowed by ClusterRoleBinding \"system:basic-user\" of "
+                           "ClusterRole \"system:basic-user\" to Group \"system:authenticated\""));
+        row("anonymous", "system:anonymous", "get", "", "pods", "", "shop", "p", false, QString());
+        row("anonymous no review", "system:anonymous", "create", "authorization.k8s.io",
+            "selfsubjectaccessreviews", "", "", "", false, QString());
+    }
+
+    void rbac()
+    {
+        QFETCH(QString, user);
+        QFETCH(QString, verb);
+        QFETCH(QString, group);
+        QFETCH(QString, resource);
+        QFETCH(QString, subresource);
+        QFETCH(QString, ns);
+        QFETCH(QString, name);
+        QFETCH(bool, allowed);
+        QFETCH(QString, reason);
+        const UserInfo who = info(user.toUtf8().constData());
+        QCOMPARE(m_access.isAllowed(who, verb, group, resource, subresource, ns, name), allowed);
+        const AccessControl::Decision decision
+            = m_access.decide(who, verb, group, resource, subresource, ns, name);
+        QCOMPARE(decision.allowed, allowed);
+        QCOMPARE(decision.reason, reason);
+    }
+
+    void nonResource_data()
+    {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("verb");
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("allowed");
+        QTest::addColumn<QString>("reason");
+        const QString discovery = QStringLiteral(
+            "RBAC: allowed by ClusterRoleBinding \"system:discovery\" of ClusterRole "
+            "\"system:discovery\" to Group \"system:authenticated\"");
+        QTest::newRow("viewer rule") << "viewer"
+                                     << "get"
+                                     << "/apis" << true
+                                     << QStringLiteral("RBAC: allowed by rd-sim rule for user "
+                                                       "\"viewer\"");
+        QTest::newRow("viewer post") << "viewer"
+                                     << "post"
+                                     << "/apis" << false << QString();
+        QTest::newRow("deployer discovery") << "deployer"
+                                            << "get"
+                                            << "/apis/argoproj.io/v1alpha1" << true << discovery;
+        QTest::newRow("deployer /api") << "deployer"
+                                       << "get"
+                                       << "/api" << true << discovery;
+        QTest::newRow("deployer /version") << "deployer"
+                                           << "get"
+                                           << "/version" << true << discovery;
+        QTest::newRow("deployer /logs") << "deployer"
+                                        << "get"
+                                        << "/logs" << false << QString();
+        QTest::newRow("anonymous version")
+            << "system:anonymous"
+            << "get"
+            << "/version" << true
+            << QStringLiteral("RBAC: allowed by ClusterRoleBinding "
+                              "\"system:public-info-viewer\" of ClusterRole "
+                              "\"system:public-info-viewer\" to Group "
+                              "\"system:unauthenticated\"");
+        QTest::newRow("anonymous api") << "system:anonymous"
+                                       << "get"
+                                       << "/api" << false << QString();
+        QTest::newRow("anonymous metrics")
+            << "system:anonymous"
+            << "get"
+            << "/metrics" << true << QStringLiteral("rd-sim: /metrics is public");
+        QTest::newRow("root anything") << "root"
+                                       << "post"
+                                       << "/logs" << true << QString();
+    }
+
+    void nonResource()
+    {
+        QFETCH(QString, user);
+        QFETCH(QString, verb);
+        QFETCH(QString, path);
+        QFETCH(bool, allowed);
+        QFETCH(QString, reason);
+        const UserInfo who = info(user.toUtf8().constData());
+        QCOMPARE(m_access.isNonResourceAllowed(who, verb, path), allowed);
+        QCOMPARE(m_access.decideNonResource(who, verb, path).reason, reason);
+    }
+
+    void selfSubjectAccessReviewAllowed()
+    {
+        // The body kubectl auth can-i sends, and the answer a real API server gives.
+        const QJsonObject request = json(R"({"kind":"SelfSubjectAccessReview",
+            "apiVersion":"authorization.k8s.io/v1","metadata":{"creationTimestamp":null},
+            "spec":{"resourceAttributes":{"namespace":"shop","verb":"patch",
+            "group":"argoproj.io","version":"v1alpha1","resource":"rollouts",
+            "subresource":"status","name":"checkout"}},"status":{"allowed":false}})");
+        QCOMPARE(AccessControl::validateSelfSubjectAccessReview(request).code, 0);
+        QCOMPARE(
+            compact(m_access.selfSubjectAccessReview(info("admin"), request)),
+            compact(withReason(json(R"({"apiVersion":"authorization.k8s.io/v1",
+            "kind":"SelfSubjectAccessReview","metadata":{"creationTimestamp":null},
+            "spec":{"resourceAttributes":{"namespace":"shop","verb":"patch",
+            "group":"argoproj.io","version":"v1alpha1","resource":"rollouts",
+            "subresource":"status","name":"checkout"}},
+            "status":{"allowed":true}})"),
+                               QStringLiteral("RBAC: allowed by rd-sim rule for user \"admin\""))));
+    }
+
+    void selfSubjectAccessReviewDenied()
+    {
+        // Empty fields are not echoed; a denial has neither reason nor denied.
+        const QJsonObject request = json(R"({"spec":{"resourceAttributes":{
+            "namespace":"shop","verb":"patch","group":"argoproj.io","resource":"rollouts",
+            "subresource":"status","name":"","version":""}}})");
+        QCOMPARE(compact(m_access.selfSubjectAccessReview(info("deployer"), request)),
+                 compact(json(R"({"apiVersion":"authorization.k8s.io/v1",
+            "kind":"SelfSubjectAccessReview","metadata":{"creationTimestamp":null},
+            "spec":{"resourceAttributes":{"namespace":"shop","verb":"patch",
+            "group":"argoproj.io","resource":"rollouts","subresource":"status"}},
+            "status":{"allowed":false}})")));
+    }
+
+    void selfSubjectAccessReviewNonResource()
+    {
+        const QJsonObject request
+            = json(R"({"spec":{"nonResourceAttributes":{"path":"/apis","verb":"get"}}})");
+        QCOMPARE(compact(m_access.selfSubjectAccessReview(info("nobody"), request)),
+                 compact(withReason(json(R"({"apiVersion":"authorization.k8s.io/v1",
+            "kind":"SelfSubjectAccessReview","metadata":{"creationTimestamp":null},
+            "spec":{"nonResourceAttributes":{"path":"/apis","verb":"get"}},
+            "status":{"allowed":true}})"),
+                                    QStringLiteral("RBAC: allowed by ClusterRoleBinding "
+                                                   "\"system:discovery\" of ClusterRole "
+                                                   "\"system:discovery\" to Group "
+                                                   "\"system:authenticated\""))));
+    }
+
+    void selfSubjectAccessReviewValidation_data()
+    {
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("field");
+        const QString invalid
+            = QStringLiteral(R"(SelfSubjectAccessReview.authorization.k8s.io "" is invalid: )");
+        const QString exactlyOne = invalid
+            + QStringLiteral(R"(spec.resourceAttributes: Invalid value: "null": exactly one )"
+                             R"(of nonResourceAttributes or resourceAttributes must be )"
+                             R"(specified)");
+        const QString undecodable
+            = QStringLiteral(R"(SelfSubjectAccessReview in version "v1" cannot be handled as a )"
+                             R"(SelfSubjectAccessReview: json: cannot unmarshal )");
+        QTest::newRow("neither") << R"({"apiVersion":"authorization.k8s.io/v1",)"
+                                    R"("kind":"SelfSubjectAccessReview","spec":{}})"
+                                 << 422 << exactlyOne << "spec.resourceAttributes";
+        QTest::newRow("no spec") << R"({})" << 422 << exactlyOne << "spec.resourceAttributes";
+        QTest::newRow("null attributes") << R"({"spec":{"resourceAttributes":null}})" << 422
+                                         << exactlyOne << "spec.resourceAttributes";
+        QTest::newRow("both") << R"({"spec":{"resourceAttributes":{"verb":"get"},)"
+                                 R"("nonResourceAttributes":{"path":"/api","verb":"get"}}})"
+                              << 422
+                              << invalid
+                + QStringLiteral(R"(spec.nonResourceAttributes: Invalid value: )"
+                                 R"(authorization.NonResourceAttributes{Path:"/api", Verb:"get"}: )"
+                                 R"(cannot be specified in combination with resourceAttributes)")
+                              << "spec.nonResourceAttributes";
+        QTest::newRow("spec string") << R"({"spec":"x"})" << 400
+                                     << undecodable
+                + QStringLiteral("string into Go struct field "
+                                 "SelfSubjectAccessReview.spec of type "
+                                 "v1.SelfSubjectAccessReviewSpec")
+                                     << "";
+        QTest::newRow("attributes array") << R"({"spec":{"resourceAttributes":[]}})" << 400
+                                          << undecodable
+                + QStringLiteral("array into Go struct field "
+                                 "SelfSubjectAccessReviewSpec.spec.resourceAttributes of "
+                                 "type v1.ResourceAttributes")
+                                          << "";
+        QTest::newRow("verb number") << R"({"spec":{"resourceAttributes":{"verb":3}}})" << 400
+                                     << undecodable
+                + QStringLiteral("number into Go struct field "
+                                 "ResourceAttributes.spec.resourceAttributes.verb of type "
+                                 "string")
+                                     << "";
+        QTest::newRow("path bool") << R"({"spec":{"nonResourceAttributes":{"path":true}}})" << 400
+                                   << undecodable
+                + QStringLiteral("bool into Go struct field "
+                                 "NonResourceAttributes.spec.nonResourceAttributes.path "
+                                 "of type string")
+                                   << "";
+    }
+
+    void selfSubjectAccessReviewValidation()
+    {
+        QFETCH(QString, body);
+        QFETCH(int, code);
+        QFETCH(QString, message);
+        QFETCH(QString, field);
+        const ApiError error = AccessControl::validateSelfSubjectAccessReview(
+            QJsonDocument::fromJson(body.toUtf8()).object());
+        QCOMPARE(error.code, code);
+        QCOMPARE(error.reason,
+                 code == 422 ? QStringLiteral("Invalid") : QStringLiteral("BadRequest"));
+        QCOMPARE(error.message, message);
+        if (code == 422) {
+            QCOMPARE(error.details.value(QStringLiteral("group")).toString(),
+                     QStringLiteral("authorization.k8s.io"));
+            QCOMPARE(error.details.value(QStringLiteral("kind")).toString(),
+                     QStringLiteral("SelfSubjectAccessReview"));
+            const QJsonObject cause
+                = error.details.value(QStringLiteral("causes")).toArray().first().toObject();
+            QCOMPARE(cause.value(QStringLiteral("field")).toString(), field);
+            QCOMPARE(cause.value(QStringLiteral("reason")).toString(),
+                     QStringLiteral("FieldValueInvalid"));
+            QVERIFY(message.endsWith(cause.value(QStringLiteral("message")).toString()));
+        }
+    }
+
+    void selfSubjectReview()
+    {
+        const std::optional<UserInfo> admin
+            = m_access.authenticateCertificate(QStringLiteral("admin"), list({"system:masters"}));
+        QCOMPARE(compact(m_access.selfSubjectReview(*admin)),
+                 compact(json(R"({"apiVersion":"authentication.k8s.io/v1",
+            "kind":"SelfSubjectReview","metadata":{"creationTimestamp":null},
+            "status":{"userInfo":{"username":"admin",
+            "groups":["system:masters","system:authenticated"]}}})")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAccessControl)
+#include "tst_accesscontrol.moc"
