@@ -286,9 +286,13 @@ void ResourceHandler::review(ApiCall &call) const
     if (!m_context.access)
         return HttpReply::error(call.response,
                                 ApiError::internal(QStringLiteral("no access control")));
-    if (type.plural == QStringLiteral("selfsubjectaccessreviews"))
+    if (type.plural == QStringLiteral("selfsubjectaccessreviews")) {
+        const ApiError invalid = AccessControl::validateSelfSubjectAccessReview(*body);
+        if (invalid.isError())
+            return HttpReply::error(call.response, invalid);
         return HttpReply::json(call.response, 201,
                                m_context.access->selfSubjectAccessReview(call.user, *body));
+    }
     if (type.plural == QStringLiteral("selfsubjectreviews"))
         return HttpReply::json(call.response, 201, m_context.access->selfSubjectReview(call.user));
     HttpReply::error(call.response, ApiStatus::pathNotFound());

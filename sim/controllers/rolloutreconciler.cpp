@@ -50,6 +50,38 @@ RolloutReconciler::RolloutReconciler(RolloutEnvironment &environment, const QJso
         allRSs.push_back(std::make_unique<RsState>(RsState{rs}));
     newStatus.original = status.original;
     newStatus.restartedAt = status.restartedAt;
+    resolveWorkloadRef();
+}
+
+// spec.workloadRef: the pod template (and, when the rollout has none, the selector) come from
+// the referenced Deployment. Only the controller's view changes; the stored spec stays as
+// the user wrote it.
+void RolloutReconciler::resolveWorkloadRef()
+{
+    const QJsonObject ref = spec.spec().value(QLatin1String("workloadRef")).toObject();
+    if (ref.isEmpty() || !spec.podTemplate().isEmpty())
+        return;
+    const QString refName = ref.value(QLatin1String("name")).toString();
+    const QString kind = ref.value(QLatin1String("kind")).toString();
+    std::optional<QJsonObject> workload;
+    if (kind == QLatin1String("Deployment"))
+        workload = env.store.get(Kinds::deployments(), nameSpace(), refName);
+    if (!workload) {
+        m_workloadError = QStringLiteral("spec.workloadRef.name: Invalid value: \"%1\": %2 \"%1\" not found")
+                              .arg(refName, kind == QLatin1String("Deployment") ? QStringLiteral("deployments.apps")
+                                                                                 : kind.toLower() + u's');
+        return;
+    }
+    QJsonObject effective = m_rollout;
+    QJsonObject effectiveSpec = effective.value(QLatin1String("spec")).toObject();
+    effectiveSpec.insert(QStringLiteral("template"), JsonUtil::objectAt(*workload, "spec.template"));
+    if (!effectiveSpec.contains(QLatin1String("selector")))
+        effectiveSpec.insert(QStringLiteral("selector"), JsonUtil::objectAt(*workload, "spec.selector"));
+    effective.insert(QStringLiteral("spec"), effectiveSpec);
+    spec = RolloutSpec(effective);
+    m_workloadGeneration = JsonUtil::intAt(*workload, "metadata.generation", 1);
+    JsonUtil::setAnnotation(m_rollout, QStringLiteral("rollout.argoproj.io/workload-generation"),
+                            QString::number(m_workloadGeneration));
 }
 
 RolloutReconciler::~RolloutReconciler() = default;
@@ -161,6 +193,10 @@ bool RolloutReconciler::reconcile()
 
 bool RolloutReconciler::validate()
 {
+    if (!m_workloadError.isEmpty()) {
+        validationMessage = m_workloadError;
+        return false;
+    }
     validationMessage = spec.validationError();
     if (!validationMessage.isEmpty())
         return false;

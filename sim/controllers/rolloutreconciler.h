@@ -177,6 +177,7 @@ public:
     void setCurrentRuns();
 
 private:
+    void resolveWorkloadRef();
     bool validate();
     void createInvalidCondition();
     bool needsBootstrap() const;
@@ -187,6 +188,8 @@ private:
 
     QJsonObject m_rollout;
     QJsonObject m_original;
+    QString m_workloadError;
+    qint64 m_workloadGeneration = -1;
     std::optional<RolloutStatus> m_persisted;
     struct PendingEvent
     {

@@ -110,6 +110,7 @@ RolloutStatus RolloutStatus::fromJson(const QJsonObject &status)
     s.promoteFull = status.value(QLatin1String("promoteFull")).toBool();
     s.phase = status.value(QLatin1String("phase")).toString();
     s.message = status.value(QLatin1String("message")).toString();
+    s.workloadObservedGeneration = status.value(QLatin1String("workloadObservedGeneration")).toString();
     return s;
 }
 
@@ -179,6 +180,7 @@ QJsonObject RolloutStatus::toJson() const
     putBool(o, "promoteFull", promoteFull);
     putString(o, "phase", phase);
     putString(o, "message", message);
+    putString(o, "workloadObservedGeneration", workloadObservedGeneration);
     return o;
 }
 

@@ -71,6 +71,7 @@ struct RolloutStatus
     bool promoteFull = false;
     QString phase;
     QString message;
+    QString workloadObservedGeneration;
 
     static RolloutStatus fromJson(const QJsonObject &status);
     QJsonObject toJson() const;

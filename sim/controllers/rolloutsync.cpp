@@ -217,6 +217,7 @@ void RolloutReconciler::calculatePauseStatus(RolloutStatus &next) const
 void RolloutReconciler::persist(RolloutStatus next)
 {
     calculatePauseStatus(next);
+    next.workloadObservedGeneration = m_workloadGeneration >= 0 ? QString::number(m_workloadGeneration) : QString();
     next.observedGeneration = QString::number(generation());
     const RolloutPhase::Result phase = RolloutPhase::calculate(spec, next);
     next.phase = phase.phase;

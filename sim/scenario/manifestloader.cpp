@@ -130,7 +130,7 @@ bool loadYaml(const QByteArray &text, Collector *collector, QString *error)
     try {
         documents = YAML::LoadAll(text.toStdString());
     } catch (const YAML::Exception &e) {
-        return collector->fail(e.mark.is_null() ? 1 : e.mark.line + 1, QString(),
+        return collector->fail(YamlConvert::errorLine(e, text), QString(),
                                YamlConvert::toQString(e.msg), error);
     }
     const QString notObject = QStringLiteral("expected a Kubernetes object (a mapping)");

@@ -242,7 +242,7 @@ bool Scenario::fromYaml(const QByteArray &yaml, const QString &fileName, Scenari
         return true;
     } catch (const YAML::Exception &e) {
         if (error)
-            *error = source.location(e.mark.is_null() ? 0 : e.mark.line + 1) + QStringLiteral(": ")
+            *error = source.location(YamlConvert::errorLine(e, yaml)) + QStringLiteral(": ")
                 + YamlConvert::toQString(e.msg);
     } catch (const YamlError &e) {
         if (error)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scenario/yamlconvert.h"
 
+#include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -136,6 +137,14 @@ int lineOf(const YAML::Node &node)
         return 0;
     const YAML::Mark mark = node.Mark();
     return mark.is_null() ? 0 : mark.line + 1;
+}
+
+int errorLine(const YAML::Exception &error, const QByteArray &text)
+{
+    if (error.mark.is_null())
+        return 1;
+    const int lines = text.count('\n') + (text.endsWith('\n') || text.isEmpty() ? 0 : 1);
+    return qBound(1, error.mark.line + 1, qMax(1, lines));
 }
 
 QJsonValue scalarToJson(const YAML::Node &node)

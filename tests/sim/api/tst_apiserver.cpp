@@ -522,6 +522,12 @@ private slots:
                      ->status,
                  403);
         QCOMPARE(admin->Get("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")->status, 405);
+        // A review with neither attribute block is refused as the real server does.
+        auto empty = admin->Post("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+                                 R"({"kind":"SelfSubjectAccessReview","spec":{}})",
+                                 "application/json");
+        QCOMPARE(empty->status, 422);
+        QCOMPARE(parseObject(empty->body).value("reason").toString(), QStringLiteral("Invalid"));
     }
 
     void metricsEndpoint()
