@@ -15,6 +15,8 @@
 #include <csignal>
 #include <cstdio>
 
+using namespace rdsim;
+
 namespace {
 
 void printLine(const QString &line)

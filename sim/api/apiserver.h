@@ -11,6 +11,8 @@
 #include <memory>
 #include <mutex>
 
+namespace rdsim {
+
 class ObjectStore;
 class AccessControl;
 class FaultInjector;
@@ -70,3 +72,5 @@ private:
     struct Private;
     std::unique_ptr<Private> d;
 };
+
+} // namespace rdsim

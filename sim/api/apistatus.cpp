@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QJsonArray>
 
+namespace rdsim {
+
 namespace {
 
 ApiError make(int code, const QString &reason, const QString &message)
@@ -99,3 +101,5 @@ ApiError ApiStatus::refusedByHttp(int code)
     return make(code, code == 404 ? QStringLiteral("NotFound") : QStringLiteral("BadRequest"),
                 QStringLiteral("the server could not handle the request (HTTP %1)").arg(code));
 }
+
+} // namespace rdsim

@@ -5,6 +5,8 @@
 
 #include <QString>
 
+namespace rdsim {
+
 struct FaultRule;
 
 // The Status errors of the API server that do not name an object (ApiError builds those).
@@ -24,3 +26,5 @@ public:
     // A request httplib refused before routing (bad request line, unknown method).
     static ApiError refusedByHttp(int code);
 };
+
+} // namespace rdsim

@@ -7,6 +7,8 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
+namespace rdsim {
+
 namespace {
 
 QStringList nameEntries(X509_NAME *name, int nid)
@@ -79,3 +81,5 @@ std::optional<UserInfo> Authenticator::authenticate(const httplib::Request &requ
     }
     return std::nullopt;
 }
+
+} // namespace rdsim

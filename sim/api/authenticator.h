@@ -12,6 +12,8 @@ namespace httplib {
 struct Request;
 }
 
+namespace rdsim {
+
 // Who sent a request: a verified client certificate (CN = user, O = groups), else the
 // Authorization header (Bearer token or Basic), else the anonymous user. Credentials that are
 // presented but not recognised refuse the request (401), as Kubernetes does.
@@ -26,3 +28,5 @@ public:
                              QStringList *organizations);
     static UserInfo anonymous();
 };
+
+} // namespace rdsim

@@ -5,6 +5,8 @@
 
 #include <QJsonArray>
 
+namespace rdsim {
+
 namespace {
 
 QJsonObject groupVersionEntry(const QString &groupVersion)
@@ -191,3 +193,5 @@ std::optional<QJsonObject> Discovery::openApiV3(const QString &groupVersion)
         {QStringLiteral("paths"), paths},
         {QStringLiteral("components"), QJsonObject{{QStringLiteral("schemas"), QJsonObject()}}}};
 }
+
+} // namespace rdsim

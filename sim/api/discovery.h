@@ -6,6 +6,8 @@
 
 #include <optional>
 
+namespace rdsim {
+
 // Legacy (non-aggregated) discovery documents built from the ResourceCatalog: what kubectl
 // reads before any resource request.
 class Discovery
@@ -30,3 +32,5 @@ public:
     // a schema (there is no /openapi/v2).
     static std::optional<QJsonObject> openApiV3(const QString &groupVersion);
 };
+
+} // namespace rdsim

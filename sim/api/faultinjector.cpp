@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "faultinjector.h"
 
+namespace rdsim {
+
 namespace {
 
 struct KindName
@@ -82,3 +84,5 @@ std::optional<FaultRule> FaultInjector::match(const QString &method, const QStri
     }
     return std::nullopt;
 }
+
+} // namespace rdsim

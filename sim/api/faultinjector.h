@@ -8,6 +8,8 @@
 #include <mutex>
 #include <optional>
 
+namespace rdsim {
+
 // A failure the simulator injects into matching requests, from the scenario or a test.
 struct FaultRule
 {
@@ -54,3 +56,5 @@ private:
     mutable std::mutex m_mutex;
     QList<Slot> m_rules;
 };
+
+} // namespace rdsim

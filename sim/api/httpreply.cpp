@@ -13,6 +13,8 @@
 #include <memory>
 #include <string>
 
+namespace rdsim {
+
 QByteArray HttpReply::toJson(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
@@ -83,3 +85,5 @@ bool HttpReply::peerClosed(int socket)
         return false;
     return (descriptor.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;
 }
+
+} // namespace rdsim

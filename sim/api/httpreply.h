@@ -4,12 +4,14 @@
 #include <QByteArray>
 #include <QJsonObject>
 
-struct ApiError;
-
 namespace httplib {
 struct Request;
 struct Response;
 } // namespace httplib
+
+namespace rdsim {
+
+struct ApiError;
 
 // Writing responses the way the Kubernetes API server does: JSON bodies, Status errors, and
 // the broken answers the fault injector asks for.
@@ -34,3 +36,5 @@ public:
     static bool peerClosed(int socket);
     static int socketOf(const httplib::Request &request);
 };
+
+} // namespace rdsim

@@ -7,6 +7,8 @@
 #include <functional>
 #include <optional>
 
+namespace rdsim {
+
 namespace {
 
 using Edit = std::function<bool(QJsonValue &parent, const QString &last, QString *error)>;
@@ -321,3 +323,5 @@ JsonPatch::Outcome JsonPatch::apply(QJsonValue *document, const QJsonValue &patc
     *document = result;
     return Outcome::Applied;
 }
+
+} // namespace rdsim

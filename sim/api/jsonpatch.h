@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace rdsim {
+
 // JSON Patch (RFC 6902) with JSON Pointers (RFC 6901): add, remove, replace, move, copy and
 // test. The API server answers a Malformed patch with 400 and a Failed one with 422.
 class JsonPatch
@@ -22,3 +24,5 @@ public:
     // "/a~1b/c~0d" -> {"a/b", "c~d"}; "" -> {} (the whole document).
     static bool parsePointer(const QString &pointer, QStringList *tokens, QString *error);
 };
+
+} // namespace rdsim

@@ -3,6 +3,8 @@
 
 #include <QJsonObject>
 
+namespace rdsim {
+
 QJsonValue MergePatch::apply(const QJsonValue &target, const QJsonValue &patch)
 {
     if (!patch.isObject())
@@ -18,3 +20,5 @@ QJsonValue MergePatch::apply(const QJsonValue &target, const QJsonValue &patch)
     }
     return result;
 }
+
+} // namespace rdsim

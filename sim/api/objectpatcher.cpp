@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+namespace rdsim {
+
 namespace {
 
 QString metadataField(const QJsonObject &object, const char *field)
@@ -121,3 +123,5 @@ ApiError ObjectPatcher::checkIdentity(const ResourceType &type, const QJsonObjec
                                      .arg(apiVersion, type.groupVersion()));
     return {};
 }
+
+} // namespace rdsim

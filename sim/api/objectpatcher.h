@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QString>
 
+namespace rdsim {
+
 struct ResourceType;
 
 // Applies a PATCH body to the stored object according to its Content-Type, with the error
@@ -28,3 +30,5 @@ public:
     static ApiError checkIdentity(const ResourceType &type, const QJsonObject &before,
                                   const QJsonObject &after);
 };
+
+} // namespace rdsim

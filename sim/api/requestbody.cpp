@@ -10,6 +10,8 @@
 
 #include <httplib.h>
 
+namespace rdsim {
+
 std::optional<QJsonObject> RequestBody::object(const httplib::Request &request, ApiError *error)
 {
     QJsonParseError parseError;
@@ -73,3 +75,5 @@ QString RequestBody::metadataField(const QJsonObject &object, const char *field)
         .value(QLatin1String(field))
         .toString();
 }
+
+} // namespace rdsim

@@ -6,13 +6,15 @@
 
 #include <optional>
 
-struct ApiError;
-struct ResourcePath;
-struct ResourceType;
-
 namespace httplib {
 struct Request;
 }
+
+namespace rdsim {
+
+struct ApiError;
+struct ResourcePath;
+struct ResourceType;
 
 // Reading and checking the object a create, update or apply request sends.
 class RequestBody
@@ -27,3 +29,5 @@ public:
     static bool isDryRun(const httplib::Request &request); // ?dryRun=All
     static QString metadataField(const QJsonObject &object, const char *field);
 };
+
+} // namespace rdsim

@@ -9,6 +9,8 @@
 
 #include <httplib.h>
 
+namespace rdsim {
+
 namespace {
 
 QString param(const httplib::Request &request, const char *name)
@@ -147,3 +149,5 @@ std::optional<ContinueToken> ContinueToken::decode(const QString &token)
     result.lastKey = object.value(QStringLiteral("lastKey")).toString();
     return result;
 }
+
+} // namespace rdsim

@@ -8,12 +8,14 @@
 
 #include <optional>
 
-struct ApiError;
-struct ResourceType;
-
 namespace httplib {
 struct Request;
 }
+
+namespace rdsim {
+
+struct ApiError;
+struct ResourceType;
 
 // How the client wants objects back, from its Accept header (kubectl's Table request looks
 // like `application/json;as=Table;v=v1;g=meta.k8s.io,application/json`) and `includeObject`.
@@ -55,3 +57,5 @@ struct ContinueToken
     QString encode() const;
     static std::optional<ContinueToken> decode(const QString &token);
 };
+
+} // namespace rdsim

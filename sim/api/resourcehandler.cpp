@@ -13,6 +13,8 @@
 
 #include <httplib.h>
 
+namespace rdsim {
+
 namespace {
 
 const QString kMetadata = QStringLiteral("metadata");
@@ -297,3 +299,5 @@ void ResourceHandler::review(ApiCall &call) const
         return HttpReply::json(call.response, 201, m_context.access->selfSubjectReview(call.user));
     HttpReply::error(call.response, ApiStatus::pathNotFound());
 }
+
+} // namespace rdsim

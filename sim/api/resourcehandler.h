@@ -18,6 +18,8 @@ struct Request;
 struct Response;
 } // namespace httplib
 
+namespace rdsim {
+
 struct ApiError;
 struct OutputFormat;
 
@@ -71,3 +73,5 @@ private:
     ApiServer::Context m_context;
     const ServerSettings *m_settings;
 };
+
+} // namespace rdsim

@@ -11,6 +11,8 @@
 
 #include <httplib.h>
 
+namespace rdsim {
+
 void ResourceHandler::patch(ApiCall &call) const
 {
     const ResourceType &type = *call.target.type;
@@ -62,3 +64,5 @@ void ResourceHandler::patch(ApiCall &call) const
                                                        "your changes to the latest version and try "
                                                        "again")));
 }
+
+} // namespace rdsim

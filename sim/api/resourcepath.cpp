@@ -5,6 +5,8 @@
 
 #include <QStringList>
 
+namespace rdsim {
+
 namespace {
 
 const ResourceType *findServed(const QString &group, const QString &version, const QString &plural)
@@ -59,3 +61,5 @@ std::optional<ResourcePath> ResourcePath::parse(const QString &path)
     result.subresource = segments.value(2);
     return result;
 }
+
+} // namespace rdsim

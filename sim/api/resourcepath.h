@@ -5,6 +5,8 @@
 
 #include <optional>
 
+namespace rdsim {
+
 struct ResourceType;
 
 // A request path that names a resource of the catalog:
@@ -22,3 +24,5 @@ struct ResourcePath
     // unknown kinds, malformed paths).
     static std::optional<ResourcePath> parse(const QString &path);
 };
+
+} // namespace rdsim

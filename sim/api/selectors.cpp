@@ -6,6 +6,8 @@
 #include <QJsonValue>
 #include <QRegularExpression>
 
+namespace rdsim {
+
 namespace {
 
 struct Token
@@ -343,3 +345,5 @@ bool FieldSelector::matches(const QJsonObject &object) const
     }
     return true;
 }
+
+} // namespace rdsim

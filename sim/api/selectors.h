@@ -8,6 +8,8 @@
 
 #include <optional>
 
+namespace rdsim {
+
 struct ResourceType;
 
 // A Kubernetes label selector: `a=b`, `a==b`, `a!=b`, `a in (x,y)`, `a notin (x)`, `a`, `!a`,
@@ -61,3 +63,5 @@ public:
 private:
     QList<Requirement> m_requirements;
 };
+
+} // namespace rdsim

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 
+namespace rdsim {
+
 namespace {
 
 const QString kMetadata = QStringLiteral("metadata");
@@ -322,3 +324,5 @@ QString TableView::age(const QString &timestamp, qint64 nowMs)
         return QStringLiteral("<unknown>");
     return humanDuration(nowMs - at);
 }
+
+} // namespace rdsim

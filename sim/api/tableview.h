@@ -8,6 +8,8 @@
 
 #include <optional>
 
+namespace rdsim {
+
 struct ResourceType;
 struct TableColumn;
 
@@ -40,3 +42,5 @@ public:
     // Age of an RFC 3339 timestamp at nowMs; "<unknown>" when absent or unparseable.
     static QString age(const QString &timestamp, qint64 nowMs);
 };
+
+} // namespace rdsim

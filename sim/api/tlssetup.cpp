@@ -7,6 +7,8 @@
 
 #include <memory>
 
+namespace rdsim {
+
 namespace {
 
 struct BioDeleter
@@ -92,3 +94,5 @@ bool TlsSetup::configure(SSL_CTX &context, const PemKeyPair &serverCertificate,
     SSL_CTX_set_session_id_context(&context, sessionContext, sizeof(sessionContext) - 1);
     return true;
 }
+
+} // namespace rdsim

@@ -8,6 +8,8 @@
 
 #include <openssl/ssl.h>
 
+namespace rdsim {
+
 // Configures the server's SSL_CTX from PEM in memory: the serving certificate and key, and
 // optional client certificates verified against the client CA (token users send none).
 class TlsSetup
@@ -17,3 +19,5 @@ public:
                           const QByteArray &clientCaPem, QString *error);
     static QString lastOpenSslError();
 };
+
+} // namespace rdsim

@@ -17,6 +17,8 @@
 #include <chrono>
 #include <memory>
 
+namespace rdsim {
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -315,3 +317,5 @@ void WatchStream::start(ApiCall &call, const OutputFormat &format, const ListOpt
     call.response.set_chunked_content_provider(
         "application/json", [state](size_t, httplib::DataSink &sink) { return state->step(sink); });
 }
+
+} // namespace rdsim

@@ -3,6 +3,8 @@
 
 #include "api/apiserver.h"
 
+namespace rdsim {
+
 struct ApiCall;
 struct ServerSettings;
 struct ListOptions;
@@ -21,3 +23,5 @@ public:
     static void start(ApiCall &call, const OutputFormat &format, const ListOptions &options,
                       const ApiServer::Context &context, const ServerSettings *settings);
 };
+
+} // namespace rdsim

@@ -16,6 +16,8 @@
 #include <algorithm>
 #include <cmath>
 
+namespace rdsim {
+
 namespace {
 
 constexpr int kDefaultMeasurementHistoryLimit = 10;
@@ -318,3 +320,5 @@ void AnalysisController::reconcile()
             m_store.update(*type, next, WriteScope::Whole);
     }
 }
+
+} // namespace rdsim

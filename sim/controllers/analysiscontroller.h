@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+namespace rdsim {
+
 class ObjectStore;
 class SyntheticMetrics;
 class VirtualClock;
@@ -20,3 +22,5 @@ private:
     VirtualClock &m_clock;
     SyntheticMetrics &m_metrics;
 };
+
+} // namespace rdsim

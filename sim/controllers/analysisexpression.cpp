@@ -6,6 +6,8 @@
 #include <cmath>
 #include <memory>
 
+namespace rdsim {
+
 ExpressionValue ExpressionValue::fromBool(bool value)
 {
     ExpressionValue v;
@@ -384,3 +386,5 @@ std::optional<bool> AnalysisExpression::evaluate(const QString &expression,
     }
     return value.boolean;
 }
+
+} // namespace rdsim

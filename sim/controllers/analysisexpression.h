@@ -6,6 +6,8 @@
 #include <optional>
 #include <vector>
 
+namespace rdsim {
+
 // A value in a successCondition/failureCondition: what `result` holds (a Prometheus vector is
 // an array of numbers, a scalar a number) and what sub-expressions produce.
 struct ExpressionValue
@@ -42,3 +44,5 @@ public:
     static std::optional<bool> evaluate(const QString &expression, const ExpressionValue &result,
                                         QString *error);
 };
+
+} // namespace rdsim

@@ -4,6 +4,8 @@
 #include <QHash>
 #include <QStringList>
 
+namespace rdsim {
+
 namespace {
 
 struct Token
@@ -385,3 +387,5 @@ ExpressionNodePtr parse(const QString &expression, QString *error)
 }
 
 } // namespace AnalysisExpressionParser
+
+} // namespace rdsim

@@ -8,6 +8,8 @@
 #include <memory>
 #include <vector>
 
+namespace rdsim {
+
 // The syntax tree of an analysis condition. Separate from the evaluator so each stays small.
 struct ExpressionNode
 {
@@ -25,3 +27,5 @@ namespace AnalysisExpressionParser {
 // functions (with their argument counts) exist.
 ExpressionNodePtr parse(const QString &expression, QString *error);
 } // namespace AnalysisExpressionParser
+
+} // namespace rdsim

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+namespace rdsim {
+
 namespace AnalysisPhase {
 
 bool isCompleted(const QString &phase)
@@ -189,3 +191,5 @@ Assessment assessRun(AnalysisRunStatus &status, bool terminate,
 }
 
 } // namespace AnalysisPhase
+
+} // namespace rdsim

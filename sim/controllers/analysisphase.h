@@ -8,6 +8,8 @@
 #include <QList>
 #include <QString>
 
+namespace rdsim {
+
 // The phase rules of Argo Rollouts' analysis controller (analysis/analysis.go,
 // utils/evaluate/evaluate.go, utils/analysis/helpers.go), as pure functions over the status.
 namespace AnalysisPhase {
@@ -51,3 +53,5 @@ Assessment assessRun(AnalysisRunStatus &status, bool terminate,
                      const QList<AnalysisMetricSpec> &metrics, const QHash<QString, bool> &dryRun);
 
 } // namespace AnalysisPhase
+
+} // namespace rdsim

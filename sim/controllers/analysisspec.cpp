@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+namespace rdsim {
+
 namespace {
 
 bool substitute(QString *text, const QHash<QString, QString> &values, QString *error)
@@ -196,3 +198,5 @@ retentionLimits(const QJsonArray &rules, const QList<AnalysisMetricSpec> &metric
 }
 
 } // namespace AnalysisSpec
+
+} // namespace rdsim

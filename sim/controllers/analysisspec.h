@@ -10,6 +10,8 @@
 
 #include <optional>
 
+namespace rdsim {
+
 // Reading an AnalysisRun's spec the way the Argo controller does before it measures anything:
 // argument substitution, validation, and the dryRun / measurementRetention rules. Every error
 // text is Argo's, so the run's message reads like the real controller's.
@@ -36,3 +38,5 @@ std::optional<QHash<QString, int>>
 retentionLimits(const QJsonArray &rules, const QList<AnalysisMetricSpec> &metrics, QString *error);
 
 } // namespace AnalysisSpec
+
+} // namespace rdsim

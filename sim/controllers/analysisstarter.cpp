@@ -12,6 +12,8 @@
 
 #include <algorithm>
 
+namespace rdsim {
+
 namespace {
 
 const QString kHashLabel = QStringLiteral("rollouts-pod-template-hash");
@@ -41,10 +43,7 @@ QJsonArray mergeByKey(QJsonArray into, const QJsonArray &more, const char *key)
 
 } // namespace
 
-AnalysisStarter::AnalysisStarter(RolloutReconciler &reconciler)
-    : r(reconciler)
-{
-}
+AnalysisStarter::AnalysisStarter(RolloutReconciler &reconciler) : r(reconciler) { }
 
 bool AnalysisStarter::isCompleted(const QString &phase)
 {
@@ -88,16 +87,18 @@ bool AnalysisStarter::skipPrePromotion(const RolloutReconciler &r)
 bool AnalysisStarter::skipPostPromotion(const RolloutReconciler &r)
 {
     const QString hash = r.newRS ? r.newRS->hash() : QString();
-    return r.status.stableRS == hash || r.status.activeSelector != hash || hash.isEmpty() || !r.isSaturated(r.newRS);
+    return r.status.stableRS == hash || r.status.activeSelector != hash || hash.isEmpty()
+        || !r.isSaturated(r.newRS);
 }
 
 void AnalysisStarter::reconcile()
 {
     const bool rollbackToScaleDownDelay = r.newRS && r.newRS->hasScaleDownDeadline();
-    if (r.pause.isAborted(r.status) || r.status.promoteFull || rollbackToScaleDownDelay || r.status.stableRS.isEmpty()) {
+    if (r.pause.isAborted(r.status) || r.status.promoteFull || rollbackToScaleDownDelay
+        || r.status.stableRS.isEmpty()) {
         r.setCurrentRuns();
-        for (const QJsonObject &run : {r.currentRuns.step, r.currentRuns.background, r.currentRuns.prePromotion,
-                                       r.currentRuns.postPromotion})
+        for (const QJsonObject &run : {r.currentRuns.step, r.currentRuns.background,
+                                       r.currentRuns.prePromotion, r.currentRuns.postPromotion})
             cancel(run);
         for (const QJsonObject &run : std::as_const(r.otherRuns))
             cancel(run);
@@ -112,15 +113,17 @@ void AnalysisStarter::reconcile()
         next.prePromotion = reconcilePromotion("prePromotionAnalysis", QStringLiteral("pre"),
                                                QStringLiteral("PrePromotion"), skipPrePromotion(r));
         setPauseOrAbort(next.prePromotion);
-        next.postPromotion = reconcilePromotion("postPromotionAnalysis", QStringLiteral("post"),
-                                                QStringLiteral("PostPromotion"), skipPostPromotion(r));
+        next.postPromotion
+            = reconcilePromotion("postPromotionAnalysis", QStringLiteral("post"),
+                                 QStringLiteral("PostPromotion"), skipPostPromotion(r));
         setPauseOrAbort(next.postPromotion);
     }
     r.currentRuns = next;
     r.setCurrentRuns();
 
     QSet<QString> current;
-    for (const QJsonObject &run : {next.step, next.background, next.prePromotion, next.postPromotion}) {
+    for (const QJsonObject &run :
+         {next.step, next.background, next.prePromotion, next.postPromotion}) {
         if (!run.isEmpty())
             current.insert(JsonUtil::name(run));
     }
@@ -164,15 +167,17 @@ QJsonObject AnalysisStarter::reconcileStep()
         return current;
     const int index = r.currentStepIndex();
     const QJsonObject step = r.spec.step(index);
-    if (r.spec.stepCount() == 0 || index >= r.spec.stepCount() || !step.contains(QLatin1String("analysis"))) {
+    if (r.spec.stepCount() == 0 || index >= r.spec.stepCount()
+        || !step.contains(QLatin1String("analysis"))) {
         cancel(current);
         return {};
     }
     if (needsNewRun(current)) {
-        const QJsonObject labels{{kHashLabel, r.newRS ? r.newRS->hash() : QString()},
-                                 {kTypeLabel, QStringLiteral("Step")},
-                                 {QStringLiteral("step-index"), QString::number(index)}};
-        return createRun(step.value(QLatin1String("analysis")).toObject(), QString::number(index), labels);
+        const QJsonObject labels {{kHashLabel, r.newRS ? r.newRS->hash() : QString()},
+                                  {kTypeLabel, QStringLiteral("Step")},
+                                  {QStringLiteral("step-index"), QString::number(index)}};
+        return createRun(step.value(QLatin1String("analysis")).toObject(), QString::number(index),
+                         labels);
     }
     setPauseOrAbort(current);
     return current;
@@ -189,23 +194,26 @@ QJsonObject AnalysisStarter::reconcileBackground()
     const QJsonValue startingStep = analysis.value(QLatin1String("startingStep"));
     const bool beforeStart = startingStep.isDouble() && r.spec.stepCount() > 0
         && r.currentStepIndex() < startingStep.toInt();
-    if (r.isFullyPromoted() || r.status.stableRS.isEmpty() || r.status.currentPodHash.isEmpty() || beforeStart)
+    if (r.isFullyPromoted() || r.status.stableRS.isEmpty() || r.status.currentPodHash.isEmpty()
+        || beforeStart)
         return {};
     if (r.status.pauseCondition(kInconclusive))
         return current;
     if (needsNewRun(current)) {
-        const QJsonObject labels{{kHashLabel, r.newRS ? r.newRS->hash() : QString()},
-                                 {kTypeLabel, QStringLiteral("Background")}};
+        const QJsonObject labels {{kHashLabel, r.newRS ? r.newRS->hash() : QString()},
+                                  {kTypeLabel, QStringLiteral("Background")}};
         return createRun(analysis, QString(), labels);
     }
     setPauseOrAbort(current);
     return current;
 }
 
-QJsonObject AnalysisStarter::reconcilePromotion(const char *key, const QString &infix, const QString &type, bool skip)
+QJsonObject AnalysisStarter::reconcilePromotion(const char *key, const QString &infix,
+                                                const QString &type, bool skip)
 {
     const QJsonObject current = QLatin1String(key) == QLatin1String("prePromotionAnalysis")
-        ? r.currentRuns.prePromotion : r.currentRuns.postPromotion;
+        ? r.currentRuns.prePromotion
+        : r.currentRuns.postPromotion;
     if (!r.spec.blueGreen().contains(QLatin1String(key))) {
         cancel(current);
         return {};
@@ -217,7 +225,8 @@ QJsonObject AnalysisStarter::reconcilePromotion(const char *key, const QString &
     if (r.status.pauseCondition(kInconclusive))
         return current;
     if (needsNewRun(current)) {
-        const QJsonObject labels{{kHashLabel, r.newRS ? r.newRS->hash() : QString()}, {kTypeLabel, type}};
+        const QJsonObject labels {{kHashLabel, r.newRS ? r.newRS->hash() : QString()},
+                                  {kTypeLabel, type}};
         return createRun(r.spec.blueGreen().value(QLatin1String(key)).toObject(), infix, labels);
     }
     return current;
@@ -257,15 +266,21 @@ QJsonObject AnalysisStarter::buildRun(const QJsonObject &analysis, const QString
             : r.env.store.get(Kinds::analysisTemplates(), r.nameSpace(), templateName);
         if (!found) {
             *error = QStringLiteral("%1.argoproj.io \"%2\" not found")
-                         .arg(cluster ? QStringLiteral("clusteranalysistemplate") : QStringLiteral("analysistemplate"), templateName);
+                         .arg(cluster ? QStringLiteral("clusteranalysistemplate")
+                                      : QStringLiteral("analysistemplate"),
+                              templateName);
             return {};
         }
         const QJsonObject templateSpec = found->value(QLatin1String("spec")).toObject();
         for (const QJsonValue &metric : templateSpec.value(QLatin1String("metrics")).toArray())
             metrics.append(metric);
-        templateArgs = mergeByKey(templateArgs, templateSpec.value(QLatin1String("args")).toArray(), "name");
-        dryRun = mergeByKey(dryRun, templateSpec.value(QLatin1String("dryRun")).toArray(), "metricName");
-        retention = mergeByKey(retention, templateSpec.value(QLatin1String("measurementRetention")).toArray(), "metricName");
+        templateArgs
+            = mergeByKey(templateArgs, templateSpec.value(QLatin1String("args")).toArray(), "name");
+        dryRun = mergeByKey(dryRun, templateSpec.value(QLatin1String("dryRun")).toArray(),
+                            "metricName");
+        retention = mergeByKey(retention,
+                               templateSpec.value(QLatin1String("measurementRetention")).toArray(),
+                               "metricName");
     }
 
     // The rollout's arguments, resolved against its ReplicaSets and fields, override the
@@ -285,9 +300,11 @@ QJsonObject AnalysisStarter::buildRun(const QJsonObject &analysis, const QString
                 arg.insert(QStringLiteral("value"), given.value(QLatin1String("value")));
             } else {
                 const QJsonObject from = given.value(QLatin1String("valueFrom")).toObject();
-                const QString hashValue = from.value(QLatin1String("podTemplateHashValue")).toString();
+                const QString hashValue
+                    = from.value(QLatin1String("podTemplateHashValue")).toString();
                 if (hashValue == QLatin1String("Stable"))
-                    arg.insert(QStringLiteral("value"), r.stableRS ? r.stableRS->hash() : QString());
+                    arg.insert(QStringLiteral("value"),
+                               r.stableRS ? r.stableRS->hash() : QString());
                 else if (hashValue == QLatin1String("Latest"))
                     arg.insert(QStringLiteral("value"), r.newRS ? r.newRS->hash() : QString());
                 else if (from.contains(QLatin1String("fieldRef")))
@@ -308,34 +325,38 @@ QJsonObject AnalysisStarter::buildRun(const QJsonObject &analysis, const QString
     const QJsonObject metadataLabels = JsonUtil::objectAt(analysis, "analysisRunMetadata.labels");
     for (auto it = metadataLabels.begin(); it != metadataLabels.end(); ++it)
         runLabels.insert(it.key(), it.value());
-    const QJsonObject selectorLabels = r.spec.selector().value(QLatin1String("matchLabels")).toObject();
+    const QJsonObject selectorLabels
+        = r.spec.selector().value(QLatin1String("matchLabels")).toObject();
     for (auto it = selectorLabels.begin(); it != selectorLabels.end(); ++it)
         runLabels.insert(it.key(), it.value());
-    QJsonObject annotations{{QStringLiteral("rollout.argoproj.io/revision"), QString::number(r.revision())}};
-    const QJsonObject metadataAnnotations = JsonUtil::objectAt(analysis, "analysisRunMetadata.annotations");
+    QJsonObject annotations {
+        {QStringLiteral("rollout.argoproj.io/revision"), QString::number(r.revision())}};
+    const QJsonObject metadataAnnotations
+        = JsonUtil::objectAt(analysis, "analysisRunMetadata.annotations");
     for (auto it = metadataAnnotations.begin(); it != metadataAnnotations.end(); ++it)
         annotations.insert(it.key(), it.value());
 
-    QJsonObject runSpec{{QStringLiteral("metrics"), metrics}};
+    QJsonObject runSpec {{QStringLiteral("metrics"), metrics}};
     if (!args.isEmpty())
         runSpec.insert(QStringLiteral("args"), args);
     if (!dryRun.isEmpty())
         runSpec.insert(QStringLiteral("dryRun"), dryRun);
     if (!retention.isEmpty())
         runSpec.insert(QStringLiteral("measurementRetention"), retention);
-    return QJsonObject{
-        {QStringLiteral("apiVersion"), QStringLiteral("argoproj.io/v1alpha1")},
-        {QStringLiteral("kind"), QStringLiteral("AnalysisRun")},
-        {QStringLiteral("metadata"),
-         QJsonObject{{QStringLiteral("name"), runName},
-                     {QStringLiteral("namespace"), r.nameSpace()},
-                     {QStringLiteral("labels"), runLabels},
-                     {QStringLiteral("annotations"), annotations},
-                     {QStringLiteral("ownerReferences"), QJsonArray{JsonUtil::controllerRef(r.rolloutObject())}}}},
-        {QStringLiteral("spec"), runSpec}};
+    return QJsonObject {{QStringLiteral("apiVersion"), QStringLiteral("argoproj.io/v1alpha1")},
+                        {QStringLiteral("kind"), QStringLiteral("AnalysisRun")},
+                        {QStringLiteral("metadata"),
+                         QJsonObject {{QStringLiteral("name"), runName},
+                                      {QStringLiteral("namespace"), r.nameSpace()},
+                                      {QStringLiteral("labels"), runLabels},
+                                      {QStringLiteral("annotations"), annotations},
+                                      {QStringLiteral("ownerReferences"),
+                                       QJsonArray {JsonUtil::controllerRef(r.rolloutObject())}}}},
+                        {QStringLiteral("spec"), runSpec}};
 }
 
-QJsonObject AnalysisStarter::createRun(const QJsonObject &analysis, const QString &infix, QJsonObject labels)
+QJsonObject AnalysisStarter::createRun(const QJsonObject &analysis, const QString &infix,
+                                       QJsonObject labels)
 {
     if (!r.newRS || r.newRS->hash().isEmpty())
         return {};
@@ -365,11 +386,14 @@ QJsonObject AnalysisStarter::createRun(const QJsonObject &analysis, const QStrin
             }
             return run;
         }
-        const std::optional<QJsonObject> existing = r.env.store.get(Kinds::analysisRuns(), r.nameSpace(), JsonUtil::name(run));
-        if (existing && !isCompleted(phaseOf(*existing)) && existing->value(QLatin1String("spec")) == run.value(QLatin1String("spec"))
+        const std::optional<QJsonObject> existing
+            = r.env.store.get(Kinds::analysisRuns(), r.nameSpace(), JsonUtil::name(run));
+        if (existing && !isCompleted(phaseOf(*existing))
+            && existing->value(QLatin1String("spec")) == run.value(QLatin1String("spec"))
             && JsonUtil::controllerUid(*existing) == JsonUtil::uid(r.rolloutObject()))
             return *existing;
-        JsonUtil::setAt(run, "metadata.name", QString(baseName + u'.' + QString::number(collision)));
+        JsonUtil::setAt(run, "metadata.name",
+                        QString(baseName + u'.' + QString::number(collision)));
     }
     return {};
 }
@@ -387,7 +411,8 @@ void AnalysisStarter::deleteOldRuns(const QList<QJsonObject> &others)
 {
     const QJsonObject limits = r.spec.spec().value(QLatin1String("analysis")).toObject();
     const int keepSuccessful = limits.value(QLatin1String("successfulRunHistoryLimit")).toInt(5);
-    const int keepUnsuccessful = limits.value(QLatin1String("unsuccessfulRunHistoryLimit")).toInt(5);
+    const int keepUnsuccessful
+        = limits.value(QLatin1String("unsuccessfulRunHistoryLimit")).toInt(5);
     QSet<QString> hashes;
     for (const auto &rs : r.allRSs)
         hashes.insert(rs->hash());
@@ -435,10 +460,13 @@ void AnalysisStarter::emitStatusChanges(const CurrentRuns &runs)
         if (entry.previous && (entry.previous->name != runName || entry.previous->status == phase))
             continue;
         const bool warning = phase == QLatin1String("Failed") || phase == QLatin1String("Error");
-        r.event(QStringLiteral("AnalysisRun") + phase,
-                QStringLiteral("%1 Analysis Run '%2' Status New: '%3' Previous: '%4'")
-                    .arg(QLatin1String(entry.type), runName, phase,
-                         entry.previous ? entry.previous->status : QStringLiteral("NoPreviousStatus")),
-                warning);
+        r.event(
+            QStringLiteral("AnalysisRun") + phase,
+            QStringLiteral("%1 Analysis Run '%2' Status New: '%3' Previous: '%4'")
+                .arg(QLatin1String(entry.type), runName, phase,
+                     entry.previous ? entry.previous->status : QStringLiteral("NoPreviousStatus")),
+            warning);
     }
 }
+
+} // namespace rdsim

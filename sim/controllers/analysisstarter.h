@@ -4,6 +4,8 @@
 #include <QJsonObject>
 #include <QString>
 
+namespace rdsim {
+
 class RolloutReconciler;
 struct CurrentRuns;
 
@@ -28,12 +30,13 @@ public:
 private:
     QJsonObject reconcileStep();
     QJsonObject reconcileBackground();
-    QJsonObject reconcilePromotion(const char *key, const QString &infix, const QString &type, bool skip);
+    QJsonObject reconcilePromotion(const char *key, const QString &infix, const QString &type,
+                                   bool skip);
     void setPauseOrAbort(const QJsonObject &run);
     bool needsNewRun(const QJsonObject &current) const;
     QJsonObject createRun(const QJsonObject &analysis, const QString &infix, QJsonObject labels);
-    QJsonObject buildRun(const QJsonObject &analysis, const QString &name, const QJsonObject &labels,
-                         QString *error) const;
+    QJsonObject buildRun(const QJsonObject &analysis, const QString &name,
+                         const QJsonObject &labels, QString *error) const;
     QString resolveFieldPath(const QString &path) const;
     void cancel(const QJsonObject &run);
     void deleteOldRuns(const QList<QJsonObject> &others);
@@ -41,3 +44,5 @@ private:
 
     RolloutReconciler &r;
 };
+
+} // namespace rdsim

@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+namespace rdsim {
+
 namespace {
 
 void putString(QJsonObject &json, const char *key, const QString &value)
@@ -311,3 +313,5 @@ std::optional<qint64> parseMs(const QString &text, QString *error)
 }
 
 } // namespace GoDuration
+
+} // namespace rdsim

@@ -7,6 +7,8 @@
 
 #include <optional>
 
+namespace rdsim {
+
 // The AnalysisRun pieces the analysis controller reads and writes, mirroring
 // pkg/apis/rollouts/v1alpha1/analysis_types.go. toJson() follows the Go struct tags: fields
 // tagged omitempty (zero counters, empty strings) are left out, `runSummary` always appears.
@@ -112,3 +114,5 @@ namespace GoDuration {
 // "30x"`.
 std::optional<qint64> parseMs(const QString &text, QString *error);
 } // namespace GoDuration
+
+} // namespace rdsim

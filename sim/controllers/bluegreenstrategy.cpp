@@ -12,12 +12,13 @@
 
 #include <algorithm>
 
+namespace rdsim {
+
 namespace {
 const QString kBlueGreenPause = QStringLiteral("BlueGreenPause");
 } // namespace
 
-BlueGreenStrategy::BlueGreenStrategy(RolloutReconciler &reconciler)
-    : r(reconciler)
+BlueGreenStrategy::BlueGreenStrategy(RolloutReconciler &reconciler) : r(reconciler)
 {
     m_active = r.serviceHash(r.spec.activeService(), r.status.activeSelector);
     m_preview = r.serviceHash(r.spec.previewService(), r.status.previewSelector);
@@ -87,7 +88,8 @@ bool BlueGreenStrategy::completedPause() const
             return true;
         if (!condition)
             return false;
-        const qint64 deadline = VirtualClock::fromRfc3339(condition->startTime) + qint64(seconds) * 1000;
+        const qint64 deadline
+            = VirtualClock::fromRfc3339(condition->startTime) + qint64(seconds) * 1000;
         if (r.nowMs > deadline)
             return true;
         r.env.requeue.at(deadline + 1);
@@ -101,7 +103,8 @@ bool BlueGreenStrategy::completedPrePromotionAnalysis() const
 {
     if (!r.spec.blueGreen().contains(QLatin1String("prePromotionAnalysis")))
         return true;
-    return JsonUtil::stringAt(r.currentRuns.prePromotion, "status.phase") == QLatin1String("Successful");
+    return JsonUtil::stringAt(r.currentRuns.prePromotion, "status.phase")
+        == QLatin1String("Successful");
 }
 
 void BlueGreenStrategy::reconcilePreviewService()
@@ -135,9 +138,11 @@ void BlueGreenStrategy::scaleDownOldReplicaSets()
     if (r.spec.blueGreen().contains(QLatin1String("postPromotionAnalysis"))
         && !r.spec.blueGreen().contains(QLatin1String("scaleDownDelaySeconds"))
         && !AnalysisStarter::skipPostPromotion(r)
-        && JsonUtil::stringAt(r.currentRuns.postPromotion, "status.phase") != QLatin1String("Successful"))
+        && JsonUtil::stringAt(r.currentRuns.postPromotion, "status.phase")
+            != QLatin1String("Successful"))
         return;
-    std::sort(old.begin(), old.end(), [](const RsState *a, const RsState *b) { return a->revision() > b->revision(); });
+    std::sort(old.begin(), old.end(),
+              [](const RsState *a, const RsState *b) { return a->revision() > b->revision(); });
     int annotated = 0;
     for (RsState *rs : old) {
         if (r.isReplicaSetReferenced(*rs) || rs->specReplicas() == 0)
@@ -230,3 +235,5 @@ void BlueGreenStrategy::syncStatus()
     r.calculateRolloutConditions(next);
     r.persist(next);
 }
+
+} // namespace rdsim

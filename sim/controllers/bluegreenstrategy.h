@@ -3,6 +3,8 @@
 
 #include <QString>
 
+namespace rdsim {
+
 class RolloutReconciler;
 struct RolloutStatus;
 
@@ -37,3 +39,5 @@ private:
     QString m_active; // the active Service's selector hash
     QString m_preview;
 };
+
+} // namespace rdsim

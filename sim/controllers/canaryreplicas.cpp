@@ -8,6 +8,8 @@
 #include <cmath>
 #include <vector>
 
+namespace rdsim {
+
 namespace CanaryReplicas {
 
 namespace {
@@ -41,8 +43,8 @@ int scaleDownCount(const RsState *drain, int desired, int scaleDown, int current
 
 // adjustReplicaWithinLimits: keeps the pair within maxSurge while not dropping below the
 // minimum availability.
-std::pair<int, int> adjust(const RsState *drain, const RsState *adjustRs, int drainCount, int adjustCount,
-                           int maxAllowed, int minAvailable)
+std::pair<int, int> adjust(const RsState *drain, const RsState *adjustRs, int drainCount,
+                           int adjustCount, int maxAllowed, int minAvailable)
 {
     int overLimit = std::max(0, adjustCount + drainCount - maxAllowed);
     int totalAvailable = 0;
@@ -115,7 +117,8 @@ int currentSetWeight(const RolloutReconciler &r)
 
 std::pair<std::optional<int>, int> replicasOrWeight(const RolloutReconciler &r)
 {
-    if (r.status.promoteFull || r.status.stableRS.isEmpty() || r.status.currentPodHash == r.status.stableRS)
+    if (r.status.promoteFull || r.status.stableRS.isEmpty()
+        || r.status.currentPodHash == r.status.stableRS)
         return {std::nullopt, 100};
     if (const std::optional<QJsonObject> scale = setCanaryScale(r)) {
         if (scale->contains(QLatin1String("replicas")))
@@ -209,16 +212,19 @@ std::pair<int, int> basic(const RolloutReconciler &r)
 
     const int minAvailable = replicas - r.spec.maxUnavailable();
     const bool increasing = !newRs || desiredNew >= newRs->specReplicas();
-    const int toScaleDown = replicasForScaleDown(newRs, !increasing) + replicasForScaleDown(stableRs, increasing);
+    const int toScaleDown
+        = replicasForScaleDown(newRs, !increasing) + replicasForScaleDown(stableRs, increasing);
     if (toScaleDown <= minAvailable)
         return {newCount, stableCount};
     const int scaleDown = toScaleDown - minAvailable;
     if (!increasing) {
         newCount = scaleDownCount(newRs, desiredNew, scaleDown, newCount);
-        std::tie(newCount, stableCount) = adjust(newRs, stableRs, newCount, stableCount, maxAllowed, minAvailable);
+        std::tie(newCount, stableCount)
+            = adjust(newRs, stableRs, newCount, stableCount, maxAllowed, minAvailable);
     } else if (scaleStable) {
         stableCount = scaleDownCount(stableRs, desiredStable, scaleDown, stableCount);
-        std::tie(stableCount, newCount) = adjust(stableRs, newRs, stableCount, newCount, maxAllowed, minAvailable);
+        std::tie(stableCount, newCount)
+            = adjust(stableRs, newRs, stableCount, newCount, maxAllowed, minAvailable);
     }
     return {newCount, stableCount};
 }
@@ -232,9 +238,11 @@ std::pair<int, int> trafficRouted(const RolloutReconciler &r, const QJsonObject 
         return {canary, replicas};
     int stable = weightToReplicas(replicas, 100 - weight);
     if (!weights.isEmpty()) {
-        stable = std::max(stable, weightToReplicas(replicas, int(JsonUtil::intAt(weights, "stable.weight"))));
+        stable = std::max(
+            stable, weightToReplicas(replicas, int(JsonUtil::intAt(weights, "stable.weight"))));
         if (r.status.abort)
-            canary = std::max(canary, weightToReplicas(replicas, int(JsonUtil::intAt(weights, "canary.weight"))));
+            canary = std::max(
+                canary, weightToReplicas(replicas, int(JsonUtil::intAt(weights, "canary.weight"))));
     }
     return {withMinPods(r, canary), withMinPods(r, stable)};
 }
@@ -250,7 +258,8 @@ bool atDesiredCounts(const RolloutReconciler &r, const QJsonObject &weights)
     if (!r.newRS || r.newRS->specReplicas() != canary || r.newRS->available() != canary)
         return false;
     if (!r.spec.hasTrafficRouting() || !r.spec.dynamicStableScale()) {
-        if (!r.stableRS || r.stableRS->specReplicas() != stable || r.stableRS->statusReplicas() != stable)
+        if (!r.stableRS || r.stableRS->specReplicas() != stable
+            || r.stableRS->statusReplicas() != stable)
             return false;
     }
     if (!r.spec.hasTrafficRouting()) {
@@ -263,3 +272,5 @@ bool atDesiredCounts(const RolloutReconciler &r, const QJsonObject &weights)
 }
 
 } // namespace CanaryReplicas
+
+} // namespace rdsim

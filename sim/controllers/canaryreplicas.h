@@ -6,6 +6,8 @@
 #include <optional>
 #include <utility>
 
+namespace rdsim {
+
 class RolloutReconciler;
 
 // The canary's replica arithmetic (Argo's utils/replicaset/canary.go): which weight the
@@ -29,3 +31,5 @@ bool atDesiredCounts(const RolloutReconciler &r, const QJsonObject &weights);
 std::pair<int, int> approximate(int replicas, int weight, int maxSurge);
 
 } // namespace CanaryReplicas
+
+} // namespace rdsim

@@ -11,14 +11,13 @@
 
 #include <algorithm>
 
+namespace rdsim {
+
 namespace {
 const QString kCanaryPauseStep = QStringLiteral("CanaryPauseStep");
 } // namespace
 
-CanaryStrategy::CanaryStrategy(RolloutReconciler &reconciler)
-    : r(reconciler)
-{
-}
+CanaryStrategy::CanaryStrategy(RolloutReconciler &reconciler) : r(reconciler) { }
 
 void CanaryStrategy::run()
 {
@@ -78,7 +77,8 @@ bool CanaryStrategy::reconcileOtherReplicaSets()
         return false;
     int scaledDown = 0;
     // Unhealthy replicas go first; they would otherwise block the update.
-    std::sort(old.begin(), old.end(), [](const RsState *a, const RsState *b) { return a->createdMs() < b->createdMs(); });
+    std::sort(old.begin(), old.end(),
+              [](const RsState *a, const RsState *b) { return a->createdMs() < b->createdMs(); });
     for (RsState *rs : old) {
         if (rs->specReplicas() == 0 || rs->specReplicas() == rs->available())
             continue;
@@ -91,7 +91,8 @@ bool CanaryStrategy::reconcileOtherReplicaSets()
     int maxScaleDown = available - (r.spec.replicas() - r.spec.maxUnavailable());
     if (maxScaleDown <= 0)
         return scaledDown > 0;
-    std::sort(old.begin(), old.end(), [](const RsState *a, const RsState *b) { return a->revision() > b->revision(); });
+    std::sort(old.begin(), old.end(),
+              [](const RsState *a, const RsState *b) { return a->revision() > b->revision(); });
     const bool trafficRouting = r.spec.hasTrafficRouting();
     int annotated = 0;
     for (RsState *rs : old) {
@@ -107,7 +108,9 @@ bool CanaryStrategy::reconcileOtherReplicaSets()
             if (rs->specReplicas() > maxScaleDown)
                 desired = rs->specReplicas() - maxScaleDown;
         } else if (r.isFullyPromoted() || rs->hasScaleDownDeadline()) {
-            desired = r.spec.dynamicStableScale() ? 0 : r.scaleDownDelayHelper(*rs, annotated, rs->specReplicas());
+            desired = r.spec.dynamicStableScale()
+                ? 0
+                : r.scaleDownDelayHelper(*rs, annotated, rs->specReplicas());
         }
         if (rs->specReplicas() == desired)
             continue;
@@ -139,7 +142,8 @@ void CanaryStrategy::reconcileTrafficRouting()
     const int steps = r.spec.stepCount();
     const int index = r.currentStepIndex();
     int desired = 0;
-    if (r.isFullyPromoted() || r.pause.isAborted(r.status) || !r.newRS || r.newRS->available() == 0) {
+    if (r.isFullyPromoted() || r.pause.isAborted(r.status) || !r.newRS
+        || r.newRS->available() == 0) {
         desired = 0;
     } else if (steps > 0) {
         if (!CanaryReplicas::atDesiredCounts(r, QJsonObject()) && !r.status.promoteFull) {
@@ -158,15 +162,17 @@ void CanaryStrategy::reconcileTrafficRouting()
         }
     }
     const auto destination = [](int weight, const RsState *rs, const QString &service) {
-        QJsonObject d{{QStringLiteral("weight"), weight}};
+        QJsonObject d {{QStringLiteral("weight"), weight}};
         if (rs)
             d.insert(QStringLiteral("podTemplateHash"), rs->hash());
         if (!service.isEmpty())
             d.insert(QStringLiteral("serviceName"), service);
         return d;
     };
-    const QJsonObject weights{{QStringLiteral("canary"), destination(desired, r.newRS, r.spec.canaryService())},
-                              {QStringLiteral("stable"), destination(maxWeight - desired, r.stableRS, r.spec.stableService())}};
+    const QJsonObject weights {
+        {QStringLiteral("canary"), destination(desired, r.newRS, r.spec.canaryService())},
+        {QStringLiteral("stable"),
+         destination(maxWeight - desired, r.stableRS, r.spec.stableService())}};
     const int previous = int(JsonUtil::intAt(r.status.weights, "canary.weight", 0));
     if (previous != desired)
         r.event(QStringLiteral("TrafficWeightUpdated"),
@@ -193,7 +199,8 @@ bool CanaryStrategy::reconcilePause()
             r.pause.addReasons << kCanaryPauseStep;
         return true;
     }
-    const QJsonValue duration = step.value(QLatin1String("pause")).toObject().value(QLatin1String("duration"));
+    const QJsonValue duration
+        = step.value(QLatin1String("pause")).toObject().value(QLatin1String("duration"));
     if (!duration.isUndefined() && !duration.isNull()) {
         const qint64 start = VirtualClock::fromRfc3339(condition->startTime);
         r.env.requeue.at(start + qint64(RolloutSpec::durationSeconds(duration)) * 1000 + 1);
@@ -231,10 +238,12 @@ bool CanaryStrategy::completedCurrentStep()
     if (step.contains(QLatin1String("setCanaryScale")) || step.contains(QLatin1String("setWeight")))
         return CanaryReplicas::atDesiredCounts(r, r.newStatus.weights);
     if (step.contains(QLatin1String("analysis")))
-        return JsonUtil::stringAt(r.currentRuns.step, "status.phase") == QLatin1String("Successful");
+        return JsonUtil::stringAt(r.currentRuns.step, "status.phase")
+            == QLatin1String("Successful");
     // Experiments, header/mirror routes and step plugins have no simulated backend: they
     // complete as soon as they are reached.
-    return step.contains(QLatin1String("experiment")) || step.contains(QLatin1String("setHeaderRoute"))
+    return step.contains(QLatin1String("experiment"))
+        || step.contains(QLatin1String("setHeaderRoute"))
         || step.contains(QLatin1String("setMirrorRoute")) || step.contains(QLatin1String("plugin"));
 }
 
@@ -289,11 +298,14 @@ void CanaryStrategy::syncStatus()
         const QString label = RolloutSpec::stepString(r.spec.step(*index));
         index = *index + 1;
         next.stepAnalysis.reset();
-        r.event(QStringLiteral("RolloutStepCompleted"),
-                QStringLiteral("Rollout step %1/%2 completed (%3)").arg(*index).arg(steps).arg(label));
+        r.event(
+            QStringLiteral("RolloutStepCompleted"),
+            QStringLiteral("Rollout step %1/%2 completed (%3)").arg(*index).arg(steps).arg(label));
         r.pause.removeReasons << kCanaryPauseStep;
     }
     next.currentStepIndex = index;
     r.calculateRolloutConditions(next);
     r.persist(next);
 }
+
+} // namespace rdsim

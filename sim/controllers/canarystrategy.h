@@ -2,6 +2,9 @@
 #pragma once
 
 class QJsonObject;
+
+namespace rdsim {
+
 class RolloutReconciler;
 
 // The canary strategy (Argo's rollout/canary.go): scales the canary and stable ReplicaSets
@@ -28,3 +31,5 @@ private:
 
     RolloutReconciler &r;
 };
+
+} // namespace rdsim

@@ -13,18 +13,19 @@
 
 #include <limits>
 
+namespace rdsim {
+
 struct ClusterControllers::Private
 {
-    Private(ObjectStore &s, VirtualClock &c, SyntheticMetrics &metrics)
-        : store(s)
-        , clock(c)
-        , events(s, c)
-        , replicaSets(s, c, events, requeue)
-        , deployments(s, c, events)
-        , rollouts(s, c, events, requeue, replicaSets)
-        , analysis(s, c, metrics)
-    {
-    }
+    Private(ObjectStore &s, VirtualClock &c, SyntheticMetrics &metrics) :
+        store(s),
+        clock(c),
+        events(s, c),
+        replicaSets(s, c, events, requeue),
+        deployments(s, c, events),
+        rollouts(s, c, events, requeue, replicaSets),
+        analysis(s, c, metrics)
+    { }
 
     ObjectStore &store;
     VirtualClock &clock;
@@ -39,10 +40,10 @@ struct ClusterControllers::Private
     quint64 quietChangeCount = std::numeric_limits<quint64>::max();
 };
 
-ClusterControllers::ClusterControllers(ObjectStore &store, VirtualClock &clock, SyntheticMetrics &metrics)
-    : d(std::make_unique<Private>(store, clock, metrics))
-{
-}
+ClusterControllers::ClusterControllers(ObjectStore &store, VirtualClock &clock,
+                                       SyntheticMetrics &metrics) :
+    d(std::make_unique<Private>(store, clock, metrics))
+{ }
 
 ClusterControllers::~ClusterControllers() = default;
 
@@ -66,3 +67,5 @@ void ClusterControllers::reconcileOnce()
     const quint64 after = d->store.changeCount();
     d->quietChangeCount = after == before ? after : std::numeric_limits<quint64>::max();
 }
+
+} // namespace rdsim

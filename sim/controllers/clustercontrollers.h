@@ -3,6 +3,8 @@
 
 #include <memory>
 
+namespace rdsim {
+
 class ObjectStore;
 class SyntheticMetrics;
 class VirtualClock;
@@ -22,3 +24,5 @@ private:
     struct Private;
     std::unique_ptr<Private> d;
 };
+
+} // namespace rdsim

@@ -13,6 +13,8 @@
 
 #include <algorithm>
 
+namespace rdsim {
+
 namespace {
 
 const QString kHashLabel = QStringLiteral("pod-template-hash");
@@ -22,13 +24,15 @@ const QString kMaxReplicas = QStringLiteral("deployment.kubernetes.io/max-replic
 
 const ResourceType &rsType()
 {
-    static const ResourceType *t = ResourceCatalog::find(QStringLiteral("apps"), QStringLiteral("replicasets"));
+    static const ResourceType *t
+        = ResourceCatalog::find(QStringLiteral("apps"), QStringLiteral("replicasets"));
     return *t;
 }
 
 const ResourceType &deploymentType()
 {
-    static const ResourceType *t = ResourceCatalog::find(QStringLiteral("apps"), QStringLiteral("deployments"));
+    static const ResourceType *t
+        = ResourceCatalog::find(QStringLiteral("apps"), QStringLiteral("deployments"));
     return *t;
 }
 
@@ -52,19 +56,20 @@ void setCondition(QJsonArray &conditions, const QString &type, const QString &st
         if (c.value(QLatin1String("type")).toString() != type)
             continue;
         const bool sameStatus = c.value(QLatin1String("status")).toString() == status;
-        if (sameStatus && c.value(QLatin1String("reason")).toString() == reason && !refreshUpdateTime)
+        if (sameStatus && c.value(QLatin1String("reason")).toString() == reason
+            && !refreshUpdateTime)
             return;
         if (sameStatus)
             transition = c.value(QLatin1String("lastTransitionTime")).toString();
         conditions.removeAt(i);
         break;
     }
-    conditions.append(QJsonObject{{QStringLiteral("type"), type},
-                                  {QStringLiteral("status"), status},
-                                  {QStringLiteral("lastUpdateTime"), now},
-                                  {QStringLiteral("lastTransitionTime"), transition},
-                                  {QStringLiteral("reason"), reason},
-                                  {QStringLiteral("message"), message}});
+    conditions.append(QJsonObject {{QStringLiteral("type"), type},
+                                   {QStringLiteral("status"), status},
+                                   {QStringLiteral("lastUpdateTime"), now},
+                                   {QStringLiteral("lastTransitionTime"), transition},
+                                   {QStringLiteral("reason"), reason},
+                                   {QStringLiteral("message"), message}});
 }
 
 QJsonObject condition(const QJsonArray &conditions, const QString &type)
@@ -100,12 +105,9 @@ int DeploymentController::ReplicaSet::revision() const
 }
 
 DeploymentController::DeploymentController(ObjectStore &store, VirtualClock &clock,
-                                           EventRecorder &events)
-    : m_store(store)
-    , m_clock(clock)
-    , m_events(events)
-{
-}
+                                           EventRecorder &events) :
+    m_store(store), m_clock(clock), m_events(events)
+{ }
 
 void DeploymentController::reconcile()
 {
@@ -117,7 +119,7 @@ void DeploymentController::reconcile()
         QString kind;
         const QString owner = JsonUtil::controllerUid(rs, &kind);
         if (kind == QLatin1String("Deployment"))
-            byOwner[owner].append(ReplicaSet{rs});
+            byOwner[owner].append(ReplicaSet {rs});
     }
     for (const QJsonObject &deployment : deployments)
         sync(deployment, byOwner.value(JsonUtil::uid(deployment)));
@@ -137,7 +139,8 @@ void DeploymentController::scale(const QJsonObject &deployment, ReplicaSet &rs, 
     JsonUtil::setAnnotation(rs.object, kMaxReplicas, maxText);
     rs.dirty = true;
     if (current != replicas) {
-        m_events.normal(deployment, EventRecorder::deploymentComponent(), QStringLiteral("ScalingReplicaSet"),
+        m_events.normal(deployment, EventRecorder::deploymentComponent(),
+                        QStringLiteral("ScalingReplicaSet"),
                         QStringLiteral("Scaled %1 replica set %2 to %3 from %4")
                             .arg(replicas > current ? QStringLiteral("up") : QStringLiteral("down"),
                                  JsonUtil::name(rs.object))
@@ -158,7 +161,8 @@ void DeploymentController::rollingUpdate(const QJsonObject &deployment, ReplicaS
     if (newRs.specReplicas() < replicas) {
         const int room = replicas + maxSurge - total;
         if (room > 0) {
-            const int target = newRs.specReplicas() + std::min(room, replicas - newRs.specReplicas());
+            const int target
+                = newRs.specReplicas() + std::min(room, replicas - newRs.specReplicas());
             total += target - newRs.specReplicas();
             scale(deployment, newRs, target, replicas, maxSurge);
         }
@@ -219,13 +223,17 @@ void DeploymentController::sync(QJsonObject deployment, QList<ReplicaSet> replic
     const QString now = m_clock.nowRfc3339();
     const int replicas = int(JsonUtil::intAt(deployment, "spec.replicas", 1));
     const QJsonObject podTemplate = JsonUtil::objectAt(deployment, "spec.template");
-    const bool recreateStrategy = JsonUtil::stringAt(deployment, "spec.strategy.type") == QLatin1String("Recreate");
-    int maxSurge = recreateStrategy ? 0
-        : JsonUtil::intOrPercent(JsonUtil::at(deployment, "spec.strategy.rollingUpdate.maxSurge"), replicas, true,
-                                 (replicas * 25 + 99) / 100);
-    int maxUnavailable = recreateStrategy ? 0
-        : JsonUtil::intOrPercent(JsonUtil::at(deployment, "spec.strategy.rollingUpdate.maxUnavailable"),
-                                 replicas, false, replicas * 25 / 100);
+    const bool recreateStrategy
+        = JsonUtil::stringAt(deployment, "spec.strategy.type") == QLatin1String("Recreate");
+    int maxSurge = recreateStrategy
+        ? 0
+        : JsonUtil::intOrPercent(JsonUtil::at(deployment, "spec.strategy.rollingUpdate.maxSurge"),
+                                 replicas, true, (replicas * 25 + 99) / 100);
+    int maxUnavailable = recreateStrategy
+        ? 0
+        : JsonUtil::intOrPercent(
+            JsonUtil::at(deployment, "spec.strategy.rollingUpdate.maxUnavailable"), replicas, false,
+            replicas * 25 / 100);
     if (!recreateStrategy && maxSurge == 0 && maxUnavailable == 0)
         maxUnavailable = 1;
     maxUnavailable = std::min(maxUnavailable, replicas);
@@ -250,29 +258,32 @@ void DeploymentController::sync(QJsonObject deployment, QList<ReplicaSet> replic
     ReplicaSet fresh;
     if (!newRs && !paused) {
         const int collision = status.contains(QLatin1String("collisionCount"))
-            ? status.value(QLatin1String("collisionCount")).toInt() : -1;
+            ? status.value(QLatin1String("collisionCount")).toInt()
+            : -1;
         const QString hash = PodTemplateHash::compute(podTemplate, kHashLabel, collision);
         QJsonObject rsTemplate = podTemplate;
         JsonUtil::setAt(rsTemplate, "metadata.labels.pod-template-hash", hash);
         QJsonObject selector = JsonUtil::objectAt(deployment, "spec.selector");
         JsonUtil::setAt(selector, "matchLabels.pod-template-hash", hash);
         QJsonObject labels = JsonUtil::objectAt(rsTemplate, "metadata.labels");
-        QJsonObject rs{{QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
-                       {QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
-                       {QStringLiteral("metadata"),
-                        QJsonObject{{QStringLiteral("name"), QString(JsonUtil::name(deployment) + u'-' + hash)},
-                                    {QStringLiteral("namespace"), JsonUtil::nameSpace(deployment)},
-                                    {QStringLiteral("labels"), labels},
-                                    {QStringLiteral("annotations"),
-                                     QJsonObject{{kRevision, QString::number(maxOldRevision + 1)}}},
-                                    {QStringLiteral("ownerReferences"),
-                                     QJsonArray{JsonUtil::controllerRef(deployment)}}}},
-                       {QStringLiteral("spec"),
-                        QJsonObject{{QStringLiteral("replicas"), 0},
-                                    {QStringLiteral("minReadySeconds"),
-                                     JsonUtil::intAt(deployment, "spec.minReadySeconds", 0)},
-                                    {QStringLiteral("selector"), selector},
-                                    {QStringLiteral("template"), rsTemplate}}}};
+        QJsonObject rs {
+            {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+            {QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
+            {QStringLiteral("metadata"),
+             QJsonObject {
+                 {QStringLiteral("name"), QString(JsonUtil::name(deployment) + u'-' + hash)},
+                 {QStringLiteral("namespace"), JsonUtil::nameSpace(deployment)},
+                 {QStringLiteral("labels"), labels},
+                 {QStringLiteral("annotations"),
+                  QJsonObject {{kRevision, QString::number(maxOldRevision + 1)}}},
+                 {QStringLiteral("ownerReferences"),
+                  QJsonArray {JsonUtil::controllerRef(deployment)}}}},
+            {QStringLiteral("spec"),
+             QJsonObject {{QStringLiteral("replicas"), 0},
+                          {QStringLiteral("minReadySeconds"),
+                           JsonUtil::intAt(deployment, "spec.minReadySeconds", 0)},
+                          {QStringLiteral("selector"), selector},
+                          {QStringLiteral("template"), rsTemplate}}}};
         fresh.object = rs;
         newRs = &fresh;
         created = true;
@@ -288,8 +299,9 @@ void DeploymentController::sync(QJsonObject deployment, QList<ReplicaSet> replic
     if (newRs && !paused) {
         if (recreateStrategy)
             recreate(deployment, *newRs, oldRss, replicas, maxSurge);
-        else if (oldRss.isEmpty() || std::all_of(oldRss.cbegin(), oldRss.cend(),
-                                                 [](const ReplicaSet *rs) { return rs->specReplicas() == 0; }))
+        else if (oldRss.isEmpty()
+                 || std::all_of(oldRss.cbegin(), oldRss.cend(),
+                                [](const ReplicaSet *rs) { return rs->specReplicas() == 0; }))
             scale(deployment, *newRs, replicas, replicas, maxSurge);
         else
             rollingUpdate(deployment, *newRs, oldRss, replicas, maxSurge, maxUnavailable);
@@ -350,7 +362,8 @@ void DeploymentController::sync(QJsonObject deployment, QList<ReplicaSet> replic
             status.remove(QLatin1String(key));
     };
     const QJsonObject previous = status;
-    status.insert(QStringLiteral("observedGeneration"), JsonUtil::intAt(deployment, "metadata.generation", 1));
+    status.insert(QStringLiteral("observedGeneration"),
+                  JsonUtil::intAt(deployment, "metadata.generation", 1));
     setCount("replicas", total);
     setCount("updatedReplicas", updated);
     setCount("readyReplicas", ready);
@@ -371,14 +384,17 @@ void DeploymentController::sync(QJsonObject deployment, QList<ReplicaSet> replic
     const QString progressingReason = progressing.value(QLatin1String("reason")).toString();
     if (paused) {
         setCondition(conditions, QStringLiteral("Progressing"), QStringLiteral("Unknown"),
-                     QStringLiteral("DeploymentPaused"), QStringLiteral("Deployment is paused"), now);
+                     QStringLiteral("DeploymentPaused"), QStringLiteral("Deployment is paused"),
+                     now);
     } else if (progressingReason == QLatin1String("DeploymentPaused")) {
         setCondition(conditions, QStringLiteral("Progressing"), QStringLiteral("Unknown"),
-                     QStringLiteral("DeploymentResumed"), QStringLiteral("Deployment is resumed"), now);
+                     QStringLiteral("DeploymentResumed"), QStringLiteral("Deployment is resumed"),
+                     now);
     } else if (updated == replicas && total == replicas && available == replicas) {
         setCondition(conditions, QStringLiteral("Progressing"), QStringLiteral("True"),
                      QStringLiteral("NewReplicaSetAvailable"),
-                     QStringLiteral("ReplicaSet \"%1\" has successfully progressed.").arg(rsName), now);
+                     QStringLiteral("ReplicaSet \"%1\" has successfully progressed.").arg(rsName),
+                     now);
     } else if (!created
                && (updated != previous.value(QLatin1String("updatedReplicas")).toInt()
                    || total - updated < oldStatusOld
@@ -397,3 +413,5 @@ void DeploymentController::sync(QJsonObject deployment, QList<ReplicaSet> replic
     if (next != deployment)
         m_store.update(deploymentType(), next, WriteScope::Whole);
 }
+
+} // namespace rdsim

@@ -5,6 +5,8 @@
 #include <QList>
 #include <QString>
 
+namespace rdsim {
+
 class EventRecorder;
 class ObjectStore;
 class VirtualClock;
@@ -32,7 +34,8 @@ private:
         int revision() const;
     };
     void sync(QJsonObject deployment, QList<ReplicaSet> replicaSets);
-    void scale(const QJsonObject &deployment, ReplicaSet &rs, int replicas, int desired, int maxSurge);
+    void scale(const QJsonObject &deployment, ReplicaSet &rs, int replicas, int desired,
+               int maxSurge);
     void rollingUpdate(const QJsonObject &deployment, ReplicaSet &newRs, QList<ReplicaSet *> oldRss,
                        int replicas, int maxSurge, int maxUnavailable);
     void recreate(const QJsonObject &deployment, ReplicaSet &newRs, QList<ReplicaSet *> oldRss,
@@ -42,3 +45,5 @@ private:
     VirtualClock &m_clock;
     EventRecorder &m_events;
 };
+
+} // namespace rdsim

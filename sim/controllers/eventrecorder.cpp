@@ -7,6 +7,8 @@
 #include "core/resourcecatalog.h"
 #include "core/virtualclock.h"
 
+namespace rdsim {
+
 namespace {
 
 const ResourceType &eventType()
@@ -19,11 +21,9 @@ constexpr qint64 kEventTtlMs = 60 * 60 * 1000;
 
 } // namespace
 
-EventRecorder::EventRecorder(ObjectStore &store, VirtualClock &clock)
-    : m_store(store)
-    , m_clock(clock)
-{
-}
+EventRecorder::EventRecorder(ObjectStore &store, VirtualClock &clock) :
+    m_store(store), m_clock(clock)
+{ }
 
 void EventRecorder::normal(const QJsonObject &object, const QString &component,
                            const QString &reason, const QString &message)
@@ -37,8 +37,8 @@ void EventRecorder::warning(const QJsonObject &object, const QString &component,
     record(object, component, QStringLiteral("Warning"), reason, message);
 }
 
-void EventRecorder::record(const QJsonObject &object, const QString &component,
-                           const QString &type, const QString &reason, const QString &message)
+void EventRecorder::record(const QJsonObject &object, const QString &component, const QString &type,
+                           const QString &reason, const QString &message)
 {
     const QString ns = JsonUtil::nameSpace(object);
     const QString name = JsonUtil::name(object);
@@ -62,19 +62,19 @@ void EventRecorder::record(const QJsonObject &object, const QString &component,
     // unique while the virtual clock is frozen.
     const quint64 nanos = quint64(m_clock.nowMs()) * 1000000u + (m_sequence++ % 1000000u);
     const QString eventName = name + u'.' + QString::number(nanos, 16);
-    QJsonObject involved{{QStringLiteral("apiVersion"), object.value(QLatin1String("apiVersion"))},
-                         {QStringLiteral("kind"), object.value(QLatin1String("kind"))},
-                         {QStringLiteral("name"), name},
-                         {QStringLiteral("uid"), JsonUtil::uid(object)},
-                         {QStringLiteral("resourceVersion"),
-                          JsonUtil::stringAt(object, "metadata.resourceVersion")}};
+    QJsonObject involved {{QStringLiteral("apiVersion"), object.value(QLatin1String("apiVersion"))},
+                          {QStringLiteral("kind"), object.value(QLatin1String("kind"))},
+                          {QStringLiteral("name"), name},
+                          {QStringLiteral("uid"), JsonUtil::uid(object)},
+                          {QStringLiteral("resourceVersion"),
+                           JsonUtil::stringAt(object, "metadata.resourceVersion")}};
     if (!ns.isEmpty())
         involved.insert(QStringLiteral("namespace"), ns);
-    const QJsonObject event{
+    const QJsonObject event {
         {QStringLiteral("apiVersion"), QStringLiteral("v1")},
         {QStringLiteral("kind"), QStringLiteral("Event")},
         {QStringLiteral("metadata"),
-         QJsonObject{{QStringLiteral("name"), eventName}, {QStringLiteral("namespace"), ns}}},
+         QJsonObject {{QStringLiteral("name"), eventName}, {QStringLiteral("namespace"), ns}}},
         {QStringLiteral("involvedObject"), involved},
         {QStringLiteral("reason"), reason},
         {QStringLiteral("message"), message},
@@ -82,7 +82,7 @@ void EventRecorder::record(const QJsonObject &object, const QString &component,
         {QStringLiteral("count"), 1},
         {QStringLiteral("firstTimestamp"), now},
         {QStringLiteral("lastTimestamp"), now},
-        {QStringLiteral("source"), QJsonObject{{QStringLiteral("component"), component}}},
+        {QStringLiteral("source"), QJsonObject {{QStringLiteral("component"), component}}},
         {QStringLiteral("reportingComponent"), component},
         {QStringLiteral("reportingInstance"), QString()}};
     if (m_store.create(eventType(), event).ok())
@@ -98,7 +98,8 @@ qint64 EventRecorder::expireOld()
     m_lastExpiryMs = now;
     const QList<QJsonObject> events = m_store.list(eventType());
     for (const QJsonObject &event : events) {
-        const qint64 last = VirtualClock::fromRfc3339(event.value(QLatin1String("lastTimestamp")).toString());
+        const qint64 last
+            = VirtualClock::fromRfc3339(event.value(QLatin1String("lastTimestamp")).toString());
         if (last >= 0 && now - last > kEventTtlMs)
             m_store.remove(eventType(), JsonUtil::nameSpace(event), JsonUtil::name(event));
     }
@@ -113,3 +114,5 @@ qint64 EventRecorder::expireOld()
     }
     return now + kEveryMs;
 }
+
+} // namespace rdsim

@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QString>
 
+namespace rdsim {
+
 class ObjectStore;
 class VirtualClock;
 
@@ -38,3 +40,5 @@ private:
     quint64 m_sequence = 0;
     qint64 m_lastExpiryMs = 0;
 };
+
+} // namespace rdsim

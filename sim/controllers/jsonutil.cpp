@@ -7,13 +7,14 @@
 
 #include <cmath>
 
+namespace rdsim {
+
 namespace JsonUtil {
 
 namespace {
 
 // Splits "a.b.c" without allocating a list; calls `step` for each key with its position.
-template<typename Fn>
-void forEachKey(const char *path, Fn step)
+template<typename Fn> void forEachKey(const char *path, Fn step)
 {
     const char *start = path;
     for (const char *p = path;; ++p) {
@@ -50,7 +51,8 @@ QJsonValue at(const QJsonObject &object, const char *path)
 {
     QJsonValue current(object);
     forEachKey(path, [&](QLatin1String key, bool) {
-        current = current.isObject() ? current.toObject().value(key) : QJsonValue(QJsonValue::Undefined);
+        current = current.isObject() ? current.toObject().value(key)
+                                     : QJsonValue(QJsonValue::Undefined);
     });
     return current;
 }
@@ -77,20 +79,31 @@ void setAt(QJsonObject &object, const char *path, const QJsonValue &value)
 
 QString label(const QJsonObject &object, const QString &key)
 {
-    return object.value(QLatin1String("metadata")).toObject().value(QLatin1String("labels"))
-        .toObject().value(key).toString();
+    return object.value(QLatin1String("metadata"))
+        .toObject()
+        .value(QLatin1String("labels"))
+        .toObject()
+        .value(key)
+        .toString();
 }
 
 QString annotation(const QJsonObject &object, const QString &key)
 {
-    return object.value(QLatin1String("metadata")).toObject().value(QLatin1String("annotations"))
-        .toObject().value(key).toString();
+    return object.value(QLatin1String("metadata"))
+        .toObject()
+        .value(QLatin1String("annotations"))
+        .toObject()
+        .value(key)
+        .toString();
 }
 
 bool hasAnnotation(const QJsonObject &object, const QString &key)
 {
-    return object.value(QLatin1String("metadata")).toObject().value(QLatin1String("annotations"))
-        .toObject().contains(key);
+    return object.value(QLatin1String("metadata"))
+        .toObject()
+        .value(QLatin1String("annotations"))
+        .toObject()
+        .contains(key);
 }
 
 void setAnnotation(QJsonObject &object, const QString &key, const QString &value)
@@ -134,12 +147,12 @@ QString controllerUid(const QJsonObject &object, QString *kind)
 
 QJsonObject controllerRef(const QJsonObject &owner)
 {
-    return QJsonObject{{QStringLiteral("apiVersion"), owner.value(QLatin1String("apiVersion"))},
-                       {QStringLiteral("kind"), owner.value(QLatin1String("kind"))},
-                       {QStringLiteral("name"), name(owner)},
-                       {QStringLiteral("uid"), uid(owner)},
-                       {QStringLiteral("controller"), true},
-                       {QStringLiteral("blockOwnerDeletion"), true}};
+    return QJsonObject {{QStringLiteral("apiVersion"), owner.value(QLatin1String("apiVersion"))},
+                        {QStringLiteral("kind"), owner.value(QLatin1String("kind"))},
+                        {QStringLiteral("name"), name(owner)},
+                        {QStringLiteral("uid"), uid(owner)},
+                        {QStringLiteral("controller"), true},
+                        {QStringLiteral("blockOwnerDeletion"), true}};
 }
 
 int intOrPercent(const QJsonValue &value, int total, bool roundUp, int fallback)
@@ -170,3 +183,5 @@ QByteArray compact(const QJsonValue &value)
 }
 
 } // namespace JsonUtil
+
+} // namespace rdsim

@@ -6,6 +6,8 @@
 #include <QJsonValue>
 #include <QString>
 
+namespace rdsim {
+
 // Small helpers for reading and writing nested fields of Kubernetes objects held as
 // QJsonObject. Paths are dotted ("spec.strategy.canary.steps"); a missing step yields an
 // undefined value, so callers read optional fields without checks at every level.
@@ -44,15 +46,24 @@ inline void removeAt(QJsonObject &object, const char *path)
 
 inline QString name(const QJsonObject &object)
 {
-    return object.value(QLatin1String("metadata")).toObject().value(QLatin1String("name")).toString();
+    return object.value(QLatin1String("metadata"))
+        .toObject()
+        .value(QLatin1String("name"))
+        .toString();
 }
 inline QString nameSpace(const QJsonObject &object)
 {
-    return object.value(QLatin1String("metadata")).toObject().value(QLatin1String("namespace")).toString();
+    return object.value(QLatin1String("metadata"))
+        .toObject()
+        .value(QLatin1String("namespace"))
+        .toString();
 }
 inline QString uid(const QJsonObject &object)
 {
-    return object.value(QLatin1String("metadata")).toObject().value(QLatin1String("uid")).toString();
+    return object.value(QLatin1String("metadata"))
+        .toObject()
+        .value(QLatin1String("uid"))
+        .toString();
 }
 QString label(const QJsonObject &object, const QString &key);
 QString annotation(const QJsonObject &object, const QString &key);
@@ -71,3 +82,5 @@ int intOrPercent(const QJsonValue &value, int total, bool roundUp, int fallback)
 QByteArray compact(const QJsonValue &value);
 
 } // namespace JsonUtil
+
+} // namespace rdsim

@@ -3,12 +3,15 @@
 
 #include "core/resourcecatalog.h"
 
+namespace rdsim {
+
 namespace Kinds {
 
 namespace {
 const ResourceType &lookup(const char *group, const char *plural)
 {
-    const ResourceType *type = ResourceCatalog::find(QString::fromLatin1(group), QString::fromLatin1(plural));
+    const ResourceType *type
+        = ResourceCatalog::find(QString::fromLatin1(group), QString::fromLatin1(plural));
     Q_ASSERT(type);
     return *type;
 }
@@ -56,3 +59,5 @@ const ResourceType &clusterAnalysisTemplates()
 }
 
 } // namespace Kinds
+
+} // namespace rdsim

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+namespace rdsim {
+
 struct ResourceType;
 
 // The catalog entries the controllers read and write, looked up once.
@@ -14,3 +16,5 @@ const ResourceType &analysisRuns();
 const ResourceType &analysisTemplates();
 const ResourceType &clusterAnalysisTemplates();
 } // namespace Kinds
+
+} // namespace rdsim

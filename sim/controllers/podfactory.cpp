@@ -8,17 +8,21 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 
+namespace rdsim {
+
 namespace {
 
 const QString kNodeName = QStringLiteral("sim-node-1");
 const QString kHostIp = QStringLiteral("192.168.49.2");
 
-QJsonObject condition(const char *type, bool status, const QString &time, const char *reason = nullptr)
+QJsonObject condition(const char *type, bool status, const QString &time,
+                      const char *reason = nullptr)
 {
-    QJsonObject c{{QStringLiteral("type"), QString::fromLatin1(type)},
-                  {QStringLiteral("status"), status ? QStringLiteral("True") : QStringLiteral("False")},
-                  {QStringLiteral("lastProbeTime"), QJsonValue::Null},
-                  {QStringLiteral("lastTransitionTime"), time}};
+    QJsonObject c {
+        {QStringLiteral("type"), QString::fromLatin1(type)},
+        {QStringLiteral("status"), status ? QStringLiteral("True") : QStringLiteral("False")},
+        {QStringLiteral("lastProbeTime"), QJsonValue::Null},
+        {QStringLiteral("lastTransitionTime"), time}};
     if (reason)
         c.insert(QStringLiteral("reason"), QString::fromLatin1(reason));
     return c;
@@ -62,7 +66,8 @@ QJsonObject defaultedContainer(QJsonObject container)
     if (!container.contains(QLatin1String("resources")))
         container.insert(QStringLiteral("resources"), QJsonObject());
     if (!container.contains(QLatin1String("terminationMessagePath")))
-        container.insert(QStringLiteral("terminationMessagePath"), QStringLiteral("/dev/termination-log"));
+        container.insert(QStringLiteral("terminationMessagePath"),
+                         QStringLiteral("/dev/termination-log"));
     if (!container.contains(QLatin1String("terminationMessagePolicy")))
         container.insert(QStringLiteral("terminationMessagePolicy"), QStringLiteral("File"));
     return container;
@@ -81,24 +86,24 @@ QJsonObject containerStatus(const QJsonObject &container, const QString &podName
 {
     const QString name = container.value(QLatin1String("name")).toString();
     const QString image = container.value(QLatin1String("image")).toString();
-    QJsonObject status{{QStringLiteral("name"), name},
-                       {QStringLiteral("image"), image},
-                       {QStringLiteral("imageID"), running ? imageId(image) : QString()},
-                       {QStringLiteral("ready"), running},
-                       {QStringLiteral("restartCount"), 0},
-                       {QStringLiteral("started"), running},
-                       {QStringLiteral("lastState"), QJsonObject()}};
+    QJsonObject status {{QStringLiteral("name"), name},
+                        {QStringLiteral("image"), image},
+                        {QStringLiteral("imageID"), running ? imageId(image) : QString()},
+                        {QStringLiteral("ready"), running},
+                        {QStringLiteral("restartCount"), 0},
+                        {QStringLiteral("started"), running},
+                        {QStringLiteral("lastState"), QJsonObject()}};
     if (running) {
         status.insert(QStringLiteral("containerID"),
                       QString(QStringLiteral("containerd://") + sha256Hex(podName + u'/' + name)));
         status.insert(QStringLiteral("state"),
-                      QJsonObject{{QStringLiteral("running"),
-                                   QJsonObject{{QStringLiteral("startedAt"), startedAt}}}});
+                      QJsonObject {{QStringLiteral("running"),
+                                    QJsonObject {{QStringLiteral("startedAt"), startedAt}}}});
     } else {
         status.insert(QStringLiteral("state"),
-                      QJsonObject{{QStringLiteral("waiting"),
-                                   QJsonObject{{QStringLiteral("reason"),
-                                                QStringLiteral("ContainerCreating")}}}});
+                      QJsonObject {{QStringLiteral("waiting"),
+                                    QJsonObject {{QStringLiteral("reason"),
+                                                  QStringLiteral("ContainerCreating")}}}});
     }
     return status;
 }
@@ -107,20 +112,22 @@ QJsonObject initStatus(const QJsonObject &container, const QString &podName, con
 {
     const QString name = container.value(QLatin1String("name")).toString();
     const QString image = container.value(QLatin1String("image")).toString();
-    const QJsonObject terminated{{QStringLiteral("exitCode"), 0},
-                                 {QStringLiteral("reason"), QStringLiteral("Completed")},
-                                 {QStringLiteral("startedAt"), time},
-                                 {QStringLiteral("finishedAt"), time},
-                                 {QStringLiteral("containerID"),
-                                  QString(QStringLiteral("containerd://") + sha256Hex(podName + u'/' + name))}};
-    return QJsonObject{{QStringLiteral("name"), name},
-                       {QStringLiteral("image"), image},
-                       {QStringLiteral("imageID"), imageId(image)},
-                       {QStringLiteral("ready"), true},
-                       {QStringLiteral("restartCount"), 0},
-                       {QStringLiteral("started"), false},
-                       {QStringLiteral("lastState"), QJsonObject()},
-                       {QStringLiteral("state"), QJsonObject{{QStringLiteral("terminated"), terminated}}}};
+    const QJsonObject terminated {
+        {QStringLiteral("exitCode"), 0},
+        {QStringLiteral("reason"), QStringLiteral("Completed")},
+        {QStringLiteral("startedAt"), time},
+        {QStringLiteral("finishedAt"), time},
+        {QStringLiteral("containerID"),
+         QString(QStringLiteral("containerd://") + sha256Hex(podName + u'/' + name))}};
+    return QJsonObject {
+        {QStringLiteral("name"), name},
+        {QStringLiteral("image"), image},
+        {QStringLiteral("imageID"), imageId(image)},
+        {QStringLiteral("ready"), true},
+        {QStringLiteral("restartCount"), 0},
+        {QStringLiteral("started"), false},
+        {QStringLiteral("lastState"), QJsonObject()},
+        {QStringLiteral("state"), QJsonObject {{QStringLiteral("terminated"), terminated}}}};
 }
 
 } // namespace
@@ -137,15 +144,17 @@ QJsonObject PodFactory::newPod(const QJsonObject &rs, const QString &suffix, con
     const QString rsName = JsonUtil::name(rs);
     const QString podName = rsName + u'-' + suffix;
 
-    QJsonObject metadata{{QStringLiteral("name"), podName},
-                         {QStringLiteral("generateName"), QString(rsName + u'-')},
-                         {QStringLiteral("namespace"), JsonUtil::nameSpace(rs)},
-                         {QStringLiteral("ownerReferences"), QJsonArray{JsonUtil::controllerRef(rs)}}};
+    QJsonObject metadata {
+        {QStringLiteral("name"), podName},
+        {QStringLiteral("generateName"), QString(rsName + u'-')},
+        {QStringLiteral("namespace"), JsonUtil::nameSpace(rs)},
+        {QStringLiteral("ownerReferences"), QJsonArray {JsonUtil::controllerRef(rs)}}};
     const QJsonObject templateMeta = podTemplate.value(QLatin1String("metadata")).toObject();
     if (templateMeta.contains(QLatin1String("labels")))
         metadata.insert(QStringLiteral("labels"), templateMeta.value(QLatin1String("labels")));
     if (templateMeta.contains(QLatin1String("annotations")))
-        metadata.insert(QStringLiteral("annotations"), templateMeta.value(QLatin1String("annotations")));
+        metadata.insert(QStringLiteral("annotations"),
+                        templateMeta.value(QLatin1String("annotations")));
 
     QJsonObject spec = podTemplate.value(QLatin1String("spec")).toObject();
     spec.insert(QStringLiteral("containers"),
@@ -174,23 +183,23 @@ QJsonObject PodFactory::newPod(const QJsonObject &rs, const QString &suffix, con
     QJsonArray containerStatuses;
     for (const QJsonValue &c : spec.value(QLatin1String("containers")).toArray())
         containerStatuses.append(containerStatus(c.toObject(), podName, false, now));
-    QJsonObject status{
+    QJsonObject status {
         {QStringLiteral("phase"), QStringLiteral("Pending")},
         {QStringLiteral("conditions"),
-         QJsonArray{condition("Initialized", true, now),
-                    condition("Ready", false, now, "ContainersNotReady"),
-                    condition("ContainersReady", false, now, "ContainersNotReady"),
-                    condition("PodScheduled", true, now)}},
+         QJsonArray {condition("Initialized", true, now),
+                     condition("Ready", false, now, "ContainersNotReady"),
+                     condition("ContainersReady", false, now, "ContainersNotReady"),
+                     condition("PodScheduled", true, now)}},
         {QStringLiteral("hostIP"), kHostIp},
-        {QStringLiteral("hostIPs"), QJsonArray{QJsonObject{{QStringLiteral("ip"), kHostIp}}}},
+        {QStringLiteral("hostIPs"), QJsonArray {QJsonObject {{QStringLiteral("ip"), kHostIp}}}},
         {QStringLiteral("startTime"), now},
         {QStringLiteral("containerStatuses"), containerStatuses},
         {QStringLiteral("qosClass"), qosClass(spec)}};
-    QJsonObject pod{{QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                    {QStringLiteral("kind"), QStringLiteral("Pod")},
-                    {QStringLiteral("metadata"), metadata},
-                    {QStringLiteral("spec"), spec},
-                    {QStringLiteral("status"), status}};
+    QJsonObject pod {{QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                     {QStringLiteral("kind"), QStringLiteral("Pod")},
+                     {QStringLiteral("metadata"), metadata},
+                     {QStringLiteral("spec"), spec},
+                     {QStringLiteral("status"), status}};
     return pod;
 }
 
@@ -205,9 +214,10 @@ QJsonObject PodFactory::started(const QJsonObject &pod, const QString &now)
         containerStatuses.append(containerStatus(c.toObject(), podName, true, now));
     status.insert(QStringLiteral("phase"), QStringLiteral("Running"));
     status.insert(QStringLiteral("conditions"),
-                  QJsonArray{condition("Initialized", true, scheduledAt), condition("Ready", true, now),
-                             condition("ContainersReady", true, now),
-                             condition("PodScheduled", true, scheduledAt)});
+                  QJsonArray {condition("Initialized", true, scheduledAt),
+                              condition("Ready", true, now),
+                              condition("ContainersReady", true, now),
+                              condition("PodScheduled", true, scheduledAt)});
     status.insert(QStringLiteral("containerStatuses"), containerStatuses);
     if (spec.contains(QLatin1String("initContainers"))) {
         QJsonArray initStatuses;
@@ -217,30 +227,40 @@ QJsonObject PodFactory::started(const QJsonObject &pod, const QString &now)
     }
     const QString ip = nextPodIp();
     status.insert(QStringLiteral("podIP"), ip);
-    status.insert(QStringLiteral("podIPs"), QJsonArray{QJsonObject{{QStringLiteral("ip"), ip}}});
+    status.insert(QStringLiteral("podIPs"), QJsonArray {QJsonObject {{QStringLiteral("ip"), ip}}});
     QJsonObject out = pod;
     out.insert(QStringLiteral("status"), status);
     return out;
 }
 
-bool PodFactory::isReady(const QJsonObject &pod)
-{
-    return readySinceMs(pod) >= 0;
-}
+namespace {
 
-qint64 PodFactory::readySinceMs(const QJsonObject &pod)
+QJsonObject readyCondition(const QJsonObject &pod)
 {
     const QJsonArray conditions = JsonUtil::arrayAt(pod, "status.conditions");
     for (const QJsonValue &value : conditions) {
         const QJsonObject c = value.toObject();
-        if (c.value(QLatin1String("type")).toString() == QLatin1String("Ready")) {
-            if (c.value(QLatin1String("status")).toString() != QLatin1String("True"))
-                return -1;
-            const qint64 since = VirtualClock::fromRfc3339(c.value(QLatin1String("lastTransitionTime")).toString());
-            return since < 0 ? 0 : since;
-        }
+        if (c.value(QLatin1String("type")).toString() == QLatin1String("Ready"))
+            return c;
     }
-    return -1;
+    return {};
+}
+
+} // namespace
+
+bool PodFactory::isReady(const QJsonObject &pod)
+{
+    return readyCondition(pod).value(QLatin1String("status")).toString() == QLatin1String("True");
+}
+
+qint64 PodFactory::readySinceMs(const QJsonObject &pod)
+{
+    const QJsonObject c = readyCondition(pod);
+    if (c.value(QLatin1String("status")).toString() != QLatin1String("True"))
+        return -1;
+    const qint64 since
+        = VirtualClock::fromRfc3339(c.value(QLatin1String("lastTransitionTime")).toString());
+    return since < 0 ? 0 : since;
 }
 
 QString PodFactory::qosClass(const QJsonObject &podSpec)
@@ -264,3 +284,5 @@ QString PodFactory::qosClass(const QJsonObject &podSpec)
         return QStringLiteral("BestEffort");
     return guaranteed ? QStringLiteral("Guaranteed") : QStringLiteral("Burstable");
 }
+
+} // namespace rdsim

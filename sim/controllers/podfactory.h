@@ -4,6 +4,8 @@
 #include <QJsonObject>
 #include <QString>
 
+namespace rdsim {
+
 // Builds the Pods a ReplicaSet owns and moves them through the kubelet's states: created
 // Pending (scheduled, containers being created), then Running and Ready once the simulated
 // start delay has passed. The shapes follow what a real kubelet reports, so kubectl and the
@@ -27,3 +29,5 @@ private:
     QString nextPodIp();
     int m_ipCounter = 0;
 };
+
+} // namespace rdsim

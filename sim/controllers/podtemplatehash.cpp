@@ -3,6 +3,8 @@
 
 #include "jsonutil.h"
 
+namespace rdsim {
+
 namespace PodTemplateHash {
 
 quint32 fnv1a32(const QByteArray &bytes, quint32 seed)
@@ -53,3 +55,5 @@ QString compute(const QJsonObject &podTemplate, const QString &labelKey, int col
 }
 
 } // namespace PodTemplateHash
+
+} // namespace rdsim

@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QString>
 
+namespace rdsim {
+
 // The pod-template hash that names a revision's ReplicaSet ("web-5d8f7b9c4c"): FNV-1a 32 of
 // the template (without its own hash label) plus the collision count, written in decimal and
 // mapped through Kubernetes' SafeEncodeString alphabet, which has no vowels so a hash never
@@ -20,3 +22,5 @@ QString safeEncode(const QByteArray &text);
 quint32 fnv1a32(const QByteArray &bytes, quint32 seed = 2166136261u);
 
 } // namespace PodTemplateHash
+
+} // namespace rdsim

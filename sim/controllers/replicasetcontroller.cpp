@@ -13,6 +13,8 @@
 
 #include <algorithm>
 
+namespace rdsim {
+
 namespace {
 
 const ResourceType &type(const char *group, const char *plural)
@@ -33,13 +35,9 @@ bool labelsMatch(const QJsonObject &pod, const QJsonObject &selectorLabels)
 } // namespace
 
 ReplicaSetController::ReplicaSetController(ObjectStore &store, VirtualClock &clock,
-                                           EventRecorder &events, Requeue &requeue)
-    : m_store(store)
-    , m_clock(clock)
-    , m_events(events)
-    , m_requeue(requeue)
-{
-}
+                                           EventRecorder &events, Requeue &requeue) :
+    m_store(store), m_clock(clock), m_events(events), m_requeue(requeue)
+{ }
 
 QString ReplicaSetController::randomSuffix()
 {
@@ -77,7 +75,8 @@ void ReplicaSetController::reconcile()
     for (const QJsonObject &rs : replicaSets) {
         QString kind;
         const QString owner = JsonUtil::controllerUid(rs, &kind);
-        const bool ownedByKnownKind = kind == QLatin1String("Rollout") || kind == QLatin1String("Deployment");
+        const bool ownedByKnownKind
+            = kind == QLatin1String("Rollout") || kind == QLatin1String("Deployment");
         if (!owner.isEmpty() && ownedByKnownKind && !owners.contains(owner)) {
             // Cascading deletion: the Rollout or Deployment that controlled it is gone.
             m_store.remove(rsType, JsonUtil::nameSpace(rs), JsonUtil::name(rs));
@@ -85,7 +84,27 @@ void ReplicaSetController::reconcile()
         }
         const QString uid = JsonUtil::uid(rs);
         liveReplicaSets.insert(uid);
-        sync(rs, podsByOwner.value(uid), false);
+        const QList<QJsonObject> owned = podsByOwner.value(uid);
+        const auto memo = m_memo.constFind(uid);
+        if (memo != m_memo.cend() && m_clock.nowMs() < memo->wakeAtMs
+            && memo->fingerprint == fingerprint(rs, owned)) {
+            m_requeue.at(memo->wakeAtMs);
+            continue;
+        }
+        Requeue own;
+        const quint64 before = m_store.changeCount();
+        sync(rs, owned, false, own);
+        m_requeue.at(own.next());
+        if (m_store.changeCount() == before)
+            m_memo.insert(uid, Memo {fingerprint(rs, owned), own.next()});
+        else
+            m_memo.remove(uid);
+    }
+    for (auto it = m_memo.begin(); it != m_memo.end();) {
+        if (liveReplicaSets.contains(it.key()))
+            ++it;
+        else
+            it = m_memo.erase(it);
     }
 
     for (auto it = podsByOwner.cbegin(); it != podsByOwner.cend(); ++it) {
@@ -105,7 +124,18 @@ QJsonObject ReplicaSetController::startReady(const QJsonObject &rs)
         if (JsonUtil::controllerUid(pod) == uid)
             pods.append(pod);
     }
-    return sync(rs, pods, true);
+    Requeue own;
+    const QJsonObject synced = sync(rs, pods, true, own);
+    m_requeue.at(own.next());
+    return synced;
+}
+
+QByteArray ReplicaSetController::fingerprint(const QJsonObject &rs, const QList<QJsonObject> &pods)
+{
+    QByteArray out = JsonUtil::stringAt(rs, "metadata.resourceVersion").toUtf8();
+    for (const QJsonObject &pod : pods)
+        out += ',' + JsonUtil::stringAt(pod, "metadata.resourceVersion").toUtf8();
+    return out;
 }
 
 QJsonObject ReplicaSetController::createPod(const QJsonObject &rs, bool startNow)
@@ -118,7 +148,8 @@ QJsonObject ReplicaSetController::createPod(const QJsonObject &rs, bool startNow
             pod = m_factory.started(pod, now);
         const StoreResult created = m_store.create(podType, pod);
         if (created.ok()) {
-            m_events.normal(rs, EventRecorder::replicaSetComponent(), QStringLiteral("SuccessfulCreate"),
+            m_events.normal(rs, EventRecorder::replicaSetComponent(),
+                            QStringLiteral("SuccessfulCreate"),
                             QStringLiteral("Created pod: ") + JsonUtil::name(created.object));
             return created.object;
         }
@@ -128,7 +159,8 @@ QJsonObject ReplicaSetController::createPod(const QJsonObject &rs, bool startNow
     return {};
 }
 
-QJsonObject ReplicaSetController::sync(const QJsonObject &rs, QList<QJsonObject> pods, bool startNow)
+QJsonObject ReplicaSetController::sync(const QJsonObject &rs, QList<QJsonObject> pods,
+                                       bool startNow, Requeue &requeue)
 {
     const ResourceType &podType = type("", "pods");
     const ResourceType &rsType = type("apps", "replicasets");
@@ -159,7 +191,8 @@ QJsonObject ReplicaSetController::sync(const QJsonObject &rs, QList<QJsonObject>
         for (qsizetype i = 0; i < excess; ++i) {
             const QJsonObject &pod = pods.at(i);
             m_store.remove(podType, JsonUtil::nameSpace(pod), JsonUtil::name(pod));
-            m_events.normal(rs, EventRecorder::replicaSetComponent(), QStringLiteral("SuccessfulDelete"),
+            m_events.normal(rs, EventRecorder::replicaSetComponent(),
+                            QStringLiteral("SuccessfulDelete"),
                             QStringLiteral("Deleted pod: ") + JsonUtil::name(pod));
         }
         pods.erase(pods.begin(), pods.begin() + excess);
@@ -175,23 +208,25 @@ QJsonObject ReplicaSetController::sync(const QJsonObject &rs, QList<QJsonObject>
         if (JsonUtil::stringAt(pod, "status.phase") == QLatin1String("Pending")) {
             const qint64 startAt = JsonUtil::creationMs(pod) + PodFactory::kStartDelayMs;
             if (nowMs >= startAt) {
-                const StoreResult written = m_store.update(podType, m_factory.started(pod, now), WriteScope::Whole);
+                const StoreResult written
+                    = m_store.update(podType, m_factory.started(pod, now), WriteScope::Whole);
                 if (written.ok())
                     pod = written.object;
             } else {
-                m_requeue.at(startAt);
+                requeue.at(startAt);
             }
         }
         if (labelsMatch(pod, selector))
             ++fullyLabeled;
-        const qint64 readySince = PodFactory::readySinceMs(pod);
-        if (readySince < 0)
+        if (!PodFactory::isReady(pod))
             continue;
         ++ready;
-        if (nowMs >= readySince + minReadyMs)
+        // Parsing the transition time is the costly part, so only minReadySeconds asks for it.
+        const qint64 availableAt = minReadyMs > 0 ? PodFactory::readySinceMs(pod) + minReadyMs : 0;
+        if (nowMs >= availableAt)
             ++available;
         else
-            m_requeue.at(readySince + minReadyMs);
+            requeue.at(availableAt);
     }
 
     QJsonObject status = rs.value(QLatin1String("status")).toObject();
@@ -205,7 +240,8 @@ QJsonObject ReplicaSetController::sync(const QJsonObject &rs, QList<QJsonObject>
     setCount("fullyLabeledReplicas", fullyLabeled, false);
     setCount("readyReplicas", ready, false);
     setCount("availableReplicas", available, false);
-    status.insert(QStringLiteral("observedGeneration"), JsonUtil::intAt(rs, "metadata.generation", 1));
+    status.insert(QStringLiteral("observedGeneration"),
+                  JsonUtil::intAt(rs, "metadata.generation", 1));
     if (status == rs.value(QLatin1String("status")).toObject())
         return rs;
     QJsonObject next = rs;
@@ -213,3 +249,5 @@ QJsonObject ReplicaSetController::sync(const QJsonObject &rs, QList<QJsonObject>
     const StoreResult written = m_store.update(rsType, next, WriteScope::Whole);
     return written.ok() ? written.object : rs;
 }
+
+} // namespace rdsim

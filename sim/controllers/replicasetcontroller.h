@@ -3,11 +3,14 @@
 
 #include "podfactory.h"
 
+#include <QByteArray>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
 
 #include <random>
+
+namespace rdsim {
 
 class EventRecorder;
 class ObjectStore;
@@ -31,7 +34,16 @@ public:
     QJsonObject startReady(const QJsonObject &rs);
 
 private:
-    QJsonObject sync(const QJsonObject &rs, QList<QJsonObject> pods, bool startNow);
+    // A ReplicaSet whose object and pods are unchanged since a sync that found nothing to do,
+    // and whose next pod deadline is not due, needs no sync.
+    struct Memo
+    {
+        QByteArray fingerprint;
+        qint64 wakeAtMs = 0;
+    };
+    static QByteArray fingerprint(const QJsonObject &rs, const QList<QJsonObject> &pods);
+    QJsonObject sync(const QJsonObject &rs, QList<QJsonObject> pods, bool startNow,
+                     Requeue &requeue);
     QJsonObject createPod(const QJsonObject &rs, bool startNow);
     QString randomSuffix();
 
@@ -40,5 +52,8 @@ private:
     EventRecorder &m_events;
     Requeue &m_requeue;
     PodFactory m_factory;
-    std::mt19937 m_random{20240611u};
+    std::mt19937 m_random {20240611u};
+    QHash<QString, Memo> m_memo; // ReplicaSet uid
 };
+
+} // namespace rdsim

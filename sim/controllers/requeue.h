@@ -5,6 +5,8 @@
 
 #include <limits>
 
+namespace rdsim {
+
 // The earliest virtual time at which some controller must look again even if nothing is
 // written to the store (a pod finishing its start delay, a pause running out, a scale-down
 // deadline). ClusterControllers skips idle passes until then.
@@ -22,3 +24,5 @@ public:
 private:
     qint64 m_next = std::numeric_limits<qint64>::max();
 };
+
+} // namespace rdsim

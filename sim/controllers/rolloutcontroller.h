@@ -1,8 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
 #include <QSet>
 #include <QString>
+
+namespace rdsim {
 
 class EventRecorder;
 class ObjectStore;
@@ -17,15 +23,29 @@ class VirtualClock;
 class RolloutController
 {
 public:
-    RolloutController(ObjectStore &store, VirtualClock &clock, EventRecorder &events, Requeue &requeue,
-                      ReplicaSetController &replicaSets);
+    RolloutController(ObjectStore &store, VirtualClock &clock, EventRecorder &events,
+                      Requeue &requeue, ReplicaSetController &replicaSets);
     void reconcile();
 
 private:
+    // What one reconcile of a rollout depended on: the resourceVersions of the rollout, its
+    // ReplicaSets and AnalysisRuns, and the Services, templates and workload it names. While
+    // that is unchanged and no deadline of its own is due, reconciling it again changes nothing.
+    struct Memo
+    {
+        QByteArray fingerprint;
+        qint64 wakeAtMs = 0;
+    };
+    QByteArray fingerprint(const QJsonObject &rollout, const QList<QJsonObject> &replicaSets,
+                           const QList<QJsonObject> &runs) const;
+
     ObjectStore &m_store;
     VirtualClock &m_clock;
     EventRecorder &m_events;
     Requeue &m_requeue;
     ReplicaSetController &m_replicaSets;
     QSet<QString> m_reportedErrors;
+    QHash<QString, Memo> m_memo; // rollout uid
 };
+
+} // namespace rdsim

@@ -6,6 +6,8 @@
 
 #include "core/virtualclock.h"
 
+namespace rdsim {
+
 namespace RolloutPhase {
 
 namespace {
@@ -13,7 +15,8 @@ namespace {
 bool completed(const QString &analysisPhase)
 {
     return analysisPhase == QLatin1String("Successful") || analysisPhase == QLatin1String("Failed")
-        || analysisPhase == QLatin1String("Error") || analysisPhase == QLatin1String("Inconclusive");
+        || analysisPhase == QLatin1String("Error")
+        || analysisPhase == QLatin1String("Inconclusive");
 }
 
 } // namespace
@@ -24,7 +27,8 @@ Result calculate(const RolloutSpec &spec, const RolloutStatus &status)
     for (const RolloutCondition &c : status.conditions) {
         if (c.type == QLatin1String("InvalidSpec"))
             return {QStringLiteral("Degraded"), QStringLiteral("InvalidSpec: ") + c.message};
-        if (c.reason == QLatin1String("RolloutAborted") || c.reason == QLatin1String("ProgressDeadlineExceeded"))
+        if (c.reason == QLatin1String("RolloutAborted")
+            || c.reason == QLatin1String("ProgressDeadlineExceeded"))
             return {QStringLiteral("Degraded"), c.reason + QStringLiteral(": ") + c.message};
     }
     if (spec.paused())
@@ -33,7 +37,8 @@ Result calculate(const RolloutSpec &spec, const RolloutStatus &status)
         return {QStringLiteral("Paused"), status.pauseConditions.first().reason};
     if (!spec.restartAt().isEmpty()
         && (status.restartedAt.isEmpty()
-            || VirtualClock::fromRfc3339(spec.restartAt()) != VirtualClock::fromRfc3339(status.restartedAt)))
+            || VirtualClock::fromRfc3339(spec.restartAt())
+                != VirtualClock::fromRfc3339(status.restartedAt)))
         return {progressing, QStringLiteral("rollout is restarting")};
     if (status.updatedReplicas < spec.replicas())
         return {progressing, QStringLiteral("more replicas need to be updated")};
@@ -45,9 +50,11 @@ Result calculate(const RolloutSpec &spec, const RolloutStatus &status)
             return {progressing, QStringLiteral("active service cutover pending")};
         if (!fullyPromoted) {
             if (spec.blueGreen().contains(QLatin1String("postPromotionAnalysis"))
-                && (!status.postPromotionAnalysis || !completed(status.postPromotionAnalysis->status)))
+                && (!status.postPromotionAnalysis
+                    || !completed(status.postPromotionAnalysis->status)))
                 return {progressing, QStringLiteral("waiting for analysis to complete")};
-            return {progressing, QStringLiteral("waiting for post-promotion verification to complete")};
+            return {progressing,
+                    QStringLiteral("waiting for post-promotion verification to complete")};
         }
     } else if (spec.isCanary()) {
         if (!spec.hasTrafficRouting() && status.replicas > status.updatedReplicas)
@@ -59,3 +66,5 @@ Result calculate(const RolloutSpec &spec, const RolloutStatus &status)
 }
 
 } // namespace RolloutPhase
+
+} // namespace rdsim

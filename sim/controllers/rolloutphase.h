@@ -3,6 +3,8 @@
 
 #include <QString>
 
+namespace rdsim {
+
 class RolloutSpec;
 struct RolloutStatus;
 
@@ -19,3 +21,5 @@ struct Result
 Result calculate(const RolloutSpec &spec, const RolloutStatus &status);
 
 } // namespace RolloutPhase
+
+} // namespace rdsim

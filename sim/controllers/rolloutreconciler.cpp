@@ -14,6 +14,8 @@
 #include "core/objectstore.h"
 #include "core/virtualclock.h"
 
+namespace rdsim {
+
 namespace {
 
 const QString kRevisionAnnotation = QStringLiteral("rollout.argoproj.io/revision");
@@ -36,18 +38,18 @@ QJsonArray withImage(const QJsonArray &containers, const QString &image)
 
 RolloutReconciler::RolloutReconciler(RolloutEnvironment &environment, const QJsonObject &rollout,
                                      const QList<QJsonObject> &replicaSets,
-                                     const QList<QJsonObject> &analysisRuns)
-    : env(environment)
-    , spec(rollout)
-    , status(RolloutStatus::fromJson(rollout.value(QLatin1String("status")).toObject()))
-    , runs(analysisRuns)
-    , m_rollout(rollout)
-    , m_original(rollout)
+                                     const QList<QJsonObject> &analysisRuns) :
+    env(environment),
+    spec(rollout),
+    status(RolloutStatus::fromJson(rollout.value(QLatin1String("status")).toObject())),
+    runs(analysisRuns),
+    m_rollout(rollout),
+    m_original(rollout)
 {
     nowMs = env.clock.nowMs();
     now = VirtualClock::toRfc3339(nowMs);
     for (const QJsonObject &rs : replicaSets)
-        allRSs.push_back(std::make_unique<RsState>(RsState{rs}));
+        allRSs.push_back(std::make_unique<RsState>(RsState {rs}));
     newStatus.original = status.original;
     newStatus.restartedAt = status.restartedAt;
     resolveWorkloadRef();
@@ -67,16 +69,20 @@ void RolloutReconciler::resolveWorkloadRef()
     if (kind == QLatin1String("Deployment"))
         workload = env.store.get(Kinds::deployments(), nameSpace(), refName);
     if (!workload) {
-        m_workloadError = QStringLiteral("spec.workloadRef.name: Invalid value: \"%1\": %2 \"%1\" not found")
-                              .arg(refName, kind == QLatin1String("Deployment") ? QStringLiteral("deployments.apps")
-                                                                                 : kind.toLower() + u's');
+        m_workloadError
+            = QStringLiteral("spec.workloadRef.name: Invalid value: \"%1\": %2 \"%1\" not found")
+                  .arg(refName,
+                       kind == QLatin1String("Deployment") ? QStringLiteral("deployments.apps")
+                                                           : kind.toLower() + u's');
         return;
     }
     QJsonObject effective = m_rollout;
     QJsonObject effectiveSpec = effective.value(QLatin1String("spec")).toObject();
-    effectiveSpec.insert(QStringLiteral("template"), JsonUtil::objectAt(*workload, "spec.template"));
+    effectiveSpec.insert(QStringLiteral("template"),
+                         JsonUtil::objectAt(*workload, "spec.template"));
     if (!effectiveSpec.contains(QLatin1String("selector")))
-        effectiveSpec.insert(QStringLiteral("selector"), JsonUtil::objectAt(*workload, "spec.selector"));
+        effectiveSpec.insert(QStringLiteral("selector"),
+                             JsonUtil::objectAt(*workload, "spec.selector"));
     effective.insert(QStringLiteral("spec"), effectiveSpec);
     spec = RolloutSpec(effective);
     m_workloadGeneration = JsonUtil::intAt(*workload, "metadata.generation", 1);
@@ -143,8 +149,9 @@ void RolloutReconciler::event(const QString &reason, const QString &message, boo
 
 bool RolloutReconciler::writeRun(const QJsonObject &run, bool create)
 {
-    const StoreResult result = create ? env.store.create(Kinds::analysisRuns(), run)
-                                      : env.store.update(Kinds::analysisRuns(), run, WriteScope::Whole);
+    const StoreResult result = create
+        ? env.store.create(Kinds::analysisRuns(), run)
+        : env.store.update(Kinds::analysisRuns(), run, WriteScope::Whole);
     if (!result.ok())
         return false;
     m_wrote = true;
@@ -209,14 +216,17 @@ bool RolloutReconciler::validate()
             const QString templateName = ref.value(QLatin1String("templateName")).toString();
             const bool cluster = ref.value(QLatin1String("clusterScope")).toBool();
             const bool found = cluster
-                ? env.store.get(Kinds::clusterAnalysisTemplates(), QString(), templateName).has_value()
+                ? env.store.get(Kinds::clusterAnalysisTemplates(), QString(), templateName)
+                      .has_value()
                 : env.store.get(Kinds::analysisTemplates(), nameSpace(), templateName).has_value();
             if (!found) {
-                validationMessage = QStringLiteral("%1.templates[%2].templateName: Invalid value: \"%3\": %4.argoproj.io \"%3\" not found")
-                    .arg(path)
-                    .arg(i)
-                    .arg(templateName, cluster ? QStringLiteral("clusteranalysistemplate")
-                                               : QStringLiteral("analysistemplate"));
+                validationMessage = QStringLiteral("%1.templates[%2].templateName: Invalid value: "
+                                                   "\"%3\": %4.argoproj.io \"%3\" not found")
+                                        .arg(path)
+                                        .arg(i)
+                                        .arg(templateName,
+                                             cluster ? QStringLiteral("clusteranalysistemplate")
+                                                     : QStringLiteral("analysistemplate"));
                 return false;
             }
         }
@@ -227,8 +237,9 @@ bool RolloutReconciler::validate()
         for (int i = 0; i < steps.size(); ++i) {
             const QJsonObject step = steps.at(i).toObject();
             if (step.contains(QLatin1String("analysis"))
-                && !checkTemplates(step.value(QLatin1String("analysis")).toObject(),
-                                   QStringLiteral("spec.strategy.canary.steps[%1].analysis").arg(i)))
+                && !checkTemplates(
+                    step.value(QLatin1String("analysis")).toObject(),
+                    QStringLiteral("spec.strategy.canary.steps[%1].analysis").arg(i)))
                 return false;
         }
         if (spec.canary().contains(QLatin1String("analysis"))
@@ -248,13 +259,15 @@ bool RolloutReconciler::validate()
 
 void RolloutReconciler::createInvalidCondition()
 {
-    const QString message = QStringLiteral("The Rollout \"%1\" is invalid: %2").arg(name(), validationMessage);
+    const QString message
+        = QStringLiteral("The Rollout \"%1\" is invalid: %2").arg(name(), validationMessage);
     RolloutStatus next = status;
     const RolloutCondition *previous = next.condition(QStringLiteral("InvalidSpec"));
     if (!previous || previous->message != message) {
         next.removeCondition(QStringLiteral("InvalidSpec"));
-        next.setCondition(RolloutStatus::makeCondition(QStringLiteral("InvalidSpec"), QStringLiteral("True"),
-                                                       QStringLiteral("InvalidSpec"), message, now));
+        next.setCondition(
+            RolloutStatus::makeCondition(QStringLiteral("InvalidSpec"), QStringLiteral("True"),
+                                         QStringLiteral("InvalidSpec"), message, now));
     }
     next.observedGeneration = QString::number(generation());
     const RolloutPhase::Result phase = RolloutPhase::calculate(spec, next);
@@ -265,8 +278,8 @@ void RolloutReconciler::createInvalidCondition()
 
 bool RolloutReconciler::needsBootstrap() const
 {
-    return !JsonUtil::annotation(m_rollout, kPreviousImage).isEmpty() && status.currentPodHash.isEmpty()
-        && status.stableRS.isEmpty() && allRSs.empty();
+    return !JsonUtil::annotation(m_rollout, kPreviousImage).isEmpty()
+        && status.currentPodHash.isEmpty() && status.stableRS.isEmpty() && allRSs.empty();
 }
 
 // The scenario's way to start a rollout mid-update: revision 1 (the same template with the
@@ -279,11 +292,12 @@ void RolloutReconciler::bootstrapPreviousRevision()
     QJsonObject podSpec = podTemplate.value(QLatin1String("spec")).toObject();
     for (const char *key : {"containers", "initContainers"}) {
         if (podSpec.contains(QLatin1String(key)))
-            podSpec.insert(QLatin1String(key), withImage(podSpec.value(QLatin1String(key)).toArray(), image));
+            podSpec.insert(QLatin1String(key),
+                           withImage(podSpec.value(QLatin1String(key)).toArray(), image));
     }
     podTemplate.insert(QStringLiteral("spec"), podSpec);
-    const QString hash = PodTemplateHash::compute(podTemplate, kHashLabel,
-                                                  status.collisionCount ? *status.collisionCount : -1);
+    const QString hash = PodTemplateHash::compute(
+        podTemplate, kHashLabel, status.collisionCount ? *status.collisionCount : -1);
     const int replicas = spec.replicas();
     QJsonObject rs = newReplicaSetObject(podTemplate, hash, 1);
     JsonUtil::setAt(rs, "spec.replicas", replicas);
@@ -293,7 +307,7 @@ void RolloutReconciler::bootstrapPreviousRevision()
         return;
     m_wrote = true;
     const QJsonObject started = env.replicaSets.startReady(created.object);
-    allRSs.push_back(std::make_unique<RsState>(RsState{started}));
+    allRSs.push_back(std::make_unique<RsState>(RsState {started}));
     const QString rsName = JsonUtil::name(started);
 
     RolloutStatus s = status;
@@ -304,46 +318,55 @@ void RolloutReconciler::bootstrapPreviousRevision()
         if (spec.stepCount() > 0)
             s.currentStepIndex = spec.stepCount();
     }
-    s.replicas = s.updatedReplicas = s.readyReplicas = s.availableReplicas = s.hpaReplicas = replicas;
+    s.replicas = s.updatedReplicas = s.readyReplicas = s.availableReplicas = s.hpaReplicas
+        = replicas;
     s.observedGeneration = QString::number(generation());
     if (spec.isBlueGreen()) {
         s.activeSelector = hash;
         if (!spec.previewService().isEmpty())
             s.previewSelector = hash;
         const QString hashSelector = kHashLabel + u'=' + hash;
-        s.selector = spec.selectorString().isEmpty() ? hashSelector : spec.selectorString() + u',' + hashSelector;
+        s.selector = spec.selectorString().isEmpty() ? hashSelector
+                                                     : spec.selectorString() + u',' + hashSelector;
     } else {
         s.selector = spec.selectorString();
     }
     if (spec.hasTrafficRouting()) {
-        s.weights = QJsonObject{
-            {QStringLiteral("canary"), QJsonObject{{QStringLiteral("weight"), 0},
-                                                   {QStringLiteral("podTemplateHash"), hash},
-                                                   {QStringLiteral("serviceName"), spec.canaryService()}}},
-            {QStringLiteral("stable"), QJsonObject{{QStringLiteral("weight"), spec.maxTrafficWeight()},
-                                                   {QStringLiteral("podTemplateHash"), hash},
-                                                   {QStringLiteral("serviceName"), spec.stableService()}}}};
+        s.weights
+            = QJsonObject {{QStringLiteral("canary"),
+                            QJsonObject {{QStringLiteral("weight"), 0},
+                                         {QStringLiteral("podTemplateHash"), hash},
+                                         {QStringLiteral("serviceName"), spec.canaryService()}}},
+                           {QStringLiteral("stable"),
+                            QJsonObject {{QStringLiteral("weight"), spec.maxTrafficWeight()},
+                                         {QStringLiteral("podTemplateHash"), hash},
+                                         {QStringLiteral("serviceName"), spec.stableService()}}}};
     }
     s.conditions.clear();
-    s.setCondition(RolloutStatus::makeCondition(QStringLiteral("Progressing"), QStringLiteral("True"),
-                                                QStringLiteral("NewReplicaSetAvailable"),
-                                                QStringLiteral("ReplicaSet \"%1\" has successfully progressed.").arg(rsName), now));
-    s.setCondition(RolloutStatus::makeCondition(QStringLiteral("Available"), QStringLiteral("True"),
-                                                QStringLiteral("AvailableReason"),
-                                                QStringLiteral("Rollout has minimum availability"), now));
+    s.setCondition(RolloutStatus::makeCondition(
+        QStringLiteral("Progressing"), QStringLiteral("True"),
+        QStringLiteral("NewReplicaSetAvailable"),
+        QStringLiteral("ReplicaSet \"%1\" has successfully progressed.").arg(rsName), now));
+    s.setCondition(RolloutStatus::makeCondition(
+        QStringLiteral("Available"), QStringLiteral("True"), QStringLiteral("AvailableReason"),
+        QStringLiteral("Rollout has minimum availability"), now));
     s.setCondition(RolloutStatus::makeCondition(QStringLiteral("Completed"), QStringLiteral("True"),
-                                                QStringLiteral("RolloutCompleted"), QStringLiteral("RolloutCompleted"), now));
+                                                QStringLiteral("RolloutCompleted"),
+                                                QStringLiteral("RolloutCompleted"), now));
     s.setCondition(RolloutStatus::makeCondition(QStringLiteral("Healthy"), QStringLiteral("True"),
-                                                QStringLiteral("RolloutHealthy"), QStringLiteral("Rollout is healthy"), now));
+                                                QStringLiteral("RolloutHealthy"),
+                                                QStringLiteral("Rollout is healthy"), now));
     s.phase = QStringLiteral("Healthy");
     s.message.clear();
     status = s;
 
-    event(QStringLiteral("NewReplicaSetCreated"), QStringLiteral("Created ReplicaSet %1 (revision 1)").arg(rsName));
+    event(QStringLiteral("NewReplicaSetCreated"),
+          QStringLiteral("Created ReplicaSet %1 (revision 1)").arg(rsName));
     setRolloutRevision(1);
     event(QStringLiteral("RolloutCompleted"),
           QStringLiteral("Rollout completed update to revision 1 (%1): Initial deploy").arg(hash));
-    for (const QString &service : {spec.activeService(), spec.previewService(), spec.stableService(), spec.canaryService()}) {
+    for (const QString &service : {spec.activeService(), spec.previewService(),
+                                   spec.stableService(), spec.canaryService()}) {
         if (!service.isEmpty())
             switchService(service, hash);
     }
@@ -397,7 +420,8 @@ bool RolloutReconciler::flush()
     for (const auto &rs : allRSs) {
         if (!rs->dirty)
             continue;
-        const StoreResult result = env.store.update(Kinds::replicaSets(), rs->object, WriteScope::Whole);
+        const StoreResult result
+            = env.store.update(Kinds::replicaSets(), rs->object, WriteScope::Whole);
         if (result.ok()) {
             rs->object = result.object;
             m_wrote = true;
@@ -421,9 +445,12 @@ bool RolloutReconciler::flush()
     }
     for (const PendingEvent &e : std::as_const(m_events))
         env.events.record(m_rollout, EventRecorder::rolloutsComponent(),
-                          e.warning ? QStringLiteral("Warning") : QStringLiteral("Normal"), e.reason, e.message);
+                          e.warning ? QStringLiteral("Warning") : QStringLiteral("Normal"),
+                          e.reason, e.message);
     if (!m_events.isEmpty())
         m_wrote = true;
     m_events.clear();
     return m_wrote;
 }
+
+} // namespace rdsim

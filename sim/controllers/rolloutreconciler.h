@@ -15,6 +15,8 @@
 #include <optional>
 #include <vector>
 
+namespace rdsim {
+
 class EventRecorder;
 class ObjectStore;
 class ReplicaSetController;
@@ -139,7 +141,8 @@ public:
     // --- rolloutreplicasets.cpp ---
     void classifyReplicaSets();
     // A ReplicaSet for this rollout's revision `revision` of `podTemplate` (replicas 0).
-    QJsonObject newReplicaSetObject(const QJsonObject &podTemplate, const QString &hash, int revision) const;
+    QJsonObject newReplicaSetObject(const QJsonObject &podTemplate, const QString &hash,
+                                    int revision) const;
     void createDesiredReplicaSet();
     void deleteReplicaSet(RsState *rs);
     RsState *replicaSetByHash(const QString &hash) const;
@@ -200,3 +203,5 @@ private:
     QList<PendingEvent> m_events;
     bool m_wrote = false;
 };
+
+} // namespace rdsim

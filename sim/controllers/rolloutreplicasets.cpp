@@ -13,6 +13,8 @@
 
 #include <algorithm>
 
+namespace rdsim {
+
 namespace {
 
 const QString kHashLabel = QStringLiteral("rollouts-pod-template-hash");
@@ -96,8 +98,8 @@ RsState *RolloutReconciler::replicaSetByHash(const QString &hash) const
     return nullptr;
 }
 
-QJsonObject RolloutReconciler::newReplicaSetObject(const QJsonObject &podTemplate, const QString &hash,
-                                                   int revision) const
+QJsonObject RolloutReconciler::newReplicaSetObject(const QJsonObject &podTemplate,
+                                                   const QString &hash, int revision) const
 {
     QJsonObject rsTemplate = podTemplate;
     QJsonObject templateMeta = rsTemplate.value(QLatin1String("metadata")).toObject();
@@ -109,20 +111,21 @@ QJsonObject RolloutReconciler::newReplicaSetObject(const QJsonObject &podTemplat
     QJsonObject matchLabels = selector.value(QLatin1String("matchLabels")).toObject();
     matchLabels.insert(kHashLabel, hash);
     selector.insert(QStringLiteral("matchLabels"), matchLabels);
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
         {QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
         {QStringLiteral("metadata"),
-         QJsonObject{{QStringLiteral("name"), QString(name() + u'-' + hash)},
-                     {QStringLiteral("namespace"), nameSpace()},
-                     {QStringLiteral("labels"), labels},
-                     {QStringLiteral("annotations"), QJsonObject{{kRevision, QString::number(revision)}}},
-                     {QStringLiteral("ownerReferences"), QJsonArray{JsonUtil::controllerRef(m_rollout)}}}},
+         QJsonObject {
+             {QStringLiteral("name"), QString(name() + u'-' + hash)},
+             {QStringLiteral("namespace"), nameSpace()},
+             {QStringLiteral("labels"), labels},
+             {QStringLiteral("annotations"), QJsonObject {{kRevision, QString::number(revision)}}},
+             {QStringLiteral("ownerReferences"), QJsonArray {JsonUtil::controllerRef(m_rollout)}}}},
         {QStringLiteral("spec"),
-         QJsonObject{{QStringLiteral("replicas"), 0},
-                     {QStringLiteral("minReadySeconds"), spec.minReadySeconds()},
-                     {QStringLiteral("selector"), selector},
-                     {QStringLiteral("template"), rsTemplate}}}};
+         QJsonObject {{QStringLiteral("replicas"), 0},
+                      {QStringLiteral("minReadySeconds"), spec.minReadySeconds()},
+                      {QStringLiteral("selector"), selector},
+                      {QStringLiteral("template"), rsTemplate}}}};
 }
 
 void RolloutReconciler::getAllReplicaSetsAndSyncRevision(bool createIfMissing)
@@ -147,7 +150,8 @@ void RolloutReconciler::getAllReplicaSetsAndSyncRevision(bool createIfMissing)
     setRolloutRevision(newRS->revision());
     if (!status.condition(QStringLiteral("Progressing")))
         status.setCondition(RolloutStatus::makeCondition(
-            QStringLiteral("Progressing"), QStringLiteral("True"), QStringLiteral("FoundNewReplicaSet"),
+            QStringLiteral("Progressing"), QStringLiteral("True"),
+            QStringLiteral("FoundNewReplicaSet"),
             QStringLiteral("Found new replica set \"%1\"").arg(newRS->name()), now));
 }
 
@@ -167,13 +171,14 @@ void RolloutReconciler::createDesiredReplicaSet()
         return;
     }
     markWritten();
-    allRSs.push_back(std::make_unique<RsState>(RsState{created.object}));
+    allRSs.push_back(std::make_unique<RsState>(RsState {created.object}));
     classifyReplicaSets();
     setRolloutRevision(revision);
     event(QStringLiteral("NewReplicaSetCreated"),
           QStringLiteral("Created ReplicaSet %1 (revision %2)").arg(newRS->name()).arg(revision));
     status.setCondition(RolloutStatus::makeCondition(
-        QStringLiteral("Progressing"), QStringLiteral("True"), QStringLiteral("NewReplicaSetCreated"),
+        QStringLiteral("Progressing"), QStringLiteral("True"),
+        QStringLiteral("NewReplicaSetCreated"),
         QStringLiteral("Created new replica set \"%1\"").arg(newRS->name()), now));
 }
 
@@ -210,12 +215,13 @@ bool RolloutReconciler::scaleReplicaSet(RsState &rs, int newScale)
         JsonUtil::removeAnnotation(rs.object, kScaleDownDeadline);
     rs.dirty = true;
     if (sizeChanges) {
-        event(QStringLiteral("ScalingReplicaSet"),
-              QStringLiteral("Scaled %1 ReplicaSet %2 (revision %3) from %4 to %5")
-                  .arg(oldScale < newScale ? QStringLiteral("up") : QStringLiteral("down"), rs.name())
-                  .arg(rs.revision())
-                  .arg(oldScale)
-                  .arg(newScale));
+        event(
+            QStringLiteral("ScalingReplicaSet"),
+            QStringLiteral("Scaled %1 ReplicaSet %2 (revision %3) from %4 to %5")
+                .arg(oldScale < newScale ? QStringLiteral("up") : QStringLiteral("down"), rs.name())
+                .arg(rs.revision())
+                .arg(oldScale)
+                .arg(newScale));
     }
     return sizeChanges;
 }
@@ -300,15 +306,17 @@ bool RolloutReconciler::isReplicaSetReferenced(const RsState &rs) const
     const QString hash = rs.hash();
     if (hash.isEmpty())
         return false;
-    QStringList references{status.stableRS, status.currentPodHash, status.activeSelector, status.previewSelector};
+    QStringList references {status.stableRS, status.currentPodHash, status.activeSelector,
+                            status.previewSelector};
     if (!status.weights.isEmpty()) {
         references << JsonUtil::stringAt(status.weights, "canary.podTemplateHash")
                    << JsonUtil::stringAt(status.weights, "stable.podTemplateHash");
     }
     if (references.contains(hash))
         return true;
-    const QStringList services = spec.isBlueGreen() ? QStringList{spec.activeService(), spec.previewService()}
-                                                    : QStringList{spec.stableService(), spec.canaryService()};
+    const QStringList services = spec.isBlueGreen()
+        ? QStringList {spec.activeService(), spec.previewService()}
+        : QStringList {spec.stableService(), spec.canaryService()};
     for (const QString &service : services) {
         if (!service.isEmpty() && serviceHash(service, QString()) == hash)
             return true;
@@ -356,7 +364,9 @@ void RolloutReconciler::restartPods()
     for (const auto &rs : allRSs)
         ordered.append(rs.get());
     std::stable_sort(ordered.begin(), ordered.end(), [this](const RsState *a, const RsState *b) {
-        const auto rank = [this](const RsState *rs) { return rs == stableRS ? 0 : rs == newRS ? 1 : 2; };
+        const auto rank = [this](const RsState *rs) {
+            return rs == stableRS ? 0 : rs == newRS ? 1 : 2;
+        };
         if (rank(a) != rank(b))
             return rank(a) < rank(b);
         return a->createdMs() < b->createdMs();
@@ -426,7 +436,8 @@ QString RolloutReconciler::serviceHash(const QString &service, const QString &fa
 {
     if (service.isEmpty())
         return {};
-    const std::optional<QJsonObject> object = env.store.get(Kinds::services(), nameSpace(), service);
+    const std::optional<QJsonObject> object
+        = env.store.get(Kinds::services(), nameSpace(), service);
     if (!object)
         return fallback;
     return JsonUtil::objectAt(*object, "spec.selector").value(kHashLabel).toString();
@@ -451,17 +462,20 @@ void RolloutReconciler::switchService(const QString &service, const QString &has
         markWritten();
     if (previous != hash)
         event(QStringLiteral("SwitchService"),
-              QStringLiteral("Switched selector for service '%1' from '%2' to '%3'").arg(service, previous, hash));
+              QStringLiteral("Switched selector for service '%1' from '%2' to '%3'")
+                  .arg(service, previous, hash));
 }
 
 void RolloutReconciler::ensureServiceTarget(const QString &service, const RsState *rs)
 {
     if (!rs || service.isEmpty())
         return;
-    const std::optional<QJsonObject> object = env.store.get(Kinds::services(), nameSpace(), service);
+    const std::optional<QJsonObject> object
+        = env.store.get(Kinds::services(), nameSpace(), service);
     if (!object)
         return;
-    const QString current = JsonUtil::objectAt(*object, "spec.selector").value(kHashLabel).toString();
+    const QString current
+        = JsonUtil::objectAt(*object, "spec.selector").value(kHashLabel).toString();
     if (current == rs->hash())
         return;
     // Adopting a Service waits for a fully available ReplicaSet; a managed one only needs a pod.
@@ -471,3 +485,5 @@ void RolloutReconciler::ensureServiceTarget(const QString &service, const RsStat
         return;
     switchService(service, rs->hash());
 }
+
+} // namespace rdsim

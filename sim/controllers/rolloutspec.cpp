@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <limits>
 
+namespace rdsim {
+
 namespace {
 
 QString goQuoted(const QString &text)
@@ -34,10 +36,9 @@ QString goMap(const QJsonObject &labels)
 
 } // namespace
 
-RolloutSpec::RolloutSpec(const QJsonObject &rollout)
-    : m_spec(rollout.value(QLatin1String("spec")).toObject())
-{
-}
+RolloutSpec::RolloutSpec(const QJsonObject &rollout) :
+    m_spec(rollout.value(QLatin1String("spec")).toObject())
+{ }
 
 int RolloutSpec::replicas() const
 {
@@ -105,16 +106,16 @@ int RolloutSpec::maxTrafficWeight() const
 int RolloutSpec::maxSurge() const
 {
     const QJsonObject strategy = isBlueGreen() ? blueGreen() : canary();
-    const int surge = JsonUtil::intOrPercent(strategy.value(QLatin1String("maxSurge")), replicas(), true,
-                                             (replicas() * 25 + 99) / 100);
+    const int surge = JsonUtil::intOrPercent(strategy.value(QLatin1String("maxSurge")), replicas(),
+                                             true, (replicas() * 25 + 99) / 100);
     return std::max(0, surge);
 }
 
 int RolloutSpec::maxUnavailable() const
 {
     const QJsonObject strategy = isBlueGreen() ? blueGreen() : canary();
-    int unavailable = JsonUtil::intOrPercent(strategy.value(QLatin1String("maxUnavailable")), replicas(),
-                                             false, replicas() * 25 / 100);
+    int unavailable = JsonUtil::intOrPercent(strategy.value(QLatin1String("maxUnavailable")),
+                                             replicas(), false, replicas() * 25 / 100);
     // resolveFenceposts: both zero would deadlock, so one pod may be unavailable.
     if (unavailable == 0 && maxSurge() == 0)
         unavailable = 1;
@@ -217,7 +218,8 @@ int RolloutSpec::durationSeconds(const QJsonValue &duration)
         bool matched = false;
         for (const auto &[unit, scale] : units) {
             const QString u = QString::fromUtf8(unit);
-            if (text.mid(i, u.size()) == u && !(u == QLatin1String("m") && text.mid(i, 2) == QLatin1String("ms"))) {
+            if (text.mid(i, u.size()) == u
+                && !(u == QLatin1String("m") && text.mid(i, 2) == QLatin1String("ms"))) {
                 total += number * scale;
                 i += u.size();
                 matched = true;
@@ -235,7 +237,8 @@ QString RolloutSpec::stepString(const QJsonObject &step)
     if (step.contains(QLatin1String("setWeight")))
         return QStringLiteral("setWeight: %1").arg(step.value(QLatin1String("setWeight")).toInt());
     if (step.contains(QLatin1String("pause"))) {
-        const QJsonValue duration = step.value(QLatin1String("pause")).toObject().value(QLatin1String("duration"));
+        const QJsonValue duration
+            = step.value(QLatin1String("pause")).toObject().value(QLatin1String("duration"));
         if (duration.isUndefined() || duration.isNull())
             return QStringLiteral("pause");
         return QStringLiteral("pause: ")
@@ -248,11 +251,13 @@ QString RolloutSpec::stepString(const QJsonObject &step)
     if (step.contains(QLatin1String("setCanaryScale"))) {
         const QJsonObject scale = step.value(QLatin1String("setCanaryScale")).toObject();
         if (scale.contains(QLatin1String("weight")))
-            return QStringLiteral("setCanaryScale{weight: %1}").arg(scale.value(QLatin1String("weight")).toInt());
+            return QStringLiteral("setCanaryScale{weight: %1}")
+                .arg(scale.value(QLatin1String("weight")).toInt());
         if (scale.value(QLatin1String("matchTrafficWeight")).toBool())
             return QStringLiteral("setCanaryScale{matchTrafficWeight: true}");
         if (scale.contains(QLatin1String("replicas")))
-            return QStringLiteral("setCanaryScale{replicas: %1}").arg(scale.value(QLatin1String("replicas")).toInt());
+            return QStringLiteral("setCanaryScale{replicas: %1}")
+                .arg(scale.value(QLatin1String("replicas")).toInt());
     }
     if (step.contains(QLatin1String("setHeaderRoute")))
         return QStringLiteral("setHeaderRoute: ") + JsonUtil::stringAt(step, "setHeaderRoute.name");
@@ -267,20 +272,25 @@ QString RolloutSpec::validationError() const
 {
     const QJsonValue replicasValue = m_spec.value(QLatin1String("replicas"));
     if (replicasValue.isDouble() && replicasValue.toInt() < 0)
-        return QStringLiteral("spec.replicas: Invalid value: %1: must be greater than or equal to 0")
+        return QStringLiteral(
+                   "spec.replicas: Invalid value: %1: must be greater than or equal to 0")
             .arg(replicasValue.toInt());
 
     const bool workloadRef = m_spec.contains(QLatin1String("workloadRef"));
     if (!workloadRef) {
         if (!m_spec.contains(QLatin1String("selector")))
-            return QStringLiteral("spec.selector: Required value: Rollout has missing field '.spec.selector'");
+            return QStringLiteral(
+                "spec.selector: Required value: Rollout has missing field '.spec.selector'");
         const QJsonObject labels = selector().value(QLatin1String("matchLabels")).toObject();
-        if (labels.isEmpty() && selector().value(QLatin1String("matchExpressions")).toArray().isEmpty())
-            return QStringLiteral("spec.selector: Invalid value: \"{}\": empty selector is invalid for deployment");
+        if (labels.isEmpty()
+            && selector().value(QLatin1String("matchExpressions")).toArray().isEmpty())
+            return QStringLiteral(
+                "spec.selector: Invalid value: \"{}\": empty selector is invalid for deployment");
         const QJsonObject templateLabels = JsonUtil::objectAt(podTemplate(), "metadata.labels");
         for (auto it = labels.begin(); it != labels.end(); ++it) {
             if (templateLabels.value(it.key()) != it.value())
-                return QStringLiteral("spec.template.metadata.labels: Invalid value: %1: `selector` does not match template `labels`")
+                return QStringLiteral("spec.template.metadata.labels: Invalid value: %1: "
+                                      "`selector` does not match template `labels`")
                     .arg(goMap(templateLabels));
         }
         if (JsonUtil::arrayAt(podTemplate(), "spec.containers").isEmpty())
@@ -290,16 +300,21 @@ QString RolloutSpec::validationError() const
     const bool canaryStrategy = isCanary();
     const bool blueGreenStrategy = isBlueGreen();
     if (!canaryStrategy && !blueGreenStrategy)
-        return QStringLiteral("spec.strategy: Required value: Rollout has missing field '.spec.strategy.canary or .spec.strategy.blueGreen'");
+        return QStringLiteral("spec.strategy: Required value: Rollout has missing field "
+                              "'.spec.strategy.canary or .spec.strategy.blueGreen'");
     if (canaryStrategy && blueGreenStrategy)
-        return QStringLiteral("spec.strategy: Invalid value: \"blueGreen: true canary: true\": Multiple Strategies can not be listed");
+        return QStringLiteral("spec.strategy: Invalid value: \"blueGreen: true canary: true\": "
+                              "Multiple Strategies can not be listed");
 
     if (blueGreenStrategy) {
         if (activeService() == previewService())
-            return QStringLiteral("spec.strategy.activeService: Invalid value: %1: This rollout uses the same service for the active and preview services, but two different services are required.")
+            return QStringLiteral("spec.strategy.activeService: Invalid value: %1: This rollout "
+                                  "uses the same service for the active and preview services, but "
+                                  "two different services are required.")
                 .arg(goQuoted(activeService()));
         if (activeService().isEmpty())
-            return QStringLiteral("spec.strategy.blueGreen.activeService: Required value: Rollout has missing field '.spec.strategy.blueGreen.activeService'");
+            return QStringLiteral("spec.strategy.blueGreen.activeService: Required value: Rollout "
+                                  "has missing field '.spec.strategy.blueGreen.activeService'");
         return {};
     }
 
@@ -318,22 +333,33 @@ QString RolloutSpec::validationError() const
     const QJsonValue unavailableValue = c.value(QLatin1String("maxUnavailable"));
     if (!surgeValue.isUndefined() && !unavailableValue.isUndefined() && rawValue(surgeValue) == 0
         && rawValue(unavailableValue) == 0)
-        return QStringLiteral("spec.strategy.maxSurge: Invalid value: %1: MaxSurge and MaxUnavailable both can not be zero")
-            .arg(surgeValue.isString() ? goQuoted(surgeValue.toString()) : QString::number(surgeValue.toInt()));
+        return QStringLiteral("spec.strategy.maxSurge: Invalid value: %1: MaxSurge and "
+                              "MaxUnavailable both can not be zero")
+            .arg(surgeValue.isString() ? goQuoted(surgeValue.toString())
+                                       : QString::number(surgeValue.toInt()));
     if (!canaryService().isEmpty() && canaryService() == stableService())
-        return QStringLiteral("spec.strategy.stableService: Invalid value: %1: This rollout uses the same service for the stable and canary services, but two different services are required.")
+        return QStringLiteral("spec.strategy.stableService: Invalid value: %1: This rollout uses "
+                              "the same service for the stable and canary services, but two "
+                              "different services are required.")
             .arg(goQuoted(stableService()));
-    if (trafficRouting && !JsonUtil::has(c, "trafficRouting.istio.destinationRule") && !c.contains(QLatin1String("pingPong"))) {
+    if (trafficRouting && !JsonUtil::has(c, "trafficRouting.istio.destinationRule")
+        && !c.contains(QLatin1String("pingPong"))) {
         if (stableService().isEmpty())
-            return QStringLiteral("spec.strategy.stableService: Invalid value: \"\": Canary service and Stable service must to be set to use Traffic Routing");
+            return QStringLiteral(
+                "spec.strategy.stableService: Invalid value: \"\": Canary service and Stable "
+                "service must to be set to use Traffic Routing");
         if (canaryService().isEmpty())
-            return QStringLiteral("spec.strategy.canaryService: Invalid value: \"\": Canary service and Stable service must to be set to use Traffic Routing");
+            return QStringLiteral(
+                "spec.strategy.canaryService: Invalid value: \"\": Canary service and Stable "
+                "service must to be set to use Traffic Routing");
     }
     if (!trafficRouting && c.contains(QLatin1String("scaleDownDelaySeconds")))
-        return QStringLiteral("spec.strategy.scaleDownDelaySeconds: Invalid value: %1: Canary scaleDownDelaySeconds can only be used with traffic routing")
+        return QStringLiteral("spec.strategy.scaleDownDelaySeconds: Invalid value: %1: Canary "
+                              "scaleDownDelaySeconds can only be used with traffic routing")
             .arg(c.value(QLatin1String("scaleDownDelaySeconds")).toInt());
     if (!trafficRouting && dynamicStableScale())
-        return QStringLiteral("spec.strategy.dynamicStableScale: Invalid value: true: Canary dynamicStableScale can only be used with traffic routing");
+        return QStringLiteral("spec.strategy.dynamicStableScale: Invalid value: true: Canary "
+                              "dynamicStableScale can only be used with traffic routing");
 
     const QJsonArray all = steps();
     for (int i = 0; i < all.size(); ++i) {
@@ -344,29 +370,43 @@ QString RolloutSpec::validationError() const
         const bool experiment = s.contains(QLatin1String("experiment"));
         const bool analysis = s.contains(QLatin1String("analysis"));
         const int kinds = int(setWeight) + int(pause) + int(experiment) + int(analysis);
-        const QString message = QStringLiteral("Step must have one of the following set: experiment, setWeight, setCanaryScale or pause");
+        const QString message = QStringLiteral("Step must have one of the following set: "
+                                               "experiment, setWeight, setCanaryScale or pause");
         if (kinds > 1)
-            return QStringLiteral("%1: Invalid value: \"step.Experiment: %2 step.Pause: %3 step.SetWeight: %4 step.Analysis: %5\": %6")
-                .arg(path, boolText(experiment), boolText(pause), boolText(setWeight), boolText(analysis), message);
+            return QStringLiteral("%1: Invalid value: \"step.Experiment: %2 step.Pause: %3 "
+                                  "step.SetWeight: %4 step.Analysis: %5\": %6")
+                .arg(path, boolText(experiment), boolText(pause), boolText(setWeight),
+                     boolText(analysis), message);
         const bool scale = s.contains(QLatin1String("setCanaryScale"));
         const bool header = s.contains(QLatin1String("setHeaderRoute"));
         const bool mirror = s.contains(QLatin1String("setMirrorRoute"));
         if (kinds == 0 && !scale && !header && !mirror && !s.contains(QLatin1String("plugin")))
-            return QStringLiteral("%1: Invalid value: \"step.Experiment: true step.Pause: true step.SetWeight: true step.Analysis: true step.SetCanaryScale: true step.SetHeaderRoute: true step.SetMirrorRoutes: true\": %2")
+            return QStringLiteral("%1: Invalid value: \"step.Experiment: true step.Pause: true "
+                                  "step.SetWeight: true step.Analysis: true step.SetCanaryScale: "
+                                  "true step.SetHeaderRoute: true step.SetMirrorRoutes: true\": %2")
                 .arg(path, message);
         if (setWeight) {
             const int weight = s.value(QLatin1String("setWeight")).toInt();
             if (weight < 0 || weight > 100)
-                return QStringLiteral("%1.setWeight: Invalid value: %2: SetWeight needs to be between 0 and 100").arg(path).arg(weight);
+                return QStringLiteral("%1.setWeight: Invalid value: %2: SetWeight needs to be "
+                                      "between 0 and 100")
+                    .arg(path)
+                    .arg(weight);
         }
         if (pause) {
-            const QJsonValue duration = s.value(QLatin1String("pause")).toObject().value(QLatin1String("duration"));
+            const QJsonValue duration
+                = s.value(QLatin1String("pause")).toObject().value(QLatin1String("duration"));
             if (!duration.isUndefined() && !duration.isNull() && durationSeconds(duration) < 0)
-                return QStringLiteral("%1.pause.duration: Invalid value: %2: Duration needs to be greater than 0")
-                    .arg(path).arg(durationSeconds(duration));
+                return QStringLiteral("%1.pause.duration: Invalid value: %2: Duration needs to be "
+                                      "greater than 0")
+                    .arg(path)
+                    .arg(durationSeconds(duration));
         }
         if (scale && !trafficRouting)
-            return QStringLiteral("spec.strategy.trafficRouting: Required value: SetCanaryScale requires TrafficRouting to be set");
+            return QStringLiteral("spec.strategy.trafficRouting: Required value: SetCanaryScale "
+                                  "requires TrafficRouting to be set");
     }
     return {};
 }
+
+} // namespace rdsim

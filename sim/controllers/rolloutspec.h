@@ -7,6 +7,8 @@
 
 #include <optional>
 
+namespace rdsim {
+
 // Read access to a Rollout's spec with Argo Rollouts' defaults applied (replicas 1,
 // maxSurge/maxUnavailable 25%, scaleDownDelaySeconds 30, revisionHistoryLimit 10, ...), plus
 // the step labels and duration parsing the controller and its events use.
@@ -18,8 +20,16 @@ public:
     const QJsonObject &spec() const { return m_spec; }
     int replicas() const;
     bool paused() const;
-    bool isCanary() const { return m_spec.value(QLatin1String("strategy")).toObject().contains(QLatin1String("canary")); }
-    bool isBlueGreen() const { return m_spec.value(QLatin1String("strategy")).toObject().contains(QLatin1String("blueGreen")); }
+    bool isCanary() const
+    {
+        return m_spec.value(QLatin1String("strategy")).toObject().contains(QLatin1String("canary"));
+    }
+    bool isBlueGreen() const
+    {
+        return m_spec.value(QLatin1String("strategy"))
+            .toObject()
+            .contains(QLatin1String("blueGreen"));
+    }
     QJsonObject canary() const;
     QJsonObject blueGreen() const;
     QJsonObject podTemplate() const { return m_spec.value(QLatin1String("template")).toObject(); }
@@ -66,3 +76,5 @@ public:
 private:
     QJsonObject m_spec;
 };
+
+} // namespace rdsim

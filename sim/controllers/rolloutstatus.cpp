@@ -3,6 +3,8 @@
 
 #include <QJsonArray>
 
+namespace rdsim {
+
 namespace {
 
 std::optional<AnalysisRunRef> runRef(const QJsonObject &parent, const char *key)
@@ -10,9 +12,9 @@ std::optional<AnalysisRunRef> runRef(const QJsonObject &parent, const char *key)
     if (!parent.contains(QLatin1String(key)))
         return std::nullopt;
     const QJsonObject o = parent.value(QLatin1String(key)).toObject();
-    return AnalysisRunRef{o.value(QLatin1String("name")).toString(),
-                          o.value(QLatin1String("status")).toString(),
-                          o.value(QLatin1String("message")).toString()};
+    return AnalysisRunRef {o.value(QLatin1String("name")).toString(),
+                           o.value(QLatin1String("status")).toString(),
+                           o.value(QLatin1String("message")).toString()};
 }
 
 void putRunRef(QJsonObject &parent, const char *key, const std::optional<AnalysisRunRef> &ref)
@@ -21,7 +23,7 @@ void putRunRef(QJsonObject &parent, const char *key, const std::optional<Analysi
         parent.remove(QLatin1String(key));
         return;
     }
-    QJsonObject o{{QStringLiteral("name"), ref->name}, {QStringLiteral("status"), ref->status}};
+    QJsonObject o {{QStringLiteral("name"), ref->name}, {QStringLiteral("status"), ref->status}};
     if (!ref->message.isEmpty())
         o.insert(QStringLiteral("message"), ref->message);
     parent.insert(QLatin1String(key), o);
@@ -84,7 +86,8 @@ RolloutStatus RolloutStatus::fromJson(const QJsonObject &status)
     if (status.contains(QLatin1String("collisionCount")))
         s.collisionCount = status.value(QLatin1String("collisionCount")).toInt();
     const QJsonValue observed = status.value(QLatin1String("observedGeneration"));
-    s.observedGeneration = observed.isDouble() ? QString::number(observed.toInteger()) : observed.toString();
+    s.observedGeneration
+        = observed.isDouble() ? QString::number(observed.toInteger()) : observed.toString();
     for (const QJsonValue &v : status.value(QLatin1String("conditions")).toArray()) {
         const QJsonObject o = v.toObject();
         s.conditions.append({o.value(QLatin1String("type")).toString(),
@@ -101,7 +104,8 @@ RolloutStatus RolloutStatus::fromJson(const QJsonObject &status)
     const QJsonObject blueGreen = status.value(QLatin1String("blueGreen")).toObject();
     s.activeSelector = blueGreen.value(QLatin1String("activeSelector")).toString();
     s.previewSelector = blueGreen.value(QLatin1String("previewSelector")).toString();
-    s.scaleUpPreviewCheckPoint = blueGreen.value(QLatin1String("scaleUpPreviewCheckPoint")).toBool();
+    s.scaleUpPreviewCheckPoint
+        = blueGreen.value(QLatin1String("scaleUpPreviewCheckPoint")).toBool();
     s.prePromotionAnalysis = runRef(blueGreen, "prePromotionAnalysisRunStatus");
     s.postPromotionAnalysis = runRef(blueGreen, "postPromotionAnalysisRunStatus");
     s.selector = status.value(QLatin1String("selector")).toString();
@@ -110,7 +114,8 @@ RolloutStatus RolloutStatus::fromJson(const QJsonObject &status)
     s.promoteFull = status.value(QLatin1String("promoteFull")).toBool();
     s.phase = status.value(QLatin1String("phase")).toString();
     s.message = status.value(QLatin1String("message")).toString();
-    s.workloadObservedGeneration = status.value(QLatin1String("workloadObservedGeneration")).toString();
+    s.workloadObservedGeneration
+        = status.value(QLatin1String("workloadObservedGeneration")).toString();
     return s;
 }
 
@@ -124,7 +129,8 @@ QJsonObject RolloutStatus::toJson() const
     } else {
         QJsonArray list;
         for (const PauseCondition &p : pauseConditions)
-            list.append(QJsonObject{{QStringLiteral("reason"), p.reason}, {QStringLiteral("startTime"), p.startTime}});
+            list.append(QJsonObject {{QStringLiteral("reason"), p.reason},
+                                     {QStringLiteral("startTime"), p.startTime}});
         o.insert(QStringLiteral("pauseConditions"), list);
     }
     putBool(o, "controllerPause", controllerPause);
@@ -149,12 +155,12 @@ QJsonObject RolloutStatus::toJson() const
     } else {
         QJsonArray list;
         for (const RolloutCondition &c : conditions) {
-            list.append(QJsonObject{{QStringLiteral("type"), c.type},
-                                    {QStringLiteral("status"), c.status},
-                                    {QStringLiteral("lastUpdateTime"), c.lastUpdateTime},
-                                    {QStringLiteral("lastTransitionTime"), c.lastTransitionTime},
-                                    {QStringLiteral("reason"), c.reason},
-                                    {QStringLiteral("message"), c.message}});
+            list.append(QJsonObject {{QStringLiteral("type"), c.type},
+                                     {QStringLiteral("status"), c.status},
+                                     {QStringLiteral("lastUpdateTime"), c.lastUpdateTime},
+                                     {QStringLiteral("lastTransitionTime"), c.lastTransitionTime},
+                                     {QStringLiteral("reason"), c.reason},
+                                     {QStringLiteral("message"), c.message}});
         }
         o.insert(QStringLiteral("conditions"), list);
     }
@@ -223,5 +229,7 @@ RolloutCondition RolloutStatus::makeCondition(const QString &type, const QString
                                               const QString &reason, const QString &message,
                                               const QString &now)
 {
-    return RolloutCondition{type, status, now, now, reason, message};
+    return RolloutCondition {type, status, now, now, reason, message};
 }
+
+} // namespace rdsim

@@ -7,6 +7,8 @@
 
 #include <optional>
 
+namespace rdsim {
+
 // One entry of status.conditions: {type, status, lastUpdateTime, lastTransitionTime, reason,
 // message}.
 struct RolloutCondition
@@ -88,3 +90,5 @@ struct RolloutStatus
                                           const QString &reason, const QString &message,
                                           const QString &now);
 };
+
+} // namespace rdsim

@@ -8,6 +8,8 @@
 
 #include "core/virtualclock.h"
 
+namespace rdsim {
+
 namespace {
 
 const QString kProgressing = QStringLiteral("Progressing");
@@ -17,8 +19,8 @@ const QString kUnknown = QStringLiteral("Unknown");
 
 AnalysisRunRef refOf(const QJsonObject &run)
 {
-    return AnalysisRunRef{JsonUtil::name(run), JsonUtil::stringAt(run, "status.phase"),
-                          JsonUtil::stringAt(run, "status.message")};
+    return AnalysisRunRef {JsonUtil::name(run), JsonUtil::stringAt(run, "status.phase"),
+                           JsonUtil::stringAt(run, "status.message")};
 }
 
 } // namespace
@@ -54,7 +56,8 @@ bool RolloutReconciler::rolloutHealthy(const RolloutStatus &next) const
     bool completedStrategy = true;
     if (spec.isBlueGreen()) {
         const bool active = next.activeSelector == next.currentPodHash;
-        const bool preview = spec.previewService().isEmpty() || next.previewSelector == next.currentPodHash;
+        const bool preview
+            = spec.previewService().isEmpty() || next.previewSelector == next.currentPodHash;
         completedStrategy = active && preview;
     } else {
         const int steps = spec.stepCount();
@@ -76,46 +79,54 @@ void RolloutReconciler::calculateRolloutConditions(RolloutStatus &next)
 
     bool becameUnhealthy = false;
     if (!paused && healthy) {
-        next.setCondition(RolloutStatus::makeCondition(QStringLiteral("Healthy"), kTrue, QStringLiteral("RolloutHealthy"),
+        next.setCondition(RolloutStatus::makeCondition(QStringLiteral("Healthy"), kTrue,
+                                                       QStringLiteral("RolloutHealthy"),
                                                        QStringLiteral("Rollout is healthy"), now));
     } else if (status.condition(QStringLiteral("Healthy"))) {
         becameUnhealthy = next.setCondition(RolloutStatus::makeCondition(
-            QStringLiteral("Healthy"), kFalse, QStringLiteral("RolloutHealthy"), QStringLiteral("Rollout is not healthy"), now));
+            QStringLiteral("Healthy"), kFalse, QStringLiteral("RolloutHealthy"),
+            QStringLiteral("Rollout is not healthy"), now));
     }
 
     if (aborted) {
         QString message = QStringLiteral("Rollout aborted update to revision %1").arg(revision());
         if (!pause.abortMessage.isEmpty())
             message += QStringLiteral(": ") + pause.abortMessage;
-        if (next.setCondition(RolloutStatus::makeCondition(kProgressing, kFalse, QStringLiteral("RolloutAborted"), message, now)))
+        if (next.setCondition(RolloutStatus::makeCondition(
+                kProgressing, kFalse, QStringLiteral("RolloutAborted"), message, now)))
             event(QStringLiteral("RolloutAborted"), message, true);
     } else {
         const RolloutCondition *current = status.condition(kProgressing);
         const QString rsName = newRS ? newRS->name() : QString();
         if (healthy) {
-            next.setCondition(RolloutStatus::makeCondition(kProgressing, kTrue, QStringLiteral("NewReplicaSetAvailable"),
-                                                           QStringLiteral("ReplicaSet \"%1\" has successfully progressed.").arg(rsName), now));
+            next.setCondition(RolloutStatus::makeCondition(
+                kProgressing, kTrue, QStringLiteral("NewReplicaSetAvailable"),
+                QStringLiteral("ReplicaSet \"%1\" has successfully progressed.").arg(rsName), now));
         } else {
             bool progressed = next.updatedReplicas != status.updatedReplicas
                 || next.replicas - next.updatedReplicas < status.replicas - status.updatedReplicas
-                || next.readyReplicas > status.readyReplicas || next.availableReplicas > status.availableReplicas;
+                || next.readyReplicas > status.readyReplicas
+                || next.availableReplicas > status.availableReplicas;
             if (spec.isBlueGreen()) {
                 progressed = progressed || next.activeSelector != status.activeSelector
                     || next.previewSelector != status.previewSelector;
             } else {
                 progressed = progressed || next.stableRS != status.stableRS
-                    || (next.currentStepIndex && status.currentStepIndex && *next.currentStepIndex != *status.currentStepIndex)
+                    || (next.currentStepIndex && status.currentStepIndex
+                        && *next.currentStepIndex != *status.currentStepIndex)
                     || next.currentStepHash != status.currentStepHash;
             }
             if (progressed || becameUnhealthy) {
                 QString reason = QStringLiteral("ReplicaSetUpdated");
-                QString message = newRS ? QStringLiteral("ReplicaSet \"%1\" is progressing.").arg(rsName)
-                                        : QStringLiteral("Rollout \"%1\" is progressing.").arg(name());
+                QString message = newRS
+                    ? QStringLiteral("ReplicaSet \"%1\" is progressing.").arg(rsName)
+                    : QStringLiteral("Rollout \"%1\" is progressing.").arg(name());
                 if (next.stableRS == next.currentPodHash && becameUnhealthy) {
                     reason = QStringLiteral("ReplicaSetNotAvailable");
                     message = QStringLiteral("Rollout does not have minimum availability");
                 }
-                RolloutCondition condition = RolloutStatus::makeCondition(kProgressing, kTrue, reason, message, now);
+                RolloutCondition condition
+                    = RolloutStatus::makeCondition(kProgressing, kTrue, reason, message, now);
                 // Progress refreshes lastUpdateTime even when the reason stays the same.
                 if (current) {
                     if (current->status == kTrue)
@@ -138,15 +149,18 @@ void RolloutReconciler::calculateRolloutConditions(RolloutStatus &next)
     }
     next.setCondition(RolloutStatus::makeCondition(
         QStringLiteral("Available"), available ? kTrue : kFalse, QStringLiteral("AvailableReason"),
-        available ? QStringLiteral("Rollout has minimum availability") : QStringLiteral("Rollout does not have minimum availability"), now));
+        available ? QStringLiteral("Rollout has minimum availability")
+                  : QStringLiteral("Rollout does not have minimum availability"),
+        now));
     next.removeCondition(QStringLiteral("ReplicaFailure"));
 
     if (!next.stableRS.isEmpty() && next.stableRS == next.currentPodHash) {
         next.setCondition(RolloutStatus::makeCondition(QStringLiteral("Completed"), kTrue,
-                                                       QStringLiteral("RolloutCompleted"), QStringLiteral("RolloutCompleted"), now));
-    } else if (next.setCondition(RolloutStatus::makeCondition(QStringLiteral("Completed"), kFalse,
-                                                              QStringLiteral("RolloutCompleted"),
-                                                              QStringLiteral("RolloutCompleted"), now))) {
+                                                       QStringLiteral("RolloutCompleted"),
+                                                       QStringLiteral("RolloutCompleted"), now));
+    } else if (next.setCondition(RolloutStatus::makeCondition(
+                   QStringLiteral("Completed"), kFalse, QStringLiteral("RolloutCompleted"),
+                   QStringLiteral("RolloutCompleted"), now))) {
         event(QStringLiteral("RolloutNotCompleted"),
               QStringLiteral("Rollout not completed, started update to revision %1 (%2)")
                   .arg(revision() + 1)
@@ -157,25 +171,31 @@ void RolloutReconciler::calculateRolloutConditions(RolloutStatus &next)
 void RolloutReconciler::checkPausedConditions()
 {
     const RolloutCondition *progressing = status.condition(kProgressing);
-    const bool progressingPaused = progressing && progressing->reason == QLatin1String("RolloutPaused");
+    const bool progressingPaused
+        = progressing && progressing->reason == QLatin1String("RolloutPaused");
     const bool paused = !status.pauseConditions.isEmpty() || spec.paused();
-    const bool abortCondition = progressing && progressing->reason == QLatin1String("RolloutAborted");
+    const bool abortCondition
+        = progressing && progressing->reason == QLatin1String("RolloutAborted");
 
     QList<RolloutCondition> updates;
     if (paused != progressingPaused && !abortCondition) {
-        updates << (paused ? RolloutStatus::makeCondition(kProgressing, kUnknown, QStringLiteral("RolloutPaused"),
+        updates << (paused ? RolloutStatus::makeCondition(kProgressing, kUnknown,
+                                                          QStringLiteral("RolloutPaused"),
                                                           QStringLiteral("Rollout is paused"), now)
-                           : RolloutStatus::makeCondition(kProgressing, kUnknown, QStringLiteral("RolloutResumed"),
-                                                          QStringLiteral("Rollout is resumed"), now));
+                           : RolloutStatus::makeCondition(
+                               kProgressing, kUnknown, QStringLiteral("RolloutResumed"),
+                               QStringLiteral("Rollout is resumed"), now));
     }
     if (!status.abort && abortCondition)
-        updates << RolloutStatus::makeCondition(kProgressing, kUnknown, QStringLiteral("RolloutRetry"),
-                                                QStringLiteral("Retrying Rollout after abort"), now);
+        updates << RolloutStatus::makeCondition(
+            kProgressing, kUnknown, QStringLiteral("RolloutRetry"),
+            QStringLiteral("Retrying Rollout after abort"), now);
     const RolloutCondition *pausedCondition = status.condition(QStringLiteral("Paused"));
     const bool pausedTrue = pausedCondition && pausedCondition->status == kTrue;
     if (paused != pausedTrue && !abortCondition)
         updates << RolloutStatus::makeCondition(QStringLiteral("Paused"), paused ? kTrue : kFalse,
-                                                QStringLiteral("RolloutPaused"), QStringLiteral("Rollout is paused"), now);
+                                                QStringLiteral("RolloutPaused"),
+                                                QStringLiteral("Rollout is paused"), now);
     for (const RolloutCondition &c : std::as_const(updates))
         status.setCondition(c);
 }
@@ -217,7 +237,8 @@ void RolloutReconciler::calculatePauseStatus(RolloutStatus &next) const
 void RolloutReconciler::persist(RolloutStatus next)
 {
     calculatePauseStatus(next);
-    next.workloadObservedGeneration = m_workloadGeneration >= 0 ? QString::number(m_workloadGeneration) : QString();
+    next.workloadObservedGeneration
+        = m_workloadGeneration >= 0 ? QString::number(m_workloadGeneration) : QString();
     next.observedGeneration = QString::number(generation());
     const RolloutPhase::Result phase = RolloutPhase::calculate(spec, next);
     next.phase = phase.phase;
@@ -228,8 +249,9 @@ void RolloutReconciler::persist(RolloutStatus next)
     const bool isPaused = !next.pauseConditions.isEmpty();
     if (wasPaused != isPaused) {
         if (isPaused)
-            event(QStringLiteral("RolloutPaused"),
-                  QStringLiteral("Rollout is paused (%1)").arg(next.pauseConditions.first().reason));
+            event(
+                QStringLiteral("RolloutPaused"),
+                QStringLiteral("Rollout is paused (%1)").arg(next.pauseConditions.first().reason));
         else if (next.abortedAt.isEmpty())
             event(QStringLiteral("RolloutResumed"), QStringLiteral("Rollout is resumed"));
     }
@@ -280,7 +302,8 @@ QString RolloutReconciler::shouldFullPromote(const RolloutStatus &next) const
     if (spec.blueGreen().contains(QLatin1String("postPromotionAnalysis"))) {
         if (newRS && newRS->hasScaleDownDeadline())
             return QStringLiteral("Rollback to '%1' within scaleDownDelay").arg(newRS->name());
-        if (JsonUtil::stringAt(currentRuns.postPromotion, "status.phase") != QLatin1String("Successful"))
+        if (JsonUtil::stringAt(currentRuns.postPromotion, "status.phase")
+            != QLatin1String("Successful"))
             return {};
     }
     return QStringLiteral("Completed blue-green update");
@@ -300,9 +323,10 @@ void RolloutReconciler::promoteStable(RolloutStatus &next, const QString &reason
     }
     if (next.stableRS != next.currentPodHash) {
         next.stableRS = next.currentPodHash;
-        event(QStringLiteral("RolloutCompleted"), QStringLiteral("Rollout completed update to revision %1 (%2): %3")
-                                                      .arg(revision())
-                                                      .arg(next.currentPodHash, reason));
+        event(QStringLiteral("RolloutCompleted"),
+              QStringLiteral("Rollout completed update to revision %1 (%2): %3")
+                  .arg(revision())
+                  .arg(next.currentPodHash, reason));
     }
 }
 
@@ -322,3 +346,5 @@ void RolloutReconciler::setCurrentRuns()
         set(newStatus.postPromotionAnalysis, currentRuns.postPromotion);
     }
 }
+
+} // namespace rdsim

@@ -5,6 +5,8 @@
 
 #include <QJsonArray>
 
+namespace rdsim {
+
 namespace {
 
 ApiError make(int code, const QString &reason, const QString &message, QJsonObject details = {})
@@ -147,3 +149,5 @@ ApiError ApiError::serviceUnavailable(const QString &message)
 {
     return make(503, QStringLiteral("ServiceUnavailable"), message);
 }
+
+} // namespace rdsim

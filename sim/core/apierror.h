@@ -4,6 +4,8 @@
 #include <QJsonObject>
 #include <QString>
 
+namespace rdsim {
+
 struct ResourceType;
 
 // A Kubernetes `Status` failure: HTTP code, machine-readable reason, human message.
@@ -42,3 +44,5 @@ struct StoreResult
     ApiError error;
     bool ok() const { return !error.isError(); }
 };
+
+} // namespace rdsim

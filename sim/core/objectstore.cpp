@@ -8,6 +8,8 @@
 
 #include <algorithm>
 
+namespace rdsim {
+
 namespace {
 
 const QString kMetadata = QStringLiteral("metadata");
@@ -317,3 +319,5 @@ quint64 ObjectStore::changeCount() const
     std::lock_guard lock(m_mutex);
     return m_changeCount;
 }
+
+} // namespace rdsim

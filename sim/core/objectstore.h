@@ -16,6 +16,8 @@
 #include <mutex>
 #include <optional>
 
+namespace rdsim {
+
 class VirtualClock;
 
 // One change as a watcher sees it.
@@ -106,3 +108,5 @@ private:
     quint64 m_changeCount = 0;
     bool m_shutDown = false;
 };
+
+} // namespace rdsim

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "resourcecatalog.h"
 
+namespace rdsim {
+
 namespace {
 
 const QStringList kAllVerbs{QStringLiteral("create"), QStringLiteral("delete"),
@@ -201,3 +203,5 @@ QStringList ResourceCatalog::groupVersions()
     }
     return versions;
 }
+
+} // namespace rdsim

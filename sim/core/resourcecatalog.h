@@ -6,6 +6,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace rdsim {
+
 // One column of the server-side Table output kubectl asks for (`as=Table`).
 struct TableColumn
 {
@@ -55,3 +57,5 @@ public:
     // Group-versions in discovery order: "v1" first, then the named groups.
     static QStringList groupVersions();
 };
+
+} // namespace rdsim

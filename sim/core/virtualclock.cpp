@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "virtualclock.h"
 
+namespace rdsim {
+
 VirtualClock::VirtualClock(double speed)
     : m_realOrigin(std::chrono::steady_clock::now()),
       m_virtualOrigin(QDateTime::currentMSecsSinceEpoch()),
@@ -85,3 +87,5 @@ qint64 VirtualClock::fromRfc3339(const QString &text)
     const QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
     return parsed.isValid() ? parsed.toMSecsSinceEpoch() : -1;
 }
+
+} // namespace rdsim

@@ -7,6 +7,8 @@
 #include <chrono>
 #include <mutex>
 
+namespace rdsim {
+
 // The simulator's notion of "now". Virtual time starts at the real time of construction and
 // runs `speed` times faster than real time, so a scenario can play a 30-minute canary in a
 // minute. Frozen, it stands still until advance() moves it: tests use that to step the
@@ -40,3 +42,5 @@ private:
     double m_speed = 1.0;
     bool m_frozen = false;
 };
+
+} // namespace rdsim

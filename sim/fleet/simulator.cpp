@@ -15,6 +15,8 @@
 #include <QJsonArray>
 #include <QSet>
 
+namespace rdsim {
+
 SimCluster::SimCluster(const ClusterScenario &scenario, VirtualClock &clock)
     : m_name(scenario.name),
       m_requestedPort(scenario.port),
@@ -236,3 +238,5 @@ bool Simulator::writeKubeconfig(QString *error)
     const QString current = m_clusterList.isEmpty() ? QString() : m_clusterList.first()->name();
     return KubeconfigWriter::write(m_kubeconfigPath, entries, current, error);
 }
+
+} // namespace rdsim

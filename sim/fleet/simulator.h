@@ -13,6 +13,8 @@
 #include <memory>
 #include <thread>
 
+namespace rdsim {
+
 class AccessControl;
 class ApiServer;
 class ClusterControllers;
@@ -102,3 +104,5 @@ private:
     std::atomic<bool> m_running{false};
     std::thread m_controllerThread;
 };
+
+} // namespace rdsim

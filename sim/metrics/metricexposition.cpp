@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+namespace rdsim {
+
 void MetricExposition::beginFamily(const QString &name, const QString &type, const QString &help)
 {
     m_family = name;
@@ -73,3 +75,5 @@ QString MetricExposition::escapeHelp(const QString &help)
     }
     return out;
 }
+
+} // namespace rdsim

@@ -6,6 +6,8 @@
 #include <QPair>
 #include <QString>
 
+namespace rdsim {
+
 // Writes the Prometheus text exposition format, version 0.0.4: per family one `# HELP` and
 // one `# TYPE` line followed by all of its samples (a family is never split), label values
 // escaped (backslash, double quote, line feed), HELP text escaped (backslash, line feed),
@@ -30,3 +32,5 @@ private:
     QString m_family;
     QByteArray m_text;
 };
+
+} // namespace rdsim

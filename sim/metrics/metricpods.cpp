@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+namespace rdsim {
+
 namespace {
 
 const QString kRolloutHashLabel = QStringLiteral("rollouts-pod-template-hash");
@@ -237,3 +239,5 @@ RolloutHashes rolloutHashes(const ObjectStore &store, const QString &ns, const Q
 }
 
 } // namespace MetricPods
+
+} // namespace rdsim

@@ -5,6 +5,8 @@
 #include <QPair>
 #include <QString>
 
+namespace rdsim {
+
 class ObjectStore;
 
 // One running pod as the metric source sees it: who owns it and what role its ReplicaSet
@@ -42,3 +44,5 @@ namespace MetricPods {
 QList<MetricPod> collect(const ObjectStore &store, const QString &ns);
 RolloutHashes rolloutHashes(const ObjectStore &store, const QString &ns, const QString &rollout);
 } // namespace MetricPods
+
+} // namespace rdsim

@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+namespace rdsim {
+
 namespace {
 
 constexpr double kTwoPi = 6.283185307179586;
@@ -118,3 +120,5 @@ double mean(double p99Seconds)
 }
 
 } // namespace LatencyDistribution
+
+} // namespace rdsim

@@ -5,6 +5,8 @@
 
 #include <array>
 
+namespace rdsim {
+
 // A smooth multiplicative wobble around 1: f(t) = 1 + sum a_k sin(w_k t + phi_k) with three
 // terms whose amplitudes add up to 4.5 %, so a base value never strays more than 5 %. The
 // phases and periods come from a stable hash of the pod name and a channel number (qHash is
@@ -49,3 +51,5 @@ constexpr double kZ99 = 2.3263478740408408; // standard normal quantile at 0.99
 double cdf(double seconds, double p99Seconds);
 double mean(double p99Seconds);
 } // namespace LatencyDistribution
+
+} // namespace rdsim

@@ -11,6 +11,8 @@
 #include <cmath>
 #include <limits>
 
+namespace rdsim {
+
 namespace {
 
 QString behaviourKey(const QString &ns, const QString &rollout)
@@ -332,3 +334,5 @@ QByteArray SyntheticMetrics::exposition(const ObjectStore &store, qint64 atMs) c
     }
     return out.text();
 }
+
+} // namespace rdsim

@@ -9,6 +9,8 @@
 #include <mutex>
 #include <optional>
 
+namespace rdsim {
+
 class ObjectStore;
 class VirtualClock;
 
@@ -110,3 +112,5 @@ private:
     mutable std::mutex m_mutex;
     QHash<QString, MetricBehaviour> m_behaviours; // "ns/rollout"
 };
+
+} // namespace rdsim

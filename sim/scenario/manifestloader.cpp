@@ -12,6 +12,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+namespace rdsim {
+
 namespace {
 
 const QString kItems = QStringLiteral("items");
@@ -268,3 +270,5 @@ QString ManifestLoader::checkObject(QJsonObject *object)
     }
     return QString();
 }
+
+} // namespace rdsim

@@ -9,6 +9,8 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+namespace rdsim {
+
 namespace {
 
 const QStringList kTopKeys = {QStringLiteral("clock"), QStringLiteral("clusters")};
@@ -275,3 +277,5 @@ Scenario Scenario::minimal()
     scenario.clusters = {cluster};
     return scenario;
 }
+
+} // namespace rdsim

@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace rdsim {
+
 // One simulated cluster as the scenario describes it.
 struct ClusterScenario
 {
@@ -57,3 +59,5 @@ public:
     // `kind: List` or any `*List` with an items array.
     static bool isList(const QJsonObject &object);
 };
+
+} // namespace rdsim

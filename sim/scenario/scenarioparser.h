@@ -6,6 +6,8 @@
 
 #include <QHash>
 
+namespace rdsim {
+
 // Reads a scenario document into a Scenario, throwing YamlError with "file:line: path: what"
 // on the first problem. Used by Scenario::fromYaml().
 class ScenarioParser
@@ -33,3 +35,5 @@ private:
     QString m_baseDir;
     QHash<QString, QString> m_objectKeys; // "kind ns/name" -> "file:line", per cluster
 };
+
+} // namespace rdsim

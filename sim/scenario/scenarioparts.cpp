@@ -10,6 +10,8 @@
 
 #include <climits>
 
+namespace rdsim {
+
 namespace {
 
 const QStringList kMetricKeys = {
@@ -293,3 +295,5 @@ FaultRule ScenarioParser::parseFault(const YAML::Node &node, const QString &path
                     QStringLiteral("watchOnly and listOnly cannot both be true"));
     return rule;
 }
+
+} // namespace rdsim

@@ -10,6 +10,8 @@
 
 #include <optional>
 
+namespace rdsim {
+
 namespace YamlConvert {
 
 namespace {
@@ -185,3 +187,5 @@ QJsonValue toJson(const YAML::Node &node)
 }
 
 } // namespace YamlConvert
+
+} // namespace rdsim

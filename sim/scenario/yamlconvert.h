@@ -11,6 +11,8 @@ class Exception;
 
 class QByteArray;
 
+namespace rdsim {
+
 // YAML to JSON as Kubernetes reads manifests: a quoted or block scalar is always a string;
 // a plain scalar is typed by the YAML 1.2 core schema (null, true/false, integers, floats),
 // anything else stays a string. Explicit tags (!!str, !!int, ...) are honoured.
@@ -28,3 +30,5 @@ QString toQString(const std::string &text);
 int errorLine(const YAML::Exception &error, const QByteArray &text);
 
 } // namespace YamlConvert
+
+} // namespace rdsim

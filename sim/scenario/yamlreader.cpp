@@ -7,6 +7,8 @@
 
 #include <cmath>
 
+namespace rdsim {
+
 QString YamlSource::location(int line) const
 {
     return line > 0 ? m_fileName + QLatin1Char(':') + QString::number(line) : m_fileName;
@@ -167,3 +169,5 @@ QStringList MapReader::stringList(const QString &key) const
     const Entry *entry = find(key);
     return entry ? m_source.stringList(entry->value, childPath(key), entry->line) : QStringList();
 }
+
+} // namespace rdsim

@@ -9,6 +9,8 @@
 
 #include <optional>
 
+namespace rdsim {
+
 // Thrown inside the scenario parser; fromYaml() turns it into its error string.
 struct YamlError
 {
@@ -78,3 +80,5 @@ private:
     int m_line = 0;
     QList<Entry> m_entries;
 };
+
+} // namespace rdsim

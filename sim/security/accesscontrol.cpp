@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "security/accesscontrol.h"
 
+namespace rdsim {
+
 namespace {
 
 const QString kAll = QStringLiteral("*");
@@ -271,3 +273,5 @@ bool AccessControl::isNonResourceAllowed(const UserInfo &user, const QString &ve
 {
     return decideNonResource(user, verb, path).allowed;
 }
+
+} // namespace rdsim

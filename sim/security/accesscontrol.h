@@ -11,6 +11,8 @@
 #include <mutex>
 #include <optional>
 
+namespace rdsim {
+
 struct UserInfo
 {
     QString name;
@@ -91,3 +93,5 @@ private:
     mutable std::mutex m_mutex;
     QList<UserSpec> m_users;
 };
+
+} // namespace rdsim

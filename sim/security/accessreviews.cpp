@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonValue>
 
+namespace rdsim {
+
 namespace {
 
 const QString kSpec = QStringLiteral("spec");
@@ -219,3 +221,5 @@ QJsonObject AccessControl::selfSubjectReview(const UserInfo &user) const
         {QStringLiteral("status"), QJsonObject {{QStringLiteral("userInfo"), userInfo}}},
     };
 }
+
+} // namespace rdsim

@@ -17,6 +17,8 @@
 #include <mutex>
 #include <utility>
 
+namespace rdsim {
+
 namespace {
 
 struct PkeyDeleter
@@ -340,3 +342,5 @@ PemKeyPair CertificateAuthority::issueClientCertificate(const QString &commonNam
         },
         leafExtensions("clientAuth"), validDays);
 }
+
+} // namespace rdsim

@@ -7,6 +7,8 @@
 
 #include <memory>
 
+namespace rdsim {
+
 struct PemKeyPair
 {
     QByteArray certificatePem;
@@ -38,3 +40,5 @@ private:
     struct Private;
     std::unique_ptr<Private> d;
 };
+
+} // namespace rdsim

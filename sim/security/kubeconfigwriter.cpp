@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+namespace rdsim {
+
 namespace {
 
 // yaml-cpp leaves "true", "123" or "yes" unquoted, and client-go (YAML 1.1, via JSON) would
@@ -179,3 +181,5 @@ bool KubeconfigWriter::write(const QString &path, const QList<KubeconfigEntry> &
         return fail("close failed");
     return true;
 }
+
+} // namespace rdsim

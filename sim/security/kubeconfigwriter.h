@@ -5,6 +5,8 @@
 #include <QList>
 #include <QString>
 
+namespace rdsim {
+
 // Writes a kubeconfig for the simulated clusters: one cluster entry per simulated cluster,
 // one user entry per (cluster, user) and one context per pair, named "<cluster>" for the
 // cluster's first (default) user and "<cluster>-<user>" for the others. Data is inline
@@ -32,3 +34,5 @@ public:
     static bool write(const QString &path, const QList<KubeconfigEntry> &entries,
                       const QString &currentContext, QString *error);
 };
+
+} // namespace rdsim

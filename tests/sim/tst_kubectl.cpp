@@ -230,3 +230,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestKubectl)
 #include "tst_kubectl.moc"
+

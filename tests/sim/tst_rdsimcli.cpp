@@ -143,3 +143,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestRdSimCli)
 #include "tst_rdsimcli.moc"
+

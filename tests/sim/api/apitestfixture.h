@@ -26,6 +26,8 @@
 #include <mutex>
 #include <thread>
 
+using namespace rdsim;
+
 // The exact Accept header kubectl >= 1.29 sends for `get`.
 inline const char *kTableAccept = "application/json;as=Table;v=v1;g=meta.k8s.io,"
                                   "application/json;as=Table;v=v1beta1;g=meta.k8s.io,"

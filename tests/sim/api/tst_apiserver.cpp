@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+using namespace rdsim;
+
 class TestApiServer : public QObject
 {
     Q_OBJECT
@@ -615,3 +617,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestApiServer)
 #include "tst_apiserver.moc"
+

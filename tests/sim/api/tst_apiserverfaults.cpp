@@ -6,6 +6,8 @@
 #include <QJsonParseError>
 #include <QTest>
 
+using namespace rdsim;
+
 class TestApiServerFaults : public QObject
 {
     Q_OBJECT
@@ -246,3 +248,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestApiServerFaults)
 #include "tst_apiserverfaults.moc"
+

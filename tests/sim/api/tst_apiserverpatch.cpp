@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+using namespace rdsim;
+
 class TestApiServerPatch : public QObject
 {
     Q_OBJECT
@@ -251,3 +253,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestApiServerPatch)
 #include "tst_apiserverpatch.moc"
+

@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+using namespace rdsim;
+
 class TestApiServerWatch : public QObject
 {
     Q_OBJECT
@@ -285,3 +287,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestApiServerWatch)
 #include "tst_apiserverwatch.moc"
+

@@ -7,6 +7,8 @@
 #include <thread>
 #include <vector>
 
+using namespace rdsim;
+
 class TestFaultInjector : public QObject
 {
     Q_OBJECT
@@ -126,3 +128,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestFaultInjector)
 #include "tst_faultinjector.moc"
+

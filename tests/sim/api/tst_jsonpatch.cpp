@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+using namespace rdsim;
+
 // RFC 6902 appendix A examples and the error cases, with the exact messages.
 class TestJsonPatch : public QObject
 {
@@ -206,3 +208,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestJsonPatch)
 #include "tst_jsonpatch.moc"
+

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+using namespace rdsim;
+
 // Every example of RFC 7386 appendix A, plus the cases the API server relies on.
 class TestMergePatch : public QObject
 {
@@ -89,3 +91,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestMergePatch)
 #include "tst_mergepatch.moc"
+

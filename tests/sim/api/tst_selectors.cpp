@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+using namespace rdsim;
+
 class TestSelectors : public QObject
 {
     Q_OBJECT
@@ -155,3 +157,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestSelectors)
 #include "tst_selectors.moc"
+

@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QTest>
 
+using namespace rdsim;
+
 class TestTableView : public QObject
 {
     Q_OBJECT
@@ -142,3 +144,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestTableView)
 #include "tst_tableview.moc"
+

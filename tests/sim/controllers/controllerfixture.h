@@ -19,20 +19,46 @@
 #include <algorithm>
 #include <functional>
 
+using namespace rdsim;
+
 namespace ControllerTest {
 
 inline const ResourceType &type(const char *group, const char *plural)
 {
     return *ResourceCatalog::find(QString::fromLatin1(group), QString::fromLatin1(plural));
 }
-inline const ResourceType &rollouts() { return type("argoproj.io", "rollouts"); }
-inline const ResourceType &replicaSets() { return type("apps", "replicasets"); }
-inline const ResourceType &deployments() { return type("apps", "deployments"); }
-inline const ResourceType &pods() { return type("", "pods"); }
-inline const ResourceType &services() { return type("", "services"); }
-inline const ResourceType &events() { return type("", "events"); }
-inline const ResourceType &analysisRuns() { return type("argoproj.io", "analysisruns"); }
-inline const ResourceType &analysisTemplates() { return type("argoproj.io", "analysistemplates"); }
+inline const ResourceType &rollouts()
+{
+    return type("argoproj.io", "rollouts");
+}
+inline const ResourceType &replicaSets()
+{
+    return type("apps", "replicasets");
+}
+inline const ResourceType &deployments()
+{
+    return type("apps", "deployments");
+}
+inline const ResourceType &pods()
+{
+    return type("", "pods");
+}
+inline const ResourceType &services()
+{
+    return type("", "services");
+}
+inline const ResourceType &events()
+{
+    return type("", "events");
+}
+inline const ResourceType &analysisRuns()
+{
+    return type("argoproj.io", "analysisruns");
+}
+inline const ResourceType &analysisTemplates()
+{
+    return type("argoproj.io", "analysistemplates");
+}
 
 inline QJsonObject parse(const char *json)
 {
@@ -66,15 +92,12 @@ inline QString annotation(const QJsonObject &object, const QString &key)
 class Cluster
 {
 public:
-    Cluster()
-    {
-        clock.setFrozen(true);
-    }
+    Cluster() { clock.setFrozen(true); }
 
     VirtualClock clock;
-    ObjectStore store{&clock};
-    SyntheticMetrics metrics{&clock};
-    ClusterControllers controllers{store, clock, metrics};
+    ObjectStore store {&clock};
+    SyntheticMetrics metrics {&clock};
+    ClusterControllers controllers {store, clock, metrics};
 
     void pass(int count = 1)
     {
@@ -109,11 +132,15 @@ public:
             qFatal("create failed: %s", qPrintable(r.error.message));
         return r.object;
     }
-    QJsonObject get(const ResourceType &t, const QString &name, const QString &ns = QStringLiteral("shop")) const
+    QJsonObject get(const ResourceType &t, const QString &name,
+                    const QString &ns = QStringLiteral("shop")) const
     {
         return store.get(t, ns, name).value_or(QJsonObject());
     }
-    QJsonObject rollout(const QString &name = QStringLiteral("web")) const { return get(rollouts(), name); }
+    QJsonObject rollout(const QString &name = QStringLiteral("web")) const
+    {
+        return get(rollouts(), name);
+    }
     QJsonObject status(const QString &name = QStringLiteral("web")) const
     {
         return rollout(name).value(QLatin1String("status")).toObject();
@@ -132,7 +159,8 @@ public:
     }
 
     // Applies `change` to the object's spec (or whole object) as a user's update would.
-    void updateSpec(const ResourceType &t, const QString &name, const std::function<void(QJsonObject &)> &change)
+    void updateSpec(const ResourceType &t, const QString &name,
+                    const std::function<void(QJsonObject &)> &change)
     {
         QJsonObject object = get(t, name);
         change(object);
@@ -183,7 +211,10 @@ public:
     {
         QList<QJsonObject> out;
         for (const QJsonObject &rs : list(replicaSets())) {
-            for (const QJsonValue &ref : rs.value(QLatin1String("metadata")).toObject().value(QLatin1String("ownerReferences")).toArray()) {
+            for (const QJsonValue &ref : rs.value(QLatin1String("metadata"))
+                                             .toObject()
+                                             .value(QLatin1String("ownerReferences"))
+                                             .toArray()) {
                 if (ref.toObject().value(QLatin1String("name")).toString() == owner)
                     out.append(rs);
             }
@@ -196,14 +227,20 @@ public:
                 return ta < tb;
             const auto revision = [](const QJsonObject &rs) {
                 const QString r = annotation(rs, QStringLiteral("rollout.argoproj.io/revision"));
-                return (r.isEmpty() ? annotation(rs, QStringLiteral("deployment.kubernetes.io/revision")) : r).toInt();
+                return (r.isEmpty()
+                            ? annotation(rs, QStringLiteral("deployment.kubernetes.io/revision"))
+                            : r)
+                    .toInt();
             };
             return revision(a) < revision(b);
         });
         return out;
     }
     QJsonObject replicaSet(const QString &name) const { return get(replicaSets(), name); }
-    int specReplicas(const QString &rs) const { return at(replicaSet(rs), QStringLiteral("spec.replicas")).toInt(-1); }
+    int specReplicas(const QString &rs) const
+    {
+        return at(replicaSet(rs), QStringLiteral("spec.replicas")).toInt(-1);
+    }
     int availableReplicas(const QString &rs) const
     {
         return at(replicaSet(rs), QStringLiteral("status.availableReplicas")).toInt(0);
@@ -213,7 +250,8 @@ public:
         QList<QJsonObject> out;
         for (const QJsonObject &pod : list(pods())) {
             const QJsonArray refs = at(pod, QStringLiteral("metadata.ownerReferences")).toArray();
-            if (!refs.isEmpty() && refs.at(0).toObject().value(QLatin1String("name")).toString() == rsName)
+            if (!refs.isEmpty()
+                && refs.at(0).toObject().value(QLatin1String("name")).toString() == rsName)
                 out.append(pod);
         }
         return out;
@@ -228,7 +266,8 @@ public:
                 matching.append(e);
         }
         std::sort(matching.begin(), matching.end(), [](const QJsonObject &a, const QJsonObject &b) {
-            return at(a, QStringLiteral("metadata.name")).toString() < at(b, QStringLiteral("metadata.name")).toString();
+            return at(a, QStringLiteral("metadata.name")).toString()
+                < at(b, QStringLiteral("metadata.name")).toString();
         });
         QStringList out;
         for (const QJsonObject &e : matching)
@@ -239,8 +278,9 @@ public:
     {
         QStringList out;
         for (const QJsonValue &c : status(name).value(QLatin1String("conditions")).toArray())
-            out << c.toObject().value(QLatin1String("type")).toString() + u'=' + c.toObject().value(QLatin1String("status")).toString()
-                    + u'/' + c.toObject().value(QLatin1String("reason")).toString();
+            out << c.toObject().value(QLatin1String("type")).toString() + u'='
+                    + c.toObject().value(QLatin1String("status")).toString() + u'/'
+                    + c.toObject().value(QLatin1String("reason")).toString();
         out.sort();
         return out;
     }
@@ -268,7 +308,8 @@ public:
 };
 
 // A basic canary "web" in namespace "shop" with nginx:1.25 and the given steps.
-inline QJsonObject canaryRollout(const QJsonArray &steps, int replicas = 5, const QJsonObject &canaryExtra = {})
+inline QJsonObject canaryRollout(const QJsonArray &steps, int replicas = 5,
+                                 const QJsonObject &canaryExtra = {})
 {
     QJsonObject rollout = parse(R"({
         "apiVersion": "argoproj.io/v1alpha1", "kind": "Rollout",
@@ -285,7 +326,7 @@ inline QJsonObject canaryRollout(const QJsonArray &steps, int replicas = 5, cons
     spec.insert(QStringLiteral("replicas"), replicas);
     QJsonObject canary = canaryExtra;
     canary.insert(QStringLiteral("steps"), steps);
-    spec.insert(QStringLiteral("strategy"), QJsonObject{{QStringLiteral("canary"), canary}});
+    spec.insert(QStringLiteral("strategy"), QJsonObject {{QStringLiteral("canary"), canary}});
     rollout.insert(QStringLiteral("spec"), spec);
     return rollout;
 }
@@ -294,7 +335,7 @@ inline QJsonObject blueGreenRollout(const QJsonObject &blueGreen, int replicas =
 {
     QJsonObject rollout = canaryRollout({}, replicas);
     QJsonObject spec = rollout.value(QLatin1String("spec")).toObject();
-    spec.insert(QStringLiteral("strategy"), QJsonObject{{QStringLiteral("blueGreen"), blueGreen}});
+    spec.insert(QStringLiteral("strategy"), QJsonObject {{QStringLiteral("blueGreen"), blueGreen}});
     rollout.insert(QStringLiteral("spec"), spec);
     return rollout;
 }

@@ -13,6 +13,8 @@
 
 #include <memory>
 
+using namespace rdsim;
+
 namespace {
 
 const QString kCanaryQuery = QStringLiteral(
@@ -715,3 +717,4 @@ void TestAnalysisController::noWriteWithoutChange()
 
 QTEST_GUILESS_MAIN(TestAnalysisController)
 #include "tst_analysiscontroller.moc"
+

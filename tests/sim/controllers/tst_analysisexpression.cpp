@@ -8,6 +8,8 @@
 #include <cmath>
 #include <limits>
 
+using namespace rdsim;
+
 Q_DECLARE_METATYPE(ExpressionValue)
 
 namespace {
@@ -249,3 +251,4 @@ void TestAnalysisExpression::goDuration()
 
 QTEST_GUILESS_MAIN(TestAnalysisExpression)
 #include "tst_analysisexpression.moc"
+

@@ -3,13 +3,17 @@
 // controllers, Events aggregate and expire, and owned objects are garbage-collected.
 #include "controllerfixture.h"
 
+using namespace rdsim;
+
 using namespace ControllerTest;
 
 namespace {
 
 QJsonArray steps()
 {
-    return parse(R"({"s": [{"setWeight": 50}, {"pause": {}}, {"pause": {"duration": "2m"}}]})").value(QLatin1String("s")).toArray();
+    return parse(R"({"s": [{"setWeight": 50}, {"pause": {}}, {"pause": {"duration": "2m"}}]})")
+        .value(QLatin1String("s"))
+        .toArray();
 }
 
 } // namespace
@@ -37,19 +41,23 @@ void TestClusterControllers::settledClusterWritesNothing()
     other.insert(QStringLiteral("metadata"), metadata);
     c.create(rollouts(), other);
     c.create(rollouts(), [] {
-        QJsonObject bg = blueGreenRollout(parse(R"({"activeService": "bg-active", "autoPromotionEnabled": false})"), 2);
+        QJsonObject bg = blueGreenRollout(
+            parse(R"({"activeService": "bg-active", "autoPromotionEnabled": false})"), 2);
         QJsonObject m = bg.value(QLatin1String("metadata")).toObject();
         m.insert(QStringLiteral("name"), QStringLiteral("bg"));
         bg.insert(QStringLiteral("metadata"), m);
         return bg;
     }());
     QVERIFY(c.waitFor([&] {
-        return c.phase() == QLatin1String("Healthy") && c.phase(QStringLiteral("api")) == QLatin1String("Healthy")
+        return c.phase() == QLatin1String("Healthy")
+            && c.phase(QStringLiteral("api")) == QLatin1String("Healthy")
             && c.phase(QStringLiteral("bg")) == QLatin1String("Healthy");
     }));
     c.setImage(QStringLiteral("web"), QStringLiteral("nginx:1.26"));
     c.setImage(QStringLiteral("bg"), QStringLiteral("nginx:1.26"));
-    QVERIFY(c.waitFor([&] { return c.stepIndex() == 1 && c.phase(QStringLiteral("bg")) == QLatin1String("Paused"); }));
+    QVERIFY(c.waitFor([&] {
+        return c.stepIndex() == 1 && c.phase(QStringLiteral("bg")) == QLatin1String("Paused");
+    }));
     c.advance(10);
 
     const quint64 settled = c.store.changeCount();
@@ -62,9 +70,11 @@ void TestClusterControllers::settledClusterWritesNothing()
     QCOMPARE(c.store.resourceVersion(), rv);
     // A write elsewhere makes every controller look again; they still find nothing to do.
     for (int i = 0; i < 10; ++i) {
-        c.create(services(), QJsonObject{{QStringLiteral("metadata"),
-                                          QJsonObject{{QStringLiteral("name"), QStringLiteral("svc-%1").arg(i)},
-                                                      {QStringLiteral("namespace"), QStringLiteral("shop")}}}});
+        c.create(
+            services(),
+            QJsonObject {{QStringLiteral("metadata"),
+                          QJsonObject {{QStringLiteral("name"), QStringLiteral("svc-%1").arg(i)},
+                                       {QStringLiteral("namespace"), QStringLiteral("shop")}}}});
         c.advance(30);
     }
     QCOMPARE(c.store.changeCount(), settled + 10);
@@ -80,9 +90,11 @@ void TestClusterControllers::timedPauseWakesAnIdleCluster()
     QVERIFY(c.waitFor([&] { return c.phase() == QLatin1String("Healthy"); }));
     c.setImage(QStringLiteral("web"), QStringLiteral("nginx:1.26"));
     QVERIFY(c.waitFor([&] { return c.stepIndex() == 1; }));
-    c.patchStatus(QStringLiteral("web"), QJsonObject{{QStringLiteral("pauseConditions"), QJsonValue::Null}});
+    c.patchStatus(QStringLiteral("web"),
+                  QJsonObject {{QStringLiteral("pauseConditions"), QJsonValue::Null}});
     QVERIFY(c.waitFor([&] { return c.stepIndex() == 2 && c.phase() == QLatin1String("Paused"); }));
-    const qint64 pausedAt = VirtualClock::fromRfc3339(at(c.status(), QStringLiteral("pauseConditions.0.startTime")).toString());
+    const qint64 pausedAt = VirtualClock::fromRfc3339(
+        at(c.status(), QStringLiteral("pauseConditions.0.startTime")).toString());
     c.pass();
     const quint64 quiet = c.store.changeCount();
     // Big jumps of virtual time with no pass in between: the pass after the deadline acts.
@@ -102,7 +114,10 @@ void TestClusterControllers::unrelatedWriteChangesNothingElse()
     QVERIFY(c.waitFor([&] { return c.phase() == QLatin1String("Healthy"); }));
     c.pass(2);
     const quint64 before = c.store.changeCount();
-    c.create(services(), parse(R"({"metadata": {"name": "unrelated", "namespace": "shop"}, "spec": {"selector": {"app": "x"}}})"));
+    c.create(
+        services(),
+        parse(
+            R"({"metadata": {"name": "unrelated", "namespace": "shop"}, "spec": {"selector": {"app": "x"}}})"));
     c.pass(3);
     QCOMPARE(c.store.changeCount(), before + 1);
 }
@@ -115,19 +130,23 @@ void TestClusterControllers::repeatedEventsAggregate()
     c.setImage(QStringLiteral("web"), QStringLiteral("nginx:1.26"));
     QVERIFY(c.waitFor([&] { return c.stepIndex() == 1; }));
     for (int i = 0; i < 2; ++i) {
-        c.patchStatus(QStringLiteral("web"), QJsonObject{{QStringLiteral("abort"), true}});
+        c.patchStatus(QStringLiteral("web"), QJsonObject {{QStringLiteral("abort"), true}});
         c.pass();
-        c.patchStatus(QStringLiteral("web"), QJsonObject{{QStringLiteral("abort"), false}});
+        c.patchStatus(QStringLiteral("web"), QJsonObject {{QStringLiteral("abort"), false}});
         QVERIFY(c.waitFor([&] { return c.stepIndex() == 1; }));
     }
-    QCOMPARE(c.events(QStringLiteral("RolloutAborted")), QStringList{QStringLiteral("Rollout aborted update to revision 2")});
+    QCOMPARE(c.events(QStringLiteral("RolloutAborted")),
+             QStringList {QStringLiteral("Rollout aborted update to revision 2")});
     for (const QJsonObject &e : c.list(ControllerTest::events())) {
         if (e.value(QLatin1String("reason")).toString() != QLatin1String("RolloutAborted"))
             continue;
         QCOMPARE(e.value(QLatin1String("count")).toInt(), 2);
-        QVERIFY(e.value(QLatin1String("lastTimestamp")).toString() > e.value(QLatin1String("firstTimestamp")).toString());
-        QCOMPARE(at(e, QStringLiteral("source.component")).toString(), QStringLiteral("rollouts-controller"));
-        QVERIFY(at(e, QStringLiteral("metadata.name")).toString().startsWith(QLatin1String("web.")));
+        QVERIFY(e.value(QLatin1String("lastTimestamp")).toString()
+                > e.value(QLatin1String("firstTimestamp")).toString());
+        QCOMPARE(at(e, QStringLiteral("source.component")).toString(),
+                 QStringLiteral("rollouts-controller"));
+        QVERIFY(
+            at(e, QStringLiteral("metadata.name")).toString().startsWith(QLatin1String("web.")));
     }
 }
 
@@ -151,7 +170,8 @@ void TestClusterControllers::analysisRunsOfDeletedRolloutsAreCollected()
     c.create(analysisTemplates(), slowTemplate(QStringLiteral("error-rate")));
     const QJsonArray analysisSteps = parse(R"({"s": [{"setWeight": 50},
         {"analysis": {"templates": [{"templateName": "error-rate"}], "args": [{"name": "service", "value": "web"}]}}]})")
-                                         .value(QLatin1String("s")).toArray();
+                                         .value(QLatin1String("s"))
+                                         .toArray();
     c.create(rollouts(), canaryRollout(analysisSteps, 2));
     QVERIFY(c.waitFor([&] { return c.phase() == QLatin1String("Healthy"); }));
     c.setImage(QStringLiteral("web"), QStringLiteral("nginx:1.26"));
@@ -165,3 +185,4 @@ void TestClusterControllers::analysisRunsOfDeletedRolloutsAreCollected()
 
 QTEST_GUILESS_MAIN(TestClusterControllers)
 #include "tst_clustercontrollers.moc"
+

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "controllerfixture.h"
 
+using namespace rdsim;
+
 using namespace ControllerTest;
 
 namespace {
@@ -49,12 +51,16 @@ void TestDeploymentController::createsReplicaSetAndBecomesAvailable()
     const QString hash = at(rs, QStringLiteral("metadata.labels.pod-template-hash")).toString();
     QCOMPARE(hash.size() >= 8, true);
     QCOMPARE(nameOf(rs), QStringLiteral("api-") + hash);
-    QCOMPARE(annotation(rs, QStringLiteral("deployment.kubernetes.io/revision")), QStringLiteral("1"));
+    QCOMPARE(annotation(rs, QStringLiteral("deployment.kubernetes.io/revision")),
+             QStringLiteral("1"));
     QCOMPARE(at(rs, QStringLiteral("spec.replicas")).toInt(), 4);
-    QCOMPARE(at(rs, QStringLiteral("spec.template.metadata.labels.pod-template-hash")).toString(), hash);
-    QCOMPARE(at(rs, QStringLiteral("metadata.ownerReferences.0.kind")).toString(), QStringLiteral("Deployment"));
+    QCOMPARE(at(rs, QStringLiteral("spec.template.metadata.labels.pod-template-hash")).toString(),
+             hash);
+    QCOMPARE(at(rs, QStringLiteral("metadata.ownerReferences.0.kind")).toString(),
+             QStringLiteral("Deployment"));
     QCOMPARE(c.podsOf(nameOf(rs)).size(), 4);
-    QCOMPARE(at(c.podsOf(nameOf(rs)).first(), QStringLiteral("status.phase")).toString(), QStringLiteral("Pending"));
+    QCOMPARE(at(c.podsOf(nameOf(rs)).first(), QStringLiteral("status.phase")).toString(),
+             QStringLiteral("Pending"));
 
     c.advance(6);
     const QJsonObject d = c.get(deployments(), QStringLiteral("api"));
@@ -65,7 +71,8 @@ void TestDeploymentController::createsReplicaSetAndBecomesAvailable()
     QCOMPARE(status.value(QLatin1String("readyReplicas")).toInt(), 4);
     QCOMPARE(status.value(QLatin1String("availableReplicas")).toInt(), 4);
     QCOMPARE(status.contains(QLatin1String("unavailableReplicas")), false);
-    QCOMPARE(annotation(d, QStringLiteral("deployment.kubernetes.io/revision")), QStringLiteral("1"));
+    QCOMPARE(annotation(d, QStringLiteral("deployment.kubernetes.io/revision")),
+             QStringLiteral("1"));
     const QJsonArray conditions = status.value(QLatin1String("conditions")).toArray();
     QCOMPARE(conditions.size(), 2);
     QJsonObject available;
@@ -77,14 +84,17 @@ void TestDeploymentController::createsReplicaSetAndBecomesAvailable()
             progressing = v.toObject();
     }
     QCOMPARE(available.value(QLatin1String("status")).toString(), QStringLiteral("True"));
-    QCOMPARE(available.value(QLatin1String("reason")).toString(), QStringLiteral("MinimumReplicasAvailable"));
-    QCOMPARE(available.value(QLatin1String("message")).toString(), QStringLiteral("Deployment has minimum availability."));
+    QCOMPARE(available.value(QLatin1String("reason")).toString(),
+             QStringLiteral("MinimumReplicasAvailable"));
+    QCOMPARE(available.value(QLatin1String("message")).toString(),
+             QStringLiteral("Deployment has minimum availability."));
     QCOMPARE(progressing.value(QLatin1String("status")).toString(), QStringLiteral("True"));
-    QCOMPARE(progressing.value(QLatin1String("reason")).toString(), QStringLiteral("NewReplicaSetAvailable"));
+    QCOMPARE(progressing.value(QLatin1String("reason")).toString(),
+             QStringLiteral("NewReplicaSetAvailable"));
     QCOMPARE(progressing.value(QLatin1String("message")).toString(),
              QStringLiteral("ReplicaSet \"%1\" has successfully progressed.").arg(nameOf(rs)));
     QCOMPARE(c.events(QStringLiteral("ScalingReplicaSet"), QStringLiteral("api")),
-             QStringList{QStringLiteral("Scaled up replica set %1 to 4 from 0").arg(nameOf(rs))});
+             QStringList {QStringLiteral("Scaled up replica set %1 to 4 from 0").arg(nameOf(rs))});
 }
 
 void TestDeploymentController::rollingUpdateRespectsSurgeAndUnavailable()
@@ -92,13 +102,18 @@ void TestDeploymentController::rollingUpdateRespectsSurgeAndUnavailable()
     Cluster c;
     c.create(deployments(), deployment(4));
     QVERIFY(c.waitFor([&] {
-        return at(c.get(deployments(), QStringLiteral("api")), QStringLiteral("status.availableReplicas")).toInt() == 4;
+        return at(c.get(deployments(), QStringLiteral("api")),
+                  QStringLiteral("status.availableReplicas"))
+                   .toInt()
+            == 4;
     }));
     c.updateSpec(deployments(), QStringLiteral("api"), [](QJsonObject &d) {
         QJsonObject spec = d.value(QLatin1String("spec")).toObject();
         QJsonObject tmpl = spec.value(QLatin1String("template")).toObject();
         QJsonObject podSpec = tmpl.value(QLatin1String("spec")).toObject();
-        podSpec.insert(QStringLiteral("containers"), parse(R"({"c": [{"name": "api", "image": "api:2.0"}]})").value(QLatin1String("c")));
+        podSpec.insert(
+            QStringLiteral("containers"),
+            parse(R"({"c": [{"name": "api", "image": "api:2.0"}]})").value(QLatin1String("c")));
         tmpl.insert(QStringLiteral("spec"), podSpec);
         spec.insert(QStringLiteral("template"), tmpl);
         d.insert(QStringLiteral("spec"), spec);
@@ -108,25 +123,33 @@ void TestDeploymentController::rollingUpdateRespectsSurgeAndUnavailable()
     QCOMPARE(sets.size(), 2);
     const QString oldRs = nameOf(sets.at(0));
     const QString newRs = nameOf(sets.at(1));
-    QCOMPARE(annotation(c.replicaSet(newRs), QStringLiteral("deployment.kubernetes.io/revision")), QStringLiteral("2"));
+    QCOMPARE(annotation(c.replicaSet(newRs), QStringLiteral("deployment.kubernetes.io/revision")),
+             QStringLiteral("2"));
     // maxSurge 25% of 4 = 1 extra pod, maxUnavailable 25% of 4 = 1 pod.
     QCOMPARE(c.specReplicas(newRs), 1);
     QCOMPARE(c.specReplicas(oldRs), 3);
     QJsonObject progressing;
-    for (const QJsonValue &v : at(c.get(deployments(), QStringLiteral("api")), QStringLiteral("status.conditions")).toArray()) {
+    for (const QJsonValue &v :
+         at(c.get(deployments(), QStringLiteral("api")), QStringLiteral("status.conditions"))
+             .toArray()) {
         if (v.toObject().value(QLatin1String("type")).toString() == QLatin1String("Progressing"))
             progressing = v.toObject();
     }
-    QCOMPARE(progressing.value(QLatin1String("reason")).toString(), QStringLiteral("NewReplicaSetCreated"));
-    QCOMPARE(progressing.value(QLatin1String("message")).toString(), QStringLiteral("Created new replica set \"%1\"").arg(newRs));
+    QCOMPARE(progressing.value(QLatin1String("reason")).toString(),
+             QStringLiteral("NewReplicaSetCreated"));
+    QCOMPARE(progressing.value(QLatin1String("message")).toString(),
+             QStringLiteral("Created new replica set \"%1\"").arg(newRs));
 
-    QVERIFY(c.waitFor([&] { return c.specReplicas(oldRs) == 0 && c.availableReplicas(newRs) == 4; }, 60));
+    QVERIFY(c.waitFor([&] { return c.specReplicas(oldRs) == 0 && c.availableReplicas(newRs) == 4; },
+                      60));
     c.pass();
-    const QJsonObject status = at(c.get(deployments(), QStringLiteral("api")), QStringLiteral("status")).toObject();
+    const QJsonObject status
+        = at(c.get(deployments(), QStringLiteral("api")), QStringLiteral("status")).toObject();
     QCOMPARE(status.value(QLatin1String("updatedReplicas")).toInt(), 4);
     QCOMPARE(status.value(QLatin1String("replicas")).toInt(), 4);
     QCOMPARE(status.value(QLatin1String("observedGeneration")).toInt(), 2);
-    const QStringList scaling = c.events(QStringLiteral("ScalingReplicaSet"), QStringLiteral("api"));
+    const QStringList scaling
+        = c.events(QStringLiteral("ScalingReplicaSet"), QStringLiteral("api"));
     QCOMPARE(scaling.at(1), QStringLiteral("Scaled up replica set %1 to 1 from 0").arg(newRs));
     QCOMPARE(scaling.at(2), QStringLiteral("Scaled down replica set %1 to 3 from 4").arg(oldRs));
     QCOMPARE(scaling.last(), QStringLiteral("Scaled down replica set %1 to 0 from 1").arg(oldRs));
@@ -134,3 +157,4 @@ void TestDeploymentController::rollingUpdateRespectsSurgeAndUnavailable()
 
 QTEST_GUILESS_MAIN(TestDeploymentController)
 #include "tst_deploymentcontroller.moc"
+

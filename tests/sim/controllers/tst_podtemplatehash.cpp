@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+using namespace rdsim;
+
 class TestPodTemplateHash : public QObject
 {
     Q_OBJECT
@@ -37,15 +39,19 @@ void TestPodTemplateHash::templateHashIgnoresItsOwnLabel()
 {
     const QString key = QStringLiteral("rollouts-pod-template-hash");
     QCOMPARE(PodTemplateHash::compute(webTemplate(), key), QStringLiteral("59bd5955b7"));
-    QCOMPARE(PodTemplateHash::compute(webTemplate(R"(,"rollouts-pod-template-hash":"59bd5955b7")"), key),
-             QStringLiteral("59bd5955b7"));
-    QVERIFY(PodTemplateHash::compute(webTemplate(R"(,"tier":"front")"), key) != QStringLiteral("59bd5955b7"));
+    QCOMPARE(
+        PodTemplateHash::compute(webTemplate(R"(,"rollouts-pod-template-hash":"59bd5955b7")"), key),
+        QStringLiteral("59bd5955b7"));
+    QVERIFY(PodTemplateHash::compute(webTemplate(R"(,"tier":"front")"), key)
+            != QStringLiteral("59bd5955b7"));
 }
 
 void TestPodTemplateHash::collisionCountChangesTheHash()
 {
-    QCOMPARE(PodTemplateHash::compute(webTemplate(), QStringLiteral("pod-template-hash"), 1), QStringLiteral("7656855f74"));
+    QCOMPARE(PodTemplateHash::compute(webTemplate(), QStringLiteral("pod-template-hash"), 1),
+             QStringLiteral("7656855f74"));
 }
 
 QTEST_GUILESS_MAIN(TestPodTemplateHash)
 #include "tst_podtemplatehash.moc"
+

@@ -3,6 +3,8 @@
 // garbage collection when the owner goes away.
 #include "controllerfixture.h"
 
+using namespace rdsim;
+
 using namespace ControllerTest;
 
 namespace {
@@ -63,38 +65,55 @@ void TestReplicaSetController::podsStartAfterDelay()
     QCOMPARE(nameOf(pod).size(), 11);
     QCOMPARE(at(pod, QStringLiteral("metadata.generateName")).toString(), QStringLiteral("cache-"));
     QCOMPARE(at(pod, QStringLiteral("metadata.labels.app")).toString(), QStringLiteral("cache"));
-    QCOMPARE(at(pod, QStringLiteral("metadata.ownerReferences.0.kind")).toString(), QStringLiteral("ReplicaSet"));
-    QCOMPARE(at(pod, QStringLiteral("metadata.ownerReferences.0.name")).toString(), QStringLiteral("cache"));
+    QCOMPARE(at(pod, QStringLiteral("metadata.ownerReferences.0.kind")).toString(),
+             QStringLiteral("ReplicaSet"));
+    QCOMPARE(at(pod, QStringLiteral("metadata.ownerReferences.0.name")).toString(),
+             QStringLiteral("cache"));
     QCOMPARE(at(pod, QStringLiteral("spec.nodeName")).toString(), QStringLiteral("sim-node-1"));
     QCOMPARE(at(pod, QStringLiteral("status.phase")).toString(), QStringLiteral("Pending"));
     QCOMPARE(at(pod, QStringLiteral("status.qosClass")).toString(), QStringLiteral("Burstable"));
-    QCOMPARE(at(pod, QStringLiteral("status.containerStatuses.0.state.waiting.reason")).toString(), QStringLiteral("ContainerCreating"));
+    QCOMPARE(at(pod, QStringLiteral("status.containerStatuses.0.state.waiting.reason")).toString(),
+             QStringLiteral("ContainerCreating"));
     QCOMPARE(at(pod, QStringLiteral("status.podIP")).isUndefined(), true);
     QCOMPARE(at(c.replicaSet(QStringLiteral("cache")), QStringLiteral("status")).toObject(),
-             (QJsonObject{{QStringLiteral("replicas"), 3}, {QStringLiteral("fullyLabeledReplicas"), 3},
-                          {QStringLiteral("observedGeneration"), 1}}));
+             (QJsonObject {{QStringLiteral("replicas"), 3},
+                           {QStringLiteral("fullyLabeledReplicas"), 3},
+                           {QStringLiteral("observedGeneration"), 1}}));
 
     c.advance(4);
-    QCOMPARE(at(c.podsOf(QStringLiteral("cache")).first(), QStringLiteral("status.phase")).toString(), QStringLiteral("Pending"));
+    QCOMPARE(
+        at(c.podsOf(QStringLiteral("cache")).first(), QStringLiteral("status.phase")).toString(),
+        QStringLiteral("Pending"));
     c.advance(1);
     for (const QJsonObject &running : c.podsOf(QStringLiteral("cache"))) {
         QCOMPARE(at(running, QStringLiteral("status.phase")).toString(), QStringLiteral("Running"));
-        QCOMPARE(at(running, QStringLiteral("status.conditions.1.type")).toString(), QStringLiteral("Ready"));
-        QCOMPARE(at(running, QStringLiteral("status.conditions.1.status")).toString(), QStringLiteral("True"));
+        QCOMPARE(at(running, QStringLiteral("status.conditions.1.type")).toString(),
+                 QStringLiteral("Ready"));
+        QCOMPARE(at(running, QStringLiteral("status.conditions.1.status")).toString(),
+                 QStringLiteral("True"));
         QCOMPARE(at(running, QStringLiteral("status.containerStatuses.0.ready")).toBool(), true);
         QCOMPARE(at(running, QStringLiteral("status.containerStatuses.0.started")).toBool(), true);
         QCOMPARE(at(running, QStringLiteral("status.containerStatuses.0.restartCount")).toInt(), 0);
-        QCOMPARE(at(running, QStringLiteral("status.containerStatuses.0.image")).toString(), QStringLiteral("redis:7"));
-        QVERIFY(at(running, QStringLiteral("status.containerStatuses.0.imageID")).toString().startsWith(
-            QLatin1String("docker.io/library/redis@sha256:")));
-        QCOMPARE(at(running, QStringLiteral("status.containerStatuses.0.state.running.startedAt")).toString(), c.clock.nowRfc3339());
-        QVERIFY(at(running, QStringLiteral("status.podIP")).toString().startsWith(QLatin1String("10.244.")));
-        QCOMPARE(at(running, QStringLiteral("status.hostIP")).toString(), QStringLiteral("192.168.49.2"));
+        QCOMPARE(at(running, QStringLiteral("status.containerStatuses.0.image")).toString(),
+                 QStringLiteral("redis:7"));
+        QVERIFY(at(running, QStringLiteral("status.containerStatuses.0.imageID"))
+                    .toString()
+                    .startsWith(QLatin1String("docker.io/library/redis@sha256:")));
+        QCOMPARE(at(running, QStringLiteral("status.containerStatuses.0.state.running.startedAt"))
+                     .toString(),
+                 c.clock.nowRfc3339());
+        QVERIFY(at(running, QStringLiteral("status.podIP"))
+                    .toString()
+                    .startsWith(QLatin1String("10.244.")));
+        QCOMPARE(at(running, QStringLiteral("status.hostIP")).toString(),
+                 QStringLiteral("192.168.49.2"));
     }
     QCOMPARE(at(c.replicaSet(QStringLiteral("cache")), QStringLiteral("status")).toObject(),
-             (QJsonObject{{QStringLiteral("replicas"), 3}, {QStringLiteral("fullyLabeledReplicas"), 3},
-                          {QStringLiteral("readyReplicas"), 3}, {QStringLiteral("availableReplicas"), 3},
-                          {QStringLiteral("observedGeneration"), 1}}));
+             (QJsonObject {{QStringLiteral("replicas"), 3},
+                           {QStringLiteral("fullyLabeledReplicas"), 3},
+                           {QStringLiteral("readyReplicas"), 3},
+                           {QStringLiteral("availableReplicas"), 3},
+                           {QStringLiteral("observedGeneration"), 1}}));
     QCOMPARE(c.events(QStringLiteral("SuccessfulCreate"), QStringLiteral("cache")).size(), 3);
 }
 
@@ -123,8 +142,11 @@ void TestReplicaSetController::scaleDownRemovesNewestFirst()
     QCOMPARE(pods.size(), 2);
     for (const QJsonObject &pod : pods)
         QVERIFY(nameOf(pod) != newest);
-    QCOMPARE(c.events(QStringLiteral("SuccessfulDelete"), QStringLiteral("cache")), QStringList{QStringLiteral("Deleted pod: ") + newest});
-    QCOMPARE(at(c.replicaSet(QStringLiteral("cache")), QStringLiteral("status.observedGeneration")).toInt(), 3);
+    QCOMPARE(c.events(QStringLiteral("SuccessfulDelete"), QStringLiteral("cache")),
+             QStringList {QStringLiteral("Deleted pod: ") + newest});
+    QCOMPARE(at(c.replicaSet(QStringLiteral("cache")), QStringLiteral("status.observedGeneration"))
+                 .toInt(),
+             3);
 }
 
 void TestReplicaSetController::garbageCollectsOrphans()
@@ -142,3 +164,4 @@ void TestReplicaSetController::garbageCollectsOrphans()
 
 QTEST_GUILESS_MAIN(TestReplicaSetController)
 #include "tst_replicasetcontroller.moc"
+

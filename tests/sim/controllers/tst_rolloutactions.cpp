@@ -4,6 +4,8 @@
 // start.
 #include "controllerfixture.h"
 
+using namespace rdsim;
+
 using namespace ControllerTest;
 
 namespace {
@@ -15,7 +17,9 @@ QJsonArray steps()
         {"pause": {"duration": 30}},
         {"setWeight": 40},
         {"pause": {}}
-    ]})").value(QLatin1String("s")).toArray();
+    ]})")
+        .value(QLatin1String("s"))
+        .toArray();
 }
 
 QString nameOf(const QJsonObject &object)
@@ -37,6 +41,8 @@ private slots:
     void newTemplateMidUpdateStartsOver();
     void backToStableTemplateSkipsSteps();
     void previousImageStartsTheCanaryInFlight();
+    void workloadRefTakesTheDeploymentTemplate();
+    void scalingMidUpdateKeepsTheSplit();
 
 private:
     // "web" healthy on nginx:1.25, then updated to nginx:1.26 and waiting at the 30 s pause.
@@ -68,8 +74,10 @@ void TestRolloutActions::manualPauseHoldsEverything()
     QCOMPARE(c.message(), QStringLiteral("manually paused"));
     QCOMPARE(c.status().value(QLatin1String("controllerPause")).isUndefined(), true);
     QCOMPARE(c.status().value(QLatin1String("pauseConditions")).isUndefined(), true);
-    QCOMPARE(c.condition(QStringLiteral("Paused")).value(QLatin1String("status")).toString(), QStringLiteral("True"));
-    QCOMPARE(c.condition(QStringLiteral("Progressing")).value(QLatin1String("reason")).toString(), QStringLiteral("RolloutPaused"));
+    QCOMPARE(c.condition(QStringLiteral("Paused")).value(QLatin1String("status")).toString(),
+             QStringLiteral("True"));
+    QCOMPARE(c.condition(QStringLiteral("Progressing")).value(QLatin1String("reason")).toString(),
+             QStringLiteral("RolloutPaused"));
     // The new ReplicaSet exists but nothing is scaled while paused, and no step advances.
     QCOMPARE(c.specReplicas(canary), 0);
     c.advance(60);
@@ -85,7 +93,8 @@ void TestRolloutActions::manualPauseHoldsEverything()
     c.pass();
     QCOMPARE(c.phase(), QStringLiteral("Progressing"));
     QCOMPARE(c.specReplicas(canary), 1);
-    QCOMPARE(c.condition(QStringLiteral("Paused")).value(QLatin1String("status")).toString(), QStringLiteral("False"));
+    QCOMPARE(c.condition(QStringLiteral("Paused")).value(QLatin1String("status")).toString(),
+             QStringLiteral("False"));
     QVERIFY(c.waitFor([&] { return c.stepIndex() == 1; }));
 }
 
@@ -98,7 +107,7 @@ void TestRolloutActions::abortScalesCanaryAwayAndRetryStartsOver()
     const QString canary = nameOf(sets.at(1));
 
     // kubectl argo rollouts abort: {"status":{"abort":true}} on /status.
-    c.patchStatus(QStringLiteral("web"), QJsonObject{{QStringLiteral("abort"), true}});
+    c.patchStatus(QStringLiteral("web"), QJsonObject {{QStringLiteral("abort"), true}});
     c.pass();
     QJsonObject status = c.status();
     QCOMPARE(status.value(QLatin1String("abort")).toBool(), true);
@@ -110,11 +119,14 @@ void TestRolloutActions::abortScalesCanaryAwayAndRetryStartsOver()
     QCOMPARE(c.message(), QStringLiteral("RolloutAborted: Rollout aborted update to revision 2"));
     const QJsonObject progressing = c.condition(QStringLiteral("Progressing"));
     QCOMPARE(progressing.value(QLatin1String("status")).toString(), QStringLiteral("False"));
-    QCOMPARE(progressing.value(QLatin1String("reason")).toString(), QStringLiteral("RolloutAborted"));
-    QCOMPARE(progressing.value(QLatin1String("message")).toString(), QStringLiteral("Rollout aborted update to revision 2"));
+    QCOMPARE(progressing.value(QLatin1String("reason")).toString(),
+             QStringLiteral("RolloutAborted"));
+    QCOMPARE(progressing.value(QLatin1String("message")).toString(),
+             QStringLiteral("Rollout aborted update to revision 2"));
     QCOMPARE(c.specReplicas(canary), 0);
     QCOMPARE(c.specReplicas(stable), 5);
-    QCOMPARE(c.events(QStringLiteral("RolloutAborted")), QStringList{QStringLiteral("Rollout aborted update to revision 2")});
+    QCOMPARE(c.events(QStringLiteral("RolloutAborted")),
+             QStringList {QStringLiteral("Rollout aborted update to revision 2")});
     const QList<QJsonObject> all = c.list(ControllerTest::events());
     for (const QJsonObject &e : all) {
         if (e.value(QLatin1String("reason")).toString() == QLatin1String("RolloutAborted"))
@@ -128,7 +140,7 @@ void TestRolloutActions::abortScalesCanaryAwayAndRetryStartsOver()
     QCOMPARE(c.availableReplicas(stable), 5);
 
     // kubectl argo rollouts retry: {"status":{"abort":false}}.
-    c.patchStatus(QStringLiteral("web"), QJsonObject{{QStringLiteral("abort"), false}});
+    c.patchStatus(QStringLiteral("web"), QJsonObject {{QStringLiteral("abort"), false}});
     c.pass();
     status = c.status();
     QCOMPARE(status.value(QLatin1String("abort")).isUndefined(), true);
@@ -148,7 +160,7 @@ void TestRolloutActions::promoteFullSkipsRemainingSteps()
     const QString stable = nameOf(sets.at(0));
     const QString canary = nameOf(sets.at(1));
 
-    c.patchStatus(QStringLiteral("web"), QJsonObject{{QStringLiteral("promoteFull"), true}});
+    c.patchStatus(QStringLiteral("web"), QJsonObject {{QStringLiteral("promoteFull"), true}});
     c.pass();
     QCOMPARE(c.stepIndex(), 4);
     QCOMPARE(c.status().value(QLatin1String("pauseConditions")).isUndefined(), true);
@@ -166,7 +178,8 @@ void TestRolloutActions::promoteFullSkipsRemainingSteps()
     QCOMPARE(c.specReplicas(canary), 5);
     QCOMPARE(c.specReplicas(stable), 0);
     QCOMPARE(c.events(QStringLiteral("RolloutCompleted")).last(),
-             QStringLiteral("Rollout completed update to revision 2 (%1): Full promotion requested").arg(hashOf(sets.at(1))));
+             QStringLiteral("Rollout completed update to revision 2 (%1): Full promotion requested")
+                 .arg(hashOf(sets.at(1))));
 }
 
 void TestRolloutActions::restartReplacesPodsOneAtATime()
@@ -204,7 +217,9 @@ void TestRolloutActions::restartReplacesPodsOneAtATime()
         replaced += before.contains(nameOf(pod)) ? 0 : 1;
     QCOMPARE(replaced, 1);
 
-    QVERIFY(c.waitFor([&] { return c.status().value(QLatin1String("restartedAt")).toString() == restartAt; }, 60));
+    QVERIFY(c.waitFor(
+        [&] { return c.status().value(QLatin1String("restartedAt")).toString() == restartAt; },
+        60));
     QVERIFY(c.waitFor([&] { return c.phase() == QLatin1String("Healthy"); }, 10));
     for (const QJsonObject &pod : c.podsOf(rs))
         QVERIFY(!before.contains(nameOf(pod)));
@@ -223,8 +238,10 @@ void TestRolloutActions::newTemplateMidUpdateStartsOver()
     const QString v1 = nameOf(sets.at(0));
     const QString v2 = nameOf(sets.at(1));
     const QString v3 = nameOf(sets.at(2));
-    QCOMPARE(annotation(c.replicaSet(v3), QStringLiteral("rollout.argoproj.io/revision")), QStringLiteral("3"));
-    QCOMPARE(annotation(c.rollout(), QStringLiteral("rollout.argoproj.io/revision")), QStringLiteral("3"));
+    QCOMPARE(annotation(c.replicaSet(v3), QStringLiteral("rollout.argoproj.io/revision")),
+             QStringLiteral("3"));
+    QCOMPARE(annotation(c.rollout(), QStringLiteral("rollout.argoproj.io/revision")),
+             QStringLiteral("3"));
     QCOMPARE(c.stepIndex(), 0);
     QCOMPARE(c.status().value(QLatin1String("pauseConditions")).isUndefined(), true);
     QCOMPARE(c.status().value(QLatin1String("currentPodHash")).toString(), hashOf(sets.at(2)));
@@ -234,7 +251,8 @@ void TestRolloutActions::newTemplateMidUpdateStartsOver()
     QVERIFY(c.waitFor([&] { return c.specReplicas(v2) == 0 && c.stepIndex() == 1; }));
     QCOMPARE(c.specReplicas(v1), 4);
     QCOMPARE(c.specReplicas(v3), 1);
-    QCOMPARE(c.events(QStringLiteral("RolloutUpdated")).last(), QStringLiteral("Rollout updated to revision 3"));
+    QCOMPARE(c.events(QStringLiteral("RolloutUpdated")).last(),
+             QStringLiteral("Rollout updated to revision 3"));
 }
 
 void TestRolloutActions::backToStableTemplateSkipsSteps()
@@ -245,12 +263,15 @@ void TestRolloutActions::backToStableTemplateSkipsSteps()
     c.setImage(QStringLiteral("web"), QStringLiteral("nginx:1.25"));
     c.pass();
     QCOMPARE(c.stepIndex(), 4);
-    QCOMPARE(c.events(QStringLiteral("SkipSteps")), QStringList{QStringLiteral("Rollback to stable ReplicaSets")});
+    QCOMPARE(c.events(QStringLiteral("SkipSteps")),
+             QStringList {QStringLiteral("Rollback to stable ReplicaSets")});
     QVERIFY(c.waitFor([&] { return c.phase() == QLatin1String("Healthy"); }));
     QCOMPARE(c.specReplicas(nameOf(sets.at(0))), 5);
     QCOMPARE(c.specReplicas(nameOf(sets.at(1))), 0);
     // The stable ReplicaSet is the newest revision again.
-    QCOMPARE(annotation(c.replicaSet(nameOf(sets.at(0))), QStringLiteral("rollout.argoproj.io/revision")), QStringLiteral("3"));
+    QCOMPARE(annotation(c.replicaSet(nameOf(sets.at(0))),
+                        QStringLiteral("rollout.argoproj.io/revision")),
+             QStringLiteral("3"));
     QCOMPARE(c.status().value(QLatin1String("stableRS")).toString(), hashOf(sets.at(0)));
 }
 
@@ -259,7 +280,9 @@ void TestRolloutActions::previousImageStartsTheCanaryInFlight()
     Cluster c;
     QJsonObject rollout = canaryRollout(steps());
     QJsonObject metadata = rollout.value(QLatin1String("metadata")).toObject();
-    metadata.insert(QStringLiteral("annotations"), QJsonObject{{QStringLiteral("rd-sim.dev/previous-image"), QStringLiteral("nginx:1.24")}});
+    metadata.insert(
+        QStringLiteral("annotations"),
+        QJsonObject {{QStringLiteral("rd-sim.dev/previous-image"), QStringLiteral("nginx:1.24")}});
     rollout.insert(QStringLiteral("metadata"), metadata);
     c.create(rollouts(), rollout);
     c.pass();
@@ -268,10 +291,16 @@ void TestRolloutActions::previousImageStartsTheCanaryInFlight()
     QCOMPARE(sets.size(), 2);
     const QString v1 = nameOf(sets.at(0));
     const QString v2 = nameOf(sets.at(1));
-    QCOMPARE(at(c.replicaSet(v1), QStringLiteral("spec.template.spec.containers.0.image")).toString(), QStringLiteral("nginx:1.24"));
-    QCOMPARE(at(c.replicaSet(v2), QStringLiteral("spec.template.spec.containers.0.image")).toString(), QStringLiteral("nginx:1.25"));
-    QCOMPARE(annotation(c.replicaSet(v1), QStringLiteral("rollout.argoproj.io/revision")), QStringLiteral("1"));
-    QCOMPARE(annotation(c.replicaSet(v2), QStringLiteral("rollout.argoproj.io/revision")), QStringLiteral("2"));
+    QCOMPARE(
+        at(c.replicaSet(v1), QStringLiteral("spec.template.spec.containers.0.image")).toString(),
+        QStringLiteral("nginx:1.24"));
+    QCOMPARE(
+        at(c.replicaSet(v2), QStringLiteral("spec.template.spec.containers.0.image")).toString(),
+        QStringLiteral("nginx:1.25"));
+    QCOMPARE(annotation(c.replicaSet(v1), QStringLiteral("rollout.argoproj.io/revision")),
+             QStringLiteral("1"));
+    QCOMPARE(annotation(c.replicaSet(v2), QStringLiteral("rollout.argoproj.io/revision")),
+             QStringLiteral("2"));
     // Revision 1 was up before the simulation: its pods are Running and Ready already.
     QCOMPARE(c.availableReplicas(v1), 4);
     for (const QJsonObject &pod : c.podsOf(v1))
@@ -282,8 +311,69 @@ void TestRolloutActions::previousImageStartsTheCanaryInFlight()
     QCOMPARE(status.value(QLatin1String("currentStepIndex")).toInt(), 0);
     QCOMPARE(c.specReplicas(v2), 1);
     QCOMPARE(c.phase(), QStringLiteral("Progressing"));
-    QVERIFY(c.waitFor([&] { return c.stepIndex() == 1 && c.phase() == QLatin1String("Paused"); }, 10));
+    QVERIFY(
+        c.waitFor([&] { return c.stepIndex() == 1 && c.phase() == QLatin1String("Paused"); }, 10));
+}
+
+void TestRolloutActions::workloadRefTakesTheDeploymentTemplate()
+{
+    Cluster c;
+    QJsonObject rollout = canaryRollout(steps(), 2);
+    QJsonObject spec = rollout.value(QLatin1String("spec")).toObject();
+    spec.remove(QStringLiteral("template"));
+    spec.insert(QStringLiteral("workloadRef"),
+                parse(R"({"apiVersion": "apps/v1", "kind": "Deployment", "name": "web-deploy"})"));
+    rollout.insert(QStringLiteral("spec"), spec);
+    c.create(rollouts(), rollout);
+    c.pass();
+    QCOMPARE(c.phase(), QStringLiteral("Degraded"));
+    QCOMPARE(
+        c.message(),
+        QStringLiteral(
+            "InvalidSpec: The Rollout \"web\" is invalid: spec.workloadRef.name: Invalid value: "
+            "\"web-deploy\": deployments.apps \"web-deploy\" not found"));
+
+    c.create(deployments(), parse(R"({"apiVersion": "apps/v1", "kind": "Deployment",
+        "metadata": {"name": "web-deploy", "namespace": "shop"},
+        "spec": {"replicas": 0, "selector": {"matchLabels": {"app": "web"}},
+                 "template": {"metadata": {"labels": {"app": "web"}},
+                              "spec": {"containers": [{"name": "web", "image": "nginx:1.30"}]}}}})"));
+    QVERIFY(c.waitFor([&] { return c.phase() == QLatin1String("Healthy"); }));
+    const QJsonObject rs = c.replicaSetsOf(QStringLiteral("web")).at(0);
+    QCOMPARE(at(rs, QStringLiteral("spec.template.spec.containers.0.image")).toString(),
+             QStringLiteral("nginx:1.30"));
+    QCOMPARE(c.podsOf(nameOf(rs)).size(), 2);
+    QCOMPARE(annotation(c.rollout(), QStringLiteral("rollout.argoproj.io/workload-generation")),
+             QStringLiteral("1"));
+    QCOMPARE(c.status().value(QLatin1String("workloadObservedGeneration")).toString(),
+             QStringLiteral("1"));
+    // The stored spec is untouched: no template was written into it.
+    QCOMPARE(at(c.rollout(), QStringLiteral("spec.template")).isUndefined(), true);
+}
+
+void TestRolloutActions::scalingMidUpdateKeepsTheSplit()
+{
+    Cluster c;
+    atFirstPause(c);
+    const QList<QJsonObject> sets = c.replicaSetsOf(QStringLiteral("web"));
+    // kubectl scale (or an HPA) sets spec.replicas; the 20% step now means 2 of 10.
+    c.updateSpec(rollouts(), QStringLiteral("web"), [](QJsonObject &ro) {
+        QJsonObject spec = ro.value(QLatin1String("spec")).toObject();
+        spec.insert(QStringLiteral("replicas"), 10);
+        ro.insert(QStringLiteral("spec"), spec);
+    });
+    QVERIFY(c.waitFor([&] {
+        return c.availableReplicas(nameOf(sets.at(1))) == 2 && c.availableReplicas(nameOf(sets.at(0))) == 8;
+    }));
+    QCOMPARE(c.specReplicas(nameOf(sets.at(1))), 2);
+    QCOMPARE(c.specReplicas(nameOf(sets.at(0))), 8);
+    QCOMPARE(annotation(c.replicaSet(nameOf(sets.at(0))), QStringLiteral("rollout.argoproj.io/desired-replicas")),
+             QStringLiteral("10"));
+    QCOMPARE(c.stepIndex(), 1);
+    QCOMPARE(c.status().value(QLatin1String("HPAReplicas")).toInt(), 10);
+    QCOMPARE(c.status().value(QLatin1String("observedGeneration")).toString(), QStringLiteral("3"));
 }
 
 QTEST_GUILESS_MAIN(TestRolloutActions)
 #include "tst_rolloutactions.moc"
+

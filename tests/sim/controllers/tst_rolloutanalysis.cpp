@@ -4,11 +4,14 @@
 // themselves, so they do not depend on measurements.
 #include "controllerfixture.h"
 
+using namespace rdsim;
+
 using namespace ControllerTest;
 
 namespace {
 
-const QString kFailure = QStringLiteral("Metric \"error-rate\" assessed Failed due to failed (2) > failureLimit (1)");
+const QString kFailure
+    = QStringLiteral("Metric \"error-rate\" assessed Failed due to failed (2) > failureLimit (1)");
 
 QJsonArray analysisSteps()
 {
@@ -19,7 +22,9 @@ QJsonArray analysisSteps()
                                {"name": "hash", "valueFrom": {"podTemplateHashValue": "Latest"}}]}},
         {"setWeight": 60},
         {"pause": {}}
-    ]})").value(QLatin1String("s")).toArray();
+    ]})")
+        .value(QLatin1String("s"))
+        .toArray();
 }
 
 QString nameOf(const QJsonObject &object)
@@ -66,17 +71,22 @@ void TestRolloutAnalysis::stepRunIsCreatedFromTheTemplate()
     QCOMPARE(runName, QStringLiteral("web-%1-2-1").arg(hash));
     const QJsonObject run = c.analysisRun(runName);
     QCOMPARE(at(run, QStringLiteral("metadata.labels")).toObject(),
-             (QJsonObject{{QStringLiteral("app"), QStringLiteral("web")},
-                          {QStringLiteral("rollout-type"), QStringLiteral("Step")},
-                          {QStringLiteral("rollouts-pod-template-hash"), hash},
-                          {QStringLiteral("step-index"), QStringLiteral("1")}}));
+             (QJsonObject {{QStringLiteral("app"), QStringLiteral("web")},
+                           {QStringLiteral("rollout-type"), QStringLiteral("Step")},
+                           {QStringLiteral("rollouts-pod-template-hash"), hash},
+                           {QStringLiteral("step-index"), QStringLiteral("1")}}));
     QCOMPARE(annotation(run, QStringLiteral("rollout.argoproj.io/revision")), QStringLiteral("2"));
-    QCOMPARE(at(run, QStringLiteral("metadata.ownerReferences.0.kind")).toString(), QStringLiteral("Rollout"));
-    QCOMPARE(at(run, QStringLiteral("metadata.ownerReferences.0.name")).toString(), QStringLiteral("web"));
+    QCOMPARE(at(run, QStringLiteral("metadata.ownerReferences.0.kind")).toString(),
+             QStringLiteral("Rollout"));
+    QCOMPARE(at(run, QStringLiteral("metadata.ownerReferences.0.name")).toString(),
+             QStringLiteral("web"));
     QCOMPARE(at(run, QStringLiteral("spec.args")).toArray(),
-             (QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("service")}, {QStringLiteral("value"), QStringLiteral("web-canary")}},
-                         QJsonObject{{QStringLiteral("name"), QStringLiteral("hash")}, {QStringLiteral("value"), hash}}}));
-    QCOMPARE(at(run, QStringLiteral("spec.metrics.0.name")).toString(), QStringLiteral("error-rate"));
+             (QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("service")},
+                                       {QStringLiteral("value"), QStringLiteral("web-canary")}},
+                          QJsonObject {{QStringLiteral("name"), QStringLiteral("hash")},
+                                       {QStringLiteral("value"), hash}}}));
+    QCOMPARE(at(run, QStringLiteral("spec.metrics.0.name")).toString(),
+             QStringLiteral("error-rate"));
     QCOMPARE(at(run, QStringLiteral("spec.metrics.0.interval")).toString(), QStringLiteral("1h"));
     QCOMPARE(c.phase(), QStringLiteral("Progressing"));
     QCOMPARE(c.message(), QStringLiteral("more replicas need to be updated"));
@@ -93,12 +103,20 @@ void TestRolloutAnalysis::successfulRunAdvances()
     c.setRunPhase(runName, QStringLiteral("Successful"));
     c.pass();
     QCOMPARE(c.stepIndex(), 2);
-    QCOMPARE(c.status().value(QLatin1String("canary")).toObject().contains(QLatin1String("currentStepAnalysisRunStatus")), false);
-    QCOMPARE(c.events(QStringLiteral("RolloutStepCompleted")).last(), QStringLiteral("Rollout step 2/4 completed (analysis)"));
+    QCOMPARE(c.status()
+                 .value(QLatin1String("canary"))
+                 .toObject()
+                 .contains(QLatin1String("currentStepAnalysisRunStatus")),
+             false);
+    QCOMPARE(c.events(QStringLiteral("RolloutStepCompleted")).last(),
+             QStringLiteral("Rollout step 2/4 completed (analysis)"));
     QCOMPARE(c.events(QStringLiteral("AnalysisRunSuccessful")),
-             QStringList{QStringLiteral("Step Analysis Run '%1' Status New: 'Successful' Previous: 'Running'").arg(runName)});
+             QStringList {QStringLiteral(
+                              "Step Analysis Run '%1' Status New: 'Successful' Previous: 'Running'")
+                              .arg(runName)});
     // The finished run is kept as history.
-    QCOMPARE(at(c.analysisRun(runName), QStringLiteral("status.phase")).toString(), QStringLiteral("Successful"));
+    QCOMPARE(at(c.analysisRun(runName), QStringLiteral("status.phase")).toString(),
+             QStringLiteral("Successful"));
 }
 
 void TestRolloutAnalysis::failedRunAborts()
@@ -108,7 +126,9 @@ void TestRolloutAnalysis::failedRunAborts()
     QVERIFY(!runName.isEmpty());
     const QList<QJsonObject> sets = c.replicaSetsOf(QStringLiteral("web"));
     c.pass();
-    QCOMPARE(at(c.status(), QStringLiteral("canary.currentStepAnalysisRunStatus.status")).toString(), QStringLiteral("Running"));
+    QCOMPARE(
+        at(c.status(), QStringLiteral("canary.currentStepAnalysisRunStatus.status")).toString(),
+        QStringLiteral("Running"));
 
     c.setRunPhase(runName, QStringLiteral("Failed"), kFailure);
     c.pass();
@@ -116,21 +136,26 @@ void TestRolloutAnalysis::failedRunAborts()
     QCOMPARE(status.value(QLatin1String("abort")).toBool(), true);
     QCOMPARE(status.value(QLatin1String("currentStepIndex")).toInt(), 0);
     QCOMPARE(c.phase(), QStringLiteral("Degraded"));
-    QCOMPARE(c.message(), QStringLiteral("RolloutAborted: Rollout aborted update to revision 2: ") + kFailure);
+    QCOMPARE(c.message(),
+             QStringLiteral("RolloutAborted: Rollout aborted update to revision 2: ") + kFailure);
     QCOMPARE(at(status, QStringLiteral("canary.currentStepAnalysisRunStatus")).toObject(),
-             (QJsonObject{{QStringLiteral("name"), runName}, {QStringLiteral("status"), QStringLiteral("Failed")},
-                          {QStringLiteral("message"), kFailure}}));
+             (QJsonObject {{QStringLiteral("name"), runName},
+                           {QStringLiteral("status"), QStringLiteral("Failed")},
+                           {QStringLiteral("message"), kFailure}}));
     QCOMPARE(c.specReplicas(nameOf(sets.at(1))), 0);
     QCOMPARE(c.specReplicas(nameOf(sets.at(0))), 5);
     QCOMPARE(c.events(QStringLiteral("AnalysisRunFailed")),
-             QStringList{QStringLiteral("Step Analysis Run '%1' Status New: 'Failed' Previous: 'Running'").arg(runName)});
+             QStringList {
+                 QStringLiteral("Step Analysis Run '%1' Status New: 'Failed' Previous: 'Running'")
+                     .arg(runName)});
     QCOMPARE(c.events(QStringLiteral("RolloutAborted")),
-             QStringList{QStringLiteral("Rollout aborted update to revision 2: ") + kFailure});
+             QStringList {QStringLiteral("Rollout aborted update to revision 2: ") + kFailure});
 
     // Retry runs the steps again with a fresh run.
-    c.patchStatus(QStringLiteral("web"), QJsonObject{{QStringLiteral("abort"), false}});
+    c.patchStatus(QStringLiteral("web"), QJsonObject {{QStringLiteral("abort"), false}});
     QVERIFY(c.waitFor([&] { return c.stepIndex() == 1; }));
-    QCOMPARE(at(c.status(), QStringLiteral("canary.currentStepAnalysisRunStatus.name")).toString(), runName + QStringLiteral(".1"));
+    QCOMPARE(at(c.status(), QStringLiteral("canary.currentStepAnalysisRunStatus.name")).toString(),
+             runName + QStringLiteral(".1"));
 }
 
 void TestRolloutAnalysis::inconclusiveRunPauses()
@@ -144,15 +169,17 @@ void TestRolloutAnalysis::inconclusiveRunPauses()
     QCOMPARE(c.phase(), QStringLiteral("Paused"));
     QCOMPARE(c.message(), QStringLiteral("InconclusiveAnalysisRun"));
     QCOMPARE(status.value(QLatin1String("controllerPause")).toBool(), true);
-    QCOMPARE(at(status, QStringLiteral("pauseConditions.0.reason")).toString(), QStringLiteral("InconclusiveAnalysisRun"));
+    QCOMPARE(at(status, QStringLiteral("pauseConditions.0.reason")).toString(),
+             QStringLiteral("InconclusiveAnalysisRun"));
     QCOMPARE(c.stepIndex(), 1);
     c.advance(60);
     QCOMPARE(c.stepIndex(), 1);
 
     // kubectl argo rollouts promote on an inconclusive step: clear the pause, skip the step.
-    c.patchStatus(QStringLiteral("web"), QJsonObject{{QStringLiteral("pauseConditions"), QJsonValue::Null},
-                                                     {QStringLiteral("controllerPause"), false},
-                                                     {QStringLiteral("currentStepIndex"), 2}});
+    c.patchStatus(QStringLiteral("web"),
+                  QJsonObject {{QStringLiteral("pauseConditions"), QJsonValue::Null},
+                               {QStringLiteral("controllerPause"), false},
+                               {QStringLiteral("currentStepIndex"), 2}});
     c.pass();
     QCOMPARE(c.stepIndex(), 2);
     QCOMPARE(c.phase(), QStringLiteral("Progressing"));
@@ -163,9 +190,13 @@ void TestRolloutAnalysis::backgroundRunStartsAtStartingStepAndFailureAborts()
 {
     Cluster c;
     c.create(analysisTemplates(), slowTemplate(QStringLiteral("error-rate")));
-    const QJsonArray steps = parse(R"({"s": [{"setWeight": 20}, {"pause": {"duration": 30}}, {"setWeight": 40}, {"pause": {}}]})")
-                                 .value(QLatin1String("s")).toArray();
-    const QJsonObject background = parse(R"({"analysis": {"templates": [{"templateName": "error-rate"}], "startingStep": 1,
+    const QJsonArray steps
+        = parse(
+              R"({"s": [{"setWeight": 20}, {"pause": {"duration": 30}}, {"setWeight": 40}, {"pause": {}}]})")
+              .value(QLatin1String("s"))
+              .toArray();
+    const QJsonObject background
+        = parse(R"({"analysis": {"templates": [{"templateName": "error-rate"}], "startingStep": 1,
                                              "args": [{"name": "service", "value": "web"}]}})");
     c.create(rollouts(), canaryRollout(steps, 5, background));
     QVERIFY(c.waitFor([&] { return c.phase() == QLatin1String("Healthy"); }));
@@ -177,16 +208,23 @@ void TestRolloutAnalysis::backgroundRunStartsAtStartingStepAndFailureAborts()
     QVERIFY(c.waitFor([&] { return c.stepIndex() == 1; }));
     const QString hash = hashOf(c.replicaSetsOf(QStringLiteral("web")).at(1));
     const QString runName = QStringLiteral("web-%1-2").arg(hash);
-    QCOMPARE(at(c.status(), QStringLiteral("canary.currentBackgroundAnalysisRunStatus.name")).toString(), runName);
-    QCOMPARE(at(c.analysisRun(runName), QStringLiteral("metadata.labels.rollout-type")).toString(), QStringLiteral("Background"));
+    QCOMPARE(
+        at(c.status(), QStringLiteral("canary.currentBackgroundAnalysisRunStatus.name")).toString(),
+        runName);
+    QCOMPARE(at(c.analysisRun(runName), QStringLiteral("metadata.labels.rollout-type")).toString(),
+             QStringLiteral("Background"));
     c.pass();
 
     c.setRunPhase(runName, QStringLiteral("Failed"), kFailure);
     c.pass();
     QCOMPARE(c.phase(), QStringLiteral("Degraded"));
-    QCOMPARE(c.message(), QStringLiteral("RolloutAborted: Rollout aborted update to revision 2: ") + kFailure);
-    QCOMPARE(c.events(QStringLiteral("AnalysisRunFailed")),
-             QStringList{QStringLiteral("Background Analysis Run '%1' Status New: 'Failed' Previous: 'Running'").arg(runName)});
+    QCOMPARE(c.message(),
+             QStringLiteral("RolloutAborted: Rollout aborted update to revision 2: ") + kFailure);
+    QCOMPARE(
+        c.events(QStringLiteral("AnalysisRunFailed")),
+        QStringList {
+            QStringLiteral("Background Analysis Run '%1' Status New: 'Failed' Previous: 'Running'")
+                .arg(runName)});
 }
 
 void TestRolloutAnalysis::missingTemplateIsInvalidSpec()
@@ -196,10 +234,12 @@ void TestRolloutAnalysis::missingTemplateIsInvalidSpec()
     c.pass();
     QCOMPARE(c.phase(), QStringLiteral("Degraded"));
     const QString message = QStringLiteral(
-        "The Rollout \"web\" is invalid: spec.strategy.canary.steps[1].analysis.templates[0].templateName: "
+        "The Rollout \"web\" is invalid: "
+        "spec.strategy.canary.steps[1].analysis.templates[0].templateName: "
         "Invalid value: \"error-rate\": analysistemplate.argoproj.io \"error-rate\" not found");
     QCOMPARE(c.message(), QStringLiteral("InvalidSpec: ") + message);
-    QCOMPARE(c.condition(QStringLiteral("InvalidSpec")).value(QLatin1String("message")).toString(), message);
+    QCOMPARE(c.condition(QStringLiteral("InvalidSpec")).value(QLatin1String("message")).toString(),
+             message);
     QCOMPARE(c.replicaSetsOf(QStringLiteral("web")).size(), 0);
 
     // Creating the template makes the spec valid: the condition goes, the rollout deploys.
@@ -210,3 +250,4 @@ void TestRolloutAnalysis::missingTemplateIsInvalidSpec()
 
 QTEST_GUILESS_MAIN(TestRolloutAnalysis)
 #include "tst_rolloutanalysis.moc"
+

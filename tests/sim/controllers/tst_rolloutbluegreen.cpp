@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "controllerfixture.h"
 
+using namespace rdsim;
+
 using namespace ControllerTest;
 
 namespace {
@@ -12,7 +14,8 @@ QString nameOf(const QJsonObject &object)
 
 QJsonObject service(const QString &name)
 {
-    QJsonObject svc = parse(R"({"apiVersion": "v1", "kind": "Service", "metadata": {"namespace": "shop"},
+    QJsonObject svc
+        = parse(R"({"apiVersion": "v1", "kind": "Service", "metadata": {"namespace": "shop"},
                                 "spec": {"selector": {"app": "web"}, "ports": [{"port": 80}]}})");
     QJsonObject metadata = svc.value(QLatin1String("metadata")).toObject();
     metadata.insert(QStringLiteral("name"), name);
@@ -22,7 +25,8 @@ QJsonObject service(const QString &name)
 
 QString selectorHash(const Cluster &c, const QString &svc)
 {
-    return at(c.get(services(), svc), QStringLiteral("spec.selector.rollouts-pod-template-hash")).toString();
+    return at(c.get(services(), svc), QStringLiteral("spec.selector.rollouts-pod-template-hash"))
+        .toString();
 }
 
 } // namespace
@@ -57,7 +61,10 @@ void TestRolloutBlueGreen::deploy(Cluster &c, const QJsonObject &blueGreen, bool
 void TestRolloutBlueGreen::initialDeployActivatesFirstRevision()
 {
     Cluster c;
-    deploy(c, parse(R"({"activeService": "web-active", "previewService": "web-preview", "autoPromotionEnabled": false})"));
+    deploy(
+        c,
+        parse(
+            R"({"activeService": "web-active", "previewService": "web-preview", "autoPromotionEnabled": false})"));
     const QList<QJsonObject> sets = c.replicaSetsOf(QStringLiteral("web"));
     QCOMPARE(sets.size(), 1);
     const QString hash = hashOf(sets.at(0));
@@ -66,10 +73,12 @@ void TestRolloutBlueGreen::initialDeployActivatesFirstRevision()
     QCOMPARE(at(status, QStringLiteral("blueGreen.previewSelector")).toString(), hash);
     QCOMPARE(status.value(QLatin1String("stableRS")).toString(), hash);
     QCOMPARE(status.value(QLatin1String("currentStepIndex")).isUndefined(), true);
-    QCOMPARE(status.value(QLatin1String("selector")).toString(), QStringLiteral("app=web,rollouts-pod-template-hash=") + hash);
+    QCOMPARE(status.value(QLatin1String("selector")).toString(),
+             QStringLiteral("app=web,rollouts-pod-template-hash=") + hash);
     QCOMPARE(selectorHash(c, QStringLiteral("web-active")), hash);
     QCOMPARE(selectorHash(c, QStringLiteral("web-preview")), hash);
-    QCOMPARE(annotation(c.get(services(), QStringLiteral("web-active")), QStringLiteral("argo-rollouts.argoproj.io/managed-by-rollouts")),
+    QCOMPARE(annotation(c.get(services(), QStringLiteral("web-active")),
+                        QStringLiteral("argo-rollouts.argoproj.io/managed-by-rollouts")),
              QStringLiteral("web"));
     QCOMPARE(c.specReplicas(nameOf(sets.at(0))), 3);
 }
@@ -77,7 +86,10 @@ void TestRolloutBlueGreen::initialDeployActivatesFirstRevision()
 void TestRolloutBlueGreen::manualPromotionWaitsForPromote()
 {
     Cluster c;
-    deploy(c, parse(R"({"activeService": "web-active", "previewService": "web-preview", "autoPromotionEnabled": false})"));
+    deploy(
+        c,
+        parse(
+            R"({"activeService": "web-active", "previewService": "web-preview", "autoPromotionEnabled": false})"));
     c.setImage(QStringLiteral("web"), QStringLiteral("nginx:1.26"));
     c.pass();
     QList<QJsonObject> sets = c.replicaSetsOf(QStringLiteral("web"));
@@ -94,26 +106,32 @@ void TestRolloutBlueGreen::manualPromotionWaitsForPromote()
 
     QVERIFY(c.waitFor([&] { return c.phase() == QLatin1String("Paused"); }));
     QCOMPARE(c.message(), QStringLiteral("BlueGreenPause"));
-    QCOMPARE(at(c.status(), QStringLiteral("pauseConditions.0.reason")).toString(), QStringLiteral("BlueGreenPause"));
+    QCOMPARE(at(c.status(), QStringLiteral("pauseConditions.0.reason")).toString(),
+             QStringLiteral("BlueGreenPause"));
     QCOMPARE(c.status().value(QLatin1String("controllerPause")).toBool(), true);
     c.advance(300);
     QCOMPARE(c.phase(), QStringLiteral("Paused"));
     QCOMPARE(selectorHash(c, QStringLiteral("web-active")), blueHash);
 
-    c.patchStatus(QStringLiteral("web"), QJsonObject{{QStringLiteral("pauseConditions"), QJsonValue::Null}});
+    c.patchStatus(QStringLiteral("web"),
+                  QJsonObject {{QStringLiteral("pauseConditions"), QJsonValue::Null}});
     c.pass();
     QCOMPARE(c.phase(), QStringLiteral("Healthy"));
     QCOMPARE(at(c.status(), QStringLiteral("blueGreen.activeSelector")).toString(), greenHash);
     QCOMPARE(c.status().value(QLatin1String("stableRS")).toString(), greenHash);
     QCOMPARE(selectorHash(c, QStringLiteral("web-active")), greenHash);
     QCOMPARE(c.events(QStringLiteral("SwitchService")).last(),
-             QStringLiteral("Switched selector for service 'web-active' from '%1' to '%2'").arg(blueHash, greenHash));
-    QCOMPARE(c.events(QStringLiteral("RolloutCompleted")).last(),
-             QStringLiteral("Rollout completed update to revision 2 (%1): Completed blue-green update").arg(greenHash));
+             QStringLiteral("Switched selector for service 'web-active' from '%1' to '%2'")
+                 .arg(blueHash, greenHash));
+    QCOMPARE(
+        c.events(QStringLiteral("RolloutCompleted")).last(),
+        QStringLiteral("Rollout completed update to revision 2 (%1): Completed blue-green update")
+            .arg(greenHash));
 
     // The old active ReplicaSet stays up for scaleDownDelaySeconds (30 s), then goes.
     const QString deadline = annotation(c.replicaSet(blue), QStringLiteral("scale-down-deadline"));
-    QCOMPARE(VirtualClock::fromRfc3339(deadline), VirtualClock::fromRfc3339(c.clock.nowRfc3339()) + 30000);
+    QCOMPARE(VirtualClock::fromRfc3339(deadline),
+             VirtualClock::fromRfc3339(c.clock.nowRfc3339()) + 30000);
     QCOMPARE(c.specReplicas(blue), 3);
     c.advance(29);
     QCOMPARE(c.specReplicas(blue), 3);
@@ -130,7 +148,8 @@ void TestRolloutBlueGreen::autoPromotionSecondsPromotesAfterDelay()
     c.setImage(QStringLiteral("web"), QStringLiteral("nginx:1.26"));
     QVERIFY(c.waitFor([&] { return c.phase() == QLatin1String("Paused"); }));
     const QString green = hashOf(c.replicaSetsOf(QStringLiteral("web")).at(1));
-    const qint64 pausedAt = VirtualClock::fromRfc3339(at(c.status(), QStringLiteral("pauseConditions.0.startTime")).toString());
+    const qint64 pausedAt = VirtualClock::fromRfc3339(
+        at(c.status(), QStringLiteral("pauseConditions.0.startTime")).toString());
     while (c.clock.nowMs() + 1000 <= pausedAt + 20000) {
         c.advance(1);
         QCOMPARE(c.phase(), QStringLiteral("Paused"));
@@ -138,7 +157,8 @@ void TestRolloutBlueGreen::autoPromotionSecondsPromotesAfterDelay()
     c.advance(1);
     QCOMPARE(at(c.status(), QStringLiteral("blueGreen.activeSelector")).toString(), green);
     QCOMPARE(c.phase(), QStringLiteral("Healthy"));
-    QCOMPARE(c.events(QStringLiteral("RolloutResumed")), QStringList{QStringLiteral("Rollout is resumed")});
+    QCOMPARE(c.events(QStringLiteral("RolloutResumed")),
+             QStringList {QStringLiteral("Rollout is resumed")});
 }
 
 void TestRolloutBlueGreen::autoPromotionSwitchesWhenPreviewIsReady()
@@ -163,18 +183,22 @@ void TestRolloutBlueGreen::autoPromotionSwitchesWhenPreviewIsReady()
 void TestRolloutBlueGreen::abortKeepsActiveAndScalesPreviewDown()
 {
     Cluster c;
-    deploy(c, parse(R"({"activeService": "web-active", "previewService": "web-preview", "autoPromotionEnabled": false})"));
+    deploy(
+        c,
+        parse(
+            R"({"activeService": "web-active", "previewService": "web-preview", "autoPromotionEnabled": false})"));
     c.setImage(QStringLiteral("web"), QStringLiteral("nginx:1.26"));
     QVERIFY(c.waitFor([&] { return c.phase() == QLatin1String("Paused"); }));
     const QList<QJsonObject> sets = c.replicaSetsOf(QStringLiteral("web"));
     const QString blue = nameOf(sets.at(0));
     const QString green = nameOf(sets.at(1));
 
-    c.patchStatus(QStringLiteral("web"), QJsonObject{{QStringLiteral("abort"), true}});
+    c.patchStatus(QStringLiteral("web"), QJsonObject {{QStringLiteral("abort"), true}});
     c.pass();
     QCOMPARE(c.phase(), QStringLiteral("Degraded"));
     QCOMPARE(c.message(), QStringLiteral("RolloutAborted: Rollout aborted update to revision 2"));
-    QCOMPARE(at(c.status(), QStringLiteral("blueGreen.activeSelector")).toString(), hashOf(sets.at(0)));
+    QCOMPARE(at(c.status(), QStringLiteral("blueGreen.activeSelector")).toString(),
+             hashOf(sets.at(0)));
     QCOMPARE(selectorHash(c, QStringLiteral("web-active")), hashOf(sets.at(0)));
     QCOMPARE(c.status().value(QLatin1String("pauseConditions")).isUndefined(), true);
     // The preview pods stay for abortScaleDownDelaySeconds (30 s) before they go.
@@ -199,8 +223,11 @@ void TestRolloutBlueGreen::prePromotionAnalysisGatesTheSwitch()
     const QString green = hashOf(c.replicaSetsOf(QStringLiteral("web")).at(1));
     const QString runName = QStringLiteral("web-%1-2-pre").arg(green);
     QVERIFY(c.waitFor([&] { return !c.analysisRun(runName).isEmpty(); }));
-    QCOMPARE(at(c.analysisRun(runName), QStringLiteral("metadata.labels.rollout-type")).toString(), QStringLiteral("PrePromotion"));
-    QCOMPARE(at(c.status(), QStringLiteral("blueGreen.prePromotionAnalysisRunStatus.name")).toString(), runName);
+    QCOMPARE(at(c.analysisRun(runName), QStringLiteral("metadata.labels.rollout-type")).toString(),
+             QStringLiteral("PrePromotion"));
+    QCOMPARE(
+        at(c.status(), QStringLiteral("blueGreen.prePromotionAnalysisRunStatus.name")).toString(),
+        runName);
     c.advance(30);
     QCOMPARE(c.phase(), QStringLiteral("Progressing"));
     QCOMPARE(c.message(), QStringLiteral("active service cutover pending"));
@@ -214,17 +241,26 @@ void TestRolloutBlueGreen::prePromotionAnalysisGatesTheSwitch()
 void TestRolloutBlueGreen::withoutServiceObjectsSelectorsLiveInStatus()
 {
     Cluster c;
-    deploy(c, parse(R"({"activeService": "web-active", "previewService": "web-preview", "autoPromotionEnabled": false})"), false);
+    deploy(
+        c,
+        parse(
+            R"({"activeService": "web-active", "previewService": "web-preview", "autoPromotionEnabled": false})"),
+        false);
     c.setImage(QStringLiteral("web"), QStringLiteral("nginx:1.26"));
     QVERIFY(c.waitFor([&] { return c.phase() == QLatin1String("Paused"); }));
     const QList<QJsonObject> sets = c.replicaSetsOf(QStringLiteral("web"));
-    QCOMPARE(at(c.status(), QStringLiteral("blueGreen.activeSelector")).toString(), hashOf(sets.at(0)));
-    QCOMPARE(at(c.status(), QStringLiteral("blueGreen.previewSelector")).toString(), hashOf(sets.at(1)));
-    c.patchStatus(QStringLiteral("web"), QJsonObject{{QStringLiteral("pauseConditions"), QJsonValue::Null}});
+    QCOMPARE(at(c.status(), QStringLiteral("blueGreen.activeSelector")).toString(),
+             hashOf(sets.at(0)));
+    QCOMPARE(at(c.status(), QStringLiteral("blueGreen.previewSelector")).toString(),
+             hashOf(sets.at(1)));
+    c.patchStatus(QStringLiteral("web"),
+                  QJsonObject {{QStringLiteral("pauseConditions"), QJsonValue::Null}});
     c.pass();
-    QCOMPARE(at(c.status(), QStringLiteral("blueGreen.activeSelector")).toString(), hashOf(sets.at(1)));
+    QCOMPARE(at(c.status(), QStringLiteral("blueGreen.activeSelector")).toString(),
+             hashOf(sets.at(1)));
     QCOMPARE(c.phase(), QStringLiteral("Healthy"));
 }
 
 QTEST_GUILESS_MAIN(TestRolloutBlueGreen)
 #include "tst_rolloutbluegreen.moc"
+

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "controllerfixture.h"
 
+using namespace rdsim;
+
 using namespace ControllerTest;
 
 namespace {
@@ -16,7 +18,9 @@ QJsonArray standardSteps()
         {"pause": {"duration": "10s"}},
         {"setWeight": 80},
         {"pause": {"duration": 10}}
-    ]})").value(QLatin1String("s")).toArray();
+    ]})")
+        .value(QLatin1String("s"))
+        .toArray();
 }
 
 } // namespace
@@ -37,7 +41,8 @@ private:
     void startUpdate(Cluster &c, const QJsonArray &steps, const QJsonObject &canaryExtra = {});
 };
 
-void TestRolloutCanary::startUpdate(Cluster &c, const QJsonArray &steps, const QJsonObject &canaryExtra)
+void TestRolloutCanary::startUpdate(Cluster &c, const QJsonArray &steps,
+                                    const QJsonObject &canaryExtra)
 {
     c.create(rollouts(), canaryRollout(steps, 5, canaryExtra));
     QVERIFY(c.waitFor([&] { return c.phase() == QLatin1String("Healthy"); }));
@@ -59,11 +64,13 @@ void TestRolloutCanary::initialDeployGoesStraightToStable()
     QCOMPARE(at(rs, QStringLiteral("spec.replicas")).toInt(), 5);
     QCOMPARE(annotation(rs, QStringLiteral("rollout.argoproj.io/revision")), QStringLiteral("1"));
     QCOMPARE(at(rs, QStringLiteral("spec.selector.matchLabels")).toObject(),
-             (QJsonObject{{QStringLiteral("app"), QStringLiteral("web")}, {QStringLiteral("rollouts-pod-template-hash"), hash}}));
+             (QJsonObject {{QStringLiteral("app"), QStringLiteral("web")},
+                           {QStringLiteral("rollouts-pod-template-hash"), hash}}));
     const QJsonObject owner = at(rs, QStringLiteral("metadata.ownerReferences.0")).toObject();
     QCOMPARE(owner.value(QLatin1String("kind")).toString(), QStringLiteral("Rollout"));
     QCOMPARE(owner.value(QLatin1String("controller")).toBool(), true);
-    QCOMPARE(owner.value(QLatin1String("uid")).toString(), at(c.rollout(), QStringLiteral("metadata.uid")).toString());
+    QCOMPARE(owner.value(QLatin1String("uid")).toString(),
+             at(c.rollout(), QStringLiteral("metadata.uid")).toString());
 
     // Argo marks the very first revision stable at once and skips the steps.
     QJsonObject status = c.status();
@@ -72,7 +79,8 @@ void TestRolloutCanary::initialDeployGoesStraightToStable()
     QCOMPARE(status.value(QLatin1String("currentStepIndex")).toInt(), 8);
     QCOMPARE(status.value(QLatin1String("observedGeneration")).toString(), QStringLiteral("1"));
     QCOMPARE(status.value(QLatin1String("selector")).toString(), QStringLiteral("app=web"));
-    QCOMPARE(annotation(c.rollout(), QStringLiteral("rollout.argoproj.io/revision")), QStringLiteral("1"));
+    QCOMPARE(annotation(c.rollout(), QStringLiteral("rollout.argoproj.io/revision")),
+             QStringLiteral("1"));
     QCOMPARE(c.phase(), QStringLiteral("Progressing"));
     QCOMPARE(c.message(), QStringLiteral("more replicas need to be updated"));
     QCOMPARE(c.podsOf(QStringLiteral("web-") + hash).size(), 5);
@@ -92,9 +100,10 @@ void TestRolloutCanary::initialDeployGoesStraightToStable()
     QCOMPARE(status.value(QLatin1String("availableReplicas")).toInt(), 5);
     QCOMPARE(status.value(QLatin1String("HPAReplicas")).toInt(), 5);
     QCOMPARE(c.conditionReasons(),
-             (QStringList{QStringLiteral("Available=True/AvailableReason"), QStringLiteral("Completed=True/RolloutCompleted"),
-                          QStringLiteral("Healthy=True/RolloutHealthy"),
-                          QStringLiteral("Progressing=True/NewReplicaSetAvailable")}));
+             (QStringList {QStringLiteral("Available=True/AvailableReason"),
+                           QStringLiteral("Completed=True/RolloutCompleted"),
+                           QStringLiteral("Healthy=True/RolloutHealthy"),
+                           QStringLiteral("Progressing=True/NewReplicaSetAvailable")}));
     QCOMPARE(c.condition(QStringLiteral("Progressing")).value(QLatin1String("message")).toString(),
              QStringLiteral("ReplicaSet \"web-%1\" has successfully progressed.").arg(hash));
 }
@@ -107,7 +116,8 @@ void TestRolloutCanary::setWeightAndTimedPause()
     QCOMPARE(sets.size(), 2);
     const QString stable = at(sets.at(0), QStringLiteral("metadata.name")).toString();
     const QString canary = at(sets.at(1), QStringLiteral("metadata.name")).toString();
-    QCOMPARE(annotation(sets.at(1), QStringLiteral("rollout.argoproj.io/revision")), QStringLiteral("2"));
+    QCOMPARE(annotation(sets.at(1), QStringLiteral("rollout.argoproj.io/revision")),
+             QStringLiteral("2"));
     QCOMPARE(c.stepIndex(), 0);
     QCOMPARE(c.status().value(QLatin1String("stableRS")).toString(), hashOf(sets.at(0)));
     QCOMPARE(c.status().value(QLatin1String("currentPodHash")).toString(), hashOf(sets.at(1)));
@@ -130,11 +140,15 @@ void TestRolloutCanary::setWeightAndTimedPause()
     QCOMPARE(status.value(QLatin1String("controllerPause")).toBool(), true);
     const QJsonArray pauses = status.value(QLatin1String("pauseConditions")).toArray();
     QCOMPARE(pauses.size(), 1);
-    QCOMPARE(pauses.at(0).toObject().value(QLatin1String("reason")).toString(), QStringLiteral("CanaryPauseStep"));
-    const qint64 pausedAt = VirtualClock::fromRfc3339(pauses.at(0).toObject().value(QLatin1String("startTime")).toString());
+    QCOMPARE(pauses.at(0).toObject().value(QLatin1String("reason")).toString(),
+             QStringLiteral("CanaryPauseStep"));
+    const qint64 pausedAt = VirtualClock::fromRfc3339(
+        pauses.at(0).toObject().value(QLatin1String("startTime")).toString());
     QVERIFY(pausedAt > 0);
-    QCOMPARE(c.condition(QStringLiteral("Paused")).value(QLatin1String("status")).toString(), QStringLiteral("True"));
-    QCOMPARE(c.condition(QStringLiteral("Progressing")).value(QLatin1String("reason")).toString(), QStringLiteral("RolloutPaused"));
+    QCOMPARE(c.condition(QStringLiteral("Paused")).value(QLatin1String("status")).toString(),
+             QStringLiteral("True"));
+    QCOMPARE(c.condition(QStringLiteral("Progressing")).value(QLatin1String("reason")).toString(),
+             QStringLiteral("RolloutPaused"));
 
     // A 30 s pause ends strictly after startTime + 30 s.
     while (c.clock.nowMs() + 1000 <= pausedAt + 30000) {
@@ -147,27 +161,31 @@ void TestRolloutCanary::setWeightAndTimedPause()
     QCOMPARE(c.status().value(QLatin1String("controllerPause")).isUndefined(), true);
     QCOMPARE(c.specReplicas(canary), 2);
     QCOMPARE(c.specReplicas(stable), 3);
-    QCOMPARE(c.condition(QStringLiteral("Paused")).value(QLatin1String("status")).toString(), QStringLiteral("False"));
+    QCOMPARE(c.condition(QStringLiteral("Paused")).value(QLatin1String("status")).toString(),
+             QStringLiteral("False"));
 }
 
 void TestRolloutCanary::indefinitePauseWaitsForPromote()
 {
     Cluster c;
     startUpdate(c, standardSteps());
-    QVERIFY(c.waitFor([&] { return c.stepIndex() == 3 && c.phase() == QLatin1String("Paused"); }, 120));
+    QVERIFY(
+        c.waitFor([&] { return c.stepIndex() == 3 && c.phase() == QLatin1String("Paused"); }, 120));
     c.advance(600);
     QCOMPARE(c.stepIndex(), 3);
     QCOMPARE(c.phase(), QStringLiteral("Paused"));
     QCOMPARE(c.message(), QStringLiteral("CanaryPauseStep"));
 
     // kubectl argo rollouts promote: {"status":{"pauseConditions":null}}
-    c.patchStatus(QStringLiteral("web"), QJsonObject{{QStringLiteral("pauseConditions"), QJsonValue::Null}});
+    c.patchStatus(QStringLiteral("web"),
+                  QJsonObject {{QStringLiteral("pauseConditions"), QJsonValue::Null}});
     QCOMPARE(c.status().value(QLatin1String("controllerPause")).toBool(), true);
     c.pass();
     QCOMPARE(c.stepIndex(), 4);
     QCOMPARE(c.status().value(QLatin1String("controllerPause")).isUndefined(), true);
     QCOMPARE(c.phase(), QStringLiteral("Progressing"));
-    QVERIFY(c.events(QStringLiteral("RolloutResumed")).contains(QStringLiteral("Rollout is resumed")));
+    QVERIFY(
+        c.events(QStringLiteral("RolloutResumed")).contains(QStringLiteral("Rollout is resumed")));
 }
 
 void TestRolloutCanary::completesAfterLastStep()
@@ -178,7 +196,8 @@ void TestRolloutCanary::completesAfterLastStep()
     const QString stable = at(sets.at(0), QStringLiteral("metadata.name")).toString();
     const QString canary = at(sets.at(1), QStringLiteral("metadata.name")).toString();
     QVERIFY(c.waitFor([&] { return c.stepIndex() == 3; }, 120));
-    c.patchStatus(QStringLiteral("web"), QJsonObject{{QStringLiteral("pauseConditions"), QJsonValue::Null}});
+    c.patchStatus(QStringLiteral("web"),
+                  QJsonObject {{QStringLiteral("pauseConditions"), QJsonValue::Null}});
     QVERIFY(c.waitFor([&] { return c.phase() == QLatin1String("Healthy"); }, 120));
     const QJsonObject status = c.status();
     QCOMPARE(status.value(QLatin1String("stableRS")).toString(), hashOf(sets.at(1)));
@@ -189,9 +208,11 @@ void TestRolloutCanary::completesAfterLastStep()
     QCOMPARE(c.podsOf(stable).size(), 0);
     QCOMPARE(c.podsOf(canary).size(), 5);
     QCOMPARE(c.conditionReasons(),
-             (QStringList{QStringLiteral("Available=True/AvailableReason"), QStringLiteral("Completed=True/RolloutCompleted"),
-                          QStringLiteral("Healthy=True/RolloutHealthy"), QStringLiteral("Paused=False/RolloutPaused"),
-                          QStringLiteral("Progressing=True/NewReplicaSetAvailable")}));
+             (QStringList {QStringLiteral("Available=True/AvailableReason"),
+                           QStringLiteral("Completed=True/RolloutCompleted"),
+                           QStringLiteral("Healthy=True/RolloutHealthy"),
+                           QStringLiteral("Paused=False/RolloutPaused"),
+                           QStringLiteral("Progressing=True/NewReplicaSetAvailable")}));
 }
 
 void TestRolloutCanary::eventsDescribeTheUpdate()
@@ -203,24 +224,32 @@ void TestRolloutCanary::eventsDescribeTheUpdate()
     const QString v1 = at(sets.at(0), QStringLiteral("metadata.name")).toString();
     const QString v2 = at(sets.at(1), QStringLiteral("metadata.name")).toString();
     QCOMPARE(c.events(QStringLiteral("RolloutUpdated")),
-             (QStringList{QStringLiteral("Rollout updated to revision 1"), QStringLiteral("Rollout updated to revision 2")}));
+             (QStringList {QStringLiteral("Rollout updated to revision 1"),
+                           QStringLiteral("Rollout updated to revision 2")}));
     QCOMPARE(c.events(QStringLiteral("NewReplicaSetCreated")),
-             (QStringList{QStringLiteral("Created ReplicaSet %1 (revision 1)").arg(v1),
-                          QStringLiteral("Created ReplicaSet %1 (revision 2)").arg(v2)}));
+             (QStringList {QStringLiteral("Created ReplicaSet %1 (revision 1)").arg(v1),
+                           QStringLiteral("Created ReplicaSet %1 (revision 2)").arg(v2)}));
     QCOMPARE(c.events(QStringLiteral("RolloutStepCompleted")),
-             (QStringList{QStringLiteral("Rollout step 1/8 completed (setWeight: 20)"),
-                          QStringLiteral("Rollout step 2/8 completed (pause: 30)"),
-                          QStringLiteral("Rollout step 3/8 completed (setWeight: 40)")}));
+             (QStringList {QStringLiteral("Rollout step 1/8 completed (setWeight: 20)"),
+                           QStringLiteral("Rollout step 2/8 completed (pause: 30)"),
+                           QStringLiteral("Rollout step 3/8 completed (setWeight: 40)")}));
     QCOMPARE(c.events(QStringLiteral("RolloutPaused")),
-             (QStringList{QStringLiteral("Rollout is paused (CanaryPauseStep)")}));
+             (QStringList {QStringLiteral("Rollout is paused (CanaryPauseStep)")}));
     const QStringList scaling = c.events(QStringLiteral("ScalingReplicaSet"));
-    QVERIFY(scaling.contains(QStringLiteral("Scaled up ReplicaSet %1 (revision 1) from 0 to 5").arg(v1)));
-    QVERIFY(scaling.contains(QStringLiteral("Scaled up ReplicaSet %1 (revision 2) from 0 to 1").arg(v2)));
-    QVERIFY(scaling.contains(QStringLiteral("Scaled down ReplicaSet %1 (revision 1) from 5 to 4").arg(v1)));
-    QCOMPARE(c.events(QStringLiteral("RolloutCompleted")),
-             (QStringList{QStringLiteral("Rollout completed update to revision 1 (%1): Initial deploy").arg(hashOf(sets.at(0)))}));
-    QCOMPARE(c.events(QStringLiteral("RolloutNotCompleted")),
-             (QStringList{QStringLiteral("Rollout not completed, started update to revision 2 (%1)").arg(hashOf(sets.at(1)))}));
+    QVERIFY(scaling.contains(
+        QStringLiteral("Scaled up ReplicaSet %1 (revision 1) from 0 to 5").arg(v1)));
+    QVERIFY(scaling.contains(
+        QStringLiteral("Scaled up ReplicaSet %1 (revision 2) from 0 to 1").arg(v2)));
+    QVERIFY(scaling.contains(
+        QStringLiteral("Scaled down ReplicaSet %1 (revision 1) from 5 to 4").arg(v1)));
+    QCOMPARE(
+        c.events(QStringLiteral("RolloutCompleted")),
+        (QStringList {QStringLiteral("Rollout completed update to revision 1 (%1): Initial deploy")
+                          .arg(hashOf(sets.at(0)))}));
+    QCOMPARE(
+        c.events(QStringLiteral("RolloutNotCompleted")),
+        (QStringList {QStringLiteral("Rollout not completed, started update to revision 2 (%1)")
+                          .arg(hashOf(sets.at(1)))}));
     // The ReplicaSet controller reports its pods, source replicaset-controller.
     const QList<QJsonObject> all = c.list(ControllerTest::events());
     const auto created = std::find_if(all.begin(), all.end(), [&](const QJsonObject &e) {
@@ -228,10 +257,13 @@ void TestRolloutCanary::eventsDescribeTheUpdate()
             && at(e, QStringLiteral("involvedObject.name")).toString() == v2;
     });
     QVERIFY(created != all.end());
-    QCOMPARE(at(*created, QStringLiteral("source.component")).toString(), QStringLiteral("replicaset-controller"));
-    QCOMPARE(at(*created, QStringLiteral("involvedObject.kind")).toString(), QStringLiteral("ReplicaSet"));
+    QCOMPARE(at(*created, QStringLiteral("source.component")).toString(),
+             QStringLiteral("replicaset-controller"));
+    QCOMPARE(at(*created, QStringLiteral("involvedObject.kind")).toString(),
+             QStringLiteral("ReplicaSet"));
     QCOMPARE(at(*created, QStringLiteral("type")).toString(), QStringLiteral("Normal"));
 }
 
 QTEST_GUILESS_MAIN(TestRolloutCanary)
 #include "tst_rolloutcanary.moc"
+

@@ -8,6 +8,8 @@
 
 #include <thread>
 
+using namespace rdsim;
+
 class TestObjectStore : public QObject
 {
     Q_OBJECT
@@ -185,3 +187,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestObjectStore)
 #include "tst_objectstore.moc"
+

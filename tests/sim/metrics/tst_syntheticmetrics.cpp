@@ -14,6 +14,8 @@
 #include <cmath>
 #include <functional>
 
+using namespace rdsim;
+
 namespace {
 
 const qint64 kT0 = VirtualClock::fromRfc3339(QStringLiteral("2026-11-25T17:00:00Z"));
@@ -732,3 +734,4 @@ void TestSyntheticMetrics::formatValue()
 
 QTEST_GUILESS_MAIN(TestSyntheticMetrics)
 #include "tst_syntheticmetrics.moc"
+

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+using namespace rdsim;
+
 namespace {
 
 const QString kManifests = QStringLiteral(RD_TEST_DATA_DIR "/manifests/");
@@ -238,3 +240,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestManifestLoader)
 #include "tst_manifestloader.moc"
+

@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QTest>
 
+using namespace rdsim;
+
 namespace {
 
 const QString kScenarios = QStringLiteral(RD_TEST_DATA_DIR "/scenarios/");
@@ -510,3 +512,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestScenario)
 #include "tst_scenario.moc"
+

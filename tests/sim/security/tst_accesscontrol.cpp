@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+using namespace rdsim;
+
 namespace {
 
 QStringList list(std::initializer_list<const char *> items)
@@ -461,3 +463,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestAccessControl)
 #include "tst_accesscontrol.moc"
+

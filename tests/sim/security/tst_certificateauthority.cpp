@@ -12,6 +12,8 @@
 #include <ctime>
 #include <memory>
 
+using namespace rdsim;
+
 namespace {
 
 struct X509Free
@@ -245,3 +247,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestCertificateAuthority)
 #include "tst_certificateauthority.moc"
+

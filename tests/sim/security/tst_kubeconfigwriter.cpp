@@ -9,6 +9,8 @@
 
 #include <sys/stat.h>
 
+using namespace rdsim;
+
 namespace {
 
 QString text(const YAML::Node &node)
@@ -169,3 +171,4 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestKubeconfigWriter)
 #include "tst_kubeconfigwriter.moc"
+
