@@ -77,18 +77,22 @@ int main(int argc, char *argv[])
         QStringLiteral("Simulated Kubernetes clusters with Argo Rollouts, served over HTTPS."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption scenarioOption(QStringLiteral("scenario"),
-                                            QStringLiteral("Scenario YAML file."), QStringLiteral("FILE"));
-    const QCommandLineOption loadOption(QStringLiteral("load"),
-                                        QStringLiteral("Load Kubernetes manifests from DIR (DIR/<cluster>/ for one cluster)."),
-                                        QStringLiteral("DIR"));
-    const QCommandLineOption frozenOption(QStringLiteral("frozen"),
-                                          QStringLiteral("Stop the virtual clock: no controller changes anything."));
-    const QCommandLineOption portOption(QStringLiteral("port"),
-                                        QStringLiteral("First port (cluster i listens on N+i); default: free ports."),
-                                        QStringLiteral("N"));
+    const QCommandLineOption scenarioOption(
+        QStringLiteral("scenario"), QStringLiteral("Scenario YAML file."), QStringLiteral("FILE"));
+    const QCommandLineOption loadOption(
+        QStringLiteral("load"),
+        QStringLiteral("Load Kubernetes manifests from DIR (DIR/<cluster>/ for one cluster)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption frozenOption(
+        QStringLiteral("frozen"),
+        QStringLiteral("Stop the virtual clock: no controller changes anything."));
+    const QCommandLineOption portOption(
+        QStringLiteral("port"),
+        QStringLiteral("First port (cluster i listens on N+i); default: free ports."),
+        QStringLiteral("N"));
     const QCommandLineOption kubeconfigOption(QStringLiteral("kubeconfig-out"),
-                                              QStringLiteral("Write the kubeconfig to FILE."), QStringLiteral("FILE"));
+                                              QStringLiteral("Write the kubeconfig to FILE."),
+                                              QStringLiteral("FILE"));
     parser.addOptions({scenarioOption, loadOption, frozenOption, portOption, kubeconfigOption});
     if (!parser.parse(app.arguments())) {
         printError(parser.errorText());
@@ -99,13 +103,15 @@ int main(int argc, char *argv[])
     if (parser.isSet(QStringLiteral("version")))
         parser.showVersion();
     if (!parser.positionalArguments().isEmpty()) {
-        printError(QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+        printError(
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
         return 2;
     }
 
     Scenario scenario = Scenario::minimal();
     QString error;
-    if (parser.isSet(scenarioOption) && !Scenario::fromFile(parser.value(scenarioOption), &scenario, &error)) {
+    if (parser.isSet(scenarioOption)
+        && !Scenario::fromFile(parser.value(scenarioOption), &scenario, &error)) {
         printError(error);
         return 2;
     }
@@ -116,11 +122,13 @@ int main(int argc, char *argv[])
         bool ok = false;
         options.basePort = parser.value(portOption).toInt(&ok);
         if (!ok || options.basePort < 1 || options.basePort > 65535) {
-            printError(QStringLiteral("--port: '%1' is not a port number").arg(parser.value(portOption)));
+            printError(
+                QStringLiteral("--port: '%1' is not a port number").arg(parser.value(portOption)));
             return 2;
         }
     }
-    if (parser.isSet(loadOption) && !loadManifests(parser.value(loadOption), scenario, &options.extraObjects, &error)) {
+    if (parser.isSet(loadOption)
+        && !loadManifests(parser.value(loadOption), scenario, &options.extraObjects, &error)) {
         printError(error);
         return 2;
     }
@@ -138,7 +146,8 @@ int main(int argc, char *argv[])
 
     int received = 0;
     sigwait(&stopSignals, &received);
-    printLine(QStringLiteral("stopping on %1").arg(received == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM")));
+    printLine(QStringLiteral("stopping on %1")
+                  .arg(received == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM")));
     simulator.stop();
     return 0;
 }

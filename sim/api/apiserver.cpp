@@ -62,7 +62,7 @@ struct ApiServer::Private
     int port = 0;
     QString tlsError;
     ServerSettings settings;
-    std::atomic<bool> recording{false};
+    std::atomic<bool> recording {false};
     std::mutex mutex; // guards recorded and connections
     QList<RecordedRequest> recorded;
     QHash<int, int> connections; // socket -> peer port, to close idle keep-alives at stop()
@@ -97,8 +97,8 @@ void ApiServer::Private::handle(const httplib::Request &request, httplib::Respon
         : std::nullopt;
     if (fault && fault->kind == FaultRule::Kind::Delay) {
         // In slices, so stop() does not wait for a long injected delay.
-        const auto until =
-            std::chrono::steady_clock::now() + std::chrono::milliseconds(fault->delayMs);
+        const auto until
+            = std::chrono::steady_clock::now() + std::chrono::milliseconds(fault->delayMs);
         while (!settings.stopping && std::chrono::steady_clock::now() < until)
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         fault.reset();
@@ -152,16 +152,16 @@ void ApiServer::Private::route(const httplib::Request &request, httplib::Respons
 
     const auto target = ResourcePath::parse(path);
     if (target && user.isAnonymous()) {
-        const bool watch =
-            ListOptions::isTrue(QString::fromStdString(request.get_param_value("watch")));
-        const QString verb =
-            ResourceHandler::verbOf(QString::fromStdString(request.method), *target, watch);
+        const bool watch
+            = ListOptions::isTrue(QString::fromStdString(request.get_param_value("watch")));
+        const QString verb
+            = ResourceHandler::verbOf(QString::fromStdString(request.method), *target, watch);
         return HttpReply::error(response,
                                 ApiError::forbidden(user.name, verb, *target->type,
                                                     target->subresource, target->ns, target->name));
     }
     if (target) {
-        ApiCall call{request, response, user, *target, fault};
+        ApiCall call {request, response, user, *target, fault};
         return resources->handle(call);
     }
     // Discovery and other non-resource paths: the system:discovery role of authenticated users.
@@ -221,8 +221,8 @@ void ApiServer::Private::closeConnections()
 {
     std::lock_guard lock(mutex);
     for (auto it = connections.cbegin(); it != connections.cend(); ++it) {
-        sockaddr_storage local{};
-        sockaddr_storage peer{};
+        sockaddr_storage local {};
+        sockaddr_storage peer {};
         socklen_t localSize = sizeof(local);
         socklen_t peerSize = sizeof(peer);
         if (::getsockname(it.key(), reinterpret_cast<sockaddr *>(&local), &localSize) != 0
@@ -242,8 +242,8 @@ void ApiServer::Private::closeConnections()
 }
 
 ApiServer::ApiServer(const Context &context, const PemKeyPair &serverCertificate,
-                     const QByteArray &clientCaPem)
-    : d(std::make_unique<Private>())
+                     const QByteArray &clientCaPem) :
+    d(std::make_unique<Private>())
 {
     d->context = context;
     d->certificate = serverCertificate;
@@ -279,9 +279,7 @@ bool ApiServer::listen(const QString &host, int port, QString *error)
     });
     if (!d->server->is_valid())
         return failWith(QStringLiteral("TLS setup failed: %1").arg(d->tlsError));
-    d->server->new_task_queue = [] {
-        return new httplib::ThreadPool(kWorkerThreads);
-    };
+    d->server->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
     // Clients such as informers send many requests; spare them a TLS handshake every five.
     d->server->set_keep_alive_max_count(1000);
     // httplib's default also sets SO_REUSEPORT, which would let a second simulator share a
@@ -302,16 +300,16 @@ bool ApiServer::listen(const QString &host, int port, QString *error)
     d->server->Options(everything, handler);
     // Whatever httplib answers by itself (a malformed request line, an unknown method) still
     // gets a Status body; responses that already have one are left alone.
-    const httplib::Server::HandlerWithResponse statusBody = [](const httplib::Request &,
-                                                               httplib::Response &response) {
-        if (!response.body.empty() || response.content_provider_)
-            return httplib::Server::HandlerResponse::Unhandled;
-        if (!response.has_header("Audit-Id"))
-            response.set_header("Audit-Id",
-                                QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
-        HttpReply::error(response, ApiStatus::refusedByHttp(response.status));
-        return httplib::Server::HandlerResponse::Handled;
-    };
+    const httplib::Server::HandlerWithResponse statusBody
+        = [](const httplib::Request &, httplib::Response &response) {
+              if (!response.body.empty() || response.content_provider_)
+                  return httplib::Server::HandlerResponse::Unhandled;
+              if (!response.has_header("Audit-Id"))
+                  response.set_header(
+                      "Audit-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
+              HttpReply::error(response, ApiStatus::refusedByHttp(response.status));
+              return httplib::Server::HandlerResponse::Handled;
+          };
     d->server->set_error_handler(statusBody);
     d->server->set_exception_handler(
         [](const httplib::Request &, httplib::Response &response, std::exception_ptr) {

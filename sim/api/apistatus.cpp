@@ -51,13 +51,13 @@ ApiError ApiStatus::fieldManagerRequired()
     ApiError error = make(422, QStringLiteral("Invalid"),
                           QStringLiteral("PatchOptions.meta.k8s.io \"\" is invalid: fieldManager: "
                                          "Required value: is required for apply patch"));
-    const QJsonObject cause{
+    const QJsonObject cause {
         {QStringLiteral("reason"), QStringLiteral("FieldValueRequired")},
         {QStringLiteral("message"), QStringLiteral("Required value: is required for apply patch")},
         {QStringLiteral("field"), QStringLiteral("fieldManager")}};
-    error.details = QJsonObject{{QStringLiteral("group"), QStringLiteral("meta.k8s.io")},
-                                {QStringLiteral("kind"), QStringLiteral("PatchOptions")},
-                                {QStringLiteral("causes"), QJsonArray{cause}}};
+    error.details = QJsonObject {{QStringLiteral("group"), QStringLiteral("meta.k8s.io")},
+                                 {QStringLiteral("kind"), QStringLiteral("PatchOptions")},
+                                 {QStringLiteral("causes"), QJsonArray {cause}}};
     return error;
 }
 
@@ -74,23 +74,23 @@ ApiError ApiStatus::fromFault(const FaultRule &rule)
     default:
         break;
     }
-    static const QHash<int, QString> reasons{{400, QStringLiteral("BadRequest")},
-                                             {401, QStringLiteral("Unauthorized")},
-                                             {403, QStringLiteral("Forbidden")},
-                                             {404, QStringLiteral("NotFound")},
-                                             {405, QStringLiteral("MethodNotAllowed")},
-                                             {406, QStringLiteral("NotAcceptable")},
-                                             {409, QStringLiteral("Conflict")},
-                                             {410, QStringLiteral("Gone")},
-                                             {413, QStringLiteral("RequestEntityTooLarge")},
-                                             {415, QStringLiteral("UnsupportedMediaType")},
-                                             {422, QStringLiteral("Invalid")},
-                                             {504, QStringLiteral("Timeout")}};
-    const QString fallback =
-        rule.status >= 500 ? QStringLiteral("InternalError") : QStringLiteral("Unknown");
-    ApiError error =
-        make(rule.status, reasons.value(rule.status, fallback),
-             QStringLiteral("injected fault: the server answered %1").arg(rule.status));
+    static const QHash<int, QString> reasons {{400, QStringLiteral("BadRequest")},
+                                              {401, QStringLiteral("Unauthorized")},
+                                              {403, QStringLiteral("Forbidden")},
+                                              {404, QStringLiteral("NotFound")},
+                                              {405, QStringLiteral("MethodNotAllowed")},
+                                              {406, QStringLiteral("NotAcceptable")},
+                                              {409, QStringLiteral("Conflict")},
+                                              {410, QStringLiteral("Gone")},
+                                              {413, QStringLiteral("RequestEntityTooLarge")},
+                                              {415, QStringLiteral("UnsupportedMediaType")},
+                                              {422, QStringLiteral("Invalid")},
+                                              {504, QStringLiteral("Timeout")}};
+    const QString fallback
+        = rule.status >= 500 ? QStringLiteral("InternalError") : QStringLiteral("Unknown");
+    ApiError error
+        = make(rule.status, reasons.value(rule.status, fallback),
+               QStringLiteral("injected fault: the server answered %1").arg(rule.status));
     if (rule.retryAfterSeconds >= 0)
         error.details.insert(QStringLiteral("retryAfterSeconds"), rule.retryAfterSeconds);
     return error;

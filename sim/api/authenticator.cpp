@@ -30,7 +30,8 @@ QStringList nameEntries(X509_NAME *name, int nid)
 
 UserInfo Authenticator::anonymous()
 {
-    return UserInfo{QStringLiteral("system:anonymous"), {QStringLiteral("system:unauthenticated")}};
+    return UserInfo {QStringLiteral("system:anonymous"),
+                     {QStringLiteral("system:unauthenticated")}};
 }
 
 bool Authenticator::peerIdentity(const httplib::Request &request, QString *commonName,
@@ -62,8 +63,8 @@ std::optional<UserInfo> Authenticator::authenticate(const httplib::Request &requ
         if (auto user = access->authenticateCertificate(commonName, organizations))
             return user;
     }
-    const QString header =
-        QString::fromStdString(request.get_header_value("Authorization")).trimmed();
+    const QString header
+        = QString::fromStdString(request.get_header_value("Authorization")).trimmed();
     if (header.isEmpty())
         return commonName.isEmpty() ? std::optional<UserInfo>(anonymous()) : std::nullopt;
     if (!access)

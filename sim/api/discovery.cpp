@@ -12,17 +12,17 @@ namespace {
 QJsonObject groupVersionEntry(const QString &groupVersion)
 {
     const qsizetype slash = groupVersion.indexOf(u'/');
-    return QJsonObject{{QStringLiteral("groupVersion"), groupVersion},
-                       {QStringLiteral("version"), groupVersion.mid(slash + 1)}};
+    return QJsonObject {{QStringLiteral("groupVersion"), groupVersion},
+                        {QStringLiteral("version"), groupVersion.mid(slash + 1)}};
 }
 
 QJsonObject resourceEntry(const ResourceType &type)
 {
-    QJsonObject entry{{QStringLiteral("name"), type.plural},
-                      {QStringLiteral("singularName"), type.singular},
-                      {QStringLiteral("namespaced"), type.namespaced},
-                      {QStringLiteral("kind"), type.kind},
-                      {QStringLiteral("verbs"), QJsonArray::fromStringList(type.verbs)}};
+    QJsonObject entry {{QStringLiteral("name"), type.plural},
+                       {QStringLiteral("singularName"), type.singular},
+                       {QStringLiteral("namespaced"), type.namespaced},
+                       {QStringLiteral("kind"), type.kind},
+                       {QStringLiteral("verbs"), QJsonArray::fromStringList(type.verbs)}};
     if (!type.shortNames.isEmpty())
         entry.insert(QStringLiteral("shortNames"), QJsonArray::fromStringList(type.shortNames));
     if (!type.categories.isEmpty())
@@ -34,7 +34,7 @@ QJsonObject resourceEntry(const ResourceType &type)
 
 QJsonObject Discovery::version()
 {
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("major"), QStringLiteral("1")},
         {QStringLiteral("minor"), QStringLiteral("31")},
         {QStringLiteral("gitVersion"), QStringLiteral("v1.31.0-rd-sim")},
@@ -48,11 +48,11 @@ QJsonObject Discovery::version()
 
 QJsonObject Discovery::apiVersions(const QString &serverAddress)
 {
-    const QJsonObject cidr{{QStringLiteral("clientCIDR"), QStringLiteral("0.0.0.0/0")},
-                           {QStringLiteral("serverAddress"), serverAddress}};
-    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("APIVersions")},
-                       {QStringLiteral("versions"), QJsonArray{QStringLiteral("v1")}},
-                       {QStringLiteral("serverAddressByClientCIDRs"), QJsonArray{cidr}}};
+    const QJsonObject cidr {{QStringLiteral("clientCIDR"), QStringLiteral("0.0.0.0/0")},
+                            {QStringLiteral("serverAddress"), serverAddress}};
+    return QJsonObject {{QStringLiteral("kind"), QStringLiteral("APIVersions")},
+                        {QStringLiteral("versions"), QJsonArray {QStringLiteral("v1")}},
+                        {QStringLiteral("serverAddressByClientCIDRs"), QJsonArray {cidr}}};
 }
 
 QJsonObject Discovery::apiGroupList()
@@ -63,13 +63,13 @@ QJsonObject Discovery::apiGroupList()
         if (!groupVersion.contains(u'/'))
             continue;
         const QJsonObject version = groupVersionEntry(groupVersion);
-        groups.append(QJsonObject{{QStringLiteral("name"), groupVersion.section(u'/', 0, 0)},
-                                  {QStringLiteral("versions"), QJsonArray{version}},
-                                  {QStringLiteral("preferredVersion"), version}});
+        groups.append(QJsonObject {{QStringLiteral("name"), groupVersion.section(u'/', 0, 0)},
+                                   {QStringLiteral("versions"), QJsonArray {version}},
+                                   {QStringLiteral("preferredVersion"), version}});
     }
-    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("APIGroupList")},
-                       {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                       {QStringLiteral("groups"), groups}};
+    return QJsonObject {{QStringLiteral("kind"), QStringLiteral("APIGroupList")},
+                        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                        {QStringLiteral("groups"), groups}};
 }
 
 std::optional<QJsonObject> Discovery::apiGroup(const QString &name)
@@ -96,22 +96,22 @@ std::optional<QJsonObject> Discovery::resourceList(const QString &groupVersion)
         found = true;
         resources.append(resourceEntry(type));
         if (type.hasStatusSubresource) {
-            resources.append(QJsonObject{
+            resources.append(QJsonObject {
                 {QStringLiteral("name"), QString(type.plural + QStringLiteral("/status"))},
                 {QStringLiteral("singularName"), QString()},
                 {QStringLiteral("namespaced"), type.namespaced},
                 {QStringLiteral("kind"), type.kind},
                 {QStringLiteral("verbs"),
-                 QJsonArray{QStringLiteral("get"), QStringLiteral("patch"),
-                            QStringLiteral("update")}}});
+                 QJsonArray {QStringLiteral("get"), QStringLiteral("patch"),
+                             QStringLiteral("update")}}});
         }
     }
     if (!found)
         return std::nullopt;
-    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("APIResourceList")},
-                       {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                       {QStringLiteral("groupVersion"), groupVersion},
-                       {QStringLiteral("resources"), resources}};
+    return QJsonObject {{QStringLiteral("kind"), QStringLiteral("APIResourceList")},
+                        {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                        {QStringLiteral("groupVersion"), groupVersion},
+                        {QStringLiteral("resources"), resources}};
 }
 
 namespace {
@@ -126,22 +126,23 @@ QJsonObject operation(const ResourceType &type, const char *action, const QStrin
 {
     QJsonArray list;
     for (const QString &name : parameters) {
-        list.append(QJsonObject{{QStringLiteral("name"), name},
-                                {QStringLiteral("in"), QStringLiteral("query")},
-                                {QStringLiteral("schema"),
-                                 QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}});
+        list.append(
+            QJsonObject {{QStringLiteral("name"), name},
+                         {QStringLiteral("in"), QStringLiteral("query")},
+                         {QStringLiteral("schema"),
+                          QJsonObject {{QStringLiteral("type"), QStringLiteral("string")}}}});
     }
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("operationId"), QString(QLatin1String(action) + type.kind)},
         {QStringLiteral("parameters"), list},
         {QStringLiteral("responses"),
-         QJsonObject{{QStringLiteral("200"),
-                      QJsonObject{{QStringLiteral("description"), QStringLiteral("OK")}}}}},
+         QJsonObject {{QStringLiteral("200"),
+                       QJsonObject {{QStringLiteral("description"), QStringLiteral("OK")}}}}},
         {QStringLiteral("x-kubernetes-action"), QLatin1String(action)},
         {QStringLiteral("x-kubernetes-group-version-kind"),
-         QJsonObject{{QStringLiteral("group"), type.group},
-                     {QStringLiteral("version"), type.version},
-                     {QStringLiteral("kind"), type.kind}}}};
+         QJsonObject {{QStringLiteral("group"), type.group},
+                      {QStringLiteral("version"), type.version},
+                      {QStringLiteral("kind"), type.kind}}}};
 }
 
 } // namespace
@@ -152,16 +153,16 @@ QJsonObject Discovery::openApiV3Root()
     for (const QString &groupVersion : ResourceCatalog::groupVersions()) {
         const QString key = openApiKey(groupVersion);
         paths.insert(key,
-                     QJsonObject{{QStringLiteral("serverRelativeURL"),
-                                  QString(QStringLiteral("/openapi/v3/") + key)}});
+                     QJsonObject {{QStringLiteral("serverRelativeURL"),
+                                   QString(QStringLiteral("/openapi/v3/") + key)}});
     }
-    return QJsonObject{{QStringLiteral("paths"), paths}};
+    return QJsonObject {{QStringLiteral("paths"), paths}};
 }
 
 std::optional<QJsonObject> Discovery::openApiV3(const QString &groupVersion)
 {
-    const QStringList writeParameters{QStringLiteral("dryRun"), QStringLiteral("fieldManager"),
-                                      QStringLiteral("fieldValidation")};
+    const QStringList writeParameters {QStringLiteral("dryRun"), QStringLiteral("fieldManager"),
+                                       QStringLiteral("fieldValidation")};
     QJsonObject paths;
     bool found = false;
     for (const ResourceType &type : ResourceCatalog::all()) {
@@ -173,25 +174,25 @@ std::optional<QJsonObject> Discovery::openApiV3(const QString &groupVersion)
             + type.plural;
         paths.insert(
             collection,
-            QJsonObject{{QStringLiteral("post"), operation(type, "post", writeParameters)}});
+            QJsonObject {{QStringLiteral("post"), operation(type, "post", writeParameters)}});
         if (type.isReview)
             continue;
         paths.insert(
             collection + QStringLiteral("/{name}"),
-            QJsonObject{
+            QJsonObject {
                 {QStringLiteral("patch"),
-                 operation(type, "patch", writeParameters + QStringList{QStringLiteral("force")})},
+                 operation(type, "patch", writeParameters + QStringList {QStringLiteral("force")})},
                 {QStringLiteral("put"), operation(type, "put", writeParameters)}});
     }
     if (!found)
         return std::nullopt;
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("openapi"), QStringLiteral("3.0.0")},
         {QStringLiteral("info"),
-         QJsonObject{{QStringLiteral("title"), QStringLiteral("Kubernetes")},
-                     {QStringLiteral("version"), QStringLiteral("v1.31.0")}}},
+         QJsonObject {{QStringLiteral("title"), QStringLiteral("Kubernetes")},
+                      {QStringLiteral("version"), QStringLiteral("v1.31.0")}}},
         {QStringLiteral("paths"), paths},
-        {QStringLiteral("components"), QJsonObject{{QStringLiteral("schemas"), QJsonObject()}}}};
+        {QStringLiteral("components"), QJsonObject {{QStringLiteral("schemas"), QJsonObject()}}}};
 }
 
 } // namespace rdsim

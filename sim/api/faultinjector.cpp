@@ -41,7 +41,7 @@ QString FaultRule::kindName(Kind kind)
 void FaultInjector::add(const FaultRule &rule)
 {
     std::lock_guard lock(m_mutex);
-    m_rules.append(Slot{rule, 0});
+    m_rules.append(Slot {rule, 0});
 }
 
 void FaultInjector::clear()

@@ -80,7 +80,7 @@ bool HttpReply::peerClosed(int socket)
 {
     if (socket < 0)
         return false;
-    pollfd descriptor{socket, POLLRDHUP, 0};
+    pollfd descriptor {socket, POLLRDHUP, 0};
     if (::poll(&descriptor, 1, 0) <= 0)
         return false;
     return (descriptor.revents & (POLLRDHUP | POLLHUP | POLLERR)) != 0;

@@ -33,8 +33,8 @@ QString pointerText(const QStringList &tokens)
 {
     QString text;
     for (QString token : tokens)
-        text +=
-            u'/' + token.replace(u'~', QStringLiteral("~0")).replace(u'/', QStringLiteral("~1"));
+        text
+            += u'/' + token.replace(u'~', QStringLiteral("~0")).replace(u'/', QStringLiteral("~1"));
     return text;
 }
 
@@ -68,8 +68,8 @@ bool editParent(QJsonValue &node, const QStringList &tokens, qsizetype depth, co
     if (depth == tokens.size() - 1)
         return edit(node, tokens.last(), error);
     const QString &token = tokens.at(depth);
-    const QString missing =
-        QStringLiteral("%1: path %2 does not exist").arg(op, pointerText(tokens.mid(0, depth + 1)));
+    const QString missing = QStringLiteral("%1: path %2 does not exist")
+                                .arg(op, pointerText(tokens.mid(0, depth + 1)));
     if (node.isObject()) {
         QJsonObject object = node.toObject();
         if (!object.contains(token)) {
@@ -125,8 +125,8 @@ bool addValue(QJsonValue &document, const QStringList &tokens, const QJsonValue 
                 } else {
                     const auto index = arrayIndex(last);
                     if (!index || *index > array.size()) {
-                        *err =
-                            QStringLiteral("%1: array index in %2 is out of range").arg(op, path);
+                        *err
+                            = QStringLiteral("%1: array index in %2 is out of range").arg(op, path);
                         return false;
                     }
                     array.insert(*index, value);
@@ -290,15 +290,15 @@ JsonPatch::Outcome JsonPatch::apply(QJsonValue *document, const QJsonValue &patc
         } else if (op == QStringLiteral("test")) {
             const auto current = valueAt(result, path);
             if (!current || *current != value) {
-                *error =
-                    QStringLiteral("test: value at %1 is not as expected").arg(pointerText(path));
+                *error
+                    = QStringLiteral("test: value at %1 is not as expected").arg(pointerText(path));
                 ok = false;
             }
         } else if (needsFrom) {
             const auto moved = valueAt(result, from);
             if (!moved) {
-                *error =
-                    QStringLiteral("%1: from path %2 does not exist").arg(op, pointerText(from));
+                *error
+                    = QStringLiteral("%1: from path %2 does not exist").arg(op, pointerText(from));
                 ok = false;
             } else if (op == QStringLiteral("move")) {
                 // A value cannot be moved into itself (RFC 6902 section 4.4).

@@ -26,8 +26,8 @@ QString metadataField(const QJsonObject &object, const char *field)
 bool parseValue(const QByteArray &body, QJsonValue *value, QString *error)
 {
     QJsonParseError parseError;
-    const QJsonDocument document =
-        QJsonDocument::fromJson(QByteArray("[") + body + ']', &parseError);
+    const QJsonDocument document
+        = QJsonDocument::fromJson(QByteArray("[") + body + ']', &parseError);
     if (parseError.error != QJsonParseError::NoError || document.array().size() != 1) {
         *error = parseError.error != QJsonParseError::NoError
             ? parseError.errorString()

@@ -15,8 +15,8 @@ namespace rdsim {
 std::optional<QJsonObject> RequestBody::object(const httplib::Request &request, ApiError *error)
 {
     QJsonParseError parseError;
-    const QJsonDocument document =
-        QJsonDocument::fromJson(QByteArray::fromStdString(request.body), &parseError);
+    const QJsonDocument document
+        = QJsonDocument::fromJson(QByteArray::fromStdString(request.body), &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         *error = ApiError::badRequest(QStringLiteral("the request body is not a JSON object: %1")
                                           .arg(parseError.error != QJsonParseError::NoError

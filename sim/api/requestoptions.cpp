@@ -125,8 +125,8 @@ std::optional<ListOptions> ListOptions::parse(const httplib::Request &request,
 
 QString ContinueToken::encode() const
 {
-    const QJsonObject token{{QStringLiteral("rv"), resourceVersion},
-                            {QStringLiteral("lastKey"), lastKey}};
+    const QJsonObject token {{QStringLiteral("rv"), resourceVersion},
+                             {QStringLiteral("lastKey"), lastKey}};
     return QString::fromLatin1(
         QJsonDocument(token)
             .toJson(QJsonDocument::Compact)

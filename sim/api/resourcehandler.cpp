@@ -32,8 +32,9 @@ QString itemKey(const QJsonObject &object)
 
 } // namespace
 
-ResourceHandler::ResourceHandler(const ApiServer::Context &context, const ServerSettings *settings)
-    : m_context(context), m_settings(settings)
+ResourceHandler::ResourceHandler(const ApiServer::Context &context,
+                                 const ServerSettings *settings) :
+    m_context(context), m_settings(settings)
 { }
 
 WriteScope ResourceHandler::scopeOf(const ResourcePath &target)
@@ -84,9 +85,9 @@ void ResourceHandler::handle(ApiCall &call) const
 
     if (method == QStringLiteral("GET")) {
         ApiError error;
-        const auto format =
-            OutputFormat::negotiate(QString::fromStdString(call.request.get_header_value("Accept")),
-                                    param(call.request, "includeObject"), &error);
+        const auto format = OutputFormat::negotiate(
+            QString::fromStdString(call.request.get_header_value("Accept")),
+            param(call.request, "includeObject"), &error);
         if (!format)
             return HttpReply::error(call.response, error);
         if (!target.isCollection())
@@ -125,10 +126,10 @@ QJsonObject ResourceHandler::render(const ResourceType &type, const QList<QJsonO
             partial.insert(QStringLiteral("apiVersion"), format.apiVersion);
             items.append(partial);
         }
-        return QJsonObject{{QStringLiteral("kind"), QStringLiteral("PartialObjectMetadataList")},
-                           {QStringLiteral("apiVersion"), format.apiVersion},
-                           {kMetadata, listMetadata},
-                           {QStringLiteral("items"), items}};
+        return QJsonObject {{QStringLiteral("kind"), QStringLiteral("PartialObjectMetadataList")},
+                            {QStringLiteral("apiVersion"), format.apiVersion},
+                            {kMetadata, listMetadata},
+                            {QStringLiteral("items"), items}};
     }
     case OutputFormat::Shape::Object:
         break;
@@ -138,10 +139,10 @@ QJsonObject ResourceHandler::render(const ResourceType &type, const QList<QJsonO
     QJsonArray items;
     for (const QJsonObject &object : objects)
         items.append(object);
-    return QJsonObject{{QStringLiteral("kind"), type.listKind()},
-                       {QStringLiteral("apiVersion"), type.groupVersion()},
-                       {kMetadata, listMetadata},
-                       {QStringLiteral("items"), items}};
+    return QJsonObject {{QStringLiteral("kind"), type.listKind()},
+                        {QStringLiteral("apiVersion"), type.groupVersion()},
+                        {kMetadata, listMetadata},
+                        {QStringLiteral("items"), items}};
 }
 
 void ResourceHandler::get(ApiCall &call, const OutputFormat &format) const
@@ -150,8 +151,8 @@ void ResourceHandler::get(ApiCall &call, const OutputFormat &format) const
     const auto object = m_context.store->get(type, call.target.ns, call.target.name);
     if (!object)
         return HttpReply::error(call.response, ApiError::notFound(type, call.target.name));
-    const QJsonObject metadata{{QStringLiteral("resourceVersion"),
-                                RequestBody::metadataField(*object, "resourceVersion")}};
+    const QJsonObject metadata {{QStringLiteral("resourceVersion"),
+                                 RequestBody::metadataField(*object, "resourceVersion")}};
     HttpReply::json(call.response, 200, render(type, {*object}, format, metadata, true));
 }
 
@@ -193,12 +194,12 @@ void ResourceHandler::list(ApiCall &call, const OutputFormat &format) const
     if (token)
         listRv = token->resourceVersion;
 
-    QJsonObject metadata{{QStringLiteral("resourceVersion"), QString::number(listRv)}};
+    QJsonObject metadata {{QStringLiteral("resourceVersion"), QString::number(listRv)}};
     if (options->limit > 0 && matching.size() > options->limit) {
         const qsizetype remaining = matching.size() - options->limit;
         matching.resize(options->limit);
         metadata.insert(QStringLiteral("continue"),
-                        ContinueToken{listRv, itemKey(matching.last())}.encode());
+                        ContinueToken {listRv, itemKey(matching.last())}.encode());
         // As in Kubernetes, the count is only exact (and only sent) without selectors.
         if (options->labels.isEmpty() && options->fields.isEmpty())
             metadata.insert(QStringLiteral("remainingItemCount"), remaining);
@@ -263,17 +264,17 @@ void ResourceHandler::remove(ApiCall &call) const
             return HttpReply::error(call.response, result.error);
         object = result.object;
     }
-    QJsonObject details{{QStringLiteral("name"), call.target.name},
-                        {QStringLiteral("kind"), type.plural},
-                        {QStringLiteral("uid"), RequestBody::metadataField(*object, "uid")}};
+    QJsonObject details {{QStringLiteral("name"), call.target.name},
+                         {QStringLiteral("kind"), type.plural},
+                         {QStringLiteral("uid"), RequestBody::metadataField(*object, "uid")}};
     if (!type.group.isEmpty())
         details.insert(QStringLiteral("group"), type.group);
     HttpReply::json(call.response, 200,
-                    QJsonObject{{QStringLiteral("kind"), QStringLiteral("Status")},
-                                {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                                {kMetadata, QJsonObject()},
-                                {QStringLiteral("status"), QStringLiteral("Success")},
-                                {QStringLiteral("details"), details}});
+                    QJsonObject {{QStringLiteral("kind"), QStringLiteral("Status")},
+                                 {QStringLiteral("apiVersion"), QStringLiteral("v1")},
+                                 {kMetadata, QJsonObject()},
+                                 {QStringLiteral("status"), QStringLiteral("Success")},
+                                 {QStringLiteral("details"), details}});
 }
 
 void ResourceHandler::review(ApiCall &call) const

@@ -26,8 +26,8 @@ struct OutputFormat;
 // Server-wide switches the request handlers read.
 struct ServerSettings
 {
-    std::atomic<bool> stopping{false}; // stop(): watches end
-    std::atomic<int> bookmarkIntervalMs{2000}; // quiet time before a watch sends a BOOKMARK
+    std::atomic<bool> stopping {false}; // stop(): watches end
+    std::atomic<int> bookmarkIntervalMs {2000}; // quiet time before a watch sends a BOOKMARK
 };
 
 // One authenticated request for a resource.

@@ -48,8 +48,8 @@ void ResourceHandler::patch(ApiCall &call) const
             return HttpReply::error(call.response, patched.error);
         if (RequestBody::isDryRun(call.request))
             return HttpReply::json(call.response, 200, patched.object);
-        const StoreResult result =
-            m_context.store->update(type, patched.object, scopeOf(call.target));
+        const StoreResult result
+            = m_context.store->update(type, patched.object, scopeOf(call.target));
         const bool pinned = RequestBody::metadataField(patched.object, "resourceVersion")
             != RequestBody::metadataField(*current, "resourceVersion");
         if (result.error.code == 409 && !pinned)

@@ -76,8 +76,8 @@ bool validKey(const QString &key, QString *why)
     const qsizetype slash = key.indexOf(u'/');
     const QString namePart = slash < 0 ? key : key.mid(slash + 1);
     if (slash >= 0 && (!prefix.match(key.left(slash)).hasMatch() || slash > 253)) {
-        *why =
-            QStringLiteral("invalid label key \"%1\": the prefix must be a DNS subdomain").arg(key);
+        *why = QStringLiteral("invalid label key \"%1\": the prefix must be a DNS subdomain")
+                   .arg(key);
         return false;
     }
     if (namePart.size() > 63 || !name.match(namePart).hasMatch()) {
@@ -284,7 +284,7 @@ bool LabelSelector::matchesObject(const QJsonObject &object) const
 
 QStringList FieldSelector::supportedFields(const ResourceType &type)
 {
-    QStringList fields{QStringLiteral("metadata.name"), QStringLiteral("metadata.namespace")};
+    QStringList fields {QStringLiteral("metadata.name"), QStringLiteral("metadata.namespace")};
     if (type.group.isEmpty() && type.plural == QStringLiteral("pods")) {
         fields << QStringLiteral("spec.nodeName") << QStringLiteral("spec.restartPolicy")
                << QStringLiteral("spec.schedulerName") << QStringLiteral("spec.serviceAccountName")
@@ -321,8 +321,8 @@ std::optional<FieldSelector> FieldSelector::parse(const QString &text, const Res
         } else if ((at = part.indexOf(u'=')) >= 0) {
             width = 1;
         } else {
-            *error =
-                QStringLiteral("invalid selector: '%1'; can't understand '%2'").arg(text, part);
+            *error
+                = QStringLiteral("invalid selector: '%1'; can't understand '%2'").arg(text, part);
             return std::nullopt;
         }
         requirement.field = part.left(at).trimmed();

@@ -31,11 +31,11 @@ QJsonValue valueAt(const QJsonObject &object, const QString &path)
 
 QString podReady(const QJsonObject &pod)
 {
-    const qsizetype total =
-        pod.value(kSpec).toObject().value(QStringLiteral("containers")).toArray().size();
+    const qsizetype total
+        = pod.value(kSpec).toObject().value(QStringLiteral("containers")).toArray().size();
     int ready = 0;
-    const QJsonArray statuses =
-        pod.value(kStatus).toObject().value(QStringLiteral("containerStatuses")).toArray();
+    const QJsonArray statuses
+        = pod.value(kStatus).toObject().value(QStringLiteral("containerStatuses")).toArray();
     for (const QJsonValue &status : statuses) {
         if (status.toObject().value(QStringLiteral("ready")).toBool())
             ++ready;
@@ -81,13 +81,13 @@ QString podRestarts(const QJsonObject &pod, qint64 nowMs)
 {
     qint64 restarts = 0;
     qint64 lastFinished = -1;
-    const QJsonArray containers =
-        pod.value(kStatus).toObject().value(QStringLiteral("containerStatuses")).toArray();
+    const QJsonArray containers
+        = pod.value(kStatus).toObject().value(QStringLiteral("containerStatuses")).toArray();
     for (const QJsonValue &value : containers) {
         const QJsonObject container = value.toObject();
         restarts += container.value(QStringLiteral("restartCount")).toInteger();
-        const QString finished =
-            valueAt(container, QStringLiteral("lastState.terminated.finishedAt")).toString();
+        const QString finished
+            = valueAt(container, QStringLiteral("lastState.terminated.finishedAt")).toString();
         lastFinished = std::max(lastFinished, VirtualClock::fromRfc3339(finished));
     }
     if (restarts > 0 && lastFinished >= 0)
@@ -107,8 +107,8 @@ QString deploymentReady(const QJsonObject &object)
 QString servicePorts(const QJsonObject &service)
 {
     QStringList ports;
-    const QJsonArray list =
-        service.value(kSpec).toObject().value(QStringLiteral("ports")).toArray();
+    const QJsonArray list
+        = service.value(kSpec).toObject().value(QStringLiteral("ports")).toArray();
     for (const QJsonValue &value : list) {
         const QJsonObject port = value.toObject();
         QString text = QString::number(port.value(QStringLiteral("port")).toInteger());
@@ -122,8 +122,8 @@ QString servicePorts(const QJsonObject &service)
 
 QString serviceSelector(const QJsonObject &service)
 {
-    const QJsonObject selector =
-        service.value(kSpec).toObject().value(QStringLiteral("selector")).toObject();
+    const QJsonObject selector
+        = service.value(kSpec).toObject().value(QStringLiteral("selector")).toObject();
     QStringList pairs;
     for (auto it = selector.constBegin(); it != selector.constEnd(); ++it)
         pairs << it.key() + u'=' + it.value().toString();
@@ -209,11 +209,11 @@ QJsonArray TableView::columnDefinitions(const ResourceType &type)
 {
     QJsonArray columns;
     for (const TableColumn &column : type.columns) {
-        columns.append(QJsonObject{{QStringLiteral("name"), column.name},
-                                   {QStringLiteral("type"), column.type},
-                                   {QStringLiteral("format"), column.format},
-                                   {QStringLiteral("description"), describeColumn(column)},
-                                   {QStringLiteral("priority"), column.priority}});
+        columns.append(QJsonObject {{QStringLiteral("name"), column.name},
+                                    {QStringLiteral("type"), column.type},
+                                    {QStringLiteral("format"), column.format},
+                                    {QStringLiteral("description"), describeColumn(column)},
+                                    {QStringLiteral("priority"), column.priority}});
     }
     return columns;
 }
@@ -234,8 +234,8 @@ QJsonValue TableView::cell(const ResourceType &type, const TableColumn &column,
     if (integer && value.isDouble())
         return value.toInteger();
     if (value.isObject() || value.isArray()) {
-        const QJsonDocument document =
-            value.isObject() ? QJsonDocument(value.toObject()) : QJsonDocument(value.toArray());
+        const QJsonDocument document
+            = value.isObject() ? QJsonDocument(value.toObject()) : QJsonDocument(value.toArray());
         return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
     }
     return value;
@@ -243,9 +243,9 @@ QJsonValue TableView::cell(const ResourceType &type, const TableColumn &column,
 
 QJsonObject TableView::partialObjectMetadata(const QJsonObject &object)
 {
-    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("PartialObjectMetadata")},
-                       {QStringLiteral("apiVersion"), QStringLiteral("meta.k8s.io/v1")},
-                       {kMetadata, object.value(kMetadata)}};
+    return QJsonObject {{QStringLiteral("kind"), QStringLiteral("PartialObjectMetadata")},
+                        {QStringLiteral("apiVersion"), QStringLiteral("meta.k8s.io/v1")},
+                        {kMetadata, object.value(kMetadata)}};
 }
 
 QJsonObject TableView::row(const ResourceType &type, const QJsonObject &object, qint64 nowMs,
@@ -254,7 +254,7 @@ QJsonObject TableView::row(const ResourceType &type, const QJsonObject &object, 
     QJsonArray cells;
     for (const TableColumn &column : type.columns)
         cells.append(cell(type, column, object, nowMs));
-    QJsonObject row{{QStringLiteral("cells"), cells}};
+    QJsonObject row {{QStringLiteral("cells"), cells}};
     if (include == IncludeObject::Metadata)
         row.insert(QStringLiteral("object"), partialObjectMetadata(object));
     else if (include == IncludeObject::Object)
@@ -269,7 +269,7 @@ QJsonObject TableView::table(const ResourceType &type, const QList<QJsonObject> 
     QJsonArray rows;
     for (const QJsonObject &object : objects)
         rows.append(row(type, object, nowMs, include));
-    return QJsonObject{
+    return QJsonObject {
         {QStringLiteral("kind"), QStringLiteral("Table")},
         {QStringLiteral("apiVersion"), apiVersion},
         {kMetadata, listMetadata},

@@ -65,8 +65,8 @@ struct WatchState
 
     static QByteArray line(const QString &eventType, const QJsonObject &object)
     {
-        return HttpReply::toJson(QJsonObject{{QStringLiteral("type"), eventType},
-                                             {QStringLiteral("object"), object}})
+        return HttpReply::toJson(QJsonObject {{QStringLiteral("type"), eventType},
+                                              {QStringLiteral("object"), object}})
             + '\n';
     }
 
@@ -74,7 +74,7 @@ struct WatchState
     {
         switch (format.shape) {
         case OutputFormat::Shape::Table: {
-            const QJsonObject metadata{
+            const QJsonObject metadata {
                 {QStringLiteral("resourceVersion"), QString::number(resourceVersion)}};
             const qint64 now = context.clock ? context.clock->nowMs() : 0;
             // Column definitions travel with the first event only, as kubectl expects.
@@ -125,26 +125,26 @@ struct WatchState
 
     QByteArray bookmark(bool initialEventsEnd = false) const
     {
-        QJsonObject metadata{{QStringLiteral("resourceVersion"), QString::number(rv)}};
+        QJsonObject metadata {{QStringLiteral("resourceVersion"), QString::number(rv)}};
         if (initialEventsEnd)
-            metadata.insert(
-                QStringLiteral("annotations"),
-                QJsonObject{{QStringLiteral("k8s.io/initial-events-end"), QStringLiteral("true")}});
+            metadata.insert(QStringLiteral("annotations"),
+                            QJsonObject {{QStringLiteral("k8s.io/initial-events-end"),
+                                          QStringLiteral("true")}});
         QJsonObject object;
         if (format.shape == OutputFormat::Shape::Table) {
-            object = QJsonObject{{QStringLiteral("kind"), QStringLiteral("Table")},
-                                 {QStringLiteral("apiVersion"), format.apiVersion},
-                                 {QStringLiteral("metadata"), metadata},
-                                 {QStringLiteral("columnDefinitions"), QJsonArray()},
-                                 {QStringLiteral("rows"), QJsonArray()}};
+            object = QJsonObject {{QStringLiteral("kind"), QStringLiteral("Table")},
+                                  {QStringLiteral("apiVersion"), format.apiVersion},
+                                  {QStringLiteral("metadata"), metadata},
+                                  {QStringLiteral("columnDefinitions"), QJsonArray()},
+                                  {QStringLiteral("rows"), QJsonArray()}};
         } else if (format.shape == OutputFormat::Shape::PartialMetadata) {
-            object = QJsonObject{{QStringLiteral("kind"), QStringLiteral("PartialObjectMetadata")},
-                                 {QStringLiteral("apiVersion"), format.apiVersion},
-                                 {QStringLiteral("metadata"), metadata}};
+            object = QJsonObject {{QStringLiteral("kind"), QStringLiteral("PartialObjectMetadata")},
+                                  {QStringLiteral("apiVersion"), format.apiVersion},
+                                  {QStringLiteral("metadata"), metadata}};
         } else {
-            object = QJsonObject{{QStringLiteral("kind"), type->kind},
-                                 {QStringLiteral("apiVersion"), type->groupVersion()},
-                                 {QStringLiteral("metadata"), metadata}};
+            object = QJsonObject {{QStringLiteral("kind"), type->kind},
+                                  {QStringLiteral("apiVersion"), type->groupVersion()},
+                                  {QStringLiteral("metadata"), metadata}};
         }
         return line(QStringLiteral("BOOKMARK"), object);
     }
@@ -170,8 +170,8 @@ struct WatchState
                 sink.write(bytes.constData(), static_cast<size_t>(bytes.size() / 2));
                 return false;
             case FaultRule::Kind::Malformed: {
-                static const char garbage[] =
-                    "{\"type\":\"ADDED\",\"object\":{\"kind\": [\x01\xff\n";
+                static const char garbage[]
+                    = "{\"type\":\"ADDED\",\"object\":{\"kind\": [\x01\xff\n";
                 finished = true;
                 malformed = true;
                 return sink.write(garbage, sizeof(garbage) - 1);
@@ -265,8 +265,8 @@ void WatchStream::start(ApiCall &call, const OutputFormat &format, const ListOpt
     state->stopping = &settings->stopping;
     state->bookmarkIntervalMs = std::max(1, settings->bookmarkIntervalMs.load());
     state->socket = HttpReply::socketOf(call.request);
-    const int timeout =
-        options.timeoutSeconds >= 0 ? options.timeoutSeconds : kDefaultTimeoutSeconds;
+    const int timeout
+        = options.timeoutSeconds >= 0 ? options.timeoutSeconds : kDefaultTimeoutSeconds;
     state->deadline = Clock::now() + std::chrono::seconds(timeout);
     state->nextBookmark = Clock::now() + milliseconds(state->bookmarkIntervalMs);
     if (call.fault && call.fault->kind != FaultRule::Kind::Delay
@@ -275,8 +275,8 @@ void WatchStream::start(ApiCall &call, const OutputFormat &format, const ListOpt
 
     const bool initialEvents = ListOptions::isTrue(
         QString::fromStdString(call.request.get_param_value("sendInitialEvents")));
-    const bool fromRv =
-        !options.resourceVersion.isEmpty() && options.resourceVersion != QStringLiteral("0");
+    const bool fromRv
+        = !options.resourceVersion.isEmpty() && options.resourceVersion != QStringLiteral("0");
     qint64 requested = 0;
     if (fromRv) {
         bool ok = false;

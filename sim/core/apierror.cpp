@@ -21,7 +21,7 @@ ApiError make(int code, const QString &reason, const QString &message, QJsonObje
 
 QJsonObject detailsFor(const ResourceType &type, const QString &name)
 {
-    QJsonObject details{{QStringLiteral("kind"), type.plural}};
+    QJsonObject details {{QStringLiteral("kind"), type.plural}};
     if (!name.isEmpty())
         details.insert(QStringLiteral("name"), name);
     if (!type.group.isEmpty())
@@ -33,7 +33,7 @@ QJsonObject detailsFor(const ResourceType &type, const QString &name)
 
 QJsonObject ApiError::toStatus() const
 {
-    QJsonObject status{
+    QJsonObject status {
         {QStringLiteral("kind"), QStringLiteral("Status")},
         {QStringLiteral("apiVersion"), QStringLiteral("v1")},
         {QStringLiteral("metadata"), QJsonObject()},
@@ -63,19 +63,20 @@ ApiError ApiError::alreadyExists(const ResourceType &type, const QString &name)
 
 ApiError ApiError::conflict(const ResourceType &type, const QString &name, const QString &why)
 {
-    return make(409, QStringLiteral("Conflict"),
-                QStringLiteral("Operation cannot be fulfilled on %1 \"%2\": %3")
-                    .arg(type.key(), name, why),
-                detailsFor(type, name));
+    return make(
+        409, QStringLiteral("Conflict"),
+        QStringLiteral("Operation cannot be fulfilled on %1 \"%2\": %3").arg(type.key(), name, why),
+        detailsFor(type, name));
 }
 
 ApiError ApiError::invalid(const ResourceType &type, const QString &name, const QString &why)
 {
     QJsonObject details = detailsFor(type, name);
     details.insert(QStringLiteral("kind"), type.kind);
-    details.insert(QStringLiteral("causes"),
-                   QJsonArray{QJsonObject{{QStringLiteral("reason"), QStringLiteral("FieldValueInvalid")},
-                                          {QStringLiteral("message"), why}}});
+    details.insert(
+        QStringLiteral("causes"),
+        QJsonArray {QJsonObject {{QStringLiteral("reason"), QStringLiteral("FieldValueInvalid")},
+                                 {QStringLiteral("message"), why}}});
     return make(422, QStringLiteral("Invalid"),
                 QStringLiteral("%1 \"%2\" is invalid: %3").arg(type.kind, name, why), details);
 }
@@ -88,11 +89,12 @@ ApiError ApiError::badRequest(const QString &message)
 ApiError ApiError::forbidden(const QString &user, const QString &verb, const ResourceType &type,
                              const QString &subresource, const QString &ns, const QString &name)
 {
-    const QString resource =
-        subresource.isEmpty() ? type.plural : QString(type.plural + u'/' + subresource);
-    QString message =
-        name.isEmpty() ? type.key() : QStringLiteral("%1 \"%2\"").arg(type.key(), name);
-    message += QStringLiteral(" is forbidden: User \"%1\" cannot %2 resource \"%3\" in API group \"%4\"")
+    const QString resource
+        = subresource.isEmpty() ? type.plural : QString(type.plural + u'/' + subresource);
+    QString message
+        = name.isEmpty() ? type.key() : QStringLiteral("%1 \"%2\"").arg(type.key(), name);
+    message += QStringLiteral(
+                   " is forbidden: User \"%1\" cannot %2 resource \"%3\" in API group \"%4\"")
                    .arg(user, verb, resource, type.group);
     if (type.namespaced && !ns.isEmpty())
         message += QStringLiteral(" in the namespace \"%1\"").arg(ns);

@@ -37,10 +37,7 @@ QString randomSuffix()
 
 } // namespace
 
-ObjectStore::ObjectStore(VirtualClock *clock)
-    : m_clock(clock)
-{
-}
+ObjectStore::ObjectStore(VirtualClock *clock) : m_clock(clock) { }
 
 QString ObjectStore::entryKey(const QString &ns, const QString &name)
 {
@@ -78,7 +75,8 @@ QList<QJsonObject> ObjectStore::list(const ResourceType &type, const QString &ns
     }
     // Keys are "ns/name", so one namespace is one contiguous, sorted range.
     const QString prefix = ns + u'/';
-    for (auto it = typeIt->lowerBound(prefix); it != typeIt->cend() && it.key().startsWith(prefix); ++it)
+    for (auto it = typeIt->lowerBound(prefix); it != typeIt->cend() && it.key().startsWith(prefix);
+         ++it)
         items << it->object;
     return items;
 }
@@ -119,7 +117,11 @@ StoreResult ObjectStore::writeLocked(const ResourceType &type, QJsonObject objec
     if (name.isEmpty() && !metadata.value(QStringLiteral("generateName")).toString().isEmpty())
         name = metadata.value(QStringLiteral("generateName")).toString() + randomSuffix();
     if (name.isEmpty())
-        return {{}, ApiError::invalid(type, name, QStringLiteral("metadata.name: Required value: name or generateName is required"))};
+        return {
+            {},
+            ApiError::invalid(
+                type, name,
+                QStringLiteral("metadata.name: Required value: name or generateName is required"))};
     QString ns = metadata.value(kNamespace).toString();
     if (type.namespaced && ns.isEmpty())
         ns = QStringLiteral("default");
@@ -145,7 +147,7 @@ StoreResult ObjectStore::writeLocked(const ResourceType &type, QJsonObject objec
     object.insert(QStringLiteral("apiVersion"), type.groupVersion());
     object.insert(QStringLiteral("kind"), type.kind);
 
-    objects.insert(key, Entry{object});
+    objects.insert(key, Entry {object});
     recordLocked(type, eventType, object);
     return {object, {}};
 }
@@ -166,7 +168,10 @@ StoreResult ObjectStore::update(const ResourceType &type, QJsonObject object, Wr
     const QJsonObject storedMeta = stored.value(kMetadata).toObject();
     const QString givenRv = metadata.value(kResourceVersion).toString();
     if (!givenRv.isEmpty() && givenRv != storedMeta.value(kResourceVersion).toString()) {
-        return {{}, ApiError::conflict(type, name, QStringLiteral("the object has been modified; please apply your changes to the latest version and try again"))};
+        return {{},
+                ApiError::conflict(type, name,
+                                   QStringLiteral("the object has been modified; please apply your "
+                                                  "changes to the latest version and try again"))};
     }
 
     QJsonObject next;
@@ -265,8 +270,9 @@ ObjectStore::WatchBatch ObjectStore::waitForEvents(const ResourceType &type, con
             return batch;
         }
         // History is ordered by resourceVersion: find the first newer event by bisection.
-        auto it = std::upper_bound(m_history.cbegin(), m_history.cend(), afterRv,
-                                   [](qint64 rv, const WatchEvent &e) { return rv < e.resourceVersion; });
+        auto it = std::upper_bound(
+            m_history.cbegin(), m_history.cend(), afterRv,
+            [](qint64 rv, const WatchEvent &e) { return rv < e.resourceVersion; });
         for (; it != m_history.cend(); ++it) {
             if (it->typeKey == typeKey && (allNamespaces || it->ns == ns))
                 batch.events << *it;

@@ -5,10 +5,10 @@ namespace rdsim {
 
 namespace {
 
-const QStringList kAllVerbs{QStringLiteral("create"), QStringLiteral("delete"),
-                            QStringLiteral("get"),    QStringLiteral("list"),
-                            QStringLiteral("patch"),  QStringLiteral("update"),
-                            QStringLiteral("watch")};
+const QStringList kAllVerbs {QStringLiteral("create"), QStringLiteral("delete"),
+                             QStringLiteral("get"),    QStringLiteral("list"),
+                             QStringLiteral("patch"),  QStringLiteral("update"),
+                             QStringLiteral("watch")};
 
 TableColumn column(const char *name, const char *type, const char *path, int priority = 0)
 {
@@ -22,8 +22,14 @@ TableColumn column(const char *name, const char *type, const char *path, int pri
     return c;
 }
 
-TableColumn nameColumn() { return column("Name", "string", "@name"); }
-TableColumn ageColumn() { return column("Age", "date", "@age"); }
+TableColumn nameColumn()
+{
+    return column("Name", "string", "@name");
+}
+TableColumn ageColumn()
+{
+    return column("Age", "date", "@age");
+}
 
 ResourceType make(const char *group, const char *version, const char *plural, const char *singular,
                   const char *kind, bool namespaced, QStringList shortNames,
@@ -63,8 +69,9 @@ ResourceType review(const char *group, const char *plural, const char *singular,
 QList<ResourceType> buildCatalog()
 {
     QList<ResourceType> all;
-    ResourceType ns = make("", "v1", "namespaces", "namespace", "Namespace", false, {QStringLiteral("ns")},
-                           {nameColumn(), column("Status", "string", "status.phase"), ageColumn()});
+    ResourceType ns
+        = make("", "v1", "namespaces", "namespace", "Namespace", false, {QStringLiteral("ns")},
+               {nameColumn(), column("Status", "string", "status.phase"), ageColumn()});
     ns.hasStatusSubresource = true;
     all << ns;
 
@@ -78,11 +85,12 @@ QList<ResourceType> buildCatalog()
     pods.categories = {QStringLiteral("all")};
     all << pods;
 
-    ResourceType services = make("", "v1", "services", "service", "Service", true, {QStringLiteral("svc")},
-                                 {nameColumn(), column("Type", "string", "spec.type"),
-                                  column("Cluster-IP", "string", "spec.clusterIP"),
-                                  column("Port(s)", "string", "@servicePorts"), ageColumn(),
-                                  column("Selector", "string", "@serviceSelector", 1)});
+    ResourceType services
+        = make("", "v1", "services", "service", "Service", true, {QStringLiteral("svc")},
+               {nameColumn(), column("Type", "string", "spec.type"),
+                column("Cluster-IP", "string", "spec.clusterIP"),
+                column("Port(s)", "string", "@servicePorts"), ageColumn(),
+                column("Selector", "string", "@serviceSelector", 1)});
     services.hasStatusSubresource = true;
     services.categories = {QStringLiteral("all")};
     all << services;
@@ -92,32 +100,31 @@ QList<ResourceType> buildCatalog()
                  column("Reason", "string", "reason"), column("Object", "string", "@eventObject"),
                  column("Message", "string", "message"), nameColumn()});
 
-    ResourceType deployments = make("apps", "v1", "deployments", "deployment", "Deployment", true,
-                                    {QStringLiteral("deploy")},
-                                    {nameColumn(), column("Ready", "string", "@deploymentReady"),
-                                     column("Up-to-date", "integer", "status.updatedReplicas"),
-                                     column("Available", "integer", "status.availableReplicas"),
-                                     ageColumn()});
+    ResourceType deployments = make(
+        "apps", "v1", "deployments", "deployment", "Deployment", true, {QStringLiteral("deploy")},
+        {nameColumn(), column("Ready", "string", "@deploymentReady"),
+         column("Up-to-date", "integer", "status.updatedReplicas"),
+         column("Available", "integer", "status.availableReplicas"), ageColumn()});
     deployments.hasStatusSubresource = true;
     deployments.categories = {QStringLiteral("all")};
     all << deployments;
 
-    ResourceType replicasets = make("apps", "v1", "replicasets", "replicaset", "ReplicaSet", true,
-                                    {QStringLiteral("rs")},
-                                    {nameColumn(), column("Desired", "integer", "spec.replicas"),
-                                     column("Current", "integer", "status.replicas"),
-                                     column("Ready", "integer", "status.readyReplicas"), ageColumn()});
+    ResourceType replicasets = make(
+        "apps", "v1", "replicasets", "replicaset", "ReplicaSet", true, {QStringLiteral("rs")},
+        {nameColumn(), column("Desired", "integer", "spec.replicas"),
+         column("Current", "integer", "status.replicas"),
+         column("Ready", "integer", "status.readyReplicas"), ageColumn()});
     replicasets.hasStatusSubresource = true;
     replicasets.categories = {QStringLiteral("all")};
     all << replicasets;
 
     // Printer columns as in the Argo Rollouts CRD manifests.
-    ResourceType rollouts = argo("rollouts", "rollout", "Rollout", true, {QStringLiteral("ro")},
-                                 {nameColumn(), column("Desired", "integer", "spec.replicas"),
-                                  column("Current", "integer", "status.replicas"),
-                                  column("Up-to-date", "integer", "status.updatedReplicas"),
-                                  column("Available", "integer", "status.availableReplicas"),
-                                  ageColumn()});
+    ResourceType rollouts
+        = argo("rollouts", "rollout", "Rollout", true, {QStringLiteral("ro")},
+               {nameColumn(), column("Desired", "integer", "spec.replicas"),
+                column("Current", "integer", "status.replicas"),
+                column("Up-to-date", "integer", "status.updatedReplicas"),
+                column("Available", "integer", "status.availableReplicas"), ageColumn()});
     rollouts.hasStatusSubresource = true;
     all << rollouts;
     all << argo("analysisruns", "analysisrun", "AnalysisRun", true, {QStringLiteral("ar")},

@@ -3,12 +3,11 @@
 
 namespace rdsim {
 
-VirtualClock::VirtualClock(double speed)
-    : m_realOrigin(std::chrono::steady_clock::now()),
-      m_virtualOrigin(QDateTime::currentMSecsSinceEpoch()),
-      m_speed(speed > 0 ? speed : 1.0)
-{
-}
+VirtualClock::VirtualClock(double speed) :
+    m_realOrigin(std::chrono::steady_clock::now()),
+    m_virtualOrigin(QDateTime::currentMSecsSinceEpoch()),
+    m_speed(speed > 0 ? speed : 1.0)
+{ }
 
 qint64 VirtualClock::nowLocked() const
 {

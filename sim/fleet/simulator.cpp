@@ -17,13 +17,13 @@
 
 namespace rdsim {
 
-SimCluster::SimCluster(const ClusterScenario &scenario, VirtualClock &clock)
-    : m_name(scenario.name),
-      m_requestedPort(scenario.port),
-      m_store(std::make_unique<ObjectStore>(&clock)),
-      m_access(std::make_unique<AccessControl>()),
-      m_faults(std::make_unique<FaultInjector>()),
-      m_metrics(std::make_unique<SyntheticMetrics>(&clock))
+SimCluster::SimCluster(const ClusterScenario &scenario, VirtualClock &clock) :
+    m_name(scenario.name),
+    m_requestedPort(scenario.port),
+    m_store(std::make_unique<ObjectStore>(&clock)),
+    m_access(std::make_unique<AccessControl>()),
+    m_faults(std::make_unique<FaultInjector>()),
+    m_metrics(std::make_unique<SyntheticMetrics>(&clock))
 {
     for (const UserSpec &user : scenario.users)
         m_access->addUser(user);
@@ -46,10 +46,10 @@ int SimCluster::port() const
     return m_server ? m_server->port() : 0;
 }
 
-Simulator::Simulator(const Scenario &scenario, const SimulatorOptions &options)
-    : m_scenario(scenario),
-      m_options(options),
-      m_clock(std::make_unique<VirtualClock>(scenario.clockSpeed))
+Simulator::Simulator(const Scenario &scenario, const SimulatorOptions &options) :
+    m_scenario(scenario),
+    m_options(options),
+    m_clock(std::make_unique<VirtualClock>(scenario.clockSpeed))
 {
     if (options.frozen)
         m_clock->setFrozen(true);
@@ -81,7 +81,8 @@ QByteArray Simulator::caPem() const
 bool Simulator::start(QString *error)
 {
     if (!m_ca.isValid()) {
-        *error = QStringLiteral("cannot create the certificate authority: %1").arg(m_ca.errorString());
+        *error
+            = QStringLiteral("cannot create the certificate authority: %1").arg(m_ca.errorString());
         return false;
     }
     const PemKeyPair serverCertificate = m_ca.issueServerCertificate(
@@ -97,7 +98,8 @@ bool Simulator::start(QString *error)
         context.faults = cluster.m_faults.get();
         context.metrics = cluster.m_metrics.get();
         context.clock = m_clock.get();
-        cluster.m_server = std::make_unique<ApiServer>(context, serverCertificate, m_ca.certificatePem());
+        cluster.m_server
+            = std::make_unique<ApiServer>(context, serverCertificate, m_ca.certificatePem());
         int port = cluster.m_requestedPort;
         if (port == 0 && m_options.basePort != 0)
             port = m_options.basePort + i;
@@ -158,21 +160,30 @@ bool Simulator::loadObjects(SimCluster &cluster, const ClusterScenario &scenario
     }
 
     const ResourceType *namespaces = ResourceCatalog::find({}, QStringLiteral("namespaces"));
-    QStringList wanted{QStringLiteral("default")};
+    QStringList wanted {QStringLiteral("default")};
     wanted << scenario.namespaces;
     for (const QJsonObject &object : std::as_const(objects)) {
-        const QString ns = object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("namespace")).toString();
+        const QString ns = object.value(QStringLiteral("metadata"))
+                               .toObject()
+                               .value(QStringLiteral("namespace"))
+                               .toString();
         if (!ns.isEmpty())
             wanted << ns;
         if (object.value(QStringLiteral("kind")).toString() == QStringLiteral("Namespace"))
-            wanted.removeAll(object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString());
+            wanted.removeAll(object.value(QStringLiteral("metadata"))
+                                 .toObject()
+                                 .value(QStringLiteral("name"))
+                                 .toString());
     }
     wanted.removeDuplicates();
     for (const QString &ns : std::as_const(wanted)) {
-        const QJsonObject object{
-            {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("name"), ns}}},
-            {QStringLiteral("spec"), QJsonObject{{QStringLiteral("finalizers"), QJsonArray{QStringLiteral("kubernetes")}}}},
-            {QStringLiteral("status"), QJsonObject{{QStringLiteral("phase"), QStringLiteral("Active")}}}};
+        const QJsonObject object {
+            {QStringLiteral("metadata"), QJsonObject {{QStringLiteral("name"), ns}}},
+            {QStringLiteral("spec"),
+             QJsonObject {
+                 {QStringLiteral("finalizers"), QJsonArray {QStringLiteral("kubernetes")}}}},
+            {QStringLiteral("status"),
+             QJsonObject {{QStringLiteral("phase"), QStringLiteral("Active")}}}};
         cluster.store().load(*namespaces, object);
     }
 
@@ -180,17 +191,22 @@ bool Simulator::loadObjects(SimCluster &cluster, const ClusterScenario &scenario
         const QJsonObject &object = objects.at(i);
         const QString apiVersion = object.value(QStringLiteral("apiVersion")).toString();
         const QString kind = object.value(QStringLiteral("kind")).toString();
-        const QString name = object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString();
+        const QString name = object.value(QStringLiteral("metadata"))
+                                 .toObject()
+                                 .value(QStringLiteral("name"))
+                                 .toString();
         const ResourceType *type = ResourceCatalog::findByKind(apiVersion, kind);
         if (!type || type->isReview) {
-            *error = QStringLiteral("cluster %1: object %2 (%3 \"%4\"): kind %3 of apiVersion \"%5\" is not served by rd-sim")
+            *error = QStringLiteral("cluster %1: object %2 (%3 \"%4\"): kind %3 of apiVersion "
+                                    "\"%5\" is not served by rd-sim")
                          .arg(cluster.name(), QString::number(i + 1), kind, name, apiVersion);
             return false;
         }
         const StoreResult result = cluster.store().load(*type, object);
         if (!result.ok()) {
             *error = QStringLiteral("cluster %1: object %2 (%3 \"%4\"): %5")
-                         .arg(cluster.name(), QString::number(i + 1), kind, name, result.error.message);
+                         .arg(cluster.name(), QString::number(i + 1), kind, name,
+                              result.error.message);
             return false;
         }
     }

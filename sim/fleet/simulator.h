@@ -101,7 +101,7 @@ private:
     QList<SimCluster *> m_clusterList;
     QTemporaryDir m_tempDir;
     QString m_kubeconfigPath;
-    std::atomic<bool> m_running{false};
+    std::atomic<bool> m_running {false};
     std::thread m_controllerThread;
 };
 

@@ -7,7 +7,7 @@
 namespace YAML {
 class Node;
 class Exception;
-}
+} // namespace YAML
 
 class QByteArray;
 

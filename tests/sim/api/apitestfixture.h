@@ -45,12 +45,12 @@ inline QJsonObject parseObject(const std::string &body)
 
 inline QJsonObject rollout(const QString &ns, const QString &name, const QJsonObject &labels = {})
 {
-    return QJsonObject{
+    return QJsonObject {
         {"apiVersion", "argoproj.io/v1alpha1"},
         {"kind", "Rollout"},
-        {"metadata", QJsonObject{{"name", name}, {"namespace", ns}, {"labels", labels}}},
-        {"spec", QJsonObject{{"replicas", 3}, {"paused", false}}},
-        {"status", QJsonObject{{"phase", "Healthy"}, {"replicas", 3}}}};
+        {"metadata", QJsonObject {{"name", name}, {"namespace", ns}, {"labels", labels}}},
+        {"spec", QJsonObject {{"replicas", 3}, {"paused", false}}},
+        {"status", QJsonObject {{"phase", "Healthy"}, {"replicas", 3}}}};
 }
 
 class ApiFixture
@@ -59,17 +59,17 @@ public:
     ApiFixture() : store(&clock), metrics(&clock)
     {
         clock.setFrozen(true);
-        PolicyRule everything{{"*"}, {"*"}, {"*"}, {}, {}};
-        PolicyRule readOnly{{"get", "list", "watch"}, {"*"}, {"*"}, {}, {}};
-        PolicyRule rolloutsInShop{{"get", "list"}, {"argoproj.io"}, {"rollouts"}, {}, {"shop"}};
-        access.addUser(UserSpec{"admin", "admin-token", false, {}, {}, {everything}});
-        access.addUser(UserSpec{"viewer", "viewer-token", false, {}, {}, {readOnly}});
-        access.addUser(UserSpec{"alice", {}, true, {}, {"devs"}, {rolloutsInShop}});
-        access.addUser(UserSpec{"bob", {}, false, "secret", {}, {readOnly}});
+        PolicyRule everything {{"*"}, {"*"}, {"*"}, {}, {}};
+        PolicyRule readOnly {{"get", "list", "watch"}, {"*"}, {"*"}, {}, {}};
+        PolicyRule rolloutsInShop {{"get", "list"}, {"argoproj.io"}, {"rollouts"}, {}, {"shop"}};
+        access.addUser(UserSpec {"admin", "admin-token", false, {}, {}, {everything}});
+        access.addUser(UserSpec {"viewer", "viewer-token", false, {}, {}, {readOnly}});
+        access.addUser(UserSpec {"alice", {}, true, {}, {"devs"}, {rolloutsInShop}});
+        access.addUser(UserSpec {"bob", {}, false, "secret", {}, {readOnly}});
         for (const char *ns : {"default", "shop", "pay"}) {
             store.create(typeOf("", "namespaces"),
-                         QJsonObject{{"metadata", QJsonObject{{"name", QString::fromLatin1(ns)}}},
-                                     {"status", QJsonObject{{"phase", "Active"}}}});
+                         QJsonObject {{"metadata", QJsonObject {{"name", QString::fromLatin1(ns)}}},
+                                      {"status", QJsonObject {{"phase", "Active"}}}});
         }
         const ResourceType &rollouts = typeOf("argoproj.io", "rollouts");
         store.load(rollouts, rollout("shop", "web", {{"app", "web"}, {"tier", "front"}}));
@@ -82,7 +82,7 @@ public:
     bool start(QString *error = nullptr)
     {
         const PemKeyPair certificate = ca.issueServerCertificate({"localhost"}, {"127.0.0.1"});
-        ApiServer::Context context{"test", &store, &access, &faults, &metrics, &clock};
+        ApiServer::Context context {"test", &store, &access, &faults, &metrics, &clock};
         server = std::make_unique<ApiServer>(context, certificate, ca.certificatePem());
         QString message;
         const bool ok = server->listen(QStringLiteral("127.0.0.1"), 0, &message);
@@ -133,8 +133,8 @@ public:
         EVP_PKEY *key = PEM_read_bio_PrivateKey(keyBio, nullptr, nullptr, nullptr);
         BIO_free(certificateBio);
         BIO_free(keyBio);
-        auto client =
-            std::make_unique<httplib::SSLClient>("127.0.0.1", server->port(), certificate, key);
+        auto client
+            = std::make_unique<httplib::SSLClient>("127.0.0.1", server->port(), certificate, key);
         X509_free(certificate);
         EVP_PKEY_free(key);
         trustCa(*client);
@@ -155,8 +155,8 @@ class WatchReader
 {
 public:
     WatchReader(std::unique_ptr<httplib::SSLClient> client, std::string path,
-                httplib::Headers headers = {})
-        : m_client(std::move(client))
+                httplib::Headers headers = {}) :
+        m_client(std::move(client))
     {
         m_thread = std::thread([this, path, headers] {
             auto result = m_client->Get(

@@ -16,9 +16,10 @@ private:
 
     static QJsonObject status(int code, const char *reason, const QString &message)
     {
-        return QJsonObject{{"kind", "Status"},    {"apiVersion", "v1"}, {"metadata", QJsonObject()},
-                           {"status", "Failure"}, {"message", message}, {"reason", reason},
-                           {"code", code}};
+        return QJsonObject {
+            {"kind", "Status"},    {"apiVersion", "v1"}, {"metadata", QJsonObject()},
+            {"status", "Failure"}, {"message", message}, {"reason", reason},
+            {"code", code}};
     }
 
     static QStringList names(const QJsonObject &list)
@@ -67,7 +68,7 @@ private slots:
     void discovery()
     {
         auto client = f->client();
-        httplib::Headers aggregated{
+        httplib::Headers aggregated {
             {"Accept",
              "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/"
              "json"}};
@@ -75,13 +76,13 @@ private slots:
         QVERIFY(api);
         QCOMPARE(api->get_header_value("Content-Type"), std::string("application/json"));
         QCOMPARE(parseObject(api->body),
-                 (QJsonObject{{"kind", "APIVersions"},
-                              {"versions", QJsonArray{"v1"}},
-                              {"serverAddressByClientCIDRs",
-                               QJsonArray{QJsonObject{
-                                   {"clientCIDR", "0.0.0.0/0"},
-                                   {"serverAddress",
-                                    QStringLiteral("127.0.0.1:%1").arg(f->server->port())}}}}}));
+                 (QJsonObject {{"kind", "APIVersions"},
+                               {"versions", QJsonArray {"v1"}},
+                               {"serverAddressByClientCIDRs",
+                                QJsonArray {QJsonObject {
+                                    {"clientCIDR", "0.0.0.0/0"},
+                                    {"serverAddress",
+                                     QStringLiteral("127.0.0.1:%1").arg(f->server->port())}}}}}));
         auto apis = client->Get("/apis", aggregated);
         QVERIFY(apis);
         QStringList groups;
@@ -92,8 +93,8 @@ private slots:
                           .value("groupVersion")
                           .toString();
         QCOMPARE(groups,
-                 (QStringList{"apps/v1", "argoproj.io/v1alpha1", "authorization.k8s.io/v1",
-                              "authentication.k8s.io/v1"}));
+                 (QStringList {"apps/v1", "argoproj.io/v1alpha1", "authorization.k8s.io/v1",
+                               "authentication.k8s.io/v1"}));
 
         auto argo = client->Get("/apis/argoproj.io/v1alpha1");
         QVERIFY(argo);
@@ -111,8 +112,8 @@ private slots:
         QCOMPARE(rollouts.value("kind").toString(), QStringLiteral("Rollout"));
         QCOMPARE(rollouts.value("singularName").toString(), QStringLiteral("rollout"));
         QCOMPARE(rollouts.value("namespaced").toBool(), true);
-        QCOMPARE(rollouts.value("shortNames").toArray(), QJsonArray{"ro"});
-        QCOMPARE(statusEntry.value("verbs").toArray(), (QJsonArray{"get", "patch", "update"}));
+        QCOMPARE(rollouts.value("shortNames").toArray(), QJsonArray {"ro"});
+        QCOMPARE(statusEntry.value("verbs").toArray(), (QJsonArray {"get", "patch", "update"}));
 
         auto core = client->Get("/api/v1");
         QVERIFY(core);
@@ -141,20 +142,20 @@ private slots:
         QCOMPARE(
             parseObject(root->body).value("paths").toObject().value("apis/argoproj.io/v1alpha1"),
             QJsonValue(
-                QJsonObject{{"serverRelativeURL", "/openapi/v3/apis/argoproj.io/v1alpha1"}}));
+                QJsonObject {{"serverRelativeURL", "/openapi/v3/apis/argoproj.io/v1alpha1"}}));
         auto argo = client->Get("/openapi/v3/apis/argoproj.io/v1alpha1?hash=x");
         QCOMPARE(argo->status, 200);
-        const QJsonObject patch =
-            parseObject(argo->body)
-                .value("paths")
-                .toObject()
-                .value("/apis/argoproj.io/v1alpha1/namespaces/{namespace}/rollouts/{name}")
-                .toObject()
-                .value("patch")
-                .toObject();
+        const QJsonObject patch
+            = parseObject(argo->body)
+                  .value("paths")
+                  .toObject()
+                  .value("/apis/argoproj.io/v1alpha1/namespaces/{namespace}/rollouts/{name}")
+                  .toObject()
+                  .value("patch")
+                  .toObject();
         QCOMPARE(
             patch.value("x-kubernetes-group-version-kind").toObject(),
-            (QJsonObject{{"group", "argoproj.io"}, {"version", "v1alpha1"}, {"kind", "Rollout"}}));
+            (QJsonObject {{"group", "argoproj.io"}, {"version", "v1alpha1"}, {"kind", "Rollout"}}));
         QStringList parameters;
         for (const QJsonValue &parameter : patch.value("parameters").toArray())
             parameters << parameter.toObject().value("name").toString();
@@ -168,7 +169,7 @@ private slots:
         auto list = good->Get("/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts");
         QVERIFY(list);
         QCOMPARE(list->status, 200);
-        QCOMPARE(names(parseObject(list->body)), (QStringList{"api", "web"}));
+        QCOMPARE(names(parseObject(list->body)), (QStringList {"api", "web"}));
 
         auto bad = f->client("wrong-token");
         auto refused = bad->Get("/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts");
@@ -207,24 +208,24 @@ private slots:
         QCOMPARE(list->status, 200);
         auto elsewhere = alice->Get("/apis/argoproj.io/v1alpha1/namespaces/pay/rollouts");
         QCOMPARE(elsewhere->status, 403);
-        auto review =
-            alice->Post("/apis/authentication.k8s.io/v1/selfsubjectreviews",
-                        R"({"apiVersion":"authentication.k8s.io/v1","kind":"SelfSubjectReview"})",
-                        "application/json");
+        auto review
+            = alice->Post("/apis/authentication.k8s.io/v1/selfsubjectreviews",
+                          R"({"apiVersion":"authentication.k8s.io/v1","kind":"SelfSubjectReview"})",
+                          "application/json");
         QVERIFY(review);
         QCOMPARE(review->status, 201);
-        const QJsonObject info =
-            parseObject(review->body).value("status").toObject().value("userInfo").toObject();
+        const QJsonObject info
+            = parseObject(review->body).value("status").toObject().value("userInfo").toObject();
         QCOMPARE(info.value("username").toString(), QStringLiteral("alice"));
         QVERIFY(info.value("groups").toArray().contains(QJsonValue("devs")));
 
         // A certificate the simulator's CA did not sign fails the TLS handshake.
         CertificateAuthority other;
         const PemKeyPair foreign = other.issueClientCertificate(QStringLiteral("alice"), {});
-        BIO *cb =
-            BIO_new_mem_buf(foreign.certificatePem.constData(), int(foreign.certificatePem.size()));
-        BIO *kb =
-            BIO_new_mem_buf(foreign.privateKeyPem.constData(), int(foreign.privateKeyPem.size()));
+        BIO *cb = BIO_new_mem_buf(foreign.certificatePem.constData(),
+                                  int(foreign.certificatePem.size()));
+        BIO *kb
+            = BIO_new_mem_buf(foreign.privateKeyPem.constData(), int(foreign.privateKeyPem.size()));
         X509 *certificate = PEM_read_bio_X509(cb, nullptr, nullptr, nullptr);
         EVP_PKEY *key = PEM_read_bio_PrivateKey(kb, nullptr, nullptr, nullptr);
         BIO_free(cb);
@@ -243,25 +244,26 @@ private slots:
     void rbacForbiddenMessage()
     {
         auto viewer = f->client("viewer-token");
-        auto patch =
-            viewer->Patch("/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/web/status",
-                          R"({"status":{"phase":"Paused"}})", "application/merge-patch+json");
+        auto patch
+            = viewer->Patch("/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/web/status",
+                            R"({"status":{"phase":"Paused"}})", "application/merge-patch+json");
         QVERIFY(patch);
         QCOMPARE(patch->status, 403);
-        QCOMPARE(parseObject(patch->body),
-                 (QJsonObject{
-                     {"kind", "Status"},
-                     {"apiVersion", "v1"},
-                     {"metadata", QJsonObject()},
-                     {"status", "Failure"},
-                     {"message",
-                      "rollouts.argoproj.io \"web\" is forbidden: User \"viewer\" "
-                      "cannot patch resource \"rollouts/status\" in API group "
-                      "\"argoproj.io\" in the namespace \"shop\""},
-                     {"reason", "Forbidden"},
-                     {"details",
-                      QJsonObject{{"name", "web"}, {"group", "argoproj.io"}, {"kind", "rollouts"}}},
-                     {"code", 403}}));
+        QCOMPARE(
+            parseObject(patch->body),
+            (QJsonObject {
+                {"kind", "Status"},
+                {"apiVersion", "v1"},
+                {"metadata", QJsonObject()},
+                {"status", "Failure"},
+                {"message",
+                 "rollouts.argoproj.io \"web\" is forbidden: User \"viewer\" "
+                 "cannot patch resource \"rollouts/status\" in API group "
+                 "\"argoproj.io\" in the namespace \"shop\""},
+                {"reason", "Forbidden"},
+                {"details",
+                 QJsonObject {{"name", "web"}, {"group", "argoproj.io"}, {"kind", "rollouts"}}},
+                {"code", 403}}));
     }
 
     void getObjectStatusAndNamespace()
@@ -274,8 +276,8 @@ private slots:
         QCOMPARE(object.value("kind").toString(), QStringLiteral("Rollout"));
         QCOMPARE(object.value("metadata").toObject().value("namespace").toString(),
                  QStringLiteral("shop"));
-        auto statusGet =
-            client->Get("/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/web/status");
+        auto statusGet
+            = client->Get("/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/web/status");
         QCOMPARE(statusGet->status, 200);
         QCOMPARE(parseObject(statusGet->body), object);
 
@@ -283,7 +285,7 @@ private slots:
         QCOMPARE(missing->status, 404);
         QCOMPARE(
             parseObject(missing->body),
-            (QJsonObject{
+            (QJsonObject {
                 {"kind", "Status"},
                 {"apiVersion", "v1"},
                 {"metadata", QJsonObject()},
@@ -291,14 +293,14 @@ private slots:
                 {"message", "rollouts.argoproj.io \"nope\" not found"},
                 {"reason", "NotFound"},
                 {"details",
-                 QJsonObject{{"name", "nope"}, {"group", "argoproj.io"}, {"kind", "rollouts"}}},
+                 QJsonObject {{"name", "nope"}, {"group", "argoproj.io"}, {"kind", "rollouts"}}},
                 {"code", 404}}));
         // No such subresource: analysis templates have no status subresource.
         f->store.create(
             typeOf("argoproj.io", "analysistemplates"),
-            QJsonObject{{"metadata", QJsonObject{{"name", "rate"}, {"namespace", "shop"}}}});
-        auto noStatus =
-            client->Get("/apis/argoproj.io/v1alpha1/namespaces/shop/analysistemplates/rate/status");
+            QJsonObject {{"metadata", QJsonObject {{"name", "rate"}, {"namespace", "shop"}}}});
+        auto noStatus = client->Get(
+            "/apis/argoproj.io/v1alpha1/namespaces/shop/analysistemplates/rate/status");
         QCOMPARE(noStatus->status, 404);
         QCOMPARE(
             client->Get("/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/web/scale")->status,
@@ -320,9 +322,9 @@ private slots:
         const QJsonObject full = parseObject(all->body);
         QCOMPARE(full.value("kind").toString(), QStringLiteral("RolloutList"));
         QCOMPARE(full.value("apiVersion").toString(), QStringLiteral("argoproj.io/v1alpha1"));
-        QCOMPARE(names(full), (QStringList{"cart", "api", "r0", "r1", "r2", "r3", "web"}));
-        const QString listRv =
-            full.value("metadata").toObject().value("resourceVersion").toString();
+        QCOMPARE(names(full), (QStringList {"cart", "api", "r0", "r1", "r2", "r3", "web"}));
+        const QString listRv
+            = full.value("metadata").toObject().value("resourceVersion").toString();
         QCOMPARE(listRv, QString::number(f->store.resourceVersion()));
 
         QStringList paged;
@@ -345,22 +347,23 @@ private slots:
             // A write between pages does not change the snapshot's resourceVersion.
             f->store.create(
                 typeOf("", "namespaces"),
-                QJsonObject{{"metadata", QJsonObject{{"name", QStringLiteral("x%1").arg(page)}}}});
+                QJsonObject {
+                    {"metadata", QJsonObject {{"name", QStringLiteral("x%1").arg(page)}}}});
         }
         QCOMPARE(paged, names(full));
-        QCOMPARE(remaining, (QList<qint64>{4, 1}));
+        QCOMPARE(remaining, (QList<qint64> {4, 1}));
 
         auto first = client->Get("/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts?limit=2");
-        const QString stale =
-            parseObject(first->body).value("metadata").toObject().value("continue").toString();
+        const QString stale
+            = parseObject(first->body).value("metadata").toObject().value("continue").toString();
         QVERIFY(!stale.isEmpty());
         // Compaction after a later write makes the token's snapshot unavailable.
         f->store.create(typeOf("", "namespaces"),
-                        QJsonObject{{"metadata", QJsonObject{{"name", "late"}}}});
+                        QJsonObject {{"metadata", QJsonObject {{"name", "late"}}}});
         f->store.compact();
-        auto expired =
-            client->Get("/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts?limit=2&continue="
-                        + httplib::detail::encode_query_param(stale.toStdString()));
+        auto expired
+            = client->Get("/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts?limit=2&continue="
+                          + httplib::detail::encode_query_param(stale.toStdString()));
         QCOMPARE(expired->status, 410);
         QCOMPARE(parseObject(expired->body),
                  status(410, "Expired",
@@ -376,13 +379,13 @@ private slots:
         const std::string base = "/apis/argoproj.io/v1alpha1/rollouts?";
         auto web = client->Get(base + "labelSelector="
                                + httplib::detail::encode_query_param("app in (web,cart),tier"));
-        QCOMPARE(names(parseObject(web->body)), QStringList{"web"});
+        QCOMPARE(names(parseObject(web->body)), QStringList {"web"});
         auto notWeb = client->Get(base + "labelSelector=app%21%3Dweb");
-        QCOMPARE(names(parseObject(notWeb->body)), (QStringList{"cart", "api"}));
+        QCOMPARE(names(parseObject(notWeb->body)), (QStringList {"cart", "api"}));
         auto byName = client->Get(base + "fieldSelector=metadata.name%3Dapi");
-        QCOMPARE(names(parseObject(byName->body)), QStringList{"api"});
+        QCOMPARE(names(parseObject(byName->body)), QStringList {"api"});
         auto byNamespace = client->Get(base + "fieldSelector=metadata.namespace%21%3Dshop");
-        QCOMPARE(names(parseObject(byNamespace->body)), QStringList{"cart"});
+        QCOMPARE(names(parseObject(byNamespace->body)), QStringList {"cart"});
 
         auto malformed = client->Get(
             base + "labelSelector=" + httplib::detail::encode_query_param("app in web"));
@@ -400,7 +403,7 @@ private slots:
     {
         f->clock.advance(3 * 60 * 1000);
         auto client = f->client();
-        httplib::Headers table{{"Accept", kTableAccept}};
+        httplib::Headers table {{"Accept", kTableAccept}};
         auto list = client->Get("/apis/argoproj.io/v1alpha1/rollouts?limit=500", table);
         QVERIFY(list);
         QCOMPARE(list->get_header_value("Content-Type"), std::string("application/json"));
@@ -411,7 +414,7 @@ private slots:
         const QJsonArray rows = body.value("rows").toArray();
         QCOMPARE(rows.size(), 3);
         QCOMPARE(rows.at(2).toObject().value("cells").toArray(),
-                 (QJsonArray{"web", 3, 3, QJsonValue(), QJsonValue(), "3m"}));
+                 (QJsonArray {"web", 3, 3, QJsonValue(), QJsonValue(), "3m"}));
         const QJsonObject partial = rows.at(0).toObject().value("object").toObject();
         QCOMPARE(partial.value("kind").toString(), QStringLiteral("PartialObjectMetadata"));
         QCOMPARE(partial.value("metadata").toObject().value("namespace").toString(),
@@ -432,8 +435,8 @@ private slots:
         auto none = client->Get("/apis/argoproj.io/v1alpha1/rollouts?includeObject=None", table);
         QVERIFY(
             !parseObject(none->body).value("rows").toArray().at(0).toObject().contains("object"));
-        auto bad =
-            client->Get("/apis/argoproj.io/v1alpha1/rollouts?includeObject=Everything", table);
+        auto bad
+            = client->Get("/apis/argoproj.io/v1alpha1/rollouts?includeObject=Everything", table);
         QCOMPARE(bad->status, 400);
 
         auto one = client->Get("/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/web", table);
@@ -441,11 +444,11 @@ private slots:
         QCOMPARE(single.value("kind").toString(), QStringLiteral("Table"));
         QCOMPARE(single.value("rows").toArray().size(), 1);
 
-        httplib::Headers beta{{"Accept", "application/json;as=Table;v=v1beta1;g=meta.k8s.io"}};
+        httplib::Headers beta {{"Accept", "application/json;as=Table;v=v1beta1;g=meta.k8s.io"}};
         auto old = client->Get("/apis/argoproj.io/v1alpha1/rollouts", beta);
         QCOMPARE(parseObject(old->body).value("apiVersion").toString(),
                  QStringLiteral("meta.k8s.io/v1beta1"));
-        httplib::Headers plain{{"Accept", "application/json, */*"}};
+        httplib::Headers plain {{"Accept", "application/json, */*"}};
         auto objects = client->Get("/apis/argoproj.io/v1alpha1/rollouts", plain);
         QCOMPARE(parseObject(objects->body).value("kind").toString(),
                  QStringLiteral("RolloutList"));
@@ -502,10 +505,10 @@ private slots:
     void reviews()
     {
         auto viewer = f->client("viewer-token");
-        const char *request =
-            R"({"apiVersion":"authorization.k8s.io/v1","kind":"SelfSubjectAccessReview",)"
-            R"("spec":{"resourceAttributes":{"namespace":"shop","verb":"patch",)"
-            R"("group":"argoproj.io","resource":"rollouts","subresource":"status","name":"web"}}})";
+        const char *request
+            = R"({"apiVersion":"authorization.k8s.io/v1","kind":"SelfSubjectAccessReview",)"
+              R"("spec":{"resourceAttributes":{"namespace":"shop","verb":"patch",)"
+              R"("group":"argoproj.io","resource":"rollouts","subresource":"status","name":"web"}}})";
         auto denied = viewer->Post("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
                                    request, "application/json");
         QVERIFY(denied);
@@ -525,9 +528,9 @@ private slots:
                  403);
         QCOMPARE(admin->Get("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews")->status, 405);
         // A review with neither attribute block is refused as the real server does.
-        auto empty = admin->Post("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
-                                 R"({"kind":"SelfSubjectAccessReview","spec":{}})",
-                                 "application/json");
+        auto empty
+            = admin->Post("/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+                          R"({"kind":"SelfSubjectAccessReview","spec":{}})", "application/json");
         QCOMPARE(empty->status, 422);
         QCOMPARE(parseObject(empty->body).value("reason").toString(), QStringLiteral("Invalid"));
     }
@@ -543,7 +546,7 @@ private slots:
         QCOMPARE(QByteArray::fromStdString(metrics->body),
                  f->metrics.exposition(f->store, f->clock.nowMs()));
 
-        ApiServer::Context bare{"bare", &f->store, &f->access, nullptr, nullptr, &f->clock};
+        ApiServer::Context bare {"bare", &f->store, &f->access, nullptr, nullptr, &f->clock};
         ApiServer withoutMetrics(bare, f->ca.issueServerCertificate({"localhost"}, {"127.0.0.1"}),
                                  f->ca.certificatePem());
         QString error;
@@ -598,7 +601,7 @@ private slots:
 
     void listenErrors()
     {
-        ApiServer::Context context{"dup", &f->store, &f->access, nullptr, nullptr, &f->clock};
+        ApiServer::Context context {"dup", &f->store, &f->access, nullptr, nullptr, &f->clock};
         ApiServer taken(context, f->ca.issueServerCertificate({"localhost"}, {"127.0.0.1"}),
                         f->ca.certificatePem());
         QString error;
@@ -606,7 +609,7 @@ private slots:
         QCOMPARE(error,
                  QStringLiteral("cannot listen on 127.0.0.1:%1: the port is taken or not allowed")
                      .arg(f->server->port()));
-        ApiServer broken(context, PemKeyPair{"not a certificate", "not a key"},
+        ApiServer broken(context, PemKeyPair {"not a certificate", "not a key"},
                          f->ca.certificatePem());
         QVERIFY(!broken.listen(QStringLiteral("127.0.0.1"), 0, &error));
         QVERIFY2(error.startsWith(
@@ -617,4 +620,3 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestApiServer)
 #include "tst_apiserver.moc"
-

@@ -67,14 +67,14 @@ private slots:
         QCOMPARE(response->get_header_value("Content-Type"), std::string("application/json"));
         QVERIFY(response->has_header("Audit-Id"));
         QCOMPARE(parseObject(response->body),
-                 (QJsonObject{{"kind", "Status"},
-                              {"apiVersion", "v1"},
-                              {"metadata", QJsonObject()},
-                              {"status", "Failure"},
-                              {"message", "Too many requests, please try again later."},
-                              {"reason", "TooManyRequests"},
-                              {"details", QJsonObject{{"retryAfterSeconds", 7}}},
-                              {"code", 429}}));
+                 (QJsonObject {{"kind", "Status"},
+                               {"apiVersion", "v1"},
+                               {"metadata", QJsonObject()},
+                               {"status", "Failure"},
+                               {"message", "Too many requests, please try again later."},
+                               {"reason", "TooManyRequests"},
+                               {"details", QJsonObject {{"retryAfterSeconds", 7}}},
+                               {"code", 429}}));
         QCOMPARE(client->Get(shopRollouts)->status, 200); // remaining: 1
     }
 
@@ -242,10 +242,9 @@ private slots:
         QList<int> codes;
         for (int i = 0; i < 4; ++i)
             codes << client->Get("/version")->status;
-        QCOMPARE(codes, (QList<int>{200, 500, 200, 500}));
+        QCOMPARE(codes, (QList<int> {200, 500, 200, 500}));
     }
 };
 
 QTEST_GUILESS_MAIN(TestApiServerFaults)
 #include "tst_apiserverfaults.moc"
-

@@ -62,9 +62,9 @@ private slots:
     void mergePatchMainResourceKeepsStatus()
     {
         auto client = f->client();
-        auto response =
-            client->Patch(web, R"({"spec":{"paused":true},"status":{"phase":"Degraded"}})",
-                          "application/merge-patch+json");
+        auto response
+            = client->Patch(web, R"({"spec":{"paused":true},"status":{"phase":"Degraded"}})",
+                            "application/merge-patch+json");
         QCOMPARE(response->status, 200);
         const QJsonObject object = parseObject(response->body);
         QCOMPARE(object.value("spec").toObject().value("paused").toBool(), true);
@@ -77,8 +77,8 @@ private slots:
     {
         auto client = f->client();
         const QString before = rvOf(stored());
-        auto response =
-            client->Patch(web, R"({"spec":{"paused":false}})", "application/merge-patch+json");
+        auto response
+            = client->Patch(web, R"({"spec":{"paused":false}})", "application/merge-patch+json");
         QCOMPARE(response->status, 200);
         QCOMPARE(rvOf(parseObject(response->body)), before);
     }
@@ -87,13 +87,13 @@ private slots:
     {
         auto client = f->client();
         const QString rv = rvOf(stored());
-        const std::string patch =
-            QStringLiteral(
-                "[{\"op\":\"test\",\"path\":\"/metadata/resourceVersion\",\"value\":\"%1\"},"
-                "{\"op\":\"replace\",\"path\":\"/status/phase\",\"value\":\"Paused\"},"
-                "{\"op\":\"add\",\"path\":\"/status/message\",\"value\":\"manual\"}]")
-                .arg(rv)
-                .toStdString();
+        const std::string patch
+            = QStringLiteral(
+                  "[{\"op\":\"test\",\"path\":\"/metadata/resourceVersion\",\"value\":\"%1\"},"
+                  "{\"op\":\"replace\",\"path\":\"/status/phase\",\"value\":\"Paused\"},"
+                  "{\"op\":\"add\",\"path\":\"/status/message\",\"value\":\"manual\"}]")
+                  .arg(rv)
+                  .toStdString();
         auto response = client->Patch(web + "/status", patch, "application/json-patch+json");
         QCOMPARE(response->status, 200);
         const QJsonObject status = parseObject(response->body).value("status").toObject();
@@ -104,7 +104,7 @@ private slots:
         auto failed = client->Patch(web + "/status", patch, "application/json-patch+json");
         QCOMPARE(failed->status, 422);
         QCOMPARE(parseObject(failed->body),
-                 (QJsonObject{
+                 (QJsonObject {
                      {"kind", "Status"},
                      {"apiVersion", "v1"},
                      {"metadata", QJsonObject()},
@@ -128,24 +128,24 @@ private slots:
                                      "application/strategic-merge-patch+json");
         QCOMPARE(refused->status, 415);
         QCOMPARE(parseObject(refused->body),
-                 (QJsonObject{{"kind", "Status"},
-                              {"apiVersion", "v1"},
-                              {"metadata", QJsonObject()},
-                              {"status", "Failure"},
-                              {"message",
-                               "the body of the request was in an unknown format - accepted "
-                               "media types include: application/json-patch+json, "
-                               "application/merge-patch+json, application/apply-patch+yaml"},
-                              {"reason", "UnsupportedMediaType"},
-                              {"code", 415}}));
+                 (QJsonObject {{"kind", "Status"},
+                               {"apiVersion", "v1"},
+                               {"metadata", QJsonObject()},
+                               {"status", "Failure"},
+                               {"message",
+                                "the body of the request was in an unknown format - accepted "
+                                "media types include: application/json-patch+json, "
+                                "application/merge-patch+json, application/apply-patch+yaml"},
+                               {"reason", "UnsupportedMediaType"},
+                               {"code", 415}}));
         // Built-in kinds take it (as a merge patch).
         f->store.create(
             typeOf("apps", "deployments"),
-            QJsonObject{{"metadata", QJsonObject{{"name", "db"}, {"namespace", "shop"}}},
-                        {"spec", QJsonObject{{"replicas", 1}}}});
-        auto accepted =
-            client->Patch("/apis/apps/v1/namespaces/shop/deployments/db",
-                          R"({"spec":{"replicas":4}})", "application/strategic-merge-patch+json");
+            QJsonObject {{"metadata", QJsonObject {{"name", "db"}, {"namespace", "shop"}}},
+                         {"spec", QJsonObject {{"replicas", 1}}}});
+        auto accepted
+            = client->Patch("/apis/apps/v1/namespaces/shop/deployments/db",
+                            R"({"spec":{"replicas":4}})", "application/strategic-merge-patch+json");
         QCOMPARE(accepted->status, 200);
         QCOMPARE(parseObject(accepted->body).value("spec").toObject().value("replicas").toInt(), 4);
         auto plainJson = client->Patch(web, R"({"spec":{}})", "application/json");
@@ -155,9 +155,9 @@ private slots:
     void applyPatch()
     {
         auto client = f->client();
-        const std::string body =
-            R"({"apiVersion":"argoproj.io/v1alpha1","kind":"Rollout",)"
-            R"("metadata":{"name":"web","namespace":"shop"},"spec":{"replicas":5}})";
+        const std::string body
+            = R"({"apiVersion":"argoproj.io/v1alpha1","kind":"Rollout",)"
+              R"("metadata":{"name":"web","namespace":"shop"},"spec":{"replicas":5}})";
         auto missing = client->Patch(web, body, "application/apply-patch+yaml");
         QCOMPARE(missing->status, 422);
         QCOMPARE(parseObject(missing->body).value("message").toString(),
@@ -169,9 +169,9 @@ private slots:
         QCOMPARE(applied->status, 200);
         QCOMPARE(parseObject(applied->body).value("spec").toObject().value("replicas").toInt(), 5);
         // Apply creates what does not exist.
-        const std::string fresh =
-            R"({"apiVersion":"argoproj.io/v1alpha1","kind":"Rollout",)"
-            R"("metadata":{"name":"fresh","namespace":"shop"},"spec":{"replicas":1}})";
+        const std::string fresh
+            = R"({"apiVersion":"argoproj.io/v1alpha1","kind":"Rollout",)"
+              R"("metadata":{"name":"fresh","namespace":"shop"},"spec":{"replicas":1}})";
         auto created = client->Patch(
             "/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/fresh?fieldManager=rd", fresh,
             "application/apply-patch+yaml");
@@ -182,43 +182,45 @@ private slots:
     void resourceVersionConflict()
     {
         auto client = f->client();
-        auto conflict =
-            client->Patch(web, R"({"metadata":{"resourceVersion":"1"},"spec":{"paused":true}})",
-                          "application/merge-patch+json");
+        auto conflict
+            = client->Patch(web, R"({"metadata":{"resourceVersion":"1"},"spec":{"paused":true}})",
+                            "application/merge-patch+json");
         QCOMPARE(conflict->status, 409);
-        QCOMPARE(parseObject(conflict->body),
-                 (QJsonObject{
-                     {"kind", "Status"},
-                     {"apiVersion", "v1"},
-                     {"metadata", QJsonObject()},
-                     {"status", "Failure"},
-                     {"message",
-                      "Operation cannot be fulfilled on rollouts.argoproj.io \"web\": "
-                      "the object has been modified; please apply your changes to "
-                      "the latest version and try again"},
-                     {"reason", "Conflict"},
-                     {"details",
-                      QJsonObject{{"name", "web"}, {"group", "argoproj.io"}, {"kind", "rollouts"}}},
-                     {"code", 409}}));
-        const std::string current =
-            QStringLiteral("{\"metadata\":{\"resourceVersion\":\"%1\"},\"spec\":{\"paused\":true}}")
-                .arg(rvOf(stored()))
-                .toStdString();
+        QCOMPARE(
+            parseObject(conflict->body),
+            (QJsonObject {
+                {"kind", "Status"},
+                {"apiVersion", "v1"},
+                {"metadata", QJsonObject()},
+                {"status", "Failure"},
+                {"message",
+                 "Operation cannot be fulfilled on rollouts.argoproj.io \"web\": "
+                 "the object has been modified; please apply your changes to "
+                 "the latest version and try again"},
+                {"reason", "Conflict"},
+                {"details",
+                 QJsonObject {{"name", "web"}, {"group", "argoproj.io"}, {"kind", "rollouts"}}},
+                {"code", 409}}));
+        const std::string current
+            = QStringLiteral(
+                  "{\"metadata\":{\"resourceVersion\":\"%1\"},\"spec\":{\"paused\":true}}")
+                  .arg(rvOf(stored()))
+                  .toStdString();
         QCOMPARE(client->Patch(web, current, "application/merge-patch+json")->status, 200);
     }
 
     void invalidResults()
     {
         auto client = f->client();
-        auto renamed =
-            client->Patch(web, R"({"metadata":{"name":"other"}})", "application/merge-patch+json");
+        auto renamed = client->Patch(web, R"({"metadata":{"name":"other"}})",
+                                     "application/merge-patch+json");
         QCOMPARE(renamed->status, 422);
         QCOMPARE(
             parseObject(renamed->body).value("message").toString(),
             QStringLiteral("Rollout \"web\" is invalid: metadata.name: Invalid value: \"other\": "
                            "field is immutable"));
-        auto rekind =
-            client->Patch(web, R"({"kind":"Deployment"})", "application/merge-patch+json");
+        auto rekind
+            = client->Patch(web, R"({"kind":"Deployment"})", "application/merge-patch+json");
         QCOMPARE(rekind->status, 422);
         auto notObject = client->Patch(web, R"([{"op":"replace","path":"","value":[1]}])",
                                        "application/json-patch+json");
@@ -253,4 +255,3 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestApiServerPatch)
 #include "tst_apiserverpatch.moc"
-

@@ -64,7 +64,7 @@ private slots:
     {
         WatchReader watch(f->client(),
                           shopRollouts + "?watch=1&resourceVersion=0&timeoutSeconds=10");
-        QCOMPARE(summary(watch.waitForEvents(2)), (QStringList{"ADDED api", "ADDED web"}));
+        QCOMPARE(summary(watch.waitForEvents(2)), (QStringList {"ADDED api", "ADDED web"}));
         QCOMPARE(watch.status(), 200);
         QCOMPARE(watch.contentType(), std::string("application/json"));
         pause("shop", "web");
@@ -72,7 +72,7 @@ private slots:
         f->store.remove(rollouts(), "shop", "api");
         const QList<QJsonObject> events = watch.waitForEvents(4);
         QCOMPARE(summary(events),
-                 (QStringList{"ADDED api", "ADDED web", "MODIFIED web", "DELETED api"}));
+                 (QStringList {"ADDED api", "ADDED web", "MODIFIED web", "DELETED api"}));
         QCOMPARE(events.at(2)
                      .value("object")
                      .toObject()
@@ -99,9 +99,9 @@ private slots:
         WatchReader watch(f->client(),
                           shopRollouts + "?watch=true&resourceVersion=" + std::to_string(rv)
                               + "&timeoutSeconds=10");
-        QCOMPARE(summary(watch.waitForEvents(1)), QStringList{"MODIFIED api"});
+        QCOMPARE(summary(watch.waitForEvents(1)), QStringList {"MODIFIED api"});
         pause("shop", "web");
-        QCOMPARE(summary(watch.waitForEvents(2)), (QStringList{"MODIFIED api", "MODIFIED web"}));
+        QCOMPARE(summary(watch.waitForEvents(2)), (QStringList {"MODIFIED api", "MODIFIED web"}));
     }
 
     void allNamespacesAndSelectors()
@@ -109,31 +109,31 @@ private slots:
         WatchReader all(f->client(),
                         "/apis/argoproj.io/v1alpha1/rollouts?watch=1&timeoutSeconds=10");
         QCOMPARE(summary(all.waitForEvents(3)),
-                 (QStringList{"ADDED cart", "ADDED api", "ADDED web"}));
+                 (QStringList {"ADDED cart", "ADDED api", "ADDED web"}));
 
         WatchReader front(f->client(),
                           "/apis/argoproj.io/v1alpha1/rollouts?watch=1&timeoutSeconds=10"
                           "&labelSelector=tier%3Dfront");
-        QCOMPARE(summary(front.waitForEvents(1)), QStringList{"ADDED web"});
+        QCOMPARE(summary(front.waitForEvents(1)), QStringList {"ADDED web"});
         // web leaves the selector, api enters it: the watcher sees DELETED and ADDED.
         QJsonObject web = *f->store.get(rollouts(), "shop", "web");
         QJsonObject metadata = web.value("metadata").toObject();
-        metadata.insert("labels", QJsonObject{{"app", "web"}});
+        metadata.insert("labels", QJsonObject {{"app", "web"}});
         web.insert("metadata", metadata);
         QVERIFY(f->store.update(rollouts(), web, WriteScope::Spec).ok());
         QJsonObject api = *f->store.get(rollouts(), "shop", "api");
         metadata = api.value("metadata").toObject();
-        metadata.insert("labels", QJsonObject{{"app", "api"}, {"tier", "front"}});
+        metadata.insert("labels", QJsonObject {{"app", "api"}, {"tier", "front"}});
         api.insert("metadata", metadata);
         QVERIFY(f->store.update(rollouts(), api, WriteScope::Spec).ok());
         QCOMPARE(summary(front.waitForEvents(3)),
-                 (QStringList{"ADDED web", "DELETED web", "ADDED api"}));
+                 (QStringList {"ADDED web", "DELETED web", "ADDED api"}));
 
         WatchReader byName(f->client(),
                            shopRollouts
                                + "?watch=1&timeoutSeconds=10"
                                  "&fieldSelector=metadata.name%3Dapi");
-        QCOMPARE(summary(byName.waitForEvents(1)), QStringList{"ADDED api"});
+        QCOMPARE(summary(byName.waitForEvents(1)), QStringList {"ADDED api"});
 
         auto bad = f->client()->Get(shopRollouts + "?watch=1&labelSelector=a%20in%20b");
         QCOMPARE(bad->status, 400);
@@ -156,11 +156,11 @@ private slots:
         for (const QJsonObject &event : events) {
             QCOMPARE(event.value("type").toString(), QStringLiteral("BOOKMARK"));
             QCOMPARE(event.value("object").toObject(),
-                     (QJsonObject{{"kind", "Rollout"},
-                                  {"apiVersion", "argoproj.io/v1alpha1"},
-                                  {"metadata",
-                                   QJsonObject{{"resourceVersion",
-                                                QString::number(f->store.resourceVersion())}}}}));
+                     (QJsonObject {{"kind", "Rollout"},
+                                   {"apiVersion", "argoproj.io/v1alpha1"},
+                                   {"metadata",
+                                    QJsonObject {{"resourceVersion",
+                                                  QString::number(f->store.resourceVersion())}}}}));
         }
     }
 
@@ -171,7 +171,7 @@ private slots:
         QCOMPARE(watch.waitForEvents(2).size(), 2);
         // Writes of other kinds advance the store; the bookmark follows so a re-watch is cheap.
         f->store.create(typeOf("", "namespaces"),
-                        QJsonObject{{"metadata", QJsonObject{{"name", "new"}}}});
+                        QJsonObject {{"metadata", QJsonObject {{"name", "new"}}}});
         const QString expected = QString::number(f->store.resourceVersion());
         QString seen;
         for (int i = 3; i < 20 && seen != expected; ++i) {
@@ -200,24 +200,24 @@ private slots:
         const QList<QJsonObject> events = watch.waitForEvents(1);
         QCOMPARE(events.size(), 1);
         QCOMPARE(events.at(0),
-                 (QJsonObject{{"type", "ERROR"},
-                              {"object",
-                               QJsonObject{{"kind", "Status"},
-                                           {"apiVersion", "v1"},
-                                           {"metadata", QJsonObject()},
-                                           {"status", "Failure"},
-                                           {"message",
-                                            QStringLiteral("too old resource version: %1 (%2)")
-                                                .arg(old)
-                                                .arg(f->store.compactedRv())},
-                                           {"reason", "Expired"},
-                                           {"code", 410}}}}));
+                 (QJsonObject {{"type", "ERROR"},
+                               {"object",
+                                QJsonObject {{"kind", "Status"},
+                                             {"apiVersion", "v1"},
+                                             {"metadata", QJsonObject()},
+                                             {"status", "Failure"},
+                                             {"message",
+                                              QStringLiteral("too old resource version: %1 (%2)")
+                                                  .arg(old)
+                                                  .arg(f->store.compactedRv())},
+                                             {"reason", "Expired"},
+                                             {"code", 410}}}}));
         QCOMPARE(watch.error(), httplib::Error::Success);
     }
 
     void tableEvents()
     {
-        httplib::Headers table{{"Accept", kTableAccept}};
+        httplib::Headers table {{"Accept", kTableAccept}};
         WatchReader watch(f->client(),
                           shopRollouts + "?watch=1&timeoutSeconds=10&resourceVersion="
                               + std::to_string(f->store.resourceVersion()),
@@ -254,7 +254,7 @@ private slots:
 
     void gzipClientStillGetsPromptEvents()
     {
-        httplib::Headers gzip{{"Accept-Encoding", "gzip, deflate"}};
+        httplib::Headers gzip {{"Accept-Encoding", "gzip, deflate"}};
         WatchReader watch(f->client(), shopRollouts + "?watch=1&timeoutSeconds=10", gzip);
         QCOMPARE(watch.waitForEvents(2, 2000).size(), 2);
         QCOMPARE(watch.contentEncoding(), std::string());
@@ -287,4 +287,3 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestApiServerWatch)
 #include "tst_apiserverwatch.moc"
-

@@ -16,7 +16,7 @@ class TestFaultInjector : public QObject
 private slots:
     void kindNames()
     {
-        const QList<QPair<QString, FaultRule::Kind>> names{
+        const QList<QPair<QString, FaultRule::Kind>> names {
             {"drop", FaultRule::Kind::Drop},           {"delay", FaultRule::Kind::Delay},
             {"status", FaultRule::Kind::Status},       {"truncate", FaultRule::Kind::Truncate},
             {"malformed", FaultRule::Kind::Malformed}, {"expire", FaultRule::Kind::Expire}};
@@ -70,8 +70,8 @@ private slots:
         for (int i = 0; i < 12; ++i)
             fired << faults.match("GET", "/version", false, false).has_value();
         QCOMPARE(fired,
-                 (QList<bool>{false, false, true, false, false, true, false, false, false, false,
-                              false, false}));
+                 (QList<bool> {false, false, true, false, false, true, false, false, false, false,
+                               false, false}));
         // The returned copy shows the count left after this firing.
         FaultInjector once;
         FaultRule single;
@@ -110,7 +110,7 @@ private slots:
         FaultRule rule;
         rule.remaining = 1000;
         faults.add(rule);
-        std::atomic<int> fired{0};
+        std::atomic<int> fired {0};
         std::vector<std::thread> threads;
         for (int t = 0; t < 4; ++t) {
             threads.emplace_back([&] {
@@ -128,4 +128,3 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestFaultInjector)
 #include "tst_faultinjector.moc"
-

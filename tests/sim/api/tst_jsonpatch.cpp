@@ -187,8 +187,8 @@ private slots:
     {
         QJsonValue value = parse(R"({"a":1})");
         QString error;
-        const QJsonValue patch =
-            parse(R"([{"op":"add","path":"/b","value":2},{"op":"test","path":"/a","value":5}])");
+        const QJsonValue patch
+            = parse(R"([{"op":"add","path":"/b","value":2},{"op":"test","path":"/a","value":5}])");
         QCOMPARE(JsonPatch::apply(&value, patch, &error), JsonPatch::Outcome::Failed);
         QCOMPARE(value, parse(R"({"a":1})"));
     }
@@ -198,14 +198,13 @@ private slots:
         QStringList tokens;
         QString error;
         QVERIFY(JsonPatch::parsePointer(QStringLiteral("/a~1b/c~0d/~01"), &tokens, &error));
-        QCOMPARE(tokens, (QStringList{"a/b", "c~d", "~1"}));
+        QCOMPARE(tokens, (QStringList {"a/b", "c~d", "~1"}));
         QVERIFY(JsonPatch::parsePointer(QString(), &tokens, &error));
         QCOMPARE(tokens, QStringList());
         QVERIFY(JsonPatch::parsePointer(QStringLiteral("/"), &tokens, &error));
-        QCOMPARE(tokens, QStringList{QString()});
+        QCOMPARE(tokens, QStringList {QString()});
     }
 };
 
 QTEST_GUILESS_MAIN(TestJsonPatch)
 #include "tst_jsonpatch.moc"
-

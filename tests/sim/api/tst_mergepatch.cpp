@@ -16,8 +16,8 @@ class TestMergePatch : public QObject
 private:
     static QJsonValue parse(const char *json)
     {
-        const QJsonDocument document =
-            QJsonDocument::fromJson(QByteArray("[") + json + QByteArray("]"));
+        const QJsonDocument document
+            = QJsonDocument::fromJson(QByteArray("[") + json + QByteArray("]"));
         return document.array().at(0);
     }
 
@@ -91,4 +91,3 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestMergePatch)
 #include "tst_mergepatch.moc"
-

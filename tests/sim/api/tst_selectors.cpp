@@ -103,14 +103,14 @@ private slots:
 
     void fieldSelectors()
     {
-        const ResourceType *rollouts =
-            ResourceCatalog::find(QStringLiteral("argoproj.io"), QStringLiteral("rollouts"));
+        const ResourceType *rollouts
+            = ResourceCatalog::find(QStringLiteral("argoproj.io"), QStringLiteral("rollouts"));
         QVERIFY(rollouts);
-        const QJsonObject web{{"metadata", QJsonObject{{"name", "web"}, {"namespace", "shop"}}}};
-        const QJsonObject api{{"metadata", QJsonObject{{"name", "api"}, {"namespace", "shop"}}}};
+        const QJsonObject web {{"metadata", QJsonObject {{"name", "web"}, {"namespace", "shop"}}}};
+        const QJsonObject api {{"metadata", QJsonObject {{"name", "api"}, {"namespace", "shop"}}}};
         QString error;
-        auto selector =
-            FieldSelector::parse(QStringLiteral("metadata.name=web"), *rollouts, &error);
+        auto selector
+            = FieldSelector::parse(QStringLiteral("metadata.name=web"), *rollouts, &error);
         QVERIFY(selector);
         QVERIFY(selector->matches(web));
         QVERIFY(!selector->matches(api));
@@ -125,8 +125,8 @@ private slots:
 
     void fieldSelectorErrors()
     {
-        const ResourceType *rollouts =
-            ResourceCatalog::find(QStringLiteral("argoproj.io"), QStringLiteral("rollouts"));
+        const ResourceType *rollouts
+            = ResourceCatalog::find(QStringLiteral("argoproj.io"), QStringLiteral("rollouts"));
         QString error;
         QVERIFY(!FieldSelector::parse(QStringLiteral("status.phase=Paused"), *rollouts, &error));
         QCOMPARE(error, QStringLiteral("field label not supported: status.phase"));
@@ -142,19 +142,18 @@ private slots:
         const ResourceType *events = ResourceCatalog::find(QString(), QStringLiteral("events"));
         QVERIFY(pods && events);
         QString error;
-        const auto running =
-            FieldSelector::parse(QStringLiteral("status.phase=Running"), *pods, &error);
+        const auto running
+            = FieldSelector::parse(QStringLiteral("status.phase=Running"), *pods, &error);
         QVERIFY(running);
-        QVERIFY(running->matches(QJsonObject{{"status", QJsonObject{{"phase", "Running"}}}}));
-        QVERIFY(!running->matches(QJsonObject{{"status", QJsonObject{{"phase", "Pending"}}}}));
+        QVERIFY(running->matches(QJsonObject {{"status", QJsonObject {{"phase", "Running"}}}}));
+        QVERIFY(!running->matches(QJsonObject {{"status", QJsonObject {{"phase", "Pending"}}}}));
         const auto involved = FieldSelector::parse(
             QStringLiteral("involvedObject.name=web,involvedObject.kind=Rollout"), *events, &error);
         QVERIFY(involved);
         QVERIFY(involved->matches(
-            QJsonObject{{"involvedObject", QJsonObject{{"name", "web"}, {"kind", "Rollout"}}}}));
+            QJsonObject {{"involvedObject", QJsonObject {{"name", "web"}, {"kind", "Rollout"}}}}));
     }
 };
 
 QTEST_GUILESS_MAIN(TestSelectors)
 #include "tst_selectors.moc"
-

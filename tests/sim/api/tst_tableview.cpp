@@ -42,26 +42,26 @@ private slots:
 
     void rolloutTable()
     {
-        const ResourceType *rollouts =
-            ResourceCatalog::find(QStringLiteral("argoproj.io"), QStringLiteral("rollouts"));
+        const ResourceType *rollouts
+            = ResourceCatalog::find(QStringLiteral("argoproj.io"), QStringLiteral("rollouts"));
         QVERIFY(rollouts);
         const qint64 created = VirtualClock::fromRfc3339(QStringLiteral("2026-01-01T10:00:00Z"));
-        const QJsonObject web{
+        const QJsonObject web {
             {"metadata",
-             QJsonObject{{"name", "web"},
-                         {"namespace", "shop"},
-                         {"creationTimestamp", "2026-01-01T10:00:00Z"}}},
-            {"spec", QJsonObject{{"replicas", 5}}},
+             QJsonObject {{"name", "web"},
+                          {"namespace", "shop"},
+                          {"creationTimestamp", "2026-01-01T10:00:00Z"}}},
+            {"spec", QJsonObject {{"replicas", 5}}},
             {"status",
-             QJsonObject{{"replicas", 5}, {"updatedReplicas", 1}, {"availableReplicas", 5}}}};
-        const QJsonObject fresh{{"metadata",
-                                 QJsonObject{{"name", "fresh"},
-                                             {"namespace", "shop"},
-                                             {"creationTimestamp", "2026-01-01T10:04:15Z"}}},
-                                {"spec", QJsonObject{{"replicas", 2}}}};
+             QJsonObject {{"replicas", 5}, {"updatedReplicas", 1}, {"availableReplicas", 5}}}};
+        const QJsonObject fresh {{"metadata",
+                                  QJsonObject {{"name", "fresh"},
+                                               {"namespace", "shop"},
+                                               {"creationTimestamp", "2026-01-01T10:04:15Z"}}},
+                                 {"spec", QJsonObject {{"replicas", 2}}}};
         const QJsonObject table = TableView::table(
             *rollouts, {web, fresh}, created + 5 * 60 * 1000, TableView::IncludeObject::Metadata,
-            true, QJsonObject{{"resourceVersion", "1234"}}, QStringLiteral("meta.k8s.io/v1"));
+            true, QJsonObject {{"resourceVersion", "1234"}}, QStringLiteral("meta.k8s.io/v1"));
         QCOMPARE(table.value("kind").toString(), QStringLiteral("Table"));
         QCOMPARE(table.value("apiVersion").toString(), QStringLiteral("meta.k8s.io/v1"));
         QCOMPARE(table.value("metadata").toObject().value("resourceVersion").toString(),
@@ -70,17 +70,17 @@ private slots:
         for (const QJsonValue &column : table.value("columnDefinitions").toArray())
             names << column.toObject().value("name").toString();
         QCOMPARE(names,
-                 (QStringList{"Name", "Desired", "Current", "Up-to-date", "Available", "Age"}));
+                 (QStringList {"Name", "Desired", "Current", "Up-to-date", "Available", "Age"}));
         QCOMPARE(
             table.value("columnDefinitions").toArray().at(0).toObject().value("format").toString(),
             QStringLiteral("name"));
         const QJsonArray rows = table.value("rows").toArray();
         QCOMPARE(rows.size(), 2);
         QCOMPARE(rows.at(0).toObject().value("cells").toArray(),
-                 (QJsonArray{"web", 5, 5, 1, 5, "5m"}));
+                 (QJsonArray {"web", 5, 5, 1, 5, "5m"}));
         // A custom resource prints missing fields as <none> (null cells).
         QCOMPARE(rows.at(1).toObject().value("cells").toArray(),
-                 (QJsonArray{"fresh", 2, QJsonValue(), QJsonValue(), QJsonValue(), "45s"}));
+                 (QJsonArray {"fresh", 2, QJsonValue(), QJsonValue(), QJsonValue(), "45s"}));
         const QJsonObject object = rows.at(0).toObject().value("object").toObject();
         QCOMPARE(object.value("kind").toString(), QStringLiteral("PartialObjectMetadata"));
         QCOMPARE(object.value("apiVersion").toString(), QStringLiteral("meta.k8s.io/v1"));
@@ -91,9 +91,10 @@ private slots:
 
     void includeObject()
     {
-        const ResourceType *rollouts =
-            ResourceCatalog::find(QStringLiteral("argoproj.io"), QStringLiteral("rollouts"));
-        const QJsonObject web{{"metadata", QJsonObject{{"name", "web"}}}, {"spec", QJsonObject{}}};
+        const ResourceType *rollouts
+            = ResourceCatalog::find(QStringLiteral("argoproj.io"), QStringLiteral("rollouts"));
+        const QJsonObject web {{"metadata", QJsonObject {{"name", "web"}}},
+                               {"spec", QJsonObject {}}};
         QVERIFY(
             !TableView::row(*rollouts, web, 0, TableView::IncludeObject::None).contains("object"));
         QCOMPARE(
@@ -111,37 +112,37 @@ private slots:
         const ResourceType *pods = ResourceCatalog::find(QString(), QStringLiteral("pods"));
         QVERIFY(pods);
         const qint64 now = VirtualClock::fromRfc3339(QStringLiteral("2026-01-01T12:00:00Z"));
-        const QJsonObject pod{
+        const QJsonObject pod {
             {"metadata",
-             QJsonObject{{"name", "web-abc"}, {"creationTimestamp", "2026-01-01T09:00:00Z"}}},
+             QJsonObject {{"name", "web-abc"}, {"creationTimestamp", "2026-01-01T09:00:00Z"}}},
             {"spec",
-             QJsonObject{{"containers", QJsonArray{QJsonObject{}, QJsonObject{}}},
-                         {"nodeName", "node-1"}}},
+             QJsonObject {{"containers", QJsonArray {QJsonObject {}, QJsonObject {}}},
+                          {"nodeName", "node-1"}}},
             {"status",
-             QJsonObject{
+             QJsonObject {
                  {"phase", "Running"},
                  {"podIP", "10.0.0.7"},
                  {"containerStatuses",
-                  QJsonArray{QJsonObject{{"ready", true},
-                                         {"restartCount", 2},
-                                         {"state", QJsonObject{{"running", QJsonObject{}}}},
-                                         {"lastState",
-                                          QJsonObject{{"terminated",
-                                                       QJsonObject{{"finishedAt",
-                                                                    "2026-01-01T11:55:00Z"}}}}}},
-                             QJsonObject{
-                                 {"ready", false},
-                                 {"restartCount", 0},
-                                 {"state",
-                                  QJsonObject{{"waiting",
-                                               QJsonObject{{"reason", "CrashLoopBackOff"}}}}}}}}}}};
+                  QJsonArray {
+                      QJsonObject {
+                          {"ready", true},
+                          {"restartCount", 2},
+                          {"state", QJsonObject {{"running", QJsonObject {}}}},
+                          {"lastState",
+                           QJsonObject {{"terminated",
+                                         QJsonObject {{"finishedAt", "2026-01-01T11:55:00Z"}}}}}},
+                      QJsonObject {
+                          {"ready", false},
+                          {"restartCount", 0},
+                          {"state",
+                           QJsonObject {
+                               {"waiting", QJsonObject {{"reason", "CrashLoopBackOff"}}}}}}}}}}};
         const QJsonObject row = TableView::row(*pods, pod, now, TableView::IncludeObject::None);
         QCOMPARE(row.value("cells").toArray(),
-                 (QJsonArray{"web-abc", "1/2", "CrashLoopBackOff", "2 (5m ago)", "3h", "10.0.0.7",
-                             "node-1"}));
+                 (QJsonArray {"web-abc", "1/2", "CrashLoopBackOff", "2 (5m ago)", "3h", "10.0.0.7",
+                              "node-1"}));
     }
 };
 
 QTEST_GUILESS_MAIN(TestTableView)
 #include "tst_tableview.moc"
-

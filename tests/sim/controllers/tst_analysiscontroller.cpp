@@ -717,4 +717,3 @@ void TestAnalysisController::noWriteWithoutChange()
 
 QTEST_GUILESS_MAIN(TestAnalysisController)
 #include "tst_analysiscontroller.moc"
-

@@ -251,4 +251,3 @@ void TestAnalysisExpression::goDuration()
 
 QTEST_GUILESS_MAIN(TestAnalysisExpression)
 #include "tst_analysisexpression.moc"
-

@@ -185,4 +185,3 @@ void TestClusterControllers::analysisRunsOfDeletedRolloutsAreCollected()
 
 QTEST_GUILESS_MAIN(TestClusterControllers)
 #include "tst_clustercontrollers.moc"
-

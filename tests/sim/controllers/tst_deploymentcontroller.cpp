@@ -157,4 +157,3 @@ void TestDeploymentController::rollingUpdateRespectsSurgeAndUnavailable()
 
 QTEST_GUILESS_MAIN(TestDeploymentController)
 #include "tst_deploymentcontroller.moc"
-

@@ -54,4 +54,3 @@ void TestPodTemplateHash::collisionCountChangesTheHash()
 
 QTEST_GUILESS_MAIN(TestPodTemplateHash)
 #include "tst_podtemplatehash.moc"
-

@@ -164,4 +164,3 @@ void TestReplicaSetController::garbageCollectsOrphans()
 
 QTEST_GUILESS_MAIN(TestReplicaSetController)
 #include "tst_replicasetcontroller.moc"
-

@@ -363,11 +363,13 @@ void TestRolloutActions::scalingMidUpdateKeepsTheSplit()
         ro.insert(QStringLiteral("spec"), spec);
     });
     QVERIFY(c.waitFor([&] {
-        return c.availableReplicas(nameOf(sets.at(1))) == 2 && c.availableReplicas(nameOf(sets.at(0))) == 8;
+        return c.availableReplicas(nameOf(sets.at(1))) == 2
+            && c.availableReplicas(nameOf(sets.at(0))) == 8;
     }));
     QCOMPARE(c.specReplicas(nameOf(sets.at(1))), 2);
     QCOMPARE(c.specReplicas(nameOf(sets.at(0))), 8);
-    QCOMPARE(annotation(c.replicaSet(nameOf(sets.at(0))), QStringLiteral("rollout.argoproj.io/desired-replicas")),
+    QCOMPARE(annotation(c.replicaSet(nameOf(sets.at(0))),
+                        QStringLiteral("rollout.argoproj.io/desired-replicas")),
              QStringLiteral("10"));
     QCOMPARE(c.stepIndex(), 1);
     QCOMPARE(c.status().value(QLatin1String("HPAReplicas")).toInt(), 10);
@@ -376,4 +378,3 @@ void TestRolloutActions::scalingMidUpdateKeepsTheSplit()
 
 QTEST_GUILESS_MAIN(TestRolloutActions)
 #include "tst_rolloutactions.moc"
-

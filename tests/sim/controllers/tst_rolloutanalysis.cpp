@@ -250,4 +250,3 @@ void TestRolloutAnalysis::missingTemplateIsInvalidSpec()
 
 QTEST_GUILESS_MAIN(TestRolloutAnalysis)
 #include "tst_rolloutanalysis.moc"
-

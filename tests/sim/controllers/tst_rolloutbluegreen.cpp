@@ -263,4 +263,3 @@ void TestRolloutBlueGreen::withoutServiceObjectsSelectorsLiveInStatus()
 
 QTEST_GUILESS_MAIN(TestRolloutBlueGreen)
 #include "tst_rolloutbluegreen.moc"
-

@@ -266,4 +266,3 @@ void TestRolloutCanary::eventsDescribeTheUpdate()
 
 QTEST_GUILESS_MAIN(TestRolloutCanary)
 #include "tst_rolloutcanary.moc"
-

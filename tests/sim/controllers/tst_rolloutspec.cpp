@@ -341,4 +341,3 @@ void TestRolloutSpec::defaults()
 
 QTEST_GUILESS_MAIN(TestRolloutSpec)
 #include "tst_rolloutspec.moc"
-

@@ -116,4 +116,3 @@ void TestRolloutTrafficRouting::weightsFollowTheSteps()
 
 QTEST_GUILESS_MAIN(TestRolloutTrafficRouting)
 #include "tst_rollouttrafficrouting.moc"
-

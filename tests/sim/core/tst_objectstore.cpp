@@ -21,18 +21,24 @@ private:
     }
     static QJsonObject rollout(const QString &ns, const QString &name, int replicas)
     {
-        return QJsonObject{
+        return QJsonObject {
             {QStringLiteral("metadata"),
-             QJsonObject{{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
-            {QStringLiteral("spec"), QJsonObject{{QStringLiteral("replicas"), replicas}}}};
+             QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
+            {QStringLiteral("spec"), QJsonObject {{QStringLiteral("replicas"), replicas}}}};
     }
     static QString rv(const QJsonObject &o)
     {
-        return o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("resourceVersion")).toString();
+        return o.value(QStringLiteral("metadata"))
+            .toObject()
+            .value(QStringLiteral("resourceVersion"))
+            .toString();
     }
     static qint64 generation(const QJsonObject &o)
     {
-        return o.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("generation")).toInteger();
+        return o.value(QStringLiteral("metadata"))
+            .toObject()
+            .value(QStringLiteral("generation"))
+            .toInteger();
     }
 
 private slots:
@@ -41,19 +47,26 @@ private slots:
         VirtualClock clock;
         clock.setFrozen(true);
         ObjectStore store(&clock);
-        const StoreResult r = store.create(rollouts(), rollout(QStringLiteral("shop"), QStringLiteral("web"), 3));
+        const StoreResult r
+            = store.create(rollouts(), rollout(QStringLiteral("shop"), QStringLiteral("web"), 3));
         QVERIFY(r.ok());
         QCOMPARE(rv(r.object), QStringLiteral("1001"));
         QCOMPARE(generation(r.object), 1);
         QCOMPARE(r.object.value(QStringLiteral("kind")).toString(), QStringLiteral("Rollout"));
-        QCOMPARE(r.object.value(QStringLiteral("apiVersion")).toString(), QStringLiteral("argoproj.io/v1alpha1"));
-        QCOMPARE(r.object.value(QStringLiteral("metadata")).toObject().value(QStringLiteral("creationTimestamp")).toString(),
+        QCOMPARE(r.object.value(QStringLiteral("apiVersion")).toString(),
+                 QStringLiteral("argoproj.io/v1alpha1"));
+        QCOMPARE(r.object.value(QStringLiteral("metadata"))
+                     .toObject()
+                     .value(QStringLiteral("creationTimestamp"))
+                     .toString(),
                  clock.nowRfc3339());
-        const StoreResult again = store.create(rollouts(), rollout(QStringLiteral("shop"), QStringLiteral("web"), 1));
+        const StoreResult again
+            = store.create(rollouts(), rollout(QStringLiteral("shop"), QStringLiteral("web"), 1));
         QCOMPARE(again.error.code, 409);
         QCOMPARE(again.error.reason, QStringLiteral("AlreadyExists"));
-        QCOMPARE(again.error.message, QStringLiteral("rollouts.argoproj.io \"web\" already exists"));
-        const StoreResult unnamed = store.create(rollouts(), QJsonObject{});
+        QCOMPARE(again.error.message,
+                 QStringLiteral("rollouts.argoproj.io \"web\" already exists"));
+        const StoreResult unnamed = store.create(rollouts(), QJsonObject {});
         QCOMPARE(unnamed.error.code, 422);
     }
 
@@ -61,8 +74,11 @@ private slots:
     {
         VirtualClock clock;
         ObjectStore store(&clock);
-        QJsonObject o = store.create(rollouts(), rollout(QStringLiteral("shop"), QStringLiteral("web"), 3)).object;
-        o.insert(QStringLiteral("status"), QJsonObject{{QStringLiteral("phase"), QStringLiteral("Healthy")}});
+        QJsonObject o
+            = store.create(rollouts(), rollout(QStringLiteral("shop"), QStringLiteral("web"), 3))
+                  .object;
+        o.insert(QStringLiteral("status"),
+                 QJsonObject {{QStringLiteral("phase"), QStringLiteral("Healthy")}});
         StoreResult r = store.update(rollouts(), o, WriteScope::Whole);
         QVERIFY(r.ok());
         QCOMPARE(generation(r.object), 1);
@@ -77,7 +93,10 @@ private slots:
         r = store.update(rollouts(), specChange, WriteScope::Spec);
         QCOMPARE(generation(r.object), 2);
         // The main resource keeps the stored status.
-        QCOMPARE(r.object.value(QStringLiteral("status")).toObject().value(QStringLiteral("phase")).toString(),
+        QCOMPARE(r.object.value(QStringLiteral("status"))
+                     .toObject()
+                     .value(QStringLiteral("phase"))
+                     .toString(),
                  QStringLiteral("Healthy"));
     }
 
@@ -87,10 +106,18 @@ private slots:
         ObjectStore store(&clock);
         store.create(rollouts(), rollout(QStringLiteral("shop"), QStringLiteral("web"), 3));
         QJsonObject o = rollout(QStringLiteral("shop"), QStringLiteral("web"), 99);
-        o.insert(QStringLiteral("status"), QJsonObject{{QStringLiteral("abort"), true}});
+        o.insert(QStringLiteral("status"), QJsonObject {{QStringLiteral("abort"), true}});
         const StoreResult r = store.update(rollouts(), o, WriteScope::Status);
-        QCOMPARE(r.object.value(QStringLiteral("spec")).toObject().value(QStringLiteral("replicas")).toInt(), 3);
-        QCOMPARE(r.object.value(QStringLiteral("status")).toObject().value(QStringLiteral("abort")).toBool(), true);
+        QCOMPARE(r.object.value(QStringLiteral("spec"))
+                     .toObject()
+                     .value(QStringLiteral("replicas"))
+                     .toInt(),
+                 3);
+        QCOMPARE(r.object.value(QStringLiteral("status"))
+                     .toObject()
+                     .value(QStringLiteral("abort"))
+                     .toBool(),
+                 true);
         QCOMPARE(generation(r.object), 1);
     }
 
@@ -98,16 +125,25 @@ private slots:
     {
         VirtualClock clock;
         ObjectStore store(&clock);
-        QJsonObject o = store.create(rollouts(), rollout(QStringLiteral("shop"), QStringLiteral("web"), 3)).object;
-        QVERIFY(store.update(rollouts(), rollout(QStringLiteral("shop"), QStringLiteral("web"), 4), WriteScope::Spec).ok());
+        QJsonObject o
+            = store.create(rollouts(), rollout(QStringLiteral("shop"), QStringLiteral("web"), 3))
+                  .object;
+        QVERIFY(store
+                    .update(rollouts(), rollout(QStringLiteral("shop"), QStringLiteral("web"), 4),
+                            WriteScope::Spec)
+                    .ok());
         QJsonObject stale = o;
-        stale.insert(QStringLiteral("spec"), QJsonObject{{QStringLiteral("replicas"), 7}});
+        stale.insert(QStringLiteral("spec"), QJsonObject {{QStringLiteral("replicas"), 7}});
         const StoreResult r = store.update(rollouts(), stale, WriteScope::Spec);
         QCOMPARE(r.error.code, 409);
         QCOMPARE(r.error.message,
-                 QStringLiteral("Operation cannot be fulfilled on rollouts.argoproj.io \"web\": the object "
-                                "has been modified; please apply your changes to the latest version and try again"));
-        const StoreResult missing = store.update(rollouts(), rollout(QStringLiteral("shop"), QStringLiteral("nope"), 1), WriteScope::Spec);
+                 QStringLiteral(
+                     "Operation cannot be fulfilled on rollouts.argoproj.io \"web\": the object "
+                     "has been modified; please apply your changes to the latest version and try "
+                     "again"));
+        const StoreResult missing
+            = store.update(rollouts(), rollout(QStringLiteral("shop"), QStringLiteral("nope"), 1),
+                           WriteScope::Spec);
         QCOMPARE(missing.error.code, 404);
         QCOMPARE(missing.error.message, QStringLiteral("rollouts.argoproj.io \"nope\" not found"));
     }
@@ -123,7 +159,12 @@ private slots:
         qint64 listRv = 0;
         const QList<QJsonObject> shop = store.list(rollouts(), QStringLiteral("shop"), &listRv);
         QCOMPARE(shop.size(), 2);
-        QCOMPARE(shop.at(0).value(QStringLiteral("metadata")).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("a"));
+        QCOMPARE(shop.at(0)
+                     .value(QStringLiteral("metadata"))
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
+                 QStringLiteral("a"));
         QCOMPARE(listRv, store.resourceVersion());
         QCOMPARE(store.list(rollouts()).size(), 4);
     }
@@ -147,7 +188,8 @@ private slots:
         QCOMPARE(batch.events.first().type, QStringLiteral("ADDED"));
         QCOMPARE(batch.events.first().resourceVersion, from + 2);
 
-        const StoreResult removed = store.remove(rollouts(), QStringLiteral("shop"), QStringLiteral("b"));
+        const StoreResult removed
+            = store.remove(rollouts(), QStringLiteral("shop"), QStringLiteral("b"));
         batch = store.waitForEvents(rollouts(), QStringLiteral("shop"), from + 2, 0);
         QCOMPARE(batch.events.size(), 1);
         QCOMPARE(batch.events.first().type, QStringLiteral("DELETED"));
@@ -167,7 +209,8 @@ private slots:
 
         store.setHistoryLimit(2);
         for (int i = 0; i < 4; ++i)
-            store.create(rollouts(), rollout(QStringLiteral("shop"), QStringLiteral("n%1").arg(i), 1));
+            store.create(rollouts(),
+                         rollout(QStringLiteral("shop"), QStringLiteral("n%1").arg(i), 1));
         QCOMPARE(store.compactedRv(), store.resourceVersion() - 2);
     }
 
@@ -187,4 +230,3 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestObjectStore)
 #include "tst_objectstore.moc"
-

@@ -734,4 +734,3 @@ void TestSyntheticMetrics::formatValue()
 
 QTEST_GUILESS_MAIN(TestSyntheticMetrics)
 #include "tst_syntheticmetrics.moc"
-

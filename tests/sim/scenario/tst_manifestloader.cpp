@@ -240,4 +240,3 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestManifestLoader)
 #include "tst_manifestloader.moc"
-

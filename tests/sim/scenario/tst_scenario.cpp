@@ -512,4 +512,3 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestScenario)
 #include "tst_scenario.moc"
-

@@ -463,4 +463,3 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestAccessControl)
 #include "tst_accesscontrol.moc"
-

@@ -247,4 +247,3 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestCertificateAuthority)
 #include "tst_certificateauthority.moc"
-

@@ -171,4 +171,3 @@ private slots:
 
 QTEST_GUILESS_MAIN(TestKubeconfigWriter)
 #include "tst_kubeconfigwriter.moc"
-
