@@ -35,9 +35,9 @@ struct AnalysisMetric
     IntOrString count;
     QString successCondition;
     QString failureCondition;
-    IntOrString failureLimit;            // nil means 0; -1 disables
-    IntOrString inconclusiveLimit;       // nil means 0
-    IntOrString consecutiveErrorLimit;   // nil means 4
+    IntOrString failureLimit; // nil means 0; -1 disables
+    IntOrString inconclusiveLimit; // nil means 0
+    IntOrString consecutiveErrorLimit; // nil means 4
     IntOrString consecutiveSuccessLimit; // nil means 0 (disabled)
     MetricProvider provider;
 

@@ -10,16 +10,16 @@ static void decodeProvider(Context &ctx, Element value, const Path &path, Metric
         if (v.is_null())
             return;
         out.kind = ctx.token(key);
-        if (key == "prometheus") {
+        if (is(key, "prometheus")) {
             forEachMember(ctx, v, p, [&](std::string_view k, Element pv, const Path &pp) {
-                if (k == "address")
+                if (is(k, "address"))
                     readToken(ctx, pv, pp, out.address);
-                else if (k == "query")
+                else if (is(k, "query"))
                     readString(ctx, pv, pp, out.query);
             });
-        } else if (key == "web") {
+        } else if (is(key, "web")) {
             forEachMember(ctx, v, p, [&](std::string_view k, Element wv, const Path &wp) {
-                if (k == "url")
+                if (is(k, "url"))
                     readString(ctx, wv, wp, out.url);
             });
         }
@@ -29,27 +29,27 @@ static void decodeProvider(Context &ctx, Element value, const Path &path, Metric
 static void decodeMetric(Context &ctx, Element value, const Path &path, AnalysisMetric &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "name")
+        if (is(key, "name"))
             readToken(ctx, v, p, out.name);
-        else if (key == "interval")
+        else if (is(key, "interval"))
             readToken(ctx, v, p, out.interval);
-        else if (key == "initialDelay")
+        else if (is(key, "initialDelay"))
             readToken(ctx, v, p, out.initialDelay);
-        else if (key == "count")
+        else if (is(key, "count"))
             readIntOrString(ctx, v, p, out.count);
-        else if (key == "successCondition")
+        else if (is(key, "successCondition"))
             readString(ctx, v, p, out.successCondition);
-        else if (key == "failureCondition")
+        else if (is(key, "failureCondition"))
             readString(ctx, v, p, out.failureCondition);
-        else if (key == "failureLimit")
+        else if (is(key, "failureLimit"))
             readIntOrString(ctx, v, p, out.failureLimit);
-        else if (key == "inconclusiveLimit")
+        else if (is(key, "inconclusiveLimit"))
             readIntOrString(ctx, v, p, out.inconclusiveLimit);
-        else if (key == "consecutiveErrorLimit")
+        else if (is(key, "consecutiveErrorLimit"))
             readIntOrString(ctx, v, p, out.consecutiveErrorLimit);
-        else if (key == "consecutiveSuccessLimit")
+        else if (is(key, "consecutiveSuccessLimit"))
             readIntOrString(ctx, v, p, out.consecutiveSuccessLimit);
-        else if (key == "provider")
+        else if (is(key, "provider"))
             decodeProvider(ctx, v, p, out.provider);
     });
 }
@@ -57,17 +57,17 @@ static void decodeMetric(Context &ctx, Element value, const Path &path, Analysis
 static void decodeMeasurement(Context &ctx, Element value, const Path &path, Measurement &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "phase")
+        if (is(key, "phase"))
             readToken(ctx, v, p, out.phase);
-        else if (key == "value")
+        else if (is(key, "value"))
             readString(ctx, v, p, out.value);
-        else if (key == "message")
+        else if (is(key, "message"))
             readString(ctx, v, p, out.message);
-        else if (key == "startedAt")
+        else if (is(key, "startedAt"))
             readTime(ctx, v, p, out.startedAt);
-        else if (key == "finishedAt")
+        else if (is(key, "finishedAt"))
             readTime(ctx, v, p, out.finishedAt);
-        else if (key == "resumeAt")
+        else if (is(key, "resumeAt"))
             readTime(ctx, v, p, out.resumeAt);
     });
 }
@@ -75,29 +75,29 @@ static void decodeMeasurement(Context &ctx, Element value, const Path &path, Mea
 static void decodeMetricResult(Context &ctx, Element value, const Path &path, MetricResult &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "name")
+        if (is(key, "name"))
             readToken(ctx, v, p, out.name);
-        else if (key == "phase")
+        else if (is(key, "phase"))
             readToken(ctx, v, p, out.phase);
-        else if (key == "message")
+        else if (is(key, "message"))
             readString(ctx, v, p, out.message);
-        else if (key == "measurements")
+        else if (is(key, "measurements"))
             readList(ctx, v, p, out.measurements, decodeMeasurement);
-        else if (key == "count")
+        else if (is(key, "count"))
             readInt32(ctx, v, p, out.count);
-        else if (key == "successful")
+        else if (is(key, "successful"))
             readInt32(ctx, v, p, out.successful);
-        else if (key == "failed")
+        else if (is(key, "failed"))
             readInt32(ctx, v, p, out.failed);
-        else if (key == "inconclusive")
+        else if (is(key, "inconclusive"))
             readInt32(ctx, v, p, out.inconclusive);
-        else if (key == "error")
+        else if (is(key, "error"))
             readInt32(ctx, v, p, out.error);
-        else if (key == "consecutiveError")
+        else if (is(key, "consecutiveError"))
             readInt32(ctx, v, p, out.consecutiveError);
-        else if (key == "consecutiveSuccess")
+        else if (is(key, "consecutiveSuccess"))
             readInt32(ctx, v, p, out.consecutiveSuccess);
-        else if (key == "dryRun")
+        else if (is(key, "dryRun"))
             readBool(ctx, v, p, out.dryRun);
     });
 }
@@ -105,15 +105,15 @@ static void decodeMetricResult(Context &ctx, Element value, const Path &path, Me
 static void decodeRunSummary(Context &ctx, Element value, const Path &path, RunSummary &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "count")
+        if (is(key, "count"))
             readInt32(ctx, v, p, out.count);
-        else if (key == "successful")
+        else if (is(key, "successful"))
             readInt32(ctx, v, p, out.successful);
-        else if (key == "failed")
+        else if (is(key, "failed"))
             readInt32(ctx, v, p, out.failed);
-        else if (key == "inconclusive")
+        else if (is(key, "inconclusive"))
             readInt32(ctx, v, p, out.inconclusive);
-        else if (key == "error")
+        else if (is(key, "error"))
             readInt32(ctx, v, p, out.error);
     });
 }
@@ -123,7 +123,7 @@ static void decodeDryRunNames(Context &ctx, Element value, const Path &path, QSt
     forEachElement(ctx, value, path, [&](Element element, const Path &p) {
         forEachMember(ctx, element, p, [&](std::string_view key, Element v, const Path &mp) {
             QString metric;
-            if (key == "metricName" && readToken(ctx, v, mp, metric))
+            if (is(key, "metricName") && readToken(ctx, v, mp, metric))
                 out.append(metric);
         });
     });
@@ -132,32 +132,32 @@ static void decodeDryRunNames(Context &ctx, Element value, const Path &path, QSt
 void decode(Context &ctx, Element value, const Path &path, AnalysisRun &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "metadata") {
+        if (is(key, "metadata")) {
             decodeMeta(ctx, v, p, out.metadata);
-        } else if (key == "spec") {
+        } else if (is(key, "spec")) {
             forEachMember(ctx, v, p, [&](std::string_view k, Element sv, const Path &sp) {
-                if (k == "metrics")
+                if (is(k, "metrics"))
                     readList(ctx, sv, sp, out.metrics, decodeMetric);
-                else if (k == "args")
+                else if (is(k, "args"))
                     decodeAnalysisArgs(ctx, sv, sp, out.args);
-                else if (k == "dryRun")
+                else if (is(k, "dryRun"))
                     decodeDryRunNames(ctx, sv, sp, out.dryRunMetrics);
-                else if (k == "terminate")
+                else if (is(k, "terminate"))
                     readBool(ctx, sv, sp, out.terminate);
             });
-        } else if (key == "status") {
+        } else if (is(key, "status")) {
             forEachMember(ctx, v, p, [&](std::string_view k, Element sv, const Path &sp) {
-                if (k == "phase")
+                if (is(k, "phase"))
                     readToken(ctx, sv, sp, out.phase);
-                else if (k == "message")
+                else if (is(k, "message"))
                     readString(ctx, sv, sp, out.message);
-                else if (k == "startedAt")
+                else if (is(k, "startedAt"))
                     readTime(ctx, sv, sp, out.startedAt);
-                else if (k == "completedAt")
+                else if (is(k, "completedAt"))
                     readTime(ctx, sv, sp, out.completedAt);
-                else if (k == "runSummary")
+                else if (is(k, "runSummary"))
                     decodeRunSummary(ctx, sv, sp, out.runSummary);
-                else if (k == "metricResults")
+                else if (is(k, "metricResults"))
                     readList(ctx, sv, sp, out.metricResults, decodeMetricResult);
             });
         }

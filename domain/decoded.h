@@ -39,12 +39,11 @@ struct DecodeReport
 };
 
 // A *List response body (one page of a paginated list).
-template<typename T>
-struct ObjectList
+template<typename T> struct ObjectList
 {
     QList<T> items;
     QString resourceVersion; // metadata.resourceVersion: where to start the watch
-    QString continueToken;   // metadata.continue: empty on the last page
+    QString continueToken; // metadata.continue: empty on the last page
     qint64 remainingItemCount = -1;
     DecodeReport report;
 
@@ -52,8 +51,7 @@ struct ObjectList
 };
 
 // One object body (GET, PATCH response).
-template<typename T>
-struct Decoded
+template<typename T> struct Decoded
 {
     T value;
     DecodeReport report;
@@ -66,8 +64,7 @@ enum class WatchEventType : quint8 { Added, Modified, Deleted, Bookmark, Error }
 // One {"type": ..., "object": ...} value of a watch stream. For Bookmark only
 // object.metadata (resourceVersion, annotations) is meaningful; for Error, status holds the
 // Status object and object is empty.
-template<typename T>
-struct WatchEvent
+template<typename T> struct WatchEvent
 {
     WatchEventType type = WatchEventType::Added;
     T object;

@@ -10,6 +10,6 @@ bool Deployment::operator==(const Deployment &o) const
         && minReadySeconds == o.minReadySeconds && podTemplate == o.podTemplate
         && observedGeneration == o.observedGeneration && replicas == o.replicas
         && updatedReplicas == o.updatedReplicas && readyReplicas == o.readyReplicas
-        && availableReplicas == o.availableReplicas
-        && unavailableReplicas == o.unavailableReplicas && conditions == o.conditions;
+        && availableReplicas == o.availableReplicas && unavailableReplicas == o.unavailableReplicas
+        && conditions == o.conditions;
 }

@@ -23,9 +23,9 @@ DeploymentRolloutStatus deploymentStatus(const Deployment &deployment)
     const Condition *progressing = findCondition(deployment.conditions, u"Progressing");
     if (progressing && progressing->reason == QLatin1String("ProgressDeadlineExceeded")) {
         result.state = DeploymentRolloutStatus::State::Failed;
-        result.message =
-            QCoreApplication::translate(context, "deployment \"%1\" exceeded its progress deadline")
-                .arg(name);
+        result.message = QCoreApplication::translate(
+                             context, "deployment \"%1\" exceeded its progress deadline")
+                             .arg(name);
         return result;
     }
     result.state = DeploymentRolloutStatus::State::Progressing;
@@ -59,7 +59,8 @@ DeploymentRolloutStatus deploymentStatus(const Deployment &deployment)
         return result;
     }
     result.state = DeploymentRolloutStatus::State::Complete;
-    result.message =
-        QCoreApplication::translate(context, "deployment \"%1\" successfully rolled out").arg(name);
+    result.message
+        = QCoreApplication::translate(context, "deployment \"%1\" successfully rolled out")
+              .arg(name);
     return result;
 }

@@ -12,15 +12,15 @@ struct DeploymentRolloutStatus
 {
     enum class State : quint8 {
         WaitingForObservation, // generation not yet observed by the controller
-        Progressing,           // updating, scaling old replicas down, or becoming available
-        Complete,              // "successfully rolled out"
-        Failed,                // Progressing condition with reason ProgressDeadlineExceeded
+        Progressing, // updating, scaling old replicas down, or becoming available
+        Complete, // "successfully rolled out"
+        Failed, // Progressing condition with reason ProgressDeadlineExceeded
     };
 
     State state = State::WaitingForObservation;
     QString message; // kubectl's line, without the trailing newline
     bool available = false; // Available condition is True
-    bool paused = false;    // spec.paused
+    bool paused = false; // spec.paused
 
     bool isDone() const { return state == State::Complete; }
 

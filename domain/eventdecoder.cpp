@@ -10,17 +10,17 @@ static void decodeObjectReference(Context &ctx, Element value, const Path &path,
                                   ObjectReference &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "kind")
+        if (is(key, "kind"))
             readToken(ctx, v, p, out.kind);
-        else if (key == "namespace")
+        else if (is(key, "namespace"))
             readToken(ctx, v, p, out.namespaceName);
-        else if (key == "name")
+        else if (is(key, "name"))
             readString(ctx, v, p, out.name);
-        else if (key == "uid")
+        else if (is(key, "uid"))
             readString(ctx, v, p, out.uid);
-        else if (key == "apiVersion")
+        else if (is(key, "apiVersion"))
             readToken(ctx, v, p, out.apiVersion);
-        else if (key == "fieldPath")
+        else if (is(key, "fieldPath"))
             readToken(ctx, v, p, out.fieldPath);
     });
 }
@@ -28,31 +28,31 @@ static void decodeObjectReference(Context &ctx, Element value, const Path &path,
 void decode(Context &ctx, Element value, const Path &path, Event &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "metadata") {
+        if (is(key, "metadata")) {
             decodeMeta(ctx, v, p, out.metadata);
-        } else if (key == "involvedObject") {
+        } else if (is(key, "involvedObject")) {
             decodeObjectReference(ctx, v, p, out.involvedObject);
-        } else if (key == "reason") {
+        } else if (is(key, "reason")) {
             readToken(ctx, v, p, out.reason);
-        } else if (key == "message") {
+        } else if (is(key, "message")) {
             readString(ctx, v, p, out.message);
-        } else if (key == "type") {
+        } else if (is(key, "type")) {
             readToken(ctx, v, p, out.type);
-        } else if (key == "count") {
+        } else if (is(key, "count")) {
             readInt32(ctx, v, p, out.count);
-        } else if (key == "firstTimestamp") {
+        } else if (is(key, "firstTimestamp")) {
             readTime(ctx, v, p, out.firstTimestamp);
-        } else if (key == "lastTimestamp") {
+        } else if (is(key, "lastTimestamp")) {
             readTime(ctx, v, p, out.lastTimestamp);
-        } else if (key == "eventTime") {
+        } else if (is(key, "eventTime")) {
             readTime(ctx, v, p, out.eventTime);
-        } else if (key == "reportingComponent") {
+        } else if (is(key, "reportingComponent")) {
             readToken(ctx, v, p, out.reportingController);
-        } else if (key == "source") {
+        } else if (is(key, "source")) {
             forEachMember(ctx, v, p, [&](std::string_view k, Element sv, const Path &sp) {
-                if (k == "component")
+                if (is(k, "component"))
                     readToken(ctx, sv, sp, out.sourceComponent);
-                else if (k == "host")
+                else if (is(k, "host"))
                     readToken(ctx, sv, sp, out.sourceHost);
             });
         }
@@ -62,11 +62,11 @@ void decode(Context &ctx, Element value, const Path &path, Event &out)
 static void decodeCause(Context &ctx, Element value, const Path &path, StatusCause &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "reason")
+        if (is(key, "reason"))
             readString(ctx, v, p, out.reason);
-        else if (key == "message")
+        else if (is(key, "message"))
             readString(ctx, v, p, out.message);
-        else if (key == "field")
+        else if (is(key, "field"))
             readString(ctx, v, p, out.field);
     });
 }
@@ -74,25 +74,25 @@ static void decodeCause(Context &ctx, Element value, const Path &path, StatusCau
 void decode(Context &ctx, Element value, const Path &path, KubeStatus &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "status") {
+        if (is(key, "status")) {
             readString(ctx, v, p, out.status);
-        } else if (key == "message") {
+        } else if (is(key, "message")) {
             readString(ctx, v, p, out.message);
-        } else if (key == "reason") {
+        } else if (is(key, "reason")) {
             readString(ctx, v, p, out.reason);
-        } else if (key == "code") {
+        } else if (is(key, "code")) {
             readInt32(ctx, v, p, out.code);
-        } else if (key == "details") {
+        } else if (is(key, "details")) {
             forEachMember(ctx, v, p, [&](std::string_view k, Element dv, const Path &dp) {
-                if (k == "name")
+                if (is(k, "name"))
                     readString(ctx, dv, dp, out.detailsName);
-                else if (k == "group")
+                else if (is(k, "group"))
                     readString(ctx, dv, dp, out.detailsGroup);
-                else if (k == "kind")
+                else if (is(k, "kind"))
                     readString(ctx, dv, dp, out.detailsKind);
-                else if (k == "causes")
+                else if (is(k, "causes"))
                     readList(ctx, dv, dp, out.causes, decodeCause);
-                else if (k == "retryAfterSeconds")
+                else if (is(k, "retryAfterSeconds"))
                     readInt32(ctx, dv, dp, out.retryAfterSeconds);
             });
         }

@@ -13,7 +13,7 @@ using namespace JsonRead;
 
 namespace {
 
-constexpr qsizetype releaseThreshold = 16 * 1024 * 1024;
+constexpr qsizetype releaseThreshold = 64 * 1024 * 1024;
 
 QString tr(const char *text)
 {
@@ -22,8 +22,7 @@ QString tr(const char *text)
 
 // Runs body; an exception (only std::bad_alloc is possible in practice) becomes the report's
 // error instead of leaving the decoder.
-template<typename F>
-void guarded(DecodeReport &report, F &&body)
+template<typename F> void guarded(DecodeReport &report, F &&body)
 {
     try {
         body();
@@ -58,11 +57,10 @@ bool reportIfStatus(Context &ctx, Element rootElement, Object root, DecodeReport
 struct JsonDecoder::Private
 {
     simdjson::dom::parser parser;
-    StringCache cache;
+    SharedValues shared;
 
     bool parse(const QByteArray &json, Element &root, DecodeReport &report);
-    bool parseObject(const QByteArray &json, Element &element, Object &root,
-                     DecodeReport &report);
+    bool parseObject(const QByteArray &json, Element &element, Object &root, DecodeReport &report);
     void release(qsizetype size)
     {
         if (size > releaseThreshold)
@@ -75,28 +73,29 @@ bool JsonDecoder::Private::parse(const QByteArray &json, Element &root, DecodeRe
     // simdjson reads up to SIMDJSON_PADDING bytes past the end; when the array already has
     // that much spare capacity it can parse in place instead of copying.
     const bool padded = json.capacity() - json.size() >= qsizetype(simdjson::SIMDJSON_PADDING);
-    const simdjson::error_code error =
-        parser.parse(reinterpret_cast<const uint8_t *>(json.constData()), size_t(json.size()),
+    const simdjson::error_code error
+        = parser
+              .parse(reinterpret_cast<const uint8_t *>(json.constData()), size_t(json.size()),
                      !padded)
-            .get(root);
+              .get(root);
     if (error == simdjson::SUCCESS)
         return true;
     if (error == simdjson::MEMALLOC || error == simdjson::CAPACITY) {
         report.error = tr("the response is too large to decode (%1 bytes)").arg(json.size());
         return false;
     }
-    if (const std::optional<JsonSyntaxError> syntax =
-            findJsonSyntaxError(json.constData(), json.size())) {
+    if (const std::optional<JsonSyntaxError> syntax
+        = findJsonSyntaxError(json.constData(), json.size())) {
         report.error = tr("malformed JSON at byte %1: %2").arg(syntax->offset).arg(syntax->message);
     } else {
-        report.error =
-            tr("malformed JSON: %1").arg(QString::fromLatin1(simdjson::error_message(error)));
+        report.error
+            = tr("malformed JSON: %1").arg(QString::fromLatin1(simdjson::error_message(error)));
     }
     return false;
 }
 
 bool JsonDecoder::Private::parseObject(const QByteArray &json, Element &element, Object &root,
-                                      DecodeReport &report)
+                                       DecodeReport &report)
 {
     if (!parse(json, element, report))
         return false;
@@ -116,8 +115,7 @@ void JsonDecoder::releaseMemory()
     d->parser = simdjson::dom::parser();
 }
 
-template<typename T>
-ObjectList<T> JsonDecoder::decodeList(const QByteArray &json)
+template<typename T> ObjectList<T> JsonDecoder::decodeList(const QByteArray &json)
 {
     ObjectList<T> list;
     guarded(list.report, [&] {
@@ -125,25 +123,24 @@ ObjectList<T> JsonDecoder::decodeList(const QByteArray &json)
         Object root;
         if (!d->parseObject(json, element, root, list.report))
             return;
-        Context ctx(d->cache, list.report);
+        Context ctx(d->shared, list.report);
         if (reportIfStatus(ctx, element, root, list.report))
             return;
         const Path top;
         for (const simdjson::dom::key_value_pair &member : root) {
             const Path p = top.child(member.key);
-            if (member.key == "items") {
-                readList(ctx, member.value, p, list.items,
-                         [](Context &c, Element v, const Path &ip, T &item) {
-                             decode(c, v, ip, item);
-                         });
-            } else if (member.key == "metadata") {
+            if (is(member.key, "items")) {
+                readList(
+                    ctx, member.value, p, list.items,
+                    [](Context &c, Element v, const Path &ip, T &item) { decode(c, v, ip, item); });
+            } else if (is(member.key, "metadata")) {
                 forEachMember(ctx, member.value, p,
                               [&](std::string_view key, Element v, const Path &mp) {
-                                  if (key == "resourceVersion")
+                                  if (is(key, "resourceVersion"))
                                       readString(ctx, v, mp, list.resourceVersion);
-                                  else if (key == "continue")
+                                  else if (is(key, "continue"))
                                       readString(ctx, v, mp, list.continueToken);
-                                  else if (key == "remainingItemCount")
+                                  else if (is(key, "remainingItemCount"))
                                       readInt64(ctx, v, mp, list.remainingItemCount);
                               });
             }
@@ -155,8 +152,7 @@ ObjectList<T> JsonDecoder::decodeList(const QByteArray &json)
     return list;
 }
 
-template<typename T>
-Decoded<T> JsonDecoder::decodeObject(const QByteArray &json)
+template<typename T> Decoded<T> JsonDecoder::decodeObject(const QByteArray &json)
 {
     Decoded<T> result;
     guarded(result.report, [&] {
@@ -164,7 +160,7 @@ Decoded<T> JsonDecoder::decodeObject(const QByteArray &json)
         Object root;
         if (!d->parseObject(json, element, root, result.report))
             return;
-        Context ctx(d->cache, result.report);
+        Context ctx(d->shared, result.report);
         if (reportIfStatus(ctx, element, root, result.report))
             return;
         decode(ctx, element, Path(), result.value);
@@ -173,8 +169,7 @@ Decoded<T> JsonDecoder::decodeObject(const QByteArray &json)
     return result;
 }
 
-template<typename T>
-Decoded<WatchEvent<T>> JsonDecoder::decodeWatchEvent(const QByteArray &json)
+template<typename T> Decoded<WatchEvent<T>> JsonDecoder::decodeWatchEvent(const QByteArray &json)
 {
     Decoded<WatchEvent<T>> result;
     guarded(result.report, [&] {
@@ -182,7 +177,7 @@ Decoded<WatchEvent<T>> JsonDecoder::decodeWatchEvent(const QByteArray &json)
         Object root;
         if (!d->parseObject(json, element, root, result.report))
             return;
-        Context ctx(d->cache, result.report);
+        Context ctx(d->shared, result.report);
         Element typeElement;
         std::string_view type;
         if (root["type"].get(typeElement) != simdjson::SUCCESS
@@ -202,8 +197,7 @@ Decoded<WatchEvent<T>> JsonDecoder::decodeWatchEvent(const QByteArray &json)
         } else if (type == "ERROR") {
             eventType = WatchEventType::Error;
         } else {
-            result.report.error =
-                tr("unknown watch event type \"%1\"").arg(Context::text(type));
+            result.report.error = tr("unknown watch event type \"%1\"").arg(Context::text(type));
             return;
         }
         Element object;
@@ -230,7 +224,7 @@ Decoded<KubeStatus> JsonDecoder::decodeStatus(const QByteArray &json)
         Object root;
         if (!d->parseObject(json, element, root, result.report))
             return;
-        Context ctx(d->cache, result.report);
+        Context ctx(d->shared, result.report);
         decode(ctx, element, Path(), result.value);
     });
     d->release(json.size());

@@ -48,10 +48,21 @@ QString StringCache::get(std::string_view text)
         return QString();
     if (text.size() > maxLength)
         return Context::text(text);
-    if (m_slots.empty())
-        m_slots.resize(slotCount);
-    const size_t hash = qHash(QByteArrayView(text.data(), qsizetype(text.size())), 0);
-    Slot &slot = m_slots[hash & (slotCount - 1)];
+    const size_t hash = hashBytes(text.data(), text.size());
+    if (text.size() <= sizeof(ShortSlot::key)) {
+        if (m_short.empty())
+            m_short.resize(shortSlots);
+        ShortSlot &slot = m_short[hash & (shortSlots - 1)];
+        if (slot.size == text.size() && std::memcmp(slot.key, text.data(), text.size()) == 0)
+            return slot.value;
+        slot.size = quint32(text.size());
+        std::memcpy(slot.key, text.data(), text.size());
+        slot.value = Context::text(text);
+        return slot.value;
+    }
+    if (m_long.empty())
+        m_long.resize(longSlots);
+    LongSlot &slot = m_long[hash & (longSlots - 1)];
     if (slot.key.size() == qsizetype(text.size())
         && std::memcmp(slot.key.constData(), text.data(), text.size()) == 0)
         return slot.value;
@@ -91,7 +102,7 @@ void Context::report(const Path &path, Problem problem, std::string_view detail)
         ++m_report.suppressedIssues;
         return;
     }
-    m_report.issues.append(DecodeIssue{path.toString(), describe(problem, detail)});
+    m_report.issues.append(DecodeIssue {path.toString(), describe(problem, detail)});
 }
 
 void Context::reportMessage(const Path &path, const QString &message)
@@ -100,7 +111,7 @@ void Context::reportMessage(const Path &path, const QString &message)
         ++m_report.suppressedIssues;
         return;
     }
-    m_report.issues.append(DecodeIssue{path.toString(), message});
+    m_report.issues.append(DecodeIssue {path.toString(), message});
 }
 
 bool asObject(Context &ctx, Element value, const Path &path, Object &out)

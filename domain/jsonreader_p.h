@@ -5,6 +5,9 @@
 
 #include "decoded.h"
 #include "intorstring.h"
+#include "objectmeta.h"
+#include "podtemplate.h"
+#include "stringmap.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -13,7 +16,9 @@
 
 #include <simdjson.h>
 
+#include <cstring>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -31,8 +36,8 @@ struct Path
     std::string_view key;
     qsizetype index = -1;
 
-    Path child(std::string_view name) const { return Path{this, name, -1}; }
-    Path at(qsizetype i) const { return Path{this, std::string_view(), i}; }
+    Path child(std::string_view name) const { return Path {this, name, -1}; }
+    Path at(qsizetype i) const { return Path {this, std::string_view(), i}; }
     QString toString() const;
 };
 
@@ -47,41 +52,126 @@ enum class Problem {
     InvalidTimestamp,
 };
 
-// Shares the QString of a short, repeated value (namespace, label key, image, reason)
-// between all objects a decoder produces. Direct-mapped: a collision replaces the slot, so
-// the cache never grows past its fixed size.
+// A fast, non-cryptographic hash for the caches below (keys are short and not hostile).
+inline size_t hashBytes(const char *data, size_t size)
+{
+    quint64 h = 0x9e3779b97f4a7c15ull ^ size;
+    while (size >= 8) {
+        quint64 word;
+        std::memcpy(&word, data, 8);
+        h = (h ^ word) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 31;
+        data += 8;
+        size -= 8;
+    }
+    quint64 tail = 0;
+    std::memcpy(&tail, data, size);
+    h = (h ^ tail) * 0x94d049bb133111ebull;
+    return size_t(h ^ (h >> 29));
+}
+
+// Compares a key with a literal; the constant length lets the compiler inline the compare.
+template<size_t N> inline bool is(std::string_view key, const char (&literal)[N])
+{
+    return key.size() == N - 1 && std::memcmp(key.data(), literal, N - 1) == 0;
+}
+
+// Remembers recent values by a byte signature, so equal values decoded again (the labels,
+// owner and containers of every pod of one ReplicaSet) share one implicitly shared copy:
+// less memory, and no decoding on a hit. Direct-mapped: a collision replaces the slot, so
+// it never grows past its fixed size.
+template<typename T> class ValueCache
+{
+public:
+    const T *find(std::string_view signature, size_t hash) const
+    {
+        if (m_slots.empty())
+            return nullptr;
+        const Slot &slot = m_slots[hash & (slotCount - 1)];
+        if (slot.key.size() != qsizetype(signature.size())
+            || std::memcmp(slot.key.constData(), signature.data(), signature.size()) != 0)
+            return nullptr;
+        return &slot.value;
+    }
+    void store(std::string_view signature, size_t hash, const T &value)
+    {
+        if (m_slots.empty())
+            m_slots.resize(slotCount);
+        Slot &slot = m_slots[hash & (slotCount - 1)];
+        slot.key = QByteArray(signature.data(), qsizetype(signature.size()));
+        slot.value = value;
+    }
+
+private:
+    struct Slot
+    {
+        QByteArray key;
+        T value;
+    };
+    static constexpr size_t slotCount = 1024;
+    std::vector<Slot> m_slots;
+};
+
+// Shares the QString of a short, repeated value (namespace, label key, image, reason).
+// Keys up to 32 bytes live inside the 64-byte slot, so a lookup touches one cache line.
 class StringCache
 {
 public:
     QString get(std::string_view text);
 
 private:
-    struct Slot
+    struct alignas(64) ShortSlot
+    {
+        QString value;
+        quint32 size = 0;
+        char key[32] = {};
+    };
+    struct LongSlot
     {
         QByteArray key;
         QString value;
     };
-    static constexpr size_t slotCount = 4096;
-    static constexpr size_t maxLength = 96;
-    std::vector<Slot> m_slots;
+    static constexpr size_t shortSlots = 2048;
+    static constexpr size_t longSlots = 1024;
+    static constexpr size_t maxLength = 128;
+    std::vector<ShortSlot> m_short;
+    std::vector<LongSlot> m_long;
+};
+
+// Everything a decoder shares between the objects it decodes.
+struct SharedValues
+{
+    StringCache strings;
+    ValueCache<StringMap> labels;
+    ValueCache<StringMap> annotations;
+    ValueCache<QList<OwnerReference>> owners;
+    ValueCache<QList<ContainerSpec>> containers;
 };
 
 class Context
 {
 public:
-    Context(StringCache &cache, DecodeReport &report) : m_cache(cache), m_report(report) { }
+    Context(SharedValues &shared, DecodeReport &report) : m_shared(shared), m_report(report) { }
 
     static QString text(std::string_view s)
     {
         return QString::fromUtf8(s.data(), qsizetype(s.size()));
     }
-    QString token(std::string_view s) { return m_cache.get(s); }
+    QString token(std::string_view s) { return m_shared.strings.get(s); }
+    SharedValues &shared() { return m_shared; }
+    // A reusable buffer for cache signatures (never used by two callers at once).
+    std::string &signature()
+    {
+        m_signature.clear();
+        return m_signature;
+    }
     void report(const Path &path, Problem problem, std::string_view detail = std::string_view());
     void reportMessage(const Path &path, const QString &message);
 
 private:
-    StringCache &m_cache;
+    SharedValues &m_shared;
     DecodeReport &m_report;
+    std::string m_signature;
 };
 
 // Each reader leaves `out` untouched on null (Go leaves the zero value too) and reports a
@@ -102,8 +192,7 @@ bool readStringList(Context &ctx, Element value, const Path &path, QStringList &
 QByteArray minifiedJson(Element value);
 
 // Calls f(key, value, path) for each member of an object value.
-template<typename F>
-void forEachMember(Context &ctx, Element value, const Path &path, F &&f)
+template<typename F> void forEachMember(Context &ctx, Element value, const Path &path, F &&f)
 {
     Object object;
     if (!asObject(ctx, value, path, object))
@@ -113,8 +202,7 @@ void forEachMember(Context &ctx, Element value, const Path &path, F &&f)
 }
 
 // Calls f(element, path) for each element of an array value.
-template<typename F>
-void forEachElement(Context &ctx, Element value, const Path &path, F &&f)
+template<typename F> void forEachElement(Context &ctx, Element value, const Path &path, F &&f)
 {
     Array array;
     if (!asArray(ctx, value, path, array))
@@ -136,9 +224,9 @@ void readList(Context &ctx, Element value, const Path &path, QList<T> &out, F &&
     out.reserve(qsizetype(array.size()));
     qsizetype index = 0;
     for (Element element : array) {
-        T item;
-        decode(ctx, element, path.at(index), item);
-        out.append(std::move(item));
+        // Decode in place: moving a Pod costs as much as decoding a small one.
+        out.emplaceBack();
+        decode(ctx, element, path.at(index), out.last());
         ++index;
     }
 }

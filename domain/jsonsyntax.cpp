@@ -15,8 +15,7 @@ class Checker
 public:
     Checker(const char *data, qsizetype size) :
         m_data(reinterpret_cast<const unsigned char *>(data)), m_size(size)
-    {
-    }
+    { }
 
     std::optional<JsonSyntaxError> run();
 
@@ -76,7 +75,7 @@ bool Checker::fail(Problem problem)
 
 bool Checker::fail(Problem problem, qsizetype offset)
 {
-    m_error = JsonSyntaxError{offset, describe(problem, offset)};
+    m_error = JsonSyntaxError {offset, describe(problem, offset)};
     return false;
 }
 
@@ -120,8 +119,7 @@ QString Checker::describe(Problem problem, qsizetype offset) const
     case Problem::InvalidUtf8:
         return QCoreApplication::translate(context, "invalid UTF-8");
     case Problem::TooDeep:
-        return QCoreApplication::translate(context, "nesting deeper than %1 levels")
-            .arg(maxDepth);
+        return QCoreApplication::translate(context, "nesting deeper than %1 levels").arg(maxDepth);
     }
     return QString();
 }
@@ -198,8 +196,8 @@ bool Checker::scanString()
                     return fail(Problem::InvalidEscape, escape);
             }
             m_pos += 5;
-        } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n'
-                   || e == 'r' || e == 't') {
+        } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r'
+                   || e == 't') {
             ++m_pos;
         } else {
             return fail(Problem::InvalidEscape, escape);

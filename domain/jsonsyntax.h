@@ -8,7 +8,7 @@
 struct JsonSyntaxError
 {
     qsizetype offset = 0; // byte offset of the first offending byte
-    QString message;      // translated, e.g. "expected ',' or '}' after an object member"
+    QString message; // translated, e.g. "expected ',' or '}' after an object member"
 };
 
 // Finds the first RFC 8259 violation in data (strict: UTF-8 checked, no comments, no

@@ -36,16 +36,15 @@ struct KubeStatus
     // 410 Gone / Expired: the client must relist.
     bool isExpired() const
     {
-        return code == 410 || reason == QLatin1String("Expired")
-            || reason == QLatin1String("Gone");
+        return code == 410 || reason == QLatin1String("Expired") || reason == QLatin1String("Gone");
     }
 
     bool operator==(const KubeStatus &o) const
     {
-        return status == o.status && message == o.message && reason == o.reason
-            && code == o.code && detailsName == o.detailsName
-            && detailsGroup == o.detailsGroup && detailsKind == o.detailsKind
-            && causes == o.causes && retryAfterSeconds == o.retryAfterSeconds;
+        return status == o.status && message == o.message && reason == o.reason && code == o.code
+            && detailsName == o.detailsName && detailsGroup == o.detailsGroup
+            && detailsKind == o.detailsKind && causes == o.causes
+            && retryAfterSeconds == o.retryAfterSeconds;
     }
     bool operator!=(const KubeStatus &o) const { return !(*this == o); }
 };

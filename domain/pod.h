@@ -18,11 +18,11 @@ struct ContainerState
     enum class Kind : quint8 { None, Waiting, Running, Terminated };
 
     Kind kind = Kind::None;
-    QString reason;  // waiting or terminated
+    QString reason; // waiting or terminated
     QString message; // waiting or terminated
     qint32 exitCode = 0;
     qint32 signal = 0;
-    QDateTime startedAt;  // running or terminated
+    QDateTime startedAt; // running or terminated
     QDateTime finishedAt; // terminated
 
     bool isWaiting() const { return kind == Kind::Waiting; }
@@ -62,8 +62,8 @@ struct Pod
     ObjectMeta metadata;
     QString nodeName;
     PodTemplate spec; // spec.containers and spec.initContainers
-    QString phase;    // Pending, Running, Succeeded, Failed, Unknown
-    QString reason;   // e.g. Evicted, NodeLost
+    QString phase; // Pending, Running, Succeeded, Failed, Unknown
+    QString reason; // e.g. Evicted, NodeLost
     QString message;
     QList<Condition> conditions;
     QList<ContainerStatus> initContainerStatuses;

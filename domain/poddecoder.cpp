@@ -5,21 +5,20 @@
 
 namespace JsonRead {
 
-static void decodeStateDetails(Context &ctx, Element value, const Path &path,
-                               ContainerState &out)
+static void decodeStateDetails(Context &ctx, Element value, const Path &path, ContainerState &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "reason")
+        if (is(key, "reason"))
             readToken(ctx, v, p, out.reason);
-        else if (key == "message")
+        else if (is(key, "message"))
             readString(ctx, v, p, out.message);
-        else if (key == "exitCode")
+        else if (is(key, "exitCode"))
             readInt32(ctx, v, p, out.exitCode);
-        else if (key == "signal")
+        else if (is(key, "signal"))
             readInt32(ctx, v, p, out.signal);
-        else if (key == "startedAt")
+        else if (is(key, "startedAt"))
             readTime(ctx, v, p, out.startedAt);
-        else if (key == "finishedAt")
+        else if (is(key, "finishedAt"))
             readTime(ctx, v, p, out.finishedAt);
     });
 }
@@ -29,11 +28,11 @@ static void decodeState(Context &ctx, Element value, const Path &path, Container
     // {"waiting": {...}} | {"running": {...}} | {"terminated": {...}}; lastState is often {}.
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
         ContainerState::Kind kind;
-        if (key == "waiting")
+        if (is(key, "waiting"))
             kind = ContainerState::Kind::Waiting;
-        else if (key == "running")
+        else if (is(key, "running"))
             kind = ContainerState::Kind::Running;
-        else if (key == "terminated")
+        else if (is(key, "terminated"))
             kind = ContainerState::Kind::Terminated;
         else
             return;
@@ -48,19 +47,19 @@ static void decodeContainerStatus(Context &ctx, Element value, const Path &path,
                                   ContainerStatus &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "name")
+        if (is(key, "name"))
             readToken(ctx, v, p, out.name);
-        else if (key == "image")
+        else if (is(key, "image"))
             readToken(ctx, v, p, out.image);
-        else if (key == "ready")
+        else if (is(key, "ready"))
             readBool(ctx, v, p, out.ready);
-        else if (key == "started")
+        else if (is(key, "started"))
             readBool(ctx, v, p, out.started);
-        else if (key == "restartCount")
+        else if (is(key, "restartCount"))
             readInt32(ctx, v, p, out.restartCount);
-        else if (key == "state")
+        else if (is(key, "state"))
             decodeState(ctx, v, p, out.state);
-        else if (key == "lastState")
+        else if (is(key, "lastState"))
             decodeState(ctx, v, p, out.lastState);
     });
 }
@@ -68,23 +67,23 @@ static void decodeContainerStatus(Context &ctx, Element value, const Path &path,
 static void decodePodStatus(Context &ctx, Element value, const Path &path, Pod &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "phase")
+        if (is(key, "phase"))
             readToken(ctx, v, p, out.phase);
-        else if (key == "reason")
+        else if (is(key, "reason"))
             readToken(ctx, v, p, out.reason);
-        else if (key == "message")
+        else if (is(key, "message"))
             readString(ctx, v, p, out.message);
-        else if (key == "conditions")
+        else if (is(key, "conditions"))
             decodeConditions(ctx, v, p, out.conditions);
-        else if (key == "containerStatuses")
+        else if (is(key, "containerStatuses"))
             readList(ctx, v, p, out.containerStatuses, decodeContainerStatus);
-        else if (key == "initContainerStatuses")
+        else if (is(key, "initContainerStatuses"))
             readList(ctx, v, p, out.initContainerStatuses, decodeContainerStatus);
-        else if (key == "hostIP")
+        else if (is(key, "hostIP"))
             readToken(ctx, v, p, out.hostIP);
-        else if (key == "podIP")
+        else if (is(key, "podIP"))
             readString(ctx, v, p, out.podIP);
-        else if (key == "startTime")
+        else if (is(key, "startTime"))
             readTime(ctx, v, p, out.startTime);
     });
 }
@@ -92,11 +91,11 @@ static void decodePodStatus(Context &ctx, Element value, const Path &path, Pod &
 void decode(Context &ctx, Element value, const Path &path, Pod &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "metadata")
+        if (is(key, "metadata"))
             decodeMeta(ctx, v, p, out.metadata);
-        else if (key == "spec")
+        else if (is(key, "spec"))
             decodePodSpec(ctx, v, p, out.spec, &out.nodeName);
-        else if (key == "status")
+        else if (is(key, "status"))
             decodePodStatus(ctx, v, p, out);
     });
 }

@@ -125,7 +125,7 @@ PodStatusSummary podStatus(const Pod &pod)
         // A container still running after another completed: the pod is not done.
         if (reason == QLatin1String("Completed") && hasRunning) {
             reason = conditionTrue(pod, u"Ready") ? QStringLiteral("Running")
-                                                   : QStringLiteral("NotReady");
+                                                  : QStringLiteral("NotReady");
         }
     }
 

@@ -28,9 +28,8 @@ QDateTime ReplicaSet::scaleDownDeadline() const
 
 bool ReplicaSet::operator==(const ReplicaSet &o) const
 {
-    return metadata == o.metadata && specReplicas == o.specReplicas
-        && podTemplate == o.podTemplate && replicas == o.replicas
-        && fullyLabeledReplicas == o.fullyLabeledReplicas && readyReplicas == o.readyReplicas
-        && availableReplicas == o.availableReplicas
+    return metadata == o.metadata && specReplicas == o.specReplicas && podTemplate == o.podTemplate
+        && replicas == o.replicas && fullyLabeledReplicas == o.fullyLabeledReplicas
+        && readyReplicas == o.readyReplicas && availableReplicas == o.availableReplicas
         && observedGeneration == o.observedGeneration && conditions == o.conditions;
 }

@@ -19,8 +19,8 @@ bool RolloutStatus::operator==(const RolloutStatus &o) const
         && readyReplicas == o.readyReplicas && availableReplicas == o.availableReplicas
         && hpaReplicas == o.hpaReplicas && selector == o.selector
         && observedGeneration == o.observedGeneration
-        && workloadObservedGeneration == o.workloadObservedGeneration
-        && conditions == o.conditions && canaryWeights == o.canaryWeights
+        && workloadObservedGeneration == o.workloadObservedGeneration && conditions == o.conditions
+        && canaryWeights == o.canaryWeights
         && currentStepAnalysisRunStatus == o.currentStepAnalysisRunStatus
         && currentBackgroundAnalysisRunStatus == o.currentBackgroundAnalysisRunStatus
         && currentExperiment == o.currentExperiment && stablePingPong == o.stablePingPong

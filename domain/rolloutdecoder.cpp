@@ -9,13 +9,13 @@ static void decodeExperimentTemplate(Context &ctx, Element value, const Path &pa
                                      ExperimentTemplate &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "name")
+        if (is(key, "name"))
             readToken(ctx, v, p, out.name);
-        else if (key == "specRef")
+        else if (is(key, "specRef"))
             readToken(ctx, v, p, out.specRef);
-        else if (key == "replicas")
+        else if (is(key, "replicas"))
             readInt32(ctx, v, p, out.replicas);
-        else if (key == "weight")
+        else if (is(key, "weight"))
             readInt32(ctx, v, p, out.weight);
     });
 }
@@ -24,26 +24,25 @@ static void decodeExperimentAnalysis(Context &ctx, Element value, const Path &pa
                                      ExperimentAnalysis &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "name")
+        if (is(key, "name"))
             readToken(ctx, v, p, out.name);
-        else if (key == "templateName")
+        else if (is(key, "templateName"))
             readToken(ctx, v, p, out.templateName);
-        else if (key == "clusterScope")
+        else if (is(key, "clusterScope"))
             readBool(ctx, v, p, out.clusterScope);
-        else if (key == "requiredForCompletion")
+        else if (is(key, "requiredForCompletion"))
             readBool(ctx, v, p, out.requiredForCompletion);
     });
 }
 
-static void decodeExperimentStep(Context &ctx, Element value, const Path &path,
-                                 ExperimentStep &out)
+static void decodeExperimentStep(Context &ctx, Element value, const Path &path, ExperimentStep &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "templates") {
+        if (is(key, "templates")) {
             readList(ctx, v, p, out.templates, decodeExperimentTemplate);
-        } else if (key == "analyses") {
+        } else if (is(key, "analyses")) {
             readList(ctx, v, p, out.analyses, decodeExperimentAnalysis);
-        } else if (key == "duration") {
+        } else if (is(key, "duration")) {
             IntOrString duration; // a DurationString; tolerate a bare number of seconds
             if (readIntOrString(ctx, v, p, duration))
                 out.duration = duration.toString();
@@ -51,32 +50,30 @@ static void decodeExperimentStep(Context &ctx, Element value, const Path &path,
     });
 }
 
-static void decodeSetCanaryScale(Context &ctx, Element value, const Path &path,
-                                 SetCanaryScale &out)
+static void decodeSetCanaryScale(Context &ctx, Element value, const Path &path, SetCanaryScale &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "weight")
+        if (is(key, "weight"))
             readInt32(ctx, v, p, out.weight);
-        else if (key == "replicas")
+        else if (is(key, "replicas"))
             readInt32(ctx, v, p, out.replicas);
-        else if (key == "matchTrafficWeight")
+        else if (is(key, "matchTrafficWeight"))
             readBool(ctx, v, p, out.matchTrafficWeight);
     });
 }
 
-static void decodeHeaderMatch(Context &ctx, Element value, const Path &path,
-                              HeaderRouteMatch &out)
+static void decodeHeaderMatch(Context &ctx, Element value, const Path &path, HeaderRouteMatch &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "headerName") {
+        if (is(key, "headerName")) {
             readToken(ctx, v, p, out.headerName);
-        } else if (key == "headerValue") {
+        } else if (is(key, "headerValue")) {
             forEachMember(ctx, v, p, [&](std::string_view k, Element hv, const Path &hp) {
-                if (k == "exact")
+                if (is(k, "exact"))
                     readString(ctx, hv, hp, out.exact);
-                else if (k == "prefix")
+                else if (is(k, "prefix"))
                     readString(ctx, hv, hp, out.prefix);
-                else if (k == "regex")
+                else if (is(k, "regex"))
                     readString(ctx, hv, hp, out.regex);
             });
         }
@@ -91,9 +88,9 @@ static bool isPresent(Element value)
 static void decodeStep(Context &ctx, Element value, const Path &path, RolloutStep &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "setWeight") {
+        if (is(key, "setWeight")) {
             readInt32(ctx, v, p, out.setWeight);
-        } else if (key == "pause") {
+        } else if (is(key, "pause")) {
             Object pause;
             if (!asObject(ctx, v, p, pause))
                 return;
@@ -101,43 +98,43 @@ static void decodeStep(Context &ctx, Element value, const Path &path, RolloutSte
             Element duration;
             if (pause["duration"].get(duration) == simdjson::SUCCESS)
                 readIntOrString(ctx, duration, p.child("duration"), out.pauseDuration);
-        } else if (key == "experiment") {
+        } else if (is(key, "experiment")) {
             if (!isPresent(v))
                 return;
             out.experiment.emplace();
             decodeExperimentStep(ctx, v, p, *out.experiment);
-        } else if (key == "analysis") {
+        } else if (is(key, "analysis")) {
             if (!isPresent(v))
                 return;
             out.analysis.emplace();
             decodeRolloutAnalysis(ctx, v, p, *out.analysis);
-        } else if (key == "setCanaryScale") {
+        } else if (is(key, "setCanaryScale")) {
             if (!isPresent(v))
                 return;
             out.setCanaryScale.emplace();
             decodeSetCanaryScale(ctx, v, p, *out.setCanaryScale);
-        } else if (key == "setHeaderRoute") {
+        } else if (is(key, "setHeaderRoute")) {
             out.hasHeaderRoute = isPresent(v);
             forEachMember(ctx, v, p, [&](std::string_view k, Element hv, const Path &hp) {
-                if (k == "name")
+                if (is(k, "name"))
                     readToken(ctx, hv, hp, out.routeName);
-                else if (k == "match")
+                else if (is(k, "match"))
                     readList(ctx, hv, hp, out.headerMatches, decodeHeaderMatch);
             });
-        } else if (key == "setMirrorRoute") {
+        } else if (is(key, "setMirrorRoute")) {
             out.hasMirrorRoute = isPresent(v);
             forEachMember(ctx, v, p, [&](std::string_view k, Element mv, const Path &mp) {
-                if (k == "name")
+                if (is(k, "name"))
                     readToken(ctx, mv, mp, out.routeName);
-                else if (k == "percentage")
+                else if (is(k, "percentage"))
                     readInt32(ctx, mv, mp, out.mirrorPercentage);
             });
-        } else if (key == "plugin") {
+        } else if (is(key, "plugin")) {
             out.hasPlugin = isPresent(v);
             forEachMember(ctx, v, p, [&](std::string_view k, Element pv, const Path &pp) {
-                if (k == "name")
+                if (is(k, "name"))
                     readToken(ctx, pv, pp, out.routeName);
-                else if (k == "config")
+                else if (is(k, "config"))
                     out.pluginConfig = minifiedJson(pv);
             });
         }
@@ -162,8 +159,7 @@ static void decodeStep(Context &ctx, Element value, const Path &path, RolloutSte
         out.kind = Kind::Plugin;
 }
 
-static void decodeTrafficRouting(Context &ctx, Element value, const Path &path,
-                                 CanaryStrategy &out)
+static void decodeTrafficRouting(Context &ctx, Element value, const Path &path, CanaryStrategy &out)
 {
     Object object;
     if (!asObject(ctx, value, path, object))
@@ -171,9 +167,9 @@ static void decodeTrafficRouting(Context &ctx, Element value, const Path &path,
     out.hasTrafficRouting = true;
     for (const simdjson::dom::key_value_pair &member : object) {
         const Path p = path.child(member.key);
-        if (member.key == "maxTrafficWeight")
+        if (is(member.key, "maxTrafficWeight"))
             readInt32(ctx, member.value, p, out.maxTrafficWeight);
-        else if (member.key != "managedRoutes" && !member.value.is_null())
+        else if (!is(member.key, "managedRoutes") && !member.value.is_null())
             out.trafficRouters.append(ctx.token(member.key));
     }
 }
@@ -181,15 +177,15 @@ static void decodeTrafficRouting(Context &ctx, Element value, const Path &path,
 static void decodeCanary(Context &ctx, Element value, const Path &path, CanaryStrategy &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "steps") {
+        if (is(key, "steps")) {
             readList(ctx, v, p, out.steps, decodeStep);
-        } else if (key == "trafficRouting") {
+        } else if (is(key, "trafficRouting")) {
             decodeTrafficRouting(ctx, v, p, out);
-        } else if (key == "canaryService") {
+        } else if (is(key, "canaryService")) {
             readToken(ctx, v, p, out.canaryService);
-        } else if (key == "stableService") {
+        } else if (is(key, "stableService")) {
             readToken(ctx, v, p, out.stableService);
-        } else if (key == "analysis") {
+        } else if (is(key, "analysis")) {
             if (!isPresent(v))
                 return;
             out.hasBackgroundAnalysis = true;
@@ -200,11 +196,11 @@ static void decodeCanary(Context &ctx, Element value, const Path &path, CanarySt
                 && object["startingStep"].get(startingStep) == simdjson::SUCCESS)
                 readInt32(ctx, startingStep, p.child("startingStep"),
                           out.backgroundAnalysisStartingStep);
-        } else if (key == "pingPong") {
+        } else if (is(key, "pingPong")) {
             out.hasPingPong = isPresent(v);
-        } else if (key == "maxSurge") {
+        } else if (is(key, "maxSurge")) {
             readIntOrString(ctx, v, p, out.maxSurge);
-        } else if (key == "maxUnavailable") {
+        } else if (is(key, "maxUnavailable")) {
             readIntOrString(ctx, v, p, out.maxUnavailable);
         }
     });
@@ -219,25 +215,24 @@ static void decodeOptionalAnalysis(Context &ctx, Element value, const Path &path
     decodeRolloutAnalysis(ctx, value, path, *out);
 }
 
-static void decodeBlueGreen(Context &ctx, Element value, const Path &path,
-                            BlueGreenStrategy &out)
+static void decodeBlueGreen(Context &ctx, Element value, const Path &path, BlueGreenStrategy &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "activeService")
+        if (is(key, "activeService"))
             readToken(ctx, v, p, out.activeService);
-        else if (key == "previewService")
+        else if (is(key, "previewService"))
             readToken(ctx, v, p, out.previewService);
-        else if (key == "autoPromotionEnabled")
+        else if (is(key, "autoPromotionEnabled"))
             readBool(ctx, v, p, out.autoPromotionEnabled);
-        else if (key == "autoPromotionSeconds")
+        else if (is(key, "autoPromotionSeconds"))
             readInt32(ctx, v, p, out.autoPromotionSeconds);
-        else if (key == "previewReplicaCount")
+        else if (is(key, "previewReplicaCount"))
             readInt32(ctx, v, p, out.previewReplicaCount);
-        else if (key == "scaleDownDelaySeconds")
+        else if (is(key, "scaleDownDelaySeconds"))
             readInt32(ctx, v, p, out.scaleDownDelaySeconds);
-        else if (key == "prePromotionAnalysis")
+        else if (is(key, "prePromotionAnalysis"))
             decodeOptionalAnalysis(ctx, v, p, out.prePromotionAnalysis);
-        else if (key == "postPromotionAnalysis")
+        else if (is(key, "postPromotionAnalysis"))
             decodeOptionalAnalysis(ctx, v, p, out.postPromotionAnalysis);
     });
 }
@@ -245,10 +240,10 @@ static void decodeBlueGreen(Context &ctx, Element value, const Path &path,
 static void decodeStrategy(Context &ctx, Element value, const Path &path, RolloutSpec &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "canary" && isPresent(v)) {
+        if (is(key, "canary") && isPresent(v)) {
             out.canary.emplace();
             decodeCanary(ctx, v, p, *out.canary);
-        } else if (key == "blueGreen" && isPresent(v)) {
+        } else if (is(key, "blueGreen") && isPresent(v)) {
             out.blueGreen.emplace();
             decodeBlueGreen(ctx, v, p, *out.blueGreen);
         }
@@ -258,11 +253,11 @@ static void decodeStrategy(Context &ctx, Element value, const Path &path, Rollou
 static void decodeWorkloadRef(Context &ctx, Element value, const Path &path, WorkloadRef &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "apiVersion")
+        if (is(key, "apiVersion"))
             readToken(ctx, v, p, out.apiVersion);
-        else if (key == "kind")
+        else if (is(key, "kind"))
             readToken(ctx, v, p, out.kind);
-        else if (key == "name")
+        else if (is(key, "name"))
             readToken(ctx, v, p, out.name);
     });
 }
@@ -270,21 +265,21 @@ static void decodeWorkloadRef(Context &ctx, Element value, const Path &path, Wor
 static void decodeSpec(Context &ctx, Element value, const Path &path, RolloutSpec &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "replicas")
+        if (is(key, "replicas"))
             readInt32(ctx, v, p, out.replicas);
-        else if (key == "paused")
+        else if (is(key, "paused"))
             readBool(ctx, v, p, out.paused);
-        else if (key == "restartAt")
+        else if (is(key, "restartAt"))
             readTime(ctx, v, p, out.restartAt);
-        else if (key == "workloadRef")
+        else if (is(key, "workloadRef"))
             decodeWorkloadRef(ctx, v, p, out.workloadRef);
-        else if (key == "progressDeadlineSeconds")
+        else if (is(key, "progressDeadlineSeconds"))
             readInt32(ctx, v, p, out.progressDeadlineSeconds);
-        else if (key == "progressDeadlineAbort")
+        else if (is(key, "progressDeadlineAbort"))
             readBool(ctx, v, p, out.progressDeadlineAbort);
-        else if (key == "strategy")
+        else if (is(key, "strategy"))
             decodeStrategy(ctx, v, p, out);
-        else if (key == "template")
+        else if (is(key, "template"))
             decodePodTemplateSpec(ctx, v, p, out.podTemplate);
     });
 }
@@ -292,11 +287,11 @@ static void decodeSpec(Context &ctx, Element value, const Path &path, RolloutSpe
 void decode(Context &ctx, Element value, const Path &path, Rollout &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "metadata")
+        if (is(key, "metadata"))
             decodeMeta(ctx, v, p, out.metadata);
-        else if (key == "spec")
+        else if (is(key, "spec"))
             decodeSpec(ctx, v, p, out.spec);
-        else if (key == "status")
+        else if (is(key, "status"))
             decodeRolloutStatus(ctx, v, p, out.status);
     });
 }

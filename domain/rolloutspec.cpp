@@ -4,19 +4,18 @@
 bool RolloutStep::operator==(const RolloutStep &o) const
 {
     return kind == o.kind && setWeight == o.setWeight && hasPause == o.hasPause
-        && pauseDuration == o.pauseDuration && experiment == o.experiment
-        && analysis == o.analysis && setCanaryScale == o.setCanaryScale
-        && hasHeaderRoute == o.hasHeaderRoute && hasMirrorRoute == o.hasMirrorRoute
-        && hasPlugin == o.hasPlugin && routeName == o.routeName
-        && headerMatches == o.headerMatches && mirrorPercentage == o.mirrorPercentage
-        && pluginConfig == o.pluginConfig;
+        && pauseDuration == o.pauseDuration && experiment == o.experiment && analysis == o.analysis
+        && setCanaryScale == o.setCanaryScale && hasHeaderRoute == o.hasHeaderRoute
+        && hasMirrorRoute == o.hasMirrorRoute && hasPlugin == o.hasPlugin
+        && routeName == o.routeName && headerMatches == o.headerMatches
+        && mirrorPercentage == o.mirrorPercentage && pluginConfig == o.pluginConfig;
 }
 
 bool CanaryStrategy::operator==(const CanaryStrategy &o) const
 {
-    return steps == o.steps && canaryService == o.canaryService
-        && stableService == o.stableService && hasTrafficRouting == o.hasTrafficRouting
-        && trafficRouters == o.trafficRouters && maxTrafficWeight == o.maxTrafficWeight
+    return steps == o.steps && canaryService == o.canaryService && stableService == o.stableService
+        && hasTrafficRouting == o.hasTrafficRouting && trafficRouters == o.trafficRouters
+        && maxTrafficWeight == o.maxTrafficWeight
         && hasBackgroundAnalysis == o.hasBackgroundAnalysis
         && backgroundAnalysis == o.backgroundAnalysis
         && backgroundAnalysisStartingStep == o.backgroundAnalysisStartingStep

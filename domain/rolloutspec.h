@@ -79,8 +79,8 @@ struct ExperimentAnalysis
 
     bool operator==(const ExperimentAnalysis &o) const
     {
-        return name == o.name && templateName == o.templateName
-            && clusterScope == o.clusterScope && requiredForCompletion == o.requiredForCompletion;
+        return name == o.name && templateName == o.templateName && clusterScope == o.clusterScope
+            && requiredForCompletion == o.requiredForCompletion;
     }
     bool operator!=(const ExperimentAnalysis &o) const { return !(*this == o); }
 };

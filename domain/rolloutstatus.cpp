@@ -19,7 +19,7 @@ QString progressing()
 
 RolloutPhaseInfo progressingBecause(const char *message)
 {
-    return RolloutPhaseInfo{progressing(), QCoreApplication::translate(context, message)};
+    return RolloutPhaseInfo {progressing(), QCoreApplication::translate(context, message)};
 }
 
 bool isGenerationObserved(const Rollout &rollout)
@@ -34,9 +34,8 @@ bool isGenerationObserved(const Rollout &rollout)
 bool isWorkloadGenerationObserved(const Rollout &rollout)
 {
     bool ok = false;
-    const qint32 workloadGeneration =
-        rollout.metadata.annotations.value(u"rollout.argoproj.io/workload-generation")
-            .toInt(&ok);
+    const qint32 workloadGeneration
+        = rollout.metadata.annotations.value(u"rollout.argoproj.io/workload-generation").toInt(&ok);
     if (!ok)
         return true;
     const qint32 observed = rollout.status.workloadObservedGeneration.toInt(&ok);
@@ -49,8 +48,7 @@ bool waitingForPostPromotionAnalysis(const Rollout &rollout)
 {
     if (!rollout.spec.blueGreen->postPromotionAnalysis)
         return false;
-    const std::optional<AnalysisRunStatusRef> &run =
-        rollout.status.postPromotionAnalysisRunStatus;
+    const std::optional<AnalysisRunStatusRef> &run = rollout.status.postPromotionAnalysisRunStatus;
     return !run || !run->isCompleted();
 }
 
@@ -99,7 +97,7 @@ RolloutPhaseInfo rolloutPhase(const Rollout &rollout)
                                                     "waiting for rollout spec update to be "
                                                     "observed for the reference workload"));
     if (!rollout.status.phase.isEmpty())
-        return RolloutPhaseInfo{rollout.status.phase, rollout.status.message};
+        return RolloutPhaseInfo {rollout.status.phase, rollout.status.message};
     return calculateRolloutPhase(rollout);
 }
 
@@ -108,21 +106,21 @@ RolloutPhaseInfo calculateRolloutPhase(const Rollout &rollout)
     const RolloutStatus &status = rollout.status;
     for (const Condition &condition : status.conditions) {
         if (condition.type == QLatin1String("InvalidSpec")) {
-            return RolloutPhaseInfo{QStringLiteral("Degraded"),
-                                    QStringLiteral("InvalidSpec: ") + condition.message};
+            return RolloutPhaseInfo {QStringLiteral("Degraded"),
+                                     QStringLiteral("InvalidSpec: ") + condition.message};
         }
         if (condition.reason == QLatin1String("RolloutAborted")
             || condition.reason == QLatin1String("ProgressDeadlineExceeded")) {
-            return RolloutPhaseInfo{QStringLiteral("Degraded"),
-                                    condition.reason + QStringLiteral(": ") + condition.message};
+            return RolloutPhaseInfo {QStringLiteral("Degraded"),
+                                     condition.reason + QStringLiteral(": ") + condition.message};
         }
     }
     if (rollout.spec.paused) {
-        return RolloutPhaseInfo{QStringLiteral("Paused"),
-                                QCoreApplication::translate(context, "manually paused")};
+        return RolloutPhaseInfo {QStringLiteral("Paused"),
+                                 QCoreApplication::translate(context, "manually paused")};
     }
     if (!status.pauseConditions.isEmpty())
-        return RolloutPhaseInfo{QStringLiteral("Paused"), status.pauseConditions.first().reason};
+        return RolloutPhaseInfo {QStringLiteral("Paused"), status.pauseConditions.first().reason};
     if (rollout.spec.restartAt.isValid()
         && (!status.restartedAt.isValid() || rollout.spec.restartAt != status.restartedAt))
         return progressingBecause(QT_TRANSLATE_NOOP("RolloutStatus", "rollout is restarting"));
@@ -151,7 +149,7 @@ RolloutPhaseInfo calculateRolloutPhase(const Rollout &rollout)
             return progressingBecause(
                 QT_TRANSLATE_NOOP("RolloutStatus", "waiting for all steps to complete"));
     }
-    return RolloutPhaseInfo{QStringLiteral("Healthy"), QString()};
+    return RolloutPhaseInfo {QStringLiteral("Healthy"), QString()};
 }
 
 bool requiresAttention(const RolloutPhaseInfo &phase)
@@ -269,14 +267,18 @@ qint32 actualWeight(const Rollout &rollout, const QList<ReplicaSet> &replicaSets
 
 qint64 rolloutRevision(const Rollout &rollout, const QList<ReplicaSet> &replicaSets)
 {
-    if (rollout.status.currentPodHash.isEmpty())
-        return 0;
-    for (const ReplicaSet &rs : replicaSets) {
-        if (rs.metadata.isOwnedBy(rollout.metadata.uid)
-            && rs.podTemplateHash() == rollout.status.currentPodHash)
-            return rs.revision();
+    if (!rollout.status.currentPodHash.isEmpty()) {
+        for (const ReplicaSet &rs : replicaSets) {
+            if (rs.metadata.isOwnedBy(rollout.metadata.uid)
+                && rs.podTemplateHash() == rollout.status.currentPodHash)
+                return rs.revision();
+        }
     }
-    return 0;
+    // The list view has no ReplicaSets; the controller copies the revision onto the Rollout.
+    bool ok = false;
+    const qint64 revision
+        = rollout.metadata.annotations.value(u"rollout.argoproj.io/revision").toLongLong(&ok);
+    return ok ? revision : 0;
 }
 
 RolloutCounts rolloutCounts(const Rollout &rollout)
@@ -302,7 +304,7 @@ QList<ImageInfo> runningImages(const Rollout &rollout, const QList<ReplicaSet> &
                 return info.image == container.image;
             });
             if (it == images.end()) {
-                images.append(ImageInfo{container.image, tags});
+                images.append(ImageInfo {container.image, tags});
                 continue;
             }
             for (const QString &tag : tags) {

@@ -63,7 +63,7 @@ qint32 actualWeight(const Rollout &rollout, std::optional<qint32> canaryAvailabl
 qint32 actualWeight(const Rollout &rollout, const QList<ReplicaSet> &replicaSets);
 
 // The rollout.argoproj.io/revision of the owned ReplicaSet whose pod-template hash is
-// status.currentPodHash; 0 when none is known.
+// status.currentPodHash; without one, the same annotation on the Rollout; 0 when neither.
 qint64 rolloutRevision(const Rollout &rollout, const QList<ReplicaSet> &replicaSets);
 
 struct RolloutCounts

@@ -4,13 +4,12 @@
 
 namespace JsonRead {
 
-static void decodePauseCondition(Context &ctx, Element value, const Path &path,
-                                 PauseCondition &out)
+static void decodePauseCondition(Context &ctx, Element value, const Path &path, PauseCondition &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "reason")
+        if (is(key, "reason"))
             readToken(ctx, v, p, out.reason);
-        else if (key == "startTime")
+        else if (is(key, "startTime"))
             readTime(ctx, v, p, out.startTime);
     });
 }
@@ -22,25 +21,24 @@ static void decodeRunStatus(Context &ctx, Element value, const Path &path,
         return;
     AnalysisRunStatusRef ref;
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "name")
+        if (is(key, "name"))
             readString(ctx, v, p, ref.name);
-        else if (key == "status")
+        else if (is(key, "status"))
             readToken(ctx, v, p, ref.status);
-        else if (key == "message")
+        else if (is(key, "message"))
             readString(ctx, v, p, ref.message);
     });
     out = std::move(ref);
 }
 
-static void decodeTrafficWeight(Context &ctx, Element value, const Path &path,
-                                TrafficWeight &out)
+static void decodeTrafficWeight(Context &ctx, Element value, const Path &path, TrafficWeight &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "weight")
+        if (is(key, "weight"))
             readInt32(ctx, v, p, out.weight);
-        else if (key == "serviceName")
+        else if (is(key, "serviceName"))
             readToken(ctx, v, p, out.serviceName);
-        else if (key == "podTemplateHash")
+        else if (is(key, "podTemplateHash"))
             readToken(ctx, v, p, out.podTemplateHash);
     });
 }
@@ -52,13 +50,13 @@ static void decodeWeights(Context &ctx, Element value, const Path &path,
         return;
     TrafficWeights weights;
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "canary")
+        if (is(key, "canary"))
             decodeTrafficWeight(ctx, v, p, weights.canary);
-        else if (key == "stable")
+        else if (is(key, "stable"))
             decodeTrafficWeight(ctx, v, p, weights.stable);
-        else if (key == "additional")
+        else if (is(key, "additional"))
             readList(ctx, v, p, weights.additional, decodeTrafficWeight);
-        else if (key == "verified")
+        else if (is(key, "verified"))
             readBool(ctx, v, p, weights.verified);
     });
     out = std::move(weights);
@@ -67,32 +65,31 @@ static void decodeWeights(Context &ctx, Element value, const Path &path,
 static void decodeCanaryStatus(Context &ctx, Element value, const Path &path, RolloutStatus &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "weights")
+        if (is(key, "weights"))
             decodeWeights(ctx, v, p, out.canaryWeights);
-        else if (key == "currentStepAnalysisRunStatus")
+        else if (is(key, "currentStepAnalysisRunStatus"))
             decodeRunStatus(ctx, v, p, out.currentStepAnalysisRunStatus);
-        else if (key == "currentBackgroundAnalysisRunStatus")
+        else if (is(key, "currentBackgroundAnalysisRunStatus"))
             decodeRunStatus(ctx, v, p, out.currentBackgroundAnalysisRunStatus);
-        else if (key == "currentExperiment")
+        else if (is(key, "currentExperiment"))
             readString(ctx, v, p, out.currentExperiment);
-        else if (key == "stablePingPong")
+        else if (is(key, "stablePingPong"))
             readToken(ctx, v, p, out.stablePingPong);
     });
 }
 
-static void decodeBlueGreenStatus(Context &ctx, Element value, const Path &path,
-                                  RolloutStatus &out)
+static void decodeBlueGreenStatus(Context &ctx, Element value, const Path &path, RolloutStatus &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "activeSelector")
+        if (is(key, "activeSelector"))
             readToken(ctx, v, p, out.activeSelector);
-        else if (key == "previewSelector")
+        else if (is(key, "previewSelector"))
             readToken(ctx, v, p, out.previewSelector);
-        else if (key == "scaleUpPreviewCheckPoint")
+        else if (is(key, "scaleUpPreviewCheckPoint"))
             readBool(ctx, v, p, out.scaleUpPreviewCheckPoint);
-        else if (key == "prePromotionAnalysisRunStatus")
+        else if (is(key, "prePromotionAnalysisRunStatus"))
             decodeRunStatus(ctx, v, p, out.prePromotionAnalysisRunStatus);
-        else if (key == "postPromotionAnalysisRunStatus")
+        else if (is(key, "postPromotionAnalysisRunStatus"))
             decodeRunStatus(ctx, v, p, out.postPromotionAnalysisRunStatus);
     });
 }
@@ -110,51 +107,51 @@ static void readGeneration(Context &ctx, Element value, const Path &path, QStrin
 void decodeRolloutStatus(Context &ctx, Element value, const Path &path, RolloutStatus &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "phase")
+        if (is(key, "phase"))
             readToken(ctx, v, p, out.phase);
-        else if (key == "message")
+        else if (is(key, "message"))
             readString(ctx, v, p, out.message);
-        else if (key == "currentStepIndex")
+        else if (is(key, "currentStepIndex"))
             readInt32(ctx, v, p, out.currentStepIndex);
-        else if (key == "pauseConditions")
+        else if (is(key, "pauseConditions"))
             readList(ctx, v, p, out.pauseConditions, decodePauseCondition);
-        else if (key == "controllerPause")
+        else if (is(key, "controllerPause"))
             readBool(ctx, v, p, out.controllerPause);
-        else if (key == "abort")
+        else if (is(key, "abort"))
             readBool(ctx, v, p, out.abort);
-        else if (key == "abortedAt")
+        else if (is(key, "abortedAt"))
             readTime(ctx, v, p, out.abortedAt);
-        else if (key == "promoteFull")
+        else if (is(key, "promoteFull"))
             readBool(ctx, v, p, out.promoteFull);
-        else if (key == "restartedAt")
+        else if (is(key, "restartedAt"))
             readTime(ctx, v, p, out.restartedAt);
-        else if (key == "stableRS")
+        else if (is(key, "stableRS"))
             readToken(ctx, v, p, out.stableRS);
-        else if (key == "currentPodHash")
+        else if (is(key, "currentPodHash"))
             readToken(ctx, v, p, out.currentPodHash);
-        else if (key == "currentStepHash")
+        else if (is(key, "currentStepHash"))
             readToken(ctx, v, p, out.currentStepHash);
-        else if (key == "replicas")
+        else if (is(key, "replicas"))
             readInt32(ctx, v, p, out.replicas);
-        else if (key == "updatedReplicas")
+        else if (is(key, "updatedReplicas"))
             readInt32(ctx, v, p, out.updatedReplicas);
-        else if (key == "readyReplicas")
+        else if (is(key, "readyReplicas"))
             readInt32(ctx, v, p, out.readyReplicas);
-        else if (key == "availableReplicas")
+        else if (is(key, "availableReplicas"))
             readInt32(ctx, v, p, out.availableReplicas);
-        else if (key == "HPAReplicas")
+        else if (is(key, "HPAReplicas"))
             readInt32(ctx, v, p, out.hpaReplicas);
-        else if (key == "selector")
+        else if (is(key, "selector"))
             readString(ctx, v, p, out.selector);
-        else if (key == "observedGeneration")
+        else if (is(key, "observedGeneration"))
             readGeneration(ctx, v, p, out.observedGeneration);
-        else if (key == "workloadObservedGeneration")
+        else if (is(key, "workloadObservedGeneration"))
             readGeneration(ctx, v, p, out.workloadObservedGeneration);
-        else if (key == "conditions")
+        else if (is(key, "conditions"))
             decodeConditions(ctx, v, p, out.conditions);
-        else if (key == "canary")
+        else if (is(key, "canary"))
             decodeCanaryStatus(ctx, v, p, out);
-        else if (key == "blueGreen")
+        else if (is(key, "blueGreen"))
             decodeBlueGreenStatus(ctx, v, p, out);
     });
 }

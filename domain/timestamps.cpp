@@ -19,8 +19,7 @@ bool isLeap(int y)
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-template<typename Char>
-class Cursor
+template<typename Char> class Cursor
 {
 public:
     Cursor(const Char *data, size_t size) : m_data(data), m_size(size) { }
@@ -63,14 +62,13 @@ private:
     size_t m_pos = 0;
 };
 
-template<typename Char>
-std::optional<qint64> parse(const Char *data, size_t size)
+template<typename Char> std::optional<qint64> parse(const Char *data, size_t size)
 {
     Cursor<Char> c(data, size);
     int year, month, day, hour, minute, second;
     if (!c.digits(4, year) || !c.expect('-') || !c.digits(2, month) || !c.expect('-')
-        || !c.digits(2, day) || !c.expectEither('T', 't') || !c.digits(2, hour)
-        || !c.expect(':') || !c.digits(2, minute) || !c.expect(':') || !c.digits(2, second))
+        || !c.digits(2, day) || !c.expectEither('T', 't') || !c.digits(2, hour) || !c.expect(':')
+        || !c.digits(2, minute) || !c.expect(':') || !c.digits(2, second))
         return std::nullopt;
     static const int monthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59)
@@ -97,8 +95,8 @@ std::optional<qint64> parse(const Char *data, size_t size)
         const bool negative = c.peek() == Char('-');
         c.skip();
         int offHours, offMinutes;
-        if (!c.digits(2, offHours) || !c.expect(':') || !c.digits(2, offMinutes)
-            || offHours > 23 || offMinutes > 59)
+        if (!c.digits(2, offHours) || !c.expect(':') || !c.digits(2, offMinutes) || offHours > 23
+            || offMinutes > 59)
             return std::nullopt;
         offsetSeconds = (offHours * 60 + offMinutes) * 60 * (negative ? -1 : 1);
     } else {

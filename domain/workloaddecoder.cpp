@@ -9,28 +9,27 @@ namespace JsonRead {
 static void decodeReplicaSetSpec(Context &ctx, Element value, const Path &path, ReplicaSet &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "replicas")
+        if (is(key, "replicas"))
             readInt32(ctx, v, p, out.specReplicas);
-        else if (key == "template")
+        else if (is(key, "template"))
             decodePodTemplateSpec(ctx, v, p, out.podTemplate);
     });
 }
 
-static void decodeReplicaSetStatus(Context &ctx, Element value, const Path &path,
-                                   ReplicaSet &out)
+static void decodeReplicaSetStatus(Context &ctx, Element value, const Path &path, ReplicaSet &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "replicas")
+        if (is(key, "replicas"))
             readInt32(ctx, v, p, out.replicas);
-        else if (key == "fullyLabeledReplicas")
+        else if (is(key, "fullyLabeledReplicas"))
             readInt32(ctx, v, p, out.fullyLabeledReplicas);
-        else if (key == "readyReplicas")
+        else if (is(key, "readyReplicas"))
             readInt32(ctx, v, p, out.readyReplicas);
-        else if (key == "availableReplicas")
+        else if (is(key, "availableReplicas"))
             readInt32(ctx, v, p, out.availableReplicas);
-        else if (key == "observedGeneration")
+        else if (is(key, "observedGeneration"))
             readInt64(ctx, v, p, out.observedGeneration);
-        else if (key == "conditions")
+        else if (is(key, "conditions"))
             decodeConditions(ctx, v, p, out.conditions);
     });
 }
@@ -38,26 +37,25 @@ static void decodeReplicaSetStatus(Context &ctx, Element value, const Path &path
 void decode(Context &ctx, Element value, const Path &path, ReplicaSet &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "metadata")
+        if (is(key, "metadata"))
             decodeMeta(ctx, v, p, out.metadata);
-        else if (key == "spec")
+        else if (is(key, "spec"))
             decodeReplicaSetSpec(ctx, v, p, out);
-        else if (key == "status")
+        else if (is(key, "status"))
             decodeReplicaSetStatus(ctx, v, p, out);
     });
 }
 
-static void decodeDeploymentStrategy(Context &ctx, Element value, const Path &path,
-                                     Deployment &out)
+static void decodeDeploymentStrategy(Context &ctx, Element value, const Path &path, Deployment &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "type") {
+        if (is(key, "type")) {
             readToken(ctx, v, p, out.strategyType);
-        } else if (key == "rollingUpdate") {
+        } else if (is(key, "rollingUpdate")) {
             forEachMember(ctx, v, p, [&](std::string_view k, Element rv, const Path &rp) {
-                if (k == "maxSurge")
+                if (is(k, "maxSurge"))
                     readIntOrString(ctx, rv, rp, out.maxSurge);
-                else if (k == "maxUnavailable")
+                else if (is(k, "maxUnavailable"))
                     readIntOrString(ctx, rv, rp, out.maxUnavailable);
             });
         }
@@ -67,38 +65,37 @@ static void decodeDeploymentStrategy(Context &ctx, Element value, const Path &pa
 static void decodeDeploymentSpec(Context &ctx, Element value, const Path &path, Deployment &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "replicas")
+        if (is(key, "replicas"))
             readInt32(ctx, v, p, out.specReplicas);
-        else if (key == "paused")
+        else if (is(key, "paused"))
             readBool(ctx, v, p, out.paused);
-        else if (key == "strategy")
+        else if (is(key, "strategy"))
             decodeDeploymentStrategy(ctx, v, p, out);
-        else if (key == "progressDeadlineSeconds")
+        else if (is(key, "progressDeadlineSeconds"))
             readInt32(ctx, v, p, out.progressDeadlineSeconds);
-        else if (key == "minReadySeconds")
+        else if (is(key, "minReadySeconds"))
             readInt32(ctx, v, p, out.minReadySeconds);
-        else if (key == "template")
+        else if (is(key, "template"))
             decodePodTemplateSpec(ctx, v, p, out.podTemplate);
     });
 }
 
-static void decodeDeploymentStatus(Context &ctx, Element value, const Path &path,
-                                   Deployment &out)
+static void decodeDeploymentStatus(Context &ctx, Element value, const Path &path, Deployment &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "observedGeneration")
+        if (is(key, "observedGeneration"))
             readInt64(ctx, v, p, out.observedGeneration);
-        else if (key == "replicas")
+        else if (is(key, "replicas"))
             readInt32(ctx, v, p, out.replicas);
-        else if (key == "updatedReplicas")
+        else if (is(key, "updatedReplicas"))
             readInt32(ctx, v, p, out.updatedReplicas);
-        else if (key == "readyReplicas")
+        else if (is(key, "readyReplicas"))
             readInt32(ctx, v, p, out.readyReplicas);
-        else if (key == "availableReplicas")
+        else if (is(key, "availableReplicas"))
             readInt32(ctx, v, p, out.availableReplicas);
-        else if (key == "unavailableReplicas")
+        else if (is(key, "unavailableReplicas"))
             readInt32(ctx, v, p, out.unavailableReplicas);
-        else if (key == "conditions")
+        else if (is(key, "conditions"))
             decodeConditions(ctx, v, p, out.conditions);
     });
 }
@@ -106,11 +103,11 @@ static void decodeDeploymentStatus(Context &ctx, Element value, const Path &path
 void decode(Context &ctx, Element value, const Path &path, Deployment &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (key == "metadata")
+        if (is(key, "metadata"))
             decodeMeta(ctx, v, p, out.metadata);
-        else if (key == "spec")
+        else if (is(key, "spec"))
             decodeDeploymentSpec(ctx, v, p, out);
-        else if (key == "status")
+        else if (is(key, "status"))
             decodeDeploymentStatus(ctx, v, p, out);
     });
 }

@@ -50,28 +50,35 @@ private slots:
             change(d);
             QTest::newRow(name) << d << state << QString::fromUtf8(message);
         };
-        row("complete", [](Deployment &) {}, State::Complete,
+        row(
+            "complete", [](Deployment &) {}, State::Complete,
             "deployment \"cart\" successfully rolled out");
-        row("spec not observed", [](Deployment &d) { d.metadata.generation = 5; },
+        row(
+            "spec not observed", [](Deployment &d) { d.metadata.generation = 5; },
             State::WaitingForObservation, "Waiting for deployment spec update to be observed...");
-        row("deadline exceeded",
+        row(
+            "deadline exceeded",
             [](Deployment &d) {
                 d.conditions[1].status = QStringLiteral("False");
                 d.conditions[1].reason = QStringLiteral("ProgressDeadlineExceeded");
                 d.updatedReplicas = 1;
             },
             State::Failed, "deployment \"cart\" exceeded its progress deadline");
-        row("updating", [](Deployment &d) { d.updatedReplicas = 1; }, State::Progressing,
+        row(
+            "updating", [](Deployment &d) { d.updatedReplicas = 1; }, State::Progressing,
             "Waiting for deployment \"cart\" rollout to finish: 1 out of 3 new replicas have been "
             "updated...");
-        row("old replicas terminating", [](Deployment &d) { d.replicas = 5; }, State::Progressing,
+        row(
+            "old replicas terminating", [](Deployment &d) { d.replicas = 5; }, State::Progressing,
             "Waiting for deployment \"cart\" rollout to finish: 2 old replicas are pending "
             "termination...");
-        row("becoming available", [](Deployment &d) { d.availableReplicas = 2; },
+        row(
+            "becoming available", [](Deployment &d) { d.availableReplicas = 2; },
             State::Progressing,
             "Waiting for deployment \"cart\" rollout to finish: 2 of 3 updated replicas are "
             "available...");
-        row("nil replicas skips the update check",
+        row(
+            "nil replicas skips the update check",
             [](Deployment &d) {
                 d.specReplicas.reset();
                 d.replicas = d.updatedReplicas = d.availableReplicas = 0;
@@ -92,12 +99,13 @@ private slots:
 
     void fixtures()
     {
-        const QList<Deployment> list =
-            decodeList<Deployment>(domainTestData(QStringLiteral("deployments.json"))).items;
+        const QList<Deployment> list
+            = decodeList<Deployment>(domainTestData(QStringLiteral("deployments.json"))).items;
         QCOMPARE(list.size(), 2);
         const DeploymentRolloutStatus cart = deploymentStatus(list.at(0));
-        QCOMPARE(cart.message, QStringLiteral("Waiting for deployment \"cart\" rollout to finish: 2 "
-                                              "out of 3 new replicas have been updated..."));
+        QCOMPARE(cart.message,
+                 QStringLiteral("Waiting for deployment \"cart\" rollout to finish: 2 "
+                                "out of 3 new replicas have been updated..."));
         QVERIFY(cart.available);
         QVERIFY(!cart.paused);
         const DeploymentRolloutStatus inventory = deploymentStatus(list.at(1));

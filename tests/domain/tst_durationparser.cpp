@@ -69,12 +69,12 @@ private slots:
         QTest::addColumn<qint64>("seconds");
         QTest::newRow("unset") << IntOrString() << false << qint64(0);
         QTest::newRow("int") << IntOrString::fromInt(600) << true << qint64(600);
-        QTest::newRow("numeric string") << IntOrString::fromString(QStringLiteral("45")) << true
-                                        << qint64(45);
-        QTest::newRow("go duration") << IntOrString::fromString(QStringLiteral("1h")) << true
-                                     << qint64(3600);
-        QTest::newRow("truncates") << IntOrString::fromString(QStringLiteral("1500ms")) << true
-                                   << qint64(1);
+        QTest::newRow("numeric string")
+            << IntOrString::fromString(QStringLiteral("45")) << true << qint64(45);
+        QTest::newRow("go duration")
+            << IntOrString::fromString(QStringLiteral("1h")) << true << qint64(3600);
+        QTest::newRow("truncates")
+            << IntOrString::fromString(QStringLiteral("1500ms")) << true << qint64(1);
         QTest::newRow("invalid") << IntOrString::fromString(QStringLiteral("soon")) << false
                                  << qint64(0);
     }

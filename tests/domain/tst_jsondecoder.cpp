@@ -25,8 +25,8 @@ private:
 private slots:
     void canaryMidStepMetadata()
     {
-        const Decoded<Rollout> decoded =
-            decodeObject<Rollout>(domainTestData(QStringLiteral("rollout-canary-midstep.json")));
+        const Decoded<Rollout> decoded
+            = decodeObject<Rollout>(domainTestData(QStringLiteral("rollout-canary-midstep.json")));
         QVERIFY(decoded.isOk());
         QCOMPARE(decoded.report.issues.size(), 0);
         const ObjectMeta &meta = decoded.value.metadata;
@@ -40,7 +40,8 @@ private slots:
                  QStringList({QStringLiteral("app.kubernetes.io/name"), QStringLiteral("team")}));
         QCOMPARE(meta.labels.value(u"team"), QStringLiteral("payments"));
         // The huge last-applied-configuration annotation is dropped on purpose.
-        QCOMPARE(meta.annotations.keys(), QStringList({QStringLiteral("rollout.argoproj.io/revision")}));
+        QCOMPARE(meta.annotations.keys(),
+                 QStringList({QStringLiteral("rollout.argoproj.io/revision")}));
     }
 
     void canaryMidStepSpec()
@@ -78,10 +79,10 @@ private slots:
         const QList<RolloutStep> &steps = r.spec.canary->steps;
         QCOMPARE(steps.size(), 12);
         using Kind = RolloutStep::Kind;
-        const QList<Kind> kinds = {Kind::SetWeight,      Kind::Pause,          Kind::SetWeight,
-                                   Kind::Pause,          Kind::Analysis,       Kind::SetCanaryScale,
-                                   Kind::SetHeaderRoute, Kind::SetMirrorRoute, Kind::Plugin,
-                                   Kind::Experiment,     Kind::SetCanaryScale, Kind::Pause};
+        const QList<Kind> kinds
+            = {Kind::SetWeight, Kind::Pause,          Kind::SetWeight,      Kind::Pause,
+               Kind::Analysis,  Kind::SetCanaryScale, Kind::SetHeaderRoute, Kind::SetMirrorRoute,
+               Kind::Plugin,    Kind::Experiment,     Kind::SetCanaryScale, Kind::Pause};
         for (int i = 0; i < kinds.size(); ++i)
             QCOMPARE(int(steps.at(i).kind), int(kinds.at(i)));
         QCOMPARE(steps.at(0).setWeight, std::optional<qint32>(20));
@@ -303,10 +304,64 @@ private slots:
         QVERIFY(!a.metadata.name.isSharedWith(b.metadata.name));
     }
 
+    void equalValuesShareOneCopy()
+    {
+        // Pods of one ReplicaSet repeat labels, annotations, owner and containers: one copy.
+        const auto pod = [](const char *name, const char *hash, const char *owner) -> QByteArray {
+            // Normal literals: moc's tokenizer does not understand raw strings.
+            return QByteArray("{\"metadata\":{\"name\":\"") + name
+                + "\",\"labels\":{\"app\":\"web\",\"rollouts-pod-template-hash\":\"" + hash
+                + "\"},\"annotations\":{\"prometheus.io/scrape\":\"true\"},\"ownerReferences\":["
+                + "{\"apiVersion\":\"apps/v1\",\"kind\":\"ReplicaSet\",\"name\":\"web-" + hash
+                + "\",\"uid\":\"" + owner + "\",\"controller\":true}]},"
+                + "\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"web:" + hash + "\"}]}}";
+        };
+        const ObjectList<Pod> list
+            = decodeList<Pod>("{\"items\":[" + pod("a", "abc", "u1") + ',' + pod("b", "abc", "u1")
+                              + ',' + pod("c", "def", "u2") + "]}");
+        QVERIFY(list.isOk());
+        QCOMPARE(list.report.issues.size(), 0);
+        const Pod &a = list.items.at(0);
+        const Pod &b = list.items.at(1);
+        const Pod &c = list.items.at(2);
+        QCOMPARE(a.metadata.labels.entries().constData(), b.metadata.labels.entries().constData());
+        QCOMPARE(a.metadata.annotations.entries().constData(),
+                 b.metadata.annotations.entries().constData());
+        QCOMPARE(a.metadata.ownerReferences.constData(), b.metadata.ownerReferences.constData());
+        QCOMPARE(a.spec.containers.constData(), b.spec.containers.constData());
+        QVERIFY(a.metadata.labels.entries().constData() != c.metadata.labels.entries().constData());
+        QCOMPARE(c.metadata.labels.value(u"rollouts-pod-template-hash"), QStringLiteral("def"));
+        QCOMPARE(c.metadata.ownerReferences.at(0).uid, QStringLiteral("u2"));
+        QCOMPARE(c.metadata.ownerReferences.at(0).name, QStringLiteral("web-def"));
+        QVERIFY(c.metadata.ownerReferences.at(0).controller);
+        QCOMPARE(c.spec.containers.at(0).image, QStringLiteral("web:def"));
+        QCOMPARE(a.metadata.annotations.entries().constData(),
+                 c.metadata.annotations.entries().constData());
+    }
+
+    void brokenRepeatedValuesAreReportedEachTime()
+    {
+        const QByteArray pod
+            = R"({"metadata":{"labels":{"app":1},"ownerReferences":[)"
+              R"({"uid":"u1","controller":"yes"}]},"spec":{"containers":[{"name":2}]}})";
+        const ObjectList<Pod> list = decodeList<Pod>("{\"items\":[" + pod + ',' + pod + "]}");
+        QVERIFY(list.isOk());
+        QCOMPARE(list.report.issuesText(),
+                 QStringLiteral("items[0].metadata.labels.app: expected a string\n"
+                                "items[0].metadata.ownerReferences[0].controller: expected true or "
+                                "false\n"
+                                "items[0].spec.containers[0].name: expected a string\n"
+                                "items[1].metadata.labels.app: expected a string\n"
+                                "items[1].metadata.ownerReferences[0].controller: expected true or "
+                                "false\n"
+                                "items[1].spec.containers[0].name: expected a string"));
+        QCOMPARE(list.items.at(1).metadata.ownerReferences.at(0).uid, QStringLiteral("u1"));
+    }
+
     void replicaSetList()
     {
-        const ObjectList<ReplicaSet> list =
-            decodeList<ReplicaSet>(domainTestData(QStringLiteral("replicasets.json")));
+        const ObjectList<ReplicaSet> list
+            = decodeList<ReplicaSet>(domainTestData(QStringLiteral("replicasets.json")));
         QVERIFY(list.isOk());
         QCOMPARE(list.report.issues.size(), 0);
         QCOMPARE(list.items.size(), 6);
@@ -333,22 +388,24 @@ private slots:
 
     void analysisRunList()
     {
-        const ObjectList<AnalysisRun> list =
-            decodeList<AnalysisRun>(domainTestData(QStringLiteral("analysisruns.json")));
+        const ObjectList<AnalysisRun> list
+            = decodeList<AnalysisRun>(domainTestData(QStringLiteral("analysisruns.json")));
         QVERIFY(list.isOk());
         QCOMPARE(list.report.issues.size(), 0);
         QStringList phases;
         for (const AnalysisRun &run : list.items)
             phases.append(run.phase);
-        QCOMPARE(phases, QStringList({QStringLiteral("Pending"), QStringLiteral("Running"),
-                                      QStringLiteral("Successful"), QStringLiteral("Failed"),
-                                      QStringLiteral("Error"), QStringLiteral("Inconclusive")}));
+        QCOMPARE(phases,
+                 QStringList({QStringLiteral("Pending"), QStringLiteral("Running"),
+                              QStringLiteral("Successful"), QStringLiteral("Failed"),
+                              QStringLiteral("Error"), QStringLiteral("Inconclusive")}));
         QVERIFY(!list.items.at(1).isCompleted());
         QVERIFY(list.items.at(2).isCompleted());
 
         const AnalysisRun &failed = list.items.at(3);
-        QCOMPARE(failed.message, QStringLiteral("Metric \"success-rate\" assessed Failed due to "
-                                                "failed (3) > failureLimit (2)"));
+        QCOMPARE(failed.message,
+                 QStringLiteral("Metric \"success-rate\" assessed Failed due to "
+                                "failed (3) > failureLimit (2)"));
         QCOMPARE(failed.startedAt, utc("2024-05-03T14:00:00Z"));
         QCOMPARE(failed.completedAt, utc("2024-05-03T14:12:45Z"));
         QCOMPARE(failed.runSummary.count, 3);
@@ -369,7 +426,8 @@ private slots:
         const AnalysisMetric &smoke = failed.metrics.at(1);
         QCOMPARE(smoke.provider.kind, QStringLiteral("web"));
         QCOMPARE(smoke.provider.url, QStringLiteral("http://payments-canary/healthz"));
-        QCOMPARE(smoke.consecutiveErrorLimit, IntOrString::fromString(QStringLiteral("{{args.errors}}")));
+        QCOMPARE(smoke.consecutiveErrorLimit,
+                 IntOrString::fromString(QStringLiteral("{{args.errors}}")));
         const AnalysisMetric &load = failed.metrics.at(2);
         QCOMPARE(load.provider.kind, QStringLiteral("job"));
         QCOMPARE(load.failureCondition, QStringLiteral("result != 0"));
@@ -405,8 +463,8 @@ private slots:
 
     void deploymentList()
     {
-        const ObjectList<Deployment> list =
-            decodeList<Deployment>(domainTestData(QStringLiteral("deployments.json")));
+        const ObjectList<Deployment> list
+            = decodeList<Deployment>(domainTestData(QStringLiteral("deployments.json")));
         QVERIFY(list.isOk());
         QCOMPARE(list.report.issues.size(), 0);
         QCOMPARE(list.items.size(), 2);
@@ -431,7 +489,8 @@ private slots:
 
     void eventList()
     {
-        const ObjectList<Event> list = decodeList<Event>(domainTestData(QStringLiteral("events.json")));
+        const ObjectList<Event> list
+            = decodeList<Event>(domainTestData(QStringLiteral("events.json")));
         QVERIFY(list.isOk());
         QCOMPARE(list.report.issues.size(), 0);
         QCOMPARE(list.items.size(), 2);
@@ -448,9 +507,9 @@ private slots:
         const Event &pulled = list.items.at(1);
         QCOMPARE(pulled.involvedObject.fieldPath, QStringLiteral("spec.containers{app}"));
         QVERIFY(!pulled.lastTimestamp.isValid());
-        QCOMPARE(pulled.eventTime, QDateTime::fromMSecsSinceEpoch(
-                                       utc("2024-05-05T09:58:02Z").toMSecsSinceEpoch() + 123,
-                                       Qt::UTC));
+        QCOMPARE(pulled.eventTime,
+                 QDateTime::fromMSecsSinceEpoch(
+                     utc("2024-05-05T09:58:02Z").toMSecsSinceEpoch() + 123, Qt::UTC));
         QCOMPARE(pulled.lastSeen(), pulled.eventTime);
         QCOMPARE(pulled.reportingController, QStringLiteral("kubelet"));
         QVERIFY(pulled.sourceComponent.isEmpty());
@@ -462,8 +521,10 @@ private slots:
             R"({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",)"
             "\"message\":\"Rollout.argoproj.io \\\"checkout\\\" is invalid: spec.replicas: Invalid "
             "value: -1\","
-            R"("reason":"Invalid","details":{"name":"checkout","group":"argoproj.io","kind":"Rollout",)"
-            R"("causes":[{"reason":"FieldValueInvalid","message":"Invalid value: -1","field":"spec.replicas"}]},)"
+            R"("reason":"Invalid","details":{"name":"checkout","group":"argoproj.io",)"
+            R"("kind":"Rollout",)"
+            R"("causes":[{"reason":"FieldValueInvalid","message":"Invalid value: -1",)"
+            R"("field":"spec.replicas"}]},)"
             R"("code":422})");
         QVERIFY(invalid.isOk());
         QVERIFY(invalid.value.isFailure());
@@ -478,7 +539,8 @@ private slots:
         QVERIFY(!invalid.value.isExpired());
 
         const Decoded<KubeStatus> busy = decodeStatus(
-            R"({"kind":"Status","status":"Failure","message":"the server is currently unable to handle the request",)"
+            R"({"kind":"Status","status":"Failure",)"
+            R"("message":"the server is currently unable to handle the request",)"
             R"("reason":"ServiceUnavailable","details":{"retryAfterSeconds":7},"code":503})");
         QCOMPARE(busy.value.retryAfterSeconds, 7);
         QCOMPARE(busy.value.code, 503);
@@ -488,8 +550,8 @@ private slots:
     {
         JsonDecoder decoder;
         const QByteArray rolloutJson = domainTestData(QStringLiteral("rollout-canary-paused.json"));
-        const Decoded<WatchEvent<Rollout>> added =
-            decoder.decodeWatchEvent<Rollout>("{\"type\":\"ADDED\",\"object\":" + rolloutJson + '}');
+        const Decoded<WatchEvent<Rollout>> added = decoder.decodeWatchEvent<Rollout>(
+            "{\"type\":\"ADDED\",\"object\":" + rolloutJson + '}');
         QVERIFY(added.isOk());
         QCOMPARE(int(added.value.type), int(WatchEventType::Added));
         QCOMPARE(added.value.object, rollout(QStringLiteral("rollout-canary-paused.json")));
@@ -501,12 +563,14 @@ private slots:
         QCOMPARE(modified.value.object.metadata.name, QStringLiteral("search"));
 
         const Decoded<WatchEvent<Pod>> deleted = decoder.decodeWatchEvent<Pod>(
-            R"({"type":"DELETED","object":{"kind":"Pod","metadata":{"name":"p","namespace":"n","resourceVersion":"9"}}})");
+            R"({"type":"DELETED","object":{"kind":"Pod",)"
+            R"("metadata":{"name":"p","namespace":"n","resourceVersion":"9"}}})");
         QCOMPARE(int(deleted.value.type), int(WatchEventType::Deleted));
         QCOMPARE(deleted.value.object.metadata.resourceVersion, QStringLiteral("9"));
 
         const Decoded<WatchEvent<Pod>> bookmark = decoder.decodeWatchEvent<Pod>(
-            R"({"type":"BOOKMARK","object":{"kind":"Pod","apiVersion":"v1","metadata":{"resourceVersion":"12345",)"
+            R"({"type":"BOOKMARK","object":{"kind":"Pod","apiVersion":"v1",)"
+            R"("metadata":{"resourceVersion":"12345",)"
             R"("annotations":{"k8s.io/initial-events-end":"true"}}}})");
         QVERIFY(bookmark.isOk());
         QCOMPARE(int(bookmark.value.type), int(WatchEventType::Bookmark));
@@ -515,7 +579,8 @@ private slots:
                  QStringLiteral("true"));
 
         const Decoded<WatchEvent<Pod>> error = decoder.decodeWatchEvent<Pod>(
-            R"({"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",)"
+            R"({"type":"ERROR","object":{"kind":"Status","apiVersion":"v1","metadata":{},)"
+            R"("status":"Failure",)"
             R"j("message":"too old resource version: 123 (456)","reason":"Expired","code":410}})j");
         QVERIFY(error.isOk());
         QCOMPARE(int(error.value.type), int(WatchEventType::Error));
@@ -526,8 +591,9 @@ private slots:
 
     void wrongTypedWatchObjectNamesThePath()
     {
-        const Decoded<WatchEvent<Rollout>> event = decodeWatchEvent<Rollout>(
-            R"({"type":"MODIFIED","object":{"metadata":{"name":"r"},"spec":{"replicas":"three"}}})");
+        const Decoded<WatchEvent<Rollout>> event
+            = decodeWatchEvent<Rollout>(R"({"type":"MODIFIED","object":{"metadata":{"name":"r"},)"
+                                        R"("spec":{"replicas":"three"}}})");
         QVERIFY(event.isOk());
         QCOMPARE(event.report.issues.size(), 1);
         QCOMPARE(event.report.issues.at(0).text(),
@@ -539,8 +605,8 @@ private slots:
     {
         QByteArray padded = domainTestData(QStringLiteral("replicasets.json"));
         padded.reserve(padded.size() + 64); // lets the decoder parse in place
-        const QByteArray raw =
-            QByteArray::fromRawData(padded.constData(), padded.size()); // forces the copy
+        const QByteArray raw
+            = QByteArray::fromRawData(padded.constData(), padded.size()); // forces the copy
         JsonDecoder decoder;
         const ObjectList<ReplicaSet> a = decoder.decodeList<ReplicaSet>(padded);
         const ObjectList<ReplicaSet> b = decoder.decodeList<ReplicaSet>(raw);
@@ -551,8 +617,10 @@ private slots:
     void nullsAndUnknownFieldsAreIgnored()
     {
         const Decoded<Rollout> decoded = decodeObject<Rollout>(
-            R"({"metadata":{"name":"r","labels":null,"annotations":{"a":null},"somethingNew":{"x":[1,2]}},)"
-            R"("spec":{"replicas":null,"strategy":{"canary":{"steps":null,"trafficRouting":null}},"future":true},)"
+            R"({"metadata":{"name":"r","labels":null,"annotations":{"a":null},)"
+            R"("somethingNew":{"x":[1,2]}},)"
+            R"("spec":{"replicas":null,"strategy":{"canary":{"steps":null,"trafficRouting":null}},)"
+            R"("future":true},)"
             R"("status":null})");
         QVERIFY(decoded.isOk());
         QCOMPARE(decoded.report.issues.size(), 0);

@@ -15,9 +15,8 @@ private slots:
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("issue");
 
-        QTest::newRow("string for integer")
-            << QByteArray(R"({"spec":{"replicas":"three"}})")
-            << QStringLiteral("spec.replicas: expected an integer");
+        QTest::newRow("string for integer") << QByteArray(R"({"spec":{"replicas":"three"}})")
+                                            << QStringLiteral("spec.replicas: expected an integer");
         QTest::newRow("float for integer")
             << QByteArray(R"({"status":{"currentStepIndex":1.5}})")
             << QStringLiteral("status.currentStepIndex: expected an integer");
@@ -27,15 +26,13 @@ private slots:
         QTest::newRow("integer out of int64 range")
             << QByteArray(R"({"metadata":{"generation":18446744073709551615}})")
             << QStringLiteral("metadata.generation: integer out of range");
-        QTest::newRow("number for string")
-            << QByteArray(R"({"metadata":{"name":42}})")
-            << QStringLiteral("metadata.name: expected a string");
+        QTest::newRow("number for string") << QByteArray(R"({"metadata":{"name":42}})")
+                                           << QStringLiteral("metadata.name: expected a string");
         QTest::newRow("string for boolean")
             << QByteArray(R"({"spec":{"paused":"yes"}})")
             << QStringLiteral("spec.paused: expected true or false");
-        QTest::newRow("array for object")
-            << QByteArray(R"({"metadata":["name"]})")
-            << QStringLiteral("metadata: expected an object");
+        QTest::newRow("array for object") << QByteArray(R"({"metadata":["name"]})")
+                                          << QStringLiteral("metadata: expected an object");
         QTest::newRow("object for array")
             << QByteArray(R"({"spec":{"template":{"spec":{"containers":{"name":"app"}}}}})")
             << QStringLiteral("spec.template.spec.containers: expected an array");
@@ -50,12 +47,13 @@ private slots:
             << QByteArray(R"({"spec":{"strategy":{"canary":{"maxSurge":true}}}})")
             << QStringLiteral("spec.strategy.canary.maxSurge: expected an integer or a string");
         QTest::newRow("step index in path")
-            << QByteArray(
-                   R"({"spec":{"strategy":{"canary":{"steps":[{"setWeight":10},{"pause":{"duration":[]}}]}}}})")
-            << QStringLiteral(
-                   "spec.strategy.canary.steps[1].pause.duration: expected an integer or a string");
+            << QByteArray(R"({"spec":{"strategy":{"canary":{"steps":[{"setWeight":10},)"
+                          R"({"pause":{"duration":[]}}]}}}})")
+            << QStringLiteral("spec.strategy.canary.steps[1].pause.duration: "
+                              "expected an integer or a string");
         QTest::newRow("pause condition time")
-            << QByteArray(R"({"status":{"pauseConditions":[{"reason":"CanaryPauseStep","startTime":5}]}})")
+            << QByteArray(
+                   R"({"status":{"pauseConditions":[{"reason":"CanaryPauseStep","startTime":5}]}})")
             << QStringLiteral("status.pauseConditions[0].startTime: expected a string");
     }
 
@@ -98,7 +96,8 @@ private slots:
         const ObjectList<Pod> list = decodeList<Pod>(
             R"({"kind":"PodList","metadata":{"resourceVersion":"10"},"items":[)"
             R"({"metadata":{"name":"a"}},)"
-            R"({"metadata":{"name":"b"},"status":{"containerStatuses":[{"name":"app","restartCount":"x"}]}}]})");
+            R"({"metadata":{"name":"b"},"status":{"containerStatuses":[{"name":"app",)"
+            R"("restartCount":"x"}]}}]})");
         QVERIFY(list.isOk());
         QCOMPARE(list.items.size(), 2);
         QCOMPARE(list.items.at(1).metadata.name, QStringLiteral("b"));
@@ -156,10 +155,10 @@ private slots:
         QTest::newRow("missing colon")
             << QByteArray(R"({"a" 1})")
             << QStringLiteral("malformed JSON at byte 5: expected ':' after an object key");
-        QTest::newRow("bad literal")
-            << QByteArray(R"({"a": tru})") << QStringLiteral("malformed JSON at byte 6: invalid literal");
-        QTest::newRow("leading zero")
-            << QByteArray(R"({"a": 01})") << QStringLiteral("malformed JSON at byte 7: invalid number");
+        QTest::newRow("bad literal") << QByteArray(R"({"a": tru})")
+                                     << QStringLiteral("malformed JSON at byte 6: invalid literal");
+        QTest::newRow("leading zero") << QByteArray(R"({"a": 01})")
+                                      << QStringLiteral("malformed JSON at byte 7: invalid number");
         QTest::newRow("bad escape")
             << QByteArray("{\"a\": \"x\\q\"}")
             << QStringLiteral("malformed JSON at byte 8: invalid escape sequence in a string");
@@ -172,22 +171,21 @@ private slots:
         QTest::newRow("trailing garbage")
             << QByteArray(R"({"a": 1} x)")
             << QStringLiteral("malformed JSON at byte 9: trailing characters after the JSON value");
-        QTest::newRow("invalid utf-8")
-            << QByteArray("{\"a\": \"\xff\"}")
-            << QStringLiteral("malformed JSON at byte 7: invalid UTF-8");
+        QTest::newRow("invalid utf-8") << QByteArray("{\"a\": \"\xff\"}")
+                                       << QStringLiteral("malformed JSON at byte 7: invalid UTF-8");
         QTest::newRow("overlong utf-8")
             << QByteArray("{\"a\": \"\xc0\xaf\"}")
             << QStringLiteral("malformed JSON at byte 7: invalid UTF-8");
-        QTest::newRow("binary")
-            << QByteArray("\x01\x02")
-            << QStringLiteral("malformed JSON at byte 0: unexpected byte 0x01");
+        QTest::newRow("binary") << QByteArray("\x01\x02")
+                                << QStringLiteral("malformed JSON at byte 0: unexpected byte 0x01");
         QTest::newRow("html error page")
             << QByteArray("<html><body>502 Bad Gateway</body></html>")
             << QStringLiteral("malformed JSON at byte 0: unexpected character '<'");
         QTest::newRow("top-level array")
             << QByteArray("[1, 2]") << QStringLiteral("expected a JSON object at the top level");
         QTest::newRow("top-level string")
-            << QByteArray(R"("hello")") << QStringLiteral("expected a JSON object at the top level");
+            << QByteArray(R"("hello")")
+            << QStringLiteral("expected a JSON object at the top level");
         QTest::newRow("status instead of list")
             << QByteArray(R"({"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure",)"
                           "\"message\":\"pods is forbidden: User \\\"dev\\\" cannot list resource "
@@ -236,8 +234,8 @@ private slots:
                                  << QStringLiteral("watch event without a type");
         QTest::newRow("type not a string") << QByteArray(R"({"type":1,"object":{}})")
                                            << QStringLiteral("watch event without a type");
-        QTest::newRow("no object") << QByteArray(R"({"type":"ADDED"})")
-                                   << QStringLiteral("watch event without an object");
+        QTest::newRow("no object")
+            << QByteArray(R"({"type":"ADDED"})") << QStringLiteral("watch event without an object");
         QTest::newRow("null object") << QByteArray(R"({"type":"ADDED","object":null})")
                                      << QStringLiteral("watch event without an object");
         QTest::newRow("truncated")
@@ -255,8 +253,8 @@ private slots:
 
     void objectOfWrongShapeInWatchEvent()
     {
-        const Decoded<WatchEvent<Pod>> event =
-            decodeWatchEvent<Pod>(R"({"type":"ADDED","object":"pod"})");
+        const Decoded<WatchEvent<Pod>> event
+            = decodeWatchEvent<Pod>(R"({"type":"ADDED","object":"pod"})");
         QVERIFY(event.isOk());
         QCOMPARE(event.report.issuesText(), QStringLiteral("object: expected an object"));
     }

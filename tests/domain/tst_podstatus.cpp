@@ -39,10 +39,11 @@ private slots:
         QTest::addColumn<QString>("ready");
         QTest::addColumn<qint32>("restarts");
 
-        const auto row = [](const char *name, const char *status, const char *ready, qint32 restarts) {
-            QTest::newRow(name) << QString::fromLatin1(name) << QString::fromLatin1(status)
-                                << QString::fromLatin1(ready) << restarts;
-        };
+        const auto row
+            = [](const char *name, const char *status, const char *ready, qint32 restarts) {
+                  QTest::newRow(name) << QString::fromLatin1(name) << QString::fromLatin1(status)
+                                      << QString::fromLatin1(ready) << restarts;
+              };
         row("running", "Running", "2/2", 0);
         row("container-creating", "ContainerCreating", "0/1", 0);
         row("crash-loop", "CrashLoopBackOff", "0/1", 5);

@@ -30,9 +30,10 @@ private slots:
         QStringList health;
         for (const ReplicaSet &rs : std::as_const(m_sets))
             health.append(replicaSetHealth(rs));
-        QCOMPARE(health, QStringList({QStringLiteral("Healthy"), QStringLiteral("Healthy"),
-                                      QStringLiteral("ScaledDown"), QStringLiteral("ReplicaFailure"),
-                                      QStringLiteral("Progressing"), QStringLiteral("Healthy")}));
+        QCOMPARE(health,
+                 QStringList({QStringLiteral("Healthy"), QStringLiteral("Healthy"),
+                              QStringLiteral("ScaledDown"), QStringLiteral("ReplicaFailure"),
+                              QStringLiteral("Progressing"), QStringLiteral("Healthy")}));
     }
 
     void healthRules()
@@ -110,16 +111,16 @@ private slots:
 
     void ownedNewestFirst()
     {
-        const QList<ReplicaSet> owned =
-            ownedReplicaSets(m_sets, QStringLiteral("0f1e2d3c-4b5a-4978-8c6d-5e4f3a2b1c0d"));
+        const QList<ReplicaSet> owned
+            = ownedReplicaSets(m_sets, QStringLiteral("0f1e2d3c-4b5a-4978-8c6d-5e4f3a2b1c0d"));
         QStringList names;
         for (const ReplicaSet &rs : owned)
             names.append(rs.metadata.name);
-        QCOMPARE(names, QStringList({QStringLiteral("checkout-9a8b7c6d5"),
-                                     QStringLiteral("checkout-6d9f7c8b5"),
-                                     QStringLiteral("checkout-5c7d8b9f4"),
-                                     QStringLiteral("checkout-7b8d9c6f5"),
-                                     QStringLiteral("checkout-84b6c7d9f")}));
+        QCOMPARE(
+            names,
+            QStringList({QStringLiteral("checkout-9a8b7c6d5"), QStringLiteral("checkout-6d9f7c8b5"),
+                         QStringLiteral("checkout-5c7d8b9f4"), QStringLiteral("checkout-7b8d9c6f5"),
+                         QStringLiteral("checkout-84b6c7d9f")}));
         QVERIFY(ownedReplicaSets(m_sets, QString()).isEmpty());
     }
 

@@ -127,46 +127,68 @@ private slots:
         };
 
         // GetRolloutPhase guards.
-        row("generation not observed", canary,
-            [&](Rollout &r) { withPhase(r); r.status.observedGeneration = QStringLiteral("3"); },
-            "Progressing", QStringLiteral("waiting for rollout spec update to be observed"));
-        row("observed generation is a hash", canary,
-            [&](Rollout &r) { withPhase(r); r.status.observedGeneration = QStringLiteral("7d6f5c"); },
-            "Healthy", QString());
-        row("observed generation ahead", canary,
-            [&](Rollout &r) { withPhase(r); r.status.observedGeneration = QStringLiteral("9"); },
-            "Healthy", QString());
-        row("unpausing", canary,
-            [&](Rollout &r) { withPhase(r); r.status.controllerPause = true; },
-            "Progressing", QStringLiteral("waiting for rollout to unpause"));
-        row("controller pause with conditions", canary,
-            [&](Rollout &r) {
-                r.status.controllerPause = true;
-                r.status.pauseConditions = {{QStringLiteral("CanaryPauseStep"), utc("2024-05-01T10:00:00Z")}};
-            },
-            "Paused", QStringLiteral("CanaryPauseStep"));
-        row("workload generation not observed", canary,
+        row(
+            "generation not observed", canary,
             [&](Rollout &r) {
                 withPhase(r);
-                r.spec.workloadRef = WorkloadRef{QStringLiteral("apps/v1"), QStringLiteral("Deployment"),
-                                                 QStringLiteral("web")};
-                r.metadata.annotations.insert(QStringLiteral("rollout.argoproj.io/workload-generation"),
-                                              QStringLiteral("3"));
+                r.status.observedGeneration = QStringLiteral("3");
+            },
+            "Progressing", QStringLiteral("waiting for rollout spec update to be observed"));
+        row(
+            "observed generation is a hash", canary,
+            [&](Rollout &r) {
+                withPhase(r);
+                r.status.observedGeneration = QStringLiteral("7d6f5c");
+            },
+            "Healthy", QString());
+        row(
+            "observed generation ahead", canary,
+            [&](Rollout &r) {
+                withPhase(r);
+                r.status.observedGeneration = QStringLiteral("9");
+            },
+            "Healthy", QString());
+        row(
+            "unpausing", canary,
+            [&](Rollout &r) {
+                withPhase(r);
+                r.status.controllerPause = true;
+            },
+            "Progressing", QStringLiteral("waiting for rollout to unpause"));
+        row(
+            "controller pause with conditions", canary,
+            [&](Rollout &r) {
+                r.status.controllerPause = true;
+                r.status.pauseConditions
+                    = {{QStringLiteral("CanaryPauseStep"), utc("2024-05-01T10:00:00Z")}};
+            },
+            "Paused", QStringLiteral("CanaryPauseStep"));
+        row(
+            "workload generation not observed", canary,
+            [&](Rollout &r) {
+                withPhase(r);
+                r.spec.workloadRef = WorkloadRef {
+                    QStringLiteral("apps/v1"), QStringLiteral("Deployment"), QStringLiteral("web")};
+                r.metadata.annotations.insert(
+                    QStringLiteral("rollout.argoproj.io/workload-generation"), QStringLiteral("3"));
                 r.status.workloadObservedGeneration = QStringLiteral("2");
             },
             "Progressing",
-            QStringLiteral("waiting for rollout spec update to be observed for the reference workload"));
-        row("workload generation observed", canary,
+            QStringLiteral(
+                "waiting for rollout spec update to be observed for the reference workload"));
+        row(
+            "workload generation observed", canary,
             [&](Rollout &r) {
                 withPhase(r);
-                r.spec.workloadRef = WorkloadRef{QStringLiteral("apps/v1"), QStringLiteral("Deployment"),
-                                                 QStringLiteral("web")};
-                r.metadata.annotations.insert(QStringLiteral("rollout.argoproj.io/workload-generation"),
-                                              QStringLiteral("3"));
+                r.spec.workloadRef = WorkloadRef {
+                    QStringLiteral("apps/v1"), QStringLiteral("Deployment"), QStringLiteral("web")};
+                r.metadata.annotations.insert(
+                    QStringLiteral("rollout.argoproj.io/workload-generation"), QStringLiteral("3"));
                 r.status.workloadObservedGeneration = QStringLiteral("3");
             },
             "Healthy", QString());
-        row("status phase passes through", canary,
+        row(
+            "status phase passes through", canary,
             [&](Rollout &r) {
                 r.status.phase = QStringLiteral("Degraded");
                 r.status.message = QStringLiteral("ProgressDeadlineExceeded: controller says so");
@@ -174,115 +196,150 @@ private slots:
             "Degraded", QStringLiteral("ProgressDeadlineExceeded: controller says so"));
 
         // CalculateRolloutPhase, in order.
-        row("invalid spec", canary,
+        row(
+            "invalid spec", canary,
             [&](Rollout &r) {
-                r.status.conditions = {condition("InvalidSpec", "True", "InvalidSpec",
-                                                 "The Rollout \"web\" is invalid: spec.strategy.canary.steps[1].pause.duration: Invalid value: \"-1\"")};
+                r.status.conditions = {condition(
+                    "InvalidSpec", "True", "InvalidSpec",
+                    "The Rollout \"web\" is invalid: spec.strategy.canary.steps[1].pause.duration: "
+                    "Invalid value: \"-1\"")};
             },
             "Degraded",
             QStringLiteral("InvalidSpec: The Rollout \"web\" is invalid: "
                            "spec.strategy.canary.steps[1].pause.duration: Invalid value: \"-1\""));
-        row("aborted", canary,
+        row(
+            "aborted", canary,
             [&](Rollout &r) {
                 r.status.conditions = {condition("Progressing", "False", "RolloutAborted",
                                                  "Rollout aborted update to revision 2")};
             },
             "Degraded", QStringLiteral("RolloutAborted: Rollout aborted update to revision 2"));
-        row("progress deadline exceeded", canary,
+        row(
+            "progress deadline exceeded", canary,
             [&](Rollout &r) {
-                r.status.conditions = {condition("Available", "True", "AvailableReason", "ok"),
-                                       condition("Progressing", "False", "ProgressDeadlineExceeded",
-                                                 "ReplicaSet \"web-abc\" has timed out progressing.")};
+                r.status.conditions
+                    = {condition("Available", "True", "AvailableReason", "ok"),
+                       condition("Progressing", "False", "ProgressDeadlineExceeded",
+                                 "ReplicaSet \"web-abc\" has timed out progressing.")};
             },
             "Degraded",
-            QStringLiteral("ProgressDeadlineExceeded: ReplicaSet \"web-abc\" has timed out progressing."));
-        row("first degrading condition wins", canary,
+            QStringLiteral(
+                "ProgressDeadlineExceeded: ReplicaSet \"web-abc\" has timed out progressing."));
+        row(
+            "first degrading condition wins", canary,
             [&](Rollout &r) {
                 r.status.conditions = {condition("Progressing", "False", "RolloutAborted", "first"),
                                        condition("InvalidSpec", "True", "InvalidSpec", "second")};
             },
             "Degraded", QStringLiteral("RolloutAborted: first"));
-        row("manually paused", canary, [&](Rollout &r) { r.spec.paused = true; }, "Paused",
+        row(
+            "manually paused", canary, [&](Rollout &r) { r.spec.paused = true; }, "Paused",
             QStringLiteral("manually paused"));
-        row("pause condition", canary,
+        row(
+            "pause condition", canary,
             [&](Rollout &r) {
-                r.status.pauseConditions = {{QStringLiteral("InconclusiveAnalysisRun"), QDateTime()},
-                                            {QStringLiteral("CanaryPauseStep"), QDateTime()}};
+                r.status.pauseConditions
+                    = {{QStringLiteral("InconclusiveAnalysisRun"), QDateTime()},
+                       {QStringLiteral("CanaryPauseStep"), QDateTime()}};
             },
             "Paused", QStringLiteral("InconclusiveAnalysisRun"));
-        row("restart requested", canary,
+        row(
+            "restart requested", canary,
             [&](Rollout &r) { r.spec.restartAt = utc("2024-05-01T10:00:00Z"); }, "Progressing",
             QStringLiteral("rollout is restarting"));
-        row("restart pending", canary,
+        row(
+            "restart pending", canary,
             [&](Rollout &r) {
                 r.spec.restartAt = utc("2024-05-02T10:00:00Z");
                 r.status.restartedAt = utc("2024-05-01T10:00:00Z");
             },
             "Progressing", QStringLiteral("rollout is restarting"));
-        row("restart done", canary,
+        row(
+            "restart done", canary,
             [&](Rollout &r) {
                 r.spec.restartAt = utc("2024-05-02T10:00:00Z");
                 r.status.restartedAt = utc("2024-05-02T10:00:00Z");
             },
             "Healthy", QString());
-        row("replicas to update", canary, [&](Rollout &r) { r.status.updatedReplicas = 2; },
+        row(
+            "replicas to update", canary, [&](Rollout &r) { r.status.updatedReplicas = 2; },
             "Progressing", QStringLiteral("more replicas need to be updated"));
-        row("nil replicas means one", canary,
+        row(
+            "nil replicas means one", canary,
             [&](Rollout &r) {
                 r.spec.replicas.reset();
                 r.status.replicas = r.status.updatedReplicas = r.status.availableReplicas = 0;
             },
             "Progressing", QStringLiteral("more replicas need to be updated"));
-        row("becoming available", canary, [&](Rollout &r) { r.status.availableReplicas = 2; },
+        row(
+            "becoming available", canary, [&](Rollout &r) { r.status.availableReplicas = 2; },
             "Progressing", QStringLiteral("updated replicas are still becoming available"));
-        row("old replicas pending termination", canary, [&](Rollout &r) { r.status.replicas = 4; },
+        row(
+            "old replicas pending termination", canary, [&](Rollout &r) { r.status.replicas = 4; },
             "Progressing", QStringLiteral("old replicas are pending termination"));
-        row("traffic routing keeps old replicas", canary,
+        row(
+            "traffic routing keeps old replicas", canary,
             [&](Rollout &r) {
                 r.status.replicas = 4;
                 r.spec.canary->hasTrafficRouting = true;
             },
             "Healthy", QString());
-        row("no stable yet", canary, [&](Rollout &r) { r.status.stableRS.clear(); },
-            "Progressing", QStringLiteral("waiting for all steps to complete"));
-        row("steps not done", canary,
+        row(
+            "no stable yet", canary, [&](Rollout &r) { r.status.stableRS.clear(); }, "Progressing",
+            QStringLiteral("waiting for all steps to complete"));
+        row(
+            "steps not done", canary,
             [&](Rollout &r) { r.status.currentPodHash = QStringLiteral("def"); }, "Progressing",
             QStringLiteral("waiting for all steps to complete"));
-        row("healthy canary", canary, [](Rollout &) {}, "Healthy", QString());
-        row("cutover pending (no selector)", blueGreen,
+        row(
+            "healthy canary", canary, [](Rollout &) {}, "Healthy", QString());
+        row(
+            "cutover pending (no selector)", blueGreen,
             [&](Rollout &r) { r.status.activeSelector.clear(); }, "Progressing",
             QStringLiteral("active service cutover pending"));
-        row("cutover pending (old selector)", blueGreen,
+        row(
+            "cutover pending (old selector)", blueGreen,
             [&](Rollout &r) { r.status.currentPodHash = QStringLiteral("def"); }, "Progressing",
             QStringLiteral("active service cutover pending"));
-        row("post-promotion analysis missing", blueGreen,
+        row(
+            "post-promotion analysis missing", blueGreen,
             [&](Rollout &r) {
                 r.status.stableRS = QStringLiteral("old");
                 r.spec.blueGreen->postPromotionAnalysis = RolloutAnalysis();
             },
             "Progressing", QStringLiteral("waiting for analysis to complete"));
-        row("post-promotion analysis running", blueGreen,
+        row(
+            "post-promotion analysis running", blueGreen,
             [&](Rollout &r) {
                 r.status.stableRS = QStringLiteral("old");
                 r.spec.blueGreen->postPromotionAnalysis = RolloutAnalysis();
-                r.status.postPromotionAnalysisRunStatus =
-                    AnalysisRunStatusRef{QStringLiteral("web-post"), QStringLiteral("Running"), QString()};
+                r.status.postPromotionAnalysisRunStatus = AnalysisRunStatusRef {
+                    QStringLiteral("web-post"), QStringLiteral("Running"), QString()};
             },
             "Progressing", QStringLiteral("waiting for analysis to complete"));
-        row("post-promotion analysis done", blueGreen,
+        row(
+            "post-promotion analysis done", blueGreen,
             [&](Rollout &r) {
                 r.status.stableRS = QStringLiteral("old");
                 r.spec.blueGreen->postPromotionAnalysis = RolloutAnalysis();
-                r.status.postPromotionAnalysisRunStatus =
-                    AnalysisRunStatusRef{QStringLiteral("web-post"), QStringLiteral("Successful"), QString()};
+                r.status.postPromotionAnalysisRunStatus = AnalysisRunStatusRef {
+                    QStringLiteral("web-post"), QStringLiteral("Successful"), QString()};
             },
             "Progressing", QStringLiteral("waiting for post-promotion verification to complete"));
-        row("no stable blue-green", blueGreen, [&](Rollout &r) { r.status.stableRS.clear(); },
+        row(
+            "no stable blue-green", blueGreen, [&](Rollout &r) { r.status.stableRS.clear(); },
             "Progressing", QStringLiteral("waiting for post-promotion verification to complete"));
-        row("blue-green keeps old replicas", blueGreen,
-            [&](Rollout &r) { r.status.replicas = 6; }, "Healthy", QString());
-        row("healthy blue-green", blueGreen, [](Rollout &) {}, "Healthy", QString());
-        row("no strategy", canary, [&](Rollout &r) { r.spec.canary.reset(); r.status.stableRS.clear(); },
+        row(
+            "blue-green keeps old replicas", blueGreen, [&](Rollout &r) { r.status.replicas = 6; },
+            "Healthy", QString());
+        row(
+            "healthy blue-green", blueGreen, [](Rollout &) {}, "Healthy", QString());
+        row(
+            "no strategy", canary,
+            [&](Rollout &r) {
+                r.spec.canary.reset();
+                r.status.stableRS.clear();
+            },
             "Healthy", QString());
     }
 
@@ -324,13 +381,20 @@ private slots:
         QTest::addColumn<QString>("phase");
         QTest::addColumn<QString>("message");
         QTest::addColumn<bool>("attention");
-        QTest::newRow("degraded") << QStringLiteral("Degraded") << QStringLiteral("RolloutAborted: x") << true;
+        QTest::newRow("degraded") << QStringLiteral("Degraded")
+                                  << QStringLiteral("RolloutAborted: x") << true;
         QTest::newRow("unknown") << QStringLiteral("Unknown") << QString() << true;
-        QTest::newRow("canary pause step") << QStringLiteral("Paused") << QStringLiteral("CanaryPauseStep") << false;
-        QTest::newRow("manual pause") << QStringLiteral("Paused") << QStringLiteral("manually paused") << true;
-        QTest::newRow("blue-green pause") << QStringLiteral("Paused") << QStringLiteral("BlueGreenPause") << true;
-        QTest::newRow("inconclusive") << QStringLiteral("Paused") << QStringLiteral("InconclusiveAnalysisRun") << true;
-        QTest::newRow("progressing") << QStringLiteral("Progressing") << QStringLiteral("waiting for all steps to complete") << false;
+        QTest::newRow("canary pause step")
+            << QStringLiteral("Paused") << QStringLiteral("CanaryPauseStep") << false;
+        QTest::newRow("manual pause")
+            << QStringLiteral("Paused") << QStringLiteral("manually paused") << true;
+        QTest::newRow("blue-green pause")
+            << QStringLiteral("Paused") << QStringLiteral("BlueGreenPause") << true;
+        QTest::newRow("inconclusive")
+            << QStringLiteral("Paused") << QStringLiteral("InconclusiveAnalysisRun") << true;
+        QTest::newRow("progressing")
+            << QStringLiteral("Progressing") << QStringLiteral("waiting for all steps to complete")
+            << false;
         QTest::newRow("healthy") << QStringLiteral("Healthy") << QString() << false;
     }
 
@@ -339,7 +403,7 @@ private slots:
         QFETCH(QString, phase);
         QFETCH(QString, message);
         QFETCH(bool, attention);
-        QCOMPARE(::requiresAttention(RolloutPhaseInfo{phase, message}), attention);
+        QCOMPARE(::requiresAttention(RolloutPhaseInfo {phase, message}), attention);
     }
 
     void stepStrings()
@@ -348,18 +412,19 @@ private slots:
         QStringList labels;
         for (const RolloutStep &step : r.spec.canary->steps)
             labels.append(canaryStepString(step));
-        QCOMPARE(labels, QStringList({QStringLiteral("setWeight: 20"), QStringLiteral("pause: 10m"),
-                                      QStringLiteral("setWeight: 40"), QStringLiteral("pause: 600"),
-                                      QStringLiteral("analysis"),
-                                      QStringLiteral("setCanaryScale{weight: 60}"),
-                                      QStringLiteral("setHeaderRoute: header-route"),
-                                      QStringLiteral("setMirrorRoute: mirror-route"),
-                                      QStringLiteral("plugin: argoproj-labs/step-exec"),
-                                      QStringLiteral("experiment"),
-                                      QStringLiteral("setCanaryScale{matchTrafficWeight: true}"),
-                                      QStringLiteral("pause")}));
+        QCOMPARE(
+            labels,
+            QStringList({QStringLiteral("setWeight: 20"), QStringLiteral("pause: 10m"),
+                         QStringLiteral("setWeight: 40"), QStringLiteral("pause: 600"),
+                         QStringLiteral("analysis"), QStringLiteral("setCanaryScale{weight: 60}"),
+                         QStringLiteral("setHeaderRoute: header-route"),
+                         QStringLiteral("setMirrorRoute: mirror-route"),
+                         QStringLiteral("plugin: argoproj-labs/step-exec"),
+                         QStringLiteral("experiment"),
+                         QStringLiteral("setCanaryScale{matchTrafficWeight: true}"),
+                         QStringLiteral("pause")}));
         RolloutStep replicas;
-        replicas.setCanaryScale = SetCanaryScale{std::nullopt, 3, false};
+        replicas.setCanaryScale = SetCanaryScale {std::nullopt, 3, false};
         QCOMPARE(canaryStepString(replicas), QStringLiteral("setCanaryScale{replicas: 3}"));
         QCOMPARE(canaryStepString(RolloutStep()), QStringLiteral("invalid"));
         QCOMPARE(stepString(r), QStringLiteral("2/12"));
@@ -386,7 +451,8 @@ private slots:
         QTest::addColumn<Rollout>("rollout");
         QTest::addColumn<qint32>("weight");
         Rollout r = healthyCanary();
-        r.spec.canary->steps = {pauseStep(), weightStep(20), pauseStep(), weightStep(60), pauseStep()};
+        r.spec.canary->steps
+            = {pauseStep(), weightStep(20), pauseStep(), weightStep(60), pauseStep()};
         const auto at = [&](std::optional<qint32> index) {
             Rollout copy = r;
             copy.status.currentStepIndex = index;
@@ -435,7 +501,8 @@ private slots:
     {
         Rollout r = fromFile("rollout-canary-paused.json");
         const QString uid = r.metadata.uid;
-        QList<ReplicaSet> sets = {replicaSet(uid, "c7d8e9f0a", 9, 1), replicaSet(uid, "b8c9d7f6a", 1, 2)};
+        QList<ReplicaSet> sets
+            = {replicaSet(uid, "c7d8e9f0a", 9, 1), replicaSet(uid, "b8c9d7f6a", 1, 2)};
         QCOMPARE(actualWeight(r, sets), 10); // 1 * 100 / 10
         r.status.availableReplicas = 11;
         sets[1].availableReplicas = 2;
@@ -449,16 +516,22 @@ private slots:
     void revisionImagesAndCounts()
     {
         const Rollout r = fromFile("rollout-canary-midstep.json");
-        const QList<ReplicaSet> sets =
-            decodeList<ReplicaSet>(domainTestData(QStringLiteral("replicasets.json"))).items;
+        const QList<ReplicaSet> sets
+            = decodeList<ReplicaSet>(domainTestData(QStringLiteral("replicasets.json"))).items;
         QCOMPARE(rolloutRevision(r, sets), 4);
-        QCOMPARE(rolloutRevision(r, QList<ReplicaSet>()), 0);
+        QCOMPARE(rolloutRevision(r, QList<ReplicaSet>()), 4); // the Rollout's own annotation
+        Rollout unannotated = r;
+        unannotated.metadata.annotations.clear();
+        QCOMPARE(rolloutRevision(unannotated, QList<ReplicaSet>()), 0);
+        QCOMPARE(rolloutRevision(unannotated, sets), 4);
         const QList<ImageInfo> images = runningImages(r, sets);
         QCOMPARE(images.size(), 2);
-        QCOMPARE(images.at(0), (ImageInfo{QStringLiteral("registry.example.com/shop/checkout:2.3.1"),
-                                          {QStringLiteral("stable")}}));
-        QCOMPARE(images.at(1), (ImageInfo{QStringLiteral("registry.example.com/shop/checkout:2.4.0"),
-                                          {QStringLiteral("canary")}}));
+        QCOMPARE(images.at(0),
+                 (ImageInfo {QStringLiteral("registry.example.com/shop/checkout:2.3.1"),
+                             {QStringLiteral("stable")}}));
+        QCOMPARE(images.at(1),
+                 (ImageInfo {QStringLiteral("registry.example.com/shop/checkout:2.4.0"),
+                             {QStringLiteral("canary")}}));
         QCOMPARE(actualWeight(r, sets), 20);
         const RolloutCounts counts = rolloutCounts(r);
         QCOMPARE(counts.desired, 5);
@@ -499,9 +572,10 @@ private slots:
     void errorConditions()
     {
         const Rollout aborted = fromFile("rollout-aborted.json");
-        QCOMPARE(rolloutErrorConditions(aborted),
-                 QStringList({QStringLiteral("Metric \"success-rate\" assessed Failed due to failed "
-                                             "(3) > failureLimit (2)")}));
+        QCOMPARE(
+            rolloutErrorConditions(aborted),
+            QStringList({QStringLiteral("Metric \"success-rate\" assessed Failed due to failed "
+                                        "(3) > failureLimit (2)")}));
         Rollout invalid = healthyCanary();
         invalid.status.conditions = {condition("InvalidSpec", "True", "InvalidSpec", "bad steps")};
         QCOMPARE(rolloutErrorConditions(invalid), QStringList({QStringLiteral("bad steps")}));

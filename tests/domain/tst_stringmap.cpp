@@ -21,7 +21,7 @@ private slots:
         QVERIFY(map.contains(u"app"));
         QVERIFY(map.remove(u"app"));
         QVERIFY(!map.remove(u"app"));
-        QCOMPARE(map, (StringMap{{QStringLiteral("team"), QStringLiteral("search")}}));
+        QCOMPARE(map, (StringMap {{QStringLiteral("team"), QStringLiteral("search")}}));
     }
 
     void appendThenSort()

@@ -22,13 +22,16 @@ private slots:
                               << utc(2024, 5, 5, 9, 58, 2, 900);
         QTest::newRow("offset") << QStringLiteral("2024-05-01T12:30:00+02:30")
                                 << utc(2024, 5, 1, 10, 0, 0);
-        QTest::newRow("negative offset") << QStringLiteral("2024-12-31T23:00:00-01:00")
-                                         << utc(2025, 1, 1, 0, 0, 0);
-        QTest::newRow("leap day") << QStringLiteral("2024-02-29T00:00:00Z") << utc(2024, 2, 29, 0, 0, 0);
-        QTest::newRow("epoch") << QStringLiteral("1970-01-01T00:00:00Z") << utc(1970, 1, 1, 0, 0, 0);
-        QTest::newRow("before epoch") << QStringLiteral("1969-07-20T20:17:40Z")
-                                      << utc(1969, 7, 20, 20, 17, 40);
-        QTest::newRow("lower case") << QStringLiteral("2024-05-01t10:00:00z") << utc(2024, 5, 1, 10, 0, 0);
+        QTest::newRow("negative offset")
+            << QStringLiteral("2024-12-31T23:00:00-01:00") << utc(2025, 1, 1, 0, 0, 0);
+        QTest::newRow("leap day") << QStringLiteral("2024-02-29T00:00:00Z")
+                                  << utc(2024, 2, 29, 0, 0, 0);
+        QTest::newRow("epoch") << QStringLiteral("1970-01-01T00:00:00Z")
+                               << utc(1970, 1, 1, 0, 0, 0);
+        QTest::newRow("before epoch")
+            << QStringLiteral("1969-07-20T20:17:40Z") << utc(1969, 7, 20, 20, 17, 40);
+        QTest::newRow("lower case")
+            << QStringLiteral("2024-05-01t10:00:00z") << utc(2024, 5, 1, 10, 0, 0);
         QTest::newRow("empty") << QString() << QDateTime();
         QTest::newRow("date only") << QStringLiteral("2024-05-01") << QDateTime();
         QTest::newRow("no zone") << QStringLiteral("2024-05-01T10:00:00") << QDateTime();

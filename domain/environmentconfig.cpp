@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "environmentconfig.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStandardPaths>
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <numeric>
+
+namespace {
+
+const QStringList &environmentKeys()
+{
+    static const QStringList keys = {
+        QStringLiteral("name"),  QStringLiteral("context"), QStringLiteral("namespaces"),
+        QStringLiteral("order"), QStringLiteral("colour"),  QStringLiteral("readOnly"),
+    };
+    return keys;
+}
+
+bool isAbsent(const YAML::Node &node)
+{
+    return !node.IsDefined() || node.IsNull();
+}
+
+} // namespace
+
+// Reads one document; every helper reports the first problem into m_error.
+class EnvironmentConfigParser
+{
+    Q_DECLARE_TR_FUNCTIONS(EnvironmentConfig)
+
+public:
+    explicit EnvironmentConfigParser(const QString &fileName) : m_fileName(fileName) { }
+
+    bool parse(const QByteArray &yaml, EnvironmentConfig *out);
+    QString error() const { return m_error; }
+
+private:
+    bool fail(const YAML::Mark &mark, const QString &what)
+    {
+        m_error = QStringLiteral("%1:%2: %3").arg(m_fileName).arg(mark.line + 1).arg(what);
+        return false;
+    }
+    bool checkKeys(const YAML::Node &map, const QStringList &allowed, const QString &where);
+    bool string(const YAML::Node &node, const QString &field, QString *out);
+    bool environment(const YAML::Node &node, int index, EnvironmentSpec *spec);
+
+    QString m_fileName;
+    QString m_error;
+};
+
+bool EnvironmentConfigParser::checkKeys(const YAML::Node &map, const QStringList &allowed,
+                                        const QString &where)
+{
+    QSet<QString> seen;
+    for (const auto &item : map) {
+        const QString key
+            = item.first.IsScalar() ? QString::fromStdString(item.first.Scalar()) : QString();
+        const QString prefix = where.isEmpty() ? QString() : where + QStringLiteral(": ");
+        if (!allowed.contains(key)) {
+            return fail(item.first.Mark(),
+                        prefix
+                            + tr("unknown key '%1' (expected one of: %2)")
+                                  .arg(key, allowed.join(QStringLiteral(", "))));
+        }
+        if (seen.contains(key))
+            return fail(item.first.Mark(), prefix + tr("duplicate key '%1'").arg(key));
+        seen.insert(key);
+    }
+    return true;
+}
+
+bool EnvironmentConfigParser::string(const YAML::Node &node, const QString &field, QString *out)
+{
+    if (!node.IsScalar())
+        return fail(node.Mark(), tr("%1: must be a string").arg(field));
+    *out = QString::fromStdString(node.Scalar());
+    return true;
+}
+
+bool EnvironmentConfigParser::environment(const YAML::Node &node, int index, EnvironmentSpec *spec)
+{
+    const QString where = QStringLiteral("environments[%1]").arg(index);
+    if (!node.IsMap())
+        return fail(node.Mark(), tr("%1: must be a mapping with at least a 'name'").arg(where));
+    if (!checkKeys(node, environmentKeys(), where))
+        return false;
+
+    const YAML::Node name = node["name"];
+    if (isAbsent(name))
+        return fail(node.Mark(), tr("%1: 'name' is missing").arg(where));
+    if (!string(name, where + QStringLiteral(".name"), &spec->name))
+        return false;
+    if (spec->name.trimmed().isEmpty())
+        return fail(name.Mark(), tr("%1.name: must not be empty").arg(where));
+
+    const YAML::Node context = node["context"];
+    spec->context = spec->name;
+    if (!isAbsent(context)) {
+        if (!string(context, where + QStringLiteral(".context"), &spec->context))
+            return false;
+        if (spec->context.isEmpty())
+            return fail(context.Mark(), tr("%1.context: must not be empty").arg(where));
+    }
+
+    const YAML::Node namespaces = node["namespaces"];
+    if (!isAbsent(namespaces)) {
+        if (!namespaces.IsSequence())
+            return fail(namespaces.Mark(),
+                        tr("%1.namespaces: must be a list of namespace names").arg(where));
+        for (std::size_t i = 0; i < namespaces.size(); ++i) {
+            const YAML::Node item = namespaces[i];
+            const QString field = QStringLiteral("%1.namespaces[%2]").arg(where).arg(i);
+            QString ns;
+            if (!string(item, field, &ns))
+                return false;
+            if (ns.isEmpty())
+                return fail(item.Mark(), tr("%1: must not be empty").arg(field));
+            if (spec->namespaces.contains(ns))
+                return fail(item.Mark(), tr("%1: '%2' is listed twice").arg(field, ns));
+            spec->namespaces.append(ns);
+        }
+    }
+
+    const YAML::Node order = node["order"];
+    spec->order = index;
+    if (!isAbsent(order)) {
+        bool ok = order.IsScalar();
+        if (ok)
+            spec->order = QString::fromStdString(order.Scalar()).toInt(&ok);
+        if (!ok) {
+            return fail(order.Mark(),
+                        tr("%1.order: '%2' is not an integer")
+                            .arg(where,
+                                 QString::fromStdString(order.IsScalar() ? order.Scalar()
+                                                                         : std::string())));
+        }
+    }
+
+    const YAML::Node colour = node["colour"];
+    if (!isAbsent(colour)) {
+        QString text;
+        if (!string(colour, where + QStringLiteral(".colour"), &text))
+            return false;
+        static const QRegularExpression pattern(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+        if (!pattern.match(text).hasMatch()) {
+            return fail(colour.Mark(),
+                        tr("%1.colour: '%2' is not a colour of the form #rrggbb").arg(where, text));
+        }
+        spec->colour = text.toLower();
+    }
+
+    const YAML::Node readOnly = node["readOnly"];
+    if (!isAbsent(readOnly)) {
+        bool value = false;
+        if (!readOnly.IsScalar() || !YAML::convert<bool>::decode(readOnly, value)) {
+            return fail(readOnly.Mark(), tr("%1.readOnly: must be true or false").arg(where));
+        }
+        spec->readOnly = value;
+    }
+    return true;
+}
+
+bool EnvironmentConfigParser::parse(const QByteArray &yaml, EnvironmentConfig *out)
+{
+    YAML::Node root;
+    try {
+        root = YAML::Load(yaml.toStdString());
+    } catch (const YAML::Exception &e) {
+        m_error = QStringLiteral("%1:%2:%3: %4")
+                      .arg(m_fileName)
+                      .arg(e.mark.line + 1)
+                      .arg(e.mark.column + 1)
+                      .arg(tr("invalid YAML: %1").arg(QString::fromStdString(e.msg)));
+        return false;
+    }
+    if (isAbsent(root)) {
+        m_error = QStringLiteral("%1: %2").arg(m_fileName,
+                                               tr("the file is empty; expected an "
+                                                  "'environments' list"));
+        return false;
+    }
+    if (!root.IsMap())
+        return fail(root.Mark(), tr("expected a mapping with an 'environments' list"));
+    if (!checkKeys(root, {QStringLiteral("environments")}, QString()))
+        return false;
+    const YAML::Node list = root["environments"];
+    if (isAbsent(list))
+        return fail(root.Mark(), tr("'environments' is missing"));
+    if (!list.IsSequence() || list.size() == 0)
+        return fail(list.Mark(), tr("environments: must be a non-empty list"));
+
+    QHash<QString, int> firstLine;
+    EnvironmentConfig config;
+    config.m_sourceFile = m_fileName;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const YAML::Node node = list[i];
+        EnvironmentSpec spec;
+        if (!environment(node, int(i), &spec))
+            return false;
+        const YAML::Node name = node["name"];
+        if (firstLine.contains(spec.name)) {
+            return fail(name.Mark(),
+                        tr("environments[%1].name: '%2' is already defined on line %3")
+                            .arg(i)
+                            .arg(spec.name)
+                            .arg(firstLine.value(spec.name)));
+        }
+        firstLine.insert(spec.name, name.Mark().line + 1);
+        const YAML::Node context = node["context"];
+        config.m_contextLines.append((isAbsent(context) ? name : context).Mark().line + 1);
+        config.m_entryIndexes.append(int(i));
+        config.m_environments.append(spec);
+    }
+
+    // Sort by order; ties keep the file's order.
+    QList<int> index(config.m_environments.size());
+    std::iota(index.begin(), index.end(), 0);
+    std::stable_sort(index.begin(), index.end(), [&](int a, int b) {
+        return config.m_environments.at(a).order < config.m_environments.at(b).order;
+    });
+    EnvironmentConfig sorted;
+    sorted.m_sourceFile = config.m_sourceFile;
+    for (int i : std::as_const(index)) {
+        sorted.m_environments.append(config.m_environments.at(i));
+        sorted.m_contextLines.append(config.m_contextLines.at(i));
+        sorted.m_entryIndexes.append(config.m_entryIndexes.at(i));
+    }
+    *out = sorted;
+    return true;
+}
+
+EnvironmentConfig EnvironmentConfig::fromContexts(const QStringList &contextNames)
+{
+    EnvironmentConfig config;
+    int order = 0;
+    for (const QString &context : contextNames) {
+        EnvironmentSpec spec;
+        spec.name = context;
+        spec.context = context;
+        spec.order = order;
+        config.m_environments.append(spec);
+        config.m_contextLines.append(0);
+        config.m_entryIndexes.append(order);
+        ++order;
+    }
+    return config;
+}
+
+bool EnvironmentConfig::fromYaml(const QByteArray &yaml, const QString &fileName,
+                                 EnvironmentConfig *out, QString *error)
+{
+    EnvironmentConfigParser parser(fileName);
+    if (parser.parse(yaml, out))
+        return true;
+    *error = parser.error();
+    return false;
+}
+
+bool EnvironmentConfig::fromFile(const QString &path, EnvironmentConfig *out, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QCoreApplication::translate("EnvironmentConfig", "%1: cannot read: %2")
+                     .arg(path, file.errorString());
+        return false;
+    }
+    return fromYaml(file.readAll(), path, out, error);
+}
+
+QString EnvironmentConfig::defaultPath()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation))
+        .filePath(QStringLiteral("release-dashboard/config.yaml"));
+}
+
+const EnvironmentSpec *EnvironmentConfig::environment(const QString &name) const
+{
+    for (const EnvironmentSpec &spec : m_environments) {
+        if (spec.name == name)
+            return &spec;
+    }
+    return nullptr;
+}
+
+QStringList EnvironmentConfig::names() const
+{
+    QStringList result;
+    for (const EnvironmentSpec &spec : m_environments)
+        result.append(spec.name);
+    return result;
+}
+
+bool EnvironmentConfig::checkContexts(const QStringList &contextNames, QString *error) const
+{
+    for (qsizetype i = 0; i < m_environments.size(); ++i) {
+        const EnvironmentSpec &spec = m_environments.at(i);
+        if (contextNames.contains(spec.context))
+            continue;
+        const QString known = contextNames.isEmpty()
+            ? QCoreApplication::translate("EnvironmentConfig", "none")
+            : contextNames.join(QStringLiteral(", "));
+        const QString what
+            = QCoreApplication::translate("EnvironmentConfig",
+                                          "environments[%1].context: context '%2' of environment "
+                                          "'%3' is not in the kubeconfig (contexts: %4)")
+                  .arg(m_entryIndexes.at(i))
+                  .arg(spec.context, spec.name, known);
+        *error = m_sourceFile.isEmpty()
+            ? what
+            : QStringLiteral("%1:%2: %3").arg(m_sourceFile).arg(m_contextLines.at(i)).arg(what);
+        return false;
+    }
+    return true;
+}
+
+void EnvironmentConfig::setAllReadOnly()
+{
+    for (EnvironmentSpec &spec : m_environments)
+        spec.readOnly = true;
+}

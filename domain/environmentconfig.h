@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "environmentspec.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// The environments the dashboard shows, from the config file or from the kubeconfig.
+//
+// Config file (YAML, ~/.config/release-dashboard/config.yaml or --config FILE):
+//
+//   environments:
+//     - name: prod              # required, unique
+//       context: prod-admin     # kubeconfig context; default: the name
+//       namespaces: [shop]      # default: all namespaces
+//       order: 3                # position in lists; default: the entry's index
+//       colour: "#c0392b"       # #rrggbb; default: none
+//       readOnly: true          # default: false
+//
+// Every error names the file, the line (1-based) and the field, e.g.
+// "config.yaml:7: environments[1].colour: 'red' is not a colour of the form #rrggbb".
+class EnvironmentConfig
+{
+public:
+    // No config file: every kubeconfig context is an environment named after it, in
+    // kubeconfig order.
+    static EnvironmentConfig fromContexts(const QStringList &contextNames);
+    static bool fromYaml(const QByteArray &yaml, const QString &fileName, EnvironmentConfig *out,
+                         QString *error);
+    static bool fromFile(const QString &path, EnvironmentConfig *out, QString *error);
+    // ~/.config/release-dashboard/config.yaml (QStandardPaths::GenericConfigLocation).
+    static QString defaultPath();
+
+    // Sorted by order, then by position in the file.
+    const QList<EnvironmentSpec> &environments() const { return m_environments; }
+    // The file the environments came from; empty for fromContexts().
+    QString sourceFile() const { return m_sourceFile; }
+    const EnvironmentSpec *environment(const QString &name) const;
+    QStringList names() const;
+
+    // False with a precise *error when an environment names a context the kubeconfig does
+    // not have.
+    bool checkContexts(const QStringList &contextNames, QString *error) const;
+    // Marks every environment read-only (--read-only).
+    void setAllReadOnly();
+
+private:
+    friend class EnvironmentConfigParser;
+    QList<EnvironmentSpec> m_environments;
+    QList<int> m_contextLines; // 1-based line of each environment's context (or name)
+    QList<int> m_entryIndexes; // index in the file's environments list
+    QString m_sourceFile;
+};

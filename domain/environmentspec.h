@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+// One environment of the fleet as the configuration describes it: a kubeconfig context,
+// the namespaces to watch and how the window shows it. A value: the app builds the list,
+// the fetchers and the models each get a copy.
+struct EnvironmentSpec
+{
+    QString name; // unique; what the user sees ("prod", "staging")
+    QString context; // kubeconfig context; empty = the current context
+    QStringList namespaces; // empty = all namespaces
+    QString colour; // "#rrggbb" or empty
+    bool readOnly = false; // no actions offered
+    int order = 0; // position in lists, ascending (then by name)
+
+    bool operator==(const EnvironmentSpec &o) const
+    {
+        return name == o.name && context == o.context && namespaces == o.namespaces
+            && colour == o.colour && readOnly == o.readOnly && order == o.order;
+    }
+    bool operator!=(const EnvironmentSpec &o) const { return !(*this == o); }
+};
+
+Q_DECLARE_METATYPE(EnvironmentSpec)
