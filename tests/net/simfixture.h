@@ -19,6 +19,9 @@
 
 #include <memory>
 
+// The simulator lives in its own namespace; these tests use many of its types.
+using namespace rdsim;
+
 class SimFixture
 {
 public:
