@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "fleetdelta.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <mutex>
+#include <optional>
+
+// Collects the informers' changes of one environment between two flushes. Thread-safe:
+// informer threads add, the environment's worker thread takes. Changes to the same object
+// merge (the newest state wins; an upsert after a delete is an upsert, a delete after an
+// upsert a delete), so a burst of updates to one rollout costs the GUI one row update.
+class DeltaAccumulator
+{
+public:
+    // Merges `part` in. True when nothing was pending before: the caller schedules a flush.
+    bool add(WorkloadDeltaBatch &&part);
+    // Data arrived that changes no object (a bookmark); only lastDataTime moves.
+    bool touch();
+    // Everything pending, in first-change order; `reset` marks the batch as the complete
+    // state (its deletes are then dropped). *delivered tells whether add() ran since the
+    // last take (an informer's first list may be empty and still be news).
+    WorkloadDeltaBatch take(bool reset, bool *delivered = nullptr);
+    bool isEmpty() const;
+    QDateTime lastDataTime() const;
+
+private:
+    template<typename T> struct Pending
+    {
+        QHash<QString, std::optional<T>> changes; // nullopt = deleted
+        QList<QString> order;
+
+        void upsert(QString key, T &&value);
+        void remove(const QString &key);
+        void take(QList<T> *upserts, QStringList *deletes, bool keepDeletes);
+        bool isEmpty() const { return order.isEmpty(); }
+    };
+    bool isEmptyLocked() const;
+
+    mutable std::mutex m_mutex;
+    Pending<Rollout> m_rollouts;
+    Pending<ReplicaSet> m_replicaSets;
+    Pending<Deployment> m_deployments;
+    QDateTime m_lastData;
+    bool m_touched = false;
+    bool m_delivered = false;
+};

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "environmentworker.h"
+
+#include "clusterconnection.h"
+
+#include <QCoreApplication>
+#include <QThread>
+#include <QTimer>
+
+namespace {
+// lastUpdated alone (no other change) is re-sent at most this often: a busy cluster would
+// otherwise send a state every batch.
+constexpr int LastUpdatedIntervalMs = 1000;
+
+int severity(ConnectionState::Kind kind)
+{
+    switch (kind) {
+    case ConnectionState::ConfigError:
+        return 5;
+    case ConnectionState::Unauthorized:
+        return 4;
+    case ConnectionState::Forbidden:
+        return 3;
+    case ConnectionState::Unreachable:
+        return 2;
+    case ConnectionState::Retrying:
+        return 1;
+    case ConnectionState::Connecting:
+    case ConnectionState::Live:
+        return 0;
+    }
+    return 0;
+}
+
+bool sameIgnoringLastUpdated(ConnectionState a, const ConnectionState &b)
+{
+    a.lastUpdated = b.lastUpdated;
+    return a == b;
+}
+} // namespace
+
+EnvironmentWorker::EnvironmentWorker(const Kubeconfig &kubeconfig, const EnvironmentSpec &spec,
+                                     const InformerOptions &options) :
+    m_kubeconfig(kubeconfig), m_spec(spec), m_options(options)
+{ }
+
+EnvironmentWorker::~EnvironmentWorker()
+{
+    requestStop();
+    join();
+}
+
+QList<InformerSpec> EnvironmentWorker::informerSpecsFor(const EnvironmentSpec &spec)
+{
+    QStringList namespaces = spec.namespaces;
+    if (namespaces.isEmpty())
+        namespaces.append(QString()); // all namespaces, one informer per kind
+    QList<InformerSpec> specs;
+    for (const QString &ns : std::as_const(namespaces)) {
+        specs.append(InformerSpec {WorkloadKind::Rollout, ns, QString()});
+        // Only the ReplicaSets of Rollouts: they give the canary's available pods (actual
+        // weight), the revision and the images. Deployments carry their revision themselves.
+        specs.append(InformerSpec {WorkloadKind::ReplicaSet, ns,
+                                   QStringLiteral("rollouts-pod-template-hash")});
+        specs.append(InformerSpec {WorkloadKind::Deployment, ns, QString()});
+    }
+    return specs;
+}
+
+QList<InformerSpec> EnvironmentWorker::informerSpecs() const
+{
+    QList<InformerSpec> specs;
+    for (const auto &informer : m_informers)
+        specs.append(informer->spec());
+    return specs;
+}
+
+void EnvironmentWorker::start()
+{
+    Q_ASSERT(!m_thread);
+    ClusterConnection connection;
+    QString error;
+    if (ClusterConnection::resolve(m_kubeconfig, m_spec.context, &connection, &error)) {
+        m_insecure = connection.insecureSkipTlsVerify;
+        const QList<InformerSpec> specs = informerSpecsFor(m_spec);
+        m_informerStatus = QList<InformerStatus>(specs.size());
+        for (int i = 0; i < specs.size(); ++i) {
+            m_informers.push_back(std::make_unique<Informer>(i, specs.at(i), connection, m_options,
+                                                             static_cast<InformerSink *>(this),
+                                                             m_cancel));
+        }
+    } else {
+        m_configError = error;
+    }
+
+    m_thread = new QThread;
+    m_thread->setObjectName(QStringLiteral("env:") + m_spec.name);
+    moveToThread(m_thread);
+    m_thread->start();
+    QMetaObject::invokeMethod(this, &EnvironmentWorker::startOnThread, Qt::QueuedConnection);
+
+    for (const auto &informer : m_informers) {
+        Informer *raw = informer.get();
+        QThread *thread = QThread::create([raw] { raw->run(); });
+        thread->setObjectName(m_spec.name + QLatin1Char(':') + raw->spec().resourceName());
+        m_informerThreads.push_back(thread);
+        thread->start();
+    }
+}
+
+void EnvironmentWorker::startOnThread()
+{
+    m_flushTimer = new QTimer(this);
+    m_flushTimer->setSingleShot(true);
+    connect(m_flushTimer, &QTimer::timeout, this, &EnvironmentWorker::flush);
+    updateState(false);
+}
+
+void EnvironmentWorker::requestStop()
+{
+    m_cancel.cancel();
+}
+
+void EnvironmentWorker::join()
+{
+    for (QThread *thread : m_informerThreads) {
+        thread->wait();
+        delete thread;
+    }
+    m_informerThreads.clear();
+    if (m_thread) {
+        // The flush timer belongs to the worker thread: stop it there, not from here.
+        if (m_thread->isRunning()) {
+            QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    delete m_flushTimer;
+                    m_flushTimer = nullptr;
+                },
+                Qt::BlockingQueuedConnection);
+        }
+        m_thread->quit();
+        m_thread->wait();
+        delete m_thread;
+        m_thread = nullptr;
+    }
+}
+
+InformerStats EnvironmentWorker::stats() const
+{
+    InformerStats total;
+    for (const auto &informer : m_informers)
+        total += informer->stats();
+    return total;
+}
+
+QList<InformerStats> EnvironmentWorker::informerStats() const
+{
+    QList<InformerStats> list;
+    for (const auto &informer : m_informers)
+        list.append(informer->stats());
+    return list;
+}
+
+void EnvironmentWorker::deliver(WorkloadDeltaBatch &&part)
+{
+    if (m_accumulator.add(std::move(part)))
+        QMetaObject::invokeMethod(this, &EnvironmentWorker::scheduleFlush, Qt::QueuedConnection);
+}
+
+void EnvironmentWorker::touch()
+{
+    if (m_accumulator.touch())
+        QMetaObject::invokeMethod(this, &EnvironmentWorker::scheduleFlush, Qt::QueuedConnection);
+}
+
+void EnvironmentWorker::reportStatus(int informerId, const InformerStatus &status)
+{
+    {
+        std::lock_guard lock(m_stateMutex);
+        m_informerStatus[informerId] = status;
+    }
+    QMetaObject::invokeMethod(
+        this, [this] { updateState(false); }, Qt::QueuedConnection);
+}
+
+void EnvironmentWorker::scheduleFlush()
+{
+    if (m_cancel.isCancelled() || !m_flushTimer || m_flushTimer->isActive())
+        return;
+    m_flushTimer->start(m_options.batchIntervalMs);
+}
+
+void EnvironmentWorker::flush()
+{
+    if (m_cancel.isCancelled())
+        return;
+    bool delivered = false;
+    WorkloadDeltaBatch batch = m_accumulator.take(m_resetPending, &delivered);
+    if (delivered && (m_resetPending || !batch.isEmpty())) {
+        m_resetPending = false;
+        emit workloadsChanged(m_spec.name, batch);
+    }
+    updateState(true);
+}
+
+ConnectionState EnvironmentWorker::aggregateState() const
+{
+    ConnectionState state;
+    state.insecure = m_insecure;
+    if (!m_configError.isEmpty()) {
+        state.kind = ConnectionState::ConfigError;
+        state.reason = m_configError;
+        return state;
+    }
+    std::lock_guard lock(m_stateMutex);
+    const InformerStatus *worst = nullptr;
+    bool allLive = !m_informerStatus.isEmpty();
+    for (const InformerStatus &status : m_informerStatus) {
+        if (status.kind != ConnectionState::Live)
+            allLive = false;
+        if (severity(status.kind) > 0 && (!worst || severity(status.kind) > severity(worst->kind)))
+            worst = &status;
+    }
+    if (worst) {
+        state.kind = worst->kind;
+        state.reason = worst->reason;
+        state.retryInSeconds = (worst->retryMs + 999) / 1000;
+        state.retryAt = worst->retryAt;
+    } else {
+        state.kind = allLive ? ConnectionState::Live : ConnectionState::Connecting;
+    }
+    return state;
+}
+
+void EnvironmentWorker::updateState(bool lastUpdatedMayChange)
+{
+    if (m_cancel.isCancelled())
+        return;
+    ConnectionState state = aggregateState();
+    state.lastUpdated = m_accumulator.lastDataTime();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (m_emittedOnce && sameIgnoringLastUpdated(state, m_lastEmitted)) {
+        if (!lastUpdatedMayChange || state.lastUpdated == m_lastEmitted.lastUpdated
+            || m_lastStateEmit.msecsTo(now) < LastUpdatedIntervalMs)
+            return;
+    }
+    m_emittedOnce = true;
+    m_lastEmitted = state;
+    m_lastStateEmit = now;
+    emit stateChanged(m_spec.name, state);
+}

@@ -1,0 +1,397 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fleetmodel.h"
+
+#include "replicasetstatus.h"
+
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace {
+constexpr int AgeRefreshMs = 30000;
+
+QString objectKey(const ObjectMeta &meta)
+{
+    return WorkloadDeltaBatch::key(meta.namespaceName, meta.name);
+}
+
+// "ns/name" -> (ns, name)
+std::pair<QString, QString> splitKey(const QString &key)
+{
+    const qsizetype slash = key.indexOf(QLatin1Char('/'));
+    if (slash < 0)
+        return {QString(), key};
+    return {key.left(slash), key.mid(slash + 1)};
+}
+} // namespace
+
+FleetModel::FleetModel(QObject *parent) :
+    QAbstractTableModel(parent),
+    m_clock([] { return QDateTime::currentDateTimeUtc(); }),
+    m_ageTimer(new QTimer(this))
+{
+    m_ageTimer->setInterval(AgeRefreshMs);
+    connect(m_ageTimer, &QTimer::timeout, this, &FleetModel::refreshAges);
+}
+
+FleetModel::~FleetModel() = default;
+
+void FleetModel::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = clock ? std::move(clock) : [] { return QDateTime::currentDateTimeUtc(); };
+}
+
+QDateTime FleetModel::now() const
+{
+    return m_clock();
+}
+
+void FleetModel::refreshAges()
+{
+    if (m_rows.isEmpty())
+        return;
+    emit dataChanged(index(0, AgeColumn), index(int(m_rows.size()) - 1, AgeColumn));
+}
+
+int FleetModel::environmentOrder(const QString &environment) const
+{
+    for (qsizetype i = 0; i < m_environments.size(); ++i) {
+        if (m_environments.at(i).name == environment)
+            return int(i);
+    }
+    return int(m_environments.size());
+}
+
+void FleetModel::setEnvironments(const QList<EnvironmentSpec> &environments)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    QList<EnvironmentSpec> sorted = environments;
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const EnvironmentSpec &a, const EnvironmentSpec &b) {
+                         return a.order != b.order ? a.order < b.order : a.name < b.name;
+                     });
+    QSet<QString> names;
+    for (const EnvironmentSpec &spec : std::as_const(sorted))
+        names.insert(spec.name);
+    QList<int> gone;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (!names.contains(m_rows.at(row).environment))
+            gone.append(row);
+    }
+    QStringList dropped;
+    for (auto it = m_data.cbegin(); it != m_data.cend(); ++it) {
+        if (!names.contains(it.key()))
+            dropped.append(it.key());
+    }
+    removeRowsAt(gone);
+    for (const QString &name : std::as_const(dropped))
+        m_data.remove(name);
+    const bool orderChanged = m_environments != sorted;
+    m_environments = sorted;
+    // The environment column sorts by position in this list.
+    if (orderChanged && !m_rows.isEmpty())
+        emit dataChanged(index(0, EnvironmentColumn), index(rowCount() - 1, EnvironmentColumn));
+    for (const QString &name : std::as_const(dropped))
+        emit workloadCountChanged(name, 0);
+}
+
+FleetModel::EnvironmentData &FleetModel::environmentData(const QString &environment)
+{
+    return m_data[environment];
+}
+
+QList<ReplicaSet> FleetModel::ownedBy(const EnvironmentData &env, const QString &uid) const
+{
+    QList<ReplicaSet> owned;
+    const auto keys = env.replicaSetsByOwner.constFind(uid);
+    if (keys == env.replicaSetsByOwner.constEnd())
+        return owned;
+    owned.reserve(keys->size());
+    for (const QString &key : *keys)
+        owned.append(env.replicaSets.value(key));
+    return owned;
+}
+
+void FleetModel::applyReplicaSets(EnvironmentData &env, const WorkloadDeltaBatch &batch,
+                                  QSet<QString> *affectedOwners)
+{
+    const auto unlink = [&](const QString &key) {
+        const auto it = env.replicaSets.constFind(key);
+        if (it == env.replicaSets.constEnd())
+            return;
+        for (const OwnerReference &owner : it->metadata.ownerReferences) {
+            affectedOwners->insert(owner.uid);
+            auto owned = env.replicaSetsByOwner.find(owner.uid);
+            if (owned != env.replicaSetsByOwner.end()) {
+                owned->remove(key);
+                if (owned->isEmpty())
+                    env.replicaSetsByOwner.erase(owned);
+            }
+        }
+        env.replicaSets.remove(key);
+    };
+    for (const QString &key : batch.replicaSetDeletes)
+        unlink(key);
+    for (const ReplicaSet &replicaSet : batch.replicaSetUpserts) {
+        const QString key = objectKey(replicaSet.metadata);
+        unlink(key);
+        for (const OwnerReference &owner : replicaSet.metadata.ownerReferences) {
+            affectedOwners->insert(owner.uid);
+            env.replicaSetsByOwner[owner.uid].insert(key);
+        }
+        env.replicaSets.insert(key, replicaSet);
+    }
+}
+
+void FleetModel::forgetRow(EnvironmentData &env, const FleetRow &row)
+{
+    --env.rows;
+    if (row.kind == FleetRow::Kind::Rollout) {
+        const QString uid = row.metadata().uid;
+        if (env.rolloutKeyByUid.value(uid) == row.key())
+            env.rolloutKeyByUid.remove(uid);
+    }
+}
+
+void FleetModel::rememberRow(EnvironmentData &env, const FleetRow &row)
+{
+    ++env.rows;
+    if (row.kind == FleetRow::Kind::Rollout && !row.metadata().uid.isEmpty())
+        env.rolloutKeyByUid.insert(row.metadata().uid, row.key());
+}
+
+void FleetModel::applyBatch(const QString &environment, const WorkloadDeltaBatch &batch)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    if (batch.reset) {
+        resetEnvironment(environment, batch);
+        return;
+    }
+    EnvironmentData &env = environmentData(environment);
+    const int rowsBefore = env.rows;
+
+    QSet<QString> affectedOwners;
+    applyReplicaSets(env, batch, &affectedOwners);
+
+    // Removals first, so the rows that change are found at their final positions.
+    QList<int> removed;
+    const auto collect = [&](const QStringList &keys, FleetRow::Kind kind) {
+        for (const QString &key : keys) {
+            const auto [ns, name] = splitKey(key);
+            const int row = m_rowIndex.value(FleetRow::makeKey(environment, kind, ns, name), -1);
+            if (row >= 0)
+                removed.append(row);
+        }
+    };
+    collect(batch.rolloutDeletes, FleetRow::Kind::Rollout);
+    collect(batch.deploymentDeletes, FleetRow::Kind::Deployment);
+    for (int row : std::as_const(removed))
+        forgetRow(env, m_rows.at(row));
+    removeRowsAt(removed);
+
+    QList<int> changed;
+    QList<FleetRow> inserted;
+    QHash<QString, qsizetype> insertedIndex;
+    const auto upsert = [&](FleetRow &&row) {
+        const QString key = row.key();
+        const int existing = m_rowIndex.value(key, -1);
+        if (existing >= 0) {
+            FleetRow &old = m_rows[existing];
+            if (old.sameContent(row)) {
+                old = std::move(row); // the newest resourceVersion, nothing visible changed
+                return;
+            }
+            forgetRow(env, old);
+            rememberRow(env, row);
+            old = std::move(row);
+            changed.append(existing);
+        } else if (const auto it = insertedIndex.constFind(key); it != insertedIndex.constEnd()) {
+            inserted[*it] = std::move(row);
+        } else {
+            insertedIndex.insert(key, inserted.size());
+            inserted.append(std::move(row));
+        }
+    };
+    QSet<QString> rebuiltOwners;
+    for (const Rollout &rollout : batch.rolloutUpserts) {
+        rebuiltOwners.insert(rollout.metadata.uid);
+        upsert(FleetRow::fromRollout(environment, rollout, ownedBy(env, rollout.metadata.uid)));
+    }
+    for (const Deployment &deployment : batch.deploymentUpserts)
+        upsert(FleetRow::fromDeployment(environment, deployment));
+    // Rollouts whose ReplicaSets changed: actual weight, revision and images follow them.
+    for (const QString &uid : std::as_const(affectedOwners)) {
+        if (rebuiltOwners.contains(uid))
+            continue;
+        const int row = m_rowIndex.value(env.rolloutKeyByUid.value(uid), -1);
+        if (row >= 0 && m_rows.at(row).rollout)
+            upsert(FleetRow::fromRollout(environment, *m_rows.at(row).rollout, ownedBy(env, uid)));
+    }
+
+    if (!inserted.isEmpty()) {
+        const int first = int(m_rows.size());
+        beginInsertRows(QModelIndex(), first, first + int(inserted.size()) - 1);
+        for (FleetRow &row : inserted) {
+            rememberRow(env, row);
+            m_rowIndex.insert(row.key(), int(m_rows.size()));
+            m_rows.append(std::move(row));
+        }
+        endInsertRows();
+    }
+    emitRowsChanged(changed);
+    if (!m_rows.isEmpty() && !m_ageTimer->isActive())
+        m_ageTimer->start();
+    if (env.rows != rowsBefore)
+        emit workloadCountChanged(environment, env.rows);
+}
+
+void FleetModel::resetEnvironment(const QString &environment, const WorkloadDeltaBatch &batch)
+{
+    EnvironmentData &env = environmentData(environment);
+    // A reset that throws away many rows is cheaper for the views as one model reset.
+    if (env.rows > m_resetThreshold) {
+        beginResetModel();
+        QList<FleetRow> kept;
+        kept.reserve(m_rows.size() - env.rows);
+        for (FleetRow &row : m_rows) {
+            if (row.environment != environment)
+                kept.append(std::move(row));
+        }
+        m_rows = std::move(kept);
+        env = EnvironmentData();
+        QSet<QString> ignored;
+        applyReplicaSets(env, batch, &ignored);
+        for (const Rollout &rollout : batch.rolloutUpserts) {
+            m_rows.append(
+                FleetRow::fromRollout(environment, rollout, ownedBy(env, rollout.metadata.uid)));
+            rememberRow(env, m_rows.constLast());
+        }
+        for (const Deployment &deployment : batch.deploymentUpserts) {
+            m_rows.append(FleetRow::fromDeployment(environment, deployment));
+            rememberRow(env, m_rows.constLast());
+        }
+        m_rowIndex.clear();
+        reindexFrom(0);
+        endResetModel();
+        emit workloadCountChanged(environment, env.rows);
+        return;
+    }
+
+    // Otherwise the reset is a delta: everything of this environment not in the batch goes.
+    WorkloadDeltaBatch delta = batch;
+    delta.reset = false;
+    QSet<QString> keep;
+    for (const Rollout &rollout : batch.rolloutUpserts)
+        keep.insert(FleetRow::makeKey(environment, FleetRow::Kind::Rollout,
+                                      rollout.metadata.namespaceName, rollout.metadata.name));
+    for (const Deployment &deployment : batch.deploymentUpserts)
+        keep.insert(FleetRow::makeKey(environment, FleetRow::Kind::Deployment,
+                                      deployment.metadata.namespaceName, deployment.metadata.name));
+    for (const FleetRow &row : std::as_const(m_rows)) {
+        if (row.environment != environment || keep.contains(row.key()))
+            continue;
+        const QString key = objectKey(row.metadata());
+        (row.kind == FleetRow::Kind::Rollout ? delta.rolloutDeletes : delta.deploymentDeletes)
+            .append(key);
+    }
+    QSet<QString> keepReplicaSets;
+    for (const ReplicaSet &replicaSet : batch.replicaSetUpserts)
+        keepReplicaSets.insert(objectKey(replicaSet.metadata));
+    for (auto it = env.replicaSets.cbegin(); it != env.replicaSets.cend(); ++it) {
+        if (!keepReplicaSets.contains(it.key()))
+            delta.replicaSetDeletes.append(it.key());
+    }
+    applyBatch(environment, delta);
+}
+
+void FleetModel::removeRowsAt(QList<int> rows)
+{
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    // Bottom up, one signal pair per contiguous range, so earlier indices stay valid.
+    qsizetype end = rows.size();
+    while (end > 0) {
+        qsizetype start = end - 1;
+        while (start > 0 && rows.at(start - 1) == rows.at(start) - 1)
+            --start;
+        const int first = rows.at(start);
+        const int last = rows.at(end - 1);
+        beginRemoveRows(QModelIndex(), first, last);
+        for (int row = first; row <= last; ++row)
+            m_rowIndex.remove(m_rows.at(row).key());
+        m_rows.remove(first, last - first + 1);
+        endRemoveRows();
+        end = start;
+    }
+    reindexFrom(rows.constFirst());
+    if (m_rows.isEmpty())
+        m_ageTimer->stop();
+}
+
+void FleetModel::reindexFrom(int row)
+{
+    for (int i = row; i < m_rows.size(); ++i)
+        m_rowIndex.insert(m_rows.at(i).key(), i);
+}
+
+void FleetModel::emitRowsChanged(QList<int> rows)
+{
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    qsizetype start = 0;
+    while (start < rows.size()) {
+        qsizetype end = start;
+        while (end + 1 < rows.size() && rows.at(end + 1) == rows.at(end) + 1)
+            ++end;
+        emit dataChanged(index(rows.at(start), 0), index(rows.at(end), ColumnCount - 1));
+        start = end + 1;
+    }
+}
+
+QModelIndex FleetModel::indexOf(const QString &environment, FleetRow::Kind kind,
+                                const QString &namespaceName, const QString &name, int column) const
+{
+    const int row = m_rowIndex.value(FleetRow::makeKey(environment, kind, namespaceName, name), -1);
+    if (row < 0 || column < 0 || column >= ColumnCount)
+        return QModelIndex();
+    return index(row, column);
+}
+
+const FleetRow *FleetModel::rowAt(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return nullptr;
+    return &m_rows.at(row);
+}
+
+const Rollout *FleetModel::rolloutAt(int row) const
+{
+    const FleetRow *r = rowAt(row);
+    return r && r->rollout ? &*r->rollout : nullptr;
+}
+
+const Deployment *FleetModel::deploymentAt(int row) const
+{
+    const FleetRow *r = rowAt(row);
+    return r && r->deployment ? &*r->deployment : nullptr;
+}
+
+QList<ReplicaSet> FleetModel::replicaSetsOf(const QString &environment,
+                                            const QString &ownerUid) const
+{
+    const auto it = m_data.constFind(environment);
+    if (it == m_data.constEnd())
+        return {};
+    return ownedReplicaSets(ownedBy(*it, ownerUid), ownerUid);
+}
+
+int FleetModel::workloadCount(const QString &environment) const
+{
+    const auto it = m_data.constFind(environment);
+    return it == m_data.constEnd() ? 0 : it->rows;
+}

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "environmentspec.h"
+#include "fleetdelta.h"
+#include "fleetrow.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <memory>
+
+class QTimer;
+
+// Every Rollout and Deployment of every environment, one row each. Fed on the GUI thread
+// with the FleetFetcher's delta batches; a batch changes exactly the rows it touches
+// (beginInsertRows / dataChanged of the changed row / beginRemoveRows). Only a reset batch
+// that replaces more than resetThreshold() rows of an environment resets the model.
+// Rows keep their position until removed (new rows are appended): sort through a
+// FleetFilterProxy.
+class FleetModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        EnvironmentColumn,
+        NamespaceColumn,
+        NameColumn,
+        KindColumn,
+        StrategyColumn,
+        StatusColumn,
+        StepColumn,
+        WeightColumn,
+        RevisionColumn,
+        ImagesColumn,
+        ReplicasColumn,
+        AgeColumn,
+        ColumnCount
+    };
+    enum Role {
+        PhaseRole = Qt::UserRole + 1, // QString: Healthy, Progressing, Paused, Degraded, ...
+        MessageRole, // QString: the phase message (empty when Healthy)
+        EnvironmentRole, // QString
+        NamespaceRole, // QString
+        NameRole, // QString
+        KindRole, // QString: "Rollout" or "Deployment" (untranslated)
+        SortRole, // a value that sorts the column naturally (numbers, times, lower-case text)
+        RequiresAttentionRole, // bool: Degraded, or Paused for another reason than a step
+        ImagesRole, // QStringList
+        UidRole, // QString: metadata.uid
+    };
+
+    explicit FleetModel(QObject *parent = nullptr);
+    ~FleetModel() override;
+
+    // Environments not in the list lose their rows; the order and colours come from here.
+    void setEnvironments(const QList<EnvironmentSpec> &environments);
+    QList<EnvironmentSpec> environments() const { return m_environments; }
+    void applyBatch(const QString &environment, const WorkloadDeltaBatch &batch);
+
+    // Tests inject a fixed clock; the age column uses it. Default: the current UTC time.
+    void setClock(std::function<QDateTime()> clock);
+    // Re-evaluates the age column (a timer does it every 30 s while rows exist).
+    void refreshAges();
+    // A reset batch replacing more rows than this resets the model instead of sending row
+    // signals; default 2000.
+    void setResetThreshold(int rows) { m_resetThreshold = rows; }
+    int resetThreshold() const { return m_resetThreshold; }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const final;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const final;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const final;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const final;
+
+    // Lookups for views and the detail pane. Null / invalid when absent.
+    QModelIndex indexOf(const QString &environment, FleetRow::Kind kind,
+                        const QString &namespaceName, const QString &name, int column = 0) const;
+    const FleetRow *rowAt(int row) const;
+    const Rollout *rolloutAt(int row) const; // null for a Deployment row
+    const Deployment *deploymentAt(int row) const; // null for a Rollout row
+    // The ReplicaSets of that environment owned by ownerUid (newest revision first).
+    QList<ReplicaSet> replicaSetsOf(const QString &environment, const QString &ownerUid) const;
+    int workloadCount(const QString &environment) const;
+
+signals:
+    // After every batch that changed the number of rows of an environment.
+    void workloadCountChanged(const QString &environment, int count);
+
+private:
+    struct EnvironmentData
+    {
+        QHash<QString, ReplicaSet> replicaSets; // "ns/name"
+        QHash<QString, QSet<QString>> replicaSetsByOwner; // owner uid -> "ns/name"
+        QHash<QString, QString> rolloutKeyByUid; // rollout uid -> FleetRow::key()
+        int rows = 0;
+    };
+
+    EnvironmentData &environmentData(const QString &environment);
+    QList<ReplicaSet> ownedBy(const EnvironmentData &env, const QString &uid) const;
+    void applyReplicaSets(EnvironmentData &env, const WorkloadDeltaBatch &batch,
+                          QSet<QString> *affectedOwners);
+    void resetEnvironment(const QString &environment, const WorkloadDeltaBatch &batch);
+    // Removes the rows (any order) with beginRemoveRows per contiguous range.
+    void removeRowsAt(QList<int> rows);
+    void emitRowsChanged(QList<int> rows);
+    void forgetRow(EnvironmentData &env, const FleetRow &row);
+    void rememberRow(EnvironmentData &env, const FleetRow &row);
+    void reindexFrom(int row);
+    int environmentOrder(const QString &environment) const;
+    QString statusText(const FleetRow &row) const;
+    QVariant displayData(const FleetRow &row, int column) const;
+    QVariant sortData(const FleetRow &row, int column) const;
+    QDateTime now() const;
+
+    QList<EnvironmentSpec> m_environments;
+    QHash<QString, EnvironmentData> m_data;
+    QList<FleetRow> m_rows;
+    QHash<QString, int> m_rowIndex; // FleetRow::key() -> row
+    std::function<QDateTime()> m_clock;
+    QTimer *m_ageTimer = nullptr;
+    int m_resetThreshold = 2000;
+};

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fleetrow.h"
+
+#include "deploymentstatus.h"
+#include "rolloutstatus.h"
+
+namespace {
+const QChar KeySeparator(0x1f); // unit separator: never part of a Kubernetes name
+
+template<typename T>
+bool sameIgnoringResourceVersion(const std::optional<T> &a, const std::optional<T> &b)
+{
+    if (a.has_value() != b.has_value())
+        return false;
+    if (!a)
+        return true;
+    if (a->metadata.resourceVersion == b->metadata.resourceVersion)
+        return *a == *b;
+    T copy = *a;
+    copy.metadata.resourceVersion = b->metadata.resourceVersion;
+    return copy == *b;
+}
+} // namespace
+
+QString FleetRow::makeKey(const QString &environment, Kind kind, const QString &namespaceName,
+                          const QString &name)
+{
+    return environment + KeySeparator
+        + (kind == Kind::Rollout ? QLatin1Char('R') : QLatin1Char('D')) + KeySeparator
+        + namespaceName + KeySeparator + name;
+}
+
+QString FleetRow::key() const
+{
+    const ObjectMeta &meta = metadata();
+    return makeKey(environment, kind, meta.namespaceName, meta.name);
+}
+
+FleetRow::Health FleetRow::healthOf(const QString &phase)
+{
+    if (phase == QLatin1String("Healthy"))
+        return Health::Healthy;
+    if (phase == QLatin1String("Progressing"))
+        return Health::Progressing;
+    if (phase == QLatin1String("Paused"))
+        return Health::Paused;
+    if (phase == QLatin1String("Degraded"))
+        return Health::Degraded;
+    return Health::Unknown;
+}
+
+bool FleetRow::sameContent(const FleetRow &o) const
+{
+    return environment == o.environment && kind == o.kind && strategy == o.strategy
+        && phase == o.phase && message == o.message && health == o.health
+        && requiresAttention == o.requiresAttention && step == o.step && setWeight == o.setWeight
+        && actualWeight == o.actualWeight && revision == o.revision && images == o.images
+        && desired == o.desired && ready == o.ready && updated == o.updated
+        && available == o.available && sameIgnoringResourceVersion(rollout, o.rollout)
+        && sameIgnoringResourceVersion(deployment, o.deployment);
+}
+
+FleetRow FleetRow::fromRollout(const QString &environment, const Rollout &rollout,
+                               const QList<ReplicaSet> &replicaSets)
+{
+    FleetRow row;
+    row.environment = environment;
+    row.kind = Kind::Rollout;
+    row.rollout = rollout;
+    const RolloutPhaseInfo phase = rolloutPhase(rollout);
+    row.phase = phase.phase;
+    row.message = phase.message;
+    row.health = healthOf(phase.phase);
+    row.requiresAttention = ::requiresAttention(phase);
+    row.strategy = strategyName(rollout);
+    if (rollout.isCanary()) {
+        row.step = stepString(rollout);
+        row.setWeight = currentSetWeight(rollout);
+        row.actualWeight = ::actualWeight(rollout, replicaSets);
+    }
+    row.revision = rolloutRevision(rollout, replicaSets);
+    for (const ImageInfo &image : runningImages(rollout, replicaSets))
+        row.images.append(image.image);
+    if (row.images.isEmpty()) // no ReplicaSet runs yet: what the template asks for
+        row.images = rollout.spec.podTemplate.images();
+    const RolloutCounts counts = rolloutCounts(rollout);
+    row.desired = counts.desired;
+    row.ready = counts.ready;
+    row.updated = counts.updated;
+    row.available = counts.available;
+    return row;
+}
+
+FleetRow FleetRow::fromDeployment(const QString &environment, const Deployment &deployment)
+{
+    FleetRow row;
+    row.environment = environment;
+    row.kind = Kind::Deployment;
+    row.deployment = deployment;
+    const DeploymentRolloutStatus status = deploymentStatus(deployment);
+    // The Rollout vocabulary, so one filter and one colour scheme serve both kinds.
+    if (status.paused) {
+        row.phase = QStringLiteral("Paused");
+        row.message = status.message;
+    } else {
+        switch (status.state) {
+        case DeploymentRolloutStatus::State::Complete:
+            row.phase = QStringLiteral("Healthy");
+            break;
+        case DeploymentRolloutStatus::State::Failed:
+            row.phase = QStringLiteral("Degraded");
+            row.message = status.message;
+            break;
+        case DeploymentRolloutStatus::State::Progressing:
+        case DeploymentRolloutStatus::State::WaitingForObservation:
+            row.phase = QStringLiteral("Progressing");
+            row.message = status.message;
+            break;
+        }
+    }
+    row.health = healthOf(row.phase);
+    // A paused Deployment was paused by someone: worth a look, as a non-step Rollout pause.
+    row.requiresAttention = row.health == Health::Degraded || row.health == Health::Paused;
+    row.strategy = deployment.strategyType.isEmpty() ? QStringLiteral("RollingUpdate")
+                                                     : deployment.strategyType;
+    row.revision
+        = deployment.metadata.annotations.value(QStringLiteral("deployment.kubernetes.io/revision"))
+              .toLongLong();
+    row.images = deployment.podTemplate.images();
+    row.desired = deployment.specReplicas.value_or(1);
+    row.ready = deployment.readyReplicas;
+    row.updated = deployment.updatedReplicas;
+    row.available = deployment.availableReplicas;
+    return row;
+}

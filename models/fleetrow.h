@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "deployment.h"
+#include "replicaset.h"
+#include "rollout.h"
+
+#include <QDateTime>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// One row of the FleetModel: the object plus every derived value the columns show,
+// computed once when the object (or its ReplicaSets) changes so data() only reads.
+struct FleetRow
+{
+    enum class Kind : quint8 { Rollout, Deployment };
+    enum class Health : quint8 { Unknown, Healthy, Progressing, Paused, Degraded };
+
+    QString environment;
+    Kind kind = Kind::Rollout;
+    std::optional<Rollout> rollout;
+    std::optional<Deployment> deployment;
+
+    // Derived.
+    QString strategy; // "Canary", "BlueGreen", "RollingUpdate", "Recreate"
+    QString phase; // untranslated phase name
+    QString message;
+    Health health = Health::Unknown;
+    bool requiresAttention = false;
+    QString step; // "2/5" or empty
+    std::optional<qint32> setWeight; // canary only
+    std::optional<qint32> actualWeight;
+    qint64 revision = 0;
+    QStringList images;
+    qint32 desired = 0;
+    qint32 ready = 0;
+    qint32 updated = 0;
+    qint32 available = 0;
+
+    const ObjectMeta &metadata() const
+    {
+        return rollout ? rollout->metadata : deployment->metadata;
+    }
+    QString kindName() const
+    {
+        return kind == Kind::Rollout ? QStringLiteral("Rollout") : QStringLiteral("Deployment");
+    }
+    // "env\x1fRollout\x1fns\x1fname": unique across the model.
+    static QString makeKey(const QString &environment, Kind kind, const QString &namespaceName,
+                           const QString &name);
+    QString key() const;
+
+    // Equal when the object (its resourceVersion aside) and every derived value are the
+    // same, so an update that changes nothing sends no dataChanged.
+    bool sameContent(const FleetRow &o) const;
+    static Health healthOf(const QString &phase);
+
+    // Derives every shown value. replicaSets: those the rollout owns (any order).
+    static FleetRow fromRollout(const QString &environment, const Rollout &rollout,
+                                const QList<ReplicaSet> &replicaSets);
+    static FleetRow fromDeployment(const QString &environment, const Deployment &deployment);
+};

@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The in-process simulator as the API server for the fetcher tests: clusters "east" and
+// "west" (frozen: no controller moves anything, so the store holds exactly what a test
+// wrote), users admin (everything) and viewer (pods in "shop" only), and helpers that build
+// Rollouts, ReplicaSets and Deployments as JSON and read back the server's state.
+
+#include "connectionstate.h"
+#include "fleetdelta.h"
+#include "fleetfetcher.h"
+#include "kubeconfigloader.h"
+
+#include "api/apiserver.h"
+#include "api/faultinjector.h"
+#include "core/objectstore.h"
+#include "core/resourcecatalog.h"
+#include "fleet/simulator.h"
+#include "scenario/scenario.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMap>
+#include <QObject>
+#include <QTest>
+
+#include <memory>
+
+namespace rdsim { }
+using namespace rdsim;
+
+class FleetSim
+{
+public:
+    static Scenario scenario()
+    {
+        UserSpec admin;
+        admin.name = QStringLiteral("admin");
+        admin.clientCertificate = true;
+        admin.rules = {PolicyRule {
+            {QStringLiteral("*")}, {QStringLiteral("*")}, {QStringLiteral("*")}, {}, {}}};
+        UserSpec viewer;
+        viewer.name = QStringLiteral("viewer");
+        viewer.token = QStringLiteral("viewer-token");
+        viewer.rules
+            = {PolicyRule {{QStringLiteral("get"), QStringLiteral("list"), QStringLiteral("watch")},
+                           {QString()},
+                           {QStringLiteral("pods")},
+                           {},
+                           {QStringLiteral("shop")}}};
+        Scenario scenario;
+        for (const QString &name : {QStringLiteral("east"), QStringLiteral("west")}) {
+            ClusterScenario cluster;
+            cluster.name = name;
+            cluster.namespaces = {QStringLiteral("shop"), QStringLiteral("infra")};
+            cluster.users = {admin, viewer};
+            scenario.clusters.append(cluster);
+        }
+        return scenario;
+    }
+
+    bool start(QString *error)
+    {
+        SimulatorOptions options;
+        options.frozen = true;
+        m_sim = std::make_unique<Simulator>(scenario(), options);
+        if (!m_sim->start(error))
+            return false;
+        for (SimCluster *cluster : m_sim->clusters())
+            cluster->server().setBookmarkIntervalMs(200);
+        KubeconfigSource source;
+        source.explicitPath = m_sim->kubeconfigPath();
+        return KubeconfigLoader::load(source, &m_kubeconfig, error);
+    }
+
+    Simulator &simulator() { return *m_sim; }
+    SimCluster &cluster(const QString &name = QStringLiteral("east"))
+    {
+        return *m_sim->cluster(name);
+    }
+    ObjectStore &store(const QString &name = QStringLiteral("east"))
+    {
+        return cluster(name).store();
+    }
+    const Kubeconfig &kubeconfig() const { return m_kubeconfig; }
+
+    static EnvironmentSpec environment(const QString &name, const QString &context,
+                                       const QStringList &namespaces = {})
+    {
+        EnvironmentSpec spec;
+        spec.name = name;
+        spec.context = context;
+        spec.namespaces = namespaces;
+        return spec;
+    }
+
+    // Short delays everywhere so faults recover quickly and watches end (and start again
+    // from their last resourceVersion) every second.
+    static InformerOptions fastOptions()
+    {
+        InformerOptions options;
+        options.backoff.initialMs = 50;
+        options.backoff.maxMs = 400;
+        options.backoff.jitter = 0;
+        options.batchIntervalMs = 50;
+        options.watchTimeoutMinSeconds = 1;
+        options.watchTimeoutMaxSeconds = 1;
+        options.requestRetries = 3;
+        options.requestRetryMaxWaitSeconds = 2;
+        return options;
+    }
+
+    static const ResourceType &rollouts()
+    {
+        return *ResourceCatalog::find(QStringLiteral("argoproj.io"), QStringLiteral("rollouts"));
+    }
+    static const ResourceType &replicaSets()
+    {
+        return *ResourceCatalog::find(QStringLiteral("apps"), QStringLiteral("replicasets"));
+    }
+    static const ResourceType &deployments()
+    {
+        return *ResourceCatalog::find(QStringLiteral("apps"), QStringLiteral("deployments"));
+    }
+
+    static QJsonObject podTemplate(const QString &image)
+    {
+        return QJsonObject {
+            {QStringLiteral("metadata"),
+             QJsonObject {{QStringLiteral("labels"),
+                           QJsonObject {{QStringLiteral("app"), QStringLiteral("x")}}}}},
+            {QStringLiteral("spec"),
+             QJsonObject {{QStringLiteral("containers"),
+                           QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("app")},
+                                                    {QStringLiteral("image"), image}}}}}}};
+    }
+
+    static QJsonObject rollout(const QString &ns, const QString &name,
+                               const QString &phase = QStringLiteral("Healthy"),
+                               const QString &image = QStringLiteral("registry/app:1"))
+    {
+        const QJsonObject steps {
+            {QStringLiteral("steps"),
+             QJsonArray {QJsonObject {{QStringLiteral("setWeight"), 20}},
+                         QJsonObject {{QStringLiteral("pause"), QJsonObject()}}}}};
+        return QJsonObject {
+            {QStringLiteral("apiVersion"), QStringLiteral("argoproj.io/v1alpha1")},
+            {QStringLiteral("kind"), QStringLiteral("Rollout")},
+            {QStringLiteral("metadata"),
+             QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
+            {QStringLiteral("spec"),
+             QJsonObject {
+                 {QStringLiteral("replicas"), 3},
+                 {QStringLiteral("selector"),
+                  QJsonObject {{QStringLiteral("matchLabels"),
+                                QJsonObject {{QStringLiteral("app"), QStringLiteral("x")}}}}},
+                 {QStringLiteral("template"), podTemplate(image)},
+                 {QStringLiteral("strategy"), QJsonObject {{QStringLiteral("canary"), steps}}}}},
+            {QStringLiteral("status"),
+             QJsonObject {{QStringLiteral("phase"), phase},
+                          {QStringLiteral("observedGeneration"), QStringLiteral("1")},
+                          {QStringLiteral("currentStepIndex"), 2},
+                          {QStringLiteral("replicas"), 3},
+                          {QStringLiteral("updatedReplicas"), 3},
+                          {QStringLiteral("readyReplicas"), 3},
+                          {QStringLiteral("availableReplicas"), 3}}}};
+    }
+
+    static QJsonObject replicaSet(const QString &ns, const QString &name, const QString &hash)
+    {
+        return QJsonObject {
+            {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+            {QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
+            {QStringLiteral("metadata"),
+             QJsonObject {{QStringLiteral("name"), name},
+                          {QStringLiteral("namespace"), ns},
+                          {QStringLiteral("labels"),
+                           QJsonObject {{QStringLiteral("rollouts-pod-template-hash"), hash}}}}},
+            {QStringLiteral("spec"),
+             QJsonObject {{QStringLiteral("replicas"), 1},
+                          {QStringLiteral("template"), podTemplate(QStringLiteral("a:1"))}}},
+            {QStringLiteral("status"), QJsonObject {{QStringLiteral("replicas"), 1}}}};
+    }
+
+    // A ReplicaSet of a plain Deployment: the informer's label selector leaves it out.
+    static QJsonObject plainReplicaSet(const QString &ns, const QString &name)
+    {
+        QJsonObject rs = replicaSet(ns, name, QString());
+        QJsonObject meta = rs.value(QStringLiteral("metadata")).toObject();
+        meta.insert(QStringLiteral("labels"),
+                    QJsonObject {{QStringLiteral("pod-template-hash"), QStringLiteral("abc")}});
+        rs.insert(QStringLiteral("metadata"), meta);
+        return rs;
+    }
+
+    static QJsonObject deployment(const QString &ns, const QString &name)
+    {
+        return QJsonObject {
+            {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
+            {QStringLiteral("kind"), QStringLiteral("Deployment")},
+            {QStringLiteral("metadata"),
+             QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
+            {QStringLiteral("spec"),
+             QJsonObject {{QStringLiteral("replicas"), 2},
+                          {QStringLiteral("template"), podTemplate(QStringLiteral("d:1"))}}}};
+    }
+
+    void create(const ResourceType &type, const QJsonObject &object,
+                const QString &clusterName = QStringLiteral("east"))
+    {
+        const StoreResult result = store(clusterName).create(type, object);
+        QVERIFY2(result.ok(), qPrintable(result.error.message));
+    }
+    // Changes status.phase (a visible change with a new resourceVersion).
+    void setPhase(const QString &ns, const QString &name, const QString &phase,
+                  const QString &clusterName = QStringLiteral("east"))
+    {
+        std::optional<QJsonObject> object = store(clusterName).get(rollouts(), ns, name);
+        QVERIFY(object);
+        QJsonObject status = object->value(QStringLiteral("status")).toObject();
+        status.insert(QStringLiteral("phase"), phase);
+        object->insert(QStringLiteral("status"), status);
+        const StoreResult result
+            = store(clusterName).update(rollouts(), *object, WriteScope::Whole);
+        QVERIFY2(result.ok(), qPrintable(result.error.message));
+    }
+    void remove(const ResourceType &type, const QString &ns, const QString &name,
+                const QString &clusterName = QStringLiteral("east"))
+    {
+        const StoreResult result = store(clusterName).remove(type, ns, name);
+        QVERIFY2(result.ok(), qPrintable(result.error.message));
+    }
+
+    // "R shop/api" -> resourceVersion, for everything the fetchers should mirror.
+    QMap<QString, QString> serverState(const QString &clusterName = QStringLiteral("east"))
+    {
+        QMap<QString, QString> state;
+        const auto add = [&](const ResourceType &type, const QString &prefix, bool rolloutRsOnly) {
+            for (const QJsonObject &object : store(clusterName).list(type)) {
+                const QJsonObject meta = object.value(QStringLiteral("metadata")).toObject();
+                if (rolloutRsOnly
+                    && !meta.value(QStringLiteral("labels"))
+                            .toObject()
+                            .contains(QStringLiteral("rollouts-pod-template-hash")))
+                    continue;
+                state.insert(prefix + meta.value(QStringLiteral("namespace")).toString()
+                                 + QLatin1Char('/') + meta.value(QStringLiteral("name")).toString(),
+                             meta.value(QStringLiteral("resourceVersion")).toString());
+            }
+        };
+        add(rollouts(), QStringLiteral("R "), false);
+        add(replicaSets(), QStringLiteral("S "), true);
+        add(deployments(), QStringLiteral("D "), false);
+        return state;
+    }
+
+private:
+    std::unique_ptr<Simulator> m_sim;
+    Kubeconfig m_kubeconfig;
+};
+
+// What the GUI would know, rebuilt from a FleetFetcher's signals: the same keys as
+// FleetSim::serverState. Counts what arrived so tests can assert on batching.
+class FleetMirror : public QObject
+{
+public:
+    explicit FleetMirror(FleetFetcher *fetcher)
+    {
+        connect(fetcher, &FleetFetcher::workloadsChanged, this, &FleetMirror::apply);
+        connect(fetcher, &FleetFetcher::stateChanged, this,
+                [this](const QString &environment, const ConnectionState &state) {
+                    m_states[environment].append(state);
+                });
+    }
+
+    QMap<QString, QString> state(const QString &environment) const
+    {
+        return m_state.value(environment);
+    }
+    QList<ConnectionState> states(const QString &environment) const
+    {
+        return m_states.value(environment);
+    }
+    ConnectionState lastState(const QString &environment) const
+    {
+        const QList<ConnectionState> list = m_states.value(environment);
+        return list.isEmpty() ? ConnectionState() : list.constLast();
+    }
+    ConnectionState::Kind lastKind(const QString &environment) const
+    {
+        return lastState(environment).kind;
+    }
+    int batches(const QString &environment) const { return m_batches.value(environment); }
+    int resets(const QString &environment) const { return m_resets.value(environment); }
+    // Upserts or deletes of a key that the mirror's state did not justify: an upsert that
+    // changed nothing (same resourceVersion) or a delete of an unknown key.
+    int redundant(const QString &environment) const { return m_redundant.value(environment); }
+    QList<WorkloadDeltaBatch> batchList(const QString &environment) const
+    {
+        return m_batchList.value(environment);
+    }
+
+private:
+    void apply(const QString &environment, const WorkloadDeltaBatch &batch)
+    {
+        QMap<QString, QString> &state = m_state[environment];
+        ++m_batches[environment];
+        m_batchList[environment].append(batch);
+        if (batch.reset) {
+            ++m_resets[environment];
+            state.clear();
+        }
+        const auto upsert = [&](const QString &prefix, const ObjectMeta &meta) {
+            const QString key = prefix + meta.namespaceName + QLatin1Char('/') + meta.name;
+            if (state.value(key) == meta.resourceVersion)
+                ++m_redundant[environment];
+            state.insert(key, meta.resourceVersion);
+        };
+        const auto remove = [&](const QString &prefix, const QString &key) {
+            if (state.remove(prefix + key) == 0)
+                ++m_redundant[environment];
+        };
+        for (const QString &key : batch.rolloutDeletes)
+            remove(QStringLiteral("R "), key);
+        for (const QString &key : batch.replicaSetDeletes)
+            remove(QStringLiteral("S "), key);
+        for (const QString &key : batch.deploymentDeletes)
+            remove(QStringLiteral("D "), key);
+        for (const Rollout &object : batch.rolloutUpserts)
+            upsert(QStringLiteral("R "), object.metadata);
+        for (const ReplicaSet &object : batch.replicaSetUpserts)
+            upsert(QStringLiteral("S "), object.metadata);
+        for (const Deployment &object : batch.deploymentUpserts)
+            upsert(QStringLiteral("D "), object.metadata);
+    }
+
+    QHash<QString, QMap<QString, QString>> m_state;
+    QHash<QString, QList<ConnectionState>> m_states;
+    QHash<QString, int> m_batches;
+    QHash<QString, int> m_resets;
+    QHash<QString, int> m_redundant;
+    QHash<QString, QList<WorkloadDeltaBatch>> m_batchList;
+};

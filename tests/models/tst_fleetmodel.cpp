@@ -1,0 +1,388 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "fleetmodel.h"
+#include "workloadbuilders.h"
+
+#include <QAbstractItemModelTester>
+#include <QColor>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+QList<EnvironmentSpec> environments()
+{
+    return {EnvironmentSpec {QStringLiteral("prod"), QStringLiteral("prod-ctx"), {}, {}, false, 0},
+            EnvironmentSpec {QStringLiteral("staging"), QStringLiteral("stg"), {}, {}, false, 1}};
+}
+
+QString rowText(const QAbstractItemModel &model, int row)
+{
+    QStringList cells;
+    for (int column = 0; column < model.columnCount(); ++column)
+        cells.append(model.index(row, column).data().toString());
+    return cells.join(QLatin1Char('|'));
+}
+
+QStringList dump(const QAbstractItemModel &model)
+{
+    QStringList rows;
+    for (int row = 0; row < model.rowCount(); ++row)
+        rows.append(rowText(model, row));
+    return rows;
+}
+
+// The row numbers a dataChanged spy saw, as "first-last" strings.
+QStringList changedRanges(const QSignalSpy &spy)
+{
+    QStringList ranges;
+    for (const QList<QVariant> &args : spy) {
+        const QModelIndex topLeft = args.at(0).toModelIndex();
+        const QModelIndex bottomRight = args.at(1).toModelIndex();
+        ranges.append(QStringLiteral("%1-%2 c%3-%4")
+                          .arg(topLeft.row())
+                          .arg(bottomRight.row())
+                          .arg(topLeft.column())
+                          .arg(bottomRight.column()));
+    }
+    return ranges;
+}
+} // namespace
+
+class TestFleetModel : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<FleetModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+
+    void fill()
+    {
+        m_model->applyBatch(
+            QStringLiteral("prod"),
+            Build::upsert(
+                {Build::canary(QStringLiteral("shop"), QStringLiteral("api"),
+                               QStringLiteral("Paused"), QStringLiteral("CanaryPauseStep")),
+                 Build::blueGreen(QStringLiteral("shop"), QStringLiteral("web"),
+                                  QStringLiteral("Healthy"))},
+                {Build::deployment(QStringLiteral("infra"), QStringLiteral("redis"), 3, 3, 2)}));
+    }
+
+private slots:
+    void init()
+    {
+        m_model = std::make_unique<FleetModel>();
+        m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get());
+        m_model->setClock([] { return Build::created().addSecs(3 * 3600 + 120); });
+        m_model->setEnvironments(environments());
+    }
+    void cleanup()
+    {
+        m_tester.reset();
+        m_model.reset();
+    }
+
+    void insertsRowsWithDerivedColumns()
+    {
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy counts(m_model.get(), &FleetModel::workloadCountChanged);
+        fill();
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+        QCOMPARE(inserted.at(0).at(2).toInt(), 2);
+        QCOMPARE(counts.size(), 1);
+        QCOMPARE(counts.at(0).at(1).toInt(), 3);
+        QCOMPARE(dump(*m_model),
+                 QStringList({QStringLiteral("prod|shop|api|Rollout|Canary|Paused — "
+                                             "CanaryPauseStep|1/3|20/0||registry/api:v2|5/5 "
+                                             "ready · 1 updated · 5 available|3h2m"),
+                              QStringLiteral("prod|shop|web|Rollout|BlueGreen|Healthy||||"
+                                             "registry/web:v1|2/2 ready · 2 updated · 2 "
+                                             "available|3h2m"),
+                              QStringLiteral("prod|infra|redis|Deployment|RollingUpdate|"
+                                             "Progressing — Waiting for deployment \"redis\" "
+                                             "rollout to finish: 2 of 3 updated replicas are "
+                                             "available...|||7|registry/redis:1.0|2/3 ready · 3 "
+                                             "updated · 2 available|3h2m")}));
+        QCOMPARE(m_model->workloadCount(QStringLiteral("prod")), 3);
+        QCOMPARE(m_model->headerData(FleetModel::ReplicasColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Replicas"));
+        QCOMPARE(m_model->headerData(FleetModel::ColumnCount, Qt::Horizontal), QVariant());
+    }
+
+    void rolesAndColours()
+    {
+        fill();
+        const QModelIndex api = m_model->index(0, FleetModel::StatusColumn);
+        QCOMPARE(api.data(FleetModel::PhaseRole).toString(), QStringLiteral("Paused"));
+        QCOMPARE(api.data(FleetModel::MessageRole).toString(), QStringLiteral("CanaryPauseStep"));
+        QCOMPARE(api.data(FleetModel::KindRole).toString(), QStringLiteral("Rollout"));
+        QCOMPARE(api.data(FleetModel::EnvironmentRole).toString(), QStringLiteral("prod"));
+        QCOMPARE(api.data(FleetModel::NamespaceRole).toString(), QStringLiteral("shop"));
+        QCOMPARE(api.data(FleetModel::NameRole).toString(), QStringLiteral("api"));
+        QCOMPARE(api.data(FleetModel::RequiresAttentionRole).toBool(), false); // a step pause
+        QCOMPARE(api.data(Qt::ForegroundRole).value<QColor>(), QColor(0xc7, 0x77, 0x00));
+        QCOMPARE(
+            m_model->index(1, FleetModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>(),
+            QColor(0x2e, 0x7d, 0x32));
+        QCOMPARE(
+            m_model->index(2, FleetModel::StatusColumn).data(Qt::DecorationRole).value<QColor>(),
+            QColor(0x15, 0x65, 0xc0));
+        QCOMPARE(m_model->index(0, FleetModel::NameColumn).data(Qt::ForegroundRole), QVariant());
+        QCOMPARE(m_model->index(2, FleetModel::KindColumn).data(FleetModel::KindRole).toString(),
+                 QStringLiteral("Deployment"));
+        QCOMPARE(
+            m_model->index(0, FleetModel::ImagesColumn).data(FleetModel::ImagesRole).toStringList(),
+            QStringList {QStringLiteral("registry/api:v2")});
+        QCOMPARE(m_model->index(0, 0).data(FleetModel::UidRole).toString(),
+                 QStringLiteral("uid-shop-api"));
+        // Out of range asks answer nothing.
+        QCOMPARE(m_model->index(3, 0).isValid(), false);
+        QCOMPARE(m_model->rowAt(3), nullptr);
+        QCOMPARE(m_model->rolloutAt(2), nullptr);
+        QVERIFY(m_model->deploymentAt(2));
+        QCOMPARE(m_model->deploymentAt(2)->metadata.name, QStringLiteral("redis"));
+    }
+
+    void degradedAndManualPauseRequireAttention()
+    {
+        m_model->applyBatch(
+            QStringLiteral("prod"),
+            Build::upsert({Build::canary(QStringLiteral("a"), QStringLiteral("broken"),
+                                         QStringLiteral("Degraded"),
+                                         QStringLiteral("RolloutAborted: metric failed")),
+                           Build::canary(QStringLiteral("a"), QStringLiteral("held"),
+                                         QStringLiteral("Paused"),
+                                         QStringLiteral("InconclusiveAnalysisRun"))}));
+        QCOMPARE(m_model->index(0, 0).data(FleetModel::RequiresAttentionRole).toBool(), true);
+        QCOMPARE(m_model->index(1, 0).data(FleetModel::RequiresAttentionRole).toBool(), true);
+        QCOMPARE(m_model->index(0, FleetModel::StatusColumn).data().toString(),
+                 QStringLiteral("Degraded — RolloutAborted: metric failed"));
+        QCOMPARE(
+            m_model->index(0, FleetModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>(),
+            QColor(0xc6, 0x28, 0x28));
+    }
+
+    void modifyingOneRowChangesOnlyThatRow()
+    {
+        fill();
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+        Rollout web = Build::blueGreen(QStringLiteral("shop"), QStringLiteral("web"),
+                                       QStringLiteral("Progressing"));
+        web.status.message = QStringLiteral("active service cutover pending");
+        web.metadata.resourceVersion = QStringLiteral("2");
+        m_model->applyBatch(QStringLiteral("prod"), Build::upsert({web}));
+        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("1-1 c0-11")});
+        QCOMPARE(inserted.size(), 0);
+        QCOMPARE(removed.size(), 0);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(m_model->index(1, FleetModel::StatusColumn).data().toString(),
+                 QStringLiteral("Progressing — active service cutover pending"));
+    }
+
+    void unchangedObjectSendsNothing()
+    {
+        fill();
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        Rollout web = Build::blueGreen(QStringLiteral("shop"), QStringLiteral("web"),
+                                       QStringLiteral("Healthy"));
+        web.metadata.resourceVersion = QStringLiteral("99"); // only the version moved
+        m_model->applyBatch(QStringLiteral("prod"), Build::upsert({web}));
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(m_model->rolloutAt(1)->metadata.resourceVersion, QStringLiteral("99"));
+    }
+
+    void replicaSetsDriveWeightRevisionAndImages()
+    {
+        fill();
+        const Rollout api = *m_model->rolloutAt(0);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        WorkloadDeltaBatch batch;
+        batch.replicaSetUpserts = {Build::replicaSet(api, QStringLiteral("stable1"), 3, 4,
+                                                     QStringLiteral("registry/api:v1")),
+                                   Build::replicaSet(api, QStringLiteral("canary2"), 4, 1,
+                                                     QStringLiteral("registry/api:v2"))};
+        m_model->applyBatch(QStringLiteral("prod"), batch);
+        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-11")});
+        QCOMPARE(m_model->index(0, FleetModel::WeightColumn).data().toString(),
+                 QStringLiteral("20/20")); // 1 of 5 available pods run the canary
+        QCOMPARE(m_model->index(0, FleetModel::RevisionColumn).data().toString(),
+                 QStringLiteral("4"));
+        QCOMPARE(m_model->index(0, FleetModel::ImagesColumn).data().toString(),
+                 QStringLiteral("registry/api:v1, registry/api:v2"));
+        QCOMPARE(m_model->replicaSetsOf(QStringLiteral("prod"), api.metadata.uid).size(), 2);
+        QCOMPARE(m_model->replicaSetsOf(QStringLiteral("prod"), api.metadata.uid)
+                     .constFirst()
+                     .metadata.name,
+                 QStringLiteral("api-canary2")); // newest revision first
+
+        // The canary scales up: only the weight changes.
+        changed.clear();
+        WorkloadDeltaBatch more;
+        more.replicaSetUpserts = {Build::replicaSet(api, QStringLiteral("canary2"), 4, 2,
+                                                    QStringLiteral("registry/api:v2"))};
+        m_model->applyBatch(QStringLiteral("prod"), more);
+        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-11")});
+        QCOMPARE(m_model->index(0, FleetModel::WeightColumn).data().toString(),
+                 QStringLiteral("20/40"));
+
+        // The canary ReplicaSet goes away.
+        changed.clear();
+        WorkloadDeltaBatch gone;
+        gone.replicaSetDeletes = {QStringLiteral("shop/api-canary2")};
+        m_model->applyBatch(QStringLiteral("prod"), gone);
+        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-11")});
+        QCOMPARE(m_model->index(0, FleetModel::WeightColumn).data().toString(),
+                 QStringLiteral("20/0"));
+        QCOMPARE(m_model->index(0, FleetModel::ImagesColumn).data().toString(),
+                 QStringLiteral("registry/api:v1"));
+    }
+
+    void deletesRemoveRows()
+    {
+        fill();
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy counts(m_model.get(), &FleetModel::workloadCountChanged);
+        WorkloadDeltaBatch batch;
+        batch.rolloutDeletes = {QStringLiteral("shop/web"), QStringLiteral("shop/unknown")};
+        m_model->applyBatch(QStringLiteral("prod"), batch);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(removed.at(0).at(1).toInt(), 1);
+        QCOMPARE(removed.at(0).at(2).toInt(), 1);
+        QCOMPARE(m_model->rowCount(), 2);
+        QCOMPARE(m_model->index(1, FleetModel::NameColumn).data().toString(),
+                 QStringLiteral("redis"));
+        QCOMPARE(m_model
+                     ->indexOf(QStringLiteral("prod"), FleetRow::Kind::Deployment,
+                               QStringLiteral("infra"), QStringLiteral("redis"))
+                     .row(),
+                 1);
+        QCOMPARE(counts.size(), 1);
+        QCOMPARE(counts.at(0).at(1).toInt(), 2);
+
+        // Deleting both remaining rows at once: two ranges, the index stays right.
+        WorkloadDeltaBatch rest;
+        rest.rolloutDeletes = {QStringLiteral("shop/api")};
+        rest.deploymentDeletes = {QStringLiteral("infra/redis")};
+        m_model->applyBatch(QStringLiteral("prod"), rest);
+        QCOMPARE(m_model->rowCount(), 0);
+        QCOMPARE(m_model->workloadCount(QStringLiteral("prod")), 0);
+    }
+
+    void environmentsKeepTheirRowsApart()
+    {
+        fill();
+        m_model->applyBatch(
+            QStringLiteral("staging"),
+            Build::upsert({Build::canary(QStringLiteral("shop"), QStringLiteral("api"),
+                                         QStringLiteral("Healthy"))}));
+        QCOMPARE(m_model->rowCount(), 4);
+        QCOMPARE(m_model->index(3, FleetModel::EnvironmentColumn).data().toString(),
+                 QStringLiteral("staging"));
+        QCOMPARE(
+            m_model->index(3, FleetModel::EnvironmentColumn).data(FleetModel::SortRole).toInt(), 1);
+        WorkloadDeltaBatch batch;
+        batch.rolloutDeletes = {QStringLiteral("shop/api")};
+        m_model->applyBatch(QStringLiteral("staging"), batch);
+        QCOMPARE(m_model->rowCount(), 3);
+        QCOMPARE(m_model->index(0, FleetModel::NameColumn).data().toString(),
+                 QStringLiteral("api")); // prod's api stays
+
+        // Dropping an environment from the configuration drops its rows.
+        m_model->applyBatch(
+            QStringLiteral("staging"),
+            Build::upsert({Build::canary(QStringLiteral("shop"), QStringLiteral("api"),
+                                         QStringLiteral("Healthy"))}));
+        QSignalSpy counts(m_model.get(), &FleetModel::workloadCountChanged);
+        m_model->setEnvironments({environments().at(1)});
+        QCOMPARE(m_model->rowCount(), 1);
+        QCOMPARE(m_model->index(0, FleetModel::EnvironmentColumn).data().toString(),
+                 QStringLiteral("staging"));
+        QCOMPARE(counts.size(), 1);
+        QCOMPARE(counts.at(0).at(0).toString(), QStringLiteral("prod"));
+        QCOMPARE(counts.at(0).at(1).toInt(), 0);
+    }
+
+    void smallResetIsADiff()
+    {
+        fill();
+        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        WorkloadDeltaBatch batch = Build::upsert(
+            {Build::canary(QStringLiteral("shop"), QStringLiteral("api"), QStringLiteral("Paused"),
+                           QStringLiteral("CanaryPauseStep")),
+             Build::canary(QStringLiteral("shop"), QStringLiteral("cart"),
+                           QStringLiteral("Healthy"))});
+        batch.reset = true;
+        m_model->applyBatch(QStringLiteral("prod"), batch);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(removed.size(), 1); // web and redis are rows 1 and 2: one range
+        QCOMPARE(removed.at(0).at(1).toInt(), 1);
+        QCOMPARE(removed.at(0).at(2).toInt(), 2);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(changed.size(), 0); // api did not change
+        QStringList names;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            names.append(m_model->index(row, FleetModel::NameColumn).data().toString());
+        QCOMPARE(names, QStringList({QStringLiteral("api"), QStringLiteral("cart")}));
+    }
+
+    void largeResetResetsTheModel()
+    {
+        m_model->setResetThreshold(2);
+        fill();
+        m_model->applyBatch(QStringLiteral("staging"),
+                            Build::upsert({Build::canary(QStringLiteral("x"), QStringLiteral("y"),
+                                                         QStringLiteral("Healthy"))}));
+        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
+        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
+        WorkloadDeltaBatch batch = Build::upsert({Build::canary(
+            QStringLiteral("shop"), QStringLiteral("cart"), QStringLiteral("Healthy"))});
+        batch.reset = true;
+        m_model->applyBatch(QStringLiteral("prod"), batch);
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(removed.size(), 0);
+        QCOMPARE(dump(*m_model).size(), 2);
+        QCOMPARE(m_model->index(0, FleetModel::NameColumn).data().toString(), QStringLiteral("y"));
+        QCOMPARE(m_model->index(1, FleetModel::NameColumn).data().toString(),
+                 QStringLiteral("cart"));
+        QCOMPARE(m_model
+                     ->indexOf(QStringLiteral("prod"), FleetRow::Kind::Rollout,
+                               QStringLiteral("shop"), QStringLiteral("cart"))
+                     .row(),
+                 1);
+        QCOMPARE(m_model->workloadCount(QStringLiteral("prod")), 1);
+    }
+
+    void sortRoleGivesNaturalOrder()
+    {
+        fill();
+        QCOMPARE(m_model->index(0, FleetModel::StatusColumn).data(FleetModel::SortRole).toInt(), 1);
+        QCOMPARE(m_model->index(1, FleetModel::StatusColumn).data(FleetModel::SortRole).toInt(), 4);
+        QCOMPARE(m_model->index(2, FleetModel::StatusColumn).data(FleetModel::SortRole).toInt(), 2);
+        QCOMPARE(m_model->index(0, FleetModel::NameColumn).data(FleetModel::SortRole).toString(),
+                 QStringLiteral("api"));
+        QCOMPARE(m_model->index(0, FleetModel::StepColumn).data(FleetModel::SortRole).toInt(), 1);
+        QCOMPARE(m_model->index(1, FleetModel::StepColumn).data(FleetModel::SortRole).toInt(), -1);
+        QCOMPARE(
+            m_model->index(2, FleetModel::RevisionColumn).data(FleetModel::SortRole).toLongLong(),
+            7);
+    }
+
+    void agesFollowTheClock()
+    {
+        fill();
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setClock([] { return Build::created().addDays(3); });
+        m_model->refreshAges();
+        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-2 c11-11")});
+        QCOMPARE(m_model->index(0, FleetModel::AgeColumn).data().toString(), QStringLiteral("3d"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFleetModel)
+#include "tst_fleetmodel.moc"
