@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "application.h"
+
+#include "commandline.h"
+#include "demofleet.h"
+#include "fleetsetup.h"
+#include "getcommand.h"
+#include "mainwindow.h"
+#include "translationloader.h"
+#include "versioninfo.h"
+
+#include <QApplication>
+#include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+
+#include <curl/curl.h>
+
+namespace {
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("release-dashboard"));
+    QCoreApplication::setApplicationName(QStringLiteral("release-dashboard"));
+    QCoreApplication::setApplicationVersion(VersionInfo::application());
+}
+
+int runWindow(const CommandLineOptions &options)
+{
+    QGuiApplication::setApplicationDisplayName(
+        QCoreApplication::translate("Application", "Release Dashboard"));
+    // Declared before the window: the window's fetcher stops before the demo fleet it
+    // talks to goes away.
+    DemoFleet demo;
+    MainWindow window;
+    QString error;
+    bool ready = true;
+    if (options.demo) {
+        window.setWindowTitle(QCoreApplication::translate("Application", "Demo fleet"));
+        if (!demo.start(&error)) {
+            window.showError(error);
+            ready = false;
+        }
+    }
+    FleetSetup setup;
+    if (ready && !FleetSetup::load(options, demo.kubeconfigPath(), &setup, &error)) {
+        if (!options.demo) {
+            error += QStringLiteral("\n")
+                + QCoreApplication::translate("Application",
+                                              "To look around without a cluster, start "
+                                              "release-dashboard --demo.");
+        }
+        window.showError(error);
+        ready = false;
+    }
+    if (ready)
+        window.setFleet(setup.kubeconfig, setup.environments.environments());
+    window.show();
+    const int code = QCoreApplication::exec();
+    window.stopFetching();
+    return code;
+}
+
+} // namespace
+
+int Application::run(const QStringList &arguments, QTextStream &out, QTextStream &err)
+{
+    CommandLineOptions options;
+    QString text;
+    // First pass for --lang: the help and the errors of the second pass are translated.
+    CommandLine::Result result = CommandLine::parse(arguments, &options, &text);
+    if (result == CommandLine::Result::Ok)
+        TranslationLoader::install(QCoreApplication::instance(), options.language);
+    result = CommandLine::parse(arguments, &options, &text);
+    switch (result) {
+    case CommandLine::Result::Help:
+    case CommandLine::Result::Version:
+        out << text;
+        out.flush();
+        return 0;
+    case CommandLine::Result::Error:
+        err << QStringLiteral("release-dashboard: ") << text << Qt::endl
+            << QCoreApplication::translate("Application", "Try 'release-dashboard --help'.")
+            << Qt::endl;
+        return GetCommand::UsageError;
+    case CommandLine::Result::Ok:
+        break;
+    }
+    if (options.isHeadless())
+        return GetCommand::run(options, out, err);
+    if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
+        err << QStringLiteral("release-dashboard: the window needs a QApplication") << Qt::endl;
+        return GetCommand::UsageError;
+    }
+    return runWindow(options);
+}
+
+int Application::main(int argc, char **argv)
+{
+    // The in-process demo servers write to sockets a client may have closed.
+    std::signal(SIGPIPE, SIG_IGN);
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    setIdentity();
+    int code = 0;
+    {
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        if (CommandLine::isHeadless(argc, argv)) {
+            QCoreApplication app(argc, argv);
+            code = run(QCoreApplication::arguments(), out, err);
+        } else {
+            QApplication app(argc, argv);
+            code = run(QCoreApplication::arguments(), out, err);
+        }
+    }
+    curl_global_cleanup();
+    return code;
+}

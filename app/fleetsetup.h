@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "environmentconfig.h"
+#include "kubeconfig.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+struct CommandLineOptions;
+
+// The kubeconfig and the environments the app works with, as the command line, the config
+// file and (for --demo) the demo fleet decide them.
+struct FleetSetup
+{
+    Q_DECLARE_TR_FUNCTIONS(FleetSetup)
+
+public:
+    Kubeconfig kubeconfig;
+    EnvironmentConfig environments;
+
+    // demoKubeconfig: the running demo's kubeconfig (--demo), else empty. The environments
+    // come from --config, else from the default config file when it exists, else (demo) the
+    // built-in demo environments, else every kubeconfig context. --read-only marks all
+    // read-only. False with a precise *error (file, line, field) on any problem.
+    static bool load(const CommandLineOptions &options, const QString &demoKubeconfig,
+                     FleetSetup *out, QString *error);
+};

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "environmentspec.h"
+#include "kubeconfig.h"
+
+#include <QList>
+#include <QMainWindow>
+
+#include <memory>
+
+class AboutDialog;
+class ConnectionStatusBar;
+class DetailPane;
+class EnvironmentListView;
+class EnvironmentModel;
+class FilterBar;
+class FleetFetcher;
+class FleetFilterProxy;
+class FleetModel;
+class FleetTableView;
+class MessageBanner;
+class QLabel;
+class QSplitter;
+class QTimer;
+class RetryCountdown;
+
+// The window: environments with their connection state on the left, the filterable fleet
+// table on the right above the detail pane, an inline banner for configuration errors and
+// the per-environment state in the status bar. It owns the FleetFetcher and the models and
+// wires one to the other; geometry, splitters and table columns persist in QSettings.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows these environments and starts watching them.
+    void setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &environments);
+    // The inline error banner (configuration errors, a demo that did not start).
+    void showError(const QString &message);
+    // Stops the fetcher's threads (before a demo fleet it talks to goes away).
+    void stopFetching();
+    void saveSettings() const;
+
+    FleetModel *fleetModel() const { return m_fleetModel; }
+    FleetFilterProxy *filterProxy() const { return m_proxy; }
+    EnvironmentModel *environmentModel() const { return m_environmentModel; }
+    FleetFetcher *fetcher() const { return m_fetcher.get(); }
+    FleetTableView *fleetTable() const { return m_table; }
+    FilterBar *filterBar() const { return m_filterBar; }
+    EnvironmentListView *environmentList() const { return m_environmentList; }
+    MessageBanner *banner() const { return m_banner; }
+    DetailPane *detailPane() const { return m_detail; }
+    ConnectionStatusBar *connectionStatus() const { return m_connectionStatus; }
+    QSplitter *mainSplitter() const { return m_mainSplitter; }
+    QSplitter *contentSplitter() const { return m_contentSplitter; }
+    // The summary on the left of the status bar ("14 workloads · 3 need attention").
+    QString summaryText() const;
+
+public slots:
+    // Lists every environment anew (View > Refresh, F5).
+    void refresh();
+    void showAbout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void restoreSettings();
+    void scheduleCountUpdate();
+    void updateCounts();
+    void updateDetail();
+
+    FleetModel *m_fleetModel;
+    FleetFilterProxy *m_proxy;
+    EnvironmentModel *m_environmentModel;
+    std::unique_ptr<FleetFetcher> m_fetcher;
+    MessageBanner *m_banner;
+    EnvironmentListView *m_environmentList;
+    FilterBar *m_filterBar;
+    FleetTableView *m_table;
+    DetailPane *m_detail;
+    QSplitter *m_mainSplitter;
+    QSplitter *m_contentSplitter;
+    ConnectionStatusBar *m_connectionStatus;
+    QLabel *m_summary;
+    QTimer *m_countTimer;
+    RetryCountdown *m_countdown;
+};

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rolloutlister.h"
+
+#include "clusterconnection.h"
+#include "jsondecoder.h"
+#include "kubeclient.h"
+
+#include <algorithm>
+
+namespace {
+
+QString rolloutsPath(const QString &ns, const QString &name = QString())
+{
+    return KubePath::resource(QStringLiteral("argoproj.io"), QStringLiteral("v1alpha1"),
+                              QStringLiteral("rollouts"), ns, name);
+}
+
+QString replicaSetsPath(const QString &ns)
+{
+    return KubePath::resource(QStringLiteral("apps"), QStringLiteral("v1"),
+                              QStringLiteral("replicasets"), ns);
+}
+
+// A command line waits for an answer, but not for half a minute of Retry-After.
+void configureForCommandLine(KubeClient *client)
+{
+    client->setRetryPolicy(2, 5);
+}
+
+template<typename T>
+bool decodePages(JsonDecoder *decoder, const KubeListResult &result, QList<T> *out, QString *error)
+{
+    for (const QByteArray &page : result.pages) {
+        ObjectList<T> list = decoder->decodeList<T>(page);
+        if (!list.isOk()) {
+            *error = list.report.error;
+            return false;
+        }
+        *out += list.items;
+    }
+    return true;
+}
+
+bool lessByNamespaceAndName(const RolloutSummary &a, const RolloutSummary &b)
+{
+    if (a.namespaceName != b.namespaceName)
+        return a.namespaceName < b.namespaceName;
+    return a.name < b.name;
+}
+
+} // namespace
+
+RolloutLister::RolloutLister(const Kubeconfig &kubeconfig) : m_kubeconfig(kubeconfig) { }
+
+EnvironmentListing RolloutLister::list(const EnvironmentSpec &environment,
+                                       const NamespaceScope &scope) const
+{
+    EnvironmentListing listing;
+    listing.environment = environment.name;
+    ClusterConnection connection;
+    QString error;
+    if (!ClusterConnection::resolve(m_kubeconfig, environment.context, &connection, &error)) {
+        listing.error = error;
+        return listing;
+    }
+    switch (scope.kind) {
+    case NamespaceScope::Kind::Context:
+        listing.namespaces = {connection.namespaceName};
+        break;
+    case NamespaceScope::Kind::All:
+        listing.namespaces
+            = environment.namespaces.isEmpty() ? QStringList {QString()} : environment.namespaces;
+        break;
+    case NamespaceScope::Kind::One:
+        listing.namespaces = {scope.namespaceName};
+        break;
+    }
+
+    KubeClient client(connection);
+    configureForCommandLine(&client);
+    JsonDecoder decoder;
+    for (const QString &ns : std::as_const(listing.namespaces)) {
+        const KubeListResult rollouts = client.list(rolloutsPath(ns));
+        if (!rollouts.isOk()) {
+            listing.error = rollouts.error.message;
+            return listing;
+        }
+        const KubeListResult replicaSets = client.list(replicaSetsPath(ns));
+        if (!replicaSets.isOk()) {
+            listing.error = replicaSets.error.message;
+            return listing;
+        }
+        QList<Rollout> rolloutItems;
+        QList<ReplicaSet> replicaSetItems;
+        if (!decodePages(&decoder, rollouts, &rolloutItems, &listing.error)
+            || !decodePages(&decoder, replicaSets, &replicaSetItems, &listing.error)) {
+            return listing;
+        }
+        for (const Rollout &rollout : std::as_const(rolloutItems)) {
+            listing.rollouts.append(RolloutSummary::from(environment.name, connection.contextName,
+                                                         rollout, replicaSetItems));
+        }
+    }
+    std::sort(listing.rollouts.begin(), listing.rollouts.end(), lessByNamespaceAndName);
+    return listing;
+}
+
+EnvironmentListing RolloutLister::get(const EnvironmentSpec &environment,
+                                      const QString &namespaceName, const QString &name) const
+{
+    EnvironmentListing listing;
+    listing.environment = environment.name;
+    ClusterConnection connection;
+    QString error;
+    if (!ClusterConnection::resolve(m_kubeconfig, environment.context, &connection, &error)) {
+        listing.error = error;
+        return listing;
+    }
+    const QString ns = namespaceName.isEmpty() ? connection.namespaceName : namespaceName;
+    listing.namespaces = {ns};
+
+    KubeClient client(connection);
+    configureForCommandLine(&client);
+    const KubeResponse response = client.get(rolloutsPath(ns, name));
+    if (response.error.kind == NetError::Kind::NotFound) {
+        listing.notFound = true;
+        return listing;
+    }
+    if (!response.isOk()) {
+        listing.error = response.error.message;
+        return listing;
+    }
+    const KubeListResult replicaSets = client.list(replicaSetsPath(ns));
+    if (!replicaSets.isOk()) {
+        listing.error = replicaSets.error.message;
+        return listing;
+    }
+    JsonDecoder decoder;
+    QList<ReplicaSet> replicaSetItems;
+    if (!decodePages(&decoder, replicaSets, &replicaSetItems, &listing.error))
+        return listing;
+    Decoded<Rollout> rollout = decoder.decodeObject<Rollout>(response.body);
+    if (!rollout.isOk()) {
+        listing.error = rollout.report.error;
+        return listing;
+    }
+    listing.rollouts.append(RolloutSummary::from(environment.name, connection.contextName,
+                                                 rollout.value, replicaSetItems));
+    return listing;
+}

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "environmentspec.h"
+#include "kubeconfig.h"
+#include "rolloutsummary.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+
+// Which namespaces `get` reads in one environment.
+struct NamespaceScope
+{
+    enum class Kind {
+        Context, // the kubeconfig context's namespace ("default" when it names none)
+        All, // -A: the environment's namespaces, or every namespace when it names none
+        One, // -n NS
+    };
+    Kind kind = Kind::Context;
+    QString namespaceName; // for One
+};
+
+// The rollouts of one environment, or why they could not be read.
+struct EnvironmentListing
+{
+    QString environment;
+    QList<RolloutSummary> rollouts; // sorted by namespace, then name
+    QStringList namespaces; // what was read; "" = all namespaces
+    QString error; // translated, empty on success
+    bool notFound = false; // get rollout NAME: no such rollout here
+};
+
+// Lists rollouts once (and their ReplicaSets, for weights, revision and images) through a
+// blocking KubeClient: the same request, decode and status code paths as the window, with
+// no thread and no watch. Used by `release-dashboard get`.
+class RolloutLister
+{
+    Q_DECLARE_TR_FUNCTIONS(RolloutLister)
+
+public:
+    explicit RolloutLister(const Kubeconfig &kubeconfig);
+
+    EnvironmentListing list(const EnvironmentSpec &environment, const NamespaceScope &scope) const;
+    // One rollout by name; namespaceName empty: the context's namespace.
+    EnvironmentListing get(const EnvironmentSpec &environment, const QString &namespaceName,
+                           const QString &name) const;
+
+private:
+    Kubeconfig m_kubeconfig;
+};

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rolloutprinter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace {
+
+const QString apiVersion = QStringLiteral("release-dashboard/v1");
+
+QString orDash(const QString &text)
+{
+    return text.isEmpty() ? QStringLiteral("-") : text;
+}
+
+QString number(const std::optional<qint32> &value)
+{
+    return value ? QString::number(*value) : QStringLiteral("-");
+}
+
+} // namespace
+
+QString RolloutPrinter::humanDuration(qint64 seconds)
+{
+    if (seconds < -1)
+        return QStringLiteral("<invalid>");
+    if (seconds < 0)
+        return QStringLiteral("0s");
+    if (seconds < 60 * 2)
+        return QStringLiteral("%1s").arg(seconds);
+    const qint64 minutes = seconds / 60;
+    if (minutes < 10) {
+        const qint64 s = seconds % 60;
+        return s == 0 ? QStringLiteral("%1m").arg(minutes)
+                      : QStringLiteral("%1m%2s").arg(minutes).arg(s);
+    }
+    if (minutes < 60 * 3)
+        return QStringLiteral("%1m").arg(minutes);
+    const qint64 hours = seconds / 3600;
+    if (hours < 8) {
+        const qint64 m = minutes % 60;
+        return m == 0 ? QStringLiteral("%1h").arg(hours)
+                      : QStringLiteral("%1h%2m").arg(hours).arg(m);
+    }
+    if (hours < 48)
+        return QStringLiteral("%1h").arg(hours);
+    if (hours < 24 * 8) {
+        const qint64 h = hours % 24;
+        return h == 0 ? QStringLiteral("%1d").arg(hours / 24)
+                      : QStringLiteral("%1d%2h").arg(hours / 24).arg(h);
+    }
+    if (hours < 24 * 365 * 2)
+        return QStringLiteral("%1d").arg(hours / 24);
+    if (hours < 24 * 365 * 8) {
+        const qint64 d = (hours / 24) % 365;
+        return d == 0 ? QStringLiteral("%1y").arg(hours / 24 / 365)
+                      : QStringLiteral("%1y%2d").arg(hours / 24 / 365).arg(d);
+    }
+    return QStringLiteral("%1y").arg(hours / 24 / 365);
+}
+
+QString RolloutPrinter::imagesText(const QList<ImageInfo> &images)
+{
+    QStringList parts;
+    for (const ImageInfo &image : images) {
+        parts.append(image.tags.isEmpty() ? image.image
+                                          : QStringLiteral("%1 (%2)").arg(
+                                              image.image, image.tags.join(QLatin1Char(','))));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
+QString RolloutPrinter::table(const QList<RolloutSummary> &rollouts, bool wide,
+                              const QDateTime &now)
+{
+    QList<QStringList> rows;
+    QStringList header = {
+        QStringLiteral("ENVIRONMENT"), QStringLiteral("NAMESPACE"),     QStringLiteral("NAME"),
+        QStringLiteral("STRATEGY"),    QStringLiteral("STATUS"),        QStringLiteral("STEP"),
+        QStringLiteral("SET-WEIGHT"),  QStringLiteral("ACTUAL-WEIGHT"), QStringLiteral("READY"),
+        QStringLiteral("AGE"),
+    };
+    if (wide)
+        header += {QStringLiteral("REVISION"), QStringLiteral("IMAGES"), QStringLiteral("MESSAGE")};
+    rows.append(header);
+    for (const RolloutSummary &r : rollouts) {
+        const QString age = r.creationTimestamp.isValid()
+            ? humanDuration(r.creationTimestamp.secsTo(now))
+            : QStringLiteral("<unknown>");
+        QStringList row = {
+            r.environment,
+            r.namespaceName,
+            r.name,
+            orDash(r.strategy),
+            orDash(r.phase),
+            orDash(r.step),
+            number(r.setWeight),
+            number(r.actualWeight),
+            QStringLiteral("%1/%2").arg(r.counts.ready).arg(r.counts.desired),
+            age,
+        };
+        if (wide) {
+            row += {r.revision > 0 ? QString::number(r.revision) : QStringLiteral("-"),
+                    orDash(imagesText(r.images)), orDash(r.message)};
+        }
+        rows.append(row);
+    }
+
+    QList<qsizetype> widths(header.size(), 0);
+    for (const QStringList &row : std::as_const(rows)) {
+        for (qsizetype c = 0; c < row.size(); ++c)
+            widths[c] = std::max(widths[c], row.at(c).size());
+    }
+    QString text;
+    for (const QStringList &row : std::as_const(rows)) {
+        QString line;
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            // The last column is not padded: no trailing blanks (as kubectl).
+            line += c + 1 < row.size() ? row.at(c).leftJustified(widths.at(c) + 3) : row.at(c);
+        }
+        text += line + QLatin1Char('\n');
+    }
+    return text;
+}
+
+QByteArray RolloutPrinter::jsonList(const QList<RolloutSummary> &rollouts,
+                                    const QList<QPair<QString, QString>> &errors)
+{
+    QJsonArray items;
+    for (const RolloutSummary &r : rollouts)
+        items.append(r.toJson());
+    QJsonArray errorItems;
+    for (const auto &error : errors) {
+        errorItems.append(QJsonObject {{QStringLiteral("environment"), error.first},
+                                       {QStringLiteral("message"), error.second}});
+    }
+    const QJsonObject list {
+        {QStringLiteral("apiVersion"), apiVersion},
+        {QStringLiteral("kind"), QStringLiteral("RolloutList")},
+        {QStringLiteral("items"), items},
+        {QStringLiteral("errors"), errorItems},
+    };
+    return QJsonDocument(list).toJson(QJsonDocument::Indented);
+}
+
+QByteArray RolloutPrinter::jsonObject(const RolloutSummary &rollout)
+{
+    QJsonObject object = rollout.toJson();
+    object.insert(QStringLiteral("apiVersion"), apiVersion);
+    object.insert(QStringLiteral("kind"), QStringLiteral("RolloutSummary"));
+    return QJsonDocument(object).toJson(QJsonDocument::Indented);
+}

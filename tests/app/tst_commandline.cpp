@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The command line: modes, options, and the exact message of every usage error.
+#include "commandline.h"
+
+#include <QTest>
+
+#include <vector>
+
+namespace {
+
+QStringList args(const QString &line)
+{
+    QStringList result = {QStringLiteral("release-dashboard")};
+    if (!line.isEmpty())
+        result += line.split(u' ');
+    return result;
+}
+
+} // namespace
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void gui()
+    {
+        CommandLineOptions options;
+        QString text;
+        QCOMPARE(CommandLine::parse(args(QStringLiteral("--demo --lang zh_CN --read-only")),
+                                    &options, &text),
+                 CommandLine::Result::Ok);
+        QCOMPARE(options.mode, CommandLineOptions::Mode::Gui);
+        QVERIFY(options.demo);
+        QVERIFY(options.readOnly);
+        QCOMPARE(options.language, QStringLiteral("zh_CN"));
+        QVERIFY(!options.isHeadless());
+
+        QCOMPARE(CommandLine::parse(args(QStringLiteral("--kubeconfig /k --config /c")), &options,
+                                    &text),
+                 CommandLine::Result::Ok);
+        QCOMPARE(options.kubeconfig, QStringLiteral("/k"));
+        QCOMPARE(options.config, QStringLiteral("/c"));
+        QVERIFY(!options.demo);
+    }
+
+    void getRollouts()
+    {
+        CommandLineOptions options;
+        QString text;
+        QCOMPARE(CommandLine::parse(args(QStringLiteral("get rollouts -A -o json --demo")),
+                                    &options, &text),
+                 CommandLine::Result::Ok);
+        QCOMPARE(options.mode, CommandLineOptions::Mode::GetRollouts);
+        QVERIFY(options.allNamespaces);
+        QCOMPARE(options.output, CommandLineOptions::Output::Json);
+        QVERIFY(options.demo);
+
+        QCOMPARE(CommandLine::parse(args(QStringLiteral("get ro -n shop --env prod -o wide")),
+                                    &options, &text),
+                 CommandLine::Result::Ok);
+        QCOMPARE(options.mode, CommandLineOptions::Mode::GetRollouts);
+        QCOMPARE(options.namespaceName, QStringLiteral("shop"));
+        QCOMPARE(options.environment, QStringLiteral("prod"));
+        QCOMPARE(options.output, CommandLineOptions::Output::Wide);
+
+        // Options may come before the command, as with kubectl.
+        QCOMPARE(CommandLine::parse(args(QStringLiteral("--context dev get rollouts.argoproj.io")),
+                                    &options, &text),
+                 CommandLine::Result::Ok);
+        QCOMPARE(options.context, QStringLiteral("dev"));
+        QCOMPARE(options.output, CommandLineOptions::Output::Table);
+        QVERIFY(!options.allNamespaces);
+    }
+
+    void getRollout()
+    {
+        CommandLineOptions options;
+        QString text;
+        QCOMPARE(CommandLine::parse(args(QStringLiteral("get rollout checkout -n shop -o json")),
+                                    &options, &text),
+                 CommandLine::Result::Ok);
+        QCOMPARE(options.mode, CommandLineOptions::Mode::GetRollout);
+        QCOMPARE(options.name, QStringLiteral("checkout"));
+        QCOMPARE(options.namespaceName, QStringLiteral("shop"));
+        // kubectl's "get rollouts NAME" works too.
+        QCOMPARE(CommandLine::parse(args(QStringLiteral("get rollouts checkout")), &options, &text),
+                 CommandLine::Result::Ok);
+        QCOMPARE(options.mode, CommandLineOptions::Mode::GetRollout);
+        QCOMPARE(options.name, QStringLiteral("checkout"));
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("error");
+        QTest::addRow("unknown option") << "--bogus"
+                                        << "Unknown option 'bogus'.";
+        QTest::addRow("missing value") << "--config"
+                                       << "Missing value after '--config'.";
+        QTest::addRow("unknown command") << "list rollouts"
+                                         << "unknown command 'list' (commands: get)";
+        QTest::addRow("get nothing") << "get"
+                                     << "get: name a resource: rollouts, or rollout NAME";
+        QTest::addRow("get pods") << "get pods"
+                                  << "get: unknown resource 'pods' (known: rollouts)";
+        QTest::addRow("rollout without name") << "get rollout"
+                                              << "get rollout: the rollout's NAME is missing";
+        QTest::addRow("rollout two names") << "get rollout a b"
+                                           << "get rollout: unexpected argument 'b'";
+        QTest::addRow("-A and -n") << "get rollouts -A -n shop"
+                                   << "-A and -n cannot be combined";
+        QTest::addRow("rollout -A")
+            << "get rollout a -A"
+            << "get rollout NAME: -A cannot be used; name the namespace with -n";
+        QTest::addRow("context and env") << "get rollouts --context a --env b"
+                                         << "--context and --env cannot be combined";
+        QTest::addRow("bad output")
+            << "get rollouts -o yaml"
+            << "-o: unknown output format 'yaml' (formats: table, wide, json)";
+        QTest::addRow("get option in gui") << "-n shop"
+                                           << "--namespace is only valid with the get command";
+        QTest::addRow("output in gui") << "-o json"
+                                       << "--output is only valid with the get command";
+        QTest::addRow("demo and kubeconfig")
+            << "--demo --kubeconfig /k"
+            << "--demo and --kubeconfig cannot be combined: the demo writes its own kubeconfig";
+    }
+
+    void errors()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, error);
+        CommandLineOptions options;
+        QString text;
+        QCOMPARE(CommandLine::parse(args(line), &options, &text), CommandLine::Result::Error);
+        QCOMPARE(text, error);
+    }
+
+    void helpAndVersion()
+    {
+        QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+        CommandLineOptions options;
+        QString text;
+        QCOMPARE(CommandLine::parse(args(QStringLiteral("--help")), &options, &text),
+                 CommandLine::Result::Help);
+        QVERIFY(text.contains(QStringLiteral("get rollouts [-A | -n NS]")));
+        QVERIFY(text.contains(QStringLiteral("--demo")));
+        QCOMPARE(CommandLine::parse(args(QStringLiteral("--version")), &options, &text),
+                 CommandLine::Result::Version);
+        QCOMPARE(text, QStringLiteral("release-dashboard 0.1.0\n"));
+    }
+
+    void isHeadless_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<bool>("headless");
+        QTest::addRow("nothing") << "" << false;
+        QTest::addRow("demo") << "--demo" << false;
+        QTest::addRow("get") << "get rollouts" << true;
+        QTest::addRow("options first") << "--config /c --demo get rollouts" << true;
+        QTest::addRow("value named get") << "--config get" << false;
+        QTest::addRow("namespace get") << "-n get" << false;
+        QTest::addRow("after --") << "-- get" << true;
+        QTest::addRow("other word") << "list" << false;
+    }
+
+    void isHeadless()
+    {
+        QFETCH(QString, line);
+        QFETCH(bool, headless);
+        const QStringList list = args(line);
+        std::vector<QByteArray> storage;
+        for (const QString &arg : list)
+            storage.push_back(arg.toUtf8());
+        std::vector<char *> argv;
+        for (QByteArray &arg : storage)
+            argv.push_back(arg.data());
+        QCOMPARE(CommandLine::isHeadless(int(argv.size()), argv.data()), headless);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

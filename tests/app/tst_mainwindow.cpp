@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The window on the demo fleet, driven through its widgets: every environment's rows
+// arrive, filters and sorting work from the UI, the layout persists, the About box tells
+// the library versions.
+#include "aboutdialog.h"
+#include "commandline.h"
+#include "connectionstatusbar.h"
+#include "demofleet.h"
+#include "detailpane.h"
+#include "environmentlistview.h"
+#include "environmentmodel.h"
+#include "filterbar.h"
+#include "fleetfilterproxy.h"
+#include "fleetmodel.h"
+#include "fleetsetup.h"
+#include "fleettableview.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "versioninfo.h"
+
+#include <QAbstractButton>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <curl/curl.h>
+
+namespace {
+
+constexpr int timeoutMs = 30000;
+
+QStringList column(const QAbstractItemModel *model, int role, int column = 0)
+{
+    QStringList values;
+    for (int row = 0; row < model->rowCount(); ++row)
+        values.append(model->index(row, column).data(role).toString());
+    return values;
+}
+
+QStringList rowKeys(const QAbstractItemModel *model)
+{
+    QStringList keys;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        keys.append(QStringLiteral("%1 %2/%3")
+                        .arg(index.data(FleetModel::EnvironmentRole).toString(),
+                             index.data(FleetModel::NamespaceRole).toString(),
+                             index.data(FleetModel::NameRole).toString()));
+    }
+    keys.sort();
+    return keys;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    DemoFleet m_demo;
+    std::unique_ptr<MainWindow> m_window;
+
+    std::unique_ptr<MainWindow> openWindow()
+    {
+        CommandLineOptions options;
+        options.demo = true;
+        FleetSetup setup;
+        QString error;
+        if (!FleetSetup::load(options, m_demo.kubeconfigPath(), &setup, &error))
+            qFatal("%s", qPrintable(error));
+        auto window = std::make_unique<MainWindow>();
+        window->setFleet(setup.kubeconfig, setup.environments.environments());
+        window->show();
+        return window;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QString error;
+        QVERIFY2(m_demo.start(&error), qPrintable(error));
+        m_window = openWindow();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset(); // stops the fetcher before the demo goes
+        QSettings().clear();
+    }
+
+    void everyEnvironmentArrives()
+    {
+        const QStringList expected = {
+            QStringLiteral("dev search/search-api"),
+            QStringLiteral("dev shop/cart"),
+            QStringLiteral("dev shop/checkout"),
+            QStringLiteral("dev shop/storefront"),
+            QStringLiteral("prod payments/payments-gateway"),
+            QStringLiteral("prod search/search-indexer"),
+            QStringLiteral("prod shop/checkout"),
+            QStringLiteral("prod shop/recommendations"),
+            QStringLiteral("staging payments/payments-api"),
+            QStringLiteral("staging shop/checkout"),
+            QStringLiteral("staging shop/frontend"),
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(rowKeys(m_window->filterProxy()), expected, timeoutMs);
+
+        const EnvironmentModel *environments = m_window->environmentModel();
+        QCOMPARE(column(environments, EnvironmentModel::NameRole),
+                 QStringList(
+                     {QStringLiteral("dev"), QStringLiteral("staging"), QStringLiteral("prod")}));
+        for (int row = 0; row < 3; ++row) {
+            QTRY_COMPARE_WITH_TIMEOUT(
+                environments->index(row).data(EnvironmentModel::StateRole).toInt(),
+                int(ConnectionState::Live), timeoutMs);
+        }
+        QTRY_COMPARE(column(environments, EnvironmentModel::WorkloadCountRole),
+                     QStringList({QStringLiteral("4"), QStringLiteral("3"), QStringLiteral("4")}));
+        QCOMPARE(m_window->connectionStatus()->itemTexts(),
+                 QStringList({QStringLiteral("dev: Live"), QStringLiteral("staging: Live"),
+                              QStringLiteral("prod: Live")}));
+        QVERIFY(m_window->connectionStatus()->lastUpdated().isValid());
+        QVERIFY(
+            m_window->connectionStatus()->lastUpdatedText().startsWith(QStringLiteral("Updated ")));
+        QTRY_VERIFY(m_window->summaryText().startsWith(QStringLiteral("Workloads: 11")));
+        QVERIFY(m_window->banner()->isHidden());
+    }
+
+    void filterThroughTheUi()
+    {
+        FilterBar *bar = m_window->filterBar();
+        const QAbstractItemModel *view = m_window->fleetTable()->model();
+
+        // Ctrl+F puts the cursor in the filter field.
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        m_window->fleetTable()->setFocus();
+        QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(bar->lineEdit()->hasFocus());
+        QTest::keyClicks(bar->lineEdit(), QStringLiteral("checkout"));
+        QCOMPARE(
+            rowKeys(view),
+            QStringList({QStringLiteral("dev shop/checkout"), QStringLiteral("prod shop/checkout"),
+                         QStringLiteral("staging shop/checkout")}));
+        QTRY_COMPARE(m_window->summaryText().left(24), QStringLiteral("Workloads: 3 of 11 shown"));
+
+        // An environment in the side list narrows further; clicking it again widens.
+        EnvironmentListView *list = m_window->environmentList();
+        const QRect prod = list->visualRect(list->model()->index(2, 0));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, prod.center());
+        QCOMPARE(list->selectedEnvironment(), QStringLiteral("prod"));
+        QCOMPARE(rowKeys(view), QStringList({QStringLiteral("prod shop/checkout")}));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, prod.center());
+        QCOMPARE(list->selectedEnvironment(), QString());
+        QCOMPARE(rowKeys(view).size(), 3);
+
+        // Escape clears the text.
+        QTest::keyClick(bar->lineEdit(), Qt::Key_Escape);
+        QCOMPARE(bar->text(), QString());
+        QCOMPARE(view->rowCount(), 11);
+
+        // A phase toggle shows that phase only; its label counts it. The demo moves on while
+        // the test runs, so take the phase most rows have right now.
+        const QStringList all = column(m_window->fleetModel(), FleetModel::PhaseRole);
+        QString phase;
+        for (const QString &candidate : FilterBar::phases()) {
+            if (all.count(candidate) > all.count(phase))
+                phase = candidate;
+        }
+        QVERIFY(!phase.isEmpty());
+        QAbstractButton *toggle = bar->phaseButton(phase);
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY(toggle->isChecked());
+        QCOMPARE(m_window->filterProxy()->phaseFilter(), QStringList({phase}));
+        const QStringList phases = column(view, FleetModel::PhaseRole);
+        QVERIFY(!phases.isEmpty());
+        QCOMPARE(phases, QStringList(phases.size(), phase));
+        QTRY_COMPARE(toggle->text(),
+                     QStringLiteral("%1 %2").arg(phase).arg(
+                         column(m_window->fleetModel(), FleetModel::PhaseRole).count(phase)));
+        QTest::mouseClick(toggle, Qt::LeftButton);
+        QVERIFY(m_window->filterProxy()->phaseFilter().isEmpty());
+        QCOMPARE(view->rowCount(), 11);
+
+        // "Needs attention" keeps exactly the rows the model marks.
+        QAbstractButton *attention = bar->attentionButton();
+        QTest::mouseClick(attention, Qt::LeftButton);
+        QVERIFY(m_window->filterProxy()->isAttentionOnly());
+        for (int row = 0; row < view->rowCount(); ++row)
+            QVERIFY(view->index(row, 0).data(FleetModel::RequiresAttentionRole).toBool());
+        QTest::mouseClick(attention, Qt::LeftButton);
+        QVERIFY(!m_window->filterProxy()->isAttentionOnly());
+        QCOMPARE(view->rowCount(), 11);
+    }
+
+    void sortThroughTheHeader()
+    {
+        FleetTableView *table = m_window->fleetTable();
+        QHeaderView *header = table->horizontalHeader();
+        const QAbstractItemModel *view = table->model();
+        const int x = header->sectionViewportPosition(FleetModel::NameColumn)
+            + header->sectionSize(FleetModel::NameColumn) / 2;
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+        QCOMPARE(header->sortIndicatorSection(), int(FleetModel::NameColumn));
+        QStringList names = column(view, FleetModel::NameRole);
+        QStringList sorted = names;
+        std::sort(sorted.begin(), sorted.end());
+        const Qt::SortOrder first = header->sortIndicatorOrder();
+        if (first == Qt::DescendingOrder)
+            std::reverse(sorted.begin(), sorted.end());
+        QCOMPARE(names, sorted);
+
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, QPoint(x, header->height() / 2));
+        QVERIFY(header->sortIndicatorOrder() != first);
+        names = column(view, FleetModel::NameRole);
+        std::reverse(sorted.begin(), sorted.end());
+        QCOMPARE(names, sorted);
+
+        // By environment: in the configured order, not alphabetical.
+        table->sortByColumn(FleetModel::EnvironmentColumn, Qt::AscendingOrder);
+        QStringList environments = column(view, FleetModel::EnvironmentRole);
+        environments.removeDuplicates();
+        QCOMPARE(environments,
+                 QStringList(
+                     {QStringLiteral("dev"), QStringLiteral("staging"), QStringLiteral("prod")}));
+    }
+
+    void detailFollowsSelection()
+    {
+        FleetTableView *table = m_window->fleetTable();
+        table->clearSelection();
+        QCOMPARE(m_window->detailPane()->placeholderText(),
+                 QStringLiteral("Select a rollout to see its steps, ReplicaSets and analysis"));
+        table->selectRow(0);
+        const QModelIndex first = table->model()->index(0, 0);
+        QCOMPARE(m_window->detailPane()->title(),
+                 QStringLiteral("%1 / %2 / %3")
+                     .arg(first.data(FleetModel::EnvironmentRole).toString(),
+                          first.data(FleetModel::NamespaceRole).toString(),
+                          first.data(FleetModel::NameRole).toString()));
+        QCOMPARE(m_window->detailPane()->placeholderText(),
+                 QStringLiteral("The steps, ReplicaSets and analysis of this rollout will be "
+                                "shown here."));
+        table->clearSelection();
+        QCOMPARE(m_window->detailPane()->title(), QString());
+    }
+
+    void layoutPersists()
+    {
+        m_window->resize(1280, 720);
+        QTRY_COMPARE(m_window->mainSplitter()->width(), 1280);
+        m_window->mainSplitter()->setSizes({260, 1020});
+        const QList<int> main = m_window->mainSplitter()->sizes();
+        m_window->contentSplitter()->setSizes({400, 250});
+        const QList<int> content = m_window->contentSplitter()->sizes();
+        QHeaderView *header = m_window->fleetTable()->horizontalHeader();
+        header->resizeSection(FleetModel::NameColumn, 222);
+        header->setSectionHidden(FleetModel::StrategyColumn, true);
+        m_window->close(); // saves
+        QVERIFY(QSettings().contains(QStringLiteral("window/geometry")));
+
+        auto second = std::make_unique<MainWindow>();
+        second->show();
+        QVERIFY(QTest::qWaitForWindowExposed(second.get()));
+        QCOMPARE(second->size(), QSize(1280, 720));
+        QCOMPARE(second->mainSplitter()->sizes(), main);
+        QCOMPARE(second->contentSplitter()->sizes(), content);
+        QHeaderView *restored = second->fleetTable()->horizontalHeader();
+        QCOMPARE(restored->sectionSize(FleetModel::NameColumn), 222);
+        QVERIFY(restored->isSectionHidden(FleetModel::StrategyColumn));
+        QVERIFY(restored->isSectionHidden(FleetModel::KindColumn));
+        second.reset();
+        m_window->show();
+    }
+
+    void aboutBox()
+    {
+        m_window->showAbout();
+        auto *about = m_window->findChild<AboutDialog *>();
+        QVERIFY(about);
+        QVERIFY(about->isVisible());
+        const QString text = about->plainText();
+        QVERIFY2(text.contains(QStringLiteral("Release Dashboard 0.1.0")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Qt\n  %1\n").arg(QString::fromLatin1(qVersion()))),
+                 qPrintable(text));
+        const QString curl = QString::fromLatin1(curl_version_info(CURLVERSION_NOW)->version);
+        QVERIFY2(text.contains(QStringLiteral("libcurl\n  %1 (").arg(curl)), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("yaml-cpp\n  0.7.0\n")), qPrintable(text));
+        QCOMPARE(VersionInfo::yamlCpp(), QStringLiteral("0.7.0"));
+        about->close();
+    }
+
+    void configErrorBanner()
+    {
+        MainWindow window;
+        window.showError(QStringLiteral("c.yaml:3: environments[0].colour: 'red' is not a "
+                                        "colour of the form #rrggbb"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(window.banner()->isVisible());
+        QCOMPARE(window.banner()->text(),
+                 QStringLiteral("c.yaml:3: environments[0].colour: 'red' is not a colour of the "
+                                "form #rrggbb"));
+        QCOMPARE(window.fleetModel()->rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "connectionstatestyle.h"
+
+#include <QPainter>
+#include <QPixmap>
+
+QColor ConnectionStateStyle::colour(ConnectionState::Kind kind)
+{
+    switch (kind) {
+    case ConnectionState::Live:
+        return QColor(0x1e, 0x88, 0x4a);
+    case ConnectionState::Connecting:
+        return QColor(0x1f, 0x6f, 0xc5);
+    case ConnectionState::Retrying:
+        return QColor(0xc2, 0x7c, 0x0e);
+    case ConnectionState::Unauthorized:
+    case ConnectionState::Forbidden:
+    case ConnectionState::Unreachable:
+    case ConnectionState::ConfigError:
+        return QColor(0xc6, 0x28, 0x28);
+    }
+    return QColor(0x75, 0x75, 0x75);
+}
+
+QString ConnectionStateStyle::label(const ConnectionState &state)
+{
+    QString text;
+    switch (state.kind) {
+    case ConnectionState::Connecting:
+        return tr("Connecting…");
+    case ConnectionState::Live:
+        return tr("Live");
+    case ConnectionState::Retrying:
+        return state.retryInSeconds > 0 ? tr("Retrying in %1 s").arg(state.retryInSeconds)
+                                        : tr("Retrying");
+    case ConnectionState::ConfigError:
+        return tr("Configuration error");
+    case ConnectionState::Unauthorized:
+        text = tr("Unauthorized");
+        break;
+    case ConnectionState::Forbidden:
+        text = tr("Forbidden");
+        break;
+    case ConnectionState::Unreachable:
+        text = tr("Unreachable");
+        break;
+    }
+    // These keep retrying too, more slowly.
+    if (state.retryInSeconds > 0)
+        text = tr("%1, retrying in %2 s").arg(text).arg(state.retryInSeconds);
+    return text;
+}
+
+QString ConnectionStateStyle::description(const ConnectionState &state)
+{
+    const QString text = label(state);
+    return state.reason.isEmpty() ? text : tr("%1: %2").arg(text, state.reason);
+}
+
+QIcon ConnectionStateStyle::icon(ConnectionState::Kind kind, int size)
+{
+    const qreal ratio = 2.0;
+    QPixmap pixmap(QSize(size, size) * ratio);
+    pixmap.setDevicePixelRatio(ratio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const QColor c = colour(kind);
+    const QRectF r(1.5, 1.5, size - 3, size - 3);
+    if (kind == ConnectionState::Connecting || kind == ConnectionState::Retrying) {
+        painter.setPen(QPen(c, 2));
+        painter.setBrush(Qt::NoBrush);
+    } else {
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(c);
+    }
+    painter.drawEllipse(r);
+    return QIcon(pixmap);
+}
+
+QString ConnectionStateStyle::insecureWarning()
+{
+    return tr("TLS verification is off for this context (insecure-skip-tls-verify): the "
+              "server's identity is not checked.");
+}

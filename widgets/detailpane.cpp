@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "detailpane.h"
+
+#include "phasestyle.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+DetailPane::DetailPane(QWidget *parent) :
+    QWidget(parent),
+    m_title(new QLabel(this)),
+    m_statusIcon(new QLabel(this)),
+    m_status(new QLabel(this)),
+    m_placeholder(new QLabel(this))
+{
+    setObjectName(QStringLiteral("detailPane"));
+    QFont titleFont = font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    QPalette quiet = m_placeholder->palette();
+    quiet.setColor(QPalette::WindowText, quiet.color(QPalette::PlaceholderText));
+    m_placeholder->setPalette(quiet);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 10, 12, 10);
+    layout->addWidget(m_title);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->setSpacing(6);
+    statusRow->addWidget(m_statusIcon, 0, Qt::AlignTop);
+    statusRow->addWidget(m_status, 1);
+    layout->addLayout(statusRow);
+    layout->addWidget(m_placeholder, 1);
+    clearSelection();
+}
+
+void DetailPane::clearSelection()
+{
+    m_title->hide();
+    m_statusIcon->hide();
+    m_status->hide();
+    m_placeholder->setText(tr("Select a rollout to see its steps, ReplicaSets and analysis"));
+}
+
+void DetailPane::showRollout(const QString &environment, const QString &namespaceName,
+                             const QString &name, const QString &phase, const QString &message)
+{
+    m_title->setText(QStringLiteral("%1 / %2 / %3").arg(environment, namespaceName, name));
+    m_title->show();
+    QString status = QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>")
+                         .arg(PhaseStyle::colour(phase).name(),
+                              PhaseStyle::displayName(phase).toHtmlEscaped());
+    if (!message.isEmpty())
+        status += QStringLiteral(" &nbsp;") + message.toHtmlEscaped();
+    m_status->setText(status);
+    m_status->show();
+    const int size = fontMetrics().height() - 2;
+    m_statusIcon->setPixmap(PhaseStyle::icon(phase, size).pixmap(size, size));
+    m_statusIcon->show();
+    m_placeholder->setText(tr("The steps, ReplicaSets and analysis of this rollout will be "
+                              "shown here."));
+}
+
+QString DetailPane::title() const
+{
+    return m_title->isHidden() ? QString() : m_title->text();
+}
+
+QString DetailPane::placeholderText() const
+{
+    return m_placeholder->text();
+}

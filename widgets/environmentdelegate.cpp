@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "environmentdelegate.h"
+
+#include "connectionstatestyle.h"
+#include "environmentmodel.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QHelpEvent>
+#include <QLocale>
+#include <QPainter>
+#include <QToolTip>
+
+namespace {
+
+ConnectionState stateOf(const QModelIndex &index)
+{
+    ConnectionState state;
+    state.kind = ConnectionState::Kind(index.data(EnvironmentModel::StateRole).toInt());
+    state.reason = index.data(EnvironmentModel::ReasonRole).toString();
+    state.retryInSeconds = index.data(EnvironmentModel::RetryRole).toInt();
+    state.lastUpdated = index.data(EnvironmentModel::LastUpdatedRole).toDateTime();
+    state.insecure = index.data(EnvironmentModel::InsecureRole).toBool();
+    return state;
+}
+
+constexpr int margin = 8;
+constexpr int lineGap = 2;
+constexpr int stripeWidth = 4;
+
+} // namespace
+
+EnvironmentDelegate::EnvironmentDelegate(QObject *parent) : QStyledItemDelegate(parent) { }
+
+QSize EnvironmentDelegate::sizeHint(const QStyleOptionViewItem &option,
+                                    const QModelIndex &index) const
+{
+    // Two lines (name, state), a third for the reason of a failure.
+    const QFontMetrics fm(option.font);
+    const int lines = index.data(EnvironmentModel::ReasonRole).toString().isEmpty() ? 2 : 3;
+    return QSize(180, fm.height() * lines + (lines - 1) * lineGap + 2 * margin);
+}
+
+void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                                const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    opt.icon = QIcon();
+    QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, opt.widget);
+
+    const ConnectionState state = stateOf(index);
+    const QString name = index.data(EnvironmentModel::NameRole).toString();
+    const QColor colour = index.data(EnvironmentModel::ColourRole).value<QColor>();
+    const int count = index.data(EnvironmentModel::WorkloadCountRole).toInt();
+    const bool readOnly = index.data(EnvironmentModel::ReadOnlyRole).toBool();
+    const bool selected = opt.state & QStyle::State_Selected;
+    const QPalette::ColorGroup group
+        = opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
+    const QColor text
+        = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+    QColor quiet = text;
+    quiet.setAlphaF(0.65);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QRect r = opt.rect;
+    if (colour.isValid())
+        painter->fillRect(QRect(r.left() + 2, r.top() + 4, stripeWidth, r.height() - 8), colour);
+    const int left = r.left() + 2 + stripeWidth + margin;
+    const int right = r.right() - margin;
+    const QFontMetrics fm(opt.font);
+    QFont small = opt.font;
+    small.setPointSizeF(opt.font.pointSizeF() * 0.9);
+    const QFontMetrics smallFm(small);
+    const int line1 = r.top() + margin;
+    const int line2 = line1 + fm.height() + lineGap;
+    const int line3 = line2 + fm.height() + lineGap;
+
+    // Line 1: name, badges (read-only, insecure TLS), and the number of workloads.
+    const QString countText = QLocale().toString(count);
+    const int countWidth = smallFm.horizontalAdvance(countText) + 12;
+    const QRect countRect(right - countWidth, line1 + 1, countWidth, smallFm.height() + 1);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(selected ? text : opt.palette.color(group, QPalette::Mid));
+    painter->drawRoundedRect(countRect, countRect.height() / 2.0, countRect.height() / 2.0);
+    painter->setFont(small);
+    painter->setPen(selected ? opt.palette.color(group, QPalette::Highlight)
+                             : opt.palette.color(group, QPalette::Base));
+    painter->drawText(countRect, Qt::AlignCenter, countText);
+
+    QStringList badges;
+    if (readOnly)
+        badges.append(tr("read-only"));
+    if (state.insecure)
+        badges.append(QStringLiteral("\u26a0 ") + tr("insecure TLS"));
+    const QString badgeText = badges.join(QStringLiteral("  "));
+    QFont bold = opt.font;
+    bold.setBold(true);
+    const QFontMetrics boldFm(bold);
+    const int nameRoom = countRect.left() - left - margin;
+    const int badgeWidth = badgeText.isEmpty() ? 0 : smallFm.horizontalAdvance(badgeText) + 8;
+    // Elide against the room, not the text's own (rounded) advance.
+    const int nameWidth = nameRoom - badgeWidth;
+    painter->setFont(bold);
+    painter->setPen(text);
+    const QString shownName = boldFm.elidedText(name, Qt::ElideRight, std::max(nameWidth, 0));
+    painter->drawText(QRect(left, line1, nameRoom, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      shownName);
+    if (!badgeText.isEmpty()) {
+        const int badgeLeft = left + boldFm.horizontalAdvance(shownName) + 8;
+        painter->setFont(small);
+        painter->setPen(selected ? text : (state.insecure ? QColor(0xb2, 0x6a, 0x00) : quiet));
+        painter->drawText(
+            QRect(badgeLeft, line1, countRect.left() - badgeLeft - 4, fm.height()),
+            Qt::AlignLeft | Qt::AlignVCenter,
+            smallFm.elidedText(badgeText, Qt::ElideRight, countRect.left() - badgeLeft - 4));
+    }
+
+    // Line 2: state icon and label in the state's colour.
+    const int iconSize = fm.height() - 4;
+    ConnectionStateStyle::icon(state.kind, iconSize)
+        .paint(painter, QRect(left, line2 + 2, iconSize, iconSize));
+    const int textLeft = left + iconSize + 6;
+    painter->setFont(small);
+    painter->setPen(selected ? text : ConnectionStateStyle::colour(state.kind));
+    painter->drawText(
+        QRect(textLeft, line2, right - textLeft, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+        smallFm.elidedText(ConnectionStateStyle::label(state), Qt::ElideRight, right - textLeft));
+
+    // Line 3: why, when something is wrong (the tooltip has it in full).
+    if (!state.reason.isEmpty()) {
+        painter->setPen(quiet);
+        painter->drawText(QRect(textLeft, line3, right - textLeft, fm.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          smallFm.elidedText(state.reason, Qt::ElideRight, right - textLeft));
+    }
+    painter->restore();
+}
+
+QString EnvironmentDelegate::toolTip(const QModelIndex &index)
+{
+    const ConnectionState state = stateOf(index);
+    QStringList lines;
+    lines.append(QStringLiteral("<b>%1</b>")
+                     .arg(index.data(EnvironmentModel::NameRole).toString().toHtmlEscaped()));
+    lines.append(tr("Context: %1")
+                     .arg(index.data(EnvironmentModel::ContextRole).toString().toHtmlEscaped()));
+    lines.append(ConnectionStateStyle::description(state).toHtmlEscaped());
+    if (state.lastUpdated.isValid()) {
+        lines.append(
+            tr("Last update: %1")
+                .arg(QLocale().toString(state.lastUpdated.toLocalTime(), QLocale::ShortFormat)));
+    }
+    lines.append(
+        tr("Workloads: %1")
+            .arg(QLocale().toString(index.data(EnvironmentModel::WorkloadCountRole).toInt())));
+    if (index.data(EnvironmentModel::ReadOnlyRole).toBool())
+        lines.append(tr("Read-only: no actions are offered."));
+    if (state.insecure)
+        lines.append(ConnectionStateStyle::insecureWarning().toHtmlEscaped());
+    return lines.join(QStringLiteral("<br>"));
+}
+
+bool EnvironmentDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view,
+                                    const QStyleOptionViewItem &option, const QModelIndex &index)
+{
+    if (event->type() == QEvent::ToolTip && index.isValid()) {
+        QToolTip::showText(event->globalPos(), toolTip(index), view);
+        return true;
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
+}

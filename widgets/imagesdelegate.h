@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "elidedtooltipdelegate.h"
+
+#include <QStringList>
+
+// The images column without the registry and repository path, which is the same for every
+// image of a workload and pushes the version out of sight: "checkout:1.4.1, checkout:1.4.2".
+// The tooltip lists the full references.
+class ImagesDelegate : public ElidedToolTipDelegate
+{
+    Q_OBJECT
+public:
+    explicit ImagesDelegate(QObject *parent = nullptr);
+
+    // "ghcr.io/acme/checkout:1.4.2" -> "checkout:1.4.2"; a digest stays on the name.
+    static QString shortName(const QString &image);
+    static QString shortText(const QStringList &images);
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+    QString toolTipFor(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+};

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "replicasdelegate.h"
+
+#include "fleetrow.h"
+#include "fleetrowlookup.h"
+
+#include <QApplication>
+#include <QPainter>
+
+namespace {
+constexpr int padding = 6;
+constexpr int barWidth = 36;
+} // namespace
+
+ReplicasDelegate::ReplicasDelegate(QObject *parent) : ElidedToolTipDelegate(parent) { }
+
+QString ReplicasDelegate::compactText(const QModelIndex &index)
+{
+    const FleetRow *row = fleetRowOf(index);
+    return row ? QStringLiteral("%1/%2").arg(row->ready).arg(row->desired) : QString();
+}
+
+QSize ReplicasDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = ElidedToolTipDelegate::sizeHint(option, index);
+    size.setWidth(option.fontMetrics.horizontalAdvance(compactText(index)) + barWidth
+                  + 3 * padding);
+    return size;
+}
+
+void ReplicasDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.text.clear();
+    QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, opt.widget);
+    const FleetRow *row = fleetRowOf(index);
+    if (!row)
+        return;
+
+    const bool selected = opt.state & QStyle::State_Selected;
+    const QRect r = opt.rect.adjusted(padding, 0, -padding, 0);
+    painter->save();
+    painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    const QString text = compactText(index);
+    const int textWidth = opt.fontMetrics.horizontalAdvance(text);
+    painter->drawText(r, Qt::AlignLeft | Qt::AlignVCenter, text);
+
+    const int left = r.left() + textWidth + padding;
+    const int width = std::min(barWidth, r.right() - left);
+    if (width > 8 && row->desired > 0) {
+        const QRectF bar(left, r.center().y() - 2, width, 4);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        QColor track = opt.palette.color(QPalette::Text);
+        track.setAlphaF(0.15);
+        painter->setBrush(track);
+        painter->drawRoundedRect(bar, 2, 2);
+        const qreal share = std::clamp(qreal(row->ready) / row->desired, 0.0, 1.0);
+        painter->setBrush(share >= 1.0 ? QColor(0x1e, 0x88, 0x4a) : QColor(0xc2, 0x7c, 0x0e));
+        painter->drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * share, bar.height()),
+                                 2, 2);
+    }
+    painter->restore();
+}
+
+QString ReplicasDelegate::toolTipFor(const QStyleOptionViewItem &, const QModelIndex &index) const
+{
+    return index.data(Qt::DisplayRole).toString();
+}
