@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rolloutprinter.h"
 
+#include "durationparser.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,43 +26,10 @@ QString number(const std::optional<qint32> &value)
 
 } // namespace
 
+// kubectl's age format; the rules live with the other duration helpers in domain/.
 QString RolloutPrinter::humanDuration(qint64 seconds)
 {
-    if (seconds < -1)
-        return QStringLiteral("<invalid>");
-    if (seconds < 0)
-        return QStringLiteral("0s");
-    if (seconds < 60 * 2)
-        return QStringLiteral("%1s").arg(seconds);
-    const qint64 minutes = seconds / 60;
-    if (minutes < 10) {
-        const qint64 s = seconds % 60;
-        return s == 0 ? QStringLiteral("%1m").arg(minutes)
-                      : QStringLiteral("%1m%2s").arg(minutes).arg(s);
-    }
-    if (minutes < 60 * 3)
-        return QStringLiteral("%1m").arg(minutes);
-    const qint64 hours = seconds / 3600;
-    if (hours < 8) {
-        const qint64 m = minutes % 60;
-        return m == 0 ? QStringLiteral("%1h").arg(hours)
-                      : QStringLiteral("%1h%2m").arg(hours).arg(m);
-    }
-    if (hours < 48)
-        return QStringLiteral("%1h").arg(hours);
-    if (hours < 24 * 8) {
-        const qint64 h = hours % 24;
-        return h == 0 ? QStringLiteral("%1d").arg(hours / 24)
-                      : QStringLiteral("%1d%2h").arg(hours / 24).arg(h);
-    }
-    if (hours < 24 * 365 * 2)
-        return QStringLiteral("%1d").arg(hours / 24);
-    if (hours < 24 * 365 * 8) {
-        const qint64 d = (hours / 24) % 365;
-        return d == 0 ? QStringLiteral("%1y").arg(hours / 24 / 365)
-                      : QStringLiteral("%1y%2d").arg(hours / 24 / 365).arg(d);
-    }
-    return QStringLiteral("%1y").arg(hours / 24 / 365);
+    return ::humanDuration(seconds * 1000);
 }
 
 QString RolloutPrinter::imagesText(const QList<ImageInfo> &images)
