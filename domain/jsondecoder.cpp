@@ -15,9 +15,14 @@ namespace {
 
 constexpr qsizetype releaseThreshold = 64 * 1024 * 1024;
 
+// lupdate files the calls made inside JsonDecoder::Private's members under that context and
+// the others under JsonDecoder, so the lookup tries both.
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("JsonDecoder", text);
+    const QString translated = QCoreApplication::translate("JsonDecoder", text);
+    if (translated != QLatin1String(text))
+        return translated;
+    return QCoreApplication::translate("JsonDecoder::Private", text);
 }
 
 // Runs body; an exception (only std::bad_alloc is possible in practice) becomes the report's

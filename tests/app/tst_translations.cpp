@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Simplified Chinese catalog: complete, current with the sources, embedded, and loaded
 // for --lang zh_CN together with Qt's own catalog.
+#include "jsondecoder.h"
 #include "translationloader.h"
 
 #include <QCoreApplication>
@@ -144,6 +145,11 @@ private slots:
                  QStringLiteral("3 秒后重试"));
         QCOMPARE(QCoreApplication::translate("NetError", "Cannot reach the server"),
                  QStringLiteral("无法连接到服务器"));
+        // The decoder's errors reach the user translated, whichever context lupdate gave them.
+        QVERIFY(decodeList<Rollout>(QByteArrayLiteral("{\"items\": [")).report.error.startsWith(
+            QStringLiteral("JSON 格式错误，位于第")));
+        QCOMPARE(decodeList<Rollout>(QByteArrayLiteral("[]")).report.error,
+                 QStringLiteral("顶层应为 JSON 对象"));
         // Qt's own catalog (qt6-translations-l10n, installed by scripts/install-deps) came
         // along: the standard dialog buttons speak Chinese too.
         QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("取消"));
