@@ -58,8 +58,10 @@ int main(int argc, char *argv[])
                 sink += name.size();
         }
     };
-    const auto ours = [&] { sink += static_cast<size_t>(decoder.decodeList<Pod>(json).items.size()); };
-    const auto qt = [&] { sink += static_cast<size_t>(QJsonDocument::fromJson(json).object().size()); };
+    const auto ours
+        = [&] { sink += static_cast<size_t>(decoder.decodeList<Pod>(json).items.size()); };
+    const auto qt
+        = [&] { sink += static_cast<size_t>(QJsonDocument::fromJson(json).object().size()); };
 
     double dom = 1e9, onDemand = 1e9, decode = 1e9, qjson = 1e9;
     const int rounds = 7;

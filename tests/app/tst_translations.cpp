@@ -146,8 +146,8 @@ private slots:
         QCOMPARE(QCoreApplication::translate("NetError", "Cannot reach the server"),
                  QStringLiteral("无法连接到服务器"));
         // The decoder's errors reach the user translated, whichever context lupdate gave them.
-        QVERIFY(decodeList<Rollout>(QByteArrayLiteral("{\"items\": [")).report.error.startsWith(
-            QStringLiteral("JSON 格式错误，位于第")));
+        QVERIFY(decodeList<Rollout>(QByteArrayLiteral("{\"items\": ["))
+                    .report.error.startsWith(QStringLiteral("JSON 格式错误，位于第")));
         QCOMPARE(decodeList<Rollout>(QByteArrayLiteral("[]")).report.error,
                  QStringLiteral("顶层应为 JSON 对象"));
         // Qt's own catalog (qt6-translations-l10n, installed by scripts/install-deps) came
