@@ -10,6 +10,21 @@ Q_DECLARE_METATYPE(FaultRule::Kind)
 
 namespace FaultCase {
 
+// Starts the simulator with four rollouts, a ReplicaSet and a Deployment, the state every
+// fault case must converge back to.
+inline bool startSeeded(FleetSim &sim, QString *error)
+{
+    qRegisterMetaType<ConnectionState>();
+    qRegisterMetaType<WorkloadDeltaBatch>();
+    if (!sim.start(error))
+        return false;
+    for (const char *name : {"api", "cart", "search", "gate"})
+        sim.create(FleetSim::rollouts(), FleetSim::rollout("shop", name));
+    sim.create(FleetSim::replicaSets(), FleetSim::replicaSet("shop", "api-6f7", "6f7"));
+    sim.create(FleetSim::deployments(), FleetSim::deployment("infra", "redis"));
+    return true;
+}
+
 inline void addColumns()
 {
     QTest::addColumn<FaultRule::Kind>("kind");

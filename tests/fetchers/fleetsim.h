@@ -205,6 +205,17 @@ public:
                           {QStringLiteral("template"), podTemplate(QStringLiteral("d:1"))}}}};
     }
 
+    // Three rollouts (one paused), a rollout-owned and a plain ReplicaSet, and a Deployment.
+    void seedMixedWorkloads(const QString &clusterName)
+    {
+        create(rollouts(), rollout("shop", "api"), clusterName);
+        create(rollouts(), rollout("shop", "cart", "Paused"), clusterName);
+        create(rollouts(), rollout("infra", "gate"), clusterName);
+        create(replicaSets(), replicaSet("shop", "api-6f7", "6f7"), clusterName);
+        create(replicaSets(), plainReplicaSet("infra", "redis-abc"), clusterName);
+        create(deployments(), deployment("infra", "redis"), clusterName);
+    }
+
     void create(const ResourceType &type, const QJsonObject &object,
                 const QString &clusterName = QStringLiteral("east"))
     {

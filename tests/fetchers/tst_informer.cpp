@@ -24,18 +24,6 @@ private:
         m_fetcher->start();
     }
 
-    void seed(const QString &cluster = QStringLiteral("east"))
-    {
-        m_sim.create(FleetSim::rollouts(), FleetSim::rollout("shop", "api"), cluster);
-        m_sim.create(FleetSim::rollouts(), FleetSim::rollout("shop", "cart", "Paused"), cluster);
-        m_sim.create(FleetSim::rollouts(), FleetSim::rollout("infra", "gate"), cluster);
-        m_sim.create(FleetSim::replicaSets(), FleetSim::replicaSet("shop", "api-6f7", "6f7"),
-                     cluster);
-        m_sim.create(FleetSim::replicaSets(), FleetSim::plainReplicaSet("infra", "redis-abc"),
-                     cluster);
-        m_sim.create(FleetSim::deployments(), FleetSim::deployment("infra", "redis"), cluster);
-    }
-
 private slots:
     void initTestCase()
     {
@@ -43,8 +31,8 @@ private slots:
         qRegisterMetaType<WorkloadDeltaBatch>();
         QString error;
         QVERIFY2(m_sim.start(&error), qPrintable(error));
-        seed(QStringLiteral("east"));
-        seed(QStringLiteral("west"));
+        m_sim.seedMixedWorkloads(QStringLiteral("east"));
+        m_sim.seedMixedWorkloads(QStringLiteral("west"));
     }
     void cleanup()
     {

@@ -14,14 +14,8 @@ private:
 private slots:
     void initTestCase()
     {
-        qRegisterMetaType<ConnectionState>();
-        qRegisterMetaType<WorkloadDeltaBatch>();
         QString error;
-        QVERIFY2(m_sim.start(&error), qPrintable(error));
-        for (const char *name : {"api", "cart", "search", "gate"})
-            m_sim.create(FleetSim::rollouts(), FleetSim::rollout("shop", name));
-        m_sim.create(FleetSim::replicaSets(), FleetSim::replicaSet("shop", "api-6f7", "6f7"));
-        m_sim.create(FleetSim::deployments(), FleetSim::deployment("infra", "redis"));
+        QVERIFY2(FaultCase::startSeeded(m_sim, &error), qPrintable(error));
     }
     void cleanup() { m_sim.cluster().faults().clear(); }
 
