@@ -6,12 +6,14 @@
 #include "jsonreader_p.h"
 
 struct AnalysisArg;
+struct ContainerSpec;
 struct AnalysisRun;
 struct Condition;
 struct Deployment;
 struct Event;
 struct KubeStatus;
 struct ObjectMeta;
+struct OwnerReference;
 struct Pod;
 struct PodTemplate;
 struct ReplicaSet;
@@ -21,7 +23,16 @@ struct RolloutStatus;
 
 namespace JsonRead {
 
-void decodeMeta(Context &ctx, Element value, const Path &path, ObjectMeta &out);
+// block, when given, collects the name, uid and resourceVersion for the caller to build
+// with the object's other unique strings; otherwise decodeMeta() builds them itself.
+void decodeMeta(Context &ctx, Element value, const Path &path, ObjectMeta &out,
+                StringBlock *block = nullptr);
+// Labels or annotations; internValues shares the values' strings too (labels repeat).
+void decodeStringMap(Context &ctx, Element value, const Path &path, StringMap &out,
+                     ValueCache<StringMap> &cache, bool internValues);
+void decodeOwnerReferences(Context &ctx, Element value, const Path &path,
+                           QList<OwnerReference> &out);
+void decodeContainers(Context &ctx, Element value, const Path &path, QList<ContainerSpec> &out);
 void decodeConditions(Context &ctx, Element value, const Path &path, QList<Condition> &out);
 // A pod spec ({containers, initContainers, nodeName, ...}); nodeName may be null.
 void decodePodSpec(Context &ctx, Element value, const Path &path, PodTemplate &out,

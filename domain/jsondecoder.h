@@ -25,7 +25,8 @@
 // One JsonDecoder per thread: it reuses the parser's buffers between calls and shares
 // repeated values between the objects it decodes: short strings (namespaces, label keys,
 // images, reasons) and whole label sets, annotation sets, owner references and container
-// lists (equal for every pod of a ReplicaSet), which saves memory and decoding time.
+// lists (equal for every pod of a ReplicaSet), which saves memory and decoding time. An
+// object's own strings (name, uid, resourceVersion, a pod's IPs) share one allocation.
 // Passing a QByteArray with at least 64 bytes of spare capacity (reserve(size() + 64))
 // saves one copy of the body.
 //

@@ -7,6 +7,7 @@
 #include <QHash>
 
 #include <cstring>
+#include <iterator>
 #include <limits>
 
 namespace JsonRead {
@@ -42,35 +43,6 @@ QString Path::toString() const
     return result;
 }
 
-QString StringCache::get(std::string_view text)
-{
-    if (text.empty())
-        return QString();
-    if (text.size() > maxLength)
-        return Context::text(text);
-    const size_t hash = hashBytes(text.data(), text.size());
-    if (text.size() <= sizeof(ShortSlot::key)) {
-        if (m_short.empty())
-            m_short.resize(shortSlots);
-        ShortSlot &slot = m_short[hash & (shortSlots - 1)];
-        if (slot.size == text.size() && std::memcmp(slot.key, text.data(), text.size()) == 0)
-            return slot.value;
-        slot.size = quint32(text.size());
-        std::memcpy(slot.key, text.data(), text.size());
-        slot.value = Context::text(text);
-        return slot.value;
-    }
-    if (m_long.empty())
-        m_long.resize(longSlots);
-    LongSlot &slot = m_long[hash & (longSlots - 1)];
-    if (slot.key.size() == qsizetype(text.size())
-        && std::memcmp(slot.key.constData(), text.data(), text.size()) == 0)
-        return slot.value;
-    slot.key = QByteArray(text.data(), qsizetype(text.size()));
-    slot.value = Context::text(text);
-    return slot.value;
-}
-
 static QString describe(Problem problem, std::string_view detail)
 {
     const char *context = "JsonDecoder";
@@ -94,6 +66,28 @@ static QString describe(Problem problem, std::string_view detail)
             .arg(Context::text(detail));
     }
     return QString();
+}
+
+bool Context::recallTime(std::string_view text, QDateTime &out) const
+{
+    for (const RecentTime &recent : m_times) {
+        if (recent.size == text.size() && equalBytes(recent.text, text.data(), text.size())) {
+            out = recent.value;
+            return true;
+        }
+    }
+    return false;
+}
+
+void Context::rememberTime(std::string_view text, const QDateTime &value)
+{
+    if (text.size() > sizeof(RecentTime::text))
+        return;
+    RecentTime &recent = m_times[m_nextTime];
+    m_nextTime = (m_nextTime + 1) % std::size(m_times);
+    recent.size = quint32(text.size());
+    std::memcpy(recent.text, text.data(), text.size());
+    recent.value = value;
 }
 
 void Context::report(const Path &path, Problem problem, std::string_view detail)
@@ -156,6 +150,27 @@ bool readString(Context &ctx, Element value, const Path &path, QString &out)
     if (!stringView(ctx, value, path, view))
         return false;
     out = Context::text(view);
+    return true;
+}
+
+bool readString(Context &ctx, Element value, const Path &path, QString &out, StringBlock &block)
+{
+    std::string_view view;
+    if (!stringView(ctx, value, path, view))
+        return false;
+    block.add(&out, view);
+    return true;
+}
+
+bool readToken(Context &ctx, Element value, const Path &path, QString &out, StringBlock &block)
+{
+    std::string_view view;
+    if (!stringView(ctx, value, path, view))
+        return false;
+    if (view.empty())
+        out = QString();
+    else
+        block.add(&out, view);
     return true;
 }
 
@@ -233,12 +248,15 @@ bool readTime(Context &ctx, Element value, const Path &path, QDateTime &out)
     std::string_view view;
     if (!stringView(ctx, value, path, view) || view.empty())
         return false;
+    if (ctx.recallTime(view, out))
+        return true;
     const std::optional<qint64> msecs = parseRfc3339MSecs(view);
     if (!msecs) {
         ctx.report(path, Problem::InvalidTimestamp, view);
         return false;
     }
     out = QDateTime::fromMSecsSinceEpoch(*msecs, Qt::UTC);
+    ctx.rememberTime(view, out);
     return true;
 }
 

@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QString>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <simdjson.h>
 
@@ -52,22 +53,77 @@ enum class Problem {
     InvalidTimestamp,
 };
 
+// Loads of 8 and 4 bytes from any address (memcpy of a constant size compiles to one move).
+inline quint64 load64(const char *p)
+{
+    quint64 v;
+    std::memcpy(&v, p, sizeof(v));
+    return v;
+}
+
+inline quint32 load32(const char *p)
+{
+    quint32 v;
+    std::memcpy(&v, p, sizeof(v));
+    return v;
+}
+
+// The bytes of a short tail (size < 8) as one word, without reading outside them: two
+// overlapping 4-byte loads, or for 1 to 3 bytes the first, middle and last.
+inline quint64 tailWord(const char *data, size_t size)
+{
+    if (size >= 4)
+        return (quint64(load32(data)) << 32) | load32(data + size - 4);
+    if (size == 0)
+        return 0;
+    return (quint64(quint8(data[0])) << 16) | (quint64(quint8(data[size / 2])) << 8)
+        | quint8(data[size - 1]);
+}
+
 // A fast, non-cryptographic hash for the caches below (keys are short and not hostile).
 inline size_t hashBytes(const char *data, size_t size)
 {
     quint64 h = 0x9e3779b97f4a7c15ull ^ size;
     while (size >= 8) {
-        quint64 word;
-        std::memcpy(&word, data, 8);
-        h = (h ^ word) * 0xbf58476d1ce4e5b9ull;
+        h = (h ^ load64(data)) * 0xbf58476d1ce4e5b9ull;
         h ^= h >> 31;
         data += 8;
         size -= 8;
     }
-    quint64 tail = 0;
-    std::memcpy(&tail, data, size);
-    h = (h ^ tail) * 0x94d049bb133111ebull;
+    h = (h ^ tailWord(data, size)) * 0x94d049bb133111ebull;
     return size_t(h ^ (h >> 29));
+}
+
+// True when every byte is below 0x80; eight at a time.
+inline bool isAscii(const char *data, size_t size)
+{
+    quint64 bits = 0;
+    size_t i = 0;
+    for (; i + 8 <= size; i += 8)
+        bits |= load64(data + i);
+    for (; i < size; ++i)
+        bits |= quint8(data[i]);
+    return (bits & 0x8080808080808080ull) == 0;
+}
+
+// Equality of two byte ranges of the same size, inlined: most keys and values are shorter
+// than 32 bytes, where a call to memcmp costs more than the compare.
+inline bool equalBytes(const char *a, const char *b, size_t size)
+{
+    if (size >= 8) {
+        for (size_t i = 0; i + 8 <= size; i += 8) {
+            if (load64(a + i) != load64(b + i))
+                return false;
+        }
+        return load64(a + size - 8) == load64(b + size - 8);
+    }
+    if (size >= 4)
+        return load32(a) == load32(b) && load32(a + size - 4) == load32(b + size - 4);
+    for (size_t i = 0; i < size; ++i) {
+        if (a[i] != b[i])
+            return false;
+    }
+    return true;
 }
 
 // Compares a key with a literal; the constant length lets the compiler inline the compare.
@@ -76,36 +132,71 @@ template<size_t N> inline bool is(std::string_view key, const char (&literal)[N]
     return key.size() == N - 1 && std::memcmp(key.data(), literal, N - 1) == 0;
 }
 
-// Remembers recent values by a byte signature, so equal values decoded again (the labels,
+// What identifies a value in a ValueCache: the strings it is made of, as views into the
+// parsed document, and their hash. A hit compares them with the stored copy and copies
+// nothing; the bytes are copied only when a new value is stored. The stored form prefixes
+// each part with its length, so two different values can never match, whatever their
+// strings hold. Tags such as "E" (end of an element) come from string literals.
+class Signature
+{
+public:
+    void clear()
+    {
+        m_parts.clear();
+        m_hash = 0;
+    }
+    void add(std::string_view part)
+    {
+        m_parts.push_back(part);
+        m_hash = (m_hash ^ hashBytes(part.data(), part.size())) * 0x9e3779b97f4a7c15ull;
+    }
+    void addField(std::string_view key, std::string_view value)
+    {
+        add(key);
+        add(value);
+    }
+    size_t hash() const { return size_t(m_hash ^ (m_hash >> 31)); }
+    const std::vector<std::string_view> &parts() const { return m_parts; }
+    bool matches(const std::string &stored) const;
+    void copyTo(std::string &stored) const;
+
+private:
+    std::vector<std::string_view> m_parts;
+    quint64 m_hash = 0;
+};
+
+// Remembers recent values by their signature, so equal values decoded again (the labels,
 // owner and containers of every pod of one ReplicaSet) share one implicitly shared copy:
 // less memory, and no decoding on a hit. Direct-mapped: a collision replaces the slot, so
-// it never grows past its fixed size.
+// it never grows past its fixed size, and a slot's key buffer is reused, not reallocated.
 template<typename T> class ValueCache
 {
 public:
-    const T *find(std::string_view signature, size_t hash) const
+    const T *find(const Signature &signature) const
     {
         if (m_slots.empty())
             return nullptr;
+        const size_t hash = signature.hash();
         const Slot &slot = m_slots[hash & (slotCount - 1)];
-        if (slot.key.size() != qsizetype(signature.size())
-            || std::memcmp(slot.key.constData(), signature.data(), signature.size()) != 0)
-            return nullptr;
-        return &slot.value;
+        // The full hash first: a miss then never touches the stored key's buffer.
+        return slot.hash == hash && signature.matches(slot.key) ? &slot.value : nullptr;
     }
-    void store(std::string_view signature, size_t hash, const T &value)
+    void store(const Signature &signature, const T &value)
     {
         if (m_slots.empty())
             m_slots.resize(slotCount);
+        const size_t hash = signature.hash();
         Slot &slot = m_slots[hash & (slotCount - 1)];
-        slot.key = QByteArray(signature.data(), qsizetype(signature.size()));
+        slot.hash = hash;
+        signature.copyTo(slot.key);
         slot.value = value;
     }
 
 private:
     struct Slot
     {
-        QByteArray key;
+        size_t hash = 0;
+        std::string key;
         T value;
     };
     static constexpr size_t slotCount = 1024;
@@ -113,7 +204,8 @@ private:
 };
 
 // Shares the QString of a short, repeated value (namespace, label key, image, reason).
-// Keys up to 32 bytes live inside the 64-byte slot, so a lookup touches one cache line.
+// Keys up to 36 bytes (a uid) live inside the 64-byte slot, so a lookup touches one cache
+// line.
 class StringCache
 {
 public:
@@ -124,11 +216,12 @@ private:
     {
         QString value;
         quint32 size = 0;
-        char key[32] = {};
+        char key[36] = {};
     };
+    static_assert(sizeof(ShortSlot) == 64);
     struct LongSlot
     {
-        QByteArray key;
+        std::string key;
         QString value;
     };
     static constexpr size_t shortSlots = 2048;
@@ -136,6 +229,31 @@ private:
     static constexpr size_t maxLength = 128;
     std::vector<ShortSlot> m_short;
     std::vector<LongSlot> m_long;
+};
+
+// Builds the strings unique to one object (its name, uid, resourceVersion, a pod's IPs) in
+// one allocation: an allocation per string, and a free per string when the list is
+// replaced, cost more than decoding the rest of the object's metadata. The strings share
+// one reference-counted QArrayData block (QString's public DataPointer constructor lets a
+// string start anywhere inside its block, as it does after a removal from the front), each
+// NUL-terminated as QString expects; the block is freed with the last of them. Changing one
+// of them detaches it as usual. Empty and non-ASCII strings are built on their own, exactly
+// as readString() builds them.
+class StringBlock
+{
+public:
+    // Sets *target in build(); target and text must stay valid until then.
+    void add(QString *target, std::string_view text);
+    void build();
+
+private:
+    struct Pending
+    {
+        QString *target;
+        std::string_view text;
+        bool inBlock; // non-empty ASCII
+    };
+    QVarLengthArray<Pending, 8> m_pending; // a pod has six
 };
 
 // Everything a decoder shares between the objects it decodes.
@@ -159,19 +277,32 @@ public:
     }
     QString token(std::string_view s) { return m_shared.strings.get(s); }
     SharedValues &shared() { return m_shared; }
-    // A reusable buffer for cache signatures (never used by two callers at once).
-    std::string &signature()
+    // A reusable signature (never used by two callers at once).
+    Signature &signature()
     {
         m_signature.clear();
         return m_signature;
     }
+    // The last few timestamps read: a pod's creation, start, conditions and containers mostly
+    // share two to four distinct times (and pods started together share theirs), so equal
+    // text skips the parse.
+    bool recallTime(std::string_view text, QDateTime &out) const;
+    void rememberTime(std::string_view text, const QDateTime &value);
     void report(const Path &path, Problem problem, std::string_view detail = std::string_view());
     void reportMessage(const Path &path, const QString &message);
 
 private:
     SharedValues &m_shared;
     DecodeReport &m_report;
-    std::string m_signature;
+    Signature m_signature;
+    struct RecentTime
+    {
+        quint32 size = 0;
+        char text[28] = {}; // fits "2024-05-01T10:00:00.123456Z"
+        QDateTime value;
+    };
+    RecentTime m_times[4];
+    quint32 m_nextTime = 0; // the slot rememberTime() replaces next, round robin
 };
 
 // Each reader leaves `out` untouched on null (Go leaves the zero value too) and reports a
@@ -180,6 +311,16 @@ bool asObject(Context &ctx, Element value, const Path &path, Object &out);
 bool asArray(Context &ctx, Element value, const Path &path, Array &out);
 bool readString(Context &ctx, Element value, const Path &path, QString &out);
 bool readToken(Context &ctx, Element value, const Path &path, QString &out);
+// readString() whose string the block builds (see StringBlock).
+bool readString(Context &ctx, Element value, const Path &path, QString &out, StringBlock &block);
+// readToken()'s value (null for ""), built in the block instead of shared: for a short value
+// repeated by few objects, a few bytes in the block cost less than a lookup.
+bool readToken(Context &ctx, Element value, const Path &path, QString &out, StringBlock &block);
+// readToken() for values of a small, fixed vocabulary (condition types and statuses, pod
+// phases, owner kinds): known words come from static literals, which cost no lookup and,
+// unlike shared heap strings, no atomic reference count when copied or destroyed.
+bool readKnownToken(Context &ctx, Element value, const Path &path, QString &out);
+QString knownToken(std::string_view text);
 bool readBool(Context &ctx, Element value, const Path &path, bool &out);
 bool readBool(Context &ctx, Element value, const Path &path, std::optional<bool> &out);
 bool readInt32(Context &ctx, Element value, const Path &path, qint32 &out);

@@ -64,25 +64,26 @@ static void decodeContainerStatus(Context &ctx, Element value, const Path &path,
     });
 }
 
-static void decodePodStatus(Context &ctx, Element value, const Path &path, Pod &out)
+static void decodePodStatus(Context &ctx, Element value, const Path &path, Pod &out,
+                            StringBlock &unique)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
         if (is(key, "phase"))
-            readToken(ctx, v, p, out.phase);
+            readKnownToken(ctx, v, p, out.phase);
         else if (is(key, "reason"))
             readToken(ctx, v, p, out.reason);
         else if (is(key, "message"))
-            readString(ctx, v, p, out.message);
+            readString(ctx, v, p, out.message, unique);
         else if (is(key, "conditions"))
             decodeConditions(ctx, v, p, out.conditions);
         else if (is(key, "containerStatuses"))
             readList(ctx, v, p, out.containerStatuses, decodeContainerStatus);
         else if (is(key, "initContainerStatuses"))
             readList(ctx, v, p, out.initContainerStatuses, decodeContainerStatus);
-        else if (is(key, "hostIP"))
-            readToken(ctx, v, p, out.hostIP);
+        else if (is(key, "hostIP")) // a few bytes: cheaper in the block than looked up
+            readToken(ctx, v, p, out.hostIP, unique);
         else if (is(key, "podIP"))
-            readString(ctx, v, p, out.podIP);
+            readString(ctx, v, p, out.podIP, unique);
         else if (is(key, "startTime"))
             readTime(ctx, v, p, out.startTime);
     });
@@ -90,14 +91,16 @@ static void decodePodStatus(Context &ctx, Element value, const Path &path, Pod &
 
 void decode(Context &ctx, Element value, const Path &path, Pod &out)
 {
+    StringBlock unique; // name, uid, resourceVersion, IPs and message: one allocation
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
         if (is(key, "metadata"))
-            decodeMeta(ctx, v, p, out.metadata);
+            decodeMeta(ctx, v, p, out.metadata, &unique);
         else if (is(key, "spec"))
             decodePodSpec(ctx, v, p, out.spec, &out.nodeName);
         else if (is(key, "status"))
-            decodePodStatus(ctx, v, p, out);
+            decodePodStatus(ctx, v, p, out, unique);
     });
+    unique.build();
 }
 
 } // namespace JsonRead

@@ -109,10 +109,43 @@ template<typename Char> std::optional<qint64> parse(const Char *data, size_t siz
     return seconds * 1000 + millis;
 }
 
+// Two ASCII digits at p, or -1.
+int twoDigits(const char *p)
+{
+    const unsigned tens = unsigned(p[0] - '0');
+    const unsigned ones = unsigned(p[1] - '0');
+    return tens <= 9 && ones <= 9 ? int(tens * 10 + ones) : -1;
+}
+
+// "2024-05-01T10:00:00Z", the form the API server writes for nearly every timestamp, in one
+// pass without the general cursor: decoding a pod list reads seven per pod. nullopt when
+// the text has any other form or is invalid; the general parser then decides.
+std::optional<qint64> parseSecondsUtc(std::string_view s)
+{
+    if (s.size() != 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':'
+        || s[19] != 'Z')
+        return std::nullopt;
+    const char *p = s.data();
+    const int century = twoDigits(p), yearOfCentury = twoDigits(p + 2);
+    const int month = twoDigits(p + 5), day = twoDigits(p + 8);
+    const int hour = twoDigits(p + 11), minute = twoDigits(p + 14), second = twoDigits(p + 17);
+    if (century < 0 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1 || hour < 0
+        || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+        return std::nullopt;
+    const int year = century * 100 + yearOfCentury;
+    static const int monthDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (day > monthDays[month - 1] + (month == 2 && isLeap(year) ? 1 : 0))
+        return std::nullopt;
+    const qint64 days = daysFromCivil(year, unsigned(month), unsigned(day));
+    return (days * 86400 + hour * 3600 + minute * 60 + second) * 1000;
+}
+
 } // namespace
 
 std::optional<qint64> parseRfc3339MSecs(std::string_view text)
 {
+    if (const std::optional<qint64> msecs = parseSecondsUtc(text))
+        return msecs;
     return parse(text.data(), text.size());
 }
 
