@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rolloutaction.h"
+
+#include <QCoreApplication>
+
+class RolloutActionText
+{
+    Q_DECLARE_TR_FUNCTIONS(RolloutActionText)
+};
+
+QList<RolloutAction> allRolloutActions()
+{
+    return {RolloutAction::Pause,       RolloutAction::Resume, RolloutAction::Promote,
+            RolloutAction::PromoteFull, RolloutAction::Abort,  RolloutAction::Retry,
+            RolloutAction::Restart,     RolloutAction::Undo};
+}
+
+QString rolloutActionId(RolloutAction action)
+{
+    switch (action) {
+    case RolloutAction::Pause:
+        return QStringLiteral("pause");
+    case RolloutAction::Resume:
+        return QStringLiteral("resume");
+    case RolloutAction::Promote:
+        return QStringLiteral("promote");
+    case RolloutAction::PromoteFull:
+        return QStringLiteral("promote-full");
+    case RolloutAction::Abort:
+        return QStringLiteral("abort");
+    case RolloutAction::Retry:
+        return QStringLiteral("retry");
+    case RolloutAction::Restart:
+        return QStringLiteral("restart");
+    case RolloutAction::Undo:
+        return QStringLiteral("undo");
+    }
+    return QString();
+}
+
+std::optional<RolloutAction> rolloutActionFromId(const QString &id)
+{
+    for (RolloutAction action : allRolloutActions()) {
+        if (rolloutActionId(action) == id)
+            return action;
+    }
+    return std::nullopt;
+}
+
+QString rolloutActionLabel(RolloutAction action)
+{
+    switch (action) {
+    case RolloutAction::Pause:
+        return RolloutActionText::tr("Pause");
+    case RolloutAction::Resume:
+        return RolloutActionText::tr("Resume");
+    case RolloutAction::Promote:
+        return RolloutActionText::tr("Promote");
+    case RolloutAction::PromoteFull:
+        return RolloutActionText::tr("Promote full");
+    case RolloutAction::Abort:
+        return RolloutActionText::tr("Abort");
+    case RolloutAction::Retry:
+        return RolloutActionText::tr("Retry");
+    case RolloutAction::Restart:
+        return RolloutActionText::tr("Restart");
+    case RolloutAction::Undo:
+        return RolloutActionText::tr("Undo…");
+    }
+    return QString();
+}
+
+QString rolloutActionProgressText(RolloutAction action)
+{
+    switch (action) {
+    case RolloutAction::Pause:
+        return RolloutActionText::tr("Pausing…");
+    case RolloutAction::Resume:
+        return RolloutActionText::tr("Resuming…");
+    case RolloutAction::Promote:
+        return RolloutActionText::tr("Promoting…");
+    case RolloutAction::PromoteFull:
+        return RolloutActionText::tr("Promoting fully…");
+    case RolloutAction::Abort:
+        return RolloutActionText::tr("Aborting…");
+    case RolloutAction::Retry:
+        return RolloutActionText::tr("Retrying…");
+    case RolloutAction::Restart:
+        return RolloutActionText::tr("Restarting…");
+    case RolloutAction::Undo:
+        return RolloutActionText::tr("Rolling back…");
+    }
+    return QString();
+}
+
+QString rolloutActionConfirmation(RolloutAction action, const QString &rolloutName)
+{
+    switch (action) {
+    case RolloutAction::Abort:
+        return RolloutActionText::tr(
+                   "Abort rollout %1? All traffic returns to the stable version and the "
+                   "canary is scaled down. You can retry the update later.")
+            .arg(rolloutName);
+    case RolloutAction::PromoteFull:
+        return RolloutActionText::tr(
+                   "Promote rollout %1 fully? All remaining steps, pauses and analyses are "
+                   "skipped and the new version receives all traffic at once.")
+            .arg(rolloutName);
+    case RolloutAction::Undo:
+        return RolloutActionText::tr(
+                   "Roll rollout %1 back? Its pod template is replaced by the chosen "
+                   "revision's, which then rolls out through the rollout's steps.")
+            .arg(rolloutName);
+    case RolloutAction::Pause:
+    case RolloutAction::Resume:
+    case RolloutAction::Promote:
+    case RolloutAction::Retry:
+    case RolloutAction::Restart:
+        break;
+    }
+    return QString();
+}

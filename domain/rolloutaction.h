@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <optional>
+#include <QList>
+#include <QMap>
+#include <QMetaType>
+#include <QString>
+
+// The one-click actions on a Rollout, each sending what `kubectl argo rollouts` sends.
+// Resume is the inverse of pause: it clears spec.paused and nothing else, so it never skips
+// a step (promote does).
+enum class RolloutAction : quint8 {
+    Pause,
+    Resume,
+    Promote,
+    PromoteFull,
+    Abort,
+    Retry,
+    Restart,
+    Undo,
+};
+
+// Every action, in the order the action bar shows them.
+QList<RolloutAction> allRolloutActions();
+// Stable lower-case id for the command line and the audit file: "pause", "resume",
+// "promote", "promote-full", "abort", "retry", "restart", "undo".
+QString rolloutActionId(RolloutAction action);
+std::optional<RolloutAction> rolloutActionFromId(const QString &id);
+// Translated button text: "Pause", "Resume", "Promote", "Promote full", "Abort", "Retry",
+// "Restart", "Undo…".
+QString rolloutActionLabel(RolloutAction action);
+// Translated progress text while the watch has not confirmed it yet: "Pausing…", ...
+QString rolloutActionProgressText(RolloutAction action);
+// Whether the action needs a confirmation (abort, promote full, undo) and its text, which says
+// what will happen (translated). Empty for actions that run at once.
+QString rolloutActionConfirmation(RolloutAction action, const QString &rolloutName);
+
+// What the action bar shows for one action on the selected rollout.
+struct RolloutActionState
+{
+    bool visible = true; // false in read-only mode (the environment's or --read-only)
+    bool enabled = false;
+    // Translated, for the tooltip when disabled: why it cannot be used now ("The rollout is
+    // already paused.", "You may not patch rollouts/status in namespace shop.").
+    QString reason;
+    bool pending = false; // sent, the watch has not shown the effect yet
+    bool operator==(const RolloutActionState &o) const
+    {
+        return visible == o.visible && enabled == o.enabled && reason == o.reason
+            && pending == o.pending;
+    }
+    bool operator!=(const RolloutActionState &o) const { return !(*this == o); }
+};
+
+using RolloutActionStates = QMap<RolloutAction, RolloutActionState>;
+
+Q_DECLARE_METATYPE(RolloutAction)
+Q_DECLARE_METATYPE(RolloutActionState)

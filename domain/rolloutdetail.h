@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "analysisrun.h"
+#include "event.h"
+#include "pod.h"
+#include "replicaset.h"
+#include "rollout.h"
+#include <QHash>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+// Everything the rollout detail view shows about one Rollout, assembled on the GUI thread
+// from what the environment's informers delivered (FleetModel::rolloutDetail). A value: the
+// view keeps no pointers into the model.
+struct RolloutDetail
+{
+    QString environment;
+    Rollout rollout;
+    // Owned by the rollout (controller ownerReference), newest revision first.
+    QList<ReplicaSet> replicaSets;
+    // Pods by the uid of the ReplicaSet that controls them, each list sorted by name.
+    QHash<QString, QList<Pod>> podsByReplicaSetUid;
+    // Owned by the rollout, newest first (creationTimestamp, then name).
+    QList<AnalysisRun> analysisRuns;
+    // Events whose involvedObject is the rollout, one of its ReplicaSets, pods or
+    // AnalysisRuns; newest first (Event::lastSeen), at most maxEvents.
+    QList<Event> events;
+    // Translated notes on what is missing and why, e.g. "Pods are not shown: listing pods in
+    // this environment is forbidden." Empty when every kind was listed.
+    QStringList notices;
+
+    static constexpr int maxEvents = 100;
+    bool isValid() const { return !rollout.metadata.uid.isEmpty(); }
+};
+
+Q_DECLARE_METATYPE(RolloutDetail)

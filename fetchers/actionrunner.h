@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "accesscache.h"
+#include "environmentspec.h"
+#include "kubeconfig.h"
+#include "rolloutactionexecutor.h"
+#include <atomic>
+#include <QHash>
+#include <QMap>
+#include <QObject>
+#include <QThreadPool>
+
+class AuditLog;
+
+// Runs rollout actions and permission checks off the GUI thread (its own small pool), for
+// the environments it knows; results come back as queued signals carrying values.
+class ActionRunner : public QObject
+{
+    Q_OBJECT
+
+public:
+    ActionRunner(const Kubeconfig &kubeconfig, AuditLog *audit, QObject *parent = nullptr);
+    ~ActionRunner() override;
+
+    void setEnvironments(const QList<EnvironmentSpec> &environments);
+    AccessCache *accessCache() { return &m_access; }
+
+    // Queues the action; request.context and readOnly are filled from the environment.
+    // Returns the ticket that finished() carries.
+    quint64 submit(RolloutActionRequest request);
+    // Asks (or answers from the cache) whether the user may use the action bar's
+    // permissions in this namespace; permissionsChecked() follows.
+    void checkPermissions(const QString &environment, const QString &namespaceName);
+    // Blocks until every queued job ran (shutdown, tests).
+    void waitForDone();
+
+signals:
+    void finished(const RolloutActionResult &result);
+    // displayName ("patch rollouts/status") -> allowed; a permission whose review failed is
+    // left out (the server will decide when the action is sent).
+    void permissionsChecked(const QString &environment, const QString &namespaceName,
+                            const QMap<QString, bool> &allowed);
+
+private:
+    bool connectionFor(const QString &environment, ClusterConnection *connection,
+                       QString *error) const;
+
+    Kubeconfig m_kubeconfig;
+    AuditLog *m_audit;
+    AccessCache m_access;
+    QHash<QString, EnvironmentSpec> m_environments;
+    QThreadPool m_pool;
+    std::atomic<quint64> m_nextTicket {1};
+    CancelToken m_cancel;
+};

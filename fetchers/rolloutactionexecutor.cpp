@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rolloutactionexecutor.h"
+
+#include "accesscache.h"
+#include "auditlog.h"
+#include "jsondecoder.h"
+#include "kubeclient.h"
+#include "rolloutactionplan.h"
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUuid>
+
+class RolloutActionExecutorText
+{
+    Q_DECLARE_TR_FUNCTIONS(RolloutActionExecutor)
+};
+using Text = RolloutActionExecutorText;
+
+namespace {
+
+QString rolloutsPath(const QString &namespaceName, const QString &name,
+                     const QString &subresource = QString())
+{
+    return KubePath::resource(QStringLiteral("argoproj.io"), QStringLiteral("v1alpha1"),
+                              QStringLiteral("rollouts"), namespaceName, name, subresource);
+}
+
+// What the audit file keeps of a request. An undo's body is a whole pod template, which may
+// hold literal environment values: only its operation is kept.
+QByteArray describeRequest(const QString &path, PatchType type, const QByteArray &body)
+{
+    const QByteArray shown = type == PatchType::Json
+        ? QByteArrayLiteral(R"([{"op":"replace","path":"/spec/template","value":"…"}])")
+        : body;
+    return "PATCH " + path.toUtf8() + ' ' + KubeClient::contentType(type) + ' ' + shown;
+}
+
+qint64 generationOf(const QByteArray &body)
+{
+    return QJsonDocument::fromJson(body)
+        .object()
+        .value(QLatin1String("metadata"))
+        .toObject()
+        .value(QLatin1String("generation"))
+        .toInteger();
+}
+
+int ownedRevisionCount(const QJsonArray &replicaSets, const QString &uid)
+{
+    int count = 0;
+    for (const QJsonValue &value : replicaSets) {
+        const QJsonObject metadata = value.toObject().value(QLatin1String("metadata")).toObject();
+        const bool owned = [&] {
+            for (const QJsonValue &owner :
+                 metadata.value(QLatin1String("ownerReferences")).toArray()) {
+                const QJsonObject ref = owner.toObject();
+                if (ref.value(QLatin1String("controller")).toBool()
+                    && ref.value(QLatin1String("uid")).toString() == uid)
+                    return true;
+            }
+            return false;
+        }();
+        if (owned
+            && metadata.value(QLatin1String("annotations"))
+                   .toObject()
+                   .contains(QLatin1String("rollout.argoproj.io/revision")))
+            ++count;
+    }
+    return count;
+}
+
+} // namespace
+
+struct RolloutActionExecutor::Run
+{
+    RolloutActionExecutor *self;
+    const RolloutActionRequest &request;
+    CancelToken cancel;
+    RolloutActionResult result;
+    AuditRecord record;
+
+    QString target() const { return request.namespaceName + QLatin1Char('/') + request.name; }
+
+    void identify()
+    {
+        const QString environment = request.environment;
+        std::optional<SelfIdentity> identity
+            = self->m_access ? self->m_access->identity(environment) : std::nullopt;
+        if (!identity) {
+            identity = AccessReview::whoAmI(*self->m_client, cancel);
+            if (self->m_access && identity->error.kind != NetError::Kind::Cancelled)
+                self->m_access->setIdentity(environment, *identity);
+        }
+        if (identity->isOk()) {
+            record.user = identity->username;
+            record.userSource = QStringLiteral("SelfSubjectReview");
+        } else {
+            record.user = self->m_client->connection().userName;
+            record.userSource = QStringLiteral("kubeconfig");
+        }
+        result.user = record.user;
+    }
+
+    // The outcome: into the result and the audit file.
+    RolloutActionResult finish(AuditRecord::Result outcome, const QString &message)
+    {
+        result.result = outcome;
+        result.message = message;
+        record.stage = AuditRecord::Stage::Outcome;
+        record.time = QDateTime::currentDateTimeUtc();
+        record.result = outcome;
+        record.httpStatus = result.error.httpStatus;
+        record.message = message;
+        record.requests = result.requests;
+        QString auditError;
+        if (!self->m_audit->append(record, &auditError))
+            result.message += QLatin1Char('\n') + auditError;
+        return result;
+    }
+
+    RolloutActionResult failWith(const NetError &error, const QString &doing)
+    {
+        result.error = error;
+        if (error.kind == NetError::Kind::Forbidden && self->m_access)
+            self->m_access->forget(request.environment);
+        if (error.kind == NetError::Kind::NotFound && doing.isEmpty())
+            return finish(
+                AuditRecord::Result::Failed,
+                Text::tr("Rollout %1 was not found in %2.").arg(target(), request.environment));
+        if (error.kind == NetError::Kind::Forbidden)
+            return finish(AuditRecord::Result::Denied,
+                          Text::tr("The server refused: you may not %1 in namespace %2. %3")
+                              .arg(doing.isEmpty() ? QStringLiteral("get rollouts") : doing,
+                                   request.namespaceName, error.statusMessage)
+                              .trimmed());
+        return finish(AuditRecord::Result::Failed,
+                      Text::tr("%1 of %2 failed: %3")
+                          .arg(rolloutActionLabel(request.action), target(), error.message));
+    }
+
+    // Every permission the action needs; the first one refused ends the run.
+    bool permitted(const Rollout &rollout, RolloutActionResult *refusal)
+    {
+        for (const ResourcePermission &permission : requiredPermissions(request.action, rollout)) {
+            const std::optional<bool> allowed
+                = checkPermission(*self->m_client, self->m_access, request.environment,
+                                  request.namespaceName, permission, cancel);
+            if (allowed && !*allowed) {
+                *refusal = finish(AuditRecord::Result::Denied,
+                                  Text::tr("You may not %1 in namespace %2, so %3 cannot be "
+                                           "sent (checked with a SelfSubjectAccessReview).")
+                                      .arg(permission.displayName(), request.namespaceName,
+                                           rolloutActionId(request.action)));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // One attempt: fresh GET, checks, plan, patches. nullopt: a 409, try again.
+    std::optional<RolloutActionResult> attempt()
+    {
+        KubeClient &client = *self->m_client;
+        const KubeResponse got
+            = client.get(rolloutsPath(request.namespaceName, request.name), {}, cancel);
+        if (!got.isOk())
+            return failWith(got.error, QString());
+        const Decoded<Rollout> decoded = JsonDecoder().decodeObject<Rollout>(got.body);
+        if (!decoded.isOk())
+            return finish(AuditRecord::Result::Failed, decoded.report.error);
+        const Rollout &rollout = decoded.value;
+
+        QJsonArray replicaSets;
+        if (request.action == RolloutAction::Undo) {
+            const KubeListResult listed = client.list(
+                KubePath::resource(QStringLiteral("apps"), QStringLiteral("v1"),
+                                   QStringLiteral("replicasets"), request.namespaceName),
+                KubeListOptions(), cancel);
+            if (!listed.isOk())
+                return failWith(listed.error, QStringLiteral("list replicasets"));
+            for (const QByteArray &page : listed.pages) {
+                const QJsonArray items = QJsonDocument::fromJson(page)
+                                             .object()
+                                             .value(QLatin1String("items"))
+                                             .toArray();
+                for (const QJsonValue &item : items)
+                    replicaSets.append(item);
+            }
+        }
+        const RolloutActionState state = rolloutActionAvailability(
+            request.action, rollout, ownedRevisionCount(replicaSets, rollout.metadata.uid));
+        if (!state.enabled && request.action != RolloutAction::Undo)
+            return finish(AuditRecord::Result::Refused, state.reason);
+        RolloutActionResult refusal;
+        if (!permitted(rollout, &refusal))
+            return refusal;
+
+        const QDateTime restartAt = request.restartAt.isValid()
+            ? request.restartAt
+            : QDateTime::currentDateTimeUtc().addMSecs(
+                -QDateTime::currentDateTimeUtc().time().msec());
+        const RolloutActionPlan plan = request.action == RolloutAction::Undo
+            ? planUndo(QJsonDocument::fromJson(got.body).object(), replicaSets, request.revision)
+            : planRolloutAction(request.action, rollout, restartAt);
+        if (plan.isError())
+            return finish(AuditRecord::Result::Refused, plan.error);
+
+        result.expectation.action = request.action;
+        result.expectation.restartAt = restartAt;
+        result.expectation.stepIndexBefore = rollout.status.currentStepIndex;
+        result.expectation.generation = rollout.metadata.generation;
+        if (plan.patches.isEmpty())
+            return finish(AuditRecord::Result::NothingToDo, plan.note);
+
+        for (const RolloutPatch &patch : plan.patches) {
+            const PatchType type = patch.jsonPatch ? PatchType::Json : PatchType::Merge;
+            QString path
+                = rolloutsPath(request.namespaceName, request.name,
+                               patch.statusSubresource ? QStringLiteral("status") : QString());
+            result.requests.append(describeRequest(path, type, patch.body));
+            KubeResponse sent = client.patch(path, type, patch.body, {}, cancel);
+            bool fellBack = false;
+            if (sent.error.kind == NetError::Kind::NotFound && !patch.fallbackBody.isEmpty()) {
+                // A CRD without the status subresource: the plugin's fallback replaces the
+                // status patch and the spec patch after it.
+                path = rolloutsPath(request.namespaceName, request.name);
+                result.requests.append(describeRequest(path, type, patch.fallbackBody));
+                sent = client.patch(path, type, patch.fallbackBody, {}, cancel);
+                fellBack = true;
+            }
+            if (sent.error.kind == NetError::Kind::Conflict)
+                return std::nullopt;
+            if (!sent.isOk()) {
+                const QString doing = QStringLiteral("patch rollouts")
+                    + (patch.statusSubresource && !fellBack ? QStringLiteral("/status")
+                                                            : QString());
+                return failWith(sent.error, doing);
+            }
+            result.expectation.generation
+                = std::max(result.expectation.generation, generationOf(sent.body));
+            if (fellBack)
+                break;
+        }
+        return finish(AuditRecord::Result::Succeeded,
+                      Text::tr("The API server accepted %1 for %2.")
+                          .arg(rolloutActionId(request.action), target()));
+    }
+};
+
+RolloutActionExecutor::RolloutActionExecutor(KubeClient *client, AuditLog *audit,
+                                             AccessCache *access) :
+    m_client(client), m_audit(audit), m_access(access)
+{ }
+
+RolloutActionResult RolloutActionExecutor::run(const RolloutActionRequest &request,
+                                               const CancelToken &cancel)
+{
+    Run run {this, request, cancel, RolloutActionResult(), AuditRecord()};
+    run.result.request = request;
+    run.result.expectation.action = request.action;
+    AuditRecord &record = run.record;
+    record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    record.time = QDateTime::currentDateTimeUtc();
+    record.environment = request.environment;
+    record.context = request.context;
+    record.namespaceName = request.namespaceName;
+    record.rollout = request.name;
+    record.action = rolloutActionId(request.action);
+    record.revision = request.action == RolloutAction::Undo ? request.revision : 0;
+    record.client = request.client;
+    if (!request.readOnly)
+        run.identify();
+    else
+        record.user = m_client->connection().userName,
+        record.userSource = QStringLiteral("kubeconfig");
+    run.result.user = record.user;
+
+    QString auditError;
+    if (!m_audit->append(record, &auditError)) {
+        run.result.result = AuditRecord::Result::Failed;
+        run.result.message
+            = Text::tr("Nothing was sent: the attempt could not be recorded. %1").arg(auditError);
+        return run.result;
+    }
+    if (request.readOnly)
+        return run.finish(AuditRecord::Result::Refused,
+                          Text::tr("Read-only: %1 was not sent to %2.")
+                              .arg(rolloutActionId(request.action), run.target()));
+    for (int attempt = 1; attempt <= maxConflictAttempts; ++attempt) {
+        if (std::optional<RolloutActionResult> done = run.attempt())
+            return *done;
+    }
+    run.result.error.kind = NetError::Kind::Conflict;
+    run.result.error.httpStatus = 409;
+    return run.finish(AuditRecord::Result::Failed,
+                      Text::tr("%1 of %2 gave up: the rollout changed during each of %3 "
+                               "attempts (409 Conflict).")
+                          .arg(rolloutActionLabel(request.action), run.target())
+                          .arg(maxConflictAttempts));
+}

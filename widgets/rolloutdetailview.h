@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "rolloutaction.h"
+#include "rolloutdetail.h"
+#include <QDateTime>
+#include <QWidget>
+#include <functional>
+
+class QAction;
+
+// The detail of the selected rollout: header (name, status icon, phase and message,
+// strategy, step, desired vs actual weight, revision), the action bar, the steps with the
+// current one marked and a live countdown for a timed pause, the ReplicaSets by revision
+// with their roles, images, counts and pods (blue-green: active and preview side by side),
+// the AnalysisRuns with each metric's phase, counts, last measurements and failure message,
+// and the recent Events. setDetail() may be called on every change: the view updates in
+// place and keeps scroll position, expansion and selection.
+//
+// Actions: one QAction per RolloutAction (owned by the view, object names
+// "pauseAction", "resumeAction", "promoteAction", "promoteFullAction", "abortAction",
+// "retryAction", "restartAction", "undoAction"), shown as buttons in the action bar (object
+// names "pauseButton", ... "undoButton") and usable in the window's menus. Pause and abort
+// carry the shortcuts (Ctrl+Shift+P, Ctrl+Shift+A). Triggering an action that needs a
+// confirmation (rolloutActionConfirmation() not empty) asks first with Cancel as the
+// default button; undo first asks which revision. Then actionRequested() is emitted.
+class RolloutDetailView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit RolloutDetailView(QWidget *parent = nullptr);
+    ~RolloutDetailView() override;
+
+    void setDetail(const RolloutDetail &detail);
+    const RolloutDetail &detail() const;
+    void clear(); // nothing selected
+
+    // Enables, disables, hides and marks pending each action (tooltips carry the reason).
+    void setActionStates(const RolloutActionStates &states);
+    RolloutActionStates actionStates() const;
+    // The line under the action bar: progress ("Pausing…"), success or a failure (red).
+    void setActionMessage(const QString &text, bool isError);
+    QString actionMessage() const;
+
+    QAction *action(RolloutAction action) const;
+
+    // Tests inject the clock used by the pause countdown and ages; default: current UTC.
+    void setClock(std::function<QDateTime()> clock);
+    // Tests answer the confirmation and revision questions without a modal dialog: the
+    // function receives the action and returns false for Cancel; for undo it sets *revision.
+    using ConfirmFunction = std::function<bool(RolloutAction action, qint64 *revision)>;
+    void setConfirmFunction(ConfirmFunction confirm);
+
+signals:
+    // revision: the chosen revision for Undo, 0 otherwise.
+    void actionRequested(RolloutAction action, qint64 revision);
+
+private:
+    class Private;
+    Private *d;
+};
