@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "demofleet.h"
 #include "fleetsetup.h"
+#include "actioncommand.h"
 #include "getcommand.h"
 #include "mainwindow.h"
 #include "translationloader.h"
@@ -87,6 +88,8 @@ int Application::run(const QStringList &arguments, QTextStream &out, QTextStream
     case CommandLine::Result::Ok:
         break;
     }
+    if (options.mode == CommandLineOptions::Mode::Action)
+        return ActionCommand::run(options, out, err);
     if (options.isHeadless())
         return GetCommand::run(options, out, err);
     if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {

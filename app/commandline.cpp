@@ -8,8 +8,9 @@
 namespace {
 
 // Options that take a value, so that isHeadless() skips the value when it looks for "get".
-const char *const valueOptions[] = {"--kubeconfig", "--config", "--lang", "-n",      "--namespace",
-                                    "--context",    "--env",    "-o",     "--output"};
+const char *const valueOptions[]
+    = {"--kubeconfig", "--config", "--lang", "-n",       "--namespace",
+       "--context",    "--env",    "-o",     "--output", "--to-revision"};
 
 bool takesValue(const char *arg)
 {
@@ -22,21 +23,59 @@ bool takesValue(const char *arg)
 
 } // namespace
 
+QStringList CommandLine::headlessCommands()
+{
+    return {QStringLiteral("get"),     QStringLiteral("pause"), QStringLiteral("resume"),
+            QStringLiteral("promote"), QStringLiteral("abort"), QStringLiteral("retry"),
+            QStringLiteral("restart"), QStringLiteral("undo")};
+}
+
 bool CommandLine::isHeadless(int argc, char **argv)
 {
+    const QStringList commands = headlessCommands();
     for (int i = 1; i < argc; ++i) {
         const char *arg = argv[i];
         if (std::strcmp(arg, "--") == 0)
-            return i + 1 < argc && std::strcmp(argv[i + 1], "get") == 0;
+            return i + 1 < argc && commands.contains(QString::fromLocal8Bit(argv[i + 1]));
         if (arg[0] == '-') {
             if (takesValue(arg))
                 ++i;
             continue;
         }
-        return std::strcmp(arg, "get") == 0;
+        return commands.contains(QString::fromLocal8Bit(arg));
     }
     return false;
 }
+
+namespace {
+
+// pause|resume|promote|abort|retry|restart|undo NAME: one rollout, one action.
+bool parseAction(const QStringList &positional, bool full, CommandLineOptions *options,
+                 QString *text)
+{
+    const QString command = positional.first();
+    options->mode = CommandLineOptions::Mode::Action;
+    options->action = *rolloutActionFromId(command);
+    if (full) {
+        if (options->action != RolloutAction::Promote) {
+            *text = CommandLine::tr("--full is only valid with promote");
+            return false;
+        }
+        options->action = RolloutAction::PromoteFull;
+    }
+    options->name = positional.value(1);
+    if (options->name.isEmpty()) {
+        *text = CommandLine::tr("%1: the rollout's NAME is missing").arg(command);
+        return false;
+    }
+    if (positional.size() > 2) {
+        *text = CommandLine::tr("%1: unexpected argument '%2'").arg(command, positional.at(2));
+        return false;
+    }
+    return true;
+}
+
+} // namespace
 
 CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLineOptions *out,
                                        QString *text)
@@ -46,7 +85,10 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
         tr("Release Dashboard: Argo Rollouts across every environment.\n\n"
            "Without a command it opens the window. Commands:\n"
            "  get rollouts [-A | -n NS] [--context C | --env E] [-o table|wide|json]\n"
-           "  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]"));
+           "  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]\n"
+           "  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]\n"
+           "  promote NAME [--full] [-n NS] [--context C | --env E]\n"
+           "  undo NAME [--to-revision N] [-n NS] [--context C | --env E]"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   tr("Show this help and exit."));
     const QCommandLineOption version(QStringLiteral("version"), tr("Show the version and exit."));
@@ -80,10 +122,17 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     tr("get: output format: table (default), wide or json."),
                                     QStringLiteral("FORMAT"));
-    parser.addOptions(
-        {help, version, demo, kubeconfig, config, lang, readOnly, all, ns, context, env, output});
-    parser.addPositionalArgument(QStringLiteral("command"), tr("get rollouts | get rollout NAME"),
-                                 QStringLiteral("[get ...]"));
+    const QCommandLineOption full(QStringLiteral("full"),
+                                  tr("promote: skip every remaining step, pause and analysis."));
+    const QCommandLineOption toRevision(QStringLiteral("to-revision"),
+                                        tr("undo: roll back to revision N (default: the "
+                                           "previous one)."),
+                                        QStringLiteral("N"));
+    parser.addOptions({help, version, demo, kubeconfig, config, lang, readOnly, all, ns, context,
+                       env, output, full, toRevision});
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 tr("get rollouts | get rollout NAME | pause NAME | ..."),
+                                 QStringLiteral("[command ...]"));
 
     if (!parser.parse(arguments)) {
         *text = parser.errorText();
@@ -113,10 +162,29 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
 
     const QStringList positional = parser.positionalArguments();
     if (!positional.isEmpty()) {
-        if (positional.first() != QLatin1String("get")) {
-            *text = tr("unknown command '%1' (commands: get)").arg(positional.first());
+        if (!headlessCommands().contains(positional.first())) {
+            *text = tr("unknown command '%1' (commands: %2)")
+                        .arg(positional.first(), headlessCommands().join(QStringLiteral(", ")));
             return Result::Error;
         }
+    }
+    if (!positional.isEmpty() && positional.first() != QLatin1String("get")) {
+        if (!parseAction(positional, parser.isSet(full), &options, text))
+            return Result::Error;
+        if (parser.isSet(toRevision)) {
+            bool ok = false;
+            options.toRevision = parser.value(toRevision).toLongLong(&ok);
+            if (options.action != RolloutAction::Undo) {
+                *text = tr("--to-revision is only valid with undo");
+                return Result::Error;
+            }
+            if (!ok || options.toRevision < 1) {
+                *text = tr("--to-revision: '%1' is not a revision number (1, 2, ...)")
+                            .arg(parser.value(toRevision));
+                return Result::Error;
+            }
+        }
+    } else if (!positional.isEmpty()) {
         const QString resource = positional.value(1);
         if (resource.isEmpty()) {
             *text = tr("get: name a resource: rollouts, or rollout NAME");
@@ -150,6 +218,14 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
         }
     }
 
+    if (options.mode != CommandLineOptions::Mode::Action) {
+        for (const QCommandLineOption *option : {&full, &toRevision}) {
+            if (parser.isSet(*option)) {
+                *text = tr("--%1 is only valid with an action command").arg(option->names().last());
+                return Result::Error;
+            }
+        }
+    }
     options.allNamespaces = parser.isSet(all);
     options.namespaceName = parser.value(ns);
     options.context = parser.value(context);
@@ -157,10 +233,17 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
     if (!options.isHeadless()) {
         for (const QCommandLineOption *option : {&all, &ns, &context, &env, &output}) {
             if (parser.isSet(*option)) {
-                *text = tr("--%1 is only valid with the get command").arg(option->names().last());
+                *text = tr("--%1 is only valid with a command (get, pause, ...)")
+                            .arg(option->names().last());
                 return Result::Error;
             }
         }
+    }
+    if (options.mode == CommandLineOptions::Mode::Action
+        && (options.allNamespaces || options.output != CommandLineOptions::Output::Table
+            || parser.isSet(output))) {
+        *text = tr("%1: -A and -o are only valid with get").arg(rolloutActionId(options.action));
+        return Result::Error;
     }
     if (options.allNamespaces && !options.namespaceName.isEmpty()) {
         *text = tr("-A and -n cannot be combined");

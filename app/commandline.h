@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "rolloutaction.h"
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
 // What the command line asks for. The window by default; `get rollouts` / `get rollout
-// NAME` print once and exit (docs/cli.md).
+// NAME` print once and exit; `pause|resume|promote|abort|retry|restart|undo NAME` act on one
+// rollout and exit (docs/cli.md).
 struct CommandLineOptions
 {
-    enum class Mode { Gui, GetRollouts, GetRollout };
+    enum class Mode { Gui, GetRollouts, GetRollout, Action };
     enum class Output { Table, Wide, Json };
 
     Mode mode = Mode::Gui;
@@ -26,6 +28,9 @@ struct CommandLineOptions
     QString context; // --context
     QString environment; // --env
     Output output = Output::Table;
+    // actions (name, namespaceName, context and environment above apply too)
+    RolloutAction action = RolloutAction::Pause;
+    qint64 toRevision = 0; // undo --to-revision; 0 = the previous revision
 
     bool isHeadless() const { return mode != Mode::Gui; }
 };
@@ -40,6 +45,8 @@ public:
     // arguments includes the program name (QCoreApplication::arguments()). On Help and
     // Version *text holds what to print; on Error *text holds the message.
     static Result parse(const QStringList &arguments, CommandLineOptions *out, QString *text);
+    // The words that start a headless command: get, and the action ids of the commands.
+    static QStringList headlessCommands();
     // Whether the arguments name a headless subcommand: decides QCoreApplication versus
     // QApplication before any application object exists.
     static bool isHeadless(int argc, char **argv);

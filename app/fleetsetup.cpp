@@ -42,3 +42,42 @@ bool FleetSetup::load(const CommandLineOptions &options, const QString &demoKube
     *out = setup;
     return true;
 }
+
+// --env E, --context C, or every environment. A context no environment uses is still
+// allowed (as kubectl --context): it becomes an environment of its own name.
+bool FleetSetup::selectEnvironments(const CommandLineOptions &options, QList<EnvironmentSpec> *out,
+                                    QString *error) const
+{
+    const QList<EnvironmentSpec> &all = environments.environments();
+    if (!options.environment.isEmpty()) {
+        const EnvironmentSpec *spec = environments.environment(options.environment);
+        if (!spec) {
+            *error = tr("unknown environment '%1' (environments: %2)")
+                         .arg(options.environment, environments.names().join(QStringLiteral(", ")));
+            return false;
+        }
+        *out = {*spec};
+        return true;
+    }
+    if (!options.context.isEmpty()) {
+        for (const EnvironmentSpec &spec : all) {
+            if (spec.context == options.context)
+                out->append(spec);
+        }
+        if (out->isEmpty()) {
+            if (!kubeconfig.context(options.context)) {
+                *error = tr("context '%1' is not in the kubeconfig (contexts: %2)")
+                             .arg(options.context,
+                                  kubeconfig.contextNames().join(QStringLiteral(", ")));
+                return false;
+            }
+            EnvironmentSpec spec;
+            spec.name = options.context;
+            spec.context = options.context;
+            out->append(spec);
+        }
+        return true;
+    }
+    *out = all;
+    return true;
+}

@@ -25,4 +25,9 @@ public:
     // read-only. False with a precise *error (file, line, field) on any problem.
     static bool load(const CommandLineOptions &options, const QString &demoKubeconfig,
                      FleetSetup *out, QString *error);
+
+    // What a headless command works on: --env E, --context C (a context no environment uses
+    // becomes an environment of its own name, as kubectl --context), or every environment.
+    bool selectEnvironments(const CommandLineOptions &options, QList<EnvironmentSpec> *out,
+                            QString *error) const;
 };

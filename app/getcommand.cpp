@@ -19,46 +19,6 @@ void printError(QTextStream &err, const QString &message)
     err << QStringLiteral("release-dashboard: ") << message << Qt::endl;
 }
 
-// --env E, --context C, or every environment. A context no environment uses is still
-// allowed (as kubectl --context): it becomes an environment of its own name.
-bool selectEnvironments(const CommandLineOptions &options, const FleetSetup &setup,
-                        QList<EnvironmentSpec> *out, QString *error)
-{
-    const QList<EnvironmentSpec> &all = setup.environments.environments();
-    if (!options.environment.isEmpty()) {
-        const EnvironmentSpec *spec = setup.environments.environment(options.environment);
-        if (!spec) {
-            *error = GetCommand::tr("unknown environment '%1' (environments: %2)")
-                         .arg(options.environment,
-                              setup.environments.names().join(QStringLiteral(", ")));
-            return false;
-        }
-        *out = {*spec};
-        return true;
-    }
-    if (!options.context.isEmpty()) {
-        for (const EnvironmentSpec &spec : all) {
-            if (spec.context == options.context)
-                out->append(spec);
-        }
-        if (out->isEmpty()) {
-            if (!setup.kubeconfig.context(options.context)) {
-                *error = GetCommand::tr("context '%1' is not in the kubeconfig (contexts: %2)")
-                             .arg(options.context,
-                                  setup.kubeconfig.contextNames().join(QStringLiteral(", ")));
-                return false;
-            }
-            EnvironmentSpec spec;
-            spec.name = options.context;
-            spec.context = options.context;
-            out->append(spec);
-        }
-        return true;
-    }
-    *out = all;
-    return true;
-}
-
 NamespaceScope scopeOf(const CommandLineOptions &options)
 {
     NamespaceScope scope;
@@ -100,7 +60,7 @@ int GetCommand::run(const CommandLineOptions &options, QTextStream &out, QTextSt
         return UsageError;
     }
     QList<EnvironmentSpec> environments;
-    if (!selectEnvironments(options, setup, &environments, &error)) {
+    if (!setup.selectEnvironments(options, &environments, &error)) {
         printError(err, error);
         return UsageError;
     }

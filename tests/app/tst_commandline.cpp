@@ -90,6 +90,33 @@ private slots:
         QCOMPARE(options.name, QStringLiteral("checkout"));
     }
 
+    void actions()
+    {
+        CommandLineOptions options;
+        QString text;
+        QCOMPARE(CommandLine::parse(args(QStringLiteral("pause checkout -n shop --env prod")),
+                                    &options, &text),
+                 CommandLine::Result::Ok);
+        QCOMPARE(options.mode, CommandLineOptions::Mode::Action);
+        QCOMPARE(options.action, RolloutAction::Pause);
+        QCOMPARE(options.name, QStringLiteral("checkout"));
+        QCOMPARE(options.namespaceName, QStringLiteral("shop"));
+        QCOMPARE(options.environment, QStringLiteral("prod"));
+        QVERIFY(options.isHeadless());
+
+        QCOMPARE(CommandLine::parse(args(QStringLiteral("promote api --full --context c")),
+                                    &options, &text),
+                 CommandLine::Result::Ok);
+        QCOMPARE(options.action, RolloutAction::PromoteFull);
+        QCOMPARE(options.context, QStringLiteral("c"));
+
+        QCOMPARE(
+            CommandLine::parse(args(QStringLiteral("undo api --to-revision 4")), &options, &text),
+            CommandLine::Result::Ok);
+        QCOMPARE(options.action, RolloutAction::Undo);
+        QCOMPARE(options.toRevision, 4);
+    }
+
     void errors_data()
     {
         QTest::addColumn<QString>("line");
@@ -98,8 +125,25 @@ private slots:
                                         << "Unknown option 'bogus'.";
         QTest::addRow("missing value") << "--config"
                                        << "Missing value after '--config'.";
-        QTest::addRow("unknown command") << "list rollouts"
-                                         << "unknown command 'list' (commands: get)";
+        QTest::addRow("unknown command")
+            << "list rollouts"
+            << "unknown command 'list' (commands: get, pause, resume, promote, abort, "
+               "retry, restart, undo)";
+        QTest::addRow("action without name") << "pause"
+                                             << "pause: the rollout's NAME is missing";
+        QTest::addRow("action two names") << "abort a b"
+                                          << "abort: unexpected argument 'b'";
+        QTest::addRow("full without promote") << "abort a --full"
+                                              << "--full is only valid with promote";
+        QTest::addRow("full with get") << "get rollouts --full"
+                                       << "--full is only valid with an action command";
+        QTest::addRow("to-revision without undo") << "pause a --to-revision 2"
+                                                  << "--to-revision is only valid with undo";
+        QTest::addRow("bad revision")
+            << "undo a --to-revision two"
+            << "--to-revision: 'two' is not a revision number (1, 2, ...)";
+        QTest::addRow("action with -A") << "retry a -A"
+                                        << "retry: -A and -o are only valid with get";
         QTest::addRow("get nothing") << "get"
                                      << "get: name a resource: rollouts, or rollout NAME";
         QTest::addRow("get pods") << "get pods"
@@ -118,10 +162,11 @@ private slots:
         QTest::addRow("bad output")
             << "get rollouts -o yaml"
             << "-o: unknown output format 'yaml' (formats: table, wide, json)";
-        QTest::addRow("get option in gui") << "-n shop"
-                                           << "--namespace is only valid with the get command";
+        QTest::addRow("get option in gui")
+            << "-n shop"
+            << "--namespace is only valid with a command (get, pause, ...)";
         QTest::addRow("output in gui") << "-o json"
-                                       << "--output is only valid with the get command";
+                                       << "--output is only valid with a command (get, pause, ...)";
         QTest::addRow("demo and kubeconfig")
             << "--demo --kubeconfig /k"
             << "--demo and --kubeconfig cannot be combined: the demo writes its own kubeconfig";
@@ -163,6 +208,8 @@ private slots:
         QTest::addRow("namespace get") << "-n get" << false;
         QTest::addRow("after --") << "-- get" << true;
         QTest::addRow("other word") << "list" << false;
+        QTest::addRow("pause") << "--env prod pause checkout" << true;
+        QTest::addRow("undo after revision") << "--to-revision 3 undo checkout" << true;
     }
 
     void isHeadless()

@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "actioncommand.h"
+
+#include "accesscache.h"
+#include "auditlog.h"
+#include "commandline.h"
+#include "demofleet.h"
+#include "fleetsetup.h"
+#include "kubeclient.h"
+#include "rolloutactionexecutor.h"
+
+#include <cstdlib>
+#include <memory>
+#include <QTextStream>
+
+namespace {
+
+void printError(QTextStream &err, const QString &message)
+{
+    err << QStringLiteral("release-dashboard: ") << message << Qt::endl;
+}
+
+int exitCodeOf(AuditRecord::Result result)
+{
+    switch (result) {
+    case AuditRecord::Result::Succeeded:
+    case AuditRecord::Result::NothingToDo:
+        return ActionCommand::Success;
+    case AuditRecord::Result::Denied:
+        return ActionCommand::Denied;
+    case AuditRecord::Result::Refused:
+        return ActionCommand::Refused;
+    case AuditRecord::Result::None:
+    case AuditRecord::Result::Failed:
+        break;
+    }
+    return ActionCommand::Failure;
+}
+
+} // namespace
+
+int ActionCommand::run(const CommandLineOptions &options, QTextStream &out, QTextStream &err,
+                       DemoFleet *demo)
+{
+    std::unique_ptr<DemoFleet> ownDemo;
+    QString error;
+    if (options.demo && !(demo && demo->isRunning())) {
+        ownDemo = std::make_unique<DemoFleet>();
+        if (!ownDemo->start(&error)) {
+            printError(err, error);
+            return Failure;
+        }
+        demo = ownDemo.get();
+    }
+    FleetSetup setup;
+    QList<EnvironmentSpec> environments;
+    if (!FleetSetup::load(options, options.demo ? demo->kubeconfigPath() : QString(), &setup,
+                          &error)
+        || !setup.selectEnvironments(options, &environments, &error)) {
+        printError(err, error);
+        return UsageError;
+    }
+    // An action goes to exactly one place: several environments must be narrowed down.
+    if (environments.size() != 1) {
+        QStringList names;
+        for (const EnvironmentSpec &spec : std::as_const(environments))
+            names.append(spec.name);
+        printError(err,
+                   tr("%1: name the environment with --env or --context (environments: %2)")
+                       .arg(rolloutActionId(options.action), names.join(QStringLiteral(", "))));
+        return UsageError;
+    }
+    const EnvironmentSpec &environment = environments.first();
+    ClusterConnection connection;
+    if (!ClusterConnection::resolve(setup.kubeconfig, environment.context, &connection, &error)) {
+        printError(err, error);
+        return UsageError;
+    }
+
+    RolloutActionRequest request;
+    request.environment = environment.name;
+    request.context = connection.contextName;
+    request.namespaceName
+        = options.namespaceName.isEmpty() ? connection.namespaceName : options.namespaceName;
+    request.name = options.name;
+    request.action = options.action;
+    request.revision = options.toRevision;
+    request.readOnly = options.readOnly || environment.readOnly;
+    request.client = QStringLiteral("cli");
+
+    KubeClient client(connection);
+    AuditLog audit(AuditLog::defaultPath());
+    AccessCache access;
+    const RolloutActionResult result = RolloutActionExecutor(&client, &audit, &access).run(request);
+    // Tests prove the audit record survives a crash right after an action.
+    if (qEnvironmentVariableIsSet("RELEASE_DASHBOARD_CRASH_AFTER_ACTION"))
+        std::abort();
+    if (result.succeeded()) {
+        out << QStringLiteral("%1: %2").arg(environment.name, result.message) << Qt::endl;
+    } else {
+        printError(err, QStringLiteral("%1: %2").arg(environment.name, result.message));
+    }
+    return exitCodeOf(result.result);
+}
