@@ -12,6 +12,7 @@
 #include "api/discovery.h"
 #include "api/faultinjector.h"
 #include "api/httpreply.h"
+#include "api/prometheusapi.h"
 #include "api/requestoptions.h"
 #include "api/resourcehandler.h"
 #include "api/tlssetup.h"
@@ -57,6 +58,7 @@ struct ApiServer::Private
     QByteArray clientCaPem;
     std::unique_ptr<httplib::SSLServer> server;
     std::unique_ptr<ResourceHandler> resources;
+    std::unique_ptr<PrometheusApi> prometheus;
     std::thread thread;
     QString host;
     int port = 0;
@@ -149,6 +151,10 @@ void ApiServer::Private::route(const httplib::Request &request, httplib::Respons
                                context.metrics->exposition(*context.store, context.clock->nowMs()),
                                "text/plain; version=0.0.4");
     }
+
+    const PrometheusApi::Target prometheusTarget = PrometheusApi::match(path);
+    if (prometheusTarget.access != PrometheusApi::Access::None)
+        return prometheus->handle(request, response, user, prometheusTarget);
 
     const auto target = ResourcePath::parse(path);
     if (target && user.isAnonymous()) {
@@ -249,6 +255,7 @@ ApiServer::ApiServer(const Context &context, const PemKeyPair &serverCertificate
     d->certificate = serverCertificate;
     d->clientCaPem = clientCaPem;
     d->resources = std::make_unique<ResourceHandler>(d->context, &d->settings);
+    d->prometheus = std::make_unique<PrometheusApi>(d->context);
 }
 
 ApiServer::~ApiServer()

@@ -15,6 +15,7 @@ namespace rdsim {
 
 class ObjectStore;
 class AccessControl;
+class PodHistory;
 class FaultInjector;
 class SyntheticMetrics;
 class VirtualClock;
@@ -34,8 +35,9 @@ struct RecordedRequest
 
 // The Kubernetes API of one simulated cluster over HTTPS: discovery, list/get/watch/create/
 // update/patch/delete for the catalog's kinds, Table output, Status errors, authentication
-// (bearer token, client certificate, basic) and RBAC, the review endpoints, /metrics and
-// injected faults. Serves on its own threads until stop().
+// (bearer token, client certificate, basic) and RBAC, the review endpoints, /metrics, a
+// Prometheus-compatible query API (PrometheusApi) and injected faults. Serves on its own
+// threads until stop().
 class ApiServer
 {
 public:
@@ -47,6 +49,9 @@ public:
         FaultInjector *faults = nullptr;
         SyntheticMetrics *metrics = nullptr;
         VirtualClock *clock = nullptr;
+        // Which pods existed when, for Prometheus queries over the past; without one the
+        // server keeps its own, recorded only when queries come in.
+        PodHistory *history = nullptr;
     };
 
     ApiServer(const Context &context, const PemKeyPair &serverCertificate,

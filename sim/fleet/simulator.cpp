@@ -7,6 +7,7 @@
 #include "core/objectstore.h"
 #include "core/resourcecatalog.h"
 #include "core/virtualclock.h"
+#include "metrics/podhistory.h"
 #include "metrics/syntheticmetrics.h"
 #include "security/accesscontrol.h"
 #include "security/kubeconfigwriter.h"
@@ -17,13 +18,22 @@
 
 namespace rdsim {
 
+namespace {
+
+// How often (virtual ms) the controller loop records pod changes for Prometheus queries at
+// most; queries record the latest state themselves.
+constexpr qint64 kHistoryIntervalMs = 1000;
+
+} // namespace
+
 SimCluster::SimCluster(const ClusterScenario &scenario, VirtualClock &clock) :
     m_name(scenario.name),
     m_requestedPort(scenario.port),
     m_store(std::make_unique<ObjectStore>(&clock)),
     m_access(std::make_unique<AccessControl>()),
     m_faults(std::make_unique<FaultInjector>()),
-    m_metrics(std::make_unique<SyntheticMetrics>(&clock))
+    m_metrics(std::make_unique<SyntheticMetrics>(&clock)),
+    m_history(std::make_unique<PodHistory>())
 {
     for (const UserSpec &user : scenario.users)
         m_access->addUser(user);
@@ -98,6 +108,9 @@ bool Simulator::start(QString *error)
         context.faults = cluster.m_faults.get();
         context.metrics = cluster.m_metrics.get();
         context.clock = m_clock.get();
+        context.history = cluster.m_history.get();
+        // The loaded pods are the first state of the history (from their start times).
+        cluster.m_history->observe(*cluster.m_store, m_clock->nowMs());
         cluster.m_server
             = std::make_unique<ApiServer>(context, serverCertificate, m_ca.certificatePem());
         int port = cluster.m_requestedPort;
@@ -136,8 +149,10 @@ void Simulator::stop()
 
 void Simulator::reconcileOnce()
 {
-    for (SimCluster *cluster : std::as_const(m_clusterList))
+    for (SimCluster *cluster : std::as_const(m_clusterList)) {
         cluster->controllers().reconcileOnce();
+        cluster->history().observe(cluster->store(), m_clock->nowMs(), kHistoryIntervalMs);
+    }
 }
 
 void Simulator::controllerLoop()

@@ -20,6 +20,7 @@ class ApiServer;
 class ClusterControllers;
 class FaultInjector;
 class ObjectStore;
+class PodHistory;
 class SyntheticMetrics;
 class VirtualClock;
 
@@ -49,6 +50,8 @@ public:
     AccessControl &access() { return *m_access; }
     FaultInjector &faults() { return *m_faults; }
     SyntheticMetrics &metrics() { return *m_metrics; }
+    // Which pods existed when, recorded after every controller pass (Prometheus queries).
+    PodHistory &history() { return *m_history; }
     ClusterControllers &controllers() { return *m_controllers; }
     ApiServer &server() { return *m_server; }
 
@@ -60,6 +63,7 @@ private:
     std::unique_ptr<AccessControl> m_access;
     std::unique_ptr<FaultInjector> m_faults;
     std::unique_ptr<SyntheticMetrics> m_metrics;
+    std::unique_ptr<PodHistory> m_history;
     std::unique_ptr<ClusterControllers> m_controllers;
     std::unique_ptr<ApiServer> m_server;
 };

@@ -100,12 +100,16 @@ public:
     // Prometheus scrape may see as a counter reset.
     QByteArray exposition(const ObjectStore &store, qint64 atMs) const;
 
-private:
+    // The values of one pod given its behaviour and whether it regresses (MetricPod::regresses,
+    // which the exposition uses, rather than the role): the query engine evaluates recorded
+    // pods with these.
     static PodSample sampleWith(const MetricBehaviour &behaviour, bool regresses,
                                 const QString &podName, qint64 roleSinceMs, qint64 atMs);
     static PodCounters countersWith(const MetricBehaviour &behaviour, bool regresses,
                                     const QString &podName, qint64 startMs, qint64 roleSinceMs,
                                     qint64 atMs);
+
+private:
     MetricBehaviour behaviourLocked(const QString &ns, const QString &rollout) const;
 
     VirtualClock *m_clock;
