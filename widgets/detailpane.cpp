@@ -2,17 +2,22 @@
 #include "detailpane.h"
 
 #include "phasestyle.h"
+#include "rolloutdetailview.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QStackedLayout>
 #include <QVBoxLayout>
 
 DetailPane::DetailPane(QWidget *parent) :
     QWidget(parent),
-    m_title(new QLabel(this)),
-    m_statusIcon(new QLabel(this)),
-    m_status(new QLabel(this)),
-    m_placeholder(new QLabel(this))
+    m_stack(new QStackedLayout(this)),
+    m_summaryPage(new QWidget(this)),
+    m_title(new QLabel(m_summaryPage)),
+    m_statusIcon(new QLabel(m_summaryPage)),
+    m_status(new QLabel(m_summaryPage)),
+    m_placeholder(new QLabel(m_summaryPage)),
+    m_rolloutView(new RolloutDetailView(this))
 {
     setObjectName(QStringLiteral("detailPane"));
     QFont titleFont = font();
@@ -28,7 +33,7 @@ DetailPane::DetailPane(QWidget *parent) :
     quiet.setColor(QPalette::WindowText, quiet.color(QPalette::PlaceholderText));
     m_placeholder->setPalette(quiet);
 
-    auto *layout = new QVBoxLayout(this);
+    auto *layout = new QVBoxLayout(m_summaryPage);
     layout->setContentsMargins(12, 10, 12, 10);
     layout->addWidget(m_title);
     auto *statusRow = new QHBoxLayout;
@@ -37,6 +42,9 @@ DetailPane::DetailPane(QWidget *parent) :
     statusRow->addWidget(m_status, 1);
     layout->addLayout(statusRow);
     layout->addWidget(m_placeholder, 1);
+
+    m_stack->addWidget(m_summaryPage);
+    m_stack->addWidget(m_rolloutView);
     clearSelection();
 }
 
@@ -46,10 +54,16 @@ void DetailPane::clearSelection()
     m_statusIcon->hide();
     m_status->hide();
     m_placeholder->setText(tr("Select a rollout to see its steps, ReplicaSets and analysis"));
+    m_stack->setCurrentWidget(m_summaryPage);
 }
 
-void DetailPane::showRollout(const QString &environment, const QString &namespaceName,
-                             const QString &name, const QString &phase, const QString &message)
+void DetailPane::showRolloutView()
+{
+    m_stack->setCurrentWidget(m_rolloutView);
+}
+
+void DetailPane::showWorkload(const QString &environment, const QString &namespaceName,
+                              const QString &name, const QString &phase, const QString &message)
 {
     m_title->setText(QStringLiteral("%1 / %2 / %3").arg(environment, namespaceName, name));
     m_title->show();
@@ -63,8 +77,14 @@ void DetailPane::showRollout(const QString &environment, const QString &namespac
     const int size = fontMetrics().height() - 2;
     m_statusIcon->setPixmap(PhaseStyle::icon(phase, size).pixmap(size, size));
     m_statusIcon->show();
-    m_placeholder->setText(tr("The steps, ReplicaSets and analysis of this rollout will be "
-                              "shown here."));
+    m_placeholder->setText(tr("A Deployment rolls out without steps or analysis: its status "
+                              "and replicas are in the table above."));
+    m_stack->setCurrentWidget(m_summaryPage);
+}
+
+bool DetailPane::isShowingRollout() const
+{
+    return m_stack->currentWidget() == m_rolloutView;
 }
 
 QString DetailPane::title() const

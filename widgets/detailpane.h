@@ -5,27 +5,39 @@
 #include <QWidget>
 
 class QLabel;
+class QStackedLayout;
+class RolloutDetailView;
 
-// The pane under the fleet table. Until the rollout detail view exists it names the
-// selected rollout and says what will be shown; without a selection it invites one.
+// The pane under the fleet table: the selected rollout's detail view; for a Deployment its
+// name and status; without a selection an invitation to select one.
 class DetailPane : public QWidget
 {
     Q_OBJECT
+
 public:
     explicit DetailPane(QWidget *parent = nullptr);
 
+    RolloutDetailView *rolloutView() const { return m_rolloutView; }
+
     // Nothing selected.
     void clearSelection();
-    // environment / namespace / name, with its phase (untranslated) and phase message.
-    void showRollout(const QString &environment, const QString &namespaceName, const QString &name,
-                     const QString &phase, const QString &message);
+    // The rollout detail view (its content is set through rolloutView()).
+    void showRolloutView();
+    // A workload without a detail view (a Deployment): environment / namespace / name, its
+    // phase (untranslated) and phase message.
+    void showWorkload(const QString &environment, const QString &namespaceName, const QString &name,
+                      const QString &phase, const QString &message);
 
-    QString title() const;
+    bool isShowingRollout() const;
+    QString title() const; // of a workload shown by showWorkload()
     QString placeholderText() const;
 
 private:
+    QStackedLayout *m_stack;
+    QWidget *m_summaryPage;
     QLabel *m_title;
     QLabel *m_statusIcon;
     QLabel *m_status;
     QLabel *m_placeholder;
+    RolloutDetailView *m_rolloutView;
 };

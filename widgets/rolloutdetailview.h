@@ -3,9 +3,9 @@
 
 #include "rolloutaction.h"
 #include "rolloutdetail.h"
+#include <functional>
 #include <QDateTime>
 #include <QWidget>
-#include <functional>
 
 class QAction;
 
@@ -24,6 +24,12 @@ class QAction;
 // carry the shortcuts (Ctrl+Shift+P, Ctrl+Shift+A). Triggering an action that needs a
 // confirmation (rolloutActionConfirmation() not empty) asks first with Cancel as the
 // default button; undo first asks which revision. Then actionRequested() is emitted.
+//
+// Parts, by object name (tests and screenshots find them so): "rolloutHeader"
+// (RolloutHeader), "actionBar" (RolloutActionBar), "notices", "stepsView"
+// (RolloutStepsView), "detailTabs" with "replicaSetsView" (ReplicaSetsView),
+// "analysisTree" (AnalysisRunsView) and "eventsTree" (RolloutEventsView); the timers
+// "countdownTimer" (every second, only while a timed pause is current) and "ageTimer".
 class RolloutDetailView : public QWidget
 {
     Q_OBJECT

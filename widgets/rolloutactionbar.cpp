@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rolloutactionbar.h"
+
+#include "detailstyle.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+RolloutActionBar::RolloutActionBar(const QMap<RolloutAction, QAction *> &actions, QWidget *parent) :
+    QWidget(parent), m_message(new QLabel(this))
+{
+    setObjectName(QStringLiteral("actionBar"));
+    auto *buttons = new QHBoxLayout;
+    buttons->setContentsMargins(0, 0, 0, 0);
+    buttons->setSpacing(4);
+    buttons->addStretch(1);
+    for (RolloutAction action : allRolloutActions()) {
+        QAction *qaction = actions.value(action);
+        if (!qaction)
+            continue;
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(qaction);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setAutoRaise(false);
+        QString name = qaction->objectName();
+        name.replace(QLatin1String("Action"), QLatin1String("Button"));
+        button->setObjectName(name);
+        buttons->addWidget(button);
+        m_buttons.insert(action, button);
+    }
+    m_message->setObjectName(QStringLiteral("actionMessage"));
+    m_message->setWordWrap(true);
+    m_message->setTextFormat(Qt::PlainText);
+    m_message->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_message->hide();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(3);
+    layout->addLayout(buttons);
+    layout->addWidget(m_message);
+    layout->addStretch(1);
+}
+
+void RolloutActionBar::setButtonVisible(RolloutAction action, bool visible)
+{
+    if (QToolButton *button = m_buttons.value(action))
+        button->setVisible(visible);
+}
+
+void RolloutActionBar::setMessage(const QString &text, bool isError)
+{
+    m_isError = isError;
+    QPalette palette = m_message->palette();
+    palette.setColor(QPalette::WindowText,
+                     isError ? DetailStyle::failedColour()
+                             : this->palette().color(QPalette::WindowText));
+    m_message->setPalette(palette);
+    m_message->setText(text);
+    m_message->setVisible(!text.isEmpty());
+}
+
+QString RolloutActionBar::message() const
+{
+    return m_message->text();
+}

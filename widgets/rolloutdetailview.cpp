@@ -1,0 +1,383 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rolloutdetailview.h"
+
+#include "analysisrunsview.h"
+#include "detailstyle.h"
+#include "replicasetsview.h"
+#include "replicasettree.h"
+#include "rolloutactionbar.h"
+#include "rolloutactionui.h"
+#include "rollouteventsview.h"
+#include "rolloutheader.h"
+#include "rolloutstatus.h"
+#include "rolloutstepsview.h"
+#include "treesync.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace {
+
+// Ages are whole seconds or coarser; refreshing them more often is wasted work when
+// setDetail() arrives ten times a second.
+constexpr qint64 ageRefreshMSecs = 5000;
+
+bool sameRollout(const RolloutDetail &a, const RolloutDetail &b)
+{
+    return a.environment == b.environment && a.rollout.metadata.uid == b.rollout.metadata.uid;
+}
+
+} // namespace
+
+class RolloutDetailView::Private
+{
+    Q_DECLARE_TR_FUNCTIONS(RolloutDetailView)
+
+public:
+    explicit Private(RolloutDetailView *q) : q(q) { }
+
+    void applyActionState(RolloutAction action);
+    void trigger(RolloutAction action);
+    void sync(const RolloutDetail &previous, bool force);
+    void updateTabs();
+    void updateCountdownTimer(const QDateTime &now);
+    void tickCountdown();
+    QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
+
+    RolloutDetailView *q;
+    RolloutDetail detail;
+    RolloutActionStates states;
+    std::function<QDateTime()> clock;
+    ConfirmFunction confirm;
+    QDateTime lastFullSync;
+    QMap<RolloutAction, QAction *> actions;
+
+    QStackedWidget *stack = nullptr;
+    QLabel *placeholder = nullptr;
+    RolloutHeader *header = nullptr;
+    RolloutActionBar *actionBar = nullptr;
+    QLabel *notices = nullptr;
+    QSplitter *splitter = nullptr;
+    RolloutStepsView *steps = nullptr;
+    QTabWidget *tabs = nullptr;
+    ReplicaSetsView *replicaSets = nullptr;
+    AnalysisRunsView *analysis = nullptr;
+    RolloutEventsView *events = nullptr;
+    QTimer *countdownTimer = nullptr;
+    QTimer *ageTimer = nullptr;
+};
+
+void RolloutDetailView::Private::applyActionState(RolloutAction action)
+{
+    QAction *qaction = actions.value(action);
+    const RolloutActionState state = states.value(action, RolloutActionState {});
+    const bool hasRollout = detail.isValid();
+    qaction->setVisible(state.visible);
+    actionBar->setButtonVisible(action, state.visible);
+    qaction->setEnabled(hasRollout && state.enabled && !state.pending);
+    qaction->setText(state.pending ? rolloutActionProgressText(action)
+                                   : rolloutActionLabel(action));
+    QString tip;
+    if (state.pending)
+        tip = tr("%1 Waiting for the cluster to show the change.")
+                  .arg(rolloutActionProgressText(action));
+    else if (!state.enabled && !state.reason.isEmpty())
+        tip = state.reason;
+    else
+        tip = RolloutActionUi::description(action);
+    if (!qaction->shortcut().isEmpty())
+        tip += QStringLiteral(" (%1)").arg(qaction->shortcut().toString(QKeySequence::NativeText));
+    qaction->setToolTip(tip);
+}
+
+void RolloutDetailView::Private::trigger(RolloutAction action)
+{
+    if (!detail.isValid())
+        return;
+    qint64 revision = 0;
+    const bool ask = action == RolloutAction::Undo
+        || !rolloutActionConfirmation(action, detail.rollout.metadata.name).isEmpty();
+    if (ask) {
+        const bool confirmed = confirm
+            ? confirm(action, &revision)
+            : RolloutActionUi::askConfirmation(q, action, detail, now(), &revision);
+        if (!confirmed)
+            return;
+        if (action == RolloutAction::Undo && revision <= 0)
+            return;
+    }
+    emit q->actionRequested(action, action == RolloutAction::Undo ? revision : 0);
+}
+
+void RolloutDetailView::Private::sync(const RolloutDetail &previous, bool force)
+{
+    const QDateTime time = now();
+    const bool newRollout = !sameRollout(previous, detail);
+    const bool stale = force || newRollout || !lastFullSync.isValid() || time < lastFullSync
+        || lastFullSync.msecsTo(time) >= ageRefreshMSecs;
+    const bool rolloutChanged = stale || previous.rollout != detail.rollout;
+    const bool replicaSetsChanged = rolloutChanged || previous.replicaSets != detail.replicaSets
+        || previous.podsByReplicaSetUid != detail.podsByReplicaSetUid;
+    if (replicaSetsChanged)
+        header->setDetail(detail, time);
+    if (rolloutChanged)
+        steps->setRollout(detail.rollout, time);
+    if (replicaSetsChanged)
+        replicaSets->setDetail(detail, time);
+    if (stale || previous.analysisRuns != detail.analysisRuns)
+        analysis->setRuns(detail.analysisRuns, time);
+    if (stale || previous.events != detail.events)
+        events->setEvents(detail.events, time);
+    if (stale)
+        lastFullSync = time;
+    if (newRollout) {
+        // Another rollout: start at the top of each list rather than at the old offset.
+        replicaSets->tree()->scrollToTop();
+        analysis->scrollToTop();
+        events->scrollToTop();
+        steps->tree()->scrollToTop();
+    }
+    const QString noticeText = detail.notices.join(QLatin1Char('\n'));
+    if (notices->text() != noticeText)
+        notices->setText(noticeText);
+    notices->setVisible(!noticeText.isEmpty());
+    updateTabs();
+    updateCountdownTimer(time);
+}
+
+void RolloutDetailView::Private::updateTabs()
+{
+    const int replicaSetCount = int(detail.replicaSets.size());
+    const QString rsTitle = tr("ReplicaSets (%1)").arg(replicaSetCount);
+    if (tabs->tabText(0) != rsTitle)
+        tabs->setTabText(0, rsTitle);
+
+    // The tab shows how the current revision's analysis goes: a red symbol for a failure
+    // is the first thing to catch an eye, but old revisions' failures are history.
+    QString worst;
+    const auto rank = [](const QString &phase) {
+        static const QStringList order
+            = {QStringLiteral("Successful"),   QStringLiteral("Pending"), QStringLiteral("Running"),
+               QStringLiteral("Inconclusive"), QStringLiteral("Error"),   QStringLiteral("Failed")};
+        return order.indexOf(phase);
+    };
+    for (const AnalysisRun &run : detail.analysisRuns) {
+        const QString hash = run.metadata.labels.value(u"rollouts-pod-template-hash");
+        if (!hash.isEmpty() && hash != detail.rollout.status.currentPodHash)
+            continue;
+        if (rank(run.phase) > rank(worst))
+            worst = run.phase;
+    }
+    const QString analysisTitle = tr("Analysis (%1)").arg(detail.analysisRuns.size());
+    if (tabs->tabText(1) != analysisTitle)
+        tabs->setTabText(1, analysisTitle);
+    const QIcon analysisIcon = worst.isEmpty() || worst == QLatin1String("Successful")
+        ? QIcon()
+        : TreeSync::phaseIcon(DetailStyle::analysisSymbolPhase(worst));
+    if (tabs->tabIcon(1).cacheKey() != analysisIcon.cacheKey())
+        tabs->setTabIcon(1, analysisIcon);
+    tabs->setTabToolTip(
+        1,
+        worst.isEmpty()
+            ? QString()
+            : tr("Current revision's analysis: %1").arg(DetailStyle::analysisPhaseName(worst)));
+
+    const int warnings = events->warningCount();
+    QString eventsTitle;
+    if (warnings == 1)
+        eventsTitle = tr("Events (%1, 1 warning)").arg(detail.events.size());
+    else if (warnings > 1)
+        eventsTitle = tr("Events (%1, %2 warnings)").arg(detail.events.size()).arg(warnings);
+    else
+        eventsTitle = tr("Events (%1)").arg(detail.events.size());
+    if (tabs->tabText(2) != eventsTitle)
+        tabs->setTabText(2, eventsTitle);
+}
+
+void RolloutDetailView::Private::updateCountdownTimer(const QDateTime &now)
+{
+    const std::optional<qint64> left
+        = detail.isValid() ? remainingPauseMSecs(detail.rollout, now) : std::nullopt;
+    if (left && *left > 0) {
+        if (!countdownTimer->isActive())
+            countdownTimer->start();
+    } else {
+        countdownTimer->stop();
+    }
+}
+
+void RolloutDetailView::Private::tickCountdown()
+{
+    const QDateTime time = now();
+    header->updateCountdown(time);
+    steps->updateCountdown(time);
+    updateCountdownTimer(time);
+}
+
+RolloutDetailView::RolloutDetailView(QWidget *parent) : QWidget(parent), d(new Private(this))
+{
+    setObjectName(QStringLiteral("rolloutDetailView"));
+    for (RolloutAction action : allRolloutActions()) {
+        auto *qaction = new QAction(rolloutActionLabel(action), this);
+        qaction->setObjectName(RolloutActionUi::objectName(action));
+        qaction->setIcon(style()->standardIcon(RolloutActionUi::icon(action)));
+        if (action == RolloutAction::Pause)
+            qaction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+        else if (action == RolloutAction::Abort)
+            qaction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+        // Added to the view too, so the shortcuts work wherever the focus is in the window.
+        addAction(qaction);
+        connect(qaction, &QAction::triggered, this, [this, action] { d->trigger(action); });
+        d->actions.insert(action, qaction);
+    }
+
+    d->stack = new QStackedWidget(this);
+    d->placeholder = new QLabel(tr("Select a rollout to see its steps, ReplicaSets and analysis"));
+    d->placeholder->setObjectName(QStringLiteral("detailPlaceholder"));
+    d->placeholder->setAlignment(Qt::AlignCenter);
+    d->placeholder->setWordWrap(true);
+    QPalette quiet = d->placeholder->palette();
+    quiet.setColor(QPalette::WindowText, quiet.color(QPalette::PlaceholderText));
+    d->placeholder->setPalette(quiet);
+    d->stack->addWidget(d->placeholder);
+
+    auto *content = new QWidget;
+    d->header = new RolloutHeader;
+    d->actionBar = new RolloutActionBar(d->actions);
+    d->notices = new QLabel;
+    d->notices->setObjectName(QStringLiteral("notices"));
+    d->notices->setWordWrap(true);
+    d->notices->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    d->notices->setContentsMargins(8, 3, 8, 3);
+    d->notices->setStyleSheet(QStringLiteral("QLabel#notices { background: #e8f1fb; color: #1a3d66;"
+                                             " border: 1px solid #b6d0ee; border-radius: 3px; }"));
+    d->notices->hide();
+    d->steps = new RolloutStepsView;
+    d->replicaSets = new ReplicaSetsView;
+    d->analysis = new AnalysisRunsView;
+    d->events = new RolloutEventsView;
+    d->tabs = new QTabWidget;
+    d->tabs->setObjectName(QStringLiteral("detailTabs"));
+    d->tabs->setDocumentMode(true);
+    d->tabs->addTab(d->replicaSets, QString());
+    d->tabs->addTab(d->analysis, QString());
+    d->tabs->addTab(d->events, QString());
+    d->splitter = new QSplitter(Qt::Horizontal);
+    d->splitter->setObjectName(QStringLiteral("detailSplitter"));
+    d->splitter->addWidget(d->steps);
+    d->splitter->addWidget(d->tabs);
+    d->splitter->setChildrenCollapsible(false);
+    d->splitter->setStretchFactor(0, 0);
+    d->splitter->setStretchFactor(1, 1);
+    d->splitter->setSizes({320, 960});
+
+    d->header->setCornerWidget(d->actionBar);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(10, 8, 10, 6);
+    layout->setSpacing(6);
+    layout->addWidget(d->header);
+    layout->addWidget(d->notices);
+    layout->addWidget(d->splitter, 1);
+    d->stack->addWidget(content);
+
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(d->stack);
+
+    d->countdownTimer = new QTimer(this);
+    d->countdownTimer->setObjectName(QStringLiteral("countdownTimer"));
+    d->countdownTimer->setInterval(1000);
+    connect(d->countdownTimer, &QTimer::timeout, this, [this] { d->tickCountdown(); });
+    d->ageTimer = new QTimer(this);
+    d->ageTimer->setObjectName(QStringLiteral("ageTimer"));
+    d->ageTimer->setInterval(int(ageRefreshMSecs) * 2);
+    connect(d->ageTimer, &QTimer::timeout, this, [this] {
+        if (d->detail.isValid())
+            d->sync(d->detail, true);
+    });
+    clear();
+}
+
+RolloutDetailView::~RolloutDetailView()
+{
+    delete d;
+}
+
+void RolloutDetailView::setDetail(const RolloutDetail &detail)
+{
+    if (!detail.isValid()) {
+        clear();
+        return;
+    }
+    const RolloutDetail previous = d->detail;
+    d->detail = detail;
+    const bool wasEmpty = !previous.isValid();
+    d->sync(previous, false);
+    if (wasEmpty) {
+        d->stack->setCurrentIndex(1);
+        d->ageTimer->start();
+        for (RolloutAction action : allRolloutActions())
+            d->applyActionState(action);
+    }
+}
+
+const RolloutDetail &RolloutDetailView::detail() const
+{
+    return d->detail;
+}
+
+void RolloutDetailView::clear()
+{
+    d->detail = RolloutDetail();
+    d->lastFullSync = QDateTime();
+    d->countdownTimer->stop();
+    d->ageTimer->stop();
+    d->stack->setCurrentIndex(0);
+    for (RolloutAction action : allRolloutActions())
+        d->applyActionState(action);
+}
+
+void RolloutDetailView::setActionStates(const RolloutActionStates &states)
+{
+    d->states = states;
+    for (RolloutAction action : allRolloutActions())
+        d->applyActionState(action);
+}
+
+RolloutActionStates RolloutDetailView::actionStates() const
+{
+    return d->states;
+}
+
+void RolloutDetailView::setActionMessage(const QString &text, bool isError)
+{
+    d->actionBar->setMessage(text, isError);
+}
+
+QString RolloutDetailView::actionMessage() const
+{
+    return d->actionBar->message();
+}
+
+QAction *RolloutDetailView::action(RolloutAction action) const
+{
+    return d->actions.value(action);
+}
+
+void RolloutDetailView::setClock(std::function<QDateTime()> clock)
+{
+    d->clock = std::move(clock);
+    if (d->detail.isValid())
+        d->sync(d->detail, true);
+}
+
+void RolloutDetailView::setConfirmFunction(ConfirmFunction confirm)
+{
+    d->confirm = std::move(confirm);
+}

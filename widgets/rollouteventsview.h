@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "event.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QTreeWidget>
+
+// Recent Events about a rollout and its ReplicaSets, pods and AnalysisRuns, newest first:
+// when last seen, type (Warning highlighted), reason, object, message and count.
+class RolloutEventsView : public QTreeWidget
+{
+    Q_OBJECT
+
+public:
+    enum Column { LastSeen, Type, Reason, Object, Message, Count };
+
+    explicit RolloutEventsView(QWidget *parent = nullptr);
+
+    // events: newest first, as RolloutDetail holds them.
+    void setEvents(const QList<Event> &events, const QDateTime &now);
+    int warningCount() const { return m_warnings; }
+
+private:
+    int m_warnings = 0;
+};

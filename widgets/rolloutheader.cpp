@@ -1,0 +1,215 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rolloutheader.h"
+
+#include "detailstyle.h"
+#include "phasestyle.h"
+#include "rolloutstatus.h"
+#include "stepdescription.h"
+#include "treesync.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTextDocumentFragment>
+
+namespace {
+
+const QString separator = QStringLiteral(" \u00b7 ");
+
+void setLabelText(QLabel *label, const QString &text)
+{
+    if (label->text() != text)
+        label->setText(text);
+}
+
+QLabel *selectableLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+QString plain(const QString &html)
+{
+    return QTextDocumentFragment::fromHtml(html).toPlainText();
+}
+
+} // namespace
+
+RolloutHeader::RolloutHeader(QWidget *parent) :
+    QWidget(parent),
+    m_icon(new QLabel(this)),
+    m_title(selectableLabel(this, QStringLiteral("headerTitle"))),
+    m_context(selectableLabel(this, QStringLiteral("headerContext"))),
+    m_status(selectableLabel(this, QStringLiteral("headerStatus"))),
+    m_facts(selectableLabel(this, QStringLiteral("headerFacts"))),
+    m_images(selectableLabel(this, QStringLiteral("headerImages"))),
+    m_errorBox(selectableLabel(this, QStringLiteral("errorConditions")))
+{
+    setObjectName(QStringLiteral("rolloutHeader"));
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    QPalette quiet = m_context->palette();
+    quiet.setColor(QPalette::WindowText, quiet.color(QPalette::PlaceholderText));
+    m_context->setPalette(quiet);
+    m_status->setTextFormat(Qt::RichText);
+    m_status->setWordWrap(true);
+    m_facts->setWordWrap(true);
+    m_images->setWordWrap(true);
+    m_images->setTextFormat(Qt::RichText);
+    m_errorBox->setWordWrap(true);
+    m_errorBox->setTextFormat(Qt::PlainText);
+    m_errorBox->setContentsMargins(8, 4, 8, 4);
+    m_errorBox->setStyleSheet(
+        QStringLiteral("QLabel#errorConditions { color: %1; background: %2;"
+                       " border: 1px solid %1; border-radius: 3px; }")
+            .arg(DetailStyle::failedColour().name(), DetailStyle::failedTint().name()));
+    m_errorBox->hide();
+
+    // The name and status share their rows with the corner widget; the longer lines below
+    // get the whole width.
+    m_layout = new QGridLayout(this);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->setHorizontalSpacing(16);
+    m_layout->setVerticalSpacing(3);
+    auto *titleRow = new QHBoxLayout;
+    titleRow->setSpacing(8);
+    titleRow->addWidget(m_icon, 0, Qt::AlignVCenter);
+    titleRow->addWidget(m_title, 0, Qt::AlignBaseline);
+    titleRow->addWidget(m_context, 1, Qt::AlignBaseline);
+    m_layout->addLayout(titleRow, 0, 0);
+    m_layout->addWidget(m_status, 1, 0, Qt::AlignTop);
+    m_layout->addWidget(m_facts, 2, 0, 1, 2);
+    m_layout->addWidget(m_images, 3, 0, 1, 2);
+    m_layout->addWidget(m_errorBox, 4, 0, 1, 2);
+    m_layout->setColumnStretch(0, 1);
+}
+
+void RolloutHeader::setCornerWidget(QWidget *widget)
+{
+    m_layout->addWidget(widget, 0, 1, 2, 1, Qt::AlignTop | Qt::AlignRight);
+}
+
+void RolloutHeader::setDetail(const RolloutDetail &detail, const QDateTime &now)
+{
+    const Rollout &rollout = detail.rollout;
+    m_rollout = rollout;
+    setLabelText(m_title,
+                 rollout.metadata.namespaceName + QLatin1Char('/') + rollout.metadata.name);
+    QStringList context;
+    if (!detail.environment.isEmpty())
+        context.append(tr("environment %1").arg(detail.environment));
+    const QString strategy = strategyName(rollout);
+    if (strategy == QLatin1String("Canary"))
+        context.append(tr("Canary"));
+    else if (strategy == QLatin1String("BlueGreen"))
+        context.append(tr("Blue-green"));
+    const qint64 revision = rolloutRevision(rollout, detail.replicaSets);
+    if (revision > 0)
+        context.append(tr("revision %1").arg(revision));
+    setLabelText(m_context, context.join(separator));
+
+    QStringList facts;
+    const QString step = stepString(rollout);
+    if (!step.isEmpty())
+        facts.append(tr("Step %1").arg(step));
+    if (rollout.isCanary()) {
+        facts.append(tr("Weight %1 % desired \u00b7 %2 % actual")
+                         .arg(currentSetWeight(rollout))
+                         .arg(actualWeight(rollout, detail.replicaSets)));
+    }
+    const RolloutCounts counts = rolloutCounts(rollout);
+    facts.append(tr("Pods: %1 desired, %2 current, %3 updated, %4 ready, %5 available")
+                     .arg(counts.desired)
+                     .arg(counts.current)
+                     .arg(counts.updated)
+                     .arg(counts.ready)
+                     .arg(counts.available));
+    setLabelText(m_facts, facts.join(separator));
+
+    QStringList images;
+    for (const ImageInfo &image : runningImages(rollout, detail.replicaSets)) {
+        QStringList tags;
+        for (const QString &tag : image.tags)
+            tags.append(DetailStyle::roleName(tag));
+        QString text = image.image.toHtmlEscaped();
+        if (!tags.isEmpty())
+            text += QStringLiteral(" <span style=\"color:%1\">(%2)</span>")
+                        .arg(DetailStyle::roleColour(image.tags.first()).name(),
+                             tags.join(QStringLiteral(", ")).toHtmlEscaped());
+        images.append(text);
+    }
+    setLabelText(m_images,
+                 images.isEmpty() ? QString() : tr("Images: %1").arg(images.join(separator)));
+    m_images->setVisible(!images.isEmpty());
+
+    m_errors = rolloutErrorConditions(rollout);
+    if (rollout.status.abort && rollout.status.abortedAt.isValid())
+        m_errors.prepend(tr("Aborted %1 ago (%2).")
+                             .arg(DetailStyle::age(rollout.status.abortedAt, now),
+                                  DetailStyle::timestamp(rollout.status.abortedAt)));
+    setLabelText(m_errorBox, m_errors.join(QLatin1Char('\n')));
+    m_errorBox->setVisible(!m_errors.isEmpty());
+    updateStatus(now);
+}
+
+void RolloutHeader::updateCountdown(const QDateTime &now)
+{
+    updateStatus(now);
+}
+
+void RolloutHeader::updateStatus(const QDateTime &now)
+{
+    const RolloutPhaseInfo phase = rolloutPhase(m_rollout);
+    const int size = fontMetrics().height() + 4;
+    const QIcon icon = TreeSync::phaseIcon(phase.phase, size);
+    if (m_icon->property("phase").toString() != phase.phase) {
+        m_icon->setPixmap(icon.pixmap(size, size));
+        m_icon->setProperty("phase", phase.phase);
+    }
+    QString html = QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>")
+                       .arg(PhaseStyle::colour(phase.phase).name(),
+                            PhaseStyle::displayName(phase.phase).toHtmlEscaped());
+    if (!phase.message.isEmpty())
+        html += separator + phase.message.toHtmlEscaped();
+    if (const std::optional<qint64> left = remainingPauseMSecs(m_rollout, now)) {
+        const QString text = m_rollout.isBlueGreen()
+            ? tr("auto-promotion in %1").arg(StepDescription::countdown(*left))
+            : tr("resumes in %1").arg(StepDescription::countdown(*left));
+        html += separator + QStringLiteral("<b>") + text.toHtmlEscaped() + QStringLiteral("</b>");
+    }
+    setLabelText(m_status, html);
+}
+
+QString RolloutHeader::titleText() const
+{
+    return m_title->text();
+}
+
+QString RolloutHeader::contextText() const
+{
+    return m_context->text();
+}
+
+QString RolloutHeader::statusText() const
+{
+    return plain(m_status->text());
+}
+
+QString RolloutHeader::factsText() const
+{
+    return m_facts->text();
+}
+
+QString RolloutHeader::imagesText() const
+{
+    return plain(m_images->text());
+}
+
+QStringList RolloutHeader::errorConditions() const
+{
+    return m_errors;
+}

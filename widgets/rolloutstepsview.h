@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "rollout.h"
+
+#include <QDateTime>
+#include <QWidget>
+
+class QLabel;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+// What the rollout goes through. Canary: every step in words, the completed ones greyed and
+// ticked, the current one bold with a marker and what it waits for (a timed pause counts
+// down: "Pause 5m — 3m 12s left"), then background analysis and traffic routing. Blue-green:
+// auto-promotion (with its countdown), pre- and post-promotion analysis, preview replicas
+// and scale-down delay.
+class RolloutStepsView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    // Qt::UserRole + 1 of column 0 on each step row: "done", "current" or "pending".
+    static constexpr int StateRole = Qt::UserRole + 1;
+    enum Column { Marker, Text };
+
+    explicit RolloutStepsView(QWidget *parent = nullptr);
+
+    void setRollout(const Rollout &rollout, const QDateTime &now);
+    // Only the countdown moved.
+    void updateCountdown(const QDateTime &now);
+
+    QString title() const;
+    QTreeWidget *tree() const { return m_tree; }
+    // The row of the current canary step, or null.
+    QTreeWidgetItem *currentStepItem() const;
+
+private:
+    struct Row;
+    void syncRows(const QList<Row> &rows);
+    QList<Row> canaryRows(const QDateTime &now) const;
+    QList<Row> blueGreenRows(const QDateTime &now) const;
+    QString currentStepSuffix(const RolloutStep &step, const QDateTime &now) const;
+
+    Rollout m_rollout;
+    QLabel *m_title;
+    QTreeWidget *m_tree;
+};
