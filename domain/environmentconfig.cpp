@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "environmentconfig.h"
 
+#include "prometheusconfig_p.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -19,8 +21,9 @@ namespace {
 const QStringList &environmentKeys()
 {
     static const QStringList keys = {
-        QStringLiteral("name"),  QStringLiteral("context"), QStringLiteral("namespaces"),
-        QStringLiteral("order"), QStringLiteral("colour"),  QStringLiteral("readOnly"),
+        QStringLiteral("name"),       QStringLiteral("context"), QStringLiteral("namespaces"),
+        QStringLiteral("order"),      QStringLiteral("colour"),  QStringLiteral("readOnly"),
+        QStringLiteral("prometheus"),
     };
     return keys;
 }
@@ -165,6 +168,13 @@ bool EnvironmentConfigParser::environment(const YAML::Node &node, int index, Env
             return fail(readOnly.Mark(), tr("%1.readOnly: must be true or false").arg(where));
         }
         spec->readOnly = value;
+    }
+
+    PrometheusConfigParser prometheus(m_fileName);
+    if (!prometheus.parse(node["prometheus"], where + QStringLiteral(".prometheus"),
+                          &spec->prometheus)) {
+        m_error = prometheus.error();
+        return false;
     }
     return true;
 }

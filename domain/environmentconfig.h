@@ -19,6 +19,9 @@
 //       order: 3                # position in lists; default: the entry's index
 //       colour: "#c0392b"       # #rrggbb; default: none
 //       readOnly: true          # default: false
+//       prometheus:             # default: service monitoring/prometheus:9090 through the
+//         url: https://prom:9090  #   API server's service proxy; `false` turns metrics off;
+//         pathPrefix: /prometheus #   all keys in prometheusconfig_p.h
 //
 // Every error names the file, the line (1-based) and the field, e.g.
 // "config.yaml:7: environments[1].colour: 'red' is not a colour of the form #rrggbb".

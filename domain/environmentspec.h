@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "prometheusendpoint.h"
+
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -17,11 +19,13 @@ struct EnvironmentSpec
     QString colour; // "#rrggbb" or empty
     bool readOnly = false; // no actions offered
     int order = 0; // position in lists, ascending (then by name)
+    PrometheusEndpoint prometheus; // where its metrics come from (see prometheusendpoint.h)
 
     bool operator==(const EnvironmentSpec &o) const
     {
         return name == o.name && context == o.context && namespaces == o.namespaces
-            && colour == o.colour && readOnly == o.readOnly && order == o.order;
+            && colour == o.colour && readOnly == o.readOnly && order == o.order
+            && prometheus == o.prometheus;
     }
     bool operator!=(const EnvironmentSpec &o) const { return !(*this == o); }
 };

@@ -30,16 +30,27 @@ template<typename T> void DeltaAccumulator::Pending<T>::remove(const QString &ke
     }
 }
 
-template<typename T>
-void DeltaAccumulator::Pending<T>::take(QList<T> *upserts, QStringList *deletes, bool keepDeletes)
+template<typename T> void DeltaAccumulator::Pending<T>::add(WorkloadDeltaBatch &part)
 {
-    upserts->reserve(upserts->size() + order.size());
+    // Deletes first: within one part an object is either upserted or deleted, and a part
+    // that deletes and re-creates a name lists the new object as an upsert.
+    for (const QString &key : std::as_const(WorkloadDeltaSlots<T>::deletes(part)))
+        remove(key);
+    for (T &object : WorkloadDeltaSlots<T>::upserts(part))
+        upsert(keyOf(object), std::move(object));
+}
+
+template<typename T>
+void DeltaAccumulator::Pending<T>::take(WorkloadDeltaBatch *batch, bool keepDeletes)
+{
+    QList<T> &upserts = WorkloadDeltaSlots<T>::upserts(*batch);
+    upserts.reserve(upserts.size() + order.size());
     for (const QString &key : std::as_const(order)) {
         auto it = changes.find(key);
         if (it->has_value())
-            upserts->append(std::move(**it));
+            upserts.append(std::move(**it));
         else if (keepDeletes)
-            deletes->append(key);
+            WorkloadDeltaSlots<T>::deletes(*batch).append(key);
     }
     changes.clear();
     order.clear();
@@ -47,7 +58,9 @@ void DeltaAccumulator::Pending<T>::take(QList<T> *upserts, QStringList *deletes,
 
 bool DeltaAccumulator::isEmptyLocked() const
 {
-    return m_rollouts.isEmpty() && m_replicaSets.isEmpty() && m_deployments.isEmpty() && !m_touched;
+    bool empty = !m_touched;
+    forEachKind([&](const auto &pending) { empty = empty && pending.isEmpty(); });
+    return empty;
 }
 
 bool DeltaAccumulator::add(WorkloadDeltaBatch &&part)
@@ -55,20 +68,7 @@ bool DeltaAccumulator::add(WorkloadDeltaBatch &&part)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     std::lock_guard lock(m_mutex);
     const bool wasEmpty = isEmptyLocked();
-    // Deletes first: within one part an object is either upserted or deleted, and a part
-    // that deletes and re-creates a name lists the new object as an upsert.
-    for (const QString &key : std::as_const(part.rolloutDeletes))
-        m_rollouts.remove(key);
-    for (const QString &key : std::as_const(part.replicaSetDeletes))
-        m_replicaSets.remove(key);
-    for (const QString &key : std::as_const(part.deploymentDeletes))
-        m_deployments.remove(key);
-    for (Rollout &rollout : part.rolloutUpserts)
-        m_rollouts.upsert(keyOf(rollout), std::move(rollout));
-    for (ReplicaSet &replicaSet : part.replicaSetUpserts)
-        m_replicaSets.upsert(keyOf(replicaSet), std::move(replicaSet));
-    for (Deployment &deployment : part.deploymentUpserts)
-        m_deployments.upsert(keyOf(deployment), std::move(deployment));
+    forEachKind([&](auto &pending) { pending.add(part); });
     m_lastData = now;
     m_touched = true;
     m_delivered = true;
@@ -90,9 +90,7 @@ WorkloadDeltaBatch DeltaAccumulator::take(bool reset, bool *delivered)
     WorkloadDeltaBatch batch;
     batch.reset = reset;
     std::lock_guard lock(m_mutex);
-    m_rollouts.take(&batch.rolloutUpserts, &batch.rolloutDeletes, !reset);
-    m_replicaSets.take(&batch.replicaSetUpserts, &batch.replicaSetDeletes, !reset);
-    m_deployments.take(&batch.deploymentUpserts, &batch.deploymentDeletes, !reset);
+    forEachKind([&](auto &pending) { pending.take(&batch, !reset); });
     m_touched = false;
     if (delivered)
         *delivered = m_delivered;

@@ -10,6 +10,7 @@
 
 #include <mutex>
 #include <optional>
+#include <tuple>
 
 // Collects the informers' changes of one environment between two flushes. Thread-safe:
 // informer threads add, the environment's worker thread takes. Changes to the same object
@@ -37,15 +38,25 @@ private:
 
         void upsert(QString key, T &&value);
         void remove(const QString &key);
-        void take(QList<T> *upserts, QStringList *deletes, bool keepDeletes);
+        void add(WorkloadDeltaBatch &part);
+        void take(WorkloadDeltaBatch *batch, bool keepDeletes);
         bool isEmpty() const { return order.isEmpty(); }
     };
     bool isEmptyLocked() const;
+    // Calls f on the Pending of every kind.
+    template<typename F> void forEachKind(F &&f)
+    {
+        std::apply([&](auto &...pending) { (f(pending), ...); }, m_pending);
+    }
+    template<typename F> void forEachKind(F &&f) const
+    {
+        std::apply([&](const auto &...pending) { (f(pending), ...); }, m_pending);
+    }
 
     mutable std::mutex m_mutex;
-    Pending<Rollout> m_rollouts;
-    Pending<ReplicaSet> m_replicaSets;
-    Pending<Deployment> m_deployments;
+    std::tuple<Pending<Rollout>, Pending<ReplicaSet>, Pending<Deployment>, Pending<Pod>,
+               Pending<AnalysisRun>, Pending<Event>>
+        m_pending;
     QDateTime m_lastData;
     bool m_touched = false;
     bool m_delivered = false;

@@ -63,6 +63,13 @@ QList<InformerSpec> EnvironmentWorker::informerSpecsFor(const EnvironmentSpec &s
         specs.append(InformerSpec {WorkloadKind::ReplicaSet, ns,
                                    QStringLiteral("rollouts-pod-template-hash")});
         specs.append(InformerSpec {WorkloadKind::Deployment, ns, QString()});
+        // For the rollout detail: the pods of those ReplicaSets (their template carries the
+        // same label), the AnalysisRuns, and the Events (the informer keeps only those
+        // about Rollouts, ReplicaSets, pods and AnalysisRuns).
+        specs.append(
+            InformerSpec {WorkloadKind::Pod, ns, QStringLiteral("rollouts-pod-template-hash")});
+        specs.append(InformerSpec {WorkloadKind::AnalysisRun, ns, QString()});
+        specs.append(InformerSpec {WorkloadKind::Event, ns, QString()});
     }
     return specs;
 }
@@ -180,6 +187,11 @@ void EnvironmentWorker::reportStatus(int informerId, const InformerStatus &statu
         std::lock_guard lock(m_stateMutex);
         m_informerStatus[informerId] = status;
     }
+    if (m_informers.at(informerId)->spec().isDetailKind()) {
+        // Goes out with the next batch (flush compares it with what was sent).
+        QMetaObject::invokeMethod(this, &EnvironmentWorker::scheduleFlush, Qt::QueuedConnection);
+        return;
+    }
     QMetaObject::invokeMethod(
         this, [this] { updateState(false); }, Qt::QueuedConnection);
 }
@@ -197,8 +209,14 @@ void EnvironmentWorker::flush()
         return;
     bool delivered = false;
     WorkloadDeltaBatch batch = m_accumulator.take(m_resetPending, &delivered);
-    if (delivered && (m_resetPending || !batch.isEmpty())) {
+    const QList<DetailKindStatus> detail = detailStatus();
+    // The reset waits for data (not for the detail status alone), so a restart does not
+    // empty the environment before its rollouts are listed again.
+    if (m_resetPending || detail != m_sentDetailStatus)
+        batch.detailStatus = detail;
+    if (m_resetPending ? delivered : !batch.isEmpty()) {
         m_resetPending = false;
+        m_sentDetailStatus = detail;
         emit workloadsChanged(m_spec.name, batch);
     }
     updateState(true);
@@ -216,7 +234,10 @@ ConnectionState EnvironmentWorker::aggregateState() const
     std::lock_guard lock(m_stateMutex);
     const InformerStatus *worst = nullptr;
     bool allLive = !m_informerStatus.isEmpty();
-    for (const InformerStatus &status : m_informerStatus) {
+    for (qsizetype i = 0; i < m_informerStatus.size(); ++i) {
+        if (m_informers.at(i)->spec().isDetailKind())
+            continue; // reported per kind in the batches instead
+        const InformerStatus &status = m_informerStatus.at(i);
         if (status.kind != ConnectionState::Live)
             allLive = false;
         if (severity(status.kind) > 0 && (!worst || severity(status.kind) > severity(worst->kind)))
@@ -231,6 +252,45 @@ ConnectionState EnvironmentWorker::aggregateState() const
         state.kind = allLive ? ConnectionState::Live : ConnectionState::Connecting;
     }
     return state;
+}
+
+QList<DetailKindStatus> EnvironmentWorker::detailStatus() const
+{
+    QList<DetailKindStatus> result(DetailKindCount);
+    const auto rank = [](DetailKindStatus::Problem problem) {
+        switch (problem) {
+        case DetailKindStatus::Problem::None:
+            return 0;
+        case DetailKindStatus::Problem::Failing:
+            return 1;
+        case DetailKindStatus::Problem::NotServed:
+            return 2;
+        case DetailKindStatus::Problem::Forbidden:
+            return 3;
+        }
+        return 0;
+    };
+    std::lock_guard lock(m_stateMutex);
+    for (qsizetype i = 0; i < m_informerStatus.size(); ++i) {
+        const InformerSpec &spec = m_informers.at(i)->spec();
+        if (!spec.isDetailKind())
+            continue;
+        const InformerStatus &status = m_informerStatus.at(i);
+        DetailKindStatus kindStatus;
+        if (status.error == NetError::Kind::Forbidden)
+            kindStatus.problem = DetailKindStatus::Problem::Forbidden;
+        else if (status.error == NetError::Kind::NotFound)
+            kindStatus.problem = DetailKindStatus::Problem::NotServed;
+        else if (status.error != NetError::Kind::None)
+            kindStatus.problem = DetailKindStatus::Problem::Failing;
+        if (!kindStatus.isAvailable())
+            kindStatus.reason = status.reason;
+        // With one informer per namespace, the worst of them speaks for the kind.
+        DetailKindStatus &slot = result[int(spec.detailKind())];
+        if (rank(kindStatus.problem) > rank(slot.problem))
+            slot = kindStatus;
+    }
+    return result;
 }
 
 void EnvironmentWorker::updateState(bool lastUpdatedMayChange)

@@ -23,8 +23,10 @@ class QTimer;
 
 // One environment: resolves its kubeconfig context, runs one informer thread per watched
 // (kind, namespace), and on its own thread merges their deltas for at most
-// batchIntervalMs before emitting one batch. Also folds the informers' states into the
-// environment's ConnectionState. Created and stopped by FleetFetcher on the GUI thread.
+// batchIntervalMs before emitting one batch. Also folds the primary informers' states into
+// the environment's ConnectionState, and the detail informers' (pods, AnalysisRuns, Events)
+// into the batch's detailStatus: a detail kind the user may not list leaves the
+// environment Live. Created and stopped by FleetFetcher on the GUI thread.
 class EnvironmentWorker : public QObject, private InformerSink
 {
     Q_OBJECT
@@ -65,6 +67,7 @@ private:
     void flush();
     void updateState(bool force);
     ConnectionState aggregateState() const;
+    QList<DetailKindStatus> detailStatus() const;
 
     Kubeconfig m_kubeconfig;
     EnvironmentSpec m_spec;
@@ -82,6 +85,7 @@ private:
     QList<InformerStatus> m_informerStatus;
     // Worker-thread state.
     bool m_resetPending = true;
+    QList<DetailKindStatus> m_sentDetailStatus; // as of the last batch emitted
     ConnectionState m_lastEmitted;
     bool m_emittedOnce = false;
     QDateTime m_lastStateEmit;

@@ -17,9 +17,12 @@
 
 class EnvironmentWorker;
 
-// Watches the workloads (Rollouts, their ReplicaSets, Deployments) of every environment.
-// Each environment gets a worker thread that batches the deltas, plus one thread per
-// informer (list-then-watch loop, one KubeClient each). The signals are emitted on the
+// Watches the workloads (Rollouts, their ReplicaSets, Deployments) of every environment,
+// and for the rollout detail the pods of those ReplicaSets, the AnalysisRuns and the Events
+// about them. Each environment gets a worker thread that batches the deltas, plus one
+// thread per informer (list-then-watch loop, one KubeClient each). Whether the detail kinds
+// could be listed travels in the batches (WorkloadDeltaBatch::detailStatus); the
+// ConnectionState follows the workloads alone. The signals are emitted on the
 // thread that owns the FleetFetcher (the GUI thread), queued from the workers; their
 // payloads are values.
 class FleetFetcher : public QObject

@@ -7,6 +7,7 @@
 #include "connectionstate.h"
 #include "fleetdelta.h"
 #include "informeroptions.h"
+#include "neterror.h"
 
 #include <QDateTime>
 #include <QList>
@@ -15,7 +16,10 @@
 #include <memory>
 #include <mutex>
 
-enum class WorkloadKind : quint8 { Rollout, ReplicaSet, Deployment };
+// Rollout, ReplicaSet and Deployment are the primary kinds: they make the fleet's rows and
+// drive the environment's ConnectionState. Pod, AnalysisRun and Event only feed the rollout
+// detail (DetailKind): an environment stays usable when they cannot be listed.
+enum class WorkloadKind : quint8 { Rollout, ReplicaSet, Deployment, Pod, AnalysisRun, Event };
 
 // What one informer watches: a kind in one namespace (or all), narrowed by a label selector.
 struct InformerSpec
@@ -25,7 +29,10 @@ struct InformerSpec
     QString labelSelector;
 
     QString path() const; // "/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts"
-    QString resourceName() const; // "rollouts.argoproj.io", "replicasets.apps", ...
+    QString resourceName() const; // "rollouts.argoproj.io", "replicasets.apps", "pods", ...
+    // True for Pod, AnalysisRun and Event; detailKind() is then the matching DetailKind.
+    bool isDetailKind() const;
+    DetailKind detailKind() const;
 };
 
 // How one informer is doing, for the environment's ConnectionState.
@@ -35,10 +42,12 @@ struct InformerStatus
     QString reason; // translated
     int retryMs = 0;
     QDateTime retryAt;
+    NetError::Kind error = NetError::Kind::None; // what failed (Forbidden, NotFound, ...)
 
     bool operator==(const InformerStatus &o) const
     {
-        return kind == o.kind && reason == o.reason && retryMs == o.retryMs && retryAt == o.retryAt;
+        return kind == o.kind && reason == o.reason && retryMs == o.retryMs && retryAt == o.retryAt
+            && error == o.error;
     }
     bool operator!=(const InformerStatus &o) const { return !(*this == o); }
 };
@@ -74,6 +83,7 @@ public:
 // from the last resourceVersion seen; 410 (an HTTP answer or an ERROR event) relists; any
 // other failure backs off and relists. A relist diffs against what was delivered before, so
 // objects deleted meanwhile are reported deleted and unchanged ones are not sent again.
+// Events about other kinds than Rollout, ReplicaSet, Pod and AnalysisRun are not sent.
 // run() blocks until the cancel token fires; it owns its KubeClient and JsonDecoder.
 class Informer
 {

@@ -47,22 +47,6 @@ QDateTime FleetModel::now() const
     return m_clock();
 }
 
-void FleetModel::refreshAges()
-{
-    if (m_rows.isEmpty())
-        return;
-    emit dataChanged(index(0, AgeColumn), index(int(m_rows.size()) - 1, AgeColumn));
-}
-
-int FleetModel::environmentOrder(const QString &environment) const
-{
-    for (qsizetype i = 0; i < m_environments.size(); ++i) {
-        if (m_environments.at(i).name == environment)
-            return int(i);
-    }
-    return int(m_environments.size());
-}
-
 void FleetModel::setEnvironments(const QList<EnvironmentSpec> &environments)
 {
     Q_ASSERT(QThread::currentThread() == thread());
@@ -85,15 +69,22 @@ void FleetModel::setEnvironments(const QList<EnvironmentSpec> &environments)
             dropped.append(it.key());
     }
     removeRowsAt(gone);
-    for (const QString &name : std::as_const(dropped))
+    QHash<QString, QSet<QString>> droppedRollouts;
+    for (const QString &name : std::as_const(dropped)) {
+        const EnvironmentData &env = m_data[name];
+        for (auto it = env.rolloutKeyByUid.cbegin(); it != env.rolloutKeyByUid.cend(); ++it)
+            droppedRollouts[name].insert(it.key());
         m_data.remove(name);
+    }
     const bool orderChanged = m_environments != sorted;
     m_environments = sorted;
     // The environment column sorts by position in this list.
     if (orderChanged && !m_rows.isEmpty())
         emit dataChanged(index(0, EnvironmentColumn), index(rowCount() - 1, EnvironmentColumn));
-    for (const QString &name : std::as_const(dropped))
+    for (const QString &name : std::as_const(dropped)) {
         emit workloadCountChanged(name, 0);
+        emitDetailsChanged(name, {}, droppedRollouts.value(name), false);
+    }
 }
 
 FleetModel::EnvironmentData &FleetModel::environmentData(const QString &environment)
@@ -103,45 +94,7 @@ FleetModel::EnvironmentData &FleetModel::environmentData(const QString &environm
 
 QList<ReplicaSet> FleetModel::ownedBy(const EnvironmentData &env, const QString &uid) const
 {
-    QList<ReplicaSet> owned;
-    const auto keys = env.replicaSetsByOwner.constFind(uid);
-    if (keys == env.replicaSetsByOwner.constEnd())
-        return owned;
-    owned.reserve(keys->size());
-    for (const QString &key : *keys)
-        owned.append(env.replicaSets.value(key));
-    return owned;
-}
-
-void FleetModel::applyReplicaSets(EnvironmentData &env, const WorkloadDeltaBatch &batch,
-                                  QSet<QString> *affectedOwners)
-{
-    const auto unlink = [&](const QString &key) {
-        const auto it = env.replicaSets.constFind(key);
-        if (it == env.replicaSets.constEnd())
-            return;
-        for (const OwnerReference &owner : it->metadata.ownerReferences) {
-            affectedOwners->insert(owner.uid);
-            auto owned = env.replicaSetsByOwner.find(owner.uid);
-            if (owned != env.replicaSetsByOwner.end()) {
-                owned->remove(key);
-                if (owned->isEmpty())
-                    env.replicaSetsByOwner.erase(owned);
-            }
-        }
-        env.replicaSets.remove(key);
-    };
-    for (const QString &key : batch.replicaSetDeletes)
-        unlink(key);
-    for (const ReplicaSet &replicaSet : batch.replicaSetUpserts) {
-        const QString key = objectKey(replicaSet.metadata);
-        unlink(key);
-        for (const OwnerReference &owner : replicaSet.metadata.ownerReferences) {
-            affectedOwners->insert(owner.uid);
-            env.replicaSetsByOwner[owner.uid].insert(key);
-        }
-        env.replicaSets.insert(key, replicaSet);
-    }
+    return env.objects.replicaSetsOwnedBy(uid);
 }
 
 void FleetModel::forgetRow(EnvironmentData &env, const FleetRow &row)
@@ -164,15 +117,26 @@ void FleetModel::rememberRow(EnvironmentData &env, const FleetRow &row)
 void FleetModel::applyBatch(const QString &environment, const WorkloadDeltaBatch &batch)
 {
     Q_ASSERT(QThread::currentThread() == thread());
-    if (batch.reset) {
+    if (batch.reset)
         resetEnvironment(environment, batch);
-        return;
-    }
+    else
+        applyChanges(environment, batch, false);
+}
+
+void FleetModel::applyChanges(const QString &environment, const WorkloadDeltaBatch &batch,
+                              bool replaceObjects)
+{
     EnvironmentData &env = environmentData(environment);
     const int rowsBefore = env.rows;
 
+    // Only index updates here, whatever the batch holds: 1,000 changes a second must not
+    // stall the GUI thread.
     QSet<QString> affectedOwners;
-    applyReplicaSets(env, batch, &affectedOwners);
+    QSet<QString> detailOwners;
+    env.objects.apply(batch, replaceObjects, &affectedOwners, &detailOwners);
+    bool allDetails = replaceObjects;
+    if (replaceObjects || !batch.detailStatus.isEmpty())
+        allDetails = env.objects.setDetailStatus(batch.detailStatus) || allDetails;
 
     // Removals first, so the rows that change are found at their final positions.
     QList<int> removed;
@@ -186,8 +150,13 @@ void FleetModel::applyBatch(const QString &environment, const WorkloadDeltaBatch
     };
     collect(batch.rolloutDeletes, FleetRow::Kind::Rollout);
     collect(batch.deploymentDeletes, FleetRow::Kind::Deployment);
-    for (int row : std::as_const(removed))
-        forgetRow(env, m_rows.at(row));
+    QSet<QString> removedRollouts;
+    for (int row : std::as_const(removed)) {
+        const FleetRow &gone = m_rows.at(row);
+        if (gone.kind == FleetRow::Kind::Rollout)
+            removedRollouts.insert(gone.metadata().uid);
+        forgetRow(env, gone);
+    }
     removeRowsAt(removed);
 
     QList<int> changed;
@@ -216,6 +185,7 @@ void FleetModel::applyBatch(const QString &environment, const WorkloadDeltaBatch
     QSet<QString> rebuiltOwners;
     for (const Rollout &rollout : batch.rolloutUpserts) {
         rebuiltOwners.insert(rollout.metadata.uid);
+        detailOwners.insert(rollout.metadata.uid);
         upsert(FleetRow::fromRollout(environment, rollout, ownedBy(env, rollout.metadata.uid)));
     }
     for (const Deployment &deployment : batch.deploymentUpserts)
@@ -244,6 +214,7 @@ void FleetModel::applyBatch(const QString &environment, const WorkloadDeltaBatch
         m_ageTimer->start();
     if (env.rows != rowsBefore)
         emit workloadCountChanged(environment, env.rows);
+    emitDetailsChanged(environment, detailOwners, removedRollouts, allDetails);
 }
 
 void FleetModel::resetEnvironment(const QString &environment, const WorkloadDeltaBatch &batch)
@@ -251,6 +222,9 @@ void FleetModel::resetEnvironment(const QString &environment, const WorkloadDelt
     EnvironmentData &env = environmentData(environment);
     // A reset that throws away many rows is cheaper for the views as one model reset.
     if (env.rows > m_resetThreshold) {
+        QSet<QString> removedRollouts;
+        for (auto it = env.rolloutKeyByUid.cbegin(); it != env.rolloutKeyByUid.cend(); ++it)
+            removedRollouts.insert(it.key());
         beginResetModel();
         QList<FleetRow> kept;
         kept.reserve(m_rows.size() - env.rows);
@@ -261,7 +235,8 @@ void FleetModel::resetEnvironment(const QString &environment, const WorkloadDelt
         m_rows = std::move(kept);
         env = EnvironmentData();
         QSet<QString> ignored;
-        applyReplicaSets(env, batch, &ignored);
+        env.objects.apply(batch, true, &ignored, &ignored);
+        env.objects.setDetailStatus(batch.detailStatus);
         for (const Rollout &rollout : batch.rolloutUpserts) {
             m_rows.append(
                 FleetRow::fromRollout(environment, rollout, ownedBy(env, rollout.metadata.uid)));
@@ -275,6 +250,7 @@ void FleetModel::resetEnvironment(const QString &environment, const WorkloadDelt
         reindexFrom(0);
         endResetModel();
         emit workloadCountChanged(environment, env.rows);
+        emitDetailsChanged(environment, {}, removedRollouts, true);
         return;
     }
 
@@ -295,103 +271,6 @@ void FleetModel::resetEnvironment(const QString &environment, const WorkloadDelt
         (row.kind == FleetRow::Kind::Rollout ? delta.rolloutDeletes : delta.deploymentDeletes)
             .append(key);
     }
-    QSet<QString> keepReplicaSets;
-    for (const ReplicaSet &replicaSet : batch.replicaSetUpserts)
-        keepReplicaSets.insert(objectKey(replicaSet.metadata));
-    for (auto it = env.replicaSets.cbegin(); it != env.replicaSets.cend(); ++it) {
-        if (!keepReplicaSets.contains(it.key()))
-            delta.replicaSetDeletes.append(it.key());
-    }
-    applyBatch(environment, delta);
-}
-
-void FleetModel::removeRowsAt(QList<int> rows)
-{
-    if (rows.isEmpty())
-        return;
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    // Bottom up, one signal pair per contiguous range, so earlier indices stay valid.
-    qsizetype end = rows.size();
-    while (end > 0) {
-        qsizetype start = end - 1;
-        while (start > 0 && rows.at(start - 1) == rows.at(start) - 1)
-            --start;
-        const int first = rows.at(start);
-        const int last = rows.at(end - 1);
-        beginRemoveRows(QModelIndex(), first, last);
-        for (int row = first; row <= last; ++row)
-            m_rowIndex.remove(m_rows.at(row).key());
-        m_rows.remove(first, last - first + 1);
-        endRemoveRows();
-        end = start;
-    }
-    reindexFrom(rows.constFirst());
-    if (m_rows.isEmpty())
-        m_ageTimer->stop();
-}
-
-void FleetModel::reindexFrom(int row)
-{
-    for (int i = row; i < m_rows.size(); ++i)
-        m_rowIndex.insert(m_rows.at(i).key(), i);
-}
-
-void FleetModel::emitRowsChanged(QList<int> rows)
-{
-    if (rows.isEmpty())
-        return;
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    qsizetype start = 0;
-    while (start < rows.size()) {
-        qsizetype end = start;
-        while (end + 1 < rows.size() && rows.at(end + 1) == rows.at(end) + 1)
-            ++end;
-        emit dataChanged(index(rows.at(start), 0), index(rows.at(end), ColumnCount - 1));
-        start = end + 1;
-    }
-}
-
-QModelIndex FleetModel::indexOf(const QString &environment, FleetRow::Kind kind,
-                                const QString &namespaceName, const QString &name, int column) const
-{
-    const int row = m_rowIndex.value(FleetRow::makeKey(environment, kind, namespaceName, name), -1);
-    if (row < 0 || column < 0 || column >= ColumnCount)
-        return QModelIndex();
-    return index(row, column);
-}
-
-const FleetRow *FleetModel::rowAt(int row) const
-{
-    if (row < 0 || row >= m_rows.size())
-        return nullptr;
-    return &m_rows.at(row);
-}
-
-const Rollout *FleetModel::rolloutAt(int row) const
-{
-    const FleetRow *r = rowAt(row);
-    return r && r->rollout ? &*r->rollout : nullptr;
-}
-
-const Deployment *FleetModel::deploymentAt(int row) const
-{
-    const FleetRow *r = rowAt(row);
-    return r && r->deployment ? &*r->deployment : nullptr;
-}
-
-QList<ReplicaSet> FleetModel::replicaSetsOf(const QString &environment,
-                                            const QString &ownerUid) const
-{
-    const auto it = m_data.constFind(environment);
-    if (it == m_data.constEnd())
-        return {};
-    return ownedReplicaSets(ownedBy(*it, ownerUid), ownerUid);
-}
-
-int FleetModel::workloadCount(const QString &environment) const
-{
-    const auto it = m_data.constFind(environment);
-    return it == m_data.constEnd() ? 0 : it->rows;
+    // ReplicaSets, pods, AnalysisRuns and Events: the index replaces them all.
+    applyChanges(environment, delta, true);
 }

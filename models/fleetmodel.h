@@ -4,6 +4,8 @@
 #include "environmentspec.h"
 #include "fleetdelta.h"
 #include "fleetrow.h"
+#include "rolloutdetail.h"
+#include "workloadindex.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -23,7 +25,9 @@ class QTimer;
 // (beginInsertRows / dataChanged of the changed row / beginRemoveRows). Only a reset batch
 // that replaces more than resetThreshold() rows of an environment resets the model.
 // Rows keep their position until removed (new rows are appended): sort through a
-// FleetFilterProxy.
+// FleetFilterProxy. Pods, AnalysisRuns and Events add no rows: they are indexed per
+// environment by owner for rolloutDetail(), and rolloutDetailsChanged() names the Rollouts
+// whose detail a batch changed.
 class FleetModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -89,24 +93,44 @@ public:
     QList<ReplicaSet> replicaSetsOf(const QString &environment, const QString &ownerUid) const;
     int workloadCount(const QString &environment) const;
 
+    // Everything the detail view shows about one Rollout (see RolloutDetail); invalid
+    // (isValid() false, environment set) when the environment has no such Rollout. Costs the
+    // rollout's own objects, not the environment's.
+    RolloutDetail rolloutDetail(const QString &environment, const QString &rolloutUid) const;
+    // Whether the environment's pods, AnalysisRuns and Events could be listed, indexed by
+    // DetailKind (all available before the first batch).
+    QList<DetailKindStatus> detailStatus(const QString &environment) const;
+    // The translated notice for a detail kind that is not available; empty when it is.
+    static QString detailNotice(DetailKind kind, const DetailKindStatus &status);
+
 signals:
     // After every batch that changed the number of rows of an environment.
     void workloadCountChanged(const QString &environment, int count);
+    // After every batch (and setEnvironments()) that changed the detail of Rollouts: the
+    // Rollout itself, its ReplicaSets, their pods, its AnalysisRuns, Events about any of
+    // them, or the detail kinds' availability. Uids sorted; a deleted Rollout is listed
+    // too (its detail is now invalid).
+    void rolloutDetailsChanged(const QString &environment, const QStringList &rolloutUids);
 
 private:
     struct EnvironmentData
     {
-        QHash<QString, ReplicaSet> replicaSets; // "ns/name"
-        QHash<QString, QSet<QString>> replicaSetsByOwner; // owner uid -> "ns/name"
+        WorkloadIndex objects; // ReplicaSets, pods, AnalysisRuns, Events
         QHash<QString, QString> rolloutKeyByUid; // rollout uid -> FleetRow::key()
         int rows = 0;
     };
 
     EnvironmentData &environmentData(const QString &environment);
     QList<ReplicaSet> ownedBy(const EnvironmentData &env, const QString &uid) const;
-    void applyReplicaSets(EnvironmentData &env, const WorkloadDeltaBatch &batch,
-                          QSet<QString> *affectedOwners);
+    // A delta batch; with replaceObjects (a reset that is applied as a delta) the batch's
+    // ReplicaSets, pods, AnalysisRuns and Events replace the environment's.
+    void applyChanges(const QString &environment, const WorkloadDeltaBatch &batch,
+                      bool replaceObjects);
     void resetEnvironment(const QString &environment, const WorkloadDeltaBatch &batch);
+    // Emits rolloutDetailsChanged for the owners that are (or were, `removed`) Rollouts of
+    // the environment; `all`: every Rollout of it.
+    void emitDetailsChanged(const QString &environment, const QSet<QString> &owners,
+                            const QSet<QString> &removed, bool all);
     // Removes the rows (any order) with beginRemoveRows per contiguous range.
     void removeRowsAt(QList<int> rows);
     void emitRowsChanged(QList<int> rows);

@@ -180,6 +180,7 @@ NetError KubeClient::execute(HttpRequest request, HttpResponse *response, const 
                              const HttpClient::DataCallback *onBytes, int idleTimeoutSeconds)
 {
     request.headers.append({QByteArrayLiteral("User-Agent"), userAgent()});
+    request.headers.append(m_extraHeaders);
     const HttpHeaders baseHeaders = request.headers;
     bool reauthenticated = false;
     int retries = 0;

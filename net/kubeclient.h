@@ -99,6 +99,8 @@ public:
     void setLimits(const HttpLimits &limits);
     // At most maxRetries retries on 429/5xx with Retry-After, each wait capped.
     void setRetryPolicy(int maxRetries, int maxWaitSeconds);
+    // Sent with every request (e.g. X-Scope-OrgID for a tenant behind the service proxy).
+    void setExtraHeaders(const HttpHeaders &headers) { m_extraHeaders = headers; }
     qint64 connectionsOpened() const { return m_http->connectionsOpened(); }
 
     // accept empty: application/json.
@@ -143,4 +145,5 @@ private:
     quint64 m_lastExecGeneration = 0;
     int m_maxRetries = 10;
     int m_maxRetryWaitSeconds = 32;
+    HttpHeaders m_extraHeaders;
 };

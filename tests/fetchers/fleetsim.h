@@ -3,8 +3,11 @@
 
 // The in-process simulator as the API server for the fetcher tests: clusters "east" and
 // "west" (frozen: no controller moves anything, so the store holds exactly what a test
-// wrote), users admin (everything) and viewer (pods in "shop" only), and helpers that build
-// Rollouts, ReplicaSets and Deployments as JSON and read back the server's state.
+// wrote), users admin (everything), viewer (pods in "shop" only) and operator (workloads
+// and AnalysisRuns, but not pods or events), and helpers that build Rollouts, ReplicaSets,
+// Deployments, pods, AnalysisRuns and Events as JSON and read back the server's state.
+
+#include "simobjects.h"
 
 #include "connectionstate.h"
 #include "fleetdelta.h"
@@ -29,7 +32,7 @@
 namespace rdsim { }
 using namespace rdsim;
 
-class FleetSim
+class FleetSim : public SimObjects
 {
 public:
     static Scenario scenario()
@@ -48,12 +51,22 @@ public:
                            {QStringLiteral("pods")},
                            {},
                            {QStringLiteral("shop")}}};
+        UserSpec operatorUser;
+        operatorUser.name = QStringLiteral("operator");
+        operatorUser.token = QStringLiteral("operator-token");
+        operatorUser.rules
+            = {PolicyRule {{QStringLiteral("get"), QStringLiteral("list"), QStringLiteral("watch")},
+                           {QStringLiteral("argoproj.io"), QStringLiteral("apps")},
+                           {QStringLiteral("rollouts"), QStringLiteral("analysisruns"),
+                            QStringLiteral("replicasets"), QStringLiteral("deployments")},
+                           {},
+                           {}}};
         Scenario scenario;
         for (const QString &name : {QStringLiteral("east"), QStringLiteral("west")}) {
             ClusterScenario cluster;
             cluster.name = name;
             cluster.namespaces = {QStringLiteral("shop"), QStringLiteral("infra")};
-            cluster.users = {admin, viewer};
+            cluster.users = {admin, viewer, operatorUser};
             scenario.clusters.append(cluster);
         }
         return scenario;
@@ -110,102 +123,9 @@ public:
         return options;
     }
 
-    static const ResourceType &rollouts()
-    {
-        return *ResourceCatalog::find(QStringLiteral("argoproj.io"), QStringLiteral("rollouts"));
-    }
-    static const ResourceType &replicaSets()
-    {
-        return *ResourceCatalog::find(QStringLiteral("apps"), QStringLiteral("replicasets"));
-    }
-    static const ResourceType &deployments()
-    {
-        return *ResourceCatalog::find(QStringLiteral("apps"), QStringLiteral("deployments"));
-    }
-
-    static QJsonObject podTemplate(const QString &image)
-    {
-        return QJsonObject {
-            {QStringLiteral("metadata"),
-             QJsonObject {{QStringLiteral("labels"),
-                           QJsonObject {{QStringLiteral("app"), QStringLiteral("x")}}}}},
-            {QStringLiteral("spec"),
-             QJsonObject {{QStringLiteral("containers"),
-                           QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("app")},
-                                                    {QStringLiteral("image"), image}}}}}}};
-    }
-
-    static QJsonObject rollout(const QString &ns, const QString &name,
-                               const QString &phase = QStringLiteral("Healthy"),
-                               const QString &image = QStringLiteral("registry/app:1"))
-    {
-        const QJsonObject steps {
-            {QStringLiteral("steps"),
-             QJsonArray {QJsonObject {{QStringLiteral("setWeight"), 20}},
-                         QJsonObject {{QStringLiteral("pause"), QJsonObject()}}}}};
-        return QJsonObject {
-            {QStringLiteral("apiVersion"), QStringLiteral("argoproj.io/v1alpha1")},
-            {QStringLiteral("kind"), QStringLiteral("Rollout")},
-            {QStringLiteral("metadata"),
-             QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
-            {QStringLiteral("spec"),
-             QJsonObject {
-                 {QStringLiteral("replicas"), 3},
-                 {QStringLiteral("selector"),
-                  QJsonObject {{QStringLiteral("matchLabels"),
-                                QJsonObject {{QStringLiteral("app"), QStringLiteral("x")}}}}},
-                 {QStringLiteral("template"), podTemplate(image)},
-                 {QStringLiteral("strategy"), QJsonObject {{QStringLiteral("canary"), steps}}}}},
-            {QStringLiteral("status"),
-             QJsonObject {{QStringLiteral("phase"), phase},
-                          {QStringLiteral("observedGeneration"), QStringLiteral("1")},
-                          {QStringLiteral("currentStepIndex"), 2},
-                          {QStringLiteral("replicas"), 3},
-                          {QStringLiteral("updatedReplicas"), 3},
-                          {QStringLiteral("readyReplicas"), 3},
-                          {QStringLiteral("availableReplicas"), 3}}}};
-    }
-
-    static QJsonObject replicaSet(const QString &ns, const QString &name, const QString &hash)
-    {
-        return QJsonObject {
-            {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
-            {QStringLiteral("kind"), QStringLiteral("ReplicaSet")},
-            {QStringLiteral("metadata"),
-             QJsonObject {{QStringLiteral("name"), name},
-                          {QStringLiteral("namespace"), ns},
-                          {QStringLiteral("labels"),
-                           QJsonObject {{QStringLiteral("rollouts-pod-template-hash"), hash}}}}},
-            {QStringLiteral("spec"),
-             QJsonObject {{QStringLiteral("replicas"), 1},
-                          {QStringLiteral("template"), podTemplate(QStringLiteral("a:1"))}}},
-            {QStringLiteral("status"), QJsonObject {{QStringLiteral("replicas"), 1}}}};
-    }
-
-    // A ReplicaSet of a plain Deployment: the informer's label selector leaves it out.
-    static QJsonObject plainReplicaSet(const QString &ns, const QString &name)
-    {
-        QJsonObject rs = replicaSet(ns, name, QString());
-        QJsonObject meta = rs.value(QStringLiteral("metadata")).toObject();
-        meta.insert(QStringLiteral("labels"),
-                    QJsonObject {{QStringLiteral("pod-template-hash"), QStringLiteral("abc")}});
-        rs.insert(QStringLiteral("metadata"), meta);
-        return rs;
-    }
-
-    static QJsonObject deployment(const QString &ns, const QString &name)
-    {
-        return QJsonObject {
-            {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
-            {QStringLiteral("kind"), QStringLiteral("Deployment")},
-            {QStringLiteral("metadata"),
-             QJsonObject {{QStringLiteral("name"), name}, {QStringLiteral("namespace"), ns}}},
-            {QStringLiteral("spec"),
-             QJsonObject {{QStringLiteral("replicas"), 2},
-                          {QStringLiteral("template"), podTemplate(QStringLiteral("d:1"))}}}};
-    }
-
-    // Three rollouts (one paused), a rollout-owned and a plain ReplicaSet, and a Deployment.
+    // Three rollouts (one paused), a rollout-owned and a plain ReplicaSet, and a Deployment;
+    // for the rollout detail a pod of each kind of ReplicaSet, an AnalysisRun and Events
+    // about a Rollout (kept) and a Deployment (left out by the informer).
     void seedMixedWorkloads(const QString &clusterName)
     {
         create(rollouts(), rollout("shop", "api"), clusterName);
@@ -214,6 +134,11 @@ public:
         create(replicaSets(), replicaSet("shop", "api-6f7", "6f7"), clusterName);
         create(replicaSets(), plainReplicaSet("infra", "redis-abc"), clusterName);
         create(deployments(), deployment("infra", "redis"), clusterName);
+        create(pods(), pod("shop", "api-6f7-q2x8z", "6f7"), clusterName);
+        create(pods(), pod("infra", "redis-abc-k4m2p", QString()), clusterName);
+        create(analysisRuns(), analysisRun("shop", "api-6f7-2-1"), clusterName);
+        create(events(), event("shop", "api.17a", "Rollout", "api"), clusterName);
+        create(events(), event("infra", "redis.17b", "Deployment", "redis"), clusterName);
     }
 
     void create(const ResourceType &type, const QJsonObject &object,
@@ -242,10 +167,14 @@ public:
         QVERIFY2(result.ok(), qPrintable(result.error.message));
     }
 
-    // "R shop/api" -> resourceVersion, for everything the fetchers should mirror.
+    // "R shop/api" -> resourceVersion, for everything the fetchers should mirror: Rollouts
+    // (R), their ReplicaSets (S) and pods (P), Deployments (D), AnalysisRuns (A) and Events
+    // about Rollouts, ReplicaSets, pods and AnalysisRuns (E).
     QMap<QString, QString> serverState(const QString &clusterName = QStringLiteral("east"))
     {
         QMap<QString, QString> state;
+        const QStringList eventKinds {QStringLiteral("Rollout"), QStringLiteral("ReplicaSet"),
+                                      QStringLiteral("Pod"), QStringLiteral("AnalysisRun")};
         const auto add = [&](const ResourceType &type, const QString &prefix, bool rolloutRsOnly) {
             for (const QJsonObject &object : store(clusterName).list(type)) {
                 const QJsonObject meta = object.value(QStringLiteral("metadata")).toObject();
@@ -253,6 +182,12 @@ public:
                     && !meta.value(QStringLiteral("labels"))
                             .toObject()
                             .contains(QStringLiteral("rollouts-pod-template-hash")))
+                    continue;
+                const QString involvedKind = object.value(QStringLiteral("involvedObject"))
+                                                 .toObject()
+                                                 .value(QStringLiteral("kind"))
+                                                 .toString();
+                if (&type == &events() && !eventKinds.contains(involvedKind))
                     continue;
                 state.insert(prefix + meta.value(QStringLiteral("namespace")).toString()
                                  + QLatin1Char('/') + meta.value(QStringLiteral("name")).toString(),
@@ -262,6 +197,9 @@ public:
         add(rollouts(), QStringLiteral("R "), false);
         add(replicaSets(), QStringLiteral("S "), true);
         add(deployments(), QStringLiteral("D "), false);
+        add(pods(), QStringLiteral("P "), true);
+        add(analysisRuns(), QStringLiteral("A "), false);
+        add(events(), QStringLiteral("E "), false);
         return state;
     }
 
@@ -310,6 +248,11 @@ public:
     {
         return m_batchList.value(environment);
     }
+    // The newest detailStatus a batch carried (empty before one did).
+    QList<DetailKindStatus> detailStatus(const QString &environment) const
+    {
+        return m_detailStatus.value(environment);
+    }
 
 private:
     void apply(const QString &environment, const WorkloadDeltaBatch &batch)
@@ -337,12 +280,26 @@ private:
             remove(QStringLiteral("S "), key);
         for (const QString &key : batch.deploymentDeletes)
             remove(QStringLiteral("D "), key);
+        for (const QString &key : batch.podDeletes)
+            remove(QStringLiteral("P "), key);
+        for (const QString &key : batch.analysisRunDeletes)
+            remove(QStringLiteral("A "), key);
+        for (const QString &key : batch.eventDeletes)
+            remove(QStringLiteral("E "), key);
         for (const Rollout &object : batch.rolloutUpserts)
             upsert(QStringLiteral("R "), object.metadata);
         for (const ReplicaSet &object : batch.replicaSetUpserts)
             upsert(QStringLiteral("S "), object.metadata);
         for (const Deployment &object : batch.deploymentUpserts)
             upsert(QStringLiteral("D "), object.metadata);
+        for (const Pod &object : batch.podUpserts)
+            upsert(QStringLiteral("P "), object.metadata);
+        for (const AnalysisRun &object : batch.analysisRunUpserts)
+            upsert(QStringLiteral("A "), object.metadata);
+        for (const Event &object : batch.eventUpserts)
+            upsert(QStringLiteral("E "), object.metadata);
+        if (!batch.detailStatus.isEmpty())
+            m_detailStatus[environment] = batch.detailStatus;
     }
 
     QHash<QString, QMap<QString, QString>> m_state;
@@ -351,4 +308,5 @@ private:
     QHash<QString, int> m_resets;
     QHash<QString, int> m_redundant;
     QHash<QString, QList<WorkloadDeltaBatch>> m_batchList;
+    QHash<QString, QList<DetailKindStatus>> m_detailStatus;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What an environment reports when it cannot be watched: 401, 403, an unreachable server,
 // a context that does not exist; and that one broken environment leaves the others alone.
+// A detail kind (pods, AnalysisRuns, Events) that cannot be listed leaves it Live and is
+// reported in the batches instead.
 #include "fleetsim.h"
 
 #include <QFile>
@@ -84,6 +86,67 @@ private slots:
         // It keeps trying (RBAC may be fixed meanwhile), and never sent data.
         QTRY_VERIFY(fetcher.stats("prod").failures >= 6);
         QCOMPARE(mirror.batches("prod"), 0);
+    }
+
+    void forbiddenDetailKindsLeaveTheEnvironmentLive()
+    {
+        // operator may list the workloads and AnalysisRuns, not pods or events.
+        FleetFetcher fetcher(m_sim.kubeconfig(), {FleetSim::environment("prod", "east-operator")});
+        fetcher.setOptions(FleetSim::fastOptions());
+        FleetMirror mirror(&fetcher);
+        fetcher.start();
+        QTRY_COMPARE(mirror.lastKind("prod"), ConnectionState::Live);
+        QTRY_COMPARE(mirror.detailStatus("prod").size(), DetailKindCount);
+        QCOMPARE(mirror.lastState("prod").reason, QString());
+        const QList<DetailKindStatus> status = mirror.detailStatus("prod");
+        QCOMPARE(status.at(int(DetailKind::Pods)).problem, DetailKindStatus::Problem::Forbidden);
+        QCOMPARE(status.at(int(DetailKind::AnalysisRuns)).problem, DetailKindStatus::Problem::None);
+        QCOMPARE(status.at(int(DetailKind::AnalysisRuns)).reason, QString());
+        QCOMPARE(status.at(int(DetailKind::Events)).problem, DetailKindStatus::Problem::Forbidden);
+        for (DetailKind kind : {DetailKind::Pods, DetailKind::Events}) {
+            const QString reason = status.at(int(kind)).reason;
+            QVERIFY2(reason.startsWith(QStringLiteral("Permission denied (HTTP 403): ")),
+                     qPrintable(reason));
+            QVERIFY2(reason.contains(QStringLiteral("\"operator\"")), qPrintable(reason));
+        }
+        // The workloads arrived; the forbidden informers keep trying (RBAC may be fixed).
+        QCOMPARE(mirror.state("prod").value(QStringLiteral("R shop/api")),
+                 m_sim.serverState().value(QStringLiteral("R shop/api")));
+        QTRY_VERIFY(fetcher.informerStats("prod").at(3).failures >= 3);
+        QCOMPARE(fetcher.informerSpecs("prod").at(3).kind, WorkloadKind::Pod);
+        QCOMPARE(fetcher.informerStats("prod").at(0).failures, 0);
+        QCOMPARE(mirror.lastKind("prod"), ConnectionState::Live);
+        for (const ConnectionState &state : mirror.states("prod"))
+            QVERIFY2(!state.isError(), qPrintable(state.reason));
+    }
+
+    void unservedDetailKindIsReportedUntilItIsServed()
+    {
+        // A cluster without the AnalysisRun CRD answers 404.
+        FaultRule rule;
+        rule.kind = FaultRule::Kind::Status;
+        rule.status = 404;
+        rule.path = QRegularExpression(QStringLiteral("/analysisruns$"));
+        m_sim.cluster().faults().add(rule);
+        FleetFetcher fetcher(m_sim.kubeconfig(), {FleetSim::environment("prod", "east")});
+        fetcher.setOptions(FleetSim::fastOptions());
+        FleetMirror mirror(&fetcher);
+        fetcher.start();
+        QTRY_COMPARE(mirror.lastKind("prod"), ConnectionState::Live);
+        QTRY_COMPARE(mirror.detailStatus("prod").value(int(DetailKind::AnalysisRuns)).problem,
+                     DetailKindStatus::Problem::NotServed);
+        const QString reason = mirror.detailStatus("prod").at(int(DetailKind::AnalysisRuns)).reason;
+        QVERIFY2(reason.startsWith(QStringLiteral("Not found (HTTP 404)")), qPrintable(reason));
+        QCOMPARE(mirror.detailStatus("prod").at(int(DetailKind::Pods)).problem,
+                 DetailKindStatus::Problem::None);
+        QCOMPARE(mirror.state("prod"), m_sim.serverState());
+
+        // Installed meanwhile: the next attempt lists it and a batch says so.
+        m_sim.cluster().faults().clear();
+        QTRY_COMPARE(mirror.detailStatus("prod"), QList<DetailKindStatus>(DetailKindCount));
+        QCOMPARE(mirror.lastKind("prod"), ConnectionState::Live);
+        for (const ConnectionState &state : mirror.states("prod"))
+            QVERIFY2(!state.isError(), qPrintable(state.reason));
     }
 
     void unauthorizedAfterTheServerRejectsTheToken()

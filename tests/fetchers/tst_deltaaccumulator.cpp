@@ -72,6 +72,41 @@ private slots:
         QCOMPARE(summary(batch), QStringList {QStringLiteral("+api@1")});
     }
 
+    void mergesEveryKindOnItsOwn()
+    {
+        const auto named = [](auto object, const char *name, const char *rv) {
+            object.metadata.namespaceName = QStringLiteral("shop");
+            object.metadata.name = QString::fromLatin1(name);
+            object.metadata.resourceVersion = QString::fromLatin1(rv);
+            return object;
+        };
+        DeltaAccumulator accumulator;
+        WorkloadDeltaBatch first;
+        first.podUpserts = {named(Pod(), "api-1", "1"), named(Pod(), "api-2", "2")};
+        first.analysisRunUpserts = {named(AnalysisRun(), "api", "3")};
+        first.eventUpserts = {named(Event(), "api.1", "4")};
+        accumulator.add(std::move(first));
+        WorkloadDeltaBatch second;
+        second.podDeletes = {QStringLiteral("shop/api-1")};
+        second.podUpserts = {named(Pod(), "api-2", "5")};
+        second.eventDeletes = {QStringLiteral("shop/api.0")};
+        // Same name, other kind: not merged with the pod.
+        second.rolloutUpserts = {named(Rollout(), "api-2", "6")};
+        accumulator.add(std::move(second));
+
+        const WorkloadDeltaBatch batch = accumulator.take(false);
+        QCOMPARE(batch.changeCount(), 6);
+        QCOMPARE(batch.podUpserts.size(), 1);
+        QCOMPARE(batch.podUpserts.constFirst().metadata.resourceVersion, QStringLiteral("5"));
+        QCOMPARE(batch.podDeletes, QStringList {QStringLiteral("shop/api-1")});
+        QCOMPARE(batch.analysisRunUpserts.constFirst().metadata.name, QStringLiteral("api"));
+        QCOMPARE(batch.eventUpserts.constFirst().metadata.name, QStringLiteral("api.1"));
+        QCOMPARE(batch.eventDeletes, QStringList {QStringLiteral("shop/api.0")});
+        QCOMPARE(summary(batch), QStringList {QStringLiteral("+api-2@6")});
+        QCOMPARE(batch.detailStatus.isEmpty(), true); // the worker adds it, not the accumulator
+        QVERIFY(accumulator.isEmpty());
+    }
+
     void emptyListsAndBookmarks()
     {
         DeltaAccumulator accumulator;

@@ -48,7 +48,11 @@ private slots:
         QTRY_COMPARE(m_mirror->lastKind("prod"), ConnectionState::Live);
         QTRY_COMPARE(m_mirror->state("prod"), m_sim.serverState("east"));
         QTRY_COMPARE(m_mirror->state("dr"), m_sim.serverState("west"));
-        QCOMPARE(m_mirror->state("prod").size(), 5); // the plain ReplicaSet is not watched
+        // Neither the plain ReplicaSet and its pod nor the Event about a Deployment is sent.
+        QCOMPARE(m_mirror->state("prod").size(), 8);
+        QCOMPARE(m_mirror->state("prod").contains(QStringLiteral("E shop/api.17a")), true);
+        QCOMPARE(m_mirror->state("prod").contains(QStringLiteral("P shop/api-6f7-q2x8z")), true);
+        QCOMPARE(m_mirror->detailStatus("prod"), QList<DetailKindStatus>(DetailKindCount));
         QCOMPARE(m_mirror->resets("prod"), 1);
         QCOMPARE(m_mirror->batchList("prod").constFirst().reset, true);
         QCOMPARE(m_mirror->redundant("prod"), 0);
@@ -56,9 +60,18 @@ private slots:
         QVERIFY(m_mirror->lastState("prod").lastUpdated.isValid());
         QCOMPARE(m_mirror->lastState("prod").reason, QString());
         QCOMPARE(m_mirror->lastState("prod").insecure, false);
-        QCOMPARE(m_fetcher->informerSpecs("prod").size(), 3);
-        QCOMPARE(m_fetcher->informerSpecs("prod").at(1).labelSelector,
-                 QStringLiteral("rollouts-pod-template-hash"));
+        QStringList informers;
+        for (const InformerSpec &spec : m_fetcher->informerSpecs("prod"))
+            informers.append(spec.path() + QLatin1Char('?') + spec.labelSelector
+                             + (spec.isDetailKind() ? QStringLiteral(" detail") : QString()));
+        QCOMPARE(
+            informers,
+            QStringList({QStringLiteral("/apis/argoproj.io/v1alpha1/rollouts?"),
+                         QStringLiteral("/apis/apps/v1/replicasets?rollouts-pod-template-hash"),
+                         QStringLiteral("/apis/apps/v1/deployments?"),
+                         QStringLiteral("/api/v1/pods?rollouts-pod-template-hash detail"),
+                         QStringLiteral("/apis/argoproj.io/v1alpha1/analysisruns? detail"),
+                         QStringLiteral("/api/v1/events? detail")}));
 
         // Changes made while watching arrive as deltas, nothing else is sent again.
         const int batches = m_mirror->batches("prod");
@@ -66,6 +79,11 @@ private slots:
         m_sim.create(FleetSim::rollouts(), FleetSim::rollout("shop", "search"));
         m_sim.remove(FleetSim::rollouts(), "infra", "gate");
         m_sim.remove(FleetSim::replicaSets(), "shop", "api-6f7");
+        m_sim.remove(FleetSim::pods(), "shop", "api-6f7-q2x8z");
+        m_sim.create(FleetSim::events(), FleetSim::event("shop", "api.17c", "Rollout", "api"));
+        m_sim.create(FleetSim::events(),
+                     FleetSim::event("infra", "redis.17d", "Deployment", "redis"));
+        m_sim.create(FleetSim::analysisRuns(), FleetSim::analysisRun("shop", "api-6f7-2-2"));
         QTRY_COMPARE(m_mirror->state("prod"), m_sim.serverState("east"));
         QVERIFY(m_mirror->batches("prod") > batches);
         QCOMPARE(m_mirror->resets("prod"), 1);
@@ -75,7 +93,7 @@ private slots:
         // Watches end every second and start again from the last resourceVersion: no relist.
         const InformerStats before = m_fetcher->stats("prod");
         QTRY_VERIFY(m_fetcher->stats("prod").watches >= before.watches + 3);
-        QCOMPARE(m_fetcher->stats("prod").lists, 3);
+        QCOMPARE(m_fetcher->stats("prod").lists, 6);
         QCOMPARE(m_fetcher->stats("prod").failures, 0);
         QVERIFY(m_fetcher->stats("prod").bookmarks > 0);
         QCOMPARE(m_mirror->redundant("prod"), 0);

@@ -21,13 +21,15 @@ private:
                                  {},
                                  QStringLiteral("#3366cc"),
                                  false,
-                                 2},
+                                 2,
+                                 {}},
                 EnvironmentSpec {QStringLiteral("prod"),
                                  QStringLiteral("prod-eu"),
                                  {QStringLiteral("shop")},
                                  QStringLiteral("#cc0000"),
                                  true,
-                                 1}};
+                                 1,
+                                 {}}};
     }
 
 private slots:
@@ -125,7 +127,8 @@ private slots:
         QCOMPARE(m_model->index(0).data(EnvironmentModel::WorkloadCountRole).toInt(), 12);
         // A new configuration keeps the state of environments that stay.
         QList<EnvironmentSpec> next = specs();
-        next.append(EnvironmentSpec {QStringLiteral("dev"), QString(), {}, QString(), false, 0});
+        next.append(
+            EnvironmentSpec {QStringLiteral("dev"), QString(), {}, QString(), false, 0, {}});
         m_model->setEnvironments(next);
         QCOMPARE(m_model->rowCount(), 3);
         QCOMPARE(m_model->index(0).data().toString(), QStringLiteral("dev — connecting"));

@@ -36,8 +36,8 @@ private slots:
         m_proxy->setSourceModel(m_model.get());
         m_proxyTester = std::make_unique<QAbstractItemModelTester>(m_proxy.get());
         m_model->setEnvironments(
-            {EnvironmentSpec {QStringLiteral("prod"), QString(), {}, {}, false, 0},
-             EnvironmentSpec {QStringLiteral("staging"), QString(), {}, {}, false, 1}});
+            {EnvironmentSpec {QStringLiteral("prod"), QString(), {}, {}, false, 0, {}},
+             EnvironmentSpec {QStringLiteral("staging"), QString(), {}, {}, false, 1, {}}});
         Rollout checkout = Build::canary(QStringLiteral("shop"), QStringLiteral("checkout"),
                                          QStringLiteral("Degraded"),
                                          QStringLiteral("RolloutAborted: error rate"));

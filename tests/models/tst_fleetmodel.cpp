@@ -10,8 +10,9 @@
 namespace {
 QList<EnvironmentSpec> environments()
 {
-    return {EnvironmentSpec {QStringLiteral("prod"), QStringLiteral("prod-ctx"), {}, {}, false, 0},
-            EnvironmentSpec {QStringLiteral("staging"), QStringLiteral("stg"), {}, {}, false, 1}};
+    return {
+        EnvironmentSpec {QStringLiteral("prod"), QStringLiteral("prod-ctx"), {}, {}, false, 0, {}},
+        EnvironmentSpec {QStringLiteral("staging"), QStringLiteral("stg"), {}, {}, false, 1, {}}};
 }
 
 QString rowText(const QAbstractItemModel &model, int row)

@@ -3,8 +3,11 @@
 
 // Hand-built domain values for the model tests: just the fields the columns read.
 
+#include "analysisrun.h"
 #include "deployment.h"
+#include "event.h"
 #include "fleetdelta.h"
+#include "pod.h"
 #include "replicaset.h"
 #include "rollout.h"
 
@@ -127,6 +130,60 @@ inline Deployment deployment(const QString &ns, const QString &name, qint32 repl
     d.readyReplicas = available;
     d.availableReplicas = available;
     return d;
+}
+
+inline OwnerReference controllerOf(const QString &kind, const ObjectMeta &owner)
+{
+    OwnerReference ref;
+    ref.apiVersion = kind == QLatin1String("ReplicaSet") ? QStringLiteral("apps/v1")
+                                                         : QStringLiteral("argoproj.io/v1alpha1");
+    ref.kind = kind;
+    ref.name = owner.name;
+    ref.uid = owner.uid;
+    ref.controller = true;
+    return ref;
+}
+
+// A pod "<replicaset>-<suffix>" controlled by the ReplicaSet.
+inline Pod pod(const ReplicaSet &owner, const QString &suffix, const QString &rv = "1")
+{
+    Pod p;
+    p.metadata
+        = meta(owner.metadata.namespaceName, owner.metadata.name + QLatin1Char('-') + suffix, rv);
+    p.metadata.ownerReferences = {controllerOf(QStringLiteral("ReplicaSet"), owner.metadata)};
+    p.phase = QStringLiteral("Running");
+    return p;
+}
+
+// An AnalysisRun controlled by the Rollout, created `created`.
+inline AnalysisRun analysisRun(const Rollout &owner, const QString &name, const QDateTime &created,
+                               const QString &phase = QStringLiteral("Running"))
+{
+    AnalysisRun run;
+    run.metadata = meta(owner.metadata.namespaceName, name);
+    run.metadata.creationTimestamp = created;
+    run.metadata.ownerReferences = {controllerOf(QStringLiteral("Rollout"), owner.metadata)};
+    run.phase = phase;
+    return run;
+}
+
+// An Event named `name` about the object of that kind, last seen `last`.
+inline Event event(const QString &name, const QString &kind, const ObjectMeta &about,
+                   const QDateTime &last)
+{
+    Event e;
+    e.metadata = meta(about.namespaceName, name);
+    e.involvedObject.kind = kind;
+    e.involvedObject.namespaceName = about.namespaceName;
+    e.involvedObject.name = about.name;
+    e.involvedObject.uid = about.uid;
+    e.reason = QStringLiteral("Test");
+    e.message = QStringLiteral("about ") + about.name;
+    e.type = QStringLiteral("Normal");
+    e.count = 1;
+    e.firstTimestamp = last;
+    e.lastTimestamp = last;
+    return e;
 }
 
 inline WorkloadDeltaBatch upsert(const QList<Rollout> &rollouts,

@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The list-then-watch loop behind Informer, one instantiation per kind. Private to
+// informer.cpp, which runs it; a header only to keep each file to one job.
+
+#include "informer.h"
+
+#include "jsondecoder.h"
+#include "kubeclient.h"
+#include "watchframer.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QRandomGenerator>
+
+#include <algorithm>
+
+// The loop for one kind. Lives on the informer's thread for the duration of run().
+template<typename T> class InformerLoop
+{
+public:
+    explicit InformerLoop(Informer &informer) :
+        m_informer(informer), m_client(informer.m_connection), m_backoff(informer.m_options.backoff)
+    {
+        m_client.setRetryPolicy(informer.m_options.requestRetries,
+                                informer.m_options.requestRetryMaxWaitSeconds);
+    }
+
+    void run()
+    {
+        const CancelToken &cancel = m_informer.m_cancel;
+        bool needList = true;
+        while (!cancel.isCancelled()) {
+            if (needList) {
+                if (!list())
+                    continue; // backed off already (or cancelled)
+                needList = false;
+            }
+            switch (watch()) {
+            case WatchEnd::Normal:
+                break;
+            case WatchEnd::Expired:
+            case WatchEnd::Failed:
+                needList = true;
+                break;
+            case WatchEnd::Cancelled:
+                return;
+            }
+        }
+    }
+
+private:
+    enum class WatchEnd { Normal, Expired, Failed, Cancelled };
+
+    // Which objects of a kind the dashboard keeps. Events are listed for whole namespaces
+    // (the API cannot select them by the involved object's kind), but only those about the
+    // objects a rollout detail shows are worth sending to the GUI thread.
+    template<typename U> static bool isWanted(const U &) { return true; }
+    static bool isWanted(const Event &event)
+    {
+        const QString &kind = event.involvedObject.kind;
+        return kind == QLatin1String("Rollout") || kind == QLatin1String("ReplicaSet")
+            || kind == QLatin1String("Pod") || kind == QLatin1String("AnalysisRun");
+    }
+
+    static QString translate(const char *text)
+    {
+        return QCoreApplication::translate("Informer", text);
+    }
+
+    static ConnectionState::Kind stateKindFor(const NetError &error)
+    {
+        switch (error.kind) {
+        case NetError::Kind::Unauthorized:
+            return ConnectionState::Unauthorized;
+        case NetError::Kind::Forbidden:
+            return ConnectionState::Forbidden;
+        case NetError::Kind::Network:
+        case NetError::Kind::Tls:
+        case NetError::Kind::Timeout:
+            return ConnectionState::Unreachable;
+        case NetError::Kind::Config:
+            return ConnectionState::ConfigError;
+        default:
+            return ConnectionState::Retrying;
+        }
+    }
+
+    // A normal end this soon after the start, with nothing received, counts as a failure so
+    // a server that closes every watch at once is not hammered.
+    static constexpr int MinHealthyWatchMs = 1000;
+    static constexpr int MaxRecordedDelays = 64;
+
+    template<typename F> void updateStats(F &&f)
+    {
+        std::lock_guard lock(m_informer.m_statsMutex);
+        f(m_informer.m_stats);
+    }
+
+    void report(const InformerStatus &status)
+    {
+        if (status == m_lastStatus)
+            return;
+        m_lastStatus = status;
+        m_informer.m_sink->reportStatus(m_informer.m_id, status);
+    }
+
+    // Records the failure, tells the environment, and waits the backoff delay (or the
+    // server's Retry-After when that is longer).
+    void fail(const NetError &error)
+    {
+        int delay = m_backoff.next();
+        if (error.retryAfterSeconds > 0)
+            delay = std::max(delay, std::min(error.retryAfterSeconds, 32) * 1000);
+        updateStats([&](InformerStats &s) {
+            ++s.failures;
+            s.backoffDelaysMs.append(delay);
+            if (s.backoffDelaysMs.size() > MaxRecordedDelays)
+                s.backoffDelaysMs.removeFirst();
+            s.lastError = error.message;
+        });
+        InformerStatus status;
+        status.kind = stateKindFor(error);
+        status.reason = error.message;
+        status.retryMs = delay;
+        status.retryAt = QDateTime::currentDateTimeUtc().addMSecs(delay);
+        status.error = error.kind;
+        report(status);
+        m_informer.m_cancel.sleepFor(delay);
+    }
+
+    bool list()
+    {
+        const InformerSpec &spec = m_informer.m_spec;
+        KubeListOptions options;
+        options.labelSelector = spec.labelSelector;
+        options.limit = m_informer.m_options.pageSize;
+        // "" is a consistent read: after a 410 the reflector must not take a cached answer.
+        options.resourceVersion = QString();
+        updateStats([](InformerStats &s) { ++s.listAttempts; });
+        KubeListResult result = m_client.list(spec.path(), options, m_informer.m_cancel);
+        if (m_informer.m_cancel.isCancelled())
+            return false;
+        if (!result.isOk()) {
+            fail(result.error);
+            return false;
+        }
+
+        QList<T> items;
+        for (QByteArray &page : result.pages) {
+            ObjectList<T> decoded = m_decoder.template decodeList<T>(page);
+            page = QByteArray(); // the raw page is no longer needed; free it early
+            if (!decoded.isOk()) {
+                fail(NetError::decode(translate("Could not read the list of %1: %2")
+                                          .arg(spec.resourceName(), decoded.report.error)));
+                return false;
+            }
+            items.append(std::move(decoded.items));
+        }
+        replace(std::move(items));
+        m_resourceVersion = result.resourceVersion;
+        updateStats([](InformerStats &s) { ++s.lists; });
+        report(InformerStatus {ConnectionState::Live, QString(), 0, QDateTime(),
+                               NetError::Kind::None});
+        return true;
+    }
+
+    // store.Replace(): the complete state of this informer's scope. Only what differs from
+    // what was delivered before is sent.
+    void replace(QList<T> &&items)
+    {
+        WorkloadDeltaBatch part;
+        QHash<QString, QString> known;
+        known.reserve(items.size());
+        for (T &item : items) {
+            if (!isWanted(item))
+                continue;
+            QString key = WorkloadDeltaBatch::key(item.metadata.namespaceName, item.metadata.name);
+            const auto it = m_known.constFind(key);
+            const bool unchanged = it != m_known.constEnd() && *it == item.metadata.resourceVersion;
+            known.insert(key, item.metadata.resourceVersion);
+            if (!unchanged)
+                WorkloadDeltaSlots<T>::upserts(part).append(std::move(item));
+        }
+        for (auto it = m_known.constBegin(); it != m_known.constEnd(); ++it) {
+            if (!known.contains(it.key()))
+                WorkloadDeltaSlots<T>::deletes(part).append(it.key());
+        }
+        m_known = std::move(known);
+        // The first list always delivers, even when empty: it is what makes data "arrive".
+        if (!part.isEmpty() || !m_delivered) {
+            m_informer.m_sink->deliver(std::move(part));
+            m_delivered = true;
+        }
+    }
+
+    WatchEnd watch()
+    {
+        const InformerSpec &spec = m_informer.m_spec;
+        const InformerOptions &opt = m_informer.m_options;
+        KubeWatchOptions options;
+        options.resourceVersion = m_resourceVersion;
+        options.labelSelector = spec.labelSelector;
+        options.allowWatchBookmarks = true;
+        const int minTimeout = std::max(1, opt.watchTimeoutMinSeconds);
+        const int maxTimeout = std::max(minTimeout, opt.watchTimeoutMaxSeconds);
+        options.timeoutSeconds
+            = int(QRandomGenerator::global()->bounded(minTimeout, maxTimeout + 1));
+        options.idleTimeoutSeconds = opt.watchIdleTimeoutSeconds;
+
+        WatchFramer framer;
+        bool expired = false;
+        bool received = false;
+        NetError streamError;
+        QElapsedTimer timer;
+        timer.start();
+        updateStats([](InformerStats &s) { ++s.watches; });
+
+        const auto onBytes = [&](const char *data, qsizetype size) {
+            received = true;
+            QList<QByteArray> values;
+            const bool framed = framer.feed(data, size, &values);
+            const bool keepGoing = applyEvents(values, &expired, &streamError);
+            if (keepGoing && !framed) {
+                streamError = NetError::decode(translate("Could not read the watch of %1: %2")
+                                                   .arg(spec.resourceName(), framer.errorString()));
+                return false;
+            }
+            return keepGoing;
+        };
+        const NetError error = m_client.watch(spec.path(), options, onBytes, m_informer.m_cancel);
+        if (m_informer.m_cancel.isCancelled())
+            return WatchEnd::Cancelled;
+
+        if (expired || error.kind == NetError::Kind::Gone) {
+            updateStats([](InformerStats &s) { ++s.relistsAfterExpired; });
+            // Expected now and then (history compacted): relist at once. Expiring again
+            // right after a relist, before the watch delivered anything, means relisting
+            // does not help: back off rather than list in a tight loop.
+            if (++m_expiredInARow > 1) {
+                NetError gone = error;
+                if (!gone.isError() || gone.kind == NetError::Kind::Cancelled) {
+                    gone = NetError();
+                    gone.kind = NetError::Kind::Gone;
+                    gone.httpStatus = 410;
+                    gone.message = translate("The watch of %1 expired").arg(spec.resourceName());
+                }
+                fail(gone);
+            }
+            return WatchEnd::Expired;
+        }
+        if (streamError.isError()) {
+            fail(streamError);
+            return WatchEnd::Failed;
+        }
+        if (error.isError()) {
+            // A stream that broke after it started is "unexpected EOF" in client-go terms;
+            // either way the next list confirms the connection and converges the store.
+            fail(error);
+            return WatchEnd::Failed;
+        }
+        QList<QByteArray> tail;
+        if (!framer.finish(&tail) || framer.hasPartialValue() || !tail.isEmpty()) {
+            fail(NetError::decode(
+                translate("The watch of %1 ended inside an event").arg(spec.resourceName())));
+            return WatchEnd::Failed;
+        }
+        if (!received && timer.elapsed() < MinHealthyWatchMs) {
+            const int delay = m_backoff.next();
+            updateStats([&](InformerStats &s) { s.backoffDelaysMs.append(delay); });
+            m_informer.m_cancel.sleepFor(delay);
+        }
+        return WatchEnd::Normal;
+    }
+
+    // The object under key is gone (or no longer kept): a delete replaces any upsert of it
+    // in this part.
+    void drop(WorkloadDeltaBatch &part, const QString &key)
+    {
+        m_known.remove(key);
+        auto &upserts = WorkloadDeltaSlots<T>::upserts(part);
+        upserts.erase(std::remove_if(upserts.begin(), upserts.end(),
+                                     [&](const T &o) {
+                                         return WorkloadDeltaBatch::key(o.metadata.namespaceName,
+                                                                        o.metadata.name)
+                                             == key;
+                                     }),
+                      upserts.end());
+        WorkloadDeltaSlots<T>::deletes(part).append(key);
+    }
+
+    // Applies one chunk's events and delivers them together. False stops the stream.
+    bool applyEvents(const QList<QByteArray> &values, bool *expired, NetError *streamError)
+    {
+        const InformerSpec &spec = m_informer.m_spec;
+        WorkloadDeltaBatch part;
+        bool bookmark = false;
+        bool ignored = false; // events about objects that are not kept
+        bool keepGoing = true;
+        qint64 events = 0;
+        for (const QByteArray &value : values) {
+            Decoded<WatchEvent<T>> decoded = m_decoder.template decodeWatchEvent<T>(value);
+            if (!decoded.isOk()) {
+                *streamError
+                    = NetError::decode(translate("Could not read the watch of %1: %2")
+                                           .arg(spec.resourceName(), decoded.report.error));
+                keepGoing = false;
+                break;
+            }
+            WatchEvent<T> &event = decoded.value;
+            ObjectMeta &meta = event.object.metadata;
+            switch (event.type) {
+            case WatchEventType::Added:
+            case WatchEventType::Modified: {
+                QString key = WorkloadDeltaBatch::key(meta.namespaceName, meta.name);
+                m_resourceVersion = meta.resourceVersion;
+                if (!isWanted(event.object)) {
+                    // Not kept; if an earlier state was, the GUI must forget it.
+                    if (m_known.contains(key)) {
+                        drop(part, key);
+                        ++events;
+                    } else {
+                        ignored = true;
+                    }
+                    break;
+                }
+                m_known.insert(key, meta.resourceVersion);
+                WorkloadDeltaSlots<T>::deletes(part).removeOne(key);
+                WorkloadDeltaSlots<T>::upserts(part).append(std::move(event.object));
+                ++events;
+                break;
+            }
+            case WatchEventType::Deleted: {
+                const QString key = WorkloadDeltaBatch::key(meta.namespaceName, meta.name);
+                m_resourceVersion = meta.resourceVersion;
+                if (m_known.contains(key)) {
+                    drop(part, key);
+                    ++events;
+                } else {
+                    ignored = true; // never sent (not wanted)
+                }
+                break;
+            }
+            case WatchEventType::Bookmark:
+                if (!meta.resourceVersion.isEmpty())
+                    m_resourceVersion = meta.resourceVersion;
+                bookmark = true;
+                updateStats([](InformerStats &s) { ++s.bookmarks; });
+                break;
+            case WatchEventType::Error:
+                if (event.status.isExpired()) {
+                    *expired = true;
+                } else {
+                    NetError error = NetError::fromHttp(
+                        event.status.code > 0 ? event.status.code : 500, QByteArray());
+                    error.reason = event.status.reason;
+                    error.statusMessage = event.status.message;
+                    error.message = translate("The watch of %1 failed: %2")
+                                        .arg(spec.resourceName(), event.status.message);
+                    *streamError = error;
+                }
+                keepGoing = false;
+                break;
+            }
+            if (!keepGoing)
+                break;
+        }
+        if (events > 0 || bookmark)
+            m_expiredInARow = 0;
+        if (events > 0) {
+            updateStats([&](InformerStats &s) { s.events += events; });
+            m_informer.m_sink->deliver(std::move(part));
+        } else if (bookmark || ignored) {
+            m_informer.m_sink->touch();
+        }
+        return keepGoing;
+    }
+
+    Informer &m_informer;
+    KubeClient m_client;
+    JsonDecoder m_decoder;
+    Backoff m_backoff;
+    QHash<QString, QString> m_known; // key -> resourceVersion delivered
+    QString m_resourceVersion;
+    InformerStatus m_lastStatus;
+    bool m_delivered = false;
+    int m_expiredInARow = 0; // 410s with no event or bookmark in between
+};

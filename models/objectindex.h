@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "fleetdelta.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+
+// The groups an object is filed under in an ObjectIndex: the uids of the objects a detail
+// view finds it from. A ReplicaSet under every owner (rows take weights and revisions from
+// them), a pod under the ReplicaSet and an AnalysisRun under the Rollout that control it,
+// an Event under the object it is about.
+template<typename F> void forEachGroup(const ReplicaSet &replicaSet, F &&f)
+{
+    for (const OwnerReference &owner : replicaSet.metadata.ownerReferences)
+        f(owner.uid);
+}
+template<typename F> void forEachGroup(const Pod &pod, F &&f)
+{
+    if (const OwnerReference *owner = pod.metadata.controllerRef())
+        f(owner->uid);
+}
+template<typename F> void forEachGroup(const AnalysisRun &run, F &&f)
+{
+    if (const OwnerReference *owner = run.metadata.controllerRef())
+        f(owner->uid);
+}
+template<typename F> void forEachGroup(const Event &event, F &&f)
+{
+    f(event.involvedObject.uid);
+}
+
+// The objects of one kind in one environment by "namespace/name", indexed by uid and by
+// group, so that a change or a lookup costs the objects involved, never a scan of all.
+template<typename T> class ObjectIndex
+{
+public:
+    static QString keyOf(const T &object)
+    {
+        return WorkloadDeltaBatch::key(object.metadata.namespaceName, object.metadata.name);
+    }
+
+    qsizetype size() const { return m_objects.size(); }
+    const T *find(const QString &key) const
+    {
+        const auto it = m_objects.constFind(key);
+        return it == m_objects.constEnd() ? nullptr : &*it;
+    }
+    const T *findByUid(const QString &uid) const
+    {
+        return uid.isEmpty() ? nullptr : find(m_keyByUid.value(uid));
+    }
+    // The objects filed under group, in no particular order.
+    QList<T> inGroup(const QString &group) const
+    {
+        QList<T> list;
+        forEachInGroup(group, [&](const T &object) { list.append(object); });
+        return list;
+    }
+    template<typename F> void forEachInGroup(const QString &group, F &&f) const
+    {
+        const auto keys = m_groups.constFind(group);
+        if (keys == m_groups.constEnd())
+            return;
+        for (const QString &key : *keys)
+            f(*find(key));
+    }
+    template<typename F> void forEach(F &&f) const
+    {
+        for (const T &object : m_objects)
+            f(object);
+    }
+
+    void upsert(const T &object)
+    {
+        const QString key = keyOf(object);
+        remove(key);
+        forEachGroup(object, [&](const QString &group) {
+            if (!group.isEmpty())
+                m_groups[group].insert(key);
+        });
+        if (!object.metadata.uid.isEmpty())
+            m_keyByUid.insert(object.metadata.uid, key);
+        m_objects.insert(key, object);
+    }
+    void remove(const QString &key)
+    {
+        const auto it = m_objects.constFind(key);
+        if (it == m_objects.constEnd())
+            return;
+        forEachGroup(*it, [&](const QString &group) {
+            const auto keys = m_groups.find(group);
+            if (keys == m_groups.end())
+                return;
+            keys->remove(key);
+            if (keys->isEmpty())
+                m_groups.erase(keys);
+        });
+        if (m_keyByUid.value(it->metadata.uid) == key)
+            m_keyByUid.remove(it->metadata.uid);
+        m_objects.erase(it);
+    }
+    void clear()
+    {
+        m_objects.clear();
+        m_keyByUid.clear();
+        m_groups.clear();
+    }
+
+private:
+    QHash<QString, T> m_objects; // "ns/name"
+    QHash<QString, QString> m_keyByUid;
+    QHash<QString, QSet<QString>> m_groups; // group uid -> keys
+};

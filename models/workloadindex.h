@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "fleetdelta.h"
+#include "objectindex.h"
+
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+// What one environment holds besides its rows: the ReplicaSets, pods, AnalysisRuns and
+// Events, indexed by owner so the rows and the rollout detail find theirs without a scan,
+// and whether the detail kinds could be listed. GUI thread only, owned by FleetModel.
+class WorkloadIndex
+{
+public:
+    WorkloadIndex();
+
+    // Applies the batch's ReplicaSets, pods, AnalysisRuns and Events; with `replace` (a
+    // reset) they replace everything held. *replicaSetOwners receives the uid of every owner
+    // whose ReplicaSets changed (rows derive weights and revisions from them).
+    // *detailOwners receives, for every changed object, the uid at the top of its
+    // controller chain before and after the change (pod -> ReplicaSet -> Rollout, Event ->
+    // involved object -> ...): the Rollouts whose detail changed, and other owners the
+    // caller filters out. Costs the changed objects only, except for a replace.
+    void apply(const WorkloadDeltaBatch &batch, bool replace, QSet<QString> *replicaSetOwners,
+               QSet<QString> *detailOwners);
+    // DetailKindCount entries, indexed by DetailKind (empty: all available). True when it
+    // changed.
+    bool setDetailStatus(const QList<DetailKindStatus> &status);
+    DetailKindStatus detailStatus(DetailKind kind) const { return m_detailStatus.at(int(kind)); }
+    QList<DetailKindStatus> detailStatus() const { return m_detailStatus; }
+
+    // Any owner reference to ownerUid, in no particular order.
+    QList<ReplicaSet> replicaSetsOwnedBy(const QString &ownerUid) const
+    {
+        return m_replicaSets.inGroup(ownerUid);
+    }
+    // Controlled by the Rollout, newest revision first (then by name).
+    QList<ReplicaSet> replicaSetsControlledBy(const QString &rolloutUid) const;
+    // Controlled by the ReplicaSet, by name.
+    QList<Pod> podsControlledBy(const QString &replicaSetUid) const;
+    // Controlled by the Rollout, newest first (creationTimestamp, then name).
+    QList<AnalysisRun> analysisRunsControlledBy(const QString &rolloutUid) const;
+    // About any of the objects, newest first (Event::lastSeen, then name), at most `limit`.
+    QList<Event> eventsAbout(const QStringList &objectUids, int limit) const;
+
+    qsizetype replicaSetCount() const { return m_replicaSets.size(); }
+    qsizetype podCount() const { return m_pods.size(); }
+    qsizetype analysisRunCount() const { return m_analysisRuns.size(); }
+    qsizetype eventCount() const { return m_events.size(); }
+
+private:
+    // The uid at the top of the object's controller chain, as far as it is known here.
+    QString topOwner(const ReplicaSet &replicaSet) const;
+    QString topOwner(const Pod &pod) const;
+    QString topOwner(const AnalysisRun &run) const;
+    QString topOwner(const Event &event) const;
+
+    template<typename T>
+    void noteBefore(const ObjectIndex<T> &index, const WorkloadDeltaBatch &batch,
+                    QSet<QString> *replicaSetOwners, QSet<QString> *detailOwners) const;
+    template<typename T>
+    void applyTo(ObjectIndex<T> &index, const WorkloadDeltaBatch &batch, bool replace,
+                 QSet<QString> *replicaSetOwners);
+    template<typename T>
+    void noteAfter(const WorkloadDeltaBatch &batch, QSet<QString> *replicaSetOwners,
+                   QSet<QString> *detailOwners) const;
+
+    ObjectIndex<ReplicaSet> m_replicaSets;
+    ObjectIndex<Pod> m_pods;
+    ObjectIndex<AnalysisRun> m_analysisRuns;
+    ObjectIndex<Event> m_events;
+    QList<DetailKindStatus> m_detailStatus;
+};

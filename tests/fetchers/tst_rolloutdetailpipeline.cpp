@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The rollout detail's data path against the demo fleet (resources/scenarios/demo.yaml):
+// the simulator's controllers make the pods, AnalysisRuns and Events; FleetFetcher lists
+// and watches them, FleetModel assembles RolloutDetail. The clock is frozen and stepped by
+// hand before the fetcher starts, so the store holds still while the test compares.
+#include "fleetsim.h"
+
+#include "fleetmodel.h"
+
+#include "controllers/clustercontrollers.h"
+#include "core/virtualclock.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+
+namespace {
+const QString Prod = QStringLiteral("prod");
+const QString Gateway = QStringLiteral("payments-gateway");
+
+QJsonValue at(const QJsonObject &object, const QString &path)
+{
+    QJsonValue current = object;
+    for (const QString &key : path.split(QLatin1Char('.'))) {
+        bool isIndex = false;
+        const int index = key.toInt(&isIndex);
+        current = isIndex && current.isArray() ? current.toArray().at(index)
+                                               : current.toObject().value(key);
+    }
+    return current;
+}
+
+QString text(const QJsonObject &object, const char *path)
+{
+    return at(object, QString::fromLatin1(path)).toString();
+}
+
+// The detail as names, so a mismatch prints readably: "rs:<name>", "pod:<rs>/<name>",
+// "run:<name>", "event:<name>", "notice:<text>", in the detail's order.
+QStringList describe(const RolloutDetail &detail)
+{
+    QStringList lines;
+    for (const ReplicaSet &rs : detail.replicaSets) {
+        lines.append(QStringLiteral("rs:") + rs.metadata.name);
+        for (const Pod &pod : detail.podsByReplicaSetUid.value(rs.metadata.uid))
+            lines.append(QStringLiteral("pod:") + rs.metadata.name + QLatin1Char('/')
+                         + pod.metadata.name);
+    }
+    for (const AnalysisRun &run : detail.analysisRuns)
+        lines.append(QStringLiteral("run:") + run.metadata.name);
+    for (const Event &event : detail.events)
+        lines.append(QStringLiteral("event:") + event.metadata.name);
+    for (const QString &notice : detail.notices)
+        lines.append(QStringLiteral("notice:") + notice);
+    return lines;
+}
+} // namespace
+
+class TestRolloutDetailPipeline : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<Simulator> m_sim;
+    Kubeconfig m_kubeconfig;
+
+    ObjectStore &store() { return m_sim->cluster(Prod)->store(); }
+    QList<QJsonObject> list(const char *group, const char *plural)
+    {
+        return store().list(
+            *ResourceCatalog::find(QString::fromLatin1(group), QString::fromLatin1(plural)));
+    }
+    QJsonObject rollout(const QString &name)
+    {
+        return store()
+            .get(FleetSim::rollouts(), QStringLiteral("payments"), name)
+            .value_or(QJsonObject());
+    }
+    QString uidOf(const QString &name) { return text(rollout(name), "metadata.uid"); }
+    static QString controllerUid(const QJsonObject &object)
+    {
+        for (const QJsonValue &ref :
+             at(object, QStringLiteral("metadata.ownerReferences")).toArray()) {
+            if (ref.toObject().value(QStringLiteral("controller")).toBool())
+                return ref.toObject().value(QStringLiteral("uid")).toString();
+        }
+        return QString();
+    }
+
+    // What the detail of the rollout must list, read from the simulator's store: the
+    // ReplicaSets it controls, newest revision first; their pods by name; its AnalysisRuns,
+    // newest first; the Events about any of them, newest first, at most 100.
+    QStringList expected(const QString &name, bool pods = true, bool events = true)
+    {
+        const QString uid = uidOf(name);
+        QList<QJsonObject> sets;
+        for (const QJsonObject &rs : list("apps", "replicasets")) {
+            if (controllerUid(rs) == uid)
+                sets.append(rs);
+        }
+        const auto revision = [](const QJsonObject &rs) {
+            return at(rs, QStringLiteral("metadata.annotations"))
+                .toObject()
+                .value(QStringLiteral("rollout.argoproj.io/revision"))
+                .toString()
+                .toLongLong();
+        };
+        std::sort(sets.begin(), sets.end(), [&](const QJsonObject &a, const QJsonObject &b) {
+            return revision(a) > revision(b);
+        });
+        QStringList lines;
+        QStringList involved {uid};
+        for (const QJsonObject &rs : std::as_const(sets)) {
+            const QString rsName = text(rs, "metadata.name");
+            lines.append(QStringLiteral("rs:") + rsName);
+            involved.append(text(rs, "metadata.uid"));
+            QStringList podNames;
+            for (const QJsonObject &pod : list("", "pods")) {
+                if (controllerUid(pod) == text(rs, "metadata.uid")) {
+                    podNames.append(text(pod, "metadata.name"));
+                    involved.append(text(pod, "metadata.uid"));
+                }
+            }
+            podNames.sort();
+            for (const QString &pod : std::as_const(podNames)) {
+                if (pods)
+                    lines.append(QStringLiteral("pod:") + rsName + QLatin1Char('/') + pod);
+            }
+        }
+        QList<QJsonObject> runs;
+        for (const QJsonObject &run : list("argoproj.io", "analysisruns")) {
+            if (controllerUid(run) == uid) {
+                runs.append(run);
+                involved.append(text(run, "metadata.uid"));
+            }
+        }
+        const auto newerFirst = [](const char *time) {
+            return [time](const QJsonObject &a, const QJsonObject &b) {
+                const QDateTime ta = QDateTime::fromString(text(a, time), Qt::ISODate);
+                const QDateTime tb = QDateTime::fromString(text(b, time), Qt::ISODate);
+                if (ta != tb)
+                    return ta > tb;
+                return text(a, "metadata.name") > text(b, "metadata.name");
+            };
+        };
+        std::sort(runs.begin(), runs.end(), newerFirst("metadata.creationTimestamp"));
+        for (const QJsonObject &run : std::as_const(runs))
+            lines.append(QStringLiteral("run:") + text(run, "metadata.name"));
+        QList<QJsonObject> about;
+        for (const QJsonObject &event : list("", "events")) {
+            if (involved.contains(text(event, "involvedObject.uid")))
+                about.append(event);
+        }
+        std::sort(about.begin(), about.end(), newerFirst("lastTimestamp"));
+        for (qsizetype i = 0; events && i < std::min<qsizetype>(about.size(), 100); ++i)
+            lines.append(QStringLiteral("event:") + text(about.at(i), "metadata.name"));
+        return lines;
+    }
+
+    void createEvent(const QString &name, const QJsonObject &about, const QString &kind,
+                     int secondsFromNow)
+    {
+        QJsonObject event
+            = FleetSim::event(text(about, "metadata.namespace"), name, kind,
+                              text(about, "metadata.name"), text(about, "metadata.uid"));
+        event.insert(QStringLiteral("lastTimestamp"),
+                     VirtualClock::toRfc3339(m_sim->clock().nowMs() + secondsFromNow * 1000));
+        const StoreResult result = store().create(FleetSim::events(), event);
+        QVERIFY2(result.ok(), qPrintable(result.error.message));
+    }
+
+    struct Pipeline
+    {
+        FleetFetcher fetcher;
+        FleetModel model;
+        QAbstractItemModelTester tester {&model};
+        FleetMirror mirror {&fetcher};
+
+        Pipeline(const Kubeconfig &kubeconfig, const QString &context) :
+            fetcher(kubeconfig, {FleetSim::environment(Prod, context)})
+        {
+            model.setEnvironments({FleetSim::environment(Prod, context)});
+            fetcher.setOptions(FleetSim::fastOptions());
+            QObject::connect(&fetcher, &FleetFetcher::workloadsChanged, &model,
+                             &FleetModel::applyBatch);
+            fetcher.start();
+        }
+    };
+
+private slots:
+    void initTestCase()
+    {
+        qRegisterMetaType<ConnectionState>();
+        qRegisterMetaType<WorkloadDeltaBatch>();
+        Scenario scenario;
+        QString error;
+        QVERIFY2(Scenario::fromFile(QStringLiteral(RD_SOURCE_DIR "/resources/scenarios/demo.yaml"),
+                                    &scenario, &error),
+                 qPrintable(error));
+        // auditor may read the workloads and AnalysisRuns of prod, but not pods or events.
+        UserSpec auditor;
+        auditor.name = QStringLiteral("auditor");
+        auditor.token = QStringLiteral("prod-auditor-token");
+        auditor.rules
+            = {PolicyRule {{QStringLiteral("get"), QStringLiteral("list"), QStringLiteral("watch")},
+                           {QStringLiteral("argoproj.io"), QStringLiteral("apps")},
+                           {QStringLiteral("rollouts"), QStringLiteral("analysisruns"),
+                            QStringLiteral("replicasets"), QStringLiteral("deployments")},
+                           {},
+                           {}}};
+        for (ClusterScenario &cluster : scenario.clusters) {
+            if (cluster.name == Prod)
+                cluster.users.append(auditor);
+        }
+        SimulatorOptions options;
+        options.frozen = true;
+        m_sim = std::make_unique<Simulator>(scenario, options);
+        QVERIFY2(m_sim->start(&error), qPrintable(error));
+        for (SimCluster *cluster : m_sim->clusters())
+            cluster->server().setBookmarkIntervalMs(200);
+        KubeconfigSource source;
+        source.explicitPath = m_sim->kubeconfigPath();
+        QVERIFY2(KubeconfigLoader::load(source, &m_kubeconfig, &error), qPrintable(error));
+
+        // Play the demo until payments-gateway runs its background analysis with the canary
+        // at 30 %: pods in the stable and the canary ReplicaSet.
+        for (int second = 0; second < 600; ++second) {
+            m_sim->reconcileOnce();
+            if (at(rollout(Gateway), QStringLiteral("status.currentStepIndex")).toInt() == 3)
+                break;
+            m_sim->clock().advance(1000);
+        }
+        QCOMPARE(at(rollout(Gateway), QStringLiteral("status.currentStepIndex")).toInt(), 3);
+        // The controllers write Events about Rollouts and ReplicaSets; add some about a pod
+        // and an AnalysisRun of the gateway, and about a pod of another rollout.
+        QJsonObject gatewayPod;
+        QJsonObject otherPod;
+        for (const QJsonObject &pod : list("", "pods")) {
+            const QString name = text(pod, "metadata.name");
+            if (name.startsWith(Gateway))
+                gatewayPod = pod;
+            else if (name.startsWith(QStringLiteral("checkout")))
+                otherPod = pod;
+        }
+        QVERIFY(!gatewayPod.isEmpty() && !otherPod.isEmpty());
+        QJsonObject run;
+        for (const QJsonObject &r : list("argoproj.io", "analysisruns")) {
+            if (controllerUid(r) == uidOf(Gateway))
+                run = r;
+        }
+        QVERIFY(!run.isEmpty());
+        createEvent(QStringLiteral("pod.newest"), gatewayPod, QStringLiteral("Pod"), 3600);
+        createEvent(QStringLiteral("run.second"), run, QStringLiteral("AnalysisRun"), 1800);
+        createEvent(QStringLiteral("other.pod"), otherPod, QStringLiteral("Pod"), 7200);
+    }
+
+    void cleanupTestCase() { m_sim.reset(); }
+
+    void detailMatchesTheServer()
+    {
+        Pipeline p(m_kubeconfig, Prod);
+        QTRY_COMPARE(p.mirror.lastKind(Prod), ConnectionState::Live);
+        const QString uid = uidOf(Gateway);
+        QTRY_COMPARE(describe(p.model.rolloutDetail(Prod, uid)), expected(Gateway));
+
+        const RolloutDetail detail = p.model.rolloutDetail(Prod, uid);
+        QCOMPARE(detail.rollout.metadata.name, Gateway);
+        // Revision 2 (3.1.0) at 30 % of 5 replicas, revision 1 (3.0.2) the rest.
+        QCOMPARE(detail.replicaSets.size(), 2);
+        QCOMPARE(detail.replicaSets.at(0).revision(), 2);
+        QCOMPARE(detail.replicaSets.at(0).podTemplate.containers.at(0).image,
+                 QStringLiteral("ghcr.io/acme/payments-gateway:3.1.0"));
+        QCOMPARE(detail.podsByReplicaSetUid.value(detail.replicaSets.at(0).metadata.uid).size(), 2);
+        QCOMPARE(detail.podsByReplicaSetUid.value(detail.replicaSets.at(1).metadata.uid).size(), 4);
+        // One background run for both templates, still running.
+        QCOMPARE(detail.analysisRuns.size(), 1);
+        QCOMPARE(detail.analysisRuns.at(0).phase, QStringLiteral("Running"));
+        QCOMPARE(detail.analysisRuns.at(0).metrics.size(), 2);
+        QVERIFY(detail.events.size() > 2);
+        QCOMPARE(detail.events.at(0).metadata.name, QStringLiteral("pod.newest"));
+        QCOMPARE(detail.events.at(1).metadata.name, QStringLiteral("run.second"));
+        QCOMPARE(detail.notices, QStringList());
+        // Pods, runs and events add no rows: one per Rollout and Deployment of prod.
+        QCOMPARE(p.model.rowCount(),
+                 int(list("argoproj.io", "rollouts").size() + list("apps", "deployments").size()));
+        p.fetcher.stop();
+    }
+
+    void deletedPodLeavesTheDetail()
+    {
+        Pipeline p(m_kubeconfig, Prod);
+        const QString uid = uidOf(Gateway);
+        QTRY_COMPARE(describe(p.model.rolloutDetail(Prod, uid)), expected(Gateway));
+        QTRY_COMPARE(p.mirror.lastKind(Prod), ConnectionState::Live);
+        QSignalSpy changed(&p.model, &FleetModel::rolloutDetailsChanged);
+        const RolloutDetail before = p.model.rolloutDetail(Prod, uid);
+        const Pod victim
+            = before.podsByReplicaSetUid.value(before.replicaSets.at(0).metadata.uid).at(1);
+        const StoreResult result
+            = store().remove(FleetSim::pods(), QStringLiteral("payments"), victim.metadata.name);
+        QVERIFY2(result.ok(), qPrintable(result.error.message));
+
+        QTRY_COMPARE(changed.size(), 1);
+        QCOMPARE(changed.at(0).at(0).toString(), Prod);
+        QCOMPARE(changed.at(0).at(1).toStringList(), QStringList {uid});
+        const RolloutDetail after = p.model.rolloutDetail(Prod, uid);
+        QCOMPARE(describe(after), expected(Gateway));
+        QCOMPARE(after.podsByReplicaSetUid.value(after.replicaSets.at(0).metadata.uid).size(), 1);
+        QVERIFY(!describe(after).contains(QStringLiteral("pod:")
+                                          + before.replicaSets.at(0).metadata.name
+                                          + QLatin1Char('/') + victim.metadata.name));
+        // Nothing else moved in the frozen fleet.
+        QTest::qWait(300);
+        QCOMPARE(changed.size(), 1);
+        p.fetcher.stop();
+    }
+
+    void forbiddenPodsAndEventsKeepTheEnvironmentLive()
+    {
+        Pipeline p(m_kubeconfig, QStringLiteral("prod-auditor"));
+        const QString uid = uidOf(Gateway);
+        QTRY_COMPARE(p.mirror.lastKind(Prod), ConnectionState::Live);
+        QStringList wanted = expected(Gateway, false, false);
+        wanted.append(QStringLiteral("notice:Pods are not shown: listing pods in this "
+                                     "environment is forbidden."));
+        wanted.append(QStringLiteral("notice:Events are not shown: listing events in this "
+                                     "environment is forbidden."));
+        QTRY_COMPARE(describe(p.model.rolloutDetail(Prod, uid)), wanted);
+        QCOMPARE(p.model.detailStatus(Prod).at(int(DetailKind::Pods)).problem,
+                 DetailKindStatus::Problem::Forbidden);
+        QCOMPARE(p.model.detailStatus(Prod).at(int(DetailKind::AnalysisRuns)).problem,
+                 DetailKindStatus::Problem::None);
+        QCOMPARE(p.model.rolloutDetail(Prod, uid).analysisRuns.size(), 1);
+        // Still Live after the forbidden informers retried a few times.
+        QTRY_VERIFY(p.fetcher.informerStats(Prod).at(3).failures >= 3);
+        QCOMPARE(p.mirror.lastKind(Prod), ConnectionState::Live);
+        for (const ConnectionState &state : p.mirror.states(Prod))
+            QVERIFY2(!state.isError(), qPrintable(state.reason));
+        p.fetcher.stop();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRolloutDetailPipeline)
+#include "tst_rolloutdetailpipeline.moc"

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The whole metric path with real parts: rd-sim runs a canary paused at 25 %, the real
+// Prometheus 2.42 scrapes rd-sim's /metrics over HTTPS (the cluster's CA, a user's bearer
+// token) every second, and PrometheusClient reads the canary and stable series back.
+#include "prometheusfixture.h"
+
+#include "core/virtualclock.h"
+#include "fleet/simulator.h"
+#include "metrics/syntheticmetrics.h"
+#include "scenario/scenario.h"
+
+#include <QTest>
+
+using namespace rdsim;
+
+namespace {
+
+const QString ratesByRole = QStringLiteral(
+    "avg by (role) "
+    "(irate(rd_http_requests_total{namespace=\"payments\",rollout=\"payments-api\"}[5s]))");
+
+} // namespace
+
+class TestPrometheusSim : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<Simulator> m_sim;
+    PrometheusFixture m_prometheus;
+
+    bool bothRolesRunning()
+    {
+        SimCluster *cluster = m_sim->cluster(QStringLiteral("staging"));
+        const QByteArray text
+            = cluster->metrics().exposition(cluster->store(), m_sim->clock().nowMs());
+        return text.contains("rd_http_requests_total{") && text.contains("role=\"canary\"")
+            && text.contains("role=\"stable\"");
+    }
+
+private slots:
+    void initTestCase()
+    {
+        Scenario scenario;
+        QString error;
+        QVERIFY2(Scenario::fromFile(QStringLiteral(RD_TEST_DATA_DIR "/prometheus/canary.yaml"),
+                                    &scenario, &error),
+                 qPrintable(error));
+        SimulatorOptions options;
+        options.frozen = true;
+        options.runControllers = false;
+        m_sim = std::make_unique<Simulator>(scenario, options);
+        QVERIFY2(m_sim->start(&error), qPrintable(error));
+        // Virtual time, driven by hand: the stable revision rolls out, then the canary
+        // starts and pauses at 25 %; pods start 5 virtual seconds after they are created.
+        for (int i = 0; i < 600 && !bothRolesRunning(); ++i) {
+            m_sim->reconcileOnce();
+            m_sim->clock().advance(1000);
+        }
+        QVERIFY(bothRolesRunning());
+        // From here the counters grow in real time, as the scrapes see it.
+        m_sim->clock().setFrozen(false);
+
+        const QString caFile = m_prometheus.filePath(QStringLiteral("rd-sim-ca.pem"));
+        QFile ca(caFile);
+        QVERIFY(ca.open(QIODevice::WriteOnly));
+        ca.write(m_sim->caPem());
+        ca.close();
+        const QUrl server(m_sim->cluster(QStringLiteral("staging"))->url());
+        const QByteArray config = "global:\n"
+                                  "  scrape_interval: 1s\n"
+                                  "  scrape_timeout: 1s\n"
+                                  "scrape_configs:\n"
+                                  "  - job_name: rd-sim\n"
+                                  "    scheme: https\n"
+                                  "    authorization: { credentials: staging-admin-token }\n"
+                                  "    tls_config: { ca_file: '"
+            + caFile.toUtf8() + "' }\n    static_configs: [{ targets: ['127.0.0.1:"
+            + QByteArray::number(server.port()) + "'] }]\n";
+        QVERIFY2(m_prometheus.start(config, {}, &error), qPrintable(error));
+    }
+
+    void cleanupTestCase()
+    {
+        m_prometheus.stop();
+        m_sim->stop();
+    }
+
+    void canaryAndStableRates()
+    {
+        PrometheusClient client(m_prometheus.directEndpoint());
+        PromQueryResult result;
+        // irate: the last two scrapes (one second apart), so the first pair already gives the
+        // true rate; rate() over a window the series only partly covers would extrapolate
+        // from too little and report a fraction of it.
+        QTRY_VERIFY_WITH_TIMEOUT((result = client.query(ratesByRole), result.series.size() == 2),
+                                 15000);
+        QVERIFY2(result.isOk(), qPrintable(result.error.message));
+        sortSeriesByLabels(result.series); // an instant vector comes in no fixed order
+        QCOMPARE(result.series.at(0).labels,
+                 (StringMap {{QStringLiteral("role"), QStringLiteral("canary")}}));
+        QCOMPARE(result.series.at(1).labels,
+                 (StringMap {{QStringLiteral("role"), QStringLiteral("stable")}}));
+        // 40 requests per second per pod, with the simulator's small wobble.
+        for (const PromSeries &series : std::as_const(result.series)) {
+            const double perPod = series.samples.first().value;
+            QVERIFY2(perPod > 30 && perPod < 50, qPrintable(QString::number(perPod)));
+        }
+
+        // The canary's error ratio is the scenario's 20 %, the stable one's 1 %.
+        PromQueryResult errors = client.query(QStringLiteral(
+            "sum by (role) (irate(rd_http_request_errors_total{rollout=\"payments-api\"}[5s])) / "
+            "sum by (role) (irate(rd_http_requests_total{rollout=\"payments-api\"}[5s]))"));
+        QVERIFY2(errors.isOk(), qPrintable(errors.error.message));
+        sortSeriesByLabels(errors.series);
+        QCOMPARE(errors.series.size(), 2);
+        const double canary = errors.series.at(0).samples.first().value;
+        const double stable = errors.series.at(1).samples.first().value;
+        QVERIFY2(canary > 0.15 && canary < 0.25, qPrintable(QString::number(canary)));
+        QVERIFY2(stable > 0.005 && stable < 0.02, qPrintable(QString::number(stable)));
+
+        // The scrape itself: up, over HTTPS with the token.
+        const PromQueryResult up = client.query(QStringLiteral("up{job=\"rd-sim\"}"));
+        QCOMPARE(up.series.size(), 1);
+        QCOMPARE(up.series.first().samples.first().value, 1.0);
+    }
+
+    void rangeQueryOverTheScrapes()
+    {
+        PrometheusClient client(m_prometheus.directEndpoint());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        const PromQueryResult result = client.queryRange(
+            QStringLiteral("sum by (role) (rd_http_requests_total{rollout=\"payments-api\"})"),
+            now - 60000, now, 1000);
+        QVERIFY2(result.isOk(), qPrintable(result.error.message));
+        QCOMPARE(result.series.size(), 2);
+        for (const PromSeries &series : std::as_const(result.series)) {
+            QVERIFY(series.samples.size() >= 2);
+            // Counters never go down while nothing is promoted.
+            for (qsizetype i = 1; i < series.samples.size(); ++i)
+                QVERIFY(series.samples.at(i).value >= series.samples.at(i - 1).value);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPrometheusSim)
+#include "tst_prometheussim.moc"
