@@ -2,6 +2,8 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "auditdialog.h"
+#include "auditlog.h"
 #include "connectionstatusbar.h"
 #include "detailpane.h"
 #include "environmentlistview.h"
@@ -13,6 +15,8 @@
 #include "fleettableview.h"
 #include "messagebanner.h"
 #include "retrycountdown.h"
+#include "rolloutdetailcontroller.h"
+#include "rolloutdetailview.h"
 #include "versioninfo.h"
 
 #include <QAction>
@@ -73,7 +77,8 @@ MainWindow::MainWindow(QWidget *parent) :
     m_connectionStatus(new ConnectionStatusBar(this)),
     m_summary(new QLabel(this)),
     m_countTimer(new QTimer(this)),
-    m_countdown(new RetryCountdown(this))
+    m_countdown(new RetryCountdown(this)),
+    m_detailController(new RolloutDetailController(m_fleetModel, m_detail->rolloutView(), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Release Dashboard"));
@@ -177,7 +182,8 @@ void MainWindow::createMenus()
     filter->setShortcut(QKeySequence::Find);
     QAction *attention = view->addAction(tr("Only Rollouts That &Need Attention"));
     attention->setCheckable(true);
-    attention->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    // Ctrl+Shift+A is the selected rollout's abort.
+    attention->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
     connect(attention, &QAction::toggled, m_filterBar, &FilterBar::setAttentionOnly);
     connect(m_filterBar, &FilterBar::attentionOnlyChanged, attention, &QAction::setChecked);
     QAction *clear = view->addAction(tr("&Clear Filters"), m_filterBar, [this] {
@@ -189,6 +195,17 @@ void MainWindow::createMenus()
     QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refresh->setShortcut(QKeySequence::Refresh);
     refresh->setToolTip(tr("List every environment anew"));
+
+    // The selected rollout's actions, the same QActions as its action bar (and shortcuts).
+    QMenu *rollout = menuBar()->addMenu(tr("&Rollout"));
+    for (RolloutAction action : allRolloutActions()) {
+        rollout->addAction(m_detail->rolloutView()->action(action));
+        if (action == RolloutAction::Resume || action == RolloutAction::PromoteFull
+            || action == RolloutAction::Retry)
+            rollout->addSeparator();
+    }
+    rollout->addSeparator();
+    rollout->addAction(tr("&Audit Log…"), this, &MainWindow::showAuditLog);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Release Dashboard"), this, &MainWindow::showAbout);
@@ -213,6 +230,7 @@ void MainWindow::setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentS
         names.append(spec.name);
     m_table->fitEnvironmentNames(names);
 
+    m_detailController->setFleet(kubeconfig, environments, AuditLog::defaultPath());
     m_fetcher = std::make_unique<FleetFetcher>(kubeconfig, environments);
     connect(m_fetcher.get(), &FleetFetcher::stateChanged, m_countdown, &RetryCountdown::setState);
     connect(m_fetcher.get(), &FleetFetcher::workloadsChanged, m_fleetModel,
@@ -230,6 +248,17 @@ void MainWindow::stopFetching()
 {
     if (m_fetcher)
         m_fetcher->stop();
+    m_detailController->shutdown();
+}
+
+void MainWindow::showAuditLog()
+{
+    auto *dialog = findChild<AuditDialog *>();
+    if (!dialog)
+        dialog = new AuditDialog(AuditLog::defaultPath(), this);
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 void MainWindow::refresh()
@@ -290,15 +319,22 @@ void MainWindow::updateDetail()
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     if (rows.isEmpty()) {
+        m_detailController->select(QString(), QString());
         m_detail->clearSelection();
         return;
     }
     const QModelIndex index = rows.first();
-    m_detail->showRollout(index.data(FleetModel::EnvironmentRole).toString(),
-                          index.data(FleetModel::NamespaceRole).toString(),
-                          index.data(FleetModel::NameRole).toString(),
-                          index.data(FleetModel::PhaseRole).toString(),
-                          index.data(FleetModel::MessageRole).toString());
+    const QString environment = index.data(FleetModel::EnvironmentRole).toString();
+    if (index.data(FleetModel::KindRole).toString() == QLatin1String("Rollout")) {
+        m_detailController->select(environment, index.data(FleetModel::UidRole).toString());
+        m_detail->showRolloutView();
+        return;
+    }
+    m_detailController->select(QString(), QString());
+    m_detail->showWorkload(environment, index.data(FleetModel::NamespaceRole).toString(),
+                           index.data(FleetModel::NameRole).toString(),
+                           index.data(FleetModel::PhaseRole).toString(),
+                           index.data(FleetModel::MessageRole).toString());
 }
 
 void MainWindow::restoreSettings()

@@ -24,6 +24,7 @@ class QLabel;
 class QSplitter;
 class QTimer;
 class RetryCountdown;
+class RolloutDetailController;
 
 // The window: environments with their connection state on the left, the filterable fleet
 // table on the right above the detail pane, an inline banner for configuration errors and
@@ -54,6 +55,7 @@ public:
     MessageBanner *banner() const { return m_banner; }
     DetailPane *detailPane() const { return m_detail; }
     ConnectionStatusBar *connectionStatus() const { return m_connectionStatus; }
+    RolloutDetailController *detailController() const { return m_detailController; }
     QSplitter *mainSplitter() const { return m_mainSplitter; }
     QSplitter *contentSplitter() const { return m_contentSplitter; }
     // The summary on the left of the status bar ("14 workloads · 3 need attention").
@@ -63,6 +65,7 @@ public slots:
     // Lists every environment anew (View > Refresh, F5).
     void refresh();
     void showAbout();
+    void showAuditLog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -89,4 +92,5 @@ private:
     QLabel *m_summary;
     QTimer *m_countTimer;
     RetryCountdown *m_countdown;
+    RolloutDetailController *m_detailController;
 };

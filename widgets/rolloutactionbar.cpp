@@ -6,6 +6,7 @@
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -47,8 +48,54 @@ RolloutActionBar::RolloutActionBar(const QMap<RolloutAction, QAction *> &actions
 
 void RolloutActionBar::setButtonVisible(RolloutAction action, bool visible)
 {
-    if (QToolButton *button = m_buttons.value(action))
-        button->setVisible(visible);
+    QToolButton *button = m_buttons.value(action);
+    if (!button || button->isVisibleTo(this) == visible)
+        return;
+    button->setVisible(visible);
+    m_textWidth = 0;
+    fitButtons(width());
+}
+
+int RolloutActionBar::buttonsWidth() const
+{
+    int total = 0;
+    for (const QToolButton *button : m_buttons) {
+        if (button->isVisibleTo(this))
+            total += button->sizeHint().width() + 4;
+    }
+    return total;
+}
+
+QSize RolloutActionBar::minimumSizeHint() const
+{
+    int iconsWidth = 0;
+    for (const QToolButton *button : m_buttons) {
+        if (button->isVisibleTo(this))
+            iconsWidth += button->iconSize().width() + 2 * button->fontMetrics().height() / 2 + 4;
+    }
+    return QSize(iconsWidth, QWidget::minimumSizeHint().height());
+}
+
+void RolloutActionBar::fitButtons(int width)
+{
+    const bool hadTexts = m_buttons.isEmpty()
+        || m_buttons.first()->toolButtonStyle() == Qt::ToolButtonTextBesideIcon;
+    if (hadTexts || m_textWidth == 0) {
+        // Measure with texts (the size hint follows the style).
+        for (QToolButton *button : m_buttons)
+            button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_textWidth = buttonsWidth();
+    }
+    const Qt::ToolButtonStyle style
+        = width >= m_textWidth ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly;
+    for (QToolButton *button : m_buttons)
+        button->setToolButtonStyle(style);
+}
+
+void RolloutActionBar::resizeEvent(QResizeEvent *event)
+{
+    fitButtons(event->size().width());
+    QWidget::resizeEvent(event);
 }
 
 void RolloutActionBar::setMessage(const QString &text, bool isError)

@@ -31,8 +31,19 @@ public:
     QString message() const;
     bool isErrorMessage() const { return m_isError; }
 
+    // Icon-only buttons: the bar may get narrower than the buttons with their texts.
+    QSize minimumSizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    // Texts beside the icons when they fit, else icons only (the tooltip keeps the text).
+    void fitButtons(int width);
+    int buttonsWidth() const;
+
     QMap<RolloutAction, QToolButton *> m_buttons;
     QLabel *m_message;
     bool m_isError = false;
+    int m_textWidth = 0; // of the visible buttons with texts, measured while they had them
 };

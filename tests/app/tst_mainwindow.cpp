@@ -15,6 +15,7 @@
 #include "fleetsetup.h"
 #include "fleettableview.h"
 #include "mainwindow.h"
+#include "rolloutdetailview.h"
 #include "messagebanner.h"
 #include "versioninfo.h"
 
@@ -238,17 +239,26 @@ private slots:
         table->clearSelection();
         QCOMPARE(m_window->detailPane()->placeholderText(),
                  QStringLiteral("Select a rollout to see its steps, ReplicaSets and analysis"));
-        table->selectRow(0);
-        const QModelIndex first = table->model()->index(0, 0);
-        QCOMPARE(m_window->detailPane()->title(),
-                 QStringLiteral("%1 / %2 / %3")
-                     .arg(first.data(FleetModel::EnvironmentRole).toString(),
-                          first.data(FleetModel::NamespaceRole).toString(),
-                          first.data(FleetModel::NameRole).toString()));
-        QCOMPARE(m_window->detailPane()->placeholderText(),
-                 QStringLiteral("The steps, ReplicaSets and analysis of this rollout will be "
-                                "shown here."));
+        QVERIFY(!m_window->detailPane()->isShowingRollout());
+        const QAbstractItemModel *model = table->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, 0);
+            table->selectRow(row);
+            if (index.data(FleetModel::KindRole).toString() == QLatin1String("Rollout")) {
+                QVERIFY(m_window->detailPane()->isShowingRollout());
+                QCOMPARE(m_window->detailPane()->rolloutView()->detail().rollout.metadata.name,
+                         index.data(FleetModel::NameRole).toString());
+            } else {
+                QVERIFY(!m_window->detailPane()->isShowingRollout());
+                QCOMPARE(m_window->detailPane()->title(),
+                         QStringLiteral("%1 / %2 / %3")
+                             .arg(index.data(FleetModel::EnvironmentRole).toString(),
+                                  index.data(FleetModel::NamespaceRole).toString(),
+                                  index.data(FleetModel::NameRole).toString()));
+            }
+        }
         table->clearSelection();
+        QVERIFY(!m_window->detailPane()->isShowingRollout());
         QCOMPARE(m_window->detailPane()->title(), QString());
     }
 

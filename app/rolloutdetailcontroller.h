@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "environmentspec.h"
+#include "kubeconfig.h"
+#include "rolloutaction.h"
+#include "rolloutdetail.h"
+#include <memory>
+#include <QHash>
+#include <QMap>
+#include <QObject>
+
+class ActionRunner;
+class AuditLog;
+class FleetModel;
+class PendingActionTracker;
+class RolloutDetailView;
+struct RolloutActionResult;
+
+// Connects the selected rollout's detail view to the fleet model and the action runner:
+// the detail follows the model, the action bar follows the rollout's state, the user's
+// permissions (SelfSubjectAccessReview per environment and namespace) and read-only mode,
+// and an action's progress is shown until the watch confirms it ("Pausing…" → "Paused.") or
+// it fails (the message, and a dialog since the user started it).
+class RolloutDetailController : public QObject
+{
+    Q_OBJECT
+
+public:
+    RolloutDetailController(FleetModel *model, RolloutDetailView *view, QObject *parent = nullptr);
+    ~RolloutDetailController() override;
+
+    // Starts over with these environments; auditPath: where actions are recorded.
+    void setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &environments,
+                  const QString &auditPath);
+    // The rollout to show; an empty uid shows nothing.
+    void select(const QString &environment, const QString &rolloutUid);
+    // Stops the runner's threads (window closing, the demo going away).
+    void shutdown();
+
+    QString selectedKey() const;
+    ActionRunner *runner() const { return m_runner.get(); }
+    PendingActionTracker *tracker() const { return m_tracker; }
+    // "Paused.", "Aborted: ...": what the view says once the watch confirms an action.
+    static QString confirmedText(RolloutAction action);
+
+private:
+    struct Message
+    {
+        QString text;
+        bool isError = false;
+    };
+
+    void detailsChanged(const QString &environment, const QStringList &rolloutUids);
+    void refresh();
+    void updateActionStates();
+    void request(RolloutAction action, qint64 revision);
+    void finished(const RolloutActionResult &result);
+    void permissionsChecked(const QString &environment, const QString &namespaceName,
+                            const QMap<QString, bool> &allowed);
+    void setMessage(const QString &rolloutKey, const QString &text, bool isError);
+    void showFailure(const QString &text);
+
+    FleetModel *m_model;
+    RolloutDetailView *m_view;
+    PendingActionTracker *m_tracker;
+    std::unique_ptr<AuditLog> m_audit;
+    std::unique_ptr<ActionRunner> m_runner;
+    QHash<QString, EnvironmentSpec> m_environments;
+    QString m_environment;
+    QString m_uid;
+    RolloutDetail m_detail;
+    // "environment\nnamespace" -> permission display name -> allowed
+    QHash<QString, QMap<QString, bool>> m_permissions;
+    QHash<QString, RolloutAction> m_sending; // rollout key -> action sent, no answer yet
+    QHash<quint64, QString> m_ticketKeys; // runner ticket -> rollout key
+    QHash<QString, Message> m_messages; // rollout key -> the last action's message
+};

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Clicking through the rollout actions in the window on the live demo fleet: pause → resume
+// and abort → retry reach the controller and come back through the watch ("Paused."), the
+// audit file records them, and read-only mode offers no action at all.
+
+#include "auditrecord.h"
+#include "commandline.h"
+#include "demofleet.h"
+#include "detailpane.h"
+#include "fleetmodel.h"
+#include "fleetsetup.h"
+#include "fleettableview.h"
+#include "mainwindow.h"
+#include "rolloutdetailcontroller.h"
+#include "rolloutdetailview.h"
+#include <QAction>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+namespace {
+
+constexpr int timeoutMs = 30000;
+
+} // namespace
+
+class TestRolloutActionsGui : public QObject
+{
+    Q_OBJECT
+
+    DemoFleet m_demo;
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+
+    std::unique_ptr<MainWindow> openWindow(bool readOnly)
+    {
+        CommandLineOptions options;
+        options.demo = true;
+        options.readOnly = readOnly;
+        FleetSetup setup;
+        QString error;
+        if (!FleetSetup::load(options, m_demo.kubeconfigPath(), &setup, &error))
+            qFatal("%s", qPrintable(error));
+        auto window = std::make_unique<MainWindow>();
+        window->setFleet(setup.kubeconfig, setup.environments.environments());
+        window->show();
+        return window;
+    }
+
+    // Selects the row and waits until the detail view shows that rollout.
+    bool select(MainWindow *window, const QString &environment, const QString &ns,
+                const QString &name)
+    {
+        const QAbstractItemModel *model = window->fleetTable()->model();
+        for (int i = 0; i < timeoutMs / 50; ++i) {
+            for (int row = 0; row < model->rowCount(); ++row) {
+                const QModelIndex index = model->index(row, 0);
+                if (index.data(FleetModel::EnvironmentRole).toString() == environment
+                    && index.data(FleetModel::NamespaceRole).toString() == ns
+                    && index.data(FleetModel::NameRole).toString() == name) {
+                    window->fleetTable()->selectRow(row);
+                    return window->detailPane()->isShowingRollout()
+                        && view(window)->detail().rollout.metadata.name == name;
+                }
+            }
+            QTest::qWait(50);
+        }
+        return false;
+    }
+
+    static RolloutDetailView *view(MainWindow *window)
+    {
+        return window->detailPane()->rolloutView();
+    }
+
+    QToolButton *button(const char *name) const
+    {
+        return view(m_window.get())->findChild<QToolButton *>(QString::fromLatin1(name));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+        qputenv("RELEASE_DASHBOARD_AUDIT_FILE",
+                m_dir.filePath(QStringLiteral("audit.jsonl")).toUtf8());
+        QString error;
+        QVERIFY2(m_demo.start(&error), qPrintable(error));
+        m_window = openWindow(false);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        QSettings().clear();
+    }
+
+    void pauseThenResume()
+    {
+        QVERIFY(select(m_window.get(), QStringLiteral("staging"), QStringLiteral("payments"),
+                       QStringLiteral("payments-api")));
+        QToolButton *pause = button("pauseButton");
+        QVERIFY(pause);
+        QTRY_VERIFY_WITH_TIMEOUT(pause->isEnabled(), timeoutMs);
+        QTest::mouseClick(pause, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(view(m_window.get())->actionMessage(), QStringLiteral("Paused."),
+                                  timeoutMs);
+        QVERIFY(view(m_window.get())->detail().rollout.spec.paused);
+        QVERIFY(!pause->isEnabled());
+
+        QToolButton *resume = button("resumeButton");
+        QTRY_VERIFY_WITH_TIMEOUT(resume->isEnabled(), timeoutMs);
+        QTest::mouseClick(resume, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(view(m_window.get())->actionMessage(), QStringLiteral("Resumed."),
+                                  timeoutMs);
+        QVERIFY(!view(m_window.get())->detail().rollout.spec.paused);
+    }
+
+    void abortThenRetry()
+    {
+        QVERIFY(select(m_window.get(), QStringLiteral("dev"), QStringLiteral("shop"),
+                       QStringLiteral("checkout")));
+        RolloutDetailView *detail = view(m_window.get());
+        QList<RolloutAction> asked;
+        detail->setConfirmFunction([&](RolloutAction action, qint64 *) {
+            asked.append(action);
+            return true;
+        });
+        QToolButton *abort = button("abortButton");
+        QTRY_VERIFY_WITH_TIMEOUT(abort->isEnabled(), timeoutMs);
+        QTest::mouseClick(abort, Qt::LeftButton);
+        QCOMPARE(asked, QList<RolloutAction> {RolloutAction::Abort});
+        QTRY_COMPARE_WITH_TIMEOUT(detail->actionMessage(),
+                                  QStringLiteral("Aborted: traffic is back on the stable version."),
+                                  timeoutMs);
+        QVERIFY(detail->detail().rollout.status.abort);
+
+        QToolButton *retry = button("retryButton");
+        QTRY_VERIFY_WITH_TIMEOUT(retry->isEnabled(), timeoutMs);
+        QTest::mouseClick(retry, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(detail->actionMessage(), QStringLiteral("Retrying the update."),
+                                  timeoutMs);
+        QVERIFY(!detail->detail().rollout.status.abort);
+        QCOMPARE(asked.size(), 1); // retry needs no confirmation
+    }
+
+    void everyClickIsAudited()
+    {
+        const AuditFile file
+            = readAuditFile(QString::fromUtf8(qgetenv("RELEASE_DASHBOARD_AUDIT_FILE")));
+        QCOMPARE(file.problems, QStringList());
+        QStringList actions;
+        for (const AuditRecord &record : file.records) {
+            QCOMPARE(record.client, QStringLiteral("gui"));
+            if (record.stage == AuditRecord::Stage::Outcome) {
+                QCOMPARE(record.result, AuditRecord::Result::Succeeded);
+                actions.append(record.action);
+            }
+        }
+        QCOMPARE(actions,
+                 QStringList({QStringLiteral("pause"), QStringLiteral("resume"),
+                              QStringLiteral("abort"), QStringLiteral("retry")}));
+    }
+
+    void readOnlyOffersNoAction()
+    {
+        std::unique_ptr<MainWindow> readOnly = openWindow(true);
+        QVERIFY(QTest::qWaitForWindowExposed(readOnly.get()));
+        QVERIFY(select(readOnly.get(), QStringLiteral("staging"), QStringLiteral("payments"),
+                       QStringLiteral("payments-api")));
+        for (RolloutAction action : allRolloutActions())
+            QVERIFY2(!view(readOnly.get())->action(action)->isVisible(),
+                     qPrintable(rolloutActionId(action)));
+        readOnly.reset();
+    }
+};
+
+QTEST_MAIN(TestRolloutActionsGui)
+#include "tst_rolloutactionsgui.moc"
