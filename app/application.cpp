@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "application.h"
 
+#include "actioncommand.h"
 #include "commandline.h"
 #include "demofleet.h"
 #include "fleetsetup.h"
-#include "actioncommand.h"
 #include "getcommand.h"
 #include "mainwindow.h"
 #include "translationloader.h"
@@ -55,8 +55,13 @@ int runWindow(const CommandLineOptions &options)
         window.showError(error);
         ready = false;
     }
-    if (ready)
+    if (ready) {
         window.setFleet(setup.kubeconfig, setup.environments.environments());
+        if (!options.select.isEmpty()) {
+            const QStringList parts = options.select.split(QLatin1Char('/'));
+            window.selectWorkload(parts.at(0), parts.at(1), parts.at(2));
+        }
+    }
     window.show();
     const int code = QCoreApplication::exec();
     window.stopFetching();

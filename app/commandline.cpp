@@ -109,6 +109,10 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
                                   QStringLiteral("CODE"));
     const QCommandLineOption readOnly(QStringLiteral("read-only"),
                                       tr("Offer no actions in any environment."));
+    const QCommandLineOption select(QStringLiteral("select"),
+                                    tr("Open the window on workload ENV/NAMESPACE/NAME once it "
+                                       "is listed."),
+                                    QStringLiteral("ENV/NAMESPACE/NAME"));
     const QCommandLineOption all({QStringLiteral("A"), QStringLiteral("all-namespaces")},
                                  tr("get: every namespace the environment shows."));
     const QCommandLineOption ns({QStringLiteral("n"), QStringLiteral("namespace")},
@@ -129,7 +133,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
                                            "previous one)."),
                                         QStringLiteral("N"));
     parser.addOptions({help, version, demo, kubeconfig, config, lang, readOnly, all, ns, context,
-                       env, output, full, toRevision});
+                       env, output, full, toRevision, select});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  tr("get rollouts | get rollout NAME | pause NAME | ..."),
                                  QStringLiteral("[command ...]"));
@@ -154,6 +158,11 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
     options.config = parser.value(config);
     options.language = parser.value(lang);
     options.readOnly = parser.isSet(readOnly);
+    options.select = parser.value(select);
+    if (parser.isSet(select) && options.select.split(QLatin1Char('/')).size() != 3) {
+        *text = tr("--select: '%1' is not ENV/NAMESPACE/NAME").arg(options.select);
+        return Result::Error;
+    }
     if (options.demo && !options.kubeconfig.isEmpty()) {
         *text = tr("--demo and --kubeconfig cannot be combined: the demo writes its own "
                    "kubeconfig");
@@ -230,6 +239,10 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
     options.namespaceName = parser.value(ns);
     options.context = parser.value(context);
     options.environment = parser.value(env);
+    if (options.isHeadless() && parser.isSet(select)) {
+        *text = tr("--select is only valid without a command (it opens the window)");
+        return Result::Error;
+    }
     if (!options.isHeadless()) {
         for (const QCommandLineOption *option : {&all, &ns, &context, &env, &output}) {
             if (parser.isSet(*option)) {

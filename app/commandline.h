@@ -20,6 +20,7 @@ struct CommandLineOptions
     QString config; // --config; empty: the default file when it exists
     QString language; // --lang; empty: the system locale
     bool readOnly = false;
+    QString select; // --select ENV/NAMESPACE/NAME: the window opens on that workload
 
     // get
     QString name; // get rollout NAME

@@ -158,6 +158,8 @@ MainWindow::MainWindow(QWidget *parent) :
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateDetail);
     connect(m_proxy, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetail);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::selectPendingWorkload);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::selectPendingWorkload);
 
     createMenus();
     updateCounts();
@@ -335,6 +337,30 @@ void MainWindow::updateDetail()
                            index.data(FleetModel::NameRole).toString(),
                            index.data(FleetModel::PhaseRole).toString(),
                            index.data(FleetModel::MessageRole).toString());
+}
+
+void MainWindow::selectWorkload(const QString &environment, const QString &namespaceName,
+                                const QString &name)
+{
+    m_pendingSelection = {environment, namespaceName, name};
+    selectPendingWorkload();
+}
+
+void MainWindow::selectPendingWorkload()
+{
+    if (m_pendingSelection.isEmpty())
+        return;
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        if (index.data(FleetModel::EnvironmentRole).toString() == m_pendingSelection.at(0)
+            && index.data(FleetModel::NamespaceRole).toString() == m_pendingSelection.at(1)
+            && index.data(FleetModel::NameRole).toString() == m_pendingSelection.at(2)) {
+            m_pendingSelection.clear();
+            m_table->selectRow(row);
+            m_table->scrollTo(index);
+            return;
+        }
+    }
 }
 
 void MainWindow::restoreSettings()

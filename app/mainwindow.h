@@ -58,6 +58,10 @@ public:
     RolloutDetailController *detailController() const { return m_detailController; }
     QSplitter *mainSplitter() const { return m_mainSplitter; }
     QSplitter *contentSplitter() const { return m_contentSplitter; }
+    // Selects that workload as soon as it is listed (now, or when a batch brings it).
+    void selectWorkload(const QString &environment, const QString &namespaceName,
+                        const QString &name);
+
     // The summary on the left of the status bar ("14 workloads · 3 need attention").
     QString summaryText() const;
 
@@ -76,6 +80,7 @@ private:
     void scheduleCountUpdate();
     void updateCounts();
     void updateDetail();
+    void selectPendingWorkload();
 
     FleetModel *m_fleetModel;
     FleetFilterProxy *m_proxy;
@@ -93,4 +98,5 @@ private:
     QTimer *m_countTimer;
     RetryCountdown *m_countdown;
     RolloutDetailController *m_detailController;
+    QStringList m_pendingSelection; // environment, namespace, name
 };

@@ -42,6 +42,11 @@ private slots:
         QCOMPARE(options.kubeconfig, QStringLiteral("/k"));
         QCOMPARE(options.config, QStringLiteral("/c"));
         QVERIFY(!options.demo);
+
+        QCOMPARE(CommandLine::parse(args(QStringLiteral("--demo --select prod/shop/checkout")),
+                                    &options, &text),
+                 CommandLine::Result::Ok);
+        QCOMPARE(options.select, QStringLiteral("prod/shop/checkout"));
     }
 
     void getRollouts()
@@ -142,6 +147,11 @@ private slots:
         QTest::addRow("bad revision")
             << "undo a --to-revision two"
             << "--to-revision: 'two' is not a revision number (1, 2, ...)";
+        QTest::addRow("select not a path") << "--select prod/checkout"
+                                           << "--select: 'prod/checkout' is not ENV/NAMESPACE/NAME";
+        QTest::addRow("select with a command")
+            << "get rollouts --select a/b/c"
+            << "--select is only valid without a command (it opens the window)";
         QTest::addRow("action with -A") << "retry a -A"
                                         << "retry: -A and -o are only valid with get";
         QTest::addRow("get nothing") << "get"

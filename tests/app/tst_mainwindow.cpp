@@ -15,8 +15,8 @@
 #include "fleetsetup.h"
 #include "fleettableview.h"
 #include "mainwindow.h"
-#include "rolloutdetailview.h"
 #include "messagebanner.h"
+#include "rolloutdetailview.h"
 #include "versioninfo.h"
 
 #include <QAbstractButton>
@@ -260,6 +260,17 @@ private slots:
         table->clearSelection();
         QVERIFY(!m_window->detailPane()->isShowingRollout());
         QCOMPARE(m_window->detailPane()->title(), QString());
+    }
+
+    void selectsARequestedWorkload()
+    {
+        m_window->selectWorkload(QStringLiteral("prod"), QStringLiteral("payments"),
+                                 QStringLiteral("payments-gateway"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_window->detailPane()->rolloutView()->detail().rollout.metadata.name,
+            QStringLiteral("payments-gateway"), timeoutMs);
+        QVERIFY(m_window->detailPane()->isShowingRollout());
+        m_window->fleetTable()->clearSelection();
     }
 
     void layoutPersists()

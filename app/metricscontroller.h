@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chartspec.h"
+#include "chartvariables.h"
+#include "environmentspec.h"
+#include "kubeconfig.h"
+#include "metricquery.h"
+#include "querystep.h"
+#include "rolloutdetail.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+class FleetModel;
+class MetricQuerier;
+class QTimer;
+class RolloutMetricsView;
+
+// Feeds the selected rollout's metrics view. From the RolloutDetail it builds the charts
+// (one per Prometheus metric of the current revision's AnalysisRuns, then the config's
+// charts for the environment, else the built-in ones) and the markers; for every chart it
+// plans the range query for the chart's pixel width (QueryStep::plan: a round step, aligned,
+// at most 11,000 points), runs a split-by-role query once per role with that role's hash,
+// and sends them through a MetricQuerier (its own thread, latest request per key wins).
+// Results reach the view only when they answer the newest request of the current rollout;
+// anything older is dropped. While Live is on, the window ends now and the queries run
+// again every step (at least every 5 s); queries run only while the view is visible.
+class MetricsController : public QObject
+{
+    Q_OBJECT
+
+public:
+    MetricsController(FleetModel *model, RolloutMetricsView *view, QObject *parent = nullptr);
+    ~MetricsController() override;
+
+    // Starts over with these environments (a new MetricQuerier).
+    void setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &environments);
+    // The config file's charts (ChartConfig); empty: the built-in ones.
+    void setConfiguredCharts(const QList<ChartSpec> &charts);
+    // The rollout the window selected; an empty uid shows nothing.
+    void select(const QString &environment, const QString &rolloutUid);
+    // What select() reads from the model on every change (tests call it directly).
+    void setDetail(const RolloutDetail &detail);
+    // Stops the querier's thread.
+    void shutdown();
+    // Tests: the clock (Unix ms) the windows end at; default: the system clock.
+    void setClock(std::function<qint64()> nowMs);
+    // Queries run only while active; the view's visibility sets it. Default: active.
+    void setActive(bool active);
+
+    QList<ChartSpec> charts() const { return m_charts; }
+    // The queries of the latest round, in chart and role order.
+    QList<MetricQuery> lastQueries() const { return m_lastQueries; }
+    MetricQuerier *querier() const { return m_querier.get(); }
+    QTimer *liveTimer() const { return m_liveTimer; }
+    bool isWaiting() const { return !m_pending.isEmpty(); }
+
+    struct Stats
+    {
+        int rounds = 0;
+        int sent = 0;
+        int delivered = 0; // results shown
+        int failed = 0; // errors shown
+        int dropped = 0; // stale answers (an older request, another rollout)
+    };
+    Stats stats() const { return m_stats; }
+
+public slots:
+    // One round of queries for the current window, now.
+    void refresh();
+
+signals:
+    // Every query of the current round has been answered.
+    void roundFinished();
+
+private:
+    struct Part
+    {
+        QString name; // "canary", "stable", or empty for an unsplit chart
+        ChartSeries::Role role = ChartSeries::Role::Other;
+        QString hash;
+        bool answered = false;
+        QString error;
+        QList<ChartSeries> series;
+    };
+    struct Pending
+    {
+        QString chartId;
+        int part = 0;
+        quint64 generation = 0;
+    };
+
+    void detailsChanged(const QString &environment, const QStringList &rolloutUids);
+    void rangeChanged();
+    void rangeEdited(qint64 startMs, qint64 endMs);
+    void chartsResized();
+    void resultReady(const MetricQueryResult &result);
+    void publish(const QString &chartId);
+    void cancelPending();
+    void updateLiveTimer();
+    QList<Part> partsOf(const ChartSpec &chart) const;
+    QList<ChartSpec> buildCharts(const RolloutDetail &detail) const;
+    void window(qint64 *startMs, qint64 *endMs) const;
+    qint64 now() const;
+
+    FleetModel *m_model;
+    RolloutMetricsView *m_view;
+    std::unique_ptr<MetricQuerier> m_querier;
+    QHash<QString, EnvironmentSpec> m_environments;
+    QList<ChartSpec> m_configured;
+    QString m_environment;
+    QString m_uid;
+    RolloutDetail m_detail;
+    ChartVariables m_variables;
+    QList<ChartSpec> m_charts;
+    QHash<QString, QList<Part>> m_parts; // chart id -> its queries' answers
+    QHash<QString, Pending> m_pending; // query key -> the newest request
+    QHash<QString, QueryStep::Range> m_plans; // chart id -> the last planned range
+    QList<MetricQuery> m_lastQueries;
+    std::function<qint64()> m_clock;
+    QTimer *m_liveTimer;
+    bool m_active = true;
+    bool m_dirty = false; // a round is due once active
+    bool m_customRange = false; // panned or zoomed
+    qint64 m_customStart = 0;
+    qint64 m_customEnd = 0;
+    qint64 m_frozenEnd = 0; // Live off: where the window ends
+    Stats m_stats;
+};
