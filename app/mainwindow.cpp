@@ -14,9 +14,11 @@
 #include "fleetmodel.h"
 #include "fleettableview.h"
 #include "messagebanner.h"
+#include "metricscontroller.h"
 #include "retrycountdown.h"
 #include "rolloutdetailcontroller.h"
 #include "rolloutdetailview.h"
+#include "rolloutmetricsview.h"
 #include "versioninfo.h"
 
 #include <QAction>
@@ -33,6 +35,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -43,6 +46,7 @@ const QString stateKey = QStringLiteral("window/state");
 const QString mainSplitterKey = QStringLiteral("window/mainSplitter");
 const QString contentSplitterKey = QStringLiteral("window/contentSplitter");
 const QString tableKey = QStringLiteral("fleetTable/header");
+const QString detailKey = QStringLiteral("rolloutDetail/layout");
 
 QWidget *sidePanel(EnvironmentListView *list, QWidget *parent)
 {
@@ -83,6 +87,12 @@ MainWindow::MainWindow(QWidget *parent) :
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Release Dashboard"));
 
+    // The selected rollout's metrics: a tab beside its ReplicaSets, analysis and events.
+    auto *metricsView = new RolloutMetricsView(m_detail);
+    m_metricsController = new MetricsController(m_fleetModel, metricsView, this);
+    if (auto *tabs = m_detail->rolloutView()->findChild<QTabWidget *>(QStringLiteral("detailTabs")))
+        tabs->addTab(metricsView, tr("Metrics"));
+
     m_proxy->setSourceModel(m_fleetModel);
     m_table->setModel(m_proxy);
     m_table->applyDefaultLayout();
@@ -98,7 +108,7 @@ MainWindow::MainWindow(QWidget *parent) :
     m_contentSplitter->setObjectName(QStringLiteral("contentSplitter"));
     m_contentSplitter->addWidget(tableArea);
     m_contentSplitter->addWidget(m_detail);
-    m_contentSplitter->setStretchFactor(0, 3);
+    m_contentSplitter->setStretchFactor(0, 1);
     m_contentSplitter->setStretchFactor(1, 1);
     m_contentSplitter->setChildrenCollapsible(false);
 
@@ -109,7 +119,8 @@ MainWindow::MainWindow(QWidget *parent) :
     m_mainSplitter->setStretchFactor(1, 1);
     m_mainSplitter->setChildrenCollapsible(false);
     m_mainSplitter->setSizes({200, 1080});
-    m_contentSplitter->setSizes({560, 150});
+    // The table above a detail tall enough for the steps, ReplicaSets and analysis.
+    m_contentSplitter->setSizes({360, 370});
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -233,6 +244,7 @@ void MainWindow::setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentS
     m_table->fitEnvironmentNames(names);
 
     m_detailController->setFleet(kubeconfig, environments, AuditLog::defaultPath());
+    m_metricsController->setFleet(kubeconfig, environments);
     m_fetcher = std::make_unique<FleetFetcher>(kubeconfig, environments);
     connect(m_fetcher.get(), &FleetFetcher::stateChanged, m_countdown, &RetryCountdown::setState);
     connect(m_fetcher.get(), &FleetFetcher::workloadsChanged, m_fleetModel,
@@ -251,6 +263,7 @@ void MainWindow::stopFetching()
     if (m_fetcher)
         m_fetcher->stop();
     m_detailController->shutdown();
+    m_metricsController->shutdown();
 }
 
 void MainWindow::showAuditLog()
@@ -322,6 +335,7 @@ void MainWindow::updateDetail()
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     if (rows.isEmpty()) {
         m_detailController->select(QString(), QString());
+        m_metricsController->select(QString(), QString());
         m_detail->clearSelection();
         return;
     }
@@ -329,10 +343,12 @@ void MainWindow::updateDetail()
     const QString environment = index.data(FleetModel::EnvironmentRole).toString();
     if (index.data(FleetModel::KindRole).toString() == QLatin1String("Rollout")) {
         m_detailController->select(environment, index.data(FleetModel::UidRole).toString());
+        m_metricsController->select(environment, index.data(FleetModel::UidRole).toString());
         m_detail->showRolloutView();
         return;
     }
     m_detailController->select(QString(), QString());
+    m_metricsController->select(QString(), QString());
     m_detail->showWorkload(environment, index.data(FleetModel::NamespaceRole).toString(),
                            index.data(FleetModel::NameRole).toString(),
                            index.data(FleetModel::PhaseRole).toString(),
@@ -377,6 +393,7 @@ void MainWindow::restoreSettings()
     m_mainSplitter->restoreState(settings.value(mainSplitterKey).toByteArray());
     m_contentSplitter->restoreState(settings.value(contentSplitterKey).toByteArray());
     m_table->restoreLayout(settings.value(tableKey).toByteArray());
+    m_detail->rolloutView()->restoreLayout(settings.value(detailKey).toByteArray());
 }
 
 void MainWindow::saveSettings() const
@@ -387,6 +404,7 @@ void MainWindow::saveSettings() const
     settings.setValue(mainSplitterKey, m_mainSplitter->saveState());
     settings.setValue(contentSplitterKey, m_contentSplitter->saveState());
     settings.setValue(tableKey, m_table->saveLayout());
+    settings.setValue(detailKey, m_detail->rolloutView()->saveLayout());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "stepdescription.h"
 
+#include <cmath>
+
 #include "durationparser.h"
 
 // The plural is spelled out rather than "%n item(s)": without an English catalogue Qt
@@ -146,15 +148,37 @@ QString StepDescription::autoPromotion(const BlueGreenStrategy &blueGreen)
     return tr("Auto-promotion after %1").arg(duration(blueGreen.autoPromotionSeconds));
 }
 
+namespace {
+
+// Four significant digits: providers write a float's full precision ("0.0019844782560148526"),
+// which says no more to a person than 0.001984. Anything that is not a number stays as sent.
+QString roundedNumber(const QString &text)
+{
+    bool ok = false;
+    const double number = text.toDouble(&ok);
+    if (!ok || !std::isfinite(number))
+        return text;
+    return QString::number(number, 'g', 4);
+}
+
+} // namespace
+
 QString StepDescription::measurementValue(const Measurement &measurement)
 {
     const QString value = measurement.value.trimmed();
     if (value.isEmpty())
         return QStringLiteral("\u2013");
-    if (value.startsWith(QLatin1Char('[')) && value.endsWith(QLatin1Char(']'))
-        && !value.contains(QLatin1Char(',')))
-        return value.mid(1, value.size() - 2).trimmed();
-    return value;
+    if (!value.startsWith(QLatin1Char('[')) || !value.endsWith(QLatin1Char(']')))
+        return roundedNumber(value);
+    const QString inner = value.mid(1, value.size() - 2).trimmed();
+    if (inner.isEmpty())
+        return QString();
+    QStringList elements = inner.split(QLatin1Char(','));
+    for (QString &element : elements)
+        element = roundedNumber(element.trimmed());
+    if (elements.size() == 1)
+        return elements.first();
+    return QLatin1Char('[') + elements.join(QStringLiteral(", ")) + QLatin1Char(']');
 }
 
 QString StepDescription::latestValues(const MetricResult &metric, int count)

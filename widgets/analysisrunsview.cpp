@@ -145,9 +145,9 @@ AnalysisRunsView::AnalysisRunsView(QWidget *parent) : QTreeWidget(parent)
     header()->setStretchLastSection(false);
     header()->setSectionResizeMode(Summary, QHeaderView::Stretch);
     const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    setColumnWidth(Name, 34 * digit);
-    setColumnWidth(Phase, 14 * digit);
-    setColumnWidth(Values, 24 * digit);
+    setColumnWidth(Name, 28 * digit);
+    setColumnWidth(Phase, 13 * digit);
+    setColumnWidth(Values, 20 * digit);
     setColumnWidth(When, 11 * digit);
 }
 

@@ -58,7 +58,7 @@ void AuditDialog::reload()
     const AuditFile file = readAuditFile(m_path);
     m_model->setFile(file);
     m_table->resizeColumnsToContents();
-    QString status = tr("%n action(s) in %1", nullptr, m_model->rowCount()).arg(m_path);
+    QString status = tr("Actions: %1 · file: %2").arg(m_model->rowCount()).arg(m_path);
     if (!file.problems.isEmpty())
         status += QLatin1Char('\n') + tr("Unreadable lines: %1").arg(file.problems.join(u"; "));
     m_status->setText(status);

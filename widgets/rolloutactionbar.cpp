@@ -17,7 +17,6 @@ RolloutActionBar::RolloutActionBar(const QMap<RolloutAction, QAction *> &actions
     auto *buttons = new QHBoxLayout;
     buttons->setContentsMargins(0, 0, 0, 0);
     buttons->setSpacing(4);
-    buttons->addStretch(1);
     for (RolloutAction action : allRolloutActions()) {
         QAction *qaction = actions.value(action);
         if (!qaction)
@@ -32,10 +31,11 @@ RolloutActionBar::RolloutActionBar(const QMap<RolloutAction, QAction *> &actions
         buttons->addWidget(button);
         m_buttons.insert(action, button);
     }
+    buttons->addStretch(1);
     m_message->setObjectName(QStringLiteral("actionMessage"));
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
-    m_message->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_message->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_message->hide();
     auto *layout = new QVBoxLayout(this);

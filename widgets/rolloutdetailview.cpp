@@ -14,6 +14,7 @@
 #include "treesync.h"
 
 #include <QAction>
+#include <QDataStream>
 #include <QLabel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -277,7 +278,7 @@ RolloutDetailView::RolloutDetailView(QWidget *parent) : QWidget(parent), d(new P
     d->splitter->setStretchFactor(1, 1);
     d->splitter->setSizes({320, 960});
 
-    d->header->setCornerWidget(d->actionBar);
+    d->header->setActionBar(d->actionBar);
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(10, 8, 10, 6);
     layout->setSpacing(6);
@@ -380,4 +381,26 @@ void RolloutDetailView::setClock(std::function<QDateTime()> clock)
 void RolloutDetailView::setConfirmFunction(ConfirmFunction confirm)
 {
     d->confirm = std::move(confirm);
+}
+
+QByteArray RolloutDetailView::saveLayout() const
+{
+    QByteArray state;
+    QDataStream out(&state, QIODevice::WriteOnly);
+    out << quint8(1) << d->splitter->saveState() << qint32(d->tabs->currentIndex());
+    return state;
+}
+
+void RolloutDetailView::restoreLayout(const QByteArray &state)
+{
+    QDataStream in(state);
+    quint8 version = 0;
+    QByteArray splitter;
+    qint32 tab = 0;
+    in >> version >> splitter >> tab;
+    if (in.status() != QDataStream::Ok || version != 1)
+        return;
+    d->splitter->restoreState(splitter);
+    if (tab >= 0 && tab < d->tabs->count())
+        d->tabs->setCurrentIndex(tab);
 }

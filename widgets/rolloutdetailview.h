@@ -51,6 +51,10 @@ public:
 
     QAction *action(RolloutAction action) const;
 
+    // The steps/tabs splitter and the chosen tab, for the window's settings.
+    QByteArray saveLayout() const;
+    void restoreLayout(const QByteArray &state);
+
     // Tests inject the clock used by the pause countdown and ages; default: current UTC.
     void setClock(std::function<QDateTime()> clock);
     // Tests answer the confirmation and revision questions without a modal dialog: the

@@ -88,9 +88,11 @@ RolloutHeader::RolloutHeader(QWidget *parent) :
     m_layout->setColumnStretch(0, 1);
 }
 
-void RolloutHeader::setCornerWidget(QWidget *widget)
+void RolloutHeader::setActionBar(QWidget *widget)
 {
-    m_layout->addWidget(widget, 0, 1, 2, 1, Qt::AlignTop | Qt::AlignRight);
+    // A row of its own under the facts: the buttons keep their texts at any window width
+    // where the facts fit.
+    m_layout->addWidget(widget, 5, 0, 1, 2);
 }
 
 void RolloutHeader::setDetail(const RolloutDetail &detail, const QDateTime &now)

@@ -21,7 +21,7 @@ public:
     explicit RolloutHeader(QWidget *parent = nullptr);
 
     // The widget shown at the top right, beside the name and status (the action bar).
-    void setCornerWidget(QWidget *widget);
+    void setActionBar(QWidget *widget);
 
     void setDetail(const RolloutDetail &detail, const QDateTime &now);
     // Only the countdown moved.

@@ -25,6 +25,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTest>
 
 #include <curl/curl.h>
@@ -284,6 +285,11 @@ private slots:
         QHeaderView *header = m_window->fleetTable()->horizontalHeader();
         header->resizeSection(FleetModel::NameColumn, 222);
         header->setSectionHidden(FleetModel::StrategyColumn, true);
+        auto tabs = [](MainWindow *window) {
+            return window->detailPane()->rolloutView()->findChild<QTabWidget *>(
+                QStringLiteral("detailTabs"));
+        };
+        tabs(m_window.get())->setCurrentIndex(1);
         m_window->close(); // saves
         QVERIFY(QSettings().contains(QStringLiteral("window/geometry")));
 
@@ -297,6 +303,7 @@ private slots:
         QCOMPARE(restored->sectionSize(FleetModel::NameColumn), 222);
         QVERIFY(restored->isSectionHidden(FleetModel::StrategyColumn));
         QVERIFY(restored->isSectionHidden(FleetModel::KindColumn));
+        QCOMPARE(tabs(second.get())->currentIndex(), 1);
         second.reset();
         m_window->show();
     }

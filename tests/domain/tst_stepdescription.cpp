@@ -219,6 +219,14 @@ private slots:
                  QStringLiteral("[0.5, 0.7]"));
         QCOMPARE(StepDescription::measurementValue(measurement({}, QStringLiteral("[]"))),
                  QString());
+        QCOMPARE(StepDescription::measurementValue(
+                     measurement({}, QStringLiteral("[0.0019844782560148526]"))),
+                 QStringLiteral("0.001984"));
+        QCOMPARE(StepDescription::measurementValue(
+                     measurement({}, QStringLiteral("[181.3540850182, NaN, up]"))),
+                 QStringLiteral("[181.4, NaN, up]"));
+        QCOMPARE(StepDescription::measurementValue(measurement({}, QStringLiteral("1e-07"))),
+                 QStringLiteral("1e-07"));
         QCOMPARE(StepDescription::measurementValue(measurement(QStringLiteral("Error"), {})),
                  QStringLiteral("\u2013"));
     }
