@@ -5,9 +5,14 @@
 
 #include <QCoreApplication>
 
+// lupdate only sees a literal context: the messages live in this class's context.
+class DeploymentStatus
+{
+    Q_DECLARE_TR_FUNCTIONS(DeploymentStatus)
+};
+
 DeploymentRolloutStatus deploymentStatus(const Deployment &deployment)
 {
-    const char *context = "DeploymentStatus";
     DeploymentRolloutStatus result;
     const Condition *available = findCondition(deployment.conditions, u"Available");
     result.available = available && available->isTrue();
@@ -16,51 +21,45 @@ DeploymentRolloutStatus deploymentStatus(const Deployment &deployment)
 
     if (deployment.metadata.generation > deployment.observedGeneration) {
         result.state = DeploymentRolloutStatus::State::WaitingForObservation;
-        result.message = QCoreApplication::translate(
-            context, "Waiting for deployment spec update to be observed...");
+        result.message
+            = DeploymentStatus::tr("Waiting for deployment spec update to be observed...");
         return result;
     }
     const Condition *progressing = findCondition(deployment.conditions, u"Progressing");
     if (progressing && progressing->reason == QLatin1String("ProgressDeadlineExceeded")) {
         result.state = DeploymentRolloutStatus::State::Failed;
-        result.message = QCoreApplication::translate(
-                             context, "deployment \"%1\" exceeded its progress deadline")
-                             .arg(name);
+        result.message
+            = DeploymentStatus::tr("deployment \"%1\" exceeded its progress deadline").arg(name);
         return result;
     }
     result.state = DeploymentRolloutStatus::State::Progressing;
     if (deployment.specReplicas && deployment.updatedReplicas < *deployment.specReplicas) {
-        result.message = QCoreApplication::translate(context,
-                                                     "Waiting for deployment \"%1\" rollout to "
-                                                     "finish: %2 out of %3 new replicas have "
-                                                     "been updated...")
+        result.message = DeploymentStatus::tr("Waiting for deployment \"%1\" rollout to "
+                                              "finish: %2 out of %3 new replicas have "
+                                              "been updated...")
                              .arg(name)
                              .arg(deployment.updatedReplicas)
                              .arg(*deployment.specReplicas);
         return result;
     }
     if (deployment.replicas > deployment.updatedReplicas) {
-        result.message = QCoreApplication::translate(context,
-                                                     "Waiting for deployment \"%1\" rollout to "
-                                                     "finish: %2 old replicas are pending "
-                                                     "termination...")
+        result.message = DeploymentStatus::tr("Waiting for deployment \"%1\" rollout to "
+                                              "finish: %2 old replicas are pending "
+                                              "termination...")
                              .arg(name)
                              .arg(deployment.replicas - deployment.updatedReplicas);
         return result;
     }
     if (deployment.availableReplicas < deployment.updatedReplicas) {
-        result.message = QCoreApplication::translate(context,
-                                                     "Waiting for deployment \"%1\" rollout to "
-                                                     "finish: %2 of %3 updated replicas are "
-                                                     "available...")
+        result.message = DeploymentStatus::tr("Waiting for deployment \"%1\" rollout to "
+                                              "finish: %2 of %3 updated replicas are "
+                                              "available...")
                              .arg(name)
                              .arg(deployment.availableReplicas)
                              .arg(deployment.updatedReplicas);
         return result;
     }
     result.state = DeploymentRolloutStatus::State::Complete;
-    result.message
-        = QCoreApplication::translate(context, "deployment \"%1\" successfully rolled out")
-              .arg(name);
+    result.message = DeploymentStatus::tr("deployment \"%1\" successfully rolled out").arg(name);
     return result;
 }

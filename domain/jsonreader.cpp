@@ -45,24 +45,24 @@ QString Path::toString() const
 
 static QString describe(Problem problem, std::string_view detail)
 {
-    const char *context = "JsonDecoder";
     switch (problem) {
     case Problem::ExpectedInteger:
-        return QCoreApplication::translate(context, "expected an integer");
+        return QCoreApplication::translate("JsonDecoder", "expected an integer");
     case Problem::ExpectedString:
-        return QCoreApplication::translate(context, "expected a string");
+        return QCoreApplication::translate("JsonDecoder", "expected a string");
     case Problem::ExpectedBoolean:
-        return QCoreApplication::translate(context, "expected true or false");
+        return QCoreApplication::translate("JsonDecoder", "expected true or false");
     case Problem::ExpectedObject:
-        return QCoreApplication::translate(context, "expected an object");
+        return QCoreApplication::translate("JsonDecoder", "expected an object");
     case Problem::ExpectedArray:
-        return QCoreApplication::translate(context, "expected an array");
+        return QCoreApplication::translate("JsonDecoder", "expected an array");
     case Problem::ExpectedIntOrString:
-        return QCoreApplication::translate(context, "expected an integer or a string");
+        return QCoreApplication::translate("JsonDecoder", "expected an integer or a string");
     case Problem::IntegerOutOfRange:
-        return QCoreApplication::translate(context, "integer out of range");
+        return QCoreApplication::translate("JsonDecoder", "integer out of range");
     case Problem::InvalidTimestamp:
-        return QCoreApplication::translate(context, "expected an RFC 3339 timestamp, got \"%1\"")
+        return QCoreApplication::translate("JsonDecoder",
+                                           "expected an RFC 3339 timestamp, got \"%1\"")
             .arg(Context::text(detail));
     }
     return QString();

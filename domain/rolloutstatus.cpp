@@ -117,7 +117,7 @@ RolloutPhaseInfo calculateRolloutPhase(const Rollout &rollout)
     }
     if (rollout.spec.paused) {
         return RolloutPhaseInfo {QStringLiteral("Paused"),
-                                 QCoreApplication::translate(context, "manually paused")};
+                                 QCoreApplication::translate("RolloutStatus", "manually paused")};
     }
     if (!status.pauseConditions.isEmpty())
         return RolloutPhaseInfo {QStringLiteral("Paused"), status.pauseConditions.first().reason};
