@@ -4,21 +4,15 @@
 #include "accesscache.h"
 #include "auditlog.h"
 #include "commandline.h"
-#include "demofleet.h"
 #include "fleetsetup.h"
+#include "headlessfleet.h"
 #include "kubeclient.h"
 #include "rolloutactionexecutor.h"
 
 #include <cstdlib>
-#include <memory>
 #include <QTextStream>
 
 namespace {
-
-void printError(QTextStream &err, const QString &message)
-{
-    err << QStringLiteral("release-dashboard: ") << message << Qt::endl;
-}
 
 int exitCodeOf(AuditRecord::Result result)
 {
@@ -42,21 +36,16 @@ int exitCodeOf(AuditRecord::Result result)
 int ActionCommand::run(const CommandLineOptions &options, QTextStream &out, QTextStream &err,
                        DemoFleet *demo)
 {
-    std::unique_ptr<DemoFleet> ownDemo;
+    const auto printError = &HeadlessFleet::printError;
+    HeadlessFleet fleet;
     QString error;
-    if (options.demo && !(demo && demo->isRunning())) {
-        ownDemo = std::make_unique<DemoFleet>();
-        if (!ownDemo->start(&error)) {
-            printError(err, error);
-            return Failure;
-        }
-        demo = ownDemo.get();
+    if (!fleet.open(options, demo, &error)) {
+        printError(err, error);
+        return fleet.failure() == HeadlessFleet::Failure::Demo ? Failure : UsageError;
     }
-    FleetSetup setup;
+    const FleetSetup &setup = fleet.setup();
     QList<EnvironmentSpec> environments;
-    if (!FleetSetup::load(options, options.demo ? demo->kubeconfigPath() : QString(), &setup,
-                          &error)
-        || !setup.selectEnvironments(options, &environments, &error)) {
+    if (!setup.selectEnvironments(options, &environments, &error)) {
         printError(err, error);
         return UsageError;
     }

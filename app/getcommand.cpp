@@ -2,22 +2,15 @@
 #include "getcommand.h"
 
 #include "commandline.h"
-#include "demofleet.h"
 #include "fleetsetup.h"
+#include "headlessfleet.h"
 #include "rolloutlister.h"
 #include "rolloutprinter.h"
 
 #include <QDateTime>
 #include <QTextStream>
 
-#include <memory>
-
 namespace {
-
-void printError(QTextStream &err, const QString &message)
-{
-    err << QStringLiteral("release-dashboard: ") << message << Qt::endl;
-}
 
 NamespaceScope scopeOf(const CommandLineOptions &options)
 {
@@ -42,23 +35,14 @@ QString notFoundMessage(const QString &environment, const QString &ns, const QSt
 int GetCommand::run(const CommandLineOptions &options, QTextStream &out, QTextStream &err,
                     DemoFleet *demo)
 {
-    std::unique_ptr<DemoFleet> ownDemo;
+    const auto printError = &HeadlessFleet::printError;
+    HeadlessFleet fleet;
     QString error;
-    if (options.demo && !(demo && demo->isRunning())) {
-        ownDemo = std::make_unique<DemoFleet>();
-        if (!ownDemo->start(&error)) {
-            printError(err, error);
-            return Failure;
-        }
-        demo = ownDemo.get();
-    }
-
-    FleetSetup setup;
-    if (!FleetSetup::load(options, options.demo ? demo->kubeconfigPath() : QString(), &setup,
-                          &error)) {
+    if (!fleet.open(options, demo, &error)) {
         printError(err, error);
-        return UsageError;
+        return fleet.failure() == HeadlessFleet::Failure::Demo ? Failure : UsageError;
     }
+    const FleetSetup &setup = fleet.setup();
     QList<EnvironmentSpec> environments;
     if (!setup.selectEnvironments(options, &environments, &error)) {
         printError(err, error);

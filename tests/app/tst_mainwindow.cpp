@@ -6,6 +6,7 @@
 #include "commandline.h"
 #include "connectionstatusbar.h"
 #include "demofleet.h"
+#include "demowindow.h"
 #include "detailpane.h"
 #include "environmentlistview.h"
 #include "environmentmodel.h"
@@ -66,20 +67,6 @@ private:
     DemoFleet m_demo;
     std::unique_ptr<MainWindow> m_window;
 
-    std::unique_ptr<MainWindow> openWindow()
-    {
-        CommandLineOptions options;
-        options.demo = true;
-        FleetSetup setup;
-        QString error;
-        if (!FleetSetup::load(options, m_demo.kubeconfigPath(), &setup, &error))
-            qFatal("%s", qPrintable(error));
-        auto window = std::make_unique<MainWindow>();
-        window->setFleet(setup.kubeconfig, setup.environments.environments());
-        window->show();
-        return window;
-    }
-
 private slots:
     void initTestCase()
     {
@@ -87,7 +74,7 @@ private slots:
         QSettings().clear();
         QString error;
         QVERIFY2(m_demo.start(&error), qPrintable(error));
-        m_window = openWindow();
+        m_window = openDemoWindow(m_demo);
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
 

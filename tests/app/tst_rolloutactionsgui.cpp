@@ -6,6 +6,7 @@
 #include "auditrecord.h"
 #include "commandline.h"
 #include "demofleet.h"
+#include "demowindow.h"
 #include "detailpane.h"
 #include "fleetmodel.h"
 #include "fleetsetup.h"
@@ -33,21 +34,6 @@ class TestRolloutActionsGui : public QObject
     DemoFleet m_demo;
     QTemporaryDir m_dir;
     std::unique_ptr<MainWindow> m_window;
-
-    std::unique_ptr<MainWindow> openWindow(bool readOnly)
-    {
-        CommandLineOptions options;
-        options.demo = true;
-        options.readOnly = readOnly;
-        FleetSetup setup;
-        QString error;
-        if (!FleetSetup::load(options, m_demo.kubeconfigPath(), &setup, &error))
-            qFatal("%s", qPrintable(error));
-        auto window = std::make_unique<MainWindow>();
-        window->setFleet(setup.kubeconfig, setup.environments.environments());
-        window->show();
-        return window;
-    }
 
     // Selects the row and waits until the detail view shows that rollout.
     bool select(MainWindow *window, const QString &environment, const QString &ns,
@@ -90,7 +76,7 @@ private slots:
                 m_dir.filePath(QStringLiteral("audit.jsonl")).toUtf8());
         QString error;
         QVERIFY2(m_demo.start(&error), qPrintable(error));
-        m_window = openWindow(false);
+        m_window = openDemoWindow(m_demo);
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
 
@@ -169,7 +155,7 @@ private slots:
 
     void readOnlyOffersNoAction()
     {
-        std::unique_ptr<MainWindow> readOnly = openWindow(true);
+        std::unique_ptr<MainWindow> readOnly = openDemoWindow(m_demo, true);
         QVERIFY(QTest::qWaitForWindowExposed(readOnly.get()));
         QVERIFY(select(readOnly.get(), QStringLiteral("staging"), QStringLiteral("payments"),
                        QStringLiteral("payments-api")));
