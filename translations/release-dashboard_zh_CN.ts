@@ -1,1103 +1,3053 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>AboutDialog</name>
-        <message>
-            <source>About Release Dashboard</source>
-            <translation>关于 Release Dashboard</translation>
-        </message>
-        <message>
-            <source>Release Dashboard %1</source>
-            <translation>Release Dashboard %1</translation>
-        </message>
-        <message>
-            <source>Argo Rollouts canaries and blue-greens across every environment, with their quality gates, in one window.</source>
-            <translation>在一个窗口中查看所有环境的 Argo Rollouts 金丝雀发布与蓝绿发布，以及它们的质量门禁。</translation>
-        </message>
-        <message>
-            <source>Licensed under the GNU General Public License, version 3 or later.</source>
-            <translation>依据 GNU 通用公共许可证第 3 版或更高版本授权。</translation>
-        </message>
-        <message>
-            <source>Running on</source>
-            <translation>运行环境</translation>
-        </message>
-        <message>
-            <source>Copyright © the Release Dashboard authors.</source>
-            <translation>版权所有 © Release Dashboard 作者。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Application</name>
-        <message>
-            <source>Release Dashboard</source>
-            <translation>Release Dashboard</translation>
-        </message>
-        <message>
-            <source>Demo fleet</source>
-            <translation>演示集群组</translation>
-        </message>
-        <message>
-            <source>Try 'release-dashboard --help'.</source>
-            <translation>请运行 'release-dashboard --help' 查看用法。</translation>
-        </message>
-        <message>
-            <source>To look around without a cluster, start release-dashboard --demo.</source>
-            <translation>没有集群也想先看看？请运行 release-dashboard --demo。</translation>
-        </message>
-    </context>
-    <context>
-        <name>CommandLine</name>
-        <message>
-            <source>Release Dashboard: Argo Rollouts across every environment.
+<context>
+    <name></name>
+    <message>
+        <source>Rollout %1 was not found in %2.</source>
+        <translation>在 %2 中找不到发布 %1。</translation>
+    </message>
+    <message>
+        <source>The server refused: you may not %1 in namespace %2. %3</source>
+        <translation>服务器拒绝了请求：你无权在命名空间 %2 中执行 %1。%3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed: %3</source>
+        <translation>对 %2 执行“%1”失败：%3</translation>
+    </message>
+    <message>
+        <source>You may not %1 in namespace %2, so %3 cannot be sent (checked with a SelfSubjectAccessReview).</source>
+        <translation>你无权在命名空间 %2 中执行 %1，因此无法发送 %3（已通过 SelfSubjectAccessReview 检查）。</translation>
+    </message>
+    <message>
+        <source>The API server accepted %1 for %2.</source>
+        <translation>API 服务器已接受对 %2 的 %1 请求。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the attempt could not be recorded. %1</source>
+        <translation>未发送任何内容：无法记录本次操作。%1</translation>
+    </message>
+    <message>
+        <source>Read-only: %1 was not sent to %2.</source>
+        <translation>只读：未向 %2 发送 %1。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 gave up: the rollout changed during each of %3 attempts (409 Conflict).</source>
+        <translation>对 %2 执行“%1”已放弃：在全部 %3 次尝试中发布都发生了变化（409 Conflict）。</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Release Dashboard</source>
+        <translation>关于 Release Dashboard</translation>
+    </message>
+    <message>
+        <source>Release Dashboard %1</source>
+        <translation>Release Dashboard %1</translation>
+    </message>
+    <message>
+        <source>Argo Rollouts canaries and blue-greens across every environment, with their quality gates, in one window.</source>
+        <translation>在一个窗口中查看所有环境的 Argo Rollouts 金丝雀发布与蓝绿发布，以及它们的质量门禁。</translation>
+    </message>
+    <message>
+        <source>Licensed under the GNU General Public License, version 3 or later.</source>
+        <translation>依据 GNU 通用公共许可证第 3 版或更高版本授权。</translation>
+    </message>
+    <message>
+        <source>Running on</source>
+        <translation>运行环境</translation>
+    </message>
+    <message>
+        <source>Copyright © the Release Dashboard authors.</source>
+        <translation>版权所有 © Release Dashboard 作者。</translation>
+    </message>
+</context>
+<context>
+    <name>AccessReviewText</name>
+    <message>
+        <source>The server&apos;s answer to the %1 is not valid JSON.</source>
+        <translation>服务器对 %1 的响应不是有效的 JSON。</translation>
+    </message>
+</context>
+<context>
+    <name>ActionCommand</name>
+    <message>
+        <source>%1: name the environment with --env or --context (environments: %2)</source>
+        <translation>%1：请用 --env 或 --context 指定环境（现有环境：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ActionRunner</name>
+    <message>
+        <source>Unknown environment %1.</source>
+        <translation>未知环境 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisCharts</name>
+    <message>
+        <source>%1 (dry run)</source>
+        <translation>%1（试运行）</translation>
+    </message>
+    <message>
+        <source>Analysis metric %1 of AnalysisRun %2:
+%3</source>
+        <translation>AnalysisRun %2 的分析指标 %1：
+%3</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisRunsView</name>
+    <message>
+        <source>Step analysis</source>
+        <translation>步骤分析</translation>
+    </message>
+    <message>
+        <source>Background analysis</source>
+        <translation>后台分析</translation>
+    </message>
+    <message>
+        <source>Pre-promotion analysis</source>
+        <translation>推进前分析</translation>
+    </message>
+    <message>
+        <source>Post-promotion analysis</source>
+        <translation>推进后分析</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 前</translation>
+    </message>
+    <message>
+        <source>Measurement %1</source>
+        <translation>测量 %1</translation>
+    </message>
+    <message>
+        <source>%1 (dry run)</source>
+        <translation>%1（试运行）</translation>
+    </message>
+    <message>
+        <source>Successful: %1
+Failed: %2
+Inconclusive: %3
+Error: %4
+Consecutive errors: %5</source>
+        <translation>成功：%1
+失败：%2
+无定论：%3
+错误：%4
+连续错误：%5</translation>
+    </message>
+    <message>
+        <source>Run / metric</source>
+        <translation>运行 / 指标</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Latest values</source>
+        <translation>最新值</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Revision %1</source>
+        <translation>修订版本 %1</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>开始于：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>Release Dashboard</source>
+        <translation>Release Dashboard</translation>
+    </message>
+    <message>
+        <source>Demo fleet</source>
+        <translation>演示集群组</translation>
+    </message>
+    <message>
+        <source>Try &apos;release-dashboard --help&apos;.</source>
+        <translation>请运行 &apos;release-dashboard --help&apos; 查看用法。</translation>
+    </message>
+    <message>
+        <source>To look around without a cluster, start release-dashboard --demo.</source>
+        <translation>没有集群也想先看看？请运行 release-dashboard --demo。</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Filter by environment, rollout, user, action or result</source>
+        <translation>按环境、发布、用户、操作或结果筛选</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <source>Actions: %1 · file: %2</source>
+        <translation>操作：%1 · 文件：%2</translation>
+    </message>
+    <message>
+        <source>Unreadable lines: %1</source>
+        <translation>无法读取的行：%1</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogText</name>
+    <message>
+        <source>The audit log folder %1 cannot be created.</source>
+        <translation>无法创建审计日志文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The audit log %1 cannot be opened: %2</source>
+        <translation>无法打开审计日志 %1：%2</translation>
+    </message>
+    <message>
+        <source>The audit log %1 cannot be written: %2</source>
+        <translation>无法写入审计日志 %1：%2</translation>
+    </message>
+    <message>
+        <source>The audit log %1 cannot be synced to disk: %2</source>
+        <translation>无法将审计日志 %1 同步到磁盘：%2</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>No outcome recorded</source>
+        <translation>未记录结果</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Nothing to do</source>
+        <translation>无需操作</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1 to revision %2</source>
+        <translation>%1 到修订版本 %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>Rollout</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>AuditRecordText</name>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>not an audit record (id, stage or time missing)</source>
+        <translation>不是审计记录（缺少 id、stage 或 time）</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
+    <name>BuiltinCharts</name>
+    <message>
+        <source>Request rate</source>
+        <translation>请求速率</translation>
+    </message>
+    <message>
+        <source>Error ratio (5xx)</source>
+        <translation>错误率（5xx）</translation>
+    </message>
+    <message>
+        <source>Latency p99</source>
+        <translation>延迟 p99</translation>
+    </message>
+    <message>
+        <source>CPU per pod</source>
+        <translation>每个 Pod 的 CPU</translation>
+    </message>
+    <message>
+        <source>Memory per pod</source>
+        <translation>每个 Pod 的内存</translation>
+    </message>
+    <message>
+        <source>Container restarts</source>
+        <translation>容器重启次数</translation>
+    </message>
+    <message>
+        <source>Built-in chart (no charts are configured)</source>
+        <translation>内置图表（未配置任何图表）</translation>
+    </message>
+</context>
+<context>
+    <name>ChartConfig</name>
+    <message>
+        <source>%1: unknown key &apos;%2&apos; (expected one of: %3)</source>
+        <translation>%1：未知的键 &apos;%2&apos;（应为以下之一：%3）</translation>
+    </message>
+    <message>
+        <source>%1: duplicate key &apos;%2&apos;</source>
+        <translation>%1：重复的键 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1: must be a string</source>
+        <translation>%1：必须是字符串</translation>
+    </message>
+    <message>
+        <source>%1: must not be empty</source>
+        <translation>%1：不能为空</translation>
+    </message>
+    <message>
+        <source>%1: must be a list of {max: N} or {min: N}</source>
+        <translation>%1：必须是由 {max: N} 或 {min: N} 组成的列表</translation>
+    </message>
+    <message>
+        <source>%1: must be {max: N} or {min: N}</source>
+        <translation>%1：必须是 {max: N} 或 {min: N}</translation>
+    </message>
+    <message>
+        <source>%1: needs exactly one of &apos;max&apos; and &apos;min&apos;</source>
+        <translation>%1：&apos;max&apos; 和 &apos;min&apos; 必须且只能设置其中一个</translation>
+    </message>
+    <message>
+        <source>%1.%2: &apos;%3&apos; is not a number</source>
+        <translation>%1.%2：&apos;%3&apos; 不是数字</translation>
+    </message>
+    <message>
+        <source>%1: must be a mapping of names to values</source>
+        <translation>%1：必须是从名称到值的映射</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a variable name (letters, digits, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;; not starting with a digit)</source>
+        <translation>%1：&apos;%2&apos; 不是变量名（只能包含字母、数字、&apos;_&apos;、&apos;.&apos;、&apos;-&apos;，且不能以数字开头）</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is set by the dashboard and cannot be redefined</source>
+        <translation>%1：&apos;%2&apos; 由仪表盘设置，不能重新定义</translation>
+    </message>
+    <message>
+        <source>%1: duplicate variable &apos;%2&apos;</source>
+        <translation>%1：重复的变量 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1.%2: must be a string</source>
+        <translation>%1.%2：必须是字符串</translation>
+    </message>
+    <message>
+        <source>%1: must be a list of environment names</source>
+        <translation>%1：必须是环境名称的列表</translation>
+    </message>
+    <message>
+        <source>%1: {{%2}} is only set when splitByRole is true</source>
+        <translation>%1：只有 splitByRole 为 true 时才会设置 {{%2}}</translation>
+    </message>
+    <message>
+        <source>%1: unknown variable {{%2}} (known: %3)</source>
+        <translation>%1：未知变量 {{%2}}（已知变量：%3）</translation>
+    </message>
+    <message>
+        <source>%1.query: with splitByRole the query must use {{hash}}, {{pod_regex}} or {{role}}, or both roles draw the same series</source>
+        <translation>%1.query：使用 splitByRole 时，查询必须使用 {{hash}}、{{pod_regex}} 或 {{role}}，否则两个角色会绘制同一条序列</translation>
+    </message>
+    <message>
+        <source>%1: must be a mapping with &apos;title&apos; and &apos;query&apos;</source>
+        <translation>%1：必须是包含 &apos;title&apos; 和 &apos;query&apos; 的映射</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is missing</source>
+        <translation>%1：缺少 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1.unit: &apos;%2&apos; is not a unit (expected one of: %3)</source>
+        <translation>%1.unit：&apos;%2&apos; 不是单位（应为以下之一：%3）</translation>
+    </message>
+    <message>
+        <source>%1.splitByRole: must be true or false</source>
+        <translation>%1.splitByRole：必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>%1: must be a list of charts</source>
+        <translation>%1：必须是图表列表</translation>
+    </message>
+    <message>
+        <source>Configured in %1</source>
+        <translation>配置于 %1</translation>
+    </message>
+    <message>
+        <source>invalid YAML: %1</source>
+        <translation>YAML 无效：%1</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ChartMarkers</name>
+    <message>
+        <source>rev %1</source>
+        <translation>修订版本 %1</translation>
+    </message>
+    <message>
+        <source>new revision</source>
+        <translation>新修订版本</translation>
+    </message>
+    <message>
+        <source>step %1/%2</source>
+        <translation>步骤 %1/%2</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>promoted</source>
+        <translation>已推进</translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>fully promoted</source>
+        <translation>已全量推进</translation>
+    </message>
+    <message>
+        <source>step %1/%2: all steps done</source>
+        <translation>步骤 %1/%2：所有步骤已完成</translation>
+    </message>
+    <message>
+        <source>step %1/%2: %3</source>
+        <translation>步骤 %1/%2：%3</translation>
+    </message>
+    <message>
+        <source> (weight %1 %)</source>
+        <translation> (权重 %1%)</translation>
+    </message>
+</context>
+<context>
+    <name>ChartStyle</name>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>inconclusive</source>
+        <translation>无定论</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+</context>
+<context>
+    <name>ChartThreshold</name>
+    <message>
+        <source>pass %1 %2</source>
+        <translation>通过 %1 %2</translation>
+    </message>
+    <message>
+        <source>fail %1 %2</source>
+        <translation>失败 %1 %2</translation>
+    </message>
+    <message>
+        <source>max %1</source>
+        <translation>最大 %1</translation>
+    </message>
+    <message>
+        <source>min %1</source>
+        <translation>最小 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChartUnits</name>
+    <message>
+        <source>no value</source>
+        <translation>无值</translation>
+    </message>
+</context>
+<context>
+    <name>ChartVariables</name>
+    <message>
+        <source>&apos;%1&apos; is not closed with &apos;}}&apos;</source>
+        <translation>&apos;%1&apos; 没有以 &apos;}}&apos; 结束</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a variable reference</source>
+        <translation>&apos;%1&apos; 不是变量引用</translation>
+    </message>
+    <message>
+        <source>unknown variable {{%1}} (known: %2)</source>
+        <translation>未知变量 {{%1}}（已知变量：%2）</translation>
+    </message>
+    <message>
+        <source>variable {{%1}} refers to itself</source>
+        <translation>变量 {{%1}} 引用了自身</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>显示版本并退出。</translation>
+    </message>
+    <message>
+        <source>Start the built-in simulated fleet (dev, staging, prod) and connect to it.</source>
+        <translation>启动内置的模拟集群组（dev、staging、prod）并连接到它。</translation>
+    </message>
+    <message>
+        <source>Read the kubeconfig from FILE only.</source>
+        <translation>只从 FILE 读取 kubeconfig。</translation>
+    </message>
+    <message>
+        <source>Read the environments from FILE (default: %1).</source>
+        <translation>从 FILE 读取环境配置（默认：%1）。</translation>
+    </message>
+    <message>
+        <source>User interface language, e.g. en or zh_CN (default: the system&apos;s).</source>
+        <translation>界面语言，例如 en 或 zh_CN（默认：跟随系统）。</translation>
+    </message>
+    <message>
+        <source>Offer no actions in any environment.</source>
+        <translation>在所有环境中都不提供任何操作。</translation>
+    </message>
+    <message>
+        <source>get: every namespace the environment shows.</source>
+        <translation>get：该环境显示的所有命名空间。</translation>
+    </message>
+    <message>
+        <source>get: only namespace NS (default: the context&apos;s).</source>
+        <translation>get：只看命名空间 NS（默认：上下文的命名空间）。</translation>
+    </message>
+    <message>
+        <source>get: only the environment of kubeconfig context C.</source>
+        <translation>get：只看 kubeconfig 上下文 C 对应的环境。</translation>
+    </message>
+    <message>
+        <source>get: only environment E.</source>
+        <translation>get：只看环境 E。</translation>
+    </message>
+    <message>
+        <source>get: output format: table (default), wide or json.</source>
+        <translation>get：输出格式：table（默认）、wide 或 json。</translation>
+    </message>
+    <message>
+        <source>--demo and --kubeconfig cannot be combined: the demo writes its own kubeconfig</source>
+        <translation>--demo 与 --kubeconfig 不能同时使用：演示会写入自己的 kubeconfig</translation>
+    </message>
+    <message>
+        <source>get: name a resource: rollouts, or rollout NAME</source>
+        <translation>get：请指定资源：rollouts，或 rollout NAME</translation>
+    </message>
+    <message>
+        <source>get rollout: the rollout&apos;s NAME is missing</source>
+        <translation>get rollout：缺少发布的名称 NAME</translation>
+    </message>
+    <message>
+        <source>get rollout: unexpected argument &apos;%1&apos;</source>
+        <translation>get rollout：多余的参数 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>get: unknown resource &apos;%1&apos; (known: rollouts)</source>
+        <translation>get：未知资源 &apos;%1&apos;（支持：rollouts）</translation>
+    </message>
+    <message>
+        <source>get rollouts: unexpected argument &apos;%1&apos;</source>
+        <translation>get rollouts：多余的参数 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>-A and -n cannot be combined</source>
+        <translation>-A 与 -n 不能同时使用</translation>
+    </message>
+    <message>
+        <source>get rollout NAME: -A cannot be used; name the namespace with -n</source>
+        <translation>get rollout NAME：不能使用 -A；请用 -n 指定命名空间</translation>
+    </message>
+    <message>
+        <source>--context and --env cannot be combined</source>
+        <translation>--context 与 --env 不能同时使用</translation>
+    </message>
+    <message>
+        <source>-o: unknown output format &apos;%1&apos; (formats: table, wide, json)</source>
+        <translation>-o：未知输出格式 &apos;%1&apos;（可用格式：table、wide、json）</translation>
+    </message>
+    <message>
+        <source>--full is only valid with promote</source>
+        <translation>--full 只能与 promote 一起使用</translation>
+    </message>
+    <message>
+        <source>%1: the rollout&apos;s NAME is missing</source>
+        <translation>%1：缺少发布的名称 NAME</translation>
+    </message>
+    <message>
+        <source>%1: unexpected argument &apos;%2&apos;</source>
+        <translation>%1：多余的参数 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>Release Dashboard: Argo Rollouts across every environment.
 
 Without a command it opens the window. Commands:
   get rollouts [-A | -n NS] [--context C | --env E] [-o table|wide|json]
-  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]</source>
-            <translation>Release Dashboard：跨所有环境查看 Argo Rollouts。
+  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]
+  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]
+  promote NAME [--full] [-n NS] [--context C | --env E]
+  undo NAME [--to-revision N] [-n NS] [--context C | --env E]</source>
+        <translation>Release Dashboard：跨所有环境查看 Argo Rollouts。
 
 不带命令时打开窗口。命令：
   get rollouts [-A | -n NS] [--context C | --env E] [-o table|wide|json]
-  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]</translation>
-        </message>
-        <message>
-            <source>Show this help and exit.</source>
-            <translation>显示此帮助并退出。</translation>
-        </message>
-        <message>
-            <source>Show the version and exit.</source>
-            <translation>显示版本并退出。</translation>
-        </message>
-        <message>
-            <source>Start the built-in simulated fleet (dev, staging, prod) and connect to it.</source>
-            <translation>启动内置的模拟集群组（dev、staging、prod）并连接到它。</translation>
-        </message>
-        <message>
-            <source>Read the kubeconfig from FILE only.</source>
-            <translation>只从 FILE 读取 kubeconfig。</translation>
-        </message>
-        <message>
-            <source>Read the environments from FILE (default: %1).</source>
-            <translation>从 FILE 读取环境配置（默认：%1）。</translation>
-        </message>
-        <message>
-            <source>User interface language, e.g. en or zh_CN (default: the system's).</source>
-            <translation>界面语言，例如 en 或 zh_CN（默认：跟随系统）。</translation>
-        </message>
-        <message>
-            <source>Offer no actions in any environment.</source>
-            <translation>在所有环境中都不提供任何操作。</translation>
-        </message>
-        <message>
-            <source>get: every namespace the environment shows.</source>
-            <translation>get：该环境显示的所有命名空间。</translation>
-        </message>
-        <message>
-            <source>get: only namespace NS (default: the context's).</source>
-            <translation>get：只看命名空间 NS（默认：上下文的命名空间）。</translation>
-        </message>
-        <message>
-            <source>get: only the environment of kubeconfig context C.</source>
-            <translation>get：只看 kubeconfig 上下文 C 对应的环境。</translation>
-        </message>
-        <message>
-            <source>get: only environment E.</source>
-            <translation>get：只看环境 E。</translation>
-        </message>
-        <message>
-            <source>get: output format: table (default), wide or json.</source>
-            <translation>get：输出格式：table（默认）、wide 或 json。</translation>
-        </message>
-        <message>
-            <source>get rollouts | get rollout NAME</source>
-            <translation>get rollouts | get rollout NAME</translation>
-        </message>
-        <message>
-            <source>--demo and --kubeconfig cannot be combined: the demo writes its own kubeconfig</source>
-            <translation>--demo 与 --kubeconfig 不能同时使用：演示会写入自己的 kubeconfig</translation>
-        </message>
-        <message>
-            <source>unknown command '%1' (commands: get)</source>
-            <translation>未知命令 '%1'（可用命令：get）</translation>
-        </message>
-        <message>
-            <source>get: name a resource: rollouts, or rollout NAME</source>
-            <translation>get：请指定资源：rollouts，或 rollout NAME</translation>
-        </message>
-        <message>
-            <source>get rollout: the rollout's NAME is missing</source>
-            <translation>get rollout：缺少发布的名称 NAME</translation>
-        </message>
-        <message>
-            <source>get rollout: unexpected argument '%1'</source>
-            <translation>get rollout：多余的参数 '%1'</translation>
-        </message>
-        <message>
-            <source>get: unknown resource '%1' (known: rollouts)</source>
-            <translation>get：未知资源 '%1'（支持：rollouts）</translation>
-        </message>
-        <message>
-            <source>get rollouts: unexpected argument '%1'</source>
-            <translation>get rollouts：多余的参数 '%1'</translation>
-        </message>
-        <message>
-            <source>--%1 is only valid with the get command</source>
-            <translation>--%1 只能与 get 命令一起使用</translation>
-        </message>
-        <message>
-            <source>-A and -n cannot be combined</source>
-            <translation>-A 与 -n 不能同时使用</translation>
-        </message>
-        <message>
-            <source>get rollout NAME: -A cannot be used; name the namespace with -n</source>
-            <translation>get rollout NAME：不能使用 -A；请用 -n 指定命名空间</translation>
-        </message>
-        <message>
-            <source>--context and --env cannot be combined</source>
-            <translation>--context 与 --env 不能同时使用</translation>
-        </message>
-        <message>
-            <source>-o: unknown output format '%1' (formats: table, wide, json)</source>
-            <translation>-o：未知输出格式 '%1'（可用格式：table、wide、json）</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConnectionStateStyle</name>
-        <message>
-            <source>Connecting…</source>
-            <translation>正在连接…</translation>
-        </message>
-        <message>
-            <source>Live</source>
-            <translation>实时</translation>
-        </message>
-        <message>
-            <source>Retrying in %1 s</source>
-            <translation>%1 秒后重试</translation>
-        </message>
-        <message>
-            <source>Retrying</source>
-            <translation>正在重试</translation>
-        </message>
-        <message>
-            <source>Unauthorized</source>
-            <translation>未授权</translation>
-        </message>
-        <message>
-            <source>Forbidden</source>
-            <translation>无权访问</translation>
-        </message>
-        <message>
-            <source>Unreachable</source>
-            <translation>无法连接</translation>
-        </message>
-        <message>
-            <source>Configuration error</source>
-            <translation>配置错误</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
-        </message>
-        <message>
-            <source>TLS verification is off for this context (insecure-skip-tls-verify): the server's identity is not checked.</source>
-            <translation>此上下文关闭了 TLS 校验（insecure-skip-tls-verify）：不会验证服务器的身份。</translation>
-        </message>
-        <message>
-            <source>%1, retrying in %2 s</source>
-            <translation>%1，%2 秒后重试</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConnectionStatusBar</name>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
-        </message>
-        <message>
-            <source>No data yet</source>
-            <translation>尚无数据</translation>
-        </message>
-        <message>
-            <source>Updated %1</source>
-            <translation>更新于 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>DemoFleet</name>
-        <message>
-            <source>The demo scenario is missing from the application's resources</source>
-            <translation>应用资源中缺少演示场景</translation>
-        </message>
-        <message>
-            <source>The demo fleet did not start: %1</source>
-            <translation>演示集群组未能启动：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>DetailPane</name>
-        <message>
-            <source>Select a rollout to see its steps, ReplicaSets and analysis</source>
-            <translation>选择一个发布，查看它的步骤、ReplicaSet 和分析</translation>
-        </message>
-        <message>
-            <source>The steps, ReplicaSets and analysis of this rollout will be shown here.</source>
-            <translation>此发布的步骤、ReplicaSet 和分析将显示在这里。</translation>
-        </message>
-    </context>
-    <context>
-        <name>EnvironmentConfig</name>
-        <message>
-            <source>unknown key '%1' (expected one of: %2)</source>
-            <translation>未知的键 '%1'（应为以下之一：%2）</translation>
-        </message>
-        <message>
-            <source>duplicate key '%1'</source>
-            <translation>重复的键 '%1'</translation>
-        </message>
-        <message>
-            <source>%1: must be a string</source>
-            <translation>%1：必须是字符串</translation>
-        </message>
-        <message>
-            <source>%1: must be a mapping with at least a 'name'</source>
-            <translation>%1：必须是至少包含 'name' 的映射</translation>
-        </message>
-        <message>
-            <source>%1: 'name' is missing</source>
-            <translation>%1：缺少 'name'</translation>
-        </message>
-        <message>
-            <source>%1.name: must not be empty</source>
-            <translation>%1.name：不能为空</translation>
-        </message>
-        <message>
-            <source>%1.context: must not be empty</source>
-            <translation>%1.context：不能为空</translation>
-        </message>
-        <message>
-            <source>%1.namespaces: must be a list of namespace names</source>
-            <translation>%1.namespaces：必须是命名空间名称的列表</translation>
-        </message>
-        <message>
-            <source>%1: must not be empty</source>
-            <translation>%1：不能为空</translation>
-        </message>
-        <message>
-            <source>%1: '%2' is listed twice</source>
-            <translation>%1：'%2' 重复列出</translation>
-        </message>
-        <message>
-            <source>%1.order: '%2' is not an integer</source>
-            <translation>%1.order：'%2' 不是整数</translation>
-        </message>
-        <message>
-            <source>%1.colour: '%2' is not a colour of the form #rrggbb</source>
-            <translation>%1.colour：'%2' 不是 #rrggbb 形式的颜色</translation>
-        </message>
-        <message>
-            <source>%1.readOnly: must be true or false</source>
-            <translation>%1.readOnly：必须是 true 或 false</translation>
-        </message>
-        <message>
-            <source>invalid YAML: %1</source>
-            <translation>YAML 无效：%1</translation>
-        </message>
-        <message>
-            <source>the file is empty; expected an 'environments' list</source>
-            <translation>文件为空；应包含 'environments' 列表</translation>
-        </message>
-        <message>
-            <source>expected a mapping with an 'environments' list</source>
-            <translation>应为包含 'environments' 列表的映射</translation>
-        </message>
-        <message>
-            <source>'environments' is missing</source>
-            <translation>缺少 'environments'</translation>
-        </message>
-        <message>
-            <source>environments: must be a non-empty list</source>
-            <translation>environments：必须是非空列表</translation>
-        </message>
-        <message>
-            <source>environments[%1].name: '%2' is already defined on line %3</source>
-            <translation>environments[%1].name：'%2' 已在第 %3 行定义</translation>
-        </message>
-        <message>
-            <source>%1: cannot read: %2</source>
-            <translation>%1：无法读取：%2</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>无</translation>
-        </message>
-        <message>
-            <source>environments[%1].context: context '%2' of environment '%3' is not in the kubeconfig (contexts: %4)</source>
-            <translation>environments[%1].context：环境 '%3' 的上下文 '%2' 不在 kubeconfig 中（现有上下文：%4）</translation>
-        </message>
-    </context>
-    <context>
-        <name>EnvironmentDelegate</name>
-        <message>
-            <source>insecure TLS</source>
-            <translation>不安全的 TLS</translation>
-        </message>
-        <message>
-            <source>read-only</source>
-            <translation>只读</translation>
-        </message>
-        <message>
-            <source>Context: %1</source>
-            <translation>上下文：%1</translation>
-        </message>
-        <message>
-            <source>Last update: %1</source>
-            <translation>最近更新：%1</translation>
-        </message>
-        <message>
-            <source>Read-only: no actions are offered.</source>
-            <translation>只读：不提供任何操作。</translation>
-        </message>
-        <message>
-            <source>Workloads: %1</source>
-            <translation>工作负载：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>EnvironmentModel</name>
-        <message>
-            <source>connecting</source>
-            <translation>正在连接</translation>
-        </message>
-        <message>
-            <source>live</source>
-            <translation>实时</translation>
-        </message>
-        <message>
-            <source>retrying</source>
-            <translation>正在重试</translation>
-        </message>
-        <message>
-            <source>not authorised</source>
-            <translation>未授权</translation>
-        </message>
-        <message>
-            <source>access denied</source>
-            <translation>访问被拒绝</translation>
-        </message>
-        <message>
-            <source>unreachable</source>
-            <translation>无法连接</translation>
-        </message>
-        <message>
-            <source>configuration error</source>
-            <translation>配置错误</translation>
-        </message>
-        <message numerus="yes">
-            <source>retrying in %n s</source>
-            <translation>
-                <numerusform>%n 秒后重试</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%1, retrying in %n s</source>
-            <translation>
-                <numerusform>%1，%n 秒后重试</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <comment>state: reason</comment>
-            <translation>%1：%2</translation>
-        </message>
-        <message>
-            <source>%1 — %2</source>
-            <comment>environment — state</comment>
-            <translation>%1 — %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExecPlugin</name>
-        <message>
-            <source>exec plugin "%1" (user "%2")</source>
-            <translation>exec 插件 "%1"（用户 "%2"）</translation>
-        </message>
-        <message>
-            <source>%1 printed output that is not a JSON object</source>
-            <translation>%1 输出的内容不是 JSON 对象</translation>
-        </message>
-        <message>
-            <source>%1 returned apiVersion "%2", expected "%3"</source>
-            <translation>%1 返回的 apiVersion 为 "%2"，应为 "%3"</translation>
-        </message>
-        <message>
-            <source>%1 returned kind "%2", expected "ExecCredential"</source>
-            <translation>%1 返回的 kind 为 "%2"，应为 "ExecCredential"</translation>
-        </message>
-        <message>
-            <source>%1 returned no status</source>
-            <translation>%1 没有返回 status</translation>
-        </message>
-        <message>
-            <source>%1 returned only a client certificate or key, not both</source>
-            <translation>%1 只返回了客户端证书或私钥之一，而不是两者都有</translation>
-        </message>
-        <message>
-            <source>%1 returned neither a token nor a client certificate and key</source>
-            <translation>%1 既没有返回令牌，也没有返回客户端证书和私钥</translation>
-        </message>
-        <message>
-            <source>%1 returned an invalid expirationTimestamp "%2"</source>
-            <translation>%1 返回了无效的 expirationTimestamp "%2"</translation>
-        </message>
-        <message>
-            <source>%1 could not be started: %2</source>
-            <translation>%1 无法启动：%2</translation>
-        </message>
-        <message>
-            <source>%1 did not finish within %2 seconds</source>
-            <translation>%1 未在 %2 秒内结束</translation>
-        </message>
-        <message>
-            <source>%1 crashed</source>
-            <translation>%1 崩溃了</translation>
-        </message>
-        <message>
-            <source>%1 failed with exit code %2</source>
-            <translation>%1 失败，退出码 %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>FilterBar</name>
-        <message>
-            <source>Filter by name, namespace or image (Ctrl+F)</source>
-            <translation>按名称、命名空间或镜像筛选（Ctrl+F）</translation>
-        </message>
-        <message>
-            <source>Show only %1 rollouts (combine several)</source>
-            <translation>只显示状态为“%1”的发布（可多选）</translation>
-        </message>
-        <message>
-            <source>Needs attention</source>
-            <translation>需要关注</translation>
-        </message>
-        <message>
-            <source>Show only rollouts that need a person: degraded, or paused for another reason than a canary step</source>
-            <translation>只显示需要人工处理的发布：已降级，或因金丝雀步骤以外的原因而暂停</translation>
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation>清除</translation>
-        </message>
-        <message>
-            <source>Clear every filter</source>
-            <translation>清除所有筛选条件</translation>
-        </message>
-        <message>
-            <source>%1 %2</source>
-            <translation>%1 %2</translation>
-        </message>
-        <message>
-            <source>Needs attention %1</source>
-            <translation>需要关注 %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>FleetModel</name>
-        <message>
-            <source>Healthy</source>
-            <translation>健康</translation>
-        </message>
-        <message>
-            <source>Progressing</source>
-            <translation>进行中</translation>
-        </message>
-        <message>
-            <source>Paused</source>
-            <translation>已暂停</translation>
-        </message>
-        <message>
-            <source>Degraded</source>
-            <translation>已降级</translation>
-        </message>
-        <message>
-            <source>Unknown</source>
-            <translation>未知</translation>
-        </message>
-        <message>
-            <source>%1 — %2</source>
-            <comment>phase — message</comment>
-            <translation>%1 — %2</translation>
-        </message>
-        <message>
-            <source>Rollout</source>
-            <translation>Rollout</translation>
-        </message>
-        <message>
-            <source>Deployment</source>
-            <translation>Deployment</translation>
-        </message>
-        <message>
-            <source>%1/%2</source>
-            <comment>desired weight/actual weight</comment>
-            <translation>%1/%2</translation>
-        </message>
-        <message>
-            <source>%1/%2 ready · %3 updated · %4 available</source>
-            <translation>%1/%2 就绪 · %3 已更新 · %4 可用</translation>
-        </message>
-        <message>
-            <source>Environment</source>
-            <translation>环境</translation>
-        </message>
-        <message>
-            <source>Namespace</source>
-            <translation>命名空间</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名称</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <source>Strategy</source>
-            <translation>策略</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Step</source>
-            <translation>步骤</translation>
-        </message>
-        <message>
-            <source>Weight</source>
-            <translation>权重</translation>
-        </message>
-        <message>
-            <source>Revision</source>
-            <translation>修订版本</translation>
-        </message>
-        <message>
-            <source>Images</source>
-            <translation>镜像</translation>
-        </message>
-        <message>
-            <source>Replicas</source>
-            <translation>副本</translation>
-        </message>
-        <message>
-            <source>Age</source>
-            <translation>时长</translation>
-        </message>
-    </context>
-    <context>
-        <name>FleetSetup</name>
-        <message>
-            <source>The kubeconfig (%1) defines no contexts: there is no environment to show</source>
-            <translation>kubeconfig（%1）中没有定义任何上下文：没有可显示的环境</translation>
-        </message>
-    </context>
-    <context>
-        <name>FleetTableView</name>
-        <message>
-            <source>Columns</source>
-            <translation>列</translation>
-        </message>
-    </context>
-    <context>
-        <name>GetCommand</name>
-        <message>
-            <source>unknown environment '%1' (environments: %2)</source>
-            <translation>未知环境 '%1'（现有环境：%2）</translation>
-        </message>
-        <message>
-            <source>context '%1' is not in the kubeconfig (contexts: %2)</source>
-            <translation>上下文 '%1' 不在 kubeconfig 中（现有上下文：%2）</translation>
-        </message>
-        <message>
-            <source>%1: rollout "%2" not found in namespace "%3"</source>
-            <translation>%1：在命名空间 "%3" 中找不到发布 "%2"</translation>
-        </message>
-        <message>
-            <source>No rollouts found in %1.</source>
-            <translation>在 %1 中没有找到发布。</translation>
-        </message>
-    </context>
-    <context>
-        <name>JsonDecoder</name>
-        <message numerus="yes">
-            <source>... and %n more problem(s)</source>
-            <translation>
-                <numerusform>…… 以及另外 %n 个问题</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>watch event without a type</source>
-            <translation>watch 事件缺少 type</translation>
-        </message>
-        <message>
-            <source>unknown watch event type "%1"</source>
-            <translation>未知的 watch 事件类型 "%1"</translation>
-        </message>
-        <message>
-            <source>watch event without an object</source>
-            <translation>watch 事件缺少 object</translation>
-        </message>
-    </context>
-    <context>
-        <name>JsonDecoder::Private</name>
-        <message>
-            <source>the response is too large to decode (%1 bytes)</source>
-            <translation>响应过大，无法解码（%1 字节）</translation>
-        </message>
-        <message>
-            <source>malformed JSON at byte %1: %2</source>
-            <translation>JSON 格式错误，位于第 %1 字节：%2</translation>
-        </message>
-        <message>
-            <source>malformed JSON: %1</source>
-            <translation>JSON 格式错误：%1</translation>
-        </message>
-        <message>
-            <source>expected a JSON object at the top level</source>
-            <translation>顶层应为 JSON 对象</translation>
-        </message>
-    </context>
-    <context>
-        <name>KubeClient</name>
-        <message>
-            <source>The list response from %1 is not a JSON object with metadata</source>
-            <translation>来自 %1 的列表响应不是带有 metadata 的 JSON 对象</translation>
-        </message>
-        <message>
-            <source>The server repeated the same continue token for %1</source>
-            <translation>服务器对 %1 重复返回了相同的 continue 令牌</translation>
-        </message>
-    </context>
-    <context>
-        <name>Kubeconfig</name>
-        <message>
-            <source>cannot read %1 %2: %3</source>
-            <translation>无法读取 %1 %2：%3</translation>
-        </message>
-        <message>
-            <source>No context given and no current-context set in %1</source>
-            <translation>未指定上下文，且 %1 中没有设置 current-context</translation>
-        </message>
-        <message>
-            <source>Context "%1" not found in %2</source>
-            <translation>在 %2 中找不到上下文 "%1"</translation>
-        </message>
-        <message>
-            <source>no cluster given</source>
-            <translation>未指定集群</translation>
-        </message>
-        <message>
-            <source>cluster "%1" not found</source>
-            <translation>找不到集群 "%1"</translation>
-        </message>
-        <message>
-            <source>user "%1" not found</source>
-            <translation>找不到用户 "%1"</translation>
-        </message>
-        <message>
-            <source>namespace "%1" is not a valid DNS label</source>
-            <translation>命名空间 "%1" 不是有效的 DNS 标签</translation>
-        </message>
-        <message>
-            <source>no server found</source>
-            <translation>找不到 server</translation>
-        </message>
-        <message>
-            <source>both certificate-authority and certificate-authority-data are given; the data is used</source>
-            <translation>同时给出了 certificate-authority 和 certificate-authority-data；将使用后者的数据</translation>
-        </message>
-        <message>
-            <source>certificate-authority and insecure-skip-tls-verify cannot both be set</source>
-            <translation>certificate-authority 与 insecure-skip-tls-verify 不能同时设置</translation>
-        </message>
-        <message>
-            <source>server "%1" is not an http or https URL</source>
-            <translation>server "%1" 不是 http 或 https URL</translation>
-        </message>
-        <message>
-            <source>proxy-url "%1" must be an http, https or socks5 URL</source>
-            <translation>proxy-url "%1" 必须是 http、https 或 socks5 URL</translation>
-        </message>
-        <message>
-            <source>command must be specified</source>
-            <translation>必须指定 command</translation>
-        </message>
-        <message>
-            <source>apiVersion must be specified</source>
-            <translation>必须指定 apiVersion</translation>
-        </message>
-        <message>
-            <source>invalid apiVersion "%1"; use %2 or %3</source>
-            <translation>apiVersion "%1" 无效；请使用 %2 或 %3</translation>
-        </message>
-        <message>
-            <source>env[%1] has no name</source>
-            <translation>env[%1] 缺少 name</translation>
-        </message>
-        <message>
-            <source>interactiveMode must be specified for %1</source>
-            <translation>必须为 %1 指定 interactiveMode</translation>
-        </message>
-        <message>
-            <source>invalid interactiveMode "%1"; use Never, IfAvailable or Always</source>
-            <translation>interactiveMode "%1" 无效；请使用 Never、IfAvailable 或 Always</translation>
-        </message>
-        <message>
-            <source>interactiveMode is Always, but this application cannot run an interactive plugin; log in with the plugin in a terminal first or set interactiveMode to IfAvailable</source>
-            <translation>interactiveMode 为 Always，但本应用无法运行交互式插件；请先在终端中用该插件登录，或将 interactiveMode 设为 IfAvailable</translation>
-        </message>
-        <message>
-            <source>auth-provider and exec cannot both be set</source>
-            <translation>auth-provider 与 exec 不能同时设置</translation>
-        </message>
-        <message>
-            <source>the auth-provider "%1" is not supported; use an exec credential plugin instead</source>
-            <translation>不支持 auth-provider "%1"；请改用 exec 凭据插件</translation>
-        </message>
-        <message>
-            <source>more than one authentication method found (token and basic auth); only one is allowed</source>
-            <translation>发现多种认证方式（令牌和基本认证）；只允许使用一种</translation>
-        </message>
-        <message>
-            <source>client-certificate given without client-key</source>
-            <translation>给出了 client-certificate 但没有 client-key</translation>
-        </message>
-        <message>
-            <source>client-key given without client-certificate</source>
-            <translation>给出了 client-key 但没有 client-certificate</translation>
-        </message>
-        <message>
-            <source>both client-certificate and client-certificate-data are given; the data is used</source>
-            <translation>同时给出了 client-certificate 和 client-certificate-data；将使用后者的数据</translation>
-        </message>
-        <message>
-            <source>the file is empty</source>
-            <translation>文件为空</translation>
-        </message>
-        <message>
-            <source>%1: user "%2": cannot read tokenFile %3: %4</source>
-            <translation>%1：用户 "%2"：无法读取 tokenFile %3：%4</translation>
-        </message>
-        <message>
-            <source>%1: the kubeconfig file does not exist</source>
-            <translation>%1：kubeconfig 文件不存在</translation>
-        </message>
-        <message>
-            <source>No kubeconfig found: %1 does not exist and KUBECONFIG is not set</source>
-            <translation>找不到 kubeconfig：%1 不存在，且未设置 KUBECONFIG</translation>
-        </message>
-        <message>
-            <source>%1: not a file</source>
-            <translation>%1：不是文件</translation>
-        </message>
-        <message>
-            <source>None of the files in KUBECONFIG exist: %1</source>
-            <translation>KUBECONFIG 中的文件都不存在：%1</translation>
-        </message>
-        <message>
-            <source>%1: %2 must be a string</source>
-            <translation>%1：%2 必须是字符串</translation>
-        </message>
-        <message>
-            <source>%1: %2 must be true or false</source>
-            <translation>%1：%2 必须是 true 或 false</translation>
-        </message>
-        <message>
-            <source>%1: %2 is not valid base64</source>
-            <translation>%1：%2 不是有效的 base64</translation>
-        </message>
-        <message>
-            <source>%1: %2 must be a list of strings</source>
-            <translation>%1：%2 必须是字符串列表</translation>
-        </message>
-        <message>
-            <source>%1 must be a list</source>
-            <translation>%1 必须是列表</translation>
-        </message>
-        <message>
-            <source>%1 must be a map</source>
-            <translation>%1 必须是映射</translation>
-        </message>
-        <message>
-            <source>%1 has no name</source>
-            <translation>%1 缺少 name</translation>
-        </message>
-        <message>
-            <source>%1 is defined twice in this file</source>
-            <translation>%1 在此文件中定义了两次</translation>
-        </message>
-        <message>
-            <source>%1: %2 must be a map</source>
-            <translation>%1：%2 必须是映射</translation>
-        </message>
-        <message>
-            <source>%1: env must be a list</source>
-            <translation>%1：env 必须是列表</translation>
-        </message>
-        <message>
-            <source>%1 must be a map with name and value</source>
-            <translation>%1 必须是包含 name 和 value 的映射</translation>
-        </message>
-        <message>
-            <source>%1: auth-provider must be a map</source>
-            <translation>%1：auth-provider 必须是映射</translation>
-        </message>
-        <message>
-            <source>%1: auth-provider has no name</source>
-            <translation>%1：auth-provider 缺少 name</translation>
-        </message>
-        <message>
-            <source>%1: not a kubeconfig: the top level is not a map</source>
-            <translation>%1：不是 kubeconfig：顶层不是映射</translation>
-        </message>
-        <message>
-            <source>%1:%2:%3: invalid YAML: %4</source>
-            <translation>%1:%2:%3：YAML 无效：%4</translation>
-        </message>
-        <message>
-            <source>%1:%2: %3</source>
-            <translation>%1:%2：%3</translation>
-        </message>
-        <message>
-            <source>%1: cannot read the file: %2</source>
-            <translation>%1：无法读取文件：%2</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Environments</source>
-            <translation>环境</translation>
-        </message>
-        <message>
-            <source>Release Dashboard</source>
-            <translation>Release Dashboard</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <source>&amp;Filter…</source>
-            <translation>筛选(&amp;F)…</translation>
-        </message>
-        <message>
-            <source>Only Rollouts That &amp;Need Attention</source>
-            <translation>只看需要关注的发布(&amp;N)</translation>
-        </message>
-        <message>
-            <source>&amp;Clear Filters</source>
-            <translation>清除筛选条件(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh</source>
-            <translation>刷新(&amp;R)</translation>
-        </message>
-        <message>
-            <source>List every environment anew</source>
-            <translation>重新列出所有环境</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;About Release Dashboard</source>
-            <translation>关于 Release Dashboard(&amp;A)</translation>
-        </message>
-        <message>
-            <source>About &amp;Qt</source>
-            <translation>关于 &amp;Qt</translation>
-        </message>
-        <message>
-            <source>Workloads: %1</source>
-            <translation>工作负载：%1</translation>
-        </message>
-        <message>
-            <source>Workloads: %1 of %2 shown</source>
-            <translation>工作负载：显示 %1 / 共 %2</translation>
-        </message>
-        <message>
-            <source>Needs attention: %1</source>
-            <translation>需要关注：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>MessageBanner</name>
-        <message>
-            <source>Dismiss</source>
-            <translation>关闭</translation>
-        </message>
-    </context>
-    <context>
-        <name>NetError</name>
-        <message>
-            <source>The server did not accept the credentials (HTTP %1)</source>
-            <translation>服务器不接受所提供的凭据（HTTP %1）</translation>
-        </message>
-        <message>
-            <source>Permission denied (HTTP %1)</source>
-            <translation>权限不足（HTTP %1）</translation>
-        </message>
-        <message>
-            <source>Not found (HTTP %1)</source>
-            <translation>未找到（HTTP %1）</translation>
-        </message>
-        <message>
-            <source>Conflict (HTTP %1)</source>
-            <translation>冲突（HTTP %1）</translation>
-        </message>
-        <message>
-            <source>The data expired on the server (HTTP %1)</source>
-            <translation>服务器上的数据已过期（HTTP %1）</translation>
-        </message>
-        <message>
-            <source>The server is busy (HTTP %1)</source>
-            <translation>服务器繁忙（HTTP %1）</translation>
-        </message>
-        <message>
-            <source>Server error (HTTP %1)</source>
-            <translation>服务器错误（HTTP %1）</translation>
-        </message>
-        <message>
-            <source>Request failed (HTTP %1)</source>
-            <translation>请求失败（HTTP %1）</translation>
-        </message>
-        <message>
-            <source>The server did not answer in time</source>
-            <translation>服务器未及时响应</translation>
-        </message>
-        <message>
-            <source>Secure connection failed</source>
-            <translation>安全连接失败</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>已取消</translation>
-        </message>
-        <message>
-            <source>Cannot reach the server</source>
-            <translation>无法连接到服务器</translation>
-        </message>
-        <message>
-            <source>The response is larger than the limit of %1 MiB</source>
-            <translation>响应超过了 %1 MiB 的上限</translation>
-        </message>
-        <message>
-            <source>The response is larger than the limit of %1 bytes</source>
-            <translation>响应超过了 %1 字节的上限</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhaseStyle</name>
-        <message>
-            <source>Healthy</source>
-            <translation>健康</translation>
-        </message>
-        <message>
-            <source>Progressing</source>
-            <translation>进行中</translation>
-        </message>
-        <message>
-            <source>Paused</source>
-            <translation>已暂停</translation>
-        </message>
-        <message>
-            <source>Degraded</source>
-            <translation>已降级</translation>
-        </message>
-        <message>
-            <source>Unknown</source>
-            <translation>未知</translation>
-        </message>
-    </context>
-    <context>
-        <name>RolloutStatus</name>
-        <message>
-            <source>waiting for rollout spec update to be observed</source>
-            <translation>等待控制器观察到发布规格的更新</translation>
-        </message>
-        <message>
-            <source>waiting for rollout to unpause</source>
-            <translation>等待发布恢复</translation>
-        </message>
-        <message>
-            <source>waiting for rollout spec update to be observed for the reference workload</source>
-            <translation>等待控制器观察到所引用工作负载的规格更新</translation>
-        </message>
-        <message>
-            <source>rollout is restarting</source>
-            <translation>发布正在重启</translation>
-        </message>
-        <message>
-            <source>more replicas need to be updated</source>
-            <translation>还有副本需要更新</translation>
-        </message>
-        <message>
-            <source>updated replicas are still becoming available</source>
-            <translation>已更新的副本仍在变为可用</translation>
-        </message>
-        <message>
-            <source>active service cutover pending</source>
-            <translation>等待切换活动服务</translation>
-        </message>
-        <message>
-            <source>waiting for analysis to complete</source>
-            <translation>等待分析完成</translation>
-        </message>
-        <message>
-            <source>waiting for post-promotion verification to complete</source>
-            <translation>等待晋级后验证完成</translation>
-        </message>
-        <message>
-            <source>old replicas are pending termination</source>
-            <translation>旧副本等待终止</translation>
-        </message>
-        <message>
-            <source>waiting for all steps to complete</source>
-            <translation>等待所有步骤完成</translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusDelegate</name>
-        <message>
-            <source>Needs attention</source>
-            <translation>需要关注</translation>
-        </message>
-    </context>
-    <context>
-        <name>WatchFramer</name>
-        <message>
-            <source>Unexpected '%1' in the JSON stream</source>
-            <translation>JSON 流中出现了意外的 '%1'</translation>
-        </message>
-        <message>
-            <source>A JSON value in the stream is larger than the limit of %1 MiB</source>
-            <translation>流中的某个 JSON 值超过了 %1 MiB 的上限</translation>
-        </message>
-        <message>
-            <source>The stream ended inside a JSON value</source>
-            <translation>流在 JSON 值的中间结束了</translation>
-        </message>
-    </context>
+  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]
+  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]
+  promote NAME [--full] [-n NS] [--context C | --env E]
+  undo NAME [--to-revision N] [-n NS] [--context C | --env E]</translation>
+    </message>
+    <message>
+        <source>Open the window on workload ENV/NAMESPACE/NAME once it is listed.</source>
+        <translation>工作负载 ENV/NAMESPACE/NAME 出现在列表中后，打开窗口并定位到它。</translation>
+    </message>
+    <message>
+        <source>promote: skip every remaining step, pause and analysis.</source>
+        <translation>promote：跳过所有剩余的步骤、暂停和分析。</translation>
+    </message>
+    <message>
+        <source>undo: roll back to revision N (default: the previous one).</source>
+        <translation>undo：回滚到修订版本 N（默认：上一个修订版本）。</translation>
+    </message>
+    <message>
+        <source>get rollouts | get rollout NAME | pause NAME | ...</source>
+        <translation>get rollouts | get rollout NAME | pause NAME | ...</translation>
+    </message>
+    <message>
+        <source>--select: &apos;%1&apos; is not ENV/NAMESPACE/NAME</source>
+        <translation>--select：&apos;%1&apos; 不是 ENV/NAMESPACE/NAME 形式</translation>
+    </message>
+    <message>
+        <source>unknown command &apos;%1&apos; (commands: %2)</source>
+        <translation>未知命令 &apos;%1&apos;（可用命令：%2）</translation>
+    </message>
+    <message>
+        <source>--to-revision is only valid with undo</source>
+        <translation>--to-revision 只能与 undo 一起使用</translation>
+    </message>
+    <message>
+        <source>--to-revision: &apos;%1&apos; is not a revision number (1, 2, ...)</source>
+        <translation>--to-revision：&apos;%1&apos; 不是修订版本号（1、2、...）</translation>
+    </message>
+    <message>
+        <source>--%1 is only valid with an action command</source>
+        <translation>--%1 只能与操作命令一起使用</translation>
+    </message>
+    <message>
+        <source>--select is only valid without a command (it opens the window)</source>
+        <translation>--select 只能在不带命令时使用（它会打开窗口）</translation>
+    </message>
+    <message>
+        <source>--%1 is only valid with a command (get, pause, ...)</source>
+        <translation>--%1 只能与命令一起使用（get、pause、...）</translation>
+    </message>
+    <message>
+        <source>%1: -A and -o are only valid with get</source>
+        <translation>%1：-A 和 -o 只能与 get 一起使用</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionStateStyle</name>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Retrying in %1 s</source>
+        <translation>%1 秒后重试</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>正在重试</translation>
+    </message>
+    <message>
+        <source>Unauthorized</source>
+        <translation>未授权</translation>
+    </message>
+    <message>
+        <source>Forbidden</source>
+        <translation>无权访问</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>Configuration error</source>
+        <translation>配置错误</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>TLS verification is off for this context (insecure-skip-tls-verify): the server&apos;s identity is not checked.</source>
+        <translation>此上下文关闭了 TLS 校验（insecure-skip-tls-verify）：不会验证服务器的身份。</translation>
+    </message>
+    <message>
+        <source>%1, retrying in %2 s</source>
+        <translation>%1，%2 秒后重试</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionStatusBar</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>No data yet</source>
+        <translation>尚无数据</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DemoFleet</name>
+    <message>
+        <source>The demo scenario is missing from the application&apos;s resources</source>
+        <translation>应用资源中缺少演示场景</translation>
+    </message>
+    <message>
+        <source>The demo fleet did not start: %1</source>
+        <translation>演示集群组未能启动：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DetailPane</name>
+    <message>
+        <source>Select a rollout to see its steps, ReplicaSets and analysis</source>
+        <translation>选择一个发布，查看它的步骤、ReplicaSet 和分析</translation>
+    </message>
+    <message>
+        <source>A Deployment rolls out without steps or analysis: its status and replicas are in the table above.</source>
+        <translation>Deployment 的发布没有步骤和分析：它的状态和副本见上方表格。</translation>
+    </message>
+</context>
+<context>
+    <name>DetailStyle</name>
+    <message>
+        <source>Successful</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Inconclusive</source>
+        <translation>无定论</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Replica failure</source>
+        <translation>副本故障</translation>
+    </message>
+    <message>
+        <source>Scaled down</source>
+        <translation>已缩容</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>稳定</translation>
+    </message>
+    <message>
+        <source>canary</source>
+        <translation>金丝雀</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>preview</source>
+        <translation>预览</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentConfig</name>
+    <message>
+        <source>unknown key &apos;%1&apos; (expected one of: %2)</source>
+        <translation>未知的键 &apos;%1&apos;（应为以下之一：%2）</translation>
+    </message>
+    <message>
+        <source>duplicate key &apos;%1&apos;</source>
+        <translation>重复的键 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1: must be a string</source>
+        <translation>%1：必须是字符串</translation>
+    </message>
+    <message>
+        <source>%1: must be a mapping with at least a &apos;name&apos;</source>
+        <translation>%1：必须是至少包含 &apos;name&apos; 的映射</translation>
+    </message>
+    <message>
+        <source>%1: &apos;name&apos; is missing</source>
+        <translation>%1：缺少 &apos;name&apos;</translation>
+    </message>
+    <message>
+        <source>%1.name: must not be empty</source>
+        <translation>%1.name：不能为空</translation>
+    </message>
+    <message>
+        <source>%1.context: must not be empty</source>
+        <translation>%1.context：不能为空</translation>
+    </message>
+    <message>
+        <source>%1.namespaces: must be a list of namespace names</source>
+        <translation>%1.namespaces：必须是命名空间名称的列表</translation>
+    </message>
+    <message>
+        <source>%1: must not be empty</source>
+        <translation>%1：不能为空</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is listed twice</source>
+        <translation>%1：&apos;%2&apos; 重复列出</translation>
+    </message>
+    <message>
+        <source>%1.order: &apos;%2&apos; is not an integer</source>
+        <translation>%1.order：&apos;%2&apos; 不是整数</translation>
+    </message>
+    <message>
+        <source>%1.colour: &apos;%2&apos; is not a colour of the form #rrggbb</source>
+        <translation>%1.colour：&apos;%2&apos; 不是 #rrggbb 形式的颜色</translation>
+    </message>
+    <message>
+        <source>%1.readOnly: must be true or false</source>
+        <translation>%1.readOnly：必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>invalid YAML: %1</source>
+        <translation>YAML 无效：%1</translation>
+    </message>
+    <message>
+        <source>the file is empty; expected an &apos;environments&apos; list</source>
+        <translation>文件为空；应包含 &apos;environments&apos; 列表</translation>
+    </message>
+    <message>
+        <source>expected a mapping with an &apos;environments&apos; list</source>
+        <translation>应为包含 &apos;environments&apos; 列表的映射</translation>
+    </message>
+    <message>
+        <source>&apos;environments&apos; is missing</source>
+        <translation>缺少 &apos;environments&apos;</translation>
+    </message>
+    <message>
+        <source>environments: must be a non-empty list</source>
+        <translation>environments：必须是非空列表</translation>
+    </message>
+    <message>
+        <source>environments[%1].name: &apos;%2&apos; is already defined on line %3</source>
+        <translation>environments[%1].name：&apos;%2&apos; 已在第 %3 行定义</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>environments[%1].context: context &apos;%2&apos; of environment &apos;%3&apos; is not in the kubeconfig (contexts: %4)</source>
+        <translation>environments[%1].context：环境 &apos;%3&apos; 的上下文 &apos;%2&apos; 不在 kubeconfig 中（现有上下文：%4）</translation>
+    </message>
+    <message>
+        <source>%1: unknown key &apos;%2&apos; (expected one of: %3)</source>
+        <translation>%1：未知的键 &apos;%2&apos;（应为以下之一：%3）</translation>
+    </message>
+    <message>
+        <source>%1: duplicate key &apos;%2&apos;</source>
+        <translation>%1：重复的键 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1: must be a non-empty string</source>
+        <translation>%1：必须是非空字符串</translation>
+    </message>
+    <message>
+        <source>%1: must be true or false</source>
+        <translation>%1：必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>%1: must not contain credentials; use basicAuth</source>
+        <translation>%1：不能包含凭据；请使用 basicAuth</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not an http or https URL</source>
+        <translation>%1：&apos;%2&apos; 不是 http 或 https URL</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; must not have a query or fragment</source>
+        <translation>%1：&apos;%2&apos; 不能包含查询参数或片段</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; must be a path starting with &apos;/&apos;</source>
+        <translation>%1：&apos;%2&apos; 必须是以 &apos;/&apos; 开头的路径</translation>
+    </message>
+    <message>
+        <source>%1: must be a mapping of header names to values</source>
+        <translation>%1：必须是从请求头名称到值的映射</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a valid header name</source>
+        <translation>%1：&apos;%2&apos; 不是有效的请求头名称</translation>
+    </message>
+    <message>
+        <source>%1: duplicate header &apos;%2&apos;</source>
+        <translation>%1：重复的请求头 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is set by the client</source>
+        <translation>%1：&apos;%2&apos; 由客户端设置</translation>
+    </message>
+    <message>
+        <source>%1: must not contain line breaks</source>
+        <translation>%1：不能包含换行符</translation>
+    </message>
+    <message>
+        <source>%1: must be a mapping with &apos;username&apos; and &apos;password&apos; or &apos;passwordFile&apos;</source>
+        <translation>%1：必须是包含 &apos;username&apos; 以及 &apos;password&apos; 或 &apos;passwordFile&apos; 的映射</translation>
+    </message>
+    <message>
+        <source>%1: &apos;username&apos; is missing</source>
+        <translation>%1：缺少 &apos;username&apos;</translation>
+    </message>
+    <message>
+        <source>%1: set password or passwordFile, not both</source>
+        <translation>%1：password 和 passwordFile 只能设置其中一个</translation>
+    </message>
+    <message>
+        <source>%1: &apos;password&apos; or &apos;passwordFile&apos; is missing</source>
+        <translation>%1：缺少 &apos;password&apos; 或 &apos;passwordFile&apos;</translation>
+    </message>
+    <message>
+        <source>%1: must be a mapping</source>
+        <translation>%1：必须是映射</translation>
+    </message>
+    <message>
+        <source>%1: &apos;cert&apos; and &apos;key&apos; must be set together</source>
+        <translation>%1：&apos;cert&apos; 和 &apos;key&apos; 必须同时设置</translation>
+    </message>
+    <message>
+        <source>%1: must be a mapping (namespace, name, port, scheme)</source>
+        <translation>%1：必须是映射（namespace、name、port、scheme）</translation>
+    </message>
+    <message>
+        <source>%1.namespace: &apos;%2&apos; is not a valid namespace name</source>
+        <translation>%1.namespace：&apos;%2&apos; 不是有效的命名空间名称</translation>
+    </message>
+    <message>
+        <source>%1.name: &apos;%2&apos; is not a valid service name</source>
+        <translation>%1.name：&apos;%2&apos; 不是有效的服务名称</translation>
+    </message>
+    <message>
+        <source>%1.port: &apos;%2&apos; is not a port number (1-65535) or port name</source>
+        <translation>%1.port：&apos;%2&apos; 不是端口号（1-65535）或端口名称</translation>
+    </message>
+    <message>
+        <source>%1.scheme: &apos;%2&apos; must be http or https</source>
+        <translation>%1.scheme：&apos;%2&apos; 必须是 http 或 https</translation>
+    </message>
+    <message>
+        <source>%1: must be a mapping, or false to turn metrics off</source>
+        <translation>%1：必须是映射，或设为 false 以关闭指标</translation>
+    </message>
+    <message>
+        <source>%1: set &apos;url&apos; or &apos;service&apos;, not both</source>
+        <translation>%1：&apos;url&apos; 和 &apos;service&apos; 只能设置其中一个</translation>
+    </message>
+    <message>
+        <source>%1.%2: only used with &apos;url&apos;; through the service proxy the kubeconfig&apos;s credentials apply</source>
+        <translation>%1.%2：只在使用 &apos;url&apos; 时有效；通过服务代理访问时使用 kubeconfig 的凭据</translation>
+    </message>
+    <message>
+        <source>%1: set bearerToken or bearerTokenFile, not both</source>
+        <translation>%1：bearerToken 和 bearerTokenFile 只能设置其中一个</translation>
+    </message>
+    <message>
+        <source>%1: set a bearer token or basicAuth, not both</source>
+        <translation>%1：bearer 令牌和 basicAuth 只能设置其中一个</translation>
+    </message>
+    <message>
+        <source>%1.headers: &apos;Authorization&apos; cannot be combined with a bearer token, basicAuth or the service proxy</source>
+        <translation>%1.headers：&apos;Authorization&apos; 不能与 bearer 令牌、basicAuth 或服务代理同时使用</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentDelegate</name>
+    <message>
+        <source>insecure TLS</source>
+        <translation>不安全的 TLS</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Context: %1</source>
+        <translation>上下文：%1</translation>
+    </message>
+    <message>
+        <source>Last update: %1</source>
+        <translation>最近更新：%1</translation>
+    </message>
+    <message>
+        <source>Read-only: no actions are offered.</source>
+        <translation>只读：不提供任何操作。</translation>
+    </message>
+    <message>
+        <source>Workloads: %1</source>
+        <translation>工作负载：%1</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentModel</name>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>正在重试</translation>
+    </message>
+    <message>
+        <source>not authorised</source>
+        <translation>未授权</translation>
+    </message>
+    <message>
+        <source>access denied</source>
+        <translation>访问被拒绝</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>configuration error</source>
+        <translation>配置错误</translation>
+    </message>
+    <message numerus="yes">
+        <source>retrying in %n s</source>
+        <translation>
+            <numerusform>%n 秒后重试</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, retrying in %n s</source>
+        <translation>
+            <numerusform>%1，%n 秒后重试</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>state: reason</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>environment — state</comment>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>ExecPlugin</name>
+    <message>
+        <source>exec plugin &quot;%1&quot; (user &quot;%2&quot;)</source>
+        <translation>exec 插件 &quot;%1&quot;（用户 &quot;%2&quot;）</translation>
+    </message>
+    <message>
+        <source>%1 printed output that is not a JSON object</source>
+        <translation>%1 输出的内容不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1 returned apiVersion &quot;%2&quot;, expected &quot;%3&quot;</source>
+        <translation>%1 返回的 apiVersion 为 &quot;%2&quot;，应为 &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>%1 returned kind &quot;%2&quot;, expected &quot;ExecCredential&quot;</source>
+        <translation>%1 返回的 kind 为 &quot;%2&quot;，应为 &quot;ExecCredential&quot;</translation>
+    </message>
+    <message>
+        <source>%1 returned no status</source>
+        <translation>%1 没有返回 status</translation>
+    </message>
+    <message>
+        <source>%1 returned only a client certificate or key, not both</source>
+        <translation>%1 只返回了客户端证书或私钥之一，而不是两者都有</translation>
+    </message>
+    <message>
+        <source>%1 returned neither a token nor a client certificate and key</source>
+        <translation>%1 既没有返回令牌，也没有返回客户端证书和私钥</translation>
+    </message>
+    <message>
+        <source>%1 returned an invalid expirationTimestamp &quot;%2&quot;</source>
+        <translation>%1 返回了无效的 expirationTimestamp &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>%1 could not be started: %2</source>
+        <translation>%1 无法启动：%2</translation>
+    </message>
+    <message>
+        <source>%1 did not finish within %2 seconds</source>
+        <translation>%1 未在 %2 秒内结束</translation>
+    </message>
+    <message>
+        <source>%1 crashed</source>
+        <translation>%1 崩溃了</translation>
+    </message>
+    <message>
+        <source>%1 failed with exit code %2</source>
+        <translation>%1 失败，退出码 %2</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>Filter by name, namespace or image (Ctrl+F)</source>
+        <translation>按名称、命名空间或镜像筛选（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Show only %1 rollouts (combine several)</source>
+        <translation>只显示状态为“%1”的发布（可多选）</translation>
+    </message>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要关注</translation>
+    </message>
+    <message>
+        <source>Show only rollouts that need a person: degraded, or paused for another reason than a canary step</source>
+        <translation>只显示需要人工处理的发布：已降级，或因金丝雀步骤以外的原因而暂停</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear every filter</source>
+        <translation>清除所有筛选条件</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Needs attention %1</source>
+        <translation>需要关注 %1</translation>
+    </message>
+</context>
+<context>
+    <name>FleetModel</name>
+    <message>
+        <source>Healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Progressing</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>已降级</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>phase — message</comment>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Rollout</source>
+        <translation>Rollout</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Deployment</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <comment>desired weight/actual weight</comment>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1/%2 ready · %3 updated · %4 available</source>
+        <translation>%1/%2 就绪 · %3 已更新 · %4 可用</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>修订版本</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Replicas</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Pods are not shown: listing pods in this environment is forbidden.</source>
+        <translation>不显示 Pod：此环境禁止列出 Pod。</translation>
+    </message>
+    <message>
+        <source>Pods are not shown: this environment does not serve pods.</source>
+        <translation>不显示 Pod：此环境不提供 Pod。</translation>
+    </message>
+    <message>
+        <source>Pods may be out of date: %1</source>
+        <translation>Pod 信息可能已过时：%1</translation>
+    </message>
+    <message>
+        <source>Analysis runs are not shown: listing analysis runs in this environment is forbidden.</source>
+        <translation>不显示 AnalysisRun：此环境禁止列出 AnalysisRun。</translation>
+    </message>
+    <message>
+        <source>Analysis runs are not shown: this environment does not serve AnalysisRuns.</source>
+        <translation>不显示 AnalysisRun：此环境不提供 AnalysisRun。</translation>
+    </message>
+    <message>
+        <source>Analysis runs may be out of date: %1</source>
+        <translation>AnalysisRun 信息可能已过时：%1</translation>
+    </message>
+    <message>
+        <source>Events are not shown: listing events in this environment is forbidden.</source>
+        <translation>不显示事件：此环境禁止列出事件。</translation>
+    </message>
+    <message>
+        <source>Events are not shown: this environment does not serve events.</source>
+        <translation>不显示事件：此环境不提供事件。</translation>
+    </message>
+    <message>
+        <source>Events may be out of date: %1</source>
+        <translation>事件可能已过时：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FleetSetup</name>
+    <message>
+        <source>The kubeconfig (%1) defines no contexts: there is no environment to show</source>
+        <translation>kubeconfig（%1）中没有定义任何上下文：没有可显示的环境</translation>
+    </message>
+    <message>
+        <source>unknown environment &apos;%1&apos; (environments: %2)</source>
+        <translation>未知环境 &apos;%1&apos;（现有环境：%2）</translation>
+    </message>
+    <message>
+        <source>context &apos;%1&apos; is not in the kubeconfig (contexts: %2)</source>
+        <translation>上下文 &apos;%1&apos; 不在 kubeconfig 中（现有上下文：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>FleetTableView</name>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+</context>
+<context>
+    <name>GetCommand</name>
+    <message>
+        <source>%1: rollout &quot;%2&quot; not found in namespace &quot;%3&quot;</source>
+        <translation>%1：在命名空间 &quot;%3&quot; 中找不到发布 &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>No rollouts found in %1.</source>
+        <translation>在 %1 中没有找到发布。</translation>
+    </message>
+</context>
+<context>
+    <name>JsonDecoder</name>
+    <message numerus="yes">
+        <source>... and %n more problem(s)</source>
+        <translation>
+            <numerusform>…… 以及另外 %n 个问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>watch event without a type</source>
+        <translation>watch 事件缺少 type</translation>
+    </message>
+    <message>
+        <source>unknown watch event type &quot;%1&quot;</source>
+        <translation>未知的 watch 事件类型 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>watch event without an object</source>
+        <translation>watch 事件缺少 object</translation>
+    </message>
+</context>
+<context>
+    <name>JsonDecoder::Private</name>
+    <message>
+        <source>the response is too large to decode (%1 bytes)</source>
+        <translation>响应过大，无法解码（%1 字节）</translation>
+    </message>
+    <message>
+        <source>malformed JSON at byte %1: %2</source>
+        <translation>JSON 格式错误，位于第 %1 字节：%2</translation>
+    </message>
+    <message>
+        <source>malformed JSON: %1</source>
+        <translation>JSON 格式错误：%1</translation>
+    </message>
+    <message>
+        <source>expected a JSON object at the top level</source>
+        <translation>顶层应为 JSON 对象</translation>
+    </message>
+</context>
+<context>
+    <name>KubeClient</name>
+    <message>
+        <source>The list response from %1 is not a JSON object with metadata</source>
+        <translation>来自 %1 的列表响应不是带有 metadata 的 JSON 对象</translation>
+    </message>
+    <message>
+        <source>The server repeated the same continue token for %1</source>
+        <translation>服务器对 %1 重复返回了相同的 continue 令牌</translation>
+    </message>
+</context>
+<context>
+    <name>Kubeconfig</name>
+    <message>
+        <source>cannot read %1 %2: %3</source>
+        <translation>无法读取 %1 %2：%3</translation>
+    </message>
+    <message>
+        <source>No context given and no current-context set in %1</source>
+        <translation>未指定上下文，且 %1 中没有设置 current-context</translation>
+    </message>
+    <message>
+        <source>Context &quot;%1&quot; not found in %2</source>
+        <translation>在 %2 中找不到上下文 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>no cluster given</source>
+        <translation>未指定集群</translation>
+    </message>
+    <message>
+        <source>cluster &quot;%1&quot; not found</source>
+        <translation>找不到集群 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>user &quot;%1&quot; not found</source>
+        <translation>找不到用户 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>namespace &quot;%1&quot; is not a valid DNS label</source>
+        <translation>命名空间 &quot;%1&quot; 不是有效的 DNS 标签</translation>
+    </message>
+    <message>
+        <source>no server found</source>
+        <translation>找不到 server</translation>
+    </message>
+    <message>
+        <source>both certificate-authority and certificate-authority-data are given; the data is used</source>
+        <translation>同时给出了 certificate-authority 和 certificate-authority-data；将使用后者的数据</translation>
+    </message>
+    <message>
+        <source>certificate-authority and insecure-skip-tls-verify cannot both be set</source>
+        <translation>certificate-authority 与 insecure-skip-tls-verify 不能同时设置</translation>
+    </message>
+    <message>
+        <source>server &quot;%1&quot; is not an http or https URL</source>
+        <translation>server &quot;%1&quot; 不是 http 或 https URL</translation>
+    </message>
+    <message>
+        <source>proxy-url &quot;%1&quot; must be an http, https or socks5 URL</source>
+        <translation>proxy-url &quot;%1&quot; 必须是 http、https 或 socks5 URL</translation>
+    </message>
+    <message>
+        <source>command must be specified</source>
+        <translation>必须指定 command</translation>
+    </message>
+    <message>
+        <source>apiVersion must be specified</source>
+        <translation>必须指定 apiVersion</translation>
+    </message>
+    <message>
+        <source>invalid apiVersion &quot;%1&quot;; use %2 or %3</source>
+        <translation>apiVersion &quot;%1&quot; 无效；请使用 %2 或 %3</translation>
+    </message>
+    <message>
+        <source>env[%1] has no name</source>
+        <translation>env[%1] 缺少 name</translation>
+    </message>
+    <message>
+        <source>interactiveMode must be specified for %1</source>
+        <translation>必须为 %1 指定 interactiveMode</translation>
+    </message>
+    <message>
+        <source>invalid interactiveMode &quot;%1&quot;; use Never, IfAvailable or Always</source>
+        <translation>interactiveMode &quot;%1&quot; 无效；请使用 Never、IfAvailable 或 Always</translation>
+    </message>
+    <message>
+        <source>interactiveMode is Always, but this application cannot run an interactive plugin; log in with the plugin in a terminal first or set interactiveMode to IfAvailable</source>
+        <translation>interactiveMode 为 Always，但本应用无法运行交互式插件；请先在终端中用该插件登录，或将 interactiveMode 设为 IfAvailable</translation>
+    </message>
+    <message>
+        <source>auth-provider and exec cannot both be set</source>
+        <translation>auth-provider 与 exec 不能同时设置</translation>
+    </message>
+    <message>
+        <source>the auth-provider &quot;%1&quot; is not supported; use an exec credential plugin instead</source>
+        <translation>不支持 auth-provider &quot;%1&quot;；请改用 exec 凭据插件</translation>
+    </message>
+    <message>
+        <source>more than one authentication method found (token and basic auth); only one is allowed</source>
+        <translation>发现多种认证方式（令牌和基本认证）；只允许使用一种</translation>
+    </message>
+    <message>
+        <source>client-certificate given without client-key</source>
+        <translation>给出了 client-certificate 但没有 client-key</translation>
+    </message>
+    <message>
+        <source>client-key given without client-certificate</source>
+        <translation>给出了 client-key 但没有 client-certificate</translation>
+    </message>
+    <message>
+        <source>both client-certificate and client-certificate-data are given; the data is used</source>
+        <translation>同时给出了 client-certificate 和 client-certificate-data；将使用后者的数据</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>%1: user &quot;%2&quot;: cannot read tokenFile %3: %4</source>
+        <translation>%1：用户 &quot;%2&quot;：无法读取 tokenFile %3：%4</translation>
+    </message>
+    <message>
+        <source>%1: the kubeconfig file does not exist</source>
+        <translation>%1：kubeconfig 文件不存在</translation>
+    </message>
+    <message>
+        <source>No kubeconfig found: %1 does not exist and KUBECONFIG is not set</source>
+        <translation>找不到 kubeconfig：%1 不存在，且未设置 KUBECONFIG</translation>
+    </message>
+    <message>
+        <source>%1: not a file</source>
+        <translation>%1：不是文件</translation>
+    </message>
+    <message>
+        <source>None of the files in KUBECONFIG exist: %1</source>
+        <translation>KUBECONFIG 中的文件都不存在：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be a string</source>
+        <translation>%1：%2 必须是字符串</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be true or false</source>
+        <translation>%1：%2 必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not valid base64</source>
+        <translation>%1：%2 不是有效的 base64</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be a list of strings</source>
+        <translation>%1：%2 必须是字符串列表</translation>
+    </message>
+    <message>
+        <source>%1 must be a list</source>
+        <translation>%1 必须是列表</translation>
+    </message>
+    <message>
+        <source>%1 must be a map</source>
+        <translation>%1 必须是映射</translation>
+    </message>
+    <message>
+        <source>%1 has no name</source>
+        <translation>%1 缺少 name</translation>
+    </message>
+    <message>
+        <source>%1 is defined twice in this file</source>
+        <translation>%1 在此文件中定义了两次</translation>
+    </message>
+    <message>
+        <source>%1: %2 must be a map</source>
+        <translation>%1：%2 必须是映射</translation>
+    </message>
+    <message>
+        <source>%1: env must be a list</source>
+        <translation>%1：env 必须是列表</translation>
+    </message>
+    <message>
+        <source>%1 must be a map with name and value</source>
+        <translation>%1 必须是包含 name 和 value 的映射</translation>
+    </message>
+    <message>
+        <source>%1: auth-provider must be a map</source>
+        <translation>%1：auth-provider 必须是映射</translation>
+    </message>
+    <message>
+        <source>%1: auth-provider has no name</source>
+        <translation>%1：auth-provider 缺少 name</translation>
+    </message>
+    <message>
+        <source>%1: not a kubeconfig: the top level is not a map</source>
+        <translation>%1：不是 kubeconfig：顶层不是映射</translation>
+    </message>
+    <message>
+        <source>%1:%2:%3: invalid YAML: %4</source>
+        <translation>%1:%2:%3：YAML 无效：%4</translation>
+    </message>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1:%2：%3</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the file: %2</source>
+        <translation>%1：无法读取文件：%2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Environments</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Release Dashboard</source>
+        <translation>Release Dashboard</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Filter…</source>
+        <translation>筛选(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Only Rollouts That &amp;Need Attention</source>
+        <translation>只看需要关注的发布(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Filters</source>
+        <translation>清除筛选条件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>List every environment anew</source>
+        <translation>重新列出所有环境</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Release Dashboard</source>
+        <translation>关于 Release Dashboard(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Workloads: %1</source>
+        <translation>工作负载：%1</translation>
+    </message>
+    <message>
+        <source>Workloads: %1 of %2 shown</source>
+        <translation>工作负载：显示 %1 / 共 %2</translation>
+    </message>
+    <message>
+        <source>Needs attention: %1</source>
+        <translation>需要关注：%1</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>&amp;Rollout</source>
+        <translation>发布(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Audit Log…</source>
+        <translation>审计日志(&amp;A)…</translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>MetricChart</name>
+    <message>
+        <source>%1 · analysis</source>
+        <translation>%1 · 分析</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export as CSV…</source>
+        <translation>导出为 CSV…</translation>
+    </message>
+    <message>
+        <source>Reset Range</source>
+        <translation>重置范围</translation>
+    </message>
+    <message>
+        <source>Export Chart as PNG</source>
+        <translation>将图表导出为 PNG</translation>
+    </message>
+    <message>
+        <source>Export Chart Data</source>
+        <translation>导出图表数据</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>measurement %1: %2 (%3)</source>
+        <translation>测量 %1：%2（%3）</translation>
+    </message>
+    <message>
+        <source>resolution: %1</source>
+        <translation>分辨率：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MetricQueryWorker</name>
+    <message>
+        <source>Unknown environment &apos;%1&apos;</source>
+        <translation>未知环境 &apos;%1&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsController</name>
+    <message>
+        <source>Select a rollout to see its metrics</source>
+        <translation>选择一个发布，查看它的指标</translation>
+    </message>
+    <message>
+        <source>Metrics are turned off for environment %1 (prometheus: false in the configuration).</source>
+        <translation>环境 %1 已关闭指标（配置中为 prometheus: false）。</translation>
+    </message>
+    <message>
+        <source>Nothing to chart for this rollout.</source>
+        <translation>此发布没有可绘制的图表。</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Updated %1</source>
+        <translation>更新于 %1</translation>
+    </message>
+    <message>
+        <source>No data in this range</source>
+        <translation>此时间范围内没有数据</translation>
+    </message>
+</context>
+<context>
+    <name>NetError</name>
+    <message>
+        <source>The server did not accept the credentials (HTTP %1)</source>
+        <translation>服务器不接受所提供的凭据（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>Permission denied (HTTP %1)</source>
+        <translation>权限不足（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>Not found (HTTP %1)</source>
+        <translation>未找到（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>Conflict (HTTP %1)</source>
+        <translation>冲突（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>The data expired on the server (HTTP %1)</source>
+        <translation>服务器上的数据已过期（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>The server is busy (HTTP %1)</source>
+        <translation>服务器繁忙（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>Server error (HTTP %1)</source>
+        <translation>服务器错误（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>Request failed (HTTP %1)</source>
+        <translation>请求失败（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time</source>
+        <translation>服务器未及时响应</translation>
+    </message>
+    <message>
+        <source>Secure connection failed</source>
+        <translation>安全连接失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server</source>
+        <translation>无法连接到服务器</translation>
+    </message>
+    <message>
+        <source>The response is larger than the limit of %1 MiB</source>
+        <translation>响应超过了 %1 MiB 的上限</translation>
+    </message>
+    <message>
+        <source>The response is larger than the limit of %1 bytes</source>
+        <translation>响应超过了 %1 字节的上限</translation>
+    </message>
+</context>
+<context>
+    <name>PhaseStyle</name>
+    <message>
+        <source>Healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Progressing</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>已降级</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>PodRows</name>
+    <message>
+        <source>Node: %1</source>
+        <translation>节点：%1</translation>
+    </message>
+    <message>
+        <source>IP: %1</source>
+        <translation>IP：%1</translation>
+    </message>
+    <message>
+        <source>Last restart %1 ago</source>
+        <translation>上次重启于 %1 前</translation>
+    </message>
+</context>
+<context>
+    <name>PromDecoder</name>
+    <message>
+        <source>expected a JSON object at the top level</source>
+        <translation>顶层应为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>malformed JSON at byte %1: %2</source>
+        <translation>JSON 格式错误，位于第 %1 字节：%2</translation>
+    </message>
+    <message>
+        <source>malformed JSON</source>
+        <translation>JSON 格式错误</translation>
+    </message>
+    <message>
+        <source>the body is not JSON</source>
+        <translation>响应体不是 JSON</translation>
+    </message>
+    <message>
+        <source>the body is not JSON: %1</source>
+        <translation>响应体不是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>no &quot;status&quot; of success or error</source>
+        <translation>没有值为 success 或 error 的 &quot;status&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;data&quot; is missing</source>
+        <translation>缺少 &quot;data&quot;</translation>
+    </message>
+    <message>
+        <source>out of memory while decoding the response</source>
+        <translation>解码响应时内存不足</translation>
+    </message>
+    <message>
+        <source>expected a time in seconds</source>
+        <translation>应为以秒为单位的时间</translation>
+    </message>
+    <message>
+        <source>expected [time, &quot;value&quot;]</source>
+        <translation>应为 [time, &quot;value&quot;]</translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation>应为字符串</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number</source>
+        <translation>&apos;%1&apos; 不是数字</translation>
+    </message>
+    <message>
+        <source>expected an object of labels</source>
+        <translation>应为由标签组成的对象</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>应为数组</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>应为对象</translation>
+    </message>
+    <message>
+        <source>no &quot;values&quot;</source>
+        <translation>缺少 &quot;values&quot;</translation>
+    </message>
+    <message>
+        <source>no &quot;value&quot;</source>
+        <translation>缺少 &quot;value&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;data&quot; is not an object</source>
+        <translation>&quot;data&quot; 不是对象</translation>
+    </message>
+    <message>
+        <source>&quot;data.resultType&quot; is missing</source>
+        <translation>缺少 &quot;data.resultType&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;data.result&quot; is missing</source>
+        <translation>缺少 &quot;data.result&quot;</translation>
+    </message>
+    <message>
+        <source>unknown resultType &apos;%1&apos;</source>
+        <translation>未知的 resultType &apos;%1&apos;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series with native histogram samples not shown</source>
+        <translation>
+            <numerusform>%n 个含原生直方图样本的序列未显示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&quot;data&quot; is not an array</source>
+        <translation>&quot;data&quot; 不是数组</translation>
+    </message>
+</context>
+<context>
+    <name>PromError</name>
+    <message>
+        <source>The query is not valid (HTTP %1)</source>
+        <translation>查询无效（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>The query failed (HTTP %1)</source>
+        <translation>查询失败（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>The query timed out on the server (HTTP %1)</source>
+        <translation>查询在服务器上超时（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>The server cancelled the query (HTTP %1)</source>
+        <translation>服务器取消了查询（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>Prometheus is unavailable (HTTP %1)</source>
+        <translation>Prometheus 不可用（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>Prometheus reported an internal error (HTTP %1)</source>
+        <translation>Prometheus 报告了内部错误（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>Not found (HTTP %1)</source>
+        <translation>未找到（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>The server cannot answer in this format (HTTP %1)</source>
+        <translation>服务器无法以此格式响应（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>Prometheus error &apos;%2&apos; (HTTP %1)</source>
+        <translation>Prometheus 错误 &apos;%2&apos;（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>The server did not accept the credentials (HTTP %1)</source>
+        <translation>服务器不接受所提供的凭据（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>Permission denied (HTTP %1)</source>
+        <translation>权限不足（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>No Prometheus API at this address (HTTP %1); check url and pathPrefix</source>
+        <translation>此地址上没有 Prometheus API（HTTP %1）；请检查 url 和 pathPrefix</translation>
+    </message>
+    <message>
+        <source>Too many requests; the server asks to wait %1 s (HTTP %2)</source>
+        <translation>请求过多；服务器要求等待 %1 秒（HTTP %2）</translation>
+    </message>
+    <message>
+        <source>Too many requests (HTTP %1)</source>
+        <translation>请求过多（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 instead of a Prometheus response</source>
+        <translation>服务器返回了 HTTP %1，而不是 Prometheus 响应</translation>
+    </message>
+    <message>
+        <source>The answer is not a Prometheus API response</source>
+        <translation>该响应不是 Prometheus API 响应</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusClient</name>
+    <message>
+        <source>Metrics are turned off for this environment (prometheus: false)</source>
+        <translation>此环境已关闭指标（prometheus: false）</translation>
+    </message>
+    <message>
+        <source>Prometheus %1 needs the environment&apos;s cluster connection</source>
+        <translation>Prometheus %1 需要使用该环境的集群连接</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusConnection</name>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>Prometheus %1 %2: cannot read it: %3</source>
+        <translation>Prometheus %1 %2：无法读取：%3</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusEndpoint</name>
+    <message>
+        <source>Prometheus disabled</source>
+        <translation>Prometheus 已禁用</translation>
+    </message>
+    <message>
+        <source>service %1/%2%3:%4%5</source>
+        <translation>服务 %1/%2%3:%4%5</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaSetPanel</name>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>重启次数</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>No ReplicaSet receives the active service&apos;s traffic.</source>
+        <translation>没有 ReplicaSet 接收活动服务的流量。</translation>
+    </message>
+    <message>
+        <source>Nothing in preview.</source>
+        <translation>预览中没有内容。</translation>
+    </message>
+    <message>
+        <source>%1 · revision %2 · %3</source>
+        <translation>%1 · 修订版本 %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1/%2 ready</source>
+        <translation>%1/%2 就绪</translation>
+    </message>
+    <message>
+        <source>scale-down delay passed</source>
+        <translation>缩容延迟已到期</translation>
+    </message>
+    <message>
+        <source>scale-down in %1</source>
+        <translation>%1 后缩容</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaSetTree</name>
+    <message>
+        <source>ReplicaSet / pod</source>
+        <translation>ReplicaSet / Pod</translation>
+    </message>
+    <message>
+        <source>Rev.</source>
+        <translation>修订</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Restarts</source>
+        <translation>重启次数</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Scale-down</source>
+        <translation>缩容</translation>
+    </message>
+    <message>
+        <source>%1
+Pod template hash: %2
+Created: %3</source>
+        <translation>%1
+Pod 模板哈希：%2
+创建于：%3</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>%1 ready, %2 available, %3 desired</source>
+        <translation>%1 就绪，%2 可用，%3 期望</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>已到期</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>%1 后</translation>
+    </message>
+    <message>
+        <source>Scaled down at %1</source>
+        <translation>缩容于 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReplicaSetsView</name>
+    <message>
+        <source>Other revisions</source>
+        <translation>其他修订版本</translation>
+    </message>
+    <message>
+        <source>The preview service points at the active ReplicaSet too: nothing new to preview.</source>
+        <translation>预览服务也指向活动 ReplicaSet：没有新的内容可预览。</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutActionPlanner</name>
+    <message>
+        <source>The rollout is already fully promoted.</source>
+        <translation>该发布已全量推进。</translation>
+    </message>
+    <message>
+        <source>Nothing to promote: the rollout is not paused.</source>
+        <translation>无可推进：该发布未暂停。</translation>
+    </message>
+    <message>
+        <source>Undo needs the raw objects.</source>
+        <translation>回滚需要原始对象。</translation>
+    </message>
+    <message>
+        <source>Revision %1 was not found: no ReplicaSet of this rollout has it.</source>
+        <translation>找不到修订版本 %1：该发布的 ReplicaSet 中没有这个修订版本。</translation>
+    </message>
+    <message>
+        <source>There is no previous revision to roll back to.</source>
+        <translation>没有可回滚到的上一个修订版本。</translation>
+    </message>
+    <message>
+        <source>Skipped: the current pod template already matches revision %1.</source>
+        <translation>已跳过：当前 Pod 模板已与修订版本 %1 一致。</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutActionRules</name>
+    <message>
+        <source>The rollout is already paused.</source>
+        <translation>该发布已暂停。</translation>
+    </message>
+    <message>
+        <source>The rollout is aborted: nothing is rolling out.</source>
+        <translation>该发布已中止：没有正在进行的发布。</translation>
+    </message>
+    <message>
+        <source>The rollout is fully promoted: nothing is rolling out.</source>
+        <translation>该发布已全量推进：没有正在进行的发布。</translation>
+    </message>
+    <message>
+        <source>The rollout is not paused by hand.</source>
+        <translation>该发布不是手动暂停的。</translation>
+    </message>
+    <message>
+        <source>The rollout is aborted: retry it first.</source>
+        <translation>该发布已中止：请先重试。</translation>
+    </message>
+    <message>
+        <source>The rollout is fully promoted: there is nothing to promote.</source>
+        <translation>该发布已全量推进：没有可推进的内容。</translation>
+    </message>
+    <message>
+        <source>The blue-green rollout is not paused: there is nothing to promote.</source>
+        <translation>该蓝绿发布未暂停：没有可推进的内容。</translation>
+    </message>
+    <message>
+        <source>The rollout is already fully promoted.</source>
+        <translation>该发布已全量推进。</translation>
+    </message>
+    <message>
+        <source>The rollout is already aborted.</source>
+        <translation>该发布已中止。</translation>
+    </message>
+    <message>
+        <source>The rollout is fully promoted: there is no update to abort.</source>
+        <translation>该发布已全量推进：没有可中止的更新。</translation>
+    </message>
+    <message>
+        <source>Only an aborted rollout can be retried.</source>
+        <translation>只有已中止的发布才能重试。</translation>
+    </message>
+    <message>
+        <source>A restart is already in progress.</source>
+        <translation>重启已在进行中。</translation>
+    </message>
+    <message>
+        <source>There is no earlier revision to roll back to.</source>
+        <translation>没有可回滚到的更早修订版本。</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutActionText</name>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>推进</translation>
+    </message>
+    <message>
+        <source>Promote full</source>
+        <translation>全量推进</translation>
+    </message>
+    <message>
+        <source>Abort</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <source>Undo…</source>
+        <translation>回滚…</translation>
+    </message>
+    <message>
+        <source>Pausing…</source>
+        <translation>正在暂停…</translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Promoting…</source>
+        <translation>正在推进…</translation>
+    </message>
+    <message>
+        <source>Promoting fully…</source>
+        <translation>正在全量推进…</translation>
+    </message>
+    <message>
+        <source>Aborting…</source>
+        <translation>正在中止…</translation>
+    </message>
+    <message>
+        <source>Retrying…</source>
+        <translation>正在重试…</translation>
+    </message>
+    <message>
+        <source>Restarting…</source>
+        <translation>正在重启…</translation>
+    </message>
+    <message>
+        <source>Rolling back…</source>
+        <translation>正在回滚…</translation>
+    </message>
+    <message>
+        <source>Abort rollout %1? All traffic returns to the stable version and the canary is scaled down. You can retry the update later.</source>
+        <translation>要中止发布 %1 吗？所有流量将回到稳定版本，金丝雀将被缩容。之后可以重试此次更新。</translation>
+    </message>
+    <message>
+        <source>Promote rollout %1 fully? All remaining steps, pauses and analyses are skipped and the new version receives all traffic at once.</source>
+        <translation>要全量推进发布 %1 吗？所有剩余的步骤、暂停和分析都将被跳过，新版本将立即接收全部流量。</translation>
+    </message>
+    <message>
+        <source>Roll rollout %1 back? Its pod template is replaced by the chosen revision&apos;s, which then rolls out through the rollout&apos;s steps.</source>
+        <translation>要回滚发布 %1 吗？它的 Pod 模板将被替换为所选修订版本的模板，然后按该发布的步骤进行发布。</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutActionUi</name>
+    <message>
+        <source>Pause the rollout where it is until it is resumed.</source>
+        <translation>在当前位置暂停发布，直到被恢复。</translation>
+    </message>
+    <message>
+        <source>Resume the paused rollout (no step is skipped).</source>
+        <translation>恢复已暂停的发布（不跳过任何步骤）。</translation>
+    </message>
+    <message>
+        <source>Skip the current pause or analysis and go on with the next step.</source>
+        <translation>跳过当前的暂停或分析，继续下一步骤。</translation>
+    </message>
+    <message>
+        <source>Skip all remaining steps and analyses: the new version gets all traffic.</source>
+        <translation>跳过所有剩余的步骤和分析：新版本接收全部流量。</translation>
+    </message>
+    <message>
+        <source>Abort the update: traffic returns to the stable version.</source>
+        <translation>中止此次更新：流量回到稳定版本。</translation>
+    </message>
+    <message>
+        <source>Retry the aborted update from the first step.</source>
+        <translation>从第一步开始重试已中止的更新。</translation>
+    </message>
+    <message>
+        <source>Restart all pods of the rollout.</source>
+        <translation>重启该发布的所有 Pod。</translation>
+    </message>
+    <message>
+        <source>Roll back to an earlier revision.</source>
+        <translation>回滚到更早的修订版本。</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutDetailController</name>
+    <message>
+        <source>The API server accepted %1, but the rollout has not shown its effect within %2 s. Is the Argo Rollouts controller running?</source>
+        <translation>API 服务器已接受 %1，但该发布在 %2 秒内没有体现出效果。Argo Rollouts 控制器是否在运行？</translation>
+    </message>
+    <message>
+        <source>You may not %1 in namespace %2.</source>
+        <translation>你无权在命名空间 %2 中执行 %1。</translation>
+    </message>
+    <message>
+        <source>Action failed</source>
+        <translation>操作失败</translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation>已暂停。</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>已恢复。</translation>
+    </message>
+    <message>
+        <source>Promoted to the next step.</source>
+        <translation>已推进到下一步骤。</translation>
+    </message>
+    <message>
+        <source>Promoting fully: the new version takes all traffic.</source>
+        <translation>正在全量推进：新版本接收全部流量。</translation>
+    </message>
+    <message>
+        <source>Aborted: traffic is back on the stable version.</source>
+        <translation>已中止：流量已回到稳定版本。</translation>
+    </message>
+    <message>
+        <source>Retrying the update.</source>
+        <translation>正在重试此次更新。</translation>
+    </message>
+    <message>
+        <source>Restarted.</source>
+        <translation>已重启。</translation>
+    </message>
+    <message>
+        <source>Rolled back: the chosen revision is rolling out.</source>
+        <translation>已回滚：所选修订版本正在发布。</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutDetailView</name>
+    <message>
+        <source>%1 Waiting for the cluster to show the change.</source>
+        <translation>%1 正在等待集群体现此变更。</translation>
+    </message>
+    <message>
+        <source>ReplicaSets (%1)</source>
+        <translation>ReplicaSet（%1）</translation>
+    </message>
+    <message>
+        <source>Analysis (%1)</source>
+        <translation>分析（%1）</translation>
+    </message>
+    <message>
+        <source>Current revision&apos;s analysis: %1</source>
+        <translation>当前修订版本的分析：%1</translation>
+    </message>
+    <message>
+        <source>Events (%1, 1 warning)</source>
+        <translation>事件（%1，1 条警告）</translation>
+    </message>
+    <message>
+        <source>Events (%1, %2 warnings)</source>
+        <translation>事件（%1，%2 条警告）</translation>
+    </message>
+    <message>
+        <source>Events (%1)</source>
+        <translation>事件（%1）</translation>
+    </message>
+    <message>
+        <source>Select a rollout to see its steps, ReplicaSets and analysis</source>
+        <translation>选择一个发布，查看它的步骤、ReplicaSet 和分析</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutEventsView</name>
+    <message>
+        <source>Last seen</source>
+        <translation>最后出现</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 前</translation>
+    </message>
+    <message>
+        <source>Last: %1
+First: %2</source>
+        <translation>最后一次：%1
+第一次：%2</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutHeader</name>
+    <message>
+        <source>environment %1</source>
+        <translation>环境 %1</translation>
+    </message>
+    <message>
+        <source>Canary</source>
+        <translation>金丝雀</translation>
+    </message>
+    <message>
+        <source>Blue-green</source>
+        <translation>蓝绿</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>修订版本 %1</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>步骤 %1</translation>
+    </message>
+    <message>
+        <source>Weight %1 % desired · %2 % actual</source>
+        <translation>期望权重 %1% · 实际权重 %2%</translation>
+    </message>
+    <message>
+        <source>Pods: %1 desired, %2 current, %3 updated, %4 ready, %5 available</source>
+        <translation>Pod：期望 %1，当前 %2，已更新 %3，就绪 %4，可用 %5</translation>
+    </message>
+    <message>
+        <source>Images: %1</source>
+        <translation>镜像：%1</translation>
+    </message>
+    <message>
+        <source>Aborted %1 ago (%2).</source>
+        <translation>已于 %1 前中止（%2）。</translation>
+    </message>
+    <message>
+        <source>auto-promotion in %1</source>
+        <translation>%1 后自动推进</translation>
+    </message>
+    <message>
+        <source>resumes in %1</source>
+        <translation>%1 后恢复</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutMetricsView</name>
+    <message>
+        <source>The time window of every chart</source>
+        <translation>所有图表的时间窗口</translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>Keep the window ending now and refresh at the charts&apos; resolution</source>
+        <translation>让时间窗口始终截止到现在，并按图表的分辨率刷新</translation>
+    </message>
+    <message>
+        <source>Run the queries again</source>
+        <translation>重新运行查询</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Select a rollout to see its metrics</source>
+        <translation>选择一个发布，查看它的指标</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>最近 15 分钟</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>最近 6 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>This revision&apos;s lifetime</source>
+        <translation>此修订版本的整个生命周期</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutStatus</name>
+    <message>
+        <source>waiting for rollout spec update to be observed</source>
+        <translation>等待控制器观察到发布规格的更新</translation>
+    </message>
+    <message>
+        <source>waiting for rollout to unpause</source>
+        <translation>等待发布恢复</translation>
+    </message>
+    <message>
+        <source>waiting for rollout spec update to be observed for the reference workload</source>
+        <translation>等待控制器观察到所引用工作负载的规格更新</translation>
+    </message>
+    <message>
+        <source>rollout is restarting</source>
+        <translation>发布正在重启</translation>
+    </message>
+    <message>
+        <source>more replicas need to be updated</source>
+        <translation>还有副本需要更新</translation>
+    </message>
+    <message>
+        <source>updated replicas are still becoming available</source>
+        <translation>已更新的副本仍在变为可用</translation>
+    </message>
+    <message>
+        <source>active service cutover pending</source>
+        <translation>等待切换活动服务</translation>
+    </message>
+    <message>
+        <source>waiting for analysis to complete</source>
+        <translation>等待分析完成</translation>
+    </message>
+    <message>
+        <source>waiting for post-promotion verification to complete</source>
+        <translation>等待推进后验证完成</translation>
+    </message>
+    <message>
+        <source>old replicas are pending termination</source>
+        <translation>旧副本等待终止</translation>
+    </message>
+    <message>
+        <source>waiting for all steps to complete</source>
+        <translation>等待所有步骤完成</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutStepsView</name>
+    <message>
+        <source>Blue-green promotion</source>
+        <translation>蓝绿推进</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Steps · %1</source>
+        <translation>步骤 · %1</translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>analysis inconclusive: promote or abort</source>
+        <translation>分析无定论：请推进或中止</translation>
+    </message>
+    <message>
+        <source>experiment inconclusive: promote or abort</source>
+        <translation>实验无定论：请推进或中止</translation>
+    </message>
+    <message>
+        <source>resuming…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>waiting for promotion</source>
+        <translation>等待推进</translation>
+    </message>
+    <message>
+        <source>No steps: pods are replaced as in a rolling update</source>
+        <translation>没有步骤：Pod 按滚动更新的方式替换</translation>
+    </message>
+    <message>
+        <source>Traffic routing: %1, at most %2 %</source>
+        <translation>流量路由：%1，最多 %2%</translation>
+    </message>
+    <message>
+        <source>Traffic routing: %1</source>
+        <translation>流量路由：%1</translation>
+    </message>
+    <message>
+        <source>promoting…</source>
+        <translation>正在推进…</translation>
+    </message>
+    <message>
+        <source>Preview replicas: %1</source>
+        <translation>预览副本数：%1</translation>
+    </message>
+    <message>
+        <source>Scale-down delay: %1</source>
+        <translation>缩容延迟：%1</translation>
+    </message>
+    <message>
+        <source>Active service: %1</source>
+        <translation>活动服务：%1</translation>
+    </message>
+    <message>
+        <source>Services: %1 (active), %2 (preview)</source>
+        <translation>服务：%1（活动），%2（预览）</translation>
+    </message>
+    <message>
+        <source>current step</source>
+        <translation>当前步骤</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDelegate</name>
+    <message>
+        <source>Needs attention</source>
+        <translation>需要关注</translation>
+    </message>
+</context>
+<context>
+    <name>StepDescription</name>
+    <message>
+        <source>1 replica</source>
+        <translation>1 个副本</translation>
+    </message>
+    <message>
+        <source>%1 replicas</source>
+        <translation>%1 个副本</translation>
+    </message>
+    <message>
+        <source>1 template</source>
+        <translation>1 个模板</translation>
+    </message>
+    <message>
+        <source>%1 templates</source>
+        <translation>%1 个模板</translation>
+    </message>
+    <message>
+        <source>1 metric</source>
+        <translation>1 个指标</translation>
+    </message>
+    <message>
+        <source>%1 metrics</source>
+        <translation>%1 个指标</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1秒</translation>
+    </message>
+    <message>
+        <source>%1h</source>
+        <translation>%1小时</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <translation>%1分</translation>
+    </message>
+    <message>
+        <source>%1h %2m %3s</source>
+        <translation>%1小时%2分%3秒</translation>
+    </message>
+    <message>
+        <source>%1m %2s</source>
+        <translation>%1分%2秒</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Set weight %1</source>
+        <translation>设置权重 %1</translation>
+    </message>
+    <message>
+        <source>Pause until promoted</source>
+        <translation>暂停，直到被推进</translation>
+    </message>
+    <message>
+        <source>Pause (invalid duration: %1)</source>
+        <translation>暂停（时长无效：%1）</translation>
+    </message>
+    <message>
+        <source>Pause %1</source>
+        <translation>暂停 %1</translation>
+    </message>
+    <message>
+        <source>Experiment: %1</source>
+        <translation>实验：%1</translation>
+    </message>
+    <message>
+        <source>Experiment: %1, %2</source>
+        <translation>实验：%1，%2</translation>
+    </message>
+    <message>
+        <source>Analysis: %1</source>
+        <translation>分析：%1</translation>
+    </message>
+    <message>
+        <source>Set canary scale: %1</source>
+        <translation>设置金丝雀规模：%1</translation>
+    </message>
+    <message>
+        <source>Set canary scale: match traffic weight</source>
+        <translation>设置金丝雀规模：与流量权重一致</translation>
+    </message>
+    <message>
+        <source>Header route: %1</source>
+        <translation>请求头路由：%1</translation>
+    </message>
+    <message>
+        <source>Mirror route: %1 (%2)</source>
+        <translation>镜像流量路由：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Mirror route: %1</source>
+        <translation>镜像流量路由：%1</translation>
+    </message>
+    <message>
+        <source>Plugin: %1</source>
+        <translation>插件：%1</translation>
+    </message>
+    <message>
+        <source>Invalid step</source>
+        <translation>无效步骤</translation>
+    </message>
+    <message>
+        <source>Pre-promotion analysis: %1</source>
+        <translation>推进前分析：%1</translation>
+    </message>
+    <message>
+        <source>Post-promotion analysis: %1</source>
+        <translation>推进后分析：%1</translation>
+    </message>
+    <message>
+        <source>Background analysis: %1, from step %2</source>
+        <translation>后台分析：%1，从步骤 %2 开始</translation>
+    </message>
+    <message>
+        <source>Background analysis: %1</source>
+        <translation>后台分析：%1</translation>
+    </message>
+    <message>
+        <source>Auto-promotion disabled: promote by hand</source>
+        <translation>已禁用自动推进：请手动推进</translation>
+    </message>
+    <message>
+        <source>Auto-promotion as soon as the preview is ready</source>
+        <translation>预览就绪后立即自动推进</translation>
+    </message>
+    <message>
+        <source>Auto-promotion after %1</source>
+        <translation>%1 后自动推进</translation>
+    </message>
+    <message>
+        <source>%1 successful</source>
+        <translation>成功 %1</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>失败 %1</translation>
+    </message>
+    <message>
+        <source>%1 inconclusive</source>
+        <translation>无定论 %1</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>错误 1</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>错误 %1</translation>
+    </message>
+    <message>
+        <source>No measurements yet</source>
+        <translation>尚无测量结果</translation>
+    </message>
+    <message>
+        <source>No metrics yet</source>
+        <translation>尚无指标</translation>
+    </message>
+    <message>
+        <source>%1 running</source>
+        <translation>运行中 %1</translation>
+    </message>
+    <message>
+        <source>%1 pending</source>
+        <translation>等待中 %1</translation>
+    </message>
+    <message>
+        <source>%1 dry run</source>
+        <translation>试运行 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>UndoRevisionDialog</name>
+    <message>
+        <source>Roll back %1</source>
+        <translation>回滚 %1</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>修订版本</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Pods</source>
+        <translation>Pod</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>There is no earlier revision to roll back to.</source>
+        <translation>没有可回滚到的更早修订版本。</translation>
+    </message>
+</context>
+<context>
+    <name>WatchFramer</name>
+    <message>
+        <source>Unexpected &apos;%1&apos; in the JSON stream</source>
+        <translation>JSON 流中出现了意外的 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>A JSON value in the stream is larger than the limit of %1 MiB</source>
+        <translation>流中的某个 JSON 值超过了 %1 MiB 的上限</translation>
+    </message>
+    <message>
+        <source>The stream ended inside a JSON value</source>
+        <translation>流在 JSON 值的中间结束了</translation>
+    </message>
+</context>
 </TS>
