@@ -108,7 +108,7 @@ QString rolloutActionConfirmation(RolloutAction action, const QString &rolloutNa
             .arg(rolloutName);
     case RolloutAction::Undo:
         return RolloutActionText::tr(
-                   "Roll rollout %1 back? Its pod template is replaced by the chosen "
+                   "Roll back rollout %1? Its pod template is replaced by the chosen "
                    "revision's, which then rolls out through the rollout's steps.")
             .arg(rolloutName);
     case RolloutAction::Pause:

@@ -7,7 +7,7 @@
 
 class ActionRunnerText
 {
-    Q_DECLARE_TR_FUNCTIONS(ActionRunner)
+    Q_DECLARE_TR_FUNCTIONS(ActionRunnerText)
 };
 
 ActionRunner::ActionRunner(const Kubeconfig &kubeconfig, AuditLog *audit, QObject *parent) :

@@ -14,9 +14,8 @@
 
 class RolloutActionExecutorText
 {
-    Q_DECLARE_TR_FUNCTIONS(RolloutActionExecutor)
+    Q_DECLARE_TR_FUNCTIONS(RolloutActionExecutorText)
 };
-using Text = RolloutActionExecutorText;
 
 namespace {
 
@@ -126,17 +125,18 @@ struct RolloutActionExecutor::Run
         if (error.kind == NetError::Kind::Forbidden && self->m_access)
             self->m_access->forget(request.environment);
         if (error.kind == NetError::Kind::NotFound && doing.isEmpty())
-            return finish(
-                AuditRecord::Result::Failed,
-                Text::tr("Rollout %1 was not found in %2.").arg(target(), request.environment));
+            return finish(AuditRecord::Result::Failed,
+                          RolloutActionExecutorText::tr("Rollout %1 was not found in %2.")
+                              .arg(target(), request.environment));
         if (error.kind == NetError::Kind::Forbidden)
             return finish(AuditRecord::Result::Denied,
-                          Text::tr("The server refused: you may not %1 in namespace %2. %3")
+                          RolloutActionExecutorText::tr(
+                              "The server refused: you may not %1 in namespace %2. %3")
                               .arg(doing.isEmpty() ? QStringLiteral("get rollouts") : doing,
                                    request.namespaceName, error.statusMessage)
                               .trimmed());
         return finish(AuditRecord::Result::Failed,
-                      Text::tr("%1 of %2 failed: %3")
+                      RolloutActionExecutorText::tr("%1 of %2 failed: %3")
                           .arg(rolloutActionLabel(request.action), target(), error.message));
     }
 
@@ -148,11 +148,12 @@ struct RolloutActionExecutor::Run
                 = checkPermission(*self->m_client, self->m_access, request.environment,
                                   request.namespaceName, permission, cancel);
             if (allowed && !*allowed) {
-                *refusal = finish(AuditRecord::Result::Denied,
-                                  Text::tr("You may not %1 in namespace %2, so %3 cannot be "
-                                           "sent (checked with a SelfSubjectAccessReview).")
-                                      .arg(permission.displayName(), request.namespaceName,
-                                           rolloutActionId(request.action)));
+                *refusal = finish(
+                    AuditRecord::Result::Denied,
+                    RolloutActionExecutorText::tr("You may not %1 in namespace %2, so %3 cannot be "
+                                                  "sent (checked with a SelfSubjectAccessReview).")
+                        .arg(permission.displayName(), request.namespaceName,
+                             rolloutActionId(request.action)));
                 return false;
             }
         }
@@ -244,7 +245,7 @@ struct RolloutActionExecutor::Run
                 break;
         }
         return finish(AuditRecord::Result::Succeeded,
-                      Text::tr("The API server accepted %1 for %2.")
+                      RolloutActionExecutorText::tr("The API server accepted %1 for %2.")
                           .arg(rolloutActionId(request.action), target()));
     }
 };
@@ -280,13 +281,14 @@ RolloutActionResult RolloutActionExecutor::run(const RolloutActionRequest &reque
     QString auditError;
     if (!m_audit->append(record, &auditError)) {
         run.result.result = AuditRecord::Result::Failed;
-        run.result.message
-            = Text::tr("Nothing was sent: the attempt could not be recorded. %1").arg(auditError);
+        run.result.message = RolloutActionExecutorText::tr(
+                                 "Nothing was sent: the attempt could not be recorded. %1")
+                                 .arg(auditError);
         return run.result;
     }
     if (request.readOnly)
         return run.finish(AuditRecord::Result::Refused,
-                          Text::tr("Read-only: %1 was not sent to %2.")
+                          RolloutActionExecutorText::tr("Read-only: %1 was not sent to %2.")
                               .arg(rolloutActionId(request.action), run.target()));
     for (int attempt = 1; attempt <= maxConflictAttempts; ++attempt) {
         if (std::optional<RolloutActionResult> done = run.attempt())
@@ -294,9 +296,10 @@ RolloutActionResult RolloutActionExecutor::run(const RolloutActionRequest &reque
     }
     run.result.error.kind = NetError::Kind::Conflict;
     run.result.error.httpStatus = 409;
-    return run.finish(AuditRecord::Result::Failed,
-                      Text::tr("%1 of %2 gave up: the rollout changed during each of %3 "
-                               "attempts (409 Conflict).")
-                          .arg(rolloutActionLabel(request.action), run.target())
-                          .arg(maxConflictAttempts));
+    return run.finish(
+        AuditRecord::Result::Failed,
+        RolloutActionExecutorText::tr("%1 of %2 gave up: the rollout changed during each of %3 "
+                                      "attempts (409 Conflict).")
+            .arg(rolloutActionLabel(request.action), run.target())
+            .arg(maxConflictAttempts));
 }
