@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Fleet ingest against kubectl, in one run (DESIGN.md, "Performance budget"): 5 simulated
+// clusters of 1,000 Rollouts, 3,000 ReplicaSets and 10,000 realistic pods each. Ours is
+// FleetFetcher (list + decode) feeding FleetModel (model build) until every row is there and
+// sampled rollout details have all their pods; the peer is the machine's kubectl getting the
+// same objects as JSON (each context in turn, as a user would, and all five at once). Wall
+// time, best of N rounds, interleaved so a busy machine slows each alike.
+//
+// The simulator runs in a child process (this program with --serve): it keeps 70,000 objects
+// as QJsonObjects, and in our process it would swamp the resident-memory figure, which is
+// meant to be the dashboard's own. Both peers pay the same server, over the same HTTPS.
+#include "fleetgenerator.h"
+
+#include "fleetfetcher.h"
+#include "fleetmodel.h"
+#include "kubeconfigloader.h"
+
+#include "core/objectstore.h"
+#include "core/resourcecatalog.h"
+#include "fleet/simulator.h"
+#include "scenario/scenario.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace {
+
+constexpr int kClusters = 5;
+constexpr double kBudgetRatio = 5.0;
+constexpr double kBudgetMegabytes = 300.0;
+
+QString clusterName(int i)
+{
+    return QStringLiteral("fleet-%1").arg(i + 1);
+}
+
+// kB of a /proc/self/status line ("VmHWM:   123456 kB").
+double statusMegabytes(const char *field)
+{
+    QFile file(QStringLiteral("/proc/self/status"));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray prefix = QByteArray(field) + ':';
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return -1;
+}
+
+// --serve: the simulator with the fleet loaded; prints "KUBECONFIG <path>" when ready and
+// serves until its stdin closes.
+int serve(int rollouts)
+{
+    using namespace rdsim;
+    UserSpec admin;
+    admin.name = QStringLiteral("admin");
+    admin.token = QStringLiteral("fleet-bench-token");
+    admin.rules = {
+        PolicyRule {{QStringLiteral("*")}, {QStringLiteral("*")}, {QStringLiteral("*")}, {}, {}}};
+    Scenario scenario;
+    for (int i = 0; i < kClusters; ++i) {
+        ClusterScenario cluster;
+        cluster.name = clusterName(i);
+        cluster.namespaces = FleetGenerator::namespaces();
+        cluster.users = {admin};
+        scenario.clusters.append(cluster);
+    }
+    SimulatorOptions options;
+    options.frozen = true;
+    Simulator sim(scenario, options);
+    QString error;
+    if (!sim.start(&error)) {
+        std::fprintf(stderr, "fleet_bench: simulator: %s\n", qPrintable(error));
+        return 2;
+    }
+    const ResourceType &rolloutType
+        = *ResourceCatalog::find(QStringLiteral("argoproj.io"), QStringLiteral("rollouts"));
+    const ResourceType &rsType
+        = *ResourceCatalog::find(QStringLiteral("apps"), QStringLiteral("replicasets"));
+    const ResourceType &podType = *ResourceCatalog::find(QString(), QStringLiteral("pods"));
+    QElapsedTimer timer;
+    timer.start();
+    for (SimCluster *cluster : sim.clusters()) {
+        const bool ok = FleetGenerator::generate(
+            rollouts, [&](FleetGenerator::Kind kind, const QJsonObject &object) {
+                const ResourceType &type = kind == FleetGenerator::Kind::Rollout ? rolloutType
+                    : kind == FleetGenerator::Kind::ReplicaSet                   ? rsType
+                                                                                 : podType;
+                const StoreResult result = cluster->store().load(type, object);
+                if (!result.ok()) {
+                    std::fprintf(stderr, "fleet_bench: load: %s\n",
+                                 qPrintable(result.error.message));
+                    return QString();
+                }
+                return result.object.value(QStringLiteral("metadata"))
+                    .toObject()
+                    .value(QStringLiteral("uid"))
+                    .toString();
+            });
+        if (!ok)
+            return 2;
+    }
+    std::fprintf(stderr, "fleet_bench: simulator loaded %d clusters in %.1f s\n", kClusters,
+                 double(timer.elapsed()) / 1000.0);
+    std::printf("KUBECONFIG %s\n", qPrintable(sim.kubeconfigPath()));
+    std::fflush(stdout);
+    std::string line;
+    while (std::getline(std::cin, line)) { }
+    sim.stop();
+    return 0;
+}
+
+struct Sample
+{
+    QString ns;
+    QString name;
+};
+
+// Whether the rollout's detail has its three ReplicaSets and all its pods.
+bool detailComplete(const FleetModel &model, const QString &environment, const Sample &sample)
+{
+    const QModelIndex index
+        = model.indexOf(environment, FleetRow::Kind::Rollout, sample.ns, sample.name);
+    const Rollout *rollout = index.isValid() ? model.rolloutAt(index.row()) : nullptr;
+    if (!rollout)
+        return false;
+    const RolloutDetail detail = model.rolloutDetail(environment, rollout->metadata.uid);
+    qsizetype pods = 0;
+    for (const QList<Pod> &list : detail.podsByReplicaSetUid)
+        pods += list.size();
+    return detail.replicaSets.size() == FleetGenerator::replicaSetsPerRollout
+        && pods == FleetGenerator::podsPerRollout;
+}
+
+// One ingest of the whole fleet: seconds from start() until FleetModel has every row and
+// the sampled details are complete in every environment; -1 on timeout.
+double ingestOnce(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &environments,
+                  int rollouts, double *residentAtEnd)
+{
+    const QStringList spaces = FleetGenerator::namespaces();
+    // The first (a paused canary with pods on two ReplicaSets) and the last Rollout.
+    const QList<Sample> samples {
+        {spaces.at(0), QStringLiteral("svc-0000")},
+        {spaces.at((rollouts - 1) % spaces.size()),
+         QStringLiteral("svc-%1").arg(rollouts - 1, 4, 10, QLatin1Char('0'))}};
+    const qsizetype replicaSets = qsizetype(rollouts) * FleetGenerator::replicaSetsPerRollout;
+    const qsizetype pods = qsizetype(rollouts) * FleetGenerator::podsPerRollout;
+
+    FleetModel model;
+    model.setEnvironments(environments);
+    FleetFetcher fetcher(kubeconfig, environments);
+    struct Progress
+    {
+        qsizetype replicaSets = 0;
+        qsizetype pods = 0;
+        bool complete = false;
+    };
+    QHash<QString, Progress> progress;
+    int complete = 0;
+    double seconds = -1;
+    QElapsedTimer timer;
+    QEventLoop loop;
+    QObject::connect(&fetcher, &FleetFetcher::workloadsChanged, &loop,
+                     [&](const QString &environment, const WorkloadDeltaBatch &batch) {
+                         model.applyBatch(environment, batch);
+                         Progress &p = progress[environment];
+                         if (batch.reset)
+                             p = Progress();
+                         p.replicaSets += batch.replicaSetUpserts.size();
+                         p.pods += batch.podUpserts.size();
+                         if (p.complete || model.workloadCount(environment) < rollouts
+                             || p.replicaSets < replicaSets || p.pods < pods)
+                             return;
+                         for (const Sample &sample : samples) {
+                             if (!detailComplete(model, environment, sample))
+                                 return;
+                         }
+                         p.complete = true;
+                         if (++complete == environments.size()) {
+                             seconds = double(timer.nsecsElapsed()) / 1e9;
+                             *residentAtEnd = statusMegabytes("VmRSS");
+                             loop.quit();
+                         }
+                     });
+    QTimer::singleShot(300000, &loop, &QEventLoop::quit);
+    timer.start();
+    fetcher.start();
+    loop.exec();
+    fetcher.stop();
+    if (seconds < 0) {
+        for (const EnvironmentSpec &env : environments) {
+            const Progress p = progress.value(env.name);
+            std::fprintf(stderr,
+                         "fleet_bench: timeout: %s has %d rows, %lld ReplicaSets, %lld pods\n",
+                         qPrintable(env.name), model.workloadCount(env.name),
+                         static_cast<long long>(p.replicaSets), static_cast<long long>(p.pods));
+        }
+    }
+    return seconds;
+}
+
+// kubectl get of the same objects for every context, output to /dev/null; -1 on failure.
+double kubectlOnce(const QString &kubeconfig, const QString &cacheDir, bool parallel)
+{
+    std::vector<std::unique_ptr<QProcess>> processes;
+    bool ok = true;
+    const auto finish = [&ok](QProcess &process) {
+        process.waitForFinished(-1);
+        if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
+            std::fprintf(stderr, "fleet_bench: kubectl failed: %s\n",
+                         process.readAllStandardError().constData());
+            ok = false;
+        }
+    };
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < kClusters; ++i) {
+        auto process = std::make_unique<QProcess>();
+        process->setStandardOutputFile(QProcess::nullDevice());
+        process->start(QStringLiteral("kubectl"),
+                       {QStringLiteral("get"),
+                        QStringLiteral("rollouts.argoproj.io,replicasets,pods"),
+                        QStringLiteral("-A"), QStringLiteral("-o"), QStringLiteral("json"),
+                        QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("--context"),
+                        clusterName(i), QStringLiteral("--cache-dir"), cacheDir});
+        if (!parallel)
+            finish(*process);
+        processes.push_back(std::move(process));
+    }
+    if (parallel) {
+        for (auto &process : processes)
+            finish(*process);
+    }
+    const double seconds = double(timer.nsecsElapsed()) / 1e9;
+    return ok ? seconds : -1;
+}
+
+int intOption(const QStringList &args, const QString &name, int fallback)
+{
+    const qsizetype i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.size() ? args.at(i + 1).toInt() : fallback;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const int rollouts = std::max(1, intOption(args, QStringLiteral("--rollouts"), 1000));
+    const int rounds = std::max(1, intOption(args, QStringLiteral("--rounds"), 3));
+    if (args.contains(QStringLiteral("--serve")))
+        return serve(rollouts);
+
+    QProcess server;
+    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    server.start(
+        QCoreApplication::applicationFilePath(),
+        {QStringLiteral("--serve"), QStringLiteral("--rollouts"), QString::number(rollouts)});
+    QString kubeconfigPath;
+    while (kubeconfigPath.isEmpty() && server.waitForReadyRead(600000)) {
+        while (server.canReadLine()) {
+            const QString line = QString::fromUtf8(server.readLine()).trimmed();
+            if (line.startsWith(QStringLiteral("KUBECONFIG ")))
+                kubeconfigPath = line.mid(11);
+        }
+    }
+    if (kubeconfigPath.isEmpty()) {
+        std::fprintf(stderr, "fleet_bench: the simulator did not start\n");
+        return 2;
+    }
+    Kubeconfig kubeconfig;
+    QString error;
+    KubeconfigSource source;
+    source.explicitPath = kubeconfigPath;
+    if (!KubeconfigLoader::load(source, &kubeconfig, &error)) {
+        std::fprintf(stderr, "fleet_bench: %s\n", qPrintable(error));
+        return 2;
+    }
+    QList<EnvironmentSpec> environments;
+    for (int i = 0; i < kClusters; ++i) {
+        EnvironmentSpec spec;
+        spec.name = clusterName(i);
+        spec.context = clusterName(i);
+        spec.order = i;
+        environments.append(spec);
+    }
+
+    QTemporaryDir cacheDir;
+    // kubectl's discovery cache warmed once, as on a user's machine.
+    if (kubectlOnce(kubeconfigPath, cacheDir.path(), false) < 0)
+        return 2;
+
+    std::printf("fleet: %d clusters x (%d Rollouts, %d ReplicaSets, %d pods); best of %d\n",
+                kClusters, rollouts, rollouts * FleetGenerator::replicaSetsPerRollout,
+                rollouts * FleetGenerator::podsPerRollout, rounds);
+    std::printf("resident before ingest: %.1f MB (VmHWM %.1f MB)\n", statusMegabytes("VmRSS"),
+                statusMegabytes("VmHWM"));
+    const double inf = std::numeric_limits<double>::infinity();
+    double ours = inf, sequential = inf, parallel = inf, resident = 0;
+    for (int round = 0; round < rounds; ++round) {
+        double rss = 0;
+        const double a = ingestOnce(kubeconfig, environments, rollouts, &rss);
+        const double b = kubectlOnce(kubeconfigPath, cacheDir.path(), false);
+        const double c = kubectlOnce(kubeconfigPath, cacheDir.path(), true);
+        if (a < 0 || b < 0 || c < 0)
+            return 2;
+        std::printf("round %d: ours %.3f s, kubectl sequential %.3f s, kubectl parallel %.3f s\n",
+                    round + 1, a, b, c);
+        std::fflush(stdout);
+        ours = std::min(ours, a);
+        sequential = std::min(sequential, b);
+        parallel = std::min(parallel, c);
+        resident = std::max(resident, rss);
+    }
+    const double peak = statusMegabytes("VmHWM");
+    server.closeWriteChannel();
+    server.waitForFinished(60000);
+
+    const double ratio = sequential / ours;
+    std::printf("\n%-40s %8.3f s\n", "FleetFetcher + FleetModel, 5 clusters", ours);
+    std::printf("%-40s %8.3f s   ratio %.2f (budget >= %.0f)\n", "kubectl, contexts in turn",
+                sequential, ratio, kBudgetRatio);
+    std::printf("%-40s %8.3f s   ratio %.2f\n", "kubectl, 5 contexts in parallel", parallel,
+                parallel / ours);
+    std::printf("%-40s %8.1f MB at the end of ingest, VmHWM %.1f MB (budget <= %.0f)\n",
+                "resident memory", resident, peak, kBudgetMegabytes);
+    const bool pass = ratio >= kBudgetRatio && peak <= kBudgetMegabytes;
+    std::printf("%s\n", pass ? "budget met" : "BUDGET MISSED");
+    return pass ? 0 : 1;
+}
