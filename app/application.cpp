@@ -7,6 +7,7 @@
 #include "fleetsetup.h"
 #include "getcommand.h"
 #include "mainwindow.h"
+#include "metricscontroller.h"
 #include "translationloader.h"
 #include "versioninfo.h"
 
@@ -56,6 +57,7 @@ int runWindow(const CommandLineOptions &options)
         ready = false;
     }
     if (ready) {
+        window.metricsController()->setConfiguredCharts(setup.charts);
         window.setFleet(setup.kubeconfig, setup.environments.environments());
         if (!options.select.isEmpty()) {
             const QStringList parts = options.select.split(QLatin1Char('/'));

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fleetsetup.h"
 
+#include "chartconfig.h"
 #include "commandline.h"
+#include "democharts.h"
 #include "demofleet.h"
 #include "kubeconfigloader.h"
 
@@ -22,10 +24,12 @@ bool FleetSetup::load(const CommandLineOptions &options, const QString &demoKube
     if (configFile.isEmpty() && !demo && QFileInfo::exists(EnvironmentConfig::defaultPath()))
         configFile = EnvironmentConfig::defaultPath();
     if (!configFile.isEmpty()) {
-        if (!EnvironmentConfig::fromFile(configFile, &setup.environments, error))
+        if (!EnvironmentConfig::fromFile(configFile, &setup.environments, error)
+            || !ChartConfig::fromFile(configFile, &setup.charts, error))
             return false;
     } else if (demo) {
         setup.environments = DemoFleet::environmentConfig();
+        setup.charts = DemoCharts::charts();
     } else {
         setup.environments = EnvironmentConfig::fromContexts(setup.kubeconfig.contextNames());
         if (setup.environments.environments().isEmpty()) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "chartspec.h"
 #include "environmentconfig.h"
 #include "kubeconfig.h"
 
@@ -18,6 +19,8 @@ struct FleetSetup
 public:
     Kubeconfig kubeconfig;
     EnvironmentConfig environments;
+    // The config file's `charts:` (ChartConfig); the demo's own without one; empty: built-in.
+    QList<ChartSpec> charts;
 
     // demoKubeconfig: the running demo's kubeconfig (--demo), else empty. The environments
     // come from --config, else from the default config file when it exists, else (demo) the

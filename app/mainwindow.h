@@ -20,6 +20,7 @@ class FleetFilterProxy;
 class FleetModel;
 class FleetTableView;
 class MessageBanner;
+class MetricsController;
 class QLabel;
 class QSplitter;
 class QTimer;
@@ -56,6 +57,7 @@ public:
     DetailPane *detailPane() const { return m_detail; }
     ConnectionStatusBar *connectionStatus() const { return m_connectionStatus; }
     RolloutDetailController *detailController() const { return m_detailController; }
+    MetricsController *metricsController() const { return m_metricsController; }
     QSplitter *mainSplitter() const { return m_mainSplitter; }
     QSplitter *contentSplitter() const { return m_contentSplitter; }
     // Selects that workload as soon as it is listed (now, or when a batch brings it).
@@ -98,5 +100,6 @@ private:
     QTimer *m_countTimer;
     RetryCountdown *m_countdown;
     RolloutDetailController *m_detailController;
+    MetricsController *m_metricsController = nullptr;
     QStringList m_pendingSelection; // environment, namespace, name
 };

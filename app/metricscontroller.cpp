@@ -63,6 +63,8 @@ qint64 revisionStart(const RolloutDetail &detail)
 MetricsController::MetricsController(FleetModel *model, RolloutMetricsView *view, QObject *parent) :
     QObject(parent), m_model(model), m_view(view), m_liveTimer(new QTimer(this))
 {
+    // A view in a tab that is not current is hidden: it becomes active when shown.
+    m_active = m_view->isVisible();
     m_liveTimer->setObjectName(QStringLiteral("metricsLiveTimer"));
     connect(m_liveTimer, &QTimer::timeout, this, &MetricsController::refresh);
     if (m_model)
@@ -249,7 +251,13 @@ void MetricsController::window(qint64 *startMs, qint64 *endMs) const
         return;
     }
     const qint64 start = revisionStart(m_detail);
-    *startMs = start > 0 && start < *endMs ? start : *endMs - hourMs;
+    if (start <= 0 || start >= *endMs) {
+        *startMs = *endMs - hourMs;
+        return;
+    }
+    // A margin before the revision starts, so its first markers stand clear of the axis and
+    // the stable revision's level just before is in view.
+    *startMs = start - std::max<qint64>(15 * 1000, (*endMs - start) / 20);
 }
 
 QList<MetricsController::Part> MetricsController::partsOf(const ChartSpec &chart) const
@@ -258,15 +266,9 @@ QList<MetricsController::Part> MetricsController::partsOf(const ChartSpec &chart
         return {Part()};
     const RolloutStatus &status = m_detail.rollout.status;
     const bool blueGreen = m_detail.rollout.isBlueGreen();
+    // Stable first: lines drawn later lie on top, and the canary is what is being judged
+    // (equal values show as the canary's line over the stable one).
     QList<Part> parts;
-    // A fully promoted rollout has only its stable pods.
-    if (!status.currentPodHash.isEmpty() && status.currentPodHash != status.stableRS) {
-        Part canary;
-        canary.name = blueGreen ? QStringLiteral("preview") : QStringLiteral("canary");
-        canary.role = ChartSeries::Role::Canary;
-        canary.hash = status.currentPodHash;
-        parts.append(canary);
-    }
     const QString stableHash = status.stableRS.isEmpty() ? status.currentPodHash : status.stableRS;
     if (!stableHash.isEmpty()) {
         Part stable;
@@ -274,6 +276,14 @@ QList<MetricsController::Part> MetricsController::partsOf(const ChartSpec &chart
         stable.role = ChartSeries::Role::Stable;
         stable.hash = stableHash;
         parts.append(stable);
+    }
+    // A fully promoted rollout has only its stable pods.
+    if (!status.currentPodHash.isEmpty() && status.currentPodHash != stableHash) {
+        Part canary;
+        canary.name = blueGreen ? QStringLiteral("preview") : QStringLiteral("canary");
+        canary.role = ChartSeries::Role::Canary;
+        canary.hash = status.currentPodHash;
+        parts.append(canary);
     }
     return parts;
 }
@@ -293,6 +303,7 @@ void MetricsController::refresh()
     m_view->setTimeRange(start, end);
     cancelPending();
     m_lastQueries.clear();
+    m_plans.clear();
     ++m_stats.rounds;
     const QString prefix
         = QStringList {m_detail.environment, m_detail.rollout.metadata.namespaceName,

@@ -51,7 +51,7 @@ public:
     void shutdown();
     // Tests: the clock (Unix ms) the windows end at; default: the system clock.
     void setClock(std::function<qint64()> nowMs);
-    // Queries run only while active; the view's visibility sets it. Default: active.
+    // Queries run only while active: the view's visibility sets it (shown or hidden).
     void setActive(bool active);
 
     QList<ChartSpec> charts() const { return m_charts; }

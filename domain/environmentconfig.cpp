@@ -200,7 +200,8 @@ bool EnvironmentConfigParser::parse(const QByteArray &yaml, EnvironmentConfig *o
     }
     if (!root.IsMap())
         return fail(root.Mark(), tr("expected a mapping with an 'environments' list"));
-    if (!checkKeys(root, {QStringLiteral("environments")}, QString()))
+    // charts: is read by ChartConfig from the same file.
+    if (!checkKeys(root, {QStringLiteral("environments"), QStringLiteral("charts")}, QString()))
         return false;
     const YAML::Node list = root["environments"];
     if (isAbsent(list))

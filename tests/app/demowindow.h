@@ -7,6 +7,7 @@
 #include "demofleet.h"
 #include "fleetsetup.h"
 #include "mainwindow.h"
+#include "metricscontroller.h"
 #include <memory>
 
 inline std::unique_ptr<MainWindow> openDemoWindow(const DemoFleet &demo, bool readOnly = false)
@@ -19,6 +20,7 @@ inline std::unique_ptr<MainWindow> openDemoWindow(const DemoFleet &demo, bool re
     if (!FleetSetup::load(options, demo.kubeconfigPath(), &setup, &error))
         qFatal("%s", qPrintable(error));
     auto window = std::make_unique<MainWindow>();
+    window->metricsController()->setConfiguredCharts(setup.charts);
     window->setFleet(setup.kubeconfig, setup.environments.environments());
     window->show();
     return window;

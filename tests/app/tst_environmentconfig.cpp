@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The environment config schema (domain/environmentconfig): defaults, sorting, and the
 // exact error for every kind of broken input.
+#include "chartconfig.h"
 #include "environmentconfig.h"
 
 #include <QFile>
@@ -92,7 +93,7 @@ private slots:
                                    << "c.yaml:1: expected a mapping with an 'environments' list";
         QTest::addRow("unknown top key")
             << QByteArray("environments:\n  - name: a\nclusters: []\n")
-            << "c.yaml:3: unknown key 'clusters' (expected one of: environments)";
+            << "c.yaml:3: unknown key 'clusters' (expected one of: environments, charts)";
         QTest::addRow("missing list")
             << QByteArray("{}\n") << "c.yaml:1: 'environments' is missing";
         QTest::addRow("empty list") << QByteArray("environments: []\n")
@@ -199,6 +200,25 @@ private slots:
         QCOMPARE(config.environments().first().readOnly, true);
         config.setAllReadOnly();
         QCOMPARE(config.environments().first().readOnly, true);
+    }
+
+    // One file holds both: the environments and the charts (read by ChartConfig).
+    void chartsBesideEnvironments()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("config.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("environments:\n  - name: a\ncharts:\n  - title: Errors\n"
+                   "    query: sum(rate(errors{namespace=\"{{namespace}}\"}[1m]))\n");
+        file.close();
+        EnvironmentConfig config;
+        QString error;
+        QVERIFY2(EnvironmentConfig::fromFile(path, &config, &error), qPrintable(error));
+        QList<ChartSpec> charts;
+        QVERIFY2(ChartConfig::fromFile(path, &charts, &error), qPrintable(error));
+        QCOMPARE(charts.size(), 1);
+        QCOMPARE(charts.first().title, QStringLiteral("Errors"));
     }
 
     void setAllReadOnly()

@@ -1,0 +1,407 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MetricsController against a served Prometheus: the demo fleet in process (rd-sim's
+// Prometheus API through the Kubernetes service proxy, as the demo reaches it). Charts from
+// analysis and config, split-by-role queries with each role's hash, the latest round wins,
+// stale rollouts dropped, variable errors and empty answers shown, the live timer.
+//
+// With RD_SCREENSHOT_DIR set, the metrics view of two demo rollouts is also written there as
+// chart-<environment>-<rollout>.png (1280 × 450).
+// The client's headers first: the simulator's header brings `using namespace rdsim`, whose
+// WatchEvent would make the decoder's ambiguous.
+#include "democharts.h"
+#include "demowindow.h"
+#include "detailpane.h"
+#include "jsondecoder.h"
+#include "metricchart.h"
+#include "metricquerier.h"
+#include "metricscontroller.h"
+#include "replicasetstatus.h"
+#include "rolloutmetricsview.h"
+
+#include "../fetchers/demosim.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+
+namespace {
+
+constexpr int answerTimeoutMs = 20000;
+
+QByteArray listJson(const QList<QJsonObject> &objects, const QString &ns)
+{
+    QJsonArray items;
+    for (const QJsonObject &object : objects) {
+        if (object.value(QLatin1String("metadata")).toObject().value(QLatin1String("namespace"))
+            == ns)
+            items.append(object);
+    }
+    return QJsonDocument(QJsonObject {{QStringLiteral("items"), items}}).toJson();
+}
+
+QList<EnvironmentSpec> demoEnvironments()
+{
+    QList<EnvironmentSpec> environments;
+    for (const char *name : {"dev", "staging", "prod"}) {
+        EnvironmentSpec spec; // the default Prometheus: the service proxy to monitoring/prometheus
+        spec.name = QLatin1String(name);
+        spec.context = spec.name;
+        environments.append(spec);
+    }
+    return environments;
+}
+
+} // namespace
+
+class TestMetricsController : public QObject
+{
+    Q_OBJECT
+
+private:
+    DemoSim m_sim;
+
+    // The rollout as the fleet model assembles it: its ReplicaSets, AnalysisRuns and Events.
+    RolloutDetail detail(const QString &environment, const QString &ns, const QString &name)
+    {
+        SimCluster &cluster = m_sim.cluster(environment);
+        const auto objects = [&](const char *group, const char *plural) {
+            return listJson(cluster.store().list(*ResourceCatalog::find(QLatin1String(group),
+                                                                        QLatin1String(plural))),
+                            ns);
+        };
+        JsonDecoder decoder;
+        RolloutDetail result;
+        result.environment = environment;
+        result.rollout = decoder
+                             .decodeObject<Rollout>(
+                                 QJsonDocument(m_sim.rollout(environment, ns, name)).toJson())
+                             .value;
+        const QString uid = result.rollout.metadata.uid;
+        result.replicaSets = ownedReplicaSets(
+            decoder.decodeList<ReplicaSet>(objects("apps", "replicasets")).items, uid);
+        for (const AnalysisRun &run :
+             decoder.decodeList<AnalysisRun>(objects("argoproj.io", "analysisruns")).items) {
+            if (run.metadata.isOwnedBy(uid))
+                result.analysisRuns.append(run);
+        }
+        std::sort(result.analysisRuns.begin(), result.analysisRuns.end(),
+                  [](const AnalysisRun &a, const AnalysisRun &b) {
+                      return a.metadata.creationTimestamp > b.metadata.creationTimestamp;
+                  });
+        for (const Event &event : decoder.decodeList<Event>(objects("", "events")).items) {
+            if (event.involvedObject.name.startsWith(name))
+                result.events.append(event);
+        }
+        std::sort(result.events.begin(), result.events.end(),
+                  [](const Event &a, const Event &b) { return a.lastSeen() > b.lastSeen(); });
+        return result;
+    }
+
+    struct Setup
+    {
+        RolloutMetricsView view;
+        MetricsController controller {nullptr, &view};
+    };
+
+    std::unique_ptr<Setup> setup(const QList<ChartSpec> &charts)
+    {
+        auto s = std::make_unique<Setup>();
+        s->view.resize(1280, 450);
+        s->view.setUtc(true);
+        s->view.show();
+        if (!QTest::qWaitForWindowExposed(&s->view))
+            return nullptr;
+        Simulator *sim = &m_sim.simulator();
+        s->controller.setClock([sim] { return sim->clock().nowMs(); });
+        s->controller.setConfiguredCharts(charts);
+        s->controller.setFleet(m_sim.kubeconfig(), demoEnvironments());
+        s->controller.setActive(true);
+        return s;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_sim.start(&error), qPrintable(error));
+        // Two minutes of the demo: canaries running, analysis measuring, staging's checkout
+        // regressing 90 s into its canary.
+        m_sim.step(120);
+    }
+
+    void splitByRoleCanaryAndStable()
+    {
+        const auto s = setup(DemoCharts::charts());
+        QVERIFY(s);
+        const RolloutDetail gateway = detail(QStringLiteral("prod"), QStringLiteral("payments"),
+                                             QStringLiteral("payments-gateway"));
+        QVERIFY(gateway.isValid());
+        const QString canaryHash = gateway.rollout.status.currentPodHash;
+        const QString stableHash = gateway.rollout.status.stableRS;
+        QVERIFY(!canaryHash.isEmpty() && !stableHash.isEmpty() && canaryHash != stableHash);
+        s->controller.setDetail(gateway);
+        QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
+
+        // The background analysis' two metrics first, then the configured charts.
+        QStringList ids;
+        for (const ChartSpec &chart : s->controller.charts())
+            ids.append(chart.id);
+        QCOMPARE(ids,
+                 (QStringList {QStringLiteral("analysis/error-rate"),
+                               QStringLiteral("analysis/latency-p99"), QStringLiteral("config/0"),
+                               QStringLiteral("config/1"), QStringLiteral("config/2"),
+                               QStringLiteral("config/3"), QStringLiteral("config/4"),
+                               QStringLiteral("config/5")}));
+
+        // One query per role with that role's hash, planned for the chart's width.
+        QList<MetricQuery> errorQueries;
+        for (const MetricQuery &query : s->controller.lastQueries()) {
+            if (query.key.contains(QLatin1String("/config/0#")))
+                errorQueries.append(query);
+        }
+        QCOMPARE(errorQueries.size(), 2);
+        const auto selector = [](const QString &hash) {
+            return QStringLiteral("namespace=\"payments\",rollout=\"payments-gateway\","
+                                  "rollouts_pod_template_hash=\"%1\"")
+                .arg(hash);
+        };
+        // Stable first, so the canary's line is drawn on top.
+        QCOMPARE(errorQueries.at(0).query,
+                 QStringLiteral("sum(rate(rd_http_request_errors_total{%1}[1m])) / "
+                                "sum(rate(rd_http_requests_total{%1}[1m]))")
+                     .arg(selector(stableHash)));
+        QCOMPARE(errorQueries.at(1).query,
+                 QStringLiteral("sum(rate(rd_http_request_errors_total{%1}[1m])) / "
+                                "sum(rate(rd_http_requests_total{%1}[1m]))")
+                     .arg(selector(canaryHash)));
+        QCOMPARE(errorQueries.at(0).key,
+                 QStringLiteral("prod/payments/payments-gateway/config/0#0"));
+        QCOMPARE(errorQueries.at(0).environment, QStringLiteral("prod"));
+        MetricChart *errors = s->view.chart(QStringLiteral("config/0"));
+        QVERIFY(errors);
+        const QueryStep::Range plan
+            = QueryStep::plan(errors->rangeStart(), errors->rangeEnd(),
+                              s->view.plotWidth(QStringLiteral("config/0")));
+        QCOMPARE(errorQueries.at(0).startMs, plan.startMs);
+        QCOMPARE(errorQueries.at(0).endMs, plan.endMs);
+        QCOMPARE(errorQueries.at(0).stepMs, plan.stepMs);
+        QCOMPARE(errors->rangeEnd() - errors->rangeStart(), 3600000); // the default: last hour
+
+        // Both roles drawn on the chart, from the served answers.
+        QCOMPARE(errors->seriesCount(), 2);
+        QCOMPARE(errors->series().at(0).name, QStringLiteral("stable"));
+        QCOMPARE(errors->series().at(0).role, ChartSeries::Role::Stable);
+        QCOMPARE(errors->series().at(1).name, QStringLiteral("canary"));
+        QCOMPARE(errors->series().at(1).role, ChartSeries::Role::Canary);
+        for (const ChartSeries &series : errors->series()) {
+            QVERIFY2(series.samples.size() > 3, qPrintable(series.name));
+            QCOMPARE(series.stepMs, plan.stepMs);
+            // The demo's default error ratio, 0.2 %, with its small wobble.
+            const double last = series.samples.last().value;
+            QVERIFY2(last > 0.0005 && last < 0.01, qPrintable(QString::number(last)));
+        }
+        QCOMPARE(errors->message(), QString());
+        QVERIFY(s->controller.stats().failed == 0);
+
+        // The analysis chart: the controller's own query, split by the hash it names.
+        const ChartSpec latency = s->controller.charts().at(1);
+        QVERIFY(latency.splitByRole);
+        QCOMPARE(latency.unit, ChartUnit::Seconds);
+        QCOMPARE(latency.thresholds.size(), 1);
+        QCOMPARE(latency.thresholds.first().value, 0.5);
+        QVERIFY(!latency.measurements.isEmpty());
+        QCOMPARE(s->view.chart(latency.id)->seriesCount(), 2);
+        QVERIFY(s->view.status().startsWith(QStringLiteral("Updated ")));
+    }
+
+    void latestRoundWins()
+    {
+        const auto s = setup(DemoCharts::charts());
+        QVERIFY(s);
+        s->controller.setDetail(detail(QStringLiteral("prod"), QStringLiteral("payments"),
+                                       QStringLiteral("payments-gateway")));
+        QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
+        // Two rounds before any answer can arrive: only the second may reach the charts.
+        s->view.setRange(RolloutMetricsView::Range::Last6Hours);
+        s->controller.refresh();
+        s->view.setRange(RolloutMetricsView::Range::Last24Hours);
+        const MetricsController::Stats before = s->controller.stats();
+        s->controller.refresh();
+        const int sent = int(s->controller.lastQueries().size());
+        QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
+        QCOMPARE(s->controller.stats().delivered - before.delivered, sent);
+        QCOMPARE(s->controller.stats().failed, 0);
+        for (MetricChart *chart : s->view.charts()) {
+            QCOMPARE(chart->rangeEnd() - chart->rangeStart(), 24 * 3600000LL);
+            const qint64 step = QueryStep::plan(chart->rangeStart(), chart->rangeEnd(),
+                                                s->view.plotWidth(chart->spec().id))
+                                    .stepMs;
+            for (const ChartSeries &series : chart->series())
+                QCOMPARE(series.stepMs, step);
+        }
+    }
+
+    void otherRolloutDropsStaleAnswers()
+    {
+        const auto s = setup(DemoCharts::charts());
+        QVERIFY(s);
+        s->controller.setDetail(detail(QStringLiteral("prod"), QStringLiteral("payments"),
+                                       QStringLiteral("payments-gateway")));
+        const RolloutDetail checkout
+            = detail(QStringLiteral("staging"), QStringLiteral("shop"), QStringLiteral("checkout"));
+        s->controller.setDetail(checkout);
+        const int sent = int(s->controller.lastQueries().size());
+        QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
+        QCOMPARE(s->controller.stats().delivered, sent);
+        for (const MetricQuery &query : s->controller.lastQueries())
+            QVERIFY2(query.key.startsWith(QStringLiteral("staging/shop/checkout/")),
+                     qPrintable(query.key));
+        // Settle: an answer of the first rollout still on its way is dropped, never shown.
+        QTest::qWait(200);
+        QCOMPARE(s->controller.stats().delivered, sent);
+        MetricChart *errors = s->view.chart(QStringLiteral("config/0"));
+        QCOMPARE(errors->seriesCount(), 2);
+        QCOMPARE(errors->series().at(1).name, QStringLiteral("canary"));
+        // The checkout's own hashes, not the gateway's.
+        QCOMPARE(s->controller.lastQueries().last().query,
+                 QStringLiteral("sum(kube_pod_container_status_restarts_total{namespace=\"shop\","
+                                "rollout=\"checkout\",rollouts_pod_template_hash=\"%1\"})")
+                     .arg(checkout.rollout.status.currentPodHash));
+    }
+
+    void errorsAndEmptyAnswers()
+    {
+        ChartSpec broken;
+        broken.id = QStringLiteral("config/0");
+        broken.title = QStringLiteral("Broken");
+        broken.query = QStringLiteral("up{x=\"{{nope}}\"}");
+        const auto s = setup({broken});
+        QVERIFY(s);
+        s->controller.setDetail(detail(QStringLiteral("prod"), QStringLiteral("payments"),
+                                       QStringLiteral("payments-gateway")));
+        QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
+        QCOMPARE(s->view.chart(broken.id)->message(),
+                 QStringLiteral("unknown variable {{nope}} (known: canary_hash, environment, "
+                                "namespace, revision, rollout, stable_hash)"));
+
+        // No configured charts: the built-in ones. rd-sim serves kube-state-metrics' restarts
+        // (with the pod label the built-ins select by), not the other exporters' names.
+        s->controller.setConfiguredCharts({});
+        QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
+        QCOMPARE(s->view.charts().size(), 8); // with the two analysis charts
+        for (MetricChart *chart : s->view.charts()) {
+            if (chart->spec().origin == ChartSpec::Origin::Analysis)
+                continue;
+            if (chart->spec().id == QLatin1String("builtin/restarts")) {
+                QCOMPARE(chart->seriesCount(), 2);
+                QCOMPARE(chart->message(), QString());
+            } else {
+                QCOMPARE(chart->message(), QStringLiteral("No data in this range"));
+            }
+        }
+
+        s->controller.setDetail(RolloutDetail());
+        QCOMPARE(s->view.charts().size(), 0);
+        QCOMPARE(s->view.placeholder(), QStringLiteral("Select a rollout to see its metrics"));
+    }
+
+    void liveTimerFollowsTheStep()
+    {
+        const auto s = setup(DemoCharts::charts());
+        QVERIFY(s);
+        s->controller.setDetail(detail(QStringLiteral("prod"), QStringLiteral("payments"),
+                                       QStringLiteral("payments-gateway")));
+        QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
+        QVERIFY(s->controller.liveTimer()->isActive());
+        // An hour at about 600 px: a 10 s step, the live refresh interval.
+        const qint64 step = s->controller.lastQueries().first().stepMs;
+        QCOMPARE(s->controller.liveTimer()->interval(), int(std::max<qint64>(5000, step)));
+        // A tick runs a round (and sets the interval back).
+        const int rounds = s->controller.stats().rounds;
+        s->controller.liveTimer()->start(1);
+        QTRY_VERIFY(s->controller.stats().rounds > rounds);
+        QCOMPARE(s->controller.liveTimer()->interval(), int(std::max<qint64>(5000, step)));
+        QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
+
+        s->view.setLive(false);
+        emit s->view.rangeChanged();
+        QVERIFY(!s->controller.liveTimer()->isActive());
+        // Hidden (another tab): nothing runs.
+        s->view.hide();
+        const int hiddenRounds = s->controller.stats().rounds;
+        s->controller.refresh();
+        QCOMPARE(s->controller.stats().rounds, hiddenRounds);
+    }
+
+    void screenshots()
+    {
+        const QString dir = qEnvironmentVariable("RD_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return; // only when asked for
+        for (const auto &[environment, ns, name] :
+             {std::tuple {"staging", "shop", "checkout"},
+              std::tuple {"prod", "payments", "payments-gateway"}}) {
+            const auto s = setup(DemoCharts::charts());
+            QVERIFY(s);
+            s->view.setRange(RolloutMetricsView::Range::RevisionLifetime);
+            s->controller.setDetail(
+                detail(QLatin1String(environment), QLatin1String(ns), QLatin1String(name)));
+            QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
+            QTest::qWait(50);
+            const QString path = QStringLiteral("%1/chart-%2-%3.png")
+                                     .arg(dir, QLatin1String(environment), QLatin1String(name));
+            QVERIFY(s->view.grab().save(path));
+            // And the first chart with the pointer over it, as hover shows it.
+            MetricChart *first = s->view.charts().first();
+            QWidget *viewport = first->chartView()->viewport();
+            const QRectF plot = first->chart()->plotArea();
+            // (Qt drops a move to where the pointer already is: go somewhere else first.)
+            QTest::mouseMove(viewport, QPoint(1, 1));
+            QTest::mouseMove(viewport,
+                             first->chartView()->mapFromScene(
+                                 QPointF(plot.left() + plot.width() * 0.8, plot.center().y())));
+            QTRY_VERIFY(!first->currentHoverText().isEmpty());
+            QVERIFY(first->grab().save(
+                QStringLiteral("%1/chart-hover-%2.png").arg(dir, QLatin1String(environment))));
+        }
+    }
+
+    void windowScreenshot()
+    {
+        const QString dir = qEnvironmentVariable("RD_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return; // only when asked for
+        // The window as `release-dashboard --demo --select staging/shop/checkout` opens it,
+        // on the Metrics tab.
+        DemoFleet demo;
+        QString error;
+        QVERIFY2(demo.start(&error), qPrintable(error));
+        const std::unique_ptr<MainWindow> window = openDemoWindow(demo);
+        window->metricsController()->setConfiguredCharts(DemoCharts::charts());
+        window->resize(1280, 800);
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        window->selectWorkload(QStringLiteral("staging"), QStringLiteral("shop"),
+                               QStringLiteral("checkout"));
+        auto *tabs = window->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+        QVERIFY(tabs);
+        QCOMPARE(tabs->tabText(tabs->count() - 1), QStringLiteral("Metrics"));
+        tabs->setCurrentIndex(tabs->count() - 1);
+        auto *view = window->findChild<RolloutMetricsView *>();
+        QVERIFY(view);
+        QTRY_VERIFY_WITH_TIMEOUT(!view->charts().isEmpty(), answerTimeoutMs);
+        QTRY_VERIFY_WITH_TIMEOUT(view->status().startsWith(QStringLiteral("Updated")),
+                                 answerTimeoutMs);
+        QVERIFY(window->grab().save(dir + QStringLiteral("/chart-window.png")));
+        window->stopFetching();
+    }
+};
+
+QTEST_MAIN(TestMetricsController)
+#include "tst_metricscontroller.moc"

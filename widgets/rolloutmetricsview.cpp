@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "rolloutmetricsview.h"
+
+#include "metricchart.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace {
+
+constexpr qint64 minuteMs = 60 * 1000;
+constexpr qint64 hourMs = 60 * minuteMs;
+constexpr qint64 dayMs = 24 * hourMs;
+// Two charts side by side from this width of the view on, three from twice that.
+constexpr int twoColumnWidth = 900;
+// Before a chart is laid out: about what the plot gets in a two-column 1280 px window.
+constexpr int estimatedPlotWidth = 540;
+
+const QList<RolloutMetricsView::Range> &allRanges()
+{
+    using R = RolloutMetricsView::Range;
+    static const QList<R> ranges
+        = {R::Last15Minutes, R::LastHour,   R::Last6Hours,      R::Last24Hours,
+           R::Last7Days,     R::Last30Days, R::RevisionLifetime};
+    return ranges;
+}
+
+} // namespace
+
+RolloutMetricsView::RolloutMetricsView(QWidget *parent) :
+    QWidget(parent),
+    m_range(new QComboBox(this)),
+    m_live(new QToolButton(this)),
+    m_refresh(new QToolButton(this)),
+    m_status(new QLabel(this)),
+    m_notice(new QLabel(this)),
+    m_stack(new QStackedWidget(this)),
+    m_placeholder(new QLabel(this)),
+    m_grid(new QWidget),
+    m_gridLayout(new QGridLayout(m_grid)),
+    m_editTimer(new QTimer(this)),
+    m_resizeTimer(new QTimer(this))
+{
+    setObjectName(QStringLiteral("rolloutMetricsView"));
+    m_range->setObjectName(QStringLiteral("rangeCombo"));
+    for (Range range : allRanges())
+        m_range->addItem(rangeName(range), int(range));
+    m_range->setCurrentIndex(int(allRanges().indexOf(Range::LastHour)));
+    m_range->setToolTip(tr("The time window of every chart"));
+
+    m_live->setObjectName(QStringLiteral("liveButton"));
+    m_live->setText(tr("Live"));
+    m_live->setCheckable(true);
+    m_live->setChecked(true);
+    m_live->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_live->setToolTip(tr("Keep the window ending now and refresh at the charts' resolution"));
+    m_refresh->setObjectName(QStringLiteral("refreshButton"));
+    m_refresh->setIcon(style()->standardIcon(QStyle::SP_BrowserReload));
+    m_refresh->setToolTip(tr("Run the queries again"));
+    m_status->setObjectName(QStringLiteral("metricsStatus"));
+    QPalette quiet = m_status->palette();
+    quiet.setColor(QPalette::WindowText, quiet.color(QPalette::PlaceholderText));
+    m_status->setPalette(quiet);
+
+    m_notice->setObjectName(QStringLiteral("metricsNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setContentsMargins(8, 3, 8, 3);
+    m_notice->setStyleSheet(QStringLiteral("QLabel#metricsNotice { background: #fdf2e3; color: "
+                                           "#6b4408; border: 1px solid #f0cf9c; border-radius: "
+                                           "3px; }"));
+    m_notice->hide();
+
+    m_placeholder->setObjectName(QStringLiteral("metricsPlaceholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setPalette(quiet);
+
+    m_grid->setObjectName(QStringLiteral("chartGrid"));
+    m_gridLayout->setContentsMargins(0, 0, 0, 0);
+    m_gridLayout->setSpacing(6);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(m_grid);
+    m_stack->addWidget(m_placeholder);
+    m_stack->addWidget(scroll);
+
+    auto *toolbar = new QHBoxLayout;
+    toolbar->setSpacing(6);
+    auto *rangeLabel = new QLabel(tr("Range:"), this);
+    rangeLabel->setBuddy(m_range);
+    toolbar->addWidget(rangeLabel);
+    toolbar->addWidget(m_range);
+    toolbar->addWidget(m_live);
+    toolbar->addWidget(m_refresh);
+    toolbar->addStretch(1);
+    toolbar->addWidget(m_status);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setSpacing(6);
+    layout->addLayout(toolbar);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_stack, 1);
+
+    connect(m_range, &QComboBox::activated, this, [this] {
+        // A new window follows now again; only pan and zoom stop following.
+        m_live->setChecked(true);
+        emit rangeChanged();
+    });
+    connect(m_live, &QToolButton::clicked, this, [this] { emit rangeChanged(); });
+    connect(m_refresh, &QToolButton::clicked, this, &RolloutMetricsView::refreshRequested);
+    m_editTimer->setSingleShot(true);
+    m_editTimer->setInterval(350);
+    connect(m_editTimer, &QTimer::timeout, this, [this] { emit rangeEdited(m_startMs, m_endMs); });
+    m_resizeTimer->setSingleShot(true);
+    m_resizeTimer->setInterval(300);
+    connect(m_resizeTimer, &QTimer::timeout, this, &RolloutMetricsView::chartsResized);
+    setPlaceholder(tr("Select a rollout to see its metrics"));
+}
+
+qint64 RolloutMetricsView::rangeDurationMs(Range range)
+{
+    switch (range) {
+    case Range::Last15Minutes:
+        return 15 * minuteMs;
+    case Range::LastHour:
+        return hourMs;
+    case Range::Last6Hours:
+        return 6 * hourMs;
+    case Range::Last24Hours:
+        return dayMs;
+    case Range::Last7Days:
+        return 7 * dayMs;
+    case Range::Last30Days:
+        return 30 * dayMs;
+    case Range::RevisionLifetime:
+        break;
+    }
+    return 0;
+}
+
+QString RolloutMetricsView::rangeName(Range range)
+{
+    switch (range) {
+    case Range::Last15Minutes:
+        return tr("Last 15 minutes");
+    case Range::LastHour:
+        return tr("Last hour");
+    case Range::Last6Hours:
+        return tr("Last 6 hours");
+    case Range::Last24Hours:
+        return tr("Last 24 hours");
+    case Range::Last7Days:
+        return tr("Last 7 days");
+    case Range::Last30Days:
+        return tr("Last 30 days");
+    case Range::RevisionLifetime:
+        break;
+    }
+    return tr("This revision's lifetime");
+}
+
+void RolloutMetricsView::setCharts(const QList<ChartSpec> &charts)
+{
+    QList<MetricChart *> next;
+    QHash<QString, MetricChart *> existing;
+    for (MetricChart *chart : std::as_const(m_charts))
+        existing.insert(chart->spec().id, chart);
+    for (const ChartSpec &spec : charts) {
+        MetricChart *chart = existing.take(spec.id);
+        if (!chart) {
+            chart = new MetricChart(m_grid);
+            chart->setObjectName(spec.id);
+            chart->setUtc(m_utc);
+            chart->setTimeRange(m_startMs, m_endMs);
+            chart->setMarkers(m_markers, m_rollout);
+            connect(
+                chart, &MetricChart::timeRangeEdited, this,
+                [this, chart](qint64 start, qint64 end) { chartRangeEdited(chart, start, end); });
+            connect(chart, &MetricChart::resetRequested, this, [this] {
+                m_live->setChecked(true);
+                emit rangeChanged();
+            });
+        }
+        if (chart->spec() != spec)
+            chart->setSpec(spec);
+        next.append(chart);
+    }
+    for (MetricChart *gone : std::as_const(existing))
+        delete gone;
+    const bool sameOrder = next == m_charts;
+    m_charts = next;
+    if (!sameOrder)
+        relayout();
+}
+
+QList<ChartSpec> RolloutMetricsView::chartSpecs() const
+{
+    QList<ChartSpec> specs;
+    for (const MetricChart *chart : m_charts)
+        specs.append(chart->spec());
+    return specs;
+}
+
+void RolloutMetricsView::setChartSeries(const QString &chartId, const QList<ChartSeries> &series)
+{
+    if (MetricChart *target = chart(chartId))
+        target->setSeries(series);
+}
+
+void RolloutMetricsView::setChartMessage(const QString &chartId, const QString &text, bool isError)
+{
+    if (MetricChart *target = chart(chartId))
+        target->setMessage(text, isError);
+}
+
+void RolloutMetricsView::setMarkers(const QList<ChartMarker> &markers, const Rollout &rollout)
+{
+    m_markers = markers;
+    m_rollout = rollout;
+    for (MetricChart *chart : std::as_const(m_charts))
+        chart->setMarkers(markers, rollout);
+}
+
+void RolloutMetricsView::setTimeRange(qint64 startMs, qint64 endMs)
+{
+    m_startMs = startMs;
+    m_endMs = endMs;
+    for (MetricChart *chart : std::as_const(m_charts))
+        chart->setTimeRange(startMs, endMs);
+}
+
+void RolloutMetricsView::setStatus(const QString &text)
+{
+    m_status->setText(text);
+}
+
+QString RolloutMetricsView::status() const
+{
+    return m_status->text();
+}
+
+void RolloutMetricsView::setNotice(const QString &text)
+{
+    m_notice->setText(text);
+    m_notice->setVisible(!text.isEmpty());
+}
+
+QString RolloutMetricsView::notice() const
+{
+    return m_notice->text();
+}
+
+void RolloutMetricsView::setPlaceholder(const QString &text)
+{
+    m_placeholder->setText(text);
+    m_stack->setCurrentIndex(text.isEmpty() ? 1 : 0);
+}
+
+QString RolloutMetricsView::placeholder() const
+{
+    return m_stack->currentIndex() == 0 ? m_placeholder->text() : QString();
+}
+
+void RolloutMetricsView::setUtc(bool utc)
+{
+    m_utc = utc;
+    for (MetricChart *chart : std::as_const(m_charts))
+        chart->setUtc(utc);
+}
+
+RolloutMetricsView::Range RolloutMetricsView::range() const
+{
+    return Range(m_range->currentData().toInt());
+}
+
+void RolloutMetricsView::setRange(Range range)
+{
+    m_range->setCurrentIndex(int(allRanges().indexOf(range)));
+}
+
+bool RolloutMetricsView::isLive() const
+{
+    return m_live->isChecked();
+}
+
+void RolloutMetricsView::setLive(bool live)
+{
+    m_live->setChecked(live);
+}
+
+MetricChart *RolloutMetricsView::chart(const QString &chartId) const
+{
+    for (MetricChart *chart : m_charts) {
+        if (chart->spec().id == chartId)
+            return chart;
+    }
+    return nullptr;
+}
+
+QList<MetricChart *> RolloutMetricsView::charts() const
+{
+    return m_charts;
+}
+
+int RolloutMetricsView::plotWidth(const QString &chartId) const
+{
+    const MetricChart *target = chart(chartId);
+    if (!target || !target->isVisible() || target->width() < 100)
+        return estimatedPlotWidth;
+    return target->plotWidth();
+}
+
+void RolloutMetricsView::chartRangeEdited(MetricChart *source, qint64 startMs, qint64 endMs)
+{
+    m_startMs = startMs;
+    m_endMs = endMs;
+    for (MetricChart *chart : std::as_const(m_charts)) {
+        if (chart != source)
+            chart->setTimeRange(startMs, endMs);
+    }
+    m_live->setChecked(false);
+    m_editTimer->start();
+}
+
+int RolloutMetricsView::columnCount() const
+{
+    if (width() >= 2 * twoColumnWidth)
+        return 3;
+    return width() >= twoColumnWidth ? 2 : 1;
+}
+
+void RolloutMetricsView::relayout()
+{
+    while (m_gridLayout->count() > 0)
+        delete m_gridLayout->takeAt(0);
+    m_columns = columnCount();
+    for (int c = 0; c < 3; ++c)
+        m_gridLayout->setColumnStretch(c, c < m_columns ? 1 : 0);
+    for (qsizetype i = 0; i < m_charts.size(); ++i)
+        m_gridLayout->addWidget(m_charts.at(i), int(i) / m_columns, int(i) % m_columns);
+}
+
+void RolloutMetricsView::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    emit visibilityChanged(true);
+}
+
+void RolloutMetricsView::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    emit visibilityChanged(false);
+}
+
+void RolloutMetricsView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (columnCount() != m_columns)
+        relayout();
+    m_resizeTimer->start();
+}
