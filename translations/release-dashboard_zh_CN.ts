@@ -2,41 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>Rollout %1 was not found in %2.</source>
-        <translation>在 %2 中找不到发布 %1。</translation>
-    </message>
-    <message>
-        <source>The server refused: you may not %1 in namespace %2. %3</source>
-        <translation>服务器拒绝了请求：你无权在命名空间 %2 中执行 %1。%3</translation>
-    </message>
-    <message>
-        <source>%1 of %2 failed: %3</source>
-        <translation>对 %2 执行“%1”失败：%3</translation>
-    </message>
-    <message>
-        <source>You may not %1 in namespace %2, so %3 cannot be sent (checked with a SelfSubjectAccessReview).</source>
-        <translation>你无权在命名空间 %2 中执行 %1，因此无法发送 %3（已通过 SelfSubjectAccessReview 检查）。</translation>
-    </message>
-    <message>
-        <source>The API server accepted %1 for %2.</source>
-        <translation>API 服务器已接受对 %2 的 %1 请求。</translation>
-    </message>
-    <message>
-        <source>Nothing was sent: the attempt could not be recorded. %1</source>
-        <translation>未发送任何内容：无法记录本次操作。%1</translation>
-    </message>
-    <message>
-        <source>Read-only: %1 was not sent to %2.</source>
-        <translation>只读：未向 %2 发送 %1。</translation>
-    </message>
-    <message>
-        <source>%1 of %2 gave up: the rollout changed during each of %3 attempts (409 Conflict).</source>
-        <translation>对 %2 执行“%1”已放弃：在全部 %3 次尝试中发布都发生了变化（409 Conflict）。</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About Release Dashboard</source>
@@ -78,7 +43,7 @@
     </message>
 </context>
 <context>
-    <name>ActionRunner</name>
+    <name>ActionRunnerText</name>
     <message>
         <source>Unknown environment %1.</source>
         <translation>未知环境 %1。</translation>
@@ -803,6 +768,33 @@ Without a command it opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>DeploymentStatus</name>
+    <message>
+        <source>Waiting for deployment spec update to be observed...</source>
+        <translation>等待控制器观察到 Deployment 规格的更新...</translation>
+    </message>
+    <message>
+        <source>deployment &quot;%1&quot; exceeded its progress deadline</source>
+        <translation>Deployment &quot;%1&quot; 超过了进度期限</translation>
+    </message>
+    <message>
+        <source>Waiting for deployment &quot;%1&quot; rollout to finish: %2 out of %3 new replicas have been updated...</source>
+        <translation>等待 Deployment &quot;%1&quot; 发布完成：%3 个新副本中已更新 %2 个...</translation>
+    </message>
+    <message>
+        <source>Waiting for deployment &quot;%1&quot; rollout to finish: %2 old replicas are pending termination...</source>
+        <translation>等待 Deployment &quot;%1&quot; 发布完成：%2 个旧副本等待终止...</translation>
+    </message>
+    <message>
+        <source>Waiting for deployment &quot;%1&quot; rollout to finish: %2 of %3 updated replicas are available...</source>
+        <translation>等待 Deployment &quot;%1&quot; 发布完成：%3 个已更新副本中有 %2 个可用...</translation>
+    </message>
+    <message>
+        <source>deployment &quot;%1&quot; successfully rolled out</source>
+        <translation>Deployment &quot;%1&quot; 已成功发布</translation>
+    </message>
+</context>
+<context>
     <name>DetailPane</name>
     <message>
         <source>Select a rollout to see its steps, ReplicaSets and analysis</source>
@@ -1422,6 +1414,38 @@ Without a command it opens the window. Commands:
     <message>
         <source>watch event without an object</source>
         <translation>watch 事件缺少 object</translation>
+    </message>
+    <message>
+        <source>expected an integer</source>
+        <translation>应为整数</translation>
+    </message>
+    <message>
+        <source>expected a string</source>
+        <translation>应为字符串</translation>
+    </message>
+    <message>
+        <source>expected true or false</source>
+        <translation>应为 true 或 false</translation>
+    </message>
+    <message>
+        <source>expected an object</source>
+        <translation>应为对象</translation>
+    </message>
+    <message>
+        <source>expected an array</source>
+        <translation>应为数组</translation>
+    </message>
+    <message>
+        <source>expected an integer or a string</source>
+        <translation>应为整数或字符串</translation>
+    </message>
+    <message>
+        <source>integer out of range</source>
+        <translation>整数超出范围</translation>
+    </message>
+    <message>
+        <source>expected an RFC 3339 timestamp, got &quot;%1&quot;</source>
+        <translation>应为 RFC 3339 时间戳，实际为 &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -2260,6 +2284,41 @@ Pod 模板哈希：%2
     </message>
 </context>
 <context>
+    <name>RolloutActionExecutorText</name>
+    <message>
+        <source>Rollout %1 was not found in %2.</source>
+        <translation>在 %2 中找不到发布 %1。</translation>
+    </message>
+    <message>
+        <source>The server refused: you may not %1 in namespace %2. %3</source>
+        <translation>服务器拒绝了请求：你无权在命名空间 %2 中执行 %1。%3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed: %3</source>
+        <translation>对 %2 执行“%1”失败：%3</translation>
+    </message>
+    <message>
+        <source>You may not %1 in namespace %2, so %3 cannot be sent (checked with a SelfSubjectAccessReview).</source>
+        <translation>你无权在命名空间 %2 中执行 %1，因此无法发送 %3（已通过 SelfSubjectAccessReview 检查）。</translation>
+    </message>
+    <message>
+        <source>The API server accepted %1 for %2.</source>
+        <translation>API 服务器已接受对 %2 的 %1 请求。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the attempt could not be recorded. %1</source>
+        <translation>未发送任何内容：无法记录本次操作。%1</translation>
+    </message>
+    <message>
+        <source>Read-only: %1 was not sent to %2.</source>
+        <translation>只读：未向 %2 发送 %1。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 gave up: the rollout changed during each of %3 attempts (409 Conflict).</source>
+        <translation>对 %2 执行“%1”已放弃：在全部 %3 次尝试中发布都发生了变化（409 Conflict）。</translation>
+    </message>
+</context>
+<context>
     <name>RolloutActionPlanner</name>
     <message>
         <source>The rollout is already fully promoted.</source>
@@ -2416,8 +2475,8 @@ Pod 模板哈希：%2
         <translation>要全量推进发布 %1 吗？所有剩余的步骤、暂停和分析都将被跳过，新版本将立即接收全部流量。</translation>
     </message>
     <message>
-        <source>Roll rollout %1 back? Its pod template is replaced by the chosen revision&apos;s, which then rolls out through the rollout&apos;s steps.</source>
-        <translation>要回滚发布 %1 吗？它的 Pod 模板将被替换为所选修订版本的模板，然后按该发布的步骤进行发布。</translation>
+        <source>Roll back rollout %1? Its pod template is replaced by the chosen revision&apos;s, which then rolls out through the rollout&apos;s steps.</source>
+        <translation>回滚发布 %1？它的 Pod 模板将被替换为所选修订版本的模板，随后按发布的步骤逐步发布。</translation>
     </message>
 </context>
 <context>
@@ -2733,6 +2792,10 @@ First: %2</source>
     <message>
         <source>waiting for all steps to complete</source>
         <translation>等待所有步骤完成</translation>
+    </message>
+    <message>
+        <source>manually paused</source>
+        <translation>已手动暂停</translation>
     </message>
 </context>
 <context>
