@@ -239,7 +239,7 @@ RolloutActionPlan planUndo(const QJsonObject &rollout, const QJsonArray &replica
     if (chosen.isEmpty()) {
         plan.error = revision > 0
             ? RolloutActionPlanner::tr("Revision %1 was not found: no ReplicaSet of "
-                                    "this rollout has it.")
+                                       "this rollout has it.")
                   .arg(revision)
             : RolloutActionPlanner::tr("There is no previous revision to roll back to.");
         return plan;
