@@ -53,7 +53,9 @@ RolloutMetricsView::RolloutMetricsView(QWidget *parent) :
     m_range->setObjectName(QStringLiteral("rangeCombo"));
     for (Range range : allRanges())
         m_range->addItem(rangeName(range), int(range));
-    m_range->setCurrentIndex(int(allRanges().indexOf(Range::LastHour)));
+    // What a release manager looks at first: canary against stable since this revision
+    // started, whether that was minutes or days ago.
+    m_range->setCurrentIndex(int(allRanges().indexOf(Range::RevisionLifetime)));
     m_range->setToolTip(tr("The time window of every chart"));
 
     m_live->setObjectName(QStringLiteral("liveButton"));

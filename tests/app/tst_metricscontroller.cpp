@@ -192,7 +192,17 @@ private slots:
         QCOMPARE(errorQueries.at(0).startMs, plan.startMs);
         QCOMPARE(errorQueries.at(0).endMs, plan.endMs);
         QCOMPARE(errorQueries.at(0).stepMs, plan.stepMs);
-        QCOMPARE(errors->rangeEnd() - errors->rangeStart(), 3600000); // the default: last hour
+        // The default range: this revision's lifetime, from a margin before its ReplicaSet
+        // was created.
+        qint64 canaryCreated = 0;
+        for (const ReplicaSet &replicaSet : gateway.replicaSets) {
+            if (replicaSet.podTemplateHash() == canaryHash)
+                canaryCreated = replicaSet.metadata.creationTimestamp.toMSecsSinceEpoch();
+        }
+        QVERIFY(canaryCreated > 0);
+        QVERIFY(errors->rangeStart() < canaryCreated);
+        QVERIFY(errors->rangeStart()
+                >= canaryCreated - 15000 - (errors->rangeEnd() - canaryCreated) / 20);
 
         // Both roles drawn on the chart, from the served answers.
         QCOMPARE(errors->seriesCount(), 2);
