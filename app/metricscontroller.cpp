@@ -390,6 +390,7 @@ void MetricsController::resultReady(const MetricQueryResult &result)
         return;
     Part &part = parts[pending.part];
     part.answered = true;
+    part.warnings = result.result.warnings;
     if (!result.result.isOk()) {
         part.error = result.result.error.message;
         ++m_stats.failed;
@@ -430,6 +431,7 @@ void MetricsController::publish(const QString &chartId)
     const QList<Part> parts = m_parts.value(chartId);
     QList<ChartSeries> series;
     QStringList errors;
+    QStringList warnings;
     bool answered = true;
     qsizetype samples = 0;
     for (const Part &part : parts) {
@@ -439,6 +441,8 @@ void MetricsController::publish(const QString &chartId)
         if (!part.error.isEmpty())
             errors.append(part.name.isEmpty() ? part.error
                                               : part.name + QStringLiteral(": ") + part.error);
+        for (const QString &warning : part.warnings)
+            warnings.append(tr("Prometheus warning: %1").arg(warning));
         answered = answered && part.answered;
     }
     m_view->setChartSeries(chartId, series);
@@ -448,5 +452,5 @@ void MetricsController::publish(const QString &chartId)
         m_view->setChartMessage(chartId, answered ? tr("No data in this range") : tr("Loading…"),
                                 false);
     else
-        m_view->setChartMessage(chartId, QString(), false);
+        m_view->setChartMessage(chartId, warnings.join(QLatin1Char('\n')), false);
 }

@@ -87,6 +87,7 @@ private:
         QString hash;
         bool answered = false;
         QString error;
+        QStringList warnings; // the server's, shown as they are
         QList<ChartSeries> series;
     };
     struct Pending

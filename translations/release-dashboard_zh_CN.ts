@@ -1851,6 +1851,10 @@ Without a command it opens the window. Commands:
         <source>No data in this range</source>
         <translation>此时间范围内没有数据</translation>
     </message>
+    <message>
+        <source>Prometheus warning: %1</source>
+        <translation>Prometheus 警告：%1</translation>
+    </message>
 </context>
 <context>
     <name>NetError</name>
