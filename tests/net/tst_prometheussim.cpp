@@ -2,12 +2,9 @@
 // The whole metric path with real parts: rd-sim runs a canary paused at 25 %, the real
 // Prometheus 2.42 scrapes rd-sim's /metrics over HTTPS (the cluster's CA, a user's bearer
 // token) every second, and PrometheusClient reads the canary and stable series back.
-#include "prometheusfixture.h"
+#include "simscrape.h"
 
-#include "core/virtualclock.h"
-#include "fleet/simulator.h"
 #include "metrics/syntheticmetrics.h"
-#include "scenario/scenario.h"
 
 #include <QTest>
 
@@ -26,65 +23,17 @@ class TestPrometheusSim : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<Simulator> m_sim;
-    PrometheusFixture m_prometheus;
-
-    bool bothRolesRunning()
-    {
-        SimCluster *cluster = m_sim->cluster(QStringLiteral("staging"));
-        const QByteArray text
-            = cluster->metrics().exposition(cluster->store(), m_sim->clock().nowMs());
-        return text.contains("rd_http_requests_total{") && text.contains("role=\"canary\"")
-            && text.contains("role=\"stable\"");
-    }
+    SimScrape m_scrape;
+    PrometheusFixture &m_prometheus = m_scrape.prometheus();
 
 private slots:
     void initTestCase()
     {
-        Scenario scenario;
         QString error;
-        QVERIFY2(Scenario::fromFile(QStringLiteral(RD_TEST_DATA_DIR "/prometheus/canary.yaml"),
-                                    &scenario, &error),
-                 qPrintable(error));
-        SimulatorOptions options;
-        options.frozen = true;
-        options.runControllers = false;
-        m_sim = std::make_unique<Simulator>(scenario, options);
-        QVERIFY2(m_sim->start(&error), qPrintable(error));
-        // Virtual time, driven by hand: the stable revision rolls out, then the canary
-        // starts and pauses at 25 %; pods start 5 virtual seconds after they are created.
-        for (int i = 0; i < 600 && !bothRolesRunning(); ++i) {
-            m_sim->reconcileOnce();
-            m_sim->clock().advance(1000);
-        }
-        QVERIFY(bothRolesRunning());
-        // From here the counters grow in real time, as the scrapes see it.
-        m_sim->clock().setFrozen(false);
-
-        const QString caFile = m_prometheus.filePath(QStringLiteral("rd-sim-ca.pem"));
-        QFile ca(caFile);
-        QVERIFY(ca.open(QIODevice::WriteOnly));
-        ca.write(m_sim->caPem());
-        ca.close();
-        const QUrl server(m_sim->cluster(QStringLiteral("staging"))->url());
-        const QByteArray config = "global:\n"
-                                  "  scrape_interval: 1s\n"
-                                  "  scrape_timeout: 1s\n"
-                                  "scrape_configs:\n"
-                                  "  - job_name: rd-sim\n"
-                                  "    scheme: https\n"
-                                  "    authorization: { credentials: staging-admin-token }\n"
-                                  "    tls_config: { ca_file: '"
-            + caFile.toUtf8() + "' }\n    static_configs: [{ targets: ['127.0.0.1:"
-            + QByteArray::number(server.port()) + "'] }]\n";
-        QVERIFY2(m_prometheus.start(config, {}, &error), qPrintable(error));
+        QVERIFY2(m_scrape.start(&error), qPrintable(error));
     }
 
-    void cleanupTestCase()
-    {
-        m_prometheus.stop();
-        m_sim->stop();
-    }
+    void cleanupTestCase() { m_scrape.stop(); }
 
     void canaryAndStableRates()
     {
