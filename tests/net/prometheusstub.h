@@ -11,7 +11,8 @@
 //     labels echo the request (method, authorization, orgid, user_agent, content_type, and
 //     every parameter; match[] joined by '|'); its value is the request's number.
 //   P = gateway: 502 HTML page; limited: 429 with Retry-After 7; flaky: 503 with Retry-After
-//   0 on every other call; login: 200 HTML; slow: waits for release() (at most 5 s).
+//   0 on every other call; login: 200 HTML; slow: waits for release() (at most 5 s);
+//   partial: the usual answer with a warning, as Thanos sends for a partial response.
 
 #include <httplib.h>
 
@@ -129,7 +130,7 @@ private:
                               ? QString::fromStdString(value)
                               : QString(existing + u'|' + QString::fromStdString(value)));
         }
-        const QJsonObject body {
+        QJsonObject body {
             {QStringLiteral("status"), QStringLiteral("success")},
             {QStringLiteral("data"),
              QJsonObject {{QStringLiteral("resultType"), QStringLiteral("vector")},
@@ -138,6 +139,9 @@ private:
                                {QStringLiteral("metric"), labels},
                                {QStringLiteral("value"),
                                 QJsonArray {1700000000.5, QString::number(number)}}}}}}}};
+        if (prefix == "partial")
+            body.insert(QStringLiteral("warnings"),
+                        QJsonArray {QStringLiteral("partial response: store eu-1 unavailable")});
         response.set_content(QJsonDocument(body).toJson(QJsonDocument::Compact).toStdString(),
                              "application/json");
     }
