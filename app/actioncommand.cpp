@@ -38,17 +38,11 @@ int ActionCommand::run(const CommandLineOptions &options, QTextStream &out, QTex
 {
     const auto printError = &HeadlessFleet::printError;
     HeadlessFleet fleet;
-    QString error;
-    if (!fleet.open(options, demo, &error)) {
-        printError(err, error);
-        return fleet.failure() == HeadlessFleet::Failure::Demo ? Failure : UsageError;
-    }
+    if (const int code = fleet.open(options, demo, err))
+        return code;
     const FleetSetup &setup = fleet.setup();
-    QList<EnvironmentSpec> environments;
-    if (!setup.selectEnvironments(options, &environments, &error)) {
-        printError(err, error);
-        return UsageError;
-    }
+    const QList<EnvironmentSpec> &environments = fleet.environments();
+    QString error;
     // An action goes to exactly one place: several environments must be narrowed down.
     if (environments.size() != 1) {
         QStringList names;

@@ -37,17 +37,10 @@ int GetCommand::run(const CommandLineOptions &options, QTextStream &out, QTextSt
 {
     const auto printError = &HeadlessFleet::printError;
     HeadlessFleet fleet;
-    QString error;
-    if (!fleet.open(options, demo, &error)) {
-        printError(err, error);
-        return fleet.failure() == HeadlessFleet::Failure::Demo ? Failure : UsageError;
-    }
+    if (const int code = fleet.open(options, demo, err))
+        return code;
     const FleetSetup &setup = fleet.setup();
-    QList<EnvironmentSpec> environments;
-    if (!setup.selectEnvironments(options, &environments, &error)) {
-        printError(err, error);
-        return UsageError;
-    }
+    const QList<EnvironmentSpec> &environments = fleet.environments();
 
     const RolloutLister lister(setup.kubeconfig);
     const bool single = options.mode == CommandLineOptions::Mode::GetRollout;

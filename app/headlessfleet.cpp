@@ -8,23 +8,25 @@
 HeadlessFleet::HeadlessFleet() = default;
 HeadlessFleet::~HeadlessFleet() = default;
 
-bool HeadlessFleet::open(const CommandLineOptions &options, DemoFleet *running, QString *error)
+int HeadlessFleet::open(const CommandLineOptions &options, DemoFleet *running, QTextStream &err)
 {
+    QString error;
     DemoFleet *demo = running;
     if (options.demo && !(demo && demo->isRunning())) {
         m_ownDemo = std::make_unique<DemoFleet>();
-        if (!m_ownDemo->start(error)) {
-            m_failure = Failure::Demo;
-            return false;
+        if (!m_ownDemo->start(&error)) {
+            printError(err, error);
+            return 1;
         }
         demo = m_ownDemo.get();
     }
     if (!FleetSetup::load(options, options.demo ? demo->kubeconfigPath() : QString(), &m_setup,
-                          error)) {
-        m_failure = Failure::Setup;
-        return false;
+                          &error)
+        || !m_setup.selectEnvironments(options, &m_environments, &error)) {
+        printError(err, error);
+        return 2;
     }
-    return true;
+    return 0;
 }
 
 void HeadlessFleet::printError(QTextStream &err, const QString &message)

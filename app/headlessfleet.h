@@ -17,12 +17,12 @@ public:
     HeadlessFleet();
     ~HeadlessFleet();
 
-    enum class Failure { None, Demo, Setup };
-    // False with *error; failure() says whether the demo or the configuration failed (the
-    // commands exit 1 for the first, 2 for the second).
-    bool open(const CommandLineOptions &options, DemoFleet *running, QString *error);
-    Failure failure() const { return m_failure; }
+    // Opens the fleet and selects the environments the command names (--env, --context, or
+    // all). 0 on success; otherwise the error is printed and the command's exit code returned:
+    // 1 when the demo did not start, 2 for a usage or configuration error.
+    int open(const CommandLineOptions &options, DemoFleet *running, QTextStream &err);
     const FleetSetup &setup() const { return m_setup; }
+    const QList<EnvironmentSpec> &environments() const { return m_environments; }
 
     // "release-dashboard: <message>" on its own line.
     static void printError(QTextStream &err, const QString &message);
@@ -30,5 +30,5 @@ public:
 private:
     std::unique_ptr<DemoFleet> m_ownDemo;
     FleetSetup m_setup;
-    Failure m_failure = Failure::None;
+    QList<EnvironmentSpec> m_environments;
 };
