@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartconfig.h"
+#include "yamlkeys.h"
 
 #include "chartconfig_p.h"
 #include "chartvariables.h"
@@ -26,26 +27,21 @@ QString scalarText(const YAML::Node &node)
 
 bool ChartConfigParser::fail(const YAML::Node &node, const QString &what)
 {
-    m_error = QStringLiteral("%1:%2: %3").arg(m_fileName).arg(node.Mark().line + 1).arg(what);
+    return fail(node.Mark(), what);
+}
+
+bool ChartConfigParser::fail(const YAML::Mark &mark, const QString &what)
+{
+    m_error = QStringLiteral("%1:%2: %3").arg(m_fileName).arg(mark.line + 1).arg(what);
     return false;
 }
 
 bool ChartConfigParser::checkKeys(const YAML::Node &map, const QStringList &allowed,
                                   const QString &where)
 {
-    QSet<QString> seen;
-    for (const auto &item : map) {
-        const QString key = scalarText(item.first);
-        if (!allowed.contains(key)) {
-            return fail(item.first,
-                        tr("%1: unknown key '%2' (expected one of: %3)")
-                            .arg(where, key, allowed.join(QStringLiteral(", "))));
-        }
-        if (seen.contains(key))
-            return fail(item.first, tr("%1: duplicate key '%2'").arg(where, key));
-        seen.insert(key);
-    }
-    return true;
+    YAML::Mark at;
+    const QString problem = YamlKeys::check(map, allowed, where, &at);
+    return problem.isEmpty() || fail(at, problem);
 }
 
 bool ChartConfigParser::string(const YAML::Node &node, const QString &field, QString *out)

@@ -27,6 +27,7 @@ public:
 
 private:
     bool fail(const YAML::Node &node, const QString &what);
+    bool fail(const YAML::Mark &mark, const QString &what);
     bool checkKeys(const YAML::Node &map, const QStringList &allowed, const QString &where);
     bool string(const YAML::Node &node, const QString &field, QString *out);
     bool chart(const YAML::Node &node, const QString &where, ChartSpec *out);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "prometheusconfig_p.h"
+#include "yamlkeys.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -48,27 +49,21 @@ PrometheusConfigParser::PrometheusConfigParser(const QString &fileName) :
 
 bool PrometheusConfigParser::fail(const YAML::Node &node, const QString &what)
 {
-    m_error = QStringLiteral("%1:%2: %3").arg(m_fileName).arg(node.Mark().line + 1).arg(what);
+    return fail(node.Mark(), what);
+}
+
+bool PrometheusConfigParser::fail(const YAML::Mark &mark, const QString &what)
+{
+    m_error = QStringLiteral("%1:%2: %3").arg(m_fileName).arg(mark.line + 1).arg(what);
     return false;
 }
 
 bool PrometheusConfigParser::checkKeys(const YAML::Node &map, const QStringList &allowed,
                                        const QString &where)
 {
-    QSet<QString> seen;
-    for (const auto &item : map) {
-        const QString key
-            = item.first.IsScalar() ? QString::fromStdString(item.first.Scalar()) : QString();
-        if (!allowed.contains(key)) {
-            return fail(item.first,
-                        tr("%1: unknown key '%2' (expected one of: %3)")
-                            .arg(where, key, allowed.join(QStringLiteral(", "))));
-        }
-        if (seen.contains(key))
-            return fail(item.first, tr("%1: duplicate key '%2'").arg(where, key));
-        seen.insert(key);
-    }
-    return true;
+    YAML::Mark at;
+    const QString problem = YamlKeys::check(map, allowed, where, &at);
+    return problem.isEmpty() || fail(at, problem);
 }
 
 bool PrometheusConfigParser::string(const YAML::Node &node, const QString &field, QString *out)

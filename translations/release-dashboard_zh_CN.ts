@@ -306,14 +306,6 @@ Consecutive errors: %5</source>
 <context>
     <name>ChartConfig</name>
     <message>
-        <source>%1: unknown key &apos;%2&apos; (expected one of: %3)</source>
-        <translation>%1：未知的键 &apos;%2&apos;（应为以下之一：%3）</translation>
-    </message>
-    <message>
-        <source>%1: duplicate key &apos;%2&apos;</source>
-        <translation>%1：重复的键 &apos;%2&apos;</translation>
-    </message>
-    <message>
         <source>%1: must be a string</source>
         <translation>%1：必须是字符串</translation>
     </message>
@@ -945,14 +937,6 @@ Without a command it opens the window. Commands:
     <message>
         <source>environments[%1].context: context &apos;%2&apos; of environment &apos;%3&apos; is not in the kubeconfig (contexts: %4)</source>
         <translation>environments[%1].context：环境 &apos;%3&apos; 的上下文 &apos;%2&apos; 不在 kubeconfig 中（现有上下文：%4）</translation>
-    </message>
-    <message>
-        <source>%1: unknown key &apos;%2&apos; (expected one of: %3)</source>
-        <translation>%1：未知的键 &apos;%2&apos;（应为以下之一：%3）</translation>
-    </message>
-    <message>
-        <source>%1: duplicate key &apos;%2&apos;</source>
-        <translation>%1：重复的键 &apos;%2&apos;</translation>
     </message>
     <message>
         <source>%1: must be a non-empty string</source>
@@ -3115,6 +3099,17 @@ First: %2</source>
     <message>
         <source>The stream ended inside a JSON value</source>
         <translation>流在 JSON 值的中间结束了</translation>
+    </message>
+</context>
+<context>
+    <name>YamlKeysText</name>
+    <message>
+        <source>%1: unknown key &apos;%2&apos; (expected one of: %3)</source>
+        <translation>%1：未知的键 &apos;%2&apos;（应为以下之一：%3）</translation>
+    </message>
+    <message>
+        <source>%1: duplicate key &apos;%2&apos;</source>
+        <translation>%1：重复的键 &apos;%2&apos;</translation>
     </message>
 </context>
 </TS>
