@@ -23,6 +23,8 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QCloseEvent>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -94,7 +96,22 @@ MainWindow::MainWindow(QWidget *parent) :
         tabs->addTab(metricsView, tr("Metrics"));
 
     m_proxy->setSourceModel(m_fleetModel);
+    // Connected before the table's selection model exists, so these run before it reacts:
+    // a selection change inside a structure change is the proxy's doing, not the user's.
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            &MainWindow::beginStructureChange);
+    connect(m_proxy, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            &MainWindow::beginStructureChange);
+    connect(m_proxy, &QAbstractItemModel::layoutAboutToBeChanged, this,
+            &MainWindow::beginStructureChange);
+    connect(m_proxy, &QAbstractItemModel::modelAboutToBeReset, this,
+            &MainWindow::beginStructureChange);
     m_table->setModel(m_proxy);
+    // ... and these after it has.
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::endStructureChange);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::endStructureChange);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::endStructureChange);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::endStructureChange);
     m_table->applyDefaultLayout();
     m_environmentList->setModel(m_environmentModel);
 
@@ -108,9 +125,12 @@ MainWindow::MainWindow(QWidget *parent) :
     m_contentSplitter->setObjectName(QStringLiteral("contentSplitter"));
     m_contentSplitter->addWidget(tableArea);
     m_contentSplitter->addWidget(m_detail);
-    m_contentSplitter->setStretchFactor(0, 1);
+    // Extra height goes to the detail: the table only needs its rows.
+    m_contentSplitter->setStretchFactor(0, 0);
     m_contentSplitter->setStretchFactor(1, 1);
     m_contentSplitter->setChildrenCollapsible(false);
+    connect(m_contentSplitter, &QSplitter::splitterMoved, this,
+            [this] { m_userSizedSplitter = true; });
 
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
     m_mainSplitter->addWidget(sidePanel(m_environmentList, this));
@@ -164,17 +184,94 @@ MainWindow::MainWindow(QWidget *parent) :
             &EnvironmentModel::setWorkloadCount);
     connect(m_countdown, &RetryCountdown::stateChanged, m_environmentModel,
             &EnvironmentModel::setState);
+    // A disconnected environment's rows and detail turn stale (grey, no countdown, no
+    // actions).
+    connect(m_countdown, &RetryCountdown::stateChanged, m_fleetModel,
+            &FleetModel::setConnectionState);
+    connect(m_fleetModel, &FleetModel::attentionCountsChanged, m_environmentModel,
+            &EnvironmentModel::setAttentionCounts);
 
     // The detail pane follows the current row, and its data as it changes.
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateDetail);
-    connect(m_proxy, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetail);
+    connect(m_proxy, &QAbstractItemModel::dataChanged, this, [this] {
+        if (!m_selection.isEmpty() && m_structureChanges == 0)
+            reconcileSelection();
+    });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::selectPendingWorkload);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::selectPendingWorkload);
+
+    connect(m_table, &FleetTableView::rowMenuRequested, this, &MainWindow::showRowMenu);
 
     createMenus();
     updateCounts();
     restoreSettings();
+}
+
+QMenu *MainWindow::rowMenu(const QModelIndex &index)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("rowMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    const bool isRollout = index.data(FleetModel::KindRole).toString() == QLatin1String("Rollout");
+    RolloutDetailView *view = m_detail->rolloutView();
+    if (isRollout) {
+        // The same QActions as the action bar: enabled, confirmed and audited alike, and
+        // acting on the row just selected (the detail shows it).
+        for (RolloutAction action : allRolloutActions()) {
+            QAction *qaction = view->action(action);
+            if (qaction->isVisible())
+                menu->addAction(qaction);
+        }
+        menu->addSeparator();
+        QMenu *copy = view->copyCommandAction()->menu();
+        QAction *copyCommands = menu->addMenu(copy);
+        copyCommands->setText(view->copyCommandAction()->text());
+    }
+    const QString target = QStringLiteral("%1/%2/%3").arg(
+        index.data(FleetModel::EnvironmentRole).toString(),
+        index.data(FleetModel::NamespaceRole).toString(), index.data(FleetModel::NameRole).toString());
+    QAction *copyName = menu->addAction(tr("Copy %1").arg(target), this, [target] {
+        QGuiApplication::clipboard()->setText(target);
+    });
+    copyName->setObjectName(QStringLiteral("copyNameAction"));
+    QAction *copyRow = menu->addAction(tr("Copy Row"), this, [this] {
+        QGuiApplication::clipboard()->setText(m_table->selectedRowText());
+    });
+    copyRow->setObjectName(QStringLiteral("copyRowAction"));
+    copyRow->setShortcut(QKeySequence::Copy);
+    return menu;
+}
+
+void MainWindow::fitTableHeight()
+{
+    // Until the user moves the splitter (or restored a layout), the table is as tall as its
+    // rows (at most 45 % of the height) and the detail gets the rest.
+    if (m_contentSplitterRestored || m_userSizedSplitter)
+        return;
+    const int total = m_contentSplitter->height();
+    if (total <= 0)
+        return;
+    const int rows = std::max(3, m_proxy->rowCount());
+    const int rowHeight = m_table->verticalHeader()->defaultSectionSize();
+    // Filter bar, header, margins and a half row that says "there is no more".
+    const int chrome = m_filterBar->sizeHint().height() + m_table->horizontalHeader()->height()
+        + 2 * m_table->frameWidth() + 14 + rowHeight / 2;
+    const int wanted = std::min(rows * rowHeight + chrome, int(total * 0.45));
+    const QList<int> sizes = m_contentSplitter->sizes();
+    if (sizes.size() == 2 && sizes.first() != wanted)
+        m_contentSplitter->setSizes({wanted, total - wanted});
+}
+
+void MainWindow::resizeEvent(QResizeEvent *event)
+{
+    QMainWindow::resizeEvent(event);
+    fitTableHeight();
+}
+
+void MainWindow::showRowMenu(const QModelIndex &index, const QPoint &globalPos)
+{
+    rowMenu(index)->popup(globalPos);
 }
 
 MainWindow::~MainWindow()
@@ -323,6 +420,28 @@ void MainWindow::updateCounts()
     if (attention > 0)
         text += QStringLiteral("   ") + tr("Needs attention: %1").arg(locale.toString(attention));
     m_summary->setText(text);
+    if (m_proxy->rowCount() > 0)
+        m_table->setEmptyText(QString());
+    else if (rows > 0)
+        m_table->setEmptyText(
+            m_proxy->filterText().trimmed().isEmpty()
+                ? tr("No workload matches the filters. View > Clear Filters (%1) shows all %2.")
+                      .arg(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)
+                               .toString(QKeySequence::NativeText),
+                           locale.toString(rows))
+                : tr("Nothing matches \u201c%1\u201d in environment, namespace, name or image. "
+                     "View > Clear Filters (%2) shows all %3.")
+                      .arg(m_proxy->filterText().trimmed(),
+                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)
+                               .toString(QKeySequence::NativeText),
+                           locale.toString(rows)));
+    else
+        m_table->setEmptyText(tr("No workloads listed yet."));
+    m_table->fitNamesToContents();
+    fitTableHeight();
+    // Seen in the task bar and window switcher while the window is behind others.
+    setWindowTitle(attention > 0 ? tr("Release Dashboard (%n need(s) attention)", nullptr, attention)
+                                 : tr("Release Dashboard"));
 }
 
 QString MainWindow::summaryText() const
@@ -330,16 +449,68 @@ QString MainWindow::summaryText() const
     return m_summary->text();
 }
 
-void MainWindow::updateDetail()
+void MainWindow::endStructureChange()
 {
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.isEmpty()) {
+    if (m_structureChanges > 0)
+        --m_structureChanges;
+    if (m_structureChanges == 0)
+        reconcileSelection();
+}
+
+QModelIndex MainWindow::proxyIndexOfSelection() const
+{
+    if (m_selection.size() != 4)
+        return QModelIndex();
+    const QModelIndex source = m_fleetModel->indexOf(
+        m_selection.at(0),
+        m_selection.at(1) == QLatin1String("Rollout") ? FleetRow::Kind::Rollout
+                                                      : FleetRow::Kind::Deployment,
+        m_selection.at(2), m_selection.at(3));
+    return source.isValid() ? m_proxy->mapFromSource(source) : QModelIndex();
+}
+
+void MainWindow::reconcileSelection()
+{
+    if (m_selection.isEmpty() || m_reconciling)
+        return;
+    m_reconciling = true;
+    const QModelIndex index = proxyIndexOfSelection();
+    QItemSelectionModel *selection = m_table->selectionModel();
+    if (index.isValid()) {
+        const QModelIndexList rows = selection->selectedRows();
+        if (rows.size() != 1 || rows.first().row() != index.row())
+            selection->select(index, QItemSelectionModel::ClearAndSelect
+                                  | QItemSelectionModel::Rows);
+        if (selection->currentIndex().row() != index.row())
+            selection->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+        showDetailOf(index);
+    } else {
+        // Hidden or deleted: the detail says so; nothing else is shown (or acted on) in its
+        // place, and the row is selected again when it comes back.
+        selection->clearSelection();
+        selection->setCurrentIndex(QModelIndex(), QItemSelectionModel::NoUpdate);
         m_detailController->select(QString(), QString());
         m_metricsController->select(QString(), QString());
-        m_detail->clearSelection();
-        return;
+        const QString target = QStringLiteral("%1 / %2 / %3")
+                                   .arg(m_selection.at(0), m_selection.at(2), m_selection.at(3));
+        const bool exists = m_fleetModel
+                                ->indexOf(m_selection.at(0),
+                                          m_selection.at(1) == QLatin1String("Rollout")
+                                              ? FleetRow::Kind::Rollout
+                                              : FleetRow::Kind::Deployment,
+                                          m_selection.at(2), m_selection.at(3))
+                                .isValid();
+        m_detail->showSelectionGone(
+            exists ? tr("%1 is hidden by the filter.\nNothing is shown or acted on until you "
+                        "select a row; clear the filter to see it again.")
+                         .arg(target)
+                   : tr("%1 is no longer in the cluster.").arg(target));
     }
-    const QModelIndex index = rows.first();
+    m_reconciling = false;
+}
+
+void MainWindow::showDetailOf(const QModelIndex &index)
+{
     const QString environment = index.data(FleetModel::EnvironmentRole).toString();
     if (index.data(FleetModel::KindRole).toString() == QLatin1String("Rollout")) {
         m_detailController->select(environment, index.data(FleetModel::UidRole).toString());
@@ -353,6 +524,28 @@ void MainWindow::updateDetail()
                            index.data(FleetModel::NameRole).toString(),
                            index.data(FleetModel::PhaseRole).toString(),
                            index.data(FleetModel::MessageRole).toString());
+}
+
+void MainWindow::updateDetail()
+{
+    // Inside a structure change the selection moves because rows do; reconcileSelection()
+    // puts it back on the user's pick afterwards.
+    if (m_structureChanges > 0 || m_reconciling)
+        return;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        m_selection.clear();
+        m_detailController->select(QString(), QString());
+        m_metricsController->select(QString(), QString());
+        m_detail->clearSelection();
+        return;
+    }
+    const QModelIndex index = rows.first();
+    m_selection = {index.data(FleetModel::EnvironmentRole).toString(),
+                   index.data(FleetModel::KindRole).toString(),
+                   index.data(FleetModel::NamespaceRole).toString(),
+                   index.data(FleetModel::NameRole).toString()};
+    showDetailOf(index);
 }
 
 void MainWindow::selectWorkload(const QString &environment, const QString &namespaceName,
@@ -383,15 +576,20 @@ void MainWindow::restoreSettings()
 {
     const QSettings settings;
     if (!restoreGeometry(settings.value(geometryKey).toByteArray())) {
-        // First start: 1280×800 or what the screen allows.
+        // First start: most of the screen (a dashboard is worth the room), at least what
+        // 1280×800 shows when the screen has it.
         QSize size(1280, 800);
-        if (const QScreen *screen = this->screen())
-            size = size.boundedTo(screen->availableSize() * 0.95);
+        if (const QScreen *screen = this->screen()) {
+            const QSize available = screen->availableSize();
+            size = (available * 0.92).expandedTo(size).boundedTo(available);
+            move(screen->availableGeometry().center() - QPoint(size.width() / 2, size.height() / 2));
+        }
         resize(size);
     }
+    m_contentSplitterRestored
+        = m_contentSplitter->restoreState(settings.value(contentSplitterKey).toByteArray());
     restoreState(settings.value(stateKey).toByteArray());
     m_mainSplitter->restoreState(settings.value(mainSplitterKey).toByteArray());
-    m_contentSplitter->restoreState(settings.value(contentSplitterKey).toByteArray());
     m_table->restoreLayout(settings.value(tableKey).toByteArray());
     m_detail->rolloutView()->restoreLayout(settings.value(detailKey).toByteArray());
 }

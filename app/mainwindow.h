@@ -22,6 +22,7 @@ class FleetTableView;
 class MessageBanner;
 class MetricsController;
 class QLabel;
+class QMenu;
 class QSplitter;
 class QTimer;
 class RetryCountdown;
@@ -66,6 +67,11 @@ public:
 
     // The summary on the left of the status bar ("14 workloads · 3 need attention").
     QString summaryText() const;
+    // environment, kind, namespace, name of the workload the user picked (empty: none).
+    QStringList selectedWorkload() const { return m_selection; }
+    // The context menu of a table row (the row is selected first): the rollout actions,
+    // "Copy kubectl Command", copy env/ns/name, copy the row. Deleted when closed.
+    QMenu *rowMenu(const QModelIndex &index);
 
 public slots:
     // Lists every environment anew (View > Refresh, F5).
@@ -75,6 +81,7 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void createMenus();
@@ -83,6 +90,15 @@ private:
     void updateCounts();
     void updateDetail();
     void selectPendingWorkload();
+    void showRowMenu(const QModelIndex &index, const QPoint &globalPos);
+    void fitTableHeight();
+    // The user's pick and the table kept in step: the selection never moves to another row
+    // by itself. Called after every change of the proxy's rows.
+    void reconcileSelection();
+    void beginStructureChange() { ++m_structureChanges; }
+    void endStructureChange();
+    QModelIndex proxyIndexOfSelection() const;
+    void showDetailOf(const QModelIndex &proxyIndex);
 
     FleetModel *m_fleetModel;
     FleetFilterProxy *m_proxy;
@@ -102,4 +118,10 @@ private:
     RolloutDetailController *m_detailController;
     MetricsController *m_metricsController = nullptr;
     QStringList m_pendingSelection; // environment, namespace, name
+    // The workload the user picked: environment, kind, namespace, name; empty for none.
+    QStringList m_selection;
+    int m_structureChanges = 0; // > 0 while the proxy moves rows (the selection follows)
+    bool m_reconciling = false;
+    bool m_contentSplitterRestored = false;
+    bool m_userSizedSplitter = false;
 };

@@ -3,10 +3,14 @@
 
 #include "actionrunner.h"
 #include "auditlog.h"
+#include "detailstyle.h"
 #include "fleetmodel.h"
+#include "kubectlcommand.h"
 #include "pendingactiontracker.h"
 #include "rolloutactionrules.h"
 #include "rolloutdetailview.h"
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QMessageBox>
 
 namespace {
@@ -38,8 +42,15 @@ RolloutDetailController::RolloutDetailController(FleetModel *model, RolloutDetai
     connect(m_view, &RolloutDetailView::actionRequested, this, &RolloutDetailController::request);
     connect(m_tracker, &PendingActionTracker::confirmed, this,
             [this](const QString &key, RolloutAction action) {
+                if (action == RolloutAction::Abort) {
+                    const int slash = int(key.lastIndexOf(QLatin1Char('/')));
+                    followAbort(key, m_model->rolloutDetail(key.left(slash), key.mid(slash + 1)));
+                    return;
+                }
                 setMessage(key, confirmedText(action), false);
             });
+    connect(m_view, &RolloutDetailView::copyCommandRequested, this,
+            &RolloutDetailController::copyKubectlCommand);
     connect(m_tracker, &PendingActionTracker::timedOut, this,
             [this](const QString &key, RolloutAction action) {
                 setMessage(key,
@@ -81,6 +92,7 @@ void RolloutDetailController::setFleet(const Kubeconfig &kubeconfig,
     m_sending.clear();
     m_ticketKeys.clear();
     m_messages.clear();
+    m_followedAborts.clear();
     m_environment.clear();
     m_uid.clear();
     refresh();
@@ -122,6 +134,11 @@ void RolloutDetailController::detailsChanged(const QString &environment,
         else
             m_tracker->rolloutRemoved(key);
     }
+    for (const QString &uid : rolloutUids) {
+        const QString key = PendingActionTracker::key(environment, uid);
+        if (m_followedAborts.contains(key))
+            followAbort(key, m_model->rolloutDetail(environment, uid));
+    }
     if (environment == m_environment && rolloutUids.contains(m_uid))
         refresh();
 }
@@ -133,6 +150,7 @@ void RolloutDetailController::refresh()
         m_view->clear();
         return;
     }
+    m_view->setEnvironmentProtected(m_environments.value(m_environment).isProtected);
     m_view->setDetail(m_detail);
     updateActionStates();
 }
@@ -155,6 +173,16 @@ void RolloutDetailController::updateActionStates()
     for (RolloutAction action : allRolloutActions()) {
         RolloutActionState state = rolloutActionAvailability(action, rollout, revisions);
         state.visible = !readOnly;
+        if (m_detail.isStale()) {
+            // Nothing sent to a cluster the window cannot see: the person would act on a
+            // state that may be gone, and could not see the effect.
+            state.enabled = false;
+            state.reason = tr("%1 is not connected (stale since %2): nothing can be sent from "
+                              "here. Use \"Copy kubectl command\" to run it from a terminal.")
+                               .arg(m_environment, DetailStyle::clockTime(m_detail.staleSince));
+            states.insert(action, state);
+            continue;
+        }
         if (state.enabled) {
             for (const ResourcePermission &permission : requiredPermissions(action, rollout)) {
                 if (allowed.value(permission.displayName(), true))
@@ -186,6 +214,7 @@ void RolloutDetailController::request(RolloutAction action, qint64 revision)
     request.action = action;
     request.revision = revision;
     const QString key = selectedKey();
+    m_followedAborts.remove(key);
     m_sending.insert(key, action);
     setMessage(key, rolloutActionProgressText(action), false);
     m_ticketKeys.insert(m_runner->submit(request), key);
@@ -245,6 +274,47 @@ void RolloutDetailController::showFailure(const QString &text)
     box->setObjectName(QStringLiteral("actionFailedDialog"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
+}
+
+void RolloutDetailController::followAbort(const QString &key, const RolloutDetail &detail)
+{
+    if (!detail.isValid() || !detail.rollout.status.abort) {
+        // Gone, or retried since: the abort's story is over.
+        m_followedAborts.remove(key);
+        return;
+    }
+    m_followedAborts.insert(key);
+    setMessage(key, abortProgressText(detail, QDateTime::currentDateTimeUtc()), false);
+}
+
+QString RolloutDetailController::abortProgressText(const RolloutDetail &detail,
+                                                   const QDateTime &now)
+{
+    const RolloutSituation situation = detail.situation(now);
+    const QString dash = QStringLiteral(" \u2014 ");
+    const qsizetype cut = situation.text.indexOf(dash);
+    const QString rest = cut < 0 ? QString() : situation.text.mid(cut + dash.size());
+    if (situation.kind == RolloutSituation::Kind::Aborting)
+        return tr("Abort accepted") + dash + rest;
+    return tr("Aborted: %1.").arg(rest);
+}
+
+QString RolloutDetailController::kubectlCommand(RolloutAction action) const
+{
+    if (!m_detail.isValid())
+        return QString();
+    return KubectlCommand::forAction(action, m_environments.value(m_environment).context,
+                                     m_detail.rollout.metadata.namespaceName,
+                                     m_detail.rollout.metadata.name);
+}
+
+void RolloutDetailController::copyKubectlCommand(RolloutAction action)
+{
+    const QString command = kubectlCommand(action);
+    if (command.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(command);
+    m_view->setActionMessage(tr("Copied to the clipboard: %1").arg(command), false);
 }
 
 QString RolloutDetailController::confirmedText(RolloutAction action)

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QMap>
 #include <QObject>
+#include <QSet>
 
 class ActionRunner;
 class AuditLog;
@@ -41,8 +42,18 @@ public:
     QString selectedKey() const;
     ActionRunner *runner() const { return m_runner.get(); }
     PendingActionTracker *tracker() const { return m_tracker; }
-    // "Paused.", "Aborted: ...": what the view says once the watch confirms an action.
+    // "Paused.", "Resumed.": what the view says once the watch confirms an action. An abort
+    // is followed further (abortProgressText) until the cluster shows it complete.
     static QString confirmedText(RolloutAction action);
+    // What an accepted abort has done so far, from the watched rollout: "Abort accepted —
+    // canary weight 33 % → 0 %, scaling down 2 canary pods", then "Aborted: all traffic on
+    // the stable version".
+    static QString abortProgressText(const RolloutDetail &detail, const QDateTime &now);
+    // The command that does `action` to the selected rollout from a terminal; empty when
+    // nothing is selected.
+    QString kubectlCommand(RolloutAction action) const;
+    // Puts kubectlCommand(action) on the clipboard and says so under the action bar.
+    void copyKubectlCommand(RolloutAction action);
 
 private:
     struct Message
@@ -60,6 +71,7 @@ private:
                             const QMap<QString, bool> &allowed);
     void setMessage(const QString &rolloutKey, const QString &text, bool isError);
     void showFailure(const QString &text);
+    void followAbort(const QString &key, const RolloutDetail &detail);
 
     FleetModel *m_model;
     RolloutDetailView *m_view;
@@ -75,4 +87,5 @@ private:
     QHash<QString, RolloutAction> m_sending; // rollout key -> action sent, no answer yet
     QHash<quint64, QString> m_ticketKeys; // runner ticket -> rollout key
     QHash<QString, Message> m_messages; // rollout key -> the last action's message
+    QSet<QString> m_followedAborts; // rollout keys whose accepted abort is still shown live
 };

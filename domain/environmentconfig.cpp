@@ -23,7 +23,7 @@ const QStringList &environmentKeys()
     static const QStringList keys = {
         QStringLiteral("name"),       QStringLiteral("context"), QStringLiteral("namespaces"),
         QStringLiteral("order"),      QStringLiteral("colour"),  QStringLiteral("readOnly"),
-        QStringLiteral("prometheus"),
+        QStringLiteral("prometheus"), QStringLiteral("protected"),
     };
     return keys;
 }
@@ -168,6 +168,15 @@ bool EnvironmentConfigParser::environment(const YAML::Node &node, int index, Env
             return fail(readOnly.Mark(), tr("%1.readOnly: must be true or false").arg(where));
         }
         spec->readOnly = value;
+    }
+
+    const YAML::Node protect = node["protected"];
+    if (!isAbsent(protect)) {
+        bool value = false;
+        if (!protect.IsScalar() || !YAML::convert<bool>::decode(protect, value)) {
+            return fail(protect.Mark(), tr("%1.protected: must be true or false").arg(where));
+        }
+        spec->isProtected = value;
     }
 
     PrometheusConfigParser prometheus(m_fileName);

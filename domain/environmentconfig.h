@@ -19,6 +19,7 @@
 //       order: 3                # position in lists; default: the entry's index
 //       colour: "#c0392b"       # #rrggbb; default: none
 //       readOnly: true          # default: false
+//       protected: true         # every action but pause asks first; default: false
 //       prometheus:             # default: service monitoring/prometheus:9090 through the
 //         url: https://prom:9090  #   API server's service proxy; `false` turns metrics off;
 //         pathPrefix: /prometheus #   all keys in prometheusconfig_p.h

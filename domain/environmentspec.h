@@ -20,11 +20,12 @@ struct EnvironmentSpec
     bool readOnly = false; // no actions offered
     int order = 0; // position in lists, ascending (then by name)
     PrometheusEndpoint prometheus; // where its metrics come from (see prometheusendpoint.h)
+    bool isProtected = false; // `protected: true`: every action but pause asks first
 
     bool operator==(const EnvironmentSpec &o) const
     {
         return name == o.name && context == o.context && namespaces == o.namespaces
-            && colour == o.colour && readOnly == o.readOnly && order == o.order
+            && colour == o.colour && readOnly == o.readOnly && isProtected == o.isProtected && order == o.order
             && prometheus == o.prometheus;
     }
     bool operator!=(const EnvironmentSpec &o) const { return !(*this == o); }

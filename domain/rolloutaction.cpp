@@ -93,30 +93,95 @@ QString rolloutActionProgressText(RolloutAction action)
     return QString();
 }
 
-QString rolloutActionConfirmation(RolloutAction action, const QString &rolloutName)
+QString RolloutTarget::displayName() const
+{
+    return environment + QStringLiteral(" / ") + namespaceName + QStringLiteral(" / ") + name;
+}
+
+bool rolloutActionNeedsConfirmation(RolloutAction action, bool protectedEnvironment)
 {
     switch (action) {
     case RolloutAction::Abort:
-        return RolloutActionText::tr(
-                   "Abort rollout %1? All traffic returns to the stable version and the "
-                   "canary is scaled down. You can retry the update later.")
-            .arg(rolloutName);
     case RolloutAction::PromoteFull:
-        return RolloutActionText::tr(
-                   "Promote rollout %1 fully? All remaining steps, pauses and analyses are "
-                   "skipped and the new version receives all traffic at once.")
-            .arg(rolloutName);
     case RolloutAction::Undo:
-        return RolloutActionText::tr(
-                   "Roll back rollout %1? Its pod template is replaced by the chosen "
-                   "revision's, which then rolls out through the rollout's steps.")
-            .arg(rolloutName);
+    case RolloutAction::Restart:
+        return true;
     case RolloutAction::Pause:
+        return false;
     case RolloutAction::Resume:
     case RolloutAction::Promote:
     case RolloutAction::Retry:
+        return protectedEnvironment;
+    }
+    return true;
+}
+
+QString rolloutActionQuestion(RolloutAction action, const RolloutTarget &target)
+{
+    QString verb;
+    switch (action) {
+    case RolloutAction::Pause:
+        return RolloutActionText::tr("Pause rollout %1 in namespace %2 of environment %3?")
+            .arg(target.name, target.namespaceName, target.environment);
+    case RolloutAction::Resume:
+        return RolloutActionText::tr("Resume rollout %1 in namespace %2 of environment %3?")
+            .arg(target.name, target.namespaceName, target.environment);
+    case RolloutAction::Promote:
+        return RolloutActionText::tr("Promote rollout %1 in namespace %2 of environment %3?")
+            .arg(target.name, target.namespaceName, target.environment);
+    case RolloutAction::PromoteFull:
+        return RolloutActionText::tr(
+                   "Promote rollout %1 in namespace %2 of environment %3 fully?")
+            .arg(target.name, target.namespaceName, target.environment);
+    case RolloutAction::Abort:
+        return RolloutActionText::tr("Abort rollout %1 in namespace %2 of environment %3?")
+            .arg(target.name, target.namespaceName, target.environment);
+    case RolloutAction::Retry:
+        return RolloutActionText::tr("Retry rollout %1 in namespace %2 of environment %3?")
+            .arg(target.name, target.namespaceName, target.environment);
     case RolloutAction::Restart:
-        break;
+        return RolloutActionText::tr(
+                   "Restart every pod of rollout %1 in namespace %2 of environment %3?")
+            .arg(target.name, target.namespaceName, target.environment);
+    case RolloutAction::Undo:
+        return RolloutActionText::tr("Roll back rollout %1 in namespace %2 of environment %3?")
+            .arg(target.name, target.namespaceName, target.environment);
+    }
+    return verb;
+}
+
+QString rolloutActionEffect(RolloutAction action)
+{
+    switch (action) {
+    case RolloutAction::Pause:
+        return RolloutActionText::tr(
+            "The rollout stops where it is, with the traffic it has now, until it is resumed.");
+    case RolloutAction::Resume:
+        return RolloutActionText::tr(
+            "The rollout continues from its current step; no step is skipped.");
+    case RolloutAction::Promote:
+        return RolloutActionText::tr(
+            "The current pause or analysis is skipped and the next step begins: the new "
+            "version gets more traffic.");
+    case RolloutAction::PromoteFull:
+        return RolloutActionText::tr(
+            "All remaining steps, pauses and analyses are skipped and the new version receives "
+            "all traffic at once.");
+    case RolloutAction::Abort:
+        return RolloutActionText::tr(
+            "All traffic returns to the stable version and the canary is scaled down. You can "
+            "retry the update later.");
+    case RolloutAction::Retry:
+        return RolloutActionText::tr(
+            "The aborted update starts again from the first step: the new version gets traffic "
+            "again.");
+    case RolloutAction::Restart:
+        return RolloutActionText::tr(
+            "Every pod is replaced, a few at a time; the version does not change.");
+    case RolloutAction::Undo:
+        return RolloutActionText::tr(
+            "Its pod template is replaced by the chosen revision's, which then rolls out "
+            "through the rollout's steps.");
     }
     return QString();
 }

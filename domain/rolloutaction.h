@@ -32,9 +32,23 @@ std::optional<RolloutAction> rolloutActionFromId(const QString &id);
 QString rolloutActionLabel(RolloutAction action);
 // Translated progress text while the watch has not confirmed it yet: "Pausing…", ...
 QString rolloutActionProgressText(RolloutAction action);
-// Whether the action needs a confirmation (abort, promote full, undo) and its text, which says
-// what will happen (translated). Empty for actions that run at once.
-QString rolloutActionConfirmation(RolloutAction action, const QString &rolloutName);
+// The rollout an action is for, as every question and message names it.
+struct RolloutTarget
+{
+    QString environment;
+    QString namespaceName;
+    QString name;
+    // "prod / shop / checkout"
+    QString displayName() const;
+};
+// Whether the action asks before it is sent: abort, promote full, undo and restart always;
+// in a protected environment every action but pause (pausing must stay one click).
+bool rolloutActionNeedsConfirmation(RolloutAction action, bool protectedEnvironment);
+// The question, naming environment, namespace and rollout (translated): "Abort rollout
+// checkout in namespace shop of environment prod?"
+QString rolloutActionQuestion(RolloutAction action, const RolloutTarget &target);
+// What will happen (translated): "All traffic returns to the stable version …".
+QString rolloutActionEffect(RolloutAction action);
 
 // What the action bar shows for one action on the selected rollout.
 struct RolloutActionState

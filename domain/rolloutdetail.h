@@ -6,6 +6,7 @@
 #include "pod.h"
 #include "replicaset.h"
 #include "rollout.h"
+#include "rolloutsituation.h"
 #include <QHash>
 #include <QList>
 #include <QMetaType>
@@ -18,6 +19,7 @@
 struct RolloutDetail
 {
     QString environment;
+    QString environmentColour; // "#rrggbb" from the config, or empty
     Rollout rollout;
     // Owned by the rollout (controller ownerReference), newest revision first.
     QList<ReplicaSet> replicaSets;
@@ -31,6 +33,23 @@ struct RolloutDetail
     // Translated notes on what is missing and why, e.g. "Pods are not shown: listing pods in
     // this environment is forbidden." Empty when every kind was listed.
     QStringList notices;
+
+    // What the watch saw happen that the object no longer says (manual pause time, abort
+    // step).
+    RolloutObservations observations;
+    // When the environment stopped being live (null while live) and why: everything above
+    // is then the last known state.
+    QDateTime staleSince;
+    QString staleReason;
+
+    bool isStale() const { return staleSince.isValid(); }
+    // The situation at `now` (no countdown while stale).
+    RolloutSituation situation(const QDateTime &now) const
+    {
+        return RolloutSituationText::describe(
+            rollout, RolloutTrafficFacts::of(rollout, replicaSets),
+            SituationContext {now, !isStale(), observations});
+    }
 
     static constexpr int maxEvents = 100;
     bool isValid() const { return !rollout.metadata.uid.isEmpty(); }

@@ -116,8 +116,11 @@ QVariant EnvironmentModel::data(const QModelIndex &index, int role) const
         return QVariant();
     const Entry &entry = m_entries.at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
-        return displayText(entry.spec.name, entry.state);
+    case Qt::DisplayRole: {
+        const QString attention = attentionText(entry.failures, entry.waiting);
+        const QString text = displayText(entry.spec.name, entry.state);
+        return attention.isEmpty() ? text : tr("%1 · %2", "state · attention").arg(text, attention);
+    }
     case Qt::ToolTipRole:
         return entry.state.reason.isEmpty() ? QVariant() : QVariant(entry.state.reason);
     case Qt::DecorationRole:
@@ -127,6 +130,12 @@ QVariant EnvironmentModel::data(const QModelIndex &index, int role) const
     }
     case StateRole:
         return int(entry.state.kind);
+    case FailureCountRole:
+        return entry.failures;
+    case WaitingCountRole:
+        return entry.waiting;
+    case AttentionTextRole:
+        return attentionText(entry.failures, entry.waiting);
     case ReasonRole:
         return entry.state.reason;
     case RetryRole:
@@ -147,4 +156,30 @@ QVariant EnvironmentModel::data(const QModelIndex &index, int role) const
         break;
     }
     return QVariant();
+}
+
+void EnvironmentModel::setAttentionCounts(const QString &environment, int failures, int waiting)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    const int row = rowOf(environment);
+    if (row < 0)
+        return;
+    Entry &entry = m_entries[row];
+    if (entry.failures == failures && entry.waiting == waiting)
+        return;
+    entry.failures = failures;
+    entry.waiting = waiting;
+    const QModelIndex changed = index(row);
+    emit dataChanged(changed, changed,
+                     {Qt::DisplayRole, FailureCountRole, WaitingCountRole, AttentionTextRole});
+}
+
+QString EnvironmentModel::attentionText(int failures, int waiting)
+{
+    QStringList parts;
+    if (failures > 0)
+        parts.append(tr("%n failed", nullptr, failures));
+    if (waiting > 0)
+        parts.append(tr("%n waiting", nullptr, waiting));
+    return parts.join(QStringLiteral(", "));
 }

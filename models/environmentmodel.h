@@ -26,6 +26,9 @@ public:
         WorkloadCountRole, // int
         NameRole, // QString: the environment's name
         ContextRole, // QString: the kubeconfig context
+        FailureCountRole, // int: rollouts failed, aborted or degraded
+        WaitingCountRole, // int: rollouts waiting for a person
+        AttentionTextRole, // QString: "1 failed, 2 waiting", empty when neither
     };
 
     explicit EnvironmentModel(QObject *parent = nullptr);
@@ -33,6 +36,9 @@ public:
     void setEnvironments(const QList<EnvironmentSpec> &environments);
     void setState(const QString &environment, const ConnectionState &state);
     void setWorkloadCount(const QString &environment, int count);
+    void setAttentionCounts(const QString &environment, int failures, int waiting);
+    // "1 failed, 2 waiting" (translated); empty when both are 0.
+    static QString attentionText(int failures, int waiting);
 
     ConnectionState state(const QString &environment) const;
     int rowOf(const QString &environment) const; // -1 when unknown
@@ -48,6 +54,8 @@ private:
         EnvironmentSpec spec;
         ConnectionState state;
         int workloadCount = 0;
+        int failures = 0;
+        int waiting = 0;
     };
     QList<Entry> m_entries;
 };

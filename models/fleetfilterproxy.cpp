@@ -64,11 +64,13 @@ bool FleetFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
         return true;
     const QString name = index.data(FleetModel::NameRole).toString();
     const QString ns = index.data(FleetModel::NamespaceRole).toString();
+    const QString environment = index.data(FleetModel::EnvironmentRole).toString();
     const QStringList images = index.data(FleetModel::ImagesRole).toStringList();
-    // Every word must match somewhere: "shop api" finds the api rollout in shop.
+    // Every word must match somewhere: "prod shop api" finds the api rollout in shop in prod.
     for (const QString &word : m_words) {
-        bool found
-            = name.contains(word, Qt::CaseInsensitive) || ns.contains(word, Qt::CaseInsensitive);
+        bool found = name.contains(word, Qt::CaseInsensitive)
+            || ns.contains(word, Qt::CaseInsensitive)
+            || environment.contains(word, Qt::CaseInsensitive);
         for (qsizetype i = 0; !found && i < images.size(); ++i)
             found = images.at(i).contains(word, Qt::CaseInsensitive);
         if (!found)

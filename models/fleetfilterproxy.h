@@ -5,8 +5,8 @@
 #include <QString>
 #include <QStringList>
 
-// Filters and sorts a FleetModel: free text (name, namespace or image contains it, case
-// insensitive; several words must all match), one environment, a set of phases, and the
+// Filters and sorts a FleetModel: free text (environment, name, namespace or image contains
+// it, case insensitive; several words must all match), one environment, a set of phases, and the
 // "requires attention" switch. Sorting is dynamic on FleetModel::SortRole.
 class FleetFilterProxy final : public QSortFilterProxyModel
 {

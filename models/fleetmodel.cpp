@@ -10,6 +10,7 @@
 
 namespace {
 constexpr int AgeRefreshMs = 30000;
+constexpr int CountdownMs = 1000;
 
 QString objectKey(const ObjectMeta &meta)
 {
@@ -29,10 +30,14 @@ std::pair<QString, QString> splitKey(const QString &key)
 FleetModel::FleetModel(QObject *parent) :
     QAbstractTableModel(parent),
     m_clock([] { return QDateTime::currentDateTimeUtc(); }),
-    m_ageTimer(new QTimer(this))
+    m_ageTimer(new QTimer(this)),
+    m_countdownTimer(new QTimer(this))
 {
     m_ageTimer->setInterval(AgeRefreshMs);
     connect(m_ageTimer, &QTimer::timeout, this, &FleetModel::refreshAges);
+    m_countdownTimer->setObjectName(QStringLiteral("fleetCountdownTimer"));
+    m_countdownTimer->setInterval(CountdownMs);
+    connect(m_countdownTimer, &QTimer::timeout, this, &FleetModel::refreshCountdowns);
 }
 
 FleetModel::~FleetModel() = default;
@@ -83,6 +88,9 @@ void FleetModel::setEnvironments(const QList<EnvironmentSpec> &environments)
         emit dataChanged(index(0, EnvironmentColumn), index(rowCount() - 1, EnvironmentColumn));
     for (const QString &name : std::as_const(dropped)) {
         emit workloadCountChanged(name, 0);
+        m_stale.remove(name);
+        if (m_attentionCounts.remove(name))
+            emit attentionCountsChanged(name, 0, 0);
         emitDetailsChanged(name, {}, droppedRollouts.value(name), false);
     }
 }
@@ -167,6 +175,7 @@ void FleetModel::applyChanges(const QString &environment, const WorkloadDeltaBat
         const int existing = m_rowIndex.value(key, -1);
         if (existing >= 0) {
             FleetRow &old = m_rows[existing];
+            row.carryObservations(old, now());
             if (old.sameContent(row)) {
                 old = std::move(row); // the newest resourceVersion, nothing visible changed
                 return;
@@ -212,6 +221,8 @@ void FleetModel::applyChanges(const QString &environment, const WorkloadDeltaBat
     emitRowsChanged(changed);
     if (!m_rows.isEmpty() && !m_ageTimer->isActive())
         m_ageTimer->start();
+    updateCountdownTimer();
+    updateAttentionCounts(environment);
     if (env.rows != rowsBefore)
         emit workloadCountChanged(environment, env.rows);
     emitDetailsChanged(environment, detailOwners, removedRollouts, allDetails);
@@ -249,6 +260,8 @@ void FleetModel::resetEnvironment(const QString &environment, const WorkloadDelt
         m_rowIndex.clear();
         reindexFrom(0);
         endResetModel();
+        updateCountdownTimer();
+        updateAttentionCounts(environment);
         emit workloadCountChanged(environment, env.rows);
         emitDetailsChanged(environment, {}, removedRollouts, true);
         return;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "connectionstate.h"
 #include "environmentspec.h"
 #include "fleetdelta.h"
 #include "fleetrow.h"
@@ -58,6 +59,10 @@ public:
         RequiresAttentionRole, // bool: Degraded, or Paused for another reason than a step
         ImagesRole, // QStringList
         UidRole, // QString: metadata.uid
+        AttentionRole, // int: FleetRow::Attention (None, WaitingForPerson, Failure)
+        AttentionReasonRole, // QString: why it needs attention, translated; empty when not
+        SituationRole, // QString: what it is doing in words (RolloutSituationText), no prefix
+        StaleSinceRole, // QDateTime: when its environment was disconnected; null when live
     };
 
     explicit FleetModel(QObject *parent = nullptr);
@@ -68,10 +73,38 @@ public:
     QList<EnvironmentSpec> environments() const { return m_environments; }
     void applyBatch(const QString &environment, const WorkloadDeltaBatch &batch);
 
+    // The connection state of an environment as the fetcher reports it: while it is an
+    // error the environment's rows are stale (grey, "Stale since 23:50:05", countdowns
+    // stopped) and so are its rollouts' details.
+    void setConnectionState(const QString &environment, const ConnectionState &state);
+    // When the environment's data stopped being live; null while it is live.
+    QDateTime staleSince(const QString &environment) const;
+    QString staleReason(const QString &environment) const;
+    // Degraded / waiting counts of an environment's rows (for the environment list).
+    struct AttentionCounts
+    {
+        int failures = 0;
+        int waiting = 0;
+        bool operator==(const AttentionCounts &o) const
+        {
+            return failures == o.failures && waiting == o.waiting;
+        }
+        bool operator!=(const AttentionCounts &o) const { return !(*this == o); }
+    };
+    AttentionCounts attentionCounts(const QString &environment) const;
+    // "Stale since 23:50:05" (local time) for a stale environment; empty when live.
+    QString staleText(const QString &environment) const;
+    static QString staleLabel(const QDateTime &since);
+    // "Canary", "Blue-green", "Rolling update", "Recreate" (translated).
+    static QString strategyText(const QString &strategy);
+
     // Tests inject a fixed clock; the age column uses it. Default: the current UTC time.
     void setClock(std::function<QDateTime()> clock);
     // Re-evaluates the age column (a timer does it every 30 s while rows exist).
     void refreshAges();
+    // Re-evaluates the status of rows in a timed pause of a live environment (a timer does it
+    // every second while there are any).
+    void refreshCountdowns();
     // A reset batch replacing more rows than this resets the model instead of sending row
     // signals; default 2000.
     void setResetThreshold(int rows) { m_resetThreshold = rows; }
@@ -111,6 +144,10 @@ signals:
     // them, or the detail kinds' availability. Uids sorted; a deleted Rollout is listed
     // too (its detail is now invalid).
     void rolloutDetailsChanged(const QString &environment, const QStringList &rolloutUids);
+    // An environment became stale or live again.
+    void staleChanged(const QString &environment, bool stale);
+    // The degraded / waiting counts of an environment changed.
+    void attentionCountsChanged(const QString &environment, int failures, int waiting);
 
 private:
     struct EnvironmentData
@@ -139,6 +176,10 @@ private:
     void reindexFrom(int row);
     int environmentOrder(const QString &environment) const;
     QString statusText(const FleetRow &row) const;
+    QString situationText(const FleetRow &row) const;
+    QString attentionReason(const FleetRow &row) const;
+    void updateCountdownTimer();
+    void updateAttentionCounts(const QString &environment);
     QVariant displayData(const FleetRow &row, int column) const;
     QVariant sortData(const FleetRow &row, int column) const;
     QDateTime now() const;
@@ -149,5 +190,13 @@ private:
     QHash<QString, int> m_rowIndex; // FleetRow::key() -> row
     std::function<QDateTime()> m_clock;
     QTimer *m_ageTimer = nullptr;
+    QTimer *m_countdownTimer = nullptr;
+    struct Stale
+    {
+        QDateTime since;
+        QString reason;
+    };
+    QHash<QString, Stale> m_stale; // environment -> since when and why it is not live
+    QHash<QString, AttentionCounts> m_attentionCounts;
     int m_resetThreshold = 2000;
 };

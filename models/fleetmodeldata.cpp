@@ -43,6 +43,12 @@ int healthRank(FleetRow::Health health)
     return 3;
 }
 
+// Readable on light and dark backgrounds alike.
+QColor staleColour()
+{
+    return QColor(0x8a, 0x8a, 0x8a);
+}
+
 bool isNumericColumn(int column)
 {
     return column == FleetModel::StepColumn || column == FleetModel::WeightColumn
@@ -60,29 +66,60 @@ int FleetModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString FleetModel::situationText(const FleetRow &row) const
+{
+    if (!row.rollout) {
+        // A Deployment: its own status words.
+        QString phase;
+        switch (row.health) {
+        case FleetRow::Health::Healthy:
+            phase = tr("Healthy");
+            break;
+        case FleetRow::Health::Progressing:
+            phase = tr("Progressing");
+            break;
+        case FleetRow::Health::Paused:
+            phase = tr("Paused");
+            break;
+        case FleetRow::Health::Degraded:
+            phase = tr("Degraded");
+            break;
+        case FleetRow::Health::Unknown:
+            phase = row.phase.isEmpty() ? tr("Unknown") : row.phase;
+            break;
+        }
+        return row.message.isEmpty() ? phase : tr("%1 — %2", "phase — message").arg(phase, row.message);
+    }
+    return row.situationAt(now(), !m_stale.contains(row.environment)).text;
+}
+
+QString FleetModel::strategyText(const QString &strategy)
+{
+    if (strategy == QLatin1String("Canary"))
+        return tr("Canary");
+    if (strategy == QLatin1String("BlueGreen"))
+        return tr("Blue-green");
+    if (strategy == QLatin1String("RollingUpdate"))
+        return tr("Rolling update");
+    if (strategy == QLatin1String("Recreate"))
+        return tr("Recreate");
+    return strategy;
+}
+
+QString FleetModel::attentionReason(const FleetRow &row) const
+{
+    if (row.attention == FleetRow::Attention::WaitingForPerson)
+        return tr("Needs attention: waiting for a person");
+    if (row.attention == FleetRow::Attention::Failure)
+        return tr("Needs attention: failed or aborted");
+    return QString();
+}
+
 QString FleetModel::statusText(const FleetRow &row) const
 {
-    QString phase;
-    switch (row.health) {
-    case FleetRow::Health::Healthy:
-        phase = tr("Healthy");
-        break;
-    case FleetRow::Health::Progressing:
-        phase = tr("Progressing");
-        break;
-    case FleetRow::Health::Paused:
-        phase = tr("Paused");
-        break;
-    case FleetRow::Health::Degraded:
-        phase = tr("Degraded");
-        break;
-    case FleetRow::Health::Unknown:
-        phase = row.phase.isEmpty() ? tr("Unknown") : row.phase;
-        break;
-    }
-    if (row.message.isEmpty())
-        return phase;
-    return tr("%1 — %2", "phase — message").arg(phase, row.message);
+    const QString situation = situationText(row);
+    const QString stale = staleText(row.environment);
+    return stale.isEmpty() ? situation : tr("%1 · %2", "stale since …, situation").arg(stale, situation);
 }
 
 QVariant FleetModel::displayData(const FleetRow &row, int column) const
@@ -98,7 +135,7 @@ QVariant FleetModel::displayData(const FleetRow &row, int column) const
     case KindColumn:
         return row.kind == FleetRow::Kind::Rollout ? tr("Rollout") : tr("Deployment");
     case StrategyColumn:
-        return row.strategy;
+        return strategyText(row.strategy);
     case StatusColumn:
         return statusText(row);
     case StepColumn:
@@ -177,8 +214,15 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayData(row, column);
     case Qt::ToolTipRole:
-        if (column == StatusColumn)
-            return statusText(row);
+        if (column == StatusColumn) {
+            QString tip = statusText(row);
+            const QString reason = attentionReason(row);
+            if (!reason.isEmpty())
+                tip += QLatin1Char('\n') + reason;
+            if (m_stale.contains(row.environment) && !staleReason(row.environment).isEmpty())
+                tip += QLatin1Char('\n') + staleReason(row.environment);
+            return tip;
+        }
         if (column == ImagesColumn)
             return row.images.join(QLatin1Char('\n'));
         if (column == AgeColumn && row.metadata().creationTimestamp.isValid())
@@ -187,6 +231,10 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
         return QVariant();
     case Qt::ForegroundRole:
     case Qt::DecorationRole:
+        // Stale rows are grey throughout: nothing in them is known to be true now.
+        if (m_stale.contains(row.environment))
+            return role == Qt::ForegroundRole || column == StatusColumn ? QVariant(staleColour())
+                                                                        : QVariant();
         if (column == StatusColumn) {
             const QColor colour = healthColour(row.health);
             return colour.isValid() ? QVariant(colour) : QVariant();
@@ -216,6 +264,14 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
         return row.images;
     case UidRole:
         return row.metadata().uid;
+    case AttentionRole:
+        return int(row.attention);
+    case AttentionReasonRole:
+        return attentionReason(row);
+    case SituationRole:
+        return situationText(row);
+    case StaleSinceRole:
+        return staleSince(row.environment);
     default:
         break;
     }

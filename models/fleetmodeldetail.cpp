@@ -20,6 +20,13 @@ RolloutDetail FleetModel::rolloutDetail(const QString &environment, const QStrin
     if (row < 0 || !m_rows.at(row).rollout)
         return detail;
     detail.rollout = *m_rows.at(row).rollout;
+    detail.observations = m_rows.at(row).observations;
+    for (const EnvironmentSpec &spec : m_environments) {
+        if (spec.name == environment)
+            detail.environmentColour = spec.colour;
+    }
+    detail.staleSince = staleSince(environment);
+    detail.staleReason = staleReason(environment);
 
     const WorkloadIndex &objects = env.objects;
     // A kind that cannot be listed is not shown at all, even what was listed before: the

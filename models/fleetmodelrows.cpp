@@ -4,6 +4,8 @@
 
 #include "replicasetstatus.h"
 
+#include <QLocale>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -13,6 +15,106 @@ void FleetModel::refreshAges()
     if (m_rows.isEmpty())
         return;
     emit dataChanged(index(0, AgeColumn), index(int(m_rows.size()) - 1, AgeColumn));
+}
+
+void FleetModel::refreshCountdowns()
+{
+    bool any = false;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        const FleetRow &fleetRow = m_rows.at(row);
+        if (fleetRow.situation != RolloutSituation::Kind::TimedPause
+            || m_stale.contains(fleetRow.environment))
+            continue;
+        any = true;
+        const QModelIndex cell = index(row, StatusColumn);
+        emit dataChanged(cell, cell, {Qt::DisplayRole, Qt::ToolTipRole, SituationRole});
+    }
+    if (!any)
+        m_countdownTimer->stop();
+}
+
+void FleetModel::updateCountdownTimer()
+{
+    for (const FleetRow &row : std::as_const(m_rows)) {
+        if (row.situation == RolloutSituation::Kind::TimedPause && !m_stale.contains(row.environment)) {
+            if (!m_countdownTimer->isActive())
+                m_countdownTimer->start();
+            return;
+        }
+    }
+    m_countdownTimer->stop();
+}
+
+void FleetModel::setConnectionState(const QString &environment, const ConnectionState &state)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    const bool wasStale = m_stale.contains(environment);
+    if (state.isError()) {
+        Stale &stale = m_stale[environment];
+        if (!wasStale)
+            stale.since = now();
+        stale.reason = state.reason;
+    } else {
+        m_stale.remove(environment);
+    }
+    const bool isStale = m_stale.contains(environment);
+    if (wasStale == isStale)
+        return;
+    QList<int> rows;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row).environment == environment)
+            rows.append(row);
+    }
+    emitRowsChanged(rows);
+    updateCountdownTimer();
+    emit staleChanged(environment, isStale);
+    emitDetailsChanged(environment, {}, {}, true);
+}
+
+QDateTime FleetModel::staleSince(const QString &environment) const
+{
+    return m_stale.value(environment).since;
+}
+
+QString FleetModel::staleReason(const QString &environment) const
+{
+    return m_stale.value(environment).reason;
+}
+
+QString FleetModel::staleText(const QString &environment) const
+{
+    const auto it = m_stale.constFind(environment);
+    if (it == m_stale.cend())
+        return QString();
+    return staleLabel(it->since);
+}
+
+QString FleetModel::staleLabel(const QDateTime &since)
+{
+    return tr("Stale since %1")
+        .arg(QLocale().toString(since.toLocalTime().time(), QStringLiteral("HH:mm:ss")));
+}
+
+FleetModel::AttentionCounts FleetModel::attentionCounts(const QString &environment) const
+{
+    return m_attentionCounts.value(environment);
+}
+
+void FleetModel::updateAttentionCounts(const QString &environment)
+{
+    AttentionCounts counts;
+    for (const FleetRow &row : std::as_const(m_rows)) {
+        if (row.environment != environment)
+            continue;
+        if (row.attention == FleetRow::Attention::Failure)
+            ++counts.failures;
+        else if (row.attention == FleetRow::Attention::WaitingForPerson)
+            ++counts.waiting;
+    }
+    if (counts == m_attentionCounts.value(environment))
+        return;
+    m_attentionCounts.insert(environment, counts);
+    emit attentionCountsChanged(environment, counts.failures, counts.waiting);
 }
 
 int FleetModel::environmentOrder(const QString &environment) const

@@ -56,7 +56,9 @@ bool FleetRow::sameContent(const FleetRow &o) const
         && requiresAttention == o.requiresAttention && step == o.step && setWeight == o.setWeight
         && actualWeight == o.actualWeight && revision == o.revision && images == o.images
         && desired == o.desired && ready == o.ready && updated == o.updated
-        && available == o.available && sameIgnoringResourceVersion(rollout, o.rollout)
+        && available == o.available && attention == o.attention && situation == o.situation
+        && traffic == o.traffic && observations == o.observations
+        && sameIgnoringResourceVersion(rollout, o.rollout)
         && sameIgnoringResourceVersion(deployment, o.deployment);
 }
 
@@ -71,8 +73,16 @@ FleetRow FleetRow::fromRollout(const QString &environment, const Rollout &rollou
     row.phase = phase.phase;
     row.message = phase.message;
     row.health = healthOf(phase.phase);
-    row.requiresAttention = ::requiresAttention(phase);
     row.strategy = strategyName(rollout);
+    row.traffic = RolloutTrafficFacts::of(rollout, replicaSets);
+    // The kind does not depend on the time or on the observations, only the text does.
+    const RolloutSituation situation
+        = RolloutSituationText::describe(rollout, row.traffic, SituationContext {});
+    row.situation = situation.kind;
+    row.attention = situation.waitsForPerson ? Attention::WaitingForPerson
+        : situation.isFailure()              ? Attention::Failure
+                                             : Attention::None;
+    row.requiresAttention = row.attention != Attention::None;
     if (rollout.isCanary()) {
         row.step = stepString(rollout);
         row.setWeight = currentSetWeight(rollout);
@@ -120,7 +130,10 @@ FleetRow FleetRow::fromDeployment(const QString &environment, const Deployment &
     }
     row.health = healthOf(row.phase);
     // A paused Deployment was paused by someone: worth a look, as a non-step Rollout pause.
-    row.requiresAttention = row.health == Health::Degraded || row.health == Health::Paused;
+    row.attention = row.health == Health::Degraded ? Attention::Failure
+        : row.health == Health::Paused             ? Attention::WaitingForPerson
+                                                   : Attention::None;
+    row.requiresAttention = row.attention != Attention::None;
     row.strategy = deployment.strategyType.isEmpty() ? QStringLiteral("RollingUpdate")
                                                      : deployment.strategyType;
     row.revision
@@ -132,4 +145,40 @@ FleetRow FleetRow::fromDeployment(const QString &environment, const Deployment &
     row.updated = deployment.updatedReplicas;
     row.available = deployment.availableReplicas;
     return row;
+}
+
+void FleetRow::carryObservations(const FleetRow &previous, const QDateTime &now)
+{
+    if (!rollout || !previous.rollout)
+        return;
+    const RolloutObservations next
+        = RolloutObservations::follow(previous.observations, *previous.rollout, *rollout, now);
+    observations = next;
+}
+
+RolloutSituation FleetRow::situationAt(const QDateTime &now, bool live) const
+{
+    if (rollout)
+        return RolloutSituationText::describe(*rollout, traffic,
+                                              SituationContext {now, live, observations});
+    RolloutSituation result;
+    result.waitsForPerson = attention == Attention::WaitingForPerson;
+    switch (health) {
+    case Health::Healthy:
+        result.kind = RolloutSituation::Kind::Healthy;
+        break;
+    case Health::Progressing:
+        result.kind = RolloutSituation::Kind::Progressing;
+        break;
+    case Health::Paused:
+        result.kind = RolloutSituation::Kind::ManualPause;
+        break;
+    case Health::Degraded:
+        result.kind = RolloutSituation::Kind::Degraded;
+        break;
+    case Health::Unknown:
+        break;
+    }
+    result.text = message;
+    return result;
 }

@@ -4,6 +4,7 @@
 #include "deployment.h"
 #include "replicaset.h"
 #include "rollout.h"
+#include "rolloutsituation.h"
 
 #include <QDateTime>
 #include <QString>
@@ -17,6 +18,8 @@ struct FleetRow
 {
     enum class Kind : quint8 { Rollout, Deployment };
     enum class Health : quint8 { Unknown, Healthy, Progressing, Paused, Degraded };
+    // Why a row counts in "Needs attention": a person must act, or something failed.
+    enum class Attention : quint8 { None, WaitingForPerson, Failure };
 
     QString environment;
     Kind kind = Kind::Rollout;
@@ -29,6 +32,12 @@ struct FleetRow
     QString message;
     Health health = Health::Unknown;
     bool requiresAttention = false;
+    Attention attention = Attention::None;
+    RolloutSituation::Kind situation = RolloutSituation::Kind::Unknown; // Rollouts only
+    RolloutTrafficFacts traffic; // Rollouts only
+    // What the watch saw happen (a manual pause's time, the step of an abort); kept from
+    // the row this one replaces (carryObservations), never derived from the object alone.
+    RolloutObservations observations;
     QString step; // "2/5" or empty
     std::optional<qint32> setWeight; // canary only
     std::optional<qint32> actualWeight;
@@ -56,6 +65,12 @@ struct FleetRow
     // same, so an update that changes nothing sends no dataChanged.
     bool sameContent(const FleetRow &o) const;
     static Health healthOf(const QString &phase);
+    // Takes the observations over from the row this one replaces (same object, older
+    // version), noting a manual pause or an abort that began in between.
+    void carryObservations(const FleetRow &previous, const QDateTime &now);
+    // The situation in words at `now`; live: false for a disconnected environment (no
+    // countdown). Deployments: their status and message.
+    RolloutSituation situationAt(const QDateTime &now, bool live) const;
 
     // Derives every shown value. replicaSets: those the rollout owns (any order).
     static FleetRow fromRollout(const QString &environment, const Rollout &rollout,

@@ -57,6 +57,15 @@ void DetailPane::clearSelection()
     m_stack->setCurrentWidget(m_summaryPage);
 }
 
+void DetailPane::showSelectionGone(const QString &text)
+{
+    m_title->hide();
+    m_statusIcon->hide();
+    m_status->hide();
+    m_placeholder->setText(text);
+    m_stack->setCurrentWidget(m_summaryPage);
+}
+
 void DetailPane::showRolloutView()
 {
     m_stack->setCurrentWidget(m_rolloutView);

@@ -21,6 +21,9 @@ public:
 
     // Nothing selected.
     void clearSelection();
+    // The selected workload is not in the table any more (a filter hides it, or it was
+    // deleted): says so instead of showing another one. text: translated, one or two lines.
+    void showSelectionGone(const QString &text);
     // The rollout detail view (its content is set through rolloutView()).
     void showRolloutView();
     // A workload without a detail view (a Deployment): environment / namespace / name, its

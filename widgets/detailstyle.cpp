@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "detailstyle.h"
 
+#include <QHash>
+#include <QLocale>
+
 #include "durationparser.h"
 #include "phasestyle.h"
 
@@ -156,4 +159,29 @@ QString DetailStyle::timestamp(const QDateTime &time)
         return QString();
     // ISO order with the zone: unambiguous in an incident channel whatever the locale.
     return time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"));
+}
+
+QColor DetailStyle::environmentColour(const QString &environment, const QColor &configured)
+{
+    if (configured.isValid())
+        return configured;
+    // A hue from the name; saturation and value fixed so every hue carries white text.
+    const int hue = int(qHash(environment, 7u) % 360u);
+    return QColor::fromHsv(hue, 150, 150);
+}
+
+QColor DetailStyle::textColourOn(const QColor &background)
+{
+    // Relative luminance (sRGB weights): light backgrounds get black text.
+    const double luminance
+        = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
+    return luminance > 0.55 ? QColor(Qt::black) : QColor(Qt::white);
+}
+
+QString DetailStyle::clockTime(const QDateTime &time)
+{
+    const QDateTime local = time.toLocalTime();
+    if (local.date() == QDateTime::currentDateTime().date())
+        return QLocale().toString(local.time(), QStringLiteral("HH:mm:ss"));
+    return QLocale().toString(local, QStringLiteral("MMM d HH:mm:ss"));
 }

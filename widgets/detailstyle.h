@@ -48,6 +48,13 @@ public:
 
     // How long ago, as kubectl prints ages ("45s", "3h59m"); "–" for a null time.
     static QString age(const QDateTime &time, const QDateTime &now);
+    // The environment's colour: the configured one, else a steady colour made from the name
+    // (the same name always gets the same colour), dark enough for white text.
+    static QColor environmentColour(const QString &environment, const QColor &configured);
+    // Black or white, whichever reads better on `background`.
+    static QColor textColourOn(const QColor &background);
+    // "23:50:05" (local time) today, else "Dec 4 23:50:05".
+    static QString clockTime(const QDateTime &time);
     // A full local date and time for tooltips: "2024-05-03 14:12:45 UTC".
     static QString timestamp(const QDateTime &time);
 };

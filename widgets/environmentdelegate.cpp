@@ -3,6 +3,7 @@
 
 #include "connectionstatestyle.h"
 #include "environmentmodel.h"
+#include "phasestyle.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -126,9 +127,25 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const int textLeft = left + iconSize + 6;
     painter->setFont(small);
     painter->setPen(selected ? text : ConnectionStateStyle::colour(state.kind));
-    painter->drawText(
-        QRect(textLeft, line2, right - textLeft, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-        smallFm.elidedText(ConnectionStateStyle::label(state), Qt::ElideRight, right - textLeft));
+    const QString stateLabel
+        = smallFm.elidedText(ConnectionStateStyle::label(state), Qt::ElideRight, right - textLeft);
+    painter->drawText(QRect(textLeft, line2, right - textLeft, fm.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter, stateLabel);
+    // What needs a person here, in the colours of the table's attention markers.
+    int countLeft = textLeft + smallFm.horizontalAdvance(stateLabel) + 8;
+    const auto drawCount = [&](const QString &label, const QColor &colour) {
+        if (label.isEmpty() || countLeft >= right)
+            return;
+        painter->setPen(selected ? text : colour);
+        const QString shown = smallFm.elidedText(label, Qt::ElideRight, right - countLeft);
+        painter->drawText(QRect(countLeft, line2, right - countLeft, fm.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, shown);
+        countLeft += smallFm.horizontalAdvance(shown) + 8;
+    };
+    const int failures = index.data(EnvironmentModel::FailureCountRole).toInt();
+    const int waiting = index.data(EnvironmentModel::WaitingCountRole).toInt();
+    drawCount(EnvironmentModel::attentionText(failures, 0), PhaseStyle::colour(QStringLiteral("Degraded")));
+    drawCount(EnvironmentModel::attentionText(0, waiting), PhaseStyle::colour(QStringLiteral("Paused")));
 
     // Line 3: why, when something is wrong (the tooltip has it in full).
     if (!state.reason.isEmpty()) {

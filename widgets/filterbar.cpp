@@ -32,7 +32,7 @@ FilterBar::FilterBar(QWidget *parent) :
     m_clear(new QToolButton(this))
 {
     m_edit->setObjectName(QStringLiteral("filterEdit"));
-    m_edit->setPlaceholderText(tr("Filter by name, namespace or image (Ctrl+F)"));
+    m_edit->setPlaceholderText(tr("Filter by environment, namespace, name or image (Ctrl+F)"));
     m_edit->setClearButtonEnabled(true);
     m_edit->setMinimumWidth(160);
     m_edit->installEventFilter(this);

@@ -8,8 +8,12 @@
 #include "replicasdelegate.h"
 #include "statusdelegate.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QMenu>
+#include <QPainter>
 
 #include <algorithm>
 #include <iterator>
@@ -48,6 +52,84 @@ FleetTableView::FleetTableView(QWidget *parent) :
     horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(horizontalHeader(), &QWidget::customContextMenuRequested, this,
             &FleetTableView::showColumnMenu);
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(this, &QWidget::customContextMenuRequested, this, &FleetTableView::showRowMenu);
+}
+
+void FleetTableView::showRowMenu(const QPoint &pos)
+{
+    const QModelIndex index = indexAt(pos);
+    if (!index.isValid())
+        return;
+    // The menu acts on the row under the mouse, so that row is the selection (and the
+    // detail) before any entry can be chosen.
+    if (!selectionModel()->isRowSelected(index.row(), QModelIndex()))
+        selectRow(index.row());
+    emit rowMenuRequested(index, viewport()->mapToGlobal(pos));
+}
+
+void FleetTableView::fitNamesToContents()
+{
+    QHeaderView *header = horizontalHeader();
+    if (!model() || header->count() < FleetModel::ColumnCount)
+        return;
+    const int cap = 48 * fontMetrics().averageCharWidth();
+    for (int column : {int(FleetModel::NamespaceColumn), int(FleetModel::NameColumn)}) {
+        const int wanted = std::min(cap, sizeHintForColumn(column));
+        if (header->sectionSize(column) < wanted)
+            header->resizeSection(column, wanted);
+    }
+}
+
+void FleetTableView::setEmptyText(const QString &text)
+{
+    if (text == m_emptyText)
+        return;
+    m_emptyText = text;
+    viewport()->update();
+}
+
+QString FleetTableView::selectedRowText() const
+{
+    const QModelIndexList rows = selectionModel() ? selectionModel()->selectedRows()
+                                                  : QModelIndexList();
+    if (rows.isEmpty())
+        return QString();
+    const QHeaderView *header = horizontalHeader();
+    QStringList cells;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int column = header->logicalIndex(visual);
+        if (header->isSectionHidden(column))
+            continue;
+        cells.append(rows.first().siblingAtColumn(column).data().toString());
+    }
+    return cells.join(QLatin1Char('\t'));
+}
+
+void FleetTableView::keyPressEvent(QKeyEvent *event)
+{
+    // The row, not one cell: what a person pastes into a ticket or a chat.
+    if (event->matches(QKeySequence::Copy)) {
+        const QString text = selectedRowText();
+        if (!text.isEmpty())
+            QGuiApplication::clipboard()->setText(text);
+        event->accept();
+        return;
+    }
+    QTableView::keyPressEvent(event);
+}
+
+void FleetTableView::paintEvent(QPaintEvent *event)
+{
+    QTableView::paintEvent(event);
+    if (m_emptyText.isEmpty() || !model() || model()->rowCount() > 0)
+        return;
+    QPainter painter(viewport());
+    QColor colour = palette().color(QPalette::Text);
+    colour.setAlphaF(0.6);
+    painter.setPen(colour);
+    painter.drawText(viewport()->rect().adjusted(24, 24, -24, -24),
+                     Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap, m_emptyText);
 }
 
 void FleetTableView::showColumnMenu(const QPoint &pos)
@@ -85,7 +167,7 @@ void FleetTableView::applyDefaultLayout()
     static const Width widths[] = {
         {FleetModel::EnvironmentColumn, 8}, {FleetModel::NamespaceColumn, 9},
         {FleetModel::NameColumn, 17},       {FleetModel::KindColumn, 10},
-        {FleetModel::StrategyColumn, 9},    {FleetModel::StatusColumn, 38},
+        {FleetModel::StrategyColumn, 12},   {FleetModel::StatusColumn, 46},
         {FleetModel::StepColumn, 4},        {FleetModel::WeightColumn, 7},
         {FleetModel::RevisionColumn, 4},    {FleetModel::ImagesColumn, 12},
         {FleetModel::ReplicasColumn, 7},    {FleetModel::AgeColumn, 4},

@@ -23,11 +23,30 @@ public:
     // Widens the environment column (never narrows it) so every name fits.
     void fitEnvironmentNames(const QStringList &names);
 
+    // Widens the namespace and name columns (never narrows them, at most ~48 characters)
+    // so the names shown fit; cheap enough to call after every batch.
+    void fitNamesToContents();
+    // Said in the middle of the empty table ("Nothing matches …"); empty: nothing.
+    void setEmptyText(const QString &text);
+    QString emptyText() const { return m_emptyText; }
+    // The selected row as the visible columns show it, tab-separated, in visual order.
+    QString selectedRowText() const;
+
     QByteArray saveLayout() const;
     bool restoreLayout(const QByteArray &state);
 
+signals:
+    // A right click on a row (already selected by then); globalPos: where to open a menu.
+    void rowMenuRequested(const QModelIndex &index, const QPoint &globalPos);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
     void showColumnMenu(const QPoint &pos);
+    void showRowMenu(const QPoint &pos);
+    QString m_emptyText;
 
     EnvironmentChipDelegate *m_environmentDelegate;
 };

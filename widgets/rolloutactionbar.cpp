@@ -15,6 +15,7 @@ RolloutActionBar::RolloutActionBar(const QMap<RolloutAction, QAction *> &actions
 {
     setObjectName(QStringLiteral("actionBar"));
     auto *buttons = new QHBoxLayout;
+    m_buttonRow = buttons;
     buttons->setContentsMargins(0, 0, 0, 0);
     buttons->setSpacing(4);
     for (RolloutAction action : allRolloutActions()) {
@@ -46,6 +47,21 @@ RolloutActionBar::RolloutActionBar(const QMap<RolloutAction, QAction *> &actions
     layout->addStretch(1);
 }
 
+void RolloutActionBar::addMenuButton(QAction *action)
+{
+    auto *button = new QToolButton(this);
+    button->setDefaultAction(action);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    QString name = action->objectName();
+    name.replace(QLatin1String("Action"), QLatin1String("Button"));
+    button->setObjectName(name);
+    // Before the stretch, after a little gap: it is not one of the actions.
+    m_buttonRow->insertSpacing(m_buttonRow->count() - 1, 8);
+    m_buttonRow->insertWidget(m_buttonRow->count() - 1, button);
+    m_menuButtons.append(button);
+}
+
 void RolloutActionBar::setButtonVisible(RolloutAction action, bool visible)
 {
     QToolButton *button = m_buttons.value(action);
@@ -63,6 +79,8 @@ int RolloutActionBar::buttonsWidth() const
         if (button->isVisibleTo(this))
             total += button->sizeHint().width() + 4;
     }
+    for (const QToolButton *button : m_menuButtons)
+        total += button->sizeHint().width() + 12;
     return total;
 }
 
@@ -73,6 +91,8 @@ QSize RolloutActionBar::minimumSizeHint() const
         if (button->isVisibleTo(this))
             iconsWidth += button->iconSize().width() + 2 * button->fontMetrics().height() / 2 + 4;
     }
+    for (const QToolButton *button : m_menuButtons)
+        iconsWidth += button->sizeHint().width() + 12;
     return QSize(iconsWidth, QWidget::minimumSizeHint().height());
 }
 

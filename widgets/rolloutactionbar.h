@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QAction;
+class QHBoxLayout;
 class QLabel;
 class QToolButton;
 
@@ -23,6 +24,8 @@ public:
     explicit RolloutActionBar(const QMap<RolloutAction, QAction *> &actions,
                               QWidget *parent = nullptr);
 
+    // A button after the action buttons that opens action's menu at once.
+    void addMenuButton(QAction *action);
     // Shows or hides the buttons as the actions' states say.
     void setButtonVisible(RolloutAction action, bool visible);
     QToolButton *button(RolloutAction action) const { return m_buttons.value(action); }
@@ -43,6 +46,8 @@ private:
     int buttonsWidth() const;
 
     QMap<RolloutAction, QToolButton *> m_buttons;
+    QHBoxLayout *m_buttonRow = nullptr;
+    QList<QToolButton *> m_menuButtons;
     QLabel *m_message;
     bool m_isError = false;
     int m_textWidth = 0; // of the visible buttons with texts, measured while they had them

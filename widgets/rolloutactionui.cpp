@@ -86,9 +86,13 @@ bool RolloutActionUi::askConfirmation(QWidget *parent, RolloutAction action,
         *revision = dialog.revision();
         return *revision > 0;
     }
-    QMessageBox box(QMessageBox::Warning, rolloutActionLabel(action),
-                    rolloutActionConfirmation(action, detail.rollout.metadata.name),
-                    QMessageBox::NoButton, parent);
+    const RolloutTarget target {detail.environment, detail.rollout.metadata.namespaceName,
+                                detail.rollout.metadata.name};
+    QMessageBox box(QMessageBox::Warning,
+                    tr("%1: %2").arg(rolloutActionLabel(action), target.displayName()),
+                    rolloutActionQuestion(action, target), QMessageBox::NoButton, parent);
+    box.setObjectName(QStringLiteral("confirmActionDialog"));
+    box.setInformativeText(rolloutActionEffect(action));
     QPushButton *go = box.addButton(rolloutActionLabel(action), QMessageBox::AcceptRole);
     QPushButton *cancel = box.addButton(QMessageBox::Cancel);
     box.setDefaultButton(cancel);

@@ -23,7 +23,8 @@ public:
     // Translated, for the tooltip of an enabled action.
     static QString description(RolloutAction action);
     // The modal question: which revision for undo (UndoRevisionDialog), else
-    // rolloutActionConfirmation() with Cancel as the default button. False for Cancel.
+    // rolloutActionQuestion() naming environment, namespace and rollout, with what will
+    // happen, and Cancel as the default button. False for Cancel.
     static bool askConfirmation(QWidget *parent, RolloutAction action, const RolloutDetail &detail,
                                 const QDateTime &now, qint64 *revision);
 };

@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QDataStream>
 #include <QLabel>
+#include <QMenu>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
@@ -56,8 +57,10 @@ public:
     RolloutActionStates states;
     std::function<QDateTime()> clock;
     ConfirmFunction confirm;
+    bool environmentProtected = false;
     QDateTime lastFullSync;
     QMap<RolloutAction, QAction *> actions;
+    QAction *copyCommand = nullptr;
 
     QStackedWidget *stack = nullptr;
     QLabel *placeholder = nullptr;
@@ -79,6 +82,7 @@ void RolloutDetailView::Private::applyActionState(RolloutAction action)
     QAction *qaction = actions.value(action);
     const RolloutActionState state = states.value(action, RolloutActionState {});
     const bool hasRollout = detail.isValid();
+    copyCommand->setEnabled(hasRollout);
     qaction->setVisible(state.visible);
     actionBar->setButtonVisible(action, state.visible);
     qaction->setEnabled(hasRollout && state.enabled && !state.pending);
@@ -102,8 +106,7 @@ void RolloutDetailView::Private::trigger(RolloutAction action)
     if (!detail.isValid())
         return;
     qint64 revision = 0;
-    const bool ask = action == RolloutAction::Undo
-        || !rolloutActionConfirmation(action, detail.rollout.metadata.name).isEmpty();
+    const bool ask = rolloutActionNeedsConfirmation(action, environmentProtected);
     if (ask) {
         const bool confirmed = confirm
             ? confirm(action, &revision)
@@ -122,13 +125,16 @@ void RolloutDetailView::Private::sync(const RolloutDetail &previous, bool force)
     const bool newRollout = !sameRollout(previous, detail);
     const bool stale = force || newRollout || !lastFullSync.isValid() || time < lastFullSync
         || lastFullSync.msecsTo(time) >= ageRefreshMSecs;
-    const bool rolloutChanged = stale || previous.rollout != detail.rollout;
+    const bool rolloutChanged = stale || previous.rollout != detail.rollout
+        || previous.observations != detail.observations || previous.staleSince != detail.staleSince
+        || previous.staleReason != detail.staleReason
+        || previous.environmentColour != detail.environmentColour;
     const bool replicaSetsChanged = rolloutChanged || previous.replicaSets != detail.replicaSets
         || previous.podsByReplicaSetUid != detail.podsByReplicaSetUid;
     if (replicaSetsChanged)
         header->setDetail(detail, time);
     if (rolloutChanged)
-        steps->setRollout(detail.rollout, time);
+        steps->setRollout(detail.rollout, time, detail.observations, !detail.isStale());
     if (replicaSetsChanged)
         replicaSets->setDetail(detail, time);
     if (stale || previous.analysisRuns != detail.analysisRuns)
@@ -203,8 +209,9 @@ void RolloutDetailView::Private::updateTabs()
 
 void RolloutDetailView::Private::updateCountdownTimer(const QDateTime &now)
 {
+    // The situation has no countdown while the environment is stale or a person paused.
     const std::optional<qint64> left
-        = detail.isValid() ? remainingPauseMSecs(detail.rollout, now) : std::nullopt;
+        = detail.isValid() ? detail.situation(now).remainingMSecs : std::nullopt;
     if (left && *left > 0) {
         if (!countdownTimer->isActive())
             countdownTimer->start();
@@ -238,6 +245,22 @@ RolloutDetailView::RolloutDetailView(QWidget *parent) : QWidget(parent), d(new P
         d->actions.insert(action, qaction);
     }
 
+    d->copyCommand = new QAction(tr("Copy kubectl Command"), this);
+    d->copyCommand->setObjectName(QStringLiteral("copyCommandAction"));
+    d->copyCommand->setToolTip(
+        tr("Copy the command that does the same from a terminal (kubectl argo rollouts)"));
+    auto *copyMenu = new QMenu(this);
+    copyMenu->setObjectName(QStringLiteral("copyCommandMenu"));
+    for (RolloutAction action : allRolloutActions()) {
+        QAction *entry = copyMenu->addAction(rolloutActionLabel(action).remove(QChar(0x2026)));
+        entry->setObjectName(QStringLiteral("copy-") + rolloutActionId(action));
+        connect(entry, &QAction::triggered, this, [this, action] {
+            if (d->detail.isValid())
+                emit copyCommandRequested(action);
+        });
+    }
+    d->copyCommand->setMenu(copyMenu);
+
     d->stack = new QStackedWidget(this);
     d->placeholder = new QLabel(tr("Select a rollout to see its steps, ReplicaSets and analysis"));
     d->placeholder->setObjectName(QStringLiteral("detailPlaceholder"));
@@ -251,6 +274,7 @@ RolloutDetailView::RolloutDetailView(QWidget *parent) : QWidget(parent), d(new P
     auto *content = new QWidget;
     d->header = new RolloutHeader;
     d->actionBar = new RolloutActionBar(d->actions);
+    d->actionBar->addMenuButton(d->copyCommand);
     d->notices = new QLabel;
     d->notices->setObjectName(QStringLiteral("notices"));
     d->notices->setWordWrap(true);
@@ -371,11 +395,26 @@ QAction *RolloutDetailView::action(RolloutAction action) const
     return d->actions.value(action);
 }
 
+QAction *RolloutDetailView::copyCommandAction() const
+{
+    return d->copyCommand;
+}
+
 void RolloutDetailView::setClock(std::function<QDateTime()> clock)
 {
     d->clock = std::move(clock);
     if (d->detail.isValid())
         d->sync(d->detail, true);
+}
+
+void RolloutDetailView::setEnvironmentProtected(bool isProtected)
+{
+    d->environmentProtected = isProtected;
+}
+
+bool RolloutDetailView::isEnvironmentProtected() const
+{
+    return d->environmentProtected;
 }
 
 void RolloutDetailView::setConfirmFunction(ConfirmFunction confirm)

@@ -21,9 +21,12 @@ class QAction;
 // "pauseAction", "resumeAction", "promoteAction", "promoteFullAction", "abortAction",
 // "retryAction", "restartAction", "undoAction"), shown as buttons in the action bar (object
 // names "pauseButton", ... "undoButton") and usable in the window's menus. Pause and abort
-// carry the shortcuts (Ctrl+Shift+P, Ctrl+Shift+A). Triggering an action that needs a
-// confirmation (rolloutActionConfirmation() not empty) asks first with Cancel as the
-// default button; undo first asks which revision. Then actionRequested() is emitted.
+// carry the shortcuts (Ctrl+Shift+P, Ctrl+Shift+A); every action acts only on the rollout
+// the header shows (none while nothing is shown). Triggering an action that needs a
+// confirmation (rolloutActionNeedsConfirmation(): abort, promote full, undo, restart, and
+// all but pause in a protected environment) asks first, naming environment, namespace and
+// rollout, with Cancel as the default button; undo first asks which revision. Then
+// actionRequested() is emitted.
 //
 // Parts, by object name (tests and screenshots find them so): "rolloutHeader"
 // (RolloutHeader), "actionBar" (RolloutActionBar), "notices", "stepsView"
@@ -50,6 +53,9 @@ public:
     QString actionMessage() const;
 
     QAction *action(RolloutAction action) const;
+    // "Copy kubectl Command" with a menu of one entry per action (object name
+    // "copyCommandAction"): usable while actions are disabled, e.g. in a stale environment.
+    QAction *copyCommandAction() const;
 
     // The steps/tabs splitter and the chosen tab, for the window's settings.
     QByteArray saveLayout() const;
@@ -61,10 +67,15 @@ public:
     // function receives the action and returns false for Cancel; for undo it sets *revision.
     using ConfirmFunction = std::function<bool(RolloutAction action, qint64 *revision)>;
     void setConfirmFunction(ConfirmFunction confirm);
+    // `protected: true` in the config: every action but pause asks first.
+    void setEnvironmentProtected(bool isProtected);
+    bool isEnvironmentProtected() const;
 
 signals:
     // revision: the chosen revision for Undo, 0 otherwise.
     void actionRequested(RolloutAction action, qint64 revision);
+    // The person wants the terminal command for that action on the shown rollout.
+    void copyCommandRequested(RolloutAction action);
 
 private:
     class Private;

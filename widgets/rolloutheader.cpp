@@ -39,14 +39,28 @@ QString plain(const QString &html)
 
 RolloutHeader::RolloutHeader(QWidget *parent) :
     QWidget(parent),
+    m_badge(new QLabel(this)),
     m_icon(new QLabel(this)),
     m_title(selectableLabel(this, QStringLiteral("headerTitle"))),
     m_context(selectableLabel(this, QStringLiteral("headerContext"))),
     m_status(selectableLabel(this, QStringLiteral("headerStatus"))),
     m_facts(selectableLabel(this, QStringLiteral("headerFacts"))),
     m_images(selectableLabel(this, QStringLiteral("headerImages"))),
-    m_errorBox(selectableLabel(this, QStringLiteral("errorConditions")))
+    m_errorBox(selectableLabel(this, QStringLiteral("errorConditions"))),
+    m_staleBox(selectableLabel(this, QStringLiteral("staleBox")))
 {
+    m_badge->setObjectName(QStringLiteral("environmentBadge"));
+    QFont badgeFont = m_badge->font();
+    badgeFont.setBold(true);
+    badgeFont.setPointSizeF(badgeFont.pointSizeF() * 1.15);
+    m_badge->setFont(badgeFont);
+    m_staleBox->setWordWrap(true);
+    m_staleBox->setTextFormat(Qt::PlainText);
+    m_staleBox->setContentsMargins(8, 4, 8, 4);
+    m_staleBox->setStyleSheet(QStringLiteral("QLabel#staleBox { color: palette(window-text);"
+                                             " background: palette(midlight);"
+                                             " border: 1px solid palette(mid); border-radius: 3px; }"));
+    m_staleBox->hide();
     setObjectName(QStringLiteral("rolloutHeader"));
     QFont titleFont = m_title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
@@ -77,14 +91,16 @@ RolloutHeader::RolloutHeader(QWidget *parent) :
     m_layout->setVerticalSpacing(3);
     auto *titleRow = new QHBoxLayout;
     titleRow->setSpacing(8);
+    titleRow->addWidget(m_badge, 0, Qt::AlignVCenter);
     titleRow->addWidget(m_icon, 0, Qt::AlignVCenter);
     titleRow->addWidget(m_title, 0, Qt::AlignBaseline);
     titleRow->addWidget(m_context, 1, Qt::AlignBaseline);
     m_layout->addLayout(titleRow, 0, 0);
-    m_layout->addWidget(m_status, 1, 0, Qt::AlignTop);
-    m_layout->addWidget(m_facts, 2, 0, 1, 2);
-    m_layout->addWidget(m_images, 3, 0, 1, 2);
-    m_layout->addWidget(m_errorBox, 4, 0, 1, 2);
+    m_layout->addWidget(m_staleBox, 1, 0, 1, 2);
+    m_layout->addWidget(m_status, 2, 0, Qt::AlignTop);
+    m_layout->addWidget(m_facts, 3, 0, 1, 2);
+    m_layout->addWidget(m_images, 4, 0, 1, 2);
+    m_layout->addWidget(m_errorBox, 5, 0, 1, 2);
     m_layout->setColumnStretch(0, 1);
 }
 
@@ -92,18 +108,26 @@ void RolloutHeader::setActionBar(QWidget *widget)
 {
     // A row of its own under the facts: the buttons keep their texts at any window width
     // where the facts fit.
-    m_layout->addWidget(widget, 5, 0, 1, 2);
+    m_layout->addWidget(widget, 6, 0, 1, 2);
 }
 
 void RolloutHeader::setDetail(const RolloutDetail &detail, const QDateTime &now)
 {
     const Rollout &rollout = detail.rollout;
-    m_rollout = rollout;
+    m_detail = detail;
+    setLabelText(m_badge, detail.environment);
+    const QColor colour = DetailStyle::environmentColour(detail.environment,
+                                                         QColor(detail.environmentColour));
+    const QString badgeStyle
+        = QStringLiteral("QLabel#environmentBadge { background: %1; color: %2;"
+                         " border-radius: 4px; padding: 2px 8px; }")
+              .arg(colour.name(), DetailStyle::textColourOn(colour).name());
+    if (m_badge->styleSheet() != badgeStyle)
+        m_badge->setStyleSheet(badgeStyle);
+    m_badge->setToolTip(tr("Environment %1: every action acts here").arg(detail.environment));
     setLabelText(m_title,
-                 rollout.metadata.namespaceName + QLatin1Char('/') + rollout.metadata.name);
+                 rollout.metadata.namespaceName + QStringLiteral(" / ") + rollout.metadata.name);
     QStringList context;
-    if (!detail.environment.isEmpty())
-        context.append(tr("environment %1").arg(detail.environment));
     const QString strategy = strategyName(rollout);
     if (strategy == QLatin1String("Canary"))
         context.append(tr("Canary"));
@@ -155,6 +179,17 @@ void RolloutHeader::setDetail(const RolloutDetail &detail, const QDateTime &now)
                                   DetailStyle::timestamp(rollout.status.abortedAt)));
     setLabelText(m_errorBox, m_errors.join(QLatin1Char('\n')));
     m_errorBox->setVisible(!m_errors.isEmpty());
+
+    QString stale;
+    if (detail.isStale()) {
+        stale = tr("Stale since %1: %2 is not connected, so this is the last known state. "
+                   "Countdowns are stopped and actions are disabled.")
+                    .arg(DetailStyle::clockTime(detail.staleSince), detail.environment);
+        if (!detail.staleReason.isEmpty())
+            stale += QLatin1Char('\n') + detail.staleReason;
+    }
+    setLabelText(m_staleBox, stale);
+    m_staleBox->setVisible(!stale.isEmpty());
     updateStatus(now);
 }
 
@@ -165,25 +200,43 @@ void RolloutHeader::updateCountdown(const QDateTime &now)
 
 void RolloutHeader::updateStatus(const QDateTime &now)
 {
-    const RolloutPhaseInfo phase = rolloutPhase(m_rollout);
+    const RolloutPhaseInfo phase = rolloutPhase(m_detail.rollout);
+    const bool stale = m_detail.isStale();
     const int size = fontMetrics().height() + 4;
-    const QIcon icon = TreeSync::phaseIcon(phase.phase, size);
-    if (m_icon->property("phase").toString() != phase.phase) {
-        m_icon->setPixmap(icon.pixmap(size, size));
-        m_icon->setProperty("phase", phase.phase);
+    const QString iconKey = phase.phase + (stale ? QStringLiteral("/stale") : QString());
+    if (m_icon->property("phase").toString() != iconKey) {
+        const QIcon icon = TreeSync::phaseIcon(phase.phase, size);
+        m_icon->setPixmap(icon.pixmap(size, size, stale ? QIcon::Disabled : QIcon::Normal));
+        m_icon->setProperty("phase", iconKey);
     }
+    // The situation's first words in the phase colour, the rest plain: "Paused by a person
+    // since 23:41" — "Resume continues at step 4 of 6".
+    const RolloutSituation situation = m_detail.situation(now);
+    const QString dash = QStringLiteral(" \u2014 ");
+    const qsizetype cut = situation.text.indexOf(dash);
+    const QString head = cut < 0 ? situation.text : situation.text.left(cut);
+    const QString rest = cut < 0 ? QString() : situation.text.mid(cut + dash.size());
+    const QColor colour = stale ? palette().color(QPalette::Disabled, QPalette::WindowText)
+                                : PhaseStyle::colour(phase.phase);
     QString html = QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>")
-                       .arg(PhaseStyle::colour(phase.phase).name(),
-                            PhaseStyle::displayName(phase.phase).toHtmlEscaped());
-    if (!phase.message.isEmpty())
-        html += separator + phase.message.toHtmlEscaped();
-    if (const std::optional<qint64> left = remainingPauseMSecs(m_rollout, now)) {
-        const QString text = m_rollout.isBlueGreen()
-            ? tr("auto-promotion in %1").arg(StepDescription::countdown(*left))
-            : tr("resumes in %1").arg(StepDescription::countdown(*left));
-        html += separator + QStringLiteral("<b>") + text.toHtmlEscaped() + QStringLiteral("</b>");
-    }
+                       .arg(colour.name(), head.toHtmlEscaped());
+    if (!rest.isEmpty())
+        html += dash + rest.toHtmlEscaped();
     setLabelText(m_status, html);
+    m_status->setToolTip(tr("Phase: %1").arg(phase.message.isEmpty()
+                                                  ? phase.phase
+                                                  : phase.phase + QStringLiteral(" (")
+                                                      + phase.message + QLatin1Char(')')));
+}
+
+QString RolloutHeader::environmentText() const
+{
+    return m_badge->text();
+}
+
+QString RolloutHeader::staleText() const
+{
+    return m_staleBox->isVisibleTo(this) ? m_staleBox->text() : QString();
 }
 
 QString RolloutHeader::titleText() const

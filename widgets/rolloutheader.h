@@ -9,10 +9,12 @@
 class QGridLayout;
 class QLabel;
 
-// The top of the rollout detail: the name with namespace, environment, strategy and
-// revision; the phase (symbol and colour as in the fleet table) with its message and the
-// pause countdown; step, desired and actual weight and pod counts; the running images; and,
-// in a red box, the error conditions that explain an abort or an invalid spec.
+// The top of the rollout detail: a coloured environment badge beside namespace / name (the
+// target of every action, impossible to miss), strategy and revision; what the rollout is
+// doing in words (RolloutSituationText: the same wording as the fleet table) with the live
+// pause countdown; step, desired and actual weight and pod counts; the running images as
+// stable / canary chips; a grey "stale" box while the environment is disconnected; and, in
+// a red box, the error conditions that explain an abort or an invalid spec.
 class RolloutHeader : public QWidget
 {
     Q_OBJECT
@@ -27,7 +29,11 @@ public:
     // Only the countdown moved.
     void updateCountdown(const QDateTime &now);
 
+    // "prod", "shop / checkout": what the badge and the title show.
+    QString environmentText() const;
     QString titleText() const;
+    // The stale box's text; empty while the environment is live.
+    QString staleText() const;
     QString contextText() const;
     QString statusText() const; // plain text
     QString factsText() const;
@@ -37,8 +43,9 @@ public:
 private:
     void updateStatus(const QDateTime &now);
 
-    Rollout m_rollout;
+    RolloutDetail m_detail;
     QStringList m_errors;
+    QLabel *m_badge;
     QLabel *m_icon;
     QLabel *m_title;
     QLabel *m_context;
@@ -46,5 +53,6 @@ private:
     QLabel *m_facts;
     QLabel *m_images;
     QLabel *m_errorBox;
+    QLabel *m_staleBox;
     QGridLayout *m_layout;
 };

@@ -166,9 +166,12 @@ QTreeWidgetItem *RolloutStepsView::currentStepItem() const
     return nullptr;
 }
 
-void RolloutStepsView::setRollout(const Rollout &rollout, const QDateTime &now)
+void RolloutStepsView::setRollout(const Rollout &rollout, const QDateTime &now,
+                                  const RolloutObservations &observations, bool live)
 {
     m_rollout = rollout;
+    m_observations = observations;
+    m_live = live;
     QString title;
     if (rollout.isBlueGreen()) {
         title = tr("Blue-green promotion");
@@ -200,17 +203,17 @@ QString RolloutStepsView::currentStepSuffix(const RolloutStep &step, const QDate
 {
     const RolloutStatus &status = m_rollout.status;
     if (status.abort)
-        return dash + tr("aborted");
+        return dash + tr("aborted here");
+    if (m_rollout.spec.paused)
+        return dash + tr("paused by a person: Resume continues here");
     if (findPause(m_rollout, u"InconclusiveAnalysisRun"))
         return dash + tr("analysis inconclusive: promote or abort");
     if (findPause(m_rollout, u"InconclusiveExperiment"))
         return dash + tr("experiment inconclusive: promote or abort");
     if (step.hasPause) {
-        if (const std::optional<qint64> left = remainingPauseMSecs(m_rollout, now)) {
-            if (*left <= 0)
-                return dash + tr("resuming\u2026");
-            return dash + tr("%1 left").arg(StepDescription::countdown(*left));
-        }
+        const QString suffix = pauseSuffix(now, tr("resuming\u2026"));
+        if (!suffix.isEmpty())
+            return suffix;
         if (findPause(m_rollout, u"CanaryPauseStep"))
             return dash + tr("waiting for promotion");
         return QString();
@@ -222,6 +225,20 @@ QString RolloutStepsView::currentStepSuffix(const RolloutStep &step, const QDate
     return QString();
 }
 
+QString RolloutStepsView::pauseSuffix(const QDateTime &now, const QString &doneText) const
+{
+    const std::optional<qint64> left = remainingPauseMSecs(m_rollout, now);
+    if (!left)
+        return QString();
+    if (!m_live)
+        return dash
+            + tr("due to end %1 (no countdown: not connected)")
+                  .arg(RolloutSituationText::clockTime(pauseEndTime(m_rollout), now));
+    if (*left <= 0)
+        return dash + doneText;
+    return dash + tr("%1 left").arg(StepDescription::countdown(*left));
+}
+
 QList<RolloutStepsView::Row> RolloutStepsView::canaryRows(const QDateTime &now) const
 {
     const CanaryStrategy &canary = *m_rollout.spec.canary;
@@ -229,6 +246,13 @@ QList<RolloutStepsView::Row> RolloutStepsView::canaryRows(const QDateTime &now) 
     QList<Row> rows;
     qint32 index = 0;
     const RolloutStep *currentStep = currentCanaryStep(m_rollout, &index);
+    if (status.abort) {
+        // The controller resets the index on abort: the step it happened at is what the
+        // watch saw before, or not known at all.
+        const std::optional<qint32> at = m_observations.abortedAtStep;
+        currentStep = at && *at >= 0 && *at < canary.steps.size() ? &canary.steps.at(*at) : nullptr;
+        index = at.value_or(-1);
+    }
     const QColor muted = palette().color(QPalette::Disabled, QPalette::Text);
     const QColor markerColour = status.abort                         ? DetailStyle::failedColour()
         : status.pauseConditions.isEmpty() && !m_rollout.spec.paused ? DetailStyle::activeColour()
@@ -247,6 +271,8 @@ QList<RolloutStepsView::Row> RolloutStepsView::canaryRows(const QDateTime &now) 
             row.bold = true;
             if (status.abort)
                 row.colour = DetailStyle::failedColour();
+        } else if (status.abort && !currentStep) {
+            row.state = pending; // aborted at a step this window did not see
         } else if (!currentStep || i < index) {
             row.state = done;
             row.icon = markerIcon(done, muted);
@@ -255,6 +281,14 @@ QList<RolloutStepsView::Row> RolloutStepsView::canaryRows(const QDateTime &now) 
             row.state = pending;
         }
         rows.append(row);
+    }
+    if (status.abort && !currentStep && !canary.steps.isEmpty()) {
+        Row row;
+        row.key = QStringLiteral("abortedUnknown");
+        row.text = tr("Aborted before this window was watching: the step is not known");
+        row.colour = DetailStyle::failedColour();
+        row.icon = markerIcon(current, DetailStyle::failedColour());
+        rows.prepend(row);
     }
     if (canary.steps.isEmpty()) {
         Row row;
@@ -304,13 +338,12 @@ QList<RolloutStepsView::Row> RolloutStepsView::blueGreenRows(const QDateTime &no
         autoPromotion.state = current;
         autoPromotion.bold = true;
         autoPromotion.icon = markerIcon(current, DetailStyle::warningColour());
-        if (const std::optional<qint64> left = remainingPauseMSecs(m_rollout, now)) {
-            autoPromotion.text += *left <= 0
-                ? dash + tr("promoting\u2026")
-                : dash + tr("%1 left").arg(StepDescription::countdown(*left));
-        } else {
+        if (m_rollout.spec.paused)
+            autoPromotion.text += dash + tr("paused by a person: Resume continues here");
+        else if (remainingPauseMSecs(m_rollout, now))
+            autoPromotion.text += pauseSuffix(now, tr("promoting\u2026"));
+        else
             autoPromotion.text += dash + tr("waiting for promotion");
-        }
     }
     rows.append(autoPromotion);
     const auto analysisRow = [&](const QString &key, const QString &text,

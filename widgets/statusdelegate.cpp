@@ -10,9 +10,47 @@
 namespace {
 constexpr int padding = 6;
 constexpr int gap = 6;
+const QString dash = QStringLiteral(" \u2014 ");
+
+// The situation's head ("Paused by a person since 23:41") and the rest.
+std::pair<QString, QString> splitSituation(const QString &text)
+{
+    const qsizetype cut = text.indexOf(dash);
+    if (cut < 0)
+        return {text, QString()};
+    return {text.left(cut), text.mid(cut + dash.size())};
+}
+
+QColor attentionMarkerColour(int attention)
+{
+    if (attention == int(FleetRow::Attention::Failure))
+        return PhaseStyle::colour(QStringLiteral("Degraded"));
+    if (attention == int(FleetRow::Attention::WaitingForPerson))
+        return PhaseStyle::colour(QStringLiteral("Paused"));
+    return QColor();
+}
 } // namespace
 
 StatusDelegate::StatusDelegate(QObject *parent) : ElidedToolTipDelegate(parent) { }
+
+void StatusDelegate::paintAttentionMarker(QPainter *painter, const QRectF &rect, int attention)
+{
+    const QColor colour = attentionMarkerColour(attention);
+    if (!colour.isValid())
+        return;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(colour);
+    painter->drawEllipse(rect);
+    QFont font = painter->font();
+    font.setBold(true);
+    font.setPixelSize(std::max(6, int(rect.height() * 0.8)));
+    painter->setFont(font);
+    painter->setPen(Qt::white);
+    painter->drawText(rect, Qt::AlignCenter, QStringLiteral("!"));
+    painter->restore();
+}
 
 QSize StatusDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
@@ -20,9 +58,8 @@ QSize StatusDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelI
     QFont bold = option.font;
     bold.setBold(true);
     const QFontMetrics fm(bold);
-    const QString phase = index.data(FleetModel::PhaseRole).toString();
-    size.setWidth(fm.height() + gap + fm.horizontalAdvance(PhaseStyle::displayName(phase))
-                  + 2 * padding);
+    const QString head = splitSituation(index.data(FleetModel::SituationRole).toString()).first;
+    size.setWidth(2 * (fm.height() + gap) + fm.horizontalAdvance(head) + 2 * padding);
     return size;
 }
 
@@ -38,49 +75,69 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, opt.widget);
 
     const QString phase = index.data(FleetModel::PhaseRole).toString();
-    const QString message = index.data(FleetModel::MessageRole).toString();
+    const QDateTime staleSince = index.data(FleetModel::StaleSinceRole).toDateTime();
+    const bool stale = staleSince.isValid();
+    auto [head, rest] = splitSituation(index.data(FleetModel::SituationRole).toString());
+    if (stale) {
+        // "Stale since 23:50:05 — <last known situation>", all grey.
+        rest = rest.isEmpty() ? head : head + dash + rest;
+        head = FleetModel::staleLabel(staleSince);
+    }
+    const int attention = index.data(FleetModel::AttentionRole).toInt();
     const bool selected = opt.state & QStyle::State_Selected;
+    const QPalette palette = opt.widget ? opt.widget->palette() : QApplication::palette();
     const QColor highlighted = opt.palette.color(QPalette::HighlightedText);
+    const QColor grey = palette.color(QPalette::Disabled, QPalette::Text);
     QRect r = opt.rect.adjusted(padding, 0, -padding, 0);
 
     painter->save();
     const int iconSize = opt.fontMetrics.height() - 3;
+    const QRectF iconRect(r.left(), r.center().y() - iconSize / 2.0 + 0.5, iconSize, iconSize);
+    // The attention marker has its own slot so every row's text starts at the same place.
+    if (!stale)
+        paintAttentionMarker(painter, iconRect, attention);
+    r.setLeft(r.left() + iconSize + gap);
     PhaseStyle::paintSymbol(
-        painter, QRectF(r.left(), r.center().y() - iconSize / 2.0 + 0.5, iconSize, iconSize),
-        phase);
+        painter, QRectF(r.left(), iconRect.top(), iconSize, iconSize), phase,
+        stale ? grey : QColor());
     r.setLeft(r.left() + iconSize + gap);
 
     QFont bold = opt.font;
     bold.setBold(true);
     const QFontMetrics boldFm(bold);
     painter->setFont(bold);
-    painter->setPen(selected ? highlighted : PhaseStyle::colour(phase));
-    const QString head
-        = boldFm.elidedText(PhaseStyle::displayName(phase), Qt::ElideRight, std::max(0, r.width()));
-    painter->drawText(r, Qt::AlignLeft | Qt::AlignVCenter, head);
-    const int used = boldFm.horizontalAdvance(head) + gap;
-    if (!message.isEmpty() && used < r.width()) {
-        r.setLeft(r.left() + used);
+    painter->setPen(selected ? highlighted : stale ? grey : PhaseStyle::colour(phase));
+    const QString shownHead = boldFm.elidedText(head, Qt::ElideRight, std::max(0, r.width()));
+    painter->drawText(r, Qt::AlignLeft | Qt::AlignVCenter, shownHead);
+    const int used = boldFm.horizontalAdvance(shownHead);
+    const QString tail = rest.isEmpty() ? QString() : dash.trimmed() + QLatin1Char(' ') + rest;
+    if (!tail.isEmpty() && used + gap < r.width()) {
+        r.setLeft(r.left() + used + gap);
         painter->setFont(opt.font);
         // Not opt.palette: the model's foreground (the phase colour) is set in it.
-        QColor quiet
-            = (opt.widget ? opt.widget->palette() : QApplication::palette()).color(QPalette::Text);
-        quiet.setAlphaF(0.6);
-        painter->setPen(selected ? highlighted : quiet);
+        QColor quiet = palette.color(QPalette::Text);
+        quiet.setAlphaF(0.7);
+        painter->setPen(selected ? highlighted : stale ? grey : quiet);
         painter->drawText(r, Qt::AlignLeft | Qt::AlignVCenter,
-                          opt.fontMetrics.elidedText(message, Qt::ElideRight, r.width()));
+                          opt.fontMetrics.elidedText(tail, Qt::ElideRight, r.width()));
     }
     painter->restore();
 }
 
 QString StatusDelegate::toolTipFor(const QStyleOptionViewItem &, const QModelIndex &index) const
 {
+    // The model's tooltip: stale prefix, situation, the attention reason and the
+    // disconnection's cause, one per line.
+    const QStringList lines = index.data(Qt::ToolTipRole).toString().split(QLatin1Char('\n'));
+    QStringList html;
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        html.append(i == 0 ? QStringLiteral("<b>%1</b>").arg(lines.at(i).toHtmlEscaped())
+                           : lines.at(i).toHtmlEscaped());
     const QString phase = index.data(FleetModel::PhaseRole).toString();
     const QString message = index.data(FleetModel::MessageRole).toString();
-    QString text = QStringLiteral("<b>%1</b>").arg(PhaseStyle::displayName(phase).toHtmlEscaped());
-    if (!message.isEmpty())
-        text += QStringLiteral("<br>") + message.toHtmlEscaped();
-    if (index.data(FleetModel::RequiresAttentionRole).toBool())
-        text += QStringLiteral("<br><i>%1</i>").arg(tr("Needs attention").toHtmlEscaped());
-    return text;
+    html.append(QStringLiteral("<span style=\"color:gray\">%1</span>")
+                    .arg((message.isEmpty() ? tr("Phase: %1").arg(phase)
+                                            : tr("Phase: %1 (%2)").arg(phase, message))
+                             .toHtmlEscaped()));
+    return html.join(QStringLiteral("<br>"));
 }

@@ -25,9 +25,12 @@ UndoRevisionDialog::UndoRevisionDialog(const RolloutDetail &detail, const QDateT
 {
     setObjectName(QStringLiteral("undoRevisionDialog"));
     const Rollout &rollout = detail.rollout;
-    setWindowTitle(tr("Roll back %1").arg(rollout.metadata.name));
-    auto *question
-        = new QLabel(rolloutActionConfirmation(RolloutAction::Undo, rollout.metadata.name), this);
+    const RolloutTarget target {detail.environment, rollout.metadata.namespaceName,
+                                rollout.metadata.name};
+    setWindowTitle(tr("Roll back %1").arg(target.displayName()));
+    auto *question = new QLabel(rolloutActionQuestion(RolloutAction::Undo, target)
+                                    + QLatin1Char(' ') + rolloutActionEffect(RolloutAction::Undo),
+                                this);
     question->setWordWrap(true);
 
     m_list->setObjectName(QStringLiteral("revisionList"));
