@@ -3,6 +3,7 @@
 
 #include "dashboardresources.h"
 
+#include "api/apiserver.h"
 #include "core/objectstore.h"
 #include "core/resourcecatalog.h"
 #include "core/virtualclock.h"
@@ -10,6 +11,7 @@
 #include "scenario/scenario.h"
 
 #include <QFile>
+#include <QHash>
 
 // The simulator's types move into namespace rdsim; this compiles before and after.
 namespace rdsim { }
@@ -19,6 +21,7 @@ struct DemoFleet::Private
 {
     Options options;
     std::unique_ptr<Simulator> simulator;
+    QHash<QString, int> ports; // clusters taken offline -> the port to listen on again
 };
 
 DemoFleet::DemoFleet() : DemoFleet(Options()) { }
@@ -48,7 +51,7 @@ EnvironmentConfig DemoFleet::environmentConfig()
     static const QByteArray yaml = R"(environments:
   - { name: dev, context: dev, colour: "#2e9d5b" }
   - { name: staging, context: staging, colour: "#d68910" }
-  - { name: prod, context: prod, colour: "#c0392b" }
+  - { name: prod, context: prod, colour: "#c0392b", protected: true }
 )";
     EnvironmentConfig config;
     QString error;
@@ -119,4 +122,26 @@ QList<QJsonObject> DemoFleet::objects(const QString &cluster, const QString &gro
     if (!simCluster || !type)
         return {};
     return simCluster->store().list(*type);
+}
+
+bool DemoFleet::setClusterOnline(const QString &cluster, bool online, QString *error)
+{
+    SimCluster *simCluster = d->simulator ? d->simulator->cluster(cluster) : nullptr;
+    if (!simCluster) {
+        *error = tr("The demo has no cluster %1").arg(cluster);
+        return false;
+    }
+    ApiServer &server = simCluster->server();
+    const auto port = d->ports.constFind(cluster);
+    if (!online) {
+        if (port == d->ports.cend())
+            d->ports.insert(cluster, server.port());
+        server.stop(); // closes the watches too: clients see the connection go
+        return true;
+    }
+    if (port == d->ports.cend())
+        return true; // never taken offline
+    const int number = *port;
+    d->ports.remove(cluster);
+    return server.listen(QStringLiteral("127.0.0.1"), number, error);
 }

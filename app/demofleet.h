@@ -43,6 +43,9 @@ public:
     // Moves the fleet's virtual clock forward: with reconcileOnce(), tests play the demo's
     // minutes in milliseconds.
     void advanceClock(qint64 virtualMs);
+    // Takes a cluster's API server down (listening socket and open watches closed) or
+    // brings it back on the same port: an outage as a person's network would show it.
+    bool setClusterOnline(const QString &cluster, bool online, QString *error);
     // The stored objects of one kind in one cluster, as the simulator holds them (tests
     // compare what the client shows with them). Empty for an unknown cluster or kind.
     QList<QJsonObject> objects(const QString &cluster, const QString &group,

@@ -440,8 +440,10 @@ void MainWindow::updateCounts()
     m_table->fitNamesToContents();
     fitTableHeight();
     // Seen in the task bar and window switcher while the window is behind others.
-    setWindowTitle(attention > 0 ? tr("Release Dashboard (%n need(s) attention)", nullptr, attention)
-                                 : tr("Release Dashboard"));
+    setWindowTitle(attention == 0 ? tr("Release Dashboard")
+                       : attention == 1
+                       ? tr("Release Dashboard (1 needs attention)")
+                       : tr("Release Dashboard (%1 need attention)").arg(locale.toString(attention)));
 }
 
 QString MainWindow::summaryText() const

@@ -142,6 +142,8 @@ QString RolloutSituationText::degradedText(const QString &message)
     const QString rest = colon > 0 ? message.mid(colon + 2) : message;
     if (reason == QLatin1String("ProgressDeadlineExceeded"))
         return tr("Failed") + dash + tr("progress deadline exceeded: %1").arg(rest);
+    if (reason == QLatin1String("RolloutAborted"))
+        return tr("Failed") + dash + tr("aborted: %1").arg(rest);
     if (reason == QLatin1String("InvalidSpec"))
         return tr("Failed") + dash + tr("invalid spec: %1").arg(rest);
     return message.isEmpty() ? tr("Failed") : tr("Failed") + dash + message;
@@ -159,8 +161,10 @@ QString RolloutSituationText::abortText(const Rollout &rollout, const RolloutTra
                 + tr("switching the active service back to the stable version");
         if (facts.newReplicas > 0)
             return tr("Aborted") + dash
-                + tr("all traffic on the stable version; %n new pod(s) still running", nullptr,
-                     facts.newReplicas);
+                + (facts.newReplicas == 1
+                       ? tr("all traffic on the stable version; 1 new pod still running")
+                       : tr("all traffic on the stable version; %1 new pods still running")
+                             .arg(facts.newReplicas));
         return tr("Aborted") + dash + tr("all traffic on the stable version");
     }
     *settled = facts.actualWeight <= 0;
@@ -168,13 +172,17 @@ QString RolloutSituationText::abortText(const Rollout &rollout, const RolloutTra
         QString text = tr("Aborting") + dash
             + tr("canary weight %1 % \u2192 0 %").arg(facts.actualWeight);
         if (facts.newReplicas > 0)
-            text += tr(", scaling down %n canary pod(s)", nullptr, facts.newReplicas);
+            text += facts.newReplicas == 1
+                ? tr(", scaling down 1 canary pod")
+                : tr(", scaling down %1 canary pods").arg(facts.newReplicas);
         return text;
     }
     if (facts.newReplicas > 0)
         return tr("Aborted") + dash
-            + tr("all traffic on the stable version; %n canary pod(s) still running", nullptr,
-                 facts.newReplicas);
+            + (facts.newReplicas == 1
+                   ? tr("all traffic on the stable version; 1 canary pod still running")
+                   : tr("all traffic on the stable version; %1 canary pods still running")
+                         .arg(facts.newReplicas));
     return tr("Aborted") + dash + tr("all traffic on the stable version");
 }
 

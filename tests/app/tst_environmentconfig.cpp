@@ -110,7 +110,7 @@ private slots:
         QTest::addRow("unknown key")
             << QByteArray("environments:\n  - name: a\n  - name: b\n    color: \"#ffffff\"\n")
             << "c.yaml:4: environments[1]: unknown key 'color' (expected one of: name, context, "
-               "namespaces, order, colour, readOnly, prometheus)";
+               "namespaces, order, colour, readOnly, prometheus, protected)";
         QTest::addRow("duplicate key") << QByteArray("environments:\n  - name: a\n    name: b\n")
                                        << "c.yaml:3: environments[0]: duplicate key 'name'";
         QTest::addRow("duplicate name")

@@ -122,7 +122,7 @@ private slots:
         QTest::mouseClick(abort, Qt::LeftButton);
         QCOMPARE(asked, QList<RolloutAction> {RolloutAction::Abort});
         QTRY_COMPARE_WITH_TIMEOUT(detail->actionMessage(),
-                                  QStringLiteral("Aborted: traffic is back on the stable version."),
+                                  QStringLiteral("Aborted: all traffic on the stable version."),
                                   timeoutMs);
         QVERIFY(detail->detail().rollout.status.abort);
 

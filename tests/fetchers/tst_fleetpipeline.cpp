@@ -152,8 +152,8 @@ private slots:
         QCOMPARE(QString::fromUtf8(kubectl.readAllStandardOutput()),
                  QStringLiteral("rollout.argoproj.io/api patched\n"));
         QTRY_COMPARE(api.siblingAtColumn(FleetModel::StatusColumn).data().toString(),
-                     QStringLiteral("Progressing — waiting for rollout spec update to be "
-                                    "observed"));
+                     QStringLiteral("Progressing — pausing: the controller has not seen the "
+                                    "change yet"));
         QVERIFY(model.rolloutAt(api.row())->spec.paused);
 
         // Deletion reaches the model and the environment's count.

@@ -93,13 +93,13 @@ private slots:
         QCOMPARE(counts.size(), 1);
         QCOMPARE(counts.at(0).at(1).toInt(), 3);
         QCOMPARE(dump(*m_model),
-                 QStringList({QStringLiteral("prod|shop|api|Rollout|Canary|Paused — "
-                                             "CanaryPauseStep|1/3|20/0||registry/api:v2|5/5 "
+                 QStringList({QStringLiteral("prod|shop|api|Rollout|Canary|Waiting for promotion "
+                                             "at step 2 of 3|1/3|20/0||registry/api:v2|5/5 "
                                              "ready · 1 updated · 5 available|3h2m"),
-                              QStringLiteral("prod|shop|web|Rollout|BlueGreen|Healthy||||"
+                              QStringLiteral("prod|shop|web|Rollout|Blue-green|Healthy||||"
                                              "registry/web:v1|2/2 ready · 2 updated · 2 "
                                              "available|3h2m"),
-                              QStringLiteral("prod|infra|redis|Deployment|RollingUpdate|"
+                              QStringLiteral("prod|infra|redis|Deployment|Rolling update|"
                                              "Progressing — Waiting for deployment \"redis\" "
                                              "rollout to finish: 2 of 3 updated replicas are "
                                              "available...|||7|registry/redis:1.0|2/3 ready · 3 "
@@ -120,7 +120,14 @@ private slots:
         QCOMPARE(api.data(FleetModel::EnvironmentRole).toString(), QStringLiteral("prod"));
         QCOMPARE(api.data(FleetModel::NamespaceRole).toString(), QStringLiteral("shop"));
         QCOMPARE(api.data(FleetModel::NameRole).toString(), QStringLiteral("api"));
-        QCOMPARE(api.data(FleetModel::RequiresAttentionRole).toBool(), false); // a step pause
+        // A pause step without a duration: only a person's promote moves it on.
+        QCOMPARE(api.data(FleetModel::RequiresAttentionRole).toBool(), true);
+        QCOMPARE(api.data(FleetModel::AttentionRole).toInt(),
+                 int(FleetRow::Attention::WaitingForPerson));
+        QCOMPARE(api.data(FleetModel::AttentionReasonRole).toString(),
+                 QStringLiteral("Needs attention: waiting for a person"));
+        QCOMPARE(m_model->index(1, 0).data(FleetModel::AttentionRole).toInt(),
+                 int(FleetRow::Attention::None));
         QCOMPARE(api.data(Qt::ForegroundRole).value<QColor>(), QColor(0xc7, 0x77, 0x00));
         QCOMPARE(
             m_model->index(1, FleetModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>(),
@@ -157,7 +164,14 @@ private slots:
         QCOMPARE(m_model->index(0, 0).data(FleetModel::RequiresAttentionRole).toBool(), true);
         QCOMPARE(m_model->index(1, 0).data(FleetModel::RequiresAttentionRole).toBool(), true);
         QCOMPARE(m_model->index(0, FleetModel::StatusColumn).data().toString(),
-                 QStringLiteral("Degraded — RolloutAborted: metric failed"));
+                 QStringLiteral("Failed — aborted: metric failed"));
+        QCOMPARE(m_model->index(0, 0).data(FleetModel::AttentionRole).toInt(),
+                 int(FleetRow::Attention::Failure));
+        QCOMPARE(m_model->index(1, FleetModel::StatusColumn).data().toString(),
+                 QStringLiteral("Analysis inconclusive — promote or abort"));
+        const FleetModel::AttentionCounts counts = m_model->attentionCounts(QStringLiteral("prod"));
+        QCOMPARE(counts.failures, 1);
+        QCOMPARE(counts.waiting, 1);
         QCOMPARE(
             m_model->index(0, FleetModel::StatusColumn).data(Qt::ForegroundRole).value<QColor>(),
             QColor(0xc6, 0x28, 0x28));
@@ -180,7 +194,7 @@ private slots:
         QCOMPARE(removed.size(), 0);
         QCOMPARE(reset.size(), 0);
         QCOMPARE(m_model->index(1, FleetModel::StatusColumn).data().toString(),
-                 QStringLiteral("Progressing — active service cutover pending"));
+                 QStringLiteral("Progressing — switching the active service to the new version"));
     }
 
     void unchangedObjectSendsNothing()

@@ -152,11 +152,11 @@ private slots:
     {
         Setup setup(QStringLiteral("paused-canary.json"));
         const Parts p = parts(setup.view);
-        QCOMPARE(p.header->titleText(), QStringLiteral("shop-prod/search"));
-        QCOMPARE(p.header->contextText(),
-                 QStringLiteral("environment prod \u00b7 Canary \u00b7 revision 7"));
-        QCOMPARE(p.header->statusText(),
-                 QStringLiteral("Paused \u00b7 CanaryPauseStep \u00b7 resumes in 3m 12s"));
+        QCOMPARE(p.header->environmentText(), QStringLiteral("prod"));
+        QCOMPARE(p.header->titleText(), QStringLiteral("shop-prod / search"));
+        QCOMPARE(p.header->contextText(), QStringLiteral("Canary \u00b7 revision 7"));
+        QCOMPARE(p.header->statusText(), QStringLiteral("Pause 5m \u2014 3m 12s left"));
+        QCOMPARE(p.header->staleText(), QString());
         QCOMPARE(p.header->factsText(),
                  QStringLiteral("Step 4/8 \u00b7 Weight 20 % desired \u00b7 10 % actual \u00b7 "
                                 "Pods: 10 desired, 12 current, 2 updated, 12 ready, 12 available"));
@@ -229,8 +229,7 @@ private slots:
         // The timer, not another setDetail, moves the text.
         QTRY_COMPARE(p.steps->currentStepItem()->text(RolloutStepsView::Text),
                      QStringLiteral("Pause 5m \u2014 3m 07s left"));
-        QCOMPARE(p.header->statusText(),
-                 QStringLiteral("Paused \u00b7 CanaryPauseStep \u00b7 resumes in 3m 07s"));
+        QCOMPARE(p.header->statusText(), QStringLiteral("Pause 5m \u2014 3m 07s left"));
         // Once the pause has run out the controller moves on; until then the view says so and
         // the timer stops.
         setup.now = QDateTime::fromString(QStringLiteral("2024-05-02T10:23:12Z"), Qt::ISODate);
@@ -402,11 +401,9 @@ private slots:
         const Parts p = parts(setup.view);
         const QString message = QStringLiteral(
             "Metric \"success-rate\" assessed Failed due to failed (3) > failureLimit (2)");
-        QCOMPARE(
-            p.header->statusText(),
-            QStringLiteral("Degraded \u00b7 RolloutAborted: Rollout aborted update to revision "
-                           "3: ")
-                + message);
+        // The weights the cluster shows, not the wish: traffic is back on stable.
+        QCOMPARE(p.header->statusText(),
+                 QStringLiteral("Aborted \u2014 all traffic on the stable version"));
         QCOMPARE(
             p.header->factsText(),
             QStringLiteral("Step 0/5 \u00b7 Weight 0 % desired \u00b7 0 % actual \u00b7 Pods: 5 "
@@ -426,10 +423,24 @@ private slots:
         QCOMPARE(errorBox->text(), errors.join(QLatin1Char('\n')));
         QVERIFY(errorBox->textInteractionFlags() & Qt::TextSelectableByMouse);
 
-        const QTreeWidgetItem *current = p.steps->currentStepItem();
-        QCOMPARE(current->text(RolloutStepsView::Text),
-                 QStringLiteral("Set weight 20 % \u2014 aborted"));
+        // The controller reset the index to 0: without having seen the step the abort
+        // happened at, the list claims none (issue 9: it said "Set weight 20 % — aborted").
+        QCOMPARE(p.steps->currentStepItem(), nullptr);
+        QCOMPARE(p.steps->tree()->topLevelItem(0)->text(RolloutStepsView::Text),
+                 QStringLiteral("Aborted before this window was watching: the step is not known"));
+        QCOMPARE(foreground(p.steps->tree()->topLevelItem(0), RolloutStepsView::Text), red);
+        // Seen at step 3 (0-based 2): that step is marked, the ones before it done.
+        RolloutDetail seen = setup.fixture.detail;
+        seen.observations.abortedAtStep = 2;
+        setup.view.setDetail(seen);
+        QTreeWidgetItem *current = p.steps->currentStepItem();
+        QVERIFY(current);
+        QCOMPARE(p.steps->tree()->indexOfTopLevelItem(current), 2);
+        QVERIFY(current->text(RolloutStepsView::Text).endsWith(QStringLiteral("\u2014 aborted here")));
         QCOMPARE(foreground(current, RolloutStepsView::Text), red);
+        QCOMPARE(p.steps->tree()->topLevelItem(0)->data(RolloutStepsView::Marker,
+                                                       RolloutStepsView::StateRole),
+                 QVariant(QStringLiteral("done")));
 
         QTreeWidgetItem *run = p.analysis->topLevelItem(0);
         QCOMPARE(AnalysisRunsView::messageItem(run)->text(0), message);
@@ -455,10 +466,9 @@ private slots:
     {
         Setup setup(QStringLiteral("bluegreen.json"));
         const Parts p = parts(setup.view);
-        QCOMPARE(p.header->contextText(),
-                 QStringLiteral("environment staging \u00b7 Blue-green \u00b7 revision 4"));
+        QCOMPARE(p.header->contextText(), QStringLiteral("Blue-green \u00b7 revision 4"));
         QCOMPARE(p.header->statusText(),
-                 QStringLiteral("Paused \u00b7 BlueGreenPause \u00b7 auto-promotion in 3m 30s"));
+                 QStringLiteral("Waiting for promotion \u2014 automatic in 3m 30s"));
         QCOMPARE(p.header->factsText(),
                  QStringLiteral("Pods: 3 desired, 5 current, 2 updated, 5 ready, 5 available"));
         QVERIFY(p.countdown->isActive());
@@ -529,7 +539,8 @@ private slots:
     {
         Setup setup(QStringLiteral("inconclusive-canary.json"));
         const Parts p = parts(setup.view);
-        QCOMPARE(p.header->statusText(), QStringLiteral("Paused \u00b7 InconclusiveAnalysisRun"));
+        QCOMPARE(p.header->statusText(),
+                 QStringLiteral("Analysis inconclusive \u2014 promote or abort"));
         QCOMPARE(p.steps->currentStepItem()->text(RolloutStepsView::Text),
                  QStringLiteral("Analysis: load-test \u2014 analysis inconclusive: promote or "
                                 "abort"));
