@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "application.h"
 
+#include "appearance.h"
+
 #include "actioncommand.h"
 #include "commandline.h"
 #include "demofleet.h"
@@ -32,6 +34,11 @@ int runWindow(const CommandLineOptions &options)
 {
     QGuiApplication::setApplicationDisplayName(
         QCoreApplication::translate("Application", "Release Dashboard"));
+    ThemeColours::Theme theme = Appearance::savedTheme();
+    if (!options.theme.isEmpty())
+        ThemeColours::themeFromName(options.theme, &theme);
+    // Before any widget exists: style sheets and colours are taken from it as they are made.
+    Appearance::apply(theme);
     // Declared before the window: the window's fetcher stops before the demo fleet it
     // talks to goes away.
     DemoFleet demo;
@@ -39,7 +46,7 @@ int runWindow(const CommandLineOptions &options)
     QString error;
     bool ready = true;
     if (options.demo) {
-        window.setWindowTitle(QCoreApplication::translate("Application", "Demo fleet"));
+        window.setTitleBase(QCoreApplication::translate("Application", "Demo fleet"));
         if (!demo.start(&error)) {
             window.showError(error);
             ready = false;

@@ -113,6 +113,10 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
                                     tr("Open the window on workload ENV/NAMESPACE/NAME once it "
                                        "is listed."),
                                     QStringLiteral("ENV/NAMESPACE/NAME"));
+    const QCommandLineOption theme(QStringLiteral("theme"),
+                                   tr("Colours: system, light or dark (default: the choice "
+                                      "saved from View > Theme, else system)."),
+                                   QStringLiteral("THEME"));
     const QCommandLineOption all({QStringLiteral("A"), QStringLiteral("all-namespaces")},
                                  tr("get: every namespace the environment shows."));
     const QCommandLineOption ns({QStringLiteral("n"), QStringLiteral("namespace")},
@@ -133,7 +137,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
                                            "previous one)."),
                                         QStringLiteral("N"));
     parser.addOptions({help, version, demo, kubeconfig, config, lang, readOnly, all, ns, context,
-                       env, output, full, toRevision, select});
+                       env, output, full, toRevision, select, theme});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  tr("get rollouts | get rollout NAME | pause NAME | ..."),
                                  QStringLiteral("[command ...]"));
@@ -159,6 +163,12 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
     options.language = parser.value(lang);
     options.readOnly = parser.isSet(readOnly);
     options.select = parser.value(select);
+    options.theme = parser.value(theme);
+    if (parser.isSet(theme) && options.theme != QLatin1String("system")
+        && options.theme != QLatin1String("light") && options.theme != QLatin1String("dark")) {
+        *text = tr("--theme: '%1' is not one of system, light, dark").arg(options.theme);
+        return Result::Error;
+    }
     if (parser.isSet(select) && options.select.split(QLatin1Char('/')).size() != 3) {
         *text = tr("--select: '%1' is not ENV/NAMESPACE/NAME").arg(options.select);
         return Result::Error;

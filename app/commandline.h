@@ -21,6 +21,7 @@ struct CommandLineOptions
     QString language; // --lang; empty: the system locale
     bool readOnly = false;
     QString select; // --select ENV/NAMESPACE/NAME: the window opens on that workload
+    QString theme; // --theme system|light|dark; empty: the saved choice (default system)
 
     // get
     QString name; // get rollout NAME

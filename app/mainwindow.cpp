@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "appearance.h"
+
 #include "aboutdialog.h"
 #include "auditdialog.h"
 #include "auditlog.h"
@@ -22,6 +24,7 @@
 #include "versioninfo.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QGuiApplication>
@@ -302,6 +305,27 @@ void MainWindow::createMenus()
     });
     clear->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     view->addSeparator();
+    QMenu *themes = view->addMenu(tr("&Theme"));
+    themes->setObjectName(QStringLiteral("themeMenu"));
+    auto *themeGroup = new QActionGroup(themes);
+    const ThemeColours::Theme current = Appearance::current();
+    for (const auto &[theme, text] :
+         {std::pair {ThemeColours::Theme::System, tr("&System")},
+          std::pair {ThemeColours::Theme::Light, tr("&Light")},
+          std::pair {ThemeColours::Theme::Dark, tr("&Dark")}}) {
+        QAction *action = themes->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(theme == current);
+        action->setObjectName(QStringLiteral("theme-") + ThemeColours::themeName(theme));
+        themeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, theme] {
+            Appearance::saveTheme(theme);
+            Appearance::apply(theme);
+            statusBar()->showMessage(
+                tr("Theme changed. A few colours follow on the next start."), 8000);
+        });
+    }
+    view->addSeparator();
     QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refresh->setShortcut(QKeySequence::Refresh);
     refresh->setToolTip(tr("List every environment anew"));
@@ -347,6 +371,12 @@ void MainWindow::setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentS
     connect(m_fetcher.get(), &FleetFetcher::workloadsChanged, m_fleetModel,
             &FleetModel::applyBatch);
     m_fetcher->start();
+    updateCounts();
+}
+
+void MainWindow::setTitleBase(const QString &title)
+{
+    m_titleBase = title;
     updateCounts();
 }
 
@@ -440,10 +470,11 @@ void MainWindow::updateCounts()
     m_table->fitNamesToContents();
     fitTableHeight();
     // Seen in the task bar and window switcher while the window is behind others.
-    setWindowTitle(attention == 0 ? tr("Release Dashboard")
+    const QString base = m_titleBase.isEmpty() ? tr("Release Dashboard") : m_titleBase;
+    setWindowTitle(attention == 0 ? base
                        : attention == 1
-                       ? tr("Release Dashboard (1 needs attention)")
-                       : tr("Release Dashboard (%1 need attention)").arg(locale.toString(attention)));
+                       ? tr("%1 (1 needs attention)").arg(base)
+                       : tr("%1 (%2 need attention)").arg(base, locale.toString(attention)));
 }
 
 QString MainWindow::summaryText() const

@@ -41,6 +41,8 @@ public:
 
     // Shows these environments and starts watching them.
     void setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &environments);
+    // The window title before the attention count ("Release Dashboard", "Demo fleet").
+    void setTitleBase(const QString &title);
     // The inline error banner (configuration errors, a demo that did not start).
     void showError(const QString &message);
     // Stops the fetcher's threads (before a demo fleet it talks to goes away).
@@ -122,6 +124,7 @@ private:
     QStringList m_selection;
     int m_structureChanges = 0; // > 0 while the proxy moves rows (the selection follows)
     bool m_reconciling = false;
+    QString m_titleBase;
     bool m_contentSplitterRestored = false;
     bool m_userSizedSplitter = false;
 };

@@ -54,7 +54,7 @@ QString RolloutPrinter::table(const QList<RolloutSummary> &rollouts, bool wide,
         QStringLiteral("AGE"),
     };
     if (wide)
-        header += {QStringLiteral("REVISION"), QStringLiteral("IMAGES"), QStringLiteral("MESSAGE")};
+        header += {QStringLiteral("REVISION"), QStringLiteral("IMAGES"), QStringLiteral("SITUATION")};
     rows.append(header);
     for (const RolloutSummary &r : rollouts) {
         const QString age = r.creationTimestamp.isValid()
@@ -74,7 +74,7 @@ QString RolloutPrinter::table(const QList<RolloutSummary> &rollouts, bool wide,
         };
         if (wide) {
             row += {r.revision > 0 ? QString::number(r.revision) : QStringLiteral("-"),
-                    orDash(imagesText(r.images)), orDash(r.message)};
+                    orDash(imagesText(r.images)), orDash(r.situation)};
         }
         rows.append(row);
     }

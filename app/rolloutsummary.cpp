@@ -18,7 +18,8 @@ QJsonValue optionalString(const QString &value)
 } // namespace
 
 RolloutSummary RolloutSummary::from(const QString &environment, const QString &context,
-                                    const Rollout &rollout, const QList<ReplicaSet> &replicaSets)
+                                    const Rollout &rollout, const QList<ReplicaSet> &replicaSets,
+                                    const QDateTime &now)
 {
     RolloutSummary s;
     s.environment = environment;
@@ -30,6 +31,11 @@ RolloutSummary RolloutSummary::from(const QString &environment, const QString &c
     s.phase = phase.phase;
     s.message = phase.message;
     s.requiresAttention = ::requiresAttention(phase);
+    // One look, no watch: nothing observed (a manual pause has no "since").
+    const RolloutSituation situation = RolloutSituationText::describe(
+        rollout, RolloutTrafficFacts::of(rollout, replicaSets), SituationContext {now, true, {}});
+    s.situation = situation.text;
+    s.waitsForPerson = situation.waitsForPerson;
     s.step = stepString(rollout);
     if (rollout.isCanary()) {
         s.stepCount = qint32(rollout.spec.canary->steps.size());
@@ -73,6 +79,8 @@ QJsonObject RolloutSummary::toJson() const
         {QStringLiteral("phase"), phase},
         {QStringLiteral("message"), message},
         {QStringLiteral("requiresAttention"), requiresAttention},
+        {QStringLiteral("situation"), situation},
+        {QStringLiteral("waitsForPerson"), waitsForPerson},
         {QStringLiteral("step"), optionalString(step)},
         {QStringLiteral("currentStepIndex"), optionalInt(currentStepIndex)},
         {QStringLiteral("stepCount"), stepCount},

@@ -3,6 +3,7 @@
 
 #include "replicaset.h"
 #include "rollout.h"
+#include "rolloutsituation.h"
 #include "rolloutstatus.h"
 
 #include <QDateTime>
@@ -33,6 +34,10 @@ struct RolloutSummary
     qint64 revision = 0;
     QList<ImageInfo> images;
     bool requiresAttention = false;
+    // What it is doing in the window's words (RolloutSituationText), and whether only a
+    // person moves it on.
+    QString situation;
+    bool waitsForPerson = false;
     bool paused = false; // spec.paused
     bool aborted = false; // status.abort
     qint64 generation = 0;
@@ -40,7 +45,8 @@ struct RolloutSummary
     QDateTime creationTimestamp;
 
     static RolloutSummary from(const QString &environment, const QString &context,
-                               const Rollout &rollout, const QList<ReplicaSet> &replicaSets);
+                               const Rollout &rollout, const QList<ReplicaSet> &replicaSets,
+                               const QDateTime &now = QDateTime::currentDateTimeUtc());
 
     // The stable JSON form of docs/cli.md.
     QJsonObject toJson() const;

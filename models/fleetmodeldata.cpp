@@ -2,13 +2,15 @@
 // FleetModel's read side: what each column shows, how it sorts and how it is coloured.
 #include "fleetmodel.h"
 
+#include "themecolours.h"
+
 #include "durationparser.h"
 
 #include <QColor>
 #include <QLocale>
 
 namespace {
-QColor healthColour(FleetRow::Health health)
+QColor healthColourOnLight(FleetRow::Health health)
 {
     switch (health) {
     case FleetRow::Health::Healthy:
@@ -23,6 +25,11 @@ QColor healthColour(FleetRow::Health health)
         break;
     }
     return QColor();
+}
+
+QColor healthColour(FleetRow::Health health)
+{
+    return ThemeColours::foreground(healthColourOnLight(health));
 }
 
 // Ascending status puts what needs a person first.

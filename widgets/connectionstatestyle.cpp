@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectionstatestyle.h"
 
+#include "themecolours.h"
+
 #include <QPainter>
 #include <QPixmap>
 
-QColor ConnectionStateStyle::colour(ConnectionState::Kind kind)
+namespace {
+QColor colourOnLight(ConnectionState::Kind kind)
 {
     switch (kind) {
     case ConnectionState::Live:
@@ -20,6 +23,12 @@ QColor ConnectionStateStyle::colour(ConnectionState::Kind kind)
         return QColor(0xc6, 0x28, 0x28);
     }
     return QColor(0x75, 0x75, 0x75);
+}
+} // namespace
+
+QColor ConnectionStateStyle::colour(ConnectionState::Kind kind)
+{
+    return ThemeColours::foreground(colourOnLight(kind));
 }
 
 QString ConnectionStateStyle::label(const ConnectionState &state)

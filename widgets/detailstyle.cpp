@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "detailstyle.h"
 
+#include <QPainter>
+
+#include "themecolours.h"
+
 #include <QHash>
 #include <QLocale>
 
@@ -29,12 +33,12 @@ QColor DetailStyle::activeColour()
 
 QColor DetailStyle::warningTint()
 {
-    return QColor(0xfd, 0xf3, 0xe1);
+    return ThemeColours::tint(QColor(0xfd, 0xf3, 0xe1));
 }
 
 QColor DetailStyle::failedTint()
 {
-    return QColor(0xfd, 0xec, 0xec);
+    return ThemeColours::tint(QColor(0xfd, 0xec, 0xec));
 }
 
 QString DetailStyle::analysisSymbolPhase(const QString &analysisPhase)
@@ -168,6 +172,38 @@ QColor DetailStyle::environmentColour(const QString &environment, const QColor &
     // A hue from the name; saturation and value fixed so every hue carries white text.
     const int hue = int(qHash(environment, 7u) % 360u);
     return QColor::fromHsv(hue, 150, 150);
+}
+
+QString DetailStyle::boxStyleSheet(const QString &selector, const QColor &background,
+                                   const QColor &text, const QColor &border)
+{
+    const QColor borderColour = ThemeColours::isDark()
+        ? ThemeColours::foreground(border).darker(180)
+        : border;
+    return QStringLiteral("%1 { background: %2; color: %3; border: 1px solid %4;"
+                          " border-radius: 3px; }")
+        .arg(selector, ThemeColours::tint(background).name(),
+             ThemeColours::foreground(text).name(), borderColour.name());
+}
+
+QIcon DetailStyle::paletteIcon(const QIcon &icon, const QPalette &palette)
+{
+    if (!ThemeColours::isDark(palette))
+        return icon;
+    QIcon tinted;
+    for (int size : {16, 20, 24, 32}) {
+        for (const auto &[mode, group] : {std::pair {QIcon::Normal, QPalette::Active},
+                                          std::pair {QIcon::Disabled, QPalette::Disabled}}) {
+            QPixmap pixmap = icon.pixmap(size, size);
+            QPainter painter(&pixmap);
+            // Keep the glyph's shape (alpha), replace its colour.
+            painter.setCompositionMode(QPainter::CompositionMode_SourceIn);
+            painter.fillRect(pixmap.rect(), palette.color(group, QPalette::ButtonText));
+            painter.end();
+            tinted.addPixmap(pixmap, mode);
+        }
+    }
+    return tinted;
 }
 
 QColor DetailStyle::textColourOn(const QColor &background)

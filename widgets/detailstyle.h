@@ -4,6 +4,8 @@
 #include <QColor>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QIcon>
+#include <QPalette>
 #include <QString>
 
 // Colours, symbols and small texts shared by the parts of the rollout detail view, so a
@@ -51,6 +53,15 @@ public:
     // The environment's colour: the configured one, else a steady colour made from the name
     // (the same name always gets the same colour), dark enough for white text.
     static QColor environmentColour(const QString &environment, const QColor &configured);
+    // A style sheet for a boxed note (`selector` e.g. "QLabel#notices") from colours chosen
+    // for a light palette: background and border as tints, text as a foreground, so the box
+    // reads in a dark palette too.
+    static QString boxStyleSheet(const QString &selector, const QColor &background,
+                                 const QColor &text, const QColor &border);
+    // The style's icon redrawn in the palette's button text colour (and its disabled
+    // colour) on a dark palette, where the style's black glyphs would vanish; unchanged on
+    // a light one.
+    static QIcon paletteIcon(const QIcon &icon, const QPalette &palette);
     // Black or white, whichever reads better on `background`.
     static QColor textColourOn(const QColor &background);
     // "23:50:05" (local time) today, else "Dec 4 23:50:05".

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "environmentdelegate.h"
 
+#include "themecolours.h"
+
 #include "connectionstatestyle.h"
 #include "environmentmodel.h"
 #include "phasestyle.h"
@@ -113,7 +115,7 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     if (!badgeText.isEmpty()) {
         const int badgeLeft = left + boldFm.horizontalAdvance(shownName) + 8;
         painter->setFont(small);
-        painter->setPen(selected ? text : (state.insecure ? QColor(0xb2, 0x6a, 0x00) : quiet));
+        painter->setPen(selected ? text : (state.insecure ? ThemeColours::foreground(QColor(0xb2, 0x6a, 0x00)) : quiet));
         painter->drawText(
             QRect(badgeLeft, line1, countRect.left() - badgeLeft - 4, fm.height()),
             Qt::AlignLeft | Qt::AlignVCenter,

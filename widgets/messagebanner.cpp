@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagebanner.h"
 
+#include "themecolours.h"
+
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
@@ -56,8 +58,10 @@ void MessageBanner::showMessage(const QString &text, Type type)
         break;
     }
     setStyleSheet(QStringLiteral("#messageBanner { background: %1; border: 1px solid %2; "
-                                 "border-radius: 4px; } #messageBannerText { color: #202020; }")
-                      .arg(background, border));
+                                 "border-radius: 4px; } #messageBannerText { color: %3; }")
+                      .arg(ThemeColours::tint(QColor(background)).name(),
+                           ThemeColours::isDark() ? QColor(border).darker(220).name() : border,
+                           palette().color(QPalette::WindowText).name()));
     m_icon->setPixmap(style()->standardIcon(pixmap).pixmap(20, 20));
     show();
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metricchart.h"
 
+#include "themecolours.h"
+
 #include "chartcsv.h"
 #include "chartstyle.h"
 #include "charttimeticks.h"
@@ -48,10 +50,9 @@ MetricChart::MetricChart(QWidget *parent) : QWidget(parent), d(std::make_unique<
         *axis = new QCategoryAxis(d->chart);
         (*axis)->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
         (*axis)->setLabelsFont(smallFont(font(), 0.85));
-        (*axis)->setGridLineColor(QColor(0xe3, 0xe6, 0xea));
-        (*axis)->setLinePenColor(QColor(0xb0, 0xb6, 0xbd));
         (*axis)->setTruncateLabels(false);
     }
+    applyPalette();
     d->chart->addAxis(d->xAxis, Qt::AlignBottom);
     d->chart->addAxis(d->yAxis, Qt::AlignLeft);
 
@@ -59,7 +60,8 @@ MetricChart::MetricChart(QWidget *parent) : QWidget(parent), d(std::make_unique<
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(d->view);
-    setMinimumHeight(180);
+    // A plot a person can read: at least 200 px between the axes.
+    setMinimumHeight(260);
 
     // The plot's width decides the reduction; it is known only after the chart's layout.
     connect(d->chart, &QChart::plotAreaChanged, this, [this](const QRectF &plot) {
@@ -245,6 +247,31 @@ QChart *MetricChart::chart() const
 QChartView *MetricChart::chartView() const
 {
     return d->view;
+}
+
+void MetricChart::applyPalette()
+{
+    const QPalette p = palette();
+    d->chart->setBackgroundBrush(p.color(QPalette::Base));
+    d->chart->setPlotAreaBackgroundVisible(false);
+    d->chart->setTitleBrush(p.color(QPalette::Text));
+    d->chart->legend()->setLabelColor(p.color(QPalette::Text));
+    const bool dark = ThemeColours::isDark(p);
+    for (QCategoryAxis *axis : {d->xAxis, d->yAxis}) {
+        axis->setLabelsColor(p.color(QPalette::Text));
+        axis->setTitleBrush(p.color(QPalette::Text));
+        axis->setGridLineColor(dark ? QColor(0x3d, 0x41, 0x46) : QColor(0xe3, 0xe6, 0xea));
+        axis->setLinePenColor(dark ? QColor(0x6a, 0x70, 0x77) : QColor(0xb0, 0xb6, 0xbd));
+    }
+}
+
+void MetricChart::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        applyPalette();
+        d->refresh(); // series and markers take their colours when they are built
+    }
 }
 
 void MetricChart::resizeEvent(QResizeEvent *event)

@@ -84,8 +84,11 @@ signals:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    // Background, texts, axes and grid from the widget's palette (light or dark).
+    void applyPalette();
     friend class MetricChartView;
     struct Private;
     std::unique_ptr<Private> d;

@@ -139,7 +139,7 @@ void MetricChart::Private::rebuildMeasurements()
         scatter->setMarkerShape(QScatterSeries::MarkerShapeCircle);
         scatter->setMarkerSize(9);
         scatter->setColor(ChartStyle::measurementColour(phase));
-        scatter->setBorderColor(Qt::white);
+        scatter->setBorderColor(chart->backgroundBrush().color());
         scatter->replace(points);
         chart->addSeries(scatter);
         scatter->attachAxis(xAxis);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metricchartview.h"
 
+#include "themecolours.h"
+
 #include "chartstyle.h"
 #include "charttimeticks.h"
 #include "metricchart_p.h"
@@ -99,7 +101,9 @@ void MetricChartView::drawMarkers(QPainter *painter)
                 continue;
             placed.append(box);
             painter->setPen(Qt::NoPen);
-            painter->setBrush(QColor(255, 255, 255, 215));
+            QColor behind = m_owner->palette().color(QPalette::Base);
+            behind.setAlpha(215);
+            painter->setBrush(behind);
             painter->drawRect(box);
             painter->setPen(colour);
             painter->drawText(box, Qt::AlignCenter, marker.label);
@@ -115,7 +119,7 @@ void MetricChartView::drawMessage(QPainter *painter)
         return;
     const QRectF plot = d.plotArea().adjusted(12, 12, -12, -12);
     painter->setFont(m_owner->font());
-    painter->setPen(d.messageIsError ? QColor(0xc0, 0x39, 0x2b)
+    painter->setPen(d.messageIsError ? ThemeColours::foreground(QColor(0xc0, 0x39, 0x2b))
                                      : m_owner->palette().color(QPalette::PlaceholderText));
     painter->drawText(plot, Qt::AlignCenter | Qt::TextWordWrap, d.message);
 }
@@ -127,7 +131,7 @@ void MetricChartView::drawHover(QPainter *painter)
         return;
     const QRectF plot = d.plotArea();
     const double x = std::clamp(d.hoverPosition.x(), plot.left(), plot.right());
-    painter->setPen(QPen(QColor(0x56, 0x65, 0x73), 1));
+    painter->setPen(QPen(m_owner->palette().color(QPalette::Mid), 1));
     painter->drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()));
 
     const QStringList lines = d.hoverText.split(QLatin1Char('\n'));
@@ -144,10 +148,14 @@ void MetricChartView::drawHover(QPainter *painter)
     if (left + size.width() > plot.right())
         left = std::max(plot.left(), x - 12 - size.width());
     const QRectF box(QPointF(left, plot.top() + 6), size);
-    painter->setPen(QColor(0xb0, 0xb6, 0xbd));
-    painter->setBrush(QColor(255, 255, 255, 238));
+    // Tooltip colours: the hover box reads like one in light and dark palettes.
+    const QPalette palette = m_owner->palette();
+    painter->setPen(palette.color(QPalette::Mid));
+    QColor boxColour = palette.color(QPalette::ToolTipBase);
+    boxColour.setAlpha(238);
+    painter->setBrush(boxColour);
     painter->drawRoundedRect(box, 3, 3);
-    painter->setPen(QColor(0x1c, 0x23, 0x2b));
+    painter->setPen(palette.color(QPalette::ToolTipText));
     for (qsizetype i = 0; i < lines.size(); ++i) {
         painter->setFont(i == 0 ? bold : font);
         const QRectF row(box.left() + 7, box.top() + 5 + i * lineHeight, width, lineHeight);

@@ -1,15 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "phasestyle.h"
 
+#include "themecolours.h"
+
 #include <QPainter>
 #include <QPixmap>
 
 #include <algorithm>
 
-QColor PhaseStyle::colour(const QString &phase)
+namespace {
+// Chosen to stay readable on a light background and for common colour blindness (the
+// symbol carries the meaning too); ThemeColours lightens them on a dark palette.
+QColor colourOnLight(const QString &phase)
 {
-    // Chosen to stay readable on a light background and for common colour blindness (the
-    // symbol carries the meaning too).
     if (phase == QLatin1String("Healthy"))
         return QColor(0x1e, 0x88, 0x4a);
     if (phase == QLatin1String("Progressing"))
@@ -20,10 +23,16 @@ QColor PhaseStyle::colour(const QString &phase)
         return QColor(0xc6, 0x28, 0x28);
     return QColor(0x75, 0x75, 0x75);
 }
+} // namespace
+
+QColor PhaseStyle::colour(const QString &phase)
+{
+    return ThemeColours::foreground(colourOnLight(phase));
+}
 
 QColor PhaseStyle::attentionColour()
 {
-    return QColor(0xc6, 0x28, 0x28);
+    return ThemeColours::foreground(QColor(0xc6, 0x28, 0x28));
 }
 
 void PhaseStyle::paintSymbol(QPainter *painter, const QRectF &rect, const QString &phase,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "replicasdelegate.h"
 
+#include "phasestyle.h"
+
 #include "fleetrow.h"
 #include "fleetrowlookup.h"
 
@@ -59,7 +61,8 @@ void ReplicasDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         painter->setBrush(track);
         painter->drawRoundedRect(bar, 2, 2);
         const qreal share = std::clamp(qreal(row->ready) / row->desired, 0.0, 1.0);
-        painter->setBrush(share >= 1.0 ? QColor(0x1e, 0x88, 0x4a) : QColor(0xc2, 0x7c, 0x0e));
+        painter->setBrush(share >= 1.0 ? PhaseStyle::colour(QStringLiteral("Healthy"))
+                                       : PhaseStyle::colour(QStringLiteral("Paused")));
         painter->drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * share, bar.height()),
                                  2, 2);
     }

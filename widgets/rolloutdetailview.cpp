@@ -234,7 +234,8 @@ RolloutDetailView::RolloutDetailView(QWidget *parent) : QWidget(parent), d(new P
     for (RolloutAction action : allRolloutActions()) {
         auto *qaction = new QAction(rolloutActionLabel(action), this);
         qaction->setObjectName(RolloutActionUi::objectName(action));
-        qaction->setIcon(style()->standardIcon(RolloutActionUi::icon(action)));
+        qaction->setIcon(DetailStyle::paletteIcon(
+            style()->standardIcon(RolloutActionUi::icon(action)), palette()));
         if (action == RolloutAction::Pause)
             qaction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
         else if (action == RolloutAction::Abort)
@@ -280,8 +281,9 @@ RolloutDetailView::RolloutDetailView(QWidget *parent) : QWidget(parent), d(new P
     d->notices->setWordWrap(true);
     d->notices->setTextInteractionFlags(Qt::TextSelectableByMouse);
     d->notices->setContentsMargins(8, 3, 8, 3);
-    d->notices->setStyleSheet(QStringLiteral("QLabel#notices { background: #e8f1fb; color: #1a3d66;"
-                                             " border: 1px solid #b6d0ee; border-radius: 3px; }"));
+    d->notices->setStyleSheet(DetailStyle::boxStyleSheet(
+        QStringLiteral("QLabel#notices"), QColor(0xe8, 0xf1, 0xfb), QColor(0x1a, 0x3d, 0x66),
+        QColor(0xb6, 0xd0, 0xee)));
     d->notices->hide();
     d->steps = new RolloutStepsView;
     d->replicaSets = new ReplicaSetsView;

@@ -70,13 +70,13 @@ void RolloutEventsView::setEvents(const QList<Event> &events, const QDateTime &n
         TreeSync::setToolTip(item, Message, event.message);
         TreeSync::setText(item, Count,
                           event.count > 1 ? tr("\u00d7%1").arg(event.count) : QString());
-        // A light tint behind the whole row: warnings are what an on-call person scans for.
-        // The text on it is dark in every palette, so it stays readable in a dark theme.
+        // A tint behind the whole row: warnings are what an on-call person scans for. The
+        // tint follows the palette (dark behind light text in a dark theme).
         for (int column = 0; column <= Count; ++column) {
             TreeSync::setBackground(item, column, warning ? DetailStyle::warningTint() : QColor());
             if (column != Type)
                 TreeSync::setForeground(item, column,
-                                        warning ? QColor(0x21, 0x21, 0x21) : QColor());
+                                        warning ? palette().color(QPalette::Text) : QColor());
         }
     });
 }

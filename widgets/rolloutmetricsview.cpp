@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rolloutmetricsview.h"
 
+#include "detailstyle.h"
+
 #include "metricchart.h"
 
 #include <QComboBox>
@@ -75,9 +77,9 @@ RolloutMetricsView::RolloutMetricsView(QWidget *parent) :
     m_notice->setObjectName(QStringLiteral("metricsNotice"));
     m_notice->setWordWrap(true);
     m_notice->setContentsMargins(8, 3, 8, 3);
-    m_notice->setStyleSheet(QStringLiteral("QLabel#metricsNotice { background: #fdf2e3; color: "
-                                           "#6b4408; border: 1px solid #f0cf9c; border-radius: "
-                                           "3px; }"));
+    m_notice->setStyleSheet(DetailStyle::boxStyleSheet(
+        QStringLiteral("QLabel#metricsNotice"), QColor(0xfd, 0xf2, 0xe3), QColor(0x6b, 0x44, 0x08),
+        QColor(0xf0, 0xcf, 0x9c)));
     m_notice->hide();
 
     m_placeholder->setObjectName(QStringLiteral("metricsPlaceholder"));

@@ -30,6 +30,8 @@ RolloutSummary canary()
     r.counts.updated = 1;
     r.counts.available = 5;
     r.revision = 2;
+    r.situation = QStringLiteral("Waiting for promotion at step 2 of 7");
+    r.waitsForPerson = true;
     r.images = {ImageInfo {QStringLiteral("acme/checkout:1.4.1"), {QStringLiteral("stable")}},
                 ImageInfo {QStringLiteral("acme/checkout:1.4.2"), {QStringLiteral("canary")}}};
     r.generation = 2;
@@ -113,10 +115,10 @@ private slots:
         QCOMPARE(lines.size(), 4);
         QVERIFY(lines.at(0).endsWith(QStringLiteral(
             "AGE     REVISION   IMAGES                                                       "
-            "MESSAGE")));
+            "SITUATION")));
         QVERIFY(lines.at(1).endsWith(QStringLiteral(
             "5m30s   2          acme/checkout:1.4.1 (stable), acme/checkout:1.4.2 (canary)   "
-            "CanaryPauseStep")));
+            "Waiting for promotion at step 2 of 7")));
         QVERIFY(lines.at(2).endsWith(QStringLiteral(
             "30d     -          -                                                            -")));
         QCOMPARE(lines.at(3), QString());
@@ -136,7 +138,9 @@ private slots:
         const QJsonObject expected = QJsonDocument::fromJson(R"({
             "environment": "prod", "context": "prod-admin", "namespace": "shop",
             "name": "checkout", "strategy": "Canary", "phase": "Paused",
-            "message": "CanaryPauseStep", "requiresAttention": false, "step": "1/7",
+            "message": "CanaryPauseStep", "requiresAttention": false,
+            "situation": "Waiting for promotion at step 2 of 7", "waitsForPerson": true,
+            "step": "1/7",
             "currentStepIndex": 1, "stepCount": 7, "setWeight": 20, "actualWeight": 25,
             "replicas": {"desired": 4, "current": 5, "ready": 5, "updated": 1, "available": 5},
             "revision": 2,
