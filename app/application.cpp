@@ -2,6 +2,7 @@
 #include "application.h"
 
 #include "appearance.h"
+#include "fleetsession.h"
 
 #include "actioncommand.h"
 #include "commandline.h"
@@ -14,6 +15,7 @@
 #include "versioninfo.h"
 
 #include <QApplication>
+#include <QIcon>
 #include <QTextStream>
 
 #include <csignal>
@@ -34,43 +36,21 @@ int runWindow(const CommandLineOptions &options)
 {
     QGuiApplication::setApplicationDisplayName(
         QCoreApplication::translate("Application", "Release Dashboard"));
+    // The .desktop file's name, so desktops match the window to its entry and icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("release-dashboard"));
+    QIcon icon;
+    for (int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/icons/release-dashboard-%1.png").arg(size), QSize(size, size));
+    QGuiApplication::setWindowIcon(icon);
     ThemeColours::Theme theme = Appearance::savedTheme();
     if (!options.theme.isEmpty())
         ThemeColours::themeFromName(options.theme, &theme);
     // Before any widget exists: style sheets and colours are taken from it as they are made.
     Appearance::apply(theme);
-    // Declared before the window: the window's fetcher stops before the demo fleet it
-    // talks to goes away.
-    DemoFleet demo;
     MainWindow window;
-    QString error;
-    bool ready = true;
-    if (options.demo) {
-        window.setTitleBase(QCoreApplication::translate("Application", "Demo fleet"));
-        if (!demo.start(&error)) {
-            window.showError(error);
-            ready = false;
-        }
-    }
-    FleetSetup setup;
-    if (ready && !FleetSetup::load(options, demo.kubeconfigPath(), &setup, &error)) {
-        if (!options.demo) {
-            error += QStringLiteral("\n")
-                + QCoreApplication::translate("Application",
-                                              "To look around without a cluster, start "
-                                              "release-dashboard --demo.");
-        }
-        window.showError(error);
-        ready = false;
-    }
-    if (ready) {
-        window.metricsController()->setConfiguredCharts(setup.charts);
-        window.setFleet(setup.kubeconfig, setup.environments.environments());
-        if (!options.select.isEmpty()) {
-            const QStringList parts = options.select.split(QLatin1Char('/'));
-            window.selectWorkload(parts.at(0), parts.at(1), parts.at(2));
-        }
-    }
+    // After the window: it stops the window's fetchers before its demo fleet goes away.
+    FleetSession session(&window, options);
+    session.start();
     window.show();
     const int code = QCoreApplication::exec();
     window.stopFetching();

@@ -38,6 +38,11 @@ bool CommandLine::isHeadless(int argc, char **argv)
         if (std::strcmp(arg, "--") == 0)
             return i + 1 < argc && commands.contains(QString::fromLocal8Bit(argv[i + 1]));
         if (arg[0] == '-') {
+            // Help and version print text: no window, so no display is needed for them.
+            if (std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0
+                || std::strcmp(arg, "--help-all") == 0 || std::strcmp(arg, "--version") == 0
+                || std::strcmp(arg, "-v") == 0 || std::strcmp(arg, "-?") == 0)
+                return true;
             if (takesValue(arg))
                 ++i;
             continue;

@@ -9,6 +9,18 @@
 
 #include <QFileInfo>
 
+QList<KubeContextInfo> FleetSetup::contextInfos(const Kubeconfig &kubeconfig)
+{
+    QList<KubeContextInfo> infos;
+    for (const QString &name : kubeconfig.contextNames()) {
+        const KubeContext *context = kubeconfig.context(name);
+        const KubeCluster *cluster = context ? kubeconfig.cluster(context->cluster) : nullptr;
+        infos.append(KubeContextInfo {name, cluster ? cluster->server : QString(),
+                                      context ? context->user : QString()});
+    }
+    return infos;
+}
+
 bool FleetSetup::load(const CommandLineOptions &options, const QString &demoKubeconfig,
                       FleetSetup *out, QString *error)
 {
@@ -31,7 +43,10 @@ bool FleetSetup::load(const CommandLineOptions &options, const QString &demoKube
         setup.environments = DemoFleet::environmentConfig();
         setup.charts = DemoCharts::charts();
     } else {
-        setup.environments = EnvironmentConfig::fromContexts(setup.kubeconfig.contextNames());
+        setup.contextGroups = ContextGroups::group(contextInfos(setup.kubeconfig),
+                                                   setup.kubeconfig.currentContext());
+        setup.environments
+            = EnvironmentConfig::fromSpecs(ContextGroups::environments(setup.contextGroups));
         if (setup.environments.environments().isEmpty()) {
             *error = tr("The kubeconfig (%1) defines no contexts: there is no environment to "
                         "show")

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "chartspec.h"
+#include "contextgroups.h"
 #include "environmentconfig.h"
 #include "kubeconfig.h"
 
@@ -21,13 +22,19 @@ public:
     EnvironmentConfig environments;
     // The config file's `charts:` (ChartConfig); the demo's own without one; empty: built-in.
     QList<ChartSpec> charts;
+    // Without a config file: the kubeconfig's contexts grouped by cluster, one environment
+    // each (the window offers to save them). Empty when a config file or the demo decided.
+    QList<ContextGroup> contextGroups;
 
     // demoKubeconfig: the running demo's kubeconfig (--demo), else empty. The environments
     // come from --config, else from the default config file when it exists, else (demo) the
-    // built-in demo environments, else every kubeconfig context. --read-only marks all
+    // built-in demo environments, else one per cluster of the kubeconfig (ContextGroups). --read-only marks all
     // read-only. False with a precise *error (file, line, field) on any problem.
     static bool load(const CommandLineOptions &options, const QString &demoKubeconfig,
                      FleetSetup *out, QString *error);
+
+    // Name, server and user of each context, in kubeconfig order.
+    static QList<KubeContextInfo> contextInfos(const Kubeconfig &kubeconfig);
 
     // What a headless command works on: --env E, --context C (a context no environment uses
     // becomes an environment of its own name, as kubectl --context), or every environment.

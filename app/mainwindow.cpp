@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "firstrunpage.h"
+
 #include "appearance.h"
 
 #include "aboutdialog.h"
@@ -29,6 +31,8 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QKeySequence>
@@ -39,6 +43,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -153,7 +158,15 @@ MainWindow::MainWindow(QWidget *parent) :
     bannerBox->setContentsMargins(8, 8, 8, 0);
     bannerBox->addWidget(m_banner);
     layout->addLayout(bannerBox);
-    layout->addWidget(m_mainSplitter, 1);
+    m_firstRun = new FirstRunPage(this);
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(m_mainSplitter);
+    m_pages->addWidget(m_firstRun);
+    layout->addWidget(m_pages, 1);
+    connect(m_firstRun, &FirstRunPage::demoRequested, this, &MainWindow::demoRequested);
+    connect(m_firstRun, &FirstRunPage::kubeconfigChosen, this, &MainWindow::kubeconfigChosen);
+    connect(m_banner, &MessageBanner::actionTriggered, this,
+            &MainWindow::chooseEnvironmentsRequested);
     setCentralWidget(central);
 
     m_summary->setObjectName(QStringLiteral("summary"));
@@ -285,6 +298,19 @@ MainWindow::~MainWindow()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open Kubeconfig…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open Kubeconfig"), QDir::home().filePath(QStringLiteral(".kube")),
+            tr("Kubeconfig files (*config* *.yaml *.yml);;All files (*)"));
+        if (!path.isEmpty())
+            emit kubeconfigChosen(path);
+    });
+    open->setShortcut(QKeySequence::Open);
+    m_chooseEnvironments = file->addAction(tr("Choose &Environments…"), this,
+                                           &MainWindow::chooseEnvironmentsRequested);
+    m_chooseEnvironments->setObjectName(QStringLiteral("chooseEnvironmentsAction"));
+    file->addAction(tr("Start the &Demo"), this, &MainWindow::demoRequested);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setShortcutContext(Qt::ApplicationShortcut);
@@ -351,6 +377,7 @@ void MainWindow::createMenus()
 void MainWindow::setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &environments)
 {
     stopFetching();
+    m_pages->setCurrentWidget(m_mainSplitter);
     m_fleetModel->setEnvironments(environments);
     m_environmentModel->setEnvironments(environments);
     QHash<QString, QColor> colours;
@@ -378,6 +405,25 @@ void MainWindow::setTitleBase(const QString &title)
 {
     m_titleBase = title;
     updateCounts();
+}
+
+void MainWindow::showEnvironmentsHint(const QString &message)
+{
+    m_banner->showMessage(message, MessageBanner::Type::Information,
+                          tr("Choose Environments…"));
+}
+
+void MainWindow::showFirstRun(const QString &reason)
+{
+    stopFetching();
+    m_firstRun->setReason(reason);
+    m_pages->setCurrentWidget(m_firstRun);
+    m_banner->clearMessage();
+}
+
+bool MainWindow::isShowingFirstRun() const
+{
+    return m_pages->currentWidget() == m_firstRun;
 }
 
 void MainWindow::showError(const QString &message)

@@ -15,6 +15,8 @@ class DetailPane;
 class EnvironmentListView;
 class EnvironmentModel;
 class FilterBar;
+class FirstRunPage;
+class QStackedWidget;
 class FleetFetcher;
 class FleetFilterProxy;
 class FleetModel;
@@ -45,6 +47,13 @@ public:
     void setTitleBase(const QString &title);
     // The inline error banner (configuration errors, a demo that did not start).
     void showError(const QString &message);
+    // An information banner with a button ("Choose Environments…" → the signal).
+    void showEnvironmentsHint(const QString &message);
+    // Nothing to show yet: the first-run page says why and offers the demo and a
+    // kubeconfig file. setFleet() shows the fleet again.
+    void showFirstRun(const QString &reason);
+    bool isShowingFirstRun() const;
+    FirstRunPage *firstRunPage() const { return m_firstRun; }
     // Stops the fetcher's threads (before a demo fleet it talks to goes away).
     void stopFetching();
     void saveSettings() const;
@@ -74,6 +83,11 @@ public:
     // The context menu of a table row (the row is selected first): the rollout actions,
     // "Copy kubectl Command", copy env/ns/name, copy the row. Deleted when closed.
     QMenu *rowMenu(const QModelIndex &index);
+
+signals:
+    void demoRequested();
+    void kubeconfigChosen(const QString &path);
+    void chooseEnvironmentsRequested();
 
 public slots:
     // Lists every environment anew (View > Refresh, F5).
@@ -125,6 +139,9 @@ private:
     int m_structureChanges = 0; // > 0 while the proxy moves rows (the selection follows)
     bool m_reconciling = false;
     QString m_titleBase;
+    FirstRunPage *m_firstRun = nullptr;
+    QStackedWidget *m_pages = nullptr; // the fleet (splitter) or the first-run page
+    QAction *m_chooseEnvironments = nullptr;
     bool m_contentSplitterRestored = false;
     bool m_userSizedSplitter = false;
 };

@@ -275,6 +275,17 @@ EnvironmentConfig EnvironmentConfig::fromContexts(const QStringList &contextName
     return config;
 }
 
+EnvironmentConfig EnvironmentConfig::fromSpecs(const QList<EnvironmentSpec> &environments)
+{
+    EnvironmentConfig config;
+    for (const EnvironmentSpec &spec : environments) {
+        config.m_entryIndexes.append(int(config.m_environments.size()));
+        config.m_environments.append(spec);
+        config.m_contextLines.append(0);
+    }
+    return config;
+}
+
 bool EnvironmentConfig::fromYaml(const QByteArray &yaml, const QString &fileName,
                                  EnvironmentConfig *out, QString *error)
 {

@@ -32,6 +32,8 @@ public:
     // No config file: every kubeconfig context is an environment named after it, in
     // kubeconfig order.
     static EnvironmentConfig fromContexts(const QStringList &contextNames);
+    // These environments, as if read from a file (ContextGroups' one per cluster).
+    static EnvironmentConfig fromSpecs(const QList<EnvironmentSpec> &environments);
     static bool fromYaml(const QByteArray &yaml, const QString &fileName, EnvironmentConfig *out,
                          QString *error);
     static bool fromFile(const QString &path, EnvironmentConfig *out, QString *error);

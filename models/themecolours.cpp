@@ -30,6 +30,9 @@ bool ThemeColours::isDark(const QPalette &palette)
 
 bool ThemeColours::isDark()
 {
+    // Models are used without a GUI application too (headless tools, QtCore tests): light.
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return false;
     return isDark(QGuiApplication::palette());
 }
 

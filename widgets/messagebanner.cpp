@@ -12,8 +12,12 @@ MessageBanner::MessageBanner(QWidget *parent) :
     QFrame(parent),
     m_icon(new QLabel(this)),
     m_label(new QLabel(this)),
-    m_close(new QToolButton(this))
+    m_close(new QToolButton(this)),
+    m_action(new QToolButton(this))
 {
+    m_action->setObjectName(QStringLiteral("messageBannerAction"));
+    m_action->hide();
+    connect(m_action, &QToolButton::clicked, this, &MessageBanner::actionTriggered);
     setObjectName(QStringLiteral("messageBanner"));
     setFrameShape(QFrame::StyledPanel);
     m_label->setWordWrap(true);
@@ -26,6 +30,7 @@ MessageBanner::MessageBanner(QWidget *parent) :
     layout->setContentsMargins(10, 6, 6, 6);
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addWidget(m_label, 1);
+    layout->addWidget(m_action, 0, Qt::AlignVCenter);
     layout->addWidget(m_close, 0, Qt::AlignTop);
     connect(m_close, &QToolButton::clicked, this, [this] {
         clearMessage();
@@ -34,10 +39,12 @@ MessageBanner::MessageBanner(QWidget *parent) :
     hide();
 }
 
-void MessageBanner::showMessage(const QString &text, Type type)
+void MessageBanner::showMessage(const QString &text, Type type, const QString &actionText)
 {
     m_type = type;
     m_label->setText(text);
+    m_action->setText(actionText);
+    m_action->setVisible(!actionText.isEmpty());
     QString background;
     QString border;
     QStyle::StandardPixmap pixmap = QStyle::SP_MessageBoxCritical;

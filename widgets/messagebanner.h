@@ -17,17 +17,22 @@ public:
 
     explicit MessageBanner(QWidget *parent = nullptr);
 
-    void showMessage(const QString &text, Type type = Type::Error);
+    // actionText: a button beside the text ("Choose Environments…") that emits
+    // actionTriggered(); empty for none.
+    void showMessage(const QString &text, Type type = Type::Error,
+                     const QString &actionText = QString());
     void clearMessage();
     QString text() const;
     Type type() const { return m_type; }
 
 signals:
     void dismissed();
+    void actionTriggered();
 
 private:
     QLabel *m_icon;
     QLabel *m_label;
     QToolButton *m_close;
+    QToolButton *m_action;
     Type m_type = Type::Error;
 };

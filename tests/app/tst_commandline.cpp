@@ -220,6 +220,9 @@ private slots:
         QTest::addRow("other word") << "list" << false;
         QTest::addRow("pause") << "--env prod pause checkout" << true;
         QTest::addRow("undo after revision") << "--to-revision 3 undo checkout" << true;
+        QTest::addRow("help") << "--help" << true;
+        QTest::addRow("version after demo") << "--demo --version" << true;
+        QTest::addRow("short help") << "-h" << true;
     }
 
     void isHeadless()
