@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "popoutwindow.h"
+
 #include "firstrunpage.h"
 
 #include "appearance.h"
@@ -40,6 +42,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPointer>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
@@ -99,6 +102,7 @@ MainWindow::MainWindow(QWidget *parent) :
 
     // The selected rollout's metrics: a tab beside its ReplicaSets, analysis and events.
     auto *metricsView = new RolloutMetricsView(m_detail);
+    m_metricsView = metricsView;
     m_metricsController = new MetricsController(m_fleetModel, metricsView, this);
     if (auto *tabs = m_detail->rolloutView()->findChild<QTabWidget *>(QStringLiteral("detailTabs")))
         tabs->addTab(metricsView, tr("Metrics"));
@@ -352,6 +356,17 @@ void MainWindow::createMenus()
         });
     }
     view->addSeparator();
+    m_popOutDetail = view->addAction(tr("&Detail in Its Own Window"), this,
+                                     [this](bool on) { setDetailPoppedOut(on); });
+    m_popOutDetail->setObjectName(QStringLiteral("popOutDetailAction"));
+    m_popOutDetail->setCheckable(true);
+    m_popOutDetail->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_popOutMetrics = view->addAction(tr("&Metrics in Their Own Window"), this,
+                                      [this](bool on) { setMetricsPoppedOut(on); });
+    m_popOutMetrics->setObjectName(QStringLiteral("popOutMetricsAction"));
+    m_popOutMetrics->setCheckable(true);
+    m_popOutMetrics->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    view->addSeparator();
     QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refresh->setShortcut(QKeySequence::Refresh);
     refresh->setToolTip(tr("List every environment anew"));
@@ -424,6 +439,59 @@ void MainWindow::showFirstRun(const QString &reason)
 bool MainWindow::isShowingFirstRun() const
 {
     return m_pages->currentWidget() == m_firstRun;
+}
+
+void MainWindow::setDetailPoppedOut(bool on)
+{
+    if (on == !m_detailWindow.isNull()) {
+        m_popOutDetail->setChecked(on);
+        return;
+    }
+    if (!on) {
+        m_detailWindow->close(); // docks it back
+        return;
+    }
+    const QPointer<QSplitter> splitter = m_contentSplitter;
+    const QList<int> sizes = m_contentSplitter->sizes();
+    auto *detailWindow = new PopOutWindow(
+        m_detail, tr("Rollout detail"),
+        [this, splitter, sizes](QWidget *part) {
+            if (!splitter)
+                return;
+            splitter->insertWidget(1, part);
+            splitter->setSizes(sizes);
+            m_popOutDetail->setChecked(false);
+        },
+        this);
+    m_detailWindow = detailWindow;
+    detailWindow->show();
+    m_popOutDetail->setChecked(true);
+}
+
+void MainWindow::setMetricsPoppedOut(bool on)
+{
+    if (on == !m_metricsWindow.isNull()) {
+        m_popOutMetrics->setChecked(on);
+        return;
+    }
+    if (!on) {
+        m_metricsWindow->close();
+        return;
+    }
+    const QPointer<QTabWidget> tabs
+        = m_detail->rolloutView()->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+    auto *metricsWindow = new PopOutWindow(
+        m_metricsView, tr("Metrics"),
+        [this, tabs](QWidget *part) {
+            if (!tabs)
+                return;
+            tabs->addTab(part, tr("Metrics"));
+            m_popOutMetrics->setChecked(false);
+        },
+        this);
+    m_metricsWindow = metricsWindow;
+    metricsWindow->show();
+    m_popOutMetrics->setChecked(true);
 }
 
 void MainWindow::showError(const QString &message)

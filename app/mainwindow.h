@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
@@ -17,6 +18,7 @@ class EnvironmentModel;
 class FilterBar;
 class FirstRunPage;
 class QStackedWidget;
+class PopOutWindow;
 class FleetFetcher;
 class FleetFilterProxy;
 class FleetModel;
@@ -54,6 +56,12 @@ public:
     void showFirstRun(const QString &reason);
     bool isShowingFirstRun() const;
     FirstRunPage *firstRunPage() const { return m_firstRun; }
+    // The detail pane / the metrics in a window of their own (View menu); false docks them
+    // back. Closing that window docks them too.
+    void setDetailPoppedOut(bool on);
+    void setMetricsPoppedOut(bool on);
+    bool isDetailPoppedOut() const { return !m_detailWindow.isNull(); }
+    bool isMetricsPoppedOut() const { return !m_metricsWindow.isNull(); }
     // Stops the fetcher's threads (before a demo fleet it talks to goes away).
     void stopFetching();
     void saveSettings() const;
@@ -142,6 +150,11 @@ private:
     FirstRunPage *m_firstRun = nullptr;
     QStackedWidget *m_pages = nullptr; // the fleet (splitter) or the first-run page
     QAction *m_chooseEnvironments = nullptr;
+    QWidget *m_metricsView = nullptr;
+    QAction *m_popOutDetail = nullptr;
+    QAction *m_popOutMetrics = nullptr;
+    QPointer<QWidget> m_detailWindow; // a PopOutWindow while popped out
+    QPointer<QWidget> m_metricsWindow;
     bool m_contentSplitterRestored = false;
     bool m_userSizedSplitter = false;
 };

@@ -63,6 +63,7 @@ public:
         AttentionReasonRole, // QString: why it needs attention, translated; empty when not
         SituationRole, // QString: what it is doing in words (RolloutSituationText), no prefix
         StaleSinceRole, // QDateTime: when its environment was disconnected; null when live
+        ImageTagsRole, // QStringList parallel to ImagesRole: "canary", "stable", "" ...
     };
 
     explicit FleetModel(QObject *parent = nullptr);

@@ -279,6 +279,8 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
         return situationText(row);
     case StaleSinceRole:
         return staleSince(row.environment);
+    case ImageTagsRole:
+        return row.imageTags;
     default:
         break;
     }

@@ -54,7 +54,7 @@ bool FleetRow::sameContent(const FleetRow &o) const
     return environment == o.environment && kind == o.kind && strategy == o.strategy
         && phase == o.phase && message == o.message && health == o.health
         && requiresAttention == o.requiresAttention && step == o.step && setWeight == o.setWeight
-        && actualWeight == o.actualWeight && revision == o.revision && images == o.images
+        && actualWeight == o.actualWeight && revision == o.revision && images == o.images && imageTags == o.imageTags
         && desired == o.desired && ready == o.ready && updated == o.updated
         && available == o.available && attention == o.attention && situation == o.situation
         && traffic == o.traffic && observations == o.observations
@@ -89,8 +89,10 @@ FleetRow FleetRow::fromRollout(const QString &environment, const Rollout &rollou
         row.actualWeight = ::actualWeight(rollout, replicaSets);
     }
     row.revision = rolloutRevision(rollout, replicaSets);
-    for (const ImageInfo &image : runningImages(rollout, replicaSets))
+    for (const ImageInfo &image : runningImages(rollout, replicaSets)) {
         row.images.append(image.image);
+        row.imageTags.append(image.tags.join(QLatin1Char(',')));
+    }
     if (row.images.isEmpty()) // no ReplicaSet runs yet: what the template asks for
         row.images = rollout.spec.podTemplate.images();
     const RolloutCounts counts = rolloutCounts(rollout);

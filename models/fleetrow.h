@@ -43,6 +43,7 @@ struct FleetRow
     std::optional<qint32> actualWeight;
     qint64 revision = 0;
     QStringList images;
+    QStringList imageTags; // per image: its ReplicaSets' roles, "canary", "stable,canary", ...
     qint32 desired = 0;
     qint32 ready = 0;
     qint32 updated = 0;

@@ -140,7 +140,10 @@ void RolloutDetailView::Private::sync(const RolloutDetail &previous, bool force)
     if (stale || previous.analysisRuns != detail.analysisRuns)
         analysis->setRuns(detail.analysisRuns, time);
     if (stale || previous.events != detail.events)
+    {
+        events->setRolloutName(detail.rollout.metadata.name);
         events->setEvents(detail.events, time);
+    }
     if (stale)
         lastFullSync = time;
     if (newRollout) {

@@ -13,7 +13,9 @@ RolloutEventsView::RolloutEventsView(QWidget *parent) : QTreeWidget(parent)
     setHeaderLabels(
         {tr("Last seen"), tr("Type"), tr("Reason"), tr("Object"), tr("Message"), tr("Count")});
     setRootIsDecorated(false);
-    setUniformRowHeights(true);
+    // Messages wrap onto a second line instead of being cut: they say what went wrong.
+    setUniformRowHeights(false);
+    setWordWrap(true);
     setAlternatingRowColors(true);
     setTextElideMode(Qt::ElideRight);
     header()->setStretchLastSection(false);
@@ -22,8 +24,33 @@ RolloutEventsView::RolloutEventsView(QWidget *parent) : QTreeWidget(parent)
     setColumnWidth(LastSeen, 10 * digit);
     setColumnWidth(Type, 9 * digit);
     setColumnWidth(Reason, 22 * digit);
-    setColumnWidth(Object, 28 * digit);
+    setColumnWidth(Object, 18 * digit);
     setColumnWidth(Count, 6 * digit);
+}
+
+QString RolloutEventsView::shortObjectName(const QString &kind, const QString &name) const
+{
+    // The rollout's own objects are named after it: say what differs, not the name again.
+    if (!m_rolloutName.isEmpty()) {
+        if (kind == QLatin1String("Rollout") && name == m_rolloutName)
+            return tr("this rollout");
+        const QString prefix = m_rolloutName + QLatin1Char('-');
+        if (name.startsWith(prefix) && name.size() > prefix.size()) {
+            const QString rest = name.mid(prefix.size());
+            if (kind == QLatin1String("ReplicaSet"))
+                return tr("ReplicaSet %1").arg(rest);
+            if (kind == QLatin1String("Pod"))
+                return tr("Pod %1").arg(rest);
+            if (kind == QLatin1String("AnalysisRun"))
+                return tr("Analysis %1").arg(rest);
+        }
+    }
+    return kind + QLatin1Char('/') + name;
+}
+
+void RolloutEventsView::setRolloutName(const QString &name)
+{
+    m_rolloutName = name;
 }
 
 void RolloutEventsView::setEvents(const QList<Event> &events, const QDateTime &now)
@@ -61,7 +88,8 @@ void RolloutEventsView::setEvents(const QList<Event> &events, const QDateTime &n
         TreeSync::setBold(item, Reason, warning);
         const QString object
             = event.involvedObject.kind + QLatin1Char('/') + event.involvedObject.name;
-        TreeSync::setText(item, Object, object);
+        TreeSync::setText(item, Object, shortObjectName(event.involvedObject.kind,
+                                                        event.involvedObject.name));
         TreeSync::setToolTip(item, Object, object);
         // One line per row; the whole text is in the tooltip.
         QString message = event.message;

@@ -15,6 +15,9 @@ class RolloutEventsView : public QTreeWidget
 
 public:
     enum Column { LastSeen, Type, Reason, Object, Message, Count };
+    // The rollout the events are about: its own objects are shown by what differs
+    // ("ReplicaSet 6b59bdffd9", "this rollout"); the tooltip has the full name.
+    void setRolloutName(const QString &name);
 
     explicit RolloutEventsView(QWidget *parent = nullptr);
 
@@ -23,5 +26,8 @@ public:
     int warningCount() const { return m_warnings; }
 
 private:
+    QString shortObjectName(const QString &kind, const QString &name) const;
+
     int m_warnings = 0;
+    QString m_rolloutName;
 };

@@ -20,6 +20,9 @@
 #include <QAction>
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QHeaderView>
+#include <QSplitter>
+#include <QTabWidget>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -313,6 +316,40 @@ private slots:
         QVERIFY(waiting.data(FleetModel::SituationRole)
                     .toString()
                     .startsWith(QStringLiteral("Waiting for promotion")));
+    }
+
+    void detailAndMetricsPopOut()
+    {
+        QVERIFY(select(QStringLiteral("staging"), QStringLiteral("shop"),
+                       QStringLiteral("checkout")));
+        DetailPane *pane = m_window->detailPane();
+        m_window->setDetailPoppedOut(true);
+        QVERIFY(m_window->isDetailPoppedOut());
+        QVERIFY(pane->window() != m_window.get());
+        QCOMPARE(m_window->contentSplitter()->indexOf(pane), -1);
+        // Still the same, live detail of the selected rollout.
+        QCOMPARE(view()->detail().rollout.metadata.name, QStringLiteral("checkout"));
+        pane->window()->close();
+        QTRY_VERIFY(!m_window->isDetailPoppedOut());
+        QCOMPARE(pane->window(), m_window.get());
+        QCOMPARE(m_window->contentSplitter()->indexOf(pane), 1);
+
+        m_window->setMetricsPoppedOut(true);
+        QVERIFY(m_window->isMetricsPoppedOut());
+        auto *tabs = view()->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+        QCOMPARE(tabs->count(), 3);
+        m_window->setMetricsPoppedOut(false);
+        QTRY_COMPARE(tabs->count(), 4);
+        QCOMPARE(tabs->tabText(3), QStringLiteral("Metrics"));
+    }
+
+    void tableTakesOnlyWhatItsRowsNeed()
+    {
+        // The demo's 11 rows fit; the detail below gets the rest of the height.
+        const QList<int> sizes = m_window->contentSplitter()->sizes();
+        const int rowHeight = m_window->fleetTable()->verticalHeader()->defaultSectionSize();
+        QVERIFY2(sizes.at(0) <= 11 * rowHeight + 140, qPrintable(QString::number(sizes.at(0))));
+        QVERIFY(sizes.at(1) >= sizes.at(0) / 2);
     }
 
     void disconnectedClusterTurnsStale()

@@ -222,6 +222,23 @@ private slots:
         QVERIFY(chart.currentHoverText().startsWith(QStringLiteral("2026-11-25 12:0")));
     }
 
+    void plotTallEnoughToRead()
+    {
+        // At its smallest the chart still has 200 px of plot between the axes (issue 9: it
+        // had ~100 px in the detail pane).
+        MetricChart chart;
+        ChartSeries series;
+        series.name = QStringLiteral("canary");
+        series.role = ChartSeries::Role::Canary;
+        series.samples = {PromSample {t0, 1.0}, PromSample {t0 + 60000, 2.0}};
+        series.stepMs = 15000;
+        chart.setTimeRange(t0, t0 + 60000);
+        chart.setSeries({series});
+        showChart(chart, QSize(800, chart.minimumHeight()));
+        QTRY_VERIFY2(chart.chart()->plotArea().height() >= 200,
+                     qPrintable(QString::number(chart.chart()->plotArea().height())));
+    }
+
     void measurementInHover()
     {
         MetricChart chart;

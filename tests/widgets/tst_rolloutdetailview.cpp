@@ -381,7 +381,7 @@ private slots:
         QCOMPARE(
             rowTexts(tree->topLevelItem(2)),
             QStringList({QStringLiteral("8m58s ago"), QStringLiteral("Warning"),
-                         QStringLiteral("BackOff"), QStringLiteral("Pod/search-7f9c6d5b8-x7k2p"),
+                         QStringLiteral("BackOff"), QStringLiteral("Pod 7f9c6d5b8-x7k2p"),
                          QStringLiteral("Back-off restarting failed container search in pod "
                                         "search-7f9c6d5b8-x7k2p_shop-prod"),
                          QStringLiteral("\u00d73")}));
@@ -389,6 +389,12 @@ private slots:
         QVERIFY(tree->topLevelItem(2)->font(RolloutEventsView::Type).bold());
         QVERIFY(
             tree->topLevelItem(2)->data(RolloutEventsView::Message, Qt::BackgroundRole).isValid());
+        // The rollout's own name is not repeated on every row; the tooltip has it all.
+        QCOMPARE(tree->topLevelItem(2)->toolTip(RolloutEventsView::Object),
+                 QStringLiteral("Pod/search-7f9c6d5b8-x7k2p"));
+        QCOMPARE(tree->topLevelItem(0)->text(RolloutEventsView::Object),
+                 QStringLiteral("this rollout"));
+        QVERIFY(tree->wordWrap());
         QCOMPARE(tree->topLevelItem(0)->text(RolloutEventsView::Type), QStringLiteral("Normal"));
         QVERIFY(
             !tree->topLevelItem(0)->data(RolloutEventsView::Message, Qt::BackgroundRole).isValid());
