@@ -33,6 +33,7 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
 #include <QHeaderView>
@@ -50,6 +51,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace {
@@ -247,6 +249,22 @@ QMenu *MainWindow::rowMenu(const QModelIndex &index)
         QMenu *copy = view->copyCommandAction()->menu();
         QAction *copyCommands = menu->addMenu(copy);
         copyCommands->setText(view->copyCommandAction()->text());
+    }
+    const QString environment = index.data(FleetModel::EnvironmentRole).toString();
+    for (const EnvironmentSpec &spec : m_fleetModel->environments()) {
+        if (spec.name != environment)
+            continue;
+        for (const EnvironmentLink &link : spec.links) {
+            const QUrl url(link.expanded(environment, spec.context,
+                                         index.data(FleetModel::NamespaceRole).toString(),
+                                         index.data(FleetModel::NameRole).toString()));
+            QAction *open = menu->addAction(tr("Open in %1").arg(link.name), this,
+                                            [url] { QDesktopServices::openUrl(url); });
+            open->setToolTip(url.toString());
+            open->setData(url);
+        }
+        if (!spec.links.isEmpty())
+            menu->addSeparator();
     }
     const QString target = QStringLiteral("%1/%2/%3").arg(
         index.data(FleetModel::EnvironmentRole).toString(),

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metricscontroller.h"
 
+#include "detailstyle.h"
+
 #include "analysischarts.h"
 #include "builtincharts.h"
 #include "chartmarkers.h"
@@ -272,7 +274,9 @@ QList<MetricsController::Part> MetricsController::partsOf(const ChartSpec &chart
     const QString stableHash = status.stableRS.isEmpty() ? status.currentPodHash : status.stableRS;
     if (!stableHash.isEmpty()) {
         Part stable;
-        stable.name = blueGreen ? QStringLiteral("active") : QStringLiteral("stable");
+        // The legend, hover and CSV say the role in the user's language.
+        stable.name = DetailStyle::roleName(blueGreen ? QStringLiteral("active")
+                                                      : QStringLiteral("stable"));
         stable.role = ChartSeries::Role::Stable;
         stable.hash = stableHash;
         parts.append(stable);
@@ -280,7 +284,8 @@ QList<MetricsController::Part> MetricsController::partsOf(const ChartSpec &chart
     // A fully promoted rollout has only its stable pods.
     if (!status.currentPodHash.isEmpty() && status.currentPodHash != stableHash) {
         Part canary;
-        canary.name = blueGreen ? QStringLiteral("preview") : QStringLiteral("canary");
+        canary.name = DetailStyle::roleName(blueGreen ? QStringLiteral("preview")
+                                                      : QStringLiteral("canary"));
         canary.role = ChartSeries::Role::Canary;
         canary.hash = status.currentPodHash;
         parts.append(canary);

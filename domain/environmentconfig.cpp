@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "environmentconfig.h"
 
+#include <QUrl>
+
 #include "prometheusconfig_p.h"
 
 #include <QCoreApplication>
@@ -23,7 +25,7 @@ const QStringList &environmentKeys()
     static const QStringList keys = {
         QStringLiteral("name"),       QStringLiteral("context"), QStringLiteral("namespaces"),
         QStringLiteral("order"),      QStringLiteral("colour"),  QStringLiteral("readOnly"),
-        QStringLiteral("prometheus"), QStringLiteral("protected"),
+        QStringLiteral("prometheus"), QStringLiteral("protected"),  QStringLiteral("links"),
     };
     return keys;
 }
@@ -55,6 +57,7 @@ private:
     bool checkKeys(const YAML::Node &map, const QStringList &allowed, const QString &where);
     bool string(const YAML::Node &node, const QString &field, QString *out);
     bool environment(const YAML::Node &node, int index, EnvironmentSpec *spec);
+    bool links(const YAML::Node &node, const QString &where, QList<EnvironmentLink> *out);
 
     QString m_fileName;
     QString m_error;
@@ -179,6 +182,9 @@ bool EnvironmentConfigParser::environment(const YAML::Node &node, int index, Env
         spec->isProtected = value;
     }
 
+    if (!links(node["links"], where + QStringLiteral(".links"), &spec->links))
+        return false;
+
     PrometheusConfigParser prometheus(m_fileName);
     if (!prometheus.parse(node["prometheus"], where + QStringLiteral(".prometheus"),
                           &spec->prometheus)) {
@@ -255,6 +261,51 @@ bool EnvironmentConfigParser::parse(const QByteArray &yaml, EnvironmentConfig *o
         sorted.m_entryIndexes.append(config.m_entryIndexes.at(i));
     }
     *out = sorted;
+    return true;
+}
+
+QString EnvironmentLink::expanded(const QString &environment, const QString &context,
+                                  const QString &namespaceName, const QString &workload) const
+{
+    const auto encoded = [](const QString &value) {
+        return QString::fromLatin1(QUrl::toPercentEncoding(value));
+    };
+    QString result = url;
+    result.replace(QLatin1String("{environment}"), encoded(environment));
+    result.replace(QLatin1String("{context}"), encoded(context));
+    result.replace(QLatin1String("{namespace}"), encoded(namespaceName));
+    result.replace(QLatin1String("{name}"), encoded(workload));
+    return result;
+}
+
+bool EnvironmentConfigParser::links(const YAML::Node &node, const QString &where,
+                                    QList<EnvironmentLink> *out)
+{
+    if (isAbsent(node))
+        return true;
+    if (!node.IsSequence())
+        return fail(node.Mark(), tr("%1: must be a list of {name, url}").arg(where));
+    static const QStringList keys = {QStringLiteral("name"), QStringLiteral("url")};
+    for (std::size_t i = 0; i < node.size(); ++i) {
+        const YAML::Node item = node[i];
+        const QString field = QStringLiteral("%1[%2]").arg(where).arg(i);
+        if (!item.IsMap())
+            return fail(item.Mark(), tr("%1: must be a map with name and url").arg(field));
+        if (!checkKeys(item, keys, field))
+            return false;
+        EnvironmentLink link;
+        if (isAbsent(item["name"]) || isAbsent(item["url"]))
+            return fail(item.Mark(), tr("%1: needs both name and url").arg(field));
+        if (!string(item["name"], field + QStringLiteral(".name"), &link.name)
+            || !string(item["url"], field + QStringLiteral(".url"), &link.url))
+            return false;
+        // Only web pages: a link must not start a program or open a local file.
+        if (!link.url.startsWith(QLatin1String("https://"))
+            && !link.url.startsWith(QLatin1String("http://")))
+            return fail(item["url"].Mark(),
+                        tr("%1.url: '%2' is not an http or https address").arg(field, link.url));
+        out->append(link);
+    }
     return true;
 }
 

@@ -20,6 +20,9 @@
 //       colour: "#c0392b"       # #rrggbb; default: none
 //       readOnly: true          # default: false
 //       protected: true         # every action but pause asks first; default: false
+//       links:                  # web pages about a workload, in its row menu
+//         - name: Argo CD       #   {environment} {context} {namespace} {name} are filled in
+//           url: https://argocd.example.com/applications/{namespace}/{name}
 //       prometheus:             # default: service monitoring/prometheus:9090 through the
 //         url: https://prom:9090  #   API server's service proxy; `false` turns metrics off;
 //         pathPrefix: /prometheus #   all keys in prometheusconfig_p.h

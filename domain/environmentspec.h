@@ -8,6 +8,19 @@
 #include <QString>
 #include <QStringList>
 
+// A web page about a workload, opened from the row menu: `url` with {environment},
+// {context}, {namespace} and {name} filled in (e.g. the Argo CD or Grafana page).
+struct EnvironmentLink
+{
+    QString name; // "Argo CD"
+    QString url; // "https://argocd.example.com/applications/{namespace}/{name}"
+    // The address for one workload, each value percent-encoded.
+    QString expanded(const QString &environment, const QString &context,
+                     const QString &namespaceName, const QString &workload) const;
+    bool operator==(const EnvironmentLink &o) const { return name == o.name && url == o.url; }
+    bool operator!=(const EnvironmentLink &o) const { return !(*this == o); }
+};
+
 // One environment of the fleet as the configuration describes it: a kubeconfig context,
 // the namespaces to watch and how the window shows it. A value: the app builds the list,
 // the fetchers and the models each get a copy.
@@ -21,12 +34,13 @@ struct EnvironmentSpec
     int order = 0; // position in lists, ascending (then by name)
     PrometheusEndpoint prometheus; // where its metrics come from (see prometheusendpoint.h)
     bool isProtected = false; // `protected: true`: every action but pause asks first
+    QList<EnvironmentLink> links {}; // `links:` in the config
 
     bool operator==(const EnvironmentSpec &o) const
     {
         return name == o.name && context == o.context && namespaces == o.namespaces
             && colour == o.colour && readOnly == o.readOnly && isProtected == o.isProtected && order == o.order
-            && prometheus == o.prometheus;
+            && prometheus == o.prometheus && isProtected == o.isProtected && links == o.links;
     }
     bool operator!=(const EnvironmentSpec &o) const { return !(*this == o); }
 };

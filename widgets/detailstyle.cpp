@@ -120,6 +120,21 @@ QColor DetailStyle::roleColour(const QString &tag)
     return QColor();
 }
 
+QString DetailStyle::podStatusName(const QString &status)
+{
+    if (status == QLatin1String("Running"))
+        return tr("Running");
+    if (status == QLatin1String("Pending"))
+        return tr("Pending");
+    if (status == QLatin1String("Completed"))
+        return tr("Completed");
+    if (status == QLatin1String("Terminating"))
+        return tr("Terminating");
+    if (status == QLatin1String("Unknown"))
+        return tr("Unknown");
+    return status;
+}
+
 QColor DetailStyle::podStatusColour(const QString &status)
 {
     if (status == QLatin1String("Running") || status == QLatin1String("Completed"))

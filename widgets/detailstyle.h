@@ -39,6 +39,10 @@ public:
     static QString roleName(const QString &tag);
     static QColor roleColour(const QString &tag);
 
+    // A pod status in the user's language where it is a plain word (Running, Pending,
+    // Completed, Terminating, Unknown); Kubernetes reasons people search for
+    // (ContainerCreating, CrashLoopBackOff, ExitCode:1) stay as they are.
+    static QString podStatusName(const QString &status);
     // Red for failures (CrashLoopBackOff, Error, ExitCode:…, ImagePullBackOff, OOMKilled,
     // Evicted…), amber for not yet running (Pending, ContainerCreating, Init:…, NotReady,
     // Terminating…), invalid for Running and Completed.

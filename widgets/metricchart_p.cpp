@@ -2,6 +2,8 @@
 // MetricChart's drawing: from the kept samples to Qt Charts' series and axes.
 #include "metricchart_p.h"
 
+#include <QFontMetrics>
+
 #include "chartstyle.h"
 #include "downsample.h"
 #include "metricchartview.h"
@@ -191,6 +193,18 @@ void MetricChart::Private::updateAxes(const QList<double> &ticks)
         for (const ChartTimeTicks::Tick &tick : timeTicks)
             xAxis->append(tick.label, double(tick.timeMs));
         shownXTicks = timeTicks;
+        // A label is centred on its tick: the last one needs half its width beyond the plot
+        // (longer in some languages, "12月4日 23:00"), or it is cut at the edge.
+        const QFontMetrics metrics(xAxis->labelsFont());
+        int widest = 0;
+        for (const ChartTimeTicks::Tick &tick : timeTicks)
+            widest = std::max(widest, metrics.horizontalAdvance(tick.label));
+        QMargins margins = chart->margins();
+        const int right = std::max(6, widest / 2 + 4);
+        if (margins.right() != right) {
+            margins.setRight(right);
+            chart->setMargins(margins);
+        }
     }
     xAxis->setRange(double(startMs), double(std::max(endMs, startMs + 1)));
 }

@@ -33,7 +33,8 @@ void PodRows::fill(QTreeWidgetItem *item, const Pod &pod, const QDateTime &now,
         tip.append(pod.message);
     TreeSync::setToolTip(item, columns.name, tip.join(QLatin1Char('\n')));
     if (columns.status >= 0) {
-        TreeSync::setText(item, columns.status, status.status);
+        TreeSync::setText(item, columns.status, DetailStyle::podStatusName(status.status));
+        TreeSync::setToolTip(item, columns.status, status.status);
         const QColor colour = DetailStyle::podStatusColour(status.status);
         TreeSync::setForeground(item, columns.status, colour);
         // The fleet table's symbols: a tick for a ready pod, a ring while it is not, a cross

@@ -53,6 +53,29 @@ private slots:
         QCOMPARE(config.sourceFile(), QStringLiteral("c.yaml"));
     }
 
+    void protectedAndLinks()
+    {
+        EnvironmentConfig config;
+        QString error;
+        QVERIFY2(EnvironmentConfig::fromYaml(R"(environments:
+  - name: prod
+    protected: true
+    links:
+      - name: Argo CD
+        url: https://argocd.example.com/applications/{namespace}/{name}?env={environment}
+)",
+                                             QStringLiteral("c.yaml"), &config, &error),
+                 qPrintable(error));
+        const EnvironmentSpec &spec = config.environments().first();
+        QVERIFY(spec.isProtected);
+        QCOMPARE(spec.links.size(), 1);
+        QCOMPARE(spec.links.first().name, QStringLiteral("Argo CD"));
+        // Values are percent-encoded: a name cannot change the address's shape.
+        QCOMPARE(spec.links.first().expanded(QStringLiteral("prod"), QStringLiteral("prod"),
+                                             QStringLiteral("shop"), QStringLiteral("a b/c")),
+                 QStringLiteral("https://argocd.example.com/applications/shop/a%20b%2Fc?env=prod"));
+    }
+
     void defaultsAndOrder()
     {
         EnvironmentConfig config;
@@ -110,7 +133,21 @@ private slots:
         QTest::addRow("unknown key")
             << QByteArray("environments:\n  - name: a\n  - name: b\n    color: \"#ffffff\"\n")
             << "c.yaml:4: environments[1]: unknown key 'color' (expected one of: name, context, "
-               "namespaces, order, colour, readOnly, prometheus, protected)";
+               "namespaces, order, colour, readOnly, prometheus, protected, links)";
+        QTest::addRow("protected not a bool")
+            << QByteArray("environments:\n  - name: a\n    protected: maybe\n")
+            << "c.yaml:3: environments[0].protected: must be true or false";
+        QTest::addRow("links not a list")
+            << QByteArray("environments:\n  - name: a\n    links: https://x\n")
+            << "c.yaml:3: environments[0].links: must be a list of {name, url}";
+        QTest::addRow("link without url")
+            << QByteArray("environments:\n  - name: a\n    links:\n      - name: Argo CD\n")
+            << "c.yaml:4: environments[0].links[0]: needs both name and url";
+        QTest::addRow("link to a program")
+            << QByteArray("environments:\n  - name: a\n    links:\n      - name: x\n"
+                          "        url: file:///usr/bin/xterm\n")
+            << "c.yaml:5: environments[0].links[0].url: 'file:///usr/bin/xterm' is not an http or "
+               "https address";
         QTest::addRow("duplicate key") << QByteArray("environments:\n  - name: a\n    name: b\n")
                                        << "c.yaml:3: environments[0]: duplicate key 'name'";
         QTest::addRow("duplicate name")
