@@ -40,8 +40,8 @@ void Appearance::apply(ThemeColours::Theme theme)
         platformStyle() = QApplication::style()->name();
     // Fusion draws every control from the palette, so a forced light or dark palette looks
     // whole; the platform's style may not.
-    const QString style = theme == ThemeColours::Theme::System ? platformStyle()
-                                                               : QStringLiteral("Fusion");
+    const QString style
+        = theme == ThemeColours::Theme::System ? platformStyle() : QStringLiteral("Fusion");
     if (!style.isEmpty() && QApplication::style()
         && QApplication::style()->name().compare(style, Qt::CaseInsensitive) != 0)
         QApplication::setStyle(QStyleFactory::create(style));

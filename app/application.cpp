@@ -40,7 +40,8 @@ int runWindow(const CommandLineOptions &options)
     QGuiApplication::setDesktopFileName(QStringLiteral("release-dashboard"));
     QIcon icon;
     for (int size : {16, 32, 48, 64, 128, 256})
-        icon.addFile(QStringLiteral(":/icons/release-dashboard-%1.png").arg(size), QSize(size, size));
+        icon.addFile(QStringLiteral(":/icons/release-dashboard-%1.png").arg(size),
+                     QSize(size, size));
     QGuiApplication::setWindowIcon(icon);
     ThemeColours::Theme theme = Appearance::savedTheme();
     if (!options.theme.isEmpty())

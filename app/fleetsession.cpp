@@ -12,8 +12,7 @@
 #include <QMessageBox>
 #include <QSaveFile>
 
-FleetSession::FleetSession(MainWindow *window, const CommandLineOptions &options,
-                           QObject *parent) :
+FleetSession::FleetSession(MainWindow *window, const CommandLineOptions &options, QObject *parent) :
     QObject(parent), m_window(window), m_options(options)
 {
     connect(window, &MainWindow::demoRequested, this, &FleetSession::startDemo);
@@ -105,8 +104,8 @@ void FleetSession::chooseEnvironments()
                                       m_setup.kubeconfig.currentContext());
     if (groups.isEmpty())
         return;
-    const QString path = m_options.config.isEmpty() ? EnvironmentConfig::defaultPath()
-                                                    : m_options.config;
+    const QString path
+        = m_options.config.isEmpty() ? EnvironmentConfig::defaultPath() : m_options.config;
     EnvironmentPickerDialog dialog(groups, path, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -125,8 +124,8 @@ void FleetSession::chooseEnvironments()
     show(setup);
 }
 
-bool FleetSession::saveEnvironments(const QList<EnvironmentSpec> &environments,
-                                    const QString &path, QString *error)
+bool FleetSession::saveEnvironments(const QList<EnvironmentSpec> &environments, const QString &path,
+                                    QString *error)
 {
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
         *error = tr("Cannot create the folder of %1").arg(path);

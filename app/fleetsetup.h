@@ -28,8 +28,9 @@ public:
 
     // demoKubeconfig: the running demo's kubeconfig (--demo), else empty. The environments
     // come from --config, else from the default config file when it exists, else (demo) the
-    // built-in demo environments, else one per cluster of the kubeconfig (ContextGroups). --read-only marks all
-    // read-only. False with a precise *error (file, line, field) on any problem.
+    // built-in demo environments, else one per cluster of the kubeconfig (ContextGroups).
+    // --read-only marks all read-only. False with a precise *error (file, line, field) on any
+    // problem.
     static bool load(const CommandLineOptions &options, const QString &demoKubeconfig,
                      FleetSetup *out, QString *error);
 

@@ -31,11 +31,11 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
-#include <QGuiApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QKeySequence>
@@ -230,57 +230,6 @@ MainWindow::MainWindow(QWidget *parent) :
     restoreSettings();
 }
 
-QMenu *MainWindow::rowMenu(const QModelIndex &index)
-{
-    auto *menu = new QMenu(this);
-    menu->setObjectName(QStringLiteral("rowMenu"));
-    menu->setAttribute(Qt::WA_DeleteOnClose);
-    const bool isRollout = index.data(FleetModel::KindRole).toString() == QLatin1String("Rollout");
-    RolloutDetailView *view = m_detail->rolloutView();
-    if (isRollout) {
-        // The same QActions as the action bar: enabled, confirmed and audited alike, and
-        // acting on the row just selected (the detail shows it).
-        for (RolloutAction action : allRolloutActions()) {
-            QAction *qaction = view->action(action);
-            if (qaction->isVisible())
-                menu->addAction(qaction);
-        }
-        menu->addSeparator();
-        QMenu *copy = view->copyCommandAction()->menu();
-        QAction *copyCommands = menu->addMenu(copy);
-        copyCommands->setText(view->copyCommandAction()->text());
-    }
-    const QString environment = index.data(FleetModel::EnvironmentRole).toString();
-    for (const EnvironmentSpec &spec : m_fleetModel->environments()) {
-        if (spec.name != environment)
-            continue;
-        for (const EnvironmentLink &link : spec.links) {
-            const QUrl url(link.expanded(environment, spec.context,
-                                         index.data(FleetModel::NamespaceRole).toString(),
-                                         index.data(FleetModel::NameRole).toString()));
-            QAction *open = menu->addAction(tr("Open in %1").arg(link.name), this,
-                                            [url] { QDesktopServices::openUrl(url); });
-            open->setToolTip(url.toString());
-            open->setData(url);
-        }
-        if (!spec.links.isEmpty())
-            menu->addSeparator();
-    }
-    const QString target = QStringLiteral("%1/%2/%3").arg(
-        index.data(FleetModel::EnvironmentRole).toString(),
-        index.data(FleetModel::NamespaceRole).toString(), index.data(FleetModel::NameRole).toString());
-    QAction *copyName = menu->addAction(tr("Copy %1").arg(target), this, [target] {
-        QGuiApplication::clipboard()->setText(target);
-    });
-    copyName->setObjectName(QStringLiteral("copyNameAction"));
-    QAction *copyRow = menu->addAction(tr("Copy Row"), this, [this] {
-        QGuiApplication::clipboard()->setText(m_table->selectedRowText());
-    });
-    copyRow->setObjectName(QStringLiteral("copyRowAction"));
-    copyRow->setShortcut(QKeySequence::Copy);
-    return menu;
-}
-
 void MainWindow::fitTableHeight()
 {
     // Until the user moves the splitter (or restored a layout), the table is as tall as its
@@ -305,106 +254,6 @@ void MainWindow::resizeEvent(QResizeEvent *event)
 {
     QMainWindow::resizeEvent(event);
     fitTableHeight();
-}
-
-void MainWindow::showRowMenu(const QModelIndex &index, const QPoint &globalPos)
-{
-    rowMenu(index)->popup(globalPos);
-}
-
-MainWindow::~MainWindow()
-{
-    stopFetching();
-}
-
-void MainWindow::createMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open Kubeconfig…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(
-            this, tr("Open Kubeconfig"), QDir::home().filePath(QStringLiteral(".kube")),
-            tr("Kubeconfig files (*config* *.yaml *.yml);;All files (*)"));
-        if (!path.isEmpty())
-            emit kubeconfigChosen(path);
-    });
-    open->setShortcut(QKeySequence::Open);
-    m_chooseEnvironments = file->addAction(tr("Choose &Environments…"), this,
-                                           &MainWindow::chooseEnvironmentsRequested);
-    m_chooseEnvironments->setObjectName(QStringLiteral("chooseEnvironmentsAction"));
-    file->addAction(tr("Start the &Demo"), this, &MainWindow::demoRequested);
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setShortcutContext(Qt::ApplicationShortcut);
-    quit->setMenuRole(QAction::QuitRole);
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *filter = view->addAction(tr("&Filter…"), m_filterBar, &FilterBar::focusFilter);
-    filter->setShortcut(QKeySequence::Find);
-    QAction *attention = view->addAction(tr("Only Rollouts That &Need Attention"));
-    attention->setCheckable(true);
-    // Ctrl+Shift+A is the selected rollout's abort.
-    attention->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
-    connect(attention, &QAction::toggled, m_filterBar, &FilterBar::setAttentionOnly);
-    connect(m_filterBar, &FilterBar::attentionOnlyChanged, attention, &QAction::setChecked);
-    QAction *clear = view->addAction(tr("&Clear Filters"), m_filterBar, [this] {
-        m_filterBar->clearFilters();
-        m_environmentList->selectEnvironment(QString());
-    });
-    clear->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    view->addSeparator();
-    QMenu *themes = view->addMenu(tr("&Theme"));
-    themes->setObjectName(QStringLiteral("themeMenu"));
-    auto *themeGroup = new QActionGroup(themes);
-    const ThemeColours::Theme current = Appearance::current();
-    for (const auto &[theme, text] :
-         {std::pair {ThemeColours::Theme::System, tr("&System")},
-          std::pair {ThemeColours::Theme::Light, tr("&Light")},
-          std::pair {ThemeColours::Theme::Dark, tr("&Dark")}}) {
-        QAction *action = themes->addAction(text);
-        action->setCheckable(true);
-        action->setChecked(theme == current);
-        action->setObjectName(QStringLiteral("theme-") + ThemeColours::themeName(theme));
-        themeGroup->addAction(action);
-        connect(action, &QAction::triggered, this, [this, theme] {
-            Appearance::saveTheme(theme);
-            Appearance::apply(theme);
-            statusBar()->showMessage(
-                tr("Theme changed. A few colours follow on the next start."), 8000);
-        });
-    }
-    view->addSeparator();
-    m_popOutDetail = view->addAction(tr("&Detail in Its Own Window"), this,
-                                     [this](bool on) { setDetailPoppedOut(on); });
-    m_popOutDetail->setObjectName(QStringLiteral("popOutDetailAction"));
-    m_popOutDetail->setCheckable(true);
-    m_popOutDetail->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
-    m_popOutMetrics = view->addAction(tr("&Metrics in Their Own Window"), this,
-                                      [this](bool on) { setMetricsPoppedOut(on); });
-    m_popOutMetrics->setObjectName(QStringLiteral("popOutMetricsAction"));
-    m_popOutMetrics->setCheckable(true);
-    m_popOutMetrics->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
-    view->addSeparator();
-    QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
-    refresh->setShortcut(QKeySequence::Refresh);
-    refresh->setToolTip(tr("List every environment anew"));
-
-    // The selected rollout's actions, the same QActions as its action bar (and shortcuts).
-    QMenu *rollout = menuBar()->addMenu(tr("&Rollout"));
-    for (RolloutAction action : allRolloutActions()) {
-        rollout->addAction(m_detail->rolloutView()->action(action));
-        if (action == RolloutAction::Resume || action == RolloutAction::PromoteFull
-            || action == RolloutAction::Retry)
-            rollout->addSeparator();
-    }
-    rollout->addSeparator();
-    rollout->addAction(tr("&Audit Log…"), this, &MainWindow::showAuditLog);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(tr("&About Release Dashboard"), this, &MainWindow::showAbout);
-    about->setMenuRole(QAction::AboutRole);
-    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-    aboutQt->setMenuRole(QAction::AboutQtRole);
 }
 
 void MainWindow::setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &environments)
@@ -442,8 +291,7 @@ void MainWindow::setTitleBase(const QString &title)
 
 void MainWindow::showEnvironmentsHint(const QString &message)
 {
-    m_banner->showMessage(message, MessageBanner::Type::Information,
-                          tr("Choose Environments…"));
+    m_banner->showMessage(message, MessageBanner::Type::Information, tr("Choose Environments…"));
 }
 
 void MainWindow::showFirstRun(const QString &reason)
@@ -457,59 +305,6 @@ void MainWindow::showFirstRun(const QString &reason)
 bool MainWindow::isShowingFirstRun() const
 {
     return m_pages->currentWidget() == m_firstRun;
-}
-
-void MainWindow::setDetailPoppedOut(bool on)
-{
-    if (on == !m_detailWindow.isNull()) {
-        m_popOutDetail->setChecked(on);
-        return;
-    }
-    if (!on) {
-        m_detailWindow->close(); // docks it back
-        return;
-    }
-    const QPointer<QSplitter> splitter = m_contentSplitter;
-    const QList<int> sizes = m_contentSplitter->sizes();
-    auto *detailWindow = new PopOutWindow(
-        m_detail, tr("Rollout detail"),
-        [this, splitter, sizes](QWidget *part) {
-            if (!splitter)
-                return;
-            splitter->insertWidget(1, part);
-            splitter->setSizes(sizes);
-            m_popOutDetail->setChecked(false);
-        },
-        this);
-    m_detailWindow = detailWindow;
-    detailWindow->show();
-    m_popOutDetail->setChecked(true);
-}
-
-void MainWindow::setMetricsPoppedOut(bool on)
-{
-    if (on == !m_metricsWindow.isNull()) {
-        m_popOutMetrics->setChecked(on);
-        return;
-    }
-    if (!on) {
-        m_metricsWindow->close();
-        return;
-    }
-    const QPointer<QTabWidget> tabs
-        = m_detail->rolloutView()->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
-    auto *metricsWindow = new PopOutWindow(
-        m_metricsView, tr("Metrics"),
-        [this, tabs](QWidget *part) {
-            if (!tabs)
-                return;
-            tabs->addTab(part, tr("Metrics"));
-            m_popOutMetrics->setChecked(false);
-        },
-        this);
-    m_metricsWindow = metricsWindow;
-    metricsWindow->show();
-    m_popOutMetrics->setChecked(true);
 }
 
 void MainWindow::showError(const QString &message)
@@ -614,129 +409,6 @@ QString MainWindow::summaryText() const
     return m_summary->text();
 }
 
-void MainWindow::endStructureChange()
-{
-    if (m_structureChanges > 0)
-        --m_structureChanges;
-    if (m_structureChanges == 0)
-        reconcileSelection();
-}
-
-QModelIndex MainWindow::proxyIndexOfSelection() const
-{
-    if (m_selection.size() != 4)
-        return QModelIndex();
-    const QModelIndex source = m_fleetModel->indexOf(
-        m_selection.at(0),
-        m_selection.at(1) == QLatin1String("Rollout") ? FleetRow::Kind::Rollout
-                                                      : FleetRow::Kind::Deployment,
-        m_selection.at(2), m_selection.at(3));
-    return source.isValid() ? m_proxy->mapFromSource(source) : QModelIndex();
-}
-
-void MainWindow::reconcileSelection()
-{
-    if (m_selection.isEmpty() || m_reconciling)
-        return;
-    m_reconciling = true;
-    const QModelIndex index = proxyIndexOfSelection();
-    QItemSelectionModel *selection = m_table->selectionModel();
-    if (index.isValid()) {
-        const QModelIndexList rows = selection->selectedRows();
-        if (rows.size() != 1 || rows.first().row() != index.row())
-            selection->select(index, QItemSelectionModel::ClearAndSelect
-                                  | QItemSelectionModel::Rows);
-        if (selection->currentIndex().row() != index.row())
-            selection->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
-        showDetailOf(index);
-    } else {
-        // Hidden or deleted: the detail says so; nothing else is shown (or acted on) in its
-        // place, and the row is selected again when it comes back.
-        selection->clearSelection();
-        selection->setCurrentIndex(QModelIndex(), QItemSelectionModel::NoUpdate);
-        m_detailController->select(QString(), QString());
-        m_metricsController->select(QString(), QString());
-        const QString target = QStringLiteral("%1 / %2 / %3")
-                                   .arg(m_selection.at(0), m_selection.at(2), m_selection.at(3));
-        const bool exists = m_fleetModel
-                                ->indexOf(m_selection.at(0),
-                                          m_selection.at(1) == QLatin1String("Rollout")
-                                              ? FleetRow::Kind::Rollout
-                                              : FleetRow::Kind::Deployment,
-                                          m_selection.at(2), m_selection.at(3))
-                                .isValid();
-        m_detail->showSelectionGone(
-            exists ? tr("%1 is hidden by the filter.\nNothing is shown or acted on until you "
-                        "select a row; clear the filter to see it again.")
-                         .arg(target)
-                   : tr("%1 is no longer in the cluster.").arg(target));
-    }
-    m_reconciling = false;
-}
-
-void MainWindow::showDetailOf(const QModelIndex &index)
-{
-    const QString environment = index.data(FleetModel::EnvironmentRole).toString();
-    if (index.data(FleetModel::KindRole).toString() == QLatin1String("Rollout")) {
-        m_detailController->select(environment, index.data(FleetModel::UidRole).toString());
-        m_metricsController->select(environment, index.data(FleetModel::UidRole).toString());
-        m_detail->showRolloutView();
-        return;
-    }
-    m_detailController->select(QString(), QString());
-    m_metricsController->select(QString(), QString());
-    m_detail->showWorkload(environment, index.data(FleetModel::NamespaceRole).toString(),
-                           index.data(FleetModel::NameRole).toString(),
-                           index.data(FleetModel::PhaseRole).toString(),
-                           index.data(FleetModel::MessageRole).toString());
-}
-
-void MainWindow::updateDetail()
-{
-    // Inside a structure change the selection moves because rows do; reconcileSelection()
-    // puts it back on the user's pick afterwards.
-    if (m_structureChanges > 0 || m_reconciling)
-        return;
-    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    if (rows.isEmpty()) {
-        m_selection.clear();
-        m_detailController->select(QString(), QString());
-        m_metricsController->select(QString(), QString());
-        m_detail->clearSelection();
-        return;
-    }
-    const QModelIndex index = rows.first();
-    m_selection = {index.data(FleetModel::EnvironmentRole).toString(),
-                   index.data(FleetModel::KindRole).toString(),
-                   index.data(FleetModel::NamespaceRole).toString(),
-                   index.data(FleetModel::NameRole).toString()};
-    showDetailOf(index);
-}
-
-void MainWindow::selectWorkload(const QString &environment, const QString &namespaceName,
-                                const QString &name)
-{
-    m_pendingSelection = {environment, namespaceName, name};
-    selectPendingWorkload();
-}
-
-void MainWindow::selectPendingWorkload()
-{
-    if (m_pendingSelection.isEmpty())
-        return;
-    for (int row = 0; row < m_proxy->rowCount(); ++row) {
-        const QModelIndex index = m_proxy->index(row, 0);
-        if (index.data(FleetModel::EnvironmentRole).toString() == m_pendingSelection.at(0)
-            && index.data(FleetModel::NamespaceRole).toString() == m_pendingSelection.at(1)
-            && index.data(FleetModel::NameRole).toString() == m_pendingSelection.at(2)) {
-            m_pendingSelection.clear();
-            m_table->selectRow(row);
-            m_table->scrollTo(index);
-            return;
-        }
-    }
-}
-
 void MainWindow::restoreSettings()
 {
     const QSettings settings;
@@ -747,7 +419,8 @@ void MainWindow::restoreSettings()
         if (const QScreen *screen = this->screen()) {
             const QSize available = screen->availableSize();
             size = (available * 0.92).expandedTo(size).boundedTo(available);
-            move(screen->availableGeometry().center() - QPoint(size.width() / 2, size.height() / 2));
+            move(screen->availableGeometry().center()
+                 - QPoint(size.width() / 2, size.height() / 2));
         }
         resize(size);
     }

@@ -54,7 +54,8 @@ QString RolloutPrinter::table(const QList<RolloutSummary> &rollouts, bool wide,
         QStringLiteral("AGE"),
     };
     if (wide)
-        header += {QStringLiteral("REVISION"), QStringLiteral("IMAGES"), QStringLiteral("SITUATION")};
+        header
+            += {QStringLiteral("REVISION"), QStringLiteral("IMAGES"), QStringLiteral("SITUATION")};
     rows.append(header);
     for (const RolloutSummary &r : rollouts) {
         const QString age = r.creationTimestamp.isValid()

@@ -12,8 +12,8 @@ QList<ContextGroup> ContextGroups::group(const QList<KubeContextInfo> &contexts,
     QHash<QString, qsizetype> byServer;
     for (const KubeContextInfo &context : contexts) {
         // A context without a server cannot be matched to others: a group of its own.
-        const QString key = context.server.isEmpty() ? QStringLiteral("\x1f") + context.name
-                                                     : context.server;
+        const QString key
+            = context.server.isEmpty() ? QStringLiteral("\x1f") + context.name : context.server;
         auto it = byServer.constFind(key);
         if (it == byServer.cend()) {
             it = byServer.insert(key, groups.size());

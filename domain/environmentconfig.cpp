@@ -23,9 +23,9 @@ namespace {
 const QStringList &environmentKeys()
 {
     static const QStringList keys = {
-        QStringLiteral("name"),       QStringLiteral("context"), QStringLiteral("namespaces"),
-        QStringLiteral("order"),      QStringLiteral("colour"),  QStringLiteral("readOnly"),
-        QStringLiteral("prometheus"), QStringLiteral("protected"),  QStringLiteral("links"),
+        QStringLiteral("name"),       QStringLiteral("context"),   QStringLiteral("namespaces"),
+        QStringLiteral("order"),      QStringLiteral("colour"),    QStringLiteral("readOnly"),
+        QStringLiteral("prometheus"), QStringLiteral("protected"), QStringLiteral("links"),
     };
     return keys;
 }
@@ -267,9 +267,8 @@ bool EnvironmentConfigParser::parse(const QByteArray &yaml, EnvironmentConfig *o
 QString EnvironmentLink::expanded(const QString &environment, const QString &context,
                                   const QString &namespaceName, const QString &workload) const
 {
-    const auto encoded = [](const QString &value) {
-        return QString::fromLatin1(QUrl::toPercentEncoding(value));
-    };
+    const auto encoded
+        = [](const QString &value) { return QString::fromLatin1(QUrl::toPercentEncoding(value)); };
     QString result = url;
     result.replace(QLatin1String("{environment}"), encoded(environment));
     result.replace(QLatin1String("{context}"), encoded(context));

@@ -39,8 +39,9 @@ struct EnvironmentSpec
     bool operator==(const EnvironmentSpec &o) const
     {
         return name == o.name && context == o.context && namespaces == o.namespaces
-            && colour == o.colour && readOnly == o.readOnly && isProtected == o.isProtected && order == o.order
-            && prometheus == o.prometheus && isProtected == o.isProtected && links == o.links;
+            && colour == o.colour && readOnly == o.readOnly && isProtected == o.isProtected
+            && order == o.order && prometheus == o.prometheus && isProtected == o.isProtected
+            && links == o.links;
     }
     bool operator!=(const EnvironmentSpec &o) const { return !(*this == o); }
 };

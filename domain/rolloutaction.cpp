@@ -130,8 +130,7 @@ QString rolloutActionQuestion(RolloutAction action, const RolloutTarget &target)
         return RolloutActionText::tr("Promote rollout %1 in namespace %2 of environment %3?")
             .arg(target.name, target.namespaceName, target.environment);
     case RolloutAction::PromoteFull:
-        return RolloutActionText::tr(
-                   "Promote rollout %1 in namespace %2 of environment %3 fully?")
+        return RolloutActionText::tr("Promote rollout %1 in namespace %2 of environment %3 fully?")
             .arg(target.name, target.namespaceName, target.environment);
     case RolloutAction::Abort:
         return RolloutActionText::tr("Abort rollout %1 in namespace %2 of environment %3?")

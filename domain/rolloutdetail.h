@@ -46,9 +46,9 @@ struct RolloutDetail
     // The situation at `now` (no countdown while stale).
     RolloutSituation situation(const QDateTime &now) const
     {
-        return RolloutSituationText::describe(
-            rollout, RolloutTrafficFacts::of(rollout, replicaSets),
-            SituationContext {now, !isStale(), observations});
+        return RolloutSituationText::describe(rollout,
+                                              RolloutTrafficFacts::of(rollout, replicaSets),
+                                              SituationContext {now, !isStale(), observations});
     }
 
     static constexpr int maxEvents = 100;

@@ -169,8 +169,8 @@ QString RolloutSituationText::abortText(const Rollout &rollout, const RolloutTra
     }
     *settled = facts.actualWeight <= 0;
     if (!*settled) {
-        QString text = tr("Aborting") + dash
-            + tr("canary weight %1 % \u2192 0 %").arg(facts.actualWeight);
+        QString text
+            = tr("Aborting") + dash + tr("canary weight %1 % \u2192 0 %").arg(facts.actualWeight);
         if (facts.newReplicas > 0)
             text += facts.newReplicas == 1
                 ? tr(", scaling down 1 canary pod")
@@ -195,8 +195,8 @@ RolloutSituation RolloutSituationText::describe(const Rollout &rollout,
     if (rollout.status.abort) {
         bool settled = false;
         situation.text = abortText(rollout, facts, &settled);
-        situation.kind = settled ? RolloutSituation::Kind::Aborted
-                                 : RolloutSituation::Kind::Aborting;
+        situation.kind
+            = settled ? RolloutSituation::Kind::Aborted : RolloutSituation::Kind::Aborting;
         return situation;
     }
     if (phase.phase == QLatin1String("Degraded")) {

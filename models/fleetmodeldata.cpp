@@ -95,7 +95,8 @@ QString FleetModel::situationText(const FleetRow &row) const
             phase = row.phase.isEmpty() ? tr("Unknown") : row.phase;
             break;
         }
-        return row.message.isEmpty() ? phase : tr("%1 — %2", "phase — message").arg(phase, row.message);
+        return row.message.isEmpty() ? phase
+                                     : tr("%1 — %2", "phase — message").arg(phase, row.message);
     }
     return row.situationAt(now(), !m_stale.contains(row.environment)).text;
 }
@@ -126,7 +127,8 @@ QString FleetModel::statusText(const FleetRow &row) const
 {
     const QString situation = situationText(row);
     const QString stale = staleText(row.environment);
-    return stale.isEmpty() ? situation : tr("%1 · %2", "stale since …, situation").arg(stale, situation);
+    return stale.isEmpty() ? situation
+                           : tr("%1 · %2", "stale since …, situation").arg(stale, situation);
 }
 
 QVariant FleetModel::displayData(const FleetRow &row, int column) const

@@ -36,7 +36,8 @@ void FleetModel::refreshCountdowns()
 void FleetModel::updateCountdownTimer()
 {
     for (const FleetRow &row : std::as_const(m_rows)) {
-        if (row.situation == RolloutSituation::Kind::TimedPause && !m_stale.contains(row.environment)) {
+        if (row.situation == RolloutSituation::Kind::TimedPause
+            && !m_stale.contains(row.environment)) {
             if (!m_countdownTimer->isActive())
                 m_countdownTimer->start();
             return;

@@ -54,10 +54,10 @@ bool FleetRow::sameContent(const FleetRow &o) const
     return environment == o.environment && kind == o.kind && strategy == o.strategy
         && phase == o.phase && message == o.message && health == o.health
         && requiresAttention == o.requiresAttention && step == o.step && setWeight == o.setWeight
-        && actualWeight == o.actualWeight && revision == o.revision && images == o.images && imageTags == o.imageTags
-        && desired == o.desired && ready == o.ready && updated == o.updated
-        && available == o.available && attention == o.attention && situation == o.situation
-        && traffic == o.traffic && observations == o.observations
+        && actualWeight == o.actualWeight && revision == o.revision && images == o.images
+        && imageTags == o.imageTags && desired == o.desired && ready == o.ready
+        && updated == o.updated && available == o.available && attention == o.attention
+        && situation == o.situation && traffic == o.traffic && observations == o.observations
         && sameIgnoringResourceVersion(rollout, o.rollout)
         && sameIgnoringResourceVersion(deployment, o.deployment);
 }

@@ -147,10 +147,6 @@ Consecutive errors: %5</source>
         <source>Try &apos;release-dashboard --help&apos;.</source>
         <translation>请运行 &apos;release-dashboard --help&apos; 查看用法。</translation>
     </message>
-    <message>
-        <source>To look around without a cluster, start release-dashboard --demo.</source>
-        <translation>没有集群也想先看看？请运行 release-dashboard --demo。</translation>
-    </message>
 </context>
 <context>
     <name>AuditDialog</name>
@@ -685,6 +681,14 @@ Without a command it opens the window. Commands:
         <source>%1: -A and -o are only valid with get</source>
         <translation>%1：-A 和 -o 只能与 get 一起使用</translation>
     </message>
+    <message>
+        <source>Colours: system, light or dark (default: the choice saved from View &gt; Theme, else system).</source>
+        <translation>配色：system、light 或 dark（默认：使用在“视图 &gt; 主题”中保存的选择，否则为 system）。</translation>
+    </message>
+    <message>
+        <source>--theme: &apos;%1&apos; is not one of system, light, dark</source>
+        <translation>--theme：&apos;%1&apos; 不是 system、light、dark 之一</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionStateStyle</name>
@@ -757,6 +761,10 @@ Without a command it opens the window. Commands:
     <message>
         <source>The demo fleet did not start: %1</source>
         <translation>演示集群组未能启动：%1</translation>
+    </message>
+    <message>
+        <source>The demo has no cluster %1</source>
+        <translation>演示中没有集群 %1</translation>
     </message>
 </context>
 <context>
@@ -846,6 +854,18 @@ Without a command it opens the window. Commands:
     <message>
         <source>preview</source>
         <translation>预览</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>正在终止</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
@@ -1050,6 +1070,26 @@ Without a command it opens the window. Commands:
         <source>%1.headers: &apos;Authorization&apos; cannot be combined with a bearer token, basicAuth or the service proxy</source>
         <translation>%1.headers：&apos;Authorization&apos; 不能与 bearer 令牌、basicAuth 或服务代理同时使用</translation>
     </message>
+    <message>
+        <source>%1.protected: must be true or false</source>
+        <translation>%1.protected：必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>%1: must be a list of {name, url}</source>
+        <translation>%1：必须是由 {name, url} 组成的列表</translation>
+    </message>
+    <message>
+        <source>%1: must be a map with name and url</source>
+        <translation>%1：必须是包含 name 和 url 的映射</translation>
+    </message>
+    <message>
+        <source>%1: needs both name and url</source>
+        <translation>%1：必须同时设置 name 和 url</translation>
+    </message>
+    <message>
+        <source>%1.url: &apos;%2&apos; is not an http or https address</source>
+        <translation>%1.url：&apos;%2&apos; 不是 http 或 https 地址</translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentDelegate</name>
@@ -1130,6 +1170,70 @@ Without a command it opens the window. Commands:
         <comment>environment — state</comment>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>state · attention</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n 个待处理</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentPickerDialog</name>
+    <message>
+        <source>Choose Environments</source>
+        <translation>选择环境</translation>
+    </message>
+    <message>
+        <source>Your kubeconfig has %1 contexts for %2 clusters. Each cluster is one environment, through the context chosen for it (the one you act with: actions need its permissions). Untick a cluster to leave it out.</source>
+        <translation>你的 kubeconfig 中有 %1 个上下文，对应 %2 个集群。每个集群是一个环境，通过为它选择的上下文访问（也就是执行操作时使用的上下文：操作需要它的权限）。取消勾选某个集群即可将其排除。</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>集群</translation>
+    </message>
+    <message>
+        <source>(no cluster)</source>
+        <translation>（无集群）</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Use Without Saving</source>
+        <translation>使用但不保存</translation>
+    </message>
+    <message>
+        <source>Two environments have the same name.</source>
+        <translation>有两个环境同名。</translation>
+    </message>
+    <message>
+        <source>Choose at least one cluster.</source>
+        <translation>请至少选择一个集群。</translation>
+    </message>
 </context>
 <context>
     <name>ExecPlugin</name>
@@ -1185,10 +1289,6 @@ Without a command it opens the window. Commands:
 <context>
     <name>FilterBar</name>
     <message>
-        <source>Filter by name, namespace or image (Ctrl+F)</source>
-        <translation>按名称、命名空间或镜像筛选（Ctrl+F）</translation>
-    </message>
-    <message>
         <source>Show only %1 rollouts (combine several)</source>
         <translation>只显示状态为“%1”的发布（可多选）</translation>
     </message>
@@ -1215,6 +1315,45 @@ Without a command it opens the window. Commands:
     <message>
         <source>Needs attention %1</source>
         <translation>需要关注 %1</translation>
+    </message>
+    <message>
+        <source>Filter by environment, namespace, name or image (Ctrl+F)</source>
+        <translation>按环境、命名空间、名称或镜像筛选（Ctrl+F）</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Start the Demo</source>
+        <translation>启动演示</translation>
+    </message>
+    <message>
+        <source>Open Kubeconfig…</source>
+        <translation>打开 kubeconfig…</translation>
+    </message>
+    <message>
+        <source>Welcome to Release Dashboard</source>
+        <translation>欢迎使用 Release Dashboard</translation>
+    </message>
+    <message>
+        <source>Every rollout of every cluster in one window: what is deployed, how each canary or blue-green is doing, and pause or abort in one click.</source>
+        <translation>在一个窗口中查看所有集群的所有发布：部署了什么、每个金丝雀或蓝绿发布进展如何，并可一键暂停或中止。</translation>
+    </message>
+    <message>
+        <source>Look around on a simulated fleet of three clusters (dev, staging, prod) with canaries in every state. Nothing leaves this computer.</source>
+        <translation>在由三个集群（dev、staging、prod）组成的模拟集群组中随意浏览，其中有处于各种状态的金丝雀发布。任何数据都不会离开这台计算机。</translation>
+    </message>
+    <message>
+        <source>Or pick the kubeconfig file of your clusters. Each cluster becomes one environment; you can choose which afterwards (File &gt; Choose Environments).</source>
+        <translation>或者选择你的集群的 kubeconfig 文件。每个集群成为一个环境；之后可以再选择要使用哪些（文件 &gt; 选择环境）。</translation>
+    </message>
+    <message>
+        <source>Open Kubeconfig</source>
+        <translation>打开 kubeconfig</translation>
+    </message>
+    <message>
+        <source>Kubeconfig files (*config* *.yaml *.yml);;All files (*)</source>
+        <translation>kubeconfig 文件 (*config* *.yaml *.yml);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1484,58 @@ Without a command it opens the window. Commands:
         <source>Events may be out of date: %1</source>
         <translation>事件可能已过时：%1</translation>
     </message>
+    <message>
+        <source>Canary</source>
+        <translation>金丝雀</translation>
+    </message>
+    <message>
+        <source>Blue-green</source>
+        <translation>蓝绿</translation>
+    </message>
+    <message>
+        <source>Rolling update</source>
+        <translation>滚动更新</translation>
+    </message>
+    <message>
+        <source>Recreate</source>
+        <translation>重建</translation>
+    </message>
+    <message>
+        <source>Needs attention: waiting for a person</source>
+        <translation>需要关注：等待人工处理</translation>
+    </message>
+    <message>
+        <source>Needs attention: failed or aborted</source>
+        <translation>需要关注：失败或已中止</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>stale since …, situation</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Stale since %1</source>
+        <translation>自 %1 起未更新</translation>
+    </message>
+</context>
+<context>
+    <name>FleetSession</name>
+    <message>
+        <source>%1 contexts of your kubeconfig reach %2 clusters: each cluster is shown once, through one context. Choose which, and save the choice.</source>
+        <translation>你的 kubeconfig 中有 %1 个上下文指向 %2 个集群：每个集群只通过其中一个上下文显示一次。请选择使用哪个上下文，并保存该选择。</translation>
+    </message>
+    <message>
+        <source>Environments not saved</source>
+        <translation>环境未保存</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder of %1</source>
+        <translation>无法创建 %1 所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>FleetSetup</name>
@@ -1377,6 +1568,13 @@ Without a command it opens the window. Commands:
     <message>
         <source>No rollouts found in %1.</source>
         <translation>在 %1 中没有找到发布。</translation>
+    </message>
+</context>
+<context>
+    <name>ImagesDelegate</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>
@@ -1734,6 +1932,104 @@ Without a command it opens the window. Commands:
     <message>
         <source>&amp;Audit Log…</source>
         <translation>审计日志(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open in %1</source>
+        <translation>在 %1 中打开</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>复制 %1</translation>
+    </message>
+    <message>
+        <source>Copy Row</source>
+        <translation>复制行</translation>
+    </message>
+    <message>
+        <source>&amp;Open Kubeconfig…</source>
+        <translation>打开 kubeconfig(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open Kubeconfig</source>
+        <translation>打开 kubeconfig</translation>
+    </message>
+    <message>
+        <source>Kubeconfig files (*config* *.yaml *.yml);;All files (*)</source>
+        <translation>kubeconfig 文件 (*config* *.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Environments…</source>
+        <translation>选择环境(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Start the &amp;Demo</source>
+        <translation>启动演示(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Theme changed. A few colours follow on the next start.</source>
+        <translation>主题已更改。部分颜色将在下次启动后生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Detail in Its Own Window</source>
+        <translation>在单独窗口中显示详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Metrics in Their Own Window</source>
+        <translation>在单独窗口中显示指标(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Choose Environments…</source>
+        <translation>选择环境…</translation>
+    </message>
+    <message>
+        <source>Rollout detail</source>
+        <translation>发布详情</translation>
+    </message>
+    <message>
+        <source>No workload matches the filters. View &gt; Clear Filters (%1) shows all %2.</source>
+        <translation>没有符合筛选条件的工作负载。使用“视图 &gt; 清除筛选条件”（%1）可显示全部 %2 个。</translation>
+    </message>
+    <message>
+        <source>Nothing matches “%1” in environment, namespace, name or image. View &gt; Clear Filters (%2) shows all %3.</source>
+        <translation>环境、命名空间、名称或镜像中没有与“%1”匹配的内容。使用“视图 &gt; 清除筛选条件”（%2）可显示全部 %3 个。</translation>
+    </message>
+    <message>
+        <source>No workloads listed yet.</source>
+        <translation>尚未列出任何工作负载。</translation>
+    </message>
+    <message>
+        <source>%1 (1 needs attention)</source>
+        <translation>%1（1 个需要关注）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 need attention)</source>
+        <translation>%1（%2 个需要关注）</translation>
+    </message>
+    <message>
+        <source>%1 is hidden by the filter.
+Nothing is shown or acted on until you select a row; clear the filter to see it again.</source>
+        <translation>%1 已被筛选条件隐藏。
+在你选择一行之前，不会显示任何内容，也不会执行任何操作；清除筛选条件即可再次看到它。</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the cluster.</source>
+        <translation>%1 已不在集群中。</translation>
     </message>
 </context>
 <context>
@@ -2455,16 +2751,68 @@ Pod 模板哈希：%2
         <translation>正在回滚…</translation>
     </message>
     <message>
-        <source>Abort rollout %1? All traffic returns to the stable version and the canary is scaled down. You can retry the update later.</source>
-        <translation>要中止发布 %1 吗？所有流量将回到稳定版本，金丝雀将被缩容。之后可以重试此次更新。</translation>
+        <source>Pause rollout %1 in namespace %2 of environment %3?</source>
+        <translation>要暂停环境 %3 的命名空间 %2 中的发布 %1 吗？</translation>
     </message>
     <message>
-        <source>Promote rollout %1 fully? All remaining steps, pauses and analyses are skipped and the new version receives all traffic at once.</source>
-        <translation>要全量推进发布 %1 吗？所有剩余的步骤、暂停和分析都将被跳过，新版本将立即接收全部流量。</translation>
+        <source>Resume rollout %1 in namespace %2 of environment %3?</source>
+        <translation>要恢复环境 %3 的命名空间 %2 中的发布 %1 吗？</translation>
     </message>
     <message>
-        <source>Roll back rollout %1? Its pod template is replaced by the chosen revision&apos;s, which then rolls out through the rollout&apos;s steps.</source>
-        <translation>回滚发布 %1？它的 Pod 模板将被替换为所选修订版本的模板，随后按发布的步骤逐步发布。</translation>
+        <source>Promote rollout %1 in namespace %2 of environment %3?</source>
+        <translation>要推进环境 %3 的命名空间 %2 中的发布 %1 吗？</translation>
+    </message>
+    <message>
+        <source>Promote rollout %1 in namespace %2 of environment %3 fully?</source>
+        <translation>要全量推进环境 %3 的命名空间 %2 中的发布 %1 吗？</translation>
+    </message>
+    <message>
+        <source>Abort rollout %1 in namespace %2 of environment %3?</source>
+        <translation>要中止环境 %3 的命名空间 %2 中的发布 %1 吗？</translation>
+    </message>
+    <message>
+        <source>Retry rollout %1 in namespace %2 of environment %3?</source>
+        <translation>要重试环境 %3 的命名空间 %2 中的发布 %1 吗？</translation>
+    </message>
+    <message>
+        <source>Restart every pod of rollout %1 in namespace %2 of environment %3?</source>
+        <translation>要重启环境 %3 的命名空间 %2 中发布 %1 的所有 Pod 吗？</translation>
+    </message>
+    <message>
+        <source>Roll back rollout %1 in namespace %2 of environment %3?</source>
+        <translation>要回滚环境 %3 的命名空间 %2 中的发布 %1 吗？</translation>
+    </message>
+    <message>
+        <source>The rollout stops where it is, with the traffic it has now, until it is resumed.</source>
+        <translation>发布将停在当前位置，保持现有的流量分配，直到被恢复。</translation>
+    </message>
+    <message>
+        <source>The rollout continues from its current step; no step is skipped.</source>
+        <translation>发布将从当前步骤继续；不会跳过任何步骤。</translation>
+    </message>
+    <message>
+        <source>The current pause or analysis is skipped and the next step begins: the new version gets more traffic.</source>
+        <translation>将跳过当前的暂停或分析并开始下一步骤：新版本将获得更多流量。</translation>
+    </message>
+    <message>
+        <source>All remaining steps, pauses and analyses are skipped and the new version receives all traffic at once.</source>
+        <translation>将跳过所有剩余的步骤、暂停和分析，新版本立即接收全部流量。</translation>
+    </message>
+    <message>
+        <source>All traffic returns to the stable version and the canary is scaled down. You can retry the update later.</source>
+        <translation>所有流量将回到稳定版本，金丝雀将被缩容。之后可以重试此次更新。</translation>
+    </message>
+    <message>
+        <source>The aborted update starts again from the first step: the new version gets traffic again.</source>
+        <translation>已中止的更新将从第一步重新开始：新版本将再次获得流量。</translation>
+    </message>
+    <message>
+        <source>Every pod is replaced, a few at a time; the version does not change.</source>
+        <translation>所有 Pod 将分批替换；版本不会改变。</translation>
+    </message>
+    <message>
+        <source>Its pod template is replaced by the chosen revision&apos;s, which then rolls out through the rollout&apos;s steps.</source>
+        <translation>其 Pod 模板将被替换为所选修订版本的模板，然后按该发布的步骤进行发布。</translation>
     </message>
 </context>
 <context>
@@ -2500,6 +2848,10 @@ Pod 模板哈希：%2
     <message>
         <source>Roll back to an earlier revision.</source>
         <translation>回滚到更早的修订版本。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
@@ -2548,6 +2900,22 @@ Pod 模板哈希：%2
         <source>Rolled back: the chosen revision is rolling out.</source>
         <translation>已回滚：所选修订版本正在发布。</translation>
     </message>
+    <message>
+        <source>%1 is not connected (stale since %2): nothing can be sent from here. Use &quot;Copy kubectl command&quot; to run it from a terminal.</source>
+        <translation>%1 未连接（自 %2 起未更新）：无法从此处发送任何内容。请使用“复制 kubectl 命令”，在终端中执行。</translation>
+    </message>
+    <message>
+        <source>Abort accepted</source>
+        <translation>已接受中止请求</translation>
+    </message>
+    <message>
+        <source>Aborted: %1.</source>
+        <translation>已中止：%1。</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard: %1</source>
+        <translation>已复制到剪贴板：%1</translation>
+    </message>
 </context>
 <context>
     <name>RolloutDetailView</name>
@@ -2582,6 +2950,14 @@ Pod 模板哈希：%2
     <message>
         <source>Select a rollout to see its steps, ReplicaSets and analysis</source>
         <translation>选择一个发布，查看它的步骤、ReplicaSet 和分析</translation>
+    </message>
+    <message>
+        <source>Copy kubectl Command</source>
+        <translation>复制 kubectl 命令</translation>
+    </message>
+    <message>
+        <source>Copy the command that does the same from a terminal (kubectl argo rollouts)</source>
+        <translation>复制在终端中执行相同操作的命令（kubectl argo rollouts）</translation>
     </message>
 </context>
 <context>
@@ -2632,13 +3008,25 @@ First: %2</source>
         <source>×%1</source>
         <translation>×%1</translation>
     </message>
+    <message>
+        <source>this rollout</source>
+        <translation>此发布</translation>
+    </message>
+    <message>
+        <source>ReplicaSet %1</source>
+        <translation>ReplicaSet %1</translation>
+    </message>
+    <message>
+        <source>Pod %1</source>
+        <translation>Pod %1</translation>
+    </message>
+    <message>
+        <source>Analysis %1</source>
+        <translation>分析 %1</translation>
+    </message>
 </context>
 <context>
     <name>RolloutHeader</name>
-    <message>
-        <source>environment %1</source>
-        <translation>环境 %1</translation>
-    </message>
     <message>
         <source>Canary</source>
         <translation>金丝雀</translation>
@@ -2672,12 +3060,16 @@ First: %2</source>
         <translation>已于 %1 前中止（%2）。</translation>
     </message>
     <message>
-        <source>auto-promotion in %1</source>
-        <translation>%1 后自动推进</translation>
+        <source>Environment %1: every action acts here</source>
+        <translation>环境 %1：所有操作都作用于此环境</translation>
     </message>
     <message>
-        <source>resumes in %1</source>
-        <translation>%1 后恢复</translation>
+        <source>Stale since %1: %2 is not connected, so this is the last known state. Countdowns are stopped and actions are disabled.</source>
+        <translation>自 %1 起未更新：%2 未连接，因此显示的是最后已知的状态。倒计时已停止，操作已禁用。</translation>
+    </message>
+    <message>
+        <source>Phase: %1</source>
+        <translation>阶段：%1</translation>
     </message>
 </context>
 <context>
@@ -2733,6 +3125,205 @@ First: %2</source>
     <message>
         <source>This revision&apos;s lifetime</source>
         <translation>此修订版本的整个生命周期</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutSituation</name>
+    <message>
+        <source>Resume continues at step %1 of %2</source>
+        <translation>恢复后从步骤 %1/%2 继续</translation>
+    </message>
+    <message>
+        <source>nothing is rolling out</source>
+        <translation>没有正在进行的发布</translation>
+    </message>
+    <message>
+        <source>Resume continues the update</source>
+        <translation>恢复后继续此次更新</translation>
+    </message>
+    <message>
+        <source>pausing: the controller has not seen the change yet</source>
+        <translation>正在暂停：控制器尚未观察到此变更</translation>
+    </message>
+    <message>
+        <source>the controller has not seen the change yet</source>
+        <translation>控制器尚未观察到此变更</translation>
+    </message>
+    <message>
+        <source>resuming</source>
+        <translation>正在恢复</translation>
+    </message>
+    <message>
+        <source>restarting pods</source>
+        <translation>正在重启 Pod</translation>
+    </message>
+    <message>
+        <source>updating pods</source>
+        <translation>正在更新 Pod</translation>
+    </message>
+    <message>
+        <source>new pods are becoming ready</source>
+        <translation>新 Pod 正在就绪</translation>
+    </message>
+    <message>
+        <source>old pods are shutting down</source>
+        <translation>旧 Pod 正在关闭</translation>
+    </message>
+    <message>
+        <source>switching the active service to the new version</source>
+        <translation>正在将活动服务切换到新版本</translation>
+    </message>
+    <message>
+        <source>post-promotion analysis running</source>
+        <translation>推进后分析运行中</translation>
+    </message>
+    <message>
+        <source>post-promotion verification running</source>
+        <translation>推进后验证运行中</translation>
+    </message>
+    <message>
+        <source>step %1 of %2: %3</source>
+        <translation>步骤 %1/%2：%3</translation>
+    </message>
+    <message>
+        <source>finishing the update</source>
+        <translation>正在完成此次更新</translation>
+    </message>
+    <message>
+        <source>Progressing</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>progress deadline exceeded: %1</source>
+        <translation>超过进度期限：%1</translation>
+    </message>
+    <message>
+        <source>aborted: %1</source>
+        <translation>已中止：%1</translation>
+    </message>
+    <message>
+        <source>invalid spec: %1</source>
+        <translation>规格无效：%1</translation>
+    </message>
+    <message>
+        <source>Aborting</source>
+        <translation>正在中止</translation>
+    </message>
+    <message>
+        <source>switching the active service back to the stable version</source>
+        <translation>正在将活动服务切回稳定版本</translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>all traffic on the stable version; 1 new pod still running</source>
+        <translation>所有流量都在稳定版本上；仍有 1 个新 Pod 在运行</translation>
+    </message>
+    <message>
+        <source>all traffic on the stable version; %1 new pods still running</source>
+        <translation>所有流量都在稳定版本上；仍有 %1 个新 Pod 在运行</translation>
+    </message>
+    <message>
+        <source>all traffic on the stable version</source>
+        <translation>所有流量都在稳定版本上</translation>
+    </message>
+    <message>
+        <source>canary weight %1 % → 0 %</source>
+        <translation>金丝雀权重 %1% → 0%</translation>
+    </message>
+    <message>
+        <source>, scaling down 1 canary pod</source>
+        <translation>，正在缩减 1 个金丝雀 Pod</translation>
+    </message>
+    <message>
+        <source>, scaling down %1 canary pods</source>
+        <translation>，正在缩减 %1 个金丝雀 Pod</translation>
+    </message>
+    <message>
+        <source>all traffic on the stable version; 1 canary pod still running</source>
+        <translation>所有流量都在稳定版本上；仍有 1 个金丝雀 Pod 在运行</translation>
+    </message>
+    <message>
+        <source>all traffic on the stable version; %1 canary pods still running</source>
+        <translation>所有流量都在稳定版本上；仍有 %1 个金丝雀 Pod 在运行</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Paused by a person since %1</source>
+        <translation>自 %1 起被人工暂停</translation>
+    </message>
+    <message>
+        <source>Paused by a person</source>
+        <translation>被人工暂停</translation>
+    </message>
+    <message>
+        <source>Analysis inconclusive</source>
+        <translation>分析无定论</translation>
+    </message>
+    <message>
+        <source>promote or abort</source>
+        <translation>请推进或中止</translation>
+    </message>
+    <message>
+        <source>Experiment inconclusive</source>
+        <translation>实验无定论</translation>
+    </message>
+    <message>
+        <source>Waiting for promotion</source>
+        <translation>等待推进</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Waiting for promotion (automatic promotion was due %1)</source>
+        <translation>等待推进（原定于 %1 自动推进）</translation>
+    </message>
+    <message>
+        <source>%1 (due to end %2)</source>
+        <translation>%1（预计于 %2 结束）</translation>
+    </message>
+    <message>
+        <source>resuming…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>automatic in %1</source>
+        <translation>%1 后自动推进</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <source>Waiting for promotion at step %1 of %2</source>
+        <translation>在步骤 %1/%2 等待推进</translation>
+    </message>
+    <message>
+        <source>Waiting for a person: %1</source>
+        <translation>等待人工处理：%1</translation>
+    </message>
+    <message>
+        <source>Needs a look: %1</source>
+        <translation>需要检查：%1</translation>
     </message>
 </context>
 <context>
@@ -2801,10 +3392,6 @@ First: %2</source>
         <translation>步骤 · %1</translation>
     </message>
     <message>
-        <source>aborted</source>
-        <translation>已中止</translation>
-    </message>
-    <message>
         <source>analysis inconclusive: promote or abort</source>
         <translation>分析无定论：请推进或中止</translation>
     </message>
@@ -2864,12 +3451,32 @@ First: %2</source>
         <source>completed</source>
         <translation>已完成</translation>
     </message>
+    <message>
+        <source>aborted here</source>
+        <translation>在此中止</translation>
+    </message>
+    <message>
+        <source>paused by a person: Resume continues here</source>
+        <translation>被人工暂停：恢复后从此处继续</translation>
+    </message>
+    <message>
+        <source>due to end %1 (no countdown: not connected)</source>
+        <translation>预计于 %1 结束（未连接，不倒计时）</translation>
+    </message>
+    <message>
+        <source>Aborted before this window was watching: the step is not known</source>
+        <translation>在此窗口开始监视之前已中止：不清楚当时所在的步骤</translation>
+    </message>
 </context>
 <context>
     <name>StatusDelegate</name>
     <message>
-        <source>Needs attention</source>
-        <translation>需要关注</translation>
+        <source>Phase: %1</source>
+        <translation>阶段：%1</translation>
+    </message>
+    <message>
+        <source>Phase: %1 (%2)</source>
+        <translation>阶段：%1（%2）</translation>
     </message>
 </context>
 <context>

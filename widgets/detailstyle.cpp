@@ -192,13 +192,12 @@ QColor DetailStyle::environmentColour(const QString &environment, const QColor &
 QString DetailStyle::boxStyleSheet(const QString &selector, const QColor &background,
                                    const QColor &text, const QColor &border)
 {
-    const QColor borderColour = ThemeColours::isDark()
-        ? ThemeColours::foreground(border).darker(180)
-        : border;
+    const QColor borderColour
+        = ThemeColours::isDark() ? ThemeColours::foreground(border).darker(180) : border;
     return QStringLiteral("%1 { background: %2; color: %3; border: 1px solid %4;"
                           " border-radius: 3px; }")
-        .arg(selector, ThemeColours::tint(background).name(),
-             ThemeColours::foreground(text).name(), borderColour.name());
+        .arg(selector, ThemeColours::tint(background).name(), ThemeColours::foreground(text).name(),
+             borderColour.name());
 }
 
 QIcon DetailStyle::paletteIcon(const QIcon &icon, const QPalette &palette)

@@ -115,7 +115,10 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     if (!badgeText.isEmpty()) {
         const int badgeLeft = left + boldFm.horizontalAdvance(shownName) + 8;
         painter->setFont(small);
-        painter->setPen(selected ? text : (state.insecure ? ThemeColours::foreground(QColor(0xb2, 0x6a, 0x00)) : quiet));
+        painter->setPen(
+            selected
+                ? text
+                : (state.insecure ? ThemeColours::foreground(QColor(0xb2, 0x6a, 0x00)) : quiet));
         painter->drawText(
             QRect(badgeLeft, line1, countRect.left() - badgeLeft - 4, fm.height()),
             Qt::AlignLeft | Qt::AlignVCenter,
@@ -146,8 +149,10 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     };
     const int failures = index.data(EnvironmentModel::FailureCountRole).toInt();
     const int waiting = index.data(EnvironmentModel::WaitingCountRole).toInt();
-    drawCount(EnvironmentModel::attentionText(failures, 0), PhaseStyle::colour(QStringLiteral("Degraded")));
-    drawCount(EnvironmentModel::attentionText(0, waiting), PhaseStyle::colour(QStringLiteral("Paused")));
+    drawCount(EnvironmentModel::attentionText(failures, 0),
+              PhaseStyle::colour(QStringLiteral("Degraded")));
+    drawCount(EnvironmentModel::attentionText(0, waiting),
+              PhaseStyle::colour(QStringLiteral("Paused")));
 
     // Line 3: why, when something is wrong (the tooltip has it in full).
     if (!state.reason.isEmpty()) {

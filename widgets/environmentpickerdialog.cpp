@@ -94,7 +94,8 @@ QList<EnvironmentSpec> EnvironmentPickerDialog::environments() const
         const auto *combo = qobject_cast<QComboBox *>(m_list->itemWidget(item, Context));
         EnvironmentSpec spec;
         spec.context = combo ? combo->currentText() : m_groups.value(i).chosen;
-        spec.name = item->text(Name).trimmed().isEmpty() ? spec.context : item->text(Name).trimmed();
+        spec.name
+            = item->text(Name).trimmed().isEmpty() ? spec.context : item->text(Name).trimmed();
         spec.order = int(specs.size());
         specs.append(spec);
     }
@@ -113,7 +114,7 @@ void EnvironmentPickerDialog::updateButtons()
     const bool ok = !names.isEmpty() && !duplicate;
     m_saveButton->setEnabled(ok);
     m_useButton->setEnabled(ok);
-    m_saveButton->setToolTip(duplicate ? tr("Two environments have the same name.")
-                                       : names.isEmpty() ? tr("Choose at least one cluster.")
-                                                         : QString());
+    m_saveButton->setToolTip(duplicate             ? tr("Two environments have the same name.")
+                                 : names.isEmpty() ? tr("Choose at least one cluster.")
+                                                   : QString());
 }

@@ -91,8 +91,8 @@ void FleetTableView::setEmptyText(const QString &text)
 
 QString FleetTableView::selectedRowText() const
 {
-    const QModelIndexList rows = selectionModel() ? selectionModel()->selectedRows()
-                                                  : QModelIndexList();
+    const QModelIndexList rows
+        = selectionModel() ? selectionModel()->selectedRows() : QModelIndexList();
     if (rows.isEmpty())
         return QString();
     const QHeaderView *header = horizontalHeader();

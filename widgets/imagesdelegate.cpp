@@ -76,8 +76,8 @@ void ImagesDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
         }
         painter->setFont(opt.font);
         painter->setPen(stale ? opt.palette.color(QPalette::Disabled, QPalette::Text) : text);
-        const QString name = opt.fontMetrics.elidedText(shortName(images.at(i)), Qt::ElideMiddle,
-                                                        r.width());
+        const QString name
+            = opt.fontMetrics.elidedText(shortName(images.at(i)), Qt::ElideMiddle, r.width());
         painter->drawText(r, Qt::AlignLeft | Qt::AlignVCenter, name);
         r.setLeft(r.left() + opt.fontMetrics.horizontalAdvance(name) + 12);
     }
@@ -91,9 +91,10 @@ QString ImagesDelegate::toolTipFor(const QStyleOptionViewItem &, const QModelInd
     QStringList lines;
     for (qsizetype i = 0; i < images.size(); ++i) {
         const QString tag = i < tags.size() ? tags.at(i) : QString();
-        lines.append(tag.isEmpty() ? images.at(i)
-                                   : tr("%1 (%2)").arg(images.at(i), tag.split(QLatin1Char(','))
-                                                                          .join(QStringLiteral(", "))));
+        lines.append(tag.isEmpty()
+                         ? images.at(i)
+                         : tr("%1 (%2)").arg(
+                             images.at(i), tag.split(QLatin1Char(',')).join(QStringLiteral(", "))));
     }
     return lines.join(QLatin1Char('\n'));
 }

@@ -4,8 +4,8 @@
 #include <QCloseEvent>
 #include <QVBoxLayout>
 
-PopOutWindow::PopOutWindow(QWidget *part, const QString &title,
-                           std::function<void(QWidget *)> dock, QWidget *mainWindow) :
+PopOutWindow::PopOutWindow(QWidget *part, const QString &title, std::function<void(QWidget *)> dock,
+                           QWidget *mainWindow) :
     QWidget(mainWindow, Qt::Window), m_part(part), m_dock(std::move(dock))
 {
     setObjectName(QStringLiteral("popOut-") + part->objectName());

@@ -139,8 +139,7 @@ void RolloutDetailView::Private::sync(const RolloutDetail &previous, bool force)
         replicaSets->setDetail(detail, time);
     if (stale || previous.analysisRuns != detail.analysisRuns)
         analysis->setRuns(detail.analysisRuns, time);
-    if (stale || previous.events != detail.events)
-    {
+    if (stale || previous.events != detail.events) {
         events->setRolloutName(detail.rollout.metadata.name);
         events->setEvents(detail.events, time);
     }
@@ -284,9 +283,9 @@ RolloutDetailView::RolloutDetailView(QWidget *parent) : QWidget(parent), d(new P
     d->notices->setWordWrap(true);
     d->notices->setTextInteractionFlags(Qt::TextSelectableByMouse);
     d->notices->setContentsMargins(8, 3, 8, 3);
-    d->notices->setStyleSheet(DetailStyle::boxStyleSheet(
-        QStringLiteral("QLabel#notices"), QColor(0xe8, 0xf1, 0xfb), QColor(0x1a, 0x3d, 0x66),
-        QColor(0xb6, 0xd0, 0xee)));
+    d->notices->setStyleSheet(
+        DetailStyle::boxStyleSheet(QStringLiteral("QLabel#notices"), QColor(0xe8, 0xf1, 0xfb),
+                                   QColor(0x1a, 0x3d, 0x66), QColor(0xb6, 0xd0, 0xee)));
     d->notices->hide();
     d->steps = new RolloutStepsView;
     d->replicaSets = new ReplicaSetsView;

@@ -88,8 +88,8 @@ void RolloutEventsView::setEvents(const QList<Event> &events, const QDateTime &n
         TreeSync::setBold(item, Reason, warning);
         const QString object
             = event.involvedObject.kind + QLatin1Char('/') + event.involvedObject.name;
-        TreeSync::setText(item, Object, shortObjectName(event.involvedObject.kind,
-                                                        event.involvedObject.name));
+        TreeSync::setText(item, Object,
+                          shortObjectName(event.involvedObject.kind, event.involvedObject.name));
         TreeSync::setToolTip(item, Object, object);
         // One line per row; the whole text is in the tooltip.
         QString message = event.message;

@@ -57,9 +57,10 @@ RolloutHeader::RolloutHeader(QWidget *parent) :
     m_staleBox->setWordWrap(true);
     m_staleBox->setTextFormat(Qt::PlainText);
     m_staleBox->setContentsMargins(8, 4, 8, 4);
-    m_staleBox->setStyleSheet(QStringLiteral("QLabel#staleBox { color: palette(window-text);"
-                                             " background: palette(midlight);"
-                                             " border: 1px solid palette(mid); border-radius: 3px; }"));
+    m_staleBox->setStyleSheet(
+        QStringLiteral("QLabel#staleBox { color: palette(window-text);"
+                       " background: palette(midlight);"
+                       " border: 1px solid palette(mid); border-radius: 3px; }"));
     m_staleBox->hide();
     setObjectName(QStringLiteral("rolloutHeader"));
     QFont titleFont = m_title->font();
@@ -116,12 +117,11 @@ void RolloutHeader::setDetail(const RolloutDetail &detail, const QDateTime &now)
     const Rollout &rollout = detail.rollout;
     m_detail = detail;
     setLabelText(m_badge, detail.environment);
-    const QColor colour = DetailStyle::environmentColour(detail.environment,
-                                                         QColor(detail.environmentColour));
-    const QString badgeStyle
-        = QStringLiteral("QLabel#environmentBadge { background: %1; color: %2;"
-                         " border-radius: 4px; padding: 2px 8px; }")
-              .arg(colour.name(), DetailStyle::textColourOn(colour).name());
+    const QColor colour
+        = DetailStyle::environmentColour(detail.environment, QColor(detail.environmentColour));
+    const QString badgeStyle = QStringLiteral("QLabel#environmentBadge { background: %1; color: %2;"
+                                              " border-radius: 4px; padding: 2px 8px; }")
+                                   .arg(colour.name(), DetailStyle::textColourOn(colour).name());
     if (m_badge->styleSheet() != badgeStyle)
         m_badge->setStyleSheet(badgeStyle);
     m_badge->setToolTip(tr("Environment %1: every action acts here").arg(detail.environment));
@@ -223,10 +223,10 @@ void RolloutHeader::updateStatus(const QDateTime &now)
     if (!rest.isEmpty())
         html += dash + rest.toHtmlEscaped();
     setLabelText(m_status, html);
-    m_status->setToolTip(tr("Phase: %1").arg(phase.message.isEmpty()
-                                                  ? phase.phase
-                                                  : phase.phase + QStringLiteral(" (")
-                                                      + phase.message + QLatin1Char(')')));
+    m_status->setToolTip(tr("Phase: %1")
+                             .arg(phase.message.isEmpty() ? phase.phase
+                                                          : phase.phase + QStringLiteral(" (")
+                                          + phase.message + QLatin1Char(')')));
 }
 
 QString RolloutHeader::environmentText() const

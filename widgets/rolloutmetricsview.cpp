@@ -77,9 +77,9 @@ RolloutMetricsView::RolloutMetricsView(QWidget *parent) :
     m_notice->setObjectName(QStringLiteral("metricsNotice"));
     m_notice->setWordWrap(true);
     m_notice->setContentsMargins(8, 3, 8, 3);
-    m_notice->setStyleSheet(DetailStyle::boxStyleSheet(
-        QStringLiteral("QLabel#metricsNotice"), QColor(0xfd, 0xf2, 0xe3), QColor(0x6b, 0x44, 0x08),
-        QColor(0xf0, 0xcf, 0x9c)));
+    m_notice->setStyleSheet(
+        DetailStyle::boxStyleSheet(QStringLiteral("QLabel#metricsNotice"), QColor(0xfd, 0xf2, 0xe3),
+                                   QColor(0x6b, 0x44, 0x08), QColor(0xf0, 0xcf, 0x9c)));
     m_notice->hide();
 
     m_placeholder->setObjectName(QStringLiteral("metricsPlaceholder"));

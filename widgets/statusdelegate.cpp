@@ -97,9 +97,8 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     if (!stale)
         paintAttentionMarker(painter, iconRect, attention);
     r.setLeft(r.left() + iconSize + gap);
-    PhaseStyle::paintSymbol(
-        painter, QRectF(r.left(), iconRect.top(), iconSize, iconSize), phase,
-        stale ? grey : QColor());
+    PhaseStyle::paintSymbol(painter, QRectF(r.left(), iconRect.top(), iconSize, iconSize), phase,
+                            stale ? grey : QColor());
     r.setLeft(r.left() + iconSize + gap);
 
     QFont bold = opt.font;

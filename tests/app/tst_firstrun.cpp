@@ -47,8 +47,8 @@ private slots:
         QVERIFY(window.isShowingFirstRun());
         QVERIFY2(window.firstRunPage()->reason().contains(QStringLiteral("does not exist")),
                  qPrintable(window.firstRunPage()->reason()));
-        auto *demo = window.firstRunPage()->findChild<QPushButton *>(
-            QStringLiteral("startDemoButton"));
+        auto *demo
+            = window.firstRunPage()->findChild<QPushButton *>(QStringLiteral("startDemoButton"));
         QVERIFY(demo);
         QVERIFY(window.firstRunPage()->findChild<QPushButton *>(
             QStringLiteral("openKubeconfigButton")));
@@ -73,8 +73,8 @@ private slots:
         session.start();
         QVERIFY(!userWindow.isShowingFirstRun());
         QCOMPARE(session.setup().environments.names(),
-                 QStringList({QStringLiteral("dev"), QStringLiteral("staging"),
-                              QStringLiteral("prod")}));
+                 QStringList(
+                     {QStringLiteral("dev"), QStringLiteral("staging"), QStringLiteral("prod")}));
         QVERIFY(session.setup().kubeconfig.contextNames().size() > 3);
         QVERIFY2(userWindow.banner()->text().contains(QStringLiteral("reach 3 clusters")),
                  qPrintable(userWindow.banner()->text()));
@@ -85,12 +85,12 @@ private slots:
     void pickerChoosesAndSaves()
     {
         const QString prod = QStringLiteral("https://127.0.0.1:1");
-        const QList<ContextGroup> groups = ContextGroups::group(
-            {{QStringLiteral("prod"), prod, QStringLiteral("admin")},
-             {QStringLiteral("prod-viewer"), prod, QStringLiteral("viewer")},
-             {QStringLiteral("dev"), QStringLiteral("https://127.0.0.1:2"),
-              QStringLiteral("admin")}},
-            QString());
+        const QList<ContextGroup> groups
+            = ContextGroups::group({{QStringLiteral("prod"), prod, QStringLiteral("admin")},
+                                    {QStringLiteral("prod-viewer"), prod, QStringLiteral("viewer")},
+                                    {QStringLiteral("dev"), QStringLiteral("https://127.0.0.1:2"),
+                                     QStringLiteral("admin")}},
+                                   QString());
         const QString path = m_dir.filePath(QStringLiteral("config/config.yaml"));
         EnvironmentPickerDialog dialog(groups, path);
         QTreeWidget *list = dialog.list();

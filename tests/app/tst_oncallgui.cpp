@@ -21,14 +21,14 @@
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QHeaderView>
-#include <QSplitter>
-#include <QTabWidget>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSplitter>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -179,16 +179,17 @@ private slots:
 
     void confirmationsNameEnvironmentNamespaceAndRollout()
     {
-        QVERIFY(select(QStringLiteral("staging"), QStringLiteral("shop"),
-                       QStringLiteral("checkout")));
+        QVERIFY(
+            select(QStringLiteral("staging"), QStringLiteral("shop"), QStringLiteral("checkout")));
         const int audited = auditLines();
         // Restart asks first, even outside a protected environment.
         Asked asked;
         answerNextBoxWithCancel(&asked);
         QTRY_VERIFY_WITH_TIMEOUT(view()->action(RolloutAction::Restart)->isEnabled(), timeoutMs);
         view()->action(RolloutAction::Restart)->trigger();
-        QCOMPARE(asked.text, QStringLiteral("Restart every pod of rollout checkout in namespace "
-                                            "shop of environment staging?"));
+        QCOMPARE(asked.text,
+                 QStringLiteral("Restart every pod of rollout checkout in namespace "
+                                "shop of environment staging?"));
         QCOMPARE(asked.title, QStringLiteral("Restart: staging / shop / checkout"));
         QVERIFY(!asked.informative.isEmpty());
         QCOMPARE(asked.defaultButton, QStringLiteral("Cancel"));
@@ -198,8 +199,9 @@ private slots:
         Asked abort;
         answerNextBoxWithCancel(&abort);
         view()->action(RolloutAction::Abort)->trigger();
-        QCOMPARE(abort.text, QStringLiteral("Abort rollout checkout in namespace shop of "
-                                            "environment staging?"));
+        QCOMPARE(abort.text,
+                 QStringLiteral("Abort rollout checkout in namespace shop of "
+                                "environment staging?"));
         QCOMPARE(abort.defaultButton, QStringLiteral("Cancel"));
         QCOMPARE(auditLines(), audited);
     }
@@ -293,9 +295,9 @@ private slots:
         QTest::keyClick(m_window->fleetTable(), Qt::Key_C, Qt::ControlModifier);
         const QStringList cells = QGuiApplication::clipboard()->text().split(QLatin1Char('\t'));
         QVERIFY2(cells.size() > 5, qPrintable(cells.join('|')));
-        QCOMPARE(cells.mid(0, 3), QStringList({QStringLiteral("staging"),
-                                               QStringLiteral("payments"),
-                                               QStringLiteral("payments-api")}));
+        QCOMPARE(cells.mid(0, 3),
+                 QStringList({QStringLiteral("staging"), QStringLiteral("payments"),
+                              QStringLiteral("payments-api")}));
     }
 
     void attentionIsCountedAndTitled()
@@ -320,8 +322,8 @@ private slots:
 
     void detailAndMetricsPopOut()
     {
-        QVERIFY(select(QStringLiteral("staging"), QStringLiteral("shop"),
-                       QStringLiteral("checkout")));
+        QVERIFY(
+            select(QStringLiteral("staging"), QStringLiteral("shop"), QStringLiteral("checkout")));
         DetailPane *pane = m_window->detailPane();
         m_window->setDetailPoppedOut(true);
         QVERIFY(m_window->isDetailPoppedOut());
@@ -361,12 +363,14 @@ private slots:
         QVERIFY2(m_demo.setClusterOnline(QStringLiteral("prod"), false, &error), qPrintable(error));
         const QModelIndex row = rowOf(QStringLiteral("prod"), QStringLiteral("payments"),
                                       QStringLiteral("payments-gateway"));
-        QTRY_VERIFY_WITH_TIMEOUT(
-            row.siblingAtColumn(FleetModel::StatusColumn).data().toString().startsWith(
-                QStringLiteral("Stale since ")),
-            timeoutMs);
-        QCOMPARE(row.siblingAtColumn(FleetModel::NameColumn).data(Qt::ForegroundRole).value<QColor>(),
-                 QColor(0x8a, 0x8a, 0x8a));
+        QTRY_VERIFY_WITH_TIMEOUT(row.siblingAtColumn(FleetModel::StatusColumn)
+                                     .data()
+                                     .toString()
+                                     .startsWith(QStringLiteral("Stale since ")),
+                                 timeoutMs);
+        QCOMPARE(
+            row.siblingAtColumn(FleetModel::NameColumn).data(Qt::ForegroundRole).value<QColor>(),
+            QColor(0x8a, 0x8a, 0x8a));
         // The detail says so, counts nothing down and offers no action, but the command.
         QTRY_VERIFY(view()->detail().isStale());
         QVERIFY(view()->findChild<RolloutHeader *>()->staleText().startsWith(

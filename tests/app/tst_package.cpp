@@ -51,11 +51,11 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        const Run cpack = run(QStringLiteral("cpack"),
-                              {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("-B"),
-                               m_dir.path(), QStringLiteral("--config"),
-                               QStringLiteral(RD_BUILD_DIR "/CPackConfig.cmake")},
-                              QStringLiteral(RD_BUILD_DIR));
+        const Run cpack
+            = run(QStringLiteral("cpack"),
+                  {QStringLiteral("-G"), QStringLiteral("DEB"), QStringLiteral("-B"), m_dir.path(),
+                   QStringLiteral("--config"), QStringLiteral(RD_BUILD_DIR "/CPackConfig.cmake")},
+                  QStringLiteral(RD_BUILD_DIR));
         QVERIFY2(cpack.code == 0, qPrintable(cpack.out + cpack.err));
         const QStringList debs = QDir(m_dir.path()).entryList({QStringLiteral("*.deb")});
         QCOMPARE(debs.size(), 1);
@@ -82,10 +82,9 @@ private slots:
         const Run depends = run(QStringLiteral("dpkg-deb"),
                                 {QStringLiteral("-f"), m_deb, QStringLiteral("Depends")});
         QCOMPARE(depends.code, 0);
-        for (const char *package : {"libqt6widgets6", "libqt6charts6", "libcurl4", "libyaml-cpp",
-                                    "qt6-qpa-plugins"})
-            QVERIFY2(depends.out.contains(QString::fromLatin1(package)),
-                     qPrintable(depends.out));
+        for (const char *package :
+             {"libqt6widgets6", "libqt6charts6", "libcurl4", "libyaml-cpp", "qt6-qpa-plugins"})
+            QVERIFY2(depends.out.contains(QString::fromLatin1(package)), qPrintable(depends.out));
         const Run name = run(QStringLiteral("dpkg-deb"),
                              {QStringLiteral("-f"), m_deb, QStringLiteral("Package")});
         QCOMPARE(name.out.trimmed(), QStringLiteral("release-dashboard"));
@@ -110,7 +109,8 @@ private slots:
         const Run version = run(root + QStringLiteral("/usr/bin/release-dashboard"),
                                 {QStringLiteral("--version")});
         QCOMPARE(version.code, 0);
-        QVERIFY2(version.out.startsWith(QStringLiteral("release-dashboard ")), qPrintable(version.out));
+        QVERIFY2(version.out.startsWith(QStringLiteral("release-dashboard ")),
+                 qPrintable(version.out));
     }
 };
 

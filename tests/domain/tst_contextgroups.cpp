@@ -75,7 +75,8 @@ private slots:
             QTest::addRow("%s %s", qPrintable(rolloutActionId(action)), context)
                 << int(action) << QString::fromLatin1(context) << QString::fromUtf8(expected);
         };
-        row(RolloutAction::Pause, "prod", "kubectl argo rollouts pause checkout -n shop --context prod");
+        row(RolloutAction::Pause, "prod",
+            "kubectl argo rollouts pause checkout -n shop --context prod");
         row(RolloutAction::Resume, "prod",
             "kubectl patch rollouts.argoproj.io checkout -n shop --context prod --type merge -p "
             "'{\"spec\":{\"paused\":false}}'");
@@ -85,10 +86,12 @@ private slots:
         row(RolloutAction::Abort, "arn:aws:eks:eu-west-1:1:cluster/prod",
             "kubectl argo rollouts abort checkout -n shop --context "
             "arn:aws:eks:eu-west-1:1:cluster/prod");
-        row(RolloutAction::Retry, "my ctx", "kubectl argo rollouts retry rollout checkout -n shop "
-                                            "--context 'my ctx'");
-        row(RolloutAction::Restart, "it's", "kubectl argo rollouts restart checkout -n shop "
-                                            "--context 'it'\\''s'");
+        row(RolloutAction::Retry, "my ctx",
+            "kubectl argo rollouts retry rollout checkout -n shop "
+            "--context 'my ctx'");
+        row(RolloutAction::Restart, "it's",
+            "kubectl argo rollouts restart checkout -n shop "
+            "--context 'it'\\''s'");
     }
 
     void kubectlCommands()

@@ -124,8 +124,7 @@ private slots:
         m_now = m_now.addSecs(120);
         QCOMPARE(status(), expected);
         QVERIFY(!status().contains(QStringLiteral("resum")));
-        const RolloutDetail detail
-            = m_model->rolloutDetail(Prod, checkout.metadata.uid);
+        const RolloutDetail detail = m_model->rolloutDetail(Prod, checkout.metadata.uid);
         QCOMPARE(detail.observations.manualPauseSeenAt, personPaused);
         QCOMPARE(detail.situation(m_now).remainingMSecs, std::nullopt);
         // Resumed: the observation is gone with the pause.
@@ -185,10 +184,10 @@ private slots:
     void disconnectedEnvironmentIsStale()
     {
         m_model->applyBatch(Prod, Build::upsert({pausedCheckout(m_now.addSecs(-15))}));
-        m_model->applyBatch(QStringLiteral("staging"),
-                            Build::upsert({Build::canary(QStringLiteral("shop"),
-                                                         QStringLiteral("cart"),
-                                                         QStringLiteral("Healthy"))}));
+        m_model->applyBatch(
+            QStringLiteral("staging"),
+            Build::upsert({Build::canary(QStringLiteral("shop"), QStringLiteral("cart"),
+                                         QStringLiteral("Healthy"))}));
         QSignalSpy staleChanged(m_model.get(), &FleetModel::staleChanged);
         QSignalSpy details(m_model.get(), &FleetModel::rolloutDetailsChanged);
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
@@ -209,8 +208,9 @@ private slots:
         const QString since
             = QLocale().toString(lostAt.toLocalTime().time(), QStringLiteral("HH:mm:ss"));
         // The countdown stops on data that may be gone; the row says since when.
-        QCOMPARE(status(), QStringLiteral("Stale since %1 · Pause 40s (due to end %2)")
-                               .arg(since, localClock(m_now.addSecs(25))));
+        QCOMPARE(status(),
+                 QStringLiteral("Stale since %1 · Pause 40s (due to end %2)")
+                     .arg(since, localClock(m_now.addSecs(25))));
         QCOMPARE(m_model->index(0, FleetModel::StatusColumn).data(FleetModel::StaleSinceRole),
                  QVariant(lostAt));
         QCOMPARE(m_model->index(0, FleetModel::NameColumn).data(Qt::ForegroundRole).value<QColor>(),
@@ -248,12 +248,13 @@ private slots:
                                      QStringLiteral("Paused"), QStringLiteral("BlueGreenPause"));
         held.spec.paused = true;
         m_model->applyBatch(
-            Prod, Build::upsert({Build::canary(QStringLiteral("a"), QStringLiteral("broken"),
-                                               QStringLiteral("Degraded"),
-                                               QStringLiteral("ProgressDeadlineExceeded: slow")),
-                                 held,
-                                 Build::canary(QStringLiteral("a"), QStringLiteral("fine"),
-                                               QStringLiteral("Healthy"))}));
+            Prod,
+            Build::upsert({Build::canary(QStringLiteral("a"), QStringLiteral("broken"),
+                                         QStringLiteral("Degraded"),
+                                         QStringLiteral("ProgressDeadlineExceeded: slow")),
+                           held,
+                           Build::canary(QStringLiteral("a"), QStringLiteral("fine"),
+                                         QStringLiteral("Healthy"))}));
         QCOMPARE(counts.size(), 1);
         QCOMPARE(counts.at(0).at(0).toString(), Prod);
         QCOMPARE(counts.at(0).at(1).toInt(), 1);

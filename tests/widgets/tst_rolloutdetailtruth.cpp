@@ -158,8 +158,7 @@ private slots:
         QVERIFY(DetailStyle::failedTint().lightness() <= 60);
         // The action icons are redrawn in the light button text colour.
         RolloutDetailView view;
-        const QImage icon
-            = view.action(RolloutAction::Pause)->icon().pixmap(16, 16).toImage();
+        const QImage icon = view.action(RolloutAction::Pause)->icon().pixmap(16, 16).toImage();
         QVERIFY2(darkestLightness(icon) > 150, "a black icon vanishes on a dark window");
         QApplication::setPalette(light);
         QVERIFY(!ThemeColours::isDark());

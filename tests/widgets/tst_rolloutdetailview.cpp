@@ -378,13 +378,12 @@ private slots:
                          QStringLiteral("BackOff"), QStringLiteral("AnalysisRunSuccessful"),
                          QStringLiteral("AnalysisRunRunning"), QStringLiteral("SuccessfulCreate"),
                          QStringLiteral("RolloutUpdated")}));
-        QCOMPARE(
-            rowTexts(tree->topLevelItem(2)),
-            QStringList({QStringLiteral("8m58s ago"), QStringLiteral("Warning"),
-                         QStringLiteral("BackOff"), QStringLiteral("Pod 7f9c6d5b8-x7k2p"),
-                         QStringLiteral("Back-off restarting failed container search in pod "
-                                        "search-7f9c6d5b8-x7k2p_shop-prod"),
-                         QStringLiteral("\u00d73")}));
+        QCOMPARE(rowTexts(tree->topLevelItem(2)),
+                 QStringList({QStringLiteral("8m58s ago"), QStringLiteral("Warning"),
+                              QStringLiteral("BackOff"), QStringLiteral("Pod 7f9c6d5b8-x7k2p"),
+                              QStringLiteral("Back-off restarting failed container search in pod "
+                                             "search-7f9c6d5b8-x7k2p_shop-prod"),
+                              QStringLiteral("\u00d73")}));
         QCOMPARE(foreground(tree->topLevelItem(2), RolloutEventsView::Type), red);
         QVERIFY(tree->topLevelItem(2)->font(RolloutEventsView::Type).bold());
         QVERIFY(
@@ -442,10 +441,11 @@ private slots:
         QTreeWidgetItem *current = p.steps->currentStepItem();
         QVERIFY(current);
         QCOMPARE(p.steps->tree()->indexOfTopLevelItem(current), 2);
-        QVERIFY(current->text(RolloutStepsView::Text).endsWith(QStringLiteral("\u2014 aborted here")));
+        QVERIFY(
+            current->text(RolloutStepsView::Text).endsWith(QStringLiteral("\u2014 aborted here")));
         QCOMPARE(foreground(current, RolloutStepsView::Text), red);
         QCOMPARE(p.steps->tree()->topLevelItem(0)->data(RolloutStepsView::Marker,
-                                                       RolloutStepsView::StateRole),
+                                                        RolloutStepsView::StateRole),
                  QVariant(QStringLiteral("done")));
 
         QTreeWidgetItem *run = p.analysis->topLevelItem(0);

@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MainWindow's menus: the menu bar, the row context menu, and the parts that pop out into
+// windows of their own.
+#include "mainwindow.h"
+
+#include "appearance.h"
+#include "detailpane.h"
+#include "environmentlistview.h"
+#include "filterbar.h"
+#include "fleetfetcher.h"
+#include "fleetmodel.h"
+#include "fleettableview.h"
+#include "popoutwindow.h"
+#include "rolloutdetailview.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QKeySequence>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPointer>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QUrl>
+
+QMenu *MainWindow::rowMenu(const QModelIndex &index)
+{
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("rowMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    const bool isRollout = index.data(FleetModel::KindRole).toString() == QLatin1String("Rollout");
+    RolloutDetailView *view = m_detail->rolloutView();
+    if (isRollout) {
+        // The same QActions as the action bar: enabled, confirmed and audited alike, and
+        // acting on the row just selected (the detail shows it).
+        for (RolloutAction action : allRolloutActions()) {
+            QAction *qaction = view->action(action);
+            if (qaction->isVisible())
+                menu->addAction(qaction);
+        }
+        menu->addSeparator();
+        QMenu *copy = view->copyCommandAction()->menu();
+        QAction *copyCommands = menu->addMenu(copy);
+        copyCommands->setText(view->copyCommandAction()->text());
+    }
+    const QString environment = index.data(FleetModel::EnvironmentRole).toString();
+    for (const EnvironmentSpec &spec : m_fleetModel->environments()) {
+        if (spec.name != environment)
+            continue;
+        for (const EnvironmentLink &link : spec.links) {
+            const QUrl url(link.expanded(environment, spec.context,
+                                         index.data(FleetModel::NamespaceRole).toString(),
+                                         index.data(FleetModel::NameRole).toString()));
+            QAction *open = menu->addAction(tr("Open in %1").arg(link.name), this,
+                                            [url] { QDesktopServices::openUrl(url); });
+            open->setToolTip(url.toString());
+            open->setData(url);
+        }
+        if (!spec.links.isEmpty())
+            menu->addSeparator();
+    }
+    const QString target = QStringLiteral("%1/%2/%3")
+                               .arg(index.data(FleetModel::EnvironmentRole).toString(),
+                                    index.data(FleetModel::NamespaceRole).toString(),
+                                    index.data(FleetModel::NameRole).toString());
+    QAction *copyName = menu->addAction(tr("Copy %1").arg(target), this, [target] {
+        QGuiApplication::clipboard()->setText(target);
+    });
+    copyName->setObjectName(QStringLiteral("copyNameAction"));
+    QAction *copyRow = menu->addAction(tr("Copy Row"), this, [this] {
+        QGuiApplication::clipboard()->setText(m_table->selectedRowText());
+    });
+    copyRow->setObjectName(QStringLiteral("copyRowAction"));
+    copyRow->setShortcut(QKeySequence::Copy);
+    return menu;
+}
+
+void MainWindow::showRowMenu(const QModelIndex &index, const QPoint &globalPos)
+{
+    rowMenu(index)->popup(globalPos);
+}
+
+MainWindow::~MainWindow()
+{
+    stopFetching();
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open Kubeconfig…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Open Kubeconfig"), QDir::home().filePath(QStringLiteral(".kube")),
+            tr("Kubeconfig files (*config* *.yaml *.yml);;All files (*)"));
+        if (!path.isEmpty())
+            emit kubeconfigChosen(path);
+    });
+    open->setShortcut(QKeySequence::Open);
+    m_chooseEnvironments = file->addAction(tr("Choose &Environments…"), this,
+                                           &MainWindow::chooseEnvironmentsRequested);
+    m_chooseEnvironments->setObjectName(QStringLiteral("chooseEnvironmentsAction"));
+    file->addAction(tr("Start the &Demo"), this, &MainWindow::demoRequested);
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setShortcutContext(Qt::ApplicationShortcut);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *filter = view->addAction(tr("&Filter…"), m_filterBar, &FilterBar::focusFilter);
+    filter->setShortcut(QKeySequence::Find);
+    QAction *attention = view->addAction(tr("Only Rollouts That &Need Attention"));
+    attention->setCheckable(true);
+    // Ctrl+Shift+A is the selected rollout's abort.
+    attention->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(attention, &QAction::toggled, m_filterBar, &FilterBar::setAttentionOnly);
+    connect(m_filterBar, &FilterBar::attentionOnlyChanged, attention, &QAction::setChecked);
+    QAction *clear = view->addAction(tr("&Clear Filters"), m_filterBar, [this] {
+        m_filterBar->clearFilters();
+        m_environmentList->selectEnvironment(QString());
+    });
+    clear->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    view->addSeparator();
+    QMenu *themes = view->addMenu(tr("&Theme"));
+    themes->setObjectName(QStringLiteral("themeMenu"));
+    auto *themeGroup = new QActionGroup(themes);
+    const ThemeColours::Theme current = Appearance::current();
+    for (const auto &[theme, text] : {std::pair {ThemeColours::Theme::System, tr("&System")},
+                                      std::pair {ThemeColours::Theme::Light, tr("&Light")},
+                                      std::pair {ThemeColours::Theme::Dark, tr("&Dark")}}) {
+        QAction *action = themes->addAction(text);
+        action->setCheckable(true);
+        action->setChecked(theme == current);
+        action->setObjectName(QStringLiteral("theme-") + ThemeColours::themeName(theme));
+        themeGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, theme] {
+            Appearance::saveTheme(theme);
+            Appearance::apply(theme);
+            statusBar()->showMessage(tr("Theme changed. A few colours follow on the next start."),
+                                     8000);
+        });
+    }
+    view->addSeparator();
+    m_popOutDetail = view->addAction(tr("&Detail in Its Own Window"), this,
+                                     [this](bool on) { setDetailPoppedOut(on); });
+    m_popOutDetail->setObjectName(QStringLiteral("popOutDetailAction"));
+    m_popOutDetail->setCheckable(true);
+    m_popOutDetail->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_popOutMetrics = view->addAction(tr("&Metrics in Their Own Window"), this,
+                                      [this](bool on) { setMetricsPoppedOut(on); });
+    m_popOutMetrics->setObjectName(QStringLiteral("popOutMetricsAction"));
+    m_popOutMetrics->setCheckable(true);
+    m_popOutMetrics->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    view->addSeparator();
+    QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    refresh->setShortcut(QKeySequence::Refresh);
+    refresh->setToolTip(tr("List every environment anew"));
+
+    // The selected rollout's actions, the same QActions as its action bar (and shortcuts).
+    QMenu *rollout = menuBar()->addMenu(tr("&Rollout"));
+    for (RolloutAction action : allRolloutActions()) {
+        rollout->addAction(m_detail->rolloutView()->action(action));
+        if (action == RolloutAction::Resume || action == RolloutAction::PromoteFull
+            || action == RolloutAction::Retry)
+            rollout->addSeparator();
+    }
+    rollout->addSeparator();
+    rollout->addAction(tr("&Audit Log…"), this, &MainWindow::showAuditLog);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About Release Dashboard"), this, &MainWindow::showAbout);
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::setDetailPoppedOut(bool on)
+{
+    if (on == !m_detailWindow.isNull()) {
+        m_popOutDetail->setChecked(on);
+        return;
+    }
+    if (!on) {
+        m_detailWindow->close(); // docks it back
+        return;
+    }
+    const QPointer<QSplitter> splitter = m_contentSplitter;
+    const QList<int> sizes = m_contentSplitter->sizes();
+    auto *detailWindow = new PopOutWindow(
+        m_detail, tr("Rollout detail"),
+        [this, splitter, sizes](QWidget *part) {
+            if (!splitter)
+                return;
+            splitter->insertWidget(1, part);
+            splitter->setSizes(sizes);
+            m_popOutDetail->setChecked(false);
+        },
+        this);
+    m_detailWindow = detailWindow;
+    detailWindow->show();
+    m_popOutDetail->setChecked(true);
+}
+
+void MainWindow::setMetricsPoppedOut(bool on)
+{
+    if (on == !m_metricsWindow.isNull()) {
+        m_popOutMetrics->setChecked(on);
+        return;
+    }
+    if (!on) {
+        m_metricsWindow->close();
+        return;
+    }
+    const QPointer<QTabWidget> tabs
+        = m_detail->rolloutView()->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+    auto *metricsWindow = new PopOutWindow(
+        m_metricsView, tr("Metrics"),
+        [this, tabs](QWidget *part) {
+            if (!tabs)
+                return;
+            tabs->addTab(part, tr("Metrics"));
+            m_popOutMetrics->setChecked(false);
+        },
+        this);
+    m_metricsWindow = metricsWindow;
+    metricsWindow->show();
+    m_popOutMetrics->setChecked(true);
+}
