@@ -246,16 +246,14 @@ RolloutSituation RolloutSituationText::describe(const Rollout &rollout,
     const RolloutStep *step = currentCanaryStep(rollout, &index);
     if (left) {
         situation.kind = RolloutSituation::Kind::TimedPause;
-        QString what;
-        if (rollout.isBlueGreen())
-            what = tr("Waiting for promotion") + dash + tr("automatic");
-        else
-            what = step ? StepDescription::step(*step) : tr("Pause");
+        const QString what = step ? StepDescription::step(*step) : tr("Pause");
         if (!context.live)
             situation.text = rollout.isBlueGreen()
                 ? tr("Waiting for promotion (automatic promotion was due %1)")
                       .arg(clockTime(pauseEndTime(rollout), context.now))
                 : tr("%1 (due to end %2)").arg(what, clockTime(pauseEndTime(rollout), context.now));
+        else if (*left <= 0 && rollout.isBlueGreen())
+            situation.text = tr("Waiting for promotion") + dash + tr("promoting\u2026");
         else if (*left <= 0)
             situation.text = what + dash + tr("resuming\u2026");
         else if (rollout.isBlueGreen())

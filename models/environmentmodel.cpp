@@ -181,5 +181,6 @@ QString EnvironmentModel::attentionText(int failures, int waiting)
         parts.append(tr("%n failed", nullptr, failures));
     if (waiting > 0)
         parts.append(tr("%n waiting", nullptr, waiting));
-    return parts.join(QStringLiteral(", "));
+    return parts.size() == 2 ? tr("%1, %2", "failed, waiting").arg(parts.at(0), parts.at(1))
+                             : parts.join(QString());
 }

@@ -1187,6 +1187,11 @@ Without a command it opens the window. Commands:
             <numerusform>%n 个待处理</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>failed, waiting</comment>
+        <translation>%1，%2</translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentPickerDialog</name>
@@ -3286,10 +3291,6 @@ First: %2</source>
         <translation>等待推进</translation>
     </message>
     <message>
-        <source>automatic</source>
-        <translation>自动</translation>
-    </message>
-    <message>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -3324,6 +3325,10 @@ First: %2</source>
     <message>
         <source>Needs a look: %1</source>
         <translation>需要检查：%1</translation>
+    </message>
+    <message>
+        <source>promoting…</source>
+        <translation>正在推进…</translation>
     </message>
 </context>
 <context>
