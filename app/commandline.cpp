@@ -10,7 +10,8 @@ namespace {
 // Options that take a value, so that isHeadless() skips the value when it looks for "get".
 const char *const valueOptions[]
     = {"--kubeconfig", "--config", "--lang", "-n",       "--namespace",
-       "--context",    "--env",    "-o",     "--output", "--to-revision"};
+       "--context",    "--env",    "-o",     "--output", "--to-revision",
+       "--select",     "--theme",  "--demo-outage"};
 
 bool takesValue(const char *arg)
 {
@@ -122,6 +123,11 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
                                    tr("Colours: system, light or dark (default: the choice "
                                       "saved from View > Theme, else system)."),
                                    QStringLiteral("THEME"));
+    const QCommandLineOption demoOutage(
+        QStringLiteral("demo-outage"),
+        tr("With --demo: simulated cluster ENV becomes unreachable 5 s after start (also in "
+           "the Demo menu)."),
+        QStringLiteral("ENV"));
     const QCommandLineOption all({QStringLiteral("A"), QStringLiteral("all-namespaces")},
                                  tr("get: every namespace the environment shows."));
     const QCommandLineOption ns({QStringLiteral("n"), QStringLiteral("namespace")},
@@ -142,7 +148,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
                                            "previous one)."),
                                         QStringLiteral("N"));
     parser.addOptions({help, version, demo, kubeconfig, config, lang, readOnly, all, ns, context,
-                       env, output, full, toRevision, select, theme});
+                       env, output, full, toRevision, select, theme, demoOutage});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  tr("get rollouts | get rollout NAME | pause NAME | ..."),
                                  QStringLiteral("[command ...]"));
@@ -169,6 +175,11 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
     options.readOnly = parser.isSet(readOnly);
     options.select = parser.value(select);
     options.theme = parser.value(theme);
+    options.demoOutage = parser.value(demoOutage);
+    if (parser.isSet(demoOutage) && !options.demo) {
+        *text = tr("--demo-outage is only valid with --demo");
+        return Result::Error;
+    }
     if (parser.isSet(theme) && options.theme != QLatin1String("system")
         && options.theme != QLatin1String("light") && options.theme != QLatin1String("dark")) {
         *text = tr("--theme: '%1' is not one of system, light, dark").arg(options.theme);

@@ -22,6 +22,7 @@ struct CommandLineOptions
     bool readOnly = false;
     QString select; // --select ENV/NAMESPACE/NAME: the window opens on that workload
     QString theme; // --theme system|light|dark; empty: the saved choice (default system)
+    QString demoOutage; // --demo-outage ENV: that demo cluster goes away 5 s after start
 
     // get
     QString name; // get rollout NAME

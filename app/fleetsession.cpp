@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fleetsession.h"
 
+#include <QAction>
+
 #include "environmentpickerdialog.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
@@ -9,8 +11,11 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QTimer>
 
 FleetSession::FleetSession(MainWindow *window, const CommandLineOptions &options, QObject *parent) :
     QObject(parent), m_window(window), m_options(options)
@@ -76,6 +81,8 @@ void FleetSession::open(const CommandLineOptions &options)
     }
     m_options = options;
     show(setup);
+    if (options.demo)
+        addDemoMenu();
     if (!setup.contextGroups.isEmpty()) {
         int contexts = 0;
         for (const ContextGroup &group : std::as_const(setup.contextGroups))
@@ -87,6 +94,38 @@ void FleetSession::open(const CommandLineOptions &options)
                     .arg(contexts)
                     .arg(setup.contextGroups.size()));
     }
+}
+
+void FleetSession::addDemoMenu()
+{
+    if (m_demoMenu)
+        return;
+    m_demoMenu = m_window->menuBar()->addMenu(tr("De&mo"));
+    m_demoMenu->setObjectName(QStringLiteral("demoMenu"));
+    for (const QString &cluster :
+         {QStringLiteral("dev"), QStringLiteral("staging"), QStringLiteral("prod")}) {
+        QAction *action = m_demoMenu->addAction(tr("Cluster %1 Unreachable").arg(cluster));
+        action->setObjectName(QStringLiteral("demoOutage-") + cluster);
+        action->setCheckable(true);
+        connect(action, &QAction::toggled, this,
+                [this, cluster](bool down) { setDemoClusterOnline(cluster, !down); });
+    }
+    if (!m_options.demoOutage.isEmpty()) {
+        // --demo-outage ENV: the cluster goes away once the window has shown it live.
+        const QString cluster = m_options.demoOutage;
+        QTimer::singleShot(5000, this, [this, cluster] {
+            if (QAction *action = m_demoMenu->findChild<QAction *>(
+                    QStringLiteral("demoOutage-") + cluster))
+                action->setChecked(true);
+        });
+    }
+}
+
+void FleetSession::setDemoClusterOnline(const QString &cluster, bool online)
+{
+    QString error;
+    if (!m_demo.setClusterOnline(cluster, online, &error))
+        m_window->showError(error);
 }
 
 void FleetSession::show(const FleetSetup &setup)

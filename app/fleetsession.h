@@ -8,6 +8,7 @@
 #include <QObject>
 
 class MainWindow;
+class QMenu;
 
 // What the window shows and where it comes from: the command line's fleet at start, then
 // whatever the person picks: the demo, another kubeconfig file, or the clusters to show
@@ -40,9 +41,14 @@ private:
     // Loads with these options and shows the fleet, or the first-run page / the error.
     void open(const CommandLineOptions &options);
     void show(const FleetSetup &setup);
+    // The Demo menu: take a simulated cluster offline and back, to see how the window
+    // shows an outage.
+    void addDemoMenu();
+    void setDemoClusterOnline(const QString &cluster, bool online);
 
     MainWindow *m_window;
     CommandLineOptions m_options;
     DemoFleet m_demo;
     FleetSetup m_setup;
+    QMenu *m_demoMenu = nullptr;
 };

@@ -59,8 +59,11 @@ RolloutDetail FleetModel::rolloutDetail(const QString &environment, const QStrin
         detail.events = objects.eventsAbout(involved, RolloutDetail::maxEvents);
 
     for (int kind = 0; kind < DetailKindCount; ++kind) {
-        const QString notice
-            = detailNotice(DetailKind(kind), objects.detailStatus(DetailKind(kind)));
+        const DetailKindStatus status = objects.detailStatus(DetailKind(kind));
+        // A disconnected environment says so once (the stale box), not once per kind.
+        if (detail.isStale() && status.problem == DetailKindStatus::Problem::Failing)
+            continue;
+        const QString notice = detailNotice(DetailKind(kind), status);
         if (!notice.isEmpty())
             detail.notices.append(notice);
     }

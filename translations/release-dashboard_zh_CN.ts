@@ -689,6 +689,14 @@ Without a command it opens the window. Commands:
         <source>--theme: &apos;%1&apos; is not one of system, light, dark</source>
         <translation>--theme：&apos;%1&apos; 不是 system、light、dark 之一</translation>
     </message>
+    <message>
+        <source>With --demo: simulated cluster ENV becomes unreachable 5 s after start (also in the Demo menu).</source>
+        <translation>与 --demo 一起使用：模拟集群 ENV 在启动 5 秒后变为不可达（也可在“演示”菜单中操作）。</translation>
+    </message>
+    <message>
+        <source>--demo-outage is only valid with --demo</source>
+        <translation>--demo-outage 只能与 --demo 一起使用</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionStateStyle</name>
@@ -1540,6 +1548,14 @@ Without a command it opens the window. Commands:
     <message>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>De&amp;mo</source>
+        <translation>演示(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Cluster %1 Unreachable</source>
+        <translation>集群 %1 不可达</translation>
     </message>
 </context>
 <context>
@@ -3045,10 +3061,6 @@ First: %2</source>
         <translation>修订版本 %1</translation>
     </message>
     <message>
-        <source>Step %1</source>
-        <translation>步骤 %1</translation>
-    </message>
-    <message>
         <source>Weight %1 % desired · %2 % actual</source>
         <translation>期望权重 %1% · 实际权重 %2%</translation>
     </message>
@@ -3075,6 +3087,14 @@ First: %2</source>
     <message>
         <source>Phase: %1</source>
         <translation>阶段：%1</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>步骤 %1/%2</translation>
+    </message>
+    <message>
+        <source>All %1 steps done</source>
+        <translation>全部 %1 个步骤已完成</translation>
     </message>
 </context>
 <context>
@@ -3393,10 +3413,6 @@ First: %2</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <source>Steps · %1</source>
-        <translation>步骤 · %1</translation>
-    </message>
-    <message>
         <source>analysis inconclusive: promote or abort</source>
         <translation>分析无定论：请推进或中止</translation>
     </message>
@@ -3471,6 +3487,10 @@ First: %2</source>
     <message>
         <source>Aborted before this window was watching: the step is not known</source>
         <translation>在此窗口开始监视之前已中止：不清楚当时所在的步骤</translation>
+    </message>
+    <message>
+        <source>Steps · %1 of %2</source>
+        <translation>步骤 · %1/%2</translation>
     </message>
 </context>
 <context>

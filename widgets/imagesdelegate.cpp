@@ -75,7 +75,8 @@ void ImagesDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
             r.setLeft(chip.right() + 5);
         }
         painter->setFont(opt.font);
-        painter->setPen(stale ? opt.palette.color(QPalette::Disabled, QPalette::Text) : text);
+        painter->setPen(stale && !selected ? opt.palette.color(QPalette::Disabled, QPalette::Text)
+                                           : text);
         const QString name
             = opt.fontMetrics.elidedText(shortName(images.at(i)), Qt::ElideMiddle, r.width());
         painter->drawText(r, Qt::AlignLeft | Qt::AlignVCenter, name);

@@ -5,6 +5,7 @@
 #include "phasestyle.h"
 #include "rolloutstatus.h"
 #include "stepdescription.h"
+#include "themecolours.h"
 #include "treesync.h"
 
 #include <QGridLayout>
@@ -139,9 +140,12 @@ void RolloutHeader::setDetail(const RolloutDetail &detail, const QDateTime &now)
     setLabelText(m_context, context.join(separator));
 
     QStringList facts;
-    const QString step = stepString(rollout);
-    if (!step.isEmpty())
-        facts.append(tr("Step %1").arg(step));
+    // Numbered as the steps list numbers them (the plugin's "1/5" counts completed steps).
+    qint32 stepIndex = 0;
+    if (currentCanaryStep(rollout, &stepIndex) && !rollout.status.abort)
+        facts.append(tr("Step %1 of %2").arg(stepIndex + 1).arg(rollout.spec.canary->steps.size()));
+    else if (rollout.isCanary() && !rollout.spec.canary->steps.isEmpty() && !rollout.status.abort)
+        facts.append(tr("All %1 steps done").arg(rollout.spec.canary->steps.size()));
     if (rollout.isCanary()) {
         facts.append(tr("Weight %1 % desired \u00b7 %2 % actual")
                          .arg(currentSetWeight(rollout))
@@ -216,7 +220,8 @@ void RolloutHeader::updateStatus(const QDateTime &now)
     const qsizetype cut = situation.text.indexOf(dash);
     const QString head = cut < 0 ? situation.text : situation.text.left(cut);
     const QString rest = cut < 0 ? QString() : situation.text.mid(cut + dash.size());
-    const QColor colour = stale ? palette().color(QPalette::Disabled, QPalette::WindowText)
+    // Stale: a grey that still reads (the disabled text colour is too faint for a status).
+    const QColor colour = stale ? ThemeColours::foreground(QColor(0x6e, 0x6e, 0x6e))
                                 : PhaseStyle::colour(phase.phase);
     QString html = QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>")
                        .arg(colour.name(), head.toHtmlEscaped());

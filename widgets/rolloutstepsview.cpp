@@ -176,8 +176,11 @@ void RolloutStepsView::setRollout(const Rollout &rollout, const QDateTime &now,
     if (rollout.isBlueGreen()) {
         title = tr("Blue-green promotion");
     } else {
-        const QString step = stepString(rollout);
-        title = step.isEmpty() ? tr("Steps") : tr("Steps \u00b7 %1").arg(step);
+        // Numbered as the rows are (the plugin's "1/5" counts completed steps).
+        qint32 index = 0;
+        title = currentCanaryStep(rollout, &index) && !rollout.status.abort
+            ? tr("Steps \u00b7 %1 of %2").arg(index + 1).arg(rollout.spec.canary->steps.size())
+            : tr("Steps");
     }
     if (m_title->text() != title)
         m_title->setText(title);

@@ -158,7 +158,7 @@ private slots:
         QCOMPARE(p.header->statusText(), QStringLiteral("Pause 5m \u2014 3m 12s left"));
         QCOMPARE(p.header->staleText(), QString());
         QCOMPARE(p.header->factsText(),
-                 QStringLiteral("Step 4/8 \u00b7 Weight 20 % desired \u00b7 10 % actual \u00b7 "
+                 QStringLiteral("Step 5 of 8 \u00b7 Weight 20 % desired \u00b7 10 % actual \u00b7 "
                                 "Pods: 10 desired, 12 current, 2 updated, 12 ready, 12 available"));
         QCOMPARE(p.header->imagesText(),
                  QStringLiteral("Images: envoyproxy/envoy:v1.29.1 (canary, stable) \u00b7 "
@@ -178,7 +178,7 @@ private slots:
     {
         Setup setup(QStringLiteral("paused-canary.json"));
         const RolloutStepsView *steps = parts(setup.view).steps;
-        QCOMPARE(steps->title(), QStringLiteral("Steps \u00b7 4/8"));
+        QCOMPARE(steps->title(), QStringLiteral("Steps \u00b7 5 of 8"));
         QCOMPARE(
             columnTexts(steps->tree(), RolloutStepsView::Text),
             QStringList(
@@ -411,7 +411,7 @@ private slots:
                  QStringLiteral("Aborted \u2014 all traffic on the stable version"));
         QCOMPARE(
             p.header->factsText(),
-            QStringLiteral("Step 0/5 \u00b7 Weight 0 % desired \u00b7 0 % actual \u00b7 Pods: 5 "
+            QStringLiteral("Weight 0 % desired \u00b7 0 % actual \u00b7 Pods: 5 "
                            "desired, 5 current, 0 updated, 5 ready, 5 available"));
         // The reason of the abort stands out above everything else.
         const QStringList errors = p.header->errorConditions();
