@@ -16,7 +16,8 @@ QList<KubeContextInfo> FleetSetup::contextInfos(const Kubeconfig &kubeconfig)
         const KubeContext *context = kubeconfig.context(name);
         const KubeCluster *cluster = context ? kubeconfig.cluster(context->cluster) : nullptr;
         infos.append(KubeContextInfo {name, cluster ? cluster->server : QString(),
-                                      context ? context->user : QString()});
+                                      context ? context->user : QString(),
+                                      context ? context->cluster : QString()});
     }
     return infos;
 }

@@ -4,12 +4,14 @@
 #include <yaml-cpp/yaml.h>
 
 #include <QHash>
+#include <QSet>
 
 QList<ContextGroup> ContextGroups::group(const QList<KubeContextInfo> &contexts,
                                          const QString &currentContext)
 {
     QList<ContextGroup> groups;
     QHash<QString, qsizetype> byServer;
+    QHash<qsizetype, QSet<QString>> clusterNames;
     for (const KubeContextInfo &context : contexts) {
         // A context without a server cannot be matched to others: a group of its own.
         const QString key
@@ -20,8 +22,11 @@ QList<ContextGroup> ContextGroups::group(const QList<KubeContextInfo> &contexts,
             groups.append(ContextGroup {context.server, {}, QString(), QString()});
         }
         groups[*it].contexts.append(context.name);
+        clusterNames[*it].insert(context.cluster);
     }
-    for (ContextGroup &group : groups) {
+    QSet<QString> usedNames;
+    for (qsizetype i = 0; i < groups.size(); ++i) {
+        ContextGroup &group = groups[i];
         if (group.contexts.contains(currentContext)) {
             group.chosen = currentContext;
         } else {
@@ -31,7 +36,12 @@ QList<ContextGroup> ContextGroups::group(const QList<KubeContextInfo> &contexts,
                     group.chosen = name;
             }
         }
-        group.environmentName = group.chosen;
+        const QSet<QString> &names = clusterNames[i];
+        const QString cluster = names.size() == 1 ? *names.cbegin() : QString();
+        const bool readable = !cluster.isEmpty() && cluster.size() <= 32
+            && !cluster.contains(QLatin1Char(':')) && !cluster.contains(QLatin1Char('/'));
+        group.environmentName = readable && !usedNames.contains(cluster) ? cluster : group.chosen;
+        usedNames.insert(group.environmentName);
     }
     return groups;
 }

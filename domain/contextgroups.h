@@ -17,6 +17,7 @@ struct KubeContextInfo
     QString name;
     QString server; // the cluster's server URL; empty when the context names no cluster
     QString user;
+    QString cluster {}; // the kubeconfig's name for the cluster entry
 };
 
 struct ContextGroup
@@ -24,7 +25,9 @@ struct ContextGroup
     QString server;
     QStringList contexts; // in kubeconfig order
     QString chosen; // the context the environment uses
-    QString environmentName; // proposed: the chosen context's name
+    // Proposed: the kubeconfig's cluster name when every context of the group uses the same
+    // short one ("prod-eu"), else the chosen context's name (an EKS ARN is no name to read).
+    QString environmentName;
 };
 
 class ContextGroups
@@ -34,7 +37,7 @@ class ContextGroups
 public:
     // Groups in order of first appearance. The chosen context of a group: the current
     // context when it is in the group, else the one with the shortest name (prod rather
-    // than prod-viewer), else the first.
+    // than prod-viewer), else the first. Environment names are unique.
     static QList<ContextGroup> group(const QList<KubeContextInfo> &contexts,
                                      const QString &currentContext);
     // One environment per group, in order.

@@ -406,7 +406,7 @@ Consecutive errors: %5</source>
     </message>
     <message>
         <source>step %1/%2</source>
-        <translation>步骤 %1/%2</translation>
+        <translation>第 %1 步（共 %2 步）</translation>
     </message>
     <message>
         <source>step</source>
@@ -438,7 +438,7 @@ Consecutive errors: %5</source>
     </message>
     <message>
         <source>step %1/%2: %3</source>
-        <translation>步骤 %1/%2：%3</translation>
+        <translation>第 %1 步（共 %2 步）：%3</translation>
     </message>
     <message>
         <source> (weight %1 %)</source>
@@ -3090,7 +3090,7 @@ First: %2</source>
     </message>
     <message>
         <source>Step %1 of %2</source>
-        <translation>步骤 %1/%2</translation>
+        <translation>第 %1 步（共 %2 步）</translation>
     </message>
     <message>
         <source>All %1 steps done</source>
@@ -3156,7 +3156,7 @@ First: %2</source>
     <name>RolloutSituation</name>
     <message>
         <source>Resume continues at step %1 of %2</source>
-        <translation>恢复后从步骤 %1/%2 继续</translation>
+        <translation>恢复后从第 %1 步（共 %2 步）继续</translation>
     </message>
     <message>
         <source>nothing is rolling out</source>
@@ -3208,7 +3208,7 @@ First: %2</source>
     </message>
     <message>
         <source>step %1 of %2: %3</source>
-        <translation>步骤 %1/%2：%3</translation>
+        <translation>第 %1 步（共 %2 步）：%3</translation>
     </message>
     <message>
         <source>finishing the update</source>
@@ -3336,7 +3336,7 @@ First: %2</source>
     </message>
     <message>
         <source>Waiting for promotion at step %1 of %2</source>
-        <translation>在步骤 %1/%2 等待推进</translation>
+        <translation>在第 %1 步（共 %2 步）等待推进</translation>
     </message>
     <message>
         <source>Waiting for a person: %1</source>
@@ -3490,7 +3490,7 @@ First: %2</source>
     </message>
     <message>
         <source>Steps · %1 of %2</source>
-        <translation>步骤 · %1/%2</translation>
+        <translation>步骤 · 第 %1 步，共 %2 步</translation>
     </message>
 </context>
 <context>

@@ -104,9 +104,11 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     bold.setBold(true);
     const QFontMetrics boldFm(bold);
     const int nameRoom = countRect.left() - left - margin;
-    const int badgeWidth = badgeText.isEmpty() ? 0 : smallFm.horizontalAdvance(badgeText) + 8;
+    // The name first (it is what the person looks for); the badges get what is left and are
+    // elided before it, their full text is in the tooltip.
+    const int badgeMinimum = badgeText.isEmpty() ? 0 : smallFm.horizontalAdvance(QChar(0x26a0)) + 12;
     // Elide against the room, not the text's own (rounded) advance.
-    const int nameWidth = nameRoom - badgeWidth;
+    const int nameWidth = nameRoom - badgeMinimum;
     painter->setFont(bold);
     painter->setPen(text);
     const QString shownName = boldFm.elidedText(name, Qt::ElideRight, std::max(nameWidth, 0));

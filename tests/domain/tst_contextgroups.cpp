@@ -17,12 +17,17 @@ private slots:
         const QString prod = QStringLiteral("https://prod.example.com:6443");
         const QString staging = QStringLiteral("https://staging.example.com:6443");
         const QList<ContextGroup> groups = ContextGroups::group(
-            {{QStringLiteral("prod-viewer"), prod, QStringLiteral("viewer")},
-             {QStringLiteral("prod"), prod, QStringLiteral("admin")},
-             {QStringLiteral("staging-deployer"), staging, QStringLiteral("deployer")},
-             {QStringLiteral("prod-deployer"), prod, QStringLiteral("deployer")},
-             {QStringLiteral("staging-viewer"), staging, QStringLiteral("viewer")},
-             {QStringLiteral("orphan"), QString(), QString()}},
+            {{QStringLiteral("prod-viewer"), prod, QStringLiteral("viewer"),
+              QStringLiteral("arn:aws:eks:eu-west-1:1:cluster/prod")},
+             {QStringLiteral("prod"), prod, QStringLiteral("admin"),
+              QStringLiteral("arn:aws:eks:eu-west-1:1:cluster/prod")},
+             {QStringLiteral("staging-deployer"), staging, QStringLiteral("deployer"),
+              QStringLiteral("staging-eu")},
+             {QStringLiteral("prod-deployer"), prod, QStringLiteral("deployer"),
+              QStringLiteral("arn:aws:eks:eu-west-1:1:cluster/prod")},
+             {QStringLiteral("staging-viewer"), staging, QStringLiteral("viewer"),
+              QStringLiteral("staging-eu")},
+             {QStringLiteral("orphan"), QString(), QString(), QString()}},
             QStringLiteral("staging-deployer"));
         QCOMPARE(groups.size(), 3);
         QCOMPARE(groups.at(0).server, prod);
@@ -31,11 +36,14 @@ private slots:
                               QStringLiteral("prod-deployer")}));
         QCOMPARE(groups.at(0).chosen, QStringLiteral("prod")); // the shortest name
         QCOMPARE(groups.at(1).chosen, QStringLiteral("staging-deployer")); // the current one
+        // Named after the cluster when its name is one to read, else after the context.
+        QCOMPARE(groups.at(0).environmentName, QStringLiteral("prod"));
+        QCOMPARE(groups.at(1).environmentName, QStringLiteral("staging-eu"));
         QCOMPARE(groups.at(2).contexts, QStringList {QStringLiteral("orphan")});
 
         const QList<EnvironmentSpec> specs = ContextGroups::environments(groups);
         QCOMPARE(specs.size(), 3);
-        QCOMPARE(specs.at(1).name, QStringLiteral("staging-deployer"));
+        QCOMPARE(specs.at(1).name, QStringLiteral("staging-eu"));
         QCOMPARE(specs.at(1).context, QStringLiteral("staging-deployer"));
         QCOMPARE(specs.at(1).order, 1);
     }
