@@ -394,8 +394,12 @@ void MainWindow::updateCounts()
                            locale.toString(rows)));
     else
         m_table->setEmptyText(tr("No workloads listed yet."));
-    m_table->fitNamesToContents();
-    fitTableHeight();
+    // Names change with new rows, not with status updates: measure only then.
+    if (m_proxy->rowCount() != m_fittedRows) {
+        m_fittedRows = m_proxy->rowCount();
+        m_table->fitNamesToContents();
+        fitTableHeight();
+    }
     // Seen in the task bar and window switcher while the window is behind others.
     const QString base = m_titleBase.isEmpty() ? tr("Release Dashboard") : m_titleBase;
     setWindowTitle(attention == 0 ? base

@@ -157,4 +157,5 @@ private:
     QPointer<QWidget> m_metricsWindow;
     bool m_contentSplitterRestored = false;
     bool m_userSizedSplitter = false;
+    int m_fittedRows = -1; // proxy rows when names and table height were last fitted
 };

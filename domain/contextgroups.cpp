@@ -40,7 +40,11 @@ QList<ContextGroup> ContextGroups::group(const QList<KubeContextInfo> &contexts,
         const QString cluster = names.size() == 1 ? *names.cbegin() : QString();
         const bool readable = !cluster.isEmpty() && cluster.size() <= 32
             && !cluster.contains(QLatin1Char(':')) && !cluster.contains(QLatin1Char('/'));
-        group.environmentName = readable && !usedNames.contains(cluster) ? cluster : group.chosen;
+        // A lone context keeps its own name (what kubectl users call it); several contexts
+        // of one cluster are named after the cluster they share.
+        const bool shared = group.contexts.size() > 1;
+        group.environmentName
+            = shared && readable && !usedNames.contains(cluster) ? cluster : group.chosen;
         usedNames.insert(group.environmentName);
     }
     return groups;

@@ -25,8 +25,9 @@ struct ContextGroup
     QString server;
     QStringList contexts; // in kubeconfig order
     QString chosen; // the context the environment uses
-    // Proposed: the kubeconfig's cluster name when every context of the group uses the same
-    // short one ("prod-eu"), else the chosen context's name (an EKS ARN is no name to read).
+    // Proposed: for several contexts, the kubeconfig's cluster name when they all use the
+    // same short one ("prod-eu"); else the chosen context's name (an EKS ARN is no name to
+    // read, and a lone context keeps the name kubectl users know).
     QString environmentName;
 };
 

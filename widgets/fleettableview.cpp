@@ -73,9 +73,18 @@ void FleetTableView::fitNamesToContents()
     QHeaderView *header = horizontalHeader();
     if (!model() || header->count() < FleetModel::ColumnCount)
         return;
+    // Every row, not only the visible ones (sizeHintForColumn measures what is on screen),
+    // up to a bound that keeps a 5,000-row fleet cheap.
     const int cap = 48 * fontMetrics().averageCharWidth();
-    for (int column : {int(FleetModel::NamespaceColumn), int(FleetModel::NameColumn)}) {
-        const int wanted = std::min(cap, sizeHintForColumn(column));
+    const int rows = std::min(model()->rowCount(), 3000);
+    const QFontMetrics metrics(font());
+    for (int column : {int(FleetModel::NamespaceColumn), int(FleetModel::NameColumn),
+                       int(FleetModel::StrategyColumn)}) {
+        int widest = 0;
+        for (int row = 0; row < rows; ++row)
+            widest = std::max(
+                widest, metrics.horizontalAdvance(model()->index(row, column).data().toString()));
+        const int wanted = std::min(cap, widest + 18);
         if (header->sectionSize(column) < wanted)
             header->resizeSection(column, wanted);
     }

@@ -16,6 +16,7 @@
 #include "rolloutdetailcontroller.h"
 #include "rolloutdetailview.h"
 #include "rolloutheader.h"
+#include "rollouteventsview.h"
 #include "rolloutsituation.h"
 #include <QAction>
 #include <QClipboard>
@@ -32,6 +33,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QToolButton>
 
 namespace {
@@ -343,6 +345,29 @@ private slots:
         m_window->setMetricsPoppedOut(false);
         QTRY_COMPARE(tabs->count(), 4);
         QCOMPARE(tabs->tabText(3), QStringLiteral("Metrics"));
+    }
+
+    void keyTextIsNotCut()
+    {
+        // Names fit their column, the status column holds a whole situation, and the events'
+        // messages wrap instead of being cut (issue 9, finding 6).
+        FleetTableView *table = m_window->fleetTable();
+        QTRY_VERIFY(rowOf(QStringLiteral("prod"), QStringLiteral("payments"),
+                          QStringLiteral("payments-gateway"))
+                        .isValid());
+        const QFontMetrics metrics(table->font());
+        QTRY_VERIFY(table->columnWidth(FleetModel::NameColumn)
+                    >= metrics.horizontalAdvance(QStringLiteral("payments-gateway")) + 8);
+        QVERIFY(table->columnWidth(FleetModel::StrategyColumn)
+                >= metrics.horizontalAdvance(QStringLiteral("Rolling update")) + 8);
+        QVERIFY(table->columnWidth(FleetModel::StatusColumn)
+                >= metrics.horizontalAdvance(QStringLiteral("Waiting for promotion at step 2 of 4"))
+                    + 2 * metrics.height());
+        auto *events = view()->findChild<QTreeWidget *>(QStringLiteral("eventsTree"));
+        QVERIFY(events);
+        QVERIFY(events->wordWrap());
+        QCOMPARE(events->header()->sectionResizeMode(RolloutEventsView::Message),
+                 QHeaderView::Stretch);
     }
 
     void tableTakesOnlyWhatItsRowsNeed()
