@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartconfig.h"
+
+#include "yamlguard.h"
 #include "yamlkeys.h"
 
 #include "chartconfig_p.h"
@@ -262,6 +264,8 @@ bool ChartConfigParser::parse(const YAML::Node &node, const QString &where, QLis
 bool ChartConfig::fromYaml(const QByteArray &yaml, const QString &fileName, QList<ChartSpec> *out,
                            QString *error)
 {
+    if (!YamlGuard::check(yaml, fileName, error))
+        return false;
     YAML::Node root;
     try {
         root = YAML::Load(yaml.toStdString());
@@ -290,5 +294,6 @@ bool ChartConfig::fromFile(const QString &path, QList<ChartSpec> *out, QString *
                      .arg(path, file.errorString());
         return false;
     }
-    return fromYaml(file.readAll(), path, out, error);
+    // Bounded: one byte past the limit is enough for YamlGuard to refuse it.
+    return fromYaml(file.read(YamlGuard::maxBytes + 1), path, out, error);
 }

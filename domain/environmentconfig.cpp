@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "environmentconfig.h"
 
+#include "yamlguard.h"
+
 #include <QUrl>
 
 #include "prometheusconfig_p.h"
@@ -196,6 +198,8 @@ bool EnvironmentConfigParser::environment(const YAML::Node &node, int index, Env
 
 bool EnvironmentConfigParser::parse(const QByteArray &yaml, EnvironmentConfig *out)
 {
+    if (!YamlGuard::check(yaml, m_fileName, &m_error))
+        return false;
     YAML::Node root;
     try {
         root = YAML::Load(yaml.toStdString());
@@ -354,7 +358,8 @@ bool EnvironmentConfig::fromFile(const QString &path, EnvironmentConfig *out, QS
                      .arg(path, file.errorString());
         return false;
     }
-    return fromYaml(file.readAll(), path, out, error);
+    // Bounded: one byte past the limit is enough for YamlGuard to refuse it.
+    return fromYaml(file.read(YamlGuard::maxBytes + 1), path, out, error);
 }
 
 QString EnvironmentConfig::defaultPath()

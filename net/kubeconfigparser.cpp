@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kubeconfigparser.h"
 
+#include "yamlguard.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -330,6 +332,10 @@ bool FileParser::parse(const YAML::Node &root, KubeconfigFile *out)
 bool KubeconfigParser::parse(const QByteArray &content, const QString &path, KubeconfigFile *out,
                              QString *error)
 {
+    // Aliases, depth and size are bounded before yaml-cpp builds a node: a cyclic alias
+    // would make every traversal endless, a "billion laughs" would exhaust memory.
+    if (!YamlGuard::check(content, path, error))
+        return false;
     YAML::Node root;
     try {
         root = YAML::Load(content.toStdString());
@@ -364,5 +370,13 @@ bool KubeconfigParser::parseFile(const QString &path, KubeconfigFile *out, QStri
                      .arg(path, file.errorString());
         return false;
     }
-    return parse(file.readAll(), path, out, error);
+    // Not /dev/zero, not a log file by mistake: a kubeconfig is small.
+    const QByteArray content = file.read(YamlGuard::maxBytes + 1);
+    if (content.size() > YamlGuard::maxBytes) {
+        *error = QCoreApplication::translate("Kubeconfig", "%1: larger than %2 MiB: not a kubeconfig")
+                     .arg(path)
+                     .arg(YamlGuard::maxBytes / 1024 / 1024);
+        return false;
+    }
+    return parse(content, path, out, error);
 }

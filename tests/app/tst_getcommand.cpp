@@ -379,6 +379,22 @@ private slots:
         QCOMPARE(process.readAllStandardOutput(), QByteArray("release-dashboard 0.1.0\n"));
     }
 
+    void cyclicKubeconfigInKubeconfigListIsAnError()
+    {
+        // One hostile entry of KUBECONFIG: a clear error naming it, not a segfault.
+        const QString cyclic = writeFile(
+            QStringLiteral("cyclic.kubeconfig"),
+            "apiVersion: v1\nkind: Config\nclusters:\n- name: x\n  cluster:\n"
+            "    server: https://127.0.0.1:1\n    extensions: &e\n      - name: loop\n"
+            "        extension: *e\n");
+        const Run result = run(QStringLiteral("get rollouts -A --kubeconfig ") + cyclic);
+        QCOMPARE(result.code, 2);
+        QCOMPARE(result.err,
+                 QStringLiteral("release-dashboard: %1:9: not loaded: an alias refers to the "
+                                "node it is in (a cycle)\n")
+                     .arg(cyclic));
+    }
+
     void helpAndVersionNeedNoDisplay()
     {
         // A server or a CI job: no X, no Wayland, and the platform plugin left to default.
