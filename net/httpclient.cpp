@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpclient.h"
 
+#include <QCoreApplication>
 #include <QUrl>
 
 #include <curl/curl.h>
@@ -118,6 +119,19 @@ NetError HttpClient::Private::run(const HttpRequest &request, const TransportSet
     errorBuffer[0] = '\0';
     if (cancelToken.isCancelled())
         return NetError::cancelled();
+    // One policy for every header value (tokens from files and exec plugins, basic auth,
+    // Prometheus headers): a CR, LF or NUL would end the header and start another one.
+    for (const auto &[name, value] : request.headers) {
+        if (name.contains('\r') || name.contains('\n') || name.contains('\0')
+            || name.contains(':') || value.contains('\r') || value.contains('\n')
+            || value.contains('\0'))
+            return NetError::config(
+                QCoreApplication::translate("HttpClient",
+                                            "The %1 header holds a line break or NUL character "
+                                            "(a token or password file with several lines?): "
+                                            "nothing was sent.")
+                    .arg(QString::fromLatin1(name.left(64))));
+    }
 
     // reset() keeps live connections, the DNS cache and TLS sessions: only options go.
     curl_easy_reset(curl);

@@ -119,6 +119,37 @@ private slots:
                      .arg(m_sim.simulator().kubeconfigPath(), tokenFile));
     }
 
+    void lineBreaksInCredentialsAreRefused()
+    {
+        // A token file or an exec plugin whose token holds a line break would inject a
+        // header: nothing is sent, and the message says why without the token (issue 10).
+        m_sim.cluster().server().takeRecordedRequests();
+        const QString tokenFile = m_dir.filePath(QStringLiteral("token-crlf"));
+        writeFile(tokenFile, "viewer-token\r\nX-Impersonate-User: admin\n");
+        ClusterConnection c = m_sim.connection(QStringLiteral("sim-viewer"));
+        c.token.clear();
+        c.tokenFile = tokenFile;
+        KubeClient client(c);
+        const KubeResponse response = client.get(podPath());
+        QCOMPARE(response.error.kind, NetError::Kind::Config);
+        QCOMPARE(response.error.message,
+                 QStringLiteral("The Authorization header holds a line break or NUL character (a "
+                                "token or password file with several lines?): nothing was sent."));
+        QVERIFY(!response.error.message.contains(QStringLiteral("viewer-token")));
+        QVERIFY(m_sim.cluster().server().takeRecordedRequests().isEmpty());
+
+        const QString path = plugin(
+            QStringLiteral("crlf.sh"),
+            "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":"
+            "\"ExecCredential\",\"status\":{\"token\":\"exec-good\\\\r\\\\nX: y\"}}'\n");
+        ExecCredentialCache cache;
+        KubeClient execClient(execConnection(path));
+        execClient.setExecCredentialCache(&cache);
+        const KubeResponse execResponse = execClient.get(podPath());
+        QCOMPARE(execResponse.error.kind, NetError::Kind::Config);
+        QVERIFY(m_sim.cluster().server().takeRecordedRequests().isEmpty());
+    }
+
     void basicAuth()
     {
         KubeClient client(m_sim.connection(QStringLiteral("sim-basic")));
