@@ -96,6 +96,8 @@ public:
     // "Stale since 23:50:05" (local time) for a stale environment; empty when live.
     QString staleText(const QString &environment) const;
     static QString staleLabel(const QDateTime &since);
+    // The step column: "2/6" while the second of six steps runs, "aborted", "6/6" when done.
+    static QString stepText(const FleetRow &row);
     // "Canary", "Blue-green", "Rolling update", "Recreate" (translated).
     static QString strategyText(const QString &strategy);
 

@@ -101,6 +101,22 @@ QString FleetModel::situationText(const FleetRow &row) const
     return row.situationAt(now(), !m_stale.contains(row.environment)).text;
 }
 
+QString FleetModel::stepText(const FleetRow &row)
+{
+    // The step being worked on, numbered as the detail's steps list numbers it ("2/6" while
+    // step 2 runs); the plugin's "1/6" (steps completed) is in the tooltip and the CLI.
+    if (!row.rollout || row.step.isEmpty())
+        return row.step;
+    const Rollout &rollout = *row.rollout;
+    if (rollout.status.abort)
+        return tr("aborted");
+    const qsizetype steps = rollout.spec.canary ? rollout.spec.canary->steps.size() : 0;
+    const qint32 index = rollout.status.currentStepIndex.value_or(0);
+    if (steps == 0)
+        return row.step;
+    return tr("%1/%2", "current step/steps").arg(std::min<qint64>(index + 1, steps)).arg(steps);
+}
+
 QString FleetModel::strategyText(const QString &strategy)
 {
     if (strategy == QLatin1String("Canary"))
@@ -148,7 +164,7 @@ QVariant FleetModel::displayData(const FleetRow &row, int column) const
     case StatusColumn:
         return statusText(row);
     case StepColumn:
-        return row.step;
+        return stepText(row);
     case WeightColumn:
         if (!row.setWeight)
             return QString();
@@ -234,6 +250,8 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
         }
         if (column == ImagesColumn)
             return row.images.join(QLatin1Char('\n'));
+        if (column == StepColumn && !row.step.isEmpty())
+            return tr("Step %1 (kubectl argo rollouts: %2 done)").arg(stepText(row), row.step);
         if (column == AgeColumn && row.metadata().creationTimestamp.isValid())
             return QLocale().toString(row.metadata().creationTimestamp.toLocalTime(),
                                       QLocale::LongFormat);

@@ -1228,10 +1228,6 @@ Without a command it opens the window. Commands:
         <translation>（无集群）</translation>
     </message>
     <message>
-        <source>Saved to %1</source>
-        <translation>已保存到 %1</translation>
-    </message>
-    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -1246,6 +1242,10 @@ Without a command it opens the window. Commands:
     <message>
         <source>Choose at least one cluster.</source>
         <translation>请至少选择一个集群。</translation>
+    </message>
+    <message>
+        <source>Save writes %1</source>
+        <translation>“保存”会写入 %1</translation>
     </message>
 </context>
 <context>
@@ -1530,6 +1530,19 @@ Without a command it opens the window. Commands:
         <source>Stale since %1</source>
         <translation>自 %1 起未更新</translation>
     </message>
+    <message>
+        <source>aborted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <comment>current step/steps</comment>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>Step %1 (kubectl argo rollouts: %2 done)</source>
+        <translation>第 %1 步（kubectl argo rollouts：已完成 %2）</translation>
+    </message>
 </context>
 <context>
     <name>FleetSession</name>
@@ -1589,6 +1602,13 @@ Without a command it opens the window. Commands:
     <message>
         <source>No rollouts found in %1.</source>
         <translation>在 %1 中没有找到发布。</translation>
+    </message>
+</context>
+<context>
+    <name>HttpClient</name>
+    <message>
+        <source>The %1 header holds a line break or NUL character (a token or password file with several lines?): nothing was sent.</source>
+        <translation>%1 请求头包含换行符或 NUL 字符（令牌或密码文件有多行？）：未发送任何请求。</translation>
     </message>
 </context>
 <context>
@@ -1874,6 +1894,10 @@ Without a command it opens the window. Commands:
     <message>
         <source>%1: cannot read the file: %2</source>
         <translation>%1：无法读取文件：%2</translation>
+    </message>
+    <message>
+        <source>%1: larger than %2 MiB: not a kubeconfig</source>
+        <translation>%1：大于 %2 MiB，不是 kubeconfig 文件</translation>
     </message>
 </context>
 <context>
@@ -3081,10 +3105,6 @@ First: %2</source>
         <translation>环境 %1：所有操作都作用于此环境</translation>
     </message>
     <message>
-        <source>Stale since %1: %2 is not connected, so this is the last known state. Countdowns are stopped and actions are disabled.</source>
-        <translation>自 %1 起未更新：%2 未连接，因此显示的是最后已知的状态。倒计时已停止，操作已禁用。</translation>
-    </message>
-    <message>
         <source>Phase: %1</source>
         <translation>阶段：%1</translation>
     </message>
@@ -3095,6 +3115,10 @@ First: %2</source>
     <message>
         <source>All %1 steps done</source>
         <translation>全部 %1 个步骤已完成</translation>
+    </message>
+    <message>
+        <source>Stale since %1: %2 is not connected, so this is the last known state. Countdowns are stopped and actions are disabled; &quot;Copy kubectl Command&quot; gives the command to run from a terminal.</source>
+        <translation>自 %1 起未更新：%2 未连接，这里显示的是最后已知的状态。倒计时已停止，操作已禁用；“复制 kubectl 命令”可给出在终端中执行的命令。</translation>
     </message>
 </context>
 <context>
@@ -3731,6 +3755,29 @@ First: %2</source>
     <message>
         <source>The stream ended inside a JSON value</source>
         <translation>流在 JSON 值的中间结束了</translation>
+    </message>
+</context>
+<context>
+    <name>YamlGuard</name>
+    <message>
+        <source>an alias refers to the node it is in (a cycle)</source>
+        <translation>别名引用了包含它自身的节点（循环）</translation>
+    </message>
+    <message>
+        <source>its aliases expand to more than %1 nodes</source>
+        <translation>其别名展开后超过 %1 个节点</translation>
+    </message>
+    <message>
+        <source>it is nested more than %1 levels deep</source>
+        <translation>嵌套深度超过 %1 层</translation>
+    </message>
+    <message>
+        <source>%1: the file is larger than %2 MiB</source>
+        <translation>%1：文件大于 %2 MiB</translation>
+    </message>
+    <message>
+        <source>%1:%2: not loaded: %3</source>
+        <translation>%1:%2：未加载：%3</translation>
     </message>
 </context>
 <context>

@@ -51,7 +51,7 @@ EnvironmentPickerDialog::EnvironmentPickerDialog(const QList<ContextGroup> &grou
     m_list->setColumnWidth(Context, 200);
     connect(m_list, &QTreeWidget::itemChanged, this, &EnvironmentPickerDialog::updateButtons);
 
-    auto *where = new QLabel(tr("Saved to %1").arg(configPath), this);
+    auto *where = new QLabel(tr("Save writes %1").arg(configPath), this);
     where->setWordWrap(true);
     where->setTextInteractionFlags(Qt::TextSelectableByMouse);
     QPalette quiet = where->palette();

@@ -176,7 +176,7 @@ void FleetTableView::applyDefaultLayout()
     static const Width widths[] = {
         {FleetModel::EnvironmentColumn, 8}, {FleetModel::NamespaceColumn, 9},
         {FleetModel::NameColumn, 17},       {FleetModel::KindColumn, 10},
-        {FleetModel::StrategyColumn, 12},   {FleetModel::StatusColumn, 46},
+        {FleetModel::StrategyColumn, 12},   {FleetModel::StatusColumn, 40},
         {FleetModel::StepColumn, 4},        {FleetModel::WeightColumn, 7},
         {FleetModel::RevisionColumn, 4},    {FleetModel::ImagesColumn, 12},
         {FleetModel::ReplicasColumn, 7},    {FleetModel::AgeColumn, 4},

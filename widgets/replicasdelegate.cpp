@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "replicasdelegate.h"
 
+#include "fleetmodel.h"
 #include "phasestyle.h"
 
 #include "fleetrow.h"
@@ -43,9 +44,14 @@ void ReplicasDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         return;
 
     const bool selected = opt.state & QStyle::State_Selected;
+    // A disconnected environment's counts are the last known ones: grey, like the row.
+    const bool stale = index.data(FleetModel::StaleSinceRole).toDateTime().isValid();
+    const QColor grey = opt.palette.color(QPalette::Disabled, QPalette::Text);
     const QRect r = opt.rect.adjusted(padding, 0, -padding, 0);
     painter->save();
-    painter->setPen(opt.palette.color(selected ? QPalette::HighlightedText : QPalette::Text));
+    painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText)
+                    : stale  ? grey
+                             : opt.palette.color(QPalette::Text));
     const QString text = compactText(index);
     const int textWidth = opt.fontMetrics.horizontalAdvance(text);
     painter->drawText(r, Qt::AlignLeft | Qt::AlignVCenter, text);
@@ -61,8 +67,9 @@ void ReplicasDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         painter->setBrush(track);
         painter->drawRoundedRect(bar, 2, 2);
         const qreal share = std::clamp(qreal(row->ready) / row->desired, 0.0, 1.0);
-        painter->setBrush(share >= 1.0 ? PhaseStyle::colour(QStringLiteral("Healthy"))
-                                       : PhaseStyle::colour(QStringLiteral("Paused")));
+        painter->setBrush(stale         ? grey
+                          : share >= 1.0 ? PhaseStyle::colour(QStringLiteral("Healthy"))
+                                         : PhaseStyle::colour(QStringLiteral("Paused")));
         painter->drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * share, bar.height()),
                                  2, 2);
     }

@@ -53,6 +53,8 @@ void RolloutActionBar::addMenuButton(QAction *action)
     button->setDefaultAction(action);
     button->setPopupMode(QToolButton::InstantPopup);
     button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    // Room for the menu arrow beside the text (the style draws it over the text otherwise).
+    button->setMinimumWidth(button->sizeHint().width() + button->fontMetrics().height());
     QString name = action->objectName();
     name.replace(QLatin1String("Action"), QLatin1String("Button"));
     button->setObjectName(name);

@@ -58,10 +58,10 @@ RolloutHeader::RolloutHeader(QWidget *parent) :
     m_staleBox->setWordWrap(true);
     m_staleBox->setTextFormat(Qt::PlainText);
     m_staleBox->setContentsMargins(8, 4, 8, 4);
-    m_staleBox->setStyleSheet(
-        QStringLiteral("QLabel#staleBox { color: palette(window-text);"
-                       " background: palette(midlight);"
-                       " border: 1px solid palette(mid); border-radius: 3px; }"));
+    // A warning, not a disabled control: what is shown may no longer be true.
+    m_staleBox->setStyleSheet(DetailStyle::boxStyleSheet(
+        QStringLiteral("QLabel#staleBox"), DetailStyle::warningTint(),
+        QColor(0x6b, 0x44, 0x08), QColor(0xe5, 0xc0, 0x7b)));
     m_staleBox->hide();
     setObjectName(QStringLiteral("rolloutHeader"));
     QFont titleFont = m_title->font();
@@ -187,7 +187,8 @@ void RolloutHeader::setDetail(const RolloutDetail &detail, const QDateTime &now)
     QString stale;
     if (detail.isStale()) {
         stale = tr("Stale since %1: %2 is not connected, so this is the last known state. "
-                   "Countdowns are stopped and actions are disabled.")
+                   "Countdowns are stopped and actions are disabled; \"Copy kubectl Command\" "
+                   "gives the command to run from a terminal.")
                     .arg(DetailStyle::clockTime(detail.staleSince), detail.environment);
         if (!detail.staleReason.isEmpty())
             stale += QLatin1Char('\n') + detail.staleReason;

@@ -79,9 +79,10 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     const bool stale = staleSince.isValid();
     auto [head, rest] = splitSituation(index.data(FleetModel::SituationRole).toString());
     if (stale) {
-        // "Stale since 23:50:05 — <last known situation>", all grey.
-        rest = rest.isEmpty() ? head : head + dash + rest;
-        head = FleetModel::staleLabel(staleSince);
+        // The last known situation first (what the person needs), then since when it is
+        // not confirmed: all grey.
+        const QString since = FleetModel::staleLabel(staleSince);
+        rest = rest.isEmpty() ? since : rest + QStringLiteral(" \u00b7 ") + since;
     }
     const int attention = index.data(FleetModel::AttentionRole).toInt();
     const bool selected = opt.state & QStyle::State_Selected;

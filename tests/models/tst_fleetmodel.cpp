@@ -94,7 +94,7 @@ private slots:
         QCOMPARE(counts.at(0).at(1).toInt(), 3);
         QCOMPARE(dump(*m_model),
                  QStringList({QStringLiteral("prod|shop|api|Rollout|Canary|Waiting for promotion "
-                                             "at step 2 of 3|1/3|20/0||registry/api:v2|5/5 "
+                                             "at step 2 of 3|2/3|20/0||registry/api:v2|5/5 "
                                              "ready · 1 updated · 5 available|3h2m"),
                               QStringLiteral("prod|shop|web|Rollout|Blue-green|Healthy||||"
                                              "registry/web:v1|2/2 ready · 2 updated · 2 "
@@ -122,6 +122,9 @@ private slots:
         QCOMPARE(api.data(FleetModel::NameRole).toString(), QStringLiteral("api"));
         // A pause step without a duration: only a person's promote moves it on.
         QCOMPARE(api.data(FleetModel::RequiresAttentionRole).toBool(), true);
+        // The step column numbers steps as the detail does; the plugin's count is the tooltip.
+        QCOMPARE(m_model->index(0, FleetModel::StepColumn).data(Qt::ToolTipRole).toString(),
+                 QStringLiteral("Step 2/3 (kubectl argo rollouts: 1/3 done)"));
         QCOMPARE(api.data(FleetModel::AttentionRole).toInt(),
                  int(FleetRow::Attention::WaitingForPerson));
         QCOMPARE(api.data(FleetModel::AttentionReasonRole).toString(),
