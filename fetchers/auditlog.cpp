@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <sys/stat.h>
 #include <unistd.h>
 
 class AuditLogText
@@ -53,8 +54,18 @@ QString AuditLog::defaultPath()
 
 bool AuditLog::openLocked(QString *error)
 {
-    if (m_fd >= 0)
-        return true;
+    if (m_fd >= 0) {
+        // Rotated (renamed or removed by logrotate) since it was opened: write the new file,
+        // not the old one through a descriptor nobody reads.
+        struct stat onDisk = {};
+        struct stat opened = {};
+        if (::stat(QFile::encodeName(m_path).constData(), &onDisk) == 0
+            && ::fstat(m_fd, &opened) == 0 && onDisk.st_ino == opened.st_ino
+            && onDisk.st_dev == opened.st_dev)
+            return true;
+        ::close(m_fd);
+        m_fd = -1;
+    }
     const QString directory = QFileInfo(m_path).absolutePath();
     if (!QDir().mkpath(directory)) {
         *error = AuditLogText::tr("The audit log folder %1 cannot be created.").arg(directory);
@@ -62,13 +73,32 @@ bool AuditLog::openLocked(QString *error)
     }
     const bool existed = QFileInfo::exists(m_path);
     // 0600: the log says who did what; other users of the machine need not read it.
-    m_fd = ::open(QFile::encodeName(m_path).constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
-                  0600);
-    if (m_fd < 0) {
-        *error
-            = AuditLogText::tr("The audit log %1 cannot be opened: %2").arg(m_path, systemError());
+    // O_NOFOLLOW: a symbolic link planted at the path must not redirect the records.
+    const int fd = ::open(QFile::encodeName(m_path).constData(),
+                          O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) {
+        *error = errno == ELOOP
+            ? AuditLogText::tr("The audit log %1 is a symbolic link: refused, the records would "
+                               "go elsewhere.")
+                  .arg(m_path)
+            : AuditLogText::tr("The audit log %1 cannot be opened: %2").arg(m_path, systemError());
         return false;
     }
+    struct stat info = {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        *error = AuditLogText::tr("The audit log %1 is not a regular file.").arg(m_path);
+        return false;
+    }
+    // An existing file keeps its mode on open: make it private, as a new one is.
+    if ((info.st_mode & 077) != 0 && ::fchmod(fd, 0600) != 0) {
+        ::close(fd);
+        *error = AuditLogText::tr("The audit log %1 is readable by others and cannot be made "
+                                  "private: %2")
+                     .arg(m_path, systemError());
+        return false;
+    }
+    m_fd = fd;
     if (!existed)
         syncDirectory(directory);
     return true;

@@ -189,6 +189,18 @@ Consecutive errors: %5</source>
         <source>The audit log %1 cannot be synced to disk: %2</source>
         <translation>无法将审计日志 %1 同步到磁盘：%2</translation>
     </message>
+    <message>
+        <source>The audit log %1 is a symbolic link: refused, the records would go elsewhere.</source>
+        <translation>审计日志 %1 是符号链接：已拒绝，否则记录会写到别处。</translation>
+    </message>
+    <message>
+        <source>The audit log %1 is not a regular file.</source>
+        <translation>审计日志 %1 不是普通文件。</translation>
+    </message>
+    <message>
+        <source>The audit log %1 is readable by others and cannot be made private: %2</source>
+        <translation>审计日志 %1 可被其他用户读取，且无法设为私有：%2</translation>
+    </message>
 </context>
 <context>
     <name>AuditModel</name>
