@@ -8,10 +8,9 @@
 namespace {
 
 // Options that take a value, so that isHeadless() skips the value when it looks for "get".
-const char *const valueOptions[]
-    = {"--kubeconfig", "--config", "--lang", "-n",       "--namespace",
-       "--context",    "--env",    "-o",     "--output", "--to-revision",
-       "--select",     "--theme",  "--demo-outage"};
+const char *const valueOptions[] = {
+    "--kubeconfig", "--config", "--lang",        "-n",       "--namespace", "--context",    "--env",
+    "-o",           "--output", "--to-revision", "--select", "--theme",     "--demo-outage"};
 
 bool takesValue(const char *arg)
 {

@@ -114,8 +114,8 @@ void FleetSession::addDemoMenu()
         // --demo-outage ENV: the cluster goes away once the window has shown it live.
         const QString cluster = m_options.demoOutage;
         QTimer::singleShot(5000, this, [this, cluster] {
-            if (QAction *action = m_demoMenu->findChild<QAction *>(
-                    QStringLiteral("demoOutage-") + cluster))
+            if (QAction *action
+                = m_demoMenu->findChild<QAction *>(QStringLiteral("demoOutage-") + cluster))
                 action->setChecked(true);
         });
     }

@@ -60,6 +60,8 @@ private:
     bool string(const YAML::Node &node, const QString &field, QString *out);
     bool environment(const YAML::Node &node, int index, EnvironmentSpec *spec);
     bool links(const YAML::Node &node, const QString &where, QList<EnvironmentLink> *out);
+    // An optional true/false; *out is left alone when absent.
+    bool boolean(const YAML::Node &node, const QString &field, bool *out);
 
     QString m_fileName;
     QString m_error;
@@ -166,23 +168,9 @@ bool EnvironmentConfigParser::environment(const YAML::Node &node, int index, Env
         spec->colour = text.toLower();
     }
 
-    const YAML::Node readOnly = node["readOnly"];
-    if (!isAbsent(readOnly)) {
-        bool value = false;
-        if (!readOnly.IsScalar() || !YAML::convert<bool>::decode(readOnly, value)) {
-            return fail(readOnly.Mark(), tr("%1.readOnly: must be true or false").arg(where));
-        }
-        spec->readOnly = value;
-    }
-
-    const YAML::Node protect = node["protected"];
-    if (!isAbsent(protect)) {
-        bool value = false;
-        if (!protect.IsScalar() || !YAML::convert<bool>::decode(protect, value)) {
-            return fail(protect.Mark(), tr("%1.protected: must be true or false").arg(where));
-        }
-        spec->isProtected = value;
-    }
+    if (!boolean(node["readOnly"], where + QStringLiteral(".readOnly"), &spec->readOnly)
+        || !boolean(node["protected"], where + QStringLiteral(".protected"), &spec->isProtected))
+        return false;
 
     if (!links(node["links"], where + QStringLiteral(".links"), &spec->links))
         return false;
@@ -279,6 +267,17 @@ QString EnvironmentLink::expanded(const QString &environment, const QString &con
     result.replace(QLatin1String("{namespace}"), encoded(namespaceName));
     result.replace(QLatin1String("{name}"), encoded(workload));
     return result;
+}
+
+bool EnvironmentConfigParser::boolean(const YAML::Node &node, const QString &field, bool *out)
+{
+    if (isAbsent(node))
+        return true;
+    bool value = false;
+    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value))
+        return fail(node.Mark(), tr("%1: must be true or false").arg(field));
+    *out = value;
+    return true;
 }
 
 bool EnvironmentConfigParser::links(const YAML::Node &node, const QString &where,

@@ -118,35 +118,37 @@ bool rolloutActionNeedsConfirmation(RolloutAction action, bool protectedEnvironm
 
 QString rolloutActionQuestion(RolloutAction action, const RolloutTarget &target)
 {
-    QString verb;
+    // %1 rollout, %2 namespace, %3 environment.
+    QString question;
     switch (action) {
     case RolloutAction::Pause:
-        return RolloutActionText::tr("Pause rollout %1 in namespace %2 of environment %3?")
-            .arg(target.name, target.namespaceName, target.environment);
+        question = RolloutActionText::tr("Pause rollout %1 in namespace %2 of environment %3?");
+        break;
     case RolloutAction::Resume:
-        return RolloutActionText::tr("Resume rollout %1 in namespace %2 of environment %3?")
-            .arg(target.name, target.namespaceName, target.environment);
+        question = RolloutActionText::tr("Resume rollout %1 in namespace %2 of environment %3?");
+        break;
     case RolloutAction::Promote:
-        return RolloutActionText::tr("Promote rollout %1 in namespace %2 of environment %3?")
-            .arg(target.name, target.namespaceName, target.environment);
+        question = RolloutActionText::tr("Promote rollout %1 in namespace %2 of environment %3?");
+        break;
     case RolloutAction::PromoteFull:
-        return RolloutActionText::tr("Promote rollout %1 in namespace %2 of environment %3 fully?")
-            .arg(target.name, target.namespaceName, target.environment);
+        question
+            = RolloutActionText::tr("Promote rollout %1 in namespace %2 of environment %3 fully?");
+        break;
     case RolloutAction::Abort:
-        return RolloutActionText::tr("Abort rollout %1 in namespace %2 of environment %3?")
-            .arg(target.name, target.namespaceName, target.environment);
+        question = RolloutActionText::tr("Abort rollout %1 in namespace %2 of environment %3?");
+        break;
     case RolloutAction::Retry:
-        return RolloutActionText::tr("Retry rollout %1 in namespace %2 of environment %3?")
-            .arg(target.name, target.namespaceName, target.environment);
+        question = RolloutActionText::tr("Retry rollout %1 in namespace %2 of environment %3?");
+        break;
     case RolloutAction::Restart:
-        return RolloutActionText::tr(
-                   "Restart every pod of rollout %1 in namespace %2 of environment %3?")
-            .arg(target.name, target.namespaceName, target.environment);
+        question = RolloutActionText::tr(
+            "Restart every pod of rollout %1 in namespace %2 of environment %3?");
+        break;
     case RolloutAction::Undo:
-        return RolloutActionText::tr("Roll back rollout %1 in namespace %2 of environment %3?")
-            .arg(target.name, target.namespaceName, target.environment);
+        question = RolloutActionText::tr("Roll back rollout %1 in namespace %2 of environment %3?");
+        break;
     }
-    return verb;
+    return question.arg(target.name, target.namespaceName, target.environment);
 }
 
 QString rolloutActionEffect(RolloutAction action)

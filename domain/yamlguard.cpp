@@ -71,8 +71,9 @@ private:
     {
         m_total += nodes;
         if (m_total > YamlGuard::maxExpandedNodes)
-            fail(mark, YamlGuard::tr("its aliases expand to more than %1 nodes")
-                           .arg(YamlGuard::maxExpandedNodes));
+            fail(mark,
+                 YamlGuard::tr("its aliases expand to more than %1 nodes")
+                     .arg(YamlGuard::maxExpandedNodes));
     }
     void leaf(const YAML::Mark &mark, YAML::anchor_t anchor)
     {
@@ -85,8 +86,8 @@ private:
         add(mark, 1);
         m_open.append(Open {anchor, m_total});
         if (m_open.size() > YamlGuard::maxDepth)
-            fail(mark, YamlGuard::tr("it is nested more than %1 levels deep")
-                           .arg(YamlGuard::maxDepth));
+            fail(mark,
+                 YamlGuard::tr("it is nested more than %1 levels deep").arg(YamlGuard::maxDepth));
     }
     void end()
     {
@@ -122,6 +123,7 @@ bool YamlGuard::check(const QByteArray &yaml, const QString &fileName, QString *
     }
     if (counter.problem.isEmpty())
         return true;
-    *error = tr("%1:%2: not loaded: %3").arg(fileName).arg(counter.problemLine).arg(counter.problem);
+    *error
+        = tr("%1:%2: not loaded: %3").arg(fileName).arg(counter.problemLine).arg(counter.problem);
     return false;
 }

@@ -122,9 +122,8 @@ NetError HttpClient::Private::run(const HttpRequest &request, const TransportSet
     // One policy for every header value (tokens from files and exec plugins, basic auth,
     // Prometheus headers): a CR, LF or NUL would end the header and start another one.
     for (const auto &[name, value] : request.headers) {
-        if (name.contains('\r') || name.contains('\n') || name.contains('\0')
-            || name.contains(':') || value.contains('\r') || value.contains('\n')
-            || value.contains('\0'))
+        if (name.contains('\r') || name.contains('\n') || name.contains('\0') || name.contains(':')
+            || value.contains('\r') || value.contains('\n') || value.contains('\0'))
             return NetError::config(
                 QCoreApplication::translate("HttpClient",
                                             "The %1 header holds a line break or NUL character "

@@ -373,9 +373,10 @@ bool KubeconfigParser::parseFile(const QString &path, KubeconfigFile *out, QStri
     // Not /dev/zero, not a log file by mistake: a kubeconfig is small.
     const QByteArray content = file.read(YamlGuard::maxBytes + 1);
     if (content.size() > YamlGuard::maxBytes) {
-        *error = QCoreApplication::translate("Kubeconfig", "%1: larger than %2 MiB: not a kubeconfig")
-                     .arg(path)
-                     .arg(YamlGuard::maxBytes / 1024 / 1024);
+        *error
+            = QCoreApplication::translate("Kubeconfig", "%1: larger than %2 MiB: not a kubeconfig")
+                  .arg(path)
+                  .arg(YamlGuard::maxBytes / 1024 / 1024);
         return false;
     }
     return parse(content, path, out, error);

@@ -939,10 +939,6 @@ Without a command it opens the window. Commands:
         <translation>%1.colour：&apos;%2&apos; 不是 #rrggbb 形式的颜色</translation>
     </message>
     <message>
-        <source>%1.readOnly: must be true or false</source>
-        <translation>%1.readOnly：必须是 true 或 false</translation>
-    </message>
-    <message>
         <source>invalid YAML: %1</source>
         <translation>YAML 无效：%1</translation>
     </message>
@@ -1089,10 +1085,6 @@ Without a command it opens the window. Commands:
     <message>
         <source>%1.headers: &apos;Authorization&apos; cannot be combined with a bearer token, basicAuth or the service proxy</source>
         <translation>%1.headers：&apos;Authorization&apos; 不能与 bearer 令牌、basicAuth 或服务代理同时使用</translation>
-    </message>
-    <message>
-        <source>%1.protected: must be true or false</source>
-        <translation>%1.protected：必须是 true 或 false</translation>
     </message>
     <message>
         <source>%1: must be a list of {name, url}</source>

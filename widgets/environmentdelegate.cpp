@@ -106,7 +106,8 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     const int nameRoom = countRect.left() - left - margin;
     // The name first (it is what the person looks for); the badges get what is left and are
     // elided before it, their full text is in the tooltip.
-    const int badgeMinimum = badgeText.isEmpty() ? 0 : smallFm.horizontalAdvance(QChar(0x26a0)) + 12;
+    const int badgeMinimum
+        = badgeText.isEmpty() ? 0 : smallFm.horizontalAdvance(QChar(0x26a0)) + 12;
     // Elide against the room, not the text's own (rounded) advance.
     const int nameWidth = nameRoom - badgeMinimum;
     painter->setFont(bold);

@@ -49,9 +49,9 @@ void ReplicasDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const QColor grey = opt.palette.color(QPalette::Disabled, QPalette::Text);
     const QRect r = opt.rect.adjusted(padding, 0, -padding, 0);
     painter->save();
-    painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText)
-                    : stale  ? grey
-                             : opt.palette.color(QPalette::Text));
+    painter->setPen(selected    ? opt.palette.color(QPalette::HighlightedText)
+                        : stale ? grey
+                                : opt.palette.color(QPalette::Text));
     const QString text = compactText(index);
     const int textWidth = opt.fontMetrics.horizontalAdvance(text);
     painter->drawText(r, Qt::AlignLeft | Qt::AlignVCenter, text);
@@ -67,9 +67,9 @@ void ReplicasDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         painter->setBrush(track);
         painter->drawRoundedRect(bar, 2, 2);
         const qreal share = std::clamp(qreal(row->ready) / row->desired, 0.0, 1.0);
-        painter->setBrush(stale         ? grey
-                          : share >= 1.0 ? PhaseStyle::colour(QStringLiteral("Healthy"))
-                                         : PhaseStyle::colour(QStringLiteral("Paused")));
+        painter->setBrush(stale              ? grey
+                              : share >= 1.0 ? PhaseStyle::colour(QStringLiteral("Healthy"))
+                                             : PhaseStyle::colour(QStringLiteral("Paused")));
         painter->drawRoundedRect(QRectF(bar.left(), bar.top(), bar.width() * share, bar.height()),
                                  2, 2);
     }

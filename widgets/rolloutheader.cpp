@@ -59,9 +59,9 @@ RolloutHeader::RolloutHeader(QWidget *parent) :
     m_staleBox->setTextFormat(Qt::PlainText);
     m_staleBox->setContentsMargins(8, 4, 8, 4);
     // A warning, not a disabled control: what is shown may no longer be true.
-    m_staleBox->setStyleSheet(DetailStyle::boxStyleSheet(
-        QStringLiteral("QLabel#staleBox"), DetailStyle::warningTint(),
-        QColor(0x6b, 0x44, 0x08), QColor(0xe5, 0xc0, 0x7b)));
+    m_staleBox->setStyleSheet(
+        DetailStyle::boxStyleSheet(QStringLiteral("QLabel#staleBox"), DetailStyle::warningTint(),
+                                   QColor(0x6b, 0x44, 0x08), QColor(0xe5, 0xc0, 0x7b)));
     m_staleBox->hide();
     setObjectName(QStringLiteral("rolloutHeader"));
     QFont titleFont = m_title->font();

@@ -4,6 +4,7 @@
 // cluster once and offers to choose, and the choice is saved as a config file that reads
 // back.
 
+#include "demowindow.h"
 #include "environmentpickerdialog.h"
 #include "firstrunpage.h"
 #include "fleetfilterproxy.h"
@@ -28,11 +29,7 @@ class TestFirstRun : public QObject
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        QVERIFY(m_dir.isValid());
-        qputenv("RELEASE_DASHBOARD_AUDIT_FILE",
-                m_dir.filePath(QStringLiteral("audit.jsonl")).toUtf8());
+        QVERIFY(isolateGuiTest(m_dir));
         QFile::remove(EnvironmentConfig::defaultPath());
     }
 

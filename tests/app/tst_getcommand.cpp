@@ -382,11 +382,11 @@ private slots:
     void cyclicKubeconfigInKubeconfigListIsAnError()
     {
         // One hostile entry of KUBECONFIG: a clear error naming it, not a segfault.
-        const QString cyclic = writeFile(
-            QStringLiteral("cyclic.kubeconfig"),
-            "apiVersion: v1\nkind: Config\nclusters:\n- name: x\n  cluster:\n"
-            "    server: https://127.0.0.1:1\n    extensions: &e\n      - name: loop\n"
-            "        extension: *e\n");
+        const QString cyclic
+            = writeFile(QStringLiteral("cyclic.kubeconfig"),
+                        "apiVersion: v1\nkind: Config\nclusters:\n- name: x\n  cluster:\n"
+                        "    server: https://127.0.0.1:1\n    extensions: &e\n      - name: loop\n"
+                        "        extension: *e\n");
         const Run result = run(QStringLiteral("get rollouts -A --kubeconfig ") + cyclic);
         QCOMPARE(result.code, 2);
         QCOMPARE(result.err,

@@ -15,8 +15,8 @@
 #include "fleettableview.h"
 #include "rolloutdetailcontroller.h"
 #include "rolloutdetailview.h"
-#include "rolloutheader.h"
 #include "rollouteventsview.h"
+#include "rolloutheader.h"
 #include "rolloutsituation.h"
 #include <QAction>
 #include <QClipboard>
@@ -33,8 +33,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-#include <QTreeWidget>
 #include <QToolButton>
+#include <QTreeWidget>
 
 namespace {
 
@@ -54,31 +54,12 @@ class TestOnCallGui : public QObject
 
     QModelIndex rowOf(const QString &environment, const QString &ns, const QString &name) const
     {
-        const QAbstractItemModel *model = m_window->fleetTable()->model();
-        for (int row = 0; row < model->rowCount(); ++row) {
-            const QModelIndex index = model->index(row, 0);
-            if (index.data(FleetModel::EnvironmentRole).toString() == environment
-                && index.data(FleetModel::NamespaceRole).toString() == ns
-                && index.data(FleetModel::NameRole).toString() == name)
-                return index;
-        }
-        return QModelIndex();
+        return demoRow(m_window.get(), environment, ns, name);
     }
 
-    // Selects the row as a click would and waits until the detail shows that rollout.
     bool select(const QString &environment, const QString &ns, const QString &name)
     {
-        for (int i = 0; i < timeoutMs / 50; ++i) {
-            const QModelIndex index = rowOf(environment, ns, name);
-            if (index.isValid()) {
-                m_window->fleetTable()->selectRow(index.row());
-                return m_window->detailPane()->isShowingRollout()
-                    && view()->detail().environment == environment
-                    && view()->detail().rollout.metadata.name == name;
-            }
-            QTest::qWait(50);
-        }
-        return false;
+        return selectDemoRow(m_window.get(), environment, ns, name);
     }
 
     int auditLines() const
@@ -115,11 +96,7 @@ class TestOnCallGui : public QObject
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        QVERIFY(m_dir.isValid());
-        qputenv("RELEASE_DASHBOARD_AUDIT_FILE",
-                m_dir.filePath(QStringLiteral("audit.jsonl")).toUtf8());
+        QVERIFY(isolateGuiTest(m_dir));
         QString error;
         QVERIFY2(m_demo.start(&error), qPrintable(error));
         m_window = openDemoWindow(m_demo);

@@ -35,25 +35,10 @@ class TestRolloutActionsGui : public QObject
     QTemporaryDir m_dir;
     std::unique_ptr<MainWindow> m_window;
 
-    // Selects the row and waits until the detail view shows that rollout.
-    bool select(MainWindow *window, const QString &environment, const QString &ns,
-                const QString &name)
+    static bool select(MainWindow *window, const QString &environment, const QString &ns,
+                       const QString &name)
     {
-        const QAbstractItemModel *model = window->fleetTable()->model();
-        for (int i = 0; i < timeoutMs / 50; ++i) {
-            for (int row = 0; row < model->rowCount(); ++row) {
-                const QModelIndex index = model->index(row, 0);
-                if (index.data(FleetModel::EnvironmentRole).toString() == environment
-                    && index.data(FleetModel::NamespaceRole).toString() == ns
-                    && index.data(FleetModel::NameRole).toString() == name) {
-                    window->fleetTable()->selectRow(row);
-                    return window->detailPane()->isShowingRollout()
-                        && view(window)->detail().rollout.metadata.name == name;
-                }
-            }
-            QTest::qWait(50);
-        }
-        return false;
+        return selectDemoRow(window, environment, ns, name, timeoutMs);
     }
 
     static RolloutDetailView *view(MainWindow *window)
@@ -69,11 +54,7 @@ class TestRolloutActionsGui : public QObject
 private slots:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        QVERIFY(m_dir.isValid());
-        qputenv("RELEASE_DASHBOARD_AUDIT_FILE",
-                m_dir.filePath(QStringLiteral("audit.jsonl")).toUtf8());
+        QVERIFY(isolateGuiTest(m_dir));
         QString error;
         QVERIFY2(m_demo.start(&error), qPrintable(error));
         m_window = openDemoWindow(m_demo);

@@ -66,9 +66,10 @@ private slots:
         AuditLog log(path);
         QString error;
         QVERIFY(!log.append(record(QStringLiteral("3")), &error));
-        QCOMPARE(error, QStringLiteral("The audit log %1 is a symbolic link: refused, the records "
-                                       "would go elsewhere.")
-                            .arg(path));
+        QCOMPARE(error,
+                 QStringLiteral("The audit log %1 is a symbolic link: refused, the records "
+                                "would go elsewhere.")
+                     .arg(path));
         QVERIFY(!QFile::exists(target));
     }
 

@@ -138,10 +138,10 @@ private slots:
         QVERIFY(!response.error.message.contains(QStringLiteral("viewer-token")));
         QVERIFY(m_sim.cluster().server().takeRecordedRequests().isEmpty());
 
-        const QString path = plugin(
-            QStringLiteral("crlf.sh"),
-            "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":"
-            "\"ExecCredential\",\"status\":{\"token\":\"exec-good\\\\r\\\\nX: y\"}}'\n");
+        const QString path
+            = plugin(QStringLiteral("crlf.sh"),
+                     "printf '{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":"
+                     "\"ExecCredential\",\"status\":{\"token\":\"exec-good\\\\r\\\\nX: y\"}}'\n");
         ExecCredentialCache cache;
         KubeClient execClient(execConnection(path));
         execClient.setExecCredentialCache(&cache);

@@ -47,8 +47,8 @@ private slots:
         QTest::addRow("deep nesting")
             << QByteArray("a: ") + QByteArray(150, '[') + QByteArray(150, ']') + "\n"
             << "k.yaml:1: not loaded: it is nested more than 100 levels deep";
-        QTest::addRow("too large") << QByteArray(YamlGuard::maxBytes + 1, '#')
-                                   << "k.yaml: the file is larger than 4 MiB";
+        QTest::addRow("too large")
+            << QByteArray(YamlGuard::maxBytes + 1, '#') << "k.yaml: the file is larger than 4 MiB";
     }
 
     void refusesHostileYaml()

@@ -409,10 +409,9 @@ private slots:
         // The weights the cluster shows, not the wish: traffic is back on stable.
         QCOMPARE(p.header->statusText(),
                  QStringLiteral("Aborted \u2014 all traffic on the stable version"));
-        QCOMPARE(
-            p.header->factsText(),
-            QStringLiteral("Weight 0 % desired \u00b7 0 % actual \u00b7 Pods: 5 "
-                           "desired, 5 current, 0 updated, 5 ready, 5 available"));
+        QCOMPARE(p.header->factsText(),
+                 QStringLiteral("Weight 0 % desired \u00b7 0 % actual \u00b7 Pods: 5 "
+                                "desired, 5 current, 0 updated, 5 ready, 5 available"));
         // The reason of the abort stands out above everything else.
         const QStringList errors = p.header->errorConditions();
         QCOMPARE(errors.size(), 2);
