@@ -212,6 +212,7 @@ MainWindow::MainWindow(QWidget *parent) :
             &FleetModel::setConnectionState);
     connect(m_fleetModel, &FleetModel::attentionCountsChanged, m_environmentModel,
             &EnvironmentModel::setAttentionCounts);
+    connect(m_fleetModel, &FleetModel::staleChanged, this, &MainWindow::scheduleCountUpdate);
 
     // The detail pane follows the current row, and its data as it changes.
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -402,10 +403,19 @@ void MainWindow::updateCounts()
     }
     // Seen in the task bar and window switcher while the window is behind others.
     const QString base = m_titleBase.isEmpty() ? tr("Release Dashboard") : m_titleBase;
-    setWindowTitle(attention == 0 ? base
-                       : attention == 1
-                       ? tr("%1 (1 needs attention)").arg(base)
-                       : tr("%1 (%2 need attention)").arg(base, locale.toString(attention)));
+    QString title = attention == 0 ? base
+        : attention == 1           ? tr("%1 (1 needs attention)").arg(base)
+                         : tr("%1 (%2 need attention)").arg(base, locale.toString(attention));
+    // An unreachable environment hides what may need attention there: say so too.
+    QStringList disconnected;
+    for (const EnvironmentSpec &spec : m_fleetModel->environments()) {
+        if (m_fleetModel->staleSince(spec.name).isValid())
+            disconnected.append(spec.name);
+    }
+    if (!disconnected.isEmpty())
+        title
+            = tr("%1 \u00b7 not connected: %2").arg(title, disconnected.join(QStringLiteral(", ")));
+    setWindowTitle(title);
 }
 
 QString MainWindow::summaryText() const

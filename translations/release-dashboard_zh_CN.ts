@@ -2080,6 +2080,10 @@ Nothing is shown or acted on until you select a row; clear the filter to see it 
         <source>%1 is no longer in the cluster.</source>
         <translation>%1 已不在集群中。</translation>
     </message>
+    <message>
+        <source>%1 · not connected: %2</source>
+        <translation>%1 · 未连接：%2</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>

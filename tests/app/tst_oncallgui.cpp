@@ -383,6 +383,8 @@ private slots:
         QVERIFY2(pause->toolTip().startsWith(QStringLiteral("prod is not connected")),
                  qPrintable(pause->toolTip()));
         QVERIFY(view()->copyCommandAction()->isEnabled());
+        QTRY_VERIFY2(m_window->windowTitle().endsWith(QStringLiteral("not connected: prod")),
+                     qPrintable(m_window->windowTitle()));
         // Other environments stay live.
         QCOMPARE(rowOf(QStringLiteral("dev"), QStringLiteral("shop"), QStringLiteral("cart"))
                      .data(FleetModel::StaleSinceRole)
@@ -392,6 +394,7 @@ private slots:
         // Back online: live again, actions back.
         QVERIFY2(m_demo.setClusterOnline(QStringLiteral("prod"), true, &error), qPrintable(error));
         QTRY_VERIFY_WITH_TIMEOUT(!view()->detail().isStale(), 60000);
+        QTRY_VERIFY(!m_window->windowTitle().contains(QStringLiteral("not connected")));
         QTRY_VERIFY_WITH_TIMEOUT(!row.siblingAtColumn(FleetModel::StatusColumn)
                                       .data()
                                       .toString()
