@@ -88,6 +88,22 @@ void FleetTableView::fitNamesToContents()
         if (header->sectionSize(column) < wanted)
             header->resizeSection(column, wanted);
     }
+    // The status: the situation in bold after the attention marker and the phase symbol
+    // (StatusDelegate), so "Waiting for promotion at step 2 of 4" is read whole.
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    int widest = 0;
+    for (int row = 0; row < rows; ++row)
+        widest = std::max(widest,
+                          boldMetrics.horizontalAdvance(model()
+                                                            ->index(row, FleetModel::StatusColumn)
+                                                            .data(FleetModel::SituationRole)
+                                                            .toString()));
+    const int status
+        = std::min(64 * fontMetrics().averageCharWidth(), widest + 2 * (metrics.height() + 6) + 16);
+    if (header->sectionSize(FleetModel::StatusColumn) < status)
+        header->resizeSection(FleetModel::StatusColumn, status);
 }
 
 void FleetTableView::setEmptyText(const QString &text)

@@ -23,8 +23,8 @@ public:
     // Widens the environment column (never narrows it) so every name fits.
     void fitEnvironmentNames(const QStringList &names);
 
-    // Widens the namespace, name and strategy columns (never narrows them, at most ~48
-    // characters) so what they show fits; cheap enough to call after every batch.
+    // Widens the namespace, name, strategy and status columns (never narrows them, within a
+    // cap) so what they show fits; measures up to 3,000 rows, so call it when rows come.
     void fitNamesToContents();
     // Said in the middle of the empty table ("Nothing matches …"); empty: nothing.
     void setEmptyText(const QString &text);

@@ -57,7 +57,19 @@ void ImagesDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     QRect r = opt.rect.adjusted(4, 0, -4, 0);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    for (qsizetype i = 0; i < images.size() && r.width() > 8; ++i) {
+    // The new version first (canary, preview): when the column is narrow, what is being
+    // rolled out is what must stay in sight.
+    QList<qsizetype> order;
+    for (qsizetype i = 0; i < images.size(); ++i) {
+        const QString first = tags.at(i).section(QLatin1Char(','), 0, 0);
+        if (first == QLatin1String("canary") || first == QLatin1String("preview"))
+            order.prepend(i);
+        else
+            order.append(i);
+    }
+    for (qsizetype i : std::as_const(order)) {
+        if (r.width() <= 8)
+            break;
         const QString tag = tags.at(i).section(QLatin1Char(','), 0, 0);
         if (!tag.isEmpty()) {
             const QString label = DetailStyle::roleName(tag);
