@@ -3,8 +3,6 @@
 
 #include "yamlguard.h"
 
-#include <QUrl>
-
 #include "prometheusconfig_p.h"
 
 #include <QCoreApplication>
@@ -254,19 +252,6 @@ bool EnvironmentConfigParser::parse(const QByteArray &yaml, EnvironmentConfig *o
     }
     *out = sorted;
     return true;
-}
-
-QString EnvironmentLink::expanded(const QString &environment, const QString &context,
-                                  const QString &namespaceName, const QString &workload) const
-{
-    const auto encoded
-        = [](const QString &value) { return QString::fromLatin1(QUrl::toPercentEncoding(value)); };
-    QString result = url;
-    result.replace(QLatin1String("{environment}"), encoded(environment));
-    result.replace(QLatin1String("{context}"), encoded(context));
-    result.replace(QLatin1String("{namespace}"), encoded(namespaceName));
-    result.replace(QLatin1String("{name}"), encoded(workload));
-    return result;
 }
 
 bool EnvironmentConfigParser::boolean(const YAML::Node &node, const QString &field, bool *out)
