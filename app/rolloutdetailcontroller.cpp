@@ -291,11 +291,9 @@ QString RolloutDetailController::abortProgressText(const RolloutDetail &detail,
                                                    const QDateTime &now)
 {
     const RolloutSituation situation = detail.situation(now);
-    const QString dash = QStringLiteral(" \u2014 ");
-    const qsizetype cut = situation.text.indexOf(dash);
-    const QString rest = cut < 0 ? QString() : situation.text.mid(cut + dash.size());
+    const QString rest = RolloutSituationText::split(situation.text).second;
     if (situation.kind == RolloutSituation::Kind::Aborting)
-        return tr("Abort accepted") + dash + rest;
+        return tr("Abort accepted") + QStringLiteral(" \u2014 ") + rest;
     return tr("Aborted: %1.").arg(rest);
 }
 

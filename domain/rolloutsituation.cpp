@@ -22,15 +22,6 @@ const ReplicaSet *replicaSetWithHash(const Rollout &rollout, const QList<Replica
     return nullptr;
 }
 
-bool hasPauseCondition(const Rollout &rollout, QStringView reason)
-{
-    for (const PauseCondition &condition : rollout.status.pauseConditions) {
-        if (condition.reason == reason)
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 RolloutObservations RolloutObservations::follow(const RolloutObservations &before,
@@ -75,11 +66,26 @@ RolloutTrafficFacts RolloutTrafficFacts::of(const Rollout &rollout,
 
 QString RolloutSituationText::clockTime(const QDateTime &time, const QDateTime &now)
 {
+    return clockTime(time, now, false);
+}
+
+QString RolloutSituationText::clockTime(const QDateTime &time, const QDateTime &now,
+                                        bool withSeconds)
+{
     const QDateTime local = time.toLocalTime();
     const QLocale locale;
+    const QString clock = withSeconds ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm");
     if (local.date() == now.toLocalTime().date())
-        return locale.toString(local.time(), QStringLiteral("HH:mm"));
-    return locale.toString(local, QStringLiteral("MMM d HH:mm"));
+        return locale.toString(local.time(), clock);
+    return locale.toString(local, QStringLiteral("MMM d ") + clock);
+}
+
+std::pair<QString, QString> RolloutSituationText::split(const QString &text)
+{
+    const qsizetype cut = text.indexOf(dash);
+    if (cut < 0)
+        return {text, QString()};
+    return {text.left(cut), text.mid(cut + dash.size())};
 }
 
 QString RolloutSituationText::resumeText(const Rollout &rollout)
@@ -232,11 +238,11 @@ RolloutSituation RolloutSituationText::describe(const Rollout &rollout,
         situation.text = who + dash + resumeText(rollout);
         return situation;
     }
-    if (hasPauseCondition(rollout, u"InconclusiveAnalysisRun")
-        || hasPauseCondition(rollout, u"InconclusiveExperiment")) {
+    if (findPauseCondition(rollout, u"InconclusiveAnalysisRun")
+        || findPauseCondition(rollout, u"InconclusiveExperiment")) {
         situation.kind = RolloutSituation::Kind::Inconclusive;
         situation.waitsForPerson = true;
-        situation.text = hasPauseCondition(rollout, u"InconclusiveAnalysisRun")
+        situation.text = findPauseCondition(rollout, u"InconclusiveAnalysisRun")
             ? tr("Analysis inconclusive") + dash + tr("promote or abort")
             : tr("Experiment inconclusive") + dash + tr("promote or abort");
         return situation;

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 // What a rollout is doing, in the words a person acts on: the one wording the fleet table,
 // the detail header, the tray and `get -o wide` share. The phase and its message
@@ -104,6 +105,11 @@ public:
     static QString resumeText(const Rollout &rollout);
     // "23:41" today, else "Dec 4 23:41" (local time).
     static QString clockTime(const QDateTime &time, const QDateTime &now);
+    // The line's head ("Paused by a person since 23:41") and the rest after " — "
+    // ("Resume continues at step 4 of 6"); the rest is empty without a dash.
+    static std::pair<QString, QString> split(const QString &text);
+    // "23:41" (withSeconds: "23:41:05") today, else with the date; local time.
+    static QString clockTime(const QDateTime &time, const QDateTime &now, bool withSeconds);
     // The attention reason for a tooltip: "Waiting for a person: …" / "Failed: …"; empty
     // when the rollout needs nobody.
     static QString attentionReason(const RolloutSituation &situation);

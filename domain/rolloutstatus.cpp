@@ -72,6 +72,11 @@ const ReplicaSet *canaryReplicaSet(const Rollout &rollout, const QList<ReplicaSe
 
 } // namespace
 
+const PauseCondition *findPauseCondition(const Rollout &rollout, QStringView reason)
+{
+    return pauseCondition(rollout, reason);
+}
+
 bool isFullyPromoted(const Rollout &rollout)
 {
     return rollout.status.stableRS == rollout.status.currentPodHash;

@@ -88,6 +88,10 @@ struct ImageInfo
 // Images of owned ReplicaSets with replicas > 0, sorted by image.
 QList<ImageInfo> runningImages(const Rollout &rollout, const QList<ReplicaSet> &replicaSets);
 
+// The pause condition with that reason (CanaryPauseStep, BlueGreenPause,
+// InconclusiveAnalysisRun, ...), or null.
+const PauseCondition *findPauseCondition(const Rollout &rollout, QStringView reason);
+
 // When the current timed pause ends: a canary pause step (CanaryPauseStep start +
 // step duration) or a blue-green auto-promotion (BlueGreenPause start +
 // autoPromotionSeconds). Null when not in a timed pause.

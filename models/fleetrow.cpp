@@ -160,27 +160,7 @@ void FleetRow::carryObservations(const FleetRow &previous, const QDateTime &now)
 
 RolloutSituation FleetRow::situationAt(const QDateTime &now, bool live) const
 {
-    if (rollout)
-        return RolloutSituationText::describe(*rollout, traffic,
-                                              SituationContext {now, live, observations});
-    RolloutSituation result;
-    result.waitsForPerson = attention == Attention::WaitingForPerson;
-    switch (health) {
-    case Health::Healthy:
-        result.kind = RolloutSituation::Kind::Healthy;
-        break;
-    case Health::Progressing:
-        result.kind = RolloutSituation::Kind::Progressing;
-        break;
-    case Health::Paused:
-        result.kind = RolloutSituation::Kind::ManualPause;
-        break;
-    case Health::Degraded:
-        result.kind = RolloutSituation::Kind::Degraded;
-        break;
-    case Health::Unknown:
-        break;
-    }
-    result.text = message;
-    return result;
+    Q_ASSERT(rollout);
+    return RolloutSituationText::describe(*rollout, traffic,
+                                          SituationContext {now, live, observations});
 }

@@ -69,8 +69,8 @@ struct FleetRow
     // Takes the observations over from the row this one replaces (same object, older
     // version), noting a manual pause or an abort that began in between.
     void carryObservations(const FleetRow &previous, const QDateTime &now);
-    // The situation in words at `now`; live: false for a disconnected environment (no
-    // countdown). Deployments: their status and message.
+    // A Rollout row's situation in words at `now`; live: false for a disconnected
+    // environment (no countdown). Deployments have their own status words (FleetModel).
     RolloutSituation situationAt(const QDateTime &now, bool live) const;
 
     // Derives every shown value. replicaSets: those the rollout owns (any order).

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "detailstyle.h"
 
+#include "rolloutsituation.h"
+
 #include <QPainter>
 
 #include "themecolours.h"
@@ -230,8 +232,5 @@ QColor DetailStyle::textColourOn(const QColor &background)
 
 QString DetailStyle::clockTime(const QDateTime &time)
 {
-    const QDateTime local = time.toLocalTime();
-    if (local.date() == QDateTime::currentDateTime().date())
-        return QLocale().toString(local.time(), QStringLiteral("HH:mm:ss"));
-    return QLocale().toString(local, QStringLiteral("MMM d HH:mm:ss"));
+    return RolloutSituationText::clockTime(time, QDateTime::currentDateTimeUtc(), true);
 }

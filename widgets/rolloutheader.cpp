@@ -217,17 +217,14 @@ void RolloutHeader::updateStatus(const QDateTime &now)
     // The situation's first words in the phase colour, the rest plain: "Paused by a person
     // since 23:41" — "Resume continues at step 4 of 6".
     const RolloutSituation situation = m_detail.situation(now);
-    const QString dash = QStringLiteral(" \u2014 ");
-    const qsizetype cut = situation.text.indexOf(dash);
-    const QString head = cut < 0 ? situation.text : situation.text.left(cut);
-    const QString rest = cut < 0 ? QString() : situation.text.mid(cut + dash.size());
+    const auto [head, rest] = RolloutSituationText::split(situation.text);
     // Stale: a grey that still reads (the disabled text colour is too faint for a status).
     const QColor colour = stale ? ThemeColours::foreground(QColor(0x6e, 0x6e, 0x6e))
                                 : PhaseStyle::colour(phase.phase);
     QString html = QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>")
                        .arg(colour.name(), head.toHtmlEscaped());
     if (!rest.isEmpty())
-        html += dash + rest.toHtmlEscaped();
+        html += QStringLiteral(" \u2014 ") + rest.toHtmlEscaped();
     setLabelText(m_status, html);
     m_status->setToolTip(tr("Phase: %1")
                              .arg(phase.message.isEmpty() ? phase.phase

@@ -3,6 +3,7 @@
 
 #include "fleetmodel.h"
 #include "phasestyle.h"
+#include "rolloutsituation.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -11,15 +12,6 @@ namespace {
 constexpr int padding = 6;
 constexpr int gap = 6;
 const QString dash = QStringLiteral(" \u2014 ");
-
-// The situation's head ("Paused by a person since 23:41") and the rest.
-std::pair<QString, QString> splitSituation(const QString &text)
-{
-    const qsizetype cut = text.indexOf(dash);
-    if (cut < 0)
-        return {text, QString()};
-    return {text.left(cut), text.mid(cut + dash.size())};
-}
 
 QColor attentionMarkerColour(int attention)
 {
@@ -58,7 +50,8 @@ QSize StatusDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelI
     QFont bold = option.font;
     bold.setBold(true);
     const QFontMetrics fm(bold);
-    const QString head = splitSituation(index.data(FleetModel::SituationRole).toString()).first;
+    const QString head
+        = RolloutSituationText::split(index.data(FleetModel::SituationRole).toString()).first;
     size.setWidth(2 * (fm.height() + gap) + fm.horizontalAdvance(head) + 2 * padding);
     return size;
 }
@@ -77,7 +70,8 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     const QString phase = index.data(FleetModel::PhaseRole).toString();
     const QDateTime staleSince = index.data(FleetModel::StaleSinceRole).toDateTime();
     const bool stale = staleSince.isValid();
-    auto [head, rest] = splitSituation(index.data(FleetModel::SituationRole).toString());
+    auto [head, rest]
+        = RolloutSituationText::split(index.data(FleetModel::SituationRole).toString());
     if (stale) {
         // The last known situation first (what the person needs), then since when it is
         // not confirmed: all grey.
