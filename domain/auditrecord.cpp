@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "auditrecord.h"
 
+#include "secretredaction.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonArray>
@@ -71,10 +73,11 @@ QByteArray AuditRecord::toJsonLine() const
         object.insert(QStringLiteral("result"), resultName(result));
         if (httpStatus > 0)
             object.insert(QStringLiteral("httpStatus"), httpStatus);
-        object.insert(QStringLiteral("message"), message);
+        // The last line of defence: the file is kept for years and copied around.
+        object.insert(QStringLiteral("message"), SecretRedaction::redact(message));
         QJsonArray sent;
         for (const QByteArray &request : requests)
-            sent.append(QString::fromUtf8(request));
+            sent.append(SecretRedaction::redact(QString::fromUtf8(request)));
         object.insert(QStringLiteral("requests"), sent);
     }
     return QJsonDocument(object).toJson(QJsonDocument::Compact);

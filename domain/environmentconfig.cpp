@@ -4,6 +4,7 @@
 #include "yamlguard.h"
 
 #include "prometheusconfig_p.h"
+#include "secretredaction.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -290,7 +291,8 @@ bool EnvironmentConfigParser::links(const YAML::Node &node, const QString &where
         if (!link.url.startsWith(QLatin1String("https://"))
             && !link.url.startsWith(QLatin1String("http://")))
             return fail(item["url"].Mark(),
-                        tr("%1.url: '%2' is not an http or https address").arg(field, link.url));
+                        tr("%1.url: '%2' is not an http or https address")
+                            .arg(field, SecretRedaction::url(link.url)));
         out->append(link);
     }
     return true;

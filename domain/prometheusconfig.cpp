@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "prometheusconfig_p.h"
+#include "secretredaction.h"
 #include "yamlkeys.h"
 
 #include <QDir>
@@ -116,10 +117,14 @@ bool PrometheusConfigParser::url(const YAML::Node &node, const QString &where,
     const QString scheme = parsed.scheme();
     if (!parsed.isValid() || (scheme != QStringLiteral("http") && scheme != QStringLiteral("https"))
         || parsed.host().isEmpty()) {
-        return fail(node, tr("%1: '%2' is not an http or https URL").arg(field, text));
+        return fail(
+            node,
+            tr("%1: '%2' is not an http or https URL").arg(field, SecretRedaction::url(text)));
     }
     if (parsed.hasQuery() || parsed.hasFragment())
-        return fail(node, tr("%1: '%2' must not have a query or fragment").arg(field, text));
+        return fail(node,
+                    tr("%1: '%2' must not have a query or fragment")
+                        .arg(field, SecretRedaction::url(text)));
     while (text.endsWith(QLatin1Char('/')))
         text.chop(1);
     out->url = text;

@@ -2,6 +2,7 @@
 #include "clusterconnection.h"
 
 #include "execcredential.h"
+#include "secretredaction.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -9,17 +10,6 @@
 #include <QUrl>
 
 namespace {
-
-// A URL for a message: a password in user info must never reach the screen or a log.
-QString displayUrl(const QString &text)
-{
-    const qsizetype at = text.lastIndexOf(QLatin1Char('@'));
-    if (at < 0)
-        return text;
-    const qsizetype scheme = text.indexOf(QStringLiteral("://"));
-    const qsizetype start = scheme >= 0 && scheme < at ? scheme + 3 : 0;
-    return text.left(start) + QStringLiteral("***") + text.mid(at);
-}
 
 class Resolver
 {
@@ -135,9 +125,9 @@ bool Resolver::cluster(const KubeCluster &cluster)
     if (!url.isValid() || url.host().isEmpty()
         || (scheme != QStringLiteral("https") && scheme != QStringLiteral("http")) || url.hasQuery()
         || url.hasFragment()) {
-        return fail(
-            file, where,
-            tr("server \"%1\" is not an http or https URL").arg(displayUrl(cluster.server)));
+        return fail(file, where,
+                    tr("server \"%1\" is not an http or https URL")
+                        .arg(SecretRedaction::url(cluster.server)));
     }
     while (server.endsWith(QLatin1Char('/')))
         server.chop(1);
@@ -154,9 +144,10 @@ bool Resolver::cluster(const KubeCluster &cluster)
                 && proxyScheme != QStringLiteral("socks5"))) {
             return fail(file, where,
                         tr("proxy-url \"%1\" must be an http, https or socks5 URL")
-                            .arg(displayUrl(cluster.proxyUrl)));
+                            .arg(SecretRedaction::url(cluster.proxyUrl)));
         }
         m_out->proxyUrl = cluster.proxyUrl;
+        SecretRedaction::remember(proxy.password());
     }
     return true;
 }
@@ -254,6 +245,8 @@ bool Resolver::user(const KubeUser &user)
         }
     }
     m_out->token = user.token;
+    SecretRedaction::remember(user.token);
+    SecretRedaction::remember(user.password);
     if (user.token.isEmpty())
         m_out->tokenFile = user.tokenFile;
     m_out->username = user.username;

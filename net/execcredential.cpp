@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "execcredential.h"
 
+#include "boundedprocess.h"
 #include "clusterconnection.h"
+#include "secretredaction.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
+#include <QProcessEnvironment>
 
 namespace {
 
@@ -17,6 +19,18 @@ QString prefix(const ClusterConnection &connection)
 {
     return QCoreApplication::translate("ExecPlugin", "exec plugin \"%1\" (user \"%2\")")
         .arg(connection.exec->command, connection.userName);
+}
+
+// What the plugin said on stderr, fit for a banner: redacted (a plugin may print a refresh
+// token while it fails) and short.
+QString explanation(const ProcessOutcome &outcome)
+{
+    // Redacted before it is cut, so a secret across the cut is still replaced whole.
+    QString text = SecretRedaction::redactForeign(
+        QString::fromLocal8Bit(outcome.standardError).trimmed().left(2 * MaxStderrChars));
+    if (text.size() > MaxStderrChars || outcome.standardErrorTruncated)
+        text = text.left(MaxStderrChars) + QStringLiteral(" …");
+    return text;
 }
 
 QString withHint(QString text, const ClusterConnection &connection)
@@ -120,50 +134,59 @@ bool ExecPlugin::parseOutput(const QByteArray &output, const ClusterConnection &
     return true;
 }
 
-bool ExecPlugin::run(const ClusterConnection &connection, int timeoutMs, ExecCredential *credential,
-                     QString *error)
+NetError ExecPlugin::run(const ClusterConnection &connection, int timeoutMs,
+                         const CancelToken &cancel, ExecCredential *credential)
 {
     const KubeExecConfig &config = *connection.exec;
     const QString who = prefix(connection);
-    QProcess process;
-    process.setProgram(config.command);
-    process.setArguments(config.args);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const auto &[name, value] : config.env)
         env.insert(name, value);
     env.insert(QStringLiteral("KUBERNETES_EXEC_INFO"), QString::fromUtf8(requestJson(connection)));
-    process.setProcessEnvironment(env);
-    // Interactive mode is never used here, so the plugin gets no stdin (as client-go does).
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.start();
-    if (!process.waitForStarted()) {
-        *error = withHint(QCoreApplication::translate("ExecPlugin", "%1 could not be started: %2")
-                              .arg(who, process.errorString()),
-                          connection);
-        return false;
+    ProcessLimits limits;
+    limits.timeoutMs = timeoutMs;
+    const ProcessOutcome outcome
+        = BoundedProcess::run(config.command, config.args, env.toStringList(), limits, cancel);
+    const auto fail
+        = [&](const QString &text) { return NetError::config(withHint(text, connection)); };
+    switch (outcome.end) {
+    case ProcessOutcome::End::FailedToStart:
+        return fail(QCoreApplication::translate("ExecPlugin", "%1 could not be started: %2")
+                        .arg(who, outcome.startError));
+    case ProcessOutcome::End::Cancelled:
+        return NetError::cancelled();
+    case ProcessOutcome::End::TimedOut:
+        return fail(QCoreApplication::translate("ExecPlugin",
+                                                "%1 did not finish within %2 seconds; it was "
+                                                "stopped with every process it started")
+                        .arg(who)
+                        .arg(timeoutMs / 1000.0));
+    case ProcessOutcome::End::StdoutTooLarge:
+        return fail(QCoreApplication::translate("ExecPlugin",
+                                                "%1 printed more than %2 KiB and was stopped; "
+                                                "a credential is never that large")
+                        .arg(who)
+                        .arg(limits.maxStdoutBytes / 1024));
+    case ProcessOutcome::End::Signalled:
+    case ProcessOutcome::End::Exited:
+        break;
     }
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished(1000);
-        *error = withHint(
-            QCoreApplication::translate("ExecPlugin", "%1 did not finish within %2 seconds")
-                .arg(who)
-                .arg(timeoutMs / 1000.0),
-            connection);
-        return false;
-    }
-    const QString stderrText
-        = QString::fromLocal8Bit(process.readAllStandardError()).trimmed().left(MaxStderrChars);
-    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0) {
-        QString text = process.exitStatus() != QProcess::NormalExit
-            ? QCoreApplication::translate("ExecPlugin", "%1 crashed").arg(who)
+    if (outcome.end == ProcessOutcome::End::Signalled || outcome.exitCode != 0) {
+        QString text = outcome.end == ProcessOutcome::End::Signalled
+            ? QCoreApplication::translate("ExecPlugin", "%1 was ended by signal %2")
+                  .arg(who)
+                  .arg(outcome.signal)
             : QCoreApplication::translate("ExecPlugin", "%1 failed with exit code %2")
                   .arg(who)
-                  .arg(process.exitCode());
+                  .arg(outcome.exitCode);
+        const QString stderrText = explanation(outcome);
         if (!stderrText.isEmpty())
             text += QStringLiteral(": ") + stderrText;
-        *error = withHint(text, connection);
-        return false;
+        return fail(text);
     }
-    return parseOutput(process.readAllStandardOutput(), connection, credential, error);
+    QString error;
+    if (!parseOutput(outcome.standardOutput, connection, credential, &error))
+        return NetError::config(error);
+    SecretRedaction::remember(credential->token);
+    return NetError();
 }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "canceltoken.h"
 #include "kubeconfig.h"
+#include "neterror.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -40,9 +42,10 @@ public:
     static bool parseOutput(const QByteArray &output, const ClusterConnection &connection,
                             ExecCredential *credential, QString *error);
 
-    // Starts the plugin with the configured args and env (plus KUBERNETES_EXEC_INFO), stdin
-    // closed, and waits up to timeoutMs. A failure to start, a timeout or a non-zero exit
-    // gives an error with the plugin's trimmed stderr and the config's installHint.
-    static bool run(const ClusterConnection &connection, int timeoutMs, ExecCredential *credential,
-                    QString *error);
+    // Runs the plugin with the configured args and env (plus KUBERNETES_EXEC_INFO) under
+    // BoundedProcess: stdin /dev/null, stdout capped at 1 MiB, stderr at 64 KiB, its process
+    // group killed on timeout or cancel. A failure gives a Config error with the plugin's
+    // stderr (redacted, shortened) and the config's installHint; a cancel gives Cancelled.
+    static NetError run(const ClusterConnection &connection, int timeoutMs,
+                        const CancelToken &cancel, ExecCredential *credential);
 };

@@ -5,6 +5,8 @@
 
 #include <QCryptographicHash>
 
+#include <chrono>
+
 ExecCredentialCache &ExecCredentialCache::global()
 {
     static ExecCredentialCache cache;
@@ -62,10 +64,19 @@ ExecCredentialCache::entry(const ClusterConnection &connection)
 }
 
 bool ExecCredentialCache::credential(const ClusterConnection &connection,
-                                     ExecCredential *credential, NetError *error)
+                                     ExecCredential *credential, NetError *error,
+                                     const CancelToken &cancel)
 {
     const std::shared_ptr<Entry> e = entry(connection);
-    std::lock_guard runLock(e->runMutex);
+    // Another worker may be running the plugin for this configuration: wait for its result,
+    // in slices, so closing an environment is not held up by someone else's plugin.
+    std::unique_lock runLock(e->runMutex, std::defer_lock);
+    while (!runLock.try_lock_for(std::chrono::milliseconds(50))) {
+        if (cancel.isCancelled()) {
+            *error = NetError::cancelled();
+            return false;
+        }
+    }
     if (e->hasCredential && !e->credential.isExpired(now())) {
         *credential = e->credential;
         return true;
@@ -76,11 +87,10 @@ bool ExecCredentialCache::credential(const ClusterConnection &connection,
         timeoutMs = m_timeoutMs;
     }
     ExecCredential fresh;
-    QString message;
     ++e->runs;
-    if (!ExecPlugin::run(connection, timeoutMs, &fresh, &message)) {
+    if (NetError failure = ExecPlugin::run(connection, timeoutMs, cancel, &fresh)) {
         e->hasCredential = false;
-        *error = NetError::config(message);
+        *error = failure;
         return false;
     }
     fresh.generation = ++e->generation;
@@ -101,9 +111,7 @@ void ExecCredentialCache::invalidate(const ClusterConnection &connection,
 
 int ExecCredentialCache::runCount(const ClusterConnection &connection)
 {
-    const std::shared_ptr<Entry> e = entry(connection);
-    std::lock_guard runLock(e->runMutex);
-    return e->runs;
+    return entry(connection)->runs;
 }
 
 void ExecCredentialCache::clear()

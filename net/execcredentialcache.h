@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QHash>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -30,8 +31,9 @@ public:
     void setTimeoutMs(int timeoutMs); // per plugin run, default 60 s
 
     // The cached credential, or a fresh one from the plugin when none is cached or it expired.
+    // A cancel ends the wait at once, whether the plugin runs for this caller or another.
     bool credential(const ClusterConnection &connection, ExecCredential *credential,
-                    NetError *error);
+                    NetError *error, const CancelToken &cancel = CancelToken());
     // After a 401 with `used`: drop it unless another request already replaced it.
     void invalidate(const ClusterConnection &connection, const ExecCredential &used);
     // How many times the plugin ran for this configuration (diagnostics and tests).
@@ -43,11 +45,11 @@ public:
 private:
     struct Entry
     {
-        std::mutex runMutex; // held while the plugin runs
+        std::timed_mutex runMutex; // held while the plugin runs
         bool hasCredential = false;
         ExecCredential credential;
         quint64 generation = 0;
-        int runs = 0;
+        std::atomic<int> runs = 0; // read without waiting for a run in progress
     };
     std::shared_ptr<Entry> entry(const ClusterConnection &connection);
     QDateTime now() const;

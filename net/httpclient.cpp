@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpclient.h"
 
+#include "secretredaction.h"
+
 #include <QCoreApplication>
 #include <QUrl>
 
@@ -130,6 +132,9 @@ NetError HttpClient::Private::run(const HttpRequest &request, const TransportSet
                                             "(a token or password file with several lines?): "
                                             "nothing was sent.")
                     .arg(QString::fromLatin1(name.left(64))));
+        if (name.compare("Authorization", Qt::CaseInsensitive) == 0
+            || name.compare("Proxy-Authorization", Qt::CaseInsensitive) == 0)
+            SecretRedaction::rememberAuthorization(value);
     }
 
     // reset() keeps live connections, the DNS cache and TLS sessions: only options go.

@@ -130,7 +130,8 @@ NetError KubeClient::readTokenFile(QString *token) const
                                      m_connection.tokenFile, problem));
 }
 
-NetError KubeClient::prepare(HttpRequest *request, TransportSettings *transport, Auth *auth)
+NetError KubeClient::prepare(HttpRequest *request, TransportSettings *transport, Auth *auth,
+                             const CancelToken &cancel)
 {
     const ClusterConnection &c = m_connection;
     transport->caPem = c.caPem;
@@ -150,7 +151,7 @@ NetError KubeClient::prepare(HttpRequest *request, TransportSettings *transport,
     if (bearer.isEmpty() && c.exec) {
         // client-go skips the plugin when a token is already configured.
         NetError error;
-        if (!m_execCache->credential(c, &auth->execCredential, &error))
+        if (!m_execCache->credential(c, &auth->execCredential, &error, cancel))
             return error;
         auth->fromExec = true;
         bearer = auth->execCredential.token;
@@ -189,7 +190,7 @@ NetError KubeClient::execute(HttpRequest request, HttpResponse *response, const 
         attempt.headers = baseHeaders;
         TransportSettings transport;
         Auth auth;
-        if (NetError error = prepare(&attempt, &transport, &auth))
+        if (NetError error = prepare(&attempt, &transport, &auth, cancel))
             return error;
         const NetError error = onBytes
             ? m_http->stream(attempt, transport, *onBytes, response, cancel, idleTimeoutSeconds)

@@ -133,7 +133,8 @@ public:
 
 private:
     struct Auth;
-    NetError prepare(HttpRequest *request, TransportSettings *transport, Auth *auth);
+    NetError prepare(HttpRequest *request, TransportSettings *transport, Auth *auth,
+                     const CancelToken &cancel);
     NetError readTokenFile(QString *token) const;
     // One logical request: auth, send, exec re-run on 401, Retry-After waits.
     NetError execute(HttpRequest request, HttpResponse *response, const CancelToken &cancel,

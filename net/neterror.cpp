@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "neterror.h"
 
+#include "secretredaction.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -148,10 +150,12 @@ NetError NetError::fromHttp(int status, const QByteArray &body, int retryAfterSe
         const QJsonObject object = doc.object();
         if (object.value(QStringLiteral("kind")).toString() == QStringLiteral("Status")) {
             error.reason = object.value(QStringLiteral("reason")).toString();
-            error.statusMessage = object.value(QStringLiteral("message")).toString();
+            error.statusMessage = SecretRedaction::redactForeign(
+                object.value(QStringLiteral("message")).toString());
         } else if (!doc.isObject() && !doc.isArray()) {
             // API Priority and Fairness rejects with plain text; show it, trimmed and short.
-            error.statusMessage = QString::fromUtf8(body.left(512)).trimmed();
+            error.statusMessage
+                = SecretRedaction::redactForeign(QString::fromUtf8(body.left(512)).trimmed());
         }
     }
     error.message = httpMessage(error.kind, status, error.statusMessage);
@@ -181,7 +185,7 @@ NetError NetError::fromCurl(int curlCode, const QString &detail)
     const QString why = detail.isEmpty()
         ? QString::fromUtf8(curl_easy_strerror(static_cast<CURLcode>(curlCode)))
         : detail;
-    error.message = text + QStringLiteral(": ") + why;
+    error.message = text + QStringLiteral(": ") + SecretRedaction::redact(why);
     return error;
 }
 
@@ -189,7 +193,7 @@ NetError NetError::config(const QString &message)
 {
     NetError error;
     error.kind = Kind::Config;
-    error.message = message;
+    error.message = SecretRedaction::redact(message);
     return error;
 }
 
@@ -197,7 +201,7 @@ NetError NetError::decode(const QString &message)
 {
     NetError error;
     error.kind = Kind::Decode;
-    error.message = message;
+    error.message = SecretRedaction::redact(message);
     return error;
 }
 

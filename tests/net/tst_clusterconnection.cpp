@@ -165,7 +165,7 @@ private slots:
         row("secret-proxy",
             f
                 + QStringLiteral("cluster \"secret-proxy\": proxy-url "
-                                 "\"ftp://***@proxy.example:21\" must be an http, "
+                                 "\"ftp://[redacted]@proxy.example:21\" must be an http, "
                                  "https or socks5 URL"));
         row("dev-admin",
             f + QStringLiteral("user \"dev-admin\": client-certificate given without client-key"));

@@ -2,47 +2,32 @@
 #include "clusterconnection.h"
 #include "execcredential.h"
 #include "execcredentialcache.h"
+#include "execscripts.h"
 
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <thread>
 
-// Exec credential plugins as small shell scripts written at test time.
+// Running exec credential plugins (shell scripts written at test time) and caching their
+// credentials; containment of hostile plugins is in tst_execcontainment.
 class TestExecPlugin : public QObject
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
+    ExecScripts m_scripts;
 
     QString script(const QString &name, const QByteArray &body)
     {
-        const QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            qFatal("cannot write %s", qPrintable(path));
-        file.write("#!/bin/sh\n" + body);
-        file.close();
-        file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-        return path;
+        return m_scripts.script(name, body);
     }
 
     static ClusterConnection connection(const QString &command, const QString &apiVersion)
     {
-        ClusterConnection c;
-        c.userName = QStringLiteral("dev");
-        c.server = QStringLiteral("https://127.0.0.1:6443");
-        KubeExecConfig exec;
-        exec.command = command;
-        exec.apiVersion = apiVersion;
-        exec.interactiveMode = QStringLiteral("Never");
-        exec.installHint = QStringLiteral("Install it with: apt install dev-plugin");
-        c.exec = exec;
-        return c;
+        return ExecScripts::connection(command, apiVersion);
     }
 
     static QByteArray credentialJson(const QString &apiVersion, const QJsonObject &status)
@@ -54,8 +39,17 @@ private:
             .toJson(QJsonDocument::Compact);
     }
 
+    // True on success, else *error holds the message.
+    static bool runPlugin(const ClusterConnection &c, int timeoutMs, ExecCredential *credential,
+                          QString *error, const CancelToken &cancel = CancelToken())
+    {
+        const NetError failure = ExecPlugin::run(c, timeoutMs, cancel, credential);
+        *error = failure.message;
+        return !failure;
+    }
+
 private slots:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase() { QVERIFY(m_scripts.isValid()); }
 
     void requestWithoutClusterInfo()
     {
@@ -90,7 +84,7 @@ private slots:
 
     void runsV1WithEnvAndArgs()
     {
-        const QString infoFile = m_dir.filePath(QStringLiteral("info-v1.json"));
+        const QString infoFile = m_scripts.filePath(QStringLiteral("info-v1.json"));
         const QString path
             = script(QStringLiteral("v1.sh"),
                      "printf '%s' \"$KUBERNETES_EXEC_INFO\" > '" + infoFile.toUtf8()
@@ -103,7 +97,7 @@ private slots:
         c.exec->env = {{QStringLiteral("PLUGIN_MODE"), QStringLiteral("fast")}};
         ExecCredential credential;
         QString error;
-        QVERIFY2(ExecPlugin::run(c, 10000, &credential, &error), qPrintable(error));
+        QVERIFY2(runPlugin(c, 10000, &credential, &error), qPrintable(error));
         QCOMPARE(credential.token, QStringLiteral("fast-first"));
         QCOMPARE(credential.expiration, QDateTime(QDate(2030, 1, 2), QTime(3, 4, 5), Qt::UTC));
         QFile info(infoFile);
@@ -122,8 +116,7 @@ private slots:
         QString error;
         bool ok = false;
         std::thread worker([&] {
-            ok = ExecPlugin::run(connection(path, ExecCredentialApi::v1), 10000, &credential,
-                                 &error);
+            ok = runPlugin(connection(path, ExecCredentialApi::v1), 10000, &credential, &error);
         });
         worker.join();
         QVERIFY2(ok, qPrintable(error));
@@ -140,7 +133,7 @@ private slots:
         const ClusterConnection c = connection(path, ExecCredentialApi::v1beta1);
         ExecCredential credential;
         QString error;
-        QVERIFY2(ExecPlugin::run(c, 10000, &credential, &error), qPrintable(error));
+        QVERIFY2(runPlugin(c, 10000, &credential, &error), qPrintable(error));
         QCOMPARE(credential.token, QString());
         QCOMPARE(credential.clientCertificatePem, QByteArray("CERT\n"));
         QCOMPARE(credential.clientKeyPem, QByteArray("KEY\n"));
@@ -155,8 +148,7 @@ private slots:
                                     "echo '  error: login required  ' >&2\nexit 3\n");
         ExecCredential credential;
         QString error;
-        QVERIFY(
-            !ExecPlugin::run(connection(path, ExecCredentialApi::v1), 10000, &credential, &error));
+        QVERIFY(!runPlugin(connection(path, ExecCredentialApi::v1), 10000, &credential, &error));
         QCOMPARE(error,
                  QStringLiteral("exec plugin \"%1\" (user \"dev\") failed with exit code 3: "
                                 "error: login required\n"
@@ -166,14 +158,13 @@ private slots:
 
     void missingPlugin()
     {
-        const QString path = m_dir.filePath(QStringLiteral("not-installed"));
+        const QString path = m_scripts.filePath(QStringLiteral("not-installed"));
         ExecCredential credential;
         QString error;
-        QVERIFY(
-            !ExecPlugin::run(connection(path, ExecCredentialApi::v1), 10000, &credential, &error));
+        QVERIFY(!runPlugin(connection(path, ExecCredentialApi::v1), 10000, &credential, &error));
         QCOMPARE(error,
                  QStringLiteral("exec plugin \"%1\" (user \"dev\") could not be started: "
-                                "execve: No such file or directory\n"
+                                "No such file or directory\n"
                                 "Install it with: apt install dev-plugin")
                      .arg(path));
     }
@@ -183,11 +174,11 @@ private slots:
         const QString path = script(QStringLiteral("hangs.sh"), "exec sleep 30\n");
         ExecCredential credential;
         QString error;
-        QVERIFY(
-            !ExecPlugin::run(connection(path, ExecCredentialApi::v1), 200, &credential, &error));
+        QVERIFY(!runPlugin(connection(path, ExecCredentialApi::v1), 200, &credential, &error));
         QCOMPARE(error,
                  QStringLiteral("exec plugin \"%1\" (user \"dev\") did not finish within "
-                                "0.2 seconds\nInstall it with: apt install dev-plugin")
+                                "0.2 seconds; it was stopped with every process it started\n"
+                                "Install it with: apt install dev-plugin")
                      .arg(path));
     }
 
@@ -252,7 +243,7 @@ private slots:
     void cacheReusesUntilExpiry()
     {
         // Each run prints the next token from a counter file; run n expires on 2030-01-0n.
-        const QString counter = m_dir.filePath(QStringLiteral("counter"));
+        const QString counter = m_scripts.filePath(QStringLiteral("counter"));
         const QString path
             = script(QStringLiteral("counting.sh"),
                      "n=$(cat '" + counter.toUtf8()
