@@ -2,10 +2,10 @@
 #include "scenario/scenario.h"
 
 #include "core/resourcecatalog.h"
+#include "scenario/scenarioguard.h"
 #include "scenario/yamlconvert.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -222,16 +222,22 @@ bool ManifestLoader::loadDirectory(const QString &dir, QList<QJsonObject> *objec
 bool ManifestLoader::loadFile(const QString &path, QList<QJsonObject> *objects, QString *error,
                               QStringList *origins)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    QByteArray text;
+    QString problem;
+    if (!ScenarioGuard::readFile(path, &text, &problem)) {
         if (error)
-            *error = QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
+            *error = problem;
         return false;
     }
-    const QByteArray text = file.readAll();
     Collector collector(path);
     const bool json
         = QFileInfo(path).suffix().compare(QLatin1String("json"), Qt::CaseInsensitive) == 0;
+    // QJsonDocument has its own nesting limit and knows no aliases; YAML needs the guard.
+    if (!json && !ScenarioGuard::check(text, path, &problem)) {
+        if (error)
+            *error = problem;
+        return false;
+    }
     if (!(json ? loadJson(text, &collector, error) : loadYaml(text, &collector, error)))
         return false;
     collector.appendTo(objects, origins);

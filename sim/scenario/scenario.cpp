@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scenario/scenario.h"
 
+#include "scenario/scenarioguard.h"
 #include "scenario/scenarioparser.h"
 #include "scenario/yamlconvert.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -218,19 +218,26 @@ PolicyRule ScenarioParser::parseRule(const YAML::Node &node, const QString &path
 
 bool Scenario::fromFile(const QString &path, Scenario *out, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    QByteArray yaml;
+    QString problem;
+    if (!ScenarioGuard::readFile(path, &yaml, &problem)) {
         if (error)
-            *error = QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
+            *error = problem;
         return false;
     }
-    return fromYaml(file.readAll(), path, out, error);
+    return fromYaml(yaml, path, out, error);
 }
 
 bool Scenario::fromYaml(const QByteArray &yaml, const QString &fileName, Scenario *out,
                         QString *error)
 {
     const YamlSource source(fileName);
+    QString problem;
+    if (!ScenarioGuard::check(yaml, fileName, &problem)) {
+        if (error)
+            *error = problem;
+        return false;
+    }
     try {
         const std::vector<YAML::Node> documents = YAML::LoadAll(yaml.toStdString());
         if (documents.size() > 1)
