@@ -46,6 +46,7 @@ int GetCommand::run(const CommandLineOptions &options, QTextStream &out, QTextSt
     const bool single = options.mode == CommandLineOptions::Mode::GetRollout;
     QList<RolloutSummary> rollouts;
     QList<QPair<QString, QString>> errors;
+    QStringList warnings; // shown, not failing: the rollouts are listed with defaults
     QStringList notFound;
     QStringList scopes; // for "No resources found in ..."
     for (const EnvironmentSpec &environment : std::as_const(environments)) {
@@ -55,6 +56,8 @@ int GetCommand::run(const CommandLineOptions &options, QTextStream &out, QTextSt
         rollouts += listing.rollouts;
         if (!listing.error.isEmpty())
             errors.append({environment.name, listing.error});
+        for (const QString &warning : listing.warnings)
+            warnings.append(tr("%1: warning: %2").arg(environment.name, warning));
         if (listing.notFound) {
             notFound.append(
                 notFoundMessage(environment.name, listing.namespaces.value(0), options.name));
@@ -91,6 +94,8 @@ int GetCommand::run(const CommandLineOptions &options, QTextStream &out, QTextSt
         break;
     }
     out.flush();
+    for (const QString &warning : std::as_const(warnings))
+        printError(err, warning);
     for (const auto &e : std::as_const(errors))
         printError(err, QStringLiteral("%1: %2").arg(e.first, e.second));
     if (nothingFound) {

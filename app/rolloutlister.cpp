@@ -2,6 +2,7 @@
 #include "rolloutlister.h"
 
 #include "clusterconnection.h"
+#include "datawarnings.h"
 #include "jsondecoder.h"
 #include "kubeclient.h"
 
@@ -27,14 +28,27 @@ void configureForCommandLine(KubeClient *client)
     client->setRetryPolicy(2, 5);
 }
 
+QString objectName(const ObjectMeta &metadata)
+{
+    return metadata.namespaceName + QLatin1Char('/') + metadata.name;
+}
+
 template<typename T>
-bool decodePages(JsonDecoder *decoder, const KubeListResult &result, QList<T> *out, QString *error)
+bool decodePages(JsonDecoder *decoder, const KubeListResult &result, const QString &resource,
+                 QList<T> *out, EnvironmentListing *listing)
 {
     for (const QByteArray &page : result.pages) {
         ObjectList<T> list = decoder->decodeList<T>(page);
         if (!list.isOk()) {
-            *error = list.report.error;
+            listing->error = list.report.error;
             return false;
+        }
+        for (const DecodeIssue &issue : list.report.issues) {
+            const qsizetype index = DataWarnings::itemIndex(issue);
+            const QString object = index >= 0 && index < list.items.size()
+                ? objectName(list.items.at(index).metadata)
+                : QString();
+            listing->warnings.append(DataWarnings::text(resource, object, issue));
         }
         *out += list.items;
     }
@@ -92,8 +106,10 @@ EnvironmentListing RolloutLister::list(const EnvironmentSpec &environment,
         }
         QList<Rollout> rolloutItems;
         QList<ReplicaSet> replicaSetItems;
-        if (!decodePages(&decoder, rollouts, &rolloutItems, &listing.error)
-            || !decodePages(&decoder, replicaSets, &replicaSetItems, &listing.error)) {
+        if (!decodePages(&decoder, rollouts, QStringLiteral("rollouts.argoproj.io"), &rolloutItems,
+                         &listing)
+            || !decodePages(&decoder, replicaSets, QStringLiteral("replicasets.apps"),
+                            &replicaSetItems, &listing)) {
             return listing;
         }
         for (const Rollout &rollout : std::as_const(rolloutItems)) {
@@ -137,12 +153,17 @@ EnvironmentListing RolloutLister::get(const EnvironmentSpec &environment,
     }
     JsonDecoder decoder;
     QList<ReplicaSet> replicaSetItems;
-    if (!decodePages(&decoder, replicaSets, &replicaSetItems, &listing.error))
+    if (!decodePages(&decoder, replicaSets, QStringLiteral("replicasets.apps"), &replicaSetItems,
+                     &listing))
         return listing;
     Decoded<Rollout> rollout = decoder.decodeObject<Rollout>(response.body);
     if (!rollout.isOk()) {
         listing.error = rollout.report.error;
         return listing;
+    }
+    for (const DecodeIssue &issue : rollout.report.issues) {
+        listing.warnings.append(DataWarnings::text(QStringLiteral("rollouts.argoproj.io"),
+                                                   objectName(rollout.value.metadata), issue));
     }
     listing.rollouts.append(RolloutSummary::from(environment.name, connection.contextName,
                                                  rollout.value, replicaSetItems));

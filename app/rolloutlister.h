@@ -28,6 +28,8 @@ struct EnvironmentListing
     QList<RolloutSummary> rollouts; // sorted by namespace, then name
     QStringList namespaces; // what was read; "" = all namespaces
     QString error; // translated, empty on success
+    // Fields that could not be read (DataWarnings): the rollouts are shown with defaults.
+    QStringList warnings;
     bool notFound = false; // get rollout NAME: no such rollout here
 };
 

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 // How the connection to one environment is doing, as the fetchers report it to the GUI.
 struct ConnectionState
@@ -24,6 +25,9 @@ struct ConnectionState
     QDateTime retryAt; // when the next attempt starts (for a countdown); null when none
     QDateTime lastUpdated; // when data last arrived (list page or watch event); null before
     bool insecure = false; // the context uses insecure-skip-tls-verify
+    // Fields that could not be read in what was received ("rollouts shop/checkout:
+    // spec.replicas: integer out of range"): shown, because the value shown is a default.
+    QStringList dataWarnings;
 
     bool isLive() const { return kind == Live; }
     // Every kind but Live and Connecting means the data shown may be stale.
@@ -54,7 +58,8 @@ struct ConnectionState
     bool operator==(const ConnectionState &o) const
     {
         return kind == o.kind && reason == o.reason && retryInSeconds == o.retryInSeconds
-            && retryAt == o.retryAt && lastUpdated == o.lastUpdated && insecure == o.insecure;
+            && retryAt == o.retryAt && lastUpdated == o.lastUpdated && insecure == o.insecure
+            && dataWarnings == o.dataWarnings;
     }
     bool operator!=(const ConnectionState &o) const { return !(*this == o); }
 };

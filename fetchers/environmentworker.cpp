@@ -2,6 +2,7 @@
 #include "environmentworker.h"
 
 #include "clusterconnection.h"
+#include "datawarnings.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -234,6 +235,12 @@ ConnectionState EnvironmentWorker::aggregateState() const
     std::lock_guard lock(m_stateMutex);
     const InformerStatus *worst = nullptr;
     bool allLive = !m_informerStatus.isEmpty();
+    for (const InformerStatus &status : m_informerStatus) {
+        for (const QString &warning : status.dataWarnings) {
+            if (state.dataWarnings.size() < DataWarnings::Max)
+                state.dataWarnings.append(warning);
+        }
+    }
     for (qsizetype i = 0; i < m_informerStatus.size(); ++i) {
         if (m_informers.at(i)->spec().isDetailKind())
             continue; // reported per kind in the batches instead

@@ -43,11 +43,12 @@ struct InformerStatus
     int retryMs = 0;
     QDateTime retryAt;
     NetError::Kind error = NetError::Kind::None; // what failed (Forbidden, NotFound, ...)
+    QStringList dataWarnings; // DataWarnings of what was received, while Live
 
     bool operator==(const InformerStatus &o) const
     {
         return kind == o.kind && reason == o.reason && retryMs == o.retryMs && retryAt == o.retryAt
-            && error == o.error;
+            && error == o.error && dataWarnings == o.dataWarnings;
     }
     bool operator!=(const InformerStatus &o) const { return !(*this == o); }
 };

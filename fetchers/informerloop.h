@@ -6,6 +6,9 @@
 
 #include "informer.h"
 
+#include "datawarnings.h"
+#include "secretredaction.h"
+
 #include "jsondecoder.h"
 #include "kubeclient.h"
 #include "watchframer.h"
@@ -99,6 +102,17 @@ private:
         f(m_informer.m_stats);
     }
 
+    static QString objectName(const T &object)
+    {
+        return object.metadata.namespaceName + QLatin1Char('/') + object.metadata.name;
+    }
+
+    void reportLive()
+    {
+        report(InformerStatus {ConnectionState::Live, QString(), 0, QDateTime(),
+                               NetError::Kind::None, m_dataWarnings.texts()});
+    }
+
     void report(const InformerStatus &status)
     {
         if (status == m_lastStatus)
@@ -149,6 +163,7 @@ private:
         }
 
         QList<T> items;
+        m_dataWarnings.clear();
         for (QByteArray &page : result.pages) {
             ObjectList<T> decoded = m_decoder.template decodeList<T>(page);
             page = QByteArray(); // the raw page is no longer needed; free it early
@@ -157,14 +172,33 @@ private:
                                           .arg(spec.resourceName(), decoded.report.error)));
                 return false;
             }
+            QHash<QString, QStringList> warnings;
+            for (const DecodeIssue &issue : decoded.report.issues) {
+                const qsizetype index = DataWarnings::itemIndex(issue);
+                const QString object = index >= 0 && index < decoded.items.size()
+                    ? objectName(decoded.items.at(index))
+                    : QString();
+                warnings[object].append(DataWarnings::text(spec.resourceName(), object, issue));
+            }
+            for (auto it = warnings.constBegin(); it != warnings.constEnd(); ++it)
+                m_dataWarnings.set(it.key(), it.value());
             items.append(std::move(decoded.items));
         }
         replace(std::move(items));
         m_resourceVersion = result.resourceVersion;
         updateStats([](InformerStats &s) { ++s.lists; });
-        report(InformerStatus {ConnectionState::Live, QString(), 0, QDateTime(),
-                               NetError::Kind::None});
+        reportLive();
         return true;
+    }
+
+    // What makes an object the one delivered before: uid and resourceVersion. The
+    // resourceVersion alone is not enough when a cluster is recreated behind the same
+    // address (kind, minikube, an etcd restore): its counter starts again, and an object of
+    // the same name can come back with the same resourceVersion but another uid (and other
+    // owners). Found by bench/soak, which kills and restarts a simulator.
+    static QString deliveredVersion(const ObjectMeta &meta)
+    {
+        return meta.uid + QLatin1Char('/') + meta.resourceVersion;
     }
 
     // store.Replace(): the complete state of this informer's scope. Only what differs from
@@ -179,8 +213,9 @@ private:
                 continue;
             QString key = WorkloadDeltaBatch::key(item.metadata.namespaceName, item.metadata.name);
             const auto it = m_known.constFind(key);
-            const bool unchanged = it != m_known.constEnd() && *it == item.metadata.resourceVersion;
-            known.insert(key, item.metadata.resourceVersion);
+            const QString version = deliveredVersion(item.metadata);
+            const bool unchanged = it != m_known.constEnd() && *it == version;
+            known.insert(key, version);
             if (!unchanged)
                 WorkloadDeltaSlots<T>::upserts(part).append(std::move(item));
         }
@@ -299,6 +334,7 @@ private:
         bool bookmark = false;
         bool ignored = false; // events about objects that are not kept
         bool keepGoing = true;
+        bool warned = false;
         qint64 events = 0;
         for (const QByteArray &value : values) {
             Decoded<WatchEvent<T>> decoded = m_decoder.template decodeWatchEvent<T>(value);
@@ -311,6 +347,18 @@ private:
             }
             WatchEvent<T> &event = decoded.value;
             ObjectMeta &meta = event.object.metadata;
+            // Only when something is or was unreadable: the watch is the hot path.
+            const bool object
+                = event.type != WatchEventType::Bookmark && event.type != WatchEventType::Error;
+            if (object && (decoded.report.hasIssues() || !m_dataWarnings.isEmpty())) {
+                const QString name = objectName(event.object);
+                QStringList texts;
+                if (event.type != WatchEventType::Deleted) {
+                    for (const DecodeIssue &issue : decoded.report.issues)
+                        texts.append(DataWarnings::text(spec.resourceName(), name, issue));
+                }
+                warned = m_dataWarnings.set(name, texts) || warned;
+            }
             switch (event.type) {
             case WatchEventType::Added:
             case WatchEventType::Modified: {
@@ -326,7 +374,7 @@ private:
                     }
                     break;
                 }
-                m_known.insert(key, meta.resourceVersion);
+                m_known.insert(key, deliveredVersion(meta));
                 WorkloadDeltaSlots<T>::deletes(part).removeOne(key);
                 WorkloadDeltaSlots<T>::upserts(part).append(std::move(event.object));
                 ++events;
@@ -358,7 +406,8 @@ private:
                     error.reason = event.status.reason;
                     error.statusMessage = event.status.message;
                     error.message = translate("The watch of %1 failed: %2")
-                                        .arg(spec.resourceName(), event.status.message);
+                                        .arg(spec.resourceName(),
+                                             SecretRedaction::redactForeign(event.status.message));
                     *streamError = error;
                 }
                 keepGoing = false;
@@ -367,6 +416,8 @@ private:
             if (!keepGoing)
                 break;
         }
+        if (warned)
+            reportLive();
         if (events > 0 || bookmark)
             m_expiredInARow = 0;
         if (events > 0) {
@@ -382,9 +433,10 @@ private:
     KubeClient m_client;
     JsonDecoder m_decoder;
     Backoff m_backoff;
-    QHash<QString, QString> m_known; // key -> resourceVersion delivered
+    QHash<QString, QString> m_known; // key -> deliveredVersion() of what was delivered
     QString m_resourceVersion;
     InformerStatus m_lastStatus;
+    DataWarnings m_dataWarnings;
     bool m_delivered = false;
     int m_expiredInARow = 0; // 410s with no event or bookmark in between
 };

@@ -144,6 +144,8 @@ QVariant EnvironmentModel::data(const QModelIndex &index, int role) const
         return entry.state.lastUpdated;
     case InsecureRole:
         return entry.state.insecure;
+    case DataWarningsRole:
+        return entry.state.dataWarnings;
     case ReadOnlyRole:
         return entry.spec.readOnly;
     case WorkloadCountRole:

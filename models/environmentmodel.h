@@ -29,6 +29,7 @@ public:
         FailureCountRole, // int: rollouts failed, aborted or degraded
         WaitingCountRole, // int: rollouts waiting for a person
         AttentionTextRole, // QString: "1 failed, 2 waiting", empty when neither
+        DataWarningsRole, // QStringList: fields that could not be read (ConnectionState)
     };
 
     explicit EnvironmentModel(QObject *parent = nullptr);

@@ -12,6 +12,8 @@
 
 namespace {
 
+constexpr qsizetype MaxHeaders = 256;
+
 struct SList
 {
     curl_slist *list = nullptr;
@@ -41,6 +43,7 @@ struct HttpClient::Private
     int headerStatus = 0;
     qint64 received = 0;
     bool tooLarge = false;
+    bool tooManyHeaders = false;
     bool stopped = false;
 
     static size_t write(char *data, size_t size, size_t count, void *user);
@@ -88,6 +91,11 @@ size_t HttpClient::Private::header(char *data, size_t size, size_t count, void *
         self->headerStatus = parts.size() > 1 ? parts.at(1).toInt() : 0;
         return bytes;
     }
+    // libcurl bounds each header line, not their number.
+    if (self->response->headers.size() >= MaxHeaders) {
+        self->tooManyHeaders = true;
+        return 0;
+    }
     const qsizetype colon = line.indexOf(':');
     if (colon > 0) {
         self->response->headers.append(
@@ -117,6 +125,7 @@ NetError HttpClient::Private::run(const HttpRequest &request, const TransportSet
     headerStatus = 0;
     received = 0;
     tooLarge = false;
+    tooManyHeaders = false;
     stopped = false;
     errorBuffer[0] = '\0';
     if (cancelToken.isCancelled())
@@ -257,6 +266,12 @@ NetError HttpClient::Private::run(const HttpRequest &request, const TransportSet
         return NetError();
     if (tooLarge)
         return NetError::tooLarge(limits.maxResponseBytes);
+    if (tooManyHeaders) {
+        return NetError::decode(
+            QCoreApplication::translate("HttpClient",
+                                        "The server sent more than %1 header lines: stopped")
+                .arg(MaxHeaders));
+    }
     if (stopped || rc == CURLE_ABORTED_BY_CALLBACK)
         return NetError::cancelled();
     return NetError::fromCurl(rc, QString::fromUtf8(errorBuffer).trimmed());

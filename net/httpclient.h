@@ -51,7 +51,9 @@ struct HttpLimits
 {
     int connectTimeoutMs = 10000;
     int totalTimeoutMs = 30000; // ordinary requests; streams have none
-    qint64 maxResponseBytes = qint64(512) * 1024 * 1024;
+    // One response (a list page, a full list after an expired continue token, a range
+    // query). Pages of 500 objects are a few MiB; a watch stream is counted per event.
+    qint64 maxResponseBytes = qint64(64) * 1024 * 1024;
 };
 
 // HTTP(S) over one libcurl easy handle. Not thread-safe: each worker thread owns its own

@@ -36,6 +36,10 @@ struct KubeListOptions
     QString resourceVersion; // "" consistent read, "0" any (may be served from a cache)
     QString resourceVersionMatch;
     int limit = 500; // page size as client-go's pager; 0 = one request, no paging
+    // A server that keeps sending new continue tokens, or pages without end, is stopped
+    // here: more pages or more bytes in all is a TooLarge error, not an endless list.
+    int maxPages = 1000;
+    qint64 maxBytes = qint64(256) * 1024 * 1024;
     int timeoutSeconds = 0;
     QByteArray accept; // empty: application/json; e.g. KubeClient::tableAccept()
 };

@@ -53,6 +53,7 @@ KubeListResult KubeClient::list(const QString &path, const KubeListOptions &requ
     KubeListResult result;
     KubeListOptions options = requested;
     QString continueToken;
+    qint64 listedBytes = 0;
     while (true) {
         KubeResponse page
             = get(path, listQuery(options, options.limit, continueToken), cancel, options.accept);
@@ -92,6 +93,23 @@ KubeListResult KubeClient::list(const QString &path, const KubeListOptions &requ
         result.resourceVersion = resourceVersion;
         if (result.fullListFallback || next.isEmpty())
             return result;
+        listedBytes += page.body.size();
+        const bool endless = result.pages.size() >= options.maxPages;
+        if (endless || listedBytes > options.maxBytes) {
+            result.pages.clear();
+            result.error = NetError::tooLarge(options.maxBytes);
+            result.error.message = endless
+                ? QCoreApplication::translate("KubeClient",
+                                              "The list of %1 did not end after %2 pages: the "
+                                              "server keeps sending continue tokens")
+                      .arg(path)
+                      .arg(options.maxPages)
+                : QCoreApplication::translate("KubeClient",
+                                              "The list of %1 is larger than the limit of %2 MiB")
+                      .arg(path)
+                      .arg(options.maxBytes / (1024 * 1024));
+            return result;
+        }
         if (next == continueToken) {
             result.pages.clear();
             result.error = NetError::decode(

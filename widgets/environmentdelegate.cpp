@@ -24,6 +24,7 @@ ConnectionState stateOf(const QModelIndex &index)
     state.retryInSeconds = index.data(EnvironmentModel::RetryRole).toInt();
     state.lastUpdated = index.data(EnvironmentModel::LastUpdatedRole).toDateTime();
     state.insecure = index.data(EnvironmentModel::InsecureRole).toBool();
+    state.dataWarnings = index.data(EnvironmentModel::DataWarningsRole).toStringList();
     return state;
 }
 
@@ -99,6 +100,10 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         badges.append(tr("read-only"));
     if (state.insecure)
         badges.append(QStringLiteral("\u26a0 ") + tr("insecure TLS"));
+    if (!state.dataWarnings.isEmpty())
+        badges.append(QStringLiteral("\u26a0 ")
+                      + tr("%n unreadable field(s)", nullptr, int(state.dataWarnings.size())));
+    const bool warn = state.insecure || !state.dataWarnings.isEmpty();
     const QString badgeText = badges.join(QStringLiteral("  "));
     QFont bold = opt.font;
     bold.setBold(true);
@@ -119,9 +124,7 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         const int badgeLeft = left + boldFm.horizontalAdvance(shownName) + 8;
         painter->setFont(small);
         painter->setPen(
-            selected
-                ? text
-                : (state.insecure ? ThemeColours::foreground(QColor(0xb2, 0x6a, 0x00)) : quiet));
+            selected ? text : (warn ? ThemeColours::foreground(QColor(0xb2, 0x6a, 0x00)) : quiet));
         painter->drawText(
             QRect(badgeLeft, line1, countRect.left() - badgeLeft - 4, fm.height()),
             Qt::AlignLeft | Qt::AlignVCenter,
@@ -188,6 +191,12 @@ QString EnvironmentDelegate::toolTip(const QModelIndex &index)
         lines.append(tr("Read-only: no actions are offered."));
     if (state.insecure)
         lines.append(ConnectionStateStyle::insecureWarning().toHtmlEscaped());
+    if (!state.dataWarnings.isEmpty()) {
+        lines.append(
+            tr("Some fields could not be read and are shown with default values:").toHtmlEscaped());
+        for (const QString &warning : state.dataWarnings)
+            lines.append(QStringLiteral("&nbsp;&nbsp;• ") + warning.toHtmlEscaped());
+    }
     return lines.join(QStringLiteral("<br>"));
 }
 

@@ -78,6 +78,25 @@ private slots:
                                 "checked."));
     }
 
+    void unreadableFieldsAreNamed()
+    {
+        EnvironmentModel model;
+        model.setEnvironments(specs());
+        ConnectionState state;
+        state.kind = ConnectionState::Live;
+        state.dataWarnings = {QStringLiteral("rollouts.argoproj.io shop/checkout: spec.replicas: "
+                                             "integer out of range")};
+        model.setState(QStringLiteral("dev"), state);
+        const QString tip = EnvironmentDelegate::toolTip(model.index(0));
+        QVERIFY2(tip.endsWith(QStringLiteral(
+                     "<br>Some fields could not be read and are shown with default values:"
+                     "<br>&nbsp;&nbsp;• rollouts.argoproj.io shop/checkout: spec.replicas: "
+                     "integer out of range")),
+                 qPrintable(tip));
+        QCOMPARE(model.index(0).data(EnvironmentModel::DataWarningsRole).toStringList(),
+                 state.dataWarnings);
+    }
+
     void statusBar()
     {
         EnvironmentModel model;
