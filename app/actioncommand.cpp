@@ -74,7 +74,13 @@ int ActionCommand::run(const CommandLineOptions &options, QTextStream &out, QTex
     KubeClient client(connection);
     AuditLog audit(AuditLog::defaultPath());
     AccessCache access;
-    const RolloutActionResult result = RolloutActionExecutor(&client, &audit, &access).run(request);
+    RolloutActionExecutor executor(&client, &audit, &access);
+    // A retry's wait is told as it starts, so the person is not left guessing.
+    executor.setProgress([&err](const QString &text) {
+        HeadlessFleet::printError(err, text);
+        err.flush();
+    });
+    const RolloutActionResult result = executor.run(request);
 #ifdef RD_TEST_HOOKS
     // Tests prove the audit record survives a crash right after an action. Not compiled
     // into Release builds (what scripts/demo and scripts/package ship).

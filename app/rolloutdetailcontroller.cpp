@@ -83,6 +83,14 @@ void RolloutDetailController::setFleet(const Kubeconfig &kubeconfig,
     m_runner = std::make_unique<ActionRunner>(kubeconfig, m_audit.get());
     m_runner->setEnvironments(environments);
     connect(m_runner.get(), &ActionRunner::finished, this, &RolloutDetailController::finished);
+    connect(m_runner.get(), &ActionRunner::progress, this,
+            [this](quint64 ticket, const QString &text) {
+                const QString key = m_ticketKeys.value(ticket);
+                const auto action = m_sending.constFind(key);
+                if (action != m_sending.cend())
+                    setMessage(key, rolloutActionProgressText(*action) + QLatin1Char(' ') + text,
+                               false);
+            });
     connect(m_runner.get(), &ActionRunner::permissionsChecked, this,
             &RolloutDetailController::permissionsChecked);
     m_environments.clear();

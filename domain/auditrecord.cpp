@@ -79,6 +79,10 @@ QByteArray AuditRecord::toJsonLine() const
         for (const QByteArray &request : requests)
             sent.append(SecretRedaction::redact(QString::fromUtf8(request)));
         object.insert(QStringLiteral("requests"), sent);
+        QJsonArray statuses;
+        for (int status : responses)
+            statuses.append(status);
+        object.insert(QStringLiteral("responses"), statuses);
     }
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
 }
@@ -117,6 +121,8 @@ bool AuditRecord::fromJsonLine(const QByteArray &line, AuditRecord *out, QString
     record.message = object.value(QLatin1String("message")).toString();
     for (const QJsonValue &request : object.value(QLatin1String("requests")).toArray())
         record.requests.append(request.toString().toUtf8());
+    for (const QJsonValue &status : object.value(QLatin1String("responses")).toArray())
+        record.responses.append(status.toInt());
     *out = record;
     return true;
 }

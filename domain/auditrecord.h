@@ -37,7 +37,8 @@ struct AuditRecord
     Result result = Result::None;
     int httpStatus = 0;
     QString message; // what happened, as shown to the user
-    QList<QByteArray> requests; // "PATCH <path> <content-type> <body>" as sent
+    QList<QByteArray> requests; // "PATCH <path> <content-type> <body>", once per send
+    QList<int> responses; // HTTP status of each of `requests`; 0: no answer
 
     static QString resultName(Result result); // "succeeded", "denied", ...
     static Result resultFromName(const QString &name);

@@ -59,7 +59,10 @@ quint64 ActionRunner::submit(RolloutActionRequest request)
         RolloutActionResult result;
         if (resolved) {
             KubeClient client(connection);
-            result = RolloutActionExecutor(&client, m_audit, &m_access).run(request, cancel);
+            RolloutActionExecutor executor(&client, m_audit, &m_access);
+            executor.setProgress(
+                [this, ticket](const QString &text) { emit progress(ticket, text); });
+            result = executor.run(request, cancel);
         } else {
             result.request = request;
             result.message = error;

@@ -37,6 +37,8 @@ public:
 
 signals:
     void finished(const RolloutActionResult &result);
+    // While an action waits to retry a request: what happened and what comes next.
+    void progress(quint64 ticket, const QString &text);
     // displayName ("patch rollouts/status") -> allowed; a permission whose review failed is
     // left out (the server will decide when the action is sent).
     void permissionsChecked(const QString &environment, const QString &namespaceName,

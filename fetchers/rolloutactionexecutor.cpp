@@ -2,6 +2,7 @@
 #include "rolloutactionexecutor.h"
 
 #include "accesscache.h"
+#include "actionretry.h"
 #include "auditlog.h"
 #include "jsondecoder.h"
 #include "kubeclient.h"
@@ -11,6 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUuid>
+
+#include <functional>
 
 class RolloutActionExecutorText
 {
@@ -77,8 +80,47 @@ struct RolloutActionExecutor::Run
     RolloutActionExecutor *self;
     const RolloutActionRequest &request;
     CancelToken cancel;
+    ActionRetry retry;
     RolloutActionResult result;
     AuditRecord record;
+
+    // One request under the action's retry policy. Every send of a write is recorded with
+    // the answer's status, so the audit shows each attempt.
+    KubeResponse send(ActionRetry::Request kind, const std::function<KubeResponse()> &once,
+                      const QByteArray &described = QByteArray())
+    {
+        for (int attempts = 1;; ++attempts) {
+            KubeResponse response = once();
+            if (kind == ActionRetry::Request::Write) {
+                result.requests.append(described);
+                result.responses.append(response.isOk() ? response.status
+                                                        : response.error.httpStatus);
+            }
+            if (response.isOk() || cancel.isCancelled())
+                return response;
+            const ActionRetry::Decision decision
+                = retry.decide(kind, response.error, attempts, QDateTime::currentDateTimeUtc());
+            if (!decision.retry) {
+                if (!decision.note.isEmpty())
+                    response.error.message += QLatin1Char(' ') + decision.note;
+                return response;
+            }
+            if (self->m_progress)
+                self->m_progress(decision.note);
+            if (!cancel.sleepFor(decision.delayMs)) {
+                response.error = NetError::cancelled();
+                return response;
+            }
+        }
+    }
+
+    KubeResponse patch(const QString &path, PatchType type, const QByteArray &body)
+    {
+        return send(
+            ActionRetry::Request::Write,
+            [&] { return self->m_client->patch(path, type, body, {}, cancel); },
+            describeRequest(path, type, body));
+    }
 
     QString target() const { return request.namespaceName + QLatin1Char('/') + request.name; }
 
@@ -113,6 +155,7 @@ struct RolloutActionExecutor::Run
         record.httpStatus = result.error.httpStatus;
         record.message = message;
         record.requests = result.requests;
+        record.responses = result.responses;
         QString auditError;
         if (!self->m_audit->append(record, &auditError))
             result.message += QLatin1Char('\n') + auditError;
@@ -164,8 +207,9 @@ struct RolloutActionExecutor::Run
     std::optional<RolloutActionResult> attempt()
     {
         KubeClient &client = *self->m_client;
-        const KubeResponse got
-            = client.get(rolloutsPath(request.namespaceName, request.name), {}, cancel);
+        const KubeResponse got = send(ActionRetry::Request::Read, [&] {
+            return client.get(rolloutsPath(request.namespaceName, request.name), {}, cancel);
+        });
         if (!got.isOk())
             return failWith(got.error, QString());
         const Decoded<Rollout> decoded = JsonDecoder().decodeObject<Rollout>(got.body);
@@ -220,15 +264,13 @@ struct RolloutActionExecutor::Run
             QString path
                 = rolloutsPath(request.namespaceName, request.name,
                                patch.statusSubresource ? QStringLiteral("status") : QString());
-            result.requests.append(describeRequest(path, type, patch.body));
-            KubeResponse sent = client.patch(path, type, patch.body, {}, cancel);
+            KubeResponse sent = this->patch(path, type, patch.body);
             bool fellBack = false;
             if (sent.error.kind == NetError::Kind::NotFound && !patch.fallbackBody.isEmpty()) {
                 // A CRD without the status subresource: the plugin's fallback replaces the
                 // status patch and the spec patch after it.
                 path = rolloutsPath(request.namespaceName, request.name);
-                result.requests.append(describeRequest(path, type, patch.fallbackBody));
-                sent = client.patch(path, type, patch.fallbackBody, {}, cancel);
+                sent = this->patch(path, type, patch.fallbackBody);
                 fellBack = true;
             }
             if (sent.error.kind == NetError::Kind::Conflict)
@@ -258,7 +300,14 @@ RolloutActionExecutor::RolloutActionExecutor(KubeClient *client, AuditLog *audit
 RolloutActionResult RolloutActionExecutor::run(const RolloutActionRequest &request,
                                                const CancelToken &cancel)
 {
-    Run run {this, request, cancel, RolloutActionResult(), AuditRecord()};
+    // The client's own retries would hide sends from the audit and repeat writes.
+    m_client->setRetryPolicy(0, 0);
+    Run run {this,
+             request,
+             cancel,
+             ActionRetry(m_retryPolicy, QDateTime::currentDateTimeUtc()),
+             RolloutActionResult(),
+             AuditRecord()};
     run.result.request = request;
     run.result.expectation.action = request.action;
     AuditRecord &record = run.record;

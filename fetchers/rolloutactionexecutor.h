@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "actionretry.h"
 #include "auditrecord.h"
 #include "canceltoken.h"
 #include "clusterconnection.h"
@@ -12,6 +13,8 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+
+#include <functional>
 
 class AccessCache;
 class AuditLog;
@@ -39,7 +42,8 @@ struct RolloutActionResult
     QString message; // translated, for the user
     QString user; // who the server says we are (or the kubeconfig user)
     ActionExpectation expectation; // recognise the effect in the watch
-    QList<QByteArray> requests; // "PATCH path content-type body" as sent
+    QList<QByteArray> requests; // "PATCH path content-type body", once per send
+    QList<int> responses; // the HTTP status of each send in `requests`, 0 without an answer
     bool succeeded() const
     {
         return result == AuditRecord::Result::Succeeded
@@ -63,10 +67,20 @@ public:
     RolloutActionResult run(const RolloutActionRequest &request,
                             const CancelToken &cancel = CancelToken());
 
+    // Told before each wait for a retry ("… Trying again in 2 s (attempt 2 of 3; gives up
+    // at 23:41:05)."), on the executor's thread.
+    void setProgress(std::function<void(const QString &)> progress)
+    {
+        m_progress = std::move(progress);
+    }
+    void setRetryPolicy(const ActionRetryPolicy &policy) { m_retryPolicy = policy; }
+
     static constexpr int maxConflictAttempts = 5;
 
 private:
     struct Run;
+    std::function<void(const QString &)> m_progress;
+    ActionRetryPolicy m_retryPolicy;
     KubeClient *m_client;
     AuditLog *m_audit;
     AccessCache *m_access;

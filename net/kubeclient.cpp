@@ -206,7 +206,11 @@ NetError KubeClient::execute(HttpRequest request, HttpResponse *response, const 
             continue;
         }
         const int retryAfter = response->retryAfterSeconds();
-        if ((status == 429 || status >= 500) && retryAfter >= 0 && retries < m_maxRetries) {
+        // 429 was refused before it was handled; a 5xx may come after a write was applied,
+        // so only reads are sent again on one.
+        const bool read = attempt.method == "GET";
+        if ((status == 429 || (status >= 500 && read)) && retryAfter >= 0
+            && retries < m_maxRetries) {
             ++retries;
             const int waitSeconds = qMin(retryAfter, m_maxRetryWaitSeconds);
             if (!cancel.sleepFor(qMax(waitSeconds, 0) * 1000))

@@ -101,7 +101,8 @@ public:
     const ClusterConnection &connection() const { return m_connection; }
     void setExecCredentialCache(ExecCredentialCache *cache); // default: the global one
     void setLimits(const HttpLimits &limits);
-    // At most maxRetries retries on 429/5xx with Retry-After, each wait capped.
+    // At most maxRetries retries on 429 (any method) and on 5xx (GET only: a write may have
+    // been applied) when the answer has Retry-After, each wait capped.
     void setRetryPolicy(int maxRetries, int maxWaitSeconds);
     // Sent with every request (e.g. X-Scope-OrgID for a tenant behind the service proxy).
     void setExtraHeaders(const HttpHeaders &headers) { m_extraHeaders = headers; }

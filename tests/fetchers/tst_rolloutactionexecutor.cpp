@@ -2,84 +2,39 @@
 // Actions against the demo fleet in rd-sim: the exact requests, the controller state they
 // lead to, refusals (state, permission, read-only), 403, 409 and 404 paths, and the audit.
 
-#include "accesscache.h"
-#include "auditlog.h"
-#include "jsondecoder.h"
-#include "kubeclient.h"
-#include "rolloutactionexecutor.h"
+#include "actionsimfixture.h"
 #include "rolloutstatus.h"
 
-// After the client headers: the simulator has its own WatchEvent.
-#include "demosim.h"
-
 #include <QFile>
-#include <QJsonDocument>
-#include <QTemporaryDir>
 
 class TestRolloutActionExecutor : public QObject
 {
     Q_OBJECT
 
-    DemoSim m_sim;
-    QTemporaryDir m_dir;
-    std::unique_ptr<AuditLog> m_audit;
-    AccessCache m_access;
+    ActionSimFixture m_fixture;
+    DemoSim &m_sim = m_fixture.sim;
 
     RolloutActionResult run(const QString &context, const QString &ns, const QString &name,
                             RolloutAction action, bool readOnly = false, qint64 revision = 0)
     {
-        const QString cluster = context.section(QLatin1Char('-'), 0, 0);
-        m_sim.takeRequests(cluster);
-        KubeClient client(m_sim.connection(context));
-        RolloutActionRequest request;
-        request.environment = context;
-        request.context = context;
-        request.namespaceName = ns;
-        request.name = name;
-        request.action = action;
-        request.readOnly = readOnly;
-        request.revision = revision;
-        return RolloutActionExecutor(&client, m_audit.get(), &m_access).run(request);
+        return m_fixture.run(context, ns, name, action, readOnly, revision);
     }
-
-    // The PATCH requests the cluster answered since run() started, as "path|type|body".
-    QStringList patches(const QString &cluster)
-    {
-        QStringList sent;
-        for (const RecordedRequest &request : m_sim.takeRequests(cluster)) {
-            if (request.method == QLatin1String("PATCH"))
-                sent.append(request.path + QLatin1Char('|') + request.contentType + QLatin1Char('|')
-                            + QString::fromUtf8(request.body));
-        }
-        return sent;
-    }
-
+    QStringList patches(const QString &cluster) { return m_fixture.patches(cluster); }
     Rollout rollout(const QString &cluster, const QString &ns, const QString &name)
     {
-        const QByteArray json
-            = QJsonDocument(m_sim.rollout(cluster, ns, name)).toJson(QJsonDocument::Compact);
-        return JsonDecoder().decodeObject<Rollout>(json).value;
+        return m_fixture.rollout(cluster, ns, name);
     }
-
-    static QString merge() { return QStringLiteral("application/merge-patch+json"); }
+    static QString merge() { return ActionSimFixture::merge(); }
     static QString path(const QString &ns, const QString &name, const char *sub = "")
     {
-        return QStringLiteral("/apis/argoproj.io/v1alpha1/namespaces/%1/rollouts/%2%3")
-            .arg(ns, name, QLatin1String(sub));
+        return ActionSimFixture::path(ns, name, sub);
     }
 
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_dir.isValid());
         QString error;
-        QVERIFY2(m_sim.start(&error), qPrintable(error));
-        for (SimCluster *cluster : m_sim.simulator().clusters())
-            cluster->server().setRecording(true);
-        m_audit = std::make_unique<AuditLog>(m_dir.filePath(QStringLiteral("audit.jsonl")));
-        // Two virtual minutes: payments-api waits at its indefinite pause, prod's checkout
-        // is aborted by its analysis, dev's checkout is in flight.
-        m_sim.step(60);
+        QVERIFY2(m_fixture.start(&error), qPrintable(error));
     }
 
     void pauseThenResume()
@@ -297,7 +252,7 @@ private slots:
         request.restartAt = QDateTime(QDate(2026, 11, 25), QTime(20, 0, 5), Qt::UTC);
         m_sim.takeRequests(QStringLiteral("dev"));
         const RolloutActionResult result
-            = RolloutActionExecutor(&client, m_audit.get(), &m_access).run(request);
+            = RolloutActionExecutor(&client, m_fixture.audit.get(), &m_fixture.access).run(request);
         QVERIFY2(result.succeeded(), qPrintable(result.message));
         QCOMPARE(patches(QStringLiteral("dev")),
                  QStringList {path(QStringLiteral("shop"), QStringLiteral("cart"))
@@ -309,7 +264,7 @@ private slots:
     // Runs last: every run above left an attempt and an outcome, and no credential.
     void zzAuditHoldsEveryAttemptAndNoSecret()
     {
-        const AuditFile file = readAuditFile(m_audit->path());
+        const AuditFile file = readAuditFile(m_fixture.audit->path());
         QCOMPARE(file.problems, QStringList());
         QCOMPARE(file.records.size(), 2 * 14);
         for (int i = 0; i < file.records.size(); i += 2) {
@@ -325,7 +280,7 @@ private slots:
         QCOMPARE(denied.user, QStringLiteral("deployer"));
         QCOMPARE(denied.userSource, QStringLiteral("SelfSubjectReview"));
         QCOMPARE(denied.result, AuditRecord::Result::Denied);
-        QFile raw(m_audit->path());
+        QFile raw(m_fixture.audit->path());
         QVERIFY(raw.open(QIODevice::ReadOnly));
         const QByteArray text = raw.readAll();
         for (const char *secret :
