@@ -43,6 +43,33 @@
     </message>
 </context>
 <context>
+    <name>ActionRetry</name>
+    <message>
+        <source>It was not sent again: the server may have applied it. Look at the rollout before you try again.</source>
+        <translation>未再次发送：服务器可能已经应用了它。请先查看该 Rollout 再重试。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s).</source>
+        <translation>
+            <numerusform>尝试 %n 次后放弃。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The server asked to wait %n s (Retry-After), past this action&apos;s deadline: not retried. Try again later.</source>
+        <translation>
+            <numerusform>服务器要求等待 %n 秒（Retry-After），超过了此操作的截止时间：不再重试。请稍后再试。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not retried: this action&apos;s deadline has passed.</source>
+        <translation>未重试：此操作的截止时间已过。</translation>
+    </message>
+    <message>
+        <source>%1 Trying again in %2 s (attempt %3 of %4; gives up at %5).</source>
+        <translation>%1 %2 秒后重试（第 %3 次，共 %4 次；%5 放弃）。</translation>
+    </message>
+</context>
+<context>
     <name>ActionRunnerText</name>
     <message>
         <source>Unknown environment %1.</source>
@@ -773,6 +800,14 @@ Without a command it opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>DataWarnings</name>
+    <message>
+        <source>%1 %2: %3</source>
+        <comment>resource object: issue</comment>
+        <translation>%1 %2：%3</translation>
+    </message>
+</context>
+<context>
     <name>DemoFleet</name>
     <message>
         <source>The demo scenario is missing from the application&apos;s resources</source>
@@ -1129,6 +1164,16 @@ Without a command it opens the window. Commands:
         <source>Workloads: %1</source>
         <translation>工作负载：%1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n unreadable field(s)</source>
+        <translation>
+            <numerusform>%n 个字段无法读取</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Some fields could not be read and are shown with default values:</source>
+        <translation>以下字段无法读取，显示的是默认值：</translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentModel</name>
@@ -1291,16 +1336,20 @@ Without a command it opens the window. Commands:
         <translation>%1 无法启动：%2</translation>
     </message>
     <message>
-        <source>%1 did not finish within %2 seconds</source>
-        <translation>%1 未在 %2 秒内结束</translation>
-    </message>
-    <message>
-        <source>%1 crashed</source>
-        <translation>%1 崩溃了</translation>
-    </message>
-    <message>
         <source>%1 failed with exit code %2</source>
         <translation>%1 失败，退出码 %2</translation>
+    </message>
+    <message>
+        <source>%1 did not finish within %2 seconds; it was stopped with every process it started</source>
+        <translation>%1 未在 %2 秒内完成；它及其启动的所有进程已被终止</translation>
+    </message>
+    <message>
+        <source>%1 printed more than %2 KiB and was stopped; a credential is never that large</source>
+        <translation>%1 输出超过 %2 KiB，已被终止；凭据不可能这么大</translation>
+    </message>
+    <message>
+        <source>%1 was ended by signal %2</source>
+        <translation>%1 被信号 %2 终止</translation>
     </message>
 </context>
 <context>
@@ -1607,12 +1656,20 @@ Without a command it opens the window. Commands:
         <source>No rollouts found in %1.</source>
         <translation>在 %1 中没有找到发布。</translation>
     </message>
+    <message>
+        <source>%1: warning: %2</source>
+        <translation>%1：警告：%2</translation>
+    </message>
 </context>
 <context>
     <name>HttpClient</name>
     <message>
         <source>The %1 header holds a line break or NUL character (a token or password file with several lines?): nothing was sent.</source>
         <translation>%1 请求头包含换行符或 NUL 字符（令牌或密码文件有多行？）：未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>The server sent more than %1 header lines: stopped</source>
+        <translation>服务器发送了超过 %1 行响应头：已停止</translation>
     </message>
 </context>
 <context>
@@ -1703,6 +1760,14 @@ Without a command it opens the window. Commands:
     <message>
         <source>The server repeated the same continue token for %1</source>
         <translation>服务器对 %1 重复返回了相同的 continue 令牌</translation>
+    </message>
+    <message>
+        <source>The list of %1 did not end after %2 pages: the server keeps sending continue tokens</source>
+        <translation>%1 的列表在 %2 页后仍未结束：服务器不断发送 continue 令牌</translation>
+    </message>
+    <message>
+        <source>The list of %1 is larger than the limit of %2 MiB</source>
+        <translation>%1 的列表超过了 %2 MiB 的上限</translation>
     </message>
 </context>
 <context>
@@ -3767,6 +3832,14 @@ First: %2</source>
 </context>
 <context>
     <name>YamlGuard</name>
+    <message>
+        <source>a &apos;,&apos; outside [ ] or { }</source>
+        <translation>在 [ ] 或 { } 之外出现了 &apos;,&apos;</translation>
+    </message>
+    <message>
+        <source>the YAML parser makes no progress here</source>
+        <translation>YAML 解析器在此处无法继续</translation>
+    </message>
     <message>
         <source>an alias refers to the node it is in (a cycle)</source>
         <translation>别名引用了包含它自身的节点（循环）</translation>
