@@ -19,8 +19,19 @@ class Counter : public YAML::EventHandler
 public:
     QString problem;
     int problemLine = 0;
+    const QByteArray *text = nullptr;
 
-    void OnDocumentStart(const YAML::Mark &) override { }
+    void OnDocumentStart(const YAML::Mark &mark) override
+    {
+        // yaml-cpp reads a ',' outside [ ] or { } as an empty document that consumes nothing,
+        // so the next document starts at the same place again, endlessly.
+        if (mark.pos == m_lastDocumentPos)
+            fail(mark,
+                 mark.pos >= 0 && mark.pos < text->size() && text->at(mark.pos) == ','
+                     ? YamlGuard::tr("a ',' outside [ ] or { }")
+                     : YamlGuard::tr("the YAML parser makes no progress here"));
+        m_lastDocumentPos = mark.pos;
+    }
     void OnDocumentEnd() override { }
     void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override { leaf(mark, anchor); }
     void OnScalar(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
@@ -101,6 +112,7 @@ private:
     QList<Open> m_open;
     QHash<YAML::anchor_t, qint64> m_sizes;
     qint64 m_total = 0;
+    int m_lastDocumentPos = -1;
 };
 
 } // namespace
@@ -113,6 +125,7 @@ bool YamlGuard::check(const QByteArray &yaml, const QString &fileName, QString *
     }
     std::istringstream stream(yaml.toStdString());
     Counter counter;
+    counter.text = &yaml;
     try {
         YAML::Parser parser(stream);
         while (counter.problem.isEmpty() && parser.HandleNextDocument(counter)) { }

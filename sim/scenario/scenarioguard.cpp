@@ -28,11 +28,23 @@ QString tooLarge(const QString &fileName)
 class Limits : public YAML::EventHandler
 {
 public:
+    explicit Limits(const QByteArray &text) : m_text(text) { }
+
     QString problem;
     int line = 0;
 
-    void OnDocumentStart(const YAML::Mark &) override
+    void OnDocumentStart(const YAML::Mark &mark) override
     {
+        // yaml-cpp reads a ',' outside [ ] or { } as an empty document and stays where it is:
+        // every following document starts at the same place and LoadAll() never returns.
+        if (mark.pos == m_documentStart) {
+            const bool comma
+                = mark.pos >= 0 && mark.pos < m_text.size() && m_text.at(mark.pos) == ',';
+            return refuse(mark,
+                          comma ? QStringLiteral("a ',' outside [ ] or { }")
+                                : QStringLiteral("the YAML parser makes no progress here"));
+        }
+        m_documentStart = mark.pos;
         // yaml-cpp numbers anchors per document.
         m_open.clear();
         m_anchorSizes.clear();
@@ -109,6 +121,8 @@ private:
             m_anchorSizes.insert(frame.anchor, m_expanded - frame.expandedBefore);
     }
 
+    const QByteArray &m_text;
+    int m_documentStart = -1;
     QList<Frame> m_open;
     QHash<YAML::anchor_t, qint64> m_anchorSizes;
     qint64 m_expanded = 0;
@@ -139,7 +153,7 @@ bool ScenarioGuard::check(const QByteArray &yaml, const QString &fileName, QStri
         return false;
     }
     std::istringstream stream(yaml.toStdString());
-    Limits limits;
+    Limits limits(yaml);
     try {
         YAML::Parser parser(stream);
         while (limits.problem.isEmpty() && parser.HandleNextDocument(limits)) { }

@@ -47,6 +47,11 @@ private slots:
         QTest::addRow("deep nesting")
             << QByteArray("a: ") + QByteArray(150, '[') + QByteArray(150, ']') + "\n"
             << "k.yaml:1: not loaded: it is nested more than 100 levels deep";
+        // Found fuzzing rd-sim's twin of this guard: yaml-cpp reads a top-level ',' as an
+        // empty document that consumes nothing, so the document loop went round until the
+        // node limit stopped it (0.5 s, and the wrong reason).
+        QTest::addRow("stray comma") << QByteArray("- apiVersion: v1\n,\n")
+                                     << "k.yaml:2: not loaded: a ',' outside [ ] or { }";
         QTest::addRow("too large")
             << QByteArray(YamlGuard::maxBytes + 1, '#') << "k.yaml: the file is larger than 4 MiB";
     }

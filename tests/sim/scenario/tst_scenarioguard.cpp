@@ -117,6 +117,25 @@ private slots:
                  QStringLiteral("deep.yaml:4: not loaded: it is nested more than 100 levels deep"));
     }
 
+    // Found by fuzz/scenario: yaml-cpp reads a top-level ',' as an empty document that
+    // consumes nothing, so LoadAll() went on adding empty documents until memory ran out.
+    void strayCommaEndsTheDocumentLoop()
+    {
+        QElapsedTimer timer;
+        timer.start();
+        QString error;
+        QVERIFY(!Scenario::fromYaml(", x\n" + scenarioWith(""), QStringLiteral("comma.yaml"),
+                                    nullptr, &error));
+        QCOMPARE(error, QStringLiteral("comma.yaml:1: not loaded: a ',' outside [ ] or { }"));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString manifest = dir.filePath(QStringLiteral("comma.yaml"));
+        QVERIFY(writeFile(manifest, "- a\n,\n"));
+        QVERIFY(!ManifestLoader::loadFile(manifest, nullptr, &error));
+        QCOMPARE(error, manifest + QStringLiteral(":2: not loaded: a ',' outside [ ] or { }"));
+        QVERIFY(timer.elapsed() < 5000);
+    }
+
     void largerThanFourMiB()
     {
         QString error;
