@@ -3,7 +3,7 @@
 // exec plugin, proxy URL, Prometheus URL) against a server that echoes them back in its
 // error bodies and a plugin that prints them on failure. The real program runs its
 // commands and its window; nothing it prints, and nothing in the audit file, may hold one.
-#include <httplib.h>
+#include "../loopbackserver.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -35,35 +35,31 @@ class EchoingServer
 public:
     EchoingServer()
     {
-        m_server.Get(".*", [this](const httplib::Request &request, httplib::Response &response) {
-            if (request.path == "/apis/argoproj.io/v1alpha1/namespaces/shop-prod/rollouts/checkout"
-                && !m_rollout.isEmpty()) {
-                response.set_content(m_rollout.toStdString(), "application/json");
-                return;
-            }
-            refuse(request, response, 401, "Unauthorized");
-        });
-        m_server.Post(".*", [](const httplib::Request &request, httplib::Response &response) {
-            if (request.path.find("selfsubjectaccessreviews") != std::string::npos) {
-                response.set_content(R"({"status":{"allowed":true}})", "application/json");
-                return;
-            }
-            refuse(request, response, 404, "NotFound");
-        });
-        m_server.Patch(".*", [](const httplib::Request &request, httplib::Response &response) {
-            refuse(request, response, 500, "InternalError");
-        });
-        m_port = m_server.bind_to_any_port("127.0.0.1");
-        m_thread = std::thread([this] { m_server.listen_after_bind(); });
-        while (!m_server.is_running())
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        m_server.routes.Get(
+            ".*", [this](const httplib::Request &request, httplib::Response &response) {
+                if (request.path
+                        == "/apis/argoproj.io/v1alpha1/namespaces/shop-prod/rollouts/checkout"
+                    && !m_rollout.isEmpty()) {
+                    response.set_content(m_rollout.toStdString(), "application/json");
+                    return;
+                }
+                refuse(request, response, 401, "Unauthorized");
+            });
+        m_server.routes.Post(
+            ".*", [](const httplib::Request &request, httplib::Response &response) {
+                if (request.path.find("selfsubjectaccessreviews") != std::string::npos) {
+                    response.set_content(R"({"status":{"allowed":true}})", "application/json");
+                    return;
+                }
+                refuse(request, response, 404, "NotFound");
+            });
+        m_server.routes.Patch(".*",
+                              [](const httplib::Request &request, httplib::Response &response) {
+                                  refuse(request, response, 500, "InternalError");
+                              });
+        m_server.start();
     }
-    ~EchoingServer()
-    {
-        m_server.stop();
-        m_thread.join();
-    }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
+    QString url() const { return m_server.url(); }
     void setRollout(const QByteArray &json) { m_rollout = json; }
 
 private:
@@ -85,10 +81,8 @@ private:
         response.set_content(QJsonDocument(status).toJson().toStdString(), "application/json");
     }
 
-    httplib::Server m_server;
     QByteArray m_rollout;
-    int m_port = 0;
-    std::thread m_thread;
+    LoopbackServer m_server; // last: stopped first, while the members its routes use live
 };
 
 } // namespace

@@ -6,9 +6,7 @@
 // once repair() was called (and lists it so from then on). ReplicaSet lists are empty.
 #include "clusterconnection.h"
 
-#include <httplib.h>
-
-#include <QString>
+#include "../loopbackserver.h"
 
 #include <atomic>
 #include <chrono>
@@ -20,7 +18,7 @@ class UnreadableServer
 public:
     UnreadableServer()
     {
-        m_server.Get(
+        m_server.routes.Get(
             R"(/apis/argoproj.io/v1alpha1/(namespaces/shop/)?rollouts)",
             [this](const httplib::Request &request, httplib::Response &response) {
                 if (request.has_param("watch")) {
@@ -33,7 +31,7 @@ public:
                         + "]}",
                     "application/json");
             });
-        m_server.Get(
+        m_server.routes.Get(
             R"(/apis/apps/v1/(namespaces/shop/)?replicasets)",
             [](const httplib::Request &request, httplib::Response &response) {
                 if (request.has_param("watch")) {
@@ -44,18 +42,10 @@ public:
                     R"({"kind":"ReplicaSetList","metadata":{"resourceVersion":"5"},"items":[]})",
                     "application/json");
             });
-        m_port = m_server.bind_to_any_port("127.0.0.1");
-        m_thread = std::thread([this] { m_server.listen_after_bind(); });
-        while (!m_server.is_running())
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    ~UnreadableServer()
-    {
-        m_server.stop();
-        m_thread.join();
+        m_server.start();
     }
 
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_port); }
+    QString url() const { return m_server.url(); }
     ClusterConnection connection() const
     {
         ClusterConnection c;
@@ -86,8 +76,6 @@ private:
         }
     }
 
-    httplib::Server m_server;
     std::atomic<bool> m_repaired = false;
-    int m_port = 0;
-    std::thread m_thread;
+    LoopbackServer m_server; // last: stopped first, while the members its routes use live
 };

@@ -3,7 +3,7 @@
 // a flood of headers. Each ends in a clear error within its bound.
 #include "kubeclient.h"
 
-#include <httplib.h>
+#include "../loopbackserver.h"
 
 #include <QTest>
 
@@ -19,35 +19,30 @@ public:
     EndlessServer()
     {
         // Every page names a new continue token, so the list never ends by itself.
-        m_server.Get("/api/v1/pods", [this](const httplib::Request &, httplib::Response &res) {
-            const int page = ++m_pages;
-            res.set_content(R"({"kind":"PodList","metadata":{"resourceVersion":"7","continue":"t)"
-                                + std::to_string(page) + R"("},"items":[)"
-                                + std::string(m_padding, ' ') + "]}",
-                            "application/json");
-        });
-        m_server.Get("/api/v1/huge", [](const httplib::Request &, httplib::Response &res) {
+        m_server.routes.Get(
+            "/api/v1/pods", [this](const httplib::Request &, httplib::Response &res) {
+                const int page = ++m_pages;
+                res.set_content(
+                    R"({"kind":"PodList","metadata":{"resourceVersion":"7","continue":"t)"
+                        + std::to_string(page) + R"("},"items":[)" + std::string(m_padding, ' ')
+                        + "]}",
+                    "application/json");
+            });
+        m_server.routes.Get("/api/v1/huge", [](const httplib::Request &, httplib::Response &res) {
             res.set_content(std::string(3 * 1024 * 1024, 'x'), "application/json");
         });
-        m_server.Get("/api/v1/headers", [](const httplib::Request &, httplib::Response &res) {
-            for (int i = 0; i < 400; ++i)
-                res.set_header("X-Flood-" + std::to_string(i), "1");
-            res.set_content("{}", "application/json");
-        });
-        m_port = m_server.bind_to_any_port("127.0.0.1");
-        m_thread = std::thread([this] { m_server.listen_after_bind(); });
-        while (!m_server.is_running())
-            std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    ~EndlessServer()
-    {
-        m_server.stop();
-        m_thread.join();
+        m_server.routes.Get("/api/v1/headers",
+                            [](const httplib::Request &, httplib::Response &res) {
+                                for (int i = 0; i < 400; ++i)
+                                    res.set_header("X-Flood-" + std::to_string(i), "1");
+                                res.set_content("{}", "application/json");
+                            });
+        m_server.start();
     }
     ClusterConnection connection() const
     {
         ClusterConnection c;
-        c.server = QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+        c.server = m_server.url();
         c.contextName = QStringLiteral("endless");
         return c;
     }
@@ -55,11 +50,9 @@ public:
     void setPadding(int bytes) { m_padding = bytes; }
 
 private:
-    httplib::Server m_server;
     std::atomic<int> m_pages = 0;
     std::atomic<int> m_padding = 0;
-    int m_port = 0;
-    std::thread m_thread;
+    LoopbackServer m_server; // last: stopped first, while the members its routes use live
 };
 
 } // namespace
