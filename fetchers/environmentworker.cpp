@@ -257,6 +257,13 @@ ConnectionState EnvironmentWorker::aggregateState() const
         state.retryAt = worst->retryAt;
     } else {
         state.kind = allLive ? ConnectionState::Live : ConnectionState::Connecting;
+        // What a connecting informer waits for (an exec plugin), if it said.
+        for (const InformerStatus &status : m_informerStatus) {
+            if (status.kind == ConnectionState::Connecting && !status.reason.isEmpty()) {
+                state.reason = status.reason;
+                break;
+            }
+        }
     }
     return state;
 }

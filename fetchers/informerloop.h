@@ -29,6 +29,13 @@ public:
     {
         m_client.setRetryPolicy(informer.m_options.requestRetries,
                                 informer.m_options.requestRetryMaxWaitSeconds);
+        // While a credential plugin runs, the environment says so instead of a bare
+        // "Connecting"; the next list or failure replaces it.
+        m_client.setExecWaitNotice([this](const QString &text) {
+            InformerStatus status = m_lastStatus;
+            status.reason = text;
+            report(status);
+        });
     }
 
     void run()

@@ -42,6 +42,15 @@ QString withHint(QString text, const ClusterConnection &connection)
 
 } // namespace
 
+QString ExecPlugin::waitingText(const ClusterConnection &connection, int timeoutMs)
+{
+    return QCoreApplication::translate("ExecPlugin",
+                                       "Waiting for %1; it is stopped after %2 s if it does not "
+                                       "answer")
+        .arg(prefix(connection))
+        .arg(timeoutMs / 1000);
+}
+
 QByteArray ExecPlugin::requestJson(const ClusterConnection &connection)
 {
     QJsonObject spec {{QStringLiteral("interactive"), false}};

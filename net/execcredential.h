@@ -37,6 +37,10 @@ public:
     // false (a GUI cannot prompt), spec.cluster only when provideClusterInfo is set.
     static QByteArray requestJson(const ClusterConnection &connection);
 
+    // "Waiting for exec plugin "aws" (user "dev"); it is stopped after 60 s": what a
+    // connection shows while the plugin runs.
+    static QString waitingText(const ClusterConnection &connection, int timeoutMs);
+
     // Parses the plugin's stdout. Errors name the plugin and the user, never the output
     // (it holds secrets).
     static bool parseOutput(const QByteArray &output, const ClusterConnection &connection,

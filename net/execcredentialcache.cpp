@@ -100,6 +100,19 @@ bool ExecCredentialCache::credential(const ClusterConnection &connection,
     return true;
 }
 
+bool ExecCredentialCache::hasFreshCredential(const ClusterConnection &connection)
+{
+    const std::shared_ptr<Entry> e = entry(connection);
+    std::unique_lock runLock(e->runMutex, std::try_to_lock);
+    return runLock.owns_lock() && e->hasCredential && !e->credential.isExpired(now());
+}
+
+int ExecCredentialCache::timeoutMs() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_timeoutMs;
+}
+
 void ExecCredentialCache::invalidate(const ClusterConnection &connection,
                                      const ExecCredential &used)
 {

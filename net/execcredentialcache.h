@@ -36,6 +36,10 @@ public:
                     NetError *error, const CancelToken &cancel = CancelToken());
     // After a 401 with `used`: drop it unless another request already replaced it.
     void invalidate(const ClusterConnection &connection, const ExecCredential &used);
+    // False when credential() would run the plugin (or wait for a run in progress), so a
+    // caller can tell the person what it is waiting for. Never waits itself.
+    bool hasFreshCredential(const ClusterConnection &connection);
+    int timeoutMs() const;
     // How many times the plugin ran for this configuration (diagnostics and tests).
     int runCount(const ClusterConnection &connection);
     void clear();

@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 class ExecCredentialCache;
@@ -100,6 +101,12 @@ public:
 
     const ClusterConnection &connection() const { return m_connection; }
     void setExecCredentialCache(ExecCredentialCache *cache); // default: the global one
+    // Told (with ExecPlugin::waitingText) before a request waits for an exec plugin to run,
+    // on the calling thread.
+    void setExecWaitNotice(std::function<void(const QString &)> notice)
+    {
+        m_execWaitNotice = std::move(notice);
+    }
     void setLimits(const HttpLimits &limits);
     // At most maxRetries retries on 429 (any method) and on 5xx (GET only: a write may have
     // been applied) when the answer has Retry-After, each wait capped.
@@ -148,6 +155,7 @@ private:
     ClusterConnection m_connection;
     std::unique_ptr<HttpClient> m_http;
     ExecCredentialCache *m_execCache;
+    std::function<void(const QString &)> m_execWaitNotice;
     quint64 m_lastExecGeneration = 0;
     int m_maxRetries = 10;
     int m_maxRetryWaitSeconds = 32;

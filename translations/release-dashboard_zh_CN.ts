@@ -1351,6 +1351,10 @@ Without a command it opens the window. Commands:
         <source>%1 was ended by signal %2</source>
         <translation>%1 被信号 %2 终止</translation>
     </message>
+    <message>
+        <source>Waiting for %1; it is stopped after %2 s if it does not answer</source>
+        <translation>正在等待 %1；若无响应，将在 %2 秒后终止</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>

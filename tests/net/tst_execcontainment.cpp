@@ -2,6 +2,7 @@
 #include "boundedprocess.h"
 #include "execcredentialcache.h"
 #include "execscripts.h"
+#include "kubeclient.h"
 #include "secretredaction.h"
 
 #include <QElapsedTimer>
@@ -210,6 +211,30 @@ private slots:
                                     "retry with Authorization: Bearer [redacted]\n"
                                     "{\"client_secret\": \"[redacted]\"}")),
                  qPrintable(error.message));
+    }
+
+    void waitIsAnnounced()
+    {
+        // A client that needs the plugin says so before it waits, once per run: a cached
+        // credential needs no notice.
+        const QString path = m_scripts.script(QStringLiteral("announced.sh"),
+                                              ExecScripts::printToken("announced-token"));
+        ClusterConnection c = ExecScripts::connection(path);
+        c.server = QStringLiteral("http://127.0.0.1:1"); // nothing listens: only auth matters
+        ExecCredentialCache cache;
+        cache.setTimeoutMs(45000);
+        KubeClient client(c);
+        client.setExecCredentialCache(&cache);
+        client.setRetryPolicy(0, 0);
+        QStringList notices;
+        client.setExecWaitNotice([&notices](const QString &text) { notices.append(text); });
+        client.get(QStringLiteral("/version"));
+        client.get(QStringLiteral("/version"));
+        QCOMPARE(notices,
+                 QStringList {QStringLiteral("Waiting for exec plugin \"%1\" (user \"dev\"); it is "
+                                             "stopped after 45 s if it does not answer")
+                                  .arg(path)});
+        QCOMPARE(cache.runCount(c), 1);
     }
 
     void issuedTokenIsRememberedForRedaction()
