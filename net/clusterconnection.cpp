@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clusterconnection.h"
 
+#include "boundedfile.h"
 #include "execcredential.h"
 #include "secretredaction.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QRegularExpression>
 #include <QUrl>
 
@@ -44,12 +44,11 @@ private:
 bool Resolver::readFile(const QString &path, const QString &file, const QString &entry,
                         const char *field, QByteArray *out)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
+    QString problem;
+    if (!BoundedFile::read(path, BoundedFile::credentialLimit, out, &problem)) {
         return fail(file, entry,
-                    tr("cannot read %1 %2: %3").arg(QLatin1String(field), path, f.errorString()));
+                    tr("cannot read %1 %2: %3").arg(QLatin1String(field), path, problem));
     }
-    *out = f.readAll();
     return true;
 }
 

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "kubeclient.h"
 
+#include "boundedfile.h"
+
 #include "execcredentialcache.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QUrl>
 
 struct KubeClient::Auth
@@ -113,12 +114,11 @@ QByteArray KubeClient::url(const QString &path, const QueryItems &query) const
 
 NetError KubeClient::readTokenFile(QString *token) const
 {
-    QFile file(m_connection.tokenFile);
     QString problem;
-    if (!file.open(QIODevice::ReadOnly)) {
-        problem = file.errorString();
-    } else {
-        *token = QString::fromUtf8(file.readAll()).trimmed();
+    QByteArray content;
+    if (BoundedFile::read(m_connection.tokenFile, BoundedFile::credentialLimit, &content,
+                          &problem)) {
+        *token = QString::fromUtf8(content).trimmed();
         if (!token->isEmpty())
             return NetError();
         problem = QCoreApplication::translate("Kubeconfig", "the file is empty");

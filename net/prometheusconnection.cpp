@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "prometheusconnection.h"
 
+#include "boundedfile.h"
+
 #include <QCoreApplication>
-#include <QFile>
 #include <QUrl>
 
 namespace {
@@ -11,12 +12,8 @@ namespace {
 // and the field, never the content.
 NetError readConfigFile(const QString &path, const char *field, QByteArray *out, bool trim)
 {
-    QFile file(path);
     QString problem;
-    if (!file.open(QIODevice::ReadOnly)) {
-        problem = file.errorString();
-    } else {
-        *out = file.readAll();
+    if (BoundedFile::read(path, BoundedFile::credentialLimit, out, &problem)) {
         if (trim)
             *out = out->trimmed();
         if (!out->isEmpty())

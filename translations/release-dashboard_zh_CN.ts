@@ -49,12 +49,6 @@
         <translation>未再次发送：服务器可能已经应用了它。请先查看该 Rollout 再重试。</translation>
     </message>
     <message numerus="yes">
-        <source>Gave up after %n attempt(s).</source>
-        <translation>
-            <numerusform>尝试 %n 次后放弃。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>The server asked to wait %n s (Retry-After), past this action&apos;s deadline: not retried. Try again later.</source>
         <translation>
             <numerusform>服务器要求等待 %n 秒（Retry-After），超过了此操作的截止时间：不再重试。请稍后再试。</numerusform>
@@ -67,6 +61,10 @@
     <message>
         <source>%1 Trying again in %2 s (attempt %3 of %4; gives up at %5).</source>
         <translation>%1 %2 秒后重试（第 %3 次，共 %4 次；%5 放弃）。</translation>
+    </message>
+    <message>
+        <source>Gave up after %1 attempts.</source>
+        <translation>尝试 %1 次后放弃。</translation>
     </message>
 </context>
 <context>
@@ -305,6 +303,21 @@ Consecutive errors: %5</source>
     <message>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
+    <name>BoundedFile</name>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <source>larger than %1 KiB</source>
+        <translation>超过 %1 KiB</translation>
+    </message>
+    <message>
+        <source>larger than %1 bytes</source>
+        <translation>超过 %1 字节</translation>
     </message>
 </context>
 <context>
@@ -1164,15 +1177,13 @@ Without a command it opens the window. Commands:
         <source>Workloads: %1</source>
         <translation>工作负载：%1</translation>
     </message>
-    <message numerus="yes">
-        <source>%n unreadable field(s)</source>
-        <translation>
-            <numerusform>%n 个字段无法读取</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Some fields could not be read and are shown with default values:</source>
         <translation>以下字段无法读取，显示的是默认值：</translation>
+    </message>
+    <message>
+        <source>unreadable fields: %1</source>
+        <translation>无法读取的字段：%1</translation>
     </message>
 </context>
 <context>

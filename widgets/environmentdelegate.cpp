@@ -102,7 +102,7 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         badges.append(QStringLiteral("\u26a0 ") + tr("insecure TLS"));
     if (!state.dataWarnings.isEmpty())
         badges.append(QStringLiteral("\u26a0 ")
-                      + tr("%n unreadable field(s)", nullptr, int(state.dataWarnings.size())));
+                      + tr("unreadable fields: %1").arg(state.dataWarnings.size()));
     const bool warn = state.insecure || !state.dataWarnings.isEmpty();
     const QString badgeText = badges.join(QStringLiteral("  "));
     QFont bold = opt.font;
