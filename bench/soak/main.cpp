@@ -174,7 +174,12 @@ int runSoak(const Options &options)
         runFor(1000);
         if (soakTimer.elapsed() >= nextProgressMs) {
             nextProgressMs += 60000;
-            report.progress(soakTimer.elapsed(), sampler, actions);
+            int events = 0;
+            for (SimProcess *sim : std::as_const(sims)) {
+                sim->writes(2000);
+                events += sim->events();
+            }
+            report.progress(soakTimer.elapsed(), sampler, actions, events);
         }
     }
     report.soakMs = soakTimer.elapsed();

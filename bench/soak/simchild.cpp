@@ -7,10 +7,16 @@
 //   churn on|off       one Rollout gets a new image every 2 s (background activity)
 //   freeze             stop the virtual clock (no controller changes anything any more)
 //   flush              report recorded PATCHes now, then answer "flushed"
-//   writes             answer "writes N": the store's resourceVersion (every write bumps it)
+//   writes             answer "writes N E": the store's resourceVersion (every write bumps
+//                      it) and how many Events it holds
 // Replies and reports on stdout: "ready PORT CA_BASE64", "patch STATUS PATH" for every
 // PATCH of a Rollout the API server saw (also faulted ones: the parent compares them with
-// the audit file), "flushed", "writes N". Ends when stdin closes.
+// the audit file), "flushed", "writes N E". Ends when stdin closes.
+//
+// Events expire after kEventTtlMs, as kube-apiserver's --event-ttl (1 h by default) makes
+// them: without it the server's state, and so the dashboard's memory, would grow for as
+// long as the soak runs, and the memory check could not tell a leak from the server's own
+// growth. Their deletion reaches the dashboard as DELETED events, another path to soak.
 #include "simchild.h"
 
 #include "api/apiserver.h"
@@ -39,6 +45,11 @@ using namespace rdsim;
 namespace {
 
 std::mutex g_outMutex;
+
+// $SOAK_EVENT_TTL_SECONDS shortens it for a quick check of the expiry itself.
+const qint64 kEventTtlMs = qEnvironmentVariableIntValue("SOAK_EVENT_TTL_SECONDS") > 0
+    ? qEnvironmentVariableIntValue("SOAK_EVENT_TTL_SECONDS") * qint64(1000)
+    : 5 * 60 * 1000;
 
 void reply(const QByteArray &line)
 {
@@ -147,6 +158,30 @@ void bumpImage(ObjectStore &store, const QString &ns, const QString &name, int g
     store.update(type, *object, WriteScope::Spec);
 }
 
+const ResourceType &eventType()
+{
+    return *ResourceCatalog::find(QString(), QStringLiteral("events"));
+}
+
+// Deletes the Events first seen more than kEventTtlMs ago (real time: the virtual clock
+// races during storms). firstSeen: "namespace/name" -> when this sweep first saw it.
+void expireEvents(ObjectStore &store, QHash<QString, qint64> *firstSeen, qint64 nowMs)
+{
+    QHash<QString, qint64> seen;
+    for (const QJsonObject &event : store.list(eventType())) {
+        const QJsonObject meta = event.value(QStringLiteral("metadata")).toObject();
+        const QString ns = meta.value(QStringLiteral("namespace")).toString();
+        const QString name = meta.value(QStringLiteral("name")).toString();
+        const QString key = ns + QLatin1Char('/') + name;
+        const qint64 first = firstSeen->value(key, nowMs);
+        if (nowMs - first > kEventTtlMs)
+            store.remove(eventType(), ns, name);
+        else
+            seen.insert(key, first);
+    }
+    *firstSeen = std::move(seen);
+}
+
 FaultRule parseFault(const QList<QByteArray> &words, bool *ok)
 {
     FaultRule rule;
@@ -205,6 +240,8 @@ int runSimChild(const SimChildOptions &options)
         int next = 0;
         auto lastChurn = std::chrono::steady_clock::now();
         auto lastStormBump = lastChurn;
+        auto lastSweep = lastChurn;
+        QHash<QString, qint64> eventsFirstSeen;
         while (running) {
             std::this_thread::sleep_for(std::chrono::milliseconds(200));
             drain();
@@ -213,6 +250,10 @@ int runSimChild(const SimChildOptions &options)
                 = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch())
                       .count();
             const bool storming = nowMs < stormUntilMs;
+            if (now - lastSweep >= std::chrono::seconds(10)) {
+                lastSweep = now;
+                expireEvents(cluster->store(), &eventsFirstSeen, nowMs);
+            }
             if (storming && now - lastStormBump >= std::chrono::seconds(1)) {
                 lastStormBump = now;
                 ++generation;
@@ -267,7 +308,8 @@ int runSimChild(const SimChildOptions &options)
             drain();
             reply("flushed");
         } else if (command == "writes") {
-            reply("writes " + QByteArray::number(cluster->store().resourceVersion()));
+            reply("writes " + QByteArray::number(cluster->store().resourceVersion()) + ' '
+                  + QByteArray::number(cluster->store().list(eventType()).size()));
         }
     }
     running = false;

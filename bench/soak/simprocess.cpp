@@ -81,7 +81,8 @@ qint64 SimProcess::writes(int timeoutMs)
     QByteArray line;
     if (!waitFor("writes ", timeoutMs, &line))
         return -1;
-    m_lastWrites = line.mid(7).toLongLong();
+    m_lastWrites = line.split(' ').value(1).toLongLong();
+    m_events = line.split(' ').value(2).toInt();
     return m_lastWrites;
 }
 

@@ -40,6 +40,8 @@ public:
     // Store writes over all lives (the resourceVersion of each life, summed).
     qint64 totalWrites() const { return m_writesOfEarlierLives + qMax<qint64>(0, m_lastWrites); }
     int restarts() const { return m_restarts; }
+    // Events the store held at the last writes() (they expire after 5 minutes).
+    int events() const { return m_events; }
 
 private:
     void readLines();
@@ -58,4 +60,5 @@ private:
     qint64 m_lastWrites = 0;
     qint64 m_writesOfEarlierLives = 0;
     int m_restarts = 0;
+    int m_events = 0;
 };

@@ -63,22 +63,23 @@ void SoakReport::setSims(const QList<SimProcess *> &sims)
             parts.append(QStringLiteral("%1×%2").arg(status).arg(byStatus.value(status)));
         simPatchStatuses.insert(sim->cluster(), parts.join(QLatin1Char(' ')));
         simWrites += sim->totalWrites();
+        simEvents += sim->events();
         restarts += sim->restarts();
     }
 }
 
 void SoakReport::progress(qint64 elapsedMs, const ResourceSampler &sampler,
-                          const ActionDriver &actions) const
+                          const ActionDriver &actions, int serverEvents) const
 {
     const QList<ResourceSampler::Sample> samples = sampler.samples();
     const ResourceSampler::Sample last
         = samples.isEmpty() ? ResourceSampler::Sample() : samples.last();
     std::printf("soak: %3lld min: RSS %.1f MiB, %d threads, %lld changes in %d batches, "
-                "%lld clicks (%d skipped), %d outcomes\n",
+                "%lld clicks (%d skipped), %d outcomes; servers hold %d Events\n",
                 static_cast<long long>(elapsedMs / 60000), last.rssMiB, last.threads,
                 static_cast<long long>(changes), batches,
                 static_cast<long long>(actions.clicks().size()), actions.skipped(),
-                actions.outcomes());
+                actions.outcomes(), serverEvents);
     std::fflush(stdout);
 }
 
@@ -100,10 +101,12 @@ void SoakReport::printBody()
     for (auto it = disconnections.cbegin(); it != disconnections.cend(); ++it)
         drops.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
     line(QStringLiteral("events: %1 object changes in %2 batches reached the model; the "
-                        "servers wrote %3 times; environments went to an error state: %4")
+                        "servers wrote %3 times and hold %4 Events at the end; environments "
+                        "went to an error state: %5")
              .arg(changes)
              .arg(batches)
              .arg(simWrites)
+             .arg(simEvents)
              .arg(drops.join(QStringLiteral(", "))));
 
     bool stateOk = !stateResults.isEmpty();

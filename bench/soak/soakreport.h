@@ -34,6 +34,7 @@ struct SoakReport
     QMap<QString, int> simPatches; // cluster -> Rollout PATCHes the server saw
     QMap<QString, QString> simPatchStatuses; // cluster -> "200×12 503×2"
     qint64 simWrites = 0;
+    int simEvents = 0; // Events the servers hold at the end
     int restarts = 0;
     int pluginRuns = 0;
     bool pluginHung = false;
@@ -44,8 +45,8 @@ struct SoakReport
 
     void setActions(const ActionDriver &actions);
     void setSims(const QList<SimProcess *> &sims);
-    void progress(qint64 elapsedMs, const ResourceSampler &sampler,
-                  const ActionDriver &actions) const;
+    void progress(qint64 elapsedMs, const ResourceSampler &sampler, const ActionDriver &actions,
+                  int serverEvents) const;
     void printBody();
     void shutdownStarted(bool hanging);
     // Prints the shutdown figures and the verdict; true for PASS.
