@@ -1181,10 +1181,6 @@ Without a command it opens the window. Commands:
         <source>Some fields could not be read and are shown with default values:</source>
         <translation>以下字段无法读取，显示的是默认值：</translation>
     </message>
-    <message>
-        <source>unreadable fields: %1</source>
-        <translation>无法读取的字段：%1</translation>
-    </message>
 </context>
 <context>
     <name>EnvironmentModel</name>

@@ -39,9 +39,11 @@ EnvironmentDelegate::EnvironmentDelegate(QObject *parent) : QStyledItemDelegate(
 QSize EnvironmentDelegate::sizeHint(const QStyleOptionViewItem &option,
                                     const QModelIndex &index) const
 {
-    // Two lines (name, state), a third for the reason of a failure.
+    // Two lines (name, state), a third for the reason of a failure or unreadable fields.
     const QFontMetrics fm(option.font);
-    const int lines = index.data(EnvironmentModel::ReasonRole).toString().isEmpty() ? 2 : 3;
+    const bool third = !index.data(EnvironmentModel::ReasonRole).toString().isEmpty()
+        || !index.data(EnvironmentModel::DataWarningsRole).toStringList().isEmpty();
+    const int lines = third ? 3 : 2;
     return QSize(180, fm.height() * lines + (lines - 1) * lineGap + 2 * margin);
 }
 
@@ -100,10 +102,6 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         badges.append(tr("read-only"));
     if (state.insecure)
         badges.append(QStringLiteral("\u26a0 ") + tr("insecure TLS"));
-    if (!state.dataWarnings.isEmpty())
-        badges.append(QStringLiteral("\u26a0 ")
-                      + tr("unreadable fields: %1").arg(state.dataWarnings.size()));
-    const bool warn = state.insecure || !state.dataWarnings.isEmpty();
     const QString badgeText = badges.join(QStringLiteral("  "));
     QFont bold = opt.font;
     bold.setBold(true);
@@ -124,7 +122,9 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         const int badgeLeft = left + boldFm.horizontalAdvance(shownName) + 8;
         painter->setFont(small);
         painter->setPen(
-            selected ? text : (warn ? ThemeColours::foreground(QColor(0xb2, 0x6a, 0x00)) : quiet));
+            selected
+                ? text
+                : (state.insecure ? ThemeColours::foreground(QColor(0xb2, 0x6a, 0x00)) : quiet));
         painter->drawText(
             QRect(badgeLeft, line1, countRect.left() - badgeLeft - 4, fm.height()),
             Qt::AlignLeft | Qt::AlignVCenter,
@@ -160,12 +160,21 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     drawCount(EnvironmentModel::attentionText(0, waiting),
               PhaseStyle::colour(QStringLiteral("Paused")));
 
-    // Line 3: why, when something is wrong (the tooltip has it in full).
+    // Line 3: why, when something is wrong; else the first field that could not be read,
+    // in the warning colour (the tooltip has them all).
     if (!state.reason.isEmpty()) {
         painter->setPen(quiet);
         painter->drawText(QRect(textLeft, line3, right - textLeft, fm.height()),
                           Qt::AlignLeft | Qt::AlignVCenter,
                           smallFm.elidedText(state.reason, Qt::ElideRight, right - textLeft));
+    } else if (!state.dataWarnings.isEmpty()) {
+        painter->setPen(selected ? text : ThemeColours::foreground(QColor(0xb2, 0x6a, 0x00)));
+        // Object and field first: the resource name is long and the tooltip has it.
+        const QString first = state.dataWarnings.first();
+        const QString shown = QStringLiteral("\u26a0 ") + first.section(QLatin1Char(' '), 1);
+        painter->drawText(QRect(left, line3, right - left, fm.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          smallFm.elidedText(shown, Qt::ElideRight, right - left));
     }
     painter->restore();
 }
