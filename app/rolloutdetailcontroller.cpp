@@ -20,17 +20,6 @@ QString permissionKey(const QString &environment, const QString &namespaceName)
     return environment + QLatin1Char('\n') + namespaceName;
 }
 
-int revisionCount(const QList<ReplicaSet> &replicaSets)
-{
-    int count = 0;
-    for (const ReplicaSet &replicaSet : replicaSets) {
-        if (replicaSet.metadata.annotations.contains(
-                QStringLiteral("rollout.argoproj.io/revision")))
-            ++count;
-    }
-    return count;
-}
-
 } // namespace
 
 RolloutDetailController::RolloutDetailController(FleetModel *model, RolloutDetailView *view,
@@ -175,7 +164,7 @@ void RolloutDetailController::updateActionStates()
     std::optional<RolloutAction> busy = m_tracker->pendingAction(key);
     if (m_sending.contains(key))
         busy = m_sending.value(key);
-    const int revisions = revisionCount(m_detail.replicaSets);
+    const int revisions = ownedRevisionCount(m_detail.replicaSets, m_detail.rollout.metadata.uid);
 
     RolloutActionStates states;
     for (RolloutAction action : allRolloutActions()) {

@@ -35,4 +35,8 @@ struct ReplicaSet
     bool operator!=(const ReplicaSet &o) const { return !(*this == o); }
 };
 
+// How many revisions a Rollout has to go back to: its ReplicaSets (owned by ownerUid, as the
+// plugin matches them) that carry rollout.argoproj.io/revision. Undo needs at least two.
+int ownedRevisionCount(const QList<ReplicaSet> &replicaSets, const QString &ownerUid);
+
 Q_DECLARE_METATYPE(ReplicaSet)

@@ -49,30 +49,6 @@ qint64 generationOf(const QByteArray &body)
         .toInteger();
 }
 
-int ownedRevisionCount(const QJsonArray &replicaSets, const QString &uid)
-{
-    int count = 0;
-    for (const QJsonValue &value : replicaSets) {
-        const QJsonObject metadata = value.toObject().value(QLatin1String("metadata")).toObject();
-        const bool owned = [&] {
-            for (const QJsonValue &owner :
-                 metadata.value(QLatin1String("ownerReferences")).toArray()) {
-                const QJsonObject ref = owner.toObject();
-                if (ref.value(QLatin1String("controller")).toBool()
-                    && ref.value(QLatin1String("uid")).toString() == uid)
-                    return true;
-            }
-            return false;
-        }();
-        if (owned
-            && metadata.value(QLatin1String("annotations"))
-                   .toObject()
-                   .contains(QLatin1String("rollout.argoproj.io/revision")))
-            ++count;
-    }
-    return count;
-}
-
 } // namespace
 
 struct RolloutActionExecutor::Run
@@ -217,7 +193,8 @@ struct RolloutActionExecutor::Run
             return finish(AuditRecord::Result::Failed, decoded.report.error);
         const Rollout &rollout = decoded.value;
 
-        QJsonArray replicaSets;
+        QJsonArray replicaSets; // raw for planUndo: it copies a pod template as sent
+        QList<ReplicaSet> decodedReplicaSets;
         if (request.action == RolloutAction::Undo) {
             const KubeListResult listed = client.list(
                 KubePath::resource(QStringLiteral("apps"), QStringLiteral("v1"),
@@ -226,6 +203,7 @@ struct RolloutActionExecutor::Run
             if (!listed.isOk())
                 return failWith(listed.error, QStringLiteral("list replicasets"));
             for (const QByteArray &page : listed.pages) {
+                decodedReplicaSets += JsonDecoder().decodeList<ReplicaSet>(page).items;
                 const QJsonArray items = QJsonDocument::fromJson(page)
                                              .object()
                                              .value(QLatin1String("items"))
@@ -235,7 +213,7 @@ struct RolloutActionExecutor::Run
             }
         }
         const RolloutActionState state = rolloutActionAvailability(
-            request.action, rollout, ownedRevisionCount(replicaSets, rollout.metadata.uid));
+            request.action, rollout, ownedRevisionCount(decodedReplicaSets, rollout.metadata.uid));
         if (!state.enabled && request.action != RolloutAction::Undo)
             return finish(AuditRecord::Result::Refused, state.reason);
         RolloutActionResult refusal;

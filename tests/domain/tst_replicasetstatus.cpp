@@ -19,6 +19,28 @@ private:
     }
 
 private slots:
+    void ownedRevisionsAreCounted()
+    {
+        const auto make = [](const QString &owner, bool revision) {
+            ReplicaSet replicaSet;
+            OwnerReference reference;
+            reference.kind = QStringLiteral("Rollout");
+            reference.uid = owner;
+            reference.controller = true;
+            replicaSet.metadata.ownerReferences = {reference};
+            if (revision)
+                replicaSet.metadata.annotations.insert(
+                    QStringLiteral("rollout.argoproj.io/revision"), QStringLiteral("3"));
+            return replicaSet;
+        };
+        const QList<ReplicaSet> replicaSets {
+            make(QStringLiteral("u1"), true), make(QStringLiteral("u1"), true),
+            make(QStringLiteral("u1"), false), make(QStringLiteral("u2"), true)};
+        QCOMPARE(ownedRevisionCount(replicaSets, QStringLiteral("u1")), 2);
+        QCOMPARE(ownedRevisionCount(replicaSets, QStringLiteral("u2")), 1);
+        QCOMPARE(ownedRevisionCount(replicaSets, QStringLiteral("u3")), 0);
+    }
+
     void initTestCase()
     {
         m_sets = decodeList<ReplicaSet>(domainTestData(QStringLiteral("replicasets.json"))).items;
