@@ -211,7 +211,9 @@ void PromReader::queryData(Element data, PromQueryResult &out)
 
 void PromReader::seriesData(Element data, PromSeriesList &out)
 {
-    const Path path = Path().child("data");
+    // A named root: Path().child() would point at a temporary gone by the next line.
+    const Path root;
+    const Path path = root.child("data");
     Array array;
     if (data.get_array().get(array) != simdjson::SUCCESS) {
         out.error = PromError::decode(tr("\"data\" is not an array"));
@@ -244,7 +246,8 @@ void PromReader::buildInfoData(Element data, PromBuildInfo &out)
         out.error = PromError::decode(tr("\"data\" is not an object"));
         return;
     }
-    const Path path = Path().child("data");
+    const Path root;
+    const Path path = root.child("data");
     const struct
     {
         const char *key;

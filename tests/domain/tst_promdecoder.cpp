@@ -332,6 +332,26 @@ private slots:
         QCOMPARE(info.buildDate, QStringLiteral("d"));
         QCOMPARE(info.goVersion, QStringLiteral("go1.19.8"));
     }
+
+    // Found by fuzz/promdecoder: the paths of these issues pointed at a temporary that was
+    // gone (stack-use-after-scope under AddressSanitizer, which the asan suite runs).
+    void issuePathsOfSeriesAndBuildInfo()
+    {
+        PromDecoder decoder;
+        const PromSeriesList series = decoder.decodeSeries(
+            QByteArrayLiteral(R"({"status":"success","data":[{"job":"a"},"quest",{"job":7}]})"));
+        QVERIFY(series.isOk());
+        QCOMPARE(issueTexts(series.issues),
+                 (QStringList {QStringLiteral("data[1]: expected an object of labels"),
+                               QStringLiteral("data[2].job: expected a string")}));
+
+        const PromBuildInfo info = decoder.decodeBuildInfo(
+            QByteArrayLiteral(R"({"status":"success","data":{"version":2,"branch":"b"}})"));
+        QVERIFY(info.isOk());
+        QCOMPARE(info.branch, QStringLiteral("b"));
+        QCOMPARE(issueTexts(info.issues),
+                 QStringList {QStringLiteral("data.version: expected a string")});
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPromDecoder)
