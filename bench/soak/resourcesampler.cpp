@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+#include <malloc.h>
+
 namespace {
 
 // The number after "Field:" in /proc/self/status ("VmRSS:   123456 kB", "Threads:  12").
@@ -37,6 +39,13 @@ double ResourceSampler::rssMiB()
     return double(statusField("VmRSS")) / 1024.0;
 }
 
+double ResourceSampler::heapInUseMiB()
+{
+    // Small blocks in use plus mmap'ed large ones, over every arena.
+    const struct mallinfo2 info = mallinfo2();
+    return double(info.uordblks + info.hblkhd) / (1024.0 * 1024.0);
+}
+
 int ResourceSampler::threadCount()
 {
     return int(statusField("Threads"));
@@ -57,8 +66,8 @@ void ResourceSampler::stop()
 
 void ResourceSampler::sampleNow()
 {
-    m_samples.append(
-        Sample {QDateTime::currentMSecsSinceEpoch() - m_startMs, rssMiB(), threadCount()});
+    m_samples.append(Sample {QDateTime::currentMSecsSinceEpoch() - m_startMs, rssMiB(),
+                             threadCount(), heapInUseMiB()});
 }
 
 ResourceSampler::Verdict ResourceSampler::verdict(double rssTolerance, int threadTolerance) const
@@ -85,6 +94,9 @@ ResourceSampler::Verdict ResourceSampler::verdict(double rssTolerance, int threa
     const bool rssFlat = v.last.rssMiB <= v.half.rssMiB * (1.0 + rssTolerance);
     const bool threadsFlat = v.last.threads <= v.half.threads + threadTolerance;
     v.passed = rssFlat && threadsFlat;
+    v.last.heapMiB
+        = (m_samples.at(n - 1).heapMiB + m_samples.at(n - 2).heapMiB + m_samples.at(n - 3).heapMiB)
+        / 3.0;
     v.text = QStringLiteral("RSS %1 / %2 / %3 MiB (first/half/last, max %4): %5; threads "
                             "%6 / %7 / %8 (max %9): %10")
                  .arg(v.first.rssMiB, 0, 'f', 1)
@@ -96,6 +108,10 @@ ResourceSampler::Verdict ResourceSampler::verdict(double rssTolerance, int threa
                  .arg(v.half.threads)
                  .arg(v.last.threads)
                  .arg(v.maxThreads)
-                 .arg(threadsFlat ? QStringLiteral("flat") : QStringLiteral("GROW"));
+                 .arg(threadsFlat ? QStringLiteral("flat") : QStringLiteral("GROW"))
+        + QStringLiteral("; heap in use %1 / %2 / %3 MiB")
+              .arg(v.first.heapMiB, 0, 'f', 1)
+              .arg(v.half.heapMiB, 0, 'f', 1)
+              .arg(v.last.heapMiB, 0, 'f', 1);
     return v;
 }

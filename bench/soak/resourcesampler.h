@@ -19,6 +19,7 @@ public:
         qint64 ms = 0; // since start()
         double rssMiB = 0;
         int threads = 0;
+        double heapMiB = 0; // malloc's bytes in use (mallinfo2): a leak grows it, fragmentation not
     };
     struct Verdict
     {
@@ -40,6 +41,7 @@ public:
 
     static double rssMiB();
     static int threadCount();
+    static double heapInUseMiB();
 
 private:
     QTimer *m_timer;

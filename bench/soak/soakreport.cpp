@@ -74,12 +74,12 @@ void SoakReport::progress(qint64 elapsedMs, const ResourceSampler &sampler,
     const QList<ResourceSampler::Sample> samples = sampler.samples();
     const ResourceSampler::Sample last
         = samples.isEmpty() ? ResourceSampler::Sample() : samples.last();
-    std::printf("soak: %3lld min: RSS %.1f MiB, %d threads, %lld changes in %d batches, "
-                "%lld clicks (%d skipped), %d outcomes; servers hold %d Events\n",
-                static_cast<long long>(elapsedMs / 60000), last.rssMiB, last.threads,
-                static_cast<long long>(changes), batches,
-                static_cast<long long>(actions.clicks().size()), actions.skipped(),
-                actions.outcomes(), serverEvents);
+    std::printf(
+        "soak: %3lld min: RSS %.1f MiB (heap in use %.1f), %d threads, %lld changes in %d batches, "
+        "%lld clicks (%d skipped), %d outcomes; servers hold %d Events\n",
+        static_cast<long long>(elapsedMs / 60000), last.rssMiB, last.heapMiB, last.threads,
+        static_cast<long long>(changes), batches, static_cast<long long>(actions.clicks().size()),
+        actions.skipped(), actions.outcomes(), serverEvents);
     std::fflush(stdout);
 }
 
