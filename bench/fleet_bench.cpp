@@ -10,6 +10,7 @@
 // as QJsonObjects, and in our process it would swamp the resident-memory figure, which is
 // meant to be the dashboard's own. Both peers pay the same server, over the same HTTPS.
 #include "fleetgenerator.h"
+#include "procstatus.h"
 
 #include "fleetfetcher.h"
 #include "fleetmodel.h"
@@ -47,18 +48,10 @@ QString clusterName(int i)
     return QStringLiteral("fleet-%1").arg(i + 1);
 }
 
-// kB of a /proc/self/status line ("VmHWM:   123456 kB").
+// MiB of a kB line of /proc/self/status ("VmHWM:   123456 kB").
 double statusMegabytes(const char *field)
 {
-    QFile file(QStringLiteral("/proc/self/status"));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(field) + ':';
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return -1;
+    return double(procStatusField(field)) / 1024.0;
 }
 
 // --serve: the simulator with the fleet loaded; prints "KUBECONFIG <path>" when ready and

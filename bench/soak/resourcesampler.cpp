@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "resourcesampler.h"
 
+#include "procstatus.h"
+
 #include <QDateTime>
 #include <QFile>
 #include <QTimer>
@@ -8,24 +10,6 @@
 #include <algorithm>
 
 #include <malloc.h>
-
-namespace {
-
-// The number after "Field:" in /proc/self/status ("VmRSS:   123456 kB", "Threads:  12").
-qint64 statusField(const char *field)
-{
-    QFile file(QStringLiteral("/proc/self/status"));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(field) + ':';
-    for (const QByteArray &line : file.readAll().split('\n')) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
-
-} // namespace
 
 ResourceSampler::ResourceSampler(int intervalMs, QObject *parent) :
     QObject(parent), m_timer(new QTimer(this))
@@ -36,7 +20,7 @@ ResourceSampler::ResourceSampler(int intervalMs, QObject *parent) :
 
 double ResourceSampler::rssMiB()
 {
-    return double(statusField("VmRSS")) / 1024.0;
+    return double(procStatusField("VmRSS")) / 1024.0;
 }
 
 double ResourceSampler::heapInUseMiB()
@@ -48,7 +32,7 @@ double ResourceSampler::heapInUseMiB()
 
 int ResourceSampler::threadCount()
 {
-    return int(statusField("Threads"));
+    return int(procStatusField("Threads"));
 }
 
 void ResourceSampler::start()
