@@ -102,6 +102,7 @@ public:
 
 private:
     template<typename T> friend class InformerLoop;
+    friend class InformerReporter;
 
     int m_id;
     InformerSpec m_spec;

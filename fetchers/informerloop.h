@@ -6,7 +6,7 @@
 
 #include "informer.h"
 
-#include "datawarnings.h"
+#include "informerreporter.h"
 #include "secretredaction.h"
 
 #include "jsondecoder.h"
@@ -25,16 +25,16 @@ template<typename T> class InformerLoop
 {
 public:
     explicit InformerLoop(Informer &informer) :
-        m_informer(informer), m_client(informer.m_connection), m_backoff(informer.m_options.backoff)
+        m_informer(informer), m_client(informer.m_connection), m_reporter(informer)
     {
         m_client.setRetryPolicy(informer.m_options.requestRetries,
                                 informer.m_options.requestRetryMaxWaitSeconds);
         // While a credential plugin runs, the environment says so instead of a bare
         // "Connecting"; the next list or failure replaces it.
         m_client.setExecWaitNotice([this](const QString &text) {
-            InformerStatus status = m_lastStatus;
+            InformerStatus status = m_reporter.lastStatus();
             status.reason = text;
-            report(status);
+            m_reporter.report(status);
         });
     }
 
@@ -80,76 +80,13 @@ private:
         return QCoreApplication::translate("Informer", text);
     }
 
-    static ConnectionState::Kind stateKindFor(const NetError &error)
-    {
-        switch (error.kind) {
-        case NetError::Kind::Unauthorized:
-            return ConnectionState::Unauthorized;
-        case NetError::Kind::Forbidden:
-            return ConnectionState::Forbidden;
-        case NetError::Kind::Network:
-        case NetError::Kind::Tls:
-        case NetError::Kind::Timeout:
-            return ConnectionState::Unreachable;
-        case NetError::Kind::Config:
-            return ConnectionState::ConfigError;
-        default:
-            return ConnectionState::Retrying;
-        }
-    }
-
     // A normal end this soon after the start, with nothing received, counts as a failure so
     // a server that closes every watch at once is not hammered.
     static constexpr int MinHealthyWatchMs = 1000;
-    static constexpr int MaxRecordedDelays = 64;
-
-    template<typename F> void updateStats(F &&f)
-    {
-        std::lock_guard lock(m_informer.m_statsMutex);
-        f(m_informer.m_stats);
-    }
 
     static QString objectName(const T &object)
     {
         return object.metadata.namespaceName + QLatin1Char('/') + object.metadata.name;
-    }
-
-    void reportLive()
-    {
-        report(InformerStatus {ConnectionState::Live, QString(), 0, QDateTime(),
-                               NetError::Kind::None, m_dataWarnings.texts()});
-    }
-
-    void report(const InformerStatus &status)
-    {
-        if (status == m_lastStatus)
-            return;
-        m_lastStatus = status;
-        m_informer.m_sink->reportStatus(m_informer.m_id, status);
-    }
-
-    // Records the failure, tells the environment, and waits the backoff delay (or the
-    // server's Retry-After when that is longer).
-    void fail(const NetError &error)
-    {
-        int delay = m_backoff.next();
-        if (error.retryAfterSeconds > 0)
-            delay = std::max(delay, std::min(error.retryAfterSeconds, 32) * 1000);
-        updateStats([&](InformerStats &s) {
-            ++s.failures;
-            s.backoffDelaysMs.append(delay);
-            if (s.backoffDelaysMs.size() > MaxRecordedDelays)
-                s.backoffDelaysMs.removeFirst();
-            s.lastError = error.message;
-        });
-        InformerStatus status;
-        status.kind = stateKindFor(error);
-        status.reason = error.message;
-        status.retryMs = delay;
-        status.retryAt = QDateTime::currentDateTimeUtc().addMSecs(delay);
-        status.error = error.kind;
-        report(status);
-        m_informer.m_cancel.sleepFor(delay);
     }
 
     bool list()
@@ -160,23 +97,24 @@ private:
         options.limit = m_informer.m_options.pageSize;
         // "" is a consistent read: after a 410 the reflector must not take a cached answer.
         options.resourceVersion = QString();
-        updateStats([](InformerStats &s) { ++s.listAttempts; });
+        m_reporter.updateStats([](InformerStats &s) { ++s.listAttempts; });
         KubeListResult result = m_client.list(spec.path(), options, m_informer.m_cancel);
         if (m_informer.m_cancel.isCancelled())
             return false;
         if (!result.isOk()) {
-            fail(result.error);
+            m_reporter.fail(result.error);
             return false;
         }
 
         QList<T> items;
-        m_dataWarnings.clear();
+        m_reporter.dataWarnings().clear();
         for (QByteArray &page : result.pages) {
             ObjectList<T> decoded = m_decoder.template decodeList<T>(page);
             page = QByteArray(); // the raw page is no longer needed; free it early
             if (!decoded.isOk()) {
-                fail(NetError::decode(translate("Could not read the list of %1: %2")
-                                          .arg(spec.resourceName(), decoded.report.error)));
+                m_reporter.fail(
+                    NetError::decode(translate("Could not read the list of %1: %2")
+                                         .arg(spec.resourceName(), decoded.report.error)));
                 return false;
             }
             QHash<QString, QStringList> warnings;
@@ -188,13 +126,13 @@ private:
                 warnings[object].append(DataWarnings::text(spec.resourceName(), object, issue));
             }
             for (auto it = warnings.constBegin(); it != warnings.constEnd(); ++it)
-                m_dataWarnings.set(it.key(), it.value());
+                m_reporter.dataWarnings().set(it.key(), it.value());
             items.append(std::move(decoded.items));
         }
         replace(std::move(items));
         m_resourceVersion = result.resourceVersion;
-        updateStats([](InformerStats &s) { ++s.lists; });
-        reportLive();
+        m_reporter.updateStats([](InformerStats &s) { ++s.lists; });
+        m_reporter.reportLive();
         return true;
     }
 
@@ -258,7 +196,7 @@ private:
         NetError streamError;
         QElapsedTimer timer;
         timer.start();
-        updateStats([](InformerStats &s) { ++s.watches; });
+        m_reporter.updateStats([](InformerStats &s) { ++s.watches; });
 
         const auto onBytes = [&](const char *data, qsizetype size) {
             received = true;
@@ -277,7 +215,7 @@ private:
             return WatchEnd::Cancelled;
 
         if (expired || error.kind == NetError::Kind::Gone) {
-            updateStats([](InformerStats &s) { ++s.relistsAfterExpired; });
+            m_reporter.updateStats([](InformerStats &s) { ++s.relistsAfterExpired; });
             // Expected now and then (history compacted): relist at once. Expiring again
             // right after a relist, before the watch delivered anything, means relisting
             // does not help: back off rather than list in a tight loop.
@@ -289,29 +227,29 @@ private:
                     gone.httpStatus = 410;
                     gone.message = translate("The watch of %1 expired").arg(spec.resourceName());
                 }
-                fail(gone);
+                m_reporter.fail(gone);
             }
             return WatchEnd::Expired;
         }
         if (streamError.isError()) {
-            fail(streamError);
+            m_reporter.fail(streamError);
             return WatchEnd::Failed;
         }
         if (error.isError()) {
             // A stream that broke after it started is "unexpected EOF" in client-go terms;
             // either way the next list confirms the connection and converges the store.
-            fail(error);
+            m_reporter.fail(error);
             return WatchEnd::Failed;
         }
         QList<QByteArray> tail;
         if (!framer.finish(&tail) || framer.hasPartialValue() || !tail.isEmpty()) {
-            fail(NetError::decode(
+            m_reporter.fail(NetError::decode(
                 translate("The watch of %1 ended inside an event").arg(spec.resourceName())));
             return WatchEnd::Failed;
         }
         if (!received && timer.elapsed() < MinHealthyWatchMs) {
-            const int delay = m_backoff.next();
-            updateStats([&](InformerStats &s) { s.backoffDelaysMs.append(delay); });
+            const int delay = m_reporter.backoff().next();
+            m_reporter.updateStats([&](InformerStats &s) { s.backoffDelaysMs.append(delay); });
             m_informer.m_cancel.sleepFor(delay);
         }
         return WatchEnd::Normal;
@@ -357,14 +295,14 @@ private:
             // Only when something is or was unreadable: the watch is the hot path.
             const bool object
                 = event.type != WatchEventType::Bookmark && event.type != WatchEventType::Error;
-            if (object && (decoded.report.hasIssues() || !m_dataWarnings.isEmpty())) {
+            if (object && (decoded.report.hasIssues() || !m_reporter.dataWarnings().isEmpty())) {
                 const QString name = objectName(event.object);
                 QStringList texts;
                 if (event.type != WatchEventType::Deleted) {
                     for (const DecodeIssue &issue : decoded.report.issues)
                         texts.append(DataWarnings::text(spec.resourceName(), name, issue));
                 }
-                warned = m_dataWarnings.set(name, texts) || warned;
+                warned = m_reporter.dataWarnings().set(name, texts) || warned;
             }
             switch (event.type) {
             case WatchEventType::Added:
@@ -402,7 +340,7 @@ private:
                 if (!meta.resourceVersion.isEmpty())
                     m_resourceVersion = meta.resourceVersion;
                 bookmark = true;
-                updateStats([](InformerStats &s) { ++s.bookmarks; });
+                m_reporter.updateStats([](InformerStats &s) { ++s.bookmarks; });
                 break;
             case WatchEventType::Error:
                 if (event.status.isExpired()) {
@@ -424,11 +362,11 @@ private:
                 break;
         }
         if (warned)
-            reportLive();
+            m_reporter.reportLive();
         if (events > 0 || bookmark)
             m_expiredInARow = 0;
         if (events > 0) {
-            updateStats([&](InformerStats &s) { s.events += events; });
+            m_reporter.updateStats([&](InformerStats &s) { s.events += events; });
             m_informer.m_sink->deliver(std::move(part));
         } else if (bookmark || ignored) {
             m_informer.m_sink->touch();
@@ -439,11 +377,9 @@ private:
     Informer &m_informer;
     KubeClient m_client;
     JsonDecoder m_decoder;
-    Backoff m_backoff;
     QHash<QString, QString> m_known; // key -> deliveredVersion() of what was delivered
     QString m_resourceVersion;
-    InformerStatus m_lastStatus;
-    DataWarnings m_dataWarnings;
+    InformerReporter m_reporter;
     bool m_delivered = false;
     int m_expiredInARow = 0; // 410s with no event or bookmark in between
 };

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The on-call window's layout on the live demo fleet (issue 9): attention counted in the
+// environment list and the title, detail and metrics popped out, key texts not cut, and a
+// table that takes only the height its rows need. The on-call actions are in tst_oncallgui.
+#include "demowindow.h"
+#include "detailpane.h"
+#include "environmentmodel.h"
+#include "filterbar.h"
+#include "fleetfilterproxy.h"
+#include "fleetmodel.h"
+#include "fleettableview.h"
+#include "rolloutdetailcontroller.h"
+#include "rolloutdetailview.h"
+#include "rollouteventsview.h"
+#include "rolloutheader.h"
+#include "rolloutsituation.h"
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+#include <QTreeWidget>
+
+class TestOnCallLayout : public QObject
+{
+    Q_OBJECT
+
+    DemoFleet m_demo;
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+
+    RolloutDetailView *view() const { return m_window->detailPane()->rolloutView(); }
+
+    QModelIndex rowOf(const QString &environment, const QString &ns, const QString &name) const
+    {
+        return demoRow(m_window.get(), environment, ns, name);
+    }
+
+    bool select(const QString &environment, const QString &ns, const QString &name)
+    {
+        return selectDemoRow(m_window.get(), environment, ns, name);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(isolateGuiTest(m_dir));
+        QString error;
+        QVERIFY2(m_demo.start(&error), qPrintable(error));
+        m_window = openDemoWindow(m_demo);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanupTestCase()
+    {
+        m_window.reset();
+        QSettings().clear();
+    }
+
+    void attentionIsCountedAndTitled()
+    {
+        // staging waits for people in the demo (payments-api and frontend wait for promotion).
+        const int row = m_window->environmentModel()->rowOf(QStringLiteral("staging"));
+        const QModelIndex staging = m_window->environmentModel()->index(row);
+        QTRY_VERIFY(staging.data(EnvironmentModel::WaitingCountRole).toInt() > 0);
+        QVERIFY(staging.data(Qt::DisplayRole).toString().contains(QStringLiteral("waiting")));
+        QTRY_VERIFY(m_window->windowTitle().contains(QStringLiteral("attention")));
+        const QModelIndex waiting = m_window->filterProxy()->index(
+            rowOf(QStringLiteral("staging"), QStringLiteral("payments"),
+                  QStringLiteral("payments-api"))
+                .row(),
+            FleetModel::StatusColumn);
+        QCOMPARE(waiting.data(FleetModel::AttentionRole).toInt(),
+                 int(FleetRow::Attention::WaitingForPerson));
+        QVERIFY(waiting.data(FleetModel::SituationRole)
+                    .toString()
+                    .startsWith(QStringLiteral("Waiting for promotion")));
+    }
+
+    void detailAndMetricsPopOut()
+    {
+        QVERIFY(
+            select(QStringLiteral("staging"), QStringLiteral("shop"), QStringLiteral("checkout")));
+        DetailPane *pane = m_window->detailPane();
+        m_window->setDetailPoppedOut(true);
+        QVERIFY(m_window->isDetailPoppedOut());
+        QVERIFY(pane->window() != m_window.get());
+        QCOMPARE(m_window->contentSplitter()->indexOf(pane), -1);
+        // Still the same, live detail of the selected rollout.
+        QCOMPARE(view()->detail().rollout.metadata.name, QStringLiteral("checkout"));
+        pane->window()->close();
+        QTRY_VERIFY(!m_window->isDetailPoppedOut());
+        QCOMPARE(pane->window(), m_window.get());
+        QCOMPARE(m_window->contentSplitter()->indexOf(pane), 1);
+
+        m_window->setMetricsPoppedOut(true);
+        QVERIFY(m_window->isMetricsPoppedOut());
+        auto *tabs = view()->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+        QCOMPARE(tabs->count(), 3);
+        m_window->setMetricsPoppedOut(false);
+        QTRY_COMPARE(tabs->count(), 4);
+        QCOMPARE(tabs->tabText(3), QStringLiteral("Metrics"));
+    }
+
+    void keyTextIsNotCut()
+    {
+        // Names fit their column, the status column holds a whole situation, and the events'
+        // messages wrap instead of being cut (issue 9, finding 6).
+        FleetTableView *table = m_window->fleetTable();
+        QTRY_VERIFY(rowOf(QStringLiteral("prod"), QStringLiteral("payments"),
+                          QStringLiteral("payments-gateway"))
+                        .isValid());
+        const QFontMetrics metrics(table->font());
+        QTRY_VERIFY(table->columnWidth(FleetModel::NameColumn)
+                    >= metrics.horizontalAdvance(QStringLiteral("payments-gateway")) + 8);
+        QVERIFY(table->columnWidth(FleetModel::StrategyColumn)
+                >= metrics.horizontalAdvance(QStringLiteral("Rolling update")) + 8);
+        QVERIFY(table->columnWidth(FleetModel::StatusColumn)
+                >= metrics.horizontalAdvance(QStringLiteral("Waiting for promotion at step 2 of 4"))
+                    + 2 * metrics.height());
+        auto *events = view()->findChild<QTreeWidget *>(QStringLiteral("eventsTree"));
+        QVERIFY(events);
+        QVERIFY(events->wordWrap());
+        QCOMPARE(events->header()->sectionResizeMode(RolloutEventsView::Message),
+                 QHeaderView::Stretch);
+    }
+
+    void tableTakesOnlyWhatItsRowsNeed()
+    {
+        // The demo's 11 rows fit; the detail below gets the rest of the height.
+        const QList<int> sizes = m_window->contentSplitter()->sizes();
+        const int rowHeight = m_window->fleetTable()->verticalHeader()->defaultSectionSize();
+        QVERIFY2(sizes.at(0) <= 11 * rowHeight + 140, qPrintable(QString::number(sizes.at(0))));
+        QVERIFY(sizes.at(1) >= sizes.at(0) / 2);
+    }
+};
+
+QTEST_MAIN(TestOnCallLayout)
+#include "tst_oncalllayout.moc"
