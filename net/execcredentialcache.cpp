@@ -65,13 +65,21 @@ ExecCredentialCache::entry(const ClusterConnection &connection)
 
 bool ExecCredentialCache::credential(const ClusterConnection &connection,
                                      ExecCredential *credential, NetError *error,
-                                     const CancelToken &cancel)
+                                     const CancelToken &cancel, const WaitNotice &onWait)
 {
     const std::shared_ptr<Entry> e = entry(connection);
+    const int timeoutMs = this->timeoutMs();
+    bool told = false;
+    const auto tell = [&] {
+        if (onWait && !told)
+            onWait(ExecPlugin::waitingText(connection, timeoutMs));
+        told = true;
+    };
     // Another worker may be running the plugin for this configuration: wait for its result,
     // in slices, so closing an environment is not held up by someone else's plugin.
     std::unique_lock runLock(e->runMutex, std::defer_lock);
     while (!runLock.try_lock_for(std::chrono::milliseconds(50))) {
+        tell();
         if (cancel.isCancelled()) {
             *error = NetError::cancelled();
             return false;
@@ -81,11 +89,7 @@ bool ExecCredentialCache::credential(const ClusterConnection &connection,
         *credential = e->credential;
         return true;
     }
-    int timeoutMs = 0;
-    {
-        std::lock_guard lock(m_mutex);
-        timeoutMs = m_timeoutMs;
-    }
+    tell();
     ExecCredential fresh;
     ++e->runs;
     if (NetError failure = ExecPlugin::run(connection, timeoutMs, cancel, &fresh)) {
@@ -98,13 +102,6 @@ bool ExecCredentialCache::credential(const ClusterConnection &connection,
     e->hasCredential = true;
     *credential = fresh;
     return true;
-}
-
-bool ExecCredentialCache::hasFreshCredential(const ClusterConnection &connection)
-{
-    const std::shared_ptr<Entry> e = entry(connection);
-    std::unique_lock runLock(e->runMutex, std::try_to_lock);
-    return runLock.owns_lock() && e->hasCredential && !e->credential.isExpired(now());
 }
 
 int ExecCredentialCache::timeoutMs() const

@@ -32,13 +32,14 @@ public:
 
     // The cached credential, or a fresh one from the plugin when none is cached or it expired.
     // A cancel ends the wait at once, whether the plugin runs for this caller or another.
+    // onWait (ExecPlugin::waitingText) is told once before it waits for or runs the plugin,
+    // so a caller can show what it is waiting for.
+    using WaitNotice = std::function<void(const QString &)>;
     bool credential(const ClusterConnection &connection, ExecCredential *credential,
-                    NetError *error, const CancelToken &cancel = CancelToken());
+                    NetError *error, const CancelToken &cancel = CancelToken(),
+                    const WaitNotice &onWait = WaitNotice());
     // After a 401 with `used`: drop it unless another request already replaced it.
     void invalidate(const ClusterConnection &connection, const ExecCredential &used);
-    // False when credential() would run the plugin (or wait for a run in progress), so a
-    // caller can tell the person what it is waiting for. Never waits itself.
-    bool hasFreshCredential(const ClusterConnection &connection);
     int timeoutMs() const;
     // How many times the plugin ran for this configuration (diagnostics and tests).
     int runCount(const ClusterConnection &connection);

@@ -151,9 +151,7 @@ NetError KubeClient::prepare(HttpRequest *request, TransportSettings *transport,
     if (bearer.isEmpty() && c.exec) {
         // client-go skips the plugin when a token is already configured.
         NetError error;
-        if (m_execWaitNotice && !m_execCache->hasFreshCredential(c))
-            m_execWaitNotice(ExecPlugin::waitingText(c, m_execCache->timeoutMs()));
-        if (!m_execCache->credential(c, &auth->execCredential, &error, cancel))
+        if (!m_execCache->credential(c, &auth->execCredential, &error, cancel, m_execWaitNotice))
             return error;
         auth->fromExec = true;
         bearer = auth->execCredential.token;

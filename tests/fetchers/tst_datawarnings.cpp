@@ -4,6 +4,7 @@
 // reads cleanly again.
 #include "datawarnings.h"
 #include "informer.h"
+#include "recordingsink.h"
 #include "unreadableserver.h"
 
 #include <QTest>
@@ -12,27 +13,6 @@
 #include <thread>
 
 namespace {
-
-class RecordingSink : public InformerSink
-{
-public:
-    void deliver(WorkloadDeltaBatch &&) override { }
-    void touch() override { }
-    void reportStatus(int, const InformerStatus &status) override
-    {
-        std::lock_guard lock(m_mutex);
-        m_last = status;
-    }
-    InformerStatus last() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_last;
-    }
-
-private:
-    mutable std::mutex m_mutex;
-    InformerStatus m_last;
-};
 
 const QString unreadable
     = QStringLiteral("rollouts.argoproj.io shop/checkout: spec.replicas: integer out of range");

@@ -3,6 +3,7 @@
 // resourceVersions again and may reuse names: after a relist, an object with the same key and
 // resourceVersion but a new uid is a new object and must reach the model (found by the soak).
 #include "informer.h"
+#include "recordingsink.h"
 
 #include "../loopbackserver.h"
 
@@ -11,32 +12,6 @@
 #include <atomic>
 #include <mutex>
 #include <thread>
-
-namespace {
-
-class RecordingSink : public InformerSink
-{
-public:
-    void deliver(WorkloadDeltaBatch &&part) override
-    {
-        std::lock_guard lock(m_mutex);
-        for (const Rollout &rollout : part.rolloutUpserts)
-            m_uids.append(rollout.metadata.uid);
-    }
-    void touch() override { }
-    void reportStatus(int, const InformerStatus &) override { }
-    QStringList uids() const
-    {
-        std::lock_guard lock(m_mutex);
-        return m_uids;
-    }
-
-private:
-    mutable std::mutex m_mutex;
-    QStringList m_uids;
-};
-
-} // namespace
 
 class TestInformerRecreated : public QObject
 {
