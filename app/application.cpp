@@ -11,6 +11,7 @@
 #include "getcommand.h"
 #include "mainwindow.h"
 #include "metricscontroller.h"
+#include "startuptrace.h"
 #include "translationloader.h"
 #include "versioninfo.h"
 
@@ -53,6 +54,7 @@ int runWindow(const CommandLineOptions &options)
     FleetSession session(&window, options);
     session.start();
     window.show();
+    StartupTrace::watch(&window);
     const int code = QCoreApplication::exec();
     window.stopFetching();
     return code;
@@ -96,6 +98,7 @@ int Application::run(const QStringList &arguments, QTextStream &out, QTextStream
 
 int Application::main(int argc, char **argv)
 {
+    StartupTrace::begin();
     // The in-process demo servers write to sockets a client may have closed.
     std::signal(SIGPIPE, SIG_IGN);
     curl_global_init(CURL_GLOBAL_DEFAULT);

@@ -7,6 +7,7 @@
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "metricscontroller.h"
+#include "startuptrace.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -70,6 +71,7 @@ void FleetSession::open(const CommandLineOptions &options)
             m_window->showFirstRun(error);
             return;
         }
+        StartupTrace::mark("demo fleet serving");
     } else {
         m_window->setTitleBase(QString());
     }
