@@ -3,6 +3,7 @@
 
 #include "clusterconnection.h"
 #include "datawarnings.h"
+#include "fiberscheduler.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -106,14 +107,6 @@ void EnvironmentWorker::start()
     moveToThread(m_thread);
     m_thread->start();
     QMetaObject::invokeMethod(this, &EnvironmentWorker::startOnThread, Qt::QueuedConnection);
-
-    for (const auto &informer : m_informers) {
-        Informer *raw = informer.get();
-        QThread *thread = QThread::create([raw] { raw->run(); });
-        thread->setObjectName(m_spec.name + QLatin1Char(':') + raw->spec().resourceName());
-        m_informerThreads.push_back(thread);
-        thread->start();
-    }
 }
 
 void EnvironmentWorker::startOnThread()
@@ -121,6 +114,15 @@ void EnvironmentWorker::startOnThread()
     m_flushTimer = new QTimer(this);
     m_flushTimer->setSingleShot(true);
     connect(m_flushTimer, &QTimer::timeout, this, &EnvironmentWorker::flush);
+    // Every informer of the environment is a fiber on this thread: the thread count does
+    // not grow with kinds and namespaces, and events arrive where the batching timer is.
+    m_scheduler = new FiberScheduler(this);
+    for (const auto &informer : m_informers) {
+        Informer *raw = informer.get();
+        if (!m_scheduler->spawn([raw] { raw->run(); }))
+            qFatal("Could not map a stack for the informer of %s",
+                   qPrintable(raw->spec().resourceName()));
+    }
     updateState(false);
 }
 
@@ -131,27 +133,31 @@ void EnvironmentWorker::requestStop()
 
 void EnvironmentWorker::join()
 {
-    for (QThread *thread : m_informerThreads) {
-        thread->wait();
-        delete thread;
+    if (!m_thread)
+        return;
+    if (m_thread->isRunning()) {
+        // The fibers see the cancel within FiberScheduler::PollIntervalMs (an exec plugin is
+        // stopped by its own cancel check); the thread ends once the last one returned.
+        QMetaObject::invokeMethod(this, &EnvironmentWorker::finishOnThread, Qt::QueuedConnection);
     }
-    m_informerThreads.clear();
-    if (m_thread) {
-        // The flush timer belongs to the worker thread: stop it there, not from here.
-        if (m_thread->isRunning()) {
-            QMetaObject::invokeMethod(
-                this,
-                [this] {
-                    delete m_flushTimer;
-                    m_flushTimer = nullptr;
-                },
-                Qt::BlockingQueuedConnection);
-        }
-        m_thread->quit();
-        m_thread->wait();
-        delete m_thread;
-        m_thread = nullptr;
+    m_thread->wait();
+    delete m_thread;
+    m_thread = nullptr;
+}
+
+void EnvironmentWorker::finishOnThread()
+{
+    if (m_scheduler && m_scheduler->fiberCount() > 0) {
+        connect(m_scheduler, &FiberScheduler::idle, this, &EnvironmentWorker::finishOnThread,
+                Qt::QueuedConnection);
+        return;
     }
+    // Timer and scheduler belong to this thread: they go here, not on the joining one.
+    delete m_flushTimer;
+    m_flushTimer = nullptr;
+    delete m_scheduler;
+    m_scheduler = nullptr;
+    QThread::currentThread()->quit();
 }
 
 InformerStats EnvironmentWorker::stats() const

@@ -18,11 +18,13 @@
 #include <mutex>
 #include <vector>
 
+class FiberScheduler;
 class QThread;
 class QTimer;
 
-// One environment: resolves its kubeconfig context, runs one informer thread per watched
-// (kind, namespace), and on its own thread merges their deltas for at most
+// One environment: resolves its kubeconfig context and, on a thread of its own, runs one
+// informer per watched (kind, namespace) as a fiber (FiberScheduler: one libcurl multi
+// handle for all their lists and watches) and merges their deltas for at most
 // batchIntervalMs before emitting one batch. Also folds the primary informers' states into
 // the environment's ConnectionState, and the detail informers' (pods, AnalysisRuns, Events)
 // into the batch's detailStatus: a detail kind the user may not list leaves the
@@ -38,8 +40,8 @@ public:
     QString name() const { return m_spec.name; }
     // Moves itself to a new thread and starts the informers (or reports ConfigError).
     void start();
-    // Cancels every request; join() then waits for the threads. Split so a fleet cancels
-    // every environment before it waits for any.
+    // Cancels every request; join() then waits for the informers and the thread. Split so a fleet
+    // cancels every environment before it waits for any.
     void requestStop();
     void join();
 
@@ -56,13 +58,14 @@ signals:
     void workloadsChanged(const QString &environment, const WorkloadDeltaBatch &batch);
 
 private:
-    // InformerSink, called on informer threads.
+    // InformerSink, called from the informers' fibers (and the blocking pool).
     void deliver(WorkloadDeltaBatch &&part) override;
     void touch() override;
     void reportStatus(int informerId, const InformerStatus &status) override;
 
     // On the worker thread.
     void startOnThread();
+    void finishOnThread();
     void scheduleFlush();
     void flush();
     void updateState(bool force);
@@ -75,12 +78,12 @@ private:
     CancelToken m_cancel;
     QThread *m_thread = nullptr;
     QTimer *m_flushTimer = nullptr; // lives on m_thread
+    FiberScheduler *m_scheduler = nullptr; // lives on m_thread, runs the informers
     std::vector<std::unique_ptr<Informer>> m_informers;
-    std::vector<QThread *> m_informerThreads;
     DeltaAccumulator m_accumulator;
     bool m_insecure = false;
 
-    // Informer states, written by informer threads.
+    // Informer states, written by the informers (fibers, or the pool for exec notices).
     mutable std::mutex m_stateMutex;
     QList<InformerStatus> m_informerStatus;
     // Worker-thread state.

@@ -2,10 +2,9 @@
 #include "execcredentialcache.h"
 
 #include "clusterconnection.h"
+#include "fiberscheduler.h"
 
 #include <QCryptographicHash>
-
-#include <chrono>
 
 ExecCredentialCache &ExecCredentialCache::global()
 {
@@ -63,6 +62,30 @@ ExecCredentialCache::entry(const ClusterConnection &connection)
     return slot;
 }
 
+// The caller's turn to check the cache and run the plugin, released when it goes out of scope.
+class ExecCredentialCache::RunTurn
+{
+public:
+    explicit RunTurn(Entry &entry) : m_entry(entry) { }
+    ~RunTurn()
+    {
+        if (m_taken)
+            m_entry.running.store(false);
+    }
+    RunTurn(const RunTurn &) = delete;
+    RunTurn &operator=(const RunTurn &) = delete;
+    bool tryTake()
+    {
+        bool expected = false;
+        m_taken = m_entry.running.compare_exchange_strong(expected, true);
+        return m_taken;
+    }
+
+private:
+    Entry &m_entry;
+    bool m_taken = false;
+};
+
 bool ExecCredentialCache::credential(const ClusterConnection &connection,
                                      ExecCredential *credential, NetError *error,
                                      const CancelToken &cancel, const WaitNotice &onWait)
@@ -75,24 +98,34 @@ bool ExecCredentialCache::credential(const ClusterConnection &connection,
             onWait(ExecPlugin::waitingText(connection, timeoutMs));
         told = true;
     };
-    // Another worker may be running the plugin for this configuration: wait for its result,
-    // in slices, so closing an environment is not held up by someone else's plugin.
-    std::unique_lock runLock(e->runMutex, std::defer_lock);
-    while (!runLock.try_lock_for(std::chrono::milliseconds(50))) {
+    // Another caller may be running the plugin for this configuration: wait for its result,
+    // in slices (a fiber parks, a thread sleeps), so closing an environment is not held up
+    // by someone else's plugin.
+    constexpr int WaitSliceMs = 50;
+    RunTurn turn(*e);
+    while (!turn.tryTake()) {
         tell();
-        if (cancel.isCancelled()) {
+        if (!cancel.sleepFor(WaitSliceMs)) {
             *error = NetError::cancelled();
             return false;
         }
     }
-    if (e->hasCredential && !e->credential.isExpired(now())) {
-        *credential = e->credential;
-        return true;
+    {
+        std::lock_guard lock(e->dataMutex);
+        if (e->hasCredential && !e->credential.isExpired(now())) {
+            *credential = e->credential;
+            return true;
+        }
     }
     tell();
     ExecCredential fresh;
+    NetError failure;
     ++e->runs;
-    if (NetError failure = ExecPlugin::run(connection, timeoutMs, cancel, &fresh)) {
+    // The plugin's process is waited for on the blocking pool when this is a fiber.
+    FiberScheduler::runBlocking(
+        [&] { failure = ExecPlugin::run(connection, timeoutMs, cancel, &fresh); });
+    std::lock_guard lock(e->dataMutex);
+    if (failure) {
         e->hasCredential = false;
         *error = failure;
         return false;
@@ -114,7 +147,8 @@ void ExecCredentialCache::invalidate(const ClusterConnection &connection,
                                      const ExecCredential &used)
 {
     const std::shared_ptr<Entry> e = entry(connection);
-    std::lock_guard runLock(e->runMutex);
+    // Not the run turn: a 401 must not wait for another caller's plugin run.
+    std::lock_guard lock(e->dataMutex);
     if (e->hasCredential && e->credential.generation == used.generation)
         e->hasCredential = false;
 }

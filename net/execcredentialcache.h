@@ -50,12 +50,17 @@ public:
 private:
     struct Entry
     {
-        std::timed_mutex runMutex; // held while the plugin runs
+        // Taken by the one caller that checks and runs the plugin. A flag, not a mutex:
+        // fibers on one thread take turns with it, and a mutex may not be tried twice by
+        // one thread.
+        std::atomic<bool> running = false;
+        std::mutex dataMutex; // the fields below; held only to copy them
         bool hasCredential = false;
         ExecCredential credential;
         quint64 generation = 0;
         std::atomic<int> runs = 0; // read without waiting for a run in progress
     };
+    class RunTurn;
     std::shared_ptr<Entry> entry(const ClusterConnection &connection);
     QDateTime now() const;
 

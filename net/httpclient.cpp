@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpclient.h"
 
+#include "fiberscheduler.h"
 #include "secretredaction.h"
 
 #include <QCoreApplication>
@@ -250,7 +251,10 @@ NetError HttpClient::Private::run(const HttpRequest &request, const TransportSet
         curl_easy_setopt(curl, CURLOPT_PROXY, proxy.constData());
     }
 
-    const CURLcode rc = curl_easy_perform(curl);
+    // In a fiber (an environment's informers) the transfer joins its scheduler's multi
+    // handle and only the fiber waits; elsewhere it blocks this thread.
+    FiberScheduler *scheduler = FiberScheduler::current();
+    const CURLcode rc = scheduler ? scheduler->perform(curl, cancelToken) : curl_easy_perform(curl);
     long status = 0;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
     out->status = int(status);

@@ -58,7 +58,8 @@ struct HttpLimits
 
 // HTTP(S) over one libcurl easy handle. Not thread-safe: each worker thread owns its own
 // HttpClient and reuses it, so connections stay alive between requests (curl_easy_reset
-// keeps the connection cache). Blocking; never call it on the GUI thread.
+// keeps the connection cache). Blocking; never call it on the GUI thread. In a fiber of a
+// FiberScheduler only the fiber blocks: the transfer runs on the scheduler's multi handle.
 //
 // tls-server-name: libcurl 7.88 has no option to verify a name other than the URL's host,
 // so the URL's host is replaced by the TLS name and CURLOPT_CONNECT_TO sends the connection
