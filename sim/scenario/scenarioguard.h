@@ -11,7 +11,7 @@ namespace rdsim {
 // yaml-cpp itself would build an alias that refers to the node it is in as a cycle (every
 // traversal of it is endless), expand aliases of aliases without bound ("billion laughs"),
 // recurse once per nesting level, and read /dev/zero until memory runs out. The client has
-// its own guard (domain/yamlguard); rd-sim shares no code with it, so a test of one against
+// its own guard (domain/config/yamlguard); rd-sim shares no code with it, so a test of one against
 // the other checks both.
 namespace ScenarioGuard {
 

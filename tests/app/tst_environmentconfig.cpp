@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The environment config schema (domain/environmentconfig): defaults, sorting, and the
+// The environment config schema (domain/config/environmentconfig): defaults, sorting, and the
 // exact error for every kind of broken input.
 #include "chartconfig.h"
 #include "environmentconfig.h"

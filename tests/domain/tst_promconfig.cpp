@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The `prometheus:` block of the environment config (domain/prometheusconfig): both modes,
-// defaults, file paths, and the exact error for each broken value, none of which may quote
+// The `prometheus:` block of the environment config (domain/prometheus/prometheusconfig): both
+// modes, defaults, file paths, and the exact error for each broken value, none of which may quote
 // a secret.
 #include "environmentconfig.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The Prometheus API decoder (domain/promdecoder): result types, exact sample values,
+// The Prometheus API decoder (domain/prometheus/promdecoder): result types, exact sample values,
 // warnings, native histograms, typed errors with the server's text, and bodies that are not
 // Prometheus answers at all.
 #include "promdecoder.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The range-query step chooser (domain/querystep): nice steps near one point per pixel, the
-// 11,000-point floor, and ranges aligned to the step.
+// The range-query step chooser (domain/prometheus/querystep): nice steps near one point per pixel,
+// the 11,000-point floor, and ranges aligned to the step.
 #include "querystep.h"
 
 #include <QTest>
