@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rolloutphase.h"
 
-#include "rolloutspec.h"
-#include "rolloutstatus.h"
+#include "simrolloutspec.h"
+#include "simrolloutstatus.h"
 
 #include "core/virtualclock.h"
 

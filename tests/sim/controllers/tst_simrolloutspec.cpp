@@ -4,8 +4,8 @@
 #include "controllerfixture.h"
 
 #include "controllers/rolloutphase.h"
-#include "controllers/rolloutspec.h"
-#include "controllers/rolloutstatus.h"
+#include "controllers/simrolloutspec.h"
+#include "controllers/simrolloutstatus.h"
 
 using namespace rdsim;
 
@@ -340,4 +340,4 @@ void TestRolloutSpec::defaults()
 }
 
 QTEST_GUILESS_MAIN(TestRolloutSpec)
-#include "tst_rolloutspec.moc"
+#include "tst_simrolloutspec.moc"

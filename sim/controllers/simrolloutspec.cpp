@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "rolloutspec.h"
+#include "simrolloutspec.h"
 
 #include "jsonutil.h"
 
