@@ -16,6 +16,8 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include <utility>
+
 namespace rdsim {
 
 namespace {
@@ -145,6 +147,26 @@ void Simulator::stop()
         if (cluster->m_server)
             cluster->m_server->stop();
     }
+}
+
+bool Simulator::setClusterOnline(const QString &name, bool online, QString *error)
+{
+    SimCluster *simCluster = cluster(name);
+    if (!simCluster || !simCluster->m_server) {
+        *error = QStringLiteral("no cluster %1 is served").arg(name);
+        return false;
+    }
+    ApiServer &server = *simCluster->m_server;
+    if (!online) {
+        if (simCluster->m_offlinePort == 0)
+            simCluster->m_offlinePort = server.port();
+        server.stop();
+        return true;
+    }
+    if (simCluster->m_offlinePort == 0)
+        return true; // never taken offline
+    const int port = std::exchange(simCluster->m_offlinePort, 0);
+    return server.listen(m_options.host, port, error);
 }
 
 void Simulator::reconcileOnce()

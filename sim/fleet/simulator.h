@@ -59,6 +59,7 @@ private:
     friend class Simulator;
     QString m_name;
     int m_requestedPort = 0;
+    int m_offlinePort = 0; // while taken offline: the port it listens on again
     std::unique_ptr<ObjectStore> m_store;
     std::unique_ptr<AccessControl> m_access;
     std::unique_ptr<FaultInjector> m_faults;
@@ -91,6 +92,10 @@ public:
     CertificateAuthority &certificateAuthority() { return m_ca; }
     // Runs every cluster's controllers once (for tests with runControllers = false).
     void reconcileOnce();
+    // Takes a cluster's API server down (the listening socket and open watches closed: its
+    // clients see the connection go, as in a network outage) or brings it back on the same
+    // port. False with *error for an unknown cluster or when it cannot listen again.
+    bool setClusterOnline(const QString &name, bool online, QString *error);
 
 private:
     bool loadObjects(SimCluster &cluster, const ClusterScenario &scenario, QString *error);
