@@ -1,25 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Fleet ingest against kubectl, in one run (DESIGN.md, "Performance budget"): 5 simulated
-// clusters of 1,000 Rollouts, 3,000 ReplicaSets and 10,000 realistic pods each. Ours is
+// clusters of 1,000 Rollouts, 3,000 ReplicaSets and 10,000 realistic pods each (--clusters
+// and --rollouts change that, e.g. 20 clusters of 250 for the same objects over more
+// environments). Ours is
 // FleetFetcher (list + decode) feeding FleetModel (model build) until every row is there and
 // sampled rollout details have all their pods; the peer is the machine's kubectl getting the
-// same objects as JSON (each context in turn, as a user would, and all five at once). Wall
+// same objects as JSON (each context in turn, as a user would, and all at once). Wall
 // time, best of N rounds, interleaved so a busy machine slows each alike.
 //
-// The simulator runs in a child process (this program with --serve): it keeps 70,000 objects
-// as QJsonObjects, and in our process it would swamp the resident-memory figure, which is
+// The simulator runs in a child process (FleetServer: this program with --serve): it keeps 70,000
+// objects as QJsonObjects, and in our process it would swamp the resident-memory figure, which is
 // meant to be the dashboard's own. Both peers pay the same server, over the same HTTPS.
 #include "fleetgenerator.h"
+#include "fleetserver.h"
 #include "procstatus.h"
 
 #include "fleetfetcher.h"
 #include "fleetmodel.h"
 #include "kubeconfigloader.h"
-
-#include "core/objectstore.h"
-#include "core/resourcecatalog.h"
-#include "fleet/simulator.h"
-#include "scenario/scenario.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -39,82 +37,13 @@
 
 namespace {
 
-constexpr int kClusters = 5;
 constexpr double kBudgetRatio = 5.0;
 constexpr double kBudgetMegabytes = 300.0;
-
-QString clusterName(int i)
-{
-    return QStringLiteral("fleet-%1").arg(i + 1);
-}
 
 // MiB of a kB line of /proc/self/status ("VmHWM:   123456 kB").
 double statusMegabytes(const char *field)
 {
     return double(procStatusField(field)) / 1024.0;
-}
-
-// --serve: the simulator with the fleet loaded; prints "KUBECONFIG <path>" when ready and
-// serves until its stdin closes.
-int serve(int rollouts)
-{
-    using namespace rdsim;
-    UserSpec admin;
-    admin.name = QStringLiteral("admin");
-    admin.token = QStringLiteral("fleet-bench-token");
-    admin.rules = {
-        PolicyRule {{QStringLiteral("*")}, {QStringLiteral("*")}, {QStringLiteral("*")}, {}, {}}};
-    Scenario scenario;
-    for (int i = 0; i < kClusters; ++i) {
-        ClusterScenario cluster;
-        cluster.name = clusterName(i);
-        cluster.namespaces = FleetGenerator::namespaces();
-        cluster.users = {admin};
-        scenario.clusters.append(cluster);
-    }
-    SimulatorOptions options;
-    options.frozen = true;
-    Simulator sim(scenario, options);
-    QString error;
-    if (!sim.start(&error)) {
-        std::fprintf(stderr, "fleet_bench: simulator: %s\n", qPrintable(error));
-        return 2;
-    }
-    const ResourceType &rolloutType
-        = *ResourceCatalog::find(QStringLiteral("argoproj.io"), QStringLiteral("rollouts"));
-    const ResourceType &rsType
-        = *ResourceCatalog::find(QStringLiteral("apps"), QStringLiteral("replicasets"));
-    const ResourceType &podType = *ResourceCatalog::find(QString(), QStringLiteral("pods"));
-    QElapsedTimer timer;
-    timer.start();
-    for (SimCluster *cluster : sim.clusters()) {
-        const bool ok = FleetGenerator::generate(
-            rollouts, [&](FleetGenerator::Kind kind, const QJsonObject &object) {
-                const ResourceType &type = kind == FleetGenerator::Kind::Rollout ? rolloutType
-                    : kind == FleetGenerator::Kind::ReplicaSet                   ? rsType
-                                                                                 : podType;
-                const StoreResult result = cluster->store().load(type, object);
-                if (!result.ok()) {
-                    std::fprintf(stderr, "fleet_bench: load: %s\n",
-                                 qPrintable(result.error.message));
-                    return QString();
-                }
-                return result.object.value(QStringLiteral("metadata"))
-                    .toObject()
-                    .value(QStringLiteral("uid"))
-                    .toString();
-            });
-        if (!ok)
-            return 2;
-    }
-    std::fprintf(stderr, "fleet_bench: simulator loaded %d clusters in %.1f s\n", kClusters,
-                 double(timer.elapsed()) / 1000.0);
-    std::printf("KUBECONFIG %s\n", qPrintable(sim.kubeconfigPath()));
-    std::fflush(stdout);
-    std::string line;
-    while (std::getline(std::cin, line)) { }
-    sim.stop();
-    return 0;
 }
 
 struct Sample
@@ -207,7 +136,7 @@ double ingestOnce(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &en
 }
 
 // kubectl get of the same objects for every context, output to /dev/null; -1 on failure.
-double kubectlOnce(const QString &kubeconfig, const QString &cacheDir, bool parallel)
+double kubectlOnce(const QString &kubeconfig, const QString &cacheDir, int clusters, bool parallel)
 {
     std::vector<std::unique_ptr<QProcess>> processes;
     bool ok = true;
@@ -221,7 +150,7 @@ double kubectlOnce(const QString &kubeconfig, const QString &cacheDir, bool para
     };
     QElapsedTimer timer;
     timer.start();
-    for (int i = 0; i < kClusters; ++i) {
+    for (int i = 0; i < clusters; ++i) {
         auto process = std::make_unique<QProcess>();
         process->setStandardOutputFile(QProcess::nullDevice());
         process->start(QStringLiteral("kubectl"),
@@ -229,7 +158,7 @@ double kubectlOnce(const QString &kubeconfig, const QString &cacheDir, bool para
                         QStringLiteral("rollouts.argoproj.io,replicasets,pods"),
                         QStringLiteral("-A"), QStringLiteral("-o"), QStringLiteral("json"),
                         QStringLiteral("--kubeconfig"), kubeconfig, QStringLiteral("--context"),
-                        clusterName(i), QStringLiteral("--cache-dir"), cacheDir});
+                        FleetServer::clusterName(i), QStringLiteral("--cache-dir"), cacheDir});
         if (!parallel)
             finish(*process);
         processes.push_back(std::move(process));
@@ -254,24 +183,15 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    const int rollouts = std::max(1, intOption(args, QStringLiteral("--rollouts"), 1000));
+    const FleetServer::Options fleet = FleetServer::Options::fromArguments(args);
+    const int rollouts = fleet.rollouts;
+    const int clusters = fleet.clusters;
     const int rounds = std::max(1, intOption(args, QStringLiteral("--rounds"), 3));
     if (args.contains(QStringLiteral("--serve")))
-        return serve(rollouts);
+        return FleetServer::serve(fleet);
 
     QProcess server;
-    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    server.start(
-        QCoreApplication::applicationFilePath(),
-        {QStringLiteral("--serve"), QStringLiteral("--rollouts"), QString::number(rollouts)});
-    QString kubeconfigPath;
-    while (kubeconfigPath.isEmpty() && server.waitForReadyRead(600000)) {
-        while (server.canReadLine()) {
-            const QString line = QString::fromUtf8(server.readLine()).trimmed();
-            if (line.startsWith(QStringLiteral("KUBECONFIG ")))
-                kubeconfigPath = line.mid(11);
-        }
-    }
+    const QString kubeconfigPath = FleetServer::start(server, fleet);
     if (kubeconfigPath.isEmpty()) {
         std::fprintf(stderr, "fleet_bench: the simulator did not start\n");
         return 2;
@@ -285,21 +205,21 @@ int main(int argc, char *argv[])
         return 2;
     }
     QList<EnvironmentSpec> environments;
-    for (int i = 0; i < kClusters; ++i) {
+    for (int i = 0; i < clusters; ++i) {
         EnvironmentSpec spec;
-        spec.name = clusterName(i);
-        spec.context = clusterName(i);
+        spec.name = FleetServer::clusterName(i);
+        spec.context = FleetServer::clusterName(i);
         spec.order = i;
         environments.append(spec);
     }
 
     QTemporaryDir cacheDir;
     // kubectl's discovery cache warmed once, as on a user's machine.
-    if (kubectlOnce(kubeconfigPath, cacheDir.path(), false) < 0)
+    if (kubectlOnce(kubeconfigPath, cacheDir.path(), clusters, false) < 0)
         return 2;
 
     std::printf("fleet: %d clusters x (%d Rollouts, %d ReplicaSets, %d pods); best of %d\n",
-                kClusters, rollouts, rollouts * FleetGenerator::replicaSetsPerRollout,
+                clusters, rollouts, rollouts * FleetGenerator::replicaSetsPerRollout,
                 rollouts * FleetGenerator::podsPerRollout, rounds);
     std::printf("resident before ingest: %.1f MB (VmHWM %.1f MB)\n", statusMegabytes("VmRSS"),
                 statusMegabytes("VmHWM"));
@@ -308,8 +228,8 @@ int main(int argc, char *argv[])
     for (int round = 0; round < rounds; ++round) {
         double rss = 0;
         const double a = ingestOnce(kubeconfig, environments, rollouts, &rss);
-        const double b = kubectlOnce(kubeconfigPath, cacheDir.path(), false);
-        const double c = kubectlOnce(kubeconfigPath, cacheDir.path(), true);
+        const double b = kubectlOnce(kubeconfigPath, cacheDir.path(), clusters, false);
+        const double c = kubectlOnce(kubeconfigPath, cacheDir.path(), clusters, true);
         if (a < 0 || b < 0 || c < 0)
             return 2;
         std::printf("round %d: ours %.3f s, kubectl sequential %.3f s, kubectl parallel %.3f s\n",
@@ -321,14 +241,15 @@ int main(int argc, char *argv[])
         resident = std::max(resident, rss);
     }
     const double peak = statusMegabytes("VmHWM");
-    server.closeWriteChannel();
-    server.waitForFinished(60000);
+    FleetServer::stop(server);
 
     const double ratio = sequential / ours;
-    std::printf("\n%-40s %8.3f s\n", "FleetFetcher + FleetModel, 5 clusters", ours);
+    const QByteArray oursLabel
+        = QStringLiteral("FleetFetcher + FleetModel, %1 clusters").arg(clusters).toUtf8();
+    std::printf("\n%-40s %8.3f s\n", oursLabel.constData(), ours);
     std::printf("%-40s %8.3f s   ratio %.2f (budget >= %.0f)\n", "kubectl, contexts in turn",
                 sequential, ratio, kBudgetRatio);
-    std::printf("%-40s %8.3f s   ratio %.2f\n", "kubectl, 5 contexts in parallel", parallel,
+    std::printf("%-40s %8.3f s   ratio %.2f\n", "kubectl, all contexts in parallel", parallel,
                 parallel / ours);
     std::printf("%-40s %8.1f MB at the end of ingest, VmHWM %.1f MB (budget <= %.0f)\n",
                 "resident memory", resident, peak, kBudgetMegabytes);
