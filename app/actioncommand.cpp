@@ -34,7 +34,7 @@ int exitCodeOf(AuditRecord::Result result)
 } // namespace
 
 int ActionCommand::run(const CommandLineOptions &options, QTextStream &out, QTextStream &err,
-                       DemoFleet *demo)
+                       DemoServer *demo)
 {
     const auto printError = &HeadlessFleet::printError;
     HeadlessFleet fleet;

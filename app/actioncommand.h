@@ -3,7 +3,7 @@
 
 #include <QCoreApplication>
 
-class DemoFleet;
+class DemoServer;
 class QTextStream;
 struct CommandLineOptions;
 
@@ -21,5 +21,5 @@ public:
 
     // demo: as GetCommand::run.
     static int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err,
-                   DemoFleet *demo = nullptr);
+                   DemoServer *demo = nullptr);
 };

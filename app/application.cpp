@@ -6,7 +6,7 @@
 
 #include "actioncommand.h"
 #include "commandline.h"
-#include "demofleet.h"
+#include "dashboardresources.h"
 #include "fleetsetup.h"
 #include "getcommand.h"
 #include "mainwindow.h"
@@ -39,6 +39,7 @@ int runWindow(const CommandLineOptions &options)
         QCoreApplication::translate("Application", "Release Dashboard"));
     // The .desktop file's name, so desktops match the window to its entry and icon.
     QGuiApplication::setDesktopFileName(QStringLiteral("release-dashboard"));
+    initDashboardResources(); // the icons (a static library's resources register on demand)
     QIcon icon;
     for (int size : {16, 32, 48, 64, 128, 256})
         icon.addFile(QStringLiteral(":/icons/release-dashboard-%1.png").arg(size),
@@ -99,7 +100,8 @@ int Application::run(const QStringList &arguments, QTextStream &out, QTextStream
 int Application::main(int argc, char **argv)
 {
     StartupTrace::begin();
-    // The in-process demo servers write to sockets a client may have closed.
+    // Writes to a closed socket or to the stdin of an rd-sim child that ended fail with EPIPE
+    // instead of ending the app.
     std::signal(SIGPIPE, SIG_IGN);
     curl_global_init(CURL_GLOBAL_DEFAULT);
     setIdentity();

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "commandline.h"
-#include "demofleet.h"
+#include "demoprocess.h"
 #include "fleetsetup.h"
 
 #include <QObject>
@@ -12,8 +12,8 @@ class QMenu;
 
 // What the window shows and where it comes from: the command line's fleet at start, then
 // whatever the person picks: the demo, another kubeconfig file, or the clusters to show
-// (the environment picker, saved to the config file). Owns the demo fleet, so the window's
-// fetchers stop before the servers they talk to go away.
+// (the environment picker, saved to the config file). Owns the demo fleet (the rd-sim child
+// process), so the window's fetchers stop before the servers they talk to go away.
 class FleetSession : public QObject
 {
     Q_OBJECT
@@ -34,7 +34,7 @@ public:
     static bool saveEnvironments(const QList<EnvironmentSpec> &environments, const QString &path,
                                  QString *error);
 
-    DemoFleet &demo() { return m_demo; }
+    DemoServer &demo() { return m_demo; }
     const FleetSetup &setup() const { return m_setup; }
 
 private:
@@ -48,7 +48,7 @@ private:
 
     MainWindow *m_window;
     CommandLineOptions m_options;
-    DemoFleet m_demo;
+    DemoProcess m_demo;
     FleetSetup m_setup;
     QMenu *m_demoMenu = nullptr;
 };

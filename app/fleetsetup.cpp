@@ -4,7 +4,7 @@
 #include "chartconfig.h"
 #include "commandline.h"
 #include "democharts.h"
-#include "demofleet.h"
+#include "demoserver.h"
 #include "kubeconfigloader.h"
 
 #include <QFileInfo>
@@ -41,7 +41,7 @@ bool FleetSetup::load(const CommandLineOptions &options, const QString &demoKube
             || !ChartConfig::fromFile(configFile, &setup.charts, error))
             return false;
     } else if (demo) {
-        setup.environments = DemoFleet::environmentConfig();
+        setup.environments = DemoServer::environmentConfig();
         setup.charts = DemoCharts::charts();
     } else {
         setup.contextGroups = ContextGroups::group(contextInfos(setup.kubeconfig),

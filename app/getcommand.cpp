@@ -33,7 +33,7 @@ QString notFoundMessage(const QString &environment, const QString &ns, const QSt
 } // namespace
 
 int GetCommand::run(const CommandLineOptions &options, QTextStream &out, QTextStream &err,
-                    DemoFleet *demo)
+                    DemoServer *demo)
 {
     const auto printError = &HeadlessFleet::printError;
     HeadlessFleet fleet;

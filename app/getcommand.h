@@ -3,7 +3,7 @@
 
 #include <QCoreApplication>
 
-class DemoFleet;
+class DemoServer;
 class QTextStream;
 struct CommandLineOptions;
 
@@ -19,5 +19,5 @@ public:
 
     // options.demo: uses `demo` when given and running (tests drive it), else starts one.
     static int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err,
-                   DemoFleet *demo = nullptr);
+                   DemoServer *demo = nullptr);
 };

@@ -2,18 +2,18 @@
 #include "headlessfleet.h"
 
 #include "commandline.h"
-#include "demofleet.h"
+#include "demoprocess.h"
 #include <QTextStream>
 
 HeadlessFleet::HeadlessFleet() = default;
 HeadlessFleet::~HeadlessFleet() = default;
 
-int HeadlessFleet::open(const CommandLineOptions &options, DemoFleet *running, QTextStream &err)
+int HeadlessFleet::open(const CommandLineOptions &options, DemoServer *running, QTextStream &err)
 {
     QString error;
-    DemoFleet *demo = running;
+    DemoServer *demo = running;
     if (options.demo && !(demo && demo->isRunning())) {
-        m_ownDemo = std::make_unique<DemoFleet>();
+        m_ownDemo = std::make_unique<DemoProcess>();
         if (!m_ownDemo->start(&error)) {
             printError(err, error);
             return 1;

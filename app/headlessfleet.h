@@ -5,12 +5,13 @@
 #include <memory>
 #include <QString>
 
-class DemoFleet;
+class DemoServer;
 class QTextStream;
 struct CommandLineOptions;
 
-// What every headless command starts with: the demo fleet when --demo asks for it (unless
-// the caller passes one already running, as tests do), then the kubeconfig and environments.
+// What every headless command starts with: the demo fleet (the rd-sim child process) when
+// --demo asks for it, unless the caller passes one already running, as tests do; then the
+// kubeconfig and environments.
 class HeadlessFleet
 {
 public:
@@ -20,7 +21,7 @@ public:
     // Opens the fleet and selects the environments the command names (--env, --context, or
     // all). 0 on success; otherwise the error is printed and the command's exit code returned:
     // 1 when the demo did not start, 2 for a usage or configuration error.
-    int open(const CommandLineOptions &options, DemoFleet *running, QTextStream &err);
+    int open(const CommandLineOptions &options, DemoServer *running, QTextStream &err);
     const FleetSetup &setup() const { return m_setup; }
     const QList<EnvironmentSpec> &environments() const { return m_environments; }
 
@@ -28,7 +29,7 @@ public:
     static void printError(QTextStream &err, const QString &message);
 
 private:
-    std::unique_ptr<DemoFleet> m_ownDemo;
+    std::unique_ptr<DemoServer> m_ownDemo;
     FleetSetup m_setup;
     QList<EnvironmentSpec> m_environments;
 };

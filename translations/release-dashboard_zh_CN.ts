@@ -821,18 +821,42 @@ Without a command it opens the window. Commands:
     </message>
 </context>
 <context>
-    <name>DemoFleet</name>
+    <name>DemoProcess</name>
     <message>
-        <source>The demo scenario is missing from the application&apos;s resources</source>
-        <translation>应用资源中缺少演示场景</translation>
+        <source>The demo cannot start: rd-sim is missing (looked for %1; it is installed beside release-dashboard)</source>
+        <translation>无法启动演示：缺少 rd-sim（查找位置：%1；它与 release-dashboard 安装在同一目录）</translation>
     </message>
     <message>
-        <source>The demo fleet did not start: %1</source>
-        <translation>演示集群组未能启动：%1</translation>
+        <source>The demo cannot start: %1 did not run: %2</source>
+        <translation>无法启动演示：%1 未能运行：%2</translation>
     </message>
     <message>
-        <source>The demo has no cluster %1</source>
-        <translation>演示中没有集群 %1</translation>
+        <source>The demo cannot start: rd-sim ended before it was ready: %1</source>
+        <translation>无法启动演示：rd-sim 在就绪之前已退出：%1</translation>
+    </message>
+    <message>
+        <source>The demo cannot start: rd-sim was not ready within %1 s</source>
+        <translation>无法启动演示：rd-sim 未在 %1 秒内就绪</translation>
+    </message>
+    <message>
+        <source>it crashed</source>
+        <translation>它已崩溃</translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation>退出码 %1</translation>
+    </message>
+    <message>
+        <source>rd-sim did not answer</source>
+        <translation>rd-sim 没有应答</translation>
+    </message>
+    <message>
+        <source>Cluster %1 did not come back: %2</source>
+        <translation>集群 %1 未能恢复：%2</translation>
+    </message>
+    <message>
+        <source>Cluster %1 was not taken offline: %2</source>
+        <translation>集群 %1 未能下线：%2</translation>
     </message>
 </context>
 <context>
