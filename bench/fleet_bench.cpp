@@ -254,6 +254,14 @@ int main(int argc, char *argv[])
     std::printf("%-40s %8.1f MB at the end of ingest, VmHWM %.1f MB (budget <= %.0f)\n",
                 "resident memory", resident, peak, kBudgetMegabytes);
     const bool pass = ratio >= kBudgetRatio && peak <= kBudgetMegabytes;
+    std::printf("RESULT\tfleet ingest, %d clusters x %d Rollouts\t%.2f s\t>= %.0fx kubectl\t"
+                "kubectl in turn %.2f s: %.1fx\t%s\n",
+                clusters, rollouts, ours, kBudgetRatio, sequential, ratio,
+                ratio >= kBudgetRatio ? "PASS" : "MISS");
+    std::printf("RESULT\tpeak resident memory, %d clusters x %d Rollouts\t%.0f MB\t<= %.0f MB\t"
+                "-\t%s\n",
+                clusters, rollouts, peak, kBudgetMegabytes,
+                peak <= kBudgetMegabytes ? "PASS" : "MISS");
     std::printf("%s\n", pass ? "budget met" : "BUDGET MISSED");
     return pass ? 0 : 1;
 }
