@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Debian package CPack makes of this build (what scripts/package makes of a Release
-// build): it holds the executable, the desktop entry and the icons, depends on the Qt, curl
-// and yaml-cpp packages it needs, and the executable it carries runs.
+// build): it holds the executable, rd-sim beside it (the demo's server), the desktop entry
+// and the icons, depends on the Qt, curl and yaml-cpp packages it needs, and the executable
+// it carries runs, its demo too.
 
 #include <QDir>
 #include <QFileInfo>
@@ -68,12 +69,12 @@ private slots:
     {
         const Run contents = run(QStringLiteral("dpkg-deb"), {QStringLiteral("-c"), m_deb});
         QCOMPARE(contents.code, 0);
-        for (const char *path :
-             {"./usr/bin/release-dashboard", "./usr/share/applications/release-dashboard.desktop",
-              "./usr/share/icons/hicolor/scalable/apps/release-dashboard.svg",
-              "./usr/share/icons/hicolor/48x48/apps/release-dashboard.png",
-              "./usr/share/icons/hicolor/256x256/apps/release-dashboard.png",
-              "./usr/share/doc/release-dashboard/copyright"})
+        for (const char *path : {"./usr/bin/release-dashboard", "./usr/bin/rd-sim",
+                                 "./usr/share/applications/release-dashboard.desktop",
+                                 "./usr/share/icons/hicolor/scalable/apps/release-dashboard.svg",
+                                 "./usr/share/icons/hicolor/48x48/apps/release-dashboard.png",
+                                 "./usr/share/icons/hicolor/256x256/apps/release-dashboard.png",
+                                 "./usr/share/doc/release-dashboard/copyright"})
             QVERIFY2(contents.out.contains(QString::fromLatin1(path)), path);
     }
 
@@ -111,6 +112,23 @@ private slots:
         QCOMPARE(version.code, 0);
         QVERIFY2(version.out.startsWith(QStringLiteral("release-dashboard ")),
                  qPrintable(version.out));
+    }
+
+    void packagedDemoRunsTheRdSimBesideIt()
+    {
+        const QString root = m_dir.filePath(QStringLiteral("demo-root"));
+        QCOMPARE(run(QStringLiteral("dpkg-deb"), {QStringLiteral("-x"), m_deb, root}).code, 0);
+        QProcess app;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("RELEASE_DASHBOARD_RD_SIM")); // what ctest sets for other tests
+        app.setProcessEnvironment(env);
+        app.start(root + QStringLiteral("/usr/bin/release-dashboard"),
+                  {QStringLiteral("get"), QStringLiteral("rollouts"), QStringLiteral("-A"),
+                   QStringLiteral("--demo")});
+        QVERIFY(app.waitForFinished(60000));
+        const QString out = QString::fromUtf8(app.readAllStandardOutput());
+        QVERIFY2(app.exitCode() == 0 && out.contains(QStringLiteral("checkout")),
+                 qPrintable(out + QString::fromUtf8(app.readAllStandardError())));
     }
 };
 
