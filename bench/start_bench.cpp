@@ -3,7 +3,9 @@
 // (DESIGN.md: first window ≤ 0.5 s, first data ≤ 1.5 s). Runs the real executable offscreen
 // with the release-dashboard.startup logging category on (app/startuptrace.h) and times each
 // milestone line from the moment the process is started; one warm-up run, then N rounds.
-//   start_bench [--rounds N] [--app PATH]
+//   start_bench [--rounds N] [--app PATH] [--peer PATH]
+// --peer: another release-dashboard (say, a build of an older commit) started in alternate
+// rounds, so a busy machine slows both alike; its medians fill the RESULT lines' peer column.
 // Exit code 1 when a median misses its budget, 2 when the app did not reach its data.
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -97,6 +99,65 @@ void printRow(const char *milestone, const QList<Round> &rounds, qint64 budgetMs
                 budgetMs > 0 ? qPrintable(QStringLiteral("≤ %1 ms").arg(budgetMs)) : "");
 }
 
+// Rounds of each executable, interleaved: app, peer, app, peer, ... after one warm-up of
+// each (the page cache, not the first start after a build, is measured). Empty when a round
+// never had every environment live.
+QList<QList<Round>> measure(const QStringList &apps, int count)
+{
+    for (const QString &app : apps)
+        runOnce(app);
+    QList<QList<Round>> rounds(apps.size());
+    for (int i = 0; i < count; ++i) {
+        for (int a = 0; a < apps.size(); ++a) {
+            const Round round = runOnce(apps.at(a));
+            if (!round.contains(QLatin1String(kAllData))) {
+                std::fprintf(stderr, "start_bench: %s, round %d: not every environment live\n",
+                             qPrintable(apps.at(a)), i + 1);
+                return {};
+            }
+            std::printf("%s round %d: window %lld ms, first data %lld ms, all data %lld ms\n",
+                        a == 0 ? "app" : "peer", i + 1,
+                        round.value(QLatin1String(kWindow)).sinceSpawnMs,
+                        round.value(QLatin1String(kFirstData)).sinceSpawnMs,
+                        round.value(QLatin1String(kAllData)).sinceSpawnMs);
+            rounds[a].append(round);
+        }
+    }
+    return rounds;
+}
+
+void printTable(const QString &app, const QList<Round> &rounds)
+{
+    std::printf("\n%s\n\n| milestone | median from spawn | range | median from main() | budget |\n"
+                "|---|---:|---:|---:|---|\n",
+                qPrintable(app));
+    printRow(kWindow, rounds, 500);
+    printRow(kFirstData, rounds, 1500);
+    printRow(kAllData, rounds, 0);
+    printRow("demo fleet serving", rounds, 0);
+}
+
+qint64 medianOf(const char *milestone, const QList<Round> &rounds)
+{
+    QList<qint64> values;
+    for (const Round &round : rounds)
+        values.append(round.value(QLatin1String(milestone)).sinceSpawnMs);
+    return median(values);
+}
+
+// One line per budget for scripts/bench: name, value, budget, peer, verdict.
+bool printResult(const char *name, const char *milestone, qint64 budgetMs,
+                 const QList<QList<Round>> &rounds)
+{
+    const qint64 value = medianOf(milestone, rounds.first());
+    const QString peer = rounds.size() > 1
+        ? QStringLiteral("%1 ms").arg(medianOf(milestone, rounds.at(1)))
+        : QStringLiteral("-");
+    std::printf("RESULT\t%s\t%lld ms\t<= %lld ms\t%s\t%s\n", name, value, budgetMs,
+                qPrintable(peer), value <= budgetMs ? "PASS" : "MISS");
+    return value <= budgetMs;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -109,39 +170,23 @@ int main(int argc, char *argv[])
     const QCommandLineOption appOption(QStringLiteral("app"),
                                        QStringLiteral("The release-dashboard executable."),
                                        QStringLiteral("PATH"), QStringLiteral(RD_APP_EXE));
-    parser.addOptions({roundsOption, appOption});
+    const QCommandLineOption peerOption(
+        QStringLiteral("peer"),
+        QStringLiteral("Another release-dashboard, started in alternate rounds."),
+        QStringLiteral("PATH"));
+    parser.addOptions({roundsOption, appOption, peerOption});
     parser.addHelpOption();
     parser.process(application);
-    const QString app = parser.value(appOption);
+    QStringList apps {parser.value(appOption)};
+    if (parser.isSet(peerOption))
+        apps.append(parser.value(peerOption));
 
-    runOnce(app); // warm-up: the page cache, not the first start after a build, is measured
-    QList<Round> rounds;
-    for (int i = 0; i < parser.value(roundsOption).toInt(); ++i) {
-        const Round round = runOnce(app);
-        if (!round.contains(QLatin1String(kAllData))) {
-            std::fprintf(stderr, "start_bench: round %d never had every environment live\n", i);
-            return 2;
-        }
-        std::printf("round %d: window %lld ms, first data %lld ms, all data %lld ms\n", i + 1,
-                    round.value(QLatin1String(kWindow)).sinceSpawnMs,
-                    round.value(QLatin1String(kFirstData)).sinceSpawnMs,
-                    round.value(QLatin1String(kAllData)).sinceSpawnMs);
-        rounds.append(round);
-    }
-    std::printf("\n| milestone | median from spawn | range | median from main() | budget |\n"
-                "|---|---:|---:|---:|---|\n");
-    printRow(kWindow, rounds, 500);
-    printRow(kFirstData, rounds, 1500);
-    printRow(kAllData, rounds, 0);
-    printRow("demo fleet serving", rounds, 0);
-    QList<qint64> window, firstData;
-    for (const Round &round : std::as_const(rounds)) {
-        window.append(round.value(QLatin1String(kWindow)).sinceSpawnMs);
-        firstData.append(round.value(QLatin1String(kFirstData)).sinceSpawnMs);
-    }
-    std::printf("RESULT\tstart to first window (demo)\t%lld ms\t<= 500 ms\t-\t%s\n", median(window),
-                median(window) <= 500 ? "PASS" : "MISS");
-    std::printf("RESULT\tstart to first data (demo)\t%lld ms\t<= 1500 ms\t-\t%s\n",
-                median(firstData), median(firstData) <= 1500 ? "PASS" : "MISS");
-    return median(window) <= 500 && median(firstData) <= 1500 ? 0 : 1;
+    const QList<QList<Round>> rounds = measure(apps, parser.value(roundsOption).toInt());
+    if (rounds.isEmpty())
+        return 2;
+    for (int a = 0; a < apps.size(); ++a)
+        printTable(apps.at(a), rounds.at(a));
+    const bool window = printResult("start to first window (demo)", kWindow, 500, rounds);
+    const bool data = printResult("start to first data (demo)", kFirstData, 1500, rounds);
+    return window && data ? 0 : 1;
 }
