@@ -89,6 +89,22 @@ private:
         return object.metadata.namespaceName + QLatin1Char('/') + object.metadata.name;
     }
 
+    // The decode issues of one list page, as data warnings per object.
+    void noteWarnings(const ObjectList<T> &decoded)
+    {
+        QHash<QString, QStringList> warnings;
+        for (const DecodeIssue &issue : decoded.report.issues) {
+            const qsizetype index = DataWarnings::itemIndex(issue);
+            const QString object = index >= 0 && index < decoded.items.size()
+                ? objectName(decoded.items.at(index))
+                : QString();
+            warnings[object].append(
+                DataWarnings::text(m_informer.m_spec.resourceName(), object, issue));
+        }
+        for (auto it = warnings.constBegin(); it != warnings.constEnd(); ++it)
+            m_reporter.dataWarnings().set(it.key(), it.value());
+    }
+
     bool list()
     {
         const InformerSpec &spec = m_informer.m_spec;
@@ -98,36 +114,35 @@ private:
         // "" is a consistent read: after a 410 the reflector must not take a cached answer.
         options.resourceVersion = QString();
         m_reporter.updateStats([](InformerStats &s) { ++s.listAttempts; });
-        KubeListResult result = m_client.list(spec.path(), options, m_informer.m_cancel);
-        if (m_informer.m_cancel.isCancelled())
-            return false;
-        if (!result.isOk()) {
-            m_reporter.fail(result.error);
-            return false;
-        }
-
+        // Each page is decoded as it arrives and its bytes dropped at once: a list of 10,000
+        // pods is never held raw and decoded together.
         QList<T> items;
-        m_reporter.dataWarnings().clear();
-        for (QByteArray &page : result.pages) {
+        NetError decodeError;
+        bool first = true;
+        const auto onPage = [&](QByteArray &page, bool restart) {
+            if (first || restart) {
+                items.clear();
+                m_reporter.dataWarnings().clear();
+                first = false;
+            }
             ObjectList<T> decoded = m_decoder.template decodeList<T>(page);
-            page = QByteArray(); // the raw page is no longer needed; free it early
+            page = QByteArray();
             if (!decoded.isOk()) {
-                m_reporter.fail(
-                    NetError::decode(translate("Could not read the list of %1: %2")
-                                         .arg(spec.resourceName(), decoded.report.error)));
+                decodeError = NetError::decode(translate("Could not read the list of %1: %2")
+                                                   .arg(spec.resourceName(), decoded.report.error));
                 return false;
             }
-            QHash<QString, QStringList> warnings;
-            for (const DecodeIssue &issue : decoded.report.issues) {
-                const qsizetype index = DataWarnings::itemIndex(issue);
-                const QString object = index >= 0 && index < decoded.items.size()
-                    ? objectName(decoded.items.at(index))
-                    : QString();
-                warnings[object].append(DataWarnings::text(spec.resourceName(), object, issue));
-            }
-            for (auto it = warnings.constBegin(); it != warnings.constEnd(); ++it)
-                m_reporter.dataWarnings().set(it.key(), it.value());
+            noteWarnings(decoded);
             items.append(std::move(decoded.items));
+            return true;
+        };
+        const KubeListResult result
+            = m_client.list(spec.path(), options, m_informer.m_cancel, onPage);
+        if (m_informer.m_cancel.isCancelled())
+            return false;
+        if (decodeError.isError() || !result.isOk()) {
+            m_reporter.fail(decodeError.isError() ? decodeError : result.error);
+            return false;
         }
         replace(std::move(items));
         m_resourceVersion = result.resourceVersion;

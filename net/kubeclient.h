@@ -127,6 +127,13 @@ public:
     // expired (410 Expired) falls back to one full list without limit.
     KubeListResult list(const QString &path, const KubeListOptions &options = KubeListOptions(),
                         const CancelToken &cancel = CancelToken());
+    // The same, but each page goes to onPage as soon as it arrived (KubeListResult::pages
+    // stays empty), so a caller that decodes page by page never holds the raw list and its
+    // decoded objects at once. `restart` is true for the full list after a continue token
+    // expired: drop what earlier pages gave. onPage returns false to stop (Cancelled).
+    using PageSink = std::function<bool(QByteArray &page, bool restart)>;
+    KubeListResult list(const QString &path, const KubeListOptions &options,
+                        const CancelToken &cancel, const PageSink &onPage);
     // Streams the watch body to onBytes until the server ends it (no error), the
     // connection breaks, onBytes returns false or cancel fires (Cancelled). Split the bytes
     // with a WatchFramer. A non-2xx answer (e.g. 410) is returned as the error.

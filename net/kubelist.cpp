@@ -50,10 +50,17 @@ bool listMetadata(const QByteArray &page, QString *continueToken, QString *resou
 KubeListResult KubeClient::list(const QString &path, const KubeListOptions &requested,
                                 const CancelToken &cancel)
 {
+    return list(path, requested, cancel, PageSink());
+}
+
+KubeListResult KubeClient::list(const QString &path, const KubeListOptions &requested,
+                                const CancelToken &cancel, const PageSink &onPage)
+{
     KubeListResult result;
     KubeListOptions options = requested;
     QString continueToken;
     qint64 listedBytes = 0;
+    int pages = 0;
     while (true) {
         KubeResponse page
             = get(path, listQuery(options, options.limit, continueToken), cancel, options.accept);
@@ -89,12 +96,18 @@ KubeListResult KubeClient::list(const QString &path, const KubeListOptions &requ
                     .arg(path));
             return result;
         }
-        result.pages << page.body;
+        listedBytes += page.body.size();
+        ++pages;
         result.resourceVersion = resourceVersion;
+        if (!onPage) {
+            result.pages << page.body;
+        } else if (!onPage(page.body, result.fullListFallback)) {
+            result.error = NetError::cancelled();
+            return result;
+        }
         if (result.fullListFallback || next.isEmpty())
             return result;
-        listedBytes += page.body.size();
-        const bool endless = result.pages.size() >= options.maxPages;
+        const bool endless = pages >= options.maxPages;
         if (endless || listedBytes > options.maxBytes) {
             result.pages.clear();
             result.error = NetError::tooLarge(options.maxBytes);

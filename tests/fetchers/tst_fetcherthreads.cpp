@@ -9,19 +9,29 @@
 #include "simobjects.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonDocument>
+#include <QMap>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <optional>
+
 namespace {
 
-int threadCount()
+// The threads alive now: id -> name.
+QMap<QString, QString> threads()
 {
-    return int(QDir(QStringLiteral("/proc/self/task"))
-                   .entryList(QDir::Dirs | QDir::NoDotAndDotDot)
-                   .size());
+    QMap<QString, QString> result;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &id : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(id + QStringLiteral("/comm")));
+        if (comm.open(QIODevice::ReadOnly))
+            result.insert(id, QString::fromUtf8(comm.readAll()).trimmed());
+    }
+    return result;
 }
 
 } // namespace
@@ -34,15 +44,16 @@ class TestFetcherThreads : public QObject
     QProcess m_sim;
     Kubeconfig m_kubeconfig;
 
-    // Connects one environment over the given namespaces; returns the threads it added once
-    // every informer has listed and is watching.
-    int threadsFor(const QStringList &namespaces)
+    // Connects one environment over the given namespaces; returns the names of the threads
+    // it started (and that still run) once every informer has listed and is watching, or
+    // null when they did not all get there.
+    std::optional<QStringList> threadsFor(const QStringList &namespaces)
     {
         EnvironmentSpec spec;
         spec.name = QStringLiteral("wide");
         spec.context = QStringLiteral("wide");
         spec.namespaces = namespaces;
-        const int before = threadCount();
+        const QMap<QString, QString> before = threads();
         FleetFetcher fetcher(m_kubeconfig, {spec});
         fetcher.start();
         const auto everyInformerWatches = [&] {
@@ -56,11 +67,15 @@ class TestFetcherThreads : public QObject
             return true;
         };
         if (!QTest::qWaitFor(everyInformerWatches, 20000))
-            return -1;
-        QTest::qWait(200); // anything started lazily (a resolver, a pool thread) is up now
-        const int added = threadCount() - before;
+            return std::nullopt;
+        QStringList started;
+        const QMap<QString, QString> after = threads();
+        for (auto it = after.cbegin(); it != after.cend(); ++it) {
+            if (!before.contains(it.key()))
+                started.append(it.value());
+        }
         fetcher.stop();
-        return added;
+        return started;
     }
 
 private slots:
@@ -90,14 +105,17 @@ private slots:
 
     void threadsDoNotGrowWithNamespacesOrKinds()
     {
-        const int one = threadsFor({QStringLiteral("ns-a")});
-        const int five
+        const auto one = threadsFor({QStringLiteral("ns-a")});
+        const auto five
             = threadsFor({QStringLiteral("ns-a"), QStringLiteral("ns-b"), QStringLiteral("ns-c"),
                           QStringLiteral("ns-d"), QStringLiteral("ns-e")});
-        QVERIFY2(one > 0 && five > 0, "the informers did not all list and watch");
-        // The environment's thread; a thread per informer would be 6 and 30 more.
-        QCOMPARE(five, one);
-        QVERIFY2(five <= 2, qPrintable(QString::number(five)));
+        QVERIFY2(one && five, "the informers did not all list and watch");
+        // The environment's thread, whatever it watches; a thread per informer would be 7
+        // and 31. Something of Qt's or libcurl's starting meanwhile may add one.
+        QVERIFY2(one->contains(QStringLiteral("env:wide")), qPrintable(one->join(u',')));
+        QVERIFY2(five->contains(QStringLiteral("env:wide")), qPrintable(five->join(u',')));
+        QVERIFY2(one->size() <= 2, qPrintable(one->join(u',')));
+        QVERIFY2(five->size() <= 2, qPrintable(five->join(u',')));
     }
 
     void eventsReachTheFleetWhileThirtyWatchesShareOneThread()

@@ -79,6 +79,25 @@ private slots:
         QVERIFY(result.pages.isEmpty());
     }
 
+    void endlessContinueTokensStopWithAPageSink()
+    {
+        // The caller consumes the pages, so none are kept: the count still stops the list.
+        KubeClient client(m_server.connection());
+        KubeListOptions options;
+        options.maxPages = 25;
+        const int before = m_server.pages();
+        int consumed = 0;
+        const KubeListResult result = client.list(QStringLiteral("/api/v1/pods"), options,
+                                                  CancelToken(), [&](QByteArray &page, bool) {
+                                                      page = QByteArray();
+                                                      ++consumed;
+                                                      return true;
+                                                  });
+        QCOMPARE(result.error.kind, NetError::Kind::TooLarge);
+        QCOMPARE(m_server.pages() - before, 25);
+        QCOMPARE(consumed, 25);
+    }
+
     void listBytesAddUp()
     {
         m_server.setPadding(400 * 1024);

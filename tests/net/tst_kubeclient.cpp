@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// KubeClient requests against the in-process simulator: typed errors, Retry-After, paged
-// lists with the 410 fallback, patches, reviews, timeouts and the response size cap.
+// KubeClient requests against the in-process simulator: typed errors, Retry-After, patches,
+// reviews, timeouts and the response size cap (lists: tst_kubelist).
 #include "kubeclient.h"
+#include "shoppods.h"
 #include "simfixture.h"
 
 #include <QElapsedTimer>
@@ -18,32 +19,6 @@ class TestKubeClient : public QObject
 
 private:
     SimFixture m_sim;
-
-    static QString podsPath(const QString &name = QString())
-    {
-        return KubePath::resource(QString(), QStringLiteral("v1"), QStringLiteral("pods"),
-                                  QStringLiteral("shop"), name);
-    }
-    static QStringList itemNames(const QByteArray &page)
-    {
-        QStringList names;
-        const QJsonArray items
-            = QJsonDocument::fromJson(page).object().value(QStringLiteral("items")).toArray();
-        for (const QJsonValue &item : items)
-            names << item.toObject()
-                         .value(QStringLiteral("metadata"))
-                         .toObject()
-                         .value(QStringLiteral("name"))
-                         .toString();
-        return names;
-    }
-    FaultRule podsFault(FaultRule::Kind kind) const
-    {
-        FaultRule rule;
-        rule.kind = kind;
-        rule.path = QRegularExpression(QStringLiteral("^/api/v1/namespaces/shop/pods"));
-        return rule;
-    }
 
 private slots:
     void initTestCase()
@@ -82,7 +57,7 @@ private slots:
     void typedHttpErrors()
     {
         KubeClient viewer(m_sim.connection(QStringLiteral("sim-viewer")));
-        const KubeResponse missing = viewer.get(podsPath(QStringLiteral("nope")));
+        const KubeResponse missing = viewer.get(ShopPods::path(QStringLiteral("nope")));
         QCOMPARE(missing.error.kind, NetError::Kind::NotFound);
         QCOMPARE(missing.status, 404);
         QCOMPARE(missing.error.reason, QStringLiteral("NotFound"));
@@ -101,7 +76,7 @@ private slots:
 
     void retryAfterIsHonoured()
     {
-        FaultRule rule = podsFault(FaultRule::Kind::Status);
+        FaultRule rule = ShopPods::fault(FaultRule::Kind::Status);
         rule.status = 429;
         rule.retryAfterSeconds = 1;
         rule.remaining = 1;
@@ -109,7 +84,7 @@ private slots:
         KubeClient client(m_sim.connection(QStringLiteral("sim")));
         QElapsedTimer timer;
         timer.start();
-        const KubeResponse response = client.get(podsPath(QStringLiteral("web-0")));
+        const KubeResponse response = client.get(ShopPods::path(QStringLiteral("web-0")));
         QVERIFY2(response.isOk(), qPrintable(response.error.message));
         QVERIFY(timer.elapsed() >= 1000);
         const QList<RecordedRequest> requests = m_sim.cluster().server().takeRecordedRequests();
@@ -120,13 +95,13 @@ private slots:
 
     void retriesAreBounded()
     {
-        FaultRule rule = podsFault(FaultRule::Kind::Status);
+        FaultRule rule = ShopPods::fault(FaultRule::Kind::Status);
         rule.status = 503;
         rule.retryAfterSeconds = 0;
         m_sim.cluster().faults().add(rule);
         KubeClient client(m_sim.connection(QStringLiteral("sim")));
         client.setRetryPolicy(2, 32);
-        const KubeResponse response = client.get(podsPath(QStringLiteral("web-0")));
+        const KubeResponse response = client.get(ShopPods::path(QStringLiteral("web-0")));
         QCOMPARE(response.error.kind, NetError::Kind::Server);
         QCOMPARE(response.error.httpStatus, 503);
         QCOMPARE(response.error.reason, QStringLiteral("ServiceUnavailable"));
@@ -136,13 +111,13 @@ private slots:
 
     void tooManyRequestsWithoutRetries()
     {
-        FaultRule rule = podsFault(FaultRule::Kind::Status);
+        FaultRule rule = ShopPods::fault(FaultRule::Kind::Status);
         rule.status = 429;
         rule.retryAfterSeconds = 7;
         m_sim.cluster().faults().add(rule);
         KubeClient client(m_sim.connection(QStringLiteral("sim")));
         client.setRetryPolicy(0, 32);
-        const KubeResponse response = client.get(podsPath());
+        const KubeResponse response = client.get(ShopPods::path());
         QCOMPARE(response.error.kind, NetError::Kind::TooManyRequests);
         QCOMPARE(response.error.retryAfterSeconds, 7);
         QCOMPARE(response.error.reason, QStringLiteral("TooManyRequests"));
@@ -150,7 +125,7 @@ private slots:
 
     void cancelEndsRetryWait()
     {
-        FaultRule rule = podsFault(FaultRule::Kind::Status);
+        FaultRule rule = ShopPods::fault(FaultRule::Kind::Status);
         rule.status = 429;
         rule.retryAfterSeconds = 30;
         m_sim.cluster().faults().add(rule);
@@ -162,108 +137,17 @@ private slots:
         });
         QElapsedTimer timer;
         timer.start();
-        const KubeResponse response = client.get(podsPath(), {}, cancel);
+        const KubeResponse response = client.get(ShopPods::path(), {}, cancel);
         canceller.join();
         QCOMPARE(response.error.kind, NetError::Kind::Cancelled);
         QVERIFY(timer.elapsed() < 5000);
-    }
-
-    void pagedList()
-    {
-        KubeClient client(m_sim.connection(QStringLiteral("sim")));
-        KubeListOptions options;
-        options.limit = 3;
-        const KubeListResult result = client.list(podsPath(), options);
-        QVERIFY2(result.isOk(), qPrintable(result.error.message));
-        QCOMPARE(result.pages.size(), 3);
-        QCOMPARE(itemNames(result.pages.at(0)),
-                 (QStringList {QStringLiteral("web-0"), QStringLiteral("web-1"),
-                               QStringLiteral("web-2")}));
-        QCOMPARE(itemNames(result.pages.at(2)), QStringList {QStringLiteral("web-6")});
-        QCOMPARE(result.resourceVersion,
-                 QString::number(m_sim.cluster().store().resourceVersion()));
-        QVERIFY(!result.fullListFallback);
-        const QList<RecordedRequest> requests = m_sim.cluster().server().takeRecordedRequests();
-        QCOMPARE(requests.size(), 3);
-        QCOMPARE(requests.at(0).query, QStringLiteral("limit=3"));
-        const QUrlQuery second(requests.at(1).query);
-        QCOMPARE(second.queryItemValue(QStringLiteral("limit")), QStringLiteral("3"));
-        QVERIFY(!second.queryItemValue(QStringLiteral("continue")).isEmpty());
-        QVERIFY(!second.hasQueryItem(QStringLiteral("resourceVersion")));
-    }
-
-    void defaultPageSizeAndSelectors()
-    {
-        KubeClient client(m_sim.connection(QStringLiteral("sim")));
-        KubeListOptions options;
-        options.resourceVersion = QStringLiteral("0");
-        options.labelSelector = QStringLiteral("app notin (db)");
-        const KubeListResult result = client.list(podsPath(), options);
-        QVERIFY2(result.isOk(), qPrintable(result.error.message));
-        QCOMPARE(result.pages.size(), 1);
-        QCOMPARE(itemNames(result.pages.first()).size(), 7);
-        const QUrlQuery query(m_sim.cluster().server().takeRecordedRequests().at(0).query);
-        QCOMPARE(query.queryItemValue(QStringLiteral("limit")), QStringLiteral("500"));
-        QCOMPARE(query.queryItemValue(QStringLiteral("resourceVersion")), QStringLiteral("0"));
-        QCOMPARE(query.queryItemValue(QStringLiteral("labelSelector"), QUrl::FullyDecoded),
-                 QStringLiteral("app notin (db)"));
-    }
-
-    void pagedTableList()
-    {
-        KubeClient client(m_sim.connection(QStringLiteral("sim")));
-        KubeListOptions options;
-        options.limit = 4;
-        options.accept = KubeClient::tableAccept();
-        const KubeListResult result = client.list(podsPath(), options);
-        QVERIFY2(result.isOk(), qPrintable(result.error.message));
-        QCOMPARE(result.pages.size(), 2);
-        const QJsonObject first = QJsonDocument::fromJson(result.pages.first()).object();
-        QCOMPARE(first.value(QStringLiteral("kind")).toString(), QStringLiteral("Table"));
-        QCOMPARE(first.value(QStringLiteral("rows")).toArray().size(), 4);
-        const QList<RecordedRequest> requests = m_sim.cluster().server().takeRecordedRequests();
-        QCOMPARE(requests.size(), 2);
-        QCOMPARE(requests.at(1).accept, QString::fromLatin1(KubeClient::tableAccept()));
-    }
-
-    void expiredContinueFallsBackToFullList()
-    {
-        FaultRule rule = podsFault(FaultRule::Kind::Expire);
-        rule.listOnly = true;
-        rule.everyNth = 2; // the first page passes, the continue request expires
-        rule.remaining = 1;
-        m_sim.cluster().faults().add(rule);
-        KubeClient client(m_sim.connection(QStringLiteral("sim")));
-        KubeListOptions options;
-        options.limit = 3;
-        const KubeListResult result = client.list(podsPath(), options);
-        QVERIFY2(result.isOk(), qPrintable(result.error.message));
-        QVERIFY(result.fullListFallback);
-        QCOMPARE(result.pages.size(), 1);
-        QCOMPARE(itemNames(result.pages.first()).size(), 7);
-        const QList<RecordedRequest> requests = m_sim.cluster().server().takeRecordedRequests();
-        QCOMPARE(requests.size(), 3);
-        QCOMPARE(requests.at(1).status, 410);
-        QCOMPARE(requests.at(2).query, QString()); // no limit, no continue
-    }
-
-    void expiredFirstPageIsAnError()
-    {
-        FaultRule rule = podsFault(FaultRule::Kind::Status);
-        rule.status = 410;
-        rule.remaining = 1;
-        m_sim.cluster().faults().add(rule);
-        KubeClient client(m_sim.connection(QStringLiteral("sim")));
-        const KubeListResult result = client.list(podsPath());
-        QCOMPARE(result.error.kind, NetError::Kind::Gone);
-        QVERIFY(result.pages.isEmpty());
     }
 
     void mergePatchAndJsonPatch()
     {
         KubeClient client(m_sim.connection(QStringLiteral("sim")));
         const KubeResponse merged
-            = client.patch(podsPath(QStringLiteral("web-1")), PatchType::Merge,
+            = client.patch(ShopPods::path(QStringLiteral("web-1")), PatchType::Merge,
                            "{\"metadata\":{\"labels\":{\"team\":\"checkout\"}}}");
         QVERIFY2(merged.isOk(), qPrintable(merged.error.message));
         const auto stored = m_sim.cluster().store().get(SimFixture::pods(), QStringLiteral("shop"),
@@ -276,7 +160,7 @@ private slots:
                      .toString(),
                  QStringLiteral("checkout"));
         const KubeResponse json = client.patch(
-            podsPath(QStringLiteral("web-1")), PatchType::Json,
+            ShopPods::path(QStringLiteral("web-1")), PatchType::Json,
             "[{\"op\":\"replace\",\"path\":\"/metadata/labels/team\",\"value\":\"payments\"}]");
         QVERIFY2(json.isOk(), qPrintable(json.error.message));
         const QList<RecordedRequest> requests = m_sim.cluster().server().takeRecordedRequests();
@@ -324,7 +208,7 @@ private slots:
         HttpLimits limits;
         limits.maxResponseBytes = 1024;
         client.setLimits(limits);
-        const KubeListResult result = client.list(podsPath());
+        const KubeListResult result = client.list(ShopPods::path());
         QCOMPARE(result.error.kind, NetError::Kind::TooLarge);
         QCOMPARE(result.error.message,
                  QStringLiteral("The response is larger than the limit of 1024 bytes"));
@@ -332,7 +216,7 @@ private slots:
 
     void totalTimeout()
     {
-        FaultRule rule = podsFault(FaultRule::Kind::Delay);
+        FaultRule rule = ShopPods::fault(FaultRule::Kind::Delay);
         rule.delayMs = 1500;
         rule.remaining = 1;
         m_sim.cluster().faults().add(rule);
@@ -340,7 +224,7 @@ private slots:
         HttpLimits limits;
         limits.totalTimeoutMs = 300;
         client.setLimits(limits);
-        const KubeResponse response = client.get(podsPath());
+        const KubeResponse response = client.get(ShopPods::path());
         QCOMPARE(response.error.kind, NetError::Kind::Timeout);
         QVERIFY(response.error.message.startsWith(
             QStringLiteral("The server did not answer in time: ")));
@@ -348,14 +232,14 @@ private slots:
 
     void droppedConnection()
     {
-        FaultRule rule = podsFault(FaultRule::Kind::Drop);
+        FaultRule rule = ShopPods::fault(FaultRule::Kind::Drop);
         rule.remaining = 1;
         m_sim.cluster().faults().add(rule);
         KubeClient client(m_sim.connection(QStringLiteral("sim")));
-        const KubeResponse response = client.get(podsPath());
+        const KubeResponse response = client.get(ShopPods::path());
         QCOMPARE(response.error.kind, NetError::Kind::Network);
         QVERIFY(response.error.curlCode != 0);
-        QVERIFY(client.get(podsPath()).isOk()); // the next request reconnects
+        QVERIFY(client.get(ShopPods::path()).isOk()); // the next request reconnects
     }
 
     void connectionRefused()
@@ -363,7 +247,7 @@ private slots:
         ClusterConnection c = m_sim.connection(QStringLiteral("sim"));
         c.server = QStringLiteral("https://127.0.0.1:1");
         KubeClient client(c);
-        const KubeResponse response = client.get(podsPath());
+        const KubeResponse response = client.get(ShopPods::path());
         QCOMPARE(response.error.kind, NetError::Kind::Network);
         QCOMPARE(response.error.curlCode, 7); // CURLE_COULDNT_CONNECT
     }
