@@ -6,6 +6,7 @@
 
 #include "informer.h"
 
+#include "informerobjects.h"
 #include "informerreporter.h"
 #include "secretredaction.h"
 
@@ -64,17 +65,6 @@ public:
 private:
     enum class WatchEnd { Normal, Expired, Failed, Cancelled };
 
-    // Which objects of a kind the dashboard keeps. Events are listed for whole namespaces
-    // (the API cannot select them by the involved object's kind), but only those about the
-    // objects a rollout detail shows are worth sending to the GUI thread.
-    template<typename U> static bool isWanted(const U &) { return true; }
-    static bool isWanted(const Event &event)
-    {
-        const QString &kind = event.involvedObject.kind;
-        return kind == QLatin1String("Rollout") || kind == QLatin1String("ReplicaSet")
-            || kind == QLatin1String("Pod") || kind == QLatin1String("AnalysisRun");
-    }
-
     static QString translate(const char *text)
     {
         return QCoreApplication::translate("Informer", text);
@@ -84,11 +74,6 @@ private:
     // a server that closes every watch at once is not hammered.
     static constexpr int MinHealthyWatchMs = 1000;
 
-    static QString objectName(const T &object)
-    {
-        return object.metadata.namespaceName + QLatin1Char('/') + object.metadata.name;
-    }
-
     // The decode issues of one list page, as data warnings per object.
     void noteWarnings(const ObjectList<T> &decoded)
     {
@@ -96,7 +81,7 @@ private:
         for (const DecodeIssue &issue : decoded.report.issues) {
             const qsizetype index = DataWarnings::itemIndex(issue);
             const QString object = index >= 0 && index < decoded.items.size()
-                ? objectName(decoded.items.at(index))
+                ? InformerObjects::name(decoded.items.at(index))
                 : QString();
             warnings[object].append(
                 DataWarnings::text(m_informer.m_spec.resourceName(), object, issue));
@@ -154,16 +139,6 @@ private:
         return true;
     }
 
-    // What makes an object the one delivered before: uid and resourceVersion. The
-    // resourceVersion alone is not enough when a cluster is recreated behind the same
-    // address (kind, minikube, an etcd restore): its counter starts again, and an object of
-    // the same name can come back with the same resourceVersion but another uid (and other
-    // owners). Found by bench/soak, which kills and restarts a simulator.
-    static QString deliveredVersion(const ObjectMeta &meta)
-    {
-        return meta.uid + QLatin1Char('/') + meta.resourceVersion;
-    }
-
     // store.Replace(): the complete state of this informer's scope. Only what differs from
     // what was delivered before is sent.
     void replace(QList<T> &&items)
@@ -172,11 +147,11 @@ private:
         QHash<QString, QString> known;
         known.reserve(items.size());
         for (T &item : items) {
-            if (!isWanted(item))
+            if (!InformerObjects::isWanted(item))
                 continue;
             QString key = WorkloadDeltaBatch::key(item.metadata.namespaceName, item.metadata.name);
             const auto it = m_known.constFind(key);
-            const QString version = deliveredVersion(item.metadata);
+            const QString version = InformerObjects::deliveredVersion(item.metadata);
             const bool unchanged = it != m_known.constEnd() && *it == version;
             known.insert(key, version);
             if (!unchanged)
@@ -314,7 +289,7 @@ private:
             const bool object
                 = event.type != WatchEventType::Bookmark && event.type != WatchEventType::Error;
             if (object && (decoded.report.hasIssues() || !m_reporter.dataWarnings().isEmpty())) {
-                const QString name = objectName(event.object);
+                const QString name = InformerObjects::name(event.object);
                 QStringList texts;
                 if (event.type != WatchEventType::Deleted) {
                     for (const DecodeIssue &issue : decoded.report.issues)
@@ -327,7 +302,7 @@ private:
             case WatchEventType::Modified: {
                 QString key = WorkloadDeltaBatch::key(meta.namespaceName, meta.name);
                 m_resourceVersion = meta.resourceVersion;
-                if (!isWanted(event.object)) {
+                if (!InformerObjects::isWanted(event.object)) {
                     // Not kept; if an earlier state was, the GUI must forget it.
                     if (m_known.contains(key)) {
                         drop(part, key);
@@ -337,7 +312,7 @@ private:
                     }
                     break;
                 }
-                m_known.insert(key, deliveredVersion(meta));
+                m_known.insert(key, InformerObjects::deliveredVersion(meta));
                 WorkloadDeltaSlots<T>::deletes(part).removeOne(key);
                 WorkloadDeltaSlots<T>::upserts(part).append(std::move(event.object));
                 ++events;
@@ -395,7 +370,8 @@ private:
     Informer &m_informer;
     KubeClient m_client;
     JsonDecoder m_decoder;
-    QHash<QString, QString> m_known; // key -> deliveredVersion() of what was delivered
+    QHash<QString, QString>
+        m_known; // key -> InformerObjects::deliveredVersion() of what was delivered
     QString m_resourceVersion;
     InformerReporter m_reporter;
     bool m_delivered = false;

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// What InformerLoop needs to know about the objects it delivers, apart from the loop.
+
+#include "event.h"
+#include "objectmeta.h"
+
+#include <QString>
+
+namespace InformerObjects {
+
+// Which objects of a kind the dashboard keeps. Events are listed for whole namespaces (the
+// API cannot select them by the involved object's kind), but only those about the objects
+// a rollout detail shows are worth sending to the GUI thread.
+template<typename T> bool isWanted(const T &)
+{
+    return true;
+}
+inline bool isWanted(const Event &event)
+{
+    const QString &kind = event.involvedObject.kind;
+    return kind == QLatin1String("Rollout") || kind == QLatin1String("ReplicaSet")
+        || kind == QLatin1String("Pod") || kind == QLatin1String("AnalysisRun");
+}
+
+// "namespace/name", as data warnings name an object.
+template<typename T> QString name(const T &object)
+{
+    return object.metadata.namespaceName + QLatin1Char('/') + object.metadata.name;
+}
+
+// What makes an object the one delivered before: uid and resourceVersion. The
+// resourceVersion alone is not enough when a cluster is recreated behind the same address
+// (kind, minikube, an etcd restore): its counter starts again, and an object of the same
+// name can come back with the same resourceVersion but another uid (and other owners).
+// Found by bench/soak, which kills and restarts a simulator.
+inline QString deliveredVersion(const ObjectMeta &meta)
+{
+    return meta.uid + QLatin1Char('/') + meta.resourceVersion;
+}
+
+} // namespace InformerObjects
