@@ -214,9 +214,15 @@ int main(int argc, char *argv[])
     window.setFleet(kubeconfig, environments);
     window.show();
     qint64 events = 0;
-    QObject::connect(
-        window.fetcher(), &FleetFetcher::workloadsChanged, &app,
-        [&](const QString &, const WorkloadDeltaBatch &batch) { events += batch.changeCount(); });
+    QElapsedTimer lastListBatch;
+    lastListBatch.start();
+    QObject::connect(window.fetcher(), &FleetFetcher::workloadsChanged, &app,
+                     [&](const QString &, const WorkloadDeltaBatch &batch) {
+                         events += batch.changeCount();
+                         // The initial lists arrive as batches of hundreds; the churn's are small.
+                         if (batch.reset || batch.changeCount() > 500)
+                             lastListBatch.restart();
+                     });
     FleetModel &model = *window.fleetModel();
     const int rows = fleet.clusters * fleet.rollouts;
     if (!waitUntil([&] { return model.rowCount() >= rows; }, 600000)) {
@@ -224,7 +230,8 @@ int main(int argc, char *argv[])
                      rows);
         return 2;
     }
-    waitUntil([] { return false; }, 3000); // the initial lists' last batches settle
+    // Every list done (pods come last): no list-sized batch for 5 s.
+    waitUntil([&] { return lastListBatch.elapsed() > 5000; }, 600000);
 
     const qint64 eventsBefore = events;
     const StallMeter::Result busy = StallMeter::measure(seconds * 1000);
