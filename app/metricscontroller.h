@@ -4,8 +4,10 @@
 #include "chartspec.h"
 #include "chartvariables.h"
 #include "environmentspec.h"
+#include "jobtracker.h"
 #include "kubeconfig.h"
 #include "metricquery.h"
+#include "metricsplan.h"
 #include "querystep.h"
 #include "rolloutdetail.h"
 
@@ -20,7 +22,6 @@
 class FleetModel;
 class MetricQuerier;
 class QTimer;
-class RolloutMetricsView;
 
 // Feeds the selected rollout's metrics view. From the RolloutDetail it builds the charts
 // (one per Prometheus metric of the current revision's AnalysisRuns, then the config's
@@ -29,8 +30,12 @@ class RolloutMetricsView;
 // at most 11,000 points), runs a split-by-role query once per role with that role's hash,
 // and sends them through a MetricQuerier (its own thread, latest request per key wins).
 // Results reach the view only when they answer the newest request of the current rollout;
-// anything older is dropped. While Live is on, the window ends now and the queries run
-// again every step (at least every 5 s); queries run only while the view is visible.
+// anything older is dropped (the querier drops a key's older answers; a JobTracker keeps the
+// round, so a new round or rollout cancels what is still pending). The chart plans and the
+// answers' series are MetricsPlan's. The window (preset, Live, a zoom or pan) is kept here
+// and only shown by the view, which reports the user's changes. While Live is on, the window ends
+// now and the queries run again every step (at least every 5 s); queries run only while the view is
+// visible.
 class MetricsController : public QObject
 {
     Q_OBJECT
@@ -50,16 +55,19 @@ public:
     // Stops the querier's thread.
     void shutdown();
     // Tests: the clock (Unix ms) the windows end at; default: the system clock.
-    void setClock(std::function<qint64()> nowMs);
+    void setClock(std::function<qint64()> nowMs) { m_clock = std::move(nowMs); }
     // Queries run only while active: the view's visibility sets it (shown or hidden).
     void setActive(bool active);
+    // The window's preset and Live (the view's range picker sends them): shows them in the
+    // view and runs a round. Live off freezes the window's end at now.
+    void setRange(RolloutMetricsView::Range range, bool live);
 
     QList<ChartSpec> charts() const { return m_charts; }
     // The queries of the latest round, in chart and role order.
     QList<MetricQuery> lastQueries() const { return m_lastQueries; }
     MetricQuerier *querier() const { return m_querier.get(); }
     QTimer *liveTimer() const { return m_liveTimer; }
-    bool isWaiting() const { return !m_pending.isEmpty(); }
+    bool isWaiting() const { return m_round.isRunning(); }
 
     struct Stats
     {
@@ -80,34 +88,21 @@ signals:
     void roundFinished();
 
 private:
-    struct Part
-    {
-        QString name; // "canary", "stable", or empty for an unsplit chart
-        ChartSeries::Role role = ChartSeries::Role::Other;
-        QString hash;
-        bool answered = false;
-        QString error;
-        QStringList warnings; // the server's, shown as they are
-        QList<ChartSeries> series;
-    };
+    // Where an answer goes: a chart's part.
     struct Pending
     {
         QString chartId;
         int part = 0;
-        quint64 generation = 0;
     };
 
     void detailsChanged(const QString &environment, const QStringList &rolloutUids);
-    void rangeChanged();
     void rangeEdited(qint64 startMs, qint64 endMs);
     void chartsResized();
     void resultReady(const MetricQueryResult &result);
     void publish(const QString &chartId);
     void cancelPending();
+    void finishRound();
     void updateLiveTimer();
-    QList<Part> partsOf(const ChartSpec &chart) const;
-    QList<ChartSpec> buildCharts(const RolloutDetail &detail) const;
-    void window(qint64 *startMs, qint64 *endMs) const;
     qint64 now() const;
 
     FleetModel *m_model;
@@ -120,17 +115,18 @@ private:
     RolloutDetail m_detail;
     ChartVariables m_variables;
     QList<ChartSpec> m_charts;
-    QHash<QString, QList<Part>> m_parts; // chart id -> its queries' answers
-    QHash<QString, Pending> m_pending; // query key -> the newest request
+    QHash<QString, QList<MetricsPlan::Part>> m_parts; // chart id -> its queries' answers
+    // The round of queries: a new one cancels the one still waiting. The querier already
+    // delivers only a key's newest request, so an answer whose key is pending is current.
+    JobTracker m_round;
+    JobTracker::Token m_roundToken = 0;
+    QHash<QString, Pending> m_pending; // query key -> where its answer goes
     QHash<QString, QueryStep::Range> m_plans; // chart id -> the last planned range
     QList<MetricQuery> m_lastQueries;
     std::function<qint64()> m_clock;
     QTimer *m_liveTimer;
     bool m_active = true;
     bool m_dirty = false; // a round is due once active
-    bool m_customRange = false; // panned or zoomed
-    qint64 m_customStart = 0;
-    qint64 m_customEnd = 0;
-    qint64 m_frozenEnd = 0; // Live off: where the window ends
+    MetricsPlan::Window m_window; // the user's pick, kept here and shown by the view
     Stats m_stats;
 };

@@ -32,7 +32,6 @@ struct Oversized
     int lines;
 };
 const Oversized allowList[] = {
-    {"app/metricscontroller.cpp", 461},
     {"sim/controllers/analysisstarter.cpp", 472},
     {"sim/controllers/deploymentcontroller.cpp", 417},
     {"sim/controllers/rolloutreconciler.cpp", 456},

@@ -239,9 +239,9 @@ private slots:
                                        QStringLiteral("payments-gateway")));
         QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
         // Two rounds before any answer can arrive: only the second may reach the charts.
-        s->view.setRange(RolloutMetricsView::Range::Last6Hours);
+        s->controller.setRange(RolloutMetricsView::Range::Last6Hours, true);
         s->controller.refresh();
-        s->view.setRange(RolloutMetricsView::Range::Last24Hours);
+        s->controller.setRange(RolloutMetricsView::Range::Last24Hours, true);
         const MetricsController::Stats before = s->controller.stats();
         s->controller.refresh();
         const int sent = int(s->controller.lastQueries().size());
@@ -341,7 +341,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
 
         s->view.setLive(false);
-        emit s->view.rangeChanged();
+        emit s->view.rangeChanged(s->view.range(), false);
         QVERIFY(!s->controller.liveTimer()->isActive());
         // Hidden (another tab): nothing runs.
         s->view.hide();
@@ -360,7 +360,7 @@ private slots:
               std::tuple {"prod", "payments", "payments-gateway"}}) {
             const auto s = setup(DemoCharts::charts());
             QVERIFY(s);
-            s->view.setRange(RolloutMetricsView::Range::RevisionLifetime);
+            s->controller.setRange(RolloutMetricsView::Range::RevisionLifetime, true);
             s->controller.setDetail(
                 detail(QLatin1String(environment), QLatin1String(ns), QLatin1String(name)));
             QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);

@@ -118,9 +118,9 @@ RolloutMetricsView::RolloutMetricsView(QWidget *parent) :
     connect(m_range, &QComboBox::activated, this, [this] {
         // A new window follows now again; only pan and zoom stop following.
         m_live->setChecked(true);
-        emit rangeChanged();
+        emit rangeChanged(range(), isLive());
     });
-    connect(m_live, &QToolButton::clicked, this, [this] { emit rangeChanged(); });
+    connect(m_live, &QToolButton::clicked, this, [this] { emit rangeChanged(range(), isLive()); });
     connect(m_refresh, &QToolButton::clicked, this, &RolloutMetricsView::refreshRequested);
     m_editTimer->setSingleShot(true);
     m_editTimer->setInterval(350);
@@ -192,7 +192,7 @@ void RolloutMetricsView::setCharts(const QList<ChartSpec> &charts)
                 [this, chart](qint64 start, qint64 end) { chartRangeEdited(chart, start, end); });
             connect(chart, &MetricChart::resetRequested, this, [this] {
                 m_live->setChecked(true);
-                emit rangeChanged();
+                emit rangeChanged(range(), isLive());
             });
         }
         if (chart->spec() != spec)

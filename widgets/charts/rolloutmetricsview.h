@@ -75,8 +75,9 @@ public:
     int plotWidth(const QString &chartId) const;
 
 signals:
-    // The user picked a range or toggled Live, or asked for the picked range back.
-    void rangeChanged();
+    // The user picked a range or toggled Live, or asked for the picked range back: what the
+    // picker and the Live button now say.
+    void rangeChanged(RolloutMetricsView::Range range, bool live);
     // The user zoomed or panned to this window and stopped (Live is off now).
     void rangeEdited(qint64 startMs, qint64 endMs);
     void refreshRequested();
