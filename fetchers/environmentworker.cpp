@@ -119,9 +119,17 @@ void EnvironmentWorker::startOnThread()
     m_scheduler = new FiberScheduler(this);
     for (const auto &informer : m_informers) {
         Informer *raw = informer.get();
-        if (!m_scheduler->spawn([raw] { raw->run(); }))
-            qFatal("Could not map a stack for the informer of %s",
-                   qPrintable(raw->spec().resourceName()));
+        if (m_scheduler->spawn([raw] { raw->run(); }))
+            continue;
+        // No address space left for a 512 KiB stack: say so on the environment rather than
+        // end the program; the other informers go on.
+        InformerStatus status;
+        status.kind = ConnectionState::ConfigError;
+        status.error = NetError::Kind::Config;
+        status.reason = tr("Out of memory: the watch of %1 could not be started")
+                            .arg(raw->spec().resourceName());
+        std::lock_guard lock(m_stateMutex);
+        m_informerStatus[raw->id()] = status;
     }
     updateState(false);
 }

@@ -1329,6 +1329,13 @@ Without a command it opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>EnvironmentWorker</name>
+    <message>
+        <source>Out of memory: the watch of %1 could not be started</source>
+        <translation>内存不足：无法启动对 %1 的监视</translation>
+    </message>
+</context>
+<context>
     <name>ExecPlugin</name>
     <message>
         <source>exec plugin &quot;%1&quot; (user &quot;%2&quot;)</source>
