@@ -5,12 +5,9 @@
 #include "auditlog.h"
 #include "detailstyle.h"
 #include "fleetmodel.h"
-#include "kubectlcommand.h"
 #include "pendingactiontracker.h"
 #include "rolloutactionrules.h"
 #include "rolloutdetailview.h"
-#include <QClipboard>
-#include <QGuiApplication>
 #include <QMessageBox>
 
 namespace {
@@ -31,18 +28,18 @@ RolloutDetailController::RolloutDetailController(FleetModel *model, RolloutDetai
     connect(m_view, &RolloutDetailView::actionRequested, this, &RolloutDetailController::request);
     connect(m_tracker, &PendingActionTracker::confirmed, this,
             [this](const QString &key, RolloutAction action) {
+                const RolloutRef rollout = m_tracked.take(key);
                 if (action == RolloutAction::Abort) {
-                    const int slash = int(key.lastIndexOf(QLatin1Char('/')));
-                    followAbort(key, m_model->rolloutDetail(key.left(slash), key.mid(slash + 1)));
+                    followAbort(rollout, m_model->rolloutDetail(rollout.environment, rollout.uid));
                     return;
                 }
-                setMessage(key, confirmedText(action), false);
+                setMessage(rollout, confirmedText(action), false);
             });
     connect(m_view, &RolloutDetailView::copyCommandRequested, this,
             &RolloutDetailController::copyKubectlCommand);
     connect(m_tracker, &PendingActionTracker::timedOut, this,
             [this](const QString &key, RolloutAction action) {
-                setMessage(key,
+                setMessage(m_tracked.take(key),
                            tr("The API server accepted %1, but the rollout has not shown its "
                               "effect within %2 s. Is the Argo Rollouts controller running?")
                                .arg(rolloutActionId(action))
@@ -74,11 +71,11 @@ void RolloutDetailController::setFleet(const Kubeconfig &kubeconfig,
     connect(m_runner.get(), &ActionRunner::finished, this, &RolloutDetailController::finished);
     connect(m_runner.get(), &ActionRunner::progress, this,
             [this](quint64 ticket, const QString &text) {
-                const QString key = m_ticketKeys.value(ticket);
-                const auto action = m_sending.constFind(key);
-                if (action != m_sending.cend())
-                    setMessage(key, rolloutActionProgressText(*action) + QLatin1Char(' ') + text,
-                               false);
+                const Ticket sent = m_tickets.value(ticket);
+                const auto action = m_sending.constFind(sent.rollout);
+                if (action != m_sending.cend() && m_actions.value(sent.rollout).isCurrent(sent.job))
+                    setMessage(sent.rollout,
+                               rolloutActionProgressText(*action) + QLatin1Char(' ') + text, false);
             });
     connect(m_runner.get(), &ActionRunner::permissionsChecked, this,
             &RolloutDetailController::permissionsChecked);
@@ -87,31 +84,33 @@ void RolloutDetailController::setFleet(const Kubeconfig &kubeconfig,
         m_environments.insert(spec.name, spec);
     m_permissions.clear();
     m_sending.clear();
-    m_ticketKeys.clear();
+    m_tickets.clear();
+    m_actions.clear();
+    m_tracked.clear();
     m_messages.clear();
     m_followedAborts.clear();
-    m_environment.clear();
-    m_uid.clear();
+    m_selected = RolloutRef();
     refresh();
 }
 
 QString RolloutDetailController::selectedKey() const
 {
-    return m_uid.isEmpty() ? QString() : PendingActionTracker::key(m_environment, m_uid);
+    return m_selected.isNull() ? QString()
+                               : PendingActionTracker::key(m_selected.environment, m_selected.uid);
 }
 
 void RolloutDetailController::select(const QString &environment, const QString &rolloutUid)
 {
     // The window calls this on every change of the table; the detail follows
     // rolloutDetailsChanged instead.
-    if (environment == m_environment && rolloutUid == m_uid)
+    const RolloutRef selected {environment, rolloutUid};
+    if (selected == m_selected)
         return;
-    m_environment = environment;
-    m_uid = rolloutUid;
+    m_selected = selected;
     refresh();
     if (!m_detail.isValid())
         return;
-    const Message message = m_messages.value(selectedKey());
+    const Message message = m_messages.value(m_selected);
     m_view->setActionMessage(message.text, message.isError);
     const QString ns = m_detail.rollout.metadata.namespaceName;
     if (m_runner && !m_permissions.contains(permissionKey(environment, ns)))
@@ -132,22 +131,23 @@ void RolloutDetailController::detailsChanged(const QString &environment,
             m_tracker->rolloutRemoved(key);
     }
     for (const QString &uid : rolloutUids) {
-        const QString key = PendingActionTracker::key(environment, uid);
-        if (m_followedAborts.contains(key))
-            followAbort(key, m_model->rolloutDetail(environment, uid));
+        const RolloutRef rollout {environment, uid};
+        if (m_followedAborts.contains(rollout))
+            followAbort(rollout, m_model->rolloutDetail(environment, uid));
     }
-    if (environment == m_environment && rolloutUids.contains(m_uid))
+    if (environment == m_selected.environment && rolloutUids.contains(m_selected.uid))
         refresh();
 }
 
 void RolloutDetailController::refresh()
 {
-    m_detail = m_uid.isEmpty() ? RolloutDetail() : m_model->rolloutDetail(m_environment, m_uid);
+    m_detail = m_selected.isNull() ? RolloutDetail()
+                                   : m_model->rolloutDetail(m_selected.environment, m_selected.uid);
     if (!m_detail.isValid()) {
         m_view->clear();
         return;
     }
-    m_view->setEnvironmentProtected(m_environments.value(m_environment).isProtected);
+    m_view->setEnvironmentProtected(m_environments.value(m_selected.environment).isProtected);
     m_view->setDetail(m_detail);
     updateActionStates();
 }
@@ -158,12 +158,12 @@ void RolloutDetailController::updateActionStates()
         return;
     const Rollout &rollout = m_detail.rollout;
     const QString ns = rollout.metadata.namespaceName;
-    const bool readOnly = m_environments.value(m_environment).readOnly;
-    const QMap<QString, bool> allowed = m_permissions.value(permissionKey(m_environment, ns));
-    const QString key = selectedKey();
-    std::optional<RolloutAction> busy = m_tracker->pendingAction(key);
-    if (m_sending.contains(key))
-        busy = m_sending.value(key);
+    const QString environment = m_selected.environment;
+    const bool readOnly = m_environments.value(environment).readOnly;
+    const QMap<QString, bool> allowed = m_permissions.value(permissionKey(environment, ns));
+    std::optional<RolloutAction> busy = m_tracker->pendingAction(selectedKey());
+    if (m_sending.contains(m_selected))
+        busy = m_sending.value(m_selected);
     const int revisions = ownedRevisionCount(m_detail.replicaSets, m_detail.rollout.metadata.uid);
 
     RolloutActionStates states;
@@ -176,7 +176,7 @@ void RolloutDetailController::updateActionStates()
             state.enabled = false;
             state.reason = tr("%1 is not connected (stale since %2): nothing can be sent from "
                               "here. Use \"Copy kubectl command\" to run it from a terminal.")
-                               .arg(m_environment, DetailStyle::clockTime(m_detail.staleSince));
+                               .arg(environment, DetailStyle::clockTime(m_detail.staleSince));
             states.insert(action, state);
             continue;
         }
@@ -205,33 +205,43 @@ void RolloutDetailController::request(RolloutAction action, qint64 revision)
     if (!m_runner || !m_detail.isValid())
         return;
     RolloutActionRequest request;
-    request.environment = m_environment;
+    request.environment = m_selected.environment;
     request.namespaceName = m_detail.rollout.metadata.namespaceName;
     request.name = m_detail.rollout.metadata.name;
     request.action = action;
     request.revision = revision;
-    const QString key = selectedKey();
-    m_followedAborts.remove(key);
-    m_sending.insert(key, action);
-    setMessage(key, rolloutActionProgressText(action), false);
-    m_ticketKeys.insert(m_runner->submit(request), key);
+    const RolloutRef rollout = m_selected;
+    m_followedAborts.remove(rollout);
+    m_sending.insert(rollout, action);
+    setMessage(rollout, rolloutActionProgressText(action), false);
+    // Nothing to cancel: an action sent is the cluster's; only its answer may be stale.
+    const JobTracker::Token job = m_actions[rollout].startJob();
+    m_tickets.insert(m_runner->submit(request), Ticket {rollout, job});
     updateActionStates();
 }
 
 void RolloutDetailController::finished(const RolloutActionResult &result)
 {
     const RolloutActionRequest &request = result.request;
-    const QString key = m_ticketKeys.take(result.ticket);
-    m_sending.remove(key);
-    if (result.awaitsEffect() && !key.isEmpty()) {
-        setMessage(key, rolloutActionProgressText(request.action), false);
-        const QString uid = key.mid(request.environment.size() + 1);
-        const RolloutDetail detail = m_model->rolloutDetail(request.environment, uid);
+    const Ticket sent = m_tickets.take(result.ticket);
+    const RolloutRef &rollout = sent.rollout;
+    // An older action's answer, with a newer one on its way: only a failure is worth a word.
+    const bool latest = m_actions[rollout].finish(sent.job);
+    if (latest)
+        m_sending.remove(rollout);
+    if (!latest) {
+        if (!result.succeeded() && !result.awaitsEffect())
+            showFailure(result.message);
+    } else if (result.awaitsEffect() && !rollout.isNull()) {
+        setMessage(rollout, rolloutActionProgressText(request.action), false);
+        const QString key = PendingActionTracker::key(rollout.environment, rollout.uid);
+        m_tracked.insert(key, rollout);
+        const RolloutDetail detail = m_model->rolloutDetail(rollout.environment, rollout.uid);
         m_tracker->add(key, result.expectation, detail.isValid() ? &detail.rollout : nullptr);
     } else if (result.succeeded()) {
-        setMessage(key, result.message, false);
+        setMessage(rollout, result.message, false);
     } else {
-        setMessage(key, result.message, true);
+        setMessage(rollout, result.message, true);
         showFailure(result.message);
     }
     if (result.result == AuditRecord::Result::Denied && m_runner) {
@@ -247,17 +257,17 @@ void RolloutDetailController::permissionsChecked(const QString &environment,
                                                  const QMap<QString, bool> &allowed)
 {
     m_permissions.insert(permissionKey(environment, namespaceName), allowed);
-    if (environment == m_environment)
+    if (environment == m_selected.environment)
         updateActionStates();
 }
 
-void RolloutDetailController::setMessage(const QString &rolloutKey, const QString &text,
+void RolloutDetailController::setMessage(const RolloutRef &rollout, const QString &text,
                                          bool isError)
 {
-    if (rolloutKey.isEmpty())
+    if (rollout.isNull())
         return;
-    m_messages.insert(rolloutKey, Message {text, isError});
-    if (rolloutKey == selectedKey()) {
+    m_messages.insert(rollout, Message {text, isError});
+    if (rollout == m_selected) {
         m_view->setActionMessage(text, isError);
         updateActionStates();
     }
@@ -273,64 +283,13 @@ void RolloutDetailController::showFailure(const QString &text)
     box->open();
 }
 
-void RolloutDetailController::followAbort(const QString &key, const RolloutDetail &detail)
+void RolloutDetailController::followAbort(const RolloutRef &rollout, const RolloutDetail &detail)
 {
     if (!detail.isValid() || !detail.rollout.status.abort) {
         // Gone, or retried since: the abort's story is over.
-        m_followedAborts.remove(key);
+        m_followedAborts.remove(rollout);
         return;
     }
-    m_followedAborts.insert(key);
-    setMessage(key, abortProgressText(detail, QDateTime::currentDateTimeUtc()), false);
-}
-
-QString RolloutDetailController::abortProgressText(const RolloutDetail &detail,
-                                                   const QDateTime &now)
-{
-    const RolloutSituation situation = detail.situation(now);
-    const QString rest = RolloutSituationText::split(situation.text).second;
-    if (situation.kind == RolloutSituation::Kind::Aborting)
-        return tr("Abort accepted") + QStringLiteral(" \u2014 ") + rest;
-    return tr("Aborted: %1.").arg(rest);
-}
-
-QString RolloutDetailController::kubectlCommand(RolloutAction action) const
-{
-    if (!m_detail.isValid())
-        return QString();
-    return KubectlCommand::forAction(action, m_environments.value(m_environment).context,
-                                     m_detail.rollout.metadata.namespaceName,
-                                     m_detail.rollout.metadata.name);
-}
-
-void RolloutDetailController::copyKubectlCommand(RolloutAction action)
-{
-    const QString command = kubectlCommand(action);
-    if (command.isEmpty())
-        return;
-    QGuiApplication::clipboard()->setText(command);
-    m_view->setActionMessage(tr("Copied to the clipboard: %1").arg(command), false);
-}
-
-QString RolloutDetailController::confirmedText(RolloutAction action)
-{
-    switch (action) {
-    case RolloutAction::Pause:
-        return tr("Paused.");
-    case RolloutAction::Resume:
-        return tr("Resumed.");
-    case RolloutAction::Promote:
-        return tr("Promoted to the next step.");
-    case RolloutAction::PromoteFull:
-        return tr("Promoting fully: the new version takes all traffic.");
-    case RolloutAction::Abort:
-        return tr("Aborted: traffic is back on the stable version.");
-    case RolloutAction::Retry:
-        return tr("Retrying the update.");
-    case RolloutAction::Restart:
-        return tr("Restarted.");
-    case RolloutAction::Undo:
-        return tr("Rolled back: the chosen revision is rolling out.");
-    }
-    return QString();
+    m_followedAborts.insert(rollout);
+    setMessage(rollout, abortProgressText(detail, QDateTime::currentDateTimeUtc()), false);
 }

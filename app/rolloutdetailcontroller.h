@@ -2,9 +2,11 @@
 #pragma once
 
 #include "environmentspec.h"
+#include "jobtracker.h"
 #include "kubeconfig.h"
 #include "rolloutaction.h"
 #include "rolloutdetail.h"
+#include "rolloutref.h"
 #include <memory>
 #include <QHash>
 #include <QMap>
@@ -39,11 +41,13 @@ public:
     // Stops the runner's threads (window closing, the demo going away).
     void shutdown();
 
+    // PendingActionTracker's key of the selected rollout; empty when none is.
     QString selectedKey() const;
     ActionRunner *runner() const { return m_runner.get(); }
     PendingActionTracker *tracker() const { return m_tracker; }
-    // "Paused.", "Resumed.": what the view says once the watch confirms an action. An abort
-    // is followed further (abortProgressText) until the cluster shows it complete.
+    // "Paused.", "Resumed.": what (these two in rolloutdetailtexts.cpp) the view says once the
+    // watch confirms an action. An abort is followed further (abortProgressText) until the cluster
+    // shows it complete.
     static QString confirmedText(RolloutAction action);
     // What an accepted abort has done so far, from the watched rollout: "Abort accepted —
     // canary weight 33 % → 0 %, scaling down 2 canary pods", then "Aborted: all traffic on
@@ -61,6 +65,12 @@ private:
         QString text;
         bool isError = false;
     };
+    // An action sent and not answered yet: for which rollout, and its job there.
+    struct Ticket
+    {
+        RolloutRef rollout;
+        JobTracker::Token job = 0;
+    };
 
     void detailsChanged(const QString &environment, const QStringList &rolloutUids);
     void refresh();
@@ -69,9 +79,9 @@ private:
     void finished(const RolloutActionResult &result);
     void permissionsChecked(const QString &environment, const QString &namespaceName,
                             const QMap<QString, bool> &allowed);
-    void setMessage(const QString &rolloutKey, const QString &text, bool isError);
+    void setMessage(const RolloutRef &rollout, const QString &text, bool isError);
     void showFailure(const QString &text);
-    void followAbort(const QString &key, const RolloutDetail &detail);
+    void followAbort(const RolloutRef &rollout, const RolloutDetail &detail);
 
     FleetModel *m_model;
     RolloutDetailView *m_view;
@@ -79,13 +89,16 @@ private:
     std::unique_ptr<AuditLog> m_audit;
     std::unique_ptr<ActionRunner> m_runner;
     QHash<QString, EnvironmentSpec> m_environments;
-    QString m_environment;
-    QString m_uid;
+    RolloutRef m_selected;
     RolloutDetail m_detail;
     // "environment\nnamespace" -> permission display name -> allowed
     QHash<QString, QMap<QString, bool>> m_permissions;
-    QHash<QString, RolloutAction> m_sending; // rollout key -> action sent, no answer yet
-    QHash<quint64, QString> m_ticketKeys; // runner ticket -> rollout key
-    QHash<QString, Message> m_messages; // rollout key -> the last action's message
-    QSet<QString> m_followedAborts; // rollout keys whose accepted abort is still shown live
+    // Per rollout, the latest action wins: an older one's answer no longer says what the
+    // rollout is doing (a failure is still shown in a dialog).
+    QHash<RolloutRef, JobTracker> m_actions;
+    QHash<RolloutRef, RolloutAction> m_sending; // the latest action sent, no answer yet
+    QHash<quint64, Ticket> m_tickets; // runner ticket -> its rollout and job
+    QHash<RolloutRef, Message> m_messages; // the last action's message
+    QSet<RolloutRef> m_followedAborts; // whose accepted abort is still shown live
+    QHash<QString, RolloutRef> m_tracked; // PendingActionTracker key -> its rollout
 };
