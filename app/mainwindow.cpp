@@ -49,7 +49,6 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTabWidget>
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -99,8 +98,7 @@ MainWindow::MainWindow(QWidget *parent) :
     auto *metricsView = new RolloutMetricsView(m_detail);
     m_metricsView = metricsView;
     m_metricsController = new MetricsController(m_fleetModel, metricsView, this);
-    if (auto *tabs = m_detail->rolloutView()->findChild<QTabWidget *>(QStringLiteral("detailTabs")))
-        tabs->addTab(metricsView, tr("Metrics"));
+    m_detail->rolloutView()->addPage(metricsView, tr("Metrics"));
 
     m_proxy->setSourceModel(m_fleetModel);
     // Connected before the table's selection model exists, so these run before it reacts:

@@ -27,7 +27,6 @@
 #include <QPointer>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QTabWidget>
 #include <QUrl>
 
 QMenu *MainWindow::rowMenu(const QModelIndex &index)
@@ -218,14 +217,13 @@ void MainWindow::setMetricsPoppedOut(bool on)
         m_metricsWindow->close();
         return;
     }
-    const QPointer<QTabWidget> tabs
-        = m_detail->rolloutView()->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+    const QPointer<RolloutDetailView> detailView = m_detail->rolloutView();
     auto *metricsWindow = new PopOutWindow(
         m_metricsView, tr("Metrics"),
-        [this, tabs](QWidget *part) {
-            if (!tabs)
+        [this, detailView](QWidget *part) {
+            if (!detailView)
                 return;
-            tabs->addTab(part, tr("Metrics"));
+            detailView->addPage(part, tr("Metrics"));
             m_popOutMetrics->setChecked(false);
         },
         this);

@@ -30,11 +30,6 @@ namespace {
 // setDetail() arrives ten times a second.
 constexpr qint64 ageRefreshMSecs = 5000;
 
-bool sameRollout(const RolloutDetail &a, const RolloutDetail &b)
-{
-    return a.environment == b.environment && a.rollout.metadata.uid == b.rollout.metadata.uid;
-}
-
 } // namespace
 
 class RolloutDetailView::Private
@@ -61,7 +56,6 @@ public:
     QDateTime lastFullSync;
     QMap<RolloutAction, QAction *> actions;
     QAction *copyCommand = nullptr;
-
     QStackedWidget *stack = nullptr;
     QLabel *placeholder = nullptr;
     RolloutHeader *header = nullptr;
@@ -122,7 +116,8 @@ void RolloutDetailView::Private::trigger(RolloutAction action)
 void RolloutDetailView::Private::sync(const RolloutDetail &previous, bool force)
 {
     const QDateTime time = now();
-    const bool newRollout = !sameRollout(previous, detail);
+    const bool newRollout = previous.environment != detail.environment
+        || previous.rollout.metadata.uid != detail.rollout.metadata.uid;
     const bool stale = force || newRollout || !lastFullSync.isValid() || time < lastFullSync
         || lastFullSync.msecsTo(time) >= ageRefreshMSecs;
     const bool rolloutChanged = stale || previous.rollout != detail.rollout
@@ -424,6 +419,11 @@ bool RolloutDetailView::isEnvironmentProtected() const
 void RolloutDetailView::setConfirmFunction(ConfirmFunction confirm)
 {
     d->confirm = std::move(confirm);
+}
+
+void RolloutDetailView::addPage(QWidget *page, const QString &title)
+{
+    d->tabs->addTab(page, title);
 }
 
 QByteArray RolloutDetailView::saveLayout() const

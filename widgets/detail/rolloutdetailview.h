@@ -57,6 +57,8 @@ public:
     // "copyCommandAction"): usable while actions are disabled, e.g. in a stale environment.
     QAction *copyCommandAction() const;
 
+    // Another tab after the rollout's own (the window's metrics); the view takes the page.
+    void addPage(QWidget *page, const QString &title);
     // The steps/tabs splitter and the chosen tab, for the window's settings.
     QByteArray saveLayout() const;
     void restoreLayout(const QByteArray &state);
