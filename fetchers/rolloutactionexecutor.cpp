@@ -39,14 +39,11 @@ QByteArray describeRequest(const QString &path, PatchType type, const QByteArray
     return "PATCH " + path.toUtf8() + ' ' + KubeClient::contentType(type) + ' ' + shown;
 }
 
+// The generation a patched rollout answers with (0 when the answer is not one).
 qint64 generationOf(const QByteArray &body)
 {
-    return QJsonDocument::fromJson(body)
-        .object()
-        .value(QLatin1String("metadata"))
-        .toObject()
-        .value(QLatin1String("generation"))
-        .toInteger();
+    const Decoded<Rollout> decoded = JsonDecoder().decodeObject<Rollout>(body);
+    return decoded.isOk() ? decoded.value.metadata.generation : 0;
 }
 
 } // namespace

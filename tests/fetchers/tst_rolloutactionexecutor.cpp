@@ -51,6 +51,8 @@ private slots:
         Rollout now = rollout(QStringLiteral("staging"), QStringLiteral("payments"),
                               QStringLiteral("payments-api"));
         QVERIFY(now.spec.paused);
+        // The generation the patch answered with, read by the domain decoder.
+        QCOMPARE(result.expectation.generation, now.metadata.generation);
         QVERIFY(rolloutActionConfirmed(result.expectation, now));
 
         result = run(QStringLiteral("staging"), QStringLiteral("payments"),
