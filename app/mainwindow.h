@@ -69,6 +69,7 @@ public:
     FleetModel *fleetModel() const { return m_fleetModel; }
     FleetFilterProxy *filterProxy() const { return m_proxy; }
     EnvironmentModel *environmentModel() const { return m_environmentModel; }
+    FleetFetcher *fetcher() const { return m_fetcher.get(); } // the benchmarks watch it
     FleetTableView *fleetTable() const { return m_table; }
     FilterBar *filterBar() const { return m_filterBar; }
     EnvironmentListView *environmentList() const { return m_environmentList; }
