@@ -268,8 +268,11 @@ void MetricsController::resultReady(const MetricQueryResult &result)
     const Pending pending = *it;
     m_pending.erase(it);
     QList<MetricsPlan::Part> &parts = m_parts[pending.chartId];
-    if (pending.part >= parts.size())
+    if (pending.part >= parts.size()) {
+        if (m_pending.isEmpty())
+            finishRound();
         return;
+    }
     const auto chart = std::find_if(m_charts.cbegin(), m_charts.cend(), [&](const ChartSpec &spec) {
         return spec.id == pending.chartId;
     });
