@@ -32,6 +32,10 @@
 #include <QToolButton>
 #include <QTreeWidget>
 
+// The demo's states take longer to arrive on a loaded machine (CI runs two suites and
+// fuzzing on two cores); these are waits, not timings.
+constexpr int kDataWaitMs = 20000;
+
 class TestOnCallLayout : public QObject
 {
     Q_OBJECT
@@ -73,9 +77,11 @@ private slots:
         // staging waits for people in the demo (payments-api and frontend wait for promotion).
         const int row = m_window->environmentModel()->rowOf(QStringLiteral("staging"));
         const QModelIndex staging = m_window->environmentModel()->index(row);
-        QTRY_VERIFY(staging.data(EnvironmentModel::WaitingCountRole).toInt() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(staging.data(EnvironmentModel::WaitingCountRole).toInt() > 0,
+                                 kDataWaitMs);
         QVERIFY(staging.data(Qt::DisplayRole).toString().contains(QStringLiteral("waiting")));
-        QTRY_VERIFY(m_window->windowTitle().contains(QStringLiteral("attention")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->windowTitle().contains(QStringLiteral("attention")),
+                                 kDataWaitMs);
         const QModelIndex waiting = m_window->filterProxy()->index(
             rowOf(QStringLiteral("staging"), QStringLiteral("payments"),
                   QStringLiteral("payments-api"))
@@ -100,7 +106,7 @@ private slots:
         // Still the same, live detail of the selected rollout.
         QCOMPARE(view()->detail().rollout.metadata.name, QStringLiteral("checkout"));
         pane->window()->close();
-        QTRY_VERIFY(!m_window->isDetailPoppedOut());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_window->isDetailPoppedOut(), kDataWaitMs);
         QCOMPARE(pane->window(), m_window.get());
         QCOMPARE(m_window->contentSplitter()->indexOf(pane), 1);
 
@@ -109,7 +115,7 @@ private slots:
         auto *tabs = view()->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
         QCOMPARE(tabs->count(), 3);
         m_window->setMetricsPoppedOut(false);
-        QTRY_COMPARE(tabs->count(), 4);
+        QTRY_COMPARE_WITH_TIMEOUT(tabs->count(), 4, kDataWaitMs);
         QCOMPARE(tabs->tabText(3), QStringLiteral("Metrics"));
     }
 
@@ -118,12 +124,15 @@ private slots:
         // Names fit their column, the status column holds a whole situation, and the events'
         // messages wrap instead of being cut (issue 9, finding 6).
         FleetTableView *table = m_window->fleetTable();
-        QTRY_VERIFY(rowOf(QStringLiteral("prod"), QStringLiteral("payments"),
-                          QStringLiteral("payments-gateway"))
-                        .isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("prod"), QStringLiteral("payments"),
+                                       QStringLiteral("payments-gateway"))
+                                     .isValid(),
+                                 kDataWaitMs);
         const QFontMetrics metrics(table->font());
-        QTRY_VERIFY(table->columnWidth(FleetModel::NameColumn)
-                    >= metrics.horizontalAdvance(QStringLiteral("payments-gateway")) + 8);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            table->columnWidth(FleetModel::NameColumn)
+                >= metrics.horizontalAdvance(QStringLiteral("payments-gateway")) + 8,
+            kDataWaitMs);
         QVERIFY(table->columnWidth(FleetModel::StrategyColumn)
                 >= metrics.horizontalAdvance(QStringLiteral("Rolling update")) + 8);
         QVERIFY(table->columnWidth(FleetModel::StatusColumn)

@@ -71,6 +71,22 @@ private slots:
         QVERIFY(qAlpha(icon.pixel(icon.width() / 2, icon.height() / 4)) > 0);
     }
 
+    void iconsAreReusedNotDrawnAgain()
+    {
+        // Painted on every repaint of the environment list and every detail update: a new
+        // QIcon each time left a new scaled pixmap in QPixmapCache each time (a slow memory
+        // creep in the soak until the cache was full).
+        const QIcon live = ConnectionStateStyle::icon(ConnectionState::Live, 12);
+        QCOMPARE(ConnectionStateStyle::icon(ConnectionState::Live, 12).cacheKey(), live.cacheKey());
+        QVERIFY(ConnectionStateStyle::icon(ConnectionState::Retrying, 12).cacheKey()
+                != live.cacheKey());
+        QVERIFY(ConnectionStateStyle::icon(ConnectionState::Live, 14).cacheKey()
+                != live.cacheKey());
+        const QIcon healthy = PhaseStyle::icon(QStringLiteral("Healthy"), 16);
+        QCOMPARE(PhaseStyle::icon(QStringLiteral("Healthy"), 16).cacheKey(), healthy.cacheKey());
+        QVERIFY(PhaseStyle::icon(QStringLiteral("Degraded"), 16).cacheKey() != healthy.cacheKey());
+    }
+
     void images_data()
     {
         QTest::addColumn<QString>("image");

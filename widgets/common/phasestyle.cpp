@@ -3,6 +3,7 @@
 
 #include "themecolours.h"
 
+#include <QHash>
 #include <QPainter>
 #include <QPixmap>
 
@@ -100,11 +101,22 @@ QString PhaseStyle::displayName(const QString &phase)
 
 QIcon PhaseStyle::icon(const QString &phase, int size)
 {
+    // Reused, not drawn again: a new QIcon per call (the detail pane asks on every update)
+    // leaves a new scaled pixmap in QPixmapCache each time.
+    static QHash<QString, QIcon> cache; // GUI thread; phases x sizes x themes
+    const QString key = QStringLiteral("%1/%2/%3").arg(phase).arg(size).arg(colour(phase).rgba());
+    if (const auto it = cache.constFind(key); it != cache.constEnd())
+        return *it;
     const qreal ratio = 2.0; // crisp on high-density screens too
     QPixmap pixmap(QSize(size, size) * ratio);
     pixmap.setDevicePixelRatio(ratio);
     pixmap.fill(Qt::transparent);
     QPainter painter(&pixmap);
     paintSymbol(&painter, QRectF(0, 0, size, size), phase);
-    return QIcon(pixmap);
+    painter.end();
+    const QIcon icon(pixmap);
+    // Unknown phases are shown with "?", but their names are the server's: bound the cache.
+    if (cache.size() < 256)
+        cache.insert(key, icon);
+    return icon;
 }
