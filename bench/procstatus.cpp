@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QList>
 
+#include <malloc.h>
+
 qint64 procStatusField(const char *field)
 {
     QFile file(QStringLiteral("/proc/self/status"));
@@ -16,4 +18,10 @@ qint64 procStatusField(const char *field)
             return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
     }
     return -1;
+}
+
+HeapUsage heapUsage()
+{
+    const struct mallinfo2 info = mallinfo2();
+    return HeapUsage {qint64(info.uordblks + info.hblkhd), qint64(info.arena + info.hblkhd)};
 }
