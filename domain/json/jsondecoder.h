@@ -28,7 +28,9 @@
 // lists (equal for every pod of a ReplicaSet), which saves memory and decoding time. An
 // object's own strings (name, uid, resourceVersion, a pod's IPs) share one allocation.
 // Passing a QByteArray with at least 64 bytes of spare capacity (reserve(size() + 64))
-// saves one copy of the body.
+// saves one copy of the body. The parser's buffers are the program's largest blocks, so the
+// first JsonDecoder fixes glibc's mmap threshold, which they would otherwise raise (see
+// jsondecoder.cpp).
 //
 // T is one of Rollout, ReplicaSet, Pod, Deployment, AnalysisRun, Event.
 class JsonDecoder
