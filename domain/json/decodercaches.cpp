@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The decoder's sharing machinery (see jsonreader_p.h): the string cache, value-cache
+// The decoder's sharing machinery (see decodercaches_p.h): the string cache, value-cache
 // signatures and the per-object string block.
 #include "jsonreader_p.h"
 
