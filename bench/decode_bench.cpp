@@ -161,9 +161,7 @@ private:
         members(value, [&](std::string_view key, ondemand::value v) {
             if (key == "conditions") {
                 elements(v, [&](ondemand::value condition) {
-                    fields(condition,
-                           {"type", "status", "reason", "message", "lastTransitionTime",
-                            "lastUpdateTime"});
+                    fields(condition, {"type", "status", "reason"});
                 });
             } else if (key == "containerStatuses" || key == "initContainerStatuses") {
                 elements(v, [&](ondemand::value container) { containerStatus(container); });
@@ -178,8 +176,7 @@ private:
         members(value, [&](std::string_view key, ondemand::value v) {
             if (key == "state" || key == "lastState") {
                 members(v, [&](std::string_view, ondemand::value details) {
-                    fields(details,
-                           {"reason", "message", "exitCode", "signal", "startedAt", "finishedAt"});
+                    fields(details, {"reason", "message", "exitCode", "signal", "finishedAt"});
                 });
             } else if (key == "name" || key == "image" || key == "ready" || key == "started"
                        || key == "restartCount") {

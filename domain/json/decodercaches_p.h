@@ -4,7 +4,9 @@
 // Internal to the decoder: what it shares between the objects it decodes (SharedValues) and
 // the byte helpers behind it. Implemented in decodercaches.cpp.
 
+#include "condition.h"
 #include "objectmeta.h"
+#include "pod.h"
 #include "podtemplate.h"
 #include "stringmap.h"
 
@@ -163,6 +165,47 @@ private:
     std::vector<Slot> m_slots;
 };
 
+// Shares equal lists whose parts are read one by one (a pod's conditions and container
+// statuses): they are decoded into scratch(), and take() hands out the list remembered for
+// an equal value, or remembers this one. A hit costs no allocation (the scratch list keeps
+// its capacity) and stores nothing new. Direct-mapped like ValueCache, so it never grows
+// past its fixed size; the caller supplies the value's hash.
+template<typename T> class ListCache
+{
+public:
+    // An empty list to decode into.
+    QList<T> &scratch()
+    {
+        m_scratch.clear();
+        return m_scratch;
+    }
+    // Sets out to a list equal to scratch(): the one remembered, or scratch() itself.
+    void take(size_t hash, QList<T> &out)
+    {
+        if (m_slots.empty())
+            m_slots.resize(slotCount);
+        Slot &slot = m_slots[hash & (slotCount - 1)];
+        if (slot.hash == hash && slot.value == m_scratch) {
+            out = slot.value;
+            return;
+        }
+        slot.hash = hash;
+        slot.value = std::move(m_scratch);
+        slot.value.squeeze(); // the scratch list may have grown for a longer one
+        out = slot.value;
+    }
+
+private:
+    struct Slot
+    {
+        size_t hash = 0;
+        QList<T> value;
+    };
+    static constexpr size_t slotCount = 256;
+    std::vector<Slot> m_slots;
+    QList<T> m_scratch;
+};
+
 // Shares the QString of a short, repeated value (namespace, label key, image, reason).
 // Keys up to 36 bytes (a uid) live inside the 64-byte slot, so a lookup touches one cache
 // line.
@@ -224,6 +267,8 @@ struct SharedValues
     ValueCache<StringMap> annotations;
     ValueCache<QList<OwnerReference>> owners;
     ValueCache<QList<ContainerSpec>> containers;
+    ListCache<Condition> podConditions;
+    ListCache<ContainerStatus> containerStatuses;
 };
 
 } // namespace JsonRead

@@ -34,6 +34,9 @@ void decodeOwnerReferences(Context &ctx, Element value, const Path &path,
                            QList<OwnerReference> &out);
 void decodeContainers(Context &ctx, Element value, const Path &path, QList<ContainerSpec> &out);
 void decodeConditions(Context &ctx, Element value, const Path &path, QList<Condition> &out);
+// A condition's type, status or reason (what a pod's conditions keep); false for other keys.
+bool readConditionField(Context &ctx, std::string_view key, Element value, const Path &path,
+                        Condition &out);
 // A pod spec ({containers, initContainers, nodeName, ...}); nodeName may be null.
 void decodePodSpec(Context &ctx, Element value, const Path &path, PodTemplate &out,
                    QString *nodeName);

@@ -57,16 +57,26 @@ void decodeMeta(Context &ctx, Element value, const Path &path, ObjectMeta &out, 
     local.build();
 }
 
+bool readConditionField(Context &ctx, std::string_view key, Element value, const Path &path,
+                        Condition &out)
+{
+    if (is(key, "type"))
+        readKnownToken(ctx, value, path, out.type);
+    else if (is(key, "status"))
+        readKnownToken(ctx, value, path, out.status);
+    else if (is(key, "reason"))
+        readToken(ctx, value, path, out.reason);
+    else
+        return false;
+    return true;
+}
+
 static void decodeCondition(Context &ctx, Element value, const Path &path, Condition &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (is(key, "type"))
-            readKnownToken(ctx, v, p, out.type);
-        else if (is(key, "status"))
-            readKnownToken(ctx, v, p, out.status);
-        else if (is(key, "reason"))
-            readToken(ctx, v, p, out.reason);
-        else if (is(key, "message"))
+        if (readConditionField(ctx, key, v, p, out))
+            return;
+        if (is(key, "message"))
             readString(ctx, v, p, out.message);
         else if (is(key, "lastTransitionTime"))
             readTime(ctx, v, p, out.lastTransitionTime);

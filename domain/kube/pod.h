@@ -12,7 +12,9 @@
 
 #include <optional>
 
-// One of containerStatuses[].state / lastState: waiting, running or terminated.
+// One of containerStatuses[].state / lastState: waiting, running or terminated. Not kept:
+// startedAt (nothing shows it, and without it the statuses of the running pods of a
+// ReplicaSet are equal, so the decoder shares one list between them).
 struct ContainerState
 {
     enum class Kind : quint8 { None, Waiting, Running, Terminated };
@@ -22,7 +24,6 @@ struct ContainerState
     QString message; // waiting or terminated
     qint32 exitCode = 0;
     qint32 signal = 0;
-    QDateTime startedAt; // running or terminated
     QDateTime finishedAt; // terminated
 
     bool isWaiting() const { return kind == Kind::Waiting; }
@@ -32,8 +33,7 @@ struct ContainerState
     bool operator==(const ContainerState &o) const
     {
         return kind == o.kind && reason == o.reason && message == o.message
-            && exitCode == o.exitCode && signal == o.signal && startedAt == o.startedAt
-            && finishedAt == o.finishedAt;
+            && exitCode == o.exitCode && signal == o.signal && finishedAt == o.finishedAt;
     }
     bool operator!=(const ContainerState &o) const { return !(*this == o); }
 };
@@ -65,6 +65,8 @@ struct Pod
     QString phase; // Pending, Running, Succeeded, Failed, Unknown
     QString reason; // e.g. Evicted, NodeLost
     QString message;
+    // Type, status and reason only: what kubectl's pod status reads. Their messages and times
+    // are shown nowhere, and without them pods in the same state share one list.
     QList<Condition> conditions;
     QList<ContainerStatus> initContainerStatuses;
     QList<ContainerStatus> containerStatuses;
