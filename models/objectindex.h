@@ -5,8 +5,8 @@
 
 #include <QHash>
 #include <QList>
-#include <QSet>
 #include <QString>
+#include <QVarLengthArray>
 
 // The groups an object is filed under in an ObjectIndex: the uids of the objects a detail
 // view finds it from. A ReplicaSet under every owner (rows take weights and revisions from
@@ -77,9 +77,12 @@ public:
     {
         const QString key = keyOf(object);
         remove(key);
+        QVarLengthArray<QString, 2> filed; // two owner references may name one owner
         forEachGroup(object, [&](const QString &group) {
-            if (!group.isEmpty())
-                m_groups[group].insert(key);
+            if (group.isEmpty() || filed.contains(group))
+                return;
+            filed.append(group);
+            m_groups[group].append(key);
         });
         if (!object.metadata.uid.isEmpty())
             m_keyByUid.insert(object.metadata.uid, key);
@@ -94,7 +97,7 @@ public:
             const auto keys = m_groups.find(group);
             if (keys == m_groups.end())
                 return;
-            keys->remove(key);
+            keys->removeOne(key);
             if (keys->isEmpty())
                 m_groups.erase(keys);
         });
@@ -112,5 +115,7 @@ public:
 private:
     QHash<QString, T> m_objects; // "ns/name"
     QHash<QString, QString> m_keyByUid;
-    QHash<QString, QSet<QString>> m_groups; // group uid -> keys
+    // group uid -> keys. A list, not a QSet: groups hold a few to a few dozen keys, and a
+    // QSet's smallest table (48 entries) cost 1.4 KB per group, 2.8 MB per 10,000 pods.
+    QHash<QString, QList<QString>> m_groups;
 };
