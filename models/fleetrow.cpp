@@ -8,12 +8,13 @@ namespace {
 const QChar KeySeparator(0x1f); // unit separator: never part of a Kubernetes name
 
 template<typename T>
-bool sameIgnoringResourceVersion(const std::optional<T> &a, const std::optional<T> &b)
+bool sameIgnoringResourceVersion(const std::shared_ptr<const T> &a,
+                                 const std::shared_ptr<const T> &b)
 {
-    if (a.has_value() != b.has_value())
-        return false;
-    if (!a)
+    if (a == b)
         return true;
+    if (!a || !b)
+        return false;
     if (a->metadata.resourceVersion == b->metadata.resourceVersion)
         return *a == *b;
     T copy = *a;
@@ -68,7 +69,7 @@ FleetRow FleetRow::fromRollout(const QString &environment, const Rollout &rollou
     FleetRow row;
     row.environment = environment;
     row.kind = Kind::Rollout;
-    row.rollout = rollout;
+    row.rollout = std::make_shared<const Rollout>(rollout);
     const RolloutPhaseInfo phase = rolloutPhase(rollout);
     row.phase = phase.phase;
     row.message = phase.message;
@@ -108,7 +109,7 @@ FleetRow FleetRow::fromDeployment(const QString &environment, const Deployment &
     FleetRow row;
     row.environment = environment;
     row.kind = Kind::Deployment;
-    row.deployment = deployment;
+    row.deployment = std::make_shared<const Deployment>(deployment);
     const DeploymentRolloutStatus status = deploymentStatus(deployment);
     // The Rollout vocabulary, so one filter and one colour scheme serve both kinds.
     if (status.paused) {
