@@ -76,8 +76,8 @@ static void decodeCondition(Context &ctx, Element value, const Path &path, Condi
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
         if (readConditionField(ctx, key, v, p, out))
             return;
-        if (is(key, "message"))
-            readString(ctx, v, p, out.message);
+        if (is(key, "message")) // "Rollout is healthy", repeated across a fleet
+            readToken(ctx, v, p, out.message);
         else if (is(key, "lastTransitionTime"))
             readTime(ctx, v, p, out.lastTransitionTime);
         else if (is(key, "lastUpdateTime"))

@@ -101,7 +101,7 @@ static void readGeneration(Context &ctx, Element value, const Path &path, QStrin
         out = QString::number(value.get_int64().value_unsafe());
         return;
     }
-    readString(ctx, value, path, out);
+    readToken(ctx, value, path, out); // a small number, the same for many rollouts
 }
 
 void decodeRolloutStatus(Context &ctx, Element value, const Path &path, RolloutStatus &out)
@@ -109,8 +109,8 @@ void decodeRolloutStatus(Context &ctx, Element value, const Path &path, RolloutS
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
         if (is(key, "phase"))
             readToken(ctx, v, p, out.phase);
-        else if (is(key, "message"))
-            readString(ctx, v, p, out.message);
+        else if (is(key, "message")) // "CanaryPauseStep", "more replicas need to be updated"
+            readToken(ctx, v, p, out.message);
         else if (is(key, "currentStepIndex"))
             readInt32(ctx, v, p, out.currentStepIndex);
         else if (is(key, "pauseConditions"))
