@@ -8,6 +8,8 @@
 #include <QString>
 #include <QVarLengthArray>
 
+#include <memory>
+
 // The groups an object is filed under in an ObjectIndex: the uids of the objects a detail
 // view finds it from. A ReplicaSet under every owner (rows take weights and revisions from
 // them), a pod under the ReplicaSet and an AnalysisRun under the Rollout that control it,
@@ -46,7 +48,7 @@ public:
     const T *find(const QString &key) const
     {
         const auto it = m_objects.constFind(key);
-        return it == m_objects.constEnd() ? nullptr : &*it;
+        return it == m_objects.constEnd() ? nullptr : it->get();
     }
     const T *findByUid(const QString &uid) const
     {
@@ -69,8 +71,8 @@ public:
     }
     template<typename F> void forEach(F &&f) const
     {
-        for (const T &object : m_objects)
-            f(object);
+        for (const std::shared_ptr<const T> &object : m_objects)
+            f(*object);
     }
 
     void upsert(const T &object)
@@ -86,14 +88,15 @@ public:
         });
         if (!object.metadata.uid.isEmpty())
             m_keyByUid.insert(object.metadata.uid, key);
-        m_objects.insert(key, object);
+        m_objects.insert(key, std::make_shared<const T>(object));
     }
     void remove(const QString &key)
     {
         const auto it = m_objects.constFind(key);
         if (it == m_objects.constEnd())
             return;
-        forEachGroup(*it, [&](const QString &group) {
+        const T &object = **it;
+        forEachGroup(object, [&](const QString &group) {
             const auto keys = m_groups.find(group);
             if (keys == m_groups.end())
                 return;
@@ -101,8 +104,8 @@ public:
             if (keys->isEmpty())
                 m_groups.erase(keys);
         });
-        if (m_keyByUid.value(it->metadata.uid) == key)
-            m_keyByUid.remove(it->metadata.uid);
+        if (m_keyByUid.value(object.metadata.uid) == key)
+            m_keyByUid.remove(object.metadata.uid);
         m_objects.erase(it);
     }
     void clear()
@@ -113,7 +116,9 @@ public:
     }
 
 private:
-    QHash<QString, T> m_objects; // "ns/name"
+    // "ns/name" -> object. By pointer: a node is 40 bytes instead of 488 for a pod, and Qt
+    // 6.4's hash keeps a fifth of its nodes' room unused.
+    QHash<QString, std::shared_ptr<const T>> m_objects;
     QHash<QString, QString> m_keyByUid;
     // group uid -> keys. A list, not a QSet: groups hold a few to a few dozen keys, and a
     // QSet's smallest table (48 entries) cost 1.4 KB per group, 2.8 MB per 10,000 pods.
