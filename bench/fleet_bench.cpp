@@ -68,10 +68,23 @@ bool detailComplete(const FleetModel &model, const QString &environment, const S
         && pods == FleetGenerator::podsPerRollout;
 }
 
+// --stop-after-ingest: the figures of the first ingest, then the end of the process with the
+// model, the fetcher and its informers alive, so that heaptrack's "leaked" memory is what
+// the dashboard holds at the end of ingest (heaptrack_print -l). The simulator child ends
+// when its standard input closes.
+[[noreturn]] void stopWithEverythingAlive(double seconds, double resident, const HeapUsage &heap)
+{
+    std::printf("ingest %.3f s, resident %.1f MB, heap in use %.1f MB, malloc holds %.1f MB\n",
+                seconds, resident, double(heap.inUse) / (1024.0 * 1024.0),
+                double(heap.held) / (1024.0 * 1024.0));
+    std::fflush(stdout);
+    std::exit(0);
+}
+
 // One ingest of the whole fleet: seconds from start() until FleetModel has every row and
 // the sampled details are complete in every environment; -1 on timeout.
 double ingestOnce(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &environments,
-                  int rollouts, double *residentAtEnd, HeapUsage *heapAtEnd)
+                  int rollouts, double *residentAtEnd, HeapUsage *heapAtEnd, bool stopAtEnd)
 {
     const QStringList spaces = FleetGenerator::namespaces();
     // The first (a paused canary with pods on two ReplicaSets) and the last Rollout.
@@ -116,6 +129,8 @@ double ingestOnce(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &en
                              seconds = double(timer.nsecsElapsed()) / 1e9;
                              *residentAtEnd = statusMegabytes("VmRSS");
                              *heapAtEnd = heapUsage();
+                             if (stopAtEnd)
+                                 stopWithEverythingAlive(seconds, *residentAtEnd, *heapAtEnd);
                              loop.quit();
                          }
                      });
@@ -230,7 +245,8 @@ int main(int argc, char *argv[])
     for (int round = 0; round < rounds; ++round) {
         double rss = 0;
         HeapUsage roundHeap;
-        const double a = ingestOnce(kubeconfig, environments, rollouts, &rss, &roundHeap);
+        const double a = ingestOnce(kubeconfig, environments, rollouts, &rss, &roundHeap,
+                                    args.contains(QStringLiteral("--stop-after-ingest")));
         const double b = kubectlOnce(kubeconfigPath, cacheDir.path(), clusters, false);
         const double c = kubectlOnce(kubeconfigPath, cacheDir.path(), clusters, true);
         if (a < 0 || b < 0 || c < 0)
