@@ -86,14 +86,15 @@ void MetricsController::select(const QString &environment, const QString &rollou
         return;
     m_environment = environment;
     m_uid = rolloutUid;
-    setDetail(m_model && !rolloutUid.isEmpty() ? m_model->rolloutDetail(environment, rolloutUid)
-                                               : RolloutDetail());
+    setDetail(m_model && !rolloutUid.isEmpty()
+                  ? m_model->store().rolloutDetail(environment, rolloutUid)
+                  : RolloutDetail());
 }
 
 void MetricsController::detailsChanged(const QString &environment, const QStringList &rolloutUids)
 {
     if (m_model && environment == m_environment && rolloutUids.contains(m_uid))
-        setDetail(m_model->rolloutDetail(m_environment, m_uid));
+        setDetail(m_model->store().rolloutDetail(m_environment, m_uid));
 }
 
 void MetricsController::setDetail(const RolloutDetail &detail)

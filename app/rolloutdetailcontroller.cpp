@@ -30,7 +30,8 @@ RolloutDetailController::RolloutDetailController(FleetModel *model, RolloutDetai
             [this](const QString &key, RolloutAction action) {
                 const RolloutRef rollout = m_tracked.take(key);
                 if (action == RolloutAction::Abort) {
-                    followAbort(rollout, m_model->rolloutDetail(rollout.environment, rollout.uid));
+                    followAbort(rollout,
+                                m_model->store().rolloutDetail(rollout.environment, rollout.uid));
                     return;
                 }
                 setMessage(rollout, confirmedText(action), false);
@@ -124,7 +125,7 @@ void RolloutDetailController::detailsChanged(const QString &environment,
         const QString key = PendingActionTracker::key(environment, uid);
         if (!m_tracker->isPending(key))
             continue;
-        const RolloutDetail detail = m_model->rolloutDetail(environment, uid);
+        const RolloutDetail detail = m_model->store().rolloutDetail(environment, uid);
         if (detail.isValid())
             m_tracker->rolloutChanged(key, detail.rollout);
         else
@@ -133,7 +134,7 @@ void RolloutDetailController::detailsChanged(const QString &environment,
     for (const QString &uid : rolloutUids) {
         const RolloutRef rollout {environment, uid};
         if (m_followedAborts.contains(rollout))
-            followAbort(rollout, m_model->rolloutDetail(environment, uid));
+            followAbort(rollout, m_model->store().rolloutDetail(environment, uid));
     }
     if (environment == m_selected.environment && rolloutUids.contains(m_selected.uid))
         refresh();
@@ -141,8 +142,9 @@ void RolloutDetailController::detailsChanged(const QString &environment,
 
 void RolloutDetailController::refresh()
 {
-    m_detail = m_selected.isNull() ? RolloutDetail()
-                                   : m_model->rolloutDetail(m_selected.environment, m_selected.uid);
+    m_detail = m_selected.isNull()
+        ? RolloutDetail()
+        : m_model->store().rolloutDetail(m_selected.environment, m_selected.uid);
     if (!m_detail.isValid()) {
         m_view->clear();
         return;
@@ -236,7 +238,8 @@ void RolloutDetailController::finished(const RolloutActionResult &result)
         setMessage(rollout, rolloutActionProgressText(request.action), false);
         const QString key = PendingActionTracker::key(rollout.environment, rollout.uid);
         m_tracked.insert(key, rollout);
-        const RolloutDetail detail = m_model->rolloutDetail(rollout.environment, rollout.uid);
+        const RolloutDetail detail
+            = m_model->store().rolloutDetail(rollout.environment, rollout.uid);
         m_tracker->add(key, result.expectation, detail.isValid() ? &detail.rollout : nullptr);
     } else if (result.succeeded()) {
         setMessage(rollout, result.message, false);

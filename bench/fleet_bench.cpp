@@ -57,10 +57,11 @@ bool detailComplete(const FleetModel &model, const QString &environment, const S
 {
     const QModelIndex index
         = model.indexOf(environment, FleetRow::Kind::Rollout, sample.ns, sample.name);
-    const Rollout *rollout = index.isValid() ? model.rolloutAt(index.row()) : nullptr;
+    const std::shared_ptr<const Rollout> rollout
+        = index.isValid() ? model.rolloutAt(index.row()) : nullptr;
     if (!rollout)
         return false;
-    const RolloutDetail detail = model.rolloutDetail(environment, rollout->metadata.uid);
+    const RolloutDetail detail = model.store().rolloutDetail(environment, rollout->metadata.uid);
     qsizetype pods = 0;
     for (const QList<Pod> &list : detail.podsByReplicaSetUid)
         pods += list.size();

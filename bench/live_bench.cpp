@@ -75,7 +75,7 @@ struct Target
     QString ns = FleetGenerator::namespaces().at(2 % FleetGenerator::namespaces().size());
     QString name = QStringLiteral("svc-0002");
 
-    const Rollout *in(const FleetModel &model) const
+    std::shared_ptr<const Rollout> in(const FleetModel &model) const
     {
         const QModelIndex row = model.indexOf(environment, FleetRow::Kind::Rollout, ns, name);
         return row.isValid() ? model.rolloutAt(row.row()) : nullptr;
@@ -104,7 +104,7 @@ QList<double> measureFreshness(const Kubeconfig &kubeconfig, const FleetModel &m
                              QStringLiteral("rollouts"), target.ns, target.name);
     QList<double> times;
     for (int i = 0; i < count; ++i) {
-        const Rollout *before = target.in(model);
+        const std::shared_ptr<const Rollout> before = target.in(model);
         if (!before)
             return {};
         const bool paused = !before->spec.paused;
@@ -120,7 +120,7 @@ QList<double> measureFreshness(const Kubeconfig &kubeconfig, const FleetModel &m
         double modelMs = -1;
         waitUntil(
             [&] {
-                const Rollout *rollout = target.in(model);
+                const std::shared_ptr<const Rollout> rollout = target.in(model);
                 if (modelMs < 0 && rollout && rollout->spec.paused == paused)
                     modelMs = double(clock.nsecsElapsed()) / 1e6;
                 return answered && modelMs >= 0;
@@ -143,7 +143,7 @@ QList<double> kubectlRoundTrips(const QString &kubeconfigPath, const FleetModel 
     const Target target;
     QList<double> times;
     for (int i = 0; i < count; ++i) {
-        const Rollout *before = target.in(model);
+        const std::shared_ptr<const Rollout> before = target.in(model);
         const bool paused = before && !before->spec.paused;
         QProcess kubectl;
         kubectl.setStandardOutputFile(QProcess::nullDevice());

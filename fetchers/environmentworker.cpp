@@ -72,6 +72,12 @@ QList<InformerSpec> EnvironmentWorker::informerSpecsFor(const EnvironmentSpec &s
             InformerSpec {WorkloadKind::Pod, ns, QStringLiteral("rollouts-pod-template-hash")});
         specs.append(InformerSpec {WorkloadKind::AnalysisRun, ns, QString()});
         specs.append(InformerSpec {WorkloadKind::Event, ns, QString()});
+        // For a Deployment's detail: its ReplicaSets and their pods. A selector cannot ask
+        // for one label or another, so these are informers of their own; the Deployment
+        // controller's label is on none of a Rollout's objects, so nothing arrives twice.
+        specs.append(
+            InformerSpec {WorkloadKind::ReplicaSet, ns, QStringLiteral("pod-template-hash")});
+        specs.append(InformerSpec {WorkloadKind::Pod, ns, QStringLiteral("pod-template-hash")});
     }
     return specs;
 }

@@ -20,7 +20,8 @@ template<typename T> bool isWanted(const T &)
 inline bool isWanted(const Event &event)
 {
     const QString &kind = event.involvedObject.kind;
-    return kind == QLatin1String("Rollout") || kind == QLatin1String("ReplicaSet")
+    return kind == QLatin1String("Rollout") || kind == QLatin1String("Deployment")
+        || kind == QLatin1String("ReplicaSet")
         || kind == QLatin1String("Pod") || kind == QLatin1String("AnalysisRun");
 }
 

@@ -5,8 +5,7 @@
 #include "environmentspec.h"
 #include "fleetdelta.h"
 #include "fleetrow.h"
-#include "rolloutdetail.h"
-#include "workloadindex.h"
+#include "fleetstore.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -21,14 +20,15 @@
 
 class QTimer;
 
-// Every Rollout and Deployment of every environment, one row each. Fed on the GUI thread
-// with the FleetFetcher's delta batches; a batch changes exactly the rows it touches
-// (beginInsertRows / dataChanged of the changed row / beginRemoveRows). Only a reset batch
-// that replaces more than resetThreshold() rows of an environment resets the model.
-// Rows keep their position until removed (new rows are appended): sort through a
-// FleetFilterProxy. Pods, AnalysisRuns and Events add no rows: they are indexed per
-// environment by owner for rolloutDetail(), and rolloutDetailsChanged() names the Rollouts
-// whose detail a batch changed.
+// Every Rollout and Deployment of every environment, one row each: a table over the rows of
+// a FleetStore, which it feeds on the GUI thread with the FleetFetcher's delta batches. A
+// batch changes exactly the rows it touches (beginInsertRows / dataChanged of the changed row
+// / beginRemoveRows). Only a reset batch that replaces more than resetThreshold() rows of an
+// environment resets the model. Rows keep their position until removed (new rows are
+// appended): sort through a FleetFilterProxy. Pods, AnalysisRuns and Events add no rows:
+// the store indexes them by owner for its details, and rolloutDetailsChanged() /
+// deploymentDetailsChanged() name the workloads whose detail a batch changed.
+// Views and delegates read rows through the roles only.
 class FleetModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -64,6 +64,8 @@ public:
         SituationRole, // QString: what it is doing in words (RolloutSituationText), no prefix
         StaleSinceRole, // QDateTime: when its environment was disconnected; null when live
         ImageTagsRole, // QStringList parallel to ImagesRole: "canary", "stable", "" ...
+        DesiredReplicasRole, // int: the replicas wanted
+        ReadyReplicasRole, // int: of those, ready
     };
 
     explicit FleetModel(QObject *parent = nullptr);
@@ -71,7 +73,9 @@ public:
 
     // Environments not in the list lose their rows; the order and colours come from here.
     void setEnvironments(const QList<EnvironmentSpec> &environments);
-    QList<EnvironmentSpec> environments() const { return m_environments; }
+    QList<EnvironmentSpec> environments() const { return m_store.environments(); }
+    // What the rows are made of, and the details of Rollouts and Deployments.
+    const FleetStore &store() const { return m_store; }
     void applyBatch(const QString &environment, const WorkloadDeltaBatch &batch);
 
     // The connection state of an environment as the fetcher reports it: while it is an
@@ -119,25 +123,15 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const final;
 
-    // Lookups for views and the detail pane. Null / invalid when absent.
+    // The index of a workload; invalid when absent.
     QModelIndex indexOf(const QString &environment, FleetRow::Kind kind,
                         const QString &namespaceName, const QString &name, int column = 0) const;
-    const FleetRow *rowAt(int row) const;
-    const Rollout *rolloutAt(int row) const; // null for a Deployment row
-    const Deployment *deploymentAt(int row) const; // null for a Rollout row
-    // The ReplicaSets of that environment owned by ownerUid (newest revision first).
-    QList<ReplicaSet> replicaSetsOf(const QString &environment, const QString &ownerUid) const;
+    // The object behind a row, for tests and benchmarks that compare it with a server's;
+    // null for a row of the other kind or out of range. Shared: it stays valid after the
+    // next batch replaces the row.
+    std::shared_ptr<const Rollout> rolloutAt(int row) const;
+    std::shared_ptr<const Deployment> deploymentAt(int row) const;
     int workloadCount(const QString &environment) const;
-
-    // Everything the detail view shows about one Rollout (see RolloutDetail); invalid
-    // (isValid() false, environment set) when the environment has no such Rollout. Costs the
-    // rollout's own objects, not the environment's.
-    RolloutDetail rolloutDetail(const QString &environment, const QString &rolloutUid) const;
-    // Whether the environment's pods, AnalysisRuns and Events could be listed, indexed by
-    // DetailKind (all available before the first batch).
-    QList<DetailKindStatus> detailStatus(const QString &environment) const;
-    // The translated notice for a detail kind that is not available; empty when it is.
-    static QString detailNotice(DetailKind kind, const DetailKindStatus &status);
 
 signals:
     // After every batch that changed the number of rows of an environment.
@@ -147,37 +141,27 @@ signals:
     // them, or the detail kinds' availability. Uids sorted; a deleted Rollout is listed
     // too (its detail is now invalid).
     void rolloutDetailsChanged(const QString &environment, const QStringList &rolloutUids);
+    // Likewise for Deployments (the Deployment, its ReplicaSets, their pods, Events).
+    void deploymentDetailsChanged(const QString &environment, const QStringList &uids);
     // An environment became stale or live again.
     void staleChanged(const QString &environment, bool stale);
     // The degraded / waiting counts of an environment changed.
     void attentionCountsChanged(const QString &environment, int failures, int waiting);
 
 private:
-    struct EnvironmentData
-    {
-        WorkloadIndex objects; // ReplicaSets, pods, AnalysisRuns, Events
-        QHash<QString, QString> rolloutKeyByUid; // rollout uid -> FleetRow::key()
-        int rows = 0;
-    };
+    using RowPtr = EnvironmentStore::RowPtr;
 
-    EnvironmentData &environmentData(const QString &environment);
-    QList<ReplicaSet> ownedBy(const EnvironmentData &env, const QString &uid) const;
-    // A delta batch; with replaceObjects (a reset that is applied as a delta) the batch's
-    // ReplicaSets, pods, AnalysisRuns and Events replace the environment's.
-    void applyChanges(const QString &environment, const WorkloadDeltaBatch &batch,
-                      bool replaceObjects);
+    void applyChange(const QString &environment, const EnvironmentStore::Change &change);
     void resetEnvironment(const QString &environment, const WorkloadDeltaBatch &batch);
-    // Emits rolloutDetailsChanged for the owners that are (or were, `removed`) Rollouts of
-    // the environment; `all`: every Rollout of it.
-    void emitDetailsChanged(const QString &environment, const QSet<QString> &owners,
-                            const QSet<QString> &removed, bool all);
+    void emitDetailsChanged(const QString &environment, const QSet<QString> &rollouts,
+                            const QSet<QString> &deployments);
+    // Every Rollout and Deployment of the environment.
+    void emitAllDetailsChanged(const QString &environment);
     // Removes the rows (any order) with beginRemoveRows per contiguous range.
     void removeRowsAt(QList<int> rows);
     void emitRowsChanged(QList<int> rows);
-    void forgetRow(EnvironmentData &env, const FleetRow &row);
-    void rememberRow(EnvironmentData &env, const FleetRow &row);
     void reindexFrom(int row);
-    int environmentOrder(const QString &environment) const;
+    bool isStale(const QString &environment) const;
     QString statusText(const FleetRow &row) const;
     QString situationText(const FleetRow &row) const;
     QString attentionReason(const FleetRow &row) const;
@@ -187,19 +171,12 @@ private:
     QVariant sortData(const FleetRow &row, int column) const;
     QDateTime now() const;
 
-    QList<EnvironmentSpec> m_environments;
-    QHash<QString, EnvironmentData> m_data;
-    QList<FleetRow> m_rows;
+    FleetStore m_store;
+    QList<RowPtr> m_rows;
     QHash<QString, int> m_rowIndex; // FleetRow::key() -> row
     std::function<QDateTime()> m_clock;
     QTimer *m_ageTimer = nullptr;
     QTimer *m_countdownTimer = nullptr;
-    struct Stale
-    {
-        QDateTime since;
-        QString reason;
-    };
-    QHash<QString, Stale> m_stale; // environment -> since when and why it is not live
-    QHash<QString, AttentionCounts> m_attentionCounts;
+    QHash<QString, AttentionCounts> m_attentionCounts; // as last signalled
     int m_resetThreshold = 2000;
 };

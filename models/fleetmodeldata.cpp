@@ -98,7 +98,7 @@ QString FleetModel::situationText(const FleetRow &row) const
         return row.message.isEmpty() ? phase
                                      : tr("%1 — %2", "phase — message").arg(phase, row.message);
     }
-    return row.situationAt(now(), !m_stale.contains(row.environment)).text;
+    return row.situationAt(now(), !isStale(row.environment)).text;
 }
 
 QString FleetModel::stepText(const FleetRow &row)
@@ -196,7 +196,7 @@ QVariant FleetModel::sortData(const FleetRow &row, int column) const
     const ObjectMeta &meta = row.metadata();
     switch (column) {
     case EnvironmentColumn:
-        return environmentOrder(row.environment);
+        return m_store.environmentOrder(row.environment);
     case NamespaceColumn:
         return meta.namespaceName.toLower();
     case NameColumn:
@@ -233,7 +233,7 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return QVariant();
-    const FleetRow &row = m_rows.at(index.row());
+    const FleetRow &row = *m_rows.at(index.row());
     const int column = index.column();
     switch (role) {
     case Qt::DisplayRole:
@@ -244,7 +244,7 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
             const QString reason = attentionReason(row);
             if (!reason.isEmpty())
                 tip += QLatin1Char('\n') + reason;
-            if (m_stale.contains(row.environment) && !staleReason(row.environment).isEmpty())
+            if (isStale(row.environment) && !staleReason(row.environment).isEmpty())
                 tip += QLatin1Char('\n') + staleReason(row.environment);
             return tip;
         }
@@ -259,7 +259,7 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
     case Qt::DecorationRole:
         // Stale rows are grey throughout: nothing in them is known to be true now.
-        if (m_stale.contains(row.environment))
+        if (isStale(row.environment))
             return role == Qt::ForegroundRole || column == StatusColumn ? QVariant(staleColour())
                                                                         : QVariant();
         if (column == StatusColumn) {
@@ -301,6 +301,10 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
         return staleSince(row.environment);
     case ImageTagsRole:
         return row.imageTags;
+    case DesiredReplicasRole:
+        return row.desired;
+    case ReadyReplicasRole:
+        return row.ready;
     default:
         break;
     }

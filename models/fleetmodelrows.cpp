@@ -21,9 +21,9 @@ void FleetModel::refreshCountdowns()
 {
     bool any = false;
     for (int row = 0; row < m_rows.size(); ++row) {
-        const FleetRow &fleetRow = m_rows.at(row);
+        const FleetRow &fleetRow = *m_rows.at(row);
         if (fleetRow.situation != RolloutSituation::Kind::TimedPause
-            || m_stale.contains(fleetRow.environment))
+            || isStale(fleetRow.environment))
             continue;
         any = true;
         const QModelIndex cell = index(row, StatusColumn);
@@ -35,9 +35,8 @@ void FleetModel::refreshCountdowns()
 
 void FleetModel::updateCountdownTimer()
 {
-    for (const FleetRow &row : std::as_const(m_rows)) {
-        if (row.situation == RolloutSituation::Kind::TimedPause
-            && !m_stale.contains(row.environment)) {
+    for (const RowPtr &row : std::as_const(m_rows)) {
+        if (row->situation == RolloutSituation::Kind::TimedPause && !isStale(row->environment)) {
             if (!m_countdownTimer->isActive())
                 m_countdownTimer->start();
             return;
@@ -49,45 +48,42 @@ void FleetModel::updateCountdownTimer()
 void FleetModel::setConnectionState(const QString &environment, const ConnectionState &state)
 {
     Q_ASSERT(QThread::currentThread() == thread());
-    const bool wasStale = m_stale.contains(environment);
-    if (state.isError()) {
-        Stale &stale = m_stale[environment];
-        if (!wasStale)
-            stale.since = now();
-        stale.reason = state.reason;
-    } else {
-        m_stale.remove(environment);
-    }
-    const bool isStale = m_stale.contains(environment);
-    if (wasStale == isStale)
+    EnvironmentStore &store = m_store.environmentFor(environment);
+    if (!store.setStale(state.isError(), state.reason, now()))
         return;
     QList<int> rows;
     for (int row = 0; row < m_rows.size(); ++row) {
-        if (m_rows.at(row).environment == environment)
+        if (m_rows.at(row)->environment == environment)
             rows.append(row);
     }
     emitRowsChanged(rows);
     updateCountdownTimer();
-    emit staleChanged(environment, isStale);
-    emitDetailsChanged(environment, {}, {}, true);
+    emit staleChanged(environment, store.isStale());
+    emitAllDetailsChanged(environment);
+}
+
+bool FleetModel::isStale(const QString &environment) const
+{
+    const EnvironmentStore *store = m_store.environment(environment);
+    return store && store->isStale();
 }
 
 QDateTime FleetModel::staleSince(const QString &environment) const
 {
-    return m_stale.value(environment).since;
+    const EnvironmentStore *store = m_store.environment(environment);
+    return store ? store->staleSince() : QDateTime();
 }
 
 QString FleetModel::staleReason(const QString &environment) const
 {
-    return m_stale.value(environment).reason;
+    const EnvironmentStore *store = m_store.environment(environment);
+    return store ? store->staleReason() : QString();
 }
 
 QString FleetModel::staleText(const QString &environment) const
 {
-    const auto it = m_stale.constFind(environment);
-    if (it == m_stale.cend())
-        return QString();
-    return staleLabel(it->since);
+    const QDateTime since = staleSince(environment);
+    return since.isValid() ? staleLabel(since) : QString();
 }
 
 QString FleetModel::staleLabel(const QDateTime &since)
@@ -103,28 +99,16 @@ FleetModel::AttentionCounts FleetModel::attentionCounts(const QString &environme
 
 void FleetModel::updateAttentionCounts(const QString &environment)
 {
+    const EnvironmentStore *store = m_store.environment(environment);
     AttentionCounts counts;
-    for (const FleetRow &row : std::as_const(m_rows)) {
-        if (row.environment != environment)
-            continue;
-        if (row.attention == FleetRow::Attention::Failure)
-            ++counts.failures;
-        else if (row.attention == FleetRow::Attention::WaitingForPerson)
-            ++counts.waiting;
+    if (store) {
+        counts.failures = store->failureCount();
+        counts.waiting = store->waitingCount();
     }
     if (counts == m_attentionCounts.value(environment))
         return;
     m_attentionCounts.insert(environment, counts);
     emit attentionCountsChanged(environment, counts.failures, counts.waiting);
-}
-
-int FleetModel::environmentOrder(const QString &environment) const
-{
-    for (qsizetype i = 0; i < m_environments.size(); ++i) {
-        if (m_environments.at(i).name == environment)
-            return int(i);
-    }
-    return int(m_environments.size());
 }
 
 void FleetModel::removeRowsAt(QList<int> rows)
@@ -143,7 +127,7 @@ void FleetModel::removeRowsAt(QList<int> rows)
         const int last = rows.at(end - 1);
         beginRemoveRows(QModelIndex(), first, last);
         for (int row = first; row <= last; ++row)
-            m_rowIndex.remove(m_rows.at(row).key());
+            m_rowIndex.remove(m_rows.at(row)->key());
         m_rows.remove(first, last - first + 1);
         endRemoveRows();
         end = start;
@@ -156,7 +140,7 @@ void FleetModel::removeRowsAt(QList<int> rows)
 void FleetModel::reindexFrom(int row)
 {
     for (int i = row; i < m_rows.size(); ++i)
-        m_rowIndex.insert(m_rows.at(i).key(), i);
+        m_rowIndex.insert(m_rows.at(i)->key(), i);
 }
 
 void FleetModel::emitRowsChanged(QList<int> rows)
@@ -184,36 +168,18 @@ QModelIndex FleetModel::indexOf(const QString &environment, FleetRow::Kind kind,
     return index(row, column);
 }
 
-const FleetRow *FleetModel::rowAt(int row) const
+std::shared_ptr<const Rollout> FleetModel::rolloutAt(int row) const
 {
-    if (row < 0 || row >= m_rows.size())
-        return nullptr;
-    return &m_rows.at(row);
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row)->rollout : nullptr;
 }
 
-const Rollout *FleetModel::rolloutAt(int row) const
+std::shared_ptr<const Deployment> FleetModel::deploymentAt(int row) const
 {
-    const FleetRow *r = rowAt(row);
-    return r && r->rollout ? &*r->rollout : nullptr;
-}
-
-const Deployment *FleetModel::deploymentAt(int row) const
-{
-    const FleetRow *r = rowAt(row);
-    return r && r->deployment ? &*r->deployment : nullptr;
-}
-
-QList<ReplicaSet> FleetModel::replicaSetsOf(const QString &environment,
-                                            const QString &ownerUid) const
-{
-    const auto it = m_data.constFind(environment);
-    if (it == m_data.constEnd())
-        return {};
-    return ownedReplicaSets(ownedBy(*it, ownerUid), ownerUid);
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row)->deployment : nullptr;
 }
 
 int FleetModel::workloadCount(const QString &environment) const
 {
-    const auto it = m_data.constFind(environment);
-    return it == m_data.constEnd() ? 0 : it->rows;
+    const EnvironmentStore *store = m_store.environment(environment);
+    return store ? store->rowCount() : 0;
 }

@@ -2,9 +2,9 @@
 // Rules of the source tree that a review would otherwise have to remember (issue 11,
 // "folders that show the design"). It reads the sources in RD_SOURCE_DIR, so it checks the
 // working tree as it is:
-// - a client file (domain net fetchers models widgets app) and a simulator file (sim) never
-//   share a name: the two sides must not be mistaken for each other in an include, a search
-//   or a stack trace;
+// - a client file (domain net fetchers store models widgets app) and a simulator file (sim)
+//   never share a name: the two sides must not be mistaken for each other in an include, a
+//   search or a stack trace;
 // - no two client files share a name: domain/ and widgets/ put every sub-folder on the
 //   include path, so a second "rollout.h" would be included by whichever folder comes first;
 // - domain/ and widgets/ keep no sources at their top level: each file sits in the folder of
@@ -56,7 +56,8 @@ const Oversized allowList[] = {
 
 const QStringList clientLayers
     = {QStringLiteral("domain"), QStringLiteral("net"),     QStringLiteral("fetchers"),
-       QStringLiteral("models"), QStringLiteral("widgets"), QStringLiteral("app")};
+       QStringLiteral("store"),  QStringLiteral("models"), QStringLiteral("widgets"),
+       QStringLiteral("app")};
 
 // The *.cpp and *.h files under the folders, as paths relative to the source directory.
 QStringList sourceFiles(const QStringList &folders)

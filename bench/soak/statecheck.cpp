@@ -163,7 +163,8 @@ StateCheck::Result StateCheck::compare(const Kubeconfig &kubeconfig, const QStri
         seen.insert(key);
         ++result.rollouts;
         const QModelIndex index = model.indexOf(environment, FleetRow::Kind::Rollout, ns, name);
-        const Rollout *shown = index.isValid() ? model.rolloutAt(index.row()) : nullptr;
+        const std::shared_ptr<const Rollout> shown
+            = index.isValid() ? model.rolloutAt(index.row()) : nullptr;
         if (!shown) {
             differ(QStringLiteral("%1 %2: on the server, not in the model").arg(environment, key));
             continue;
@@ -232,7 +233,7 @@ StateCheck::Result StateCheck::compare(const Kubeconfig &kubeconfig, const QStri
         // ReplicaSets and pods of the Rollout, by uid and resourceVersion.
         const QString uid = shown->metadata.uid;
         QMap<QString, QString> shownSets;
-        for (const ReplicaSet &rs : model.replicaSetsOf(environment, uid))
+        for (const ReplicaSet &rs : model.store().environment(environment)->replicaSetsOf(uid))
             shownSets.insert(rs.metadata.uid, rs.metadata.resourceVersion);
         if (shownSets != serverReplicaSets.value(uid))
             differ(QStringLiteral("%1 %2: ReplicaSets differ (server %3, model %4)")
@@ -240,7 +241,7 @@ StateCheck::Result StateCheck::compare(const Kubeconfig &kubeconfig, const QStri
                        .arg(serverReplicaSets.value(uid).size())
                        .arg(shownSets.size()));
         result.replicaSets += int(shownSets.size());
-        const RolloutDetail detail = model.rolloutDetail(environment, uid);
+        const RolloutDetail detail = model.store().rolloutDetail(environment, uid);
         QMap<QString, QString> shownPods;
         for (const QList<Pod> &list : detail.podsByReplicaSetUid) {
             for (const Pod &pod : list)
@@ -264,9 +265,8 @@ StateCheck::Result StateCheck::compare(const Kubeconfig &kubeconfig, const QStri
         result.pods += int(shownPods.size());
     }
     for (int row = 0; row < model.rowCount(); ++row) {
-        const FleetRow *r = model.rowAt(row);
-        const Rollout *rollout = model.rolloutAt(row);
-        if (!r || !rollout
+        const std::shared_ptr<const Rollout> rollout = model.rolloutAt(row);
+        if (!rollout
             || model.index(row, 0).data(FleetModel::EnvironmentRole).toString() != environment)
             continue;
         const QString key

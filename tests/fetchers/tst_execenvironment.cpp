@@ -90,8 +90,9 @@ private slots:
                 && s.reason.startsWith(QStringLiteral("Waiting for exec plugin"));
         });
         QVERIFY2(announced, "the environment never said it waits for the plugin");
-        // Twelve informers (six kinds, two namespaces) needed a token: one run served all.
-        QCOMPARE(fetcher.informerSpecs(QStringLiteral("east")).size(), 12);
+        // Sixteen informers (eight per namespace, two namespaces) needed a token: one run
+        // served all.
+        QCOMPARE(fetcher.informerSpecs(QStringLiteral("east")).size(), 16);
         const ClusterConnection connection = [&] {
             ClusterConnection c;
             QString error;

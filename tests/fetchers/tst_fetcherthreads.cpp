@@ -58,7 +58,7 @@ class TestFetcherThreads : public QObject
         fetcher.start();
         const auto everyInformerWatches = [&] {
             const QList<InformerStats> stats = fetcher.informerStats(spec.name);
-            if (stats.size() != namespaces.size() * 6)
+            if (stats.size() != namespaces.size() * 8)
                 return false;
             for (const InformerStats &s : stats) {
                 if (s.lists < 1 || s.watches < 1)

@@ -260,9 +260,9 @@ private slots:
         Pipeline p(m_kubeconfig, Prod);
         QTRY_COMPARE(p.mirror.lastKind(Prod), ConnectionState::Live);
         const QString uid = uidOf(Gateway);
-        QTRY_COMPARE(describe(p.model.rolloutDetail(Prod, uid)), expected(Gateway));
+        QTRY_COMPARE(describe(p.model.store().rolloutDetail(Prod, uid)), expected(Gateway));
 
-        const RolloutDetail detail = p.model.rolloutDetail(Prod, uid);
+        const RolloutDetail detail = p.model.store().rolloutDetail(Prod, uid);
         QCOMPARE(detail.rollout.metadata.name, Gateway);
         // Revision 2 (3.1.0) at 30 % of 5 replicas, revision 1 (3.0.2) the rest.
         QCOMPARE(detail.replicaSets.size(), 2);
@@ -289,10 +289,10 @@ private slots:
     {
         Pipeline p(m_kubeconfig, Prod);
         const QString uid = uidOf(Gateway);
-        QTRY_COMPARE(describe(p.model.rolloutDetail(Prod, uid)), expected(Gateway));
+        QTRY_COMPARE(describe(p.model.store().rolloutDetail(Prod, uid)), expected(Gateway));
         QTRY_COMPARE(p.mirror.lastKind(Prod), ConnectionState::Live);
         QSignalSpy changed(&p.model, &FleetModel::rolloutDetailsChanged);
-        const RolloutDetail before = p.model.rolloutDetail(Prod, uid);
+        const RolloutDetail before = p.model.store().rolloutDetail(Prod, uid);
         const Pod victim
             = before.podsByReplicaSetUid.value(before.replicaSets.at(0).metadata.uid).at(1);
         const StoreResult result
@@ -302,7 +302,7 @@ private slots:
         QTRY_COMPARE(changed.size(), 1);
         QCOMPARE(changed.at(0).at(0).toString(), Prod);
         QCOMPARE(changed.at(0).at(1).toStringList(), QStringList {uid});
-        const RolloutDetail after = p.model.rolloutDetail(Prod, uid);
+        const RolloutDetail after = p.model.store().rolloutDetail(Prod, uid);
         QCOMPARE(describe(after), expected(Gateway));
         QCOMPARE(after.podsByReplicaSetUid.value(after.replicaSets.at(0).metadata.uid).size(), 1);
         QVERIFY(!describe(after).contains(QStringLiteral("pod:")
@@ -324,12 +324,12 @@ private slots:
                                      "environment is forbidden."));
         wanted.append(QStringLiteral("notice:Events are not shown: listing events in this "
                                      "environment is forbidden."));
-        QTRY_COMPARE(describe(p.model.rolloutDetail(Prod, uid)), wanted);
-        QCOMPARE(p.model.detailStatus(Prod).at(int(DetailKind::Pods)).problem,
+        QTRY_COMPARE(describe(p.model.store().rolloutDetail(Prod, uid)), wanted);
+        QCOMPARE(p.model.store().detailStatus(Prod).at(int(DetailKind::Pods)).problem,
                  DetailKindStatus::Problem::Forbidden);
-        QCOMPARE(p.model.detailStatus(Prod).at(int(DetailKind::AnalysisRuns)).problem,
+        QCOMPARE(p.model.store().detailStatus(Prod).at(int(DetailKind::AnalysisRuns)).problem,
                  DetailKindStatus::Problem::None);
-        QCOMPARE(p.model.rolloutDetail(Prod, uid).analysisRuns.size(), 1);
+        QCOMPARE(p.model.store().rolloutDetail(Prod, uid).analysisRuns.size(), 1);
         // Still Live after the forbidden informers retried a few times.
         QTRY_VERIFY(p.fetcher.informerStats(Prod).at(3).failures >= 3);
         QCOMPARE(p.mirror.lastKind(Prod), ConnectionState::Live);

@@ -148,8 +148,9 @@ private slots:
                  QStringLiteral("uid-shop-api"));
         // Out of range asks answer nothing.
         QCOMPARE(m_model->index(3, 0).isValid(), false);
-        QCOMPARE(m_model->rowAt(3), nullptr);
-        QCOMPARE(m_model->rolloutAt(2), nullptr);
+        QVERIFY(!m_model->rolloutAt(3));
+        QVERIFY(!m_model->deploymentAt(3));
+        QVERIFY(!m_model->rolloutAt(2));
         QVERIFY(m_model->deploymentAt(2));
         QCOMPARE(m_model->deploymentAt(2)->metadata.name, QStringLiteral("redis"));
     }
@@ -230,8 +231,14 @@ private slots:
                  QStringLiteral("4"));
         QCOMPARE(m_model->index(0, FleetModel::ImagesColumn).data().toString(),
                  QStringLiteral("registry/api:v1, registry/api:v2"));
-        QCOMPARE(m_model->replicaSetsOf(QStringLiteral("prod"), api.metadata.uid).size(), 2);
-        QCOMPARE(m_model->replicaSetsOf(QStringLiteral("prod"), api.metadata.uid)
+        QCOMPARE(m_model->store()
+                     .environment(QStringLiteral("prod"))
+                     ->replicaSetsOf(api.metadata.uid)
+                     .size(),
+                 2);
+        QCOMPARE(m_model->store()
+                     .environment(QStringLiteral("prod"))
+                     ->replicaSetsOf(api.metadata.uid)
                      .constFirst()
                      .metadata.name,
                  QStringLiteral("api-canary2")); // newest revision first

@@ -124,14 +124,14 @@ private slots:
         m_now = m_now.addSecs(120);
         QCOMPARE(status(), expected);
         QVERIFY(!status().contains(QStringLiteral("resum")));
-        const RolloutDetail detail = m_model->rolloutDetail(Prod, checkout.metadata.uid);
+        const RolloutDetail detail = m_model->store().rolloutDetail(Prod, checkout.metadata.uid);
         QCOMPARE(detail.observations.manualPauseSeenAt, personPaused);
         QCOMPARE(detail.situation(m_now).remainingMSecs, std::nullopt);
         // Resumed: the observation is gone with the pause.
         checkout.spec.paused = false;
         checkout.metadata.resourceVersion = QStringLiteral("3");
         m_model->applyBatch(Prod, Build::upsert({checkout}));
-        QVERIFY(!m_model->rolloutDetail(Prod, checkout.metadata.uid)
+        QVERIFY(!m_model->store().rolloutDetail(Prod, checkout.metadata.uid)
                      .observations.manualPauseSeenAt.isValid());
     }
 
@@ -154,7 +154,7 @@ private slots:
         m_model->applyBatch(Prod, Build::upsert({checkout}));
         QCOMPARE(status(),
                  QStringLiteral("Aborting — canary weight 33 % → 0 %, scaling down 2 canary pods"));
-        QCOMPARE(m_model->rolloutDetail(Prod, checkout.metadata.uid).observations.abortedAtStep,
+        QCOMPARE(m_model->store().rolloutDetail(Prod, checkout.metadata.uid).observations.abortedAtStep,
                  std::optional<qint32>(3));
 
         // The canary is scaled down: only then is traffic back on stable.
@@ -167,7 +167,7 @@ private slots:
         QCOMPARE(m_model->index(0, 0).data(FleetModel::AttentionRole).toInt(),
                  int(FleetRow::Attention::Failure));
         // The step is remembered through later updates.
-        QCOMPARE(m_model->rolloutDetail(Prod, checkout.metadata.uid).observations.abortedAtStep,
+        QCOMPARE(m_model->store().rolloutDetail(Prod, checkout.metadata.uid).observations.abortedAtStep,
                  std::optional<qint32>(3));
     }
 
@@ -177,7 +177,7 @@ private slots:
         checkout.status.abort = true;
         checkout.status.currentStepIndex = 0;
         m_model->applyBatch(Prod, Build::upsert({checkout}));
-        QCOMPARE(m_model->rolloutDetail(Prod, checkout.metadata.uid).observations.abortedAtStep,
+        QCOMPARE(m_model->store().rolloutDetail(Prod, checkout.metadata.uid).observations.abortedAtStep,
                  std::nullopt);
     }
 
@@ -224,7 +224,7 @@ private slots:
         auto *timer = m_model->findChild<QTimer *>(QStringLiteral("fleetCountdownTimer"));
         QVERIFY(!timer->isActive());
         const RolloutDetail detail
-            = m_model->rolloutDetail(Prod, m_model->rolloutAt(0)->metadata.uid);
+            = m_model->store().rolloutDetail(Prod, m_model->rolloutAt(0)->metadata.uid);
         QCOMPARE(detail.staleSince, lostAt);
         QCOMPARE(detail.staleReason, QStringLiteral("connection refused"));
 

@@ -137,7 +137,7 @@ private slots:
                          at(9))};
         m_model->applyBatch(Prod, batch);
 
-        const RolloutDetail detail = m_model->rolloutDetail(Prod, m_api.metadata.uid);
+        const RolloutDetail detail = m_model->store().rolloutDetail(Prod, m_api.metadata.uid);
         QVERIFY(detail.isValid());
         QCOMPARE(detail.environment, Prod);
         QCOMPARE(detail.rollout, m_api);
@@ -157,7 +157,7 @@ private slots:
                               QStringLiteral("pod.3"), QStringLiteral("api.1")}));
         QCOMPARE(detail.notices, QStringList());
 
-        const RolloutDetail cart = m_model->rolloutDetail(Prod, m_cart.metadata.uid);
+        const RolloutDetail cart = m_model->store().rolloutDetail(Prod, m_cart.metadata.uid);
         QCOMPARE(names(cart.replicaSets), QStringList {QStringLiteral("cart-stable1")});
         QCOMPARE(names(cart.podsByReplicaSetUid.value(m_cartStable.metadata.uid)),
                  QStringList {QStringLiteral("cart-stable1-x1")});
@@ -170,13 +170,13 @@ private slots:
     void unknownRolloutsGiveAnInvalidDetail()
     {
         fill();
-        const RolloutDetail missing = m_model->rolloutDetail(Prod, QStringLiteral("nope"));
+        const RolloutDetail missing = m_model->store().rolloutDetail(Prod, QStringLiteral("nope"));
         QCOMPARE(missing.isValid(), false);
         QCOMPARE(missing.environment, Prod);
         QCOMPARE(missing.replicaSets.size(), 0);
-        QCOMPARE(m_model->rolloutDetail(Staging, m_api.metadata.uid).isValid(), false);
+        QCOMPARE(m_model->store().rolloutDetail(Staging, m_api.metadata.uid).isValid(), false);
         // A Deployment is not a Rollout.
-        QCOMPARE(m_model->rolloutDetail(Prod, m_redis.metadata.uid).isValid(), false);
+        QCOMPARE(m_model->store().rolloutDetail(Prod, m_redis.metadata.uid).isValid(), false);
     }
 
     void detailKindsAddNoRows()
@@ -214,7 +214,7 @@ private slots:
         m_model->applyBatch(Prod, full);
         QCOMPARE(m_model->rowCount(), 3);
         QCOMPARE(reset.size(), 1);
-        QCOMPARE(names(m_model->rolloutDetail(Prod, m_api.metadata.uid)
+        QCOMPARE(names(m_model->store().rolloutDetail(Prod, m_api.metadata.uid)
                            .podsByReplicaSetUid.value(m_apiStable.metadata.uid)),
                  QStringList {QStringLiteral("api-stable1-a1")});
     }
@@ -276,7 +276,7 @@ private slots:
         QCOMPARE(emitted(spy),
                  QStringList(
                      {cart, api, Prod + QStringLiteral(": ") + both.join(QLatin1Char(',')), cart}));
-        QCOMPARE(m_model->rolloutDetail(Prod, m_cart.metadata.uid).isValid(), false);
+        QCOMPARE(m_model->store().rolloutDetail(Prod, m_cart.metadata.uid).isValid(), false);
         spy.clear();
 
         // An Event about a pod that is gone reaches nobody's detail.
@@ -306,7 +306,7 @@ private slots:
             list.append(event);
         }
         m_model->applyBatch(Prod, events(list));
-        const RolloutDetail detail = m_model->rolloutDetail(Prod, m_api.metadata.uid);
+        const RolloutDetail detail = m_model->store().rolloutDetail(Prod, m_api.metadata.uid);
         QCOMPARE(detail.events.size(), RolloutDetail::maxEvents);
         QCOMPARE(detail.events.at(0).metadata.name, QStringLiteral("api.007"));
         QCOMPARE(detail.events.at(1).metadata.name, QStringLiteral("api.149"));
@@ -332,10 +332,10 @@ private slots:
         QCOMPARE(emitted(spy),
                  QStringList {Prod + QStringLiteral(": ") + both.join(QLatin1Char(','))});
         QCOMPARE(changed.size(), 0);
-        QCOMPARE(m_model->detailStatus(Prod), forbidden.detailStatus);
-        QCOMPARE(m_model->detailStatus(Staging), QList<DetailKindStatus>(DetailKindCount));
+        QCOMPARE(m_model->store().detailStatus(Prod), forbidden.detailStatus);
+        QCOMPARE(m_model->store().detailStatus(Staging), QList<DetailKindStatus>(DetailKindCount));
 
-        RolloutDetail detail = m_model->rolloutDetail(Prod, m_api.metadata.uid);
+        RolloutDetail detail = m_model->store().rolloutDetail(Prod, m_api.metadata.uid);
         QCOMPARE(
             detail.notices,
             QStringList({QStringLiteral(
@@ -356,20 +356,20 @@ private slots:
         WorkloadDeltaBatch notServed;
         notServed.detailStatus = status(P::NotServed, P::NotServed, P::NotServed);
         m_model->applyBatch(Prod, notServed);
-        QCOMPARE(m_model->rolloutDetail(Prod, m_api.metadata.uid).notices,
+        QCOMPARE(m_model->store().rolloutDetail(Prod, m_api.metadata.uid).notices,
                  QStringList({QStringLiteral("Pods are not shown: this environment does not "
                                              "serve pods."),
                               QStringLiteral("Analysis runs are not shown: this environment "
                                              "does not serve AnalysisRuns."),
                               QStringLiteral("Events are not shown: this environment does not "
                                              "serve events.")}));
-        QCOMPARE(m_model->rolloutDetail(Prod, m_api.metadata.uid).analysisRuns.size(), 0);
+        QCOMPARE(m_model->store().rolloutDetail(Prod, m_api.metadata.uid).analysisRuns.size(), 0);
 
         // Failing: the data is shown, with a warning.
         WorkloadDeltaBatch failing;
         failing.detailStatus = status(P::Failing, P::Failing, P::Failing);
         m_model->applyBatch(Prod, failing);
-        detail = m_model->rolloutDetail(Prod, m_api.metadata.uid);
+        detail = m_model->store().rolloutDetail(Prod, m_api.metadata.uid);
         QCOMPARE(
             detail.notices,
             QStringList(
@@ -384,7 +384,7 @@ private slots:
         WorkloadDeltaBatch fine;
         fine.detailStatus = QList<DetailKindStatus>(DetailKindCount);
         m_model->applyBatch(Prod, fine);
-        detail = m_model->rolloutDetail(Prod, m_api.metadata.uid);
+        detail = m_model->store().rolloutDetail(Prod, m_api.metadata.uid);
         QCOMPARE(detail.notices, QStringList());
         QCOMPARE(detail.podsByReplicaSetUid.size(), 1);
         QCOMPARE(m_model->rowCount(), 3);
@@ -412,7 +412,7 @@ private slots:
         both.sort();
         QCOMPARE(emitted(spy),
                  QStringList {Prod + QStringLiteral(": ") + both.join(QLatin1Char(','))});
-        const RolloutDetail detail = m_model->rolloutDetail(Prod, m_api.metadata.uid);
+        const RolloutDetail detail = m_model->store().rolloutDetail(Prod, m_api.metadata.uid);
         QCOMPARE(names(detail.podsByReplicaSetUid.value(m_apiStable.metadata.uid)),
                  QStringList {QStringLiteral("api-stable1-new")});
         QCOMPARE(names(detail.replicaSets), QStringList {QStringLiteral("api-stable1")});

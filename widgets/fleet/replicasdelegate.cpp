@@ -4,9 +4,6 @@
 #include "fleetmodel.h"
 #include "phasestyle.h"
 
-#include "fleetrow.h"
-#include "fleetrowlookup.h"
-
 #include <QApplication>
 #include <QPainter>
 
@@ -17,10 +14,27 @@ constexpr int barWidth = 36;
 
 ReplicasDelegate::ReplicasDelegate(QObject *parent) : ElidedToolTipDelegate(parent) { }
 
+namespace {
+struct Counts
+{
+    bool known = false;
+    int ready = 0;
+    int desired = 0;
+};
+
+Counts countsOf(const QModelIndex &index)
+{
+    const QVariant desired = index.data(FleetModel::DesiredReplicasRole);
+    if (!desired.isValid())
+        return {};
+    return {true, index.data(FleetModel::ReadyReplicasRole).toInt(), desired.toInt()};
+}
+} // namespace
+
 QString ReplicasDelegate::compactText(const QModelIndex &index)
 {
-    const FleetRow *row = fleetRowOf(index);
-    return row ? QStringLiteral("%1/%2").arg(row->ready).arg(row->desired) : QString();
+    const Counts counts = countsOf(index);
+    return counts.known ? QStringLiteral("%1/%2").arg(counts.ready).arg(counts.desired) : QString();
 }
 
 QSize ReplicasDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -39,8 +53,8 @@ void ReplicasDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     opt.text.clear();
     QStyle *style = opt.widget ? opt.widget->style() : QApplication::style();
     style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, opt.widget);
-    const FleetRow *row = fleetRowOf(index);
-    if (!row)
+    const Counts counts = countsOf(index);
+    if (!counts.known)
         return;
 
     const bool selected = opt.state & QStyle::State_Selected;
@@ -58,7 +72,7 @@ void ReplicasDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
 
     const int left = r.left() + textWidth + padding;
     const int width = std::min(barWidth, r.right() - left);
-    if (width > 8 && row->desired > 0) {
+    if (width > 8 && counts.desired > 0) {
         const QRectF bar(left, r.center().y() - 2, width, 4);
         painter->setRenderHint(QPainter::Antialiasing);
         painter->setPen(Qt::NoPen);
@@ -66,7 +80,7 @@ void ReplicasDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         track.setAlphaF(0.15);
         painter->setBrush(track);
         painter->drawRoundedRect(bar, 2, 2);
-        const qreal share = std::clamp(qreal(row->ready) / row->desired, 0.0, 1.0);
+        const qreal share = std::clamp(qreal(counts.ready) / counts.desired, 0.0, 1.0);
         painter->setBrush(stale              ? grey
                               : share >= 1.0 ? PhaseStyle::colour(QStringLiteral("Healthy"))
                                              : PhaseStyle::colour(QStringLiteral("Paused")));

@@ -50,7 +50,7 @@ QString WorkloadIndex::topOwner(const AnalysisRun &run) const
 QString WorkloadIndex::topOwner(const Event &event) const
 {
     const ObjectReference &object = event.involvedObject;
-    if (object.kind == QLatin1String("Rollout"))
+    if (object.kind == QLatin1String("Rollout") || object.kind == QLatin1String("Deployment"))
         return object.uid;
     if (object.kind == QLatin1String("ReplicaSet")) {
         const ReplicaSet *replicaSet = m_replicaSets.findByUid(object.uid);

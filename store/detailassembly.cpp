@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// FleetStore's details: a Rollout's or a Deployment's own objects gathered from the
+// environment's owner indexes, and the notices for detail kinds that could not be listed.
+#include "fleetstore.h"
+
+namespace {
+// A kind that cannot be listed is not shown at all, even what was listed before: the notice
+// says it is missing, and stale objects would contradict it.
+bool isShown(const WorkloadIndex &objects, DetailKind kind)
+{
+    const DetailKindStatus::Problem problem = objects.detailStatus(kind).problem;
+    return problem != DetailKindStatus::Problem::Forbidden
+        && problem != DetailKindStatus::Problem::NotServed;
+}
+
+// The owner's ReplicaSets (newest revision first) and their pods; *involved receives the
+// uids of all of them, for the events.
+void gatherReplicaSets(const WorkloadIndex &objects, const QString &ownerUid,
+                       QList<ReplicaSet> *replicaSets, QHash<QString, QList<Pod>> *pods,
+                       QStringList *involved)
+{
+    *replicaSets = objects.replicaSetsControlledBy(ownerUid);
+    const bool podsShown = isShown(objects, DetailKind::Pods);
+    for (const ReplicaSet &replicaSet : std::as_const(*replicaSets)) {
+        const QString &uid = replicaSet.metadata.uid;
+        involved->append(uid);
+        if (!podsShown)
+            continue;
+        QList<Pod> owned = objects.podsControlledBy(uid);
+        if (owned.isEmpty())
+            continue;
+        for (const Pod &pod : std::as_const(owned))
+            involved->append(pod.metadata.uid);
+        pods->insert(uid, std::move(owned));
+    }
+}
+
+// The notices of the kinds a detail shows. A disconnected environment says so once (the
+// stale box), not once per kind.
+QStringList noticesFor(const WorkloadIndex &objects, const QList<DetailKind> &kinds, bool stale)
+{
+    QStringList notices;
+    for (DetailKind kind : kinds) {
+        const DetailKindStatus status = objects.detailStatus(kind);
+        if (stale && status.problem == DetailKindStatus::Problem::Failing)
+            continue;
+        const QString notice = FleetStore::detailNotice(kind, status);
+        if (!notice.isEmpty())
+            notices.append(notice);
+    }
+    return notices;
+}
+} // namespace
+
+RolloutDetail FleetStore::rolloutDetail(const QString &environment, const QString &uid) const
+{
+    RolloutDetail detail;
+    detail.environment = environment;
+    const EnvironmentStore *store = this->environment(environment);
+    const EnvironmentStore::RowPtr row = store && !uid.isEmpty() ? store->rolloutRow(uid) : nullptr;
+    if (!row || !row->rollout)
+        return detail;
+    detail.rollout = *row->rollout;
+    detail.observations = row->observations;
+    detail.environmentColour = colourOf(environment);
+    detail.staleSince = store->staleSince();
+    detail.staleReason = store->staleReason();
+
+    const WorkloadIndex &objects = store->objects();
+    QStringList involved {uid};
+    gatherReplicaSets(objects, uid, &detail.replicaSets, &detail.podsByReplicaSetUid, &involved);
+    if (isShown(objects, DetailKind::AnalysisRuns)) {
+        detail.analysisRuns = objects.analysisRunsControlledBy(uid);
+        for (const AnalysisRun &run : std::as_const(detail.analysisRuns))
+            involved.append(run.metadata.uid);
+    }
+    if (isShown(objects, DetailKind::Events))
+        detail.events = objects.eventsAbout(involved, RolloutDetail::maxEvents);
+    detail.notices
+        = noticesFor(objects, {DetailKind::Pods, DetailKind::AnalysisRuns, DetailKind::Events},
+                     detail.isStale());
+    return detail;
+}
+
+DeploymentDetail FleetStore::deploymentDetail(const QString &environment, const QString &uid) const
+{
+    DeploymentDetail detail;
+    detail.environment = environment;
+    const EnvironmentStore *store = this->environment(environment);
+    const EnvironmentStore::RowPtr row
+        = store && !uid.isEmpty() ? store->deploymentRow(uid) : nullptr;
+    if (!row || !row->deployment)
+        return detail;
+    detail.deployment = *row->deployment;
+    detail.environmentColour = colourOf(environment);
+    detail.staleSince = store->staleSince();
+    detail.staleReason = store->staleReason();
+
+    const WorkloadIndex &objects = store->objects();
+    QStringList involved {uid};
+    gatherReplicaSets(objects, uid, &detail.replicaSets, &detail.podsByReplicaSetUid, &involved);
+    if (isShown(objects, DetailKind::Events))
+        detail.events = objects.eventsAbout(involved, DeploymentDetail::maxEvents);
+    detail.notices = noticesFor(objects, {DetailKind::Pods, DetailKind::Events}, detail.isStale());
+    return detail;
+}
+QString FleetStore::detailNotice(DetailKind kind, const DetailKindStatus &status)
+{
+    using Problem = DetailKindStatus::Problem;
+    switch (kind) {
+    case DetailKind::Pods:
+        switch (status.problem) {
+        case Problem::None:
+            return QString();
+        case Problem::Forbidden:
+            return tr("Pods are not shown: listing pods in this environment is forbidden.");
+        case Problem::NotServed:
+            return tr("Pods are not shown: this environment does not serve pods.");
+        case Problem::Failing:
+            return tr("Pods may be out of date: %1").arg(status.reason);
+        }
+        break;
+    case DetailKind::AnalysisRuns:
+        switch (status.problem) {
+        case Problem::None:
+            return QString();
+        case Problem::Forbidden:
+            return tr("Analysis runs are not shown: listing analysis runs in this environment "
+                      "is forbidden.");
+        case Problem::NotServed:
+            return tr("Analysis runs are not shown: this environment does not serve "
+                      "AnalysisRuns.");
+        case Problem::Failing:
+            return tr("Analysis runs may be out of date: %1").arg(status.reason);
+        }
+        break;
+    case DetailKind::Events:
+        switch (status.problem) {
+        case Problem::None:
+            return QString();
+        case Problem::Forbidden:
+            return tr("Events are not shown: listing events in this environment is forbidden.");
+        case Problem::NotServed:
+            return tr("Events are not shown: this environment does not serve events.");
+        case Problem::Failing:
+            return tr("Events may be out of date: %1").arg(status.reason);
+        }
+        break;
+    }
+    return QString();
+}

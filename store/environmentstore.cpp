@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "environmentstore.h"
+
+#include "replicasetstatus.h"
+
+namespace {
+// "ns/name" -> (ns, name)
+std::pair<QString, QString> splitKey(const QString &key)
+{
+    const qsizetype slash = key.indexOf(QLatin1Char('/'));
+    if (slash < 0)
+        return {QString(), key};
+    return {key.left(slash), key.mid(slash + 1)};
+}
+} // namespace
+
+QList<ReplicaSet> EnvironmentStore::replicaSetsOf(const QString &ownerUid) const
+{
+    return ownedReplicaSets(m_objects.replicaSetsOwnedBy(ownerUid), ownerUid);
+}
+
+bool EnvironmentStore::setStale(bool stale, const QString &reason, const QDateTime &now)
+{
+    const bool was = isStale();
+    if (stale) {
+        if (!was)
+            m_staleSince = now;
+        m_staleReason = reason;
+    } else {
+        m_staleSince = QDateTime();
+        m_staleReason.clear();
+    }
+    return was != isStale();
+}
+
+void EnvironmentStore::forget(const FleetRow &row)
+{
+    const QString key = row.key();
+    QHash<QString, QString> &byUid
+        = row.kind == FleetRow::Kind::Rollout ? m_rolloutKeyByUid : m_deploymentKeyByUid;
+    const QString &uid = row.metadata().uid;
+    if (byUid.value(uid) == key)
+        byUid.remove(uid);
+    if (row.attention == FleetRow::Attention::Failure)
+        --m_failures;
+    else if (row.attention == FleetRow::Attention::WaitingForPerson)
+        --m_waiting;
+}
+
+void EnvironmentStore::remember(const RowPtr &row)
+{
+    const QString key = row->key();
+    m_rows.insert(key, row);
+    const QString &uid = row->metadata().uid;
+    if (!uid.isEmpty())
+        (row->kind == FleetRow::Kind::Rollout ? m_rolloutKeyByUid : m_deploymentKeyByUid)
+            .insert(uid, key);
+    if (row->attention == FleetRow::Attention::Failure)
+        ++m_failures;
+    else if (row->attention == FleetRow::Attention::WaitingForPerson)
+        ++m_waiting;
+}
+
+void EnvironmentStore::removeRow(const QString &key, Change *change)
+{
+    const RowPtr old = m_rows.value(key);
+    if (!old)
+        return;
+    (old->kind == FleetRow::Kind::Rollout ? change->rolloutDetails : change->deploymentDetails)
+        .insert(old->metadata().uid);
+    forget(*old);
+    m_rows.remove(key);
+    change->removedKeys.append(key);
+}
+
+void EnvironmentStore::upsert(FleetRow &&row, Change *change, QHash<QString, qsizetype> *insertedAt,
+                              const QDateTime &now)
+{
+    const QString key = row.key();
+    const RowPtr old = m_rows.value(key);
+    if (old) {
+        row.carryObservations(*old, now);
+        forget(*old);
+    }
+    const bool same = old && old->sameContent(row);
+    const auto fresh = std::make_shared<const FleetRow>(std::move(row));
+    remember(fresh);
+    if (const auto it = insertedAt->constFind(key); it != insertedAt->constEnd()) {
+        change->inserted[*it] = fresh; // new in this batch and changed again
+    } else if (!old) {
+        insertedAt->insert(key, change->inserted.size());
+        change->inserted.append(fresh);
+    } else {
+        // The newest resourceVersion either way; only a visible change is signalled.
+        (same ? change->replaced : change->changed).append(fresh);
+    }
+}
+
+void EnvironmentStore::rederive(const QString &ownerUid, Change *change,
+                                QHash<QString, qsizetype> *insertedAt, const QDateTime &now)
+{
+    const RowPtr row = rolloutRow(ownerUid);
+    if (row && row->rollout)
+        upsert(FleetRow::fromRollout(m_name, *row->rollout, m_objects.replicaSetsOwnedBy(ownerUid)),
+               change, insertedAt, now);
+}
+
+EnvironmentStore::Change EnvironmentStore::apply(const WorkloadDeltaBatch &batch,
+                                                 const QDateTime &now)
+{
+    Change change;
+    const int rowsBefore = rowCount();
+    const bool replace = batch.reset;
+
+    // Index updates only, whatever the batch holds: 1,000 changes a second must not stall
+    // the GUI thread.
+    QSet<QString> replicaSetOwners;
+    QSet<QString> detailOwners;
+    m_objects.apply(batch, replace, &replicaSetOwners, &detailOwners);
+    bool allDetails = replace;
+    if (replace || !batch.detailStatus.isEmpty())
+        allDetails = m_objects.setDetailStatus(batch.detailStatus) || allDetails;
+
+    // Removals first. A reset removes every row the batch does not list.
+    if (replace) {
+        QSet<QString> kept;
+        for (const Rollout &rollout : batch.rolloutUpserts)
+            kept.insert(FleetRow::makeKey(m_name, FleetRow::Kind::Rollout,
+                                          rollout.metadata.namespaceName, rollout.metadata.name));
+        for (const Deployment &deployment : batch.deploymentUpserts)
+            kept.insert(FleetRow::makeKey(m_name, FleetRow::Kind::Deployment,
+                                          deployment.metadata.namespaceName,
+                                          deployment.metadata.name));
+        QStringList gone;
+        for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
+            if (!kept.contains(it.key()))
+                gone.append(it.key());
+        }
+        for (const QString &key : std::as_const(gone))
+            removeRow(key, &change);
+    }
+    const auto removeAll = [&](const QStringList &keys, FleetRow::Kind kind) {
+        for (const QString &key : keys) {
+            const auto [ns, name] = splitKey(key);
+            removeRow(FleetRow::makeKey(m_name, kind, ns, name), &change);
+        }
+    };
+    removeAll(batch.rolloutDeletes, FleetRow::Kind::Rollout);
+    removeAll(batch.deploymentDeletes, FleetRow::Kind::Deployment);
+
+    QHash<QString, qsizetype> insertedAt;
+    QSet<QString> rederived;
+    for (const Rollout &rollout : batch.rolloutUpserts) {
+        const QString &uid = rollout.metadata.uid;
+        rederived.insert(uid);
+        detailOwners.insert(uid);
+        upsert(FleetRow::fromRollout(m_name, rollout, m_objects.replicaSetsOwnedBy(uid)), &change,
+               &insertedAt, now);
+    }
+    for (const Deployment &deployment : batch.deploymentUpserts) {
+        detailOwners.insert(deployment.metadata.uid);
+        upsert(FleetRow::fromDeployment(m_name, deployment), &change, &insertedAt, now);
+    }
+    // Rollouts whose ReplicaSets changed: actual weight, revision and images follow them.
+    for (const QString &uid : std::as_const(replicaSetOwners)) {
+        if (!rederived.contains(uid))
+            rederive(uid, &change, &insertedAt, now);
+    }
+
+    if (allDetails) {
+        for (const QString &uid : m_rolloutKeyByUid.keys())
+            change.rolloutDetails.insert(uid);
+        for (const QString &uid : m_deploymentKeyByUid.keys())
+            change.deploymentDetails.insert(uid);
+    } else {
+        // Owners also name objects not (yet) known: only workloads held here count.
+        for (const QString &uid : std::as_const(detailOwners)) {
+            if (m_rolloutKeyByUid.contains(uid))
+                change.rolloutDetails.insert(uid);
+            else if (m_deploymentKeyByUid.contains(uid))
+                change.deploymentDetails.insert(uid);
+        }
+    }
+    change.rolloutDetails.remove(QString());
+    change.deploymentDetails.remove(QString());
+    change.rowCountChanged = rowCount() != rowsBefore;
+    return change;
+}

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "fleetdelta.h"
+#include "fleetrow.h"
+#include "workloadindex.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+// What one environment's informers delivered, kept for the views: a row per Rollout and
+// Deployment with every value the table shows derived once (FleetRow), the ReplicaSets, pods,
+// AnalysisRuns and Events indexed by owner, whether the detail kinds could be listed, and
+// since when the data is stale. A plain value owned by FleetStore: no signals, no Qt item
+// model, so it is tested without a GUI and the table model only maps its changes onto rows.
+class EnvironmentStore
+{
+public:
+    using RowPtr = std::shared_ptr<const FleetRow>;
+
+    // What one batch changed. Rows are identified by FleetRow::key().
+    struct Change
+    {
+        QStringList removedKeys;
+        QList<RowPtr> changed; // an existing row whose visible content changed
+        QList<RowPtr> replaced; // an existing row with a newer object but nothing visible new
+        QList<RowPtr> inserted; // new rows, each key once, in the batch's order
+        // Rollouts and Deployments whose detail changed (the object, its ReplicaSets, their
+        // pods, its AnalysisRuns, Events about any of them, the detail kinds' availability),
+        // including removed ones (their detail is now invalid).
+        QSet<QString> rolloutDetails;
+        QSet<QString> deploymentDetails;
+        bool rowCountChanged = false;
+    };
+
+    // Applies a delta batch; a reset batch replaces everything the environment held. now: when
+    // the batch arrived (a manual pause or an abort seen in between is dated by it).
+    Change apply(const WorkloadDeltaBatch &batch, const QDateTime &now);
+
+    // The connection state says whether the data is live. Returns true when staleness changed.
+    bool setStale(bool stale, const QString &reason, const QDateTime &now);
+    QDateTime staleSince() const { return m_staleSince; }
+    QString staleReason() const { return m_staleReason; }
+    bool isStale() const { return m_staleSince.isValid(); }
+
+    int rowCount() const { return int(m_rows.size()); }
+    RowPtr row(const QString &key) const { return m_rows.value(key); }
+    RowPtr rolloutRow(const QString &uid) const { return row(m_rolloutKeyByUid.value(uid)); }
+    RowPtr deploymentRow(const QString &uid) const { return row(m_deploymentKeyByUid.value(uid)); }
+    template<typename F> void forEachRow(F &&f) const
+    {
+        for (const RowPtr &row : m_rows)
+            f(row);
+    }
+    QStringList rolloutUids() const { return m_rolloutKeyByUid.keys(); }
+    QStringList deploymentUids() const { return m_deploymentKeyByUid.keys(); }
+    int failureCount() const { return m_failures; }
+    int waitingCount() const { return m_waiting; }
+
+    const WorkloadIndex &objects() const { return m_objects; }
+    // The ReplicaSets with any owner reference to ownerUid, the plugin's order.
+    QList<ReplicaSet> replicaSetsOf(const QString &ownerUid) const;
+
+private:
+    void forget(const FleetRow &row);
+    void remember(const RowPtr &row);
+    // Rebuilds a row whose own object is unchanged (its ReplicaSets changed).
+    void rederive(const QString &ownerUid, Change *change, QHash<QString, qsizetype> *insertedAt,
+                  const QDateTime &now);
+    void upsert(FleetRow &&row, Change *change, QHash<QString, qsizetype> *insertedAt,
+                const QDateTime &now);
+    void removeRow(const QString &key, Change *change);
+
+    QHash<QString, RowPtr> m_rows; // FleetRow::key() -> row
+    QHash<QString, QString> m_rolloutKeyByUid;
+    QHash<QString, QString> m_deploymentKeyByUid;
+    WorkloadIndex m_objects;
+    QDateTime m_staleSince;
+    QString m_staleReason;
+    int m_failures = 0;
+    int m_waiting = 0;
+    QString m_name; // the environment, set by FleetStore (rows carry it)
+    friend class FleetStore;
+};
