@@ -8,9 +8,6 @@
 #include "kubeclient.h"
 #include "rolloutactionplan.h"
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QUuid>
 
 #include <functional>
@@ -190,8 +187,8 @@ struct RolloutActionExecutor::Run
             return finish(AuditRecord::Result::Failed, decoded.report.error);
         const Rollout &rollout = decoded.value;
 
-        QJsonArray replicaSets; // raw for planUndo: it copies a pod template as sent
-        QList<ReplicaSet> decodedReplicaSets;
+        QList<ReplicaSet> replicaSets; // for undo: which revision is which
+        QList<QByteArray> replicaSetPages; // and the templates it copies as sent
         if (request.action == RolloutAction::Undo) {
             const KubeListResult listed = client.list(
                 KubePath::resource(QStringLiteral("apps"), QStringLiteral("v1"),
@@ -199,18 +196,13 @@ struct RolloutActionExecutor::Run
                 KubeListOptions(), cancel);
             if (!listed.isOk())
                 return failWith(listed.error, QStringLiteral("list replicasets"));
-            for (const QByteArray &page : listed.pages) {
-                decodedReplicaSets += JsonDecoder().decodeList<ReplicaSet>(page).items;
-                const QJsonArray items = QJsonDocument::fromJson(page)
-                                             .object()
-                                             .value(QLatin1String("items"))
-                                             .toArray();
-                for (const QJsonValue &item : items)
-                    replicaSets.append(item);
-            }
+            JsonDecoder decoder;
+            for (const QByteArray &page : listed.pages)
+                replicaSets += decoder.decodeList<ReplicaSet>(page).items;
+            replicaSetPages = listed.pages;
         }
         const RolloutActionState state = rolloutActionAvailability(
-            request.action, rollout, ownedRevisionCount(decodedReplicaSets, rollout.metadata.uid));
+            request.action, rollout, int(undoRevisions(replicaSets, rollout.metadata.uid).size()));
         if (!state.enabled && request.action != RolloutAction::Undo)
             return finish(AuditRecord::Result::Refused, state.reason);
         RolloutActionResult refusal;
@@ -222,7 +214,8 @@ struct RolloutActionExecutor::Run
             : QDateTime::currentDateTimeUtc().addMSecs(
                 -QDateTime::currentDateTimeUtc().time().msec());
         const RolloutActionPlan plan = request.action == RolloutAction::Undo
-            ? planUndo(QJsonDocument::fromJson(got.body).object(), replicaSets, request.revision)
+            ? planUndo(rollout, replicaSets, request.revision,
+                       RawPodTemplates::read(got.body, replicaSetPages))
             : planRolloutAction(request.action, rollout, restartAt);
         if (plan.isError())
             return finish(AuditRecord::Result::Refused, plan.error);

@@ -4,6 +4,7 @@
 #include "rolloutstatus.h"
 #include <algorithm>
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 class RolloutActionPlanner
@@ -141,33 +142,14 @@ RolloutActionPlan planRolloutAction(RolloutAction action, const Rollout &rollout
 
 namespace {
 
-const QLatin1String revisionAnnotation("rollout.argoproj.io/revision");
 const QLatin1String podTemplateHashLabel("rollouts-pod-template-hash");
 
-bool isControlledBy(const QJsonObject &object, const QString &ownerUid)
-{
-    const QJsonArray owners = object.value(QLatin1String("metadata"))
-                                  .toObject()
-                                  .value(QLatin1String("ownerReferences"))
-                                  .toArray();
-    return std::any_of(owners.begin(), owners.end(), [&](const QJsonValue &owner) {
-        const QJsonObject ref = owner.toObject();
-        return ref.value(QLatin1String("controller")).toBool()
-            && ref.value(QLatin1String("uid")).toString() == ownerUid;
-    });
-}
-
 // The revision annotation; -1 when missing or not a number (the plugin skips those).
-qint64 revisionOf(const QJsonObject &replicaSet)
+qint64 undoRevisionOf(const ReplicaSet &replicaSet)
 {
     bool ok = false;
-    const qint64 revision = replicaSet.value(QLatin1String("metadata"))
-                                .toObject()
-                                .value(QLatin1String("annotations"))
-                                .toObject()
-                                .value(revisionAnnotation)
-                                .toString()
-                                .toLongLong(&ok);
+    const qint64 revision
+        = replicaSet.metadata.annotations.value(u"rollout.argoproj.io/revision").toLongLong(&ok);
     return ok ? revision : -1;
 }
 
@@ -199,44 +181,59 @@ QJsonObject podTemplateOf(const QJsonObject &object)
 
 } // namespace
 
-RolloutActionPlan planUndo(const QJsonObject &rollout, const QJsonArray &replicaSets,
-                           qint64 revision)
+QList<UndoRevision> undoRevisions(const QList<ReplicaSet> &replicaSets, const QString &ownerUid)
 {
-    RolloutActionPlan plan;
-    const QString uid = rollout.value(QLatin1String("metadata"))
-                            .toObject()
-                            .value(QLatin1String("uid"))
-                            .toString();
-    // getReplicaSetForRevision: the highest and second-highest revisions, or the one asked for.
-    QJsonObject latest, previous, chosen;
-    qint64 latestRevision = -1, previousRevision = -1;
-    for (const QJsonValue &value : replicaSets) {
-        const QJsonObject replicaSet = value.toObject();
-        if (!isControlledBy(replicaSet, uid))
-            continue;
-        const qint64 v = revisionOf(replicaSet);
-        if (v < 0)
-            continue;
-        if (revision > 0) {
-            if (v == revision) {
-                chosen = replicaSet;
-                break;
-            }
-        } else if (latestRevision < v) {
-            previousRevision = latestRevision;
-            previous = latest;
-            latestRevision = v;
-            latest = replicaSet;
-        } else if (previousRevision < v) {
-            previousRevision = v;
-            previous = replicaSet;
+    QList<UndoRevision> revisions;
+    for (qsizetype i = 0; i < replicaSets.size(); ++i) {
+        const ReplicaSet &replicaSet = replicaSets.at(i);
+        const OwnerReference *owner = replicaSet.metadata.controllerRef();
+        const qint64 revision = undoRevisionOf(replicaSet);
+        if (owner && owner->uid == ownerUid && revision >= 0)
+            revisions.append(UndoRevision {revision, i});
+    }
+    // Stable: of equal revisions the first listed wins, as in the plugin's loop.
+    std::stable_sort(
+        revisions.begin(), revisions.end(),
+        [](const UndoRevision &a, const UndoRevision &b) { return a.revision > b.revision; });
+    return revisions;
+}
+
+RawPodTemplates RawPodTemplates::read(const QByteArray &rolloutBody,
+                                      const QList<QByteArray> &replicaSetPages)
+{
+    RawPodTemplates templates;
+    templates.rollout = podTemplateOf(QJsonDocument::fromJson(rolloutBody).object());
+    for (const QByteArray &page : replicaSetPages) {
+        const QJsonArray items
+            = QJsonDocument::fromJson(page).object().value(QLatin1String("items")).toArray();
+        for (const QJsonValue &item : items) {
+            const QJsonObject replicaSet = item.toObject();
+            const QString name = replicaSet.value(QLatin1String("metadata"))
+                                     .toObject()
+                                     .value(QLatin1String("name"))
+                                     .toString();
+            templates.replicaSets.insert(name, podTemplateOf(replicaSet));
         }
     }
-    if (revision == 0) {
-        chosen = previous;
-        revision = previousRevision;
-    }
-    if (chosen.isEmpty()) {
+    return templates;
+}
+
+RolloutActionPlan planUndo(const Rollout &rollout, const QList<ReplicaSet> &replicaSets,
+                           qint64 revision, const RawPodTemplates &templates)
+{
+    RolloutActionPlan plan;
+    // getReplicaSetForRevision: the second-highest revision, or the one asked for.
+    const QList<UndoRevision> revisions = undoRevisions(replicaSets, rollout.metadata.uid);
+    auto chosen = revision > 0
+        ? std::find_if(revisions.cbegin(), revisions.cend(),
+                       [&](const UndoRevision &r) { return r.revision == revision; })
+        : (revisions.size() > 1 ? revisions.cbegin() + 1 : revisions.cend());
+    // Without its template as sent there is nothing to copy (never so when both come from
+    // the same list).
+    if (chosen != revisions.cend()
+        && !templates.replicaSets.contains(replicaSets.at(chosen->replicaSet).metadata.name))
+        chosen = revisions.cend();
+    if (chosen == revisions.cend()) {
         plan.error = revision > 0
             ? RolloutActionPlanner::tr("Revision %1 was not found: no ReplicaSet of "
                                        "this rollout has it.")
@@ -244,8 +241,10 @@ RolloutActionPlan planUndo(const QJsonObject &rollout, const QJsonArray &replica
             : RolloutActionPlanner::tr("There is no previous revision to roll back to.");
         return plan;
     }
-    const QJsonObject target = templateWithoutHash(podTemplateOf(chosen));
-    if (target == templateWithoutHash(podTemplateOf(rollout))) {
+    revision = chosen->revision;
+    const QString name = replicaSets.at(chosen->replicaSet).metadata.name;
+    const QJsonObject target = templateWithoutHash(templates.replicaSets.value(name));
+    if (target == templateWithoutHash(templates.rollout)) {
         plan.note = RolloutActionPlanner::tr(
                         "Skipped: the current pod template already matches revision %1.")
                         .arg(revision);

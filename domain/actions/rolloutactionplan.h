@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "replicaset.h"
 #include "rollout.h"
 #include "rolloutaction.h"
 #include <QByteArray>
 #include <QDateTime>
-#include <QJsonArray>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -43,12 +44,38 @@ struct RolloutActionPlan
 RolloutActionPlan planRolloutAction(RolloutAction action, const Rollout &rollout,
                                     const QDateTime &restartAt = QDateTime());
 
+// A revision an undo can go back to: its number and its ReplicaSet (an index into the list
+// undoRevisions() was given).
+struct UndoRevision
+{
+    qint64 revision = 0;
+    qsizetype replicaSet = -1;
+};
+
+// The revisions of a rollout as the plugin's undo finds them: the ReplicaSets whose
+// controller owner is the rollout (ownerUid) and whose rollout.argoproj.io/revision is a
+// number, highest first (equal ones in list order). The one place revisions are counted:
+// undo is offered with two or more, and planUndo picks from them.
+QList<UndoRevision> undoRevisions(const QList<ReplicaSet> &replicaSets, const QString &ownerUid);
+
+// The pod templates (spec.template) of a rollout and of ReplicaSets exactly as the API sent
+// them. The domain's PodTemplate keeps only the containers, but an undo must copy the
+// ReplicaSet's template whole, every field the client does not model included.
+struct RawPodTemplates
+{
+    QJsonObject rollout;
+    QHash<QString, QJsonObject> replicaSets; // by ReplicaSet name (unique in a namespace)
+
+    // From a rollout body (GET) and the pages of a ReplicaSet list.
+    static RawPodTemplates read(const QByteArray &rolloutBody,
+                                const QList<QByteArray> &replicaSetPages);
+};
+
 // Undo to `revision` (0: the previous one, the second-highest revision), as the plugin's
-// undo: rollout and replicaSets are the raw objects from the API (the pod template must be
-// copied whole, every field the client does not model included). The ReplicaSets are
-// filtered by the rollout's uid as controller owner.
-RolloutActionPlan planUndo(const QJsonObject &rollout, const QJsonArray &replicaSets,
-                           qint64 revision);
+// undo: the decoded rollout and ReplicaSets say which revision is which (undoRevisions), the
+// raw templates what is sent.
+RolloutActionPlan planUndo(const Rollout &rollout, const QList<ReplicaSet> &replicaSets,
+                           qint64 revision, const RawPodTemplates &templates);
 
 // The body of the restart patch for restartAt (pretty-printed with tabs, as the plugin's).
 QByteArray restartPatchBody(const QDateTime &restartAt);

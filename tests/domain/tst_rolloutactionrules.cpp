@@ -67,6 +67,23 @@ QJsonObject rolloutJson(const QString &image)
                      .arg(image));
 }
 
+// planUndo as the executor calls it: the objects decoded with the domain's decoder, the
+// templates read from the same bodies.
+RolloutActionPlan undo(const QJsonObject &rollout, const QJsonArray &replicaSets, qint64 revision)
+{
+    const QByteArray body = QJsonDocument(rollout).toJson();
+    const QByteArray page
+        = QJsonDocument(QJsonObject {{QStringLiteral("items"), replicaSets}}).toJson();
+    const ObjectList<ReplicaSet> decoded = decodeList<ReplicaSet>(page);
+    if (!decoded.isOk()) {
+        RolloutActionPlan failed; // shows in every comparison below
+        failed.error = decoded.report.error;
+        return failed;
+    }
+    return planUndo(decodeObject<Rollout>(body).value, decoded.items, revision,
+                    RawPodTemplates::read(body, {page}));
+}
+
 } // namespace
 
 class TestRolloutActionRules : public QObject
@@ -206,7 +223,7 @@ private slots:
             replicaSetJson(QStringLiteral("u1"), 2, QStringLiteral("web:2"), QStringLiteral("c2")),
             replicaSetJson(QStringLiteral("other"), 9, QStringLiteral("x:9"),
                            QStringLiteral("c9"))};
-        const RolloutActionPlan plan = planUndo(rolloutJson(QStringLiteral("web:3")), sets, 0);
+        const RolloutActionPlan plan = undo(rolloutJson(QStringLiteral("web:3")), sets, 0);
         QVERIFY2(!plan.isError(), qPrintable(plan.error));
         QCOMPARE(plan.patches.size(), 1);
         QVERIFY(plan.patches[0].jsonPatch);
@@ -216,17 +233,16 @@ private slots:
                             "\"metadata\":{\"labels\":{\"app\":\"web\"}},\"spec\":{\"containers\":"
                             "[{\"image\":\"web:2\",\"name\":\"web\"}]}}}]"));
 
-        QCOMPARE(planUndo(rolloutJson(QStringLiteral("web:3")), sets, 1)
-                     .patches[0]
-                     .body.contains("web:1"),
-                 true);
-        QCOMPARE(planUndo(rolloutJson(QStringLiteral("web:3")), sets, 7).error,
+        QCOMPARE(
+            undo(rolloutJson(QStringLiteral("web:3")), sets, 1).patches[0].body.contains("web:1"),
+            true);
+        QCOMPARE(undo(rolloutJson(QStringLiteral("web:3")), sets, 7).error,
                  QStringLiteral("Revision 7 was not found: no ReplicaSet of this rollout has it."));
-        QCOMPARE(planUndo(rolloutJson(QStringLiteral("web:3")), sets, 9).error,
+        QCOMPARE(undo(rolloutJson(QStringLiteral("web:3")), sets, 9).error,
                  QStringLiteral("Revision 9 was not found: no ReplicaSet of this rollout has it."));
-        QCOMPARE(planUndo(rolloutJson(QStringLiteral("web:3")), QJsonArray {sets[0]}, 0).error,
+        QCOMPARE(undo(rolloutJson(QStringLiteral("web:3")), QJsonArray {sets[0]}, 0).error,
                  QStringLiteral("There is no previous revision to roll back to."));
-        const RolloutActionPlan same = planUndo(rolloutJson(QStringLiteral("web:2")), sets, 2);
+        const RolloutActionPlan same = undo(rolloutJson(QStringLiteral("web:2")), sets, 2);
         QCOMPARE(same.patches.size(), 0);
         QCOMPARE(same.note,
                  QStringLiteral("Skipped: the current pod template already matches revision 2."));
