@@ -3,7 +3,6 @@
 
 #include "actionrunner.h"
 #include "auditlog.h"
-#include "detailstyle.h"
 #include "fleetmodel.h"
 #include "pendingactiontracker.h"
 #include "rolloutactionrules.h"
@@ -27,11 +26,9 @@ RolloutDetailController::RolloutDetailController(FleetModel *model, RolloutDetai
             &RolloutDetailController::detailsChanged);
     connect(m_view, &RolloutDetailView::actionRequested, this, &RolloutDetailController::request);
     connect(m_tracker, &PendingActionTracker::confirmed, this,
-            [this](const QString &key, RolloutAction action) {
-                const RolloutRef rollout = m_tracked.take(key);
+            [this](const RolloutRef &rollout, RolloutAction action) {
                 if (action == RolloutAction::Abort) {
-                    followAbort(rollout,
-                                m_model->store().rolloutDetail(rollout.environment, rollout.uid));
+                    followAbort(rollout, m_model->rolloutDetail(rollout.environment, rollout.uid));
                     return;
                 }
                 setMessage(rollout, confirmedText(action), false);
@@ -39,8 +36,8 @@ RolloutDetailController::RolloutDetailController(FleetModel *model, RolloutDetai
     connect(m_view, &RolloutDetailView::copyCommandRequested, this,
             &RolloutDetailController::copyKubectlCommand);
     connect(m_tracker, &PendingActionTracker::timedOut, this,
-            [this](const QString &key, RolloutAction action) {
-                setMessage(m_tracked.take(key),
+            [this](const RolloutRef &rollout, RolloutAction action) {
+                setMessage(rollout,
                            tr("The API server accepted %1, but the rollout has not shown its "
                               "effect within %2 s. Is the Argo Rollouts controller running?")
                                .arg(rolloutActionId(action))
@@ -72,10 +69,10 @@ void RolloutDetailController::setFleet(const Kubeconfig &kubeconfig,
     connect(m_runner.get(), &ActionRunner::finished, this, &RolloutDetailController::finished);
     connect(m_runner.get(), &ActionRunner::progress, this,
             [this](quint64 ticket, const QString &text) {
-                const Ticket sent = m_tickets.value(ticket);
-                const auto action = m_sending.constFind(sent.rollout);
-                if (action != m_sending.cend() && m_actions.value(sent.rollout).isCurrent(sent.job))
-                    setMessage(sent.rollout,
+                const RolloutRef rollout = m_actions.keyOf(ticket);
+                const auto action = m_sending.constFind(rollout);
+                if (action != m_sending.cend() && m_actions.isCurrent(ticket))
+                    setMessage(rollout,
                                rolloutActionProgressText(*action) + QLatin1Char(' ') + text, false);
             });
     connect(m_runner.get(), &ActionRunner::permissionsChecked, this,
@@ -85,19 +82,12 @@ void RolloutDetailController::setFleet(const Kubeconfig &kubeconfig,
         m_environments.insert(spec.name, spec);
     m_permissions.clear();
     m_sending.clear();
-    m_tickets.clear();
     m_actions.clear();
-    m_tracked.clear();
+    m_permissionChecks.clear();
     m_messages.clear();
     m_followedAborts.clear();
     m_selected = RolloutRef();
     refresh();
-}
-
-QString RolloutDetailController::selectedKey() const
-{
-    return m_selected.isNull() ? QString()
-                               : PendingActionTracker::key(m_selected.environment, m_selected.uid);
 }
 
 void RolloutDetailController::select(const QString &environment, const QString &rolloutUid)
@@ -114,27 +104,28 @@ void RolloutDetailController::select(const QString &environment, const QString &
     const Message message = m_messages.value(m_selected);
     m_view->setActionMessage(message.text, message.isError);
     const QString ns = m_detail.rollout.metadata.namespaceName;
-    if (m_runner && !m_permissions.contains(permissionKey(environment, ns)))
-        m_runner->checkPermissions(environment, ns);
+    const QString key = permissionKey(environment, ns);
+    if (!m_permissions.contains(key) && !m_permissionChecks.isRunning(key))
+        checkPermissions(environment, ns);
 }
 
 void RolloutDetailController::detailsChanged(const QString &environment,
                                              const QStringList &rolloutUids)
 {
     for (const QString &uid : rolloutUids) {
-        const QString key = PendingActionTracker::key(environment, uid);
-        if (!m_tracker->isPending(key))
+        const RolloutRef rollout {environment, uid};
+        if (!m_tracker->isPending(rollout))
             continue;
-        const RolloutDetail detail = m_model->store().rolloutDetail(environment, uid);
+        const RolloutDetail detail = m_model->rolloutDetail(environment, uid);
         if (detail.isValid())
-            m_tracker->rolloutChanged(key, detail.rollout);
+            m_tracker->rolloutChanged(rollout, detail.rollout);
         else
-            m_tracker->rolloutRemoved(key);
+            m_tracker->rolloutRemoved(rollout);
     }
     for (const QString &uid : rolloutUids) {
         const RolloutRef rollout {environment, uid};
         if (m_followedAborts.contains(rollout))
-            followAbort(rollout, m_model->store().rolloutDetail(environment, uid));
+            followAbort(rollout, m_model->rolloutDetail(environment, uid));
     }
     if (environment == m_selected.environment && rolloutUids.contains(m_selected.uid))
         refresh();
@@ -142,9 +133,8 @@ void RolloutDetailController::detailsChanged(const QString &environment,
 
 void RolloutDetailController::refresh()
 {
-    m_detail = m_selected.isNull()
-        ? RolloutDetail()
-        : m_model->store().rolloutDetail(m_selected.environment, m_selected.uid);
+    m_detail = m_selected.isNull() ? RolloutDetail()
+                                   : m_model->rolloutDetail(m_selected.environment, m_selected.uid);
     if (!m_detail.isValid()) {
         m_view->clear();
         return;
@@ -158,48 +148,14 @@ void RolloutDetailController::updateActionStates()
 {
     if (!m_detail.isValid())
         return;
-    const Rollout &rollout = m_detail.rollout;
-    const QString ns = rollout.metadata.namespaceName;
     const QString environment = m_selected.environment;
-    const bool readOnly = m_environments.value(environment).readOnly;
-    const QMap<QString, bool> allowed = m_permissions.value(permissionKey(environment, ns));
-    std::optional<RolloutAction> busy = m_tracker->pendingAction(selectedKey());
+    std::optional<RolloutAction> busy = m_tracker->pendingAction(m_selected);
     if (m_sending.contains(m_selected))
         busy = m_sending.value(m_selected);
-    const int revisions = ownedRevisionCount(m_detail.replicaSets, m_detail.rollout.metadata.uid);
-
-    RolloutActionStates states;
-    for (RolloutAction action : allRolloutActions()) {
-        RolloutActionState state = rolloutActionAvailability(action, rollout, revisions);
-        state.visible = !readOnly;
-        if (m_detail.isStale()) {
-            // Nothing sent to a cluster the window cannot see: the person would act on a
-            // state that may be gone, and could not see the effect.
-            state.enabled = false;
-            state.reason = tr("%1 is not connected (stale since %2): nothing can be sent from "
-                              "here. Use \"Copy kubectl command\" to run it from a terminal.")
-                               .arg(environment, DetailStyle::clockTime(m_detail.staleSince));
-            states.insert(action, state);
-            continue;
-        }
-        if (state.enabled) {
-            for (const ResourcePermission &permission : requiredPermissions(action, rollout)) {
-                if (allowed.value(permission.displayName(), true))
-                    continue;
-                state.enabled = false;
-                state.reason
-                    = tr("You may not %1 in namespace %2.").arg(permission.displayName(), ns);
-                break;
-            }
-        }
-        if (busy && *busy == action) {
-            state.pending = true;
-            state.enabled = false;
-            state.reason = rolloutActionProgressText(action);
-        }
-        states.insert(action, state);
-    }
-    m_view->setActionStates(states);
+    m_view->setActionStates(actionStates(
+        m_detail, m_environments.value(environment).readOnly,
+        m_permissions.value(permissionKey(environment, m_detail.rollout.metadata.namespaceName)),
+        busy));
 }
 
 void RolloutDetailController::request(RolloutAction action, qint64 revision)
@@ -216,19 +172,17 @@ void RolloutDetailController::request(RolloutAction action, qint64 revision)
     m_followedAborts.remove(rollout);
     m_sending.insert(rollout, action);
     setMessage(rollout, rolloutActionProgressText(action), false);
-    // Nothing to cancel: an action sent is the cluster's; only its answer may be stale.
-    const JobTracker::Token job = m_actions[rollout].startJob();
-    m_tickets.insert(m_runner->submit(request), Ticket {rollout, job});
+    m_actions.start(rollout, m_runner->submit(request));
     updateActionStates();
 }
 
 void RolloutDetailController::finished(const RolloutActionResult &result)
 {
     const RolloutActionRequest &request = result.request;
-    const Ticket sent = m_tickets.take(result.ticket);
-    const RolloutRef &rollout = sent.rollout;
+    const TicketedJobs<RolloutRef>::Answer answer = m_actions.finish(result.ticket);
+    const RolloutRef &rollout = answer.key;
     // An older action's answer, with a newer one on its way: only a failure is worth a word.
-    const bool latest = m_actions[rollout].finish(sent.job);
+    const bool latest = answer.latest;
     if (latest)
         m_sending.remove(rollout);
     if (!latest) {
@@ -236,29 +190,37 @@ void RolloutDetailController::finished(const RolloutActionResult &result)
             showFailure(result.message);
     } else if (result.awaitsEffect() && !rollout.isNull()) {
         setMessage(rollout, rolloutActionProgressText(request.action), false);
-        const QString key = PendingActionTracker::key(rollout.environment, rollout.uid);
-        m_tracked.insert(key, rollout);
-        const RolloutDetail detail
-            = m_model->store().rolloutDetail(rollout.environment, rollout.uid);
-        m_tracker->add(key, result.expectation, detail.isValid() ? &detail.rollout : nullptr);
+        const RolloutDetail detail = m_model->rolloutDetail(rollout.environment, rollout.uid);
+        m_tracker->add(rollout, result.expectation, detail.isValid() ? &detail.rollout : nullptr);
     } else if (result.succeeded()) {
         setMessage(rollout, result.message, false);
     } else {
         setMessage(rollout, result.message, true);
         showFailure(result.message);
     }
-    if (result.result == AuditRecord::Result::Denied && m_runner) {
+    if (result.result == AuditRecord::Result::Denied) {
         // The cached answer was wrong (RBAC changed): ask again.
         m_permissions.remove(permissionKey(request.environment, request.namespaceName));
-        m_runner->checkPermissions(request.environment, request.namespaceName);
+        checkPermissions(request.environment, request.namespaceName);
     }
     updateActionStates();
 }
 
-void RolloutDetailController::permissionsChecked(const QString &environment,
+void RolloutDetailController::checkPermissions(const QString &environment,
+                                               const QString &namespaceName)
+{
+    if (!m_runner)
+        return;
+    if (const quint64 ticket = m_runner->checkPermissions(environment, namespaceName))
+        m_permissionChecks.start(permissionKey(environment, namespaceName), ticket);
+}
+
+void RolloutDetailController::permissionsChecked(quint64 ticket, const QString &environment,
                                                  const QString &namespaceName,
                                                  const QMap<QString, bool> &allowed)
 {
+    if (!m_permissionChecks.finish(ticket).latest)
+        return; // a newer check of this namespace is on its way
     m_permissions.insert(permissionKey(environment, namespaceName), allowed);
     if (environment == m_selected.environment)
         updateActionStates();

@@ -41,8 +41,8 @@ public:
     // Stops the runner's threads (window closing, the demo going away).
     void shutdown();
 
-    // PendingActionTracker's key of the selected rollout; empty when none is.
-    QString selectedKey() const;
+    // The selected rollout; null when none is.
+    RolloutRef selected() const { return m_selected; }
     ActionRunner *runner() const { return m_runner.get(); }
     PendingActionTracker *tracker() const { return m_tracker; }
     // "Paused.", "Resumed.": what (these two in rolloutdetailtexts.cpp) the view says once the
@@ -65,23 +65,23 @@ private:
         QString text;
         bool isError = false;
     };
-    // An action sent and not answered yet: for which rollout, and its job there.
-    struct Ticket
-    {
-        RolloutRef rollout;
-        JobTracker::Token job = 0;
-    };
-
     void detailsChanged(const QString &environment, const QStringList &rolloutUids);
     void refresh();
     void updateActionStates();
     void request(RolloutAction action, qint64 revision);
     void finished(const RolloutActionResult &result);
-    void permissionsChecked(const QString &environment, const QString &namespaceName,
-                            const QMap<QString, bool> &allowed);
+    void checkPermissions(const QString &environment, const QString &namespaceName);
+    void permissionsChecked(quint64 ticket, const QString &environment,
+                            const QString &namespaceName, const QMap<QString, bool> &allowed);
     void setMessage(const RolloutRef &rollout, const QString &text, bool isError);
     void showFailure(const QString &text);
     void followAbort(const RolloutRef &rollout, const RolloutDetail &detail);
+    // The action bar of the shown detail: each action's availability, narrowed by read-only,
+    // a stale detail, the user's permissions (allowed: display name -> allowed, missing ones
+    // unknown) and the action in progress (busy). In rolloutdetailtexts.cpp, with its reasons.
+    static RolloutActionStates actionStates(const RolloutDetail &detail, bool readOnly,
+                                            const QMap<QString, bool> &allowed,
+                                            std::optional<RolloutAction> busy);
 
     FleetModel *m_model;
     RolloutDetailView *m_view;
@@ -95,10 +95,11 @@ private:
     QHash<QString, QMap<QString, bool>> m_permissions;
     // Per rollout, the latest action wins: an older one's answer no longer says what the
     // rollout is doing (a failure is still shown in a dialog).
-    QHash<RolloutRef, JobTracker> m_actions;
+    TicketedJobs<RolloutRef> m_actions;
     QHash<RolloutRef, RolloutAction> m_sending; // the latest action sent, no answer yet
-    QHash<quint64, Ticket> m_tickets; // runner ticket -> its rollout and job
+    // Per "environment\nnamespace", the latest permission check wins: one asked again after
+    // a refusal (RBAC changed) may be answered before the older one, which is then stale.
+    TicketedJobs<QString> m_permissionChecks;
     QHash<RolloutRef, Message> m_messages; // the last action's message
     QSet<RolloutRef> m_followedAborts; // whose accepted abort is still shown live
-    QHash<QString, RolloutRef> m_tracked; // PendingActionTracker key -> its rollout
 };

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// What RolloutDetailController says and copies (an action's effect, the kubectl command),
-// apart from its wiring (same class, so the same translation context).
+// What RolloutDetailController says and copies (an action's effect, why an action is not
+// offered, the kubectl command), apart from its wiring (same class, so the same translation
+// context).
 #include "rolloutdetailcontroller.h"
 
+#include "detailstyle.h"
 #include "kubectlcommand.h"
+#include "rolloutactionplan.h"
+#include "rolloutactionrules.h"
 #include "rolloutdetailview.h"
 #include "rolloutsituation.h"
 
@@ -59,4 +63,46 @@ void RolloutDetailController::copyKubectlCommand(RolloutAction action)
         return;
     QGuiApplication::clipboard()->setText(command);
     m_view->setActionMessage(tr("Copied to the clipboard: %1").arg(command), false);
+}
+
+RolloutActionStates RolloutDetailController::actionStates(const RolloutDetail &detail,
+                                                          bool readOnly,
+                                                          const QMap<QString, bool> &allowed,
+                                                          std::optional<RolloutAction> busy)
+{
+    const Rollout &rollout = detail.rollout;
+    const QString ns = rollout.metadata.namespaceName;
+    const int revisions = int(undoRevisions(detail.replicaSets, rollout.metadata.uid).size());
+    RolloutActionStates states;
+    for (RolloutAction action : allRolloutActions()) {
+        RolloutActionState state = rolloutActionAvailability(action, rollout, revisions);
+        state.visible = !readOnly;
+        if (detail.isStale()) {
+            // Nothing sent to a cluster the window cannot see: the person would act on a
+            // state that may be gone, and could not see the effect.
+            state.enabled = false;
+            state.reason = tr("%1 is not connected (stale since %2): nothing can be sent from "
+                              "here. Use \"Copy kubectl command\" to run it from a terminal.")
+                               .arg(detail.environment, DetailStyle::clockTime(detail.staleSince));
+            states.insert(action, state);
+            continue;
+        }
+        if (state.enabled) {
+            for (const ResourcePermission &permission : requiredPermissions(action, rollout)) {
+                if (allowed.value(permission.displayName(), true))
+                    continue;
+                state.enabled = false;
+                state.reason
+                    = tr("You may not %1 in namespace %2.").arg(permission.displayName(), ns);
+                break;
+            }
+        }
+        if (busy && *busy == action) {
+            state.pending = true;
+            state.enabled = false;
+            state.reason = rolloutActionProgressText(action);
+        }
+        states.insert(action, state);
+    }
+    return states;
 }

@@ -73,14 +73,15 @@ quint64 ActionRunner::submit(RolloutActionRequest request)
     return ticket;
 }
 
-void ActionRunner::checkPermissions(const QString &environment, const QString &namespaceName)
+quint64 ActionRunner::checkPermissions(const QString &environment, const QString &namespaceName)
 {
     ClusterConnection connection;
     QString error;
     if (!connectionFor(environment, &connection, &error))
-        return;
+        return 0;
+    const quint64 ticket = m_nextTicket++;
     const CancelToken cancel = m_cancel;
-    m_pool.start([this, environment, namespaceName, connection, cancel] {
+    m_pool.start([this, ticket, environment, namespaceName, connection, cancel] {
         KubeClient client(connection);
         QMap<QString, bool> allowed;
         for (const ResourcePermission &permission : actionBarPermissions()) {
@@ -89,8 +90,9 @@ void ActionRunner::checkPermissions(const QString &environment, const QString &n
             if (answer)
                 allowed.insert(permission.displayName(), *answer);
         }
-        emit permissionsChecked(environment, namespaceName, allowed);
+        emit permissionsChecked(ticket, environment, namespaceName, allowed);
     });
+    return ticket;
 }
 
 void ActionRunner::waitForDone()

@@ -30,8 +30,10 @@ public:
     // Returns the ticket that finished() carries.
     quint64 submit(RolloutActionRequest request);
     // Asks (or answers from the cache) whether the user may use the action bar's
-    // permissions in this namespace; permissionsChecked() follows.
-    void checkPermissions(const QString &environment, const QString &namespaceName);
+    // permissions in this namespace; permissionsChecked() follows with the ticket returned
+    // (0: an unknown environment, nothing follows). Checks run in parallel, so a later
+    // check of the same namespace may be answered first.
+    quint64 checkPermissions(const QString &environment, const QString &namespaceName);
     // Blocks until every queued job ran (shutdown, tests).
     void waitForDone();
 
@@ -41,8 +43,8 @@ signals:
     void progress(quint64 ticket, const QString &text);
     // displayName ("patch rollouts/status") -> allowed; a permission whose review failed is
     // left out (the server will decide when the action is sent).
-    void permissionsChecked(const QString &environment, const QString &namespaceName,
-                            const QMap<QString, bool> &allowed);
+    void permissionsChecked(quint64 ticket, const QString &environment,
+                            const QString &namespaceName, const QMap<QString, bool> &allowed);
 
 private:
     bool connectionFor(const QString &environment, ClusterConnection *connection,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QHash>
 #include <QtGlobal>
 
 #include <functional>
@@ -66,4 +67,62 @@ private:
     Token m_generation = 0;
     bool m_running = false;
     std::function<void()> m_cancel;
+};
+
+// JobTracker per key, for requests a lower layer answers later with a ticket of its own
+// (ActionRunner's actions and permission checks): per key the latest request wins, and an
+// older one's answer is recognised as stale. Nothing is cancelled: what was sent is the
+// server's, only its answer may be out of date.
+template<typename Key> class TicketedJobs
+{
+public:
+    // The request with this ticket is now the latest of its key.
+    void start(const Key &key, quint64 ticket)
+    {
+        m_tickets.insert(ticket, Sent {key, m_jobs[key].startJob()});
+    }
+    // Whether a request of this key is waiting for its answer.
+    bool isRunning(const Key &key) const
+    {
+        const auto it = m_jobs.constFind(key);
+        return it != m_jobs.cend() && it->isRunning();
+    }
+    // The key of a request not answered yet (a default Key for an unknown ticket).
+    Key keyOf(quint64 ticket) const { return m_tickets.value(ticket).key; }
+    // Whether the request with this ticket is its key's latest and not answered yet.
+    bool isCurrent(quint64 ticket) const
+    {
+        const auto sent = m_tickets.constFind(ticket);
+        if (sent == m_tickets.cend())
+            return false;
+        const auto job = m_jobs.constFind(sent->key);
+        return job != m_jobs.cend() && job->isCurrent(sent->job);
+    }
+
+    struct Answer
+    {
+        Key key; // a default Key for an unknown ticket
+        bool latest = false; // the key's latest request, which is now answered
+    };
+    // The answer with this ticket arrived.
+    Answer finish(quint64 ticket)
+    {
+        const Sent sent = m_tickets.take(ticket);
+        const auto job = m_jobs.find(sent.key);
+        return Answer {sent.key, job != m_jobs.end() && job->finish(sent.job)};
+    }
+    void clear()
+    {
+        m_jobs.clear();
+        m_tickets.clear();
+    }
+
+private:
+    struct Sent
+    {
+        Key key;
+        JobTracker::Token job = 0;
+    };
+    QHash<Key, JobTracker> m_jobs;
+    QHash<quint64, Sent> m_tickets;
 };

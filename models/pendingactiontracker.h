@@ -3,6 +3,7 @@
 
 #include "rollout.h"
 #include "rolloutactionrules.h"
+#include "rolloutref.h"
 #include <functional>
 #include <QDateTime>
 #include <QHash>
@@ -26,26 +27,21 @@ public:
     // Tests inject a clock; default: the current UTC time.
     void setClock(std::function<QDateTime()> clock);
 
-    // rolloutKey: "environment/uid". current: the rollout as the model holds it now (the
-    // effect may already be there when the answer arrives after the watch event).
-    void add(const QString &rolloutKey, const ActionExpectation &expectation,
+    // current: the rollout as the model holds it now (the effect may already be there when
+    // the answer arrives after the watch event).
+    void add(const RolloutRef &rollout, const ActionExpectation &expectation,
              const Rollout *current);
-    bool isPending(const QString &rolloutKey) const { return m_pending.contains(rolloutKey); }
+    bool isPending(const RolloutRef &rollout) const { return m_pending.contains(rollout); }
     // The pending action of that rollout, if any.
-    std::optional<RolloutAction> pendingAction(const QString &rolloutKey) const;
-    void rolloutChanged(const QString &rolloutKey, const Rollout &rollout);
-    void rolloutRemoved(const QString &rolloutKey);
+    std::optional<RolloutAction> pendingAction(const RolloutRef &rollout) const;
+    void rolloutChanged(const RolloutRef &ref, const Rollout &rollout);
+    void rolloutRemoved(const RolloutRef &rollout);
     // Fires timeouts that are due (a timer calls it every second while anything is pending).
     void checkDeadlines();
 
-    static QString key(const QString &environment, const QString &uid)
-    {
-        return environment + QLatin1Char('/') + uid;
-    }
-
 signals:
-    void confirmed(const QString &rolloutKey, RolloutAction action);
-    void timedOut(const QString &rolloutKey, RolloutAction action);
+    void confirmed(const RolloutRef &rollout, RolloutAction action);
+    void timedOut(const RolloutRef &rollout, RolloutAction action);
 
 private:
     struct Pending
@@ -55,7 +51,7 @@ private:
     };
     QDateTime now() const;
 
-    QHash<QString, Pending> m_pending;
+    QHash<RolloutRef, Pending> m_pending;
     std::function<QDateTime()> m_clock;
     QTimer *m_timer;
     int m_timeoutMs = 20000;

@@ -6,35 +6,7 @@
 // detail stale with actions disabled, the row menu offers what a person expects, Ctrl+C
 // copies the row, and the filter matches environments and says when nothing matches.
 
-#include "demowindow.h"
-#include "detailpane.h"
-#include "environmentmodel.h"
-#include "filterbar.h"
-#include "fleetfilterproxy.h"
-#include "fleetmodel.h"
-#include "fleettableview.h"
-#include "rolloutdetailcontroller.h"
-#include "rolloutdetailview.h"
-#include "rollouteventsview.h"
-#include "rolloutheader.h"
-#include "rolloutsituation.h"
-#include <QAction>
-#include <QClipboard>
-#include <QGuiApplication>
-#include <QHeaderView>
-#include <QLineEdit>
-#include <QMenu>
-#include <QMessageBox>
-#include <QPushButton>
-#include <QSettings>
-#include <QSplitter>
-#include <QStandardPaths>
-#include <QTabWidget>
-#include <QTemporaryDir>
-#include <QTest>
-#include <QTimer>
-#include <QToolButton>
-#include <QTreeWidget>
+#include "oncallfixture.h"
 
 namespace {
 
@@ -42,25 +14,9 @@ constexpr int timeoutMs = 30000;
 
 } // namespace
 
-class TestOnCallGui : public QObject
+class TestOnCallGui : public OnCallFixture
 {
     Q_OBJECT
-
-    DemoFleet m_demo;
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
-
-    RolloutDetailView *view() const { return m_window->detailPane()->rolloutView(); }
-
-    QModelIndex rowOf(const QString &environment, const QString &ns, const QString &name) const
-    {
-        return demoRow(m_window.get(), environment, ns, name);
-    }
-
-    bool select(const QString &environment, const QString &ns, const QString &name)
-    {
-        return selectDemoRow(m_window.get(), environment, ns, name);
-    }
 
     int auditLines() const
     {
@@ -94,20 +50,8 @@ class TestOnCallGui : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(isolateGuiTest(m_dir));
-        QString error;
-        QVERIFY2(m_demo.start(&error), qPrintable(error));
-        m_window = openDemoWindow(m_demo);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    }
-
-    void cleanupTestCase()
-    {
-        m_window.reset();
-        QSettings().clear();
-    }
+    void initTestCase() { openWindow(); }
+    void cleanupTestCase() { closeWindow(); }
 
     void filterNeverMovesTheSelection()
     {
@@ -122,7 +66,7 @@ private slots:
         QTRY_VERIFY(!m_window->detailPane()->isShowingRollout());
         QVERIFY(m_window->detailPane()->placeholderText().startsWith(
             QStringLiteral("prod / search / search-indexer is hidden by the filter.")));
-        QCOMPARE(m_window->detailController()->selectedKey(), QString());
+        QVERIFY(m_window->detailController()->selected().isNull());
         QVERIFY(m_window->fleetTable()->selectionModel()->selectedRows().isEmpty());
         QVERIFY(!view()->detail().isValid());
         QVERIFY(!view()->action(RolloutAction::Pause)->isEnabled());

@@ -2,75 +2,19 @@
 // The on-call window's layout on the live demo fleet (issue 9): attention counted in the
 // environment list and the title, detail and metrics popped out, key texts not cut, and a
 // table that takes only the height its rows need. The on-call actions are in tst_oncallgui.
-#include "demowindow.h"
-#include "detailpane.h"
-#include "environmentmodel.h"
-#include "filterbar.h"
-#include "fleetfilterproxy.h"
-#include "fleetmodel.h"
-#include "fleettableview.h"
-#include "rolloutdetailcontroller.h"
-#include "rolloutdetailview.h"
-#include "rollouteventsview.h"
-#include "rolloutheader.h"
-#include "rolloutsituation.h"
-#include <QAction>
-#include <QClipboard>
-#include <QGuiApplication>
-#include <QHeaderView>
-#include <QLineEdit>
-#include <QMenu>
-#include <QMessageBox>
-#include <QPushButton>
-#include <QSettings>
-#include <QSplitter>
-#include <QStandardPaths>
-#include <QTabWidget>
-#include <QTemporaryDir>
-#include <QTest>
-#include <QTimer>
-#include <QToolButton>
-#include <QTreeWidget>
+#include "oncallfixture.h"
 
 // The demo's states take longer to arrive on a loaded machine (CI runs two suites and
 // fuzzing on two cores); these are waits, not timings.
 constexpr int kDataWaitMs = 20000;
 
-class TestOnCallLayout : public QObject
+class TestOnCallLayout : public OnCallFixture
 {
     Q_OBJECT
 
-    DemoFleet m_demo;
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
-
-    RolloutDetailView *view() const { return m_window->detailPane()->rolloutView(); }
-
-    QModelIndex rowOf(const QString &environment, const QString &ns, const QString &name) const
-    {
-        return demoRow(m_window.get(), environment, ns, name);
-    }
-
-    bool select(const QString &environment, const QString &ns, const QString &name)
-    {
-        return selectDemoRow(m_window.get(), environment, ns, name);
-    }
-
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(isolateGuiTest(m_dir));
-        QString error;
-        QVERIFY2(m_demo.start(&error), qPrintable(error));
-        m_window = openDemoWindow(m_demo);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    }
-
-    void cleanupTestCase()
-    {
-        m_window.reset();
-        QSettings().clear();
-    }
+    void initTestCase() { openWindow(); }
+    void cleanupTestCase() { closeWindow(); }
 
     void attentionIsCountedAndTitled()
     {

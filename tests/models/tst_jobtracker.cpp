@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // JobTracker: the latest job wins, the previous one is cancelled once, stale tokens change
-// nothing.
+// nothing. TicketedJobs: the same per key, for answers that carry a ticket.
 #include "jobtracker.h"
 
 #include <QTest>
@@ -67,6 +67,34 @@ private slots:
         tracker.startJob([&] { restarted = tracker.startJob(); });
         tracker.cancel();
         QVERIFY(tracker.isCurrent(restarted));
+    }
+
+    void ticketedJobsLatestPerKeyWins()
+    {
+        TicketedJobs<QString> jobs;
+        jobs.start(QStringLiteral("prod"), 1);
+        jobs.start(QStringLiteral("dev"), 2);
+        jobs.start(QStringLiteral("prod"), 3); // asked again: ticket 1's answer is stale
+        QVERIFY(jobs.isRunning(QStringLiteral("prod")));
+        QVERIFY(!jobs.isCurrent(1));
+        QVERIFY(jobs.isCurrent(2));
+        QVERIFY(jobs.isCurrent(3));
+        QCOMPARE(jobs.keyOf(1), QStringLiteral("prod"));
+
+        const TicketedJobs<QString>::Answer newest = jobs.finish(3);
+        QCOMPARE(newest.key, QStringLiteral("prod"));
+        QVERIFY(newest.latest);
+        QVERIFY(!jobs.isRunning(QStringLiteral("prod")));
+        // The older request's late answer: its key, but not the latest.
+        const TicketedJobs<QString>::Answer late = jobs.finish(1);
+        QCOMPARE(late.key, QStringLiteral("prod"));
+        QVERIFY(!late.latest);
+        // Other keys are untouched; an unknown ticket is nobody's.
+        QVERIFY(jobs.finish(2).latest);
+        const TicketedJobs<QString>::Answer unknown = jobs.finish(42);
+        QVERIFY(unknown.key.isEmpty());
+        QVERIFY(!unknown.latest);
+        QVERIFY(!jobs.isRunning(QStringLiteral("dev")));
     }
 };
 

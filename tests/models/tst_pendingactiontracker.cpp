@@ -26,7 +26,7 @@ private slots:
     {
         PendingActionTracker tracker;
         QSignalSpy confirmed(&tracker, &PendingActionTracker::confirmed);
-        const QString key = PendingActionTracker::key(QStringLiteral("prod"), QStringLiteral("u1"));
+        const RolloutRef key {QStringLiteral("prod"), QStringLiteral("u1")};
         Rollout before = canary(4, 4);
         tracker.add(key, ActionExpectation {RolloutAction::Pause, 5, {}, {}}, &before);
         QVERIFY(tracker.isPending(key));
@@ -42,7 +42,7 @@ private slots:
         paused.status.phase = QStringLiteral("Paused");
         tracker.rolloutChanged(key, paused);
         QCOMPARE(confirmed.size(), 1);
-        QCOMPARE(confirmed.at(0).at(0).toString(), key);
+        QCOMPARE(confirmed.at(0).at(0).value<RolloutRef>(), key);
         QVERIFY(!tracker.isPending(key));
     }
 
@@ -53,10 +53,10 @@ private slots:
         Rollout aborted = canary(3, 3);
         aborted.status.abort = true;
         aborted.status.phase = QStringLiteral("Degraded");
-        tracker.add(QStringLiteral("dev/u1"), ActionExpectation {RolloutAction::Abort, 3, {}, {}},
-                    &aborted);
+        const RolloutRef key {QStringLiteral("dev"), QStringLiteral("u1")};
+        tracker.add(key, ActionExpectation {RolloutAction::Abort, 3, {}, {}}, &aborted);
         QCOMPARE(confirmed.size(), 1);
-        QVERIFY(!tracker.isPending(QStringLiteral("dev/u1")));
+        QVERIFY(!tracker.isPending(key));
     }
 
     void timesOut()
@@ -66,8 +66,8 @@ private slots:
         tracker.setClock([&] { return now; });
         tracker.setTimeoutMs(15000);
         QSignalSpy timedOut(&tracker, &PendingActionTracker::timedOut);
-        tracker.add(QStringLiteral("dev/u1"), ActionExpectation {RolloutAction::Retry, 3, {}, {}},
-                    nullptr);
+        const RolloutRef key {QStringLiteral("dev"), QStringLiteral("u1")};
+        tracker.add(key, ActionExpectation {RolloutAction::Retry, 3, {}, {}}, nullptr);
         now = now.addSecs(14);
         tracker.checkDeadlines();
         QCOMPARE(timedOut.size(), 0);
@@ -75,7 +75,7 @@ private slots:
         tracker.checkDeadlines();
         QCOMPARE(timedOut.size(), 1);
         QCOMPARE(timedOut.at(0).at(1).value<RolloutAction>(), RolloutAction::Retry);
-        QVERIFY(!tracker.isPending(QStringLiteral("dev/u1")));
+        QVERIFY(!tracker.isPending(key));
     }
 };
 
