@@ -38,7 +38,6 @@ const Oversized allowList[] = {
     {"sim/controllers/rolloutreplicasets.cpp", 489},
     {"sim/controllers/simrolloutspec.cpp", 412},
     {"tests/app/tst_getcommand.cpp", 420},
-    {"tests/app/tst_metricscontroller.cpp", 417},
     {"tests/domain/tst_jsondecoder.cpp", 636},
     {"tests/domain/tst_rolloutstatus.cpp", 598},
     {"tests/models/tst_fleetmodel.cpp", 406},

@@ -1,147 +1,42 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// MetricsController against a served Prometheus: the demo fleet in process (rd-sim's
-// Prometheus API through the Kubernetes service proxy, as the demo reaches it). Charts from
-// analysis and config, split-by-role queries with each role's hash, the latest round wins,
-// stale rollouts dropped, variable errors and empty answers shown, the live timer.
+// MetricsController against a served Prometheus (metricsfixture.h): what it queries and
+// draws. Charts from analysis and config, split-by-role queries with each role's hash,
+// variable errors and empty answers shown. Which round's answers are used, and the live
+// timer, are in tst_metricsrounds.
 //
 // With RD_SCREENSHOT_DIR set, the metrics view of two demo rollouts is also written there as
 // chart-<environment>-<rollout>.png (1280 × 450).
-// The client's headers first: the simulator's header brings `using namespace rdsim`, whose
-// WatchEvent would make the decoder's ambiguous.
+#include "metricsfixture.h"
+
 #include "democharts.h"
 #include "demowindow.h"
 #include "detailpane.h"
-#include "jsondecoder.h"
 #include "metricchart.h"
 #include "metricquerier.h"
-#include "metricscontroller.h"
-#include "replicasetstatus.h"
-#include "rolloutmetricsview.h"
-
-#include "../fetchers/demosim.h"
 
 #include <QChart>
 #include <QChartView>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QSignalSpy>
 #include <QTabWidget>
-#include <QTest>
-#include <QTimer>
-
-#include <algorithm>
-
-namespace {
-
-constexpr int answerTimeoutMs = 20000;
-
-QByteArray listJson(const QList<QJsonObject> &objects, const QString &ns)
-{
-    QJsonArray items;
-    for (const QJsonObject &object : objects) {
-        if (object.value(QLatin1String("metadata")).toObject().value(QLatin1String("namespace"))
-            == ns)
-            items.append(object);
-    }
-    return QJsonDocument(QJsonObject {{QStringLiteral("items"), items}}).toJson();
-}
-
-QList<EnvironmentSpec> demoEnvironments()
-{
-    QList<EnvironmentSpec> environments;
-    for (const char *name : {"dev", "staging", "prod"}) {
-        EnvironmentSpec spec; // the default Prometheus: the service proxy to monitoring/prometheus
-        spec.name = QLatin1String(name);
-        spec.context = spec.name;
-        environments.append(spec);
-    }
-    return environments;
-}
-
-} // namespace
 
 class TestMetricsController : public QObject
 {
     Q_OBJECT
 
-private:
-    DemoSim m_sim;
-
-    // The rollout as the fleet model assembles it: its ReplicaSets, AnalysisRuns and Events.
-    RolloutDetail detail(const QString &environment, const QString &ns, const QString &name)
-    {
-        SimCluster &cluster = m_sim.cluster(environment);
-        const auto objects = [&](const char *group, const char *plural) {
-            return listJson(cluster.store().list(*ResourceCatalog::find(QLatin1String(group),
-                                                                        QLatin1String(plural))),
-                            ns);
-        };
-        JsonDecoder decoder;
-        RolloutDetail result;
-        result.environment = environment;
-        result.rollout = decoder
-                             .decodeObject<Rollout>(
-                                 QJsonDocument(m_sim.rollout(environment, ns, name)).toJson())
-                             .value;
-        const QString uid = result.rollout.metadata.uid;
-        result.replicaSets = ownedReplicaSets(
-            decoder.decodeList<ReplicaSet>(objects("apps", "replicasets")).items, uid);
-        for (const AnalysisRun &run :
-             decoder.decodeList<AnalysisRun>(objects("argoproj.io", "analysisruns")).items) {
-            if (run.metadata.isOwnedBy(uid))
-                result.analysisRuns.append(run);
-        }
-        std::sort(result.analysisRuns.begin(), result.analysisRuns.end(),
-                  [](const AnalysisRun &a, const AnalysisRun &b) {
-                      return a.metadata.creationTimestamp > b.metadata.creationTimestamp;
-                  });
-        for (const Event &event : decoder.decodeList<Event>(objects("", "events")).items) {
-            if (event.involvedObject.name.startsWith(name))
-                result.events.append(event);
-        }
-        std::sort(result.events.begin(), result.events.end(),
-                  [](const Event &a, const Event &b) { return a.lastSeen() > b.lastSeen(); });
-        return result;
-    }
-
-    struct Setup
-    {
-        RolloutMetricsView view;
-        MetricsController controller {nullptr, &view};
-    };
-
-    std::unique_ptr<Setup> setup(const QList<ChartSpec> &charts)
-    {
-        auto s = std::make_unique<Setup>();
-        s->view.resize(1280, 450);
-        s->view.setUtc(true);
-        s->view.show();
-        if (!QTest::qWaitForWindowExposed(&s->view))
-            return nullptr;
-        Simulator *sim = &m_sim.simulator();
-        s->controller.setClock([sim] { return sim->clock().nowMs(); });
-        s->controller.setConfiguredCharts(charts);
-        s->controller.setFleet(m_sim.kubeconfig(), demoEnvironments());
-        s->controller.setActive(true);
-        return s;
-    }
+    MetricsFixture m_fixture;
 
 private slots:
     void initTestCase()
     {
         QString error;
-        QVERIFY2(m_sim.start(&error), qPrintable(error));
-        // Two minutes of the demo: canaries running, analysis measuring, staging's checkout
-        // regressing 90 s into its canary.
-        m_sim.step(120);
+        QVERIFY2(m_fixture.start(&error), qPrintable(error));
     }
 
     void splitByRoleCanaryAndStable()
     {
-        const auto s = setup(DemoCharts::charts());
+        const auto s = m_fixture.setup(DemoCharts::charts());
         QVERIFY(s);
-        const RolloutDetail gateway = detail(QStringLiteral("prod"), QStringLiteral("payments"),
-                                             QStringLiteral("payments-gateway"));
+        const RolloutDetail gateway = m_fixture.detail(
+            QStringLiteral("prod"), QStringLiteral("payments"), QStringLiteral("payments-gateway"));
         QVERIFY(gateway.isValid());
         const QString canaryHash = gateway.rollout.status.currentPodHash;
         const QString stableHash = gateway.rollout.status.stableRS;
@@ -231,71 +126,16 @@ private slots:
         QVERIFY(s->view.status().startsWith(QStringLiteral("Updated ")));
     }
 
-    void latestRoundWins()
-    {
-        const auto s = setup(DemoCharts::charts());
-        QVERIFY(s);
-        s->controller.setDetail(detail(QStringLiteral("prod"), QStringLiteral("payments"),
-                                       QStringLiteral("payments-gateway")));
-        QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
-        // Two rounds before any answer can arrive: only the second may reach the charts.
-        s->controller.setRange(RolloutMetricsView::Range::Last6Hours, true);
-        s->controller.refresh();
-        s->controller.setRange(RolloutMetricsView::Range::Last24Hours, true);
-        const MetricsController::Stats before = s->controller.stats();
-        s->controller.refresh();
-        const int sent = int(s->controller.lastQueries().size());
-        QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
-        QCOMPARE(s->controller.stats().delivered - before.delivered, sent);
-        QCOMPARE(s->controller.stats().failed, 0);
-        for (MetricChart *chart : s->view.charts()) {
-            QCOMPARE(chart->rangeEnd() - chart->rangeStart(), 24 * 3600000LL);
-            const qint64 step = QueryStep::plan(chart->rangeStart(), chart->rangeEnd(),
-                                                s->view.plotWidth(chart->spec().id))
-                                    .stepMs;
-            for (const ChartSeries &series : chart->series())
-                QCOMPARE(series.stepMs, step);
-        }
-    }
-
-    void otherRolloutDropsStaleAnswers()
-    {
-        const auto s = setup(DemoCharts::charts());
-        QVERIFY(s);
-        s->controller.setDetail(detail(QStringLiteral("prod"), QStringLiteral("payments"),
-                                       QStringLiteral("payments-gateway")));
-        const RolloutDetail checkout
-            = detail(QStringLiteral("staging"), QStringLiteral("shop"), QStringLiteral("checkout"));
-        s->controller.setDetail(checkout);
-        const int sent = int(s->controller.lastQueries().size());
-        QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
-        QCOMPARE(s->controller.stats().delivered, sent);
-        for (const MetricQuery &query : s->controller.lastQueries())
-            QVERIFY2(query.key.startsWith(QStringLiteral("staging/shop/checkout/")),
-                     qPrintable(query.key));
-        // Settle: an answer of the first rollout still on its way is dropped, never shown.
-        QTest::qWait(200);
-        QCOMPARE(s->controller.stats().delivered, sent);
-        MetricChart *errors = s->view.chart(QStringLiteral("config/0"));
-        QCOMPARE(errors->seriesCount(), 2);
-        QCOMPARE(errors->series().at(1).name, QStringLiteral("canary"));
-        // The checkout's own hashes, not the gateway's.
-        QCOMPARE(s->controller.lastQueries().last().query,
-                 QStringLiteral("sum(kube_pod_container_status_restarts_total{namespace=\"shop\","
-                                "rollout=\"checkout\",rollouts_pod_template_hash=\"%1\"})")
-                     .arg(checkout.rollout.status.currentPodHash));
-    }
-
     void errorsAndEmptyAnswers()
     {
         ChartSpec broken;
         broken.id = QStringLiteral("config/0");
         broken.title = QStringLiteral("Broken");
         broken.query = QStringLiteral("up{x=\"{{nope}}\"}");
-        const auto s = setup({broken});
+        const auto s = m_fixture.setup({broken});
         QVERIFY(s);
-        s->controller.setDetail(detail(QStringLiteral("prod"), QStringLiteral("payments"),
-                                       QStringLiteral("payments-gateway")));
+        s->controller.setDetail(m_fixture.detail(QStringLiteral("prod"), QStringLiteral("payments"),
+                                                 QStringLiteral("payments-gateway")));
         QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
         QCOMPARE(s->view.chart(broken.id)->message(),
                  QStringLiteral("unknown variable {{nope}} (known: canary_hash, environment, "
@@ -322,34 +162,6 @@ private slots:
         QCOMPARE(s->view.placeholder(), QStringLiteral("Select a rollout to see its metrics"));
     }
 
-    void liveTimerFollowsTheStep()
-    {
-        const auto s = setup(DemoCharts::charts());
-        QVERIFY(s);
-        s->controller.setDetail(detail(QStringLiteral("prod"), QStringLiteral("payments"),
-                                       QStringLiteral("payments-gateway")));
-        QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
-        QVERIFY(s->controller.liveTimer()->isActive());
-        // An hour at about 600 px: a 10 s step, the live refresh interval.
-        const qint64 step = s->controller.lastQueries().first().stepMs;
-        QCOMPARE(s->controller.liveTimer()->interval(), int(std::max<qint64>(5000, step)));
-        // A tick runs a round (and sets the interval back).
-        const int rounds = s->controller.stats().rounds;
-        s->controller.liveTimer()->start(1);
-        QTRY_VERIFY(s->controller.stats().rounds > rounds);
-        QCOMPARE(s->controller.liveTimer()->interval(), int(std::max<qint64>(5000, step)));
-        QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
-
-        s->view.setLive(false);
-        emit s->view.rangeChanged(s->view.range(), false);
-        QVERIFY(!s->controller.liveTimer()->isActive());
-        // Hidden (another tab): nothing runs.
-        s->view.hide();
-        const int hiddenRounds = s->controller.stats().rounds;
-        s->controller.refresh();
-        QCOMPARE(s->controller.stats().rounds, hiddenRounds);
-    }
-
     void screenshots()
     {
         const QString dir = qEnvironmentVariable("RD_SCREENSHOT_DIR");
@@ -358,11 +170,11 @@ private slots:
         for (const auto &[environment, ns, name] :
              {std::tuple {"staging", "shop", "checkout"},
               std::tuple {"prod", "payments", "payments-gateway"}}) {
-            const auto s = setup(DemoCharts::charts());
+            const auto s = m_fixture.setup(DemoCharts::charts());
             QVERIFY(s);
             s->controller.setRange(RolloutMetricsView::Range::RevisionLifetime, true);
-            s->controller.setDetail(
-                detail(QLatin1String(environment), QLatin1String(ns), QLatin1String(name)));
+            s->controller.setDetail(m_fixture.detail(QLatin1String(environment), QLatin1String(ns),
+                                                     QLatin1String(name)));
             QTRY_VERIFY_WITH_TIMEOUT(!s->controller.isWaiting(), answerTimeoutMs);
             QTest::qWait(50);
             const QString path = QStringLiteral("%1/chart-%2-%3.png")
