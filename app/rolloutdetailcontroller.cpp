@@ -28,7 +28,8 @@ RolloutDetailController::RolloutDetailController(FleetModel *model, RolloutDetai
     connect(m_tracker, &PendingActionTracker::confirmed, this,
             [this](const RolloutRef &rollout, RolloutAction action) {
                 if (action == RolloutAction::Abort) {
-                    followAbort(rollout, m_model->rolloutDetail(rollout.environment, rollout.uid));
+                    followAbort(rollout,
+                                m_model->store().rolloutDetail(rollout.environment, rollout.uid));
                     return;
                 }
                 setMessage(rollout, confirmedText(action), false);
@@ -116,7 +117,7 @@ void RolloutDetailController::detailsChanged(const QString &environment,
         const RolloutRef rollout {environment, uid};
         if (!m_tracker->isPending(rollout))
             continue;
-        const RolloutDetail detail = m_model->rolloutDetail(environment, uid);
+        const RolloutDetail detail = m_model->store().rolloutDetail(environment, uid);
         if (detail.isValid())
             m_tracker->rolloutChanged(rollout, detail.rollout);
         else
@@ -125,7 +126,7 @@ void RolloutDetailController::detailsChanged(const QString &environment,
     for (const QString &uid : rolloutUids) {
         const RolloutRef rollout {environment, uid};
         if (m_followedAborts.contains(rollout))
-            followAbort(rollout, m_model->rolloutDetail(environment, uid));
+            followAbort(rollout, m_model->store().rolloutDetail(environment, uid));
     }
     if (environment == m_selected.environment && rolloutUids.contains(m_selected.uid))
         refresh();
@@ -133,8 +134,9 @@ void RolloutDetailController::detailsChanged(const QString &environment,
 
 void RolloutDetailController::refresh()
 {
-    m_detail = m_selected.isNull() ? RolloutDetail()
-                                   : m_model->rolloutDetail(m_selected.environment, m_selected.uid);
+    m_detail = m_selected.isNull()
+        ? RolloutDetail()
+        : m_model->store().rolloutDetail(m_selected.environment, m_selected.uid);
     if (!m_detail.isValid()) {
         m_view->clear();
         return;
@@ -190,7 +192,8 @@ void RolloutDetailController::finished(const RolloutActionResult &result)
             showFailure(result.message);
     } else if (result.awaitsEffect() && !rollout.isNull()) {
         setMessage(rollout, rolloutActionProgressText(request.action), false);
-        const RolloutDetail detail = m_model->rolloutDetail(rollout.environment, rollout.uid);
+        const RolloutDetail detail
+            = m_model->store().rolloutDetail(rollout.environment, rollout.uid);
         m_tracker->add(rollout, result.expectation, detail.isValid() ? &detail.rollout : nullptr);
     } else if (result.succeeded()) {
         setMessage(rollout, result.message, false);
