@@ -36,7 +36,6 @@ const Oversized allowList[] = {
     {"sim/controllers/deploymentcontroller.cpp", 417},
     {"sim/controllers/rolloutreconciler.cpp", 456},
     {"sim/controllers/rolloutreplicasets.cpp", 489},
-    {"sim/controllers/simrolloutspec.cpp", 412},
     {"tests/app/tst_getcommand.cpp", 420},
     {"tests/domain/tst_jsondecoder.cpp", 636},
     {"tests/domain/tst_rolloutstatus.cpp", 598},
