@@ -168,20 +168,21 @@ public:
     }
 
     // "R shop/api" -> resourceVersion, for everything the fetchers should mirror: Rollouts
-    // (R), their ReplicaSets (S) and pods (P), Deployments (D), AnalysisRuns (A) and Events
-    // about Rollouts, ReplicaSets, pods and AnalysisRuns (E).
+    // (R), Deployments (D), their ReplicaSets (S) and pods (P), AnalysisRuns (A) and Events
+    // about Rollouts, Deployments, ReplicaSets, pods and AnalysisRuns (E).
     QMap<QString, QString> serverState(const QString &clusterName = QStringLiteral("east"))
     {
         QMap<QString, QString> state;
-        const QStringList eventKinds {QStringLiteral("Rollout"), QStringLiteral("ReplicaSet"),
-                                      QStringLiteral("Pod"), QStringLiteral("AnalysisRun")};
-        const auto add = [&](const ResourceType &type, const QString &prefix, bool rolloutRsOnly) {
+        const QStringList eventKinds {QStringLiteral("Rollout"), QStringLiteral("Deployment"),
+                                      QStringLiteral("ReplicaSet"), QStringLiteral("Pod"),
+                                      QStringLiteral("AnalysisRun")};
+        const auto add = [&](const ResourceType &type, const QString &prefix, bool workloadsOnly) {
             for (const QJsonObject &object : store(clusterName).list(type)) {
                 const QJsonObject meta = object.value(QStringLiteral("metadata")).toObject();
-                if (rolloutRsOnly
-                    && !meta.value(QStringLiteral("labels"))
-                            .toObject()
-                            .contains(QStringLiteral("rollouts-pod-template-hash")))
+                const QJsonObject labels = meta.value(QStringLiteral("labels")).toObject();
+                // The label of a Rollout's, or of a Deployment's, ReplicaSets and pods.
+                if (workloadsOnly && !labels.contains(QStringLiteral("rollouts-pod-template-hash"))
+                    && !labels.contains(QStringLiteral("pod-template-hash")))
                     continue;
                 const QString involvedKind = object.value(QStringLiteral("involvedObject"))
                                                  .toObject()

@@ -48,8 +48,12 @@ private slots:
         QTRY_COMPARE(m_mirror->lastKind("prod"), ConnectionState::Live);
         QTRY_COMPARE(m_mirror->state("prod"), m_sim.serverState("east"));
         QTRY_COMPARE(m_mirror->state("dr"), m_sim.serverState("west"));
-        // Neither the plain ReplicaSet and its pod nor the Event about a Deployment is sent.
-        QCOMPARE(m_mirror->state("prod").size(), 8);
+        // The Deployment's ReplicaSet and the Event about the Deployment are sent (for its
+        // detail); a pod without either pod-template-hash label is not.
+        QCOMPARE(m_mirror->state("prod").size(), 10);
+        QVERIFY(m_mirror->state("prod").contains(QStringLiteral("S infra/redis-abc")));
+        QVERIFY(m_mirror->state("prod").contains(QStringLiteral("E infra/redis.17b")));
+        QVERIFY(!m_mirror->state("prod").contains(QStringLiteral("P infra/redis-abc-k4m2p")));
         QCOMPARE(m_mirror->state("prod").contains(QStringLiteral("E shop/api.17a")), true);
         QCOMPARE(m_mirror->state("prod").contains(QStringLiteral("P shop/api-6f7-q2x8z")), true);
         QCOMPARE(m_mirror->detailStatus("prod"), QList<DetailKindStatus>(DetailKindCount));
@@ -71,7 +75,9 @@ private slots:
                          QStringLiteral("/apis/apps/v1/deployments?"),
                          QStringLiteral("/api/v1/pods?rollouts-pod-template-hash detail"),
                          QStringLiteral("/apis/argoproj.io/v1alpha1/analysisruns? detail"),
-                         QStringLiteral("/api/v1/events? detail")}));
+                         QStringLiteral("/api/v1/events? detail"),
+                         QStringLiteral("/apis/apps/v1/replicasets?pod-template-hash"),
+                         QStringLiteral("/api/v1/pods?pod-template-hash detail")}));
 
         // Changes made while watching arrive as deltas, nothing else is sent again.
         const int batches = m_mirror->batches("prod");
@@ -93,7 +99,7 @@ private slots:
         // Watches end every second and start again from the last resourceVersion: no relist.
         const InformerStats before = m_fetcher->stats("prod");
         QTRY_VERIFY(m_fetcher->stats("prod").watches >= before.watches + 3);
-        QCOMPARE(m_fetcher->stats("prod").lists, 6);
+        QCOMPARE(m_fetcher->stats("prod").lists, 8); // one per informer
         QCOMPARE(m_fetcher->stats("prod").failures, 0);
         QVERIFY(m_fetcher->stats("prod").bookmarks > 0);
         QCOMPARE(m_mirror->redundant("prod"), 0);
