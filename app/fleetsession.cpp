@@ -5,8 +5,6 @@
 
 #include "environmentpickerdialog.h"
 #include "mainwindow.h"
-#include "messagebanner.h"
-#include "metricscontroller.h"
 #include "startuptrace.h"
 
 #include <QCoreApplication>
@@ -133,7 +131,7 @@ void FleetSession::setDemoClusterOnline(const QString &cluster, bool online)
 void FleetSession::show(const FleetSetup &setup)
 {
     m_setup = setup;
-    m_window->metricsController()->setConfiguredCharts(setup.charts);
+    m_window->setCharts(setup.charts);
     m_window->setFleet(setup.kubeconfig, setup.environments.environments());
 }
 
@@ -157,7 +155,7 @@ void FleetSession::chooseEnvironments()
             QMessageBox::warning(m_window, tr("Environments not saved"), error);
             return;
         }
-        m_window->banner()->clearMessage();
+        m_window->clearMessage();
     }
     FleetSetup setup = m_setup;
     setup.environments = EnvironmentConfig::fromSpecs(chosen);

@@ -7,8 +7,6 @@
 
 #include "appearance.h"
 
-#include "aboutdialog.h"
-#include "auditdialog.h"
 #include "auditlog.h"
 #include "connectionstatusbar.h"
 #include "detailpane.h"
@@ -25,7 +23,6 @@
 #include "rolloutdetailcontroller.h"
 #include "rolloutdetailview.h"
 #include "rolloutmetricsview.h"
-#include "versioninfo.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -92,12 +89,18 @@ MainWindow::MainWindow(QWidget *parent) :
     m_detailController(new RolloutDetailController(m_fleetModel, m_detail->rolloutView(), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    // The parts tests look for by name (tests/app/windowparts.h; the widgets name themselves).
+    m_proxy->setObjectName(QStringLiteral("fleetFilterProxy"));
+    m_filterBar->setObjectName(QStringLiteral("filterBar"));
+    m_connectionStatus->setObjectName(QStringLiteral("connectionStatus"));
+    m_detailController->setObjectName(QStringLiteral("detailController"));
     setWindowTitle(tr("Release Dashboard"));
 
     // The selected rollout's metrics: a tab beside its ReplicaSets, analysis and events.
     auto *metricsView = new RolloutMetricsView(m_detail);
     m_metricsView = metricsView;
     m_metricsController = new MetricsController(m_fleetModel, metricsView, this);
+    m_metricsController->setObjectName(QStringLiteral("metricsController"));
     m_detail->rolloutView()->addPage(metricsView, tr("Metrics"));
 
     m_proxy->setSourceModel(m_fleetModel);
@@ -273,6 +276,16 @@ bool MainWindow::isShowingFirstRun() const
     return m_pages->currentWidget() == m_firstRun;
 }
 
+void MainWindow::clearMessage()
+{
+    m_banner->clearMessage();
+}
+
+void MainWindow::setCharts(const QList<ChartSpec> &charts)
+{
+    m_metricsController->setConfiguredCharts(charts);
+}
+
 void MainWindow::showError(const QString &message)
 {
     m_banner->showMessage(message, MessageBanner::Type::Error);
@@ -286,34 +299,12 @@ void MainWindow::stopFetching()
     m_metricsController->shutdown();
 }
 
-void MainWindow::showAuditLog()
-{
-    auto *dialog = findChild<AuditDialog *>();
-    if (!dialog)
-        dialog = new AuditDialog(AuditLog::defaultPath(), this);
-    dialog->show();
-    dialog->raise();
-    dialog->activateWindow();
-}
-
 void MainWindow::refresh()
 {
     if (!m_fetcher)
         return;
     m_fetcher->stop();
     m_fetcher->start();
-}
-
-void MainWindow::showAbout()
-{
-    auto *dialog = findChild<AboutDialog *>();
-    if (!dialog) {
-        dialog = new AboutDialog(VersionInfo::application(), VersionInfo::libraries(), this);
-        dialog->setModal(true);
-    }
-    dialog->show();
-    dialog->raise();
-    dialog->activateWindow();
 }
 
 void MainWindow::scheduleCountUpdate()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "chartspec.h"
 #include "environmentspec.h"
 #include "kubeconfig.h"
 
@@ -55,7 +56,10 @@ public:
     // kubeconfig file. setFleet() shows the fleet again.
     void showFirstRun(const QString &reason);
     bool isShowingFirstRun() const;
-    FirstRunPage *firstRunPage() const { return m_firstRun; }
+    // Takes the inline banner away (the user has acted on what it said).
+    void clearMessage();
+    // The config file's charts for the metrics tab (ChartConfig); empty: the built-in ones.
+    void setCharts(const QList<ChartSpec> &charts);
     // The detail pane / the metrics in a window of their own (View menu); false docks them
     // back. Closing that window docks them too.
     void setDetailPoppedOut(bool on);
@@ -66,20 +70,15 @@ public:
     void stopFetching();
     void saveSettings() const;
 
+    // The window composes its parts and is not reached into: tests find a part as a
+    // user-facing test would, by the object name it gets here (tests/app/windowparts.h).
+    // These three remain because code outside the window watches them: live_bench and the
+    // soak count the model's rows and compare it with the clusters, and watch the fetcher's
+    // signals (no QObject child of the window: it lives only while a fleet is shown); the
+    // startup trace (app/startuptrace.cpp) waits for the environments to go live.
     FleetModel *fleetModel() const { return m_fleetModel; }
-    FleetFilterProxy *filterProxy() const { return m_proxy; }
-    EnvironmentModel *environmentModel() const { return m_environmentModel; }
-    FleetFetcher *fetcher() const { return m_fetcher.get(); } // the benchmarks watch it
-    FleetTableView *fleetTable() const { return m_table; }
-    FilterBar *filterBar() const { return m_filterBar; }
-    EnvironmentListView *environmentList() const { return m_environmentList; }
-    MessageBanner *banner() const { return m_banner; }
-    DetailPane *detailPane() const { return m_detail; }
-    ConnectionStatusBar *connectionStatus() const { return m_connectionStatus; }
-    RolloutDetailController *detailController() const { return m_detailController; }
-    MetricsController *metricsController() const { return m_metricsController; }
-    QSplitter *mainSplitter() const { return m_mainSplitter; }
-    QSplitter *contentSplitter() const { return m_contentSplitter; }
+    FleetFetcher *fetcher() const { return m_fetcher.get(); }
+    const EnvironmentModel *environmentModel() const { return m_environmentModel; }
     // Selects that workload as soon as it is listed (now, or when a batch brings it).
     void selectWorkload(const QString &environment, const QString &namespaceName,
                         const QString &name);

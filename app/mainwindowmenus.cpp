@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// MainWindow's menus: the menu bar, the row context menu, and the parts that pop out into
-// windows of their own.
+// MainWindow's menus: the menu bar, the row context menu, the dialogs they open, and the
+// parts that pop out into windows of their own.
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "appearance.h"
+#include "auditdialog.h"
+#include "auditlog.h"
 #include "detailpane.h"
 #include "environmentlistview.h"
 #include "filterbar.h"
@@ -12,6 +15,7 @@
 #include "fleettableview.h"
 #include "popoutwindow.h"
 #include "rolloutdetailview.h"
+#include "versioninfo.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -230,4 +234,26 @@ void MainWindow::setMetricsPoppedOut(bool on)
     m_metricsWindow = metricsWindow;
     metricsWindow->show();
     m_popOutMetrics->setChecked(true);
+}
+
+void MainWindow::showAuditLog()
+{
+    auto *dialog = findChild<AuditDialog *>();
+    if (!dialog)
+        dialog = new AuditDialog(AuditLog::defaultPath(), this);
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::showAbout()
+{
+    auto *dialog = findChild<AboutDialog *>();
+    if (!dialog) {
+        dialog = new AboutDialog(VersionInfo::application(), VersionInfo::libraries(), this);
+        dialog->setModal(true);
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }

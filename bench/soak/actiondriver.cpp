@@ -3,7 +3,6 @@
 
 #include "actionrunner.h"
 #include "auditrecord.h"
-#include "detailpane.h"
 #include "mainwindow.h"
 #include "rolloutactionexecutor.h"
 #include "rolloutdetailcontroller.h"
@@ -27,10 +26,12 @@ ActionDriver::ActionDriver(MainWindow *window, const QList<Target> &targets, int
 void ActionDriver::start()
 {
     // Only pause and resume are clicked; neither asks, but a question must never block.
-    m_window->detailPane()->rolloutView()->setConfirmFunction(
+    // The window's parts found as a user-facing test finds them (MainWindow hands none out).
+    m_window->findChild<RolloutDetailView *>()->setConfirmFunction(
         [](RolloutAction, qint64 *) { return true; });
-    connect(m_window->detailController()->runner(), &ActionRunner::finished, this,
-            &ActionDriver::finished);
+    connect(m_window->findChild<RolloutDetailController *>(QStringLiteral("detailController"))
+                ->runner(),
+            &ActionRunner::finished, this, &ActionDriver::finished);
     m_timer->start();
 }
 
@@ -53,7 +54,7 @@ void ActionDriver::tick()
     const Target target = m_targets.at(m_next++ % m_targets.size());
     m_window->selectWorkload(target.environment, target.ns, target.name);
     QCoreApplication::processEvents();
-    RolloutDetailView *view = m_window->detailPane()->rolloutView();
+    RolloutDetailView *view = m_window->findChild<RolloutDetailView *>();
     const RolloutDetail &detail = view->detail();
     if (detail.environment != target.environment || detail.rollout.metadata.name != target.name
         || detail.rollout.metadata.namespaceName != target.ns) {

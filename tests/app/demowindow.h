@@ -10,8 +10,8 @@
 #include "fleetsetup.h"
 #include "fleettableview.h"
 #include "mainwindow.h"
-#include "metricscontroller.h"
 #include "rolloutdetailview.h"
+#include "windowparts.h"
 #include <memory>
 #include <QSettings>
 #include <QStandardPaths>
@@ -33,7 +33,7 @@ inline bool isolateGuiTest(const QTemporaryDir &dir)
 inline QModelIndex demoRow(const MainWindow *window, const QString &environment, const QString &ns,
                            const QString &name)
 {
-    const QAbstractItemModel *model = window->fleetTable()->model();
+    const QAbstractItemModel *model = fleetTable(window)->model();
     for (int row = 0; row < model->rowCount(); ++row) {
         const QModelIndex index = model->index(row, 0);
         if (index.data(FleetModel::EnvironmentRole).toString() == environment
@@ -52,9 +52,9 @@ inline bool selectDemoRow(MainWindow *window, const QString &environment, const 
     for (int i = 0; i < timeoutMs / 50; ++i) {
         const QModelIndex index = demoRow(window, environment, ns, name);
         if (index.isValid()) {
-            window->fleetTable()->selectRow(index.row());
-            const RolloutDetail &detail = window->detailPane()->rolloutView()->detail();
-            return window->detailPane()->isShowingRollout() && detail.environment == environment
+            fleetTable(window)->selectRow(index.row());
+            const RolloutDetail &detail = detailPane(window)->rolloutView()->detail();
+            return detailPane(window)->isShowingRollout() && detail.environment == environment
                 && detail.rollout.metadata.name == name;
         }
         QTest::qWait(50);
@@ -72,7 +72,7 @@ inline std::unique_ptr<MainWindow> openDemoWindow(const DemoFleet &demo, bool re
     if (!FleetSetup::load(options, demo.kubeconfigPath(), &setup, &error))
         qFatal("%s", qPrintable(error));
     auto window = std::make_unique<MainWindow>();
-    window->metricsController()->setConfiguredCharts(setup.charts);
+    window->setCharts(setup.charts);
     window->setFleet(setup.kubeconfig, setup.environments.environments());
     window->show();
     return window;

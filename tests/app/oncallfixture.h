@@ -61,7 +61,7 @@ protected:
         QSettings().clear();
     }
 
-    RolloutDetailView *view() const { return m_window->detailPane()->rolloutView(); }
+    RolloutDetailView *view() const { return detailPane(m_window)->rolloutView(); }
 
     QModelIndex rowOf(const QString &environment, const QString &ns, const QString &name) const
     {

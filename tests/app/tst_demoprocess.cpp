@@ -224,7 +224,7 @@ private slots:
         session.start();
         qputenv(kSimulatorVariable, saved);
         QVERIFY(window.isShowingFirstRun());
-        QCOMPARE(window.firstRunPage()->reason(),
+        QCOMPARE(firstRunPage(window)->reason(),
                  QStringLiteral("The demo cannot start: rd-sim is missing (looked for %1; it is "
                                 "installed beside release-dashboard)")
                      .arg(expected));

@@ -42,13 +42,13 @@ private slots:
         session.start();
         window.show();
         QVERIFY(window.isShowingFirstRun());
-        QVERIFY2(window.firstRunPage()->reason().contains(QStringLiteral("does not exist")),
-                 qPrintable(window.firstRunPage()->reason()));
+        QVERIFY2(firstRunPage(window)->reason().contains(QStringLiteral("does not exist")),
+                 qPrintable(firstRunPage(window)->reason()));
         auto *demo
-            = window.firstRunPage()->findChild<QPushButton *>(QStringLiteral("startDemoButton"));
+            = firstRunPage(window)->findChild<QPushButton *>(QStringLiteral("startDemoButton"));
         QVERIFY(demo);
-        QVERIFY(window.firstRunPage()->findChild<QPushButton *>(
-            QStringLiteral("openKubeconfigButton")));
+        QVERIFY(
+            firstRunPage(window)->findChild<QPushButton *>(QStringLiteral("openKubeconfigButton")));
         QTest::mouseClick(demo, Qt::LeftButton);
         QVERIFY(!window.isShowingFirstRun());
         QTRY_VERIFY_WITH_TIMEOUT(window.fleetModel()->rowCount() >= 10, 30000);
@@ -73,8 +73,8 @@ private slots:
                  QStringList(
                      {QStringLiteral("dev"), QStringLiteral("staging"), QStringLiteral("prod")}));
         QVERIFY(session.setup().kubeconfig.contextNames().size() > 3);
-        QVERIFY2(userWindow.banner()->text().contains(QStringLiteral("reach 3 clusters")),
-                 qPrintable(userWindow.banner()->text()));
+        QVERIFY2(banner(userWindow)->text().contains(QStringLiteral("reach 3 clusters")),
+                 qPrintable(banner(userWindow)->text()));
         QTRY_VERIFY_WITH_TIMEOUT(userWindow.fleetModel()->rowCount() >= 10, 30000);
         userWindow.stopFetching();
     }

@@ -99,7 +99,7 @@ private slots:
             QStringLiteral("staging shop/checkout"),
             QStringLiteral("staging shop/frontend"),
         };
-        QTRY_COMPARE_WITH_TIMEOUT(rowKeys(m_window->filterProxy()), expected, timeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(rowKeys(filterProxy(m_window)), expected, timeoutMs);
 
         const EnvironmentModel *environments = m_window->environmentModel();
         QCOMPARE(column(environments, EnvironmentModel::NameRole),
@@ -112,25 +112,25 @@ private slots:
         }
         QTRY_COMPARE(column(environments, EnvironmentModel::WorkloadCountRole),
                      QStringList({QStringLiteral("4"), QStringLiteral("3"), QStringLiteral("4")}));
-        QCOMPARE(m_window->connectionStatus()->itemTexts(),
+        QCOMPARE(connectionStatus(m_window)->itemTexts(),
                  QStringList({QStringLiteral("dev: Live"), QStringLiteral("staging: Live"),
                               QStringLiteral("prod: Live")}));
-        QVERIFY(m_window->connectionStatus()->lastUpdated().isValid());
+        QVERIFY(connectionStatus(m_window)->lastUpdated().isValid());
         QVERIFY(
-            m_window->connectionStatus()->lastUpdatedText().startsWith(QStringLiteral("Updated ")));
+            connectionStatus(m_window)->lastUpdatedText().startsWith(QStringLiteral("Updated ")));
         QTRY_VERIFY(m_window->summaryText().startsWith(QStringLiteral("Workloads: 11")));
-        QVERIFY(m_window->banner()->isHidden());
+        QVERIFY(banner(m_window)->isHidden());
     }
 
     void filterThroughTheUi()
     {
-        FilterBar *bar = m_window->filterBar();
-        const QAbstractItemModel *view = m_window->fleetTable()->model();
+        FilterBar *bar = filterBar(m_window);
+        const QAbstractItemModel *view = fleetTable(m_window)->model();
 
         // Ctrl+F puts the cursor in the filter field.
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-        m_window->fleetTable()->setFocus();
+        fleetTable(m_window)->setFocus();
         QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
         QTRY_VERIFY(bar->lineEdit()->hasFocus());
         QTest::keyClicks(bar->lineEdit(), QStringLiteral("checkout"));
@@ -141,7 +141,7 @@ private slots:
         QTRY_COMPARE(m_window->summaryText().left(24), QStringLiteral("Workloads: 3 of 11 shown"));
 
         // An environment in the side list narrows further; clicking it again widens.
-        EnvironmentListView *list = m_window->environmentList();
+        EnvironmentListView *list = environmentList(m_window);
         const QRect prod = list->visualRect(list->model()->index(2, 0));
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, prod.center());
         QCOMPARE(list->selectedEnvironment(), QStringLiteral("prod"));
@@ -167,7 +167,7 @@ private slots:
         QAbstractButton *toggle = bar->phaseButton(phase);
         QTest::mouseClick(toggle, Qt::LeftButton);
         QVERIFY(toggle->isChecked());
-        QCOMPARE(m_window->filterProxy()->phaseFilter(), QStringList({phase}));
+        QCOMPARE(filterProxy(m_window)->phaseFilter(), QStringList({phase}));
         const QStringList phases = column(view, FleetModel::PhaseRole);
         QVERIFY(!phases.isEmpty());
         QCOMPARE(phases, QStringList(phases.size(), phase));
@@ -175,23 +175,23 @@ private slots:
                      QStringLiteral("%1 %2").arg(phase).arg(
                          column(m_window->fleetModel(), FleetModel::PhaseRole).count(phase)));
         QTest::mouseClick(toggle, Qt::LeftButton);
-        QVERIFY(m_window->filterProxy()->phaseFilter().isEmpty());
+        QVERIFY(filterProxy(m_window)->phaseFilter().isEmpty());
         QCOMPARE(view->rowCount(), 11);
 
         // "Needs attention" keeps exactly the rows the model marks.
         QAbstractButton *attention = bar->attentionButton();
         QTest::mouseClick(attention, Qt::LeftButton);
-        QVERIFY(m_window->filterProxy()->isAttentionOnly());
+        QVERIFY(filterProxy(m_window)->isAttentionOnly());
         for (int row = 0; row < view->rowCount(); ++row)
             QVERIFY(view->index(row, 0).data(FleetModel::RequiresAttentionRole).toBool());
         QTest::mouseClick(attention, Qt::LeftButton);
-        QVERIFY(!m_window->filterProxy()->isAttentionOnly());
+        QVERIFY(!filterProxy(m_window)->isAttentionOnly());
         QCOMPARE(view->rowCount(), 11);
     }
 
     void sortThroughTheHeader()
     {
-        FleetTableView *table = m_window->fleetTable();
+        FleetTableView *table = fleetTable(m_window);
         QHeaderView *header = table->horizontalHeader();
         const QAbstractItemModel *view = table->model();
         const int x = header->sectionViewportPosition(FleetModel::NameColumn)
@@ -223,22 +223,22 @@ private slots:
 
     void detailFollowsSelection()
     {
-        FleetTableView *table = m_window->fleetTable();
+        FleetTableView *table = fleetTable(m_window);
         table->clearSelection();
-        QCOMPARE(m_window->detailPane()->placeholderText(),
+        QCOMPARE(detailPane(m_window)->placeholderText(),
                  QStringLiteral("Select a rollout to see its steps, ReplicaSets and analysis"));
-        QVERIFY(!m_window->detailPane()->isShowingRollout());
+        QVERIFY(!detailPane(m_window)->isShowingRollout());
         const QAbstractItemModel *model = table->model();
         for (int row = 0; row < model->rowCount(); ++row) {
             const QModelIndex index = model->index(row, 0);
             table->selectRow(row);
             if (index.data(FleetModel::KindRole).toString() == QLatin1String("Rollout")) {
-                QVERIFY(m_window->detailPane()->isShowingRollout());
-                QCOMPARE(m_window->detailPane()->rolloutView()->detail().rollout.metadata.name,
+                QVERIFY(detailPane(m_window)->isShowingRollout());
+                QCOMPARE(detailPane(m_window)->rolloutView()->detail().rollout.metadata.name,
                          index.data(FleetModel::NameRole).toString());
             } else {
-                QVERIFY(!m_window->detailPane()->isShowingRollout());
-                QCOMPARE(m_window->detailPane()->title(),
+                QVERIFY(!detailPane(m_window)->isShowingRollout());
+                QCOMPARE(detailPane(m_window)->title(),
                          QStringLiteral("%1 / %2 / %3")
                              .arg(index.data(FleetModel::EnvironmentRole).toString(),
                                   index.data(FleetModel::NamespaceRole).toString(),
@@ -246,8 +246,8 @@ private slots:
             }
         }
         table->clearSelection();
-        QVERIFY(!m_window->detailPane()->isShowingRollout());
-        QCOMPARE(m_window->detailPane()->title(), QString());
+        QVERIFY(!detailPane(m_window)->isShowingRollout());
+        QCOMPARE(detailPane(m_window)->title(), QString());
     }
 
     void selectsARequestedWorkload()
@@ -255,25 +255,25 @@ private slots:
         m_window->selectWorkload(QStringLiteral("prod"), QStringLiteral("payments"),
                                  QStringLiteral("payments-gateway"));
         QTRY_COMPARE_WITH_TIMEOUT(
-            m_window->detailPane()->rolloutView()->detail().rollout.metadata.name,
+            detailPane(m_window)->rolloutView()->detail().rollout.metadata.name,
             QStringLiteral("payments-gateway"), timeoutMs);
-        QVERIFY(m_window->detailPane()->isShowingRollout());
-        m_window->fleetTable()->clearSelection();
+        QVERIFY(detailPane(m_window)->isShowingRollout());
+        fleetTable(m_window)->clearSelection();
     }
 
     void layoutPersists()
     {
         m_window->resize(1280, 720);
-        QTRY_COMPARE(m_window->mainSplitter()->width(), 1280);
-        m_window->mainSplitter()->setSizes({260, 1020});
-        const QList<int> main = m_window->mainSplitter()->sizes();
-        m_window->contentSplitter()->setSizes({400, 250});
-        const QList<int> content = m_window->contentSplitter()->sizes();
-        QHeaderView *header = m_window->fleetTable()->horizontalHeader();
+        QTRY_COMPARE(mainSplitter(m_window)->width(), 1280);
+        mainSplitter(m_window)->setSizes({260, 1020});
+        const QList<int> main = mainSplitter(m_window)->sizes();
+        contentSplitter(m_window)->setSizes({400, 250});
+        const QList<int> content = contentSplitter(m_window)->sizes();
+        QHeaderView *header = fleetTable(m_window)->horizontalHeader();
         header->resizeSection(FleetModel::NameColumn, 222);
         header->setSectionHidden(FleetModel::StrategyColumn, true);
         auto tabs = [](MainWindow *window) {
-            return window->detailPane()->rolloutView()->findChild<QTabWidget *>(
+            return detailPane(window)->rolloutView()->findChild<QTabWidget *>(
                 QStringLiteral("detailTabs"));
         };
         tabs(m_window.get())->setCurrentIndex(1);
@@ -284,9 +284,9 @@ private slots:
         second->show();
         QVERIFY(QTest::qWaitForWindowExposed(second.get()));
         QCOMPARE(second->size(), QSize(1280, 720));
-        QCOMPARE(second->mainSplitter()->sizes(), main);
-        QCOMPARE(second->contentSplitter()->sizes(), content);
-        QHeaderView *restored = second->fleetTable()->horizontalHeader();
+        QCOMPARE(mainSplitter(second)->sizes(), main);
+        QCOMPARE(contentSplitter(second)->sizes(), content);
+        QHeaderView *restored = fleetTable(second)->horizontalHeader();
         QCOMPARE(restored->sectionSize(FleetModel::NameColumn), 222);
         QVERIFY(restored->isSectionHidden(FleetModel::StrategyColumn));
         QVERIFY(restored->isSectionHidden(FleetModel::KindColumn));
@@ -319,8 +319,8 @@ private slots:
                                         "colour of the form #rrggbb"));
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QVERIFY(window.banner()->isVisible());
-        QCOMPARE(window.banner()->text(),
+        QVERIFY(banner(window)->isVisible());
+        QCOMPARE(banner(window)->text(),
                  QStringLiteral("c.yaml:3: environments[0].colour: 'red' is not a colour of the "
                                 "form #rrggbb"));
         QCOMPARE(window.fleetModel()->rowCount(), 0);

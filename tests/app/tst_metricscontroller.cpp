@@ -206,7 +206,7 @@ private slots:
         QString error;
         QVERIFY2(demo.start(&error), qPrintable(error));
         const std::unique_ptr<MainWindow> window = openDemoWindow(demo);
-        window->metricsController()->setConfiguredCharts(DemoCharts::charts());
+        window->setCharts(DemoCharts::charts());
         window->resize(1280, 800);
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         window->selectWorkload(QStringLiteral("staging"), QStringLiteral("shop"),

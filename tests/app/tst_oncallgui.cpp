@@ -59,15 +59,15 @@ private slots:
                        QStringLiteral("search-indexer")));
         const int audited = auditLines();
         // Typing "checkout" hides the selected row: nothing else is shown or acted on.
-        auto *edit = m_window->filterBar()->findChild<QLineEdit *>();
+        auto *edit = filterBar(m_window)->findChild<QLineEdit *>();
         QVERIFY(edit);
         QTest::keyClicks(edit, QStringLiteral("checkout"));
-        QTRY_COMPARE(m_window->filterProxy()->filterText(), QStringLiteral("checkout"));
-        QTRY_VERIFY(!m_window->detailPane()->isShowingRollout());
-        QVERIFY(m_window->detailPane()->placeholderText().startsWith(
+        QTRY_COMPARE(filterProxy(m_window)->filterText(), QStringLiteral("checkout"));
+        QTRY_VERIFY(!detailPane(m_window)->isShowingRollout());
+        QVERIFY(detailPane(m_window)->placeholderText().startsWith(
             QStringLiteral("prod / search / search-indexer is hidden by the filter.")));
-        QVERIFY(m_window->detailController()->selected().isNull());
-        QVERIFY(m_window->fleetTable()->selectionModel()->selectedRows().isEmpty());
+        QVERIFY(detailController(m_window)->selected().isNull());
+        QVERIFY(fleetTable(m_window)->selectionModel()->selectedRows().isEmpty());
         QVERIFY(!view()->detail().isValid());
         QVERIFY(!view()->action(RolloutAction::Pause)->isEnabled());
         // The pause shortcut reaches nothing.
@@ -76,28 +76,28 @@ private slots:
         QCOMPARE(auditLines(), audited);
         // Other rows changing (the demo keeps moving) do not pick one either.
         QTest::qWait(1500);
-        QVERIFY(m_window->fleetTable()->selectionModel()->selectedRows().isEmpty());
+        QVERIFY(fleetTable(m_window)->selectionModel()->selectedRows().isEmpty());
 
         // Clearing the filter brings the user's pick back.
         edit->clear();
-        QTRY_VERIFY(m_window->detailPane()->isShowingRollout());
+        QTRY_VERIFY(detailPane(m_window)->isShowingRollout());
         QCOMPARE(view()->detail().rollout.metadata.name, QStringLiteral("search-indexer"));
         QCOMPARE(view()->detail().environment, QStringLiteral("prod"));
     }
 
     void filterMatchesEnvironmentsAndSaysWhenEmpty()
     {
-        auto *edit = m_window->filterBar()->findChild<QLineEdit *>();
+        auto *edit = filterBar(m_window)->findChild<QLineEdit *>();
         edit->setText(QStringLiteral("staging checkout"));
-        QTRY_COMPARE(m_window->filterProxy()->rowCount(), 1);
-        QCOMPARE(m_window->filterProxy()->index(0, 0).data(FleetModel::EnvironmentRole).toString(),
+        QTRY_COMPARE(filterProxy(m_window)->rowCount(), 1);
+        QCOMPARE(filterProxy(m_window)->index(0, 0).data(FleetModel::EnvironmentRole).toString(),
                  QStringLiteral("staging"));
         edit->setText(QStringLiteral("no-such-thing"));
-        QTRY_COMPARE(m_window->filterProxy()->rowCount(), 0);
-        QTRY_VERIFY(m_window->fleetTable()->emptyText().startsWith(
+        QTRY_COMPARE(filterProxy(m_window)->rowCount(), 0);
+        QTRY_VERIFY(fleetTable(m_window)->emptyText().startsWith(
             QStringLiteral("Nothing matches \u201cno-such-thing\u201d")));
         edit->clear();
-        QTRY_VERIFY(m_window->fleetTable()->emptyText().isEmpty());
+        QTRY_VERIFY(fleetTable(m_window)->emptyText().isEmpty());
     }
 
     void confirmationsNameEnvironmentNamespaceAndRollout()
@@ -214,8 +214,8 @@ private slots:
                                 "staging"));
 
         // Ctrl+C copies the whole row, not one cell.
-        m_window->fleetTable()->setFocus();
-        QTest::keyClick(m_window->fleetTable(), Qt::Key_C, Qt::ControlModifier);
+        fleetTable(m_window)->setFocus();
+        QTest::keyClick(fleetTable(m_window), Qt::Key_C, Qt::ControlModifier);
         const QStringList cells = QGuiApplication::clipboard()->text().split(QLatin1Char('\t'));
         QVERIFY2(cells.size() > 5, qPrintable(cells.join('|')));
         QCOMPARE(cells.mid(0, 3),

@@ -26,7 +26,7 @@ private slots:
         QVERIFY(staging.data(Qt::DisplayRole).toString().contains(QStringLiteral("waiting")));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->windowTitle().contains(QStringLiteral("attention")),
                                  kDataWaitMs);
-        const QModelIndex waiting = m_window->filterProxy()->index(
+        const QModelIndex waiting = filterProxy(m_window)->index(
             rowOf(QStringLiteral("staging"), QStringLiteral("payments"),
                   QStringLiteral("payments-api"))
                 .row(),
@@ -42,17 +42,17 @@ private slots:
     {
         QVERIFY(
             select(QStringLiteral("staging"), QStringLiteral("shop"), QStringLiteral("checkout")));
-        DetailPane *pane = m_window->detailPane();
+        DetailPane *pane = detailPane(m_window);
         m_window->setDetailPoppedOut(true);
         QVERIFY(m_window->isDetailPoppedOut());
         QVERIFY(pane->window() != m_window.get());
-        QCOMPARE(m_window->contentSplitter()->indexOf(pane), -1);
+        QCOMPARE(contentSplitter(m_window)->indexOf(pane), -1);
         // Still the same, live detail of the selected rollout.
         QCOMPARE(view()->detail().rollout.metadata.name, QStringLiteral("checkout"));
         pane->window()->close();
         QTRY_VERIFY_WITH_TIMEOUT(!m_window->isDetailPoppedOut(), kDataWaitMs);
         QCOMPARE(pane->window(), m_window.get());
-        QCOMPARE(m_window->contentSplitter()->indexOf(pane), 1);
+        QCOMPARE(contentSplitter(m_window)->indexOf(pane), 1);
 
         m_window->setMetricsPoppedOut(true);
         QVERIFY(m_window->isMetricsPoppedOut());
@@ -67,7 +67,7 @@ private slots:
     {
         // Names fit their column, the status column holds a whole situation, and the events'
         // messages wrap instead of being cut (issue 9, finding 6).
-        FleetTableView *table = m_window->fleetTable();
+        FleetTableView *table = fleetTable(m_window);
         QTRY_VERIFY_WITH_TIMEOUT(rowOf(QStringLiteral("prod"), QStringLiteral("payments"),
                                        QStringLiteral("payments-gateway"))
                                      .isValid(),
@@ -92,8 +92,8 @@ private slots:
     void tableTakesOnlyWhatItsRowsNeed()
     {
         // The demo's 11 rows fit; the detail below gets the rest of the height.
-        const QList<int> sizes = m_window->contentSplitter()->sizes();
-        const int rowHeight = m_window->fleetTable()->verticalHeader()->defaultSectionSize();
+        const QList<int> sizes = contentSplitter(m_window)->sizes();
+        const int rowHeight = fleetTable(m_window)->verticalHeader()->defaultSectionSize();
         QVERIFY2(sizes.at(0) <= 11 * rowHeight + 140, qPrintable(QString::number(sizes.at(0))));
         QVERIFY(sizes.at(1) >= sizes.at(0) / 2);
     }

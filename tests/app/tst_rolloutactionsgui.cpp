@@ -41,10 +41,7 @@ class TestRolloutActionsGui : public QObject
         return selectDemoRow(window, environment, ns, name, timeoutMs);
     }
 
-    static RolloutDetailView *view(MainWindow *window)
-    {
-        return window->detailPane()->rolloutView();
-    }
+    static RolloutDetailView *view(MainWindow *window) { return detailPane(window)->rolloutView(); }
 
     QToolButton *button(const char *name) const
     {
