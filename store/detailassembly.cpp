@@ -92,6 +92,10 @@ DeploymentDetail FleetStore::deploymentDetail(const QString &environment, const 
     if (!row || !row->deployment)
         return detail;
     detail.deployment = *row->deployment;
+    detail.phase = row->phase;
+    detail.message = row->message;
+    detail.revision = row->revision;
+    detail.strategy = row->strategy;
     detail.environmentColour = colourOf(environment);
     detail.staleSince = store->staleSince();
     detail.staleReason = store->staleReason();

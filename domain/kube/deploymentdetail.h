@@ -21,6 +21,13 @@ struct DeploymentDetail
     QString environment;
     QString environmentColour; // "#rrggbb" from the config, or empty
     Deployment deployment;
+    // Derived once by the store, as the fleet table shows them: the phase in the Rollout
+    // vocabulary (Healthy, Progressing, Paused, Degraded), kubectl's status line when not
+    // healthy, the revision annotation and the strategy type.
+    QString phase;
+    QString message;
+    qint64 revision = 0;
+    QString strategy;
     // Controlled by the Deployment, newest revision first (deployment.kubernetes.io/revision).
     QList<ReplicaSet> replicaSets;
     // Pods by the uid of the ReplicaSet that controls them, each list sorted by name.

@@ -4,6 +4,7 @@
 // and watches them, FleetModel assembles RolloutDetail. The clock is frozen and stepped by
 // hand before the fetcher starts, so the store holds still while the test compares.
 #include "fleetsim.h"
+#include "serverjson.h"
 
 #include "fleetmodel.h"
 
@@ -13,26 +14,11 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 
+using namespace ServerJson;
+
 namespace {
 const QString Prod = QStringLiteral("prod");
 const QString Gateway = QStringLiteral("payments-gateway");
-
-QJsonValue at(const QJsonObject &object, const QString &path)
-{
-    QJsonValue current = object;
-    for (const QString &key : path.split(QLatin1Char('.'))) {
-        bool isIndex = false;
-        const int index = key.toInt(&isIndex);
-        current = isIndex && current.isArray() ? current.toArray().at(index)
-                                               : current.toObject().value(key);
-    }
-    return current;
-}
-
-QString text(const QJsonObject &object, const char *path)
-{
-    return at(object, QString::fromLatin1(path)).toString();
-}
 
 // The detail as names, so a mismatch prints readably: "rs:<name>", "pod:<rs>/<name>",
 // "run:<name>", "event:<name>", "notice:<text>", in the detail's order.
@@ -76,16 +62,6 @@ private:
             .value_or(QJsonObject());
     }
     QString uidOf(const QString &name) { return text(rollout(name), "metadata.uid"); }
-    static QString controllerUid(const QJsonObject &object)
-    {
-        for (const QJsonValue &ref :
-             at(object, QStringLiteral("metadata.ownerReferences")).toArray()) {
-            if (ref.toObject().value(QStringLiteral("controller")).toBool())
-                return ref.toObject().value(QStringLiteral("uid")).toString();
-        }
-        return QString();
-    }
-
     // What the detail of the rollout must list, read from the simulator's store: the
     // ReplicaSets it controls, newest revision first; their pods by name; its AnalysisRuns,
     // newest first; the Events about any of them, newest first, at most 100.
@@ -133,15 +109,6 @@ private:
                 involved.append(text(run, "metadata.uid"));
             }
         }
-        const auto newerFirst = [](const char *time) {
-            return [time](const QJsonObject &a, const QJsonObject &b) {
-                const QDateTime ta = QDateTime::fromString(text(a, time), Qt::ISODate);
-                const QDateTime tb = QDateTime::fromString(text(b, time), Qt::ISODate);
-                if (ta != tb)
-                    return ta > tb;
-                return text(a, "metadata.name") > text(b, "metadata.name");
-            };
-        };
         std::sort(runs.begin(), runs.end(), newerFirst("metadata.creationTimestamp"));
         for (const QJsonObject &run : std::as_const(runs))
             lines.append(QStringLiteral("run:") + text(run, "metadata.name"));

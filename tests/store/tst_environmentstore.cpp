@@ -184,6 +184,12 @@ private slots:
         DeploymentDetail detail = fleet.deploymentDetail(Prod, web.metadata.uid);
         QVERIFY(detail.isValid());
         QCOMPARE(detail.deployment.metadata.name, QStringLiteral("web"));
+        // The table's derived values, not derived a second time.
+        const EnvironmentStore::RowPtr row = store.deploymentRow(web.metadata.uid);
+        QCOMPARE(detail.phase, row->phase);
+        QCOMPARE(detail.message, row->message);
+        QCOMPARE(detail.revision, 7);
+        QCOMPARE(detail.strategy, QStringLiteral("RollingUpdate"));
         QCOMPARE(detail.environment, Prod);
         QCOMPARE(detail.environmentColour, QStringLiteral("#336699"));
         QCOMPARE(detail.replicaSets.size(), 2);
