@@ -2,59 +2,19 @@
 #include "deltaaccumulator.h"
 
 namespace {
-template<typename T> QString keyOf(const T &object)
+template<typename T> void addPart(PendingChanges<T> &pending, WorkloadDeltaBatch &part)
 {
-    return WorkloadDeltaBatch::key(object.metadata.namespaceName, object.metadata.name);
-}
-} // namespace
-
-template<typename T> void DeltaAccumulator::Pending<T>::upsert(QString key, T &&value)
-{
-    auto it = changes.find(key);
-    if (it == changes.end()) {
-        order.append(key);
-        changes.insert(std::move(key), std::optional<T>(std::move(value)));
-    } else {
-        *it = std::move(value);
-    }
-}
-
-template<typename T> void DeltaAccumulator::Pending<T>::remove(const QString &key)
-{
-    auto it = changes.find(key);
-    if (it == changes.end()) {
-        order.append(key);
-        changes.insert(key, std::nullopt);
-    } else {
-        *it = std::nullopt;
-    }
-}
-
-template<typename T> void DeltaAccumulator::Pending<T>::add(WorkloadDeltaBatch &part)
-{
-    // Deletes first: within one part an object is either upserted or deleted, and a part
-    // that deletes and re-creates a name lists the new object as an upsert.
-    for (const QString &key : std::as_const(WorkloadDeltaSlots<T>::deletes(part)))
-        remove(key);
-    for (T &object : WorkloadDeltaSlots<T>::upserts(part))
-        upsert(keyOf(object), std::move(object));
+    pending.add(std::move(WorkloadDeltaSlots<T>::upserts(part)),
+                WorkloadDeltaSlots<T>::deletes(part));
 }
 
 template<typename T>
-void DeltaAccumulator::Pending<T>::take(WorkloadDeltaBatch *batch, bool keepDeletes)
+void takeInto(PendingChanges<T> &pending, WorkloadDeltaBatch &batch, bool keepDeletes)
 {
-    QList<T> &upserts = WorkloadDeltaSlots<T>::upserts(*batch);
-    upserts.reserve(upserts.size() + order.size());
-    for (const QString &key : std::as_const(order)) {
-        auto it = changes.find(key);
-        if (it->has_value())
-            upserts.append(std::move(**it));
-        else if (keepDeletes)
-            WorkloadDeltaSlots<T>::deletes(*batch).append(key);
-    }
-    changes.clear();
-    order.clear();
+    pending.take(&WorkloadDeltaSlots<T>::upserts(batch),
+                 keepDeletes ? &WorkloadDeltaSlots<T>::deletes(batch) : nullptr);
 }
+} // namespace
 
 bool DeltaAccumulator::isEmptyLocked() const
 {
@@ -68,7 +28,7 @@ bool DeltaAccumulator::add(WorkloadDeltaBatch &&part)
     const QDateTime now = QDateTime::currentDateTimeUtc();
     std::lock_guard lock(m_mutex);
     const bool wasEmpty = isEmptyLocked();
-    forEachKind([&](auto &pending) { pending.add(part); });
+    forEachKind([&](auto &pending) { addPart(pending, part); });
     m_lastData = now;
     m_touched = true;
     m_delivered = true;
@@ -90,7 +50,7 @@ WorkloadDeltaBatch DeltaAccumulator::take(bool reset, bool *delivered)
     WorkloadDeltaBatch batch;
     batch.reset = reset;
     std::lock_guard lock(m_mutex);
-    forEachKind([&](auto &pending) { pending.take(&batch, !reset); });
+    forEachKind([&](auto &pending) { takeInto(pending, batch, !reset); });
     m_touched = false;
     if (delivered)
         *delivered = m_delivered;

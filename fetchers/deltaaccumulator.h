@@ -2,14 +2,11 @@
 #pragma once
 
 #include "fleetdelta.h"
+#include "pendingchanges.h"
 
 #include <QDateTime>
-#include <QHash>
-#include <QList>
-#include <QString>
 
 #include <mutex>
-#include <optional>
 #include <tuple>
 
 // Collects the informers' changes of one environment between two flushes. Thread-safe:
@@ -31,19 +28,8 @@ public:
     QDateTime lastDataTime() const;
 
 private:
-    template<typename T> struct Pending
-    {
-        QHash<QString, std::optional<T>> changes; // nullopt = deleted
-        QList<QString> order;
-
-        void upsert(QString key, T &&value);
-        void remove(const QString &key);
-        void add(WorkloadDeltaBatch &part);
-        void take(WorkloadDeltaBatch *batch, bool keepDeletes);
-        bool isEmpty() const { return order.isEmpty(); }
-    };
     bool isEmptyLocked() const;
-    // Calls f on the Pending of every kind.
+    // Calls f on the PendingChanges of every kind.
     template<typename F> void forEachKind(F &&f)
     {
         std::apply([&](auto &...pending) { (f(pending), ...); }, m_pending);
@@ -54,8 +40,8 @@ private:
     }
 
     mutable std::mutex m_mutex;
-    std::tuple<Pending<Rollout>, Pending<ReplicaSet>, Pending<Deployment>, Pending<Pod>,
-               Pending<AnalysisRun>, Pending<Event>>
+    std::tuple<PendingChanges<Rollout>, PendingChanges<ReplicaSet>, PendingChanges<Deployment>,
+               PendingChanges<Pod>, PendingChanges<AnalysisRun>, PendingChanges<Event>>
         m_pending;
     QDateTime m_lastData;
     bool m_touched = false;

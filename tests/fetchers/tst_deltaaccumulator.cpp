@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deltaaccumulator.h"
 
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <map>
 
 namespace {
 Rollout rollout(const QString &name, const QString &rv)
@@ -23,6 +26,43 @@ QStringList summary(const WorkloadDeltaBatch &batch)
         lines.append(QStringLiteral("-") + key);
     return lines;
 }
+
+// What the accumulator promised before it was made compact, written the plain way: every
+// key keeps the place of its first change, its newest state wins, and a delete after an
+// upsert (or an upsert after a delete) replaces it.
+struct ReferenceMerge
+{
+    QStringList order;
+    std::map<QString, QString> state; // key -> "" (deleted) or resourceVersion
+
+    void add(const WorkloadDeltaBatch &part)
+    {
+        for (const QString &key : part.rolloutDeletes)
+            set(key, QString());
+        for (const Rollout &r : part.rolloutUpserts)
+            set(QStringLiteral("shop/") + r.metadata.name, r.metadata.resourceVersion);
+    }
+    void set(const QString &key, const QString &value)
+    {
+        if (!state.count(key))
+            order.append(key);
+        state[key] = value;
+    }
+    QStringList take(bool reset)
+    {
+        QStringList upserts, deletes;
+        for (const QString &key : std::as_const(order)) {
+            const QString &rv = state[key];
+            if (!rv.isEmpty())
+                upserts.append(QStringLiteral("+") + key.mid(5) + QLatin1Char('@') + rv);
+            else if (!reset)
+                deletes.append(QStringLiteral("-") + key);
+        }
+        order.clear();
+        state.clear();
+        return upserts + deletes;
+    }
+};
 } // namespace
 
 class TestDeltaAccumulator : public QObject
@@ -117,6 +157,79 @@ private slots:
         QCOMPARE(accumulator.add(WorkloadDeltaBatch()), true); // an empty first list
         QVERIFY(accumulator.take(true, &delivered).reset);
         QCOMPARE(delivered, true);
+    }
+
+    // A list handed over in one part (an informer's first list) goes on as the batch's list,
+    // without a copy; one that merged is put back in first-change order.
+    void handsOnAWholeListWithoutACopy()
+    {
+        DeltaAccumulator accumulator;
+        WorkloadDeltaBatch part;
+        for (int i = 0; i < 1000; ++i)
+            part.rolloutUpserts.append(rollout(QStringLiteral("r%1").arg(i), QStringLiteral("1")));
+        const Rollout *data = part.rolloutUpserts.constData();
+        accumulator.add(std::move(part));
+        WorkloadDeltaBatch batch = accumulator.take(true);
+        QCOMPARE(batch.rolloutUpserts.size(), 1000);
+        QCOMPARE(batch.rolloutUpserts.constData(), data);
+        QCOMPARE(batch.rolloutUpserts.at(999).metadata.name, QStringLiteral("r999"));
+    }
+
+    void reCreatedAndReDeletedKeepTheirFirstPlace()
+    {
+        DeltaAccumulator accumulator;
+        WorkloadDeltaBatch first;
+        first.rolloutDeletes = {QStringLiteral("shop/a"), QStringLiteral("shop/b")};
+        first.rolloutUpserts = {rollout(QStringLiteral("c"), QStringLiteral("1")),
+                                rollout(QStringLiteral("d"), QStringLiteral("2"))};
+        accumulator.add(std::move(first));
+        WorkloadDeltaBatch second;
+        second.rolloutDeletes = {QStringLiteral("shop/c")};
+        // Within one part, the same object twice (two MODIFIED in one chunk): the last wins.
+        second.rolloutUpserts = {rollout(QStringLiteral("b"), QStringLiteral("3")),
+                                 rollout(QStringLiteral("e"), QStringLiteral("4")),
+                                 rollout(QStringLiteral("b"), QStringLiteral("5"))};
+        accumulator.add(std::move(second));
+        QCOMPARE(
+            summary(accumulator.take(false)),
+            QStringList({QStringLiteral("+b@5"), QStringLiteral("+d@2"), QStringLiteral("+e@4"),
+                         QStringLiteral("-shop/a"), QStringLiteral("-shop/c")}));
+        QVERIFY(accumulator.isEmpty());
+    }
+
+    // Random parts over a few keys, against the plain merge: same order, same newest state,
+    // same deletes, for thousands of keys (the index grows) and for a few (many collisions).
+    void mergesAsThePlainMergeDoes_data()
+    {
+        QTest::addColumn<int>("names");
+        QTest::newRow("few names") << 7;
+        QTest::newRow("many names") << 3000;
+    }
+    void mergesAsThePlainMergeDoes()
+    {
+        QFETCH(int, names);
+        QRandomGenerator random(names);
+        DeltaAccumulator accumulator;
+        ReferenceMerge reference;
+        int version = 0;
+        for (int round = 0; round < 200; ++round) {
+            const int parts = random.bounded(1, 4);
+            for (int p = 0; p < parts; ++p) {
+                WorkloadDeltaBatch part;
+                const int changes = random.bounded(0, round % 50 == 0 ? 4000 : 20);
+                for (int c = 0; c < changes; ++c) {
+                    const QString name = QStringLiteral("n%1").arg(random.bounded(names));
+                    if (random.bounded(4) == 0)
+                        part.rolloutDeletes.append(QStringLiteral("shop/") + name);
+                    else
+                        part.rolloutUpserts.append(rollout(name, QString::number(++version)));
+                }
+                reference.add(part);
+                accumulator.add(std::move(part));
+            }
+            const bool reset = random.bounded(5) == 0;
+            QCOMPARE(summary(accumulator.take(reset)), reference.take(reset));
+        }
     }
 };
 
