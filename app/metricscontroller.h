@@ -65,7 +65,6 @@ public:
     QList<ChartSpec> charts() const { return m_charts; }
     // The queries of the latest round, in chart and role order.
     QList<MetricQuery> lastQueries() const { return m_lastQueries; }
-    MetricQuerier *querier() const { return m_querier.get(); }
     QTimer *liveTimer() const { return m_liveTimer; }
     bool isWaiting() const { return m_round.isRunning(); }
 

@@ -44,7 +44,6 @@ public:
     // The selected rollout; null when none is.
     RolloutRef selected() const { return m_selected; }
     ActionRunner *runner() const { return m_runner.get(); }
-    PendingActionTracker *tracker() const { return m_tracker; }
     // "Paused.", "Resumed.": what (these two in rolloutdetailtexts.cpp) the view says once the
     // watch confirms an action. An abort is followed further (abortProgressText) until the cluster
     // shows it complete.
