@@ -1,0 +1,159 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// No function of the client layers is longer than 80 lines (issue 11): a longer one does
+// more than one job. It reads the sources in RD_SOURCE_DIR. A function body is what lies
+// between a "{" and a "}" alone at the start of a line, which is where clang-format
+// (.clang-format: braces of functions on their own line) puts them; lambdas and class
+// members defined in headers are inside other braces and not counted. The allow-list holds
+// today's longer functions, each with its length as a ceiling, for the team to split.
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QHash>
+#include <QTest>
+
+namespace {
+const QString sourceDir = QStringLiteral(RD_SOURCE_DIR);
+constexpr int maxBodyLines = 80;
+
+struct LongFunction
+{
+    const char *path;
+    const char *signature; // the first line of its declaration, trimmed
+    int lines;
+};
+const LongFunction allowList[] = {
+    {"app/commandline.cpp",
+     "CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLineOptions "
+     "*out,",
+     223},
+    {"app/mainwindow.cpp", "MainWindow::MainWindow(QWidget *parent) :", 135},
+    {"app/mainwindowmenus.cpp", "void MainWindow::createMenus()", 85},
+    {"domain/config/environmentconfig.cpp",
+     "bool EnvironmentConfigParser::environment(const YAML::Node &node, int index, EnvironmentSpec "
+     "*spec)",
+     84},
+    {"domain/json/jsonsyntax.cpp", "std::optional<JsonSyntaxError> Checker::run()", 81},
+    {"domain/kube/podstatus.cpp", "PodStatusSummary podStatus(const Pod &pod)", 84},
+    {"domain/rollouts/rolloutsituation.cpp",
+     "RolloutSituation RolloutSituationText::describe(const Rollout &rollout,", 84},
+    {"net/boundedprocess.cpp",
+     "ProcessOutcome BoundedProcess::run(const QString &program, const QStringList &arguments,",
+     88},
+    {"net/httpclient.cpp",
+     "NetError HttpClient::Private::run(const HttpRequest &request, const TransportSettings "
+     "&transport,",
+     160},
+    {"net/watchframer.cpp",
+     "bool WatchFramer::feed(const char *data, qsizetype size, QList<QByteArray> *values)", 92},
+    {"widgets/charts/metricchart_p.cpp", "void MetricChart::Private::refresh()", 86},
+    {"widgets/detail/rolloutdetailview.cpp",
+     "RolloutDetailView::RolloutDetailView(QWidget *parent) : QWidget(parent), d(new "
+     "Private(this))",
+     91},
+    {"widgets/fleet/environmentdelegate.cpp",
+     "void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,", 127},
+
+};
+
+struct Body
+{
+    QString signature;
+    int line = 0; // of the "{"
+    int lines = 0;
+};
+
+QList<Body> bodiesOf(const QString &path)
+{
+    QFile file(QDir(sourceDir).filePath(path));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
+    QList<Body> bodies;
+    int open = -1;
+    for (int i = 0; i < lines.size(); ++i) {
+        if (lines.at(i) == QLatin1String("{")) {
+            open = i;
+        } else if (lines.at(i) == QLatin1String("}") && open >= 0) {
+            // A declaration may wrap (parameters, a constructor's initialisers): its first
+            // line is the last one above the brace that starts at column 0.
+            int first = open - 1;
+            while (first > 0 && lines.at(first).startsWith(u' '))
+                --first;
+            bodies.append({lines.at(first).trimmed(), open + 1, i - open - 1});
+            open = -1;
+        }
+    }
+    return bodies;
+}
+
+QStringList clientSources()
+{
+    QStringList files;
+    const QDir root(sourceDir);
+    for (const char *folder : {"domain", "net", "fetchers", "store", "models", "widgets", "app"}) {
+        QDirIterator it(root.filePath(QString::fromLatin1(folder)), {QStringLiteral("*.cpp")},
+                        QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files.append(root.relativeFilePath(it.next()));
+    }
+    files.sort();
+    return files;
+}
+} // namespace
+
+class TestFunctionLength : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void bodiesAreFound()
+    {
+        // A wrong RD_SOURCE_DIR or a changed brace style would find nothing and pass all.
+        const QList<Body> bodies = bodiesOf(QStringLiteral("store/fleetstore.cpp"));
+        QVERIFY(bodies.size() >= 5);
+        QCOMPARE(
+            bodies.constFirst().signature,
+            QStringLiteral(
+                "void FleetStore::setEnvironments(const QList<EnvironmentSpec> &environments)"));
+        QVERIFY(clientSources().size() > 100);
+    }
+
+    void noFunctionOverMaxLines()
+    {
+        QHash<QString, int> allowed;
+        for (const LongFunction &entry : allowList)
+            allowed.insert(QString::fromLatin1(entry.path) + QLatin1Char(':')
+                               + QString::fromLatin1(entry.signature),
+                           entry.lines);
+        QStringList problems;
+        QHash<QString, int> seen;
+        for (const QString &path : clientSources()) {
+            for (const Body &body : bodiesOf(path)) {
+                const QString key = path + QLatin1Char(':') + body.signature;
+                seen.insert(key, body.lines);
+                const int limit = allowed.value(key, maxBodyLines);
+                if (body.lines > limit)
+                    problems.append(QStringLiteral("%1:%2: %3 lines (at most %4): %5")
+                                        .arg(path)
+                                        .arg(body.line)
+                                        .arg(body.lines)
+                                        .arg(limit)
+                                        .arg(body.signature));
+            }
+        }
+        for (auto it = allowed.cbegin(); it != allowed.cend(); ++it) {
+            if (seen.value(it.key(), 0) <= maxBodyLines)
+                problems.append(it.key()
+                                + QStringLiteral(": gone or short now; remove it from the "
+                                                 "allow-list"));
+        }
+        problems.sort();
+        // One line each: QtTest cuts a long failure message short.
+        for (const QString &problem : std::as_const(problems))
+            qWarning("%s", qPrintable(problem));
+        QVERIFY2(problems.isEmpty(), "functions too long (above)");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFunctionLength)
+#include "tst_functionlength.moc"
