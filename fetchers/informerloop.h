@@ -6,6 +6,7 @@
 
 #include "informer.h"
 
+#include "deliveredversions.h"
 #include "informerobjects.h"
 #include "informerreporter.h"
 #include "secretredaction.h"
@@ -140,28 +141,27 @@ private:
     }
 
     // store.Replace(): the complete state of this informer's scope. Only what differs from
-    // what was delivered before is sent.
+    // what was delivered before is sent: the changed objects stay in the list, moved to its
+    // front, and the list itself is sent (a first list of 10,000 pods is not copied).
     void replace(QList<T> &&items)
     {
-        WorkloadDeltaBatch part;
-        QHash<QString, QString> known;
-        known.reserve(items.size());
-        for (T &item : items) {
-            if (!InformerObjects::isWanted(item))
+        m_versions.beginList();
+        qsizetype kept = 0;
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            T &item = items[i];
+            if (!InformerObjects::isWanted(item) || !m_versions.record(item.metadata))
                 continue;
-            QString key = WorkloadDeltaBatch::key(item.metadata.namespaceName, item.metadata.name);
-            const auto it = m_known.constFind(key);
-            const QString version = InformerObjects::deliveredVersion(item.metadata);
-            const bool unchanged = it != m_known.constEnd() && *it == version;
-            known.insert(key, version);
-            if (!unchanged)
-                WorkloadDeltaSlots<T>::upserts(part).append(std::move(item));
+            if (i != kept)
+                items[kept] = std::move(item);
+            ++kept;
         }
-        for (auto it = m_known.constBegin(); it != m_known.constEnd(); ++it) {
-            if (!known.contains(it.key()))
-                WorkloadDeltaSlots<T>::deletes(part).append(it.key());
+        if (kept < items.size()) {
+            items.resize(kept);
+            items.squeeze(); // a relist that changed little sends a short list
         }
-        m_known = std::move(known);
+        WorkloadDeltaBatch part;
+        WorkloadDeltaSlots<T>::upserts(part) = std::move(items);
+        WorkloadDeltaSlots<T>::deletes(part) = m_versions.endList();
         // The first list always delivers, even when empty: it is what makes data "arrive".
         if (!part.isEmpty() || !m_delivered) {
             m_informer.m_sink->deliver(std::move(part));
@@ -250,9 +250,9 @@ private:
 
     // The object under key is gone (or no longer kept): a delete replaces any upsert of it
     // in this part.
-    void drop(WorkloadDeltaBatch &part, const QString &key)
+    void drop(WorkloadDeltaBatch &part, const ObjectMeta &meta, const QString &key)
     {
-        m_known.remove(key);
+        m_versions.remove(meta);
         auto &upserts = WorkloadDeltaSlots<T>::upserts(part);
         upserts.erase(std::remove_if(upserts.begin(), upserts.end(),
                                      [&](const T &o) {
@@ -304,15 +304,15 @@ private:
                 m_resourceVersion = meta.resourceVersion;
                 if (!InformerObjects::isWanted(event.object)) {
                     // Not kept; if an earlier state was, the GUI must forget it.
-                    if (m_known.contains(key)) {
-                        drop(part, key);
+                    if (m_versions.contains(meta)) {
+                        drop(part, meta, key);
                         ++events;
                     } else {
                         ignored = true;
                     }
                     break;
                 }
-                m_known.insert(key, InformerObjects::deliveredVersion(meta));
+                m_versions.record(meta);
                 WorkloadDeltaSlots<T>::deletes(part).removeOne(key);
                 WorkloadDeltaSlots<T>::upserts(part).append(std::move(event.object));
                 ++events;
@@ -321,8 +321,8 @@ private:
             case WatchEventType::Deleted: {
                 const QString key = WorkloadDeltaBatch::key(meta.namespaceName, meta.name);
                 m_resourceVersion = meta.resourceVersion;
-                if (m_known.contains(key)) {
-                    drop(part, key);
+                if (m_versions.contains(meta)) {
+                    drop(part, meta, key);
                     ++events;
                 } else {
                     ignored = true; // never sent (not wanted)
@@ -370,8 +370,7 @@ private:
     Informer &m_informer;
     KubeClient m_client;
     JsonDecoder m_decoder;
-    QHash<QString, QString>
-        m_known; // key -> InformerObjects::deliveredVersion() of what was delivered
+    DeliveredVersions m_versions; // what was delivered, for relists and deletes
     QString m_resourceVersion;
     InformerReporter m_reporter;
     bool m_delivered = false;

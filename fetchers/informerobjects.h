@@ -4,7 +4,6 @@
 // What InformerLoop needs to know about the objects it delivers, apart from the loop.
 
 #include "event.h"
-#include "objectmeta.h"
 
 #include <QString>
 
@@ -21,24 +20,14 @@ inline bool isWanted(const Event &event)
 {
     const QString &kind = event.involvedObject.kind;
     return kind == QLatin1String("Rollout") || kind == QLatin1String("Deployment")
-        || kind == QLatin1String("ReplicaSet")
-        || kind == QLatin1String("Pod") || kind == QLatin1String("AnalysisRun");
+        || kind == QLatin1String("ReplicaSet") || kind == QLatin1String("Pod")
+        || kind == QLatin1String("AnalysisRun");
 }
 
 // "namespace/name", as data warnings name an object.
 template<typename T> QString name(const T &object)
 {
     return object.metadata.namespaceName + QLatin1Char('/') + object.metadata.name;
-}
-
-// What makes an object the one delivered before: uid and resourceVersion. The
-// resourceVersion alone is not enough when a cluster is recreated behind the same address
-// (kind, minikube, an etcd restore): its counter starts again, and an object of the same
-// name can come back with the same resourceVersion but another uid (and other owners).
-// Found by bench/soak, which kills and restarts a simulator.
-inline QString deliveredVersion(const ObjectMeta &meta)
-{
-    return meta.uid + QLatin1Char('/') + meta.resourceVersion;
 }
 
 } // namespace InformerObjects
