@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// What the on-call tests (tst_oncallgui, tst_oncalllayout) share: the real window on the live
-// demo fleet (rd-sim), opened as `release-dashboard --demo` opens it, with settings and audit
-// file of its own, and the ways a person reaches a rollout in it.
+// What the on-call tests (tst_oncallgui, tst_oncalllayout, tst_rolloutactionsgui) share: the
+// real window on the live demo fleet (rd-sim), opened as `release-dashboard --demo` opens it,
+// with settings and audit file of its own, and the ways a person reaches a rollout in it.
 
 #include "demowindow.h"
 #include "detailpane.h"

@@ -6,12 +6,12 @@
 #include "auditrecord.h"
 #include "commandline.h"
 #include "demofleet.h"
-#include "demowindow.h"
 #include "detailpane.h"
 #include "fleetmodel.h"
 #include "fleetsetup.h"
 #include "fleettableview.h"
 #include "mainwindow.h"
+#include "oncallfixture.h"
 #include "rolloutdetailcontroller.h"
 #include "rolloutdetailview.h"
 #include <QAction>
@@ -27,13 +27,9 @@ constexpr int timeoutMs = 30000;
 
 } // namespace
 
-class TestRolloutActionsGui : public QObject
+class TestRolloutActionsGui : public OnCallFixture
 {
     Q_OBJECT
-
-    DemoFleet m_demo;
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
 
     static bool select(MainWindow *window, const QString &environment, const QString &ns,
                        const QString &name)
@@ -49,20 +45,8 @@ class TestRolloutActionsGui : public QObject
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(isolateGuiTest(m_dir));
-        QString error;
-        QVERIFY2(m_demo.start(&error), qPrintable(error));
-        m_window = openDemoWindow(m_demo);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    }
-
-    void cleanupTestCase()
-    {
-        m_window.reset();
-        QSettings().clear();
-    }
+    void initTestCase() { openWindow(); }
+    void cleanupTestCase() { closeWindow(); }
 
     void pauseThenResume()
     {
