@@ -50,8 +50,6 @@ const LongFunction allowList[] = {
      "RolloutDetailView::RolloutDetailView(QWidget *parent) : QWidget(parent), d(new "
      "Private(this))",
      91},
-    {"widgets/fleet/environmentdelegate.cpp",
-     "void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,", 127},
 
 };
 

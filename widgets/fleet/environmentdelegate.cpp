@@ -47,6 +47,138 @@ QSize EnvironmentDelegate::sizeHint(const QStyleOptionViewItem &option,
     return QSize(180, fm.height() * lines + (lines - 1) * lineGap + 2 * margin);
 }
 
+namespace {
+// What the three lines of one environment are drawn with: where, in which fonts and colours.
+struct Row
+{
+    QPainter *painter;
+    bool selected;
+    QColor text;
+    QColor quiet;
+    QFont font;
+    QFont small;
+    QFontMetrics fm;
+    QFontMetrics smallFm;
+    int left;
+    int right;
+    int line1;
+    int line2;
+    int line3;
+};
+
+QColor warningColour()
+{
+    return ThemeColours::foreground(QColor(0xb2, 0x6a, 0x00));
+}
+
+// Line 1: name, badges (read-only, insecure TLS), and the number of workloads.
+void paintTitleLine(const Row &row, const QStyleOptionViewItem &opt, QPalette::ColorGroup group,
+                    const QModelIndex &index, const ConnectionState &state)
+{
+    QPainter *painter = row.painter;
+    const QString countText
+        = QLocale().toString(index.data(EnvironmentModel::WorkloadCountRole).toInt());
+    const int countWidth = row.smallFm.horizontalAdvance(countText) + 12;
+    const QRect countRect(row.right - countWidth, row.line1 + 1, countWidth,
+                          row.smallFm.height() + 1);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(row.selected ? row.text : opt.palette.color(group, QPalette::Mid));
+    painter->drawRoundedRect(countRect, countRect.height() / 2.0, countRect.height() / 2.0);
+    painter->setFont(row.small);
+    painter->setPen(row.selected ? opt.palette.color(group, QPalette::Highlight)
+                                 : opt.palette.color(group, QPalette::Base));
+    painter->drawText(countRect, Qt::AlignCenter, countText);
+
+    QStringList badges;
+    if (index.data(EnvironmentModel::ReadOnlyRole).toBool())
+        badges.append(EnvironmentDelegate::tr("read-only"));
+    if (state.insecure)
+        badges.append(QStringLiteral("\u26a0 ") + EnvironmentDelegate::tr("insecure TLS"));
+    const QString badgeText = badges.join(QStringLiteral("  "));
+    QFont bold = row.font;
+    bold.setBold(true);
+    const QFontMetrics boldFm(bold);
+    const int nameRoom = countRect.left() - row.left - margin;
+    // The name first (it is what the person looks for); the badges get what is left and are
+    // elided before it, their full text is in the tooltip.
+    const int badgeMinimum
+        = badgeText.isEmpty() ? 0 : row.smallFm.horizontalAdvance(QChar(0x26a0)) + 12;
+    // Elide against the room, not the text's own (rounded) advance.
+    const int nameWidth = nameRoom - badgeMinimum;
+    painter->setFont(bold);
+    painter->setPen(row.text);
+    const QString shownName = boldFm.elidedText(index.data(EnvironmentModel::NameRole).toString(),
+                                                Qt::ElideRight, std::max(nameWidth, 0));
+    painter->drawText(QRect(row.left, row.line1, nameRoom, row.fm.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter, shownName);
+    if (badgeText.isEmpty())
+        return;
+    const int badgeLeft = row.left + boldFm.horizontalAdvance(shownName) + 8;
+    painter->setFont(row.small);
+    painter->setPen(row.selected ? row.text : (state.insecure ? warningColour() : row.quiet));
+    painter->drawText(
+        QRect(badgeLeft, row.line1, countRect.left() - badgeLeft - 4, row.fm.height()),
+        Qt::AlignLeft | Qt::AlignVCenter,
+        row.smallFm.elidedText(badgeText, Qt::ElideRight, countRect.left() - badgeLeft - 4));
+}
+
+// Line 2: state icon and label in the state's colour, then what needs a person here in the
+// colours of the table's attention markers. Returns where line 2's text starts.
+int paintStateLine(const Row &row, const QModelIndex &index, const ConnectionState &state)
+{
+    QPainter *painter = row.painter;
+    const int iconSize = row.fm.height() - 4;
+    ConnectionStateStyle::icon(state.kind, iconSize)
+        .paint(painter, QRect(row.left, row.line2 + 2, iconSize, iconSize));
+    const int textLeft = row.left + iconSize + 6;
+    painter->setFont(row.small);
+    painter->setPen(row.selected ? row.text : ConnectionStateStyle::colour(state.kind));
+    const QString stateLabel = row.smallFm.elidedText(ConnectionStateStyle::label(state),
+                                                      Qt::ElideRight, row.right - textLeft);
+    painter->drawText(QRect(textLeft, row.line2, row.right - textLeft, row.fm.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter, stateLabel);
+    int countLeft = textLeft + row.smallFm.horizontalAdvance(stateLabel) + 8;
+    const auto drawCount = [&](const QString &label, const QColor &colour) {
+        if (label.isEmpty() || countLeft >= row.right)
+            return;
+        painter->setPen(row.selected ? row.text : colour);
+        const QString shown = row.smallFm.elidedText(label, Qt::ElideRight, row.right - countLeft);
+        painter->drawText(QRect(countLeft, row.line2, row.right - countLeft, row.fm.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter, shown);
+        countLeft += row.smallFm.horizontalAdvance(shown) + 8;
+    };
+    const int failures = index.data(EnvironmentModel::FailureCountRole).toInt();
+    const int waiting = index.data(EnvironmentModel::WaitingCountRole).toInt();
+    drawCount(EnvironmentModel::attentionText(failures, 0),
+              PhaseStyle::colour(QStringLiteral("Degraded")));
+    drawCount(EnvironmentModel::attentionText(0, waiting),
+              PhaseStyle::colour(QStringLiteral("Paused")));
+    return textLeft;
+}
+
+// Line 3: why, when something is wrong; else the first field that could not be read, in
+// the warning colour (the tooltip has them all).
+void paintReasonLine(const Row &row, int textLeft, const ConnectionState &state)
+{
+    QPainter *painter = row.painter;
+    if (!state.reason.isEmpty()) {
+        painter->setPen(row.quiet);
+        painter->drawText(
+            QRect(textLeft, row.line3, row.right - textLeft, row.fm.height()),
+            Qt::AlignLeft | Qt::AlignVCenter,
+            row.smallFm.elidedText(state.reason, Qt::ElideRight, row.right - textLeft));
+    } else if (!state.dataWarnings.isEmpty()) {
+        painter->setPen(row.selected ? row.text : warningColour());
+        // Object and field first: the resource name is long and the tooltip has it.
+        const QString first = state.dataWarnings.first();
+        const QString shown = QStringLiteral("\u26a0 ") + first.section(QLatin1Char(' '), 1);
+        painter->drawText(QRect(row.left, row.line3, row.right - row.left, row.fm.height()),
+                          Qt::AlignLeft | Qt::AlignVCenter,
+                          row.smallFm.elidedText(shown, Qt::ElideRight, row.right - row.left));
+    }
+}
+} // namespace
+
 void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                                 const QModelIndex &index) const
 {
@@ -58,10 +190,6 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, opt.widget);
 
     const ConnectionState state = stateOf(index);
-    const QString name = index.data(EnvironmentModel::NameRole).toString();
-    const QColor colour = index.data(EnvironmentModel::ColourRole).value<QColor>();
-    const int count = index.data(EnvironmentModel::WorkloadCountRole).toInt();
-    const bool readOnly = index.data(EnvironmentModel::ReadOnlyRole).toBool();
     const bool selected = opt.state & QStyle::State_Selected;
     const QPalette::ColorGroup group
         = opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
@@ -69,113 +197,34 @@ void EnvironmentDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
         = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
     QColor quiet = text;
     quiet.setAlphaF(0.65);
+    QFont small = opt.font;
+    small.setPointSizeF(opt.font.pointSizeF() * 0.9);
+    const QRect r = opt.rect;
+    const QFontMetrics fm(opt.font);
+    const int line1 = r.top() + margin;
+    const int line2 = line1 + fm.height() + lineGap;
+    const Row row {painter,
+                   selected,
+                   text,
+                   quiet,
+                   opt.font,
+                   small,
+                   fm,
+                   QFontMetrics(small),
+                   r.left() + 2 + stripeWidth + margin,
+                   r.right() - margin,
+                   line1,
+                   line2,
+                   line2 + fm.height() + lineGap};
 
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
-    const QRect r = opt.rect;
+    const QColor colour = index.data(EnvironmentModel::ColourRole).value<QColor>();
     if (colour.isValid())
         painter->fillRect(QRect(r.left() + 2, r.top() + 4, stripeWidth, r.height() - 8), colour);
-    const int left = r.left() + 2 + stripeWidth + margin;
-    const int right = r.right() - margin;
-    const QFontMetrics fm(opt.font);
-    QFont small = opt.font;
-    small.setPointSizeF(opt.font.pointSizeF() * 0.9);
-    const QFontMetrics smallFm(small);
-    const int line1 = r.top() + margin;
-    const int line2 = line1 + fm.height() + lineGap;
-    const int line3 = line2 + fm.height() + lineGap;
-
-    // Line 1: name, badges (read-only, insecure TLS), and the number of workloads.
-    const QString countText = QLocale().toString(count);
-    const int countWidth = smallFm.horizontalAdvance(countText) + 12;
-    const QRect countRect(right - countWidth, line1 + 1, countWidth, smallFm.height() + 1);
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(selected ? text : opt.palette.color(group, QPalette::Mid));
-    painter->drawRoundedRect(countRect, countRect.height() / 2.0, countRect.height() / 2.0);
-    painter->setFont(small);
-    painter->setPen(selected ? opt.palette.color(group, QPalette::Highlight)
-                             : opt.palette.color(group, QPalette::Base));
-    painter->drawText(countRect, Qt::AlignCenter, countText);
-
-    QStringList badges;
-    if (readOnly)
-        badges.append(tr("read-only"));
-    if (state.insecure)
-        badges.append(QStringLiteral("\u26a0 ") + tr("insecure TLS"));
-    const QString badgeText = badges.join(QStringLiteral("  "));
-    QFont bold = opt.font;
-    bold.setBold(true);
-    const QFontMetrics boldFm(bold);
-    const int nameRoom = countRect.left() - left - margin;
-    // The name first (it is what the person looks for); the badges get what is left and are
-    // elided before it, their full text is in the tooltip.
-    const int badgeMinimum
-        = badgeText.isEmpty() ? 0 : smallFm.horizontalAdvance(QChar(0x26a0)) + 12;
-    // Elide against the room, not the text's own (rounded) advance.
-    const int nameWidth = nameRoom - badgeMinimum;
-    painter->setFont(bold);
-    painter->setPen(text);
-    const QString shownName = boldFm.elidedText(name, Qt::ElideRight, std::max(nameWidth, 0));
-    painter->drawText(QRect(left, line1, nameRoom, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                      shownName);
-    if (!badgeText.isEmpty()) {
-        const int badgeLeft = left + boldFm.horizontalAdvance(shownName) + 8;
-        painter->setFont(small);
-        painter->setPen(
-            selected
-                ? text
-                : (state.insecure ? ThemeColours::foreground(QColor(0xb2, 0x6a, 0x00)) : quiet));
-        painter->drawText(
-            QRect(badgeLeft, line1, countRect.left() - badgeLeft - 4, fm.height()),
-            Qt::AlignLeft | Qt::AlignVCenter,
-            smallFm.elidedText(badgeText, Qt::ElideRight, countRect.left() - badgeLeft - 4));
-    }
-
-    // Line 2: state icon and label in the state's colour.
-    const int iconSize = fm.height() - 4;
-    ConnectionStateStyle::icon(state.kind, iconSize)
-        .paint(painter, QRect(left, line2 + 2, iconSize, iconSize));
-    const int textLeft = left + iconSize + 6;
-    painter->setFont(small);
-    painter->setPen(selected ? text : ConnectionStateStyle::colour(state.kind));
-    const QString stateLabel
-        = smallFm.elidedText(ConnectionStateStyle::label(state), Qt::ElideRight, right - textLeft);
-    painter->drawText(QRect(textLeft, line2, right - textLeft, fm.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter, stateLabel);
-    // What needs a person here, in the colours of the table's attention markers.
-    int countLeft = textLeft + smallFm.horizontalAdvance(stateLabel) + 8;
-    const auto drawCount = [&](const QString &label, const QColor &colour) {
-        if (label.isEmpty() || countLeft >= right)
-            return;
-        painter->setPen(selected ? text : colour);
-        const QString shown = smallFm.elidedText(label, Qt::ElideRight, right - countLeft);
-        painter->drawText(QRect(countLeft, line2, right - countLeft, fm.height()),
-                          Qt::AlignLeft | Qt::AlignVCenter, shown);
-        countLeft += smallFm.horizontalAdvance(shown) + 8;
-    };
-    const int failures = index.data(EnvironmentModel::FailureCountRole).toInt();
-    const int waiting = index.data(EnvironmentModel::WaitingCountRole).toInt();
-    drawCount(EnvironmentModel::attentionText(failures, 0),
-              PhaseStyle::colour(QStringLiteral("Degraded")));
-    drawCount(EnvironmentModel::attentionText(0, waiting),
-              PhaseStyle::colour(QStringLiteral("Paused")));
-
-    // Line 3: why, when something is wrong; else the first field that could not be read,
-    // in the warning colour (the tooltip has them all).
-    if (!state.reason.isEmpty()) {
-        painter->setPen(quiet);
-        painter->drawText(QRect(textLeft, line3, right - textLeft, fm.height()),
-                          Qt::AlignLeft | Qt::AlignVCenter,
-                          smallFm.elidedText(state.reason, Qt::ElideRight, right - textLeft));
-    } else if (!state.dataWarnings.isEmpty()) {
-        painter->setPen(selected ? text : ThemeColours::foreground(QColor(0xb2, 0x6a, 0x00)));
-        // Object and field first: the resource name is long and the tooltip has it.
-        const QString first = state.dataWarnings.first();
-        const QString shown = QStringLiteral("\u26a0 ") + first.section(QLatin1Char(' '), 1);
-        painter->drawText(QRect(left, line3, right - left, fm.height()),
-                          Qt::AlignLeft | Qt::AlignVCenter,
-                          smallFm.elidedText(shown, Qt::ElideRight, right - left));
-    }
+    paintTitleLine(row, opt, group, index, state);
+    const int textLeft = paintStateLine(row, index, state);
+    paintReasonLine(row, textLeft, state);
     painter->restore();
 }
 
