@@ -214,8 +214,8 @@ private slots:
         m_model->applyBatch(Prod, full);
         QCOMPARE(m_model->rowCount(), 3);
         QCOMPARE(reset.size(), 1);
-        QCOMPARE(names(m_model->store().rolloutDetail(Prod, m_api.metadata.uid)
-                           .podsByReplicaSetUid.value(m_apiStable.metadata.uid)),
+        const RolloutDetail detail = m_model->store().rolloutDetail(Prod, m_api.metadata.uid);
+        QCOMPARE(names(detail.podsByReplicaSetUid.value(m_apiStable.metadata.uid)),
                  QStringList {QStringLiteral("api-stable1-a1")});
     }
 

@@ -124,6 +124,7 @@ private slots:
         QCOMPARE(keysOf(change.changed), QStringList {"api"});
         QCOMPARE(store.rolloutRow(api.metadata.uid)->revision, 4);
         QCOMPARE(sorted(change.rolloutDetails), QStringList {api.metadata.uid});
+        QCOMPARE(store.replicaSetsOf(api.metadata.uid).size(), 2);
         QCOMPARE(store.replicaSetsOf(api.metadata.uid).constFirst().metadata.name,
                  QStringLiteral("api-canary2")); // newest revision first
     }
