@@ -47,9 +47,7 @@ const Oversized allowList[] = {
     {"tests/sim/metrics/tst_syntheticmetrics.cpp", 736},
     {"tests/sim/scenario/tst_scenario.cpp", 514},
     {"tests/sim/security/tst_accesscontrol.cpp", 465},
-    {"tests/widgets/tst_rolloutdetailview.cpp", 907},
-    {"widgets/detail/rolloutdetailview.cpp", 449},
-    {"widgets/detail/rolloutstepsview.cpp", 422},
+    {"tests/widgets/tst_rolloutdetailview.cpp", 879},
 };
 
 const QStringList clientLayers

@@ -88,7 +88,27 @@
     </message>
 </context>
 <context>
-    <name>AnalysisRunsView</name>
+    <name>AnalysisRunsModel</name>
+    <message>
+        <source>Run / metric</source>
+        <translation>运行 / 指标</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Counts</source>
+        <translation>计数</translation>
+    </message>
+    <message>
+        <source>Latest values</source>
+        <translation>最新值</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
     <message>
         <source>Step analysis</source>
         <translation>步骤分析</translation>
@@ -104,10 +124,6 @@
     <message>
         <source>Post-promotion analysis</source>
         <translation>推进后分析</translation>
-    </message>
-    <message>
-        <source>%1 ago</source>
-        <translation>%1 前</translation>
     </message>
     <message>
         <source>Measurement %1</source>
@@ -128,26 +144,6 @@ Consecutive errors: %5</source>
 无定论：%3
 错误：%4
 连续错误：%5</translation>
-    </message>
-    <message>
-        <source>Run / metric</source>
-        <translation>运行 / 指标</translation>
-    </message>
-    <message>
-        <source>Phase</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
-        <source>Counts</source>
-        <translation>计数</translation>
-    </message>
-    <message>
-        <source>Latest values</source>
-        <translation>最新值</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
     </message>
     <message>
         <source>Revision %1</source>
@@ -898,7 +894,7 @@ Without a command it opens the window. Commands:
     </message>
 </context>
 <context>
-    <name>DetailStyle</name>
+    <name>DetailText</name>
     <message>
         <source>Successful</source>
         <translation>成功</translation>
@@ -922,6 +918,14 @@ Without a command it opens the window. Commands:
     <message>
         <source>Pending</source>
         <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Progressing</source>
+        <translation>进行中</translation>
     </message>
     <message>
         <source>Replica failure</source>
@@ -958,6 +962,10 @@ Without a command it opens the window. Commands:
     <message>
         <source>Unknown</source>
         <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>%1 前</translation>
     </message>
 </context>
 <context>
@@ -2379,6 +2387,13 @@ Nothing is shown or acted on until you select a row; clear the filter to see it 
     </message>
 </context>
 <context>
+    <name>PodListModel</name>
+    <message>
+        <source>Pod</source>
+        <translation>Pod</translation>
+    </message>
+</context>
+<context>
     <name>PodRows</name>
     <message>
         <source>Node: %1</source>
@@ -2591,66 +2606,19 @@ Nothing is shown or acted on until you select a row; clear the filter to see it 
     </message>
 </context>
 <context>
-    <name>ReplicaSetPanel</name>
+    <name>ReplicaSetModel</name>
     <message>
-        <source>Pod</source>
-        <translation>Pod</translation>
+        <source>passed</source>
+        <translation>已到期</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>状态</translation>
+        <source>in %1</source>
+        <translation>%1 后</translation>
     </message>
     <message>
-        <source>Ready</source>
-        <translation>就绪</translation>
+        <source>Scaled down at %1</source>
+        <translation>缩容于 %1</translation>
     </message>
-    <message>
-        <source>Restarts</source>
-        <translation>重启次数</translation>
-    </message>
-    <message>
-        <source>Age</source>
-        <translation>时长</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>活动</translation>
-    </message>
-    <message>
-        <source>Preview</source>
-        <translation>预览</translation>
-    </message>
-    <message>
-        <source>No ReplicaSet receives the active service&apos;s traffic.</source>
-        <translation>没有 ReplicaSet 接收活动服务的流量。</translation>
-    </message>
-    <message>
-        <source>Nothing in preview.</source>
-        <translation>预览中没有内容。</translation>
-    </message>
-    <message>
-        <source>%1 · revision %2 · %3</source>
-        <translation>%1 · 修订版本 %2 · %3</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>%1/%2 ready</source>
-        <translation>%1/%2 就绪</translation>
-    </message>
-    <message>
-        <source>scale-down delay passed</source>
-        <translation>缩容延迟已到期</translation>
-    </message>
-    <message>
-        <source>scale-down in %1</source>
-        <translation>%1 后缩容</translation>
-    </message>
-</context>
-<context>
-    <name>ReplicaSetTree</name>
     <message>
         <source>ReplicaSet / pod</source>
         <translation>ReplicaSet / Pod</translation>
@@ -2703,17 +2671,44 @@ Pod 模板哈希：%2
         <source>%1 ready, %2 available, %3 desired</source>
         <translation>%1 就绪，%2 可用，%3 期望</translation>
     </message>
+</context>
+<context>
+    <name>ReplicaSetPanel</name>
     <message>
-        <source>passed</source>
-        <translation>已到期</translation>
+        <source>Active</source>
+        <translation>活动</translation>
     </message>
     <message>
-        <source>in %1</source>
-        <translation>%1 后</translation>
+        <source>Preview</source>
+        <translation>预览</translation>
     </message>
     <message>
-        <source>Scaled down at %1</source>
-        <translation>缩容于 %1</translation>
+        <source>No ReplicaSet receives the active service&apos;s traffic.</source>
+        <translation>没有 ReplicaSet 接收活动服务的流量。</translation>
+    </message>
+    <message>
+        <source>Nothing in preview.</source>
+        <translation>预览中没有内容。</translation>
+    </message>
+    <message>
+        <source>%1 · revision %2 · %3</source>
+        <translation>%1 · 修订版本 %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1/%2 ready</source>
+        <translation>%1/%2 就绪</translation>
+    </message>
+    <message>
+        <source>scale-down delay passed</source>
+        <translation>缩容延迟已到期</translation>
+    </message>
+    <message>
+        <source>scale-down in %1</source>
+        <translation>%1 后缩容</translation>
     </message>
 </context>
 <context>
@@ -3078,11 +3073,7 @@ Pod 模板哈希：%2
     </message>
 </context>
 <context>
-    <name>RolloutDetailView</name>
-    <message>
-        <source>%1 Waiting for the cluster to show the change.</source>
-        <translation>%1 正在等待集群体现此变更。</translation>
-    </message>
+    <name>RolloutDetailTabs</name>
     <message>
         <source>ReplicaSets (%1)</source>
         <translation>ReplicaSet（%1）</translation>
@@ -3107,6 +3098,13 @@ Pod 模板哈希：%2
         <source>Events (%1)</source>
         <translation>事件（%1）</translation>
     </message>
+</context>
+<context>
+    <name>RolloutDetailView</name>
+    <message>
+        <source>%1 Waiting for the cluster to show the change.</source>
+        <translation>%1 正在等待集群体现此变更。</translation>
+    </message>
     <message>
         <source>Select a rollout to see its steps, ReplicaSets and analysis</source>
         <translation>选择一个发布，查看它的步骤、ReplicaSet 和分析</translation>
@@ -3121,7 +3119,7 @@ Pod 模板哈希：%2
     </message>
 </context>
 <context>
-    <name>RolloutEventsView</name>
+    <name>RolloutEventsModel</name>
     <message>
         <source>Last seen</source>
         <translation>最后出现</translation>
@@ -3147,8 +3145,20 @@ Pod 模板哈希：%2
         <translation>次数</translation>
     </message>
     <message>
-        <source>%1 ago</source>
-        <translation>%1 前</translation>
+        <source>this rollout</source>
+        <translation>此发布</translation>
+    </message>
+    <message>
+        <source>ReplicaSet %1</source>
+        <translation>ReplicaSet %1</translation>
+    </message>
+    <message>
+        <source>Pod %1</source>
+        <translation>Pod %1</translation>
+    </message>
+    <message>
+        <source>Analysis %1</source>
+        <translation>分析 %1</translation>
     </message>
     <message>
         <source>Last: %1
@@ -3167,22 +3177,6 @@ First: %2</source>
     <message>
         <source>×%1</source>
         <translation>×%1</translation>
-    </message>
-    <message>
-        <source>this rollout</source>
-        <translation>此发布</translation>
-    </message>
-    <message>
-        <source>ReplicaSet %1</source>
-        <translation>ReplicaSet %1</translation>
-    </message>
-    <message>
-        <source>Pod %1</source>
-        <translation>Pod %1</translation>
-    </message>
-    <message>
-        <source>Analysis %1</source>
-        <translation>分析 %1</translation>
     </message>
 </context>
 <context>
@@ -3542,14 +3536,22 @@ First: %2</source>
     </message>
 </context>
 <context>
-    <name>RolloutStepsView</name>
+    <name>RolloutStepsModel</name>
     <message>
-        <source>Blue-green promotion</source>
-        <translation>蓝绿推进</translation>
+        <source>current step</source>
+        <translation>当前步骤</translation>
     </message>
     <message>
-        <source>Steps</source>
-        <translation>步骤</translation>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>aborted here</source>
+        <translation>在此中止</translation>
+    </message>
+    <message>
+        <source>paused by a person: Resume continues here</source>
+        <translation>被人工暂停：恢复后从此处继续</translation>
     </message>
     <message>
         <source>analysis inconclusive: promote or abort</source>
@@ -3564,12 +3566,20 @@ First: %2</source>
         <translation>正在恢复…</translation>
     </message>
     <message>
+        <source>waiting for promotion</source>
+        <translation>等待推进</translation>
+    </message>
+    <message>
+        <source>due to end %1 (no countdown: not connected)</source>
+        <translation>预计于 %1 结束（未连接，不倒计时）</translation>
+    </message>
+    <message>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <source>waiting for promotion</source>
-        <translation>等待推进</translation>
+        <source>Aborted before this window was watching: the step is not known</source>
+        <translation>在此窗口开始监视之前已中止：不清楚当时所在的步骤</translation>
     </message>
     <message>
         <source>No steps: pods are replaced as in a rolling update</source>
@@ -3603,29 +3613,16 @@ First: %2</source>
         <source>Services: %1 (active), %2 (preview)</source>
         <translation>服务：%1（活动），%2（预览）</translation>
     </message>
+</context>
+<context>
+    <name>RolloutStepsView</name>
     <message>
-        <source>current step</source>
-        <translation>当前步骤</translation>
+        <source>Blue-green promotion</source>
+        <translation>蓝绿推进</translation>
     </message>
     <message>
-        <source>completed</source>
-        <translation>已完成</translation>
-    </message>
-    <message>
-        <source>aborted here</source>
-        <translation>在此中止</translation>
-    </message>
-    <message>
-        <source>paused by a person: Resume continues here</source>
-        <translation>被人工暂停：恢复后从此处继续</translation>
-    </message>
-    <message>
-        <source>due to end %1 (no countdown: not connected)</source>
-        <translation>预计于 %1 结束（未连接，不倒计时）</translation>
-    </message>
-    <message>
-        <source>Aborted before this window was watching: the step is not known</source>
-        <translation>在此窗口开始监视之前已中止：不清楚当时所在的步骤</translation>
+        <source>Steps</source>
+        <translation>步骤</translation>
     </message>
     <message>
         <source>Steps · %1 of %2</source>

@@ -71,7 +71,7 @@ ChartMeasurement::Phase measurementPhase(const QString &phase)
 
 QString runHash(const AnalysisRun &run)
 {
-    return run.metadata.labels.value(u"rollouts-pod-template-hash");
+    return rolloutsPodTemplateHash(run.metadata);
 }
 
 bool containsAny(const QString &text, std::initializer_list<const char *> words)

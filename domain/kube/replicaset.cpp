@@ -3,9 +3,14 @@
 
 #include "timestamps.h"
 
+QString rolloutsPodTemplateHash(const ObjectMeta &metadata)
+{
+    return metadata.labels.value(u"rollouts-pod-template-hash");
+}
+
 QString ReplicaSet::podTemplateHash() const
 {
-    const QString rolloutHash = metadata.labels.value(u"rollouts-pod-template-hash");
+    const QString rolloutHash = rolloutsPodTemplateHash(metadata);
     if (!rolloutHash.isEmpty())
         return rolloutHash;
     return metadata.labels.value(u"pod-template-hash");

@@ -35,6 +35,10 @@ struct ReplicaSet
     bool operator!=(const ReplicaSet &o) const { return !(*this == o); }
 };
 
+// The rollouts-pod-template-hash label the Argo Rollouts controller puts on what it makes for
+// one revision (ReplicaSets, pods, AnalysisRuns); empty when absent.
+QString rolloutsPodTemplateHash(const ObjectMeta &metadata);
+
 // How many revisions a Rollout has to go back to: its ReplicaSets (owned by ownerUid, as the
 // plugin matches them) that carry rollout.argoproj.io/revision. Undo needs at least two.
 int ownedRevisionCount(const QList<ReplicaSet> &replicaSets, const QString &ownerUid);

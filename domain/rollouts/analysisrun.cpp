@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysisrun.h"
 
+#include "replicaset.h"
+
 bool AnalysisMetric::operator==(const AnalysisMetric &o) const
 {
     return name == o.name && interval == o.interval && initialDelay == o.initialDelay
@@ -41,4 +43,19 @@ bool AnalysisRun::operator==(const AnalysisRun &o) const
         && dryRunMetrics == o.dryRunMetrics && terminate == o.terminate && phase == o.phase
         && message == o.message && startedAt == o.startedAt && completedAt == o.completedAt
         && runSummary == o.runSummary && metricResults == o.metricResults;
+}
+
+QString AnalysisRun::podTemplateHash() const
+{
+    return rolloutsPodTemplateHash(metadata);
+}
+
+QString AnalysisRun::revision() const
+{
+    return metadata.annotations.value(u"rollout.argoproj.io/revision");
+}
+
+QString AnalysisRun::rolloutType() const
+{
+    return metadata.labels.value(u"rollout-type");
 }

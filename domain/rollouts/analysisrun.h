@@ -115,6 +115,12 @@ struct AnalysisRun
 
     bool isCompleted() const;
     const MetricResult *metricResult(QStringView name) const;
+    // What the Argo Rollouts controller labels a run with: the pod-template hash of the
+    // revision it analyses, that revision's number (annotation, as text) and what started it
+    // ("Step", "Background", "PrePromotion", "PostPromotion"); empty when absent.
+    QString podTemplateHash() const;
+    QString revision() const;
+    QString rolloutType() const;
 
     bool operator==(const AnalysisRun &o) const;
     bool operator!=(const AnalysisRun &o) const { return !(*this == o); }

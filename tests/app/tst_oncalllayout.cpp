@@ -82,7 +82,7 @@ private slots:
         QVERIFY(table->columnWidth(FleetModel::StatusColumn)
                 >= metrics.horizontalAdvance(QStringLiteral("Waiting for promotion at step 2 of 4"))
                     + 2 * metrics.height());
-        auto *events = view()->findChild<QTreeWidget *>(QStringLiteral("eventsTree"));
+        auto *events = view()->findChild<QTreeView *>(QStringLiteral("eventsTree"));
         QVERIFY(events);
         QVERIFY(events->wordWrap());
         QCOMPARE(events->header()->sectionResizeMode(RolloutEventsView::Message),

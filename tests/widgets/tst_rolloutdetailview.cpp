@@ -4,8 +4,10 @@
 // injected clock; the actions' states, confirmations, shortcuts and signals; and that
 // refreshing with the same or a slightly changed detail keeps expansion, selection and
 // scrolling.
+#include "../support/modelrows.h"
 #include "analysisrunsview.h"
 #include "detailfixture.h"
+#include "detailtreeview.h"
 #include "replicasetpanel.h"
 #include "replicasetsview.h"
 #include "replicasettree.h"
@@ -13,6 +15,7 @@
 #include "rolloutdetailview.h"
 #include "rollouteventsview.h"
 #include "rolloutheader.h"
+#include "rolloutstepsmodel.h"
 #include "rolloutstepsview.h"
 #include "undorevisiondialog.h"
 
@@ -25,6 +28,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeView>
 #include <QTreeWidget>
 
 namespace {
@@ -54,29 +58,6 @@ Parts parts(const RolloutDetailView &view)
                   view.findChild<QTabWidget *>(QStringLiteral("detailTabs")),
                   view.findChild<QLabel *>(QStringLiteral("notices")),
                   view.findChild<QTimer *>(QStringLiteral("countdownTimer"))};
-}
-
-QStringList columnTexts(const QTreeWidget *tree, int column,
-                        const QTreeWidgetItem *parent = nullptr)
-{
-    QStringList texts;
-    const int count = parent ? parent->childCount() : tree->topLevelItemCount();
-    for (int i = 0; i < count; ++i)
-        texts.append((parent ? parent->child(i) : tree->topLevelItem(i))->text(column));
-    return texts;
-}
-
-QStringList rowTexts(const QTreeWidgetItem *item)
-{
-    QStringList texts;
-    for (int column = 0; column < item->treeWidget()->columnCount(); ++column)
-        texts.append(item->text(column));
-    return texts;
-}
-
-QColor foreground(const QTreeWidgetItem *item, int column)
-{
-    return item->data(column, Qt::ForegroundRole).value<QBrush>().color();
 }
 
 // A view showing a fixture at the fixture's time; the clock is a variable the test moves.
@@ -180,7 +161,7 @@ private slots:
         const RolloutStepsView *steps = parts(setup.view).steps;
         QCOMPARE(steps->title(), QStringLiteral("Steps \u00b7 5 of 8"));
         QCOMPARE(
-            columnTexts(steps->tree(), RolloutStepsView::Text),
+            columnTexts(steps->tree(), RolloutStepsModel::Text),
             QStringList(
                 {QStringLiteral("Set weight 10 %"), QStringLiteral("Pause 2m"),
                  QStringLiteral("Analysis: error-rate, latency"), QStringLiteral("Set weight 20 %"),
@@ -189,34 +170,31 @@ private slots:
                  QStringLiteral("Background analysis: error-rate, from step 3 "
                                 "\u2014 Running"),
                  QStringLiteral("Traffic routing: istio")}));
-        QCOMPARE(columnTexts(steps->tree(), RolloutStepsView::Marker).mid(0, 8),
+        QCOMPARE(columnTexts(steps->tree(), RolloutStepsModel::Marker).mid(0, 8),
                  QStringList({QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"),
                               QStringLiteral("4"), QStringLiteral("5"), QStringLiteral("6"),
                               QStringLiteral("7"), QStringLiteral("8")}));
         QStringList states;
         for (int i = 0; i < 8; ++i)
-            states.append(steps->tree()
-                              ->topLevelItem(i)
-                              ->data(RolloutStepsView::Marker, RolloutStepsView::StateRole)
-                              .toString());
+            states.append(rowAt(steps->tree(), i).data(RolloutStepsModel::StateRole).toString());
         QCOMPARE(states,
                  QStringList({QStringLiteral("done"), QStringLiteral("done"),
                               QStringLiteral("done"), QStringLiteral("done"),
                               QStringLiteral("current"), QStringLiteral("pending"),
                               QStringLiteral("pending"), QStringLiteral("pending")}));
-        const QTreeWidgetItem *current = steps->currentStepItem();
-        QCOMPARE(current, steps->tree()->topLevelItem(4));
-        QVERIFY(current->font(RolloutStepsView::Text).bold());
-        QVERIFY(!current->icon(RolloutStepsView::Marker).isNull());
-        QCOMPARE(current->data(RolloutStepsView::Marker, Qt::AccessibleTextRole).toString(),
-                 QStringLiteral("current step"));
+        const QModelIndex current = steps->currentStepIndex();
+        QCOMPARE(current, rowAt(steps->tree(), 4));
+        QVERIFY(isBold(current, RolloutStepsModel::Text));
+        QVERIFY(!current.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QCOMPARE(current.data(Qt::AccessibleTextRole).toString(), QStringLiteral("current step"));
         // Completed steps are greyed, the coming ones are not.
         const QColor grey = steps->palette().color(QPalette::Disabled, QPalette::Text);
-        QCOMPARE(foreground(steps->tree()->topLevelItem(0), RolloutStepsView::Text), grey);
-        QVERIFY(!steps->tree()->topLevelItem(5)->data(1, Qt::ForegroundRole).isValid());
+        QCOMPARE(foreground(rowAt(steps->tree(), 0), RolloutStepsModel::Text), grey);
+        QVERIFY(!rowAt(steps->tree(), 5).siblingAtColumn(1).data(Qt::ForegroundRole).isValid());
         // The plugin's own label is in the tooltip.
-        QCOMPARE(steps->tree()->topLevelItem(4)->toolTip(RolloutStepsView::Text),
-                 QStringLiteral("Pause 5m \u2014 3m 12s left\npause: 5m"));
+        QCOMPARE(
+            rowAt(steps->tree(), 4).siblingAtColumn(RolloutStepsModel::Text).data(Qt::ToolTipRole),
+            QStringLiteral("Pause 5m \u2014 3m 12s left\npause: 5m"));
     }
 
     void countdownFollowsTheClock()
@@ -227,13 +205,13 @@ private slots:
         QCOMPARE(p.countdown->interval(), 1000);
         setup.now = setup.now.addSecs(5);
         // The timer, not another setDetail, moves the text.
-        QTRY_COMPARE(p.steps->currentStepItem()->text(RolloutStepsView::Text),
+        QTRY_COMPARE(text(p.steps->currentStepIndex(), RolloutStepsModel::Text),
                      QStringLiteral("Pause 5m \u2014 3m 07s left"));
         QCOMPARE(p.header->statusText(), QStringLiteral("Pause 5m \u2014 3m 07s left"));
         // Once the pause has run out the controller moves on; until then the view says so and
         // the timer stops.
         setup.now = QDateTime::fromString(QStringLiteral("2024-05-02T10:23:12Z"), Qt::ISODate);
-        QTRY_COMPARE(p.steps->currentStepItem()->text(RolloutStepsView::Text),
+        QTRY_COMPARE(text(p.steps->currentStepIndex(), RolloutStepsModel::Text),
                      QStringLiteral("Pause 5m \u2014 resuming\u2026"));
         QTRY_VERIFY(!p.countdown->isActive());
         // No timer for a rollout that is not in a timed pause.
@@ -254,41 +232,41 @@ private slots:
         const Parts p = parts(setup.view);
         QVERIFY(!p.replicaSets->isBlueGreenLayout());
         const ReplicaSetTree *tree = p.replicaSets->tree();
-        QCOMPARE(tree->topLevelItemCount(), 4);
-        QCOMPARE(rowTexts(tree->topLevelItem(0)),
+        QCOMPARE(tree->model()->rowCount(), 4);
+        QCOMPARE(rowTexts(rowAt(tree, 0)),
                  QStringList({QStringLiteral("search-7f9c6d5b8"), QStringLiteral("7"),
                               QStringLiteral("canary"), QStringLiteral("Healthy"),
                               QStringLiteral("2/2"), QStringLiteral("1"), QStringLiteral("15m"),
                               QStringLiteral("search:1.10.0, envoy:v1.29.1"), QString()}));
         QCOMPARE(
-            rowTexts(tree->topLevelItem(1)),
+            rowTexts(rowAt(tree, 1)),
             QStringList({QStringLiteral("search-5d4c3b2a1"), QStringLiteral("6"), QString(),
                          QStringLiteral("Scaled down"), QStringLiteral("0/0"), QString(),
                          QStringLiteral("19h"), QStringLiteral("search:1.10.0-rc1, envoy:v1.29.1"),
                          QStringLiteral("passed")}));
         // The full image names are in the tooltip.
-        QCOMPARE(tree->topLevelItem(1)->toolTip(ReplicaSetTree::Images),
+        QCOMPARE(rowAt(tree, 1).siblingAtColumn(ReplicaSetModel::Images).data(Qt::ToolTipRole),
                  QStringLiteral(
                      "registry.example.com/shop/search:1.10.0-rc1\nenvoyproxy/envoy:v1.29.1"));
-        QCOMPARE(rowTexts(tree->topLevelItem(2)).mid(0, 6),
+        QCOMPARE(rowTexts(rowAt(tree, 2)).mid(0, 6),
                  QStringList({QStringLiteral("search-6b8d9c7f4"), QStringLiteral("5"),
                               QStringLiteral("stable"), QStringLiteral("Healthy"),
                               QStringLiteral("10/10"), QString()}));
-        QCOMPARE(tree->topLevelItem(3)->text(ReplicaSetTree::Revision), QStringLiteral("4"));
+        QCOMPARE(text(rowAt(tree, 3), ReplicaSetModel::Revision), QStringLiteral("4"));
         // The canary starts expanded with its pods; the stable one does not.
-        QVERIFY(tree->topLevelItem(0)->isExpanded());
-        QVERIFY(!tree->topLevelItem(2)->isExpanded());
-        QCOMPARE(tree->topLevelItem(2)->childCount(), 10);
+        QVERIFY(tree->isExpanded(rowAt(tree, 0)));
+        QVERIFY(!tree->isExpanded(rowAt(tree, 2)));
+        QCOMPARE(tree->model()->rowCount(rowAt(tree, 2)), 10);
         // Pods by name.
-        QCOMPARE(tree->topLevelItem(0)->child(0)->text(ReplicaSetTree::Name),
+        QCOMPARE(text(rowAt(tree, 0, rowAt(tree, 0)), ReplicaSetModel::Name),
                  QStringLiteral("search-7f9c6d5b8-m4q9z"));
-        const QTreeWidgetItem *pod = tree->topLevelItem(0)->child(1);
-        QCOMPARE(pod->text(ReplicaSetTree::Name), QStringLiteral("search-7f9c6d5b8-x7k2p"));
-        QCOMPARE(pod->text(ReplicaSetTree::Status), QStringLiteral("Running"));
-        QCOMPARE(pod->text(ReplicaSetTree::Ready), QStringLiteral("2/2"));
-        QCOMPARE(pod->text(ReplicaSetTree::Restarts), QStringLiteral("1"));
-        QCOMPARE(pod->text(ReplicaSetTree::Age), QStringLiteral("14m"));
-        QCOMPARE(foreground(pod, ReplicaSetTree::Restarts), amber);
+        const QModelIndex pod = rowAt(tree, 1, rowAt(tree, 0));
+        QCOMPARE(text(pod, ReplicaSetModel::Name), QStringLiteral("search-7f9c6d5b8-x7k2p"));
+        QCOMPARE(text(pod, ReplicaSetModel::Status), QStringLiteral("Running"));
+        QCOMPARE(text(pod, ReplicaSetModel::Ready), QStringLiteral("2/2"));
+        QCOMPARE(text(pod, ReplicaSetModel::Restarts), QStringLiteral("1"));
+        QCOMPARE(text(pod, ReplicaSetModel::Age), QStringLiteral("14m"));
+        QCOMPARE(foreground(pod, ReplicaSetModel::Restarts), amber);
         QCOMPARE(p.tabs->tabText(0), QStringLiteral("ReplicaSets (4)"));
     }
 
@@ -297,70 +275,67 @@ private slots:
         Setup setup(QStringLiteral("paused-canary.json"));
         const Parts p = parts(setup.view);
         const AnalysisRunsView *tree = p.analysis;
-        QCOMPARE(columnTexts(tree, AnalysisRunsView::Name),
+        using M = AnalysisRunsModel;
+        QCOMPARE(columnTexts(tree, M::Name),
                  QStringList({QStringLiteral("search-7f9c6d5b8-7-bg"),
                               QStringLiteral("search-7f9c6d5b8-7-2"),
                               QStringLiteral("search-5d4c3b2a1-6-2")}));
-        QTreeWidgetItem *background = tree->topLevelItem(0);
+        const QModelIndex background = rowAt(tree, 0);
         QCOMPARE(rowTexts(background),
                  QStringList({QStringLiteral("search-7f9c6d5b8-7-bg"), QStringLiteral("Running"),
                               QStringLiteral("2 metrics: 1 running, 1 failed, 1 dry run"),
                               QString(), QStringLiteral("5m30s ago")}));
-        QVERIFY(background->isExpanded());
-        QVERIFY(!AnalysisRunsView::messageItem(background));
-        QTreeWidgetItem *errorRate
-            = AnalysisRunsView::itemForMetric(background, QStringLiteral("error-rate"));
-        QVERIFY(errorRate);
+        QVERIFY(tree->isExpanded(background));
+        QVERIFY(!tree->indexOfMessage(background).isValid());
+        const QModelIndex errorRate = tree->indexOfMetric(background, QStringLiteral("error-rate"));
+        QVERIFY(errorRate.isValid());
         QCOMPARE(rowTexts(errorRate),
                  QStringList({QStringLiteral("error-rate"), QStringLiteral("Running"),
                               QStringLiteral("4 successful, 1 failed"),
                               QStringLiteral("0.021, 0.008, 0.005"), QStringLiteral("59s ago")}));
-        QVERIFY(!errorRate->isExpanded());
-        QVERIFY(!errorRate->data(AnalysisRunsView::Name, Qt::ForegroundRole).isValid());
-        QCOMPARE(errorRate->childCount(), AnalysisRunsView::shownMeasurements);
-        QTreeWidgetItem *latency
-            = AnalysisRunsView::itemForMetric(background, QStringLiteral("latency-p99"));
+        QVERIFY(!tree->isExpanded(errorRate));
+        QVERIFY(!errorRate.data(Qt::ForegroundRole).isValid());
+        QCOMPARE(tree->model()->rowCount(errorRate), M::shownMeasurements);
+        const QModelIndex latency = tree->indexOfMetric(background, QStringLiteral("latency-p99"));
         QCOMPARE(rowTexts(latency),
                  QStringList({QStringLiteral("latency-p99 (dry run)"), QStringLiteral("Failed"),
                               QStringLiteral("3 failed"), QStringLiteral("812.5, 845.1, 903.7"),
                               QStringLiteral("59s ago")}));
-        QCOMPARE(foreground(latency, AnalysisRunsView::Name), red);
-        QCOMPARE(foreground(latency, AnalysisRunsView::Phase), red);
+        QCOMPARE(foreground(latency, M::Name), red);
+        QCOMPARE(foreground(latency, M::Phase), red);
         // Why it failed, in a row of its own across the columns.
-        QTreeWidgetItem *why = AnalysisRunsView::messageItem(latency);
-        QVERIFY(why);
-        QCOMPARE(latency->indexOfChild(why), 0);
-        QCOMPARE(why->text(0), QStringLiteral("failed (3) > failureLimit (2)"));
-        QVERIFY(why->isFirstColumnSpanned());
+        const QModelIndex why = tree->indexOfMessage(latency);
+        QVERIFY(why.isValid());
+        QCOMPARE(why.row(), 0);
+        QCOMPARE(text(why, 0), QStringLiteral("failed (3) > failureLimit (2)"));
+        QVERIFY(tree->isFirstColumnSpanned(why.row(), latency));
         QCOMPARE(foreground(why, 0), red);
         // A failed metric starts open on its latest measurements, newest first.
-        QVERIFY(latency->isExpanded());
-        QCOMPARE(latency->childCount(), 4);
-        QCOMPARE(rowTexts(latency->child(1)),
+        QVERIFY(tree->isExpanded(latency));
+        QCOMPARE(tree->model()->rowCount(latency), 4);
+        QCOMPARE(rowTexts(rowAt(tree, 1, latency)),
                  QStringList({QStringLiteral("Measurement 3"), QStringLiteral("Failed"), QString(),
                               QStringLiteral("903.7"), QStringLiteral("59s ago")}));
-        QCOMPARE(foreground(latency->child(1), AnalysisRunsView::Values), red);
-        QCOMPARE(latency->child(3)->text(AnalysisRunsView::Name), QStringLiteral("Measurement 1"));
+        QCOMPARE(foreground(rowAt(tree, 1, latency), M::Values), red);
+        QCOMPARE(text(rowAt(tree, 3, latency), M::Name), QStringLiteral("Measurement 1"));
 
-        QTreeWidgetItem *successful = tree->topLevelItem(1);
-        QCOMPARE(successful->text(AnalysisRunsView::Summary),
-                 QStringLiteral("2 metrics: 2 successful"));
-        QVERIFY(!successful->isExpanded());
+        const QModelIndex successful = rowAt(tree, 1);
+        QCOMPARE(text(successful, M::Summary), QStringLiteral("2 metrics: 2 successful"));
+        QVERIFY(!tree->isExpanded(successful));
 
         // An old revision's failed run: red, its message explains the metric.
-        QTreeWidgetItem *failed = tree->topLevelItem(2);
-        QCOMPARE(failed->text(AnalysisRunsView::Phase), QStringLiteral("Failed"));
-        QCOMPARE(foreground(failed, AnalysisRunsView::Phase), red);
-        QTreeWidgetItem *runMessage = AnalysisRunsView::messageItem(failed);
-        QCOMPARE(runMessage->text(0),
+        const QModelIndex failed = rowAt(tree, 2);
+        QCOMPARE(text(failed, M::Phase), QStringLiteral("Failed"));
+        QCOMPARE(foreground(failed, M::Phase), red);
+        const QModelIndex runMessage = tree->indexOfMessage(failed);
+        QCOMPARE(text(runMessage, 0),
                  QStringLiteral("Metric \"error-rate\" assessed Failed due to failed (1) > "
                                 "failureLimit (0)"));
         QCOMPARE(foreground(runMessage, 0), red);
         // The metric has nothing to add to the run's message: no second copy.
-        QTreeWidgetItem *failedMetric
-            = AnalysisRunsView::itemForMetric(failed, QStringLiteral("error-rate"));
-        QVERIFY(!AnalysisRunsView::messageItem(failedMetric));
-        QCOMPARE(failedMetric->childCount(), 1);
+        const QModelIndex failedMetric = tree->indexOfMetric(failed, QStringLiteral("error-rate"));
+        QVERIFY(!tree->indexOfMessage(failedMetric).isValid());
+        QCOMPARE(tree->model()->rowCount(failedMetric), 1);
         QCOMPARE(p.tabs->tabText(1), QStringLiteral("Analysis (3)"));
         // The current revision's analysis is still running: that is what the tab shows.
         QCOMPARE(p.tabs->tabToolTip(1), QStringLiteral("Current revision's analysis: Running"));
@@ -371,32 +346,30 @@ private slots:
         Setup setup(QStringLiteral("paused-canary.json"));
         const Parts p = parts(setup.view);
         const RolloutEventsView *tree = p.events;
-        QCOMPARE(tree->topLevelItemCount(), 7);
+        using M = RolloutEventsModel;
+        QCOMPARE(tree->model()->rowCount(), 7);
         QCOMPARE(
-            columnTexts(tree, RolloutEventsView::Reason),
+            columnTexts(tree, M::Reason),
             QStringList({QStringLiteral("RolloutPaused"), QStringLiteral("RolloutStepCompleted"),
                          QStringLiteral("BackOff"), QStringLiteral("AnalysisRunSuccessful"),
                          QStringLiteral("AnalysisRunRunning"), QStringLiteral("SuccessfulCreate"),
                          QStringLiteral("RolloutUpdated")}));
-        QCOMPARE(rowTexts(tree->topLevelItem(2)),
+        QCOMPARE(rowTexts(rowAt(tree, 2)),
                  QStringList({QStringLiteral("8m58s ago"), QStringLiteral("Warning"),
                               QStringLiteral("BackOff"), QStringLiteral("Pod 7f9c6d5b8-x7k2p"),
                               QStringLiteral("Back-off restarting failed container search in pod "
                                              "search-7f9c6d5b8-x7k2p_shop-prod"),
                               QStringLiteral("\u00d73")}));
-        QCOMPARE(foreground(tree->topLevelItem(2), RolloutEventsView::Type), red);
-        QVERIFY(tree->topLevelItem(2)->font(RolloutEventsView::Type).bold());
-        QVERIFY(
-            tree->topLevelItem(2)->data(RolloutEventsView::Message, Qt::BackgroundRole).isValid());
+        QCOMPARE(foreground(rowAt(tree, 2), M::Type), red);
+        QVERIFY(isBold(rowAt(tree, 2), M::Type));
+        QVERIFY(rowAt(tree, 2).siblingAtColumn(M::Message).data(Qt::BackgroundRole).isValid());
         // The rollout's own name is not repeated on every row; the tooltip has it all.
-        QCOMPARE(tree->topLevelItem(2)->toolTip(RolloutEventsView::Object),
+        QCOMPARE(rowAt(tree, 2).siblingAtColumn(M::Object).data(Qt::ToolTipRole),
                  QStringLiteral("Pod/search-7f9c6d5b8-x7k2p"));
-        QCOMPARE(tree->topLevelItem(0)->text(RolloutEventsView::Object),
-                 QStringLiteral("this rollout"));
+        QCOMPARE(text(rowAt(tree, 0), M::Object), QStringLiteral("this rollout"));
         QVERIFY(tree->wordWrap());
-        QCOMPARE(tree->topLevelItem(0)->text(RolloutEventsView::Type), QStringLiteral("Normal"));
-        QVERIFY(
-            !tree->topLevelItem(0)->data(RolloutEventsView::Message, Qt::BackgroundRole).isValid());
+        QCOMPARE(text(rowAt(tree, 0), M::Type), QStringLiteral("Normal"));
+        QVERIFY(!rowAt(tree, 0).siblingAtColumn(M::Message).data(Qt::BackgroundRole).isValid());
         QCOMPARE(p.tabs->tabText(2), QStringLiteral("Events (7, 1 warning)"));
     }
 
@@ -429,36 +402,34 @@ private slots:
 
         // The controller reset the index to 0: without having seen the step the abort
         // happened at, the list claims none (issue 9: it said "Set weight 20 % — aborted").
-        QCOMPARE(p.steps->currentStepItem(), nullptr);
-        QCOMPARE(p.steps->tree()->topLevelItem(0)->text(RolloutStepsView::Text),
+        QVERIFY(!p.steps->currentStepIndex().isValid());
+        QCOMPARE(text(rowAt(p.steps->tree(), 0), RolloutStepsModel::Text),
                  QStringLiteral("Aborted before this window was watching: the step is not known"));
-        QCOMPARE(foreground(p.steps->tree()->topLevelItem(0), RolloutStepsView::Text), red);
+        QCOMPARE(foreground(rowAt(p.steps->tree(), 0), RolloutStepsModel::Text), red);
         // Seen at step 3 (0-based 2): that step is marked, the ones before it done.
         RolloutDetail seen = setup.fixture.detail;
         seen.observations.abortedAtStep = 2;
         setup.view.setDetail(seen);
-        QTreeWidgetItem *current = p.steps->currentStepItem();
-        QVERIFY(current);
-        QCOMPARE(p.steps->tree()->indexOfTopLevelItem(current), 2);
+        const QModelIndex current = p.steps->currentStepIndex();
+        QVERIFY(current.isValid());
+        QCOMPARE(current.row(), 2);
         QVERIFY(
-            current->text(RolloutStepsView::Text).endsWith(QStringLiteral("\u2014 aborted here")));
-        QCOMPARE(foreground(current, RolloutStepsView::Text), red);
-        QCOMPARE(p.steps->tree()->topLevelItem(0)->data(RolloutStepsView::Marker,
-                                                        RolloutStepsView::StateRole),
+            text(current, RolloutStepsModel::Text).endsWith(QStringLiteral("\u2014 aborted here")));
+        QCOMPARE(foreground(current, RolloutStepsModel::Text), red);
+        QCOMPARE(rowAt(p.steps->tree(), 0).data(RolloutStepsModel::StateRole),
                  QVariant(QStringLiteral("done")));
 
-        QTreeWidgetItem *run = p.analysis->topLevelItem(0);
-        QCOMPARE(AnalysisRunsView::messageItem(run)->text(0), message);
-        QTreeWidgetItem *metric
-            = AnalysisRunsView::itemForMetric(run, QStringLiteral("success-rate"));
+        const QModelIndex run = rowAt(p.analysis, 0);
+        QCOMPARE(text(p.analysis->indexOfMessage(run), 0), message);
+        const QModelIndex metric = p.analysis->indexOfMetric(run, QStringLiteral("success-rate"));
         QCOMPARE(rowTexts(metric),
                  QStringList({QStringLiteral("success-rate"), QStringLiteral("Failed"),
                               QStringLiteral("2 successful, 3 failed"),
                               QStringLiteral("0.71, 0.68, 0.64"), QStringLiteral("7m59s ago")}));
-        QCOMPARE(foreground(metric, AnalysisRunsView::Phase), red);
+        QCOMPARE(foreground(metric, AnalysisRunsModel::Phase), red);
         QCOMPARE(p.tabs->tabToolTip(1), QStringLiteral("Current revision's analysis: Failed"));
         QCOMPARE(p.tabs->tabText(2), QStringLiteral("Events (3, 2 warnings)"));
-        QCOMPARE(p.replicaSets->tree()->topLevelItem(0)->text(ReplicaSetTree::ScaleDown),
+        QCOMPARE(text(rowAt(p.replicaSets->tree(), 0), ReplicaSetModel::ScaleDown),
                  QStringLiteral("passed"));
 
         QVERIFY(p.notices->isVisibleTo(&setup.view));
@@ -480,7 +451,7 @@ private slots:
 
         QCOMPARE(p.steps->title(), QStringLiteral("Blue-green promotion"));
         QCOMPARE(
-            columnTexts(p.steps->tree(), RolloutStepsView::Text),
+            columnTexts(p.steps->tree(), RolloutStepsModel::Text),
             QStringList({QStringLiteral("Auto-promotion after 5m \u2014 3m 30s left"),
                          QStringLiteral("Pre-promotion analysis: smoke-test \u2014 Successful"),
                          QStringLiteral("Post-promotion analysis: error-rate, latency"),
@@ -488,7 +459,7 @@ private slots:
                          QStringLiteral("Scale-down delay: 30s"),
                          QStringLiteral("Services: catalog-active (active), catalog-preview "
                                         "(preview)")}));
-        QCOMPARE(p.steps->currentStepItem(), p.steps->tree()->topLevelItem(0));
+        QCOMPARE(p.steps->currentStepIndex(), rowAt(p.steps->tree(), 0));
 
         // Active and preview side by side, older revisions below.
         QVERIFY(p.replicaSets->isBlueGreenLayout());
@@ -507,14 +478,14 @@ private slots:
                  QStringLiteral("Preview \u00b7 revision 4 \u00b7 catalog-8e7d6c5b4"));
         QCOMPARE(active->geometry().top(), preview->geometry().top());
         QVERIFY(active->geometry().right() < preview->geometry().left());
-        QCOMPARE(preview->podTree()->topLevelItemCount(), 2);
+        QCOMPARE(preview->podTree()->model()->rowCount(), 2);
         QCOMPARE(
-            rowTexts(preview->podTree()->topLevelItem(0)),
+            rowTexts(rowAt(preview->podTree(), 0)),
             QStringList({QStringLiteral("catalog-8e7d6c5b4-m4q9z"), QStringLiteral("Running"),
                          QStringLiteral("1/1"), QStringLiteral("0"), QStringLiteral("6m25s")}));
-        QCOMPARE(preview->podTree()->topLevelItem(0)->toolTip(0),
+        QCOMPARE(rowAt(preview->podTree(), 0).data(Qt::ToolTipRole),
                  QStringLiteral("catalog-8e7d6c5b4-m4q9z\nNode: node-b\nIP: 10.244.1.11"));
-        QCOMPARE(columnTexts(p.replicaSets->tree(), ReplicaSetTree::Revision),
+        QCOMPARE(columnTexts(p.replicaSets->tree(), ReplicaSetModel::Revision),
                  QStringList({QStringLiteral("2")}));
 
         // Promoted: both services select the new ReplicaSet.
@@ -533,10 +504,10 @@ private slots:
         QCOMPARE(preview->summary(),
                  QStringLiteral("The preview service points at the active ReplicaSet too: nothing "
                                 "new to preview."));
-        QCOMPARE(p.steps->tree()->topLevelItem(0)->text(RolloutStepsView::Text),
+        QCOMPARE(text(rowAt(p.steps->tree(), 0), RolloutStepsModel::Text),
                  QStringLiteral("Auto-promotion after 5m"));
         QVERIFY(!p.countdown->isActive());
-        QCOMPARE(columnTexts(p.replicaSets->tree(), ReplicaSetTree::Revision),
+        QCOMPARE(columnTexts(p.replicaSets->tree(), ReplicaSetModel::Revision),
                  QStringList({QStringLiteral("3"), QStringLiteral("2")}));
     }
 
@@ -546,24 +517,24 @@ private slots:
         const Parts p = parts(setup.view);
         QCOMPARE(p.header->statusText(),
                  QStringLiteral("Analysis inconclusive \u2014 promote or abort"));
-        QCOMPARE(p.steps->currentStepItem()->text(RolloutStepsView::Text),
+        QCOMPARE(text(p.steps->currentStepIndex(), RolloutStepsModel::Text),
                  QStringLiteral("Analysis: load-test \u2014 analysis inconclusive: promote or "
                                 "abort"));
-        QTreeWidgetItem *run = p.analysis->topLevelItem(0);
-        QCOMPARE(run->text(AnalysisRunsView::Phase), QStringLiteral("Inconclusive"));
-        QCOMPARE(foreground(run, AnalysisRunsView::Phase), amber);
-        QTreeWidgetItem *why = AnalysisRunsView::messageItem(run);
-        QCOMPARE(why->text(0),
+        const QModelIndex run = rowAt(p.analysis, 0);
+        QCOMPARE(text(run, AnalysisRunsModel::Phase), QStringLiteral("Inconclusive"));
+        QCOMPARE(foreground(run, AnalysisRunsModel::Phase), amber);
+        const QModelIndex why = p.analysis->indexOfMessage(run);
+        QCOMPARE(text(why, 0),
                  QStringLiteral("Metric \"load-test\" assessed Inconclusive due to "
                                 "inconclusive (2) > inconclusiveLimit (1)"));
         QCOMPARE(foreground(why, 0), amber);
-        QTreeWidgetItem *metric = AnalysisRunsView::itemForMetric(run, QStringLiteral("load-test"));
+        const QModelIndex metric = p.analysis->indexOfMetric(run, QStringLiteral("load-test"));
         QCOMPARE(rowTexts(metric),
                  QStringList({QStringLiteral("load-test"), QStringLiteral("Inconclusive"),
                               QStringLiteral("1 successful, 2 inconclusive"),
                               QStringLiteral("1, 0, 1"), QStringLiteral("2m9s ago")}));
-        QCOMPARE(foreground(metric, AnalysisRunsView::Name), amber);
-        QVERIFY(metric->isExpanded());
+        QCOMPARE(foreground(metric, AnalysisRunsModel::Name), amber);
+        QVERIFY(p.analysis->isExpanded(metric));
         QCOMPARE(p.tabs->tabToolTip(1),
                  QStringLiteral("Current revision's analysis: Inconclusive"));
         QCOMPARE(p.header->errorConditions(), QStringList());
@@ -741,7 +712,7 @@ private slots:
         QCOMPARE(requested.count(), 1);
         QCOMPARE(requested.at(0).at(0).value<RolloutAction>(), RolloutAction::Pause);
         // From inside a list too.
-        QTreeWidget *tree = parts(setup.view).replicaSets->tree();
+        QTreeView *tree = parts(setup.view).replicaSets->tree();
         tree->setFocus();
         QTest::keyClick(tree, Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(requested.count(), 2);
@@ -758,22 +729,22 @@ private slots:
         const Parts p = parts(view);
         ReplicaSetTree *tree = p.replicaSets->tree();
         // The user closes the canary, opens the stable ReplicaSet, selects a pod, scrolls down.
-        QTreeWidgetItem *canary = tree->topLevelItem(0);
-        QTreeWidgetItem *stable = tree->topLevelItem(2);
-        canary->setExpanded(false);
-        stable->setExpanded(true);
-        QTreeWidgetItem *pod = stable->child(7);
-        tree->setCurrentItem(pod);
-        tree->scrollToItem(pod);
+        const QPersistentModelIndex canary = rowAt(tree, 0);
+        const QPersistentModelIndex stable = rowAt(tree, 2);
+        tree->setExpanded(canary, false);
+        tree->setExpanded(stable, true);
+        const QPersistentModelIndex pod = rowAt(tree, 7, stable);
+        tree->setCurrentIndex(pod);
+        tree->scrollTo(pod);
         QScrollBar *scroll = tree->verticalScrollBar();
         QVERIFY(scroll->maximum() > 0);
         scroll->setValue(scroll->maximum());
         const int position = scroll->value();
         QVERIFY(position > 0);
-        QTreeWidgetItem *errorRate = AnalysisRunsView::itemForMetric(p.analysis->topLevelItem(0),
-                                                                     QStringLiteral("error-rate"));
-        errorRate->setExpanded(true);
-        p.analysis->topLevelItem(2)->setExpanded(false);
+        const QPersistentModelIndex errorRate
+            = p.analysis->indexOfMetric(rowAt(p.analysis, 0), QStringLiteral("error-rate"));
+        p.analysis->setExpanded(errorRate, true);
+        p.analysis->setExpanded(rowAt(p.analysis, 2), false);
         const int tab = 1;
         p.tabs->setCurrentIndex(tab);
 
@@ -806,29 +777,30 @@ private slots:
         view.setDetail(changed);
         view.setDetail(changed);
 
-        QCOMPARE(tree->topLevelItem(0), canary);
-        QCOMPARE(tree->topLevelItem(2), stable);
-        QVERIFY(!canary->isExpanded());
-        QVERIFY(stable->isExpanded());
-        QCOMPARE(tree->currentItem(), pod);
-        QVERIFY(pod->isSelected());
+        QCOMPARE(QModelIndex(canary), rowAt(tree, 0));
+        QCOMPARE(QModelIndex(stable), rowAt(tree, 2));
+        QVERIFY(!tree->isExpanded(canary));
+        QVERIFY(tree->isExpanded(stable));
+        QCOMPARE(tree->currentIndex(), QModelIndex(pod));
+        QVERIFY(tree->selectionModel()->isSelected(pod));
         QCOMPARE(scroll->value(), position);
-        QCOMPARE(canary->child(0)->text(ReplicaSetTree::Restarts), QStringLiteral("2"));
-        QCOMPARE(canary->text(ReplicaSetTree::Restarts), QStringLiteral("3")); // 2 + 1
-        QVERIFY(errorRate->isExpanded());
-        QVERIFY(!p.analysis->topLevelItem(2)->isExpanded());
-        QCOMPARE(errorRate->text(AnalysisRunsView::Values), QStringLiteral("0.008, 0.005, 0.007"));
-        QCOMPARE(errorRate->child(0)->text(AnalysisRunsView::Values), QStringLiteral("0.007"));
-        QCOMPARE(p.events->topLevelItem(0)->text(RolloutEventsView::Reason),
+        QCOMPARE(text(rowAt(tree, 0, canary), ReplicaSetModel::Restarts), QStringLiteral("2"));
+        QCOMPARE(text(canary, ReplicaSetModel::Restarts), QStringLiteral("3")); // 2 + 1
+        QVERIFY(p.analysis->isExpanded(errorRate));
+        QVERIFY(!p.analysis->isExpanded(rowAt(p.analysis, 2)));
+        QCOMPARE(text(errorRate, AnalysisRunsModel::Values), QStringLiteral("0.008, 0.005, 0.007"));
+        QCOMPARE(text(rowAt(p.analysis, 0, errorRate), AnalysisRunsModel::Values),
+                 QStringLiteral("0.007"));
+        QCOMPARE(text(rowAt(p.events, 0), RolloutEventsModel::Reason),
                  QStringLiteral("RolloutResumed"));
         QCOMPARE(p.tabs->currentIndex(), tab);
         QCOMPARE(p.tabs->tabText(2), QStringLiteral("Events (8, 1 warning)"));
 
         // Another rollout replaces the rows; coming back starts from the defaults again.
         view.setDetail(DetailFixture::load(QStringLiteral("aborted-canary.json")).detail);
-        QCOMPARE(tree->topLevelItemCount(), 2);
+        QCOMPARE(tree->model()->rowCount(), 2);
         view.setDetail(setup.fixture.detail);
-        QVERIFY(tree->topLevelItem(0)->isExpanded());
+        QVERIFY(tree->isExpanded(rowAt(tree, 0)));
     }
 
     void undoRevisionDialog()

@@ -10,7 +10,7 @@
 #include <QHash>
 #include <QLocale>
 
-#include "durationparser.h"
+#include "detailtext.h"
 #include "phasestyle.h"
 
 QColor DetailStyle::failedColour()
@@ -43,143 +43,46 @@ QColor DetailStyle::failedTint()
     return ThemeColours::tint(QColor(0xfd, 0xec, 0xec));
 }
 
-QString DetailStyle::analysisSymbolPhase(const QString &analysisPhase)
+QColor DetailStyle::toneColour(DetailRoles::Tone tone, const QPalette &palette)
 {
-    if (analysisPhase == QLatin1String("Successful"))
-        return QStringLiteral("Healthy");
-    if (analysisPhase == QLatin1String("Failed") || analysisPhase == QLatin1String("Error"))
-        return QStringLiteral("Degraded");
-    if (analysisPhase == QLatin1String("Inconclusive"))
-        return QStringLiteral("Paused");
-    if (analysisPhase == QLatin1String("Running") || analysisPhase == QLatin1String("Pending"))
-        return QStringLiteral("Progressing");
-    return QStringLiteral("Unknown");
-}
-
-QColor DetailStyle::analysisPhaseColour(const QString &analysisPhase)
-{
-    if (analysisPhase == QLatin1String("Failed") || analysisPhase == QLatin1String("Error"))
-        return failedColour();
-    if (analysisPhase == QLatin1String("Inconclusive"))
+    using Tone = DetailRoles::Tone;
+    switch (tone) {
+    case Tone::Muted:
+        return palette.color(QPalette::Disabled, QPalette::Text);
+    case Tone::Ok:
+        return okColour();
+    case Tone::Active:
+        return activeColour();
+    case Tone::Warning:
         return warningColour();
+    case Tone::Failed:
+        return failedColour();
+    case Tone::Text:
+        return palette.color(QPalette::Text);
+    case Tone::Default:
+        break;
+    }
     return QColor();
-}
-
-QString DetailStyle::analysisPhaseName(const QString &analysisPhase)
-{
-    if (analysisPhase == QLatin1String("Successful"))
-        return tr("Successful");
-    if (analysisPhase == QLatin1String("Failed"))
-        return tr("Failed");
-    if (analysisPhase == QLatin1String("Error"))
-        return tr("Error");
-    if (analysisPhase == QLatin1String("Inconclusive"))
-        return tr("Inconclusive");
-    if (analysisPhase == QLatin1String("Running"))
-        return tr("Running");
-    if (analysisPhase == QLatin1String("Pending") || analysisPhase.isEmpty())
-        return tr("Pending");
-    return analysisPhase;
-}
-
-QString DetailStyle::healthSymbolPhase(const QString &health)
-{
-    if (health == QLatin1String("Healthy") || health == QLatin1String("Progressing"))
-        return health;
-    if (health == QLatin1String("ReplicaFailure"))
-        return QStringLiteral("Degraded");
-    return QStringLiteral("Unknown"); // ScaledDown: a grey symbol
-}
-
-QString DetailStyle::healthName(const QString &health)
-{
-    if (health == QLatin1String("ReplicaFailure"))
-        return tr("Replica failure");
-    if (health == QLatin1String("ScaledDown"))
-        return tr("Scaled down");
-    return PhaseStyle::displayName(health);
 }
 
 QString DetailStyle::roleName(const QString &tag)
 {
-    if (tag == QLatin1String("stable"))
-        return tr("stable");
-    if (tag == QLatin1String("canary"))
-        return tr("canary");
-    if (tag == QLatin1String("active"))
-        return tr("active");
-    if (tag == QLatin1String("preview"))
-        return tr("preview");
-    return tag; // ping, pong: names of services
+    return DetailText::roleName(tag);
 }
 
 QColor DetailStyle::roleColour(const QString &tag)
 {
-    if (tag == QLatin1String("stable") || tag == QLatin1String("active"))
-        return okColour();
-    if (tag == QLatin1String("canary") || tag == QLatin1String("preview"))
-        return activeColour();
-    return QColor();
-}
-
-QString DetailStyle::podStatusName(const QString &status)
-{
-    if (status == QLatin1String("Running"))
-        return tr("Running");
-    if (status == QLatin1String("Pending"))
-        return tr("Pending");
-    if (status == QLatin1String("Completed"))
-        return tr("Completed");
-    if (status == QLatin1String("Terminating"))
-        return tr("Terminating");
-    if (status == QLatin1String("Unknown"))
-        return tr("Unknown");
-    return status;
-}
-
-QColor DetailStyle::podStatusColour(const QString &status)
-{
-    if (status == QLatin1String("Running") || status == QLatin1String("Completed"))
-        return QColor();
-    static const QStringList pending = {
-        QStringLiteral("Pending"),         QStringLiteral("ContainerCreating"),
-        QStringLiteral("PodInitializing"), QStringLiteral("NotReady"),
-        QStringLiteral("Terminating"),     QStringLiteral("SchedulingGated"),
-        QStringLiteral("Unknown"),
-    };
-    if (pending.contains(status))
-        return warningColour();
-    // Init:1/2 is progress; Init:CrashLoopBackOff or Init:ExitCode:1 is a failure.
-    if (status.startsWith(QLatin1String("Init:"))) {
-        const QStringView rest = QStringView(status).mid(5);
-        if (!rest.isEmpty() && rest.front().isDigit())
-            return warningColour();
-    }
-    return failedColour();
-}
-
-QString DetailStyle::shortImage(const QString &image)
-{
-    // The digest may contain no '/', but the tag or name may not either: cut at the last
-    // '/' before any '@'.
-    const qsizetype digest = image.indexOf(QLatin1Char('@'));
-    const qsizetype slash = image.lastIndexOf(QLatin1Char('/'), digest < 0 ? -1 : digest);
-    return slash < 0 ? image : image.mid(slash + 1);
+    return toneColour(DetailText::roleTone(tag), QPalette());
 }
 
 QString DetailStyle::age(const QDateTime &time, const QDateTime &now)
 {
-    if (!time.isValid())
-        return QStringLiteral("\u2013");
-    return humanDuration(time.msecsTo(now));
+    return DetailText::age(time, now);
 }
 
 QString DetailStyle::timestamp(const QDateTime &time)
 {
-    if (!time.isValid())
-        return QString();
-    // ISO order with the zone: unambiguous in an incident channel whatever the locale.
-    return time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss t"));
+    return DetailText::timestamp(time);
 }
 
 QColor DetailStyle::environmentColour(const QString &environment, const QColor &configured)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "detailroles.h"
+
 #include <QColor>
 #include <QCoreApplication>
 #include <QDateTime>
@@ -24,33 +26,12 @@ public:
     static QColor warningTint();
     static QColor failedTint();
 
-    // The PhaseStyle symbol for an AnalysisPhase: Successful as Healthy, Pending and Running
-    // as Progressing, Inconclusive as Paused, Failed and Error as Degraded.
-    static QString analysisSymbolPhase(const QString &analysisPhase);
-    // Red for Failed and Error, amber for Inconclusive, invalid (default) otherwise.
-    static QColor analysisPhaseColour(const QString &analysisPhase);
-    // Translated AnalysisPhase.
-    static QString analysisPhaseName(const QString &analysisPhase);
-
-    // replicaSetHealth() as a PhaseStyle symbol, and translated.
-    static QString healthSymbolPhase(const QString &health);
-    static QString healthName(const QString &health);
-    // A role tag ("stable", "canary", ...) translated, and its colour.
+    // The colour of a detail model's DetailRoles::Tone (invalid for Default), with the
+    // palette's for Muted and Text.
+    static QColor toneColour(DetailRoles::Tone tone, const QPalette &palette);
+    // DetailText's, for the parts that are not item views.
     static QString roleName(const QString &tag);
     static QColor roleColour(const QString &tag);
-
-    // A pod status in the user's language where it is a plain word (Running, Pending,
-    // Completed, Terminating, Unknown); Kubernetes reasons people search for
-    // (ContainerCreating, CrashLoopBackOff, ExitCode:1) stay as they are.
-    static QString podStatusName(const QString &status);
-    // Red for failures (CrashLoopBackOff, Error, ExitCode:…, ImagePullBackOff, OOMKilled,
-    // Evicted…), amber for not yet running (Pending, ContainerCreating, Init:…, NotReady,
-    // Terminating…), invalid for Running and Completed.
-    static QColor podStatusColour(const QString &status);
-
-    // An image without its registry and path, "search:1.10.0": the tag is what tells
-    // revisions apart in a narrow column (the full name is in the tooltip).
-    static QString shortImage(const QString &image);
 
     // How long ago, as kubectl prints ages ("45s", "3h59m"); "–" for a null time.
     static QString age(const QDateTime &time, const QDateTime &now);

@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "replicasetpanel.h"
 
-#include "detailstyle.h"
-#include "podrows.h"
+#include "detailstyleproxy.h"
+#include "detailtext.h"
+#include "detailtreeview.h"
+#include "replicasetmodel.h"
 #include "replicasetstatus.h"
-#include "treesync.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace {
 
-enum PodColumn { Name, Status, Ready, Restarts, Age, Count };
+using PodColumn = PodListModel::Column;
 
 void setLabelText(QLabel *label, const QString &text)
 {
@@ -31,7 +31,8 @@ ReplicaSetPanel::ReplicaSetPanel(Role role, QWidget *parent) :
     m_title(new QLabel(this)),
     m_summary(new QLabel(this)),
     m_empty(new QLabel(this)),
-    m_pods(new QTreeWidget(this))
+    m_podModel(new PodListModel(this)),
+    m_pods(new DetailTreeView(m_podModel, this))
 {
     setObjectName(role == Role::Active ? QStringLiteral("activePanel")
                                        : QStringLiteral("previewPanel"));
@@ -51,21 +52,17 @@ ReplicaSetPanel::ReplicaSetPanel(Role role, QWidget *parent) :
     m_empty->setPalette(quiet);
 
     m_pods->setObjectName(QStringLiteral("podTree"));
-    m_pods->setColumnCount(Count);
-    m_pods->setHeaderLabels({tr("Pod"), tr("Status"), tr("Ready"), tr("Restarts"), tr("Age")});
     m_pods->setRootIsDecorated(false);
     m_pods->setUniformRowHeights(true);
-    m_pods->setAlternatingRowColors(true);
     m_pods->setTextElideMode(Qt::ElideMiddle);
     // The pod name takes what is left, so half of the window needs no horizontal scrolling
     // (the node is in the name's tooltip).
-    m_pods->header()->setStretchLastSection(false);
-    m_pods->header()->setSectionResizeMode(Name, QHeaderView::Stretch);
+    m_pods->header()->setSectionResizeMode(PodColumn::Name, QHeaderView::Stretch);
     const int digit = fontMetrics().horizontalAdvance(QLatin1Char('0'));
-    m_pods->setColumnWidth(Status, 13 * digit);
-    m_pods->setColumnWidth(Ready, 6 * digit);
-    m_pods->setColumnWidth(Restarts, 8 * digit);
-    m_pods->setColumnWidth(Age, 7 * digit);
+    m_pods->setColumnWidth(PodColumn::Status, 13 * digit);
+    m_pods->setColumnWidth(PodColumn::Ready, 6 * digit);
+    m_pods->setColumnWidth(PodColumn::Restarts, 8 * digit);
+    m_pods->setColumnWidth(PodColumn::Age, 7 * digit);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 8);
@@ -89,7 +86,7 @@ void ReplicaSetPanel::setReplicaSet(const ReplicaSet *rs, const QList<Pod> &pods
         setLabelText(m_title, roleName);
         m_icon->clear();
         m_summary->hide();
-        m_pods->clear();
+        m_podModel->setPods({}, now);
         m_pods->hide();
         if (!emptyText.isEmpty())
             setLabelText(m_empty, emptyText);
@@ -101,6 +98,7 @@ void ReplicaSetPanel::setReplicaSet(const ReplicaSet *rs, const QList<Pod> &pods
         return;
     }
     const QString health = replicaSetHealth(*rs);
+    const QString healthName = DetailText::healthName(health);
     const qint32 desired = rs->specReplicas.value_or(rs->replicas);
     setLabelText(m_title,
                  rs->revision() > 0 ? tr("%1 \u00b7 revision %2 \u00b7 %3")
@@ -110,13 +108,13 @@ void ReplicaSetPanel::setReplicaSet(const ReplicaSet *rs, const QList<Pod> &pods
                                     : tr("%1 \u00b7 %2").arg(roleName, rs->metadata.name));
     const int size = fontMetrics().height() - 2;
     m_icon->setPixmap(
-        TreeSync::phaseIcon(DetailStyle::healthSymbolPhase(health), size).pixmap(size, size));
-    m_icon->setToolTip(DetailStyle::healthName(health));
+        DetailStyleProxy::symbolIcon(DetailText::healthSymbolPhase(health), QColor(), size)
+            .pixmap(size, size));
+    m_icon->setToolTip(healthName);
     QStringList images;
     for (const ContainerSpec &container : rs->podTemplate.containers)
         images.append(container.image);
-    QStringList parts {DetailStyle::healthName(health),
-                       tr("%1/%2 ready").arg(rs->readyReplicas).arg(desired),
+    QStringList parts {healthName, tr("%1/%2 ready").arg(rs->readyReplicas).arg(desired),
                        images.join(QStringLiteral(", "))};
     const QString delay = scaleDownDelay(*rs, now);
     if (delay == QLatin1String("passed"))
@@ -127,7 +125,7 @@ void ReplicaSetPanel::setReplicaSet(const ReplicaSet *rs, const QList<Pod> &pods
     m_summary->show();
     m_empty->hide();
     m_pods->show();
-    PodRows::sync(m_pods, nullptr, pods, now, {Name, Status, Ready, Restarts, Age, -1});
+    m_podModel->setPods(pods, now);
 }
 
 QString ReplicaSetPanel::title() const

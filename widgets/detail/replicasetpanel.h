@@ -9,7 +9,8 @@
 #include <QList>
 
 class QLabel;
-class QTreeWidget;
+class DetailTreeView;
+class PodListModel;
 
 // One side of a blue-green rollout: the active or the preview ReplicaSet with its revision,
 // health, ready pods, images and scale-down delay, and its pods below.
@@ -28,7 +29,8 @@ public:
 
     QString title() const;
     QString summary() const;
-    QTreeWidget *podTree() const { return m_pods; }
+    DetailTreeView *podTree() const { return m_pods; }
+    PodListModel *podModel() const { return m_podModel; }
 
 private:
     Role m_role;
@@ -36,5 +38,6 @@ private:
     QLabel *m_title;
     QLabel *m_summary;
     QLabel *m_empty;
-    QTreeWidget *m_pods;
+    PodListModel *m_podModel;
+    DetailTreeView *m_pods;
 };

@@ -52,14 +52,26 @@ bool ReplicaSetsView::isBlueGreenLayout() const
     return !m_panels->isHidden();
 }
 
-void ReplicaSetsView::setDetail(const RolloutDetail &detail, const QDateTime &now)
+void ReplicaSetsView::setTreeRows(const Rollout &rollout, const QList<ReplicaSet> &replicaSets,
+                                  const RolloutDetail &detail, const QDateTime &now,
+                                  DetailUpdate how)
+{
+    QList<ReplicaSetTags> tags;
+    tags.reserve(replicaSets.size());
+    for (const ReplicaSet &rs : replicaSets)
+        tags.append(replicaSetTags(rollout, rs));
+    m_tree->replicaSetModel()->setReplicaSets(replicaSets, detail.podsByReplicaSetUid, tags, now,
+                                              how);
+}
+
+void ReplicaSetsView::setDetail(const RolloutDetail &detail, const QDateTime &now, DetailUpdate how)
 {
     const Rollout &rollout = detail.rollout;
     if (!rollout.isBlueGreen()) {
         m_panels->hide();
         m_treeTitle->hide();
         m_treeBox->show();
-        m_tree->setReplicaSets(rollout, detail.replicaSets, detail.podsByReplicaSetUid, now);
+        setTreeRows(rollout, detail.replicaSets, detail, now, how);
         return;
     }
     const ReplicaSet *active = nullptr;
@@ -86,7 +98,7 @@ void ReplicaSetsView::setDetail(const RolloutDetail &detail, const QDateTime &no
     m_preview->setReplicaSet(
         preview, preview ? detail.podsByReplicaSetUid.value(preview->metadata.uid) : QList<Pod>(),
         now, previewText);
-    m_tree->setReplicaSets(rollout, others, detail.podsByReplicaSetUid, now);
+    setTreeRows(rollout, others, detail, now, how);
     m_panels->show();
     m_treeTitle->show();
     m_treeBox->setVisible(!others.isEmpty());

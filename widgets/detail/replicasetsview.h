@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "keyedtreemodel.h"
 #include "rolloutdetail.h"
 
 #include <QDateTime>
@@ -20,7 +21,9 @@ class ReplicaSetsView : public QWidget
 public:
     explicit ReplicaSetsView(QWidget *parent = nullptr);
 
-    void setDetail(const RolloutDetail &detail, const QDateTime &now);
+    // how: Reset for another rollout (the rows start from their defaults again).
+    void setDetail(const RolloutDetail &detail, const QDateTime &now,
+                   DetailUpdate how = DetailUpdate::InPlace);
 
     ReplicaSetTree *tree() const { return m_tree; }
     ReplicaSetPanel *activePanel() const { return m_active; }
@@ -28,6 +31,9 @@ public:
     bool isBlueGreenLayout() const;
 
 private:
+    void setTreeRows(const Rollout &rollout, const QList<ReplicaSet> &replicaSets,
+                     const RolloutDetail &detail, const QDateTime &now, DetailUpdate how);
+
     QSplitter *m_splitter;
     QWidget *m_panels;
     ReplicaSetPanel *m_active;

@@ -1,17 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rolloutdetailview.h"
 
-#include "analysisrunsview.h"
 #include "detailstyle.h"
-#include "replicasetsview.h"
-#include "replicasettree.h"
+#include "detailtreeview.h"
 #include "rolloutactionbar.h"
 #include "rolloutactionui.h"
-#include "rollouteventsview.h"
+#include "rolloutdetailtabs.h"
 #include "rolloutheader.h"
-#include "rolloutstatus.h"
 #include "rolloutstepsview.h"
-#include "treesync.h"
 
 #include <QAction>
 #include <QDataStream>
@@ -20,7 +16,6 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
-#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -42,7 +37,6 @@ public:
     void applyActionState(RolloutAction action);
     void trigger(RolloutAction action);
     void sync(const RolloutDetail &previous, bool force);
-    void updateTabs();
     void updateCountdownTimer(const QDateTime &now);
     void tickCountdown();
     QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
@@ -63,10 +57,7 @@ public:
     QLabel *notices = nullptr;
     QSplitter *splitter = nullptr;
     RolloutStepsView *steps = nullptr;
-    QTabWidget *tabs = nullptr;
-    ReplicaSetsView *replicaSets = nullptr;
-    AnalysisRunsView *analysis = nullptr;
-    RolloutEventsView *events = nullptr;
+    RolloutDetailTabs *tabs = nullptr;
     QTimer *countdownTimer = nullptr;
     QTimer *ageTimer = nullptr;
 };
@@ -126,82 +117,26 @@ void RolloutDetailView::Private::sync(const RolloutDetail &previous, bool force)
         || previous.environmentColour != detail.environmentColour;
     const bool replicaSetsChanged = rolloutChanged || previous.replicaSets != detail.replicaSets
         || previous.podsByReplicaSetUid != detail.podsByReplicaSetUid;
+    // Another rollout starts from the rows' defaults (expansion) at the top of each list.
+    const DetailUpdate how = newRollout ? DetailUpdate::Reset : DetailUpdate::InPlace;
     if (replicaSetsChanged)
         header->setDetail(detail, time);
-    if (rolloutChanged)
-        steps->setRollout(detail.rollout, time, detail.observations, !detail.isStale());
-    if (replicaSetsChanged)
-        replicaSets->setDetail(detail, time);
-    if (stale || previous.analysisRuns != detail.analysisRuns)
-        analysis->setRuns(detail.analysisRuns, time);
-    if (stale || previous.events != detail.events) {
-        events->setRolloutName(detail.rollout.metadata.name);
-        events->setEvents(detail.events, time);
+    if (rolloutChanged) {
+        steps->setRollout(detail.rollout, time, detail.observations, !detail.isStale(), how);
+        if (newRollout)
+            steps->tree()->scrollToTop();
     }
+    tabs->setDetail(detail, time,
+                    {replicaSetsChanged, stale || previous.analysisRuns != detail.analysisRuns,
+                     stale || previous.events != detail.events},
+                    how);
     if (stale)
         lastFullSync = time;
-    if (newRollout) {
-        // Another rollout: start at the top of each list rather than at the old offset.
-        replicaSets->tree()->scrollToTop();
-        analysis->scrollToTop();
-        events->scrollToTop();
-        steps->tree()->scrollToTop();
-    }
     const QString noticeText = detail.notices.join(QLatin1Char('\n'));
     if (notices->text() != noticeText)
         notices->setText(noticeText);
     notices->setVisible(!noticeText.isEmpty());
-    updateTabs();
     updateCountdownTimer(time);
-}
-
-void RolloutDetailView::Private::updateTabs()
-{
-    const int replicaSetCount = int(detail.replicaSets.size());
-    const QString rsTitle = tr("ReplicaSets (%1)").arg(replicaSetCount);
-    if (tabs->tabText(0) != rsTitle)
-        tabs->setTabText(0, rsTitle);
-
-    // The tab shows how the current revision's analysis goes: a red symbol for a failure
-    // is the first thing to catch an eye, but old revisions' failures are history.
-    QString worst;
-    const auto rank = [](const QString &phase) {
-        static const QStringList order
-            = {QStringLiteral("Successful"),   QStringLiteral("Pending"), QStringLiteral("Running"),
-               QStringLiteral("Inconclusive"), QStringLiteral("Error"),   QStringLiteral("Failed")};
-        return order.indexOf(phase);
-    };
-    for (const AnalysisRun &run : detail.analysisRuns) {
-        const QString hash = run.metadata.labels.value(u"rollouts-pod-template-hash");
-        if (!hash.isEmpty() && hash != detail.rollout.status.currentPodHash)
-            continue;
-        if (rank(run.phase) > rank(worst))
-            worst = run.phase;
-    }
-    const QString analysisTitle = tr("Analysis (%1)").arg(detail.analysisRuns.size());
-    if (tabs->tabText(1) != analysisTitle)
-        tabs->setTabText(1, analysisTitle);
-    const QIcon analysisIcon = worst.isEmpty() || worst == QLatin1String("Successful")
-        ? QIcon()
-        : TreeSync::phaseIcon(DetailStyle::analysisSymbolPhase(worst));
-    if (tabs->tabIcon(1).cacheKey() != analysisIcon.cacheKey())
-        tabs->setTabIcon(1, analysisIcon);
-    tabs->setTabToolTip(
-        1,
-        worst.isEmpty()
-            ? QString()
-            : tr("Current revision's analysis: %1").arg(DetailStyle::analysisPhaseName(worst)));
-
-    const int warnings = events->warningCount();
-    QString eventsTitle;
-    if (warnings == 1)
-        eventsTitle = tr("Events (%1, 1 warning)").arg(detail.events.size());
-    else if (warnings > 1)
-        eventsTitle = tr("Events (%1, %2 warnings)").arg(detail.events.size()).arg(warnings);
-    else
-        eventsTitle = tr("Events (%1)").arg(detail.events.size());
-    if (tabs->tabText(2) != eventsTitle)
-        tabs->setTabText(2, eventsTitle);
 }
 
 void RolloutDetailView::Private::updateCountdownTimer(const QDateTime &now)
@@ -283,15 +218,7 @@ RolloutDetailView::RolloutDetailView(QWidget *parent) : QWidget(parent), d(new P
                                    QColor(0x1a, 0x3d, 0x66), QColor(0xb6, 0xd0, 0xee)));
     d->notices->hide();
     d->steps = new RolloutStepsView;
-    d->replicaSets = new ReplicaSetsView;
-    d->analysis = new AnalysisRunsView;
-    d->events = new RolloutEventsView;
-    d->tabs = new QTabWidget;
-    d->tabs->setObjectName(QStringLiteral("detailTabs"));
-    d->tabs->setDocumentMode(true);
-    d->tabs->addTab(d->replicaSets, QString());
-    d->tabs->addTab(d->analysis, QString());
-    d->tabs->addTab(d->events, QString());
+    d->tabs = new RolloutDetailTabs;
     d->splitter = new QSplitter(Qt::Horizontal);
     d->splitter->setObjectName(QStringLiteral("detailSplitter"));
     d->splitter->addWidget(d->steps);

@@ -1,33 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "event.h"
+#include "detailtreeview.h"
+#include "rollouteventsmodel.h"
 
-#include <QDateTime>
-#include <QList>
-#include <QTreeWidget>
-
-// Recent Events about a rollout and its ReplicaSets, pods and AnalysisRuns, newest first:
-// when last seen, type (Warning highlighted), reason, object, message and count.
-class RolloutEventsView : public QTreeWidget
+// RolloutEventsModel's list: recent Events about a rollout and its ReplicaSets, pods and
+// AnalysisRuns, newest first, the messages wrapping onto a second line.
+class RolloutEventsView : public DetailTreeView
 {
     Q_OBJECT
 
 public:
-    enum Column { LastSeen, Type, Reason, Object, Message, Count };
-    // The rollout the events are about: its own objects are shown by what differs
-    // ("ReplicaSet 6b59bdffd9", "this rollout"); the tooltip has the full name.
-    void setRolloutName(const QString &name);
+    // The column that wraps (the on-call layout test checks it stretches).
+    static constexpr int Message = RolloutEventsModel::Message;
 
     explicit RolloutEventsView(QWidget *parent = nullptr);
 
-    // events: newest first, as RolloutDetail holds them.
-    void setEvents(const QList<Event> &events, const QDateTime &now);
-    int warningCount() const { return m_warnings; }
+    RolloutEventsModel *eventsModel() const { return m_model; }
 
 private:
-    QString shortObjectName(const QString &kind, const QString &name) const;
-
-    int m_warnings = 0;
-    QString m_rolloutName;
+    RolloutEventsModel *m_model;
 };

@@ -6,7 +6,6 @@
 #include "rolloutstatus.h"
 #include "stepdescription.h"
 #include "themecolours.h"
-#include "treesync.h"
 
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -210,7 +209,7 @@ void RolloutHeader::updateStatus(const QDateTime &now)
     const int size = fontMetrics().height() + 4;
     const QString iconKey = phase.phase + (stale ? QStringLiteral("/stale") : QString());
     if (m_icon->property("phase").toString() != iconKey) {
-        const QIcon icon = TreeSync::phaseIcon(phase.phase, size);
+        const QIcon icon = phase.phase.isEmpty() ? QIcon() : PhaseStyle::icon(phase.phase, size);
         m_icon->setPixmap(icon.pixmap(size, size, stale ? QIcon::Disabled : QIcon::Normal));
         m_icon->setProperty("phase", iconKey);
     }
