@@ -119,6 +119,16 @@ private slots:
         QCOMPARE(model.index(1, AnalysisRunsModel::Phase).data(DetailRoles::SymbolRole),
                  QVariant(QStringLiteral("Degraded")));
 
+        // Listed the other way round: one move, the rows keep their children.
+        runs.move(1, 0);
+        model.setRuns(runs, now);
+        QCOMPARE(log.take(), QStringList({QStringLiteral("move 1-1 to 0 in top")}));
+        QCOMPARE(printTree(model, {AnalysisRunsModel::Name}).section(u'\n', 0, 2),
+                 QStringLiteral("app-7-2\n  error-rate\n    failed (1) > failureLimit (0)"));
+        runs.move(1, 0);
+        model.setRuns(runs, now);
+        QCOMPARE(log.take(), QStringList({QStringLiteral("move 1-1 to 0 in top")}));
+
         // The old run goes.
         runs.removeLast();
         model.setRuns(runs, now);
