@@ -21,6 +21,10 @@ FleetModel::FleetModel(QObject *parent) :
 {
     m_ageTimer->setInterval(AgeRefreshMs);
     connect(m_ageTimer, &QTimer::timeout, this, &FleetModel::refreshAges);
+    m_sliceTimer = new QTimer(this);
+    m_sliceTimer->setSingleShot(true);
+    m_sliceTimer->setInterval(0);
+    connect(m_sliceTimer, &QTimer::timeout, this, &FleetModel::applyNextSlice);
     m_countdownTimer->setObjectName(QStringLiteral("fleetCountdownTimer"));
     m_countdownTimer->setInterval(CountdownMs);
     connect(m_countdownTimer, &QTimer::timeout, this, &FleetModel::refreshCountdowns);
@@ -46,6 +50,9 @@ void FleetModel::setEnvironments(const QList<EnvironmentSpec> &environments)
     QSet<QString> names;
     for (const EnvironmentSpec &spec : environments)
         names.insert(spec.name);
+    // Slices of an environment that goes must not bring it back.
+    m_pendingSlices.removeIf(
+        [&](const PendingSlice &pending) { return !names.contains(pending.environment); });
     QList<int> gone;
     for (int row = 0; row < m_rows.size(); ++row) {
         if (!names.contains(m_rows.at(row)->environment))
@@ -73,6 +80,33 @@ void FleetModel::setEnvironments(const QList<EnvironmentSpec> &environments)
 void FleetModel::applyBatch(const QString &environment, const WorkloadDeltaBatch &batch)
 {
     Q_ASSERT(QThread::currentThread() == thread());
+    if (m_pendingSlices.isEmpty() && batch.changeCount() <= m_sliceObjects) {
+        applyWhole(environment, batch);
+        return;
+    }
+    const bool idle = m_pendingSlices.isEmpty();
+    for (BatchSlicer::Slice &slice : BatchSlicer::slice(batch, m_sliceObjects))
+        m_pendingSlices.append({environment, std::move(slice)});
+    if (idle)
+        applyNextSlice(); // the first slice at once, the rest on later turns
+}
+
+void FleetModel::applyNextSlice()
+{
+    if (m_pendingSlices.isEmpty())
+        return;
+    PendingSlice next = m_pendingSlices.takeFirst();
+    // Decided now, after every slice queued before it: what the reset does not list goes.
+    if (next.slice.resetKeys)
+        BatchSlicer::addResetDeletes(*next.slice.resetKeys, m_store.environment(next.environment),
+                                     &next.slice.batch);
+    applyWhole(next.environment, next.slice.batch);
+    if (!m_pendingSlices.isEmpty())
+        m_sliceTimer->start();
+}
+
+void FleetModel::applyWhole(const QString &environment, const WorkloadDeltaBatch &batch)
+{
     const EnvironmentStore *store = m_store.environment(environment);
     // A reset that throws away many rows is cheaper for the views as one model reset.
     if (batch.reset && store && store->rowCount() > m_resetThreshold)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "batchslicer.h"
 #include "connectionstate.h"
 #include "environmentspec.h"
 #include "fleetdelta.h"
@@ -112,6 +113,13 @@ public:
     // Re-evaluates the status of rows in a timed pause of a live environment (a timer does it
     // every second while there are any).
     void refreshCountdowns();
+    // A batch of more object changes than this is applied in slices of this many upserts,
+    // one per event-loop turn (BatchSlicer), so a first list of 10,000 pods does not stop
+    // the window for 100 ms; later batches wait for the slices before them. Default 1000.
+    void setSliceObjects(int objects) { m_sliceObjects = std::max(objects, 1); }
+    int sliceObjects() const { return m_sliceObjects; }
+    // Slices received but not applied yet.
+    bool hasPendingSlices() const { return !m_pendingSlices.isEmpty(); }
     // A reset batch replacing more rows than this resets the model instead of sending row
     // signals; default 2000.
     void setResetThreshold(int rows) { m_resetThreshold = rows; }
@@ -151,6 +159,8 @@ signals:
 private:
     using RowPtr = EnvironmentStore::RowPtr;
 
+    void applyWhole(const QString &environment, const WorkloadDeltaBatch &batch);
+    void applyNextSlice();
     void applyChange(const QString &environment, const EnvironmentStore::Change &change);
     void resetEnvironment(const QString &environment, const WorkloadDeltaBatch &batch);
     void emitDetailsChanged(const QString &environment, const QSet<QString> &rollouts,
@@ -179,4 +189,12 @@ private:
     QTimer *m_countdownTimer = nullptr;
     QHash<QString, AttentionCounts> m_attentionCounts; // as last signalled
     int m_resetThreshold = 2000;
+    struct PendingSlice
+    {
+        QString environment;
+        BatchSlicer::Slice slice;
+    };
+    QList<PendingSlice> m_pendingSlices; // in the order received
+    QTimer *m_sliceTimer = nullptr;
+    int m_sliceObjects = 1000;
 };

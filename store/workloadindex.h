@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <type_traits>
+
 // What one environment holds besides its rows: the ReplicaSets, pods, AnalysisRuns and
 // Events, indexed by owner so the rows and the rollout detail find theirs without a scan,
 // and whether the detail kinds could be listed. GUI thread only, owned by FleetModel.
@@ -45,6 +47,19 @@ public:
     QList<AnalysisRun> analysisRunsControlledBy(const QString &rolloutUid) const;
     // About any of the objects, newest first (Event::lastSeen, then name), at most `limit`.
     QList<Event> eventsAbout(const QStringList &objectUids, int limit) const;
+
+    // The index of one kind (ReplicaSet, Pod, AnalysisRun or Event).
+    template<typename T> const ObjectIndex<T> &index() const
+    {
+        if constexpr (std::is_same_v<T, ReplicaSet>)
+            return m_replicaSets;
+        else if constexpr (std::is_same_v<T, Pod>)
+            return m_pods;
+        else if constexpr (std::is_same_v<T, AnalysisRun>)
+            return m_analysisRuns;
+        else
+            return m_events;
+    }
 
     qsizetype replicaSetCount() const { return m_replicaSets.size(); }
     qsizetype podCount() const { return m_pods.size(); }

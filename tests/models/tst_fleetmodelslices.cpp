@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// FleetModel applies a large batch in slices, one per event-loop turn: the end state is the
+// batch's, later batches wait their turn, a reset in slices never takes away what it keeps,
+// and a dropped environment's slices do not bring it back.
+#include "fleetmodel.h"
+#include "workloadbuilders.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace {
+const QString Prod = QStringLiteral("prod");
+
+WorkloadDeltaBatch fleet(int rollouts, int podsEach, const QString &rv = QStringLiteral("1"))
+{
+    WorkloadDeltaBatch batch;
+    for (int r = 0; r < rollouts; ++r) {
+        Rollout rollout = Build::canary("shop", QStringLiteral("r%1").arg(r), "Healthy");
+        rollout.metadata.resourceVersion = rv;
+        batch.rolloutUpserts.append(rollout);
+        const ReplicaSet rs = Build::replicaSet(rollout, "stable1", 1, podsEach, "img:1");
+        batch.replicaSetUpserts.append(rs);
+        for (int p = 0; p < podsEach; ++p)
+            batch.podUpserts.append(Build::pod(rs, QString::number(p), rv));
+    }
+    return batch;
+}
+
+EnvironmentSpec environment(const QString &name)
+{
+    EnvironmentSpec spec;
+    spec.name = name;
+    return spec;
+}
+
+int podsOf(const FleetModel &model, const QString &rolloutName)
+{
+    const QModelIndex row = model.indexOf(Prod, FleetRow::Kind::Rollout, "shop", rolloutName);
+    if (!row.isValid())
+        return -1;
+    const RolloutDetail detail
+        = model.store().rolloutDetail(Prod, row.data(FleetModel::UidRole).toString());
+    int pods = 0;
+    for (const QList<Pod> &list : detail.podsByReplicaSetUid)
+        pods += int(list.size());
+    return pods;
+}
+} // namespace
+
+class TestFleetModelSlices : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void largeBatchArrivesInSlices()
+    {
+        FleetModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setEnvironments({environment(Prod)});
+        model.setSliceObjects(10);
+        WorkloadDeltaBatch batch = fleet(5, 4); // 5 + 5 + 20 objects: four slices
+        batch.reset = true;
+        batch.detailStatus = QList<DetailKindStatus>(DetailKindCount);
+        model.applyBatch(Prod, batch);
+        // The first slice at once (the Rollouts), the rest on later turns.
+        QCOMPARE(model.rowCount(), 5);
+        QVERIFY(model.hasPendingSlices());
+        QCOMPARE(podsOf(model, "r4"), 0);
+        // A small batch received meanwhile waits for them.
+        WorkloadDeltaBatch later;
+        later.rolloutDeletes = {QStringLiteral("shop/r0")};
+        model.applyBatch(Prod, later);
+        QCOMPARE(model.rowCount(), 5);
+        QTRY_VERIFY(!model.hasPendingSlices());
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(podsOf(model, "r4"), 4);
+        QCOMPARE(model.workloadCount(Prod), 4);
+    }
+
+    void slicedResetKeepsWhatItLists()
+    {
+        FleetModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setEnvironments({environment(Prod)});
+        model.applyBatch(Prod, fleet(3, 4)); // small enough: applied whole
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(podsOf(model, "r1"), 4);
+
+        // A restart's reset: r0 and r1 stay (newer versions, r1 with two pods), r2 is gone.
+        model.setSliceObjects(2);
+        WorkloadDeltaBatch reset = fleet(2, 2, QStringLiteral("2"));
+        reset.reset = true;
+        reset.detailStatus = QList<DetailKindStatus>(DetailKindCount);
+        // Between slices the kept rollout's kept pods never vanish from its detail.
+        int fewest = 4;
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        connect(&model, &FleetModel::rolloutDetailsChanged, this,
+                [&] { fewest = std::min(fewest, podsOf(model, "r1")); });
+        model.applyBatch(Prod, reset);
+        QTRY_VERIFY(!model.hasPendingSlices());
+        QCOMPARE(fewest, 2);
+        QCOMPARE(podsOf(model, "r1"), 2);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(removed.size(), 1); // r2's row, and no other
+        QCOMPARE(model.rolloutAt(0)->metadata.resourceVersion, QStringLiteral("2"));
+        QCOMPARE(model.store().environment(Prod)->objects().podCount(), 4);
+    }
+
+    void droppedEnvironmentStaysDropped()
+    {
+        FleetModel model;
+        model.setEnvironments({environment(Prod), environment("dev")});
+        model.setSliceObjects(5);
+        model.applyBatch(Prod, fleet(4, 4));
+        QVERIFY(model.hasPendingSlices());
+        model.setEnvironments({environment("dev")});
+        QVERIFY(!model.hasPendingSlices());
+        QTest::qWait(20);
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(!model.store().environment(Prod));
+    }
+};
+
+QTEST_MAIN(TestFleetModelSlices)
+#include "tst_fleetmodelslices.moc"

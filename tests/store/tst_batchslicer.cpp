@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Large batches cut into slices: sizes, order by kind, deletes first, and a reset turned
+// into the deletes of what the environment holds beyond the batch.
+#include "batchslicer.h"
+#include "fleetstore.h"
+
+#include "../models/workloadbuilders.h"
+
+#include <QTest>
+
+namespace {
+QStringList shape(const QList<BatchSlicer::Slice> &slices)
+{
+    QStringList lines;
+    for (const BatchSlicer::Slice &s : slices) {
+        const WorkloadDeltaBatch &b = s.batch;
+        lines.append(QStringLiteral("R%1 D%2 S%3 P%4 -%5%6")
+                         .arg(b.rolloutUpserts.size())
+                         .arg(b.deploymentUpserts.size())
+                         .arg(b.replicaSetUpserts.size())
+                         .arg(b.podUpserts.size())
+                         .arg(b.changeCount() - b.rolloutUpserts.size() - b.deploymentUpserts.size()
+                              - b.replicaSetUpserts.size() - b.podUpserts.size())
+                         .arg(s.resetKeys ? QStringLiteral(" reset") : QString()));
+        if (b.reset)
+            lines.append(QStringLiteral("a slice is a reset"));
+    }
+    return lines;
+}
+
+WorkloadDeltaBatch fleet(int rollouts, int podsEach)
+{
+    WorkloadDeltaBatch batch;
+    for (int r = 0; r < rollouts; ++r) {
+        const Rollout rollout = Build::canary("shop", QStringLiteral("r%1").arg(r), "Healthy");
+        batch.rolloutUpserts.append(rollout);
+        const ReplicaSet rs = Build::replicaSet(rollout, "stable1", 1, podsEach, "img:1");
+        batch.replicaSetUpserts.append(rs);
+        for (int p = 0; p < podsEach; ++p)
+            batch.podUpserts.append(Build::pod(rs, QString::number(p)));
+    }
+    return batch;
+}
+} // namespace
+
+class TestBatchSlicer : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void smallBatchIsOneSlice()
+    {
+        WorkloadDeltaBatch batch = fleet(1, 2);
+        batch.podDeletes = {QStringLiteral("shop/old")};
+        QCOMPARE(shape(BatchSlicer::slice(batch, 10)), QStringList {"R1 D0 S1 P2 -1"});
+    }
+
+    void upsertsBySizeAndKind()
+    {
+        WorkloadDeltaBatch batch = fleet(3, 3); // 3 Rollouts, 3 ReplicaSets, 9 pods
+        batch.podDeletes = {QStringLiteral("shop/a"), QStringLiteral("shop/b")};
+        batch.detailStatus = QList<DetailKindStatus>(DetailKindCount);
+        const QList<BatchSlicer::Slice> slices = BatchSlicer::slice(batch, 4);
+        // Deletes ride with the first slice; Rollouts come before their ReplicaSets and pods.
+        QCOMPARE(
+            shape(slices),
+            QStringList({"R3 D0 S1 P0 -2", "R0 D0 S2 P2 -0", "R0 D0 S0 P4 -0", "R0 D0 S0 P3 -0"}));
+        QCOMPARE(slices.at(0).batch.detailStatus.size(), DetailKindCount);
+        QVERIFY(slices.at(1).batch.detailStatus.isEmpty());
+        // Every upsert once, in the batch's order within its kind.
+        QStringList pods;
+        for (const BatchSlicer::Slice &s : slices) {
+            for (const Pod &pod : s.batch.podUpserts)
+                pods.append(pod.metadata.name);
+        }
+        QStringList expected;
+        for (const Pod &pod : batch.podUpserts)
+            expected.append(pod.metadata.name);
+        QCOMPARE(pods, expected);
+    }
+
+    void resetDeletesWhatItDoesNotList()
+    {
+        FleetStore stores;
+        EnvironmentStore &store = stores.environmentFor(QStringLiteral("prod"));
+        WorkloadDeltaBatch before = ::fleet(2, 2);
+        before.deploymentUpserts = {Build::deployment("shop", "redis", 1, 1, 1)};
+        store.apply(before, QDateTime::currentDateTimeUtc());
+
+        // The new state: r0 with one pod of two; r1 and redis gone.
+        WorkloadDeltaBatch reset = ::fleet(1, 1);
+        reset.reset = true;
+        const QList<BatchSlicer::Slice> slices = BatchSlicer::slice(reset, 1);
+        QCOMPARE(shape(slices),
+                 QStringList({"R1 D0 S0 P0 -0 reset", "R0 D0 S1 P0 -0", "R0 D0 S0 P1 -0"}));
+        WorkloadDeltaBatch first = slices.at(0).batch;
+        BatchSlicer::addResetDeletes(*slices.at(0).resetKeys, &store, &first);
+        QCOMPARE(first.rolloutDeletes, QStringList {"shop/r1"});
+        QCOMPARE(first.deploymentDeletes, QStringList {"shop/redis"});
+        QCOMPARE(first.replicaSetDeletes, QStringList {"shop/r1-stable1"});
+        QStringList pods = first.podDeletes;
+        pods.sort();
+        QCOMPARE(pods,
+                 QStringList({"shop/r0-stable1-1", "shop/r1-stable1-0", "shop/r1-stable1-1"}));
+
+        // No environment yet: nothing to delete.
+        WorkloadDeltaBatch fresh = slices.at(0).batch;
+        BatchSlicer::addResetDeletes(*slices.at(0).resetKeys, nullptr, &fresh);
+        QCOMPARE(fresh.changeCount(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBatchSlicer)
+#include "tst_batchslicer.moc"
