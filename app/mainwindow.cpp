@@ -9,6 +9,7 @@
 
 #include "auditlog.h"
 #include "connectionstatusbar.h"
+#include "deploymentdetailcontroller.h"
 #include "detailpane.h"
 #include "environmentlistview.h"
 #include "environmentmodel.h"
@@ -86,7 +87,9 @@ MainWindow::MainWindow(QWidget *parent) :
     m_summary(new QLabel(this)),
     m_countTimer(new QTimer(this)),
     m_countdown(new RetryCountdown(this)),
-    m_detailController(new RolloutDetailController(m_fleetModel, m_detail->rolloutView(), this))
+    m_detailController(new RolloutDetailController(m_fleetModel, m_detail->rolloutView(), this)),
+    m_deploymentController(
+        new DeploymentDetailController(m_fleetModel, m_detail->deploymentView(), this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     // The parts tests look for by name (tests/app/windowparts.h; the widgets name themselves).

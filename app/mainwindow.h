@@ -32,6 +32,7 @@ class QSplitter;
 class QTimer;
 class RetryCountdown;
 class RolloutDetailController;
+class DeploymentDetailController;
 
 // The window: environments with their connection state on the left, the filterable fleet
 // table on the right above the detail pane, an inline banner for configuration errors and
@@ -139,6 +140,7 @@ private:
     QTimer *m_countTimer;
     RetryCountdown *m_countdown;
     RolloutDetailController *m_detailController;
+    DeploymentDetailController *m_deploymentController;
     MetricsController *m_metricsController = nullptr;
     QStringList m_pendingSelection; // environment, namespace, name
     // The workload the user picked: environment, kind, namespace, name; empty for none.

@@ -3,6 +3,7 @@
 // moved to another row by the proxy (issue 9), and the detail pane that follows it.
 #include "mainwindow.h"
 
+#include "deploymentdetailcontroller.h"
 #include "detailpane.h"
 #include "fleetfetcher.h"
 #include "fleetfilterproxy.h"
@@ -54,6 +55,7 @@ void MainWindow::reconcileSelection()
         selection->clearSelection();
         selection->setCurrentIndex(QModelIndex(), QItemSelectionModel::NoUpdate);
         m_detailController->select(QString(), QString());
+        m_deploymentController->select(QString(), QString());
         m_metricsController->select(QString(), QString());
         const QString target = QStringLiteral("%1 / %2 / %3")
                                    .arg(m_selection.at(0), m_selection.at(2), m_selection.at(3));
@@ -77,6 +79,7 @@ void MainWindow::showDetailOf(const QModelIndex &index)
 {
     const QString environment = index.data(FleetModel::EnvironmentRole).toString();
     if (index.data(FleetModel::KindRole).toString() == QLatin1String("Rollout")) {
+        m_deploymentController->select(QString(), QString());
         m_detailController->select(environment, index.data(FleetModel::UidRole).toString());
         m_metricsController->select(environment, index.data(FleetModel::UidRole).toString());
         m_detail->showRolloutView();
@@ -84,10 +87,8 @@ void MainWindow::showDetailOf(const QModelIndex &index)
     }
     m_detailController->select(QString(), QString());
     m_metricsController->select(QString(), QString());
-    m_detail->showWorkload(environment, index.data(FleetModel::NamespaceRole).toString(),
-                           index.data(FleetModel::NameRole).toString(),
-                           index.data(FleetModel::PhaseRole).toString(),
-                           index.data(FleetModel::MessageRole).toString());
+    m_deploymentController->select(environment, index.data(FleetModel::UidRole).toString());
+    m_detail->showDeploymentView();
 }
 
 void MainWindow::updateDetail()
@@ -100,6 +101,7 @@ void MainWindow::updateDetail()
     if (rows.isEmpty()) {
         m_selection.clear();
         m_detailController->select(QString(), QString());
+        m_deploymentController->select(QString(), QString());
         m_metricsController->select(QString(), QString());
         m_detail->clearSelection();
         return;

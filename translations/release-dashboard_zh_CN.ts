@@ -856,6 +856,65 @@ Without a command it opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>DeploymentDetailView</name>
+    <message>
+        <source>ReplicaSets (%1)</source>
+        <translation>ReplicaSet（%1）</translation>
+    </message>
+    <message>
+        <source>Events (%1, %2 warnings)</source>
+        <translation>事件（%1，%2 条警告）</translation>
+    </message>
+    <message>
+        <source>Events (%1)</source>
+        <translation>事件（%1）</translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation>Deployment</translation>
+    </message>
+    <message>
+        <source>revision %1</source>
+        <translation>修订版本 %1</translation>
+    </message>
+    <message>
+        <source>%1 desired</source>
+        <translation>期望 %1</translation>
+    </message>
+    <message>
+        <source>%1 updated</source>
+        <translation>已更新 %1</translation>
+    </message>
+    <message>
+        <source>%1 ready</source>
+        <translation>就绪 %1</translation>
+    </message>
+    <message>
+        <source>%1 available</source>
+        <translation>可用 %1</translation>
+    </message>
+    <message>
+        <source>max surge %1</source>
+        <translation>最大超量 %1</translation>
+    </message>
+    <message>
+        <source>max unavailable %1</source>
+        <translation>最大不可用 %1</translation>
+    </message>
+    <message>
+        <source>paused (spec.paused)</source>
+        <translation>已暂停（spec.paused）</translation>
+    </message>
+    <message>
+        <source>Images: %1</source>
+        <translation>镜像：%1</translation>
+    </message>
+    <message>
+        <source>Stale since %1: %2 is not connected, so this is the last known state.</source>
+        <translation>自 %1 起数据已过时：%2 未连接，这里显示的是最后已知的状态。</translation>
+    </message>
+</context>
+<context>
     <name>DeploymentStatus</name>
     <message>
         <source>Waiting for deployment spec update to be observed...</source>
@@ -887,10 +946,6 @@ Without a command it opens the window. Commands:
     <message>
         <source>Select a rollout to see its steps, ReplicaSets and analysis</source>
         <translation>选择一个发布，查看它的步骤、ReplicaSet 和分析</translation>
-    </message>
-    <message>
-        <source>A Deployment rolls out without steps or analysis: its status and replicas are in the table above.</source>
-        <translation>Deployment 的发布没有步骤和分析：它的状态和副本见上方表格。</translation>
     </message>
 </context>
 <context>
@@ -966,6 +1021,13 @@ Without a command it opens the window. Commands:
     <message>
         <source>%1 ago</source>
         <translation>%1 前</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentBadge</name>
+    <message>
+        <source>Environment %1: every action acts here</source>
+        <translation>环境 %1：所有操作都作用于此环境</translation>
     </message>
 </context>
 <context>
@@ -1565,42 +1627,6 @@ Without a command it opens the window. Commands:
         <translation>时长</translation>
     </message>
     <message>
-        <source>Pods are not shown: listing pods in this environment is forbidden.</source>
-        <translation>不显示 Pod：此环境禁止列出 Pod。</translation>
-    </message>
-    <message>
-        <source>Pods are not shown: this environment does not serve pods.</source>
-        <translation>不显示 Pod：此环境不提供 Pod。</translation>
-    </message>
-    <message>
-        <source>Pods may be out of date: %1</source>
-        <translation>Pod 信息可能已过时：%1</translation>
-    </message>
-    <message>
-        <source>Analysis runs are not shown: listing analysis runs in this environment is forbidden.</source>
-        <translation>不显示 AnalysisRun：此环境禁止列出 AnalysisRun。</translation>
-    </message>
-    <message>
-        <source>Analysis runs are not shown: this environment does not serve AnalysisRuns.</source>
-        <translation>不显示 AnalysisRun：此环境不提供 AnalysisRun。</translation>
-    </message>
-    <message>
-        <source>Analysis runs may be out of date: %1</source>
-        <translation>AnalysisRun 信息可能已过时：%1</translation>
-    </message>
-    <message>
-        <source>Events are not shown: listing events in this environment is forbidden.</source>
-        <translation>不显示事件：此环境禁止列出事件。</translation>
-    </message>
-    <message>
-        <source>Events are not shown: this environment does not serve events.</source>
-        <translation>不显示事件：此环境不提供事件。</translation>
-    </message>
-    <message>
-        <source>Events may be out of date: %1</source>
-        <translation>事件可能已过时：%1</translation>
-    </message>
-    <message>
         <source>Canary</source>
         <translation>金丝雀</translation>
     </message>
@@ -1687,6 +1713,45 @@ Without a command it opens the window. Commands:
     <message>
         <source>context &apos;%1&apos; is not in the kubeconfig (contexts: %2)</source>
         <translation>上下文 &apos;%1&apos; 不在 kubeconfig 中（现有上下文：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>FleetStore</name>
+    <message>
+        <source>Pods are not shown: listing pods in this environment is forbidden.</source>
+        <translation>不显示 Pod：此环境禁止列出 Pod。</translation>
+    </message>
+    <message>
+        <source>Pods are not shown: this environment does not serve pods.</source>
+        <translation>不显示 Pod：此环境不提供 Pod。</translation>
+    </message>
+    <message>
+        <source>Pods may be out of date: %1</source>
+        <translation>Pod 信息可能已过时：%1</translation>
+    </message>
+    <message>
+        <source>Analysis runs are not shown: listing analysis runs in this environment is forbidden.</source>
+        <translation>不显示 AnalysisRun：此环境禁止列出 AnalysisRun。</translation>
+    </message>
+    <message>
+        <source>Analysis runs are not shown: this environment does not serve AnalysisRuns.</source>
+        <translation>不显示 AnalysisRun：此环境不提供 AnalysisRun。</translation>
+    </message>
+    <message>
+        <source>Analysis runs may be out of date: %1</source>
+        <translation>AnalysisRun 信息可能已过时：%1</translation>
+    </message>
+    <message>
+        <source>Events are not shown: listing events in this environment is forbidden.</source>
+        <translation>不显示事件：此环境禁止列出事件。</translation>
+    </message>
+    <message>
+        <source>Events are not shown: this environment does not serve events.</source>
+        <translation>不显示事件：此环境不提供事件。</translation>
+    </message>
+    <message>
+        <source>Events may be out of date: %1</source>
+        <translation>事件可能已过时：%1</translation>
     </message>
 </context>
 <context>
@@ -3208,10 +3273,6 @@ First: %2</source>
     <message>
         <source>Aborted %1 ago (%2).</source>
         <translation>已于 %1 前中止（%2）。</translation>
-    </message>
-    <message>
-        <source>Environment %1: every action acts here</source>
-        <translation>环境 %1：所有操作都作用于此环境</translation>
     </message>
     <message>
         <source>Phase: %1</source>

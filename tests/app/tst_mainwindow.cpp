@@ -7,6 +7,7 @@
 #include "connectionstatusbar.h"
 #include "demofleet.h"
 #include "demowindow.h"
+#include "deploymentdetailview.h"
 #include "detailpane.h"
 #include "environmentlistview.h"
 #include "environmentmodel.h"
@@ -237,17 +238,18 @@ private slots:
                 QCOMPARE(detailPane(m_window)->rolloutView()->detail().rollout.metadata.name,
                          index.data(FleetModel::NameRole).toString());
             } else {
-                QVERIFY(!detailPane(m_window)->isShowingRollout());
-                QCOMPARE(detailPane(m_window)->title(),
-                         QStringLiteral("%1 / %2 / %3")
-                             .arg(index.data(FleetModel::EnvironmentRole).toString(),
-                                  index.data(FleetModel::NamespaceRole).toString(),
-                                  index.data(FleetModel::NameRole).toString()));
+                QVERIFY(detailPane(m_window)->isShowingDeployment());
+                const DeploymentDetail &shown = detailPane(m_window)->deploymentView()->detail();
+                QCOMPARE(shown.environment, index.data(FleetModel::EnvironmentRole).toString());
+                QCOMPARE(shown.deployment.metadata.namespaceName,
+                         index.data(FleetModel::NamespaceRole).toString());
+                QCOMPARE(shown.deployment.metadata.name,
+                         index.data(FleetModel::NameRole).toString());
             }
         }
         table->clearSelection();
         QVERIFY(!detailPane(m_window)->isShowingRollout());
-        QCOMPARE(detailPane(m_window)->title(), QString());
+        QVERIFY(!detailPane(m_window)->isShowingDeployment());
     }
 
     void selectsARequestedWorkload()

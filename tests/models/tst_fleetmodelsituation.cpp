@@ -131,7 +131,8 @@ private slots:
         checkout.spec.paused = false;
         checkout.metadata.resourceVersion = QStringLiteral("3");
         m_model->applyBatch(Prod, Build::upsert({checkout}));
-        QVERIFY(!m_model->store().rolloutDetail(Prod, checkout.metadata.uid)
+        QVERIFY(!m_model->store()
+                     .rolloutDetail(Prod, checkout.metadata.uid)
                      .observations.manualPauseSeenAt.isValid());
     }
 
@@ -154,8 +155,9 @@ private slots:
         m_model->applyBatch(Prod, Build::upsert({checkout}));
         QCOMPARE(status(),
                  QStringLiteral("Aborting — canary weight 33 % → 0 %, scaling down 2 canary pods"));
-        QCOMPARE(m_model->store().rolloutDetail(Prod, checkout.metadata.uid).observations.abortedAtStep,
-                 std::optional<qint32>(3));
+        QCOMPARE(
+            m_model->store().rolloutDetail(Prod, checkout.metadata.uid).observations.abortedAtStep,
+            std::optional<qint32>(3));
 
         // The canary is scaled down: only then is traffic back on stable.
         canary.replicas = 0;
@@ -167,8 +169,9 @@ private slots:
         QCOMPARE(m_model->index(0, 0).data(FleetModel::AttentionRole).toInt(),
                  int(FleetRow::Attention::Failure));
         // The step is remembered through later updates.
-        QCOMPARE(m_model->store().rolloutDetail(Prod, checkout.metadata.uid).observations.abortedAtStep,
-                 std::optional<qint32>(3));
+        QCOMPARE(
+            m_model->store().rolloutDetail(Prod, checkout.metadata.uid).observations.abortedAtStep,
+            std::optional<qint32>(3));
     }
 
     void abortSeenOnlyAfterwardsHasNoStep()
@@ -177,8 +180,9 @@ private slots:
         checkout.status.abort = true;
         checkout.status.currentStepIndex = 0;
         m_model->applyBatch(Prod, Build::upsert({checkout}));
-        QCOMPARE(m_model->store().rolloutDetail(Prod, checkout.metadata.uid).observations.abortedAtStep,
-                 std::nullopt);
+        QCOMPARE(
+            m_model->store().rolloutDetail(Prod, checkout.metadata.uid).observations.abortedAtStep,
+            std::nullopt);
     }
 
     void disconnectedEnvironmentIsStale()

@@ -4,12 +4,13 @@
 #include <QString>
 #include <QWidget>
 
+class DeploymentDetailView;
 class QLabel;
 class QStackedLayout;
 class RolloutDetailView;
 
-// The pane under the fleet table: the selected rollout's detail view; for a Deployment its
-// name and status; without a selection an invitation to select one.
+// The pane under the fleet table: the selected Rollout's or Deployment's detail view;
+// without a selection an invitation to select one.
 class DetailPane : public QWidget
 {
     Q_OBJECT
@@ -18,6 +19,7 @@ public:
     explicit DetailPane(QWidget *parent = nullptr);
 
     RolloutDetailView *rolloutView() const { return m_rolloutView; }
+    DeploymentDetailView *deploymentView() const { return m_deploymentView; }
 
     // Nothing selected.
     void clearSelection();
@@ -26,21 +28,16 @@ public:
     void showSelectionGone(const QString &text);
     // The rollout detail view (its content is set through rolloutView()).
     void showRolloutView();
-    // A workload without a detail view (a Deployment): environment / namespace / name, its
-    // phase (untranslated) and phase message.
-    void showWorkload(const QString &environment, const QString &namespaceName, const QString &name,
-                      const QString &phase, const QString &message);
+    // The Deployment detail view (its content is set through deploymentView()).
+    void showDeploymentView();
 
     bool isShowingRollout() const;
-    QString title() const; // of a workload shown by showWorkload()
+    bool isShowingDeployment() const;
     QString placeholderText() const;
 
 private:
     QStackedLayout *m_stack;
-    QWidget *m_summaryPage;
-    QLabel *m_title;
-    QLabel *m_statusIcon;
-    QLabel *m_status;
     QLabel *m_placeholder;
     RolloutDetailView *m_rolloutView;
+    DeploymentDetailView *m_deploymentView;
 };

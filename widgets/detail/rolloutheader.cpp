@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rolloutheader.h"
 
+#include "detailheaderparts.h"
 #include "detailstyle.h"
 #include "phasestyle.h"
 #include "rolloutstatus.h"
@@ -16,20 +17,6 @@ namespace {
 
 const QString separator = QStringLiteral(" \u00b7 ");
 
-void setLabelText(QLabel *label, const QString &text)
-{
-    if (label->text() != text)
-        label->setText(text);
-}
-
-QLabel *selectableLabel(QWidget *parent, const QString &objectName)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
 QString plain(const QString &html)
 {
     return QTextDocumentFragment::fromHtml(html).toPlainText();
@@ -37,39 +24,23 @@ QString plain(const QString &html)
 
 } // namespace
 
+using DetailLabels::setText;
+
 RolloutHeader::RolloutHeader(QWidget *parent) :
     QWidget(parent),
-    m_badge(new QLabel(this)),
+    m_badge(new EnvironmentBadge(this)),
     m_icon(new QLabel(this)),
-    m_title(selectableLabel(this, QStringLiteral("headerTitle"))),
-    m_context(selectableLabel(this, QStringLiteral("headerContext"))),
-    m_status(selectableLabel(this, QStringLiteral("headerStatus"))),
-    m_facts(selectableLabel(this, QStringLiteral("headerFacts"))),
-    m_images(selectableLabel(this, QStringLiteral("headerImages"))),
-    m_errorBox(selectableLabel(this, QStringLiteral("errorConditions"))),
-    m_staleBox(selectableLabel(this, QStringLiteral("staleBox")))
+    m_title(DetailLabels::selectable(this, QStringLiteral("headerTitle"))),
+    m_context(DetailLabels::selectable(this, QStringLiteral("headerContext"))),
+    m_status(DetailLabels::selectable(this, QStringLiteral("headerStatus"))),
+    m_facts(DetailLabels::selectable(this, QStringLiteral("headerFacts"))),
+    m_images(DetailLabels::selectable(this, QStringLiteral("headerImages"))),
+    m_errorBox(DetailLabels::selectable(this, QStringLiteral("errorConditions"))),
+    m_staleBox(new StaleBox(this))
 {
-    m_badge->setObjectName(QStringLiteral("environmentBadge"));
-    QFont badgeFont = m_badge->font();
-    badgeFont.setBold(true);
-    badgeFont.setPointSizeF(badgeFont.pointSizeF() * 1.15);
-    m_badge->setFont(badgeFont);
-    m_staleBox->setWordWrap(true);
-    m_staleBox->setTextFormat(Qt::PlainText);
-    m_staleBox->setContentsMargins(8, 4, 8, 4);
-    // A warning, not a disabled control: what is shown may no longer be true.
-    m_staleBox->setStyleSheet(
-        DetailStyle::boxStyleSheet(QStringLiteral("QLabel#staleBox"), DetailStyle::warningTint(),
-                                   QColor(0x6b, 0x44, 0x08), QColor(0xe5, 0xc0, 0x7b)));
-    m_staleBox->hide();
     setObjectName(QStringLiteral("rolloutHeader"));
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
-    QPalette quiet = m_context->palette();
-    quiet.setColor(QPalette::WindowText, quiet.color(QPalette::PlaceholderText));
-    m_context->setPalette(quiet);
+    DetailLabels::makeTitle(m_title);
+    DetailLabels::makeQuiet(m_context);
     m_status->setTextFormat(Qt::RichText);
     m_status->setWordWrap(true);
     m_facts->setWordWrap(true);
@@ -90,13 +61,7 @@ RolloutHeader::RolloutHeader(QWidget *parent) :
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->setHorizontalSpacing(16);
     m_layout->setVerticalSpacing(3);
-    auto *titleRow = new QHBoxLayout;
-    titleRow->setSpacing(8);
-    titleRow->addWidget(m_badge, 0, Qt::AlignVCenter);
-    titleRow->addWidget(m_icon, 0, Qt::AlignVCenter);
-    titleRow->addWidget(m_title, 0, Qt::AlignBaseline);
-    titleRow->addWidget(m_context, 1, Qt::AlignBaseline);
-    m_layout->addLayout(titleRow, 0, 0);
+    m_layout->addLayout(DetailLabels::titleRow(m_badge, m_icon, m_title, m_context), 0, 0);
     m_layout->addWidget(m_staleBox, 1, 0, 1, 2);
     m_layout->addWidget(m_status, 2, 0, Qt::AlignTop);
     m_layout->addWidget(m_facts, 3, 0, 1, 2);
@@ -116,17 +81,9 @@ void RolloutHeader::setDetail(const RolloutDetail &detail, const QDateTime &now)
 {
     const Rollout &rollout = detail.rollout;
     m_detail = detail;
-    setLabelText(m_badge, detail.environment);
-    const QColor colour
-        = DetailStyle::environmentColour(detail.environment, QColor(detail.environmentColour));
-    const QString badgeStyle = QStringLiteral("QLabel#environmentBadge { background: %1; color: %2;"
-                                              " border-radius: 4px; padding: 2px 8px; }")
-                                   .arg(colour.name(), DetailStyle::textColourOn(colour).name());
-    if (m_badge->styleSheet() != badgeStyle)
-        m_badge->setStyleSheet(badgeStyle);
-    m_badge->setToolTip(tr("Environment %1: every action acts here").arg(detail.environment));
-    setLabelText(m_title,
-                 rollout.metadata.namespaceName + QStringLiteral(" / ") + rollout.metadata.name);
+    m_badge->setEnvironment(detail.environment, detail.environmentColour);
+    setText(m_title,
+            rollout.metadata.namespaceName + QStringLiteral(" / ") + rollout.metadata.name);
     QStringList context;
     const QString strategy = strategyName(rollout);
     if (strategy == QLatin1String("Canary"))
@@ -136,7 +93,7 @@ void RolloutHeader::setDetail(const RolloutDetail &detail, const QDateTime &now)
     const qint64 revision = rolloutRevision(rollout, detail.replicaSets);
     if (revision > 0)
         context.append(tr("revision %1").arg(revision));
-    setLabelText(m_context, context.join(separator));
+    setText(m_context, context.join(separator));
 
     QStringList facts;
     // Numbered as the steps list numbers them (the plugin's "1/5" counts completed steps).
@@ -157,7 +114,7 @@ void RolloutHeader::setDetail(const RolloutDetail &detail, const QDateTime &now)
                      .arg(counts.updated)
                      .arg(counts.ready)
                      .arg(counts.available));
-    setLabelText(m_facts, facts.join(separator));
+    setText(m_facts, facts.join(separator));
 
     QStringList images;
     for (const ImageInfo &image : runningImages(rollout, detail.replicaSets)) {
@@ -171,8 +128,7 @@ void RolloutHeader::setDetail(const RolloutDetail &detail, const QDateTime &now)
                              tags.join(QStringLiteral(", ")).toHtmlEscaped());
         images.append(text);
     }
-    setLabelText(m_images,
-                 images.isEmpty() ? QString() : tr("Images: %1").arg(images.join(separator)));
+    setText(m_images, images.isEmpty() ? QString() : tr("Images: %1").arg(images.join(separator)));
     m_images->setVisible(!images.isEmpty());
 
     m_errors = rolloutErrorConditions(rollout);
@@ -180,7 +136,7 @@ void RolloutHeader::setDetail(const RolloutDetail &detail, const QDateTime &now)
         m_errors.prepend(tr("Aborted %1 ago (%2).")
                              .arg(DetailStyle::age(rollout.status.abortedAt, now),
                                   DetailStyle::timestamp(rollout.status.abortedAt)));
-    setLabelText(m_errorBox, m_errors.join(QLatin1Char('\n')));
+    setText(m_errorBox, m_errors.join(QLatin1Char('\n')));
     m_errorBox->setVisible(!m_errors.isEmpty());
 
     QString stale;
@@ -192,8 +148,7 @@ void RolloutHeader::setDetail(const RolloutDetail &detail, const QDateTime &now)
         if (!detail.staleReason.isEmpty())
             stale += QLatin1Char('\n') + detail.staleReason;
     }
-    setLabelText(m_staleBox, stale);
-    m_staleBox->setVisible(!stale.isEmpty());
+    m_staleBox->setStaleText(stale);
     updateStatus(now);
 }
 
@@ -224,7 +179,7 @@ void RolloutHeader::updateStatus(const QDateTime &now)
                        .arg(colour.name(), head.toHtmlEscaped());
     if (!rest.isEmpty())
         html += QStringLiteral(" \u2014 ") + rest.toHtmlEscaped();
-    setLabelText(m_status, html);
+    setText(m_status, html);
     m_status->setToolTip(tr("Phase: %1")
                              .arg(phase.message.isEmpty() ? phase.phase
                                                           : phase.phase + QStringLiteral(" (")

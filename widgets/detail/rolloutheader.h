@@ -6,7 +6,9 @@
 #include <QDateTime>
 #include <QWidget>
 
+class EnvironmentBadge;
 class QGridLayout;
+class StaleBox;
 class QLabel;
 
 // The top of the rollout detail: a coloured environment badge beside namespace / name (the
@@ -45,7 +47,7 @@ private:
 
     RolloutDetail m_detail;
     QStringList m_errors;
-    QLabel *m_badge;
+    EnvironmentBadge *m_badge;
     QLabel *m_icon;
     QLabel *m_title;
     QLabel *m_context;
@@ -53,6 +55,6 @@ private:
     QLabel *m_facts;
     QLabel *m_images;
     QLabel *m_errorBox;
-    QLabel *m_staleBox;
+    StaleBox *m_staleBox;
     QGridLayout *m_layout;
 };
