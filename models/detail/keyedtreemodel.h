@@ -62,7 +62,7 @@ public:
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const final
     {
-        const Node *parentNode = nodeAt(parent);
+        const Node *parentNode = parent.column() > 0 ? nullptr : nodeAt(parent);
         if (row < 0 || column < 0 || column >= Impl::ColumnCount || !parentNode
             || size_t(row) >= parentNode->children.size())
             return QModelIndex();

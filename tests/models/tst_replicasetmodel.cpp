@@ -94,6 +94,9 @@ private slots:
         pods[QStringLiteral("uid-app-1")]
             = {pod(QStringLiteral("app-1-a")), pod(QStringLiteral("app-1-b"), 1)};
         model.setReplicaSets(sets, pods, {canary(), stable()}, now);
+        // Only the first column has children, as QTreeView expects.
+        QCOMPARE(model.rowCount(model.index(1, ReplicaSetModel::Revision)), 0);
+        QVERIFY(!model.index(0, 0, model.index(1, ReplicaSetModel::Revision)).isValid());
         QCOMPARE(printTree(model, shown),
                  QStringLiteral("app-2 | 2 | canary | 1/1\n"
                                 "  app-2-a |  |  | 1/1 | 0\n"
