@@ -74,11 +74,13 @@ QIcon DetailStyleProxy::symbolIcon(const QString &symbol, const QColor &colour, 
 
 QVariant DetailStyleProxy::data(const QModelIndex &index, int role) const
 {
-    const QPalette palette = m_paletteSource ? m_paletteSource->palette() : QPalette();
+    // Views ask for every role of every visible cell: the palette only when a tone is set.
     const auto colourOf = [&](int toneRole) {
         const QVariant tone = QIdentityProxyModel::data(index, toneRole);
-        return tone.isValid() ? DetailStyle::toneColour(DetailRoles::Tone(tone.toInt()), palette)
-                              : QColor();
+        if (!tone.isValid())
+            return QColor();
+        return DetailStyle::toneColour(DetailRoles::Tone(tone.toInt()),
+                                       m_paletteSource ? m_paletteSource->palette() : QPalette());
     };
     switch (role) {
     case Qt::ForegroundRole: {
