@@ -114,8 +114,9 @@ double ingestOnce(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &en
     // slice the model applies on a later turn (large batches are applied in slices).
     const auto check = [&](const QString &environment) {
         Progress &p = progress[environment];
-        if (p.complete || model.hasPendingSlices() || model.workloadCount(environment) < rollouts
-            || p.replicaSets < replicaSets || p.pods < pods)
+        if (p.complete || model.hasPendingSlices(environment)
+            || model.workloadCount(environment) < rollouts || p.replicaSets < replicaSets
+            || p.pods < pods)
             return;
         for (const Sample &sample : samples) {
             if (!detailComplete(model, environment, sample))

@@ -105,6 +105,14 @@ void FleetModel::applyNextSlice()
         m_sliceTimer->start();
 }
 
+bool FleetModel::hasPendingSlices(const QString &environment) const
+{
+    return std::any_of(m_pendingSlices.cbegin(), m_pendingSlices.cend(),
+                       [&](const PendingSlice &pending) {
+                           return environment.isEmpty() || pending.environment == environment;
+                       });
+}
+
 void FleetModel::applyWhole(const QString &environment, const WorkloadDeltaBatch &batch)
 {
     const EnvironmentStore *store = m_store.environment(environment);

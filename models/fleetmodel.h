@@ -118,8 +118,8 @@ public:
     // the window for 100 ms; later batches wait for the slices before them. Default 1000.
     void setSliceObjects(int objects) { m_sliceObjects = std::max(objects, 1); }
     int sliceObjects() const { return m_sliceObjects; }
-    // Slices received but not applied yet.
-    bool hasPendingSlices() const { return !m_pendingSlices.isEmpty(); }
+    // Slices received but not applied yet (of one environment, or of any).
+    bool hasPendingSlices(const QString &environment = QString()) const;
     // A reset batch replacing more rows than this resets the model instead of sending row
     // signals; default 2000.
     void setResetThreshold(int rows) { m_resetThreshold = rows; }

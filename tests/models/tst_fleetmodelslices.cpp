@@ -116,6 +116,8 @@ private slots:
         model.setSliceObjects(5);
         model.applyBatch(Prod, fleet(4, 4));
         QVERIFY(model.hasPendingSlices());
+        QVERIFY(model.hasPendingSlices(Prod));
+        QVERIFY(!model.hasPendingSlices(QStringLiteral("dev")));
         model.setEnvironments({environment("dev")});
         QVERIFY(!model.hasPendingSlices());
         QTest::qWait(20);
