@@ -38,14 +38,3 @@ bool ReplicaSet::operator==(const ReplicaSet &o) const
         && readyReplicas == o.readyReplicas && availableReplicas == o.availableReplicas
         && observedGeneration == o.observedGeneration && conditions == o.conditions;
 }
-
-int ownedRevisionCount(const QList<ReplicaSet> &replicaSets, const QString &ownerUid)
-{
-    int count = 0;
-    for (const ReplicaSet &replicaSet : replicaSets) {
-        if (replicaSet.metadata.isOwnedBy(ownerUid)
-            && replicaSet.metadata.annotations.contains(u"rollout.argoproj.io/revision"))
-            ++count;
-    }
-    return count;
-}

@@ -39,8 +39,4 @@ struct ReplicaSet
 // one revision (ReplicaSets, pods, AnalysisRuns); empty when absent.
 QString rolloutsPodTemplateHash(const ObjectMeta &metadata);
 
-// How many revisions a Rollout has to go back to: its ReplicaSets (owned by ownerUid, as the
-// plugin matches them) that carry rollout.argoproj.io/revision. Undo needs at least two.
-int ownedRevisionCount(const QList<ReplicaSet> &replicaSets, const QString &ownerUid);
-
 Q_DECLARE_METATYPE(ReplicaSet)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsondecoder.h"
 #include "replicasetstatus.h"
+#include "rolloutactionplan.h"
 #include "testdata.h"
 #include "timestamps.h"
 
@@ -19,26 +20,37 @@ private:
     }
 
 private slots:
-    void ownedRevisionsAreCounted()
+    void undoRevisionsAreTheOwnedNumberedOnes()
     {
-        const auto make = [](const QString &owner, bool revision) {
+        const auto make = [](const QString &owner, const QString &revision, bool controller) {
             ReplicaSet replicaSet;
+            replicaSet.metadata.name = owner + QLatin1Char('-') + revision;
             OwnerReference reference;
             reference.kind = QStringLiteral("Rollout");
             reference.uid = owner;
-            reference.controller = true;
+            reference.controller = controller;
             replicaSet.metadata.ownerReferences = {reference};
-            if (revision)
+            if (!revision.isEmpty())
                 replicaSet.metadata.annotations.insert(
-                    QStringLiteral("rollout.argoproj.io/revision"), QStringLiteral("3"));
+                    QStringLiteral("rollout.argoproj.io/revision"), revision);
             return replicaSet;
         };
         const QList<ReplicaSet> replicaSets {
-            make(QStringLiteral("u1"), true), make(QStringLiteral("u1"), true),
-            make(QStringLiteral("u1"), false), make(QStringLiteral("u2"), true)};
-        QCOMPARE(ownedRevisionCount(replicaSets, QStringLiteral("u1")), 2);
-        QCOMPARE(ownedRevisionCount(replicaSets, QStringLiteral("u2")), 1);
-        QCOMPARE(ownedRevisionCount(replicaSets, QStringLiteral("u3")), 0);
+            make(QStringLiteral("u1"), QStringLiteral("3"), true),
+            make(QStringLiteral("u1"), QStringLiteral("5"), true),
+            make(QStringLiteral("u1"), QString(), true), // no revision
+            make(QStringLiteral("u1"), QStringLiteral("x"), true), // not a number
+            make(QStringLiteral("u1"), QStringLiteral("9"), false), // owned, not controlled
+            make(QStringLiteral("u2"), QStringLiteral("1"), true)};
+        const QList<UndoRevision> u1 = undoRevisions(replicaSets, QStringLiteral("u1"));
+        QCOMPARE(u1.size(), 2);
+        // Highest first, each pointing at its ReplicaSet in the list.
+        QCOMPARE(u1.at(0).revision, 5);
+        QCOMPARE(u1.at(0).replicaSet, 1);
+        QCOMPARE(u1.at(1).revision, 3);
+        QCOMPARE(u1.at(1).replicaSet, 0);
+        QCOMPARE(undoRevisions(replicaSets, QStringLiteral("u2")).size(), 1);
+        QCOMPARE(undoRevisions(replicaSets, QStringLiteral("u3")).size(), 0);
     }
 
     void initTestCase()
