@@ -85,8 +85,8 @@ void FleetModel::applyBatch(const QString &environment, const WorkloadDeltaBatch
         return;
     }
     const bool idle = m_pendingSlices.isEmpty();
-    for (BatchSlicer::Slice &slice : BatchSlicer::slice(batch, m_sliceObjects))
-        m_pendingSlices.append({environment, std::move(slice)});
+    for (const BatchSlicer::Slice &slice : BatchSlicer::slice(batch, m_sliceObjects))
+        m_pendingSlices.append({environment, slice});
     if (idle)
         applyNextSlice(); // the first slice at once, the rest on later turns
 }
@@ -95,12 +95,10 @@ void FleetModel::applyNextSlice()
 {
     if (m_pendingSlices.isEmpty())
         return;
-    PendingSlice next = m_pendingSlices.takeFirst();
-    // Decided now, after every slice queued before it: what the reset does not list goes.
-    if (next.slice.resetKeys)
-        BatchSlicer::addResetDeletes(*next.slice.resetKeys, m_store.environment(next.environment),
-                                     &next.slice.batch);
-    applyWhole(next.environment, next.slice.batch);
+    const PendingSlice next = m_pendingSlices.takeFirst();
+    // Taken now, after every slice queued before it: a reset's deletes are decided against
+    // what the environment holds at this turn.
+    applyWhole(next.environment, next.slice.take(m_store.environment(next.environment)));
     if (!m_pendingSlices.isEmpty())
         m_sliceTimer->start();
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "batchslicer.h"
 
+#include <QSet>
+
 namespace {
 template<typename T> QSet<QString> keysOf(const QList<T> &objects)
 {
@@ -11,81 +13,102 @@ template<typename T> QSet<QString> keysOf(const QList<T> &objects)
     return keys;
 }
 
-// Appends the kind's upserts to the slices, starting a new slice when the last is full.
+// The kind's index entries the reset does not list.
 template<typename T>
-void distribute(const QList<T> &upserts, int maxObjects, QList<BatchSlicer::Slice> *slices,
-                int *inLast)
+void deleteMissing(const WorkloadDeltaBatch &reset, const ObjectIndex<T> &index,
+                   WorkloadDeltaBatch *out)
 {
-    for (const T &object : upserts) {
-        if (*inLast >= maxObjects) {
-            slices->append(BatchSlicer::Slice());
-            *inLast = 0;
-        }
-        WorkloadDeltaSlots<T>::upserts(slices->last().batch).append(object);
-        ++*inLast;
-    }
-}
-
-template<typename T>
-void deleteMissing(const QSet<QString> &keep, const ObjectIndex<T> &index, QStringList *deletes)
-{
+    if (index.size() == 0)
+        return;
+    const QSet<QString> keep = keysOf(WorkloadDeltaSlots<T>::upserts(reset));
     index.forEach([&](const T &object) {
         const QString key = ObjectIndex<T>::keyOf(object);
         if (!keep.contains(key))
-            deletes->append(key);
+            WorkloadDeltaSlots<T>::deletes(*out).append(key);
     });
+}
+
+void addResetDeletes(const WorkloadDeltaBatch &reset, const EnvironmentStore &store,
+                     WorkloadDeltaBatch *out)
+{
+    const QSet<QString> rollouts = keysOf(reset.rolloutUpserts);
+    const QSet<QString> deployments = keysOf(reset.deploymentUpserts);
+    store.forEachRow([&](const EnvironmentStore::RowPtr &row) {
+        const ObjectMeta &meta = row->metadata();
+        const QString key = WorkloadDeltaBatch::key(meta.namespaceName, meta.name);
+        if (row->kind == FleetRow::Kind::Rollout && !rollouts.contains(key))
+            out->rolloutDeletes.append(key);
+        else if (row->kind == FleetRow::Kind::Deployment && !deployments.contains(key))
+            out->deploymentDeletes.append(key);
+    });
+    const WorkloadIndex &objects = store.objects();
+    deleteMissing(reset, objects.index<ReplicaSet>(), out);
+    deleteMissing(reset, objects.index<Pod>(), out);
+    deleteMissing(reset, objects.index<AnalysisRun>(), out);
+    deleteMissing(reset, objects.index<Event>(), out);
+}
+
+// Copies the kind's upserts that fall in [begin, end) of the concatenation; *offset is
+// where the kind starts in it and moves past it.
+template<typename T>
+void copyRange(const WorkloadDeltaBatch &source, int begin, int end, int *offset,
+               WorkloadDeltaBatch *out)
+{
+    const QList<T> &all = WorkloadDeltaSlots<T>::upserts(source);
+    const int from = std::max(begin - *offset, 0);
+    const int to = std::min(end - *offset, int(all.size()));
+    if (from < to)
+        WorkloadDeltaSlots<T>::upserts(*out) = all.mid(from, to - from);
+    *offset += int(all.size());
+}
+
+int upsertCount(const WorkloadDeltaBatch &batch)
+{
+    return int(batch.rolloutUpserts.size() + batch.deploymentUpserts.size()
+               + batch.replicaSetUpserts.size() + batch.podUpserts.size()
+               + batch.analysisRunUpserts.size() + batch.eventUpserts.size());
 }
 } // namespace
 
-QList<BatchSlicer::Slice> BatchSlicer::slice(const WorkloadDeltaBatch &batch, int maxObjects)
+BatchSlicer::Slice::Slice(std::shared_ptr<const WorkloadDeltaBatch> source, int begin, int end,
+                          bool first) :
+    m_source(std::move(source)), m_begin(begin), m_end(end), m_first(first)
+{ }
+
+WorkloadDeltaBatch BatchSlicer::Slice::take(const EnvironmentStore *store) const
 {
-    Slice first;
-    first.batch.detailStatus = batch.detailStatus;
-    if (batch.reset) {
-        auto keys = std::make_shared<ResetKeys>();
-        keys->rollouts = keysOf(batch.rolloutUpserts);
-        keys->deployments = keysOf(batch.deploymentUpserts);
-        keys->replicaSets = keysOf(batch.replicaSetUpserts);
-        keys->pods = keysOf(batch.podUpserts);
-        keys->analysisRuns = keysOf(batch.analysisRunUpserts);
-        keys->events = keysOf(batch.eventUpserts);
-        first.resetKeys = std::move(keys);
-    } else {
-        first.batch.rolloutDeletes = batch.rolloutDeletes;
-        first.batch.deploymentDeletes = batch.deploymentDeletes;
-        first.batch.replicaSetDeletes = batch.replicaSetDeletes;
-        first.batch.podDeletes = batch.podDeletes;
-        first.batch.analysisRunDeletes = batch.analysisRunDeletes;
-        first.batch.eventDeletes = batch.eventDeletes;
+    const WorkloadDeltaBatch &source = *m_source;
+    WorkloadDeltaBatch out;
+    if (m_first) {
+        out.detailStatus = source.detailStatus;
+        if (!source.reset) {
+            out.rolloutDeletes = source.rolloutDeletes;
+            out.deploymentDeletes = source.deploymentDeletes;
+            out.replicaSetDeletes = source.replicaSetDeletes;
+            out.podDeletes = source.podDeletes;
+            out.analysisRunDeletes = source.analysisRunDeletes;
+            out.eventDeletes = source.eventDeletes;
+        } else if (store) {
+            addResetDeletes(source, *store, &out);
+        }
     }
-    QList<Slice> slices {first};
-    int inLast = 0;
-    const int most = std::max(maxObjects, 1);
-    distribute(batch.rolloutUpserts, most, &slices, &inLast);
-    distribute(batch.deploymentUpserts, most, &slices, &inLast);
-    distribute(batch.replicaSetUpserts, most, &slices, &inLast);
-    distribute(batch.podUpserts, most, &slices, &inLast);
-    distribute(batch.analysisRunUpserts, most, &slices, &inLast);
-    distribute(batch.eventUpserts, most, &slices, &inLast);
-    return slices;
+    int offset = 0;
+    copyRange<Rollout>(source, m_begin, m_end, &offset, &out);
+    copyRange<Deployment>(source, m_begin, m_end, &offset, &out);
+    copyRange<ReplicaSet>(source, m_begin, m_end, &offset, &out);
+    copyRange<Pod>(source, m_begin, m_end, &offset, &out);
+    copyRange<AnalysisRun>(source, m_begin, m_end, &offset, &out);
+    copyRange<Event>(source, m_begin, m_end, &offset, &out);
+    return out;
 }
 
-void BatchSlicer::addResetDeletes(const ResetKeys &keys, const EnvironmentStore *store,
-                                  WorkloadDeltaBatch *batch)
+QList<BatchSlicer::Slice> BatchSlicer::slice(WorkloadDeltaBatch batch, int maxObjects)
 {
-    if (!store)
-        return;
-    store->forEachRow([&](const EnvironmentStore::RowPtr &row) {
-        const ObjectMeta &meta = row->metadata();
-        const QString key = WorkloadDeltaBatch::key(meta.namespaceName, meta.name);
-        if (row->kind == FleetRow::Kind::Rollout && !keys.rollouts.contains(key))
-            batch->rolloutDeletes.append(key);
-        else if (row->kind == FleetRow::Kind::Deployment && !keys.deployments.contains(key))
-            batch->deploymentDeletes.append(key);
-    });
-    const WorkloadIndex &objects = store->objects();
-    deleteMissing(keys.replicaSets, objects.index<ReplicaSet>(), &batch->replicaSetDeletes);
-    deleteMissing(keys.pods, objects.index<Pod>(), &batch->podDeletes);
-    deleteMissing(keys.analysisRuns, objects.index<AnalysisRun>(), &batch->analysisRunDeletes);
-    deleteMissing(keys.events, objects.index<Event>(), &batch->eventDeletes);
+    const int total = upsertCount(batch);
+    const int most = std::max(maxObjects, 1);
+    const auto source = std::make_shared<const WorkloadDeltaBatch>(std::move(batch));
+    QList<Slice> slices;
+    for (int begin = 0; begin < total || begin == 0; begin += most)
+        slices.append(Slice(source, begin, std::min(begin + most, total), begin == 0));
+    return slices;
 }

@@ -4,48 +4,43 @@
 #include "environmentstore.h"
 #include "fleetdelta.h"
 
-#include <QHash>
 #include <QList>
-#include <QSet>
-#include <QString>
 
 #include <memory>
 
 // An informer's first list arrives as one batch: 10,000 pods take the GUI thread 100 ms and
 // more to apply. The slicer cuts a large batch into slices of at most maxObjects upserts
-// that the model applies one per event-loop turn, so the window keeps painting.
+// that the model applies one per event-loop turn, so the window keeps painting. A slice is
+// a range of the shared batch, copied out only when its turn comes, so cutting costs
+// nothing up front.
 //
 // A reset cannot simply be cut: its first slice would delete what the later slices bring
-// back (pods vanishing from an open detail for a moment). It becomes a "reset step" that
-// deletes what the environment holds and the batch does not, decided when the step is
-// applied (after every slice queued before it), followed by its upserts in slices.
+// back (pods vanishing from an open detail for a moment). Its first slice instead deletes
+// what the environment holds and the batch does not, decided when that slice is taken
+// (after every slice queued before it); all slices are then ordinary deltas.
 namespace BatchSlicer {
 
-// The "namespace/name" keys of each kind a reset batch lists.
-struct ResetKeys
+class Slice
 {
-    QSet<QString> rollouts;
-    QSet<QString> deployments;
-    QSet<QString> replicaSets;
-    QSet<QString> pods;
-    QSet<QString> analysisRuns;
-    QSet<QString> events;
+public:
+    Slice(std::shared_ptr<const WorkloadDeltaBatch> source, int begin, int end, bool first);
+
+    // The slice as a delta batch (never a reset): the first slice also carries the
+    // deletes and the detail status, then the upserts [begin, end) of all kinds in the
+    // order Rollouts, Deployments, ReplicaSets, pods, AnalysisRuns, Events. store: what
+    // the environment holds now, for a reset's deletes (null: nothing held).
+    WorkloadDeltaBatch take(const EnvironmentStore *store) const;
+    int upserts() const { return m_end - m_begin; }
+    bool isFirst() const { return m_first; }
+
+private:
+    std::shared_ptr<const WorkloadDeltaBatch> m_source;
+    int m_begin;
+    int m_end;
+    bool m_first;
 };
 
-struct Slice
-{
-    WorkloadDeltaBatch batch; // never a reset
-    // Set on a reset's first slice: delete what the environment holds beyond these keys.
-    std::shared_ptr<const ResetKeys> resetKeys;
-};
-
-// The batch as slices in order: deletes and the detail status first, then the upserts by
-// kind (Rollouts, Deployments, ReplicaSets, pods, AnalysisRuns, Events), at most
-// maxObjects per slice. A batch of at most maxObjects changes is one slice.
-QList<Slice> slice(const WorkloadDeltaBatch &batch, int maxObjects);
-
-// The deletes that make store hold nothing beyond keys (null store: nothing to delete).
-void addResetDeletes(const ResetKeys &keys, const EnvironmentStore *store,
-                     WorkloadDeltaBatch *batch);
+// The batch as slices of at most maxObjects upserts each (one slice if it has no more).
+QList<Slice> slice(WorkloadDeltaBatch batch, int maxObjects);
 
 } // namespace BatchSlicer

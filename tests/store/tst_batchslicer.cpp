@@ -9,19 +9,20 @@
 #include <QTest>
 
 namespace {
-QStringList shape(const QList<BatchSlicer::Slice> &slices)
+QStringList shape(const QList<BatchSlicer::Slice> &slices, const EnvironmentStore *store = nullptr)
 {
     QStringList lines;
-    for (const BatchSlicer::Slice &s : slices) {
-        const WorkloadDeltaBatch &b = s.batch;
+    for (const BatchSlicer::Slice &slice : slices) {
+        const WorkloadDeltaBatch b = slice.take(store);
+        const int upserts = int(b.rolloutUpserts.size() + b.deploymentUpserts.size()
+                                + b.replicaSetUpserts.size() + b.podUpserts.size());
         lines.append(QStringLiteral("R%1 D%2 S%3 P%4 -%5%6")
                          .arg(b.rolloutUpserts.size())
                          .arg(b.deploymentUpserts.size())
                          .arg(b.replicaSetUpserts.size())
                          .arg(b.podUpserts.size())
-                         .arg(b.changeCount() - b.rolloutUpserts.size() - b.deploymentUpserts.size()
-                              - b.replicaSetUpserts.size() - b.podUpserts.size())
-                         .arg(s.resetKeys ? QStringLiteral(" reset") : QString()));
+                         .arg(b.changeCount() - upserts)
+                         .arg(b.detailStatus.isEmpty() ? QString() : QStringLiteral(" status")));
         if (b.reset)
             lines.append(QStringLiteral("a slice is a reset"));
     }
@@ -53,6 +54,10 @@ private slots:
         WorkloadDeltaBatch batch = fleet(1, 2);
         batch.podDeletes = {QStringLiteral("shop/old")};
         QCOMPARE(shape(BatchSlicer::slice(batch, 10)), QStringList {"R1 D0 S1 P2 -1"});
+        // Nothing but deletes: still one slice.
+        WorkloadDeltaBatch deletes;
+        deletes.rolloutDeletes = {QStringLiteral("shop/gone")};
+        QCOMPARE(shape(BatchSlicer::slice(deletes, 10)), QStringList {"R0 D0 S0 P0 -1"});
     }
 
     void upsertsBySizeAndKind()
@@ -61,16 +66,15 @@ private slots:
         batch.podDeletes = {QStringLiteral("shop/a"), QStringLiteral("shop/b")};
         batch.detailStatus = QList<DetailKindStatus>(DetailKindCount);
         const QList<BatchSlicer::Slice> slices = BatchSlicer::slice(batch, 4);
-        // Deletes ride with the first slice; Rollouts come before their ReplicaSets and pods.
-        QCOMPARE(
-            shape(slices),
-            QStringList({"R3 D0 S1 P0 -2", "R0 D0 S2 P2 -0", "R0 D0 S0 P4 -0", "R0 D0 S0 P3 -0"}));
-        QCOMPARE(slices.at(0).batch.detailStatus.size(), DetailKindCount);
-        QVERIFY(slices.at(1).batch.detailStatus.isEmpty());
+        // Deletes and the status ride with the first slice; Rollouts come before their
+        // ReplicaSets and pods.
+        QCOMPARE(shape(slices),
+                 QStringList({"R3 D0 S1 P0 -2 status", "R0 D0 S2 P2 -0", "R0 D0 S0 P4 -0",
+                              "R0 D0 S0 P3 -0"}));
         // Every upsert once, in the batch's order within its kind.
         QStringList pods;
-        for (const BatchSlicer::Slice &s : slices) {
-            for (const Pod &pod : s.batch.podUpserts)
+        for (const BatchSlicer::Slice &slice : slices) {
+            for (const Pod &pod : slice.take(nullptr).podUpserts)
                 pods.append(pod.metadata.name);
         }
         QStringList expected;
@@ -91,10 +95,11 @@ private slots:
         WorkloadDeltaBatch reset = ::fleet(1, 1);
         reset.reset = true;
         const QList<BatchSlicer::Slice> slices = BatchSlicer::slice(reset, 1);
+        // Nothing held: nothing to delete.
         QCOMPARE(shape(slices),
-                 QStringList({"R1 D0 S0 P0 -0 reset", "R0 D0 S1 P0 -0", "R0 D0 S0 P1 -0"}));
-        WorkloadDeltaBatch first = slices.at(0).batch;
-        BatchSlicer::addResetDeletes(*slices.at(0).resetKeys, &store, &first);
+                 QStringList({"R1 D0 S0 P0 -0", "R0 D0 S1 P0 -0", "R0 D0 S0 P1 -0"}));
+        const WorkloadDeltaBatch first = slices.at(0).take(&store);
+        QVERIFY(!first.reset);
         QCOMPARE(first.rolloutDeletes, QStringList {"shop/r1"});
         QCOMPARE(first.deploymentDeletes, QStringList {"shop/redis"});
         QCOMPARE(first.replicaSetDeletes, QStringList {"shop/r1-stable1"});
@@ -102,11 +107,8 @@ private slots:
         pods.sort();
         QCOMPARE(pods,
                  QStringList({"shop/r0-stable1-1", "shop/r1-stable1-0", "shop/r1-stable1-1"}));
-
-        // No environment yet: nothing to delete.
-        WorkloadDeltaBatch fresh = slices.at(0).batch;
-        BatchSlicer::addResetDeletes(*slices.at(0).resetKeys, nullptr, &fresh);
-        QCOMPARE(fresh.changeCount(), 1);
+        // Only the first slice deletes.
+        QCOMPARE(slices.at(1).take(&store).changeCount(), 1);
     }
 };
 
