@@ -76,24 +76,12 @@ void fixMmapThreshold()
 #endif
 }
 
-// The caches of every decoder on this thread. An environment's informers are fibers on one
-// thread, each with its own decoder (its parser's buffers follow its own pages), and a set
-// of caches per decoder held the same namespaces, labels, owners and images once per kind:
-// 1.6 MB per cluster. Looked up per call rather than at construction, so a decoder made on
-// one thread and used on another never shares with the first; a decode never parks its
-// fiber, so two fibers never use the set at once. The caches are bounded (direct-mapped)
-// and go with the thread.
-SharedValues &threadShared()
-{
-    static thread_local SharedValues shared;
-    return shared;
-}
-
 } // namespace
 
 struct JsonDecoder::Private
 {
     simdjson::dom::parser parser;
+    SharedValues shared;
 
     bool parse(const QByteArray &json, Element &root, DecodeReport &report);
     bool parseObject(const QByteArray &json, Element &element, Object &root, DecodeReport &report);
@@ -162,7 +150,7 @@ template<typename T> ObjectList<T> JsonDecoder::decodeList(const QByteArray &jso
         Object root;
         if (!d->parseObject(json, element, root, list.report))
             return;
-        Context ctx(threadShared(), list.report);
+        Context ctx(d->shared, list.report);
         if (reportIfStatus(ctx, element, root, list.report))
             return;
         const Path top;
@@ -199,7 +187,7 @@ template<typename T> Decoded<T> JsonDecoder::decodeObject(const QByteArray &json
         Object root;
         if (!d->parseObject(json, element, root, result.report))
             return;
-        Context ctx(threadShared(), result.report);
+        Context ctx(d->shared, result.report);
         if (reportIfStatus(ctx, element, root, result.report))
             return;
         decode(ctx, element, Path(), result.value);
@@ -216,7 +204,7 @@ template<typename T> Decoded<WatchEvent<T>> JsonDecoder::decodeWatchEvent(const 
         Object root;
         if (!d->parseObject(json, element, root, result.report))
             return;
-        Context ctx(threadShared(), result.report);
+        Context ctx(d->shared, result.report);
         Element typeElement;
         std::string_view type;
         if (root["type"].get(typeElement) != simdjson::SUCCESS
@@ -263,7 +251,7 @@ Decoded<KubeStatus> JsonDecoder::decodeStatus(const QByteArray &json)
         Object root;
         if (!d->parseObject(json, element, root, result.report))
             return;
-        Context ctx(threadShared(), result.report);
+        Context ctx(d->shared, result.report);
         decode(ctx, element, Path(), result.value);
     });
     d->release(json.size());

@@ -22,14 +22,15 @@
 // wrong type becomes a DecodeIssue and keeps its default; malformed JSON becomes
 // DecodeReport::error. Nothing throws.
 //
-// One JsonDecoder per thread or fiber: it reuses the parser's buffers between calls. The
-// decoders of one thread share repeated values between the objects they decode: short strings
-// (namespaces, label keys, images, reasons) and whole label sets, annotation sets, owner references
-// and container lists (equal for every pod of a ReplicaSet), which saves memory and decoding time.
-// An object's own strings (name, uid, resourceVersion, a pod's IPs) share one allocation. Passing a
-// QByteArray with at least 64 bytes of spare capacity (reserve(size() + 64)) saves one copy of the
-// body. The parser's buffers are the program's largest blocks, so the first JsonDecoder fixes
-// glibc's mmap threshold, which they would otherwise raise (see jsondecoder.cpp).
+// One JsonDecoder per thread: it reuses the parser's buffers between calls and shares
+// repeated values between the objects it decodes: short strings (namespaces, label keys,
+// images, reasons) and whole label sets, annotation sets, owner references and container
+// lists (equal for every pod of a ReplicaSet), which saves memory and decoding time. An
+// object's own strings (name, uid, resourceVersion, a pod's IPs) share one allocation.
+// Passing a QByteArray with at least 64 bytes of spare capacity (reserve(size() + 64))
+// saves one copy of the body. The parser's buffers are the program's largest blocks, so the
+// first JsonDecoder fixes glibc's mmap threshold, which they would otherwise raise (see
+// jsondecoder.cpp).
 //
 // T is one of Rollout, ReplicaSet, Pod, Deployment, AnalysisRun, Event.
 class JsonDecoder
