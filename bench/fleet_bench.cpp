@@ -73,11 +73,13 @@ bool detailComplete(const FleetModel &model, const QString &environment, const S
 // model, the fetcher and its informers alive, so that heaptrack's "leaked" memory is what
 // the dashboard holds at the end of ingest (heaptrack_print -l). The simulator child ends
 // when its standard input closes.
-[[noreturn]] void stopWithEverythingAlive(double seconds, double resident, const HeapUsage &heap)
+[[noreturn]] void stopWithEverythingAlive(double seconds, double resident, const HeapUsage &heap,
+                                          double stallMs)
 {
-    std::printf("ingest %.3f s, resident %.1f MB, heap in use %.1f MB, malloc holds %.1f MB\n",
+    std::printf("ingest %.3f s, resident %.1f MB, heap in use %.1f MB, malloc holds %.1f MB, "
+                "longest GUI stall %.1f ms\n",
                 seconds, resident, double(heap.inUse) / (1024.0 * 1024.0),
-                double(heap.held) / (1024.0 * 1024.0));
+                double(heap.held) / (1024.0 * 1024.0), stallMs);
     std::fflush(stdout);
     std::exit(0);
 }
@@ -98,6 +100,14 @@ double ingestOnce(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &en
 
     FleetModel model;
     model.setEnvironments(environments);
+    // --no-slices: every batch applied whole, as before slicing (for an A/B of the stall);
+    // --slice-objects=N: another slice size than the model's default.
+    for (const QString &argument : QCoreApplication::arguments()) {
+        if (argument == QLatin1String("--no-slices"))
+            model.setSliceObjects(std::numeric_limits<int>::max());
+        else if (argument.startsWith(QLatin1String("--slice-objects=")))
+            model.setSliceObjects(argument.section(QLatin1Char('='), 1).toInt());
+    }
     FleetFetcher fetcher(kubeconfig, environments);
     struct Progress
     {
@@ -108,6 +118,7 @@ double ingestOnce(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &en
     QHash<QString, Progress> progress;
     int complete = 0;
     double seconds = -1;
+    double longestGapMs = 0;
     QElapsedTimer timer;
     QEventLoop loop;
     // Whether the environment holds everything; checked after each batch and after each
@@ -128,7 +139,7 @@ double ingestOnce(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &en
             *residentAtEnd = statusMegabytes("VmRSS");
             *heapAtEnd = heapUsage();
             if (stopAtEnd)
-                stopWithEverythingAlive(seconds, *residentAtEnd, *heapAtEnd);
+                stopWithEverythingAlive(seconds, *residentAtEnd, *heapAtEnd, longestGapMs);
             loop.quit();
         }
     };
@@ -146,7 +157,6 @@ double ingestOnce(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &en
                      [&](const QString &environment) { check(environment); });
     // The GUI thread's longest stall while the lists arrive: the gaps between the ticks of a
     // 1 ms timer (an initial list of 10,000 pods applied in one go was 100 ms and more).
-    double longestGapMs = 0;
     QElapsedTimer sinceTick;
     QTimer ticker;
     ticker.setTimerType(Qt::PreciseTimer);

@@ -115,7 +115,7 @@ public:
     void refreshCountdowns();
     // A batch of more object changes than this is applied in slices of this many upserts,
     // one per event-loop turn (BatchSlicer), so a first list of 10,000 pods does not stop
-    // the window for 100 ms; later batches wait for the slices before them. Default 1000.
+    // the window for 100 ms; later batches wait for the slices before them. Default 250.
     void setSliceObjects(int objects) { m_sliceObjects = std::max(objects, 1); }
     int sliceObjects() const { return m_sliceObjects; }
     // Slices received but not applied yet (of one environment, or of any).
@@ -196,5 +196,5 @@ private:
     };
     QList<PendingSlice> m_pendingSlices; // in the order received
     QTimer *m_sliceTimer = nullptr;
-    int m_sliceObjects = 1000;
+    int m_sliceObjects = 250;
 };
