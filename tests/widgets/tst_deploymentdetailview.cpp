@@ -101,6 +101,11 @@ private slots:
                  QStringLiteral("web-v7-a"));
         QCOMPARE(model->rowCount(model->index(1, 0)), 1);
         QCOMPARE(view.eventsView()->eventsModel()->rowCount(), 1);
+        // No roles or scale-down for a Deployment; the names get the room.
+        QVERIFY(view.replicaSetTree()->isColumnHidden(ReplicaSetModel::Role));
+        QVERIFY(view.replicaSetTree()->isColumnHidden(ReplicaSetModel::ScaleDown));
+        QVERIFY(view.replicaSetTree()->columnWidth(ReplicaSetModel::Name)
+                > ReplicaSetTree().columnWidth(ReplicaSetModel::Name));
         QCOMPARE(view.tabs()->tabText(0), QStringLiteral("ReplicaSets (2)"));
         QCOMPARE(view.tabs()->tabText(1), QStringLiteral("Events (1, 1 warnings)"));
     }

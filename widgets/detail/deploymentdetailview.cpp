@@ -57,7 +57,11 @@ DeploymentDetailView::DeploymentDetailView(QWidget *parent) :
     layout->addWidget(m_notices);
     layout->addSpacing(4);
     m_tabs->setDocumentMode(true);
-    // A Deployment's ReplicaSets have no canary or stable role and no scale-down delay.
+    // A Deployment's ReplicaSets have no canary or stable role and no scale-down delay; the
+    // names get the role's room (a pod's name is a ReplicaSet's name and five more letters).
+    m_replicaSets->setColumnWidth(ReplicaSetModel::Name,
+                                  m_replicaSets->columnWidth(ReplicaSetModel::Name)
+                                      + m_replicaSets->columnWidth(ReplicaSetModel::Role));
     m_replicaSets->setColumnHidden(ReplicaSetModel::Role, true);
     m_replicaSets->setColumnHidden(ReplicaSetModel::ScaleDown, true);
     m_tabs->addTab(m_replicaSets, QString());
