@@ -4,12 +4,11 @@
 // pods, FleetFetcher watches them (the pod-template-hash informers), the store assembles
 // DeploymentDetail. The clock is frozen and stepped by hand, so the store holds still while
 // the test compares.
+#include "detaildescription.h"
 #include "fleetsim.h"
 #include "serverjson.h"
 
 #include "fleetmodel.h"
-
-#include "core/virtualclock.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -23,18 +22,8 @@ const QString Storefront = QStringLiteral("storefront");
 // The detail as names, in its order: "rs:<name>", "pod:<rs>/<name>", "event:<name>".
 QStringList describe(const DeploymentDetail &detail)
 {
-    QStringList lines;
-    for (const ReplicaSet &rs : detail.replicaSets) {
-        lines.append(QStringLiteral("rs:") + rs.metadata.name);
-        for (const Pod &pod : detail.podsByReplicaSetUid.value(rs.metadata.uid))
-            lines.append(QStringLiteral("pod:") + rs.metadata.name + QLatin1Char('/')
-                         + pod.metadata.name);
-    }
-    for (const Event &event : detail.events)
-        lines.append(QStringLiteral("event:") + event.metadata.name);
-    for (const QString &notice : detail.notices)
-        lines.append(QStringLiteral("notice:") + notice);
-    return lines;
+    return DetailDescription::replicaSets(detail.replicaSets, detail.podsByReplicaSetUid)
+        + DetailDescription::eventsAndNotices(detail.events, detail.notices);
 }
 } // namespace
 
@@ -110,18 +99,6 @@ private:
         return lines;
     }
 
-    void createEvent(const QString &name, const QJsonObject &about, const QString &kind,
-                     int secondsFromNow)
-    {
-        QJsonObject event
-            = FleetSim::event(text(about, "metadata.namespace"), name, kind,
-                              text(about, "metadata.name"), text(about, "metadata.uid"));
-        event.insert(QStringLiteral("lastTimestamp"),
-                     VirtualClock::toRfc3339(m_sim->clock().nowMs() + secondsFromNow * 1000));
-        const StoreResult result = store().create(FleetSim::events(), event);
-        QVERIFY2(result.ok(), qPrintable(result.error.message));
-    }
-
 private slots:
     void initTestCase()
     {
@@ -147,8 +124,8 @@ private slots:
             m_sim->clock().advance(1000);
         }
         QCOMPARE(at(deployment(), QStringLiteral("status.readyReplicas")).toInt(), 3);
-        createEvent(QStringLiteral("storefront.scaled"), deployment(), QStringLiteral("Deployment"),
-                    60);
+        DetailDescription::createEvent(*m_sim, store(), QStringLiteral("storefront.scaled"),
+                                       deployment(), QStringLiteral("Deployment"), 60);
     }
 
     void cleanupTestCase() { m_sim.reset(); }

@@ -3,6 +3,7 @@
 // the simulator's controllers make the pods, AnalysisRuns and Events; FleetFetcher lists
 // and watches them, FleetModel assembles RolloutDetail. The clock is frozen and stepped by
 // hand before the fetcher starts, so the store holds still while the test compares.
+#include "detaildescription.h"
 #include "fleetsim.h"
 #include "serverjson.h"
 
@@ -24,20 +25,11 @@ const QString Gateway = QStringLiteral("payments-gateway");
 // "run:<name>", "event:<name>", "notice:<text>", in the detail's order.
 QStringList describe(const RolloutDetail &detail)
 {
-    QStringList lines;
-    for (const ReplicaSet &rs : detail.replicaSets) {
-        lines.append(QStringLiteral("rs:") + rs.metadata.name);
-        for (const Pod &pod : detail.podsByReplicaSetUid.value(rs.metadata.uid))
-            lines.append(QStringLiteral("pod:") + rs.metadata.name + QLatin1Char('/')
-                         + pod.metadata.name);
-    }
+    QStringList lines
+        = DetailDescription::replicaSets(detail.replicaSets, detail.podsByReplicaSetUid);
     for (const AnalysisRun &run : detail.analysisRuns)
         lines.append(QStringLiteral("run:") + run.metadata.name);
-    for (const Event &event : detail.events)
-        lines.append(QStringLiteral("event:") + event.metadata.name);
-    for (const QString &notice : detail.notices)
-        lines.append(QStringLiteral("notice:") + notice);
-    return lines;
+    return lines + DetailDescription::eventsAndNotices(detail.events, detail.notices);
 }
 } // namespace
 
@@ -126,13 +118,7 @@ private:
     void createEvent(const QString &name, const QJsonObject &about, const QString &kind,
                      int secondsFromNow)
     {
-        QJsonObject event
-            = FleetSim::event(text(about, "metadata.namespace"), name, kind,
-                              text(about, "metadata.name"), text(about, "metadata.uid"));
-        event.insert(QStringLiteral("lastTimestamp"),
-                     VirtualClock::toRfc3339(m_sim->clock().nowMs() + secondsFromNow * 1000));
-        const StoreResult result = store().create(FleetSim::events(), event);
-        QVERIFY2(result.ok(), qPrintable(result.error.message));
+        DetailDescription::createEvent(*m_sim, store(), name, about, kind, secondsFromNow);
     }
 
     struct Pipeline
