@@ -47,11 +47,10 @@ const Oversized allowList[] = {
     {"tests/sim/metrics/tst_syntheticmetrics.cpp", 736},
     {"tests/sim/scenario/tst_scenario.cpp", 514},
     {"tests/sim/security/tst_accesscontrol.cpp", 465},
-    {"tests/widgets/tst_rolloutdetailview.cpp", 879},
 };
 
 const QStringList clientLayers
-    = {QStringLiteral("domain"), QStringLiteral("net"),     QStringLiteral("fetchers"),
+    = {QStringLiteral("domain"), QStringLiteral("net"),    QStringLiteral("fetchers"),
        QStringLiteral("store"),  QStringLiteral("models"), QStringLiteral("widgets"),
        QStringLiteral("app")};
 
