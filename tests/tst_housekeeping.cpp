@@ -40,7 +40,6 @@ const Oversized allowList[] = {
     {"tests/domain/tst_jsondecoder.cpp", 636},
     {"tests/domain/tst_rolloutstatus.cpp", 598},
     {"tests/models/tst_fleetmodel.cpp", 405},
-    {"tests/models/tst_rolloutdetail.cpp", 426},
     {"tests/sim/api/tst_apiserver.cpp", 622},
     {"tests/sim/controllers/tst_analysiscontroller.cpp", 719},
     {"tests/sim/metrics/tst_promqlengine.cpp", 535},

@@ -1,111 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// FleetModel's rollout detail from hand-built batches: what rolloutDetail() assembles, which
-// Rollouts rolloutDetailsChanged() names, notices for detail kinds that cannot be listed,
-// and that pods, AnalysisRuns and Events never add rows.
-#include "fleetmodel.h"
-#include "workloadbuilders.h"
+// FleetModel's rollout detail from hand-built batches: what the store's rolloutDetail()
+// assembles, which Rollouts rolloutDetailsChanged() names, and that pods, AnalysisRuns and
+// Events never add rows. Notices and resets: tst_rolloutdetailnotices.
+#include "rolloutdetailfixture.h"
 
-#include <QAbstractItemModelTester>
-#include <QSignalSpy>
-#include <QTest>
+using namespace RolloutDetailTest;
 
-namespace {
-const QString Prod = QStringLiteral("prod");
-const QString Staging = QStringLiteral("staging");
-
-QList<EnvironmentSpec> environments()
-{
-    return {EnvironmentSpec {Prod, QString(), {}, {}, false, 0, {}},
-            EnvironmentSpec {Staging, QString(), {}, {}, false, 1, {}}};
-}
-
-QDateTime at(int seconds)
-{
-    return Build::created().addSecs(seconds);
-}
-
-template<typename T> QStringList names(const QList<T> &objects)
-{
-    QStringList list;
-    for (const T &object : objects)
-        list.append(object.metadata.name);
-    return list;
-}
-
-// The uid lists a rolloutDetailsChanged spy saw, one "env: uid,uid" per signal.
-QStringList emitted(const QSignalSpy &spy)
-{
-    QStringList list;
-    for (const QList<QVariant> &args : spy)
-        list.append(args.at(0).toString() + QStringLiteral(": ")
-                    + args.at(1).toStringList().join(QLatin1Char(',')));
-    return list;
-}
-
-QList<DetailKindStatus> status(DetailKindStatus::Problem pods, DetailKindStatus::Problem runs,
-                               DetailKindStatus::Problem events)
-{
-    const auto one = [](DetailKindStatus::Problem problem) {
-        DetailKindStatus s;
-        s.problem = problem;
-        if (problem != DetailKindStatus::Problem::None)
-            s.reason = QStringLiteral("Permission denied (HTTP 403): no");
-        return s;
-    };
-    return {one(pods), one(runs), one(events)};
-}
-} // namespace
-
-class TestRolloutDetail : public QObject
+class TestRolloutDetail : public QObject, private RolloutDetailFixture
 {
     Q_OBJECT
 
-private:
-    std::unique_ptr<FleetModel> m_model;
-    std::unique_ptr<QAbstractItemModelTester> m_tester;
-    Rollout m_api = Build::canary(QStringLiteral("shop"), QStringLiteral("api"),
-                                  QStringLiteral("Progressing"));
-    Rollout m_cart
-        = Build::canary(QStringLiteral("shop"), QStringLiteral("cart"), QStringLiteral("Healthy"));
-    ReplicaSet m_apiStable = Build::replicaSet(m_api, QStringLiteral("stable1"), 1, 4, "a:1");
-    ReplicaSet m_apiCanary = Build::replicaSet(m_api, QStringLiteral("canary2"), 2, 1, "a:2");
-    ReplicaSet m_cartStable = Build::replicaSet(m_cart, QStringLiteral("stable1"), 1, 2, "c:1");
-    Deployment m_redis
-        = Build::deployment(QStringLiteral("infra"), QStringLiteral("redis"), 1, 1, 1);
-
-    // api and cart with their ReplicaSets, and a Deployment.
-    void fill()
-    {
-        m_model->applyBatch(
-            Prod,
-            Build::upsert({m_api, m_cart}, {m_redis}, {m_apiStable, m_apiCanary, m_cartStable}));
-    }
-    WorkloadDeltaBatch pods(const QList<Pod> &upserts, const QStringList &deletes = {})
-    {
-        WorkloadDeltaBatch batch;
-        batch.podUpserts = upserts;
-        batch.podDeletes = deletes;
-        return batch;
-    }
-    WorkloadDeltaBatch events(const QList<Event> &upserts)
-    {
-        WorkloadDeltaBatch batch;
-        batch.eventUpserts = upserts;
-        return batch;
-    }
-
 private slots:
-    void init()
-    {
-        m_model = std::make_unique<FleetModel>();
-        m_tester = std::make_unique<QAbstractItemModelTester>(m_model.get());
-        m_model->setEnvironments(environments());
-    }
-    void cleanup()
-    {
-        m_tester.reset();
-        m_model.reset();
-    }
+    void init() { setUp(); }
+    void cleanup() { tearDown(); }
 
     void detailIsAssembledFromTheIndexes()
     {
@@ -311,114 +218,6 @@ private slots:
         QCOMPARE(detail.events.at(0).metadata.name, QStringLiteral("api.007"));
         QCOMPARE(detail.events.at(1).metadata.name, QStringLiteral("api.149"));
         QCOMPARE(detail.events.constLast().metadata.name, QStringLiteral("api.051"));
-    }
-
-    void unavailableKindsBecomeNotices()
-    {
-        fill();
-        WorkloadDeltaBatch batch = pods({Build::pod(m_apiStable, QStringLiteral("a1"))});
-        batch.analysisRunUpserts = {Build::analysisRun(m_api, QStringLiteral("run"), at(1))};
-        batch.eventUpserts
-            = {Build::event(QStringLiteral("e"), QStringLiteral("Rollout"), m_api.metadata, at(1))};
-        m_model->applyBatch(Prod, batch);
-        QSignalSpy spy(m_model.get(), &FleetModel::rolloutDetailsChanged);
-        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
-        using P = DetailKindStatus::Problem;
-        WorkloadDeltaBatch forbidden;
-        forbidden.detailStatus = status(P::Forbidden, P::None, P::Forbidden);
-        m_model->applyBatch(Prod, forbidden);
-        QStringList both {m_api.metadata.uid, m_cart.metadata.uid};
-        both.sort();
-        QCOMPARE(emitted(spy),
-                 QStringList {Prod + QStringLiteral(": ") + both.join(QLatin1Char(','))});
-        QCOMPARE(changed.size(), 0);
-        QCOMPARE(m_model->store().detailStatus(Prod), forbidden.detailStatus);
-        QCOMPARE(m_model->store().detailStatus(Staging), QList<DetailKindStatus>(DetailKindCount));
-
-        RolloutDetail detail = m_model->store().rolloutDetail(Prod, m_api.metadata.uid);
-        QCOMPARE(
-            detail.notices,
-            QStringList({QStringLiteral(
-                             "Pods are not shown: listing pods in this environment is forbidden."),
-                         QStringLiteral("Events are not shown: listing events in this environment "
-                                        "is forbidden.")}));
-        // What was listed before is not shown either: the notice says it is missing.
-        QCOMPARE(detail.podsByReplicaSetUid.size(), 0);
-        QCOMPARE(detail.events.size(), 0);
-        QCOMPARE(names(detail.analysisRuns), QStringList {QStringLiteral("run")});
-        QCOMPARE(detail.replicaSets.size(), 2);
-
-        // The same status again changes nothing.
-        spy.clear();
-        m_model->applyBatch(Prod, forbidden);
-        QCOMPARE(spy.size(), 0);
-
-        WorkloadDeltaBatch notServed;
-        notServed.detailStatus = status(P::NotServed, P::NotServed, P::NotServed);
-        m_model->applyBatch(Prod, notServed);
-        QCOMPARE(m_model->store().rolloutDetail(Prod, m_api.metadata.uid).notices,
-                 QStringList({QStringLiteral("Pods are not shown: this environment does not "
-                                             "serve pods."),
-                              QStringLiteral("Analysis runs are not shown: this environment "
-                                             "does not serve AnalysisRuns."),
-                              QStringLiteral("Events are not shown: this environment does not "
-                                             "serve events.")}));
-        QCOMPARE(m_model->store().rolloutDetail(Prod, m_api.metadata.uid).analysisRuns.size(), 0);
-
-        // Failing: the data is shown, with a warning.
-        WorkloadDeltaBatch failing;
-        failing.detailStatus = status(P::Failing, P::Failing, P::Failing);
-        m_model->applyBatch(Prod, failing);
-        detail = m_model->store().rolloutDetail(Prod, m_api.metadata.uid);
-        QCOMPARE(
-            detail.notices,
-            QStringList(
-                {QStringLiteral("Pods may be out of date: Permission denied (HTTP 403): no"),
-                 QStringLiteral(
-                     "Analysis runs may be out of date: Permission denied (HTTP 403): no"),
-                 QStringLiteral("Events may be out of date: Permission denied (HTTP 403): no")}));
-        QCOMPARE(detail.podsByReplicaSetUid.size(), 1);
-        QCOMPARE(detail.events.size(), 1);
-
-        // Available again.
-        WorkloadDeltaBatch fine;
-        fine.detailStatus = QList<DetailKindStatus>(DetailKindCount);
-        m_model->applyBatch(Prod, fine);
-        detail = m_model->store().rolloutDetail(Prod, m_api.metadata.uid);
-        QCOMPARE(detail.notices, QStringList());
-        QCOMPARE(detail.podsByReplicaSetUid.size(), 1);
-        QCOMPARE(m_model->rowCount(), 3);
-    }
-
-    void resetReplacesTheDetailObjects()
-    {
-        fill();
-        WorkloadDeltaBatch first = pods({Build::pod(m_apiStable, QStringLiteral("old"))});
-        first.eventUpserts = {
-            Build::event(QStringLiteral("old"), QStringLiteral("Rollout"), m_api.metadata, at(1))};
-        first.detailStatus
-            = status(DetailKindStatus::Problem::Forbidden, DetailKindStatus::Problem::None,
-                     DetailKindStatus::Problem::None);
-        m_model->applyBatch(Prod, first);
-        QSignalSpy spy(m_model.get(), &FleetModel::rolloutDetailsChanged);
-
-        // A restart: cart is gone, api has a new pod; the reset carries the status too.
-        WorkloadDeltaBatch reset = Build::upsert({m_api}, {}, {m_apiStable});
-        reset.reset = true;
-        reset.podUpserts = {Build::pod(m_apiStable, QStringLiteral("new"))};
-        reset.detailStatus = QList<DetailKindStatus>(DetailKindCount);
-        m_model->applyBatch(Prod, reset);
-        QStringList both {m_api.metadata.uid, m_cart.metadata.uid};
-        both.sort();
-        QCOMPARE(emitted(spy),
-                 QStringList {Prod + QStringLiteral(": ") + both.join(QLatin1Char(','))});
-        const RolloutDetail detail = m_model->store().rolloutDetail(Prod, m_api.metadata.uid);
-        QCOMPARE(names(detail.podsByReplicaSetUid.value(m_apiStable.metadata.uid)),
-                 QStringList {QStringLiteral("api-stable1-new")});
-        QCOMPARE(names(detail.replicaSets), QStringList {QStringLiteral("api-stable1")});
-        QCOMPARE(detail.events.size(), 0);
-        QCOMPARE(detail.notices, QStringList());
-        QCOMPARE(m_model->rowCount(), 1);
     }
 };
 
