@@ -39,7 +39,6 @@ const Oversized allowList[] = {
     {"tests/app/tst_getcommand.cpp", 420},
     {"tests/domain/tst_jsondecoder.cpp", 636},
     {"tests/domain/tst_rolloutstatus.cpp", 598},
-    {"tests/models/tst_fleetmodel.cpp", 405},
     {"tests/sim/api/tst_apiserver.cpp", 622},
     {"tests/sim/controllers/tst_analysiscontroller.cpp", 719},
     {"tests/sim/metrics/tst_promqlengine.cpp", 535},

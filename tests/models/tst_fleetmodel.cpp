@@ -56,17 +56,7 @@ private:
     std::unique_ptr<FleetModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 
-    void fill()
-    {
-        m_model->applyBatch(
-            QStringLiteral("prod"),
-            Build::upsert(
-                {Build::canary(QStringLiteral("shop"), QStringLiteral("api"),
-                               QStringLiteral("Paused"), QStringLiteral("CanaryPauseStep")),
-                 Build::blueGreen(QStringLiteral("shop"), QStringLiteral("web"),
-                                  QStringLiteral("Healthy"))},
-                {Build::deployment(QStringLiteral("infra"), QStringLiteral("redis"), 3, 3, 2)}));
-    }
+    void fill() { m_model->applyBatch(QStringLiteral("prod"), Build::sampleFleet()); }
 
 private slots:
     void init()
@@ -320,59 +310,6 @@ private slots:
         QCOMPARE(counts.size(), 1);
         QCOMPARE(counts.at(0).at(0).toString(), QStringLiteral("prod"));
         QCOMPARE(counts.at(0).at(1).toInt(), 0);
-    }
-
-    void smallResetIsADiff()
-    {
-        fill();
-        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
-        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
-        QSignalSpy inserted(m_model.get(), &QAbstractItemModel::rowsInserted);
-        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
-        WorkloadDeltaBatch batch = Build::upsert(
-            {Build::canary(QStringLiteral("shop"), QStringLiteral("api"), QStringLiteral("Paused"),
-                           QStringLiteral("CanaryPauseStep")),
-             Build::canary(QStringLiteral("shop"), QStringLiteral("cart"),
-                           QStringLiteral("Healthy"))});
-        batch.reset = true;
-        m_model->applyBatch(QStringLiteral("prod"), batch);
-        QCOMPARE(reset.size(), 0);
-        QCOMPARE(removed.size(), 1); // web and redis are rows 1 and 2: one range
-        QCOMPARE(removed.at(0).at(1).toInt(), 1);
-        QCOMPARE(removed.at(0).at(2).toInt(), 2);
-        QCOMPARE(inserted.size(), 1);
-        QCOMPARE(changed.size(), 0); // api did not change
-        QStringList names;
-        for (int row = 0; row < m_model->rowCount(); ++row)
-            names.append(m_model->index(row, FleetModel::NameColumn).data().toString());
-        QCOMPARE(names, QStringList({QStringLiteral("api"), QStringLiteral("cart")}));
-    }
-
-    void largeResetResetsTheModel()
-    {
-        m_model->setResetThreshold(2);
-        fill();
-        m_model->applyBatch(QStringLiteral("staging"),
-                            Build::upsert({Build::canary(QStringLiteral("x"), QStringLiteral("y"),
-                                                         QStringLiteral("Healthy"))}));
-        QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
-        QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
-        WorkloadDeltaBatch batch = Build::upsert({Build::canary(
-            QStringLiteral("shop"), QStringLiteral("cart"), QStringLiteral("Healthy"))});
-        batch.reset = true;
-        m_model->applyBatch(QStringLiteral("prod"), batch);
-        QCOMPARE(reset.size(), 1);
-        QCOMPARE(removed.size(), 0);
-        QCOMPARE(dump(*m_model).size(), 2);
-        QCOMPARE(m_model->index(0, FleetModel::NameColumn).data().toString(), QStringLiteral("y"));
-        QCOMPARE(m_model->index(1, FleetModel::NameColumn).data().toString(),
-                 QStringLiteral("cart"));
-        QCOMPARE(m_model
-                     ->indexOf(QStringLiteral("prod"), FleetRow::Kind::Rollout,
-                               QStringLiteral("shop"), QStringLiteral("cart"))
-                     .row(),
-                 1);
-        QCOMPARE(m_model->workloadCount(QStringLiteral("prod")), 1);
     }
 
     void sortRoleGivesNaturalOrder()

@@ -197,4 +197,14 @@ inline WorkloadDeltaBatch upsert(const QList<Rollout> &rollouts,
     return batch;
 }
 
+// A paused canary api and a blue-green web in shop, and a Deployment redis in infra.
+inline WorkloadDeltaBatch sampleFleet()
+{
+    return upsert(
+        {canary(QStringLiteral("shop"), QStringLiteral("api"), QStringLiteral("Paused"),
+                QStringLiteral("CanaryPauseStep")),
+         blueGreen(QStringLiteral("shop"), QStringLiteral("web"), QStringLiteral("Healthy"))},
+        {deployment(QStringLiteral("infra"), QStringLiteral("redis"), 3, 3, 2)});
+}
+
 } // namespace Build

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// FleetModel applies a large batch in slices, one per event-loop turn: the end state is the
-// batch's, later batches wait their turn, a reset in slices never takes away what it keeps,
-// and a dropped environment's slices do not bring it back.
+// How a batch reaches FleetModel's rows: a small reset is a diff (rows removed, inserted,
+// unchanged ones untouched), a reset that would remove many rows resets the model, and a
+// large batch is applied in slices, one per event-loop turn: the end state is the batch's,
+// later batches wait their turn, a reset in slices never takes away what it keeps, and a
+// dropped environment's slices do not bring it back.
 #include "fleetmodel.h"
 #include "workloadbuilders.h"
 
@@ -48,11 +50,71 @@ int podsOf(const FleetModel &model, const QString &rolloutName)
 }
 } // namespace
 
-class TestFleetModelSlices : public QObject
+class TestFleetModelBatches : public QObject
 {
     Q_OBJECT
 
 private slots:
+    void smallResetIsADiff()
+    {
+        FleetModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setEnvironments({environment(Prod), environment(QStringLiteral("staging"))});
+        model.applyBatch(Prod, Build::sampleFleet());
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        WorkloadDeltaBatch batch = Build::upsert(
+            {Build::canary(QStringLiteral("shop"), QStringLiteral("api"), QStringLiteral("Paused"),
+                           QStringLiteral("CanaryPauseStep")),
+             Build::canary(QStringLiteral("shop"), QStringLiteral("cart"),
+                           QStringLiteral("Healthy"))});
+        batch.reset = true;
+        model.applyBatch(Prod, batch);
+        QCOMPARE(reset.size(), 0);
+        QCOMPARE(removed.size(), 1); // web and redis are rows 1 and 2: one range
+        QCOMPARE(removed.at(0).at(1).toInt(), 1);
+        QCOMPARE(removed.at(0).at(2).toInt(), 2);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(changed.size(), 0); // api did not change
+        QStringList names;
+        for (int row = 0; row < model.rowCount(); ++row)
+            names.append(model.index(row, FleetModel::NameColumn).data().toString());
+        QCOMPARE(names, QStringList({QStringLiteral("api"), QStringLiteral("cart")}));
+    }
+
+    void largeResetResetsTheModel()
+    {
+        FleetModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setEnvironments({environment(Prod), environment(QStringLiteral("staging"))});
+        model.setResetThreshold(2);
+        model.applyBatch(Prod, Build::sampleFleet());
+        model.applyBatch(QStringLiteral("staging"),
+                         Build::upsert({Build::canary(QStringLiteral("x"), QStringLiteral("y"),
+                                                      QStringLiteral("Healthy"))}));
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        WorkloadDeltaBatch batch = Build::upsert({Build::canary(
+            QStringLiteral("shop"), QStringLiteral("cart"), QStringLiteral("Healthy"))});
+        batch.reset = true;
+        model.applyBatch(Prod, batch);
+        QCOMPARE(reset.size(), 1);
+        QCOMPARE(removed.size(), 0);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0, FleetModel::NameColumn).data().toString(), QStringLiteral("y"));
+        QCOMPARE(model.index(1, FleetModel::NameColumn).data().toString(), QStringLiteral("cart"));
+        QCOMPARE(model
+                     .indexOf(Prod, FleetRow::Kind::Rollout, QStringLiteral("shop"),
+                              QStringLiteral("cart"))
+                     .row(),
+                 1);
+        QCOMPARE(model.workloadCount(Prod), 1);
+    }
+
     void largeBatchArrivesInSlices()
     {
         FleetModel model;
@@ -126,5 +188,5 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestFleetModelSlices)
-#include "tst_fleetmodelslices.moc"
+QTEST_MAIN(TestFleetModelBatches)
+#include "tst_fleetmodelbatches.moc"
