@@ -110,46 +110,43 @@ DeploymentDetail FleetStore::deploymentDetail(const QString &environment, const 
 }
 QString FleetStore::detailNotice(DetailKind kind, const DetailKindStatus &status)
 {
-    using Problem = DetailKindStatus::Problem;
-    switch (kind) {
-    case DetailKind::Pods:
-        switch (status.problem) {
-        case Problem::None:
-            return QString();
-        case Problem::Forbidden:
-            return tr("Pods are not shown: listing pods in this environment is forbidden.");
-        case Problem::NotServed:
-            return tr("Pods are not shown: this environment does not serve pods.");
-        case Problem::Failing:
-            return tr("Pods may be out of date: %1").arg(status.reason);
-        }
-        break;
-    case DetailKind::AnalysisRuns:
-        switch (status.problem) {
-        case Problem::None:
-            return QString();
-        case Problem::Forbidden:
-            return tr("Analysis runs are not shown: listing analysis runs in this environment "
-                      "is forbidden.");
-        case Problem::NotServed:
-            return tr("Analysis runs are not shown: this environment does not serve "
-                      "AnalysisRuns.");
-        case Problem::Failing:
-            return tr("Analysis runs may be out of date: %1").arg(status.reason);
-        }
-        break;
-    case DetailKind::Events:
-        switch (status.problem) {
-        case Problem::None:
-            return QString();
-        case Problem::Forbidden:
-            return tr("Events are not shown: listing events in this environment is forbidden.");
-        case Problem::NotServed:
-            return tr("Events are not shown: this environment does not serve events.");
-        case Problem::Failing:
-            return tr("Events may be out of date: %1").arg(status.reason);
-        }
-        break;
+    // Per kind, what is said when listing it is forbidden, not served, or failing.
+    struct Texts
+    {
+        const char *forbidden;
+        const char *notServed;
+        const char *failing;
+    };
+    static const Texts texts[DetailKindCount] = {
+        {QT_TRANSLATE_NOOP("FleetStore",
+                           "Pods are not shown: listing pods in this environment is forbidden."),
+         QT_TRANSLATE_NOOP("FleetStore",
+                           "Pods are not shown: this environment does not serve pods."),
+         QT_TRANSLATE_NOOP("FleetStore", "Pods may be out of date: %1")},
+        {QT_TRANSLATE_NOOP("FleetStore",
+                           "Analysis runs are not shown: listing analysis runs in "
+                           "this environment is forbidden."),
+         QT_TRANSLATE_NOOP("FleetStore",
+                           "Analysis runs are not shown: this environment does not "
+                           "serve AnalysisRuns."),
+         QT_TRANSLATE_NOOP("FleetStore", "Analysis runs may be out of date: %1")},
+        {QT_TRANSLATE_NOOP(
+             "FleetStore",
+             "Events are not shown: listing events in this environment is forbidden."),
+         QT_TRANSLATE_NOOP("FleetStore",
+                           "Events are not shown: this environment does not serve events."),
+         QT_TRANSLATE_NOOP("FleetStore", "Events may be out of date: %1")},
+    };
+    const Texts &kindTexts = texts[int(kind)];
+    switch (status.problem) {
+    case DetailKindStatus::Problem::None:
+        return QString();
+    case DetailKindStatus::Problem::Forbidden:
+        return tr(kindTexts.forbidden);
+    case DetailKindStatus::Problem::NotServed:
+        return tr(kindTexts.notServed);
+    case DetailKindStatus::Problem::Failing:
+        return tr(kindTexts.failing).arg(status.reason);
     }
     return QString();
 }
