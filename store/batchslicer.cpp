@@ -93,9 +93,11 @@ WorkloadDeltaBatch BatchSlicer::Slice::take(const EnvironmentStore *store) const
         }
     }
     int offset = 0;
+    // ReplicaSets before the workloads: a Rollout's row is then derived with its ReplicaSets
+    // (actual weight, revision, images) from its first slice, never shown without them.
+    copyRange<ReplicaSet>(source, m_begin, m_end, &offset, &out);
     copyRange<Rollout>(source, m_begin, m_end, &offset, &out);
     copyRange<Deployment>(source, m_begin, m_end, &offset, &out);
-    copyRange<ReplicaSet>(source, m_begin, m_end, &offset, &out);
     copyRange<Pod>(source, m_begin, m_end, &offset, &out);
     copyRange<AnalysisRun>(source, m_begin, m_end, &offset, &out);
     copyRange<Event>(source, m_begin, m_end, &offset, &out);

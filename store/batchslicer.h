@@ -27,7 +27,7 @@ public:
 
     // The slice as a delta batch (never a reset): the first slice also carries the
     // deletes and the detail status, then the upserts [begin, end) of all kinds in the
-    // order Rollouts, Deployments, ReplicaSets, pods, AnalysisRuns, Events. store: what
+    // order ReplicaSets, Rollouts, Deployments, pods, AnalysisRuns, Events. store: what
     // the environment holds now, for a reset's deletes (null: nothing held).
     WorkloadDeltaBatch take(const EnvironmentStore *store) const;
     int upserts() const { return m_end - m_begin; }

@@ -126,7 +126,7 @@ private slots:
         batch.reset = true;
         batch.detailStatus = QList<DetailKindStatus>(DetailKindCount);
         model.applyBatch(Prod, batch);
-        // The first slice at once (the Rollouts), the rest on later turns.
+        // The first slice at once (the ReplicaSets and Rollouts), the rest on later turns.
         QCOMPARE(model.rowCount(), 5);
         QVERIFY(model.hasPendingSlices());
         QCOMPARE(podsOf(model, "r4"), 0);

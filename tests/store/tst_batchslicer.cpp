@@ -66,10 +66,10 @@ private slots:
         batch.podDeletes = {QStringLiteral("shop/a"), QStringLiteral("shop/b")};
         batch.detailStatus = QList<DetailKindStatus>(DetailKindCount);
         const QList<BatchSlicer::Slice> slices = BatchSlicer::slice(batch, 4);
-        // Deletes and the status ride with the first slice; Rollouts come before their
-        // ReplicaSets and pods.
+        // Deletes and the status ride with the first slice; ReplicaSets come before their
+        // Rollouts (rows are derived with them), pods after.
         QCOMPARE(shape(slices),
-                 QStringList({"R3 D0 S1 P0 -2 status", "R0 D0 S2 P2 -0", "R0 D0 S0 P4 -0",
+                 QStringList({"R1 D0 S3 P0 -2 status", "R2 D0 S0 P2 -0", "R0 D0 S0 P4 -0",
                               "R0 D0 S0 P3 -0"}));
         // Every upsert once, in the batch's order within its kind.
         QStringList pods;
@@ -97,7 +97,7 @@ private slots:
         const QList<BatchSlicer::Slice> slices = BatchSlicer::slice(reset, 1);
         // Nothing held: nothing to delete.
         QCOMPARE(shape(slices),
-                 QStringList({"R1 D0 S0 P0 -0", "R0 D0 S1 P0 -0", "R0 D0 S0 P1 -0"}));
+                 QStringList({"R0 D0 S1 P0 -0", "R1 D0 S0 P0 -0", "R0 D0 S0 P1 -0"}));
         const WorkloadDeltaBatch first = slices.at(0).take(&store);
         QVERIFY(!first.reset);
         QCOMPARE(first.rolloutDeletes, QStringList {"shop/r1"});
