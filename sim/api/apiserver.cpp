@@ -291,9 +291,11 @@ bool ApiServer::listen(const QString &host, int port, QString *error)
     d->server->set_keep_alive_max_count(1000);
     // httplib's default also sets SO_REUSEPORT, which would let a second simulator share a
     // port that is already taken instead of failing.
-    d->server->set_socket_options([](socket_t socket) {
+    auto listening = std::make_shared<socket_t>(INVALID_SOCKET);
+    d->server->set_socket_options([listening](socket_t socket) {
         int yes = 1;
         ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+        *listening = socket; // the last one offered is the one bound
     });
     const auto handler = [this](const httplib::Request &request, httplib::Response &response) {
         d->handle(request, response);
@@ -333,6 +335,13 @@ bool ApiServer::listen(const QString &host, int port, QString *error)
                             .arg(host)
                             .arg(port));
     }
+    // httplib listens with a queue of 5 (compiled into Debian's libcpp-httplib). An
+    // environment opens eight watches at once, so the seventh and eighth connection were
+    // dropped and their SYN resent after TCP's one-second timeout: the demo's data came after
+    // 1.1 s instead of 0.15 s. A real API server's queue is the system's maximum; listening
+    // again on the bound socket widens it.
+    if (*listening != INVALID_SOCKET)
+        ::listen(*listening, SOMAXCONN);
     d->host = host;
     d->port = port;
     httplib::SSLServer *server = d->server.get();
