@@ -335,11 +335,9 @@ bool ApiServer::listen(const QString &host, int port, QString *error)
                             .arg(host)
                             .arg(port));
     }
-    // httplib listens with a queue of 5 (compiled into Debian's libcpp-httplib). An
-    // environment opens eight watches at once, so the seventh and eighth connection were
-    // dropped and their SYN resent after TCP's one-second timeout: the demo's data came after
-    // 1.1 s instead of 0.15 s. A real API server's queue is the system's maximum; listening
-    // again on the bound socket widens it.
+    // httplib's accept queue of 5 (built into Debian's library) dropped an environment's
+    // 7th and 8th simultaneous connection, resent by TCP a second later. Widen it to a real
+    // API server's (tst_apiserverlisten).
     if (*listening != INVALID_SOCKET)
         ::listen(*listening, SOMAXCONN);
     d->host = host;
