@@ -69,16 +69,17 @@ bool detailComplete(const FleetModel &model, const QString &environment, const S
         && pods == FleetGenerator::podsPerRollout;
 }
 
-// --stop-after-ingest: the figures of the first ingest, then the end of the process with the
+// --stop-after-ingest: the figures of the first ingest (and the peak so far, with no kubectl
+// rounds: quick to compare memory work), then the end of the process with the
 // model, the fetcher and its informers alive, so that heaptrack's "leaked" memory is what
 // the dashboard holds at the end of ingest (heaptrack_print -l). The simulator child ends
 // when its standard input closes.
 [[noreturn]] void stopWithEverythingAlive(double seconds, double resident, const HeapUsage &heap,
                                           double stallMs)
 {
-    std::printf("ingest %.3f s, resident %.1f MB, heap in use %.1f MB, malloc holds %.1f MB, "
-                "longest GUI stall %.1f ms\n",
-                seconds, resident, double(heap.inUse) / (1024.0 * 1024.0),
+    std::printf("ingest %.3f s, resident %.1f MB (VmHWM %.1f MB), heap in use %.1f MB, malloc "
+                "holds %.1f MB, longest GUI stall %.1f ms\n",
+                seconds, resident, statusMegabytes("VmHWM"), double(heap.inUse) / (1024.0 * 1024.0),
                 double(heap.held) / (1024.0 * 1024.0), stallMs);
     std::fflush(stdout);
     std::exit(0);
@@ -149,8 +150,8 @@ double ingestOnce(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &en
                          Progress &p = progress[environment];
                          if (batch.reset)
                              p = Progress();
-                         p.replicaSets += batch.replicaSetUpserts.size();
-                         p.pods += batch.podUpserts.size();
+                         p.replicaSets += batch.upserts<ReplicaSet>().size();
+                         p.pods += batch.upserts<Pod>().size();
                          check(environment);
                      });
     QObject::connect(&model, &FleetModel::rolloutDetailsChanged, &loop,

@@ -4,15 +4,13 @@
 namespace {
 template<typename T> void addPart(PendingChanges<T> &pending, WorkloadDeltaBatch &part)
 {
-    pending.add(std::move(WorkloadDeltaSlots<T>::upserts(part)),
-                WorkloadDeltaSlots<T>::deletes(part));
+    pending.add(std::move(part.upserts<T>()), part.deletes<T>());
 }
 
 template<typename T>
 void takeInto(PendingChanges<T> &pending, WorkloadDeltaBatch &batch, bool keepDeletes)
 {
-    pending.take(&WorkloadDeltaSlots<T>::upserts(batch),
-                 keepDeletes ? &WorkloadDeltaSlots<T>::deletes(batch) : nullptr);
+    pending.take(&batch.upserts<T>(), keepDeletes ? &batch.deletes<T>() : nullptr);
 }
 } // namespace
 

@@ -40,9 +40,7 @@ private:
     }
 
     mutable std::mutex m_mutex;
-    std::tuple<PendingChanges<Rollout>, PendingChanges<ReplicaSet>, PendingChanges<Deployment>,
-               PendingChanges<Pod>, PendingChanges<AnalysisRun>, PendingChanges<Event>>
-        m_pending;
+    WatchedKinds::Tuple<PendingChanges> m_pending;
     QDateTime m_lastData;
     bool m_touched = false;
     bool m_delivered = false;

@@ -6,64 +6,47 @@
 
 QString InformerSpec::path() const
 {
-    switch (kind) {
-    case WorkloadKind::Rollout:
-        return KubePath::resource(QStringLiteral("argoproj.io"), QStringLiteral("v1alpha1"),
-                                  QStringLiteral("rollouts"), namespaceName);
-    case WorkloadKind::ReplicaSet:
-        return KubePath::resource(QStringLiteral("apps"), QStringLiteral("v1"),
-                                  QStringLiteral("replicasets"), namespaceName);
-    case WorkloadKind::Deployment:
-        return KubePath::resource(QStringLiteral("apps"), QStringLiteral("v1"),
-                                  QStringLiteral("deployments"), namespaceName);
-    case WorkloadKind::Pod:
-        return KubePath::resource(QString(), QStringLiteral("v1"), QStringLiteral("pods"),
-                                  namespaceName);
-    case WorkloadKind::AnalysisRun:
-        return KubePath::resource(QStringLiteral("argoproj.io"), QStringLiteral("v1alpha1"),
-                                  QStringLiteral("analysisruns"), namespaceName);
-    case WorkloadKind::Event:
-        return KubePath::resource(QString(), QStringLiteral("v1"), QStringLiteral("events"),
-                                  namespaceName);
-    }
-    return QString();
+    QString path;
+    WatchedKinds::visit(kind, [&](auto tag) {
+        constexpr KindResource resource
+            = WorkloadKindTraits<typename decltype(tag)::type>::resource;
+        path = KubePath::resource(QLatin1String(resource.group), QLatin1String(resource.version),
+                                  QLatin1String(resource.plural), namespaceName);
+    });
+    return path;
 }
 
 QString InformerSpec::resourceName() const
 {
-    switch (kind) {
-    case WorkloadKind::Rollout:
-        return QStringLiteral("rollouts.argoproj.io");
-    case WorkloadKind::ReplicaSet:
-        return QStringLiteral("replicasets.apps");
-    case WorkloadKind::Deployment:
-        return QStringLiteral("deployments.apps");
-    case WorkloadKind::Pod:
-        return QStringLiteral("pods");
-    case WorkloadKind::AnalysisRun:
-        return QStringLiteral("analysisruns.argoproj.io");
-    case WorkloadKind::Event:
-        return QStringLiteral("events");
-    }
-    return QString();
+    QString name;
+    WatchedKinds::visit(kind, [&](auto tag) {
+        constexpr KindResource resource
+            = WorkloadKindTraits<typename decltype(tag)::type>::resource;
+        name = QLatin1String(resource.plural);
+        if (resource.group[0] != '\0')
+            name += u'.' + QLatin1String(resource.group);
+    });
+    return name;
 }
 
 bool InformerSpec::isDetailKind() const
 {
-    return kind == WorkloadKind::Pod || kind == WorkloadKind::AnalysisRun
-        || kind == WorkloadKind::Event;
+    bool detail = false;
+    WatchedKinds::visit(kind, [&](auto tag) {
+        detail = WorkloadKindTraits<typename decltype(tag)::type>::isDetail;
+    });
+    return detail;
 }
 
 DetailKind InformerSpec::detailKind() const
 {
-    switch (kind) {
-    case WorkloadKind::AnalysisRun:
-        return DetailKind::AnalysisRuns;
-    case WorkloadKind::Event:
-        return DetailKind::Events;
-    default:
-        return DetailKind::Pods;
-    }
+    DetailKind detail = DetailKind::Pods;
+    WatchedKinds::visit(kind, [&](auto tag) {
+        using Traits = WorkloadKindTraits<typename decltype(tag)::type>;
+        if constexpr (Traits::isDetail)
+            detail = Traits::detail;
+    });
+    return detail;
 }
 
 InformerStats &InformerStats::operator+=(const InformerStats &o)
@@ -95,26 +78,8 @@ Informer::~Informer() = default;
 
 void Informer::run()
 {
-    switch (m_spec.kind) {
-    case WorkloadKind::Rollout:
-        InformerLoop<Rollout>(*this).run();
-        break;
-    case WorkloadKind::ReplicaSet:
-        InformerLoop<ReplicaSet>(*this).run();
-        break;
-    case WorkloadKind::Deployment:
-        InformerLoop<Deployment>(*this).run();
-        break;
-    case WorkloadKind::Pod:
-        InformerLoop<Pod>(*this).run();
-        break;
-    case WorkloadKind::AnalysisRun:
-        InformerLoop<AnalysisRun>(*this).run();
-        break;
-    case WorkloadKind::Event:
-        InformerLoop<Event>(*this).run();
-        break;
-    }
+    WatchedKinds::visit(
+        m_spec.kind, [this](auto tag) { InformerLoop<typename decltype(tag)::type>(*this).run(); });
 }
 
 InformerStats Informer::stats() const

@@ -16,10 +16,10 @@
 #include <memory>
 #include <mutex>
 
-// Rollout, ReplicaSet and Deployment are the primary kinds: they make the fleet's rows and
-// drive the environment's ConnectionState. Pod, AnalysisRun and Event only feed the rollout
-// detail (DetailKind): an environment stays usable when they cannot be listed.
-enum class WorkloadKind : quint8 { Rollout, ReplicaSet, Deployment, Pod, AnalysisRun, Event };
+// WorkloadKind and what the informer needs of each kind are in WatchedKinds
+// (domain/fleet/workloadkinds.h). Rollout, ReplicaSet and Deployment are the primary kinds:
+// they make the fleet's rows and drive the environment's ConnectionState. Pod, AnalysisRun
+// and Event only feed the details (DetailKind): an environment stays usable without them.
 
 // What one informer watches: a kind in one namespace (or all), narrowed by a label selector.
 struct InformerSpec
@@ -30,7 +30,7 @@ struct InformerSpec
 
     QString path() const; // "/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts"
     QString resourceName() const; // "rollouts.argoproj.io", "replicasets.apps", "pods", ...
-    // True for Pod, AnalysisRun and Event; detailKind() is then the matching DetailKind.
+    // True for the detail kinds (Pod, AnalysisRun, Event); detailKind() is then theirs.
     bool isDetailKind() const;
     DetailKind detailKind() const;
 };

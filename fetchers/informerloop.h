@@ -160,8 +160,8 @@ private:
             items.squeeze(); // a relist that changed little sends a short list
         }
         WorkloadDeltaBatch part;
-        WorkloadDeltaSlots<T>::upserts(part) = std::move(items);
-        WorkloadDeltaSlots<T>::deletes(part) = m_versions.endList();
+        part.upserts<T>() = std::move(items);
+        part.deletes<T>() = m_versions.endList();
         // The first list always delivers, even when empty: it is what makes data "arrive".
         if (!part.isEmpty() || !m_delivered) {
             m_informer.m_sink->deliver(std::move(part));
@@ -253,7 +253,7 @@ private:
     void drop(WorkloadDeltaBatch &part, const ObjectMeta &meta, const QString &key)
     {
         m_versions.remove(meta);
-        auto &upserts = WorkloadDeltaSlots<T>::upserts(part);
+        auto &upserts = part.upserts<T>();
         upserts.erase(std::remove_if(upserts.begin(), upserts.end(),
                                      [&](const T &o) {
                                          return WorkloadDeltaBatch::key(o.metadata.namespaceName,
@@ -261,7 +261,7 @@ private:
                                              == key;
                                      }),
                       upserts.end());
-        WorkloadDeltaSlots<T>::deletes(part).append(key);
+        part.deletes<T>().append(key);
     }
 
     // Applies one chunk's events and delivers them together. False stops the stream.
@@ -313,8 +313,8 @@ private:
                     break;
                 }
                 m_versions.record(meta);
-                WorkloadDeltaSlots<T>::deletes(part).removeOne(key);
-                WorkloadDeltaSlots<T>::upserts(part).append(std::move(event.object));
+                part.deletes<T>().removeOne(key);
+                part.upserts<T>().append(std::move(event.object));
                 ++events;
                 break;
             }

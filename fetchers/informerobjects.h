@@ -3,25 +3,22 @@
 
 // What InformerLoop needs to know about the objects it delivers, apart from the loop.
 
-#include "event.h"
+#include "workloadkinds.h"
 
 #include <QString>
 
 namespace InformerObjects {
 
 // Which objects of a kind the dashboard keeps. Events are listed for whole namespaces (the
-// API cannot select them by the involved object's kind), but only those about the objects
-// a rollout detail shows are worth sending to the GUI thread.
+// API cannot select them by the involved object's kind), but only those about the kinds it
+// watches (WatchedKinds) can be shown in a detail, so only those go to the GUI thread.
 template<typename T> bool isWanted(const T &)
 {
     return true;
 }
 inline bool isWanted(const Event &event)
 {
-    const QString &kind = event.involvedObject.kind;
-    return kind == QLatin1String("Rollout") || kind == QLatin1String("Deployment")
-        || kind == QLatin1String("ReplicaSet") || kind == QLatin1String("Pod")
-        || kind == QLatin1String("AnalysisRun");
+    return isWatchedKindName(event.involvedObject.kind);
 }
 
 // "namespace/name", as data warnings name an object.

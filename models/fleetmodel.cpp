@@ -186,9 +186,9 @@ void FleetModel::resetEnvironment(const QString &environment, const WorkloadDelt
             m_rows.append(std::move(row));
         }
     };
-    for (const Rollout &rollout : batch.rolloutUpserts)
+    for (const Rollout &rollout : batch.upserts<Rollout>())
         append(FleetRow::Kind::Rollout, rollout.metadata);
-    for (const Deployment &deployment : batch.deploymentUpserts)
+    for (const Deployment &deployment : batch.upserts<Deployment>())
         append(FleetRow::Kind::Deployment, deployment.metadata);
     m_rowIndex.clear();
     reindexFrom(0);

@@ -20,26 +20,26 @@ void deleteMissing(const WorkloadDeltaBatch &reset, const ObjectIndex<T> &index,
 {
     if (index.size() == 0)
         return;
-    const QSet<QString> keep = keysOf(WorkloadDeltaSlots<T>::upserts(reset));
+    const QSet<QString> keep = keysOf(reset.upserts<T>());
     index.forEach([&](const T &object) {
         const QString key = ObjectIndex<T>::keyOf(object);
         if (!keep.contains(key))
-            WorkloadDeltaSlots<T>::deletes(*out).append(key);
+            out->deletes<T>().append(key);
     });
 }
 
 void addResetDeletes(const WorkloadDeltaBatch &reset, const EnvironmentStore &store,
                      WorkloadDeltaBatch *out)
 {
-    const QSet<QString> rollouts = keysOf(reset.rolloutUpserts);
-    const QSet<QString> deployments = keysOf(reset.deploymentUpserts);
+    const QSet<QString> rollouts = keysOf(reset.upserts<Rollout>());
+    const QSet<QString> deployments = keysOf(reset.upserts<Deployment>());
     store.forEachRow([&](const EnvironmentStore::RowPtr &row) {
         const ObjectMeta &meta = row->metadata();
         const QString key = WorkloadDeltaBatch::key(meta.namespaceName, meta.name);
         if (row->kind == FleetRow::Kind::Rollout && !rollouts.contains(key))
-            out->rolloutDeletes.append(key);
+            out->deletes<Rollout>().append(key);
         else if (row->kind == FleetRow::Kind::Deployment && !deployments.contains(key))
-            out->deploymentDeletes.append(key);
+            out->deletes<Deployment>().append(key);
     });
     const WorkloadIndex &objects = store.objects();
     deleteMissing(reset, objects.index<ReplicaSet>(), out);
@@ -54,19 +54,20 @@ template<typename T>
 void copyRange(const WorkloadDeltaBatch &source, int begin, int end, int *offset,
                WorkloadDeltaBatch *out)
 {
-    const QList<T> &all = WorkloadDeltaSlots<T>::upserts(source);
+    const QList<T> &all = source.upserts<T>();
     const int from = std::max(begin - *offset, 0);
     const int to = std::min(end - *offset, int(all.size()));
     if (from < to)
-        WorkloadDeltaSlots<T>::upserts(*out) = all.mid(from, to - from);
+        out->upserts<T>() = all.mid(from, to - from);
     *offset += int(all.size());
 }
 
 int upsertCount(const WorkloadDeltaBatch &batch)
 {
-    return int(batch.rolloutUpserts.size() + batch.deploymentUpserts.size()
-               + batch.replicaSetUpserts.size() + batch.podUpserts.size()
-               + batch.analysisRunUpserts.size() + batch.eventUpserts.size());
+    int count = 0;
+    WatchedKinds::forEach(
+        [&](auto kind) { count += int(batch.upserts<typename decltype(kind)::type>().size()); });
+    return count;
 }
 } // namespace
 
@@ -82,25 +83,19 @@ WorkloadDeltaBatch BatchSlicer::Slice::take(const EnvironmentStore *store) const
     if (m_first) {
         out.detailStatus = source.detailStatus;
         if (!source.reset) {
-            out.rolloutDeletes = source.rolloutDeletes;
-            out.deploymentDeletes = source.deploymentDeletes;
-            out.replicaSetDeletes = source.replicaSetDeletes;
-            out.podDeletes = source.podDeletes;
-            out.analysisRunDeletes = source.analysisRunDeletes;
-            out.eventDeletes = source.eventDeletes;
+            WatchedKinds::forEach([&](auto kind) {
+                using T = typename decltype(kind)::type;
+                out.deletes<T>() = source.deletes<T>();
+            });
         } else if (store) {
             addResetDeletes(source, *store, &out);
         }
     }
     int offset = 0;
-    // ReplicaSets before the workloads: a Rollout's row is then derived with its ReplicaSets
-    // (actual weight, revision, images) from its first slice, never shown without them.
-    copyRange<ReplicaSet>(source, m_begin, m_end, &offset, &out);
-    copyRange<Rollout>(source, m_begin, m_end, &offset, &out);
-    copyRange<Deployment>(source, m_begin, m_end, &offset, &out);
-    copyRange<Pod>(source, m_begin, m_end, &offset, &out);
-    copyRange<AnalysisRun>(source, m_begin, m_end, &offset, &out);
-    copyRange<Event>(source, m_begin, m_end, &offset, &out);
+    // In WatchedKinds' order: ReplicaSets before the workloads (see there).
+    WatchedKinds::forEach([&](auto kind) {
+        copyRange<typename decltype(kind)::type>(source, m_begin, m_end, &offset, &out);
+    });
     return out;
 }
 

@@ -124,10 +124,10 @@ EnvironmentStore::Change EnvironmentStore::apply(const WorkloadDeltaBatch &batch
     // Removals first. A reset removes every row the batch does not list.
     if (replace) {
         QSet<QString> kept;
-        for (const Rollout &rollout : batch.rolloutUpserts)
+        for (const Rollout &rollout : batch.upserts<Rollout>())
             kept.insert(FleetRow::makeKey(m_name, FleetRow::Kind::Rollout,
                                           rollout.metadata.namespaceName, rollout.metadata.name));
-        for (const Deployment &deployment : batch.deploymentUpserts)
+        for (const Deployment &deployment : batch.upserts<Deployment>())
             kept.insert(FleetRow::makeKey(m_name, FleetRow::Kind::Deployment,
                                           deployment.metadata.namespaceName,
                                           deployment.metadata.name));
@@ -145,19 +145,19 @@ EnvironmentStore::Change EnvironmentStore::apply(const WorkloadDeltaBatch &batch
             removeRow(FleetRow::makeKey(m_name, kind, ns, name), &change);
         }
     };
-    removeAll(batch.rolloutDeletes, FleetRow::Kind::Rollout);
-    removeAll(batch.deploymentDeletes, FleetRow::Kind::Deployment);
+    removeAll(batch.deletes<Rollout>(), FleetRow::Kind::Rollout);
+    removeAll(batch.deletes<Deployment>(), FleetRow::Kind::Deployment);
 
     QHash<QString, qsizetype> insertedAt;
     QSet<QString> rederived;
-    for (const Rollout &rollout : batch.rolloutUpserts) {
+    for (const Rollout &rollout : batch.upserts<Rollout>()) {
         const QString &uid = rollout.metadata.uid;
         rederived.insert(uid);
         detailOwners.insert(uid);
         upsert(FleetRow::fromRollout(m_name, rollout, m_objects.replicaSetsOwnedBy(uid)), &change,
                &insertedAt, now);
     }
-    for (const Deployment &deployment : batch.deploymentUpserts) {
+    for (const Deployment &deployment : batch.upserts<Deployment>()) {
         detailOwners.insert(deployment.metadata.uid);
         upsert(FleetRow::fromDeployment(m_name, deployment), &change, &insertedAt, now);
     }

@@ -79,9 +79,9 @@ void WorkloadIndex::noteBefore(const ObjectIndex<T> &index, const WorkloadDeltaB
         if constexpr (std::is_same_v<T, ReplicaSet>)
             forEachGroup(*old, [&](const QString &uid) { insertUid(replicaSetOwners, uid); });
     };
-    for (const QString &key : WorkloadDeltaSlots<T>::deletes(batch))
+    for (const QString &key : batch.deletes<T>())
         note(index.find(key));
-    for (const T &object : WorkloadDeltaSlots<T>::upserts(batch))
+    for (const T &object : batch.upserts<T>())
         note(index.find(ObjectIndex<T>::keyOf(object)));
 }
 
@@ -98,9 +98,9 @@ void WorkloadIndex::applyTo(ObjectIndex<T> &index, const WorkloadDeltaBatch &bat
         }
         index.clear();
     }
-    for (const QString &key : WorkloadDeltaSlots<T>::deletes(batch))
+    for (const QString &key : batch.deletes<T>())
         index.remove(key);
-    for (const T &object : WorkloadDeltaSlots<T>::upserts(batch))
+    for (const T &object : batch.upserts<T>())
         index.upsert(object);
 }
 
@@ -109,7 +109,7 @@ template<typename T>
 void WorkloadIndex::noteAfter(const WorkloadDeltaBatch &batch, QSet<QString> *replicaSetOwners,
                               QSet<QString> *detailOwners) const
 {
-    for (const T &object : WorkloadDeltaSlots<T>::upserts(batch)) {
+    for (const T &object : batch.upserts<T>()) {
         insertUid(detailOwners, topOwner(object));
         if constexpr (std::is_same_v<T, ReplicaSet>)
             forEachGroup(object, [&](const QString &uid) { insertUid(replicaSetOwners, uid); });

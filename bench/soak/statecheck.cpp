@@ -146,12 +146,12 @@ StateCheck::Result StateCheck::compare(const Kubeconfig &kubeconfig, const QStri
     reference.setEnvironments({spec});
     WorkloadDeltaBatch batch;
     batch.reset = true;
-    batch.rolloutUpserts = decodePages<Rollout>(rollouts.pages);
-    batch.replicaSetUpserts = decodePages<ReplicaSet>(replicaSets.pages);
-    batch.podUpserts = decodePages<Pod>(pods.pages);
+    batch.upserts<Rollout>() = decodePages<Rollout>(rollouts.pages);
+    batch.upserts<ReplicaSet>() = decodePages<ReplicaSet>(replicaSets.pages);
+    batch.upserts<Pod>() = decodePages<Pod>(pods.pages);
     reference.applyBatch(environment, batch);
     QHash<QString, Rollout> decoded;
-    for (const Rollout &rollout : std::as_const(batch.rolloutUpserts))
+    for (const Rollout &rollout : std::as_const(batch.upserts<Rollout>()))
         decoded.insert(rollout.metadata.namespaceName + QLatin1Char('/') + rollout.metadata.name,
                        rollout);
 

@@ -1,24 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "analysisrun.h"
-#include "deployment.h"
-#include "event.h"
-#include "pod.h"
-#include "replicaset.h"
-#include "rollout.h"
+#include "workloadkinds.h"
 
 #include <QList>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
 
-// The kinds only the rollout detail shows. An environment is usable without them, so a
-// failure to list one does not change its ConnectionState (which the Rollouts, ReplicaSets
-// and Deployments drive): it is reported as a DetailKindStatus, and the detail says what is
-// missing and why.
-enum class DetailKind : quint8 { Pods, AnalysisRuns, Events };
-constexpr int DetailKindCount = 3;
+#include <tuple>
 
 struct DetailKindStatus
 {
@@ -40,6 +30,15 @@ struct DetailKindStatus
     bool operator!=(const DetailKindStatus &o) const { return !(*this == o); }
 };
 
+// One kind's part of a WorkloadDeltaBatch.
+template<typename T> struct KindDelta
+{
+    QList<T> upserts;
+    QStringList deletes; // "namespace/name"
+
+    qsizetype size() const { return upserts.size() + deletes.size(); }
+};
+
 // The changes to one environment's workloads since the previous batch, as the informers
 // send them to the GUI thread (at most one batch per ~100 ms per environment). Keys are
 // "namespace/name". Within a batch an object appears at most once: either upserted (its
@@ -51,20 +50,8 @@ struct WorkloadDeltaBatch
     // The first batch after FleetFetcher::start() is a reset; a relist after 410 sends
     // ordinary upserts and the deletes of objects that vanished meanwhile.
     bool reset = false;
-    QList<Rollout> rolloutUpserts;
-    QStringList rolloutDeletes;
-    QList<ReplicaSet> replicaSetUpserts;
-    QStringList replicaSetDeletes;
-    QList<Deployment> deploymentUpserts;
-    QStringList deploymentDeletes;
-    // Detail kinds: pods of Rollout ReplicaSets, AnalysisRuns, and Events about Rollouts,
-    // ReplicaSets, pods and AnalysisRuns.
-    QList<Pod> podUpserts;
-    QStringList podDeletes;
-    QList<AnalysisRun> analysisRunUpserts;
-    QStringList analysisRunDeletes;
-    QList<Event> eventUpserts;
-    QStringList eventDeletes;
+    // Per watched kind, its upserts and the keys of its deletes: upserts<Pod>(), ...
+    WatchedKinds::Tuple<KindDelta> kinds;
     // Indexed by DetailKind (DetailKindCount entries) when the availability of a detail kind
     // changed since the previous batch, and always in a reset batch; empty otherwise.
     QList<DetailKindStatus> detailStatus;
@@ -73,10 +60,19 @@ struct WorkloadDeltaBatch
     // Objects upserted or deleted (detailStatus is not an object change).
     int changeCount() const
     {
-        return int(rolloutUpserts.size() + rolloutDeletes.size() + replicaSetUpserts.size()
-                   + replicaSetDeletes.size() + deploymentUpserts.size() + deploymentDeletes.size()
-                   + podUpserts.size() + podDeletes.size() + analysisRunUpserts.size()
-                   + analysisRunDeletes.size() + eventUpserts.size() + eventDeletes.size());
+        return std::apply([](const auto &...delta) { return int((0 + ... + delta.size())); },
+                          kinds);
+    }
+
+    template<typename T> QList<T> &upserts() { return std::get<KindDelta<T>>(kinds).upserts; }
+    template<typename T> const QList<T> &upserts() const
+    {
+        return std::get<KindDelta<T>>(kinds).upserts;
+    }
+    template<typename T> QStringList &deletes() { return std::get<KindDelta<T>>(kinds).deletes; }
+    template<typename T> const QStringList &deletes() const
+    {
+        return std::get<KindDelta<T>>(kinds).deletes;
     }
 
     static QString key(const QString &namespaceName, const QString &name)
@@ -84,32 +80,6 @@ struct WorkloadDeltaBatch
         return namespaceName + QLatin1Char('/') + name;
     }
 };
-
-// The upsert and delete lists of one kind, so code that handles every kind the same way
-// (informers, the accumulator, the model's indexes) is written once as a template.
-template<typename T> struct WorkloadDeltaSlots;
-
-#define RD_WORKLOAD_DELTA_SLOTS(Type, field)                                                       \
-    template<> struct WorkloadDeltaSlots<Type>                                                     \
-    {                                                                                              \
-        static QList<Type> &upserts(WorkloadDeltaBatch &b) { return b.field##Upserts; }            \
-        static const QList<Type> &upserts(const WorkloadDeltaBatch &b)                             \
-        {                                                                                          \
-            return b.field##Upserts;                                                               \
-        }                                                                                          \
-        static QStringList &deletes(WorkloadDeltaBatch &b) { return b.field##Deletes; }            \
-        static const QStringList &deletes(const WorkloadDeltaBatch &b)                             \
-        {                                                                                          \
-            return b.field##Deletes;                                                               \
-        }                                                                                          \
-    };
-RD_WORKLOAD_DELTA_SLOTS(Rollout, rollout)
-RD_WORKLOAD_DELTA_SLOTS(ReplicaSet, replicaSet)
-RD_WORKLOAD_DELTA_SLOTS(Deployment, deployment)
-RD_WORKLOAD_DELTA_SLOTS(Pod, pod)
-RD_WORKLOAD_DELTA_SLOTS(AnalysisRun, analysisRun)
-RD_WORKLOAD_DELTA_SLOTS(Event, event)
-#undef RD_WORKLOAD_DELTA_SLOTS
 
 Q_DECLARE_METATYPE(DetailKindStatus)
 Q_DECLARE_METATYPE(WorkloadDeltaBatch)

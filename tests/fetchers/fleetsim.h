@@ -275,29 +275,29 @@ private:
             if (state.remove(prefix + key) == 0)
                 ++m_redundant[environment];
         };
-        for (const QString &key : batch.rolloutDeletes)
+        for (const QString &key : batch.deletes<Rollout>())
             remove(QStringLiteral("R "), key);
-        for (const QString &key : batch.replicaSetDeletes)
+        for (const QString &key : batch.deletes<ReplicaSet>())
             remove(QStringLiteral("S "), key);
-        for (const QString &key : batch.deploymentDeletes)
+        for (const QString &key : batch.deletes<Deployment>())
             remove(QStringLiteral("D "), key);
-        for (const QString &key : batch.podDeletes)
+        for (const QString &key : batch.deletes<Pod>())
             remove(QStringLiteral("P "), key);
-        for (const QString &key : batch.analysisRunDeletes)
+        for (const QString &key : batch.deletes<AnalysisRun>())
             remove(QStringLiteral("A "), key);
-        for (const QString &key : batch.eventDeletes)
+        for (const QString &key : batch.deletes<Event>())
             remove(QStringLiteral("E "), key);
-        for (const Rollout &object : batch.rolloutUpserts)
+        for (const Rollout &object : batch.upserts<Rollout>())
             upsert(QStringLiteral("R "), object.metadata);
-        for (const ReplicaSet &object : batch.replicaSetUpserts)
+        for (const ReplicaSet &object : batch.upserts<ReplicaSet>())
             upsert(QStringLiteral("S "), object.metadata);
-        for (const Deployment &object : batch.deploymentUpserts)
+        for (const Deployment &object : batch.upserts<Deployment>())
             upsert(QStringLiteral("D "), object.metadata);
-        for (const Pod &object : batch.podUpserts)
+        for (const Pod &object : batch.upserts<Pod>())
             upsert(QStringLiteral("P "), object.metadata);
-        for (const AnalysisRun &object : batch.analysisRunUpserts)
+        for (const AnalysisRun &object : batch.upserts<AnalysisRun>())
             upsert(QStringLiteral("A "), object.metadata);
-        for (const Event &object : batch.eventUpserts)
+        for (const Event &object : batch.upserts<Event>())
             upsert(QStringLiteral("E "), object.metadata);
         if (!batch.detailStatus.isEmpty())
             m_detailStatus[environment] = batch.detailStatus;

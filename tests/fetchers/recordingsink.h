@@ -15,7 +15,7 @@ public:
     void deliver(WorkloadDeltaBatch &&part) override
     {
         std::lock_guard lock(m_mutex);
-        for (const Rollout &rollout : part.rolloutUpserts)
+        for (const Rollout &rollout : part.upserts<Rollout>())
             m_uids.append(rollout.metadata.uid);
     }
     void touch() override { }

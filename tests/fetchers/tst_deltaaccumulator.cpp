@@ -19,10 +19,10 @@ Rollout rollout(const QString &name, const QString &rv)
 QStringList summary(const WorkloadDeltaBatch &batch)
 {
     QStringList lines;
-    for (const Rollout &r : batch.rolloutUpserts)
+    for (const Rollout &r : batch.upserts<Rollout>())
         lines.append(QStringLiteral("+") + r.metadata.name + QLatin1Char('@')
                      + r.metadata.resourceVersion);
-    for (const QString &key : batch.rolloutDeletes)
+    for (const QString &key : batch.deletes<Rollout>())
         lines.append(QStringLiteral("-") + key);
     return lines;
 }
@@ -37,9 +37,9 @@ struct ReferenceMerge
 
     void add(const WorkloadDeltaBatch &part)
     {
-        for (const QString &key : part.rolloutDeletes)
+        for (const QString &key : part.deletes<Rollout>())
             set(key, QString());
-        for (const Rollout &r : part.rolloutUpserts)
+        for (const Rollout &r : part.upserts<Rollout>())
             set(QStringLiteral("shop/") + r.metadata.name, r.metadata.resourceVersion);
     }
     void set(const QString &key, const QString &value)
@@ -75,15 +75,15 @@ private slots:
         DeltaAccumulator accumulator;
         QVERIFY(accumulator.isEmpty());
         WorkloadDeltaBatch first;
-        first.rolloutUpserts = {rollout(QStringLiteral("api"), QStringLiteral("1")),
-                                rollout(QStringLiteral("cart"), QStringLiteral("2"))};
+        first.upserts<Rollout>() = {rollout(QStringLiteral("api"), QStringLiteral("1")),
+                                    rollout(QStringLiteral("cart"), QStringLiteral("2"))};
         QCOMPARE(accumulator.add(std::move(first)), true); // schedule a flush
         WorkloadDeltaBatch second;
-        second.rolloutUpserts = {rollout(QStringLiteral("api"), QStringLiteral("3"))};
-        second.rolloutDeletes = {QStringLiteral("shop/cart"), QStringLiteral("shop/old")};
+        second.upserts<Rollout>() = {rollout(QStringLiteral("api"), QStringLiteral("3"))};
+        second.deletes<Rollout>() = {QStringLiteral("shop/cart"), QStringLiteral("shop/old")};
         QCOMPARE(accumulator.add(std::move(second)), false); // already scheduled
         WorkloadDeltaBatch third;
-        third.rolloutUpserts = {rollout(QStringLiteral("old"), QStringLiteral("4"))};
+        third.upserts<Rollout>() = {rollout(QStringLiteral("old"), QStringLiteral("4"))};
         accumulator.add(std::move(third));
         QVERIFY(accumulator.lastDataTime().isValid());
 
@@ -104,8 +104,8 @@ private slots:
     {
         DeltaAccumulator accumulator;
         WorkloadDeltaBatch part;
-        part.rolloutUpserts = {rollout(QStringLiteral("api"), QStringLiteral("1"))};
-        part.rolloutDeletes = {QStringLiteral("shop/gone")};
+        part.upserts<Rollout>() = {rollout(QStringLiteral("api"), QStringLiteral("1"))};
+        part.deletes<Rollout>() = {QStringLiteral("shop/gone")};
         accumulator.add(std::move(part));
         const WorkloadDeltaBatch batch = accumulator.take(true);
         QCOMPARE(batch.reset, true);
@@ -122,26 +122,26 @@ private slots:
         };
         DeltaAccumulator accumulator;
         WorkloadDeltaBatch first;
-        first.podUpserts = {named(Pod(), "api-1", "1"), named(Pod(), "api-2", "2")};
-        first.analysisRunUpserts = {named(AnalysisRun(), "api", "3")};
-        first.eventUpserts = {named(Event(), "api.1", "4")};
+        first.upserts<Pod>() = {named(Pod(), "api-1", "1"), named(Pod(), "api-2", "2")};
+        first.upserts<AnalysisRun>() = {named(AnalysisRun(), "api", "3")};
+        first.upserts<Event>() = {named(Event(), "api.1", "4")};
         accumulator.add(std::move(first));
         WorkloadDeltaBatch second;
-        second.podDeletes = {QStringLiteral("shop/api-1")};
-        second.podUpserts = {named(Pod(), "api-2", "5")};
-        second.eventDeletes = {QStringLiteral("shop/api.0")};
+        second.deletes<Pod>() = {QStringLiteral("shop/api-1")};
+        second.upserts<Pod>() = {named(Pod(), "api-2", "5")};
+        second.deletes<Event>() = {QStringLiteral("shop/api.0")};
         // Same name, other kind: not merged with the pod.
-        second.rolloutUpserts = {named(Rollout(), "api-2", "6")};
+        second.upserts<Rollout>() = {named(Rollout(), "api-2", "6")};
         accumulator.add(std::move(second));
 
         const WorkloadDeltaBatch batch = accumulator.take(false);
         QCOMPARE(batch.changeCount(), 6);
-        QCOMPARE(batch.podUpserts.size(), 1);
-        QCOMPARE(batch.podUpserts.constFirst().metadata.resourceVersion, QStringLiteral("5"));
-        QCOMPARE(batch.podDeletes, QStringList {QStringLiteral("shop/api-1")});
-        QCOMPARE(batch.analysisRunUpserts.constFirst().metadata.name, QStringLiteral("api"));
-        QCOMPARE(batch.eventUpserts.constFirst().metadata.name, QStringLiteral("api.1"));
-        QCOMPARE(batch.eventDeletes, QStringList {QStringLiteral("shop/api.0")});
+        QCOMPARE(batch.upserts<Pod>().size(), 1);
+        QCOMPARE(batch.upserts<Pod>().constFirst().metadata.resourceVersion, QStringLiteral("5"));
+        QCOMPARE(batch.deletes<Pod>(), QStringList {QStringLiteral("shop/api-1")});
+        QCOMPARE(batch.upserts<AnalysisRun>().constFirst().metadata.name, QStringLiteral("api"));
+        QCOMPARE(batch.upserts<Event>().constFirst().metadata.name, QStringLiteral("api.1"));
+        QCOMPARE(batch.deletes<Event>(), QStringList {QStringLiteral("shop/api.0")});
         QCOMPARE(summary(batch), QStringList {QStringLiteral("+api-2@6")});
         QCOMPARE(batch.detailStatus.isEmpty(), true); // the worker adds it, not the accumulator
         QVERIFY(accumulator.isEmpty());
@@ -166,29 +166,30 @@ private slots:
         DeltaAccumulator accumulator;
         WorkloadDeltaBatch part;
         for (int i = 0; i < 1000; ++i)
-            part.rolloutUpserts.append(rollout(QStringLiteral("r%1").arg(i), QStringLiteral("1")));
-        const Rollout *data = part.rolloutUpserts.constData();
+            part.upserts<Rollout>().append(
+                rollout(QStringLiteral("r%1").arg(i), QStringLiteral("1")));
+        const Rollout *data = part.upserts<Rollout>().constData();
         accumulator.add(std::move(part));
         WorkloadDeltaBatch batch = accumulator.take(true);
-        QCOMPARE(batch.rolloutUpserts.size(), 1000);
-        QCOMPARE(batch.rolloutUpserts.constData(), data);
-        QCOMPARE(batch.rolloutUpserts.at(999).metadata.name, QStringLiteral("r999"));
+        QCOMPARE(batch.upserts<Rollout>().size(), 1000);
+        QCOMPARE(batch.upserts<Rollout>().constData(), data);
+        QCOMPARE(batch.upserts<Rollout>().at(999).metadata.name, QStringLiteral("r999"));
     }
 
     void reCreatedAndReDeletedKeepTheirFirstPlace()
     {
         DeltaAccumulator accumulator;
         WorkloadDeltaBatch first;
-        first.rolloutDeletes = {QStringLiteral("shop/a"), QStringLiteral("shop/b")};
-        first.rolloutUpserts = {rollout(QStringLiteral("c"), QStringLiteral("1")),
-                                rollout(QStringLiteral("d"), QStringLiteral("2"))};
+        first.deletes<Rollout>() = {QStringLiteral("shop/a"), QStringLiteral("shop/b")};
+        first.upserts<Rollout>() = {rollout(QStringLiteral("c"), QStringLiteral("1")),
+                                    rollout(QStringLiteral("d"), QStringLiteral("2"))};
         accumulator.add(std::move(first));
         WorkloadDeltaBatch second;
-        second.rolloutDeletes = {QStringLiteral("shop/c")};
+        second.deletes<Rollout>() = {QStringLiteral("shop/c")};
         // Within one part, the same object twice (two MODIFIED in one chunk): the last wins.
-        second.rolloutUpserts = {rollout(QStringLiteral("b"), QStringLiteral("3")),
-                                 rollout(QStringLiteral("e"), QStringLiteral("4")),
-                                 rollout(QStringLiteral("b"), QStringLiteral("5"))};
+        second.upserts<Rollout>() = {rollout(QStringLiteral("b"), QStringLiteral("3")),
+                                     rollout(QStringLiteral("e"), QStringLiteral("4")),
+                                     rollout(QStringLiteral("b"), QStringLiteral("5"))};
         accumulator.add(std::move(second));
         QCOMPARE(
             summary(accumulator.take(false)),
@@ -220,9 +221,9 @@ private slots:
                 for (int c = 0; c < changes; ++c) {
                     const QString name = QStringLiteral("n%1").arg(random.bounded(names));
                     if (random.bounded(4) == 0)
-                        part.rolloutDeletes.append(QStringLiteral("shop/") + name);
+                        part.deletes<Rollout>().append(QStringLiteral("shop/") + name);
                     else
-                        part.rolloutUpserts.append(rollout(name, QString::number(++version)));
+                        part.upserts<Rollout>().append(rollout(name, QString::number(++version)));
                 }
                 reference.add(part);
                 accumulator.add(std::move(part));

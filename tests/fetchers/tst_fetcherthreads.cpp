@@ -129,7 +129,7 @@ private slots:
         QSet<QString> seen;
         connect(&fetcher, &FleetFetcher::workloadsChanged, this,
                 [&](const QString &, const WorkloadDeltaBatch &batch) {
-                    for (const Rollout &r : batch.rolloutUpserts)
+                    for (const Rollout &r : batch.upserts<Rollout>())
                         seen.insert(r.metadata.namespaceName + QLatin1Char('/') + r.metadata.name);
                 });
         fetcher.start();

@@ -66,18 +66,21 @@ private slots:
         QCOMPARE(m_mirror->lastState("prod").insecure, false);
         QStringList informers;
         for (const InformerSpec &spec : m_fetcher->informerSpecs("prod"))
-            informers.append(spec.path() + QLatin1Char('?') + spec.labelSelector
-                             + (spec.isDetailKind() ? QStringLiteral(" detail") : QString()));
-        QCOMPARE(
-            informers,
-            QStringList({QStringLiteral("/apis/argoproj.io/v1alpha1/rollouts?"),
-                         QStringLiteral("/apis/apps/v1/replicasets?rollouts-pod-template-hash"),
-                         QStringLiteral("/apis/apps/v1/deployments?"),
-                         QStringLiteral("/api/v1/pods?rollouts-pod-template-hash detail"),
-                         QStringLiteral("/apis/argoproj.io/v1alpha1/analysisruns? detail"),
-                         QStringLiteral("/api/v1/events? detail"),
-                         QStringLiteral("/apis/apps/v1/replicasets?pod-template-hash"),
-                         QStringLiteral("/api/v1/pods?pod-template-hash detail")}));
+            informers.append(
+                spec.resourceName() + u' ' + spec.path() + QLatin1Char('?') + spec.labelSelector
+                + (spec.isDetailKind() ? QStringLiteral(" detail %1").arg(int(spec.detailKind()))
+                                       : QString()));
+        QCOMPARE(informers,
+                 QStringList({"rollouts.argoproj.io /apis/argoproj.io/v1alpha1/rollouts?",
+                              "replicasets.apps /apis/apps/v1/replicasets?"
+                              "rollouts-pod-template-hash",
+                              "deployments.apps /apis/apps/v1/deployments?",
+                              "pods /api/v1/pods?rollouts-pod-template-hash detail 0",
+                              "analysisruns.argoproj.io /apis/argoproj.io/v1alpha1/analysisruns? "
+                              "detail 1",
+                              "events /api/v1/events? detail 2",
+                              "replicasets.apps /apis/apps/v1/replicasets?pod-template-hash",
+                              "pods /api/v1/pods?pod-template-hash detail 0"}));
 
         // Changes made while watching arrive as deltas, nothing else is sent again.
         const int batches = m_mirror->batches("prod");
@@ -89,6 +92,8 @@ private slots:
         m_sim.create(FleetSim::events(), FleetSim::event("shop", "api.17c", "Rollout", "api"));
         m_sim.create(FleetSim::events(),
                      FleetSim::event("infra", "redis.17d", "Deployment", "redis"));
+        // About a kind no detail shows: not sent (serverState leaves it out too).
+        m_sim.create(FleetSim::events(), FleetSim::event("shop", "api.17e", "Service", "api"));
         m_sim.create(FleetSim::analysisRuns(), FleetSim::analysisRun("shop", "api-6f7-2-2"));
         QTRY_COMPARE(m_mirror->state("prod"), m_sim.serverState("east"));
         QVERIFY(m_mirror->batches("prod") > batches);
@@ -128,10 +133,10 @@ private slots:
         const WorkloadDeltaBatch batch = spy.constFirst().at(1).value<WorkloadDeltaBatch>();
         QCOMPARE(spy.constFirst().at(0).toString(), QStringLiteral("prod"));
         QCOMPARE(batch.reset, false);
-        QCOMPARE(batch.rolloutUpserts.size(), 1);
-        QCOMPARE(batch.rolloutUpserts.constFirst().metadata.name, QStringLiteral("cart"));
+        QCOMPARE(batch.upserts<Rollout>().size(), 1);
+        QCOMPARE(batch.upserts<Rollout>().constFirst().metadata.name, QStringLiteral("cart"));
         if (spy.size() == 1) // the three writes usually land in one window
-            QCOMPARE(batch.rolloutUpserts.constFirst().status.phase, QStringLiteral("Paused"));
+            QCOMPARE(batch.upserts<Rollout>().constFirst().status.phase, QStringLiteral("Paused"));
     }
 
     void namespacesLimitTheScope()

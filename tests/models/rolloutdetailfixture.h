@@ -85,14 +85,14 @@ protected:
     WorkloadDeltaBatch pods(const QList<Pod> &upserts, const QStringList &deletes = {})
     {
         WorkloadDeltaBatch batch;
-        batch.podUpserts = upserts;
-        batch.podDeletes = deletes;
+        batch.upserts<Pod>() = upserts;
+        batch.deletes<Pod>() = deletes;
         return batch;
     }
     WorkloadDeltaBatch events(const QList<Event> &upserts)
     {
         WorkloadDeltaBatch batch;
-        batch.eventUpserts = upserts;
+        batch.upserts<Event>() = upserts;
         return batch;
     }
     void setUp()

@@ -119,7 +119,7 @@ private slots:
         QCOMPARE(names(),
                  QStringList({QStringLiteral("prod:checkout"), QStringLiteral("prod:api")}));
         WorkloadDeltaBatch batch;
-        batch.rolloutDeletes = {QStringLiteral("shop/checkout")};
+        batch.deletes<Rollout>() = {QStringLiteral("shop/checkout")};
         m_model->applyBatch(QStringLiteral("prod"), batch);
         QCOMPARE(names(), QStringList {QStringLiteral("prod:api")});
     }

@@ -212,10 +212,10 @@ private slots:
         const Rollout api = *m_model->rolloutAt(0);
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         WorkloadDeltaBatch batch;
-        batch.replicaSetUpserts = {Build::replicaSet(api, QStringLiteral("stable1"), 3, 4,
-                                                     QStringLiteral("registry/api:v1")),
-                                   Build::replicaSet(api, QStringLiteral("canary2"), 4, 1,
-                                                     QStringLiteral("registry/api:v2"))};
+        batch.upserts<ReplicaSet>() = {Build::replicaSet(api, QStringLiteral("stable1"), 3, 4,
+                                                         QStringLiteral("registry/api:v1")),
+                                       Build::replicaSet(api, QStringLiteral("canary2"), 4, 1,
+                                                         QStringLiteral("registry/api:v2"))};
         m_model->applyBatch(QStringLiteral("prod"), batch);
         QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-11")});
         QCOMPARE(m_model->index(0, FleetModel::WeightColumn).data().toString(),
@@ -228,8 +228,8 @@ private slots:
         // The canary scales up: only the weight changes.
         changed.clear();
         WorkloadDeltaBatch more;
-        more.replicaSetUpserts = {Build::replicaSet(api, QStringLiteral("canary2"), 4, 2,
-                                                    QStringLiteral("registry/api:v2"))};
+        more.upserts<ReplicaSet>() = {Build::replicaSet(api, QStringLiteral("canary2"), 4, 2,
+                                                        QStringLiteral("registry/api:v2"))};
         m_model->applyBatch(QStringLiteral("prod"), more);
         QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-11")});
         QCOMPARE(m_model->index(0, FleetModel::WeightColumn).data().toString(),
@@ -238,7 +238,7 @@ private slots:
         // The canary ReplicaSet goes away.
         changed.clear();
         WorkloadDeltaBatch gone;
-        gone.replicaSetDeletes = {QStringLiteral("shop/api-canary2")};
+        gone.deletes<ReplicaSet>() = {QStringLiteral("shop/api-canary2")};
         m_model->applyBatch(QStringLiteral("prod"), gone);
         QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-11")});
         QCOMPARE(m_model->index(0, FleetModel::WeightColumn).data().toString(),
@@ -253,7 +253,7 @@ private slots:
         QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
         QSignalSpy counts(m_model.get(), &FleetModel::workloadCountChanged);
         WorkloadDeltaBatch batch;
-        batch.rolloutDeletes = {QStringLiteral("shop/web"), QStringLiteral("shop/unknown")};
+        batch.deletes<Rollout>() = {QStringLiteral("shop/web"), QStringLiteral("shop/unknown")};
         m_model->applyBatch(QStringLiteral("prod"), batch);
         QCOMPARE(removed.size(), 1);
         QCOMPARE(removed.at(0).at(1).toInt(), 1);
@@ -271,8 +271,8 @@ private slots:
 
         // Deleting both remaining rows at once: two ranges, the index stays right.
         WorkloadDeltaBatch rest;
-        rest.rolloutDeletes = {QStringLiteral("shop/api")};
-        rest.deploymentDeletes = {QStringLiteral("infra/redis")};
+        rest.deletes<Rollout>() = {QStringLiteral("shop/api")};
+        rest.deletes<Deployment>() = {QStringLiteral("infra/redis")};
         m_model->applyBatch(QStringLiteral("prod"), rest);
         QCOMPARE(m_model->rowCount(), 0);
         QCOMPARE(m_model->workloadCount(QStringLiteral("prod")), 0);
@@ -291,7 +291,7 @@ private slots:
         QCOMPARE(
             m_model->index(3, FleetModel::EnvironmentColumn).data(FleetModel::SortRole).toInt(), 1);
         WorkloadDeltaBatch batch;
-        batch.rolloutDeletes = {QStringLiteral("shop/api")};
+        batch.deletes<Rollout>() = {QStringLiteral("shop/api")};
         m_model->applyBatch(QStringLiteral("staging"), batch);
         QCOMPARE(m_model->rowCount(), 3);
         QCOMPARE(m_model->index(0, FleetModel::NameColumn).data().toString(),

@@ -20,11 +20,11 @@ WorkloadDeltaBatch fleet(int rollouts, int podsEach, const QString &rv = QString
     for (int r = 0; r < rollouts; ++r) {
         Rollout rollout = Build::canary("shop", QStringLiteral("r%1").arg(r), "Healthy");
         rollout.metadata.resourceVersion = rv;
-        batch.rolloutUpserts.append(rollout);
+        batch.upserts<Rollout>().append(rollout);
         const ReplicaSet rs = Build::replicaSet(rollout, "stable1", 1, podsEach, "img:1");
-        batch.replicaSetUpserts.append(rs);
+        batch.upserts<ReplicaSet>().append(rs);
         for (int p = 0; p < podsEach; ++p)
-            batch.podUpserts.append(Build::pod(rs, QString::number(p), rv));
+            batch.upserts<Pod>().append(Build::pod(rs, QString::number(p), rv));
     }
     return batch;
 }
@@ -132,7 +132,7 @@ private slots:
         QCOMPARE(podsOf(model, "r4"), 0);
         // A small batch received meanwhile waits for them.
         WorkloadDeltaBatch later;
-        later.rolloutDeletes = {QStringLiteral("shop/r0")};
+        later.deletes<Rollout>() = {QStringLiteral("shop/r0")};
         model.applyBatch(Prod, later);
         QCOMPARE(model.rowCount(), 5);
         QTRY_VERIFY(!model.hasPendingSlices());

@@ -265,7 +265,7 @@ private slots:
         QCOMPARE(counts.at(0).at(2).toInt(), 1);
         QCOMPARE(status(0), QStringLiteral("Failed — progress deadline exceeded: slow"));
         WorkloadDeltaBatch gone;
-        gone.rolloutDeletes = {QStringLiteral("a/broken")};
+        gone.deletes<Rollout>() = {QStringLiteral("a/broken")};
         m_model->applyBatch(Prod, gone);
         QCOMPARE(counts.size(), 2);
         QCOMPARE(counts.at(1).at(1).toInt(), 0);

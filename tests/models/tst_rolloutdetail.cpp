@@ -25,13 +25,13 @@ private slots:
         const AnalysisRun sameTime
             = Build::analysisRun(m_api, QStringLiteral("api-canary2-2-2"), at(20));
         WorkloadDeltaBatch batch;
-        batch.podUpserts = {Build::pod(m_apiStable, QStringLiteral("b2")),
-                            Build::pod(m_apiStable, QStringLiteral("a1")), apiPod,
-                            Build::pod(m_apiStable, QStringLiteral("c3")),
-                            Build::pod(m_cartStable, QStringLiteral("x1"))};
-        batch.analysisRunUpserts = {older, newer, sameTime,
-                                    Build::analysisRun(m_cart, QStringLiteral("cart-1"), at(30))};
-        batch.eventUpserts = {
+        batch.upserts<Pod>() = {Build::pod(m_apiStable, QStringLiteral("b2")),
+                                Build::pod(m_apiStable, QStringLiteral("a1")), apiPod,
+                                Build::pod(m_apiStable, QStringLiteral("c3")),
+                                Build::pod(m_cartStable, QStringLiteral("x1"))};
+        batch.upserts<AnalysisRun>() = {
+            older, newer, sameTime, Build::analysisRun(m_cart, QStringLiteral("cart-1"), at(30))};
+        batch.upserts<Event>() = {
             Build::event(QStringLiteral("api.1"), QStringLiteral("Rollout"), m_api.metadata, at(1)),
             Build::event(QStringLiteral("api-canary2.2"), QStringLiteral("ReplicaSet"),
                          m_apiCanary.metadata, at(5)),
@@ -96,14 +96,14 @@ private slots:
         QSignalSpy counts(m_model.get(), &FleetModel::workloadCountChanged);
         WorkloadDeltaBatch batch = pods({Build::pod(m_apiStable, QStringLiteral("a1")),
                                          Build::pod(m_cartStable, QStringLiteral("b1"))});
-        batch.analysisRunUpserts = {Build::analysisRun(m_api, QStringLiteral("run"), at(1))};
-        batch.eventUpserts
+        batch.upserts<AnalysisRun>() = {Build::analysisRun(m_api, QStringLiteral("run"), at(1))};
+        batch.upserts<Event>()
             = {Build::event(QStringLiteral("e"), QStringLiteral("Rollout"), m_api.metadata, at(1))};
         m_model->applyBatch(Prod, batch);
         m_model->applyBatch(Prod, pods({}, {QStringLiteral("shop/api-stable1-a1")}));
         WorkloadDeltaBatch gone;
-        gone.analysisRunDeletes = {QStringLiteral("shop/run")};
-        gone.eventDeletes = {QStringLiteral("shop/e")};
+        gone.deletes<AnalysisRun>() = {QStringLiteral("shop/run")};
+        gone.deletes<Event>() = {QStringLiteral("shop/e")};
         m_model->applyBatch(Prod, gone);
         QCOMPARE(m_model->rowCount(), 3);
         QCOMPARE(m_model->workloadCount(Prod), 3);
@@ -117,7 +117,7 @@ private slots:
         WorkloadDeltaBatch full
             = Build::upsert({m_api, m_cart}, {m_redis}, {m_apiStable, m_apiCanary, m_cartStable});
         full.reset = true;
-        full.podUpserts = {Build::pod(m_apiStable, QStringLiteral("a1"))};
+        full.upserts<Pod>() = {Build::pod(m_apiStable, QStringLiteral("a1"))};
         m_model->applyBatch(Prod, full);
         QCOMPARE(m_model->rowCount(), 3);
         QCOMPARE(reset.size(), 1);
@@ -168,17 +168,17 @@ private slots:
         // An AnalysisRun, a ReplicaSet, a change to both and the deletion of a Rollout.
         m_model->applyBatch(Prod, [&] {
             WorkloadDeltaBatch batch;
-            batch.analysisRunUpserts = {Build::analysisRun(m_cart, QStringLiteral("r"), at(1))};
+            batch.upserts<AnalysisRun>() = {Build::analysisRun(m_cart, QStringLiteral("r"), at(1))};
             return batch;
         }());
         WorkloadDeltaBatch rsGone;
-        rsGone.replicaSetDeletes = {QStringLiteral("shop/api-canary2")};
+        rsGone.deletes<ReplicaSet>() = {QStringLiteral("shop/api-canary2")};
         m_model->applyBatch(Prod, rsGone);
         m_model->applyBatch(Prod,
                             pods({Build::pod(m_apiStable, QStringLiteral("s")),
                                   Build::pod(m_cartStable, QStringLiteral("s"))}));
         WorkloadDeltaBatch rolloutGone;
-        rolloutGone.rolloutDeletes = {QStringLiteral("shop/cart")};
+        rolloutGone.deletes<Rollout>() = {QStringLiteral("shop/cart")};
         m_model->applyBatch(Prod, rolloutGone);
         QCOMPARE(emitted(spy),
                  QStringList(

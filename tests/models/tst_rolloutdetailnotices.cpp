@@ -17,8 +17,8 @@ private slots:
     {
         fill();
         WorkloadDeltaBatch batch = pods({Build::pod(m_apiStable, QStringLiteral("a1"))});
-        batch.analysisRunUpserts = {Build::analysisRun(m_api, QStringLiteral("run"), at(1))};
-        batch.eventUpserts
+        batch.upserts<AnalysisRun>() = {Build::analysisRun(m_api, QStringLiteral("run"), at(1))};
+        batch.upserts<Event>()
             = {Build::event(QStringLiteral("e"), QStringLiteral("Rollout"), m_api.metadata, at(1))};
         m_model->applyBatch(Prod, batch);
         QSignalSpy spy(m_model.get(), &FleetModel::rolloutDetailsChanged);
@@ -94,7 +94,7 @@ private slots:
     {
         fill();
         WorkloadDeltaBatch first = pods({Build::pod(m_apiStable, QStringLiteral("old"))});
-        first.eventUpserts = {
+        first.upserts<Event>() = {
             Build::event(QStringLiteral("old"), QStringLiteral("Rollout"), m_api.metadata, at(1))};
         first.detailStatus
             = status(DetailKindStatus::Problem::Forbidden, DetailKindStatus::Problem::None,
@@ -105,7 +105,7 @@ private slots:
         // A restart: cart is gone, api has a new pod; the reset carries the status too.
         WorkloadDeltaBatch reset = Build::upsert({m_api}, {}, {m_apiStable});
         reset.reset = true;
-        reset.podUpserts = {Build::pod(m_apiStable, QStringLiteral("new"))};
+        reset.upserts<Pod>() = {Build::pod(m_apiStable, QStringLiteral("new"))};
         reset.detailStatus = QList<DetailKindStatus>(DetailKindCount);
         m_model->applyBatch(Prod, reset);
         QStringList both {m_api.metadata.uid, m_cart.metadata.uid};

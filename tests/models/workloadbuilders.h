@@ -191,9 +191,9 @@ inline WorkloadDeltaBatch upsert(const QList<Rollout> &rollouts,
                                  const QList<ReplicaSet> &replicaSets = {})
 {
     WorkloadDeltaBatch batch;
-    batch.rolloutUpserts = rollouts;
-    batch.deploymentUpserts = deployments;
-    batch.replicaSetUpserts = replicaSets;
+    batch.upserts<Rollout>() = rollouts;
+    batch.upserts<Deployment>() = deployments;
+    batch.upserts<ReplicaSet>() = replicaSets;
     return batch;
 }
 

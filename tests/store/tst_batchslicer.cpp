@@ -14,13 +14,13 @@ QStringList shape(const QList<BatchSlicer::Slice> &slices, const EnvironmentStor
     QStringList lines;
     for (const BatchSlicer::Slice &slice : slices) {
         const WorkloadDeltaBatch b = slice.take(store);
-        const int upserts = int(b.rolloutUpserts.size() + b.deploymentUpserts.size()
-                                + b.replicaSetUpserts.size() + b.podUpserts.size());
+        const int upserts = int(b.upserts<Rollout>().size() + b.upserts<Deployment>().size()
+                                + b.upserts<ReplicaSet>().size() + b.upserts<Pod>().size());
         lines.append(QStringLiteral("R%1 D%2 S%3 P%4 -%5%6")
-                         .arg(b.rolloutUpserts.size())
-                         .arg(b.deploymentUpserts.size())
-                         .arg(b.replicaSetUpserts.size())
-                         .arg(b.podUpserts.size())
+                         .arg(b.upserts<Rollout>().size())
+                         .arg(b.upserts<Deployment>().size())
+                         .arg(b.upserts<ReplicaSet>().size())
+                         .arg(b.upserts<Pod>().size())
                          .arg(b.changeCount() - upserts)
                          .arg(b.detailStatus.isEmpty() ? QString() : QStringLiteral(" status")));
         if (b.reset)
@@ -34,11 +34,11 @@ WorkloadDeltaBatch fleet(int rollouts, int podsEach)
     WorkloadDeltaBatch batch;
     for (int r = 0; r < rollouts; ++r) {
         const Rollout rollout = Build::canary("shop", QStringLiteral("r%1").arg(r), "Healthy");
-        batch.rolloutUpserts.append(rollout);
+        batch.upserts<Rollout>().append(rollout);
         const ReplicaSet rs = Build::replicaSet(rollout, "stable1", 1, podsEach, "img:1");
-        batch.replicaSetUpserts.append(rs);
+        batch.upserts<ReplicaSet>().append(rs);
         for (int p = 0; p < podsEach; ++p)
-            batch.podUpserts.append(Build::pod(rs, QString::number(p)));
+            batch.upserts<Pod>().append(Build::pod(rs, QString::number(p)));
     }
     return batch;
 }
@@ -52,18 +52,18 @@ private slots:
     void smallBatchIsOneSlice()
     {
         WorkloadDeltaBatch batch = fleet(1, 2);
-        batch.podDeletes = {QStringLiteral("shop/old")};
+        batch.deletes<Pod>() = {QStringLiteral("shop/old")};
         QCOMPARE(shape(BatchSlicer::slice(batch, 10)), QStringList {"R1 D0 S1 P2 -1"});
         // Nothing but deletes: still one slice.
         WorkloadDeltaBatch deletes;
-        deletes.rolloutDeletes = {QStringLiteral("shop/gone")};
+        deletes.deletes<Rollout>() = {QStringLiteral("shop/gone")};
         QCOMPARE(shape(BatchSlicer::slice(deletes, 10)), QStringList {"R0 D0 S0 P0 -1"});
     }
 
     void upsertsBySizeAndKind()
     {
         WorkloadDeltaBatch batch = fleet(3, 3); // 3 Rollouts, 3 ReplicaSets, 9 pods
-        batch.podDeletes = {QStringLiteral("shop/a"), QStringLiteral("shop/b")};
+        batch.deletes<Pod>() = {QStringLiteral("shop/a"), QStringLiteral("shop/b")};
         batch.detailStatus = QList<DetailKindStatus>(DetailKindCount);
         const QList<BatchSlicer::Slice> slices = BatchSlicer::slice(batch, 4);
         // Deletes and the status ride with the first slice; ReplicaSets come before their
@@ -74,11 +74,12 @@ private slots:
         // Every upsert once, in the batch's order within its kind.
         QStringList pods;
         for (const BatchSlicer::Slice &slice : slices) {
-            for (const Pod &pod : slice.take(nullptr).podUpserts)
+            const WorkloadDeltaBatch part = slice.take(nullptr);
+            for (const Pod &pod : part.upserts<Pod>())
                 pods.append(pod.metadata.name);
         }
         QStringList expected;
-        for (const Pod &pod : batch.podUpserts)
+        for (const Pod &pod : batch.upserts<Pod>())
             expected.append(pod.metadata.name);
         QCOMPARE(pods, expected);
     }
@@ -88,7 +89,7 @@ private slots:
         FleetStore stores;
         EnvironmentStore &store = stores.environmentFor(QStringLiteral("prod"));
         WorkloadDeltaBatch before = ::fleet(2, 2);
-        before.deploymentUpserts = {Build::deployment("shop", "redis", 1, 1, 1)};
+        before.upserts<Deployment>() = {Build::deployment("shop", "redis", 1, 1, 1)};
         store.apply(before, QDateTime::currentDateTimeUtc());
 
         // The new state: r0 with one pod of two; r1 and redis gone.
@@ -100,10 +101,10 @@ private slots:
                  QStringList({"R0 D0 S1 P0 -0", "R1 D0 S0 P0 -0", "R0 D0 S0 P1 -0"}));
         const WorkloadDeltaBatch first = slices.at(0).take(&store);
         QVERIFY(!first.reset);
-        QCOMPARE(first.rolloutDeletes, QStringList {"shop/r1"});
-        QCOMPARE(first.deploymentDeletes, QStringList {"shop/redis"});
-        QCOMPARE(first.replicaSetDeletes, QStringList {"shop/r1-stable1"});
-        QStringList pods = first.podDeletes;
+        QCOMPARE(first.deletes<Rollout>(), QStringList {"shop/r1"});
+        QCOMPARE(first.deletes<Deployment>(), QStringList {"shop/redis"});
+        QCOMPARE(first.deletes<ReplicaSet>(), QStringList {"shop/r1-stable1"});
+        QStringList pods = first.deletes<Pod>();
         pods.sort();
         QCOMPARE(pods,
                  QStringList({"shop/r0-stable1-1", "shop/r1-stable1-0", "shop/r1-stable1-1"}));

@@ -97,8 +97,8 @@ private slots:
 
         // Deletes: the row goes, and its detail is reported (it is now invalid).
         WorkloadDeltaBatch deletes;
-        deletes.rolloutDeletes = {QStringLiteral("shop/api")};
-        deletes.deploymentDeletes = {QStringLiteral("shop/redis"), QStringLiteral("shop/nope")};
+        deletes.deletes<Rollout>() = {QStringLiteral("shop/api")};
+        deletes.deletes<Deployment>() = {QStringLiteral("shop/redis"), QStringLiteral("shop/nope")};
         change = store.apply(deletes, at(3));
         QCOMPARE(namesOf(change.removedKeys), QStringList({"api", "redis"}));
         QCOMPARE(sorted(change.rolloutDetails), QStringList {api.metadata.uid});
@@ -174,10 +174,10 @@ private slots:
         const ReplicaSet old = deploymentReplicaSet(web, "v1", 6, 0);
         const ReplicaSet current = deploymentReplicaSet(web, "v2", 7, 3);
         WorkloadDeltaBatch batch = Build::upsert({}, {web}, {old, current});
-        batch.podUpserts = {Build::pod(current, "b"), Build::pod(current, "a")};
-        batch.eventUpserts
+        batch.upserts<Pod>() = {Build::pod(current, "b"), Build::pod(current, "a")};
+        batch.upserts<Event>()
             = {Build::event("scaled", "Deployment", web.metadata, at(-10)),
-               Build::event("created", "Pod", batch.podUpserts.at(0).metadata, at(-5))};
+               Build::event("created", "Pod", batch.upserts<Pod>().at(0).metadata, at(-5))};
         const EnvironmentStore::Change change = store.apply(batch, at(0));
         QCOMPARE(sorted(change.deploymentDetails), QStringList {web.metadata.uid});
         QVERIFY(change.rolloutDetails.isEmpty());
@@ -208,7 +208,7 @@ private slots:
 
         // A pod of it changes: its detail is reported, not a Rollout's.
         WorkloadDeltaBatch podChange;
-        podChange.podUpserts = {Build::pod(current, "a", "2")};
+        podChange.upserts<Pod>() = {Build::pod(current, "a", "2")};
         QCOMPARE(sorted(store.apply(podChange, at(1)).deploymentDetails),
                  QStringList {web.metadata.uid});
 
