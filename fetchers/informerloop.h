@@ -10,6 +10,7 @@
 #include "informerobjects.h"
 #include "informerreporter.h"
 #include "secretredaction.h"
+#include "threadlistdecoder.h"
 
 #include "jsondecoder.h"
 #include "kubeclient.h"
@@ -105,13 +106,14 @@ private:
         QList<T> items;
         NetError decodeError;
         bool first = true;
+        ThreadListDecoder shared;
         const auto onPage = [&](QByteArray &page, bool restart) {
             if (first || restart) {
                 items.clear();
                 m_reporter.dataWarnings().clear();
                 first = false;
             }
-            ObjectList<T> decoded = m_decoder.template decodeList<T>(page);
+            ObjectList<T> decoded = shared.decoder().template decodeList<T>(page);
             page = QByteArray();
             if (!decoded.isOk()) {
                 decodeError = NetError::decode(translate("Could not read the list of %1: %2")
@@ -124,9 +126,6 @@ private:
         };
         const KubeListResult result
             = m_client.list(spec.path(), options, m_informer.m_cancel, onPage);
-        // The parser's buffers grew to a 500-object page; the watch that follows decodes one
-        // object at a time. Held on to, they were 40 % of the fleet's memory.
-        m_decoder.releaseMemory();
         if (m_informer.m_cancel.isCancelled())
             return false;
         if (decodeError.isError() || !result.isOk()) {
@@ -369,7 +368,7 @@ private:
 
     Informer &m_informer;
     KubeClient m_client;
-    JsonDecoder m_decoder;
+    JsonDecoder m_decoder; // watch events: one object at a time, its buffers stay small
     DeliveredVersions m_versions; // what was delivered, for relists and deletes
     QString m_resourceVersion;
     InformerReporter m_reporter;
