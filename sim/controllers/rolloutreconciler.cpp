@@ -8,7 +8,6 @@
 #include "jsonutil.h"
 #include "kinds.h"
 #include "podtemplatehash.h"
-#include "replicasetcontroller.h"
 #include "rolloutphase.h"
 
 #include "core/objectstore.h"
@@ -20,19 +19,7 @@ namespace {
 
 const QString kRevisionAnnotation = QStringLiteral("rollout.argoproj.io/revision");
 const QString kDesiredReplicas = QStringLiteral("rollout.argoproj.io/desired-replicas");
-const QString kPreviousImage = QStringLiteral("rd-sim.dev/previous-image");
 const QString kHashLabel = QStringLiteral("rollouts-pod-template-hash");
-
-QJsonArray withImage(const QJsonArray &containers, const QString &image)
-{
-    QJsonArray out;
-    for (const QJsonValue &value : containers) {
-        QJsonObject container = value.toObject();
-        container.insert(QStringLiteral("image"), image);
-        out.append(container);
-    }
-    return out;
-}
 
 } // namespace
 
@@ -274,103 +261,6 @@ void RolloutReconciler::createInvalidCondition()
     next.phase = phase.phase;
     next.message = phase.message;
     m_persisted = next;
-}
-
-bool RolloutReconciler::needsBootstrap() const
-{
-    return !JsonUtil::annotation(m_rollout, kPreviousImage).isEmpty()
-        && status.currentPodHash.isEmpty() && status.stableRS.isEmpty() && allRSs.empty();
-}
-
-// The scenario's way to start a rollout mid-update: revision 1 (the same template with the
-// previous image) is made stable and fully available first, as if it had been deployed long
-// before, and the spec's own template then rolls out as revision 2.
-void RolloutReconciler::bootstrapPreviousRevision()
-{
-    const QString image = JsonUtil::annotation(m_rollout, kPreviousImage);
-    QJsonObject podTemplate = spec.podTemplate();
-    QJsonObject podSpec = podTemplate.value(QLatin1String("spec")).toObject();
-    for (const char *key : {"containers", "initContainers"}) {
-        if (podSpec.contains(QLatin1String(key)))
-            podSpec.insert(QLatin1String(key),
-                           withImage(podSpec.value(QLatin1String(key)).toArray(), image));
-    }
-    podTemplate.insert(QStringLiteral("spec"), podSpec);
-    const QString hash = PodTemplateHash::compute(
-        podTemplate, kHashLabel, status.collisionCount ? *status.collisionCount : -1);
-    const int replicas = spec.replicas();
-    QJsonObject rs = newReplicaSetObject(podTemplate, hash, 1);
-    JsonUtil::setAt(rs, "spec.replicas", replicas);
-    JsonUtil::setAnnotation(rs, kDesiredReplicas, QString::number(replicas));
-    const StoreResult created = env.store.create(Kinds::replicaSets(), rs);
-    if (!created.ok())
-        return;
-    m_wrote = true;
-    const QJsonObject started = env.replicaSets.startReady(created.object);
-    allRSs.push_back(std::make_unique<RsState>(RsState {started}));
-    const QString rsName = JsonUtil::name(started);
-
-    RolloutStatus s = status;
-    s.currentPodHash = hash;
-    s.stableRS = hash;
-    if (spec.isCanary()) {
-        s.currentStepHash = stepHash();
-        if (spec.stepCount() > 0)
-            s.currentStepIndex = spec.stepCount();
-    }
-    s.replicas = s.updatedReplicas = s.readyReplicas = s.availableReplicas = s.hpaReplicas
-        = replicas;
-    s.observedGeneration = QString::number(generation());
-    if (spec.isBlueGreen()) {
-        s.activeSelector = hash;
-        if (!spec.previewService().isEmpty())
-            s.previewSelector = hash;
-        const QString hashSelector = kHashLabel + u'=' + hash;
-        s.selector = spec.selectorString().isEmpty() ? hashSelector
-                                                     : spec.selectorString() + u',' + hashSelector;
-    } else {
-        s.selector = spec.selectorString();
-    }
-    if (spec.hasTrafficRouting()) {
-        s.weights
-            = QJsonObject {{QStringLiteral("canary"),
-                            QJsonObject {{QStringLiteral("weight"), 0},
-                                         {QStringLiteral("podTemplateHash"), hash},
-                                         {QStringLiteral("serviceName"), spec.canaryService()}}},
-                           {QStringLiteral("stable"),
-                            QJsonObject {{QStringLiteral("weight"), spec.maxTrafficWeight()},
-                                         {QStringLiteral("podTemplateHash"), hash},
-                                         {QStringLiteral("serviceName"), spec.stableService()}}}};
-    }
-    s.conditions.clear();
-    s.setCondition(RolloutStatus::makeCondition(
-        QStringLiteral("Progressing"), QStringLiteral("True"),
-        QStringLiteral("NewReplicaSetAvailable"),
-        QStringLiteral("ReplicaSet \"%1\" has successfully progressed.").arg(rsName), now));
-    s.setCondition(RolloutStatus::makeCondition(
-        QStringLiteral("Available"), QStringLiteral("True"), QStringLiteral("AvailableReason"),
-        QStringLiteral("Rollout has minimum availability"), now));
-    s.setCondition(RolloutStatus::makeCondition(QStringLiteral("Completed"), QStringLiteral("True"),
-                                                QStringLiteral("RolloutCompleted"),
-                                                QStringLiteral("RolloutCompleted"), now));
-    s.setCondition(RolloutStatus::makeCondition(QStringLiteral("Healthy"), QStringLiteral("True"),
-                                                QStringLiteral("RolloutHealthy"),
-                                                QStringLiteral("Rollout is healthy"), now));
-    s.phase = QStringLiteral("Healthy");
-    s.message.clear();
-    status = s;
-
-    event(QStringLiteral("NewReplicaSetCreated"),
-          QStringLiteral("Created ReplicaSet %1 (revision 1)").arg(rsName));
-    setRolloutRevision(1);
-    event(QStringLiteral("RolloutCompleted"),
-          QStringLiteral("Rollout completed update to revision 1 (%1): Initial deploy").arg(hash));
-    for (const QString &service : {spec.activeService(), spec.previewService(),
-                                   spec.stableService(), spec.canaryService()}) {
-        if (!service.isEmpty())
-            switchService(service, hash);
-    }
-    classifyReplicaSets();
 }
 
 bool RolloutReconciler::isScalingEvent() const
