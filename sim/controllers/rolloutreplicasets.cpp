@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RolloutReconciler: the ReplicaSets of a rollout (revisions, creation, scaling, scale-down
-// deadlines, history), pod restarts and Service selectors.
+// deadlines, history). Pod restarts are in rolloutrestart.cpp, Service selectors in
+// rolloutservices.cpp.
 #include "rolloutreconciler.h"
 
 #include "jsonutil.h"
 #include "kinds.h"
-#include "podfactory.h"
 #include "requeue.h"
 
 #include "core/objectstore.h"
@@ -21,7 +21,6 @@ const QString kHashLabel = QStringLiteral("rollouts-pod-template-hash");
 const QString kRevision = QStringLiteral("rollout.argoproj.io/revision");
 const QString kDesiredReplicas = QStringLiteral("rollout.argoproj.io/desired-replicas");
 const QString kScaleDownDeadline = QStringLiteral("scale-down-deadline");
-const QString kManagedBy = QStringLiteral("argo-rollouts.argoproj.io/managed-by-rollouts");
 
 } // namespace
 
@@ -342,72 +341,6 @@ void RolloutReconciler::reconcileRevisionHistoryLimit()
     }
 }
 
-// Argo's RolloutPodRestarter: pods created before spec.restartAt are evicted, at most
-// max(maxUnavailable, 1) below full availability at a time; once none is left,
-// status.restartedAt records the restart as done.
-void RolloutReconciler::restartPods()
-{
-    const QString restartAt = spec.restartAt();
-    if (restartAt.isEmpty())
-        return;
-    const qint64 restartMs = VirtualClock::fromRfc3339(restartAt);
-    if (restartMs < 0)
-        return;
-    if (restartMs > nowMs) {
-        env.requeue.at(restartMs);
-        return;
-    }
-    if (!status.restartedAt.isEmpty() && VirtualClock::fromRfc3339(status.restartedAt) >= restartMs)
-        return;
-
-    QList<RsState *> ordered;
-    for (const auto &rs : allRSs)
-        ordered.append(rs.get());
-    std::stable_sort(ordered.begin(), ordered.end(), [this](const RsState *a, const RsState *b) {
-        const auto rank = [this](const RsState *rs) {
-            return rs == stableRS ? 0 : rs == newRS ? 1 : 2;
-        };
-        if (rank(a) != rank(b))
-            return rank(a) < rank(b);
-        return a->createdMs() < b->createdMs();
-    });
-    QList<QJsonObject> pods;
-    int totalReplicas = 0;
-    for (const RsState *rs : ordered) {
-        totalReplicas += rs->specReplicas();
-        QList<QJsonObject> owned = env.podsOf(rs->uid());
-        std::sort(owned.begin(), owned.end(), [](const QJsonObject &a, const QJsonObject &b) {
-            return JsonUtil::creationMs(a) < JsonUtil::creationMs(b);
-        });
-        pods += owned;
-    }
-    const qint64 minReadyMs = qint64(spec.minReadySeconds()) * 1000;
-    int available = 0;
-    for (const QJsonObject &pod : pods) {
-        const qint64 since = PodFactory::readySinceMs(pod);
-        if (since >= 0 && since + minReadyMs <= nowMs)
-            ++available;
-    }
-    const int concurrent = std::max(spec.maxUnavailable(), 1);
-    int canRestart = available - (std::max(spec.replicas(), totalReplicas) - concurrent);
-    int needsRestart = 0;
-    int restarted = 0;
-    for (const QJsonObject &pod : pods) {
-        if (JsonUtil::creationMs(pod) >= restartMs)
-            continue;
-        ++needsRestart;
-        if (canRestart <= 0)
-            continue;
-        if (env.store.remove(Kinds::pods(), nameSpace(), JsonUtil::name(pod)).ok()) {
-            markWritten();
-            --canRestart;
-            ++restarted;
-        }
-    }
-    if (needsRestart == restarted)
-        newStatus.restartedAt = restartAt;
-}
-
 QString RolloutReconciler::haltProgress() const
 {
     if (spec.paused())
@@ -430,60 +363,6 @@ bool RolloutReconciler::podTemplateOrStepsChanged() const
     if (!status.currentStepHash.isEmpty() && status.currentStepHash != stepHash())
         return true;
     return podTemplateChanged();
-}
-
-QString RolloutReconciler::serviceHash(const QString &service, const QString &fallback) const
-{
-    if (service.isEmpty())
-        return {};
-    const std::optional<QJsonObject> object
-        = env.store.get(Kinds::services(), nameSpace(), service);
-    if (!object)
-        return fallback;
-    return JsonUtil::objectAt(*object, "spec.selector").value(kHashLabel).toString();
-}
-
-void RolloutReconciler::switchService(const QString &service, const QString &hash)
-{
-    if (service.isEmpty())
-        return;
-    std::optional<QJsonObject> object = env.store.get(Kinds::services(), nameSpace(), service);
-    if (!object)
-        return;
-    QJsonObject svc = *object;
-    QJsonObject selector = JsonUtil::objectAt(svc, "spec.selector");
-    const QString previous = selector.value(kHashLabel).toString();
-    if (previous == hash && JsonUtil::hasAnnotation(svc, kManagedBy))
-        return;
-    selector.insert(kHashLabel, hash);
-    JsonUtil::setAt(svc, "spec.selector", selector);
-    JsonUtil::setAnnotation(svc, kManagedBy, name());
-    if (env.store.update(Kinds::services(), svc, WriteScope::Whole).ok())
-        markWritten();
-    if (previous != hash)
-        event(QStringLiteral("SwitchService"),
-              QStringLiteral("Switched selector for service '%1' from '%2' to '%3'")
-                  .arg(service, previous, hash));
-}
-
-void RolloutReconciler::ensureServiceTarget(const QString &service, const RsState *rs)
-{
-    if (!rs || service.isEmpty())
-        return;
-    const std::optional<QJsonObject> object
-        = env.store.get(Kinds::services(), nameSpace(), service);
-    if (!object)
-        return;
-    const QString current
-        = JsonUtil::objectAt(*object, "spec.selector").value(kHashLabel).toString();
-    if (current == rs->hash())
-        return;
-    // Adopting a Service waits for a fully available ReplicaSet; a managed one only needs a pod.
-    if (!JsonUtil::hasAnnotation(*object, kManagedBy) && rs->available() < rs->specReplicas())
-        return;
-    if (rs->available() <= 0)
-        return;
-    switchService(service, rs->hash());
 }
 
 } // namespace rdsim
