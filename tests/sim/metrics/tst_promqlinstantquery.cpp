@@ -1,52 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/virtualclock.h"
-#include "metrics/podhistory.h"
-#include "metrics/promqlengine.h"
-#include "metrics/syntheticmetrics.h"
-
-#include <QTest>
+// Instant queries of the PromQL engine: selectors and staleness, rate and the other range
+// functions, aggregations, binary operators and matching, and their errors.
+#include "promqlenginefixture.h"
 
 #include <cmath>
-#include <limits>
 
-using namespace rdsim;
-using namespace rdsim::promql;
+using namespace PromqlEngineTest;
 
 namespace {
-
-// On the 15 s scrape grid, so sample times are easy to name.
-const qint64 kT0 = VirtualClock::fromRfc3339(QStringLiteral("2026-11-25T17:00:00Z"));
-const qint64 kSec = 1000;
-
-MetricPod pod(const QString &name, const QString &role, qint64 startMs, bool regresses = false)
-{
-    MetricPod p;
-    p.ns = QStringLiteral("shop");
-    p.name = name;
-    p.rollout = QStringLiteral("web");
-    p.hash = name.section(u'-', 1, 1);
-    p.role = role;
-    p.startMs = startMs;
-    p.roleSinceMs = startMs;
-    p.regresses = regresses;
-    return p;
-}
-
-MetricBehaviour behaviour()
-{
-    MetricBehaviour b;
-    b.ns = QStringLiteral("shop");
-    b.rollout = QStringLiteral("web");
-    b.canaryErrorRatio = 0.3;
-    b.canaryLatencyP99Ms = 900;
-    b.regressAfterSeconds = 90;
-    return b;
-}
-
-Labels labels(std::initializer_list<QPair<QString, QString>> list)
-{
-    return Labels(list);
-}
 
 // Prometheus' quantile over cumulative buckets, written out for the test.
 double quantileOf(const std::array<double, 12> &buckets, double q)
@@ -65,61 +26,21 @@ double quantileOf(const std::array<double, 12> &buckets, double q)
 
 } // namespace
 
-class TestPromqlEngine : public QObject
+class TestPromqlInstantQuery : public QObject, private EngineFixture
 {
     Q_OBJECT
 
 private slots:
-    void init();
+    void init() { reset(); }
     void instantSelectorsLookBackAndGoStale();
     void rateAndIncreaseExtrapolateLikePrometheus();
     void instantAndOverTimeFunctions();
     void errorRatioAndP99ByRole();
     void aggregationsAndMatching();
-    void rangeQueryOverThePast();
-    void roleChangeStartsANewSeries();
-    void rangeQueryLimits();
     void deploymentsAndRestarts();
-
-private:
-    SyntheticMetrics::PodCounters at(const MetricPod &p, qint64 t) const
-    {
-        return SyntheticMetrics::countersWith(behaviour(), p.regresses, p.name, p.startMs,
-                                              p.roleSinceMs, t);
-    }
-    QueryResult instant(const QString &query, qint64 t, qint64 now = kT0 + 600 * kSec) const
-    {
-        return Engine(*m_metrics, *m_history, now).instantQuery(query, t);
-    }
-    double single(const QString &query, qint64 t) const
-    {
-        const QueryResult r = instant(query, t);
-        if (!r.ok() || r.vector.size() != 1) {
-            qWarning("%s: %s (%d results)", qPrintable(query), qPrintable(r.error),
-                     int(r.vector.size()));
-            return std::numeric_limits<double>::quiet_NaN();
-        }
-        return r.vector.first().value;
-    }
-
-    std::unique_ptr<SyntheticMetrics> m_metrics;
-    std::unique_ptr<PodHistory> m_history;
-    // Two stable pods up for an hour, a canary that started at kT0 and regresses at +90 s.
-    MetricPod m_s1 = pod(QStringLiteral("web-aaa-1"), QStringLiteral("stable"), kT0 - 3600 * kSec);
-    MetricPod m_s2 = pod(QStringLiteral("web-aaa-2"), QStringLiteral("stable"), kT0 - 3600 * kSec);
-    MetricPod m_c1 = pod(QStringLiteral("web-bbb-1"), QStringLiteral("canary"), kT0, true);
 };
 
-void TestPromqlEngine::init()
-{
-    m_metrics = std::make_unique<SyntheticMetrics>(nullptr);
-    m_metrics->setBehaviour(behaviour());
-    m_history = std::make_unique<PodHistory>();
-    m_history->record({m_s1, m_s2}, kT0 - 3600 * kSec);
-    m_history->record({m_s1, m_s2, m_c1}, kT0);
-}
-
-void TestPromqlEngine::instantSelectorsLookBackAndGoStale()
+void TestPromqlInstantQuery::instantSelectorsLookBackAndGoStale()
 {
     const QString query = QStringLiteral("rd_http_requests_total{pod=\"web-bbb-1\"}");
     // The newest scrape at or before the time: 607 s reads the sample of 600 s.
@@ -157,7 +78,7 @@ void TestPromqlEngine::instantSelectorsLookBackAndGoStale()
              at(m_c1, kT0 + 195 * kSec).requests);
 }
 
-void TestPromqlEngine::rateAndIncreaseExtrapolateLikePrometheus()
+void TestPromqlInstantQuery::rateAndIncreaseExtrapolateLikePrometheus()
 {
     const QString sel = QStringLiteral("rd_http_requests_total{pod=\"web-aaa-1\"}[1m]");
     const auto c = [&](qint64 s) { return at(m_s1, kT0 + s * kSec).requests; };
@@ -190,7 +111,7 @@ void TestPromqlEngine::rateAndIncreaseExtrapolateLikePrometheus()
              at(late, kT0 + 60 * kSec).requests * 37.5 / 30);
 }
 
-void TestPromqlEngine::instantAndOverTimeFunctions()
+void TestPromqlInstantQuery::instantAndOverTimeFunctions()
 {
     const auto c = [&](qint64 s) { return at(m_s1, kT0 + s * kSec).requests; };
     const auto m = [&](qint64 s) {
@@ -239,7 +160,7 @@ void TestPromqlEngine::instantAndOverTimeFunctions()
              6.0);
 }
 
-void TestPromqlEngine::errorRatioAndP99ByRole()
+void TestPromqlInstantQuery::errorRatioAndP99ByRole()
 {
     const qint64 t = kT0 + 300 * kSec; // the canary regressed at +90 s
     const QString ratio
@@ -294,7 +215,7 @@ void TestPromqlEngine::errorRatioAndP99ByRole()
              std::numeric_limits<double>::infinity());
 }
 
-void TestPromqlEngine::aggregationsAndMatching()
+void TestPromqlInstantQuery::aggregationsAndMatching()
 {
     const qint64 t = kT0 + 600 * kSec;
     const double r1 = at(m_s1, t).requests;
@@ -389,124 +310,7 @@ void TestPromqlEngine::aggregationsAndMatching()
     QCOMPARE(r.error, QStringLiteral("vector cannot contain metrics with the same labelset"));
 }
 
-void TestPromqlEngine::rangeQueryOverThePast()
-{
-    PodHistory history;
-    const MetricPod old
-        = pod(QStringLiteral("web-old-1"), QStringLiteral("stable"), kT0 - 3600 * kSec);
-    const MetricPod fresh
-        = pod(QStringLiteral("web-new-1"), QStringLiteral("stable"), kT0 + 300 * kSec);
-    history.record({old}, kT0 - 3600 * kSec);
-    history.record({old}, kT0);
-    history.record({fresh}, kT0 + 300 * kSec); // web-old-1 is gone from here on
-    const Engine engine(*m_metrics, history, kT0 + 900 * kSec);
-    const QueryResult r
-        = engine.rangeQuery(QStringLiteral("sum by (pod) (increase(rd_http_requests_total[1m]))"),
-                            kT0 + 120 * kSec, kT0 + 600 * kSec, 60 * kSec);
-    QVERIFY2(r.ok(), qPrintable(r.error));
-    QCOMPARE(r.type, ValueType::Matrix);
-    QCOMPARE(r.matrix.size(), 2);
-    const Series &gone = r.matrix.at(1);
-    const Series &now = r.matrix.at(0);
-    QCOMPARE(gone.labels, labels({{QStringLiteral("pod"), QStringLiteral("web-old-1")}}));
-    QCOMPARE(now.labels, labels({{QStringLiteral("pod"), QStringLiteral("web-new-1")}}));
-    const auto c = [&](const MetricPod &p, qint64 s) { return at(p, kT0 + s * kSec).requests; };
-    QCOMPARE(gone.points.size(), 4); // 120, 180, 240, 300
-    for (int i = 0; i < 3; ++i) {
-        const qint64 s = 120 + 60 * i;
-        QCOMPARE(gone.points.at(i).t, kT0 + s * kSec);
-        QCOMPARE(gone.points.at(i).v, c(old, s) - c(old, s - 60));
-    }
-    // At 300 s its last sample is that of 285 s: 15 s short of the end, extrapolated.
-    QCOMPARE(gone.points.at(3).t, kT0 + 300 * kSec);
-    QCOMPARE(gone.points.at(3).v, (c(old, 285) - c(old, 240)) * 60 / 45);
-    QCOMPARE(now.points.size(), 5); // 360 .. 600
-    QCOMPARE(now.points.first().t, kT0 + 360 * kSec);
-    QCOMPARE(now.points.first().v, c(fresh, 360));
-    QCOMPARE(now.points.last().v, c(fresh, 600) - c(fresh, 540));
-
-    // Instant queries and series in the past see the pod; after it is gone they do not.
-    QCOMPARE(engine.instantQuery(QStringLiteral("rd_http_requests_total"), kT0 + 200 * kSec)
-                 .vector.first()
-                 .value,
-             c(old, 195));
-    QVERIFY(engine
-                .instantQuery(QStringLiteral("rd_http_requests_total{pod=\"web-old-1\"}"),
-                              kT0 + 310 * kSec)
-                .vector.isEmpty());
-    Matcher name;
-    name.name = QStringLiteral("__name__");
-    name.value = QStringLiteral("rd_http_requests_total");
-    QList<Labels> found = engine.series({{name}}, kT0, kT0 + 200 * kSec);
-    QCOMPARE(found.size(), 1);
-    QCOMPARE(labelValue(found.first(), QStringLiteral("pod")), QStringLiteral("web-old-1"));
-    found = engine.series({{name}}, kT0 + 400 * kSec, kT0 + 500 * kSec);
-    QCOMPARE(found.size(), 1);
-    QCOMPARE(labelValue(found.first(), QStringLiteral("pod")), QStringLiteral("web-new-1"));
-    QCOMPARE(engine.series({{name}}, kT0, kT0 + 900 * kSec).size(), 2);
-}
-
-void TestPromqlEngine::roleChangeStartsANewSeries()
-{
-    MetricPod promoted = m_c1;
-    promoted.role = QStringLiteral("stable");
-    promoted.regresses = false;
-    m_history->record({m_s1, m_s2, promoted}, kT0 + 420 * kSec);
-    const Engine engine(*m_metrics, *m_history, kT0 + 600 * kSec);
-    const QueryResult r
-        = engine.rangeQuery(QStringLiteral("rd_http_request_errors_total{pod=\"web-bbb-1\"}"),
-                            kT0 + 360 * kSec, kT0 + 480 * kSec, 30 * kSec);
-    QVERIFY2(r.ok(), qPrintable(r.error));
-    QCOMPARE(r.matrix.size(), 2);
-    const Series &canary = r.matrix.at(0);
-    const Series &stable = r.matrix.at(1);
-    QCOMPARE(labelValue(canary.labels, QStringLiteral("role")), QStringLiteral("canary"));
-    QCOMPARE(labelValue(stable.labels, QStringLiteral("role")), QStringLiteral("stable"));
-    QCOMPARE(canary.points.size(), 2); // 360, 390; stale from the scrape at 420
-    QCOMPARE(canary.points.at(1).v, at(m_c1, kT0 + 390 * kSec).errors);
-    QCOMPARE(stable.points.size(), 3); // 420, 450, 480
-    QCOMPARE(stable.points.at(0).t, kT0 + 420 * kSec);
-    QCOMPARE(stable.points.at(0).v, at(promoted, kT0 + 420 * kSec).errors);
-    // As the exposition does, the promoted pod's counter is recomputed with stable values.
-    QVERIFY(stable.points.at(0).v < canary.points.at(1).v);
-}
-
-void TestPromqlEngine::rangeQueryLimits()
-{
-    const Engine engine(*m_metrics, *m_history, kT0 + 600 * kSec);
-    QueryResult r = engine.rangeQuery(QStringLiteral("1"), kT0, kT0 - 1, 1000);
-    QCOMPARE(r.errorType, QStringLiteral("bad_data"));
-    QCOMPARE(r.error, QStringLiteral("end timestamp must not be before start time"));
-    r = engine.rangeQuery(QStringLiteral("1"), kT0, kT0, 0);
-    QCOMPARE(r.error,
-             QStringLiteral("zero or negative query resolution step widths are not "
-                            "accepted. Try a positive integer"));
-    r = engine.rangeQuery(QStringLiteral("1"), kT0, kT0 + 11001 * kSec, kSec);
-    QCOMPARE(r.error,
-             QStringLiteral("exceeded maximum resolution of 11,000 points per "
-                            "timeseries. Try decreasing the query resolution "
-                            "(?step=XX)"));
-    r = engine.rangeQuery(QStringLiteral("2 * 3"), kT0, kT0 + 11000 * kSec, kSec);
-    QVERIFY(r.ok());
-    QCOMPARE(r.matrix.size(), 1);
-    QVERIFY(r.matrix.first().labels.isEmpty());
-    QCOMPARE(r.matrix.first().points.size(), 11001);
-    QCOMPARE(r.matrix.first().points.last().v, 6.0);
-    r = engine.rangeQuery(QStringLiteral("rd_http_requests_total[5m]"), kT0, kT0, kSec);
-    QCOMPARE(r.errorType, QStringLiteral("bad_data"));
-    QCOMPARE(r.error,
-             QStringLiteral("invalid expression type \"range vector\" for range query, "
-                            "must be Scalar or instant Vector"));
-    // A week at a one minute step over three pods (each sample closed-form) stays cheap.
-    const Engine week(*m_metrics, *m_history, kT0 + 7 * 86400 * kSec);
-    r = week.rangeQuery(QStringLiteral("sum by (role) (rate(rd_http_requests_total[5m]))"), kT0,
-                        kT0 + 7 * 86400 * kSec, 60 * kSec);
-    QVERIFY(r.ok());
-    QCOMPARE(r.matrix.size(), 2);
-    QCOMPARE(r.matrix.at(1).points.size(), 10081);
-}
-
-void TestPromqlEngine::deploymentsAndRestarts()
+void TestPromqlInstantQuery::deploymentsAndRestarts()
 {
     MetricPod d = pod(QStringLiteral("front-ddd-1"), QStringLiteral("stable"), kT0);
     d.rollout.clear();
@@ -531,5 +335,5 @@ void TestPromqlEngine::deploymentsAndRestarts()
              1.0);
 }
 
-QTEST_GUILESS_MAIN(TestPromqlEngine)
-#include "tst_promqlengine.moc"
+QTEST_GUILESS_MAIN(TestPromqlInstantQuery)
+#include "tst_promqlinstantquery.moc"
