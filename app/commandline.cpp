@@ -80,232 +80,314 @@ bool parseAction(const QStringList &positional, bool full, CommandLineOptions *o
     return true;
 }
 
+// Every mode's options: the window's, and help and version that print and exit.
+struct GeneralOptions
+{
+    QCommandLineOption help, version, demo, kubeconfig, config, lang, readOnly, select, theme,
+        demoOutage;
+};
+
+// The options of get and of the action commands.
+struct CommandOptions
+{
+    QCommandLineOption all, ns, context, env, output, full, toRevision;
+};
+
+GeneralOptions generalOptions()
+{
+    return {
+        QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
+                           CommandLine::tr("Show this help and exit.")),
+        QCommandLineOption(QStringLiteral("version"),
+                           CommandLine::tr("Show the version and exit.")),
+        QCommandLineOption(
+            QStringLiteral("demo"),
+            CommandLine::tr("Start the built-in simulated fleet (dev, staging, prod) "
+                            "and connect to it.")),
+        QCommandLineOption(QStringLiteral("kubeconfig"),
+                           CommandLine::tr("Read the kubeconfig from FILE only."),
+                           QStringLiteral("FILE")),
+        QCommandLineOption(QStringLiteral("config"),
+                           CommandLine::tr("Read the environments from FILE (default: %1).")
+                               .arg(QStringLiteral("~/.config/release-dashboard/config.yaml")),
+                           QStringLiteral("FILE")),
+        QCommandLineOption(QStringLiteral("lang"),
+                           CommandLine::tr("User interface language, e.g. en or zh_CN (default: "
+                                           "the system's)."),
+                           QStringLiteral("CODE")),
+        QCommandLineOption(QStringLiteral("read-only"),
+                           CommandLine::tr("Offer no actions in any environment.")),
+        QCommandLineOption(QStringLiteral("select"),
+                           CommandLine::tr("Open the window on workload ENV/NAMESPACE/NAME once it "
+                                           "is listed."),
+                           QStringLiteral("ENV/NAMESPACE/NAME")),
+        QCommandLineOption(QStringLiteral("theme"),
+                           CommandLine::tr("Colours: system, light or dark (default: the choice "
+                                           "saved from View > Theme, else system)."),
+                           QStringLiteral("THEME")),
+        QCommandLineOption(
+            QStringLiteral("demo-outage"),
+            CommandLine::tr("With --demo: simulated cluster ENV becomes unreachable 5 s after "
+                            "start (also in the Demo menu)."),
+            QStringLiteral("ENV")),
+    };
+}
+
+CommandOptions commandOptions()
+{
+    return {
+        QCommandLineOption({QStringLiteral("A"), QStringLiteral("all-namespaces")},
+                           CommandLine::tr("get: every namespace the environment shows.")),
+        QCommandLineOption({QStringLiteral("n"), QStringLiteral("namespace")},
+                           CommandLine::tr("get: only namespace NS (default: the context's)."),
+                           QStringLiteral("NS")),
+        QCommandLineOption(QStringLiteral("context"),
+                           CommandLine::tr("get: only the environment of kubeconfig context C."),
+                           QStringLiteral("C")),
+        QCommandLineOption(QStringLiteral("env"), CommandLine::tr("get: only environment E."),
+                           QStringLiteral("E")),
+        QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
+                           CommandLine::tr("get: output format: table (default), wide or json."),
+                           QStringLiteral("FORMAT")),
+        QCommandLineOption(QStringLiteral("full"),
+                           CommandLine::tr("promote: skip every remaining step, pause and "
+                                           "analysis.")),
+        QCommandLineOption(QStringLiteral("to-revision"),
+                           CommandLine::tr("undo: roll back to revision N (default: the "
+                                           "previous one)."),
+                           QStringLiteral("N")),
+    };
+}
+
+void setUpParser(QCommandLineParser *parser, const GeneralOptions &general,
+                 const CommandOptions &command)
+{
+    parser->setApplicationDescription(
+        CommandLine::tr("Release Dashboard: Argo Rollouts across every environment.\n\n"
+                        "Without a command it opens the window. Commands:\n"
+                        "  get rollouts [-A | -n NS] [--context C | --env E] [-o table|wide|json]\n"
+                        "  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]\n"
+                        "  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]\n"
+                        "  promote NAME [--full] [-n NS] [--context C | --env E]\n"
+                        "  undo NAME [--to-revision N] [-n NS] [--context C | --env E]"));
+    // This order is the order of --help.
+    parser->addOptions({general.help, general.version, general.demo, general.kubeconfig,
+                        general.config, general.lang, general.readOnly, command.all, command.ns,
+                        command.context, command.env, command.output, command.full,
+                        command.toRevision, general.select, general.theme, general.demoOutage});
+    parser->addPositionalArgument(
+        QStringLiteral("command"),
+        CommandLine::tr("get rollouts | get rollout NAME | pause NAME | ..."),
+        QStringLiteral("[command ...]"));
+}
+
+bool readGeneralOptions(const QCommandLineParser &parser, const GeneralOptions &general,
+                        CommandLineOptions *options, QString *text)
+{
+    options->demo = parser.isSet(general.demo);
+    options->kubeconfig = parser.value(general.kubeconfig);
+    options->config = parser.value(general.config);
+    options->language = parser.value(general.lang);
+    options->readOnly = parser.isSet(general.readOnly);
+    options->select = parser.value(general.select);
+    options->theme = parser.value(general.theme);
+    options->demoOutage = parser.value(general.demoOutage);
+    if (parser.isSet(general.demoOutage) && !options->demo) {
+        *text = CommandLine::tr("--demo-outage is only valid with --demo");
+        return false;
+    }
+    if (parser.isSet(general.theme) && options->theme != QLatin1String("system")
+        && options->theme != QLatin1String("light") && options->theme != QLatin1String("dark")) {
+        *text = CommandLine::tr("--theme: '%1' is not one of system, light, dark")
+                    .arg(options->theme);
+        return false;
+    }
+    if (parser.isSet(general.select) && options->select.split(QLatin1Char('/')).size() != 3) {
+        *text = CommandLine::tr("--select: '%1' is not ENV/NAMESPACE/NAME").arg(options->select);
+        return false;
+    }
+    if (options->demo && !options->kubeconfig.isEmpty()) {
+        *text = CommandLine::tr("--demo and --kubeconfig cannot be combined: the demo writes "
+                                "its own kubeconfig");
+        return false;
+    }
+    return true;
+}
+
+// undo NAME --to-revision N.
+bool readToRevision(const QCommandLineParser &parser, const QCommandLineOption &toRevision,
+                    CommandLineOptions *options, QString *text)
+{
+    if (!parser.isSet(toRevision))
+        return true;
+    bool ok = false;
+    options->toRevision = parser.value(toRevision).toLongLong(&ok);
+    if (options->action != RolloutAction::Undo) {
+        *text = CommandLine::tr("--to-revision is only valid with undo");
+        return false;
+    }
+    if (!ok || options->toRevision < 1) {
+        *text = CommandLine::tr("--to-revision: '%1' is not a revision number (1, 2, ...)")
+                    .arg(parser.value(toRevision));
+        return false;
+    }
+    return true;
+}
+
+// get rollouts | get rollout NAME.
+bool parseGet(const QStringList &positional, CommandLineOptions *options, QString *text)
+{
+    const QString resource = positional.value(1);
+    if (resource.isEmpty()) {
+        *text = CommandLine::tr("get: name a resource: rollouts, or rollout NAME");
+        return false;
+    }
+    // kubectl accepts every spelling of a resource; so do we.
+    static const QStringList plural = {QStringLiteral("rollouts"), QStringLiteral("ro"),
+                                       QStringLiteral("rollouts.argoproj.io")};
+    static const QStringList singular
+        = {QStringLiteral("rollout"), QStringLiteral("rollout.argoproj.io")};
+    if (plural.contains(resource) && positional.size() == 2) {
+        options->mode = CommandLineOptions::Mode::GetRollouts;
+    } else if (singular.contains(resource) || plural.contains(resource)) {
+        options->mode = CommandLineOptions::Mode::GetRollout;
+        options->name = positional.value(2);
+        if (options->name.isEmpty()) {
+            *text = CommandLine::tr("get rollout: the rollout's NAME is missing");
+            return false;
+        }
+        if (positional.size() > 3) {
+            *text = CommandLine::tr("get rollout: unexpected argument '%1'").arg(positional.at(3));
+            return false;
+        }
+    } else {
+        *text = CommandLine::tr("get: unknown resource '%1' (known: rollouts)").arg(resource);
+        return false;
+    }
+    if (options->mode == CommandLineOptions::Mode::GetRollouts && positional.size() > 2) {
+        *text = CommandLine::tr("get rollouts: unexpected argument '%1'").arg(positional.at(2));
+        return false;
+    }
+    return true;
+}
+
+// The command, if there is one: get or an action, with its arguments.
+bool readCommand(const QCommandLineParser &parser, const CommandOptions &command,
+                 CommandLineOptions *options, QString *text)
+{
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return true;
+    if (!CommandLine::headlessCommands().contains(positional.first())) {
+        *text = CommandLine::tr("unknown command '%1' (commands: %2)")
+                    .arg(positional.first(),
+                         CommandLine::headlessCommands().join(QStringLiteral(", ")));
+        return false;
+    }
+    if (positional.first() == QLatin1String("get"))
+        return parseGet(positional, options, text);
+    return parseAction(positional, parser.isSet(command.full), options, text)
+        && readToRevision(parser, command.toRevision, options, text);
+}
+
+// -A, -n, --context and --env, and which options the mode (window, get, action) allows.
+bool readCommandOptions(const QCommandLineParser &parser, const GeneralOptions &general,
+                        const CommandOptions &command, CommandLineOptions *options, QString *text)
+{
+    if (options->mode != CommandLineOptions::Mode::Action) {
+        for (const QCommandLineOption *option : {&command.full, &command.toRevision}) {
+            if (parser.isSet(*option)) {
+                *text = CommandLine::tr("--%1 is only valid with an action command")
+                            .arg(option->names().last());
+                return false;
+            }
+        }
+    }
+    options->allNamespaces = parser.isSet(command.all);
+    options->namespaceName = parser.value(command.ns);
+    options->context = parser.value(command.context);
+    options->environment = parser.value(command.env);
+    if (options->isHeadless() && parser.isSet(general.select)) {
+        *text = CommandLine::tr("--select is only valid without a command (it opens the window)");
+        return false;
+    }
+    if (!options->isHeadless()) {
+        for (const QCommandLineOption *option :
+             {&command.all, &command.ns, &command.context, &command.env, &command.output}) {
+            if (parser.isSet(*option)) {
+                *text = CommandLine::tr("--%1 is only valid with a command (get, pause, ...)")
+                            .arg(option->names().last());
+                return false;
+            }
+        }
+    }
+    if (options->mode == CommandLineOptions::Mode::Action
+        && (options->allNamespaces || options->output != CommandLineOptions::Output::Table
+            || parser.isSet(command.output))) {
+        *text = CommandLine::tr("%1: -A and -o are only valid with get")
+                    .arg(rolloutActionId(options->action));
+        return false;
+    }
+    if (options->allNamespaces && !options->namespaceName.isEmpty()) {
+        *text = CommandLine::tr("-A and -n cannot be combined");
+        return false;
+    }
+    if (options->mode == CommandLineOptions::Mode::GetRollout && options->allNamespaces) {
+        *text = CommandLine::tr("get rollout NAME: -A cannot be used; name the namespace with -n");
+        return false;
+    }
+    if (!options->context.isEmpty() && !options->environment.isEmpty()) {
+        *text = CommandLine::tr("--context and --env cannot be combined");
+        return false;
+    }
+    return true;
+}
+
+bool readOutputFormat(const QString &format, CommandLineOptions *options, QString *text)
+{
+    if (format.isEmpty() || format == QLatin1String("table")) {
+        options->output = CommandLineOptions::Output::Table;
+    } else if (format == QLatin1String("wide")) {
+        options->output = CommandLineOptions::Output::Wide;
+    } else if (format == QLatin1String("json")) {
+        options->output = CommandLineOptions::Output::Json;
+    } else {
+        *text = CommandLine::tr("-o: unknown output format '%1' (formats: table, wide, json)")
+                    .arg(format);
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLineOptions *out,
                                        QString *text)
 {
+    const GeneralOptions general = generalOptions();
+    const CommandOptions command = commandOptions();
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        tr("Release Dashboard: Argo Rollouts across every environment.\n\n"
-           "Without a command it opens the window. Commands:\n"
-           "  get rollouts [-A | -n NS] [--context C | --env E] [-o table|wide|json]\n"
-           "  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]\n"
-           "  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]\n"
-           "  promote NAME [--full] [-n NS] [--context C | --env E]\n"
-           "  undo NAME [--to-revision N] [-n NS] [--context C | --env E]"));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  tr("Show this help and exit."));
-    const QCommandLineOption version(QStringLiteral("version"), tr("Show the version and exit."));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  tr("Start the built-in simulated fleet (dev, staging, prod) "
-                                     "and connect to it."));
-    const QCommandLineOption kubeconfig(QStringLiteral("kubeconfig"),
-                                        tr("Read the kubeconfig from FILE only."),
-                                        QStringLiteral("FILE"));
-    const QCommandLineOption config(
-        QStringLiteral("config"),
-        tr("Read the environments from FILE (default: %1).")
-            .arg(QStringLiteral("~/.config/release-dashboard/config.yaml")),
-        QStringLiteral("FILE"));
-    const QCommandLineOption lang(QStringLiteral("lang"),
-                                  tr("User interface language, e.g. en or zh_CN (default: "
-                                     "the system's)."),
-                                  QStringLiteral("CODE"));
-    const QCommandLineOption readOnly(QStringLiteral("read-only"),
-                                      tr("Offer no actions in any environment."));
-    const QCommandLineOption select(QStringLiteral("select"),
-                                    tr("Open the window on workload ENV/NAMESPACE/NAME once it "
-                                       "is listed."),
-                                    QStringLiteral("ENV/NAMESPACE/NAME"));
-    const QCommandLineOption theme(QStringLiteral("theme"),
-                                   tr("Colours: system, light or dark (default: the choice "
-                                      "saved from View > Theme, else system)."),
-                                   QStringLiteral("THEME"));
-    const QCommandLineOption demoOutage(
-        QStringLiteral("demo-outage"),
-        tr("With --demo: simulated cluster ENV becomes unreachable 5 s after start (also in "
-           "the Demo menu)."),
-        QStringLiteral("ENV"));
-    const QCommandLineOption all({QStringLiteral("A"), QStringLiteral("all-namespaces")},
-                                 tr("get: every namespace the environment shows."));
-    const QCommandLineOption ns({QStringLiteral("n"), QStringLiteral("namespace")},
-                                tr("get: only namespace NS (default: the context's)."),
-                                QStringLiteral("NS"));
-    const QCommandLineOption context(QStringLiteral("context"),
-                                     tr("get: only the environment of kubeconfig context C."),
-                                     QStringLiteral("C"));
-    const QCommandLineOption env(QStringLiteral("env"), tr("get: only environment E."),
-                                 QStringLiteral("E"));
-    const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    tr("get: output format: table (default), wide or json."),
-                                    QStringLiteral("FORMAT"));
-    const QCommandLineOption full(QStringLiteral("full"),
-                                  tr("promote: skip every remaining step, pause and analysis."));
-    const QCommandLineOption toRevision(QStringLiteral("to-revision"),
-                                        tr("undo: roll back to revision N (default: the "
-                                           "previous one)."),
-                                        QStringLiteral("N"));
-    parser.addOptions({help, version, demo, kubeconfig, config, lang, readOnly, all, ns, context,
-                       env, output, full, toRevision, select, theme, demoOutage});
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 tr("get rollouts | get rollout NAME | pause NAME | ..."),
-                                 QStringLiteral("[command ...]"));
-
+    setUpParser(&parser, general, command);
     if (!parser.parse(arguments)) {
         *text = parser.errorText();
         return Result::Error;
     }
-    if (parser.isSet(help)) {
+    if (parser.isSet(general.help)) {
         *text = parser.helpText();
         return Result::Help;
     }
-    if (parser.isSet(version)) {
+    if (parser.isSet(general.version)) {
         *text
             = QStringLiteral("release-dashboard %1\n").arg(QCoreApplication::applicationVersion());
         return Result::Version;
     }
 
     CommandLineOptions options;
-    options.demo = parser.isSet(demo);
-    options.kubeconfig = parser.value(kubeconfig);
-    options.config = parser.value(config);
-    options.language = parser.value(lang);
-    options.readOnly = parser.isSet(readOnly);
-    options.select = parser.value(select);
-    options.theme = parser.value(theme);
-    options.demoOutage = parser.value(demoOutage);
-    if (parser.isSet(demoOutage) && !options.demo) {
-        *text = tr("--demo-outage is only valid with --demo");
+    if (!readGeneralOptions(parser, general, &options, text)
+        || !readCommand(parser, command, &options, text)
+        || !readCommandOptions(parser, general, command, &options, text)
+        || !readOutputFormat(parser.value(command.output), &options, text))
         return Result::Error;
-    }
-    if (parser.isSet(theme) && options.theme != QLatin1String("system")
-        && options.theme != QLatin1String("light") && options.theme != QLatin1String("dark")) {
-        *text = tr("--theme: '%1' is not one of system, light, dark").arg(options.theme);
-        return Result::Error;
-    }
-    if (parser.isSet(select) && options.select.split(QLatin1Char('/')).size() != 3) {
-        *text = tr("--select: '%1' is not ENV/NAMESPACE/NAME").arg(options.select);
-        return Result::Error;
-    }
-    if (options.demo && !options.kubeconfig.isEmpty()) {
-        *text = tr("--demo and --kubeconfig cannot be combined: the demo writes its own "
-                   "kubeconfig");
-        return Result::Error;
-    }
-
-    const QStringList positional = parser.positionalArguments();
-    if (!positional.isEmpty()) {
-        if (!headlessCommands().contains(positional.first())) {
-            *text = tr("unknown command '%1' (commands: %2)")
-                        .arg(positional.first(), headlessCommands().join(QStringLiteral(", ")));
-            return Result::Error;
-        }
-    }
-    if (!positional.isEmpty() && positional.first() != QLatin1String("get")) {
-        if (!parseAction(positional, parser.isSet(full), &options, text))
-            return Result::Error;
-        if (parser.isSet(toRevision)) {
-            bool ok = false;
-            options.toRevision = parser.value(toRevision).toLongLong(&ok);
-            if (options.action != RolloutAction::Undo) {
-                *text = tr("--to-revision is only valid with undo");
-                return Result::Error;
-            }
-            if (!ok || options.toRevision < 1) {
-                *text = tr("--to-revision: '%1' is not a revision number (1, 2, ...)")
-                            .arg(parser.value(toRevision));
-                return Result::Error;
-            }
-        }
-    } else if (!positional.isEmpty()) {
-        const QString resource = positional.value(1);
-        if (resource.isEmpty()) {
-            *text = tr("get: name a resource: rollouts, or rollout NAME");
-            return Result::Error;
-        }
-        // kubectl accepts every spelling of a resource; so do we.
-        static const QStringList plural = {QStringLiteral("rollouts"), QStringLiteral("ro"),
-                                           QStringLiteral("rollouts.argoproj.io")};
-        static const QStringList singular
-            = {QStringLiteral("rollout"), QStringLiteral("rollout.argoproj.io")};
-        if (plural.contains(resource) && positional.size() == 2) {
-            options.mode = CommandLineOptions::Mode::GetRollouts;
-        } else if (singular.contains(resource) || plural.contains(resource)) {
-            options.mode = CommandLineOptions::Mode::GetRollout;
-            options.name = positional.value(2);
-            if (options.name.isEmpty()) {
-                *text = tr("get rollout: the rollout's NAME is missing");
-                return Result::Error;
-            }
-            if (positional.size() > 3) {
-                *text = tr("get rollout: unexpected argument '%1'").arg(positional.at(3));
-                return Result::Error;
-            }
-        } else {
-            *text = tr("get: unknown resource '%1' (known: rollouts)").arg(resource);
-            return Result::Error;
-        }
-        if (options.mode == CommandLineOptions::Mode::GetRollouts && positional.size() > 2) {
-            *text = tr("get rollouts: unexpected argument '%1'").arg(positional.at(2));
-            return Result::Error;
-        }
-    }
-
-    if (options.mode != CommandLineOptions::Mode::Action) {
-        for (const QCommandLineOption *option : {&full, &toRevision}) {
-            if (parser.isSet(*option)) {
-                *text = tr("--%1 is only valid with an action command").arg(option->names().last());
-                return Result::Error;
-            }
-        }
-    }
-    options.allNamespaces = parser.isSet(all);
-    options.namespaceName = parser.value(ns);
-    options.context = parser.value(context);
-    options.environment = parser.value(env);
-    if (options.isHeadless() && parser.isSet(select)) {
-        *text = tr("--select is only valid without a command (it opens the window)");
-        return Result::Error;
-    }
-    if (!options.isHeadless()) {
-        for (const QCommandLineOption *option : {&all, &ns, &context, &env, &output}) {
-            if (parser.isSet(*option)) {
-                *text = tr("--%1 is only valid with a command (get, pause, ...)")
-                            .arg(option->names().last());
-                return Result::Error;
-            }
-        }
-    }
-    if (options.mode == CommandLineOptions::Mode::Action
-        && (options.allNamespaces || options.output != CommandLineOptions::Output::Table
-            || parser.isSet(output))) {
-        *text = tr("%1: -A and -o are only valid with get").arg(rolloutActionId(options.action));
-        return Result::Error;
-    }
-    if (options.allNamespaces && !options.namespaceName.isEmpty()) {
-        *text = tr("-A and -n cannot be combined");
-        return Result::Error;
-    }
-    if (options.mode == CommandLineOptions::Mode::GetRollout && options.allNamespaces) {
-        *text = tr("get rollout NAME: -A cannot be used; name the namespace with -n");
-        return Result::Error;
-    }
-    if (!options.context.isEmpty() && !options.environment.isEmpty()) {
-        *text = tr("--context and --env cannot be combined");
-        return Result::Error;
-    }
-    const QString format = parser.value(output);
-    if (format.isEmpty() || format == QLatin1String("table")) {
-        options.output = CommandLineOptions::Output::Table;
-    } else if (format == QLatin1String("wide")) {
-        options.output = CommandLineOptions::Output::Wide;
-    } else if (format == QLatin1String("json")) {
-        options.output = CommandLineOptions::Output::Json;
-    } else {
-        *text = tr("-o: unknown output format '%1' (formats: table, wide, json)").arg(format);
-        return Result::Error;
-    }
     *out = options;
     return Result::Ok;
 }

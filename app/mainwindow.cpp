@@ -49,27 +49,6 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QUrl>
-#include <QVBoxLayout>
-
-namespace {
-
-QWidget *sidePanel(EnvironmentListView *list, QWidget *parent)
-{
-    auto *panel = new QWidget(parent);
-    auto *title = new QLabel(MainWindow::tr("Environments"), panel);
-    QFont font = title->font();
-    font.setBold(true);
-    title->setFont(font);
-    auto *layout = new QVBoxLayout(panel);
-    layout->setContentsMargins(8, 8, 0, 0);
-    layout->setSpacing(6);
-    layout->addWidget(title);
-    layout->addWidget(list, 1);
-    panel->setMinimumWidth(170);
-    return panel;
-}
-
-} // namespace
 
 MainWindow::MainWindow(QWidget *parent) :
     QMainWindow(parent),
@@ -106,6 +85,20 @@ MainWindow::MainWindow(QWidget *parent) :
     m_metricsController->setObjectName(QStringLiteral("metricsController"));
     m_detail->rolloutView()->addPage(metricsView, tr("Metrics"));
 
+    setUpModels();
+    createSplitters();
+    createCentralWidget();
+    createStatusBar();
+    connectFilters();
+    connectCounts();
+    connectDetail();
+    createMenus();
+    updateCounts();
+    restoreSettings();
+}
+
+void MainWindow::setUpModels()
+{
     m_proxy->setSourceModel(m_fleetModel);
     // Connected before the table's selection model exists, so these run before it reacts:
     // a selection change inside a structure change is the proxy's doing, not the user's.
@@ -125,67 +118,20 @@ MainWindow::MainWindow(QWidget *parent) :
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::endStructureChange);
     m_table->applyDefaultLayout();
     m_environmentList->setModel(m_environmentModel);
+}
 
-    auto *tableArea = new QWidget(this);
-    auto *tableLayout = new QVBoxLayout(tableArea);
-    tableLayout->setContentsMargins(8, 8, 8, 0);
-    tableLayout->setSpacing(6);
-    tableLayout->addWidget(m_filterBar);
-    tableLayout->addWidget(m_table, 1);
-
-    m_contentSplitter->setObjectName(QStringLiteral("contentSplitter"));
-    m_contentSplitter->addWidget(tableArea);
-    m_contentSplitter->addWidget(m_detail);
-    // Extra height goes to the detail: the table only needs its rows.
-    m_contentSplitter->setStretchFactor(0, 0);
-    m_contentSplitter->setStretchFactor(1, 1);
-    m_contentSplitter->setChildrenCollapsible(false);
-    connect(m_contentSplitter, &QSplitter::splitterMoved, this,
-            [this] { m_userSizedSplitter = true; });
-
-    m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_mainSplitter->addWidget(sidePanel(m_environmentList, this));
-    m_mainSplitter->addWidget(m_contentSplitter);
-    m_mainSplitter->setStretchFactor(0, 0);
-    m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setChildrenCollapsible(false);
-    m_mainSplitter->setSizes({200, 1080});
-    // The table above a detail tall enough for the steps, ReplicaSets and analysis.
-    m_contentSplitter->setSizes({360, 370});
-
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    auto *bannerBox = new QVBoxLayout;
-    bannerBox->setContentsMargins(8, 8, 8, 0);
-    bannerBox->addWidget(m_banner);
-    layout->addLayout(bannerBox);
-    m_firstRun = new FirstRunPage(this);
-    m_pages = new QStackedWidget(this);
-    m_pages->addWidget(m_mainSplitter);
-    m_pages->addWidget(m_firstRun);
-    layout->addWidget(m_pages, 1);
-    connect(m_firstRun, &FirstRunPage::demoRequested, this, &MainWindow::demoRequested);
-    connect(m_firstRun, &FirstRunPage::kubeconfigChosen, this, &MainWindow::kubeconfigChosen);
-    connect(m_banner, &MessageBanner::actionTriggered, this,
-            &MainWindow::chooseEnvironmentsRequested);
-    setCentralWidget(central);
-
-    m_summary->setObjectName(QStringLiteral("summary"));
-    m_summary->setContentsMargins(6, 0, 0, 0);
-    statusBar()->addWidget(m_summary, 1);
-    statusBar()->addPermanentWidget(m_connectionStatus);
-    m_connectionStatus->setModel(m_environmentModel);
-
-    // Filters.
+void MainWindow::connectFilters()
+{
     connect(m_filterBar, &FilterBar::textChanged, m_proxy, &FleetFilterProxy::setFilterText);
     connect(m_filterBar, &FilterBar::phasesChanged, m_proxy, &FleetFilterProxy::setPhaseFilter);
     connect(m_filterBar, &FilterBar::attentionOnlyChanged, m_proxy,
             &FleetFilterProxy::setAttentionOnly);
     connect(m_environmentList, &EnvironmentListView::environmentSelected, m_proxy,
             &FleetFilterProxy::setEnvironmentFilter);
+}
 
+void MainWindow::connectCounts()
+{
     // Counts on the filter toggles and in the status bar, coalesced: a batch may touch many
     // rows at once.
     m_countTimer->setSingleShot(true);
@@ -210,7 +156,10 @@ MainWindow::MainWindow(QWidget *parent) :
     connect(m_fleetModel, &FleetModel::attentionCountsChanged, m_environmentModel,
             &EnvironmentModel::setAttentionCounts);
     connect(m_fleetModel, &FleetModel::staleChanged, this, &MainWindow::scheduleCountUpdate);
+}
 
+void MainWindow::connectDetail()
+{
     // The detail pane follows the current row, and its data as it changes.
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::updateDetail);
@@ -222,10 +171,6 @@ MainWindow::MainWindow(QWidget *parent) :
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::selectPendingWorkload);
 
     connect(m_table, &FleetTableView::rowMenuRequested, this, &MainWindow::showRowMenu);
-
-    createMenus();
-    updateCounts();
-    restoreSettings();
 }
 
 void MainWindow::setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &environments)

@@ -108,7 +108,20 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // The constructor's steps, in its order; mainwindowparts.cpp puts the widgets together.
+    void setUpModels();
+    void createSplitters();
+    void createCentralWidget();
+    void createStatusBar();
+    void connectFilters();
+    void connectCounts();
+    void connectDetail();
     void createMenus();
+    void createFileMenu();
+    void createViewMenu();
+    void createThemeMenu(QMenu *view);
+    void createRolloutMenu();
+    void createHelpMenu();
     void restoreSettings();
     void scheduleCountUpdate();
     void updateCounts();

@@ -97,6 +97,14 @@ MainWindow::~MainWindow()
 
 void MainWindow::createMenus()
 {
+    createFileMenu();
+    createViewMenu();
+    createRolloutMenu();
+    createHelpMenu();
+}
+
+void MainWindow::createFileMenu()
+{
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open Kubeconfig…"), this, [this] {
         const QString path = QFileDialog::getOpenFileName(
@@ -115,7 +123,10 @@ void MainWindow::createMenus()
     quit->setShortcut(QKeySequence::Quit);
     quit->setShortcutContext(Qt::ApplicationShortcut);
     quit->setMenuRole(QAction::QuitRole);
+}
 
+void MainWindow::createViewMenu()
+{
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *filter = view->addAction(tr("&Filter…"), m_filterBar, &FilterBar::focusFilter);
     filter->setShortcut(QKeySequence::Find);
@@ -131,6 +142,26 @@ void MainWindow::createMenus()
     });
     clear->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     view->addSeparator();
+    createThemeMenu(view);
+    view->addSeparator();
+    m_popOutDetail = view->addAction(tr("&Detail in Its Own Window"), this,
+                                     [this](bool on) { setDetailPoppedOut(on); });
+    m_popOutDetail->setObjectName(QStringLiteral("popOutDetailAction"));
+    m_popOutDetail->setCheckable(true);
+    m_popOutDetail->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_popOutMetrics = view->addAction(tr("&Metrics in Their Own Window"), this,
+                                      [this](bool on) { setMetricsPoppedOut(on); });
+    m_popOutMetrics->setObjectName(QStringLiteral("popOutMetricsAction"));
+    m_popOutMetrics->setCheckable(true);
+    m_popOutMetrics->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+    view->addSeparator();
+    QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
+    refresh->setShortcut(QKeySequence::Refresh);
+    refresh->setToolTip(tr("List every environment anew"));
+}
+
+void MainWindow::createThemeMenu(QMenu *view)
+{
     QMenu *themes = view->addMenu(tr("&Theme"));
     themes->setObjectName(QStringLiteral("themeMenu"));
     auto *themeGroup = new QActionGroup(themes);
@@ -150,22 +181,10 @@ void MainWindow::createMenus()
                                      8000);
         });
     }
-    view->addSeparator();
-    m_popOutDetail = view->addAction(tr("&Detail in Its Own Window"), this,
-                                     [this](bool on) { setDetailPoppedOut(on); });
-    m_popOutDetail->setObjectName(QStringLiteral("popOutDetailAction"));
-    m_popOutDetail->setCheckable(true);
-    m_popOutDetail->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
-    m_popOutMetrics = view->addAction(tr("&Metrics in Their Own Window"), this,
-                                      [this](bool on) { setMetricsPoppedOut(on); });
-    m_popOutMetrics->setObjectName(QStringLiteral("popOutMetricsAction"));
-    m_popOutMetrics->setCheckable(true);
-    m_popOutMetrics->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
-    view->addSeparator();
-    QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
-    refresh->setShortcut(QKeySequence::Refresh);
-    refresh->setToolTip(tr("List every environment anew"));
+}
 
+void MainWindow::createRolloutMenu()
+{
     // The selected rollout's actions, the same QActions as its action bar (and shortcuts).
     QMenu *rollout = menuBar()->addMenu(tr("&Rollout"));
     for (RolloutAction action : allRolloutActions()) {
@@ -176,7 +195,10 @@ void MainWindow::createMenus()
     }
     rollout->addSeparator();
     rollout->addAction(tr("&Audit Log…"), this, &MainWindow::showAuditLog);
+}
 
+void MainWindow::createHelpMenu()
+{
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About Release Dashboard"), this, &MainWindow::showAbout);
     about->setMenuRole(QAction::AboutRole);
