@@ -58,6 +58,11 @@ private:
     bool checkKeys(const YAML::Node &map, const QStringList &allowed, const QString &where);
     bool string(const YAML::Node &node, const QString &field, QString *out);
     bool environment(const YAML::Node &node, int index, EnvironmentSpec *spec);
+    // The fields of environments[i] that take more than one check; where is "environments[i]"
+    // and each *out is left alone when its field is absent.
+    bool namespaces(const YAML::Node &node, const QString &where, QStringList *out);
+    bool order(const YAML::Node &node, const QString &where, int *out);
+    bool colour(const YAML::Node &node, const QString &where, QString *out);
     bool links(const YAML::Node &node, const QString &where, QList<EnvironmentLink> *out);
     // An optional true/false; *out is left alone when absent.
     bool boolean(const YAML::Node &node, const QString &field, bool *out);
@@ -120,52 +125,11 @@ bool EnvironmentConfigParser::environment(const YAML::Node &node, int index, Env
             return fail(context.Mark(), tr("%1.context: must not be empty").arg(where));
     }
 
-    const YAML::Node namespaces = node["namespaces"];
-    if (!isAbsent(namespaces)) {
-        if (!namespaces.IsSequence())
-            return fail(namespaces.Mark(),
-                        tr("%1.namespaces: must be a list of namespace names").arg(where));
-        for (std::size_t i = 0; i < namespaces.size(); ++i) {
-            const YAML::Node item = namespaces[i];
-            const QString field = QStringLiteral("%1.namespaces[%2]").arg(where).arg(i);
-            QString ns;
-            if (!string(item, field, &ns))
-                return false;
-            if (ns.isEmpty())
-                return fail(item.Mark(), tr("%1: must not be empty").arg(field));
-            if (spec->namespaces.contains(ns))
-                return fail(item.Mark(), tr("%1: '%2' is listed twice").arg(field, ns));
-            spec->namespaces.append(ns);
-        }
-    }
-
-    const YAML::Node order = node["order"];
     spec->order = index;
-    if (!isAbsent(order)) {
-        bool ok = order.IsScalar();
-        if (ok)
-            spec->order = QString::fromStdString(order.Scalar()).toInt(&ok);
-        if (!ok) {
-            return fail(order.Mark(),
-                        tr("%1.order: '%2' is not an integer")
-                            .arg(where,
-                                 QString::fromStdString(order.IsScalar() ? order.Scalar()
-                                                                         : std::string())));
-        }
-    }
-
-    const YAML::Node colour = node["colour"];
-    if (!isAbsent(colour)) {
-        QString text;
-        if (!string(colour, where + QStringLiteral(".colour"), &text))
-            return false;
-        static const QRegularExpression pattern(QStringLiteral("^#[0-9a-fA-F]{6}$"));
-        if (!pattern.match(text).hasMatch()) {
-            return fail(colour.Mark(),
-                        tr("%1.colour: '%2' is not a colour of the form #rrggbb").arg(where, text));
-        }
-        spec->colour = text.toLower();
-    }
+    if (!namespaces(node["namespaces"], where, &spec->namespaces)
+        || !order(node["order"], where, &spec->order)
+        || !colour(node["colour"], where, &spec->colour))
+        return false;
 
     if (!boolean(node["readOnly"], where + QStringLiteral(".readOnly"), &spec->readOnly)
         || !boolean(node["protected"], where + QStringLiteral(".protected"), &spec->isProtected))
@@ -180,6 +144,61 @@ bool EnvironmentConfigParser::environment(const YAML::Node &node, int index, Env
         m_error = prometheus.error();
         return false;
     }
+    return true;
+}
+
+bool EnvironmentConfigParser::namespaces(const YAML::Node &node, const QString &where,
+                                         QStringList *out)
+{
+    if (isAbsent(node))
+        return true;
+    if (!node.IsSequence())
+        return fail(node.Mark(), tr("%1.namespaces: must be a list of namespace names").arg(where));
+    for (std::size_t i = 0; i < node.size(); ++i) {
+        const YAML::Node item = node[i];
+        const QString field = QStringLiteral("%1.namespaces[%2]").arg(where).arg(i);
+        QString ns;
+        if (!string(item, field, &ns))
+            return false;
+        if (ns.isEmpty())
+            return fail(item.Mark(), tr("%1: must not be empty").arg(field));
+        if (out->contains(ns))
+            return fail(item.Mark(), tr("%1: '%2' is listed twice").arg(field, ns));
+        out->append(ns);
+    }
+    return true;
+}
+
+bool EnvironmentConfigParser::order(const YAML::Node &node, const QString &where, int *out)
+{
+    if (isAbsent(node))
+        return true;
+    bool ok = node.IsScalar();
+    if (ok)
+        *out = QString::fromStdString(node.Scalar()).toInt(&ok);
+    if (!ok) {
+        return fail(
+            node.Mark(),
+            tr("%1.order: '%2' is not an integer")
+                .arg(where,
+                     QString::fromStdString(node.IsScalar() ? node.Scalar() : std::string())));
+    }
+    return true;
+}
+
+bool EnvironmentConfigParser::colour(const YAML::Node &node, const QString &where, QString *out)
+{
+    if (isAbsent(node))
+        return true;
+    QString text;
+    if (!string(node, where + QStringLiteral(".colour"), &text))
+        return false;
+    static const QRegularExpression pattern(QStringLiteral("^#[0-9a-fA-F]{6}$"));
+    if (!pattern.match(text).hasMatch()) {
+        return fail(node.Mark(),
+                    tr("%1.colour: '%2' is not a colour of the form #rrggbb").arg(where, text));
+    }
+    *out = text.toLower();
     return true;
 }
 
