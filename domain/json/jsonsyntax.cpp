@@ -48,11 +48,15 @@ private:
     bool scanLiteral(const char *word);
     bool scanUtf8();
     bool expectKey();
+    bool value(bool *opened);
+    bool open(unsigned char bracket, bool *opened);
+    bool toNextValue();
     QString describe(Problem problem, qsizetype offset) const;
 
     const unsigned char *m_data;
     qsizetype m_size;
     qsizetype m_pos = 0;
+    std::vector<char> m_stack; // the open '{' and '[', innermost last
     std::optional<JsonSyntaxError> m_error;
 };
 
@@ -264,88 +268,86 @@ bool Checker::expectKey()
     return true;
 }
 
+// A value starts here. *opened is set when it opened a non-empty object or array, whose
+// first value comes next.
+bool Checker::value(bool *opened)
+{
+    if (atEnd())
+        return fail(Problem::UnexpectedEnd);
+    const unsigned char c = peek();
+    if (c == '{' || c == '[')
+        return open(c, opened);
+    if (c == '"')
+        return scanString();
+    if (c == '-' || (c >= '0' && c <= '9'))
+        return scanNumber();
+    if (c == 't')
+        return scanLiteral("true");
+    if (c == 'f')
+        return scanLiteral("false");
+    if (c == 'n')
+        return scanLiteral("null");
+    return fail(Problem::UnexpectedCharacter);
+}
+
+bool Checker::open(unsigned char bracket, bool *opened)
+{
+    if (m_stack.size() >= maxDepth)
+        return fail(Problem::TooDeep);
+    m_stack.push_back(char(bracket));
+    ++m_pos;
+    skipWhitespace();
+    if (!atEnd() && peek() == (bracket == '{' ? '}' : ']')) {
+        ++m_pos;
+        m_stack.pop_back();
+        return true;
+    }
+    *opened = true;
+    return bracket != '{' || expectKey();
+}
+
+// After a value: close containers or move to the next member. False when the input is
+// over, well formed or not (m_error tells), or on an error.
+bool Checker::toNextValue()
+{
+    while (true) {
+        skipWhitespace();
+        if (m_stack.empty()) {
+            if (!atEnd())
+                fail(Problem::TrailingCharacters);
+            return false;
+        }
+        const bool inObject = m_stack.back() == '{';
+        if (atEnd())
+            return fail(Problem::UnexpectedEnd);
+        const unsigned char next = peek();
+        if (next == ',') {
+            ++m_pos;
+            skipWhitespace();
+            return !inObject || expectKey();
+        }
+        if (next == (inObject ? '}' : ']')) {
+            ++m_pos;
+            m_stack.pop_back();
+            continue;
+        }
+        return fail(inObject ? Problem::ExpectedObjectSeparator : Problem::ExpectedArraySeparator);
+    }
+}
+
 std::optional<JsonSyntaxError> Checker::run()
 {
-    std::vector<char> stack;
     skipWhitespace();
     if (atEnd()) {
         fail(Problem::EmptyInput);
         return m_error;
     }
     while (true) {
-        // A value starts here.
-        if (atEnd()) {
-            fail(Problem::UnexpectedEnd);
+        bool opened = false;
+        if (!value(&opened))
             return m_error;
-        }
-        bool closedEmpty = false;
-        const unsigned char c = peek();
-        if (c == '{' || c == '[') {
-            if (stack.size() >= maxDepth) {
-                fail(Problem::TooDeep);
-                return m_error;
-            }
-            stack.push_back(char(c));
-            ++m_pos;
-            skipWhitespace();
-            if (!atEnd() && peek() == (c == '{' ? '}' : ']')) {
-                ++m_pos;
-                stack.pop_back();
-                closedEmpty = true;
-            } else if (c == '{') {
-                if (!expectKey())
-                    return m_error;
-                continue;
-            } else {
-                continue;
-            }
-        }
-        bool ok = true;
-        if (closedEmpty)
-            ok = true;
-        else if (c == '"')
-            ok = scanString();
-        else if (c == '-' || (c >= '0' && c <= '9'))
-            ok = scanNumber();
-        else if (c == 't')
-            ok = scanLiteral("true");
-        else if (c == 'f')
-            ok = scanLiteral("false");
-        else if (c == 'n')
-            ok = scanLiteral("null");
-        else
-            ok = fail(Problem::UnexpectedCharacter);
-        if (!ok)
+        if (!opened && !toNextValue())
             return m_error;
-        // After a value: close containers or move to the next member.
-        while (true) {
-            skipWhitespace();
-            if (stack.empty()) {
-                if (!atEnd())
-                    fail(Problem::TrailingCharacters);
-                return m_error;
-            }
-            const bool inObject = stack.back() == '{';
-            if (atEnd()) {
-                fail(Problem::UnexpectedEnd);
-                return m_error;
-            }
-            const unsigned char next = peek();
-            if (next == ',') {
-                ++m_pos;
-                skipWhitespace();
-                if (inObject && !expectKey())
-                    return m_error;
-                break;
-            }
-            if (next == (inObject ? '}' : ']')) {
-                ++m_pos;
-                stack.pop_back();
-                continue;
-            }
-            fail(inObject ? Problem::ExpectedObjectSeparator : Problem::ExpectedArraySeparator);
-            return m_error;
-        }
     }
 }
 
