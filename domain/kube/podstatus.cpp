@@ -45,6 +45,104 @@ bool isTerminalPhase(const QString &phase)
     return phase == QLatin1String("Succeeded") || phase == QLatin1String("Failed");
 }
 
+// What one pass over the containers hands to the next, as printPod's locals.
+struct Tally
+{
+    QString reason;
+    qint32 readyContainers = 0;
+    qint32 restarts = 0;
+    QDateTime lastRestart;
+    // Sidecars' share of the above: once the pod is initialised, only their restarts count
+    // among the init containers'.
+    qint32 sidecarRestarts = 0;
+    QDateTime lastSidecarRestart;
+};
+
+QString scheduledReason(const Pod &pod)
+{
+    QString reason = pod.reason.isEmpty() ? pod.phase : pod.reason;
+    for (const Condition &condition : pod.conditions) {
+        if (condition.type == QLatin1String("PodScheduled")
+            && condition.reason == QLatin1String("SchedulingGated"))
+            reason = QStringLiteral("SchedulingGated");
+    }
+    return reason;
+}
+
+qint32 containerCount(const Pod &pod)
+{
+    qint32 count = qint32(pod.spec.containers.size());
+    for (const ContainerSpec &container : pod.spec.initContainers) {
+        if (container.restartPolicyAlways)
+            ++count; // a sidecar counts as a container
+    }
+    return count;
+}
+
+// The reason of the init container at index that keeps the pod initialising.
+QString initReason(const ContainerState &state, qsizetype index, qsizetype initCount)
+{
+    if (state.isTerminated())
+        return terminatedReason(state, QStringLiteral("Init:"));
+    if (state.isWaiting() && !state.reason.isEmpty()
+        && state.reason != QLatin1String("PodInitializing"))
+        return QStringLiteral("Init:") + state.reason;
+    return QStringLiteral("Init:") + QString::number(index) + QLatin1Char('/')
+        + QString::number(initCount);
+}
+
+// True when an init container keeps the pod initialising; the pass stops at it.
+bool tallyInitContainers(const Pod &pod, Tally *tally)
+{
+    for (qsizetype i = 0; i < pod.initContainerStatuses.size(); ++i) {
+        const ContainerStatus &container = pod.initContainerStatuses.at(i);
+        const bool sidecar = isRestartableInit(pod, container.name);
+        tally->restarts += container.restartCount;
+        noteRestart(container, tally->lastRestart);
+        if (sidecar) {
+            tally->sidecarRestarts += container.restartCount;
+            noteRestart(container, tally->lastSidecarRestart);
+        }
+        const ContainerState &state = container.state;
+        if (state.isTerminated() && state.exitCode == 0)
+            continue;
+        if (sidecar && container.started.value_or(false)) {
+            if (container.ready)
+                ++tally->readyContainers;
+            continue;
+        }
+        tally->reason = initReason(state, i, pod.spec.initContainers.size());
+        return true;
+    }
+    return false;
+}
+
+void tallyContainers(const Pod &pod, Tally *tally)
+{
+    tally->restarts = tally->sidecarRestarts;
+    tally->lastRestart = tally->lastSidecarRestart;
+    bool hasRunning = false;
+    for (qsizetype i = pod.containerStatuses.size() - 1; i >= 0; --i) {
+        const ContainerStatus &container = pod.containerStatuses.at(i);
+        tally->restarts += container.restartCount;
+        noteRestart(container, tally->lastRestart);
+        const ContainerState &state = container.state;
+        if (state.isWaiting() && !state.reason.isEmpty()) {
+            tally->reason = state.reason;
+        } else if (state.isTerminated()) {
+            tally->reason = terminatedReason(state, QString());
+        } else if (container.ready && state.isRunning()) {
+            hasRunning = true;
+            ++tally->readyContainers;
+        }
+    }
+    // A container still running after another completed: the pod is not done.
+    if (tally->reason == QLatin1String("Completed") && hasRunning) {
+        tally->reason
+            = conditionTrue(pod, u"Ready") ? QStringLiteral("Running") : QStringLiteral("NotReady");
+    }
+}
+
 } // namespace
 
 QString PodStatusSummary::readyText() const
@@ -54,88 +152,22 @@ QString PodStatusSummary::readyText() const
 
 PodStatusSummary podStatus(const Pod &pod)
 {
-    PodStatusSummary summary;
-    summary.totalContainers = qint32(pod.spec.containers.size());
-    QString reason = pod.reason.isEmpty() ? pod.phase : pod.reason;
-
-    for (const Condition &condition : pod.conditions) {
-        if (condition.type == QLatin1String("PodScheduled")
-            && condition.reason == QLatin1String("SchedulingGated"))
-            reason = QStringLiteral("SchedulingGated");
-    }
-    for (const ContainerSpec &container : pod.spec.initContainers) {
-        if (container.restartPolicyAlways)
-            ++summary.totalContainers; // a sidecar counts as a container
-    }
-
-    qint32 restarts = 0;
-    qint32 sidecarRestarts = 0;
-    QDateTime lastRestart;
-    QDateTime lastSidecarRestart;
-    bool initializing = false;
-    const qsizetype initCount = pod.spec.initContainers.size();
-    for (qsizetype i = 0; i < pod.initContainerStatuses.size(); ++i) {
-        const ContainerStatus &container = pod.initContainerStatuses.at(i);
-        const bool sidecar = isRestartableInit(pod, container.name);
-        restarts += container.restartCount;
-        noteRestart(container, lastRestart);
-        if (sidecar) {
-            sidecarRestarts += container.restartCount;
-            noteRestart(container, lastSidecarRestart);
-        }
-        const ContainerState &state = container.state;
-        if (state.isTerminated() && state.exitCode == 0)
-            continue;
-        if (sidecar && container.started.value_or(false)) {
-            if (container.ready)
-                ++summary.readyContainers;
-            continue;
-        }
-        if (state.isTerminated()) {
-            reason = terminatedReason(state, QStringLiteral("Init:"));
-        } else if (state.isWaiting() && !state.reason.isEmpty()
-                   && state.reason != QLatin1String("PodInitializing")) {
-            reason = QStringLiteral("Init:") + state.reason;
-        } else {
-            reason = QStringLiteral("Init:") + QString::number(i) + QLatin1Char('/')
-                + QString::number(initCount);
-        }
-        initializing = true;
-        break;
-    }
-
-    if (!initializing || conditionTrue(pod, u"Initialized")) {
-        restarts = sidecarRestarts;
-        lastRestart = lastSidecarRestart;
-        bool hasRunning = false;
-        for (qsizetype i = pod.containerStatuses.size() - 1; i >= 0; --i) {
-            const ContainerStatus &container = pod.containerStatuses.at(i);
-            restarts += container.restartCount;
-            noteRestart(container, lastRestart);
-            const ContainerState &state = container.state;
-            if (state.isWaiting() && !state.reason.isEmpty()) {
-                reason = state.reason;
-            } else if (state.isTerminated()) {
-                reason = terminatedReason(state, QString());
-            } else if (container.ready && state.isRunning()) {
-                hasRunning = true;
-                ++summary.readyContainers;
-            }
-        }
-        // A container still running after another completed: the pod is not done.
-        if (reason == QLatin1String("Completed") && hasRunning) {
-            reason = conditionTrue(pod, u"Ready") ? QStringLiteral("Running")
-                                                  : QStringLiteral("NotReady");
-        }
-    }
+    Tally tally;
+    tally.reason = scheduledReason(pod);
+    const bool initializing = tallyInitContainers(pod, &tally);
+    if (!initializing || conditionTrue(pod, u"Initialized"))
+        tallyContainers(pod, &tally);
 
     if (pod.metadata.deletionTimestamp.isValid() && pod.reason == QLatin1String("NodeLost"))
-        reason = QStringLiteral("Unknown");
+        tally.reason = QStringLiteral("Unknown");
     else if (pod.metadata.deletionTimestamp.isValid() && !isTerminalPhase(pod.phase))
-        reason = QStringLiteral("Terminating");
+        tally.reason = QStringLiteral("Terminating");
 
-    summary.status = reason;
-    summary.restarts = restarts;
-    summary.lastRestart = restarts != 0 ? lastRestart : QDateTime();
+    PodStatusSummary summary;
+    summary.status = tally.reason;
+    summary.readyContainers = tally.readyContainers;
+    summary.totalContainers = containerCount(pod);
+    summary.restarts = tally.restarts;
+    summary.lastRestart = tally.restarts != 0 ? tally.lastRestart : QDateTime();
     return summary;
 }
