@@ -226,8 +226,14 @@ RolloutSituation RolloutSituationText::describe(const Rollout &rollout,
         situation.text = phase.message.isEmpty() ? name : name + dash + phase.message;
         return situation;
     }
+    return pausedSituation(rollout, context);
+}
 
-    // Paused. A person's pause comes first: no timer ends it, whatever the step says.
+RolloutSituation RolloutSituationText::pausedSituation(const Rollout &rollout,
+                                                       const SituationContext &context)
+{
+    RolloutSituation situation;
+    // A person's pause comes first: no timer ends it, whatever the step says.
     if (rollout.spec.paused) {
         situation.kind = RolloutSituation::Kind::ManualPause;
         situation.waitsForPerson = true;

@@ -119,4 +119,6 @@ private:
     static QString degradedText(const QString &message);
     static QString abortText(const Rollout &rollout, const RolloutTrafficFacts &facts,
                              bool *settled);
+    static RolloutSituation pausedSituation(const Rollout &rollout,
+                                            const SituationContext &context);
 };
