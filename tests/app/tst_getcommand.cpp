@@ -10,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -341,44 +340,6 @@ private slots:
                  QJsonValue(QStringLiteral("gone")));
     }
 
-    void executable()
-    {
-        // The real program: its own demo, its own process, its exit codes.
-        QProcess process;
-        process.start(QStringLiteral(RD_APP_EXE),
-                      {QStringLiteral("get"), QStringLiteral("rollouts"), QStringLiteral("-A"),
-                       QStringLiteral("--demo"), QStringLiteral("-o"), QStringLiteral("json")});
-        QVERIFY(process.waitForFinished(60000));
-        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(process.exitCode(), 0);
-        const QJsonObject list = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
-        QCOMPARE(list.value(QStringLiteral("items")).toArray().size(), 10);
-
-        process.start(
-            QStringLiteral(RD_APP_EXE),
-            {QStringLiteral("get"), QStringLiteral("rollouts"), QStringLiteral("--bogus")});
-        QVERIFY(process.waitForFinished(60000));
-        QCOMPARE(process.exitCode(), 2);
-        QCOMPARE(QString::fromUtf8(process.readAllStandardError()),
-                 QStringLiteral("release-dashboard: Unknown option 'bogus'.\n"
-                                "Try 'release-dashboard --help'.\n"));
-
-        process.start(QStringLiteral(RD_APP_EXE),
-                      {QStringLiteral("get"), QStringLiteral("rollout"), QStringLiteral("nope"),
-                       QStringLiteral("-n"), QStringLiteral("shop"), QStringLiteral("--demo"),
-                       QStringLiteral("--env"), QStringLiteral("prod")});
-        QVERIFY(process.waitForFinished(60000));
-        QCOMPARE(process.exitCode(), 1);
-        QCOMPARE(QString::fromUtf8(process.readAllStandardError()),
-                 QStringLiteral("release-dashboard: prod: rollout \"nope\" not found in "
-                                "namespace \"shop\"\n"));
-
-        process.start(QStringLiteral(RD_APP_EXE), {QStringLiteral("--version")});
-        QVERIFY(process.waitForFinished(60000));
-        QCOMPARE(process.exitCode(), 0);
-        QCOMPARE(process.readAllStandardOutput(), QByteArray("release-dashboard 0.1.0\n"));
-    }
-
     void cyclicKubeconfigInKubeconfigListIsAnError()
     {
         // One hostile entry of KUBECONFIG: a clear error naming it, not a segfault.
@@ -393,26 +354,6 @@ private slots:
                  QStringLiteral("release-dashboard: %1:9: not loaded: an alias refers to the "
                                 "node it is in (a cycle)\n")
                      .arg(cyclic));
-    }
-
-    void helpAndVersionNeedNoDisplay()
-    {
-        // A server or a CI job: no X, no Wayland, and the platform plugin left to default.
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-            environment.remove(QString::fromLatin1(name));
-        QProcess process;
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(RD_APP_EXE), {QStringLiteral("--version")});
-        QVERIFY(process.waitForFinished(60000));
-        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(process.exitCode(), 0);
-        QCOMPARE(process.readAllStandardOutput(), QByteArray("release-dashboard 0.1.0\n"));
-        process.start(QStringLiteral(RD_APP_EXE), {QStringLiteral("--help")});
-        QVERIFY(process.waitForFinished(60000));
-        QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(process.exitCode(), 0);
-        QVERIFY(process.readAllStandardOutput().contains("--theme"));
     }
 };
 
