@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTest>
 
 #include <httplib.h>
 #include <openssl/pem.h>
@@ -51,6 +52,23 @@ inline QJsonObject rollout(const QString &ns, const QString &name, const QJsonOb
         {"metadata", QJsonObject {{"name", name}, {"namespace", ns}, {"labels", labels}}},
         {"spec", QJsonObject {{"replicas", 3}, {"paused", false}}},
         {"status", QJsonObject {{"phase", "Healthy"}, {"replicas", 3}}}};
+}
+
+// The body of a failed request's Status, as the server sends it.
+inline QJsonObject status(int code, const char *reason, const QString &message)
+{
+    return QJsonObject {{"kind", "Status"},    {"apiVersion", "v1"}, {"metadata", QJsonObject()},
+                        {"status", "Failure"}, {"message", message}, {"reason", reason},
+                        {"code", code}};
+}
+
+// The names of a list's items, in the list's order.
+inline QStringList names(const QJsonObject &list)
+{
+    QStringList result;
+    for (const QJsonValue &item : list.value("items").toArray())
+        result << item.toObject().value("metadata").toObject().value("name").toString();
+    return result;
 }
 
 class ApiFixture
@@ -148,6 +166,27 @@ public:
     SyntheticMetrics metrics;
     CertificateAuthority ca;
     std::unique_ptr<ApiServer> server;
+};
+
+// A test class that serves a fresh ApiFixture to each test function derives from this
+// privately; its init() calls startFixture() and its cleanup() stopFixture().
+class ApiFixtureTest
+{
+protected:
+    ApiFixture *f = nullptr;
+
+    void startFixture()
+    {
+        f = new ApiFixture;
+        QString error;
+        QVERIFY2(f->start(&error), qPrintable(error));
+    }
+
+    void stopFixture()
+    {
+        delete f;
+        f = nullptr;
+    }
 };
 
 // Reads a watch stream on its own thread so the test can write to the store meanwhile.
