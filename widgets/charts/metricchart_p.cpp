@@ -209,17 +209,22 @@ void MetricChart::Private::updateAxes(const QList<double> &ticks)
     xAxis->setRange(double(startMs), double(std::max(endMs, startMs + 1)));
 }
 
-void MetricChart::Private::refresh()
+QList<Downsample::Segments> MetricChart::Private::reduceSeries(int pixels)
 {
-    const int pixels = std::max(minimumPixels, int(plotArea().width()));
-    lastPlotWidth = int(plotArea().width());
-    double dataMin = std::numeric_limits<double>::infinity();
-    double dataMax = -std::numeric_limits<double>::infinity();
-    const auto include = [&](double value) {
-        dataMin = std::min(dataMin, value);
-        dataMax = std::max(dataMax, value);
-    };
+    QList<Downsample::Segments> reduced;
+    reduced.reserve(series.size());
+    drawnPoints = QList<qsizetype>(series.size(), 0);
+    for (qsizetype i = 0; i < series.size(); ++i) {
+        const ChartSeries &data = series.at(i);
+        reduced.append(Downsample::minMax(data.samples, startMs, endMs, pixels,
+                                          Downsample::gapForStep(data.stepMs)));
+        drawnPoints[i] = Downsample::pointCount(reduced.last());
+    }
+    return reduced;
+}
 
+void MetricChart::Private::fitSegmentPools(const QList<Downsample::Segments> &reduced)
+{
     // Lines: one pool of segments per data series; the first segment carries the legend.
     while (segments.size() > series.size()) {
         for (QLineSeries *line : segments.takeLast()) {
@@ -227,52 +232,62 @@ void MetricChart::Private::refresh()
             delete line;
         }
     }
-    QList<Downsample::Segments> reduced;
-    reduced.reserve(series.size());
-    drawnPoints = QList<qsizetype>(series.size(), 0);
     bool added = false;
     for (qsizetype i = 0; i < series.size(); ++i) {
-        const ChartSeries &data = series.at(i);
-        reduced.append(Downsample::minMax(data.samples, startMs, endMs, pixels,
-                                          Downsample::gapForStep(data.stepMs)));
-        for (const QList<QPointF> &segment : std::as_const(reduced.last())) {
-            drawnPoints[i] += segment.size();
-            for (const QPointF &point : segment)
-                include(point.y());
-        }
         if (segments.size() <= i)
             segments.append(QList<QLineSeries *>());
         QList<QLineSeries *> &lines = segments[i];
-        while (lines.size() < std::max<qsizetype>(1, reduced.last().size())) {
-            lines.append(newLine(data.name, QPen()));
+        while (lines.size() < std::max<qsizetype>(1, reduced.at(i).size())) {
+            lines.append(newLine(series.at(i).name, QPen()));
             added = true;
         }
     }
     if (added)
         reorderSeries();
+}
+
+std::pair<double, double>
+MetricChart::Private::valueRange(const QList<Downsample::Segments> &reduced) const
+{
+    double dataMin = std::numeric_limits<double>::infinity();
+    double dataMax = -std::numeric_limits<double>::infinity();
+    const auto include = [&](double value) {
+        dataMin = std::min(dataMin, value);
+        dataMax = std::max(dataMax, value);
+    };
+    for (const Downsample::Segments &runs : reduced) {
+        for (const QList<QPointF> &segment : runs) {
+            for (const QPointF &point : segment)
+                include(point.y());
+        }
+    }
     for (const ChartThreshold &threshold : std::as_const(spec.thresholds))
         include(threshold.value);
     for (const ChartMeasurement &m : std::as_const(spec.measurements)) {
         if (std::isfinite(m.value) && m.timeMs >= startMs && m.timeMs <= endMs)
             include(m.value);
     }
+    return {dataMin, dataMax};
+}
 
-    // Every point change and every axis range change makes Qt Charts lay out the series'
-    // whole geometry again (the costly part of a frame). Emptied first, the lines cost
-    // nothing when the axes move, and each is laid out once, when its points arrive.
-    const QList<double> yTicks = yTicksFor(dataMin, dataMax);
-    const bool rangeMoves = xAxis->min() != double(startMs)
-        || xAxis->max() != double(std::max(endMs, startMs + 1)) || yAxis->min() != yTicks.first()
-        || yAxis->max() != yTicks.last();
-    if (rangeMoves) {
-        for (const QList<QLineSeries *> &lines : std::as_const(segments)) {
-            for (QLineSeries *line : lines) {
-                if (line->count() > 0)
-                    line->clear();
-            }
+bool MetricChart::Private::rangeMoves(const QList<double> &yTicks) const
+{
+    return xAxis->min() != double(startMs) || xAxis->max() != double(std::max(endMs, startMs + 1))
+        || yAxis->min() != yTicks.first() || yAxis->max() != yTicks.last();
+}
+
+void MetricChart::Private::emptyLines()
+{
+    for (const QList<QLineSeries *> &lines : std::as_const(segments)) {
+        for (QLineSeries *line : lines) {
+            if (line->count() > 0)
+                line->clear();
         }
     }
-    updateAxes(yTicks);
+}
+
+void MetricChart::Private::drawSeries(const QList<Downsample::Segments> &reduced)
+{
     for (qsizetype i = 0; i < series.size(); ++i) {
         const ChartSeries &data = series.at(i);
         // One pixel, as most dashboards draw: the raster engine strokes it on its fast path,
@@ -291,11 +306,34 @@ void MetricChart::Private::refresh()
                 line->clear();
         }
     }
+}
+
+void MetricChart::Private::drawThresholds()
+{
     for (qsizetype t = 0; t < thresholdLines.size(); ++t) {
         const double value = spec.thresholds.at(t).value;
         thresholdLines.at(t)->replace(
             {QPointF(double(startMs), value), QPointF(double(endMs), value)});
     }
+}
+
+void MetricChart::Private::refresh()
+{
+    const int pixels = std::max(minimumPixels, int(plotArea().width()));
+    lastPlotWidth = int(plotArea().width());
+    const QList<Downsample::Segments> reduced = reduceSeries(pixels);
+    fitSegmentPools(reduced);
+    const auto [dataMin, dataMax] = valueRange(reduced);
+
+    // Every point change and every axis range change makes Qt Charts lay out the series'
+    // whole geometry again (the costly part of a frame). Emptied first, the lines cost
+    // nothing when the axes move, and each is laid out once, when its points arrive.
+    const QList<double> yTicks = yTicksFor(dataMin, dataMax);
+    if (rangeMoves(yTicks))
+        emptyLines();
+    updateAxes(yTicks);
+    drawSeries(reduced);
+    drawThresholds();
     view->viewport()->update();
 }
 

@@ -4,12 +4,15 @@
 // Internal to MetricChart and its view: the chart's state and the Qt Charts objects.
 
 #include "charttimeticks.h"
+#include "downsample.h"
 #include "metricchart.h"
 
 #include <QCategoryAxis>
 #include <QChart>
 #include <QLineSeries>
 #include <QScatterSeries>
+
+#include <utility>
 
 class MetricChartView;
 
@@ -23,6 +26,16 @@ struct MetricChart::Private
     // Everything drawn from the kept data: down-sampled lines, measurement points, axes,
     // threshold spans. Run after any change of data, range or width.
     void refresh();
+    // refresh()'s steps. The reduced series are built once and passed by reference: a
+    // chart's refresh budget has no room for another copy of them.
+    QList<Downsample::Segments> reduceSeries(int pixels); // also counts drawnPoints
+    void fitSegmentPools(const QList<Downsample::Segments> &reduced); // lines to hold them
+    // The lowest and highest value shown: lines, thresholds, measurements in the range.
+    std::pair<double, double> valueRange(const QList<Downsample::Segments> &reduced) const;
+    bool rangeMoves(const QList<double> &yTicks) const; // axes differ from range and ticks
+    void emptyLines();
+    void drawSeries(const QList<Downsample::Segments> &reduced);
+    void drawThresholds();
     void rebuildThresholds();
     void rebuildMeasurements();
     // The y axis' ticks for the values shown: from zero for non-negative data, with headroom.

@@ -39,6 +39,11 @@ public:
     void sync(const RolloutDetail &previous, bool force);
     void updateCountdownTimer(const QDateTime &now);
     void tickCountdown();
+    // The constructor's parts, in its order: each uses what the ones before made.
+    void createActions();
+    void createCopyCommand();
+    QWidget *createContent(); // header with the action bar, notices, steps and tabs
+    void createTimers();
     QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
 
     RolloutDetailView *q;
@@ -160,40 +165,99 @@ void RolloutDetailView::Private::tickCountdown()
     updateCountdownTimer(time);
 }
 
-RolloutDetailView::RolloutDetailView(QWidget *parent) : QWidget(parent), d(new Private(this))
+void RolloutDetailView::Private::createActions()
 {
-    setObjectName(QStringLiteral("rolloutDetailView"));
     for (RolloutAction action : allRolloutActions()) {
-        auto *qaction = new QAction(rolloutActionLabel(action), this);
+        auto *qaction = new QAction(rolloutActionLabel(action), q);
         qaction->setObjectName(RolloutActionUi::objectName(action));
         qaction->setIcon(DetailStyle::paletteIcon(
-            style()->standardIcon(RolloutActionUi::icon(action)), palette()));
+            q->style()->standardIcon(RolloutActionUi::icon(action)), q->palette()));
         if (action == RolloutAction::Pause)
             qaction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
         else if (action == RolloutAction::Abort)
             qaction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
         // Added to the view too, so the shortcuts work wherever the focus is in the window.
-        addAction(qaction);
-        connect(qaction, &QAction::triggered, this, [this, action] { d->trigger(action); });
-        d->actions.insert(action, qaction);
+        q->addAction(qaction);
+        QObject::connect(qaction, &QAction::triggered, q, [this, action] { trigger(action); });
+        actions.insert(action, qaction);
     }
+}
 
-    d->copyCommand = new QAction(tr("Copy kubectl Command"), this);
-    d->copyCommand->setObjectName(QStringLiteral("copyCommandAction"));
-    d->copyCommand->setToolTip(
+void RolloutDetailView::Private::createCopyCommand()
+{
+    copyCommand = new QAction(tr("Copy kubectl Command"), q);
+    copyCommand->setObjectName(QStringLiteral("copyCommandAction"));
+    copyCommand->setToolTip(
         tr("Copy the command that does the same from a terminal (kubectl argo rollouts)"));
-    auto *copyMenu = new QMenu(this);
+    auto *copyMenu = new QMenu(q);
     copyMenu->setObjectName(QStringLiteral("copyCommandMenu"));
     for (RolloutAction action : allRolloutActions()) {
         QAction *entry = copyMenu->addAction(rolloutActionLabel(action).remove(QChar(0x2026)));
         entry->setObjectName(QStringLiteral("copy-") + rolloutActionId(action));
-        connect(entry, &QAction::triggered, this, [this, action] {
-            if (d->detail.isValid())
-                emit copyCommandRequested(action);
+        QObject::connect(entry, &QAction::triggered, q, [this, action] {
+            if (detail.isValid())
+                emit q->copyCommandRequested(action);
         });
     }
-    d->copyCommand->setMenu(copyMenu);
+    copyCommand->setMenu(copyMenu);
+}
 
+QWidget *RolloutDetailView::Private::createContent()
+{
+    auto *content = new QWidget;
+    header = new RolloutHeader;
+    actionBar = new RolloutActionBar(actions);
+    actionBar->addMenuButton(copyCommand);
+    notices = new QLabel;
+    notices->setObjectName(QStringLiteral("notices"));
+    notices->setWordWrap(true);
+    notices->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    notices->setContentsMargins(8, 3, 8, 3);
+    notices->setStyleSheet(
+        DetailStyle::boxStyleSheet(QStringLiteral("QLabel#notices"), QColor(0xe8, 0xf1, 0xfb),
+                                   QColor(0x1a, 0x3d, 0x66), QColor(0xb6, 0xd0, 0xee)));
+    notices->hide();
+    steps = new RolloutStepsView;
+    tabs = new RolloutDetailTabs;
+    splitter = new QSplitter(Qt::Horizontal);
+    splitter->setObjectName(QStringLiteral("detailSplitter"));
+    splitter->addWidget(steps);
+    splitter->addWidget(tabs);
+    splitter->setChildrenCollapsible(false);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({320, 960});
+
+    header->setActionBar(actionBar);
+    auto *layout = new QVBoxLayout(content);
+    layout->setContentsMargins(10, 8, 10, 6);
+    layout->setSpacing(6);
+    layout->addWidget(header);
+    layout->addWidget(notices);
+    layout->addWidget(splitter, 1);
+    return content;
+}
+
+void RolloutDetailView::Private::createTimers()
+{
+    countdownTimer = new QTimer(q);
+    countdownTimer->setObjectName(QStringLiteral("countdownTimer"));
+    countdownTimer->setInterval(1000);
+    QObject::connect(countdownTimer, &QTimer::timeout, q, [this] { tickCountdown(); });
+    ageTimer = new QTimer(q);
+    ageTimer->setObjectName(QStringLiteral("ageTimer"));
+    ageTimer->setInterval(int(ageRefreshMSecs) * 2);
+    QObject::connect(ageTimer, &QTimer::timeout, q, [this] {
+        if (detail.isValid())
+            sync(detail, true);
+    });
+}
+
+RolloutDetailView::RolloutDetailView(QWidget *parent) : QWidget(parent), d(new Private(this))
+{
+    setObjectName(QStringLiteral("rolloutDetailView"));
+    d->createActions();
+    d->createCopyCommand();
     d->stack = new QStackedWidget(this);
     d->placeholder = new QLabel(tr("Select a rollout to see its steps, ReplicaSets and analysis"));
     d->placeholder->setObjectName(QStringLiteral("detailPlaceholder"));
@@ -203,55 +267,11 @@ RolloutDetailView::RolloutDetailView(QWidget *parent) : QWidget(parent), d(new P
     quiet.setColor(QPalette::WindowText, quiet.color(QPalette::PlaceholderText));
     d->placeholder->setPalette(quiet);
     d->stack->addWidget(d->placeholder);
-
-    auto *content = new QWidget;
-    d->header = new RolloutHeader;
-    d->actionBar = new RolloutActionBar(d->actions);
-    d->actionBar->addMenuButton(d->copyCommand);
-    d->notices = new QLabel;
-    d->notices->setObjectName(QStringLiteral("notices"));
-    d->notices->setWordWrap(true);
-    d->notices->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    d->notices->setContentsMargins(8, 3, 8, 3);
-    d->notices->setStyleSheet(
-        DetailStyle::boxStyleSheet(QStringLiteral("QLabel#notices"), QColor(0xe8, 0xf1, 0xfb),
-                                   QColor(0x1a, 0x3d, 0x66), QColor(0xb6, 0xd0, 0xee)));
-    d->notices->hide();
-    d->steps = new RolloutStepsView;
-    d->tabs = new RolloutDetailTabs;
-    d->splitter = new QSplitter(Qt::Horizontal);
-    d->splitter->setObjectName(QStringLiteral("detailSplitter"));
-    d->splitter->addWidget(d->steps);
-    d->splitter->addWidget(d->tabs);
-    d->splitter->setChildrenCollapsible(false);
-    d->splitter->setStretchFactor(0, 0);
-    d->splitter->setStretchFactor(1, 1);
-    d->splitter->setSizes({320, 960});
-
-    d->header->setActionBar(d->actionBar);
-    auto *layout = new QVBoxLayout(content);
-    layout->setContentsMargins(10, 8, 10, 6);
-    layout->setSpacing(6);
-    layout->addWidget(d->header);
-    layout->addWidget(d->notices);
-    layout->addWidget(d->splitter, 1);
-    d->stack->addWidget(content);
-
+    d->stack->addWidget(d->createContent());
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(d->stack);
-
-    d->countdownTimer = new QTimer(this);
-    d->countdownTimer->setObjectName(QStringLiteral("countdownTimer"));
-    d->countdownTimer->setInterval(1000);
-    connect(d->countdownTimer, &QTimer::timeout, this, [this] { d->tickCountdown(); });
-    d->ageTimer = new QTimer(this);
-    d->ageTimer->setObjectName(QStringLiteral("ageTimer"));
-    d->ageTimer->setInterval(int(ageRefreshMSecs) * 2);
-    connect(d->ageTimer, &QTimer::timeout, this, [this] {
-        if (d->detail.isValid())
-            d->sync(d->detail, true);
-    });
+    d->createTimers();
     clear();
 }
 
