@@ -130,6 +130,84 @@ void reap(pid_t pid, int *status)
     while (::waitpid(pid, status, 0) < 0 && errno == EINTR) { }
 }
 
+// The running program and what is known of it.
+struct Child
+{
+    pid_t pid = 0;
+    Pipe out;
+    Pipe err;
+    bool reaped = false;
+    int status = 0; // once reaped
+    Clock::time_point exitedAt;
+
+    void checkExited()
+    {
+        if (!reaped && ::waitpid(pid, &status, WNOHANG) == pid) {
+            reaped = true;
+            exitedAt = Clock::now();
+        }
+    }
+    bool pipesOpen() const { return out.read >= 0 || err.read >= 0; }
+};
+
+// Waits up to sliceMs for output and reads what is there. False once stdout is over its
+// limit.
+bool readSlice(Child *child, int sliceMs, const ProcessLimits &limits, ProcessOutcome *outcome)
+{
+    pollfd fds[2];
+    nfds_t count = 0;
+    for (int fd : {child->out.read, child->err.read}) {
+        if (fd >= 0)
+            fds[count++] = {fd, POLLIN, 0};
+    }
+    if (count == 0) {
+        // Both streams closed while it still runs: only its exit is awaited.
+        std::this_thread::sleep_for(milliseconds(sliceMs));
+        return true;
+    }
+    if (::poll(fds, count, sliceMs) <= 0)
+        return true;
+    bool stdoutOverflow = false;
+    if (child->out.read >= 0
+        && !drain(child->out.read, &outcome->standardOutput, limits.maxStdoutBytes,
+                  &stdoutOverflow))
+        child->out.closeRead();
+    if (stdoutOverflow)
+        return false;
+    if (child->err.read >= 0
+        && !drain(child->err.read, &outcome->standardError, limits.maxStderrBytes,
+                  &outcome->standardErrorTruncated))
+        child->err.closeRead();
+    return true;
+}
+
+// Reads both streams until the program has exited and they are closed (or its stragglers
+// were killed). Returns why it has to be stopped instead, if it has to.
+std::optional<ProcessOutcome::End> readUntilExit(Child *child, const ProcessLimits &limits,
+                                                 const CancelToken &cancel, ProcessOutcome *outcome)
+{
+    const Clock::time_point deadline = Clock::now() + milliseconds(limits.timeoutMs);
+    while (true) {
+        child->checkExited();
+        if (child->reaped && !child->pipesOpen())
+            return std::nullopt;
+        if (child->reaped && Clock::now() - child->exitedAt > StragglerGrace) {
+            // Something it started still holds our pipes; the group still exists, so its
+            // id cannot have been reused.
+            ::kill(-child->pid, SIGKILL);
+            return std::nullopt;
+        }
+        if (cancel.isCancelled())
+            return ProcessOutcome::End::Cancelled;
+        const auto left = std::chrono::duration_cast<milliseconds>(deadline - Clock::now());
+        if (left.count() <= 0)
+            return ProcessOutcome::End::TimedOut;
+        const int sliceMs = static_cast<int>(std::min<qint64>(left.count(), PollSliceMs));
+        if (!readSlice(child, sliceMs, limits, outcome))
+            return ProcessOutcome::End::StdoutTooLarge;
+    }
+}
+
 } // namespace
 
 ProcessOutcome BoundedProcess::run(const QString &program, const QStringList &arguments,
@@ -137,91 +215,37 @@ ProcessOutcome BoundedProcess::run(const QString &program, const QStringList &ar
                                    const CancelToken &cancel)
 {
     ProcessOutcome outcome;
-    Pipe out;
-    Pipe err;
-    if (!out.open() || !err.open()) {
+    Child child;
+    if (!child.out.open() || !child.err.open()) {
         outcome.startError = QString::fromLocal8Bit(std::strerror(errno));
         return outcome;
     }
-    pid_t pid = 0;
-    if (const int error = spawn(program, arguments, environment, out, err, &pid)) {
+    if (const int error
+        = spawn(program, arguments, environment, child.out, child.err, &child.pid)) {
         outcome.startError = QString::fromLocal8Bit(std::strerror(error));
         return outcome;
     }
-    out.closeWrite();
-    err.closeWrite();
-    ::fcntl(out.read, F_SETFL, O_NONBLOCK);
-    ::fcntl(err.read, F_SETFL, O_NONBLOCK);
+    child.out.closeWrite();
+    child.err.closeWrite();
+    ::fcntl(child.out.read, F_SETFL, O_NONBLOCK);
+    ::fcntl(child.err.read, F_SETFL, O_NONBLOCK);
 
-    const Clock::time_point deadline = Clock::now() + milliseconds(limits.timeoutMs);
-    Clock::time_point exitedAt;
-    bool reaped = false;
-    int status = 0;
-    bool stdoutOverflow = false;
-    std::optional<ProcessOutcome::End> stopped; // set when we stop it
-    while (true) {
-        if (!reaped && ::waitpid(pid, &status, WNOHANG) == pid) {
-            reaped = true;
-            exitedAt = Clock::now();
-        }
-        if (reaped && out.read < 0 && err.read < 0)
-            break;
-        if (reaped && Clock::now() - exitedAt > StragglerGrace) {
-            // Something it started still holds our pipes; the group still exists, so its
-            // id cannot have been reused.
-            ::kill(-pid, SIGKILL);
-            break;
-        }
-        if (cancel.isCancelled()) {
-            stopped = ProcessOutcome::End::Cancelled;
-            break;
-        }
-        const auto left = std::chrono::duration_cast<milliseconds>(deadline - Clock::now());
-        if (left.count() <= 0) {
-            stopped = ProcessOutcome::End::TimedOut;
-            break;
-        }
-        const int sliceMs = static_cast<int>(std::min<qint64>(left.count(), PollSliceMs));
-        pollfd fds[2];
-        nfds_t count = 0;
-        for (int fd : {out.read, err.read}) {
-            if (fd >= 0)
-                fds[count++] = {fd, POLLIN, 0};
-        }
-        if (count == 0) {
-            // Both streams closed while it still runs: only its exit is awaited.
-            std::this_thread::sleep_for(milliseconds(sliceMs));
-            continue;
-        }
-        if (::poll(fds, count, sliceMs) <= 0)
-            continue;
-        if (out.read >= 0
-            && !drain(out.read, &outcome.standardOutput, limits.maxStdoutBytes, &stdoutOverflow))
-            out.closeRead();
-        if (stdoutOverflow) {
-            stopped = ProcessOutcome::End::StdoutTooLarge;
-            break;
-        }
-        if (err.read >= 0
-            && !drain(err.read, &outcome.standardError, limits.maxStderrBytes,
-                      &outcome.standardErrorTruncated))
-            err.closeRead();
-    }
-    if (stopped) {
+    if (const std::optional<ProcessOutcome::End> stopped
+        = readUntilExit(&child, limits, cancel, &outcome)) {
         // While it runs, or while what it started holds our pipes, the group exists.
-        if (!reaped || out.read >= 0 || err.read >= 0)
-            ::kill(-pid, SIGKILL);
-        if (!reaped)
-            reap(pid, &status);
+        if (!child.reaped || child.pipesOpen())
+            ::kill(-child.pid, SIGKILL);
+        if (!child.reaped)
+            reap(child.pid, &child.status);
         outcome.end = *stopped;
         return outcome;
     }
-    if (WIFSIGNALED(status)) {
+    if (WIFSIGNALED(child.status)) {
         outcome.end = ProcessOutcome::End::Signalled;
-        outcome.signal = WTERMSIG(status);
+        outcome.signal = WTERMSIG(child.status);
     } else {
         outcome.end = ProcessOutcome::End::Exited;
-        outcome.exitCode = WEXITSTATUS(status);
+        outcome.exitCode = WEXITSTATUS(child.status);
     }
     return outcome;
 }
