@@ -92,8 +92,10 @@ struct CurrentRuns
 // One reconcile of one Rollout, following the Argo Rollouts controller (rollout/*.go): the
 // state it reads (rollout, owned ReplicaSets and AnalysisRuns) and the shared operations the
 // canary and blue-green strategies build on. Member functions live in several files by job:
-// rolloutreconciler.cpp (flow, validation, bootstrap, writing), rolloutreplicasets.cpp
-// (revisions, scaling, restarts, services), rolloutsync.cpp (status, conditions, pauses).
+// rolloutreconciler.cpp (flow, validation, writing), rolloutbootstrap.cpp (starting in the
+// middle of an update), rolloutreplicasets.cpp (revisions, scaling), rolloutrestart.cpp (pod
+// restarts), rolloutservices.cpp (Service selectors), rolloutsync.cpp (status, conditions,
+// pauses).
 class RolloutReconciler
 {
 public:
@@ -155,12 +157,12 @@ public:
     bool isSaturated(const RsState *rs) const;
     bool isReplicaSetReferenced(const RsState &rs) const;
     void reconcileRevisionHistoryLimit();
-    void restartPods();
+    void restartPods(); // rolloutrestart.cpp
     QString haltProgress() const;
     bool podTemplateChanged() const;
     bool podTemplateOrStepsChanged() const;
-    // Services: the rollouts-pod-template-hash in the named Service's selector (or, when the
-    // simulated cluster has no such Service, the value recorded in `fallback`).
+    // rolloutservices.cpp. The rollouts-pod-template-hash in the named Service's selector (or, when
+    // the simulated cluster has no such Service, the value recorded in `fallback`).
     QString serviceHash(const QString &service, const QString &fallback) const;
     void switchService(const QString &service, const QString &hash);
     void ensureServiceTarget(const QString &service, const RsState *rs);
