@@ -12,6 +12,7 @@
 #include "api/discovery.h"
 #include "api/faultinjector.h"
 #include "api/httpreply.h"
+#include "api/httpserversetup.h"
 #include "api/prometheusapi.h"
 #include "api/requestoptions.h"
 #include "api/resourcehandler.h"
@@ -35,9 +36,6 @@
 namespace rdsim {
 
 namespace {
-
-// Watches hold a worker each for their whole life, so the pool is far larger than the cores.
-constexpr int kWorkerThreads = 64;
 
 bool isHealthPath(const QString &path)
 {
@@ -286,43 +284,9 @@ bool ApiServer::listen(const QString &host, int port, QString *error)
     });
     if (!d->server->is_valid())
         return failWith(QStringLiteral("TLS setup failed: %1").arg(d->tlsError));
-    d->server->new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
-    // Clients such as informers send many requests; spare them a TLS handshake every five.
-    d->server->set_keep_alive_max_count(1000);
-    // httplib's default also sets SO_REUSEPORT, which would let a second simulator share a
-    // port that is already taken instead of failing.
-    auto listening = std::make_shared<socket_t>(INVALID_SOCKET);
-    d->server->set_socket_options([listening](socket_t socket) {
-        int yes = 1;
-        ::setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-        *listening = socket; // the last one offered is the one bound
-    });
-    const auto handler = [this](const httplib::Request &request, httplib::Response &response) {
-        d->handle(request, response);
-    };
-    const char *everything = R"(/.*)";
-    d->server->Get(everything, handler);
-    d->server->Post(everything, handler);
-    d->server->Put(everything, handler);
-    d->server->Patch(everything, handler);
-    d->server->Delete(everything, handler);
-    d->server->Options(everything, handler);
-    // Whatever httplib answers by itself (a malformed request line, an unknown method) still
-    // gets a Status body; responses that already have one are left alone.
-    const httplib::Server::HandlerWithResponse statusBody
-        = [](const httplib::Request &, httplib::Response &response) {
-              if (!response.body.empty() || response.content_provider_)
-                  return httplib::Server::HandlerResponse::Unhandled;
-              if (!response.has_header("Audit-Id"))
-                  response.set_header(
-                      "Audit-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
-              HttpReply::error(response, ApiStatus::refusedByHttp(response.status));
-              return httplib::Server::HandlerResponse::Handled;
-          };
-    d->server->set_error_handler(statusBody);
-    d->server->set_exception_handler(
-        [](const httplib::Request &, httplib::Response &response, std::exception_ptr) {
-            HttpReply::error(response, ApiError::internal(QStringLiteral("unexpected exception")));
+    const auto listening = HttpServerSetup::configure(
+        *d->server, [this](const httplib::Request &request, httplib::Response &response) {
+            d->handle(request, response);
         });
 
     const std::string hostName = host.toStdString();

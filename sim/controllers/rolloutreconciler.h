@@ -170,6 +170,13 @@ public:
     // --- rolloutsync.cpp ---
     RolloutStatus calculateBaseStatus();
     void calculateRolloutConditions(RolloutStatus &next);
+    bool setHealthyCondition(RolloutStatus &next, bool paused, bool healthy);
+    void setAbortedCondition(RolloutStatus &next);
+    void setNewReplicaSetAvailableCondition(RolloutStatus &next);
+    bool replicaSetsProgressed(const RolloutStatus &next) const;
+    void setReplicaSetUpdatedCondition(RolloutStatus &next, bool becameUnhealthy);
+    void setAvailableCondition(RolloutStatus &next);
+    void setCompletedCondition(RolloutStatus &next);
     void checkPausedConditions();
     void calculatePauseStatus(RolloutStatus &next) const;
     void persist(RolloutStatus next);

@@ -77,67 +77,92 @@ void RolloutReconciler::calculateRolloutConditions(RolloutStatus &next)
     const bool aborted = pause.isAborted(status);
     const bool healthy = rolloutHealthy(next);
 
-    bool becameUnhealthy = false;
+    const bool becameUnhealthy = setHealthyCondition(next, paused, healthy);
+    if (aborted)
+        setAbortedCondition(next);
+    else if (healthy)
+        setNewReplicaSetAvailableCondition(next);
+    else if (replicaSetsProgressed(next) || becameUnhealthy)
+        setReplicaSetUpdatedCondition(next, becameUnhealthy);
+    setAvailableCondition(next);
+    next.removeCondition(QStringLiteral("ReplicaFailure"));
+    setCompletedCondition(next);
+}
+
+// Returns whether the rollout has just become unhealthy.
+bool RolloutReconciler::setHealthyCondition(RolloutStatus &next, bool paused, bool healthy)
+{
     if (!paused && healthy) {
         next.setCondition(RolloutStatus::makeCondition(QStringLiteral("Healthy"), kTrue,
                                                        QStringLiteral("RolloutHealthy"),
                                                        QStringLiteral("Rollout is healthy"), now));
     } else if (status.condition(QStringLiteral("Healthy"))) {
-        becameUnhealthy = next.setCondition(RolloutStatus::makeCondition(
+        return next.setCondition(RolloutStatus::makeCondition(
             QStringLiteral("Healthy"), kFalse, QStringLiteral("RolloutHealthy"),
             QStringLiteral("Rollout is not healthy"), now));
     }
+    return false;
+}
 
-    if (aborted) {
-        QString message = QStringLiteral("Rollout aborted update to revision %1").arg(revision());
-        if (!pause.abortMessage.isEmpty())
-            message += QStringLiteral(": ") + pause.abortMessage;
-        if (next.setCondition(RolloutStatus::makeCondition(
-                kProgressing, kFalse, QStringLiteral("RolloutAborted"), message, now)))
-            event(QStringLiteral("RolloutAborted"), message, true);
-    } else {
-        const RolloutCondition *current = status.condition(kProgressing);
-        const QString rsName = newRS ? newRS->name() : QString();
-        if (healthy) {
-            next.setCondition(RolloutStatus::makeCondition(
-                kProgressing, kTrue, QStringLiteral("NewReplicaSetAvailable"),
-                QStringLiteral("ReplicaSet \"%1\" has successfully progressed.").arg(rsName), now));
-        } else {
-            bool progressed = next.updatedReplicas != status.updatedReplicas
-                || next.replicas - next.updatedReplicas < status.replicas - status.updatedReplicas
-                || next.readyReplicas > status.readyReplicas
-                || next.availableReplicas > status.availableReplicas;
-            if (spec.isBlueGreen()) {
-                progressed = progressed || next.activeSelector != status.activeSelector
-                    || next.previewSelector != status.previewSelector;
-            } else {
-                progressed = progressed || next.stableRS != status.stableRS
-                    || (next.currentStepIndex && status.currentStepIndex
-                        && *next.currentStepIndex != *status.currentStepIndex)
-                    || next.currentStepHash != status.currentStepHash;
-            }
-            if (progressed || becameUnhealthy) {
-                QString reason = QStringLiteral("ReplicaSetUpdated");
-                QString message = newRS
-                    ? QStringLiteral("ReplicaSet \"%1\" is progressing.").arg(rsName)
-                    : QStringLiteral("Rollout \"%1\" is progressing.").arg(name());
-                if (next.stableRS == next.currentPodHash && becameUnhealthy) {
-                    reason = QStringLiteral("ReplicaSetNotAvailable");
-                    message = QStringLiteral("Rollout does not have minimum availability");
-                }
-                RolloutCondition condition
-                    = RolloutStatus::makeCondition(kProgressing, kTrue, reason, message, now);
-                // Progress refreshes lastUpdateTime even when the reason stays the same.
-                if (current) {
-                    if (current->status == kTrue)
-                        condition.lastTransitionTime = current->lastTransitionTime;
-                    next.removeCondition(kProgressing);
-                }
-                next.setCondition(condition);
-            }
-        }
+void RolloutReconciler::setAbortedCondition(RolloutStatus &next)
+{
+    QString message = QStringLiteral("Rollout aborted update to revision %1").arg(revision());
+    if (!pause.abortMessage.isEmpty())
+        message += QStringLiteral(": ") + pause.abortMessage;
+    if (next.setCondition(RolloutStatus::makeCondition(
+            kProgressing, kFalse, QStringLiteral("RolloutAborted"), message, now)))
+        event(QStringLiteral("RolloutAborted"), message, true);
+}
+
+void RolloutReconciler::setNewReplicaSetAvailableCondition(RolloutStatus &next)
+{
+    const QString rsName = newRS ? newRS->name() : QString();
+    next.setCondition(RolloutStatus::makeCondition(
+        kProgressing, kTrue, QStringLiteral("NewReplicaSetAvailable"),
+        QStringLiteral("ReplicaSet \"%1\" has successfully progressed.").arg(rsName), now));
+}
+
+// Whether the counters, services or steps moved since the status as read.
+bool RolloutReconciler::replicaSetsProgressed(const RolloutStatus &next) const
+{
+    const bool progressed = next.updatedReplicas != status.updatedReplicas
+        || next.replicas - next.updatedReplicas < status.replicas - status.updatedReplicas
+        || next.readyReplicas > status.readyReplicas
+        || next.availableReplicas > status.availableReplicas;
+    if (spec.isBlueGreen()) {
+        return progressed || next.activeSelector != status.activeSelector
+            || next.previewSelector != status.previewSelector;
     }
+    return progressed || next.stableRS != status.stableRS
+        || (next.currentStepIndex && status.currentStepIndex
+            && *next.currentStepIndex != *status.currentStepIndex)
+        || next.currentStepHash != status.currentStepHash;
+}
 
+void RolloutReconciler::setReplicaSetUpdatedCondition(RolloutStatus &next, bool becameUnhealthy)
+{
+    const RolloutCondition *current = status.condition(kProgressing);
+    const QString rsName = newRS ? newRS->name() : QString();
+    QString reason = QStringLiteral("ReplicaSetUpdated");
+    QString message = newRS ? QStringLiteral("ReplicaSet \"%1\" is progressing.").arg(rsName)
+                            : QStringLiteral("Rollout \"%1\" is progressing.").arg(name());
+    if (next.stableRS == next.currentPodHash && becameUnhealthy) {
+        reason = QStringLiteral("ReplicaSetNotAvailable");
+        message = QStringLiteral("Rollout does not have minimum availability");
+    }
+    RolloutCondition condition
+        = RolloutStatus::makeCondition(kProgressing, kTrue, reason, message, now);
+    // Progress refreshes lastUpdateTime even when the reason stays the same.
+    if (current) {
+        if (current->status == kTrue)
+            condition.lastTransitionTime = current->lastTransitionTime;
+        next.removeCondition(kProgressing);
+    }
+    next.setCondition(condition);
+}
+
+void RolloutReconciler::setAvailableCondition(RolloutStatus &next)
+{
     bool available = false;
     if (spec.isBlueGreen()) {
         available = isSaturated(replicaSetByHash(next.activeSelector));
@@ -152,8 +177,10 @@ void RolloutReconciler::calculateRolloutConditions(RolloutStatus &next)
         available ? QStringLiteral("Rollout has minimum availability")
                   : QStringLiteral("Rollout does not have minimum availability"),
         now));
-    next.removeCondition(QStringLiteral("ReplicaFailure"));
+}
 
+void RolloutReconciler::setCompletedCondition(RolloutStatus &next)
+{
     if (!next.stableRS.isEmpty() && next.stableRS == next.currentPodHash) {
         next.setCondition(RolloutStatus::makeCondition(QStringLiteral("Completed"), kTrue,
                                                        QStringLiteral("RolloutCompleted"),
