@@ -1,127 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "controllers/analysisexpressionparser.h"
 
+#include "controllers/analysisexpressionlexer.h"
+
 #include <QHash>
-#include <QStringList>
 
 namespace rdsim {
 
 namespace {
 
-struct Token
-{
-    enum class Kind { Number, String, Name, Operator, End };
-    Kind kind = Kind::End;
-    QString text;
-    double number = 0;
-    int column = 0; // 1-based
-};
-
-const QStringList kOperators
-    = {QStringLiteral("**"), QStringLiteral("=="), QStringLiteral("!="), QStringLiteral("<="),
-       QStringLiteral(">="), QStringLiteral("&&"), QStringLiteral("||"), QStringLiteral("<"),
-       QStringLiteral(">"),  QStringLiteral("+"),  QStringLiteral("-"),  QStringLiteral("*"),
-       QStringLiteral("/"),  QStringLiteral("%"),  QStringLiteral("^"),  QStringLiteral("!"),
-       QStringLiteral("("),  QStringLiteral(")"),  QStringLiteral("["),  QStringLiteral("]"),
-       QStringLiteral(","),  QStringLiteral("?"),  QStringLiteral(":"),  QStringLiteral(".")};
-
-QString position(int column)
-{
-    return QStringLiteral(" (1:%1)").arg(column);
-}
-
-bool tokenize(const QString &text, std::vector<Token> *tokens, QString *error)
-{
-    qsizetype i = 0;
-    while (i < text.size()) {
-        const QChar c = text.at(i);
-        if (c.isSpace()) {
-            ++i;
-            continue;
-        }
-        Token token;
-        token.column = int(i) + 1;
-        if (c.isDigit() || (c == u'.' && i + 1 < text.size() && text.at(i + 1).isDigit())) {
-            qsizetype end = i;
-            while (end < text.size() && (text.at(end).isDigit() || text.at(end) == u'_'))
-                ++end;
-            if (end < text.size() && text.at(end) == u'.' && end + 1 < text.size()
-                && text.at(end + 1).isDigit()) {
-                ++end;
-                while (end < text.size() && text.at(end).isDigit())
-                    ++end;
-            }
-            if (end < text.size() && (text.at(end) == u'e' || text.at(end) == u'E')) {
-                qsizetype exp = end + 1;
-                if (exp < text.size() && (text.at(exp) == u'+' || text.at(exp) == u'-'))
-                    ++exp;
-                if (exp < text.size() && text.at(exp).isDigit()) {
-                    end = exp;
-                    while (end < text.size() && text.at(end).isDigit())
-                        ++end;
-                }
-            }
-            bool ok = false;
-            token.kind = Token::Kind::Number;
-            token.text = text.mid(i, end - i);
-            token.number = QString(token.text).remove(u'_').toDouble(&ok);
-            if (!ok || (end < text.size() && (text.at(end).isLetter() || text.at(end) == u'_'))) {
-                *error = QStringLiteral("invalid number \"%1\"").arg(text.mid(i, end - i + 1))
-                    + position(token.column);
-                return false;
-            }
-            i = end;
-        } else if (c == u'"' || c == u'\'') {
-            qsizetype end = i + 1;
-            QString value;
-            while (end < text.size() && text.at(end) != c) {
-                if (text.at(end) == u'\\' && end + 1 < text.size()) {
-                    const QChar e = text.at(end + 1);
-                    value += e == u'n' ? QChar(u'\n') : e == u't' ? QChar(u'\t') : e;
-                    end += 2;
-                } else {
-                    value += text.at(end++);
-                }
-            }
-            if (end >= text.size()) {
-                *error = QStringLiteral("literal not terminated") + position(token.column);
-                return false;
-            }
-            token.kind = Token::Kind::String;
-            token.text = value;
-            i = end + 1;
-        } else if (c.isLetter() || c == u'_' || c == u'$') {
-            qsizetype end = i;
-            while (end < text.size()
-                   && (text.at(end).isLetterOrNumber() || text.at(end) == u'_'
-                       || text.at(end) == u'$')) {
-                ++end;
-            }
-            token.kind = Token::Kind::Name;
-            token.text = text.mid(i, end - i);
-            i = end;
-        } else {
-            for (const QString &op : kOperators) {
-                if (QStringView(text).mid(i).startsWith(op)) {
-                    token.kind = Token::Kind::Operator;
-                    token.text = op;
-                    break;
-                }
-            }
-            if (token.kind != Token::Kind::Operator) {
-                *error
-                    = QStringLiteral("unexpected character \"%1\"").arg(c) + position(token.column);
-                return false;
-            }
-            i += token.text.size();
-        }
-        tokens->push_back(token);
-    }
-    Token end;
-    end.column = int(text.size()) + 1;
-    tokens->push_back(end);
-    return true;
-}
+using AnalysisExpressionLexer::position;
+using AnalysisExpressionLexer::Token;
 
 struct BinaryOperator
 {
@@ -380,7 +269,7 @@ namespace AnalysisExpressionParser {
 ExpressionNodePtr parse(const QString &expression, QString *error)
 {
     std::vector<Token> tokens;
-    if (!tokenize(expression, &tokens, error))
+    if (!AnalysisExpressionLexer::tokenize(expression, &tokens, error))
         return nullptr;
     Parser parser(std::move(tokens));
     return parser.parse(error);

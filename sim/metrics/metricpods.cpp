@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <optional>
+
 namespace rdsim {
 
 namespace {
@@ -128,6 +130,126 @@ bool labelsMatch(const QJsonObject &selector, const QJsonObject &labels)
     return true;
 }
 
+// The store's ReplicaSets by "ns/name".
+QHash<QString, ReplicaSetInfo> indexReplicaSets(const ObjectStore &store,
+                                                const ResourceType &rsType, const QString &ns)
+{
+    QHash<QString, ReplicaSetInfo> replicaSets;
+    for (const QJsonObject &rs : store.list(rsType, ns)) {
+        const QJsonObject meta = rs.value(QLatin1String("metadata")).toObject();
+        ReplicaSetInfo info;
+        info.owner = controllerOf(rs);
+        info.createdMs
+            = timestampMs(rs, QStringLiteral("metadata"), QStringLiteral("creationTimestamp"));
+        replicaSets.insert(key(meta.value(QLatin1String("namespace")).toString(),
+                               meta.value(QLatin1String("name")).toString()),
+                           info);
+    }
+    return replicaSets;
+}
+
+struct RolloutIndex
+{
+    QHash<QString, RolloutInfo> rollouts; // "ns/name"
+    QHash<QString, QStringList> namesByNs;
+};
+
+RolloutIndex indexRollouts(const ObjectStore &store, const ResourceType &rolloutType,
+                           const QString &ns)
+{
+    RolloutIndex index;
+    for (const QJsonObject &rollout : store.list(rolloutType, ns)) {
+        const QJsonObject meta = rollout.value(QLatin1String("metadata")).toObject();
+        const QString rolloutNs = meta.value(QLatin1String("namespace")).toString();
+        const QString name = meta.value(QLatin1String("name")).toString();
+        index.rollouts.insert(key(rolloutNs, name), rolloutInfo(rollout));
+        index.namesByNs[rolloutNs].append(name);
+    }
+    return index;
+}
+
+// A running pod that is not being deleted, with its names and times; nullopt for any other
+// pod or one without a start or creation time.
+std::optional<MetricPod> runningPod(const QJsonObject &object)
+{
+    const QJsonObject meta = object.value(QLatin1String("metadata")).toObject();
+    const QJsonObject status = object.value(QLatin1String("status")).toObject();
+    if (meta.contains(QLatin1String("deletionTimestamp"))
+        || status.value(QLatin1String("phase")).toString() != QLatin1String("Running")) {
+        return std::nullopt;
+    }
+    MetricPod pod;
+    pod.ns = meta.value(QLatin1String("namespace")).toString();
+    pod.name = meta.value(QLatin1String("name")).toString();
+    const qint64 createdMs
+        = timestampMs(object, QStringLiteral("metadata"), QStringLiteral("creationTimestamp"));
+    pod.startMs = timestampMs(object, QStringLiteral("status"), QStringLiteral("startTime"));
+    if (pod.startMs < 0)
+        pod.startMs = createdMs;
+    if (pod.startMs < 0)
+        return std::nullopt;
+    pod.roleSinceMs = createdMs >= 0 ? createdMs : pod.startMs;
+    return pod;
+}
+
+// No owner chain (a hand-written manifest): the rollout whose selector matches the pod's
+// labels owns it, as the rollout controller would adopt it. Empty when none does.
+QString adoptingRollout(const RolloutIndex &index, const QString &ns, const QJsonObject &labels)
+{
+    for (const QString &name : index.namesByNs.value(ns)) {
+        if (labelsMatch(index.rollouts.value(key(ns, name)).matchLabels, labels))
+            return name;
+    }
+    return QString();
+}
+
+// Fills the pod's owner (Deployment or Rollout through its ReplicaSet), hash and role; false
+// for a pod no known rollout or deployment owns.
+bool assignOwner(MetricPod &pod, const QJsonObject &object,
+                 const QHash<QString, ReplicaSetInfo> &replicaSets, const RolloutIndex &index)
+{
+    const QJsonObject labels = object.value(QLatin1String("metadata"))
+                                   .toObject()
+                                   .value(QLatin1String("labels"))
+                                   .toObject();
+    const OwnerRef podOwner = controllerOf(object);
+    const auto rs = podOwner.kind == QLatin1String("ReplicaSet")
+        ? replicaSets.constFind(key(pod.ns, podOwner.name))
+        : replicaSets.constEnd();
+    if (rs != replicaSets.constEnd() && rs->createdMs >= 0)
+        pod.roleSinceMs = rs->createdMs;
+
+    if (rs != replicaSets.constEnd() && rs->owner.kind == QLatin1String("Deployment")) {
+        pod.deployment = rs->owner.name;
+        pod.hash = labels.value(kDeploymentHashLabel).toString();
+        pod.role = QStringLiteral("stable");
+        return true;
+    }
+    pod.hash = labels.value(kRolloutHashLabel).toString();
+    if (rs != replicaSets.constEnd() && rs->owner.kind == QLatin1String("Rollout"))
+        pod.rollout = rs->owner.name;
+    else if (!pod.hash.isEmpty())
+        pod.rollout = adoptingRollout(index, pod.ns, labels);
+    const auto info = index.rollouts.constFind(key(pod.ns, pod.rollout));
+    if (pod.rollout.isEmpty() || info == index.rollouts.constEnd())
+        return false;
+    assignRole(pod, *info);
+    return true;
+}
+
+void addRestarts(MetricPod &pod, const QJsonObject &object)
+{
+    const QJsonArray containers = object.value(QLatin1String("status"))
+                                      .toObject()
+                                      .value(QLatin1String("containerStatuses"))
+                                      .toArray();
+    for (const QJsonValue &value : containers) {
+        const QJsonObject container = value.toObject();
+        pod.restarts.append({container.value(QLatin1String("name")).toString(),
+                             container.value(QLatin1String("restartCount")).toInt()});
+    }
+}
+
 } // namespace
 
 namespace MetricPods {
@@ -142,86 +264,16 @@ QList<MetricPod> collect(const ObjectStore &store, const QString &ns)
     if (!podType || !rsType || !rolloutType)
         return {};
 
-    QHash<QString, ReplicaSetInfo> replicaSets;
-    for (const QJsonObject &rs : store.list(*rsType, ns)) {
-        const QJsonObject meta = rs.value(QLatin1String("metadata")).toObject();
-        ReplicaSetInfo info;
-        info.owner = controllerOf(rs);
-        info.createdMs
-            = timestampMs(rs, QStringLiteral("metadata"), QStringLiteral("creationTimestamp"));
-        replicaSets.insert(key(meta.value(QLatin1String("namespace")).toString(),
-                               meta.value(QLatin1String("name")).toString()),
-                           info);
-    }
-    QHash<QString, RolloutInfo> rollouts;
-    QHash<QString, QStringList> rolloutsByNs;
-    for (const QJsonObject &rollout : store.list(*rolloutType, ns)) {
-        const QJsonObject meta = rollout.value(QLatin1String("metadata")).toObject();
-        const QString rolloutNs = meta.value(QLatin1String("namespace")).toString();
-        const QString name = meta.value(QLatin1String("name")).toString();
-        rollouts.insert(key(rolloutNs, name), rolloutInfo(rollout));
-        rolloutsByNs[rolloutNs].append(name);
-    }
+    const QHash<QString, ReplicaSetInfo> replicaSets = indexReplicaSets(store, *rsType, ns);
+    const RolloutIndex rollouts = indexRollouts(store, *rolloutType, ns);
 
     QList<MetricPod> pods;
     for (const QJsonObject &object : store.list(*podType, ns)) {
-        const QJsonObject meta = object.value(QLatin1String("metadata")).toObject();
-        const QJsonObject status = object.value(QLatin1String("status")).toObject();
-        if (meta.contains(QLatin1String("deletionTimestamp"))
-            || status.value(QLatin1String("phase")).toString() != QLatin1String("Running")) {
+        std::optional<MetricPod> pod = runningPod(object);
+        if (!pod || !assignOwner(*pod, object, replicaSets, rollouts))
             continue;
-        }
-        MetricPod pod;
-        pod.ns = meta.value(QLatin1String("namespace")).toString();
-        pod.name = meta.value(QLatin1String("name")).toString();
-        const QJsonObject labels = meta.value(QLatin1String("labels")).toObject();
-        const qint64 createdMs
-            = timestampMs(object, QStringLiteral("metadata"), QStringLiteral("creationTimestamp"));
-        pod.startMs = timestampMs(object, QStringLiteral("status"), QStringLiteral("startTime"));
-        if (pod.startMs < 0)
-            pod.startMs = createdMs;
-        if (pod.startMs < 0)
-            continue;
-        pod.roleSinceMs = createdMs >= 0 ? createdMs : pod.startMs;
-
-        const OwnerRef podOwner = controllerOf(object);
-        const auto rs = podOwner.kind == QLatin1String("ReplicaSet")
-            ? replicaSets.constFind(key(pod.ns, podOwner.name))
-            : replicaSets.constEnd();
-        if (rs != replicaSets.constEnd() && rs->createdMs >= 0)
-            pod.roleSinceMs = rs->createdMs;
-
-        if (rs != replicaSets.constEnd() && rs->owner.kind == QLatin1String("Deployment")) {
-            pod.deployment = rs->owner.name;
-            pod.hash = labels.value(kDeploymentHashLabel).toString();
-            pod.role = QStringLiteral("stable");
-        } else {
-            pod.hash = labels.value(kRolloutHashLabel).toString();
-            if (rs != replicaSets.constEnd() && rs->owner.kind == QLatin1String("Rollout")) {
-                pod.rollout = rs->owner.name;
-            } else if (!pod.hash.isEmpty()) {
-                // No owner chain (a hand-written manifest): the rollout whose selector
-                // matches the pod's labels owns it, as the rollout controller would adopt it.
-                for (const QString &name : rolloutsByNs.value(pod.ns)) {
-                    if (labelsMatch(rollouts.value(key(pod.ns, name)).matchLabels, labels)) {
-                        pod.rollout = name;
-                        break;
-                    }
-                }
-            }
-            const auto info = rollouts.constFind(key(pod.ns, pod.rollout));
-            if (pod.rollout.isEmpty() || info == rollouts.constEnd())
-                continue;
-            assignRole(pod, *info);
-        }
-
-        const QJsonArray containers = status.value(QLatin1String("containerStatuses")).toArray();
-        for (const QJsonValue &value : containers) {
-            const QJsonObject container = value.toObject();
-            pod.restarts.append({container.value(QLatin1String("name")).toString(),
-                                 container.value(QLatin1String("restartCount")).toInt()});
-        }
-        pods.append(pod);
+        addRestarts(*pod, object);
+        pods.append(*pod);
     }
     return pods;
 }

@@ -152,6 +152,115 @@ int scanNumber(const QString &q, int start, double *value)
     return ok ? i : -1;
 }
 
+// An identifier at `start`; Inf and NaN (any case) are numbers. Returns its end.
+int lexIdentifier(const QString &q, int start, Token *token)
+{
+    int j = start;
+    while (j < q.size() && isAlphaNumeric(q.at(j)))
+        ++j;
+    token->text = q.mid(start, j - start);
+    token->kind = Token::Kind::Identifier;
+    if (token->text.compare(QLatin1String("inf"), Qt::CaseInsensitive) == 0) {
+        token->kind = Token::Kind::Number;
+        token->number = std::numeric_limits<double>::infinity();
+    } else if (token->text.compare(QLatin1String("nan"), Qt::CaseInsensitive) == 0) {
+        token->kind = Token::Kind::Number;
+        token->number = std::numeric_limits<double>::quiet_NaN();
+    }
+    return j;
+}
+
+// A number or a duration at `start`; returns its end, or -1 with *error.
+int lexNumberOrDuration(const QString &q, int start, Token *token, QString *error)
+{
+    double value = 0;
+    const int end = scanNumber(q, start, &value);
+    if (end > 0 && (end >= q.size() || !isWordCharacter(q.at(end)))) {
+        token->kind = Token::Kind::Number;
+        token->number = value;
+        token->text = q.mid(start, end - start);
+        return end;
+    }
+    // Digits followed by letters: a duration ("5m", "1h30m"), or nothing valid.
+    int j = std::max(end, start);
+    while (j < q.size() && isWordCharacter(q.at(j)))
+        ++j;
+    token->text = q.mid(start, j - start);
+    token->durationMs = parseDurationMs(token->text);
+    if (token->durationMs < 0) {
+        *error = QStringLiteral("bad number or duration syntax: \"%1\"").arg(token->text);
+        return -1;
+    }
+    token->kind = Token::Kind::Duration;
+    return j;
+}
+
+// A `...` string at `start` (no escapes); returns its end, or -1 with *error.
+int lexRawString(const QString &q, int start, Token *token, QString *error)
+{
+    const int end = q.indexOf(u'`', start + 1);
+    if (end < 0) {
+        *error = QStringLiteral("unterminated raw string");
+        return -1;
+    }
+    token->kind = Token::Kind::String;
+    token->text = q.mid(start + 1, end - start - 1);
+    return end + 1;
+}
+
+// An operator or a punctuation character at `start`; returns its end, or -1 with *error.
+int lexOperator(const QString &q, int start, Token *token, QString *error)
+{
+    const QChar c = q.at(start);
+    const QString two = q.mid(start, 2);
+    if (two == QLatin1String("==") || two == QLatin1String("!=") || two == QLatin1String("<=")
+        || two == QLatin1String(">=") || two == QLatin1String("=~") || two == QLatin1String("!~")) {
+        token->kind = Token::Kind::Operator;
+        token->text = two;
+        return start + 2;
+    }
+    static const QString singleOperators = QStringLiteral("+-*/%^<>=");
+    static const QString punctuation = QStringLiteral("(){}[],:@");
+    static const Token::Kind punctuationKinds[]
+        = {Token::Kind::LeftParen,  Token::Kind::RightParen,  Token::Kind::LeftBrace,
+           Token::Kind::RightBrace, Token::Kind::LeftBracket, Token::Kind::RightBracket,
+           Token::Kind::Comma,      Token::Kind::Colon,       Token::Kind::At};
+    if (singleOperators.contains(c)) {
+        token->kind = Token::Kind::Operator;
+    } else if (punctuation.contains(c)) {
+        token->kind = punctuationKinds[punctuation.indexOf(c)];
+    } else if (c == u'!') {
+        *error = QStringLiteral("unexpected character after '!': '%1'")
+                     .arg(start + 1 < q.size() ? QString(q.at(start + 1)) : QString());
+        return -1;
+    } else {
+        *error = QStringLiteral("unexpected character: '%1'").arg(c);
+        return -1;
+    }
+    token->text = QString(c);
+    return start + 1;
+}
+
+// The token starting at `start` (not a space or a comment), by its first character. Returns
+// its end, or -1 with *error.
+int lexToken(const QString &q, int start, bool inBrackets, Token *token, QString *error)
+{
+    const QChar c = q.at(start);
+    if (isIdentifierStart(c) && !(c == u':' && inBrackets))
+        return lexIdentifier(q, start, token);
+    if (isDigit(c) || (c == u'.' && start + 1 < q.size() && isDigit(q.at(start + 1))))
+        return lexNumberOrDuration(q, start, token, error);
+    if (c == u'"' || c == u'\'') {
+        const int end = lexQuoted(q, start, &token->text, error);
+        if (end >= 0)
+            token->kind = Token::Kind::String;
+        return end;
+    }
+    if (c == u'`')
+        return lexRawString(q, start, token, error);
+    return lexOperator(q, start, token, error);
+}
+
 } // namespace
 
 qint64 parseDurationMs(const QString &text)
@@ -178,11 +287,6 @@ qint64 parseDurationMs(const QString &text)
 
 bool tokenize(const QString &q, QList<Token> *tokens, QString *error, int *errorPosition)
 {
-    const auto fail = [&](int position, const QString &message) {
-        *error = message;
-        *errorPosition = position;
-        return false;
-    };
     int i = 0;
     bool inBrackets = false; // a ':' there separates a subquery's range and step
     while (i < q.size()) {
@@ -200,99 +304,15 @@ bool tokenize(const QString &q, QList<Token> *tokens, QString *error, int *error
         token.position = i;
         if (c == u'[' || c == u']')
             inBrackets = c == u'[';
-        if (isIdentifierStart(c) && !(c == u':' && inBrackets)) {
-            int j = i;
-            while (j < q.size() && isAlphaNumeric(q.at(j)))
-                ++j;
-            token.text = q.mid(i, j - i);
-            token.kind = Token::Kind::Identifier;
-            if (token.text.compare(QLatin1String("inf"), Qt::CaseInsensitive) == 0) {
-                token.kind = Token::Kind::Number;
-                token.number = std::numeric_limits<double>::infinity();
-            } else if (token.text.compare(QLatin1String("nan"), Qt::CaseInsensitive) == 0) {
-                token.kind = Token::Kind::Number;
-                token.number = std::numeric_limits<double>::quiet_NaN();
-            }
-            tokens->append(token);
-            i = j;
-            continue;
+        QString message;
+        const int end = lexToken(q, i, inBrackets, &token, &message);
+        if (end < 0) {
+            *error = message;
+            *errorPosition = i;
+            return false;
         }
-        if (isDigit(c) || (c == u'.' && i + 1 < q.size() && isDigit(q.at(i + 1)))) {
-            double value = 0;
-            const int end = scanNumber(q, i, &value);
-            if (end > 0 && (end >= q.size() || !isWordCharacter(q.at(end)))) {
-                token.kind = Token::Kind::Number;
-                token.number = value;
-                token.text = q.mid(i, end - i);
-                tokens->append(token);
-                i = end;
-                continue;
-            }
-            // Digits followed by letters: a duration ("5m", "1h30m"), or nothing valid.
-            int j = std::max(end, i);
-            while (j < q.size() && isWordCharacter(q.at(j)))
-                ++j;
-            token.text = q.mid(i, j - i);
-            token.durationMs = parseDurationMs(token.text);
-            if (token.durationMs < 0) {
-                return fail(
-                    i, QStringLiteral("bad number or duration syntax: \"%1\"").arg(token.text));
-            }
-            token.kind = Token::Kind::Duration;
-            tokens->append(token);
-            i = j;
-            continue;
-        }
-        if (c == u'"' || c == u'\'') {
-            QString message;
-            const int end = lexQuoted(q, i, &token.text, &message);
-            if (end < 0)
-                return fail(i, message);
-            token.kind = Token::Kind::String;
-            tokens->append(token);
-            i = end;
-            continue;
-        }
-        if (c == u'`') {
-            const int end = q.indexOf(u'`', i + 1);
-            if (end < 0)
-                return fail(i, QStringLiteral("unterminated raw string"));
-            token.kind = Token::Kind::String;
-            token.text = q.mid(i + 1, end - i - 1);
-            tokens->append(token);
-            i = end + 1;
-            continue;
-        }
-        const QString two = q.mid(i, 2);
-        if (two == QLatin1String("==") || two == QLatin1String("!=") || two == QLatin1String("<=")
-            || two == QLatin1String(">=") || two == QLatin1String("=~")
-            || two == QLatin1String("!~")) {
-            token.kind = Token::Kind::Operator;
-            token.text = two;
-            tokens->append(token);
-            i += 2;
-            continue;
-        }
-        static const QString singleOperators = QStringLiteral("+-*/%^<>=");
-        static const QString punctuation = QStringLiteral("(){}[],:@");
-        static const Token::Kind punctuationKinds[]
-            = {Token::Kind::LeftParen,  Token::Kind::RightParen,  Token::Kind::LeftBrace,
-               Token::Kind::RightBrace, Token::Kind::LeftBracket, Token::Kind::RightBracket,
-               Token::Kind::Comma,      Token::Kind::Colon,       Token::Kind::At};
-        if (singleOperators.contains(c)) {
-            token.kind = Token::Kind::Operator;
-        } else if (punctuation.contains(c)) {
-            token.kind = punctuationKinds[punctuation.indexOf(c)];
-        } else if (c == u'!') {
-            return fail(i,
-                        QStringLiteral("unexpected character after '!': '%1'")
-                            .arg(i + 1 < q.size() ? QString(q.at(i + 1)) : QString()));
-        } else {
-            return fail(i, QStringLiteral("unexpected character: '%1'").arg(c));
-        }
-        token.text = QString(c);
         tokens->append(token);
-        ++i;
+        i = end;
     }
     Token end;
     end.kind = Token::Kind::End;

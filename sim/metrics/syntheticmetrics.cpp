@@ -70,6 +70,122 @@ std::optional<QueryMetric> classify(const QString &query)
 
 const qint64 kWindowMs = 60000;
 
+struct PodSelection
+{
+    QString role; // the pods of this role, if set
+    QString hash; // else the pods of this pod-template hash
+    QString target; // what the error message calls them
+};
+
+PodSelection selectPods(const QString &query, const RolloutHashes &hashes)
+{
+    // Which pods: a role="..." matcher names them; else a pod-template hash in the query;
+    // else "stable" anywhere picks the stable ReplicaSet; else the revision being rolled out.
+    static const QRegularExpression roleMatcher(QStringLiteral("role\\s*=~?\\s*\"(\\w+)\""));
+    const QRegularExpressionMatch roleMatch = roleMatcher.match(query);
+    PodSelection selection;
+    const QString current = hashes.current.isEmpty() ? hashes.stable : hashes.current;
+    if (roleMatch.hasMatch()) {
+        selection.role = roleMatch.captured(1);
+        selection.target = selection.role;
+    } else if (!current.isEmpty() && current != hashes.stable && query.contains(current)) {
+        selection.hash = current;
+    } else if (!hashes.stable.isEmpty() && query.contains(hashes.stable)) {
+        selection.hash = hashes.stable;
+    } else if (query.contains(QLatin1String("stable"), Qt::CaseInsensitive)) {
+        selection.hash = hashes.stable;
+    } else {
+        selection.hash = current;
+    }
+    if (selection.target.isEmpty()) {
+        selection.target
+            = selection.hash == hashes.stable ? QStringLiteral("stable") : QStringLiteral("canary");
+    }
+    return selection;
+}
+
+// The rollout's selected pods that had started by atMs.
+QList<MetricPod> selectedPods(const ObjectStore &store, const QString &ns, const QString &rollout,
+                              const PodSelection &selection, qint64 atMs)
+{
+    QList<MetricPod> pods;
+    for (const MetricPod &pod : MetricPods::collect(store, ns)) {
+        if (pod.rollout != rollout || pod.startMs > atMs)
+            continue;
+        if (selection.role.isEmpty() ? pod.hash == selection.hash : pod.role == selection.role)
+            pods.append(pod);
+    }
+    return pods;
+}
+
+struct QueryTotals
+{
+    double errors = 0; // over the last window, for the counter metrics
+    double requests = 0;
+    double sum = 0; // of the per-pod values
+};
+
+bool isCounterMetric(QueryMetric metric)
+{
+    return metric == QueryMetric::ErrorRatio || metric == QueryMetric::SuccessRate
+        || metric == QueryMetric::RequestRate;
+}
+
+// Adds one pod's errors, requests and request rate over the last kWindowMs.
+void addCounterWindow(const MetricBehaviour &b, const MetricPod &pod, qint64 atMs,
+                      QueryTotals *totals)
+{
+    const qint64 fromMs = std::max(pod.startMs, atMs - kWindowMs);
+    const SyntheticMetrics::PodCounters now = SyntheticMetrics::countersWith(
+        b, pod.regresses, pod.name, pod.startMs, pod.roleSinceMs, atMs);
+    const SyntheticMetrics::PodCounters then = SyntheticMetrics::countersWith(
+        b, pod.regresses, pod.name, pod.startMs, pod.roleSinceMs, fromMs);
+    totals->errors += now.errors - then.errors;
+    totals->requests += now.requests - then.requests;
+    if (atMs > fromMs)
+        totals->sum += (now.requests - then.requests) * 1000.0 / double(atMs - fromMs);
+}
+
+// One pod's latency, CPU or memory at atMs.
+double gaugeValue(QueryMetric metric, const MetricBehaviour &b, const MetricPod &pod, qint64 atMs)
+{
+    const SyntheticMetrics::PodSample s
+        = SyntheticMetrics::sampleWith(b, pod.regresses, pod.name, pod.roleSinceMs, atMs);
+    if (metric == QueryMetric::Latency)
+        return s.latencyP99Seconds;
+    if (metric == QueryMetric::Cpu)
+        return s.cpuCores;
+    return s.memoryBytes;
+}
+
+QueryTotals sumOverPods(QueryMetric metric, const MetricBehaviour &b, const QList<MetricPod> &pods,
+                        qint64 atMs)
+{
+    QueryTotals totals;
+    for (const MetricPod &pod : pods) {
+        if (isCounterMetric(metric))
+            addCounterWindow(b, pod, atMs, &totals);
+        else
+            totals.sum += gaugeValue(metric, b, pod, atMs);
+    }
+    return totals;
+}
+
+double queryValue(QueryMetric metric, const QueryTotals &totals, qsizetype podCount)
+{
+    // As sum(rate(errors)) / sum(rate(requests)) in PromQL: a ratio of sums, NaN for 0/0.
+    const double ratio = totals.requests > 0 ? totals.errors / totals.requests
+                                             : std::numeric_limits<double>::quiet_NaN();
+    switch (metric) {
+    case QueryMetric::ErrorRatio:
+        return ratio;
+    case QueryMetric::SuccessRate:
+        return 1.0 - ratio;
+    default:
+        return totals.sum / double(podCount);
+    }
+}
+
 } // namespace
 
 SyntheticMetrics::SyntheticMetrics(VirtualClock *clock) : m_clock(clock) { }
@@ -187,79 +303,15 @@ std::optional<double> SyntheticMetrics::evaluateQuery(const ObjectStore &store, 
     if (!hashes.found)
         return fail(QStringLiteral("rollout \"%1/%2\" not found").arg(ns, rollout));
 
-    // Which pods: a role="..." matcher names them; else a pod-template hash in the query;
-    // else "stable" anywhere picks the stable ReplicaSet; else the revision being rolled out.
-    static const QRegularExpression roleMatcher(QStringLiteral("role\\s*=~?\\s*\"(\\w+)\""));
-    const QRegularExpressionMatch roleMatch = roleMatcher.match(query);
-    QString role;
-    QString hash;
-    QString target;
-    const QString current = hashes.current.isEmpty() ? hashes.stable : hashes.current;
-    if (roleMatch.hasMatch()) {
-        role = roleMatch.captured(1);
-        target = role;
-    } else if (!current.isEmpty() && current != hashes.stable && query.contains(current)) {
-        hash = current;
-    } else if (!hashes.stable.isEmpty() && query.contains(hashes.stable)) {
-        hash = hashes.stable;
-    } else if (query.contains(QLatin1String("stable"), Qt::CaseInsensitive)) {
-        hash = hashes.stable;
-    } else {
-        hash = current;
-    }
-    if (target.isEmpty())
-        target = hash == hashes.stable ? QStringLiteral("stable") : QStringLiteral("canary");
-
+    const PodSelection selection = selectPods(query, hashes);
     const MetricBehaviour b = behaviour(ns, rollout);
-    QList<MetricPod> pods;
-    for (const MetricPod &pod : MetricPods::collect(store, ns)) {
-        if (pod.rollout != rollout || pod.startMs > atMs)
-            continue;
-        if (role.isEmpty() ? pod.hash == hash : pod.role == role)
-            pods.append(pod);
-    }
+    const QList<MetricPod> pods = selectedPods(store, ns, rollout, selection, atMs);
     if (pods.isEmpty()) {
         return fail(QStringLiteral("query returned no data: rollout \"%1/%2\" has no running %3 "
                                    "pods")
-                        .arg(ns, rollout, target));
+                        .arg(ns, rollout, selection.target));
     }
-
-    double errors = 0;
-    double requests = 0;
-    double sum = 0;
-    for (const MetricPod &pod : pods) {
-        if (*metric == QueryMetric::ErrorRatio || *metric == QueryMetric::SuccessRate
-            || *metric == QueryMetric::RequestRate) {
-            const qint64 fromMs = std::max(pod.startMs, atMs - kWindowMs);
-            const PodCounters now
-                = countersWith(b, pod.regresses, pod.name, pod.startMs, pod.roleSinceMs, atMs);
-            const PodCounters then
-                = countersWith(b, pod.regresses, pod.name, pod.startMs, pod.roleSinceMs, fromMs);
-            errors += now.errors - then.errors;
-            requests += now.requests - then.requests;
-            if (atMs > fromMs)
-                sum += (now.requests - then.requests) * 1000.0 / double(atMs - fromMs);
-            continue;
-        }
-        const PodSample s = sampleWith(b, pod.regresses, pod.name, pod.roleSinceMs, atMs);
-        if (*metric == QueryMetric::Latency)
-            sum += s.latencyP99Seconds;
-        else if (*metric == QueryMetric::Cpu)
-            sum += s.cpuCores;
-        else
-            sum += s.memoryBytes;
-    }
-    // As sum(rate(errors)) / sum(rate(requests)) in PromQL: a ratio of sums, NaN for 0/0.
-    const double ratio
-        = requests > 0 ? errors / requests : std::numeric_limits<double>::quiet_NaN();
-    switch (*metric) {
-    case QueryMetric::ErrorRatio:
-        return ratio;
-    case QueryMetric::SuccessRate:
-        return 1.0 - ratio;
-    default:
-        return sum / double(pods.size());
-    }
+    return queryValue(*metric, sumOverPods(*metric, b, pods, atMs), pods.size());
 }
 
 QByteArray SyntheticMetrics::exposition(const ObjectStore &store, qint64 atMs) const
