@@ -162,73 +162,99 @@ QJsonObject ReplicaSetController::createPod(const QJsonObject &rs, bool startNow
 QJsonObject ReplicaSetController::sync(const QJsonObject &rs, QList<QJsonObject> pods,
                                        bool startNow, Requeue &requeue)
 {
-    const ResourceType &podType = type("", "pods");
-    const ResourceType &rsType = type("apps", "replicasets");
     const qint64 nowMs = m_clock.nowMs();
     const int desired = int(JsonUtil::intAt(rs, "spec.replicas", 1));
 
-    if (pods.size() < desired) {
-        for (int i = int(pods.size()); i < desired; ++i) {
-            const QJsonObject pod = createPod(rs, startNow);
-            if (!pod.isEmpty())
-                pods.append(pod);
-        }
-    } else if (pods.size() > desired) {
-        // Kubernetes deletes the least useful pods first: not ready before ready, then the
-        // most recently created.
-        std::sort(pods.begin(), pods.end(), [](const QJsonObject &a, const QJsonObject &b) {
-            const bool readyA = PodFactory::isReady(a);
-            const bool readyB = PodFactory::isReady(b);
-            if (readyA != readyB)
-                return !readyA;
-            const QString createdA = JsonUtil::stringAt(a, "metadata.creationTimestamp");
-            const QString createdB = JsonUtil::stringAt(b, "metadata.creationTimestamp");
-            if (createdA != createdB)
-                return createdA > createdB;
-            return JsonUtil::name(a) > JsonUtil::name(b);
-        });
-        const qsizetype excess = pods.size() - desired;
-        for (qsizetype i = 0; i < excess; ++i) {
-            const QJsonObject &pod = pods.at(i);
-            m_store.remove(podType, JsonUtil::nameSpace(pod), JsonUtil::name(pod));
-            m_events.normal(rs, EventRecorder::replicaSetComponent(),
-                            QStringLiteral("SuccessfulDelete"),
-                            QStringLiteral("Deleted pod: ") + JsonUtil::name(pod));
-        }
-        pods.erase(pods.begin(), pods.begin() + excess);
-    }
+    if (pods.size() < desired)
+        createMissingPods(rs, pods, desired, startNow);
+    else if (pods.size() > desired)
+        deleteExcessPods(rs, pods, desired);
 
+    const PodCounts counts = countPods(rs, pods, nowMs, requeue);
+    return writeStatus(rs, int(pods.size()), counts);
+}
+
+void ReplicaSetController::createMissingPods(const QJsonObject &rs, QList<QJsonObject> &pods,
+                                             int desired, bool startNow)
+{
+    for (int i = int(pods.size()); i < desired; ++i) {
+        const QJsonObject pod = createPod(rs, startNow);
+        if (!pod.isEmpty())
+            pods.append(pod);
+    }
+}
+
+void ReplicaSetController::deleteExcessPods(const QJsonObject &rs, QList<QJsonObject> &pods,
+                                            int desired)
+{
+    const ResourceType &podType = type("", "pods");
+    // Kubernetes deletes the least useful pods first: not ready before ready, then the
+    // most recently created.
+    std::sort(pods.begin(), pods.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        const bool readyA = PodFactory::isReady(a);
+        const bool readyB = PodFactory::isReady(b);
+        if (readyA != readyB)
+            return !readyA;
+        const QString createdA = JsonUtil::stringAt(a, "metadata.creationTimestamp");
+        const QString createdB = JsonUtil::stringAt(b, "metadata.creationTimestamp");
+        if (createdA != createdB)
+            return createdA > createdB;
+        return JsonUtil::name(a) > JsonUtil::name(b);
+    });
+    const qsizetype excess = pods.size() - desired;
+    for (qsizetype i = 0; i < excess; ++i) {
+        const QJsonObject &pod = pods.at(i);
+        m_store.remove(podType, JsonUtil::nameSpace(pod), JsonUtil::name(pod));
+        m_events.normal(rs, EventRecorder::replicaSetComponent(),
+                        QStringLiteral("SuccessfulDelete"),
+                        QStringLiteral("Deleted pod: ") + JsonUtil::name(pod));
+    }
+    pods.erase(pods.begin(), pods.begin() + excess);
+}
+
+ReplicaSetController::PodCounts ReplicaSetController::countPods(const QJsonObject &rs,
+                                                                QList<QJsonObject> &pods,
+                                                                qint64 nowMs, Requeue &requeue)
+{
     const QString now = m_clock.nowRfc3339();
     const qint64 minReadyMs = JsonUtil::intAt(rs, "spec.minReadySeconds", 0) * 1000;
     const QJsonObject selector = JsonUtil::objectAt(rs, "spec.selector.matchLabels");
-    int fullyLabeled = 0;
-    int ready = 0;
-    int available = 0;
+    PodCounts counts;
     for (QJsonObject &pod : pods) {
-        if (JsonUtil::stringAt(pod, "status.phase") == QLatin1String("Pending")) {
-            const qint64 startAt = JsonUtil::creationMs(pod) + PodFactory::kStartDelayMs;
-            if (nowMs >= startAt) {
-                const StoreResult written
-                    = m_store.update(podType, m_factory.started(pod, now), WriteScope::Whole);
-                if (written.ok())
-                    pod = written.object;
-            } else {
-                requeue.at(startAt);
-            }
-        }
+        if (JsonUtil::stringAt(pod, "status.phase") == QLatin1String("Pending"))
+            startWhenDue(pod, now, nowMs, requeue);
         if (labelsMatch(pod, selector))
-            ++fullyLabeled;
+            ++counts.fullyLabeled;
         if (!PodFactory::isReady(pod))
             continue;
-        ++ready;
+        ++counts.ready;
         // Parsing the transition time is the costly part, so only minReadySeconds asks for it.
         const qint64 availableAt = minReadyMs > 0 ? PodFactory::readySinceMs(pod) + minReadyMs : 0;
         if (nowMs >= availableAt)
-            ++available;
+            ++counts.available;
         else
             requeue.at(availableAt);
     }
+    return counts;
+}
 
+void ReplicaSetController::startWhenDue(QJsonObject &pod, const QString &now, qint64 nowMs,
+                                        Requeue &requeue)
+{
+    const qint64 startAt = JsonUtil::creationMs(pod) + PodFactory::kStartDelayMs;
+    if (nowMs >= startAt) {
+        const StoreResult written
+            = m_store.update(type("", "pods"), m_factory.started(pod, now), WriteScope::Whole);
+        if (written.ok())
+            pod = written.object;
+    } else {
+        requeue.at(startAt);
+    }
+}
+
+QJsonObject ReplicaSetController::writeStatus(const QJsonObject &rs, int replicas,
+                                              const PodCounts &counts)
+{
     QJsonObject status = rs.value(QLatin1String("status")).toObject();
     const auto setCount = [&status](const char *key, int value, bool always) {
         if (value > 0 || always)
@@ -236,17 +262,18 @@ QJsonObject ReplicaSetController::sync(const QJsonObject &rs, QList<QJsonObject>
         else
             status.remove(QLatin1String(key));
     };
-    setCount("replicas", int(pods.size()), true);
-    setCount("fullyLabeledReplicas", fullyLabeled, false);
-    setCount("readyReplicas", ready, false);
-    setCount("availableReplicas", available, false);
+    setCount("replicas", replicas, true);
+    setCount("fullyLabeledReplicas", counts.fullyLabeled, false);
+    setCount("readyReplicas", counts.ready, false);
+    setCount("availableReplicas", counts.available, false);
     status.insert(QStringLiteral("observedGeneration"),
                   JsonUtil::intAt(rs, "metadata.generation", 1));
     if (status == rs.value(QLatin1String("status")).toObject())
         return rs;
     QJsonObject next = rs;
     next.insert(QStringLiteral("status"), status);
-    const StoreResult written = m_store.update(rsType, next, WriteScope::Whole);
+    const StoreResult written
+        = m_store.update(type("apps", "replicasets"), next, WriteScope::Whole);
     return written.ok() ? written.object : rs;
 }
 

@@ -44,6 +44,22 @@ private:
     static QByteArray fingerprint(const QJsonObject &rs, const QList<QJsonObject> &pods);
     QJsonObject sync(const QJsonObject &rs, QList<QJsonObject> pods, bool startNow,
                      Requeue &requeue);
+    // What a ReplicaSet's status counts among its pods.
+    struct PodCounts
+    {
+        int fullyLabeled = 0;
+        int ready = 0;
+        int available = 0;
+    };
+    void createMissingPods(const QJsonObject &rs, QList<QJsonObject> &pods, int desired,
+                           bool startNow);
+    void deleteExcessPods(const QJsonObject &rs, QList<QJsonObject> &pods, int desired);
+    // Starts the pending pods whose start delay is over, then counts the fully labeled,
+    // ready and available ones.
+    PodCounts countPods(const QJsonObject &rs, QList<QJsonObject> &pods, qint64 nowMs,
+                        Requeue &requeue);
+    void startWhenDue(QJsonObject &pod, const QString &now, qint64 nowMs, Requeue &requeue);
+    QJsonObject writeStatus(const QJsonObject &rs, int replicas, const PodCounts &counts);
     QJsonObject createPod(const QJsonObject &rs, bool startNow);
     QString randomSuffix();
 
