@@ -104,29 +104,11 @@ void RolloutController::reconcile()
     for (const QJsonObject &rollout : rollouts)
         rolloutUids.insert(JsonUtil::uid(rollout));
 
-    QHash<QString, QList<QJsonObject>> replicaSetsByOwner;
-    for (const QJsonObject &rs : m_store.list(Kinds::replicaSets())) {
-        QString kind;
-        const QString owner = JsonUtil::controllerUid(rs, &kind);
-        if (kind == QLatin1String("Rollout"))
-            replicaSetsByOwner[owner].append(rs);
-    }
-    QHash<QString, QList<QJsonObject>> runsByOwner;
-    for (const QJsonObject &run : m_store.list(Kinds::analysisRuns())) {
-        QString kind;
-        const QString owner = JsonUtil::controllerUid(run, &kind);
-        if (kind != QLatin1String("Rollout"))
-            continue;
-        if (!rolloutUids.contains(owner)) {
-            // Garbage collection: the rollout that owned the run is gone.
-            m_store.remove(Kinds::analysisRuns(), JsonUtil::nameSpace(run), JsonUtil::name(run));
-            continue;
-        }
-        runsByOwner[owner].append(run);
-    }
+    const ObjectsByOwner replicaSetsByOwner = indexReplicaSets();
+    const ObjectsByOwner runsByOwner = indexRuns(rolloutUids);
 
     // Pods are only needed to restart a rollout, so they are indexed on first use.
-    std::optional<QHash<QString, QList<QJsonObject>>> podsByOwner;
+    std::optional<ObjectsByOwner> podsByOwner;
     const auto podsOf = [&](const QString &rsUid) {
         if (!podsByOwner) {
             podsByOwner.emplace();
@@ -151,22 +133,7 @@ void RolloutController::reconcile()
         Requeue own;
         RolloutEnvironment env {m_store,       m_clock, m_events,         own,
                                 m_replicaSets, podsOf,  &m_reportedErrors};
-        bool settled = false;
-        for (int round = 0; round < kMaxRounds && !settled; ++round) {
-            RolloutReconciler reconciler(env, rollout, replicaSets, runs);
-            if (!reconciler.reconcile()) {
-                settled = true;
-                break;
-            }
-            podsByOwner.reset();
-            const std::optional<QJsonObject> current = m_store.get(
-                Kinds::rollouts(), JsonUtil::nameSpace(rollout), JsonUtil::name(rollout));
-            if (!current)
-                break;
-            rollout = *current;
-            replicaSets = reconciler.replicaSetObjects();
-            runs = reconciler.runObjects();
-        }
+        const bool settled = settle(env, rollout, replicaSets, runs, podsByOwner);
         m_requeue.at(own.next());
         // A rollout still changing after kMaxRounds is looked at again in the next pass.
         if (settled)
@@ -174,6 +141,61 @@ void RolloutController::reconcile()
         else
             m_memo.remove(uid);
     }
+    forgetGoneRollouts(rolloutUids);
+}
+
+RolloutController::ObjectsByOwner RolloutController::indexReplicaSets() const
+{
+    ObjectsByOwner replicaSetsByOwner;
+    for (const QJsonObject &rs : m_store.list(Kinds::replicaSets())) {
+        QString kind;
+        const QString owner = JsonUtil::controllerUid(rs, &kind);
+        if (kind == QLatin1String("Rollout"))
+            replicaSetsByOwner[owner].append(rs);
+    }
+    return replicaSetsByOwner;
+}
+
+RolloutController::ObjectsByOwner RolloutController::indexRuns(const QSet<QString> &rolloutUids)
+{
+    ObjectsByOwner runsByOwner;
+    for (const QJsonObject &run : m_store.list(Kinds::analysisRuns())) {
+        QString kind;
+        const QString owner = JsonUtil::controllerUid(run, &kind);
+        if (kind != QLatin1String("Rollout"))
+            continue;
+        if (!rolloutUids.contains(owner)) {
+            // Garbage collection: the rollout that owned the run is gone.
+            m_store.remove(Kinds::analysisRuns(), JsonUtil::nameSpace(run), JsonUtil::name(run));
+            continue;
+        }
+        runsByOwner[owner].append(run);
+    }
+    return runsByOwner;
+}
+
+bool RolloutController::settle(RolloutEnvironment &env, QJsonObject &rollout,
+                               QList<QJsonObject> &replicaSets, QList<QJsonObject> &runs,
+                               std::optional<ObjectsByOwner> &podsByOwner)
+{
+    for (int round = 0; round < kMaxRounds; ++round) {
+        RolloutReconciler reconciler(env, rollout, replicaSets, runs);
+        if (!reconciler.reconcile())
+            return true;
+        podsByOwner.reset();
+        const std::optional<QJsonObject> current
+            = m_store.get(Kinds::rollouts(), JsonUtil::nameSpace(rollout), JsonUtil::name(rollout));
+        if (!current)
+            return false;
+        rollout = *current;
+        replicaSets = reconciler.replicaSetObjects();
+        runs = reconciler.runObjects();
+    }
+    return false;
+}
+
+void RolloutController::forgetGoneRollouts(const QSet<QString> &rolloutUids)
+{
     for (auto it = m_memo.begin(); it != m_memo.end();) {
         if (rolloutUids.contains(it.key()))
             ++it;

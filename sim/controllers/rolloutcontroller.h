@@ -8,12 +8,15 @@
 #include <QSet>
 #include <QString>
 
+#include <optional>
+
 namespace rdsim {
 
 class EventRecorder;
 class ObjectStore;
 class ReplicaSetController;
 class Requeue;
+struct RolloutEnvironment;
 class VirtualClock;
 
 // The Argo Rollouts controller of the simulated cluster: indexes ReplicaSets and
@@ -38,6 +41,15 @@ private:
     };
     QByteArray fingerprint(const QJsonObject &rollout, const QList<QJsonObject> &replicaSets,
                            const QList<QJsonObject> &runs) const;
+    using ObjectsByOwner = QHash<QString, QList<QJsonObject>>; // controlling owner uid
+    ObjectsByOwner indexReplicaSets() const;
+    // Indexes the rollouts' AnalysisRuns, deleting those whose rollout is gone.
+    ObjectsByOwner indexRuns(const QSet<QString> &rolloutUids);
+    // Reconciles `rollout` round after round while it keeps writing, at most kMaxRounds
+    // times, and returns whether it settled.
+    bool settle(RolloutEnvironment &env, QJsonObject &rollout, QList<QJsonObject> &replicaSets,
+                QList<QJsonObject> &runs, std::optional<ObjectsByOwner> &podsByOwner);
+    void forgetGoneRollouts(const QSet<QString> &rolloutUids);
 
     ObjectStore &m_store;
     VirtualClock &m_clock;
