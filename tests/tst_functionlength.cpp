@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// No function of the client layers is longer than 80 lines (issue 11): a longer one does
-// more than one job. It reads the sources in RD_SOURCE_DIR. A function body is what lies
-// between a "{" and a "}" alone at the start of a line, which is where clang-format
-// (.clang-format: braces of functions on their own line) puts them; lambdas and class
-// members defined in headers are inside other braces and not counted. The last twelve longer
-// functions were split in session 7, and their allow-list of ceilings went with them.
+// No function of the client layers or the simulator is longer than 80 lines (issue 11): a
+// longer one does more than one job. It reads the sources in RD_SOURCE_DIR. A function body
+// is what lies between a "{" and a "}" alone at the start of a line, which is where
+// clang-format (.clang-format: braces of functions on their own line) puts them; lambdas and
+// class members defined in headers are inside other braces and not counted. The last longer
+// functions (twelve in the client, nine in the simulator) were split in session 7, and the
+// allow-list of ceilings went with them.
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -45,11 +46,14 @@ QList<Body> bodiesOf(const QString &path)
     return bodies;
 }
 
-QStringList clientSources()
+// The client layers and the simulator: the code that ships and the code every test stands
+// on. Benches and tests are left out (a table of test rows is long by nature).
+QStringList productSources()
 {
     QStringList files;
     const QDir root(sourceDir);
-    for (const char *folder : {"domain", "net", "fetchers", "store", "models", "widgets", "app"}) {
+    for (const char *folder :
+         {"domain", "net", "fetchers", "store", "models", "widgets", "app", "sim"}) {
         QDirIterator it(root.filePath(QString::fromLatin1(folder)), {QStringLiteral("*.cpp")},
                         QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext())
@@ -74,13 +78,13 @@ private slots:
             bodies.constFirst().signature,
             QStringLiteral(
                 "void FleetStore::setEnvironments(const QList<EnvironmentSpec> &environments)"));
-        QVERIFY(clientSources().size() > 100);
+        QVERIFY(productSources().size() > 100);
     }
 
     void noFunctionOverMaxLines()
     {
         QStringList problems;
-        for (const QString &path : clientSources()) {
+        for (const QString &path : productSources()) {
             for (const Body &body : bodiesOf(path)) {
                 if (body.lines > maxBodyLines)
                     problems.append(QStringLiteral("%1:%2: %3 lines (at most %4): %5")
