@@ -53,7 +53,7 @@ QStringList productSources()
     QStringList files;
     const QDir root(sourceDir);
     for (const char *folder :
-         {"domain", "net", "fetchers", "store", "models", "widgets", "app", "sim"}) {
+         {"domain", "net", "fetchers", "store", "history", "models", "widgets", "app", "sim"}) {
         QDirIterator it(root.filePath(QString::fromLatin1(folder)), {QStringLiteral("*.cpp")},
                         QDir::Files, QDirIterator::Subdirectories);
         while (it.hasNext())

@@ -25,7 +25,8 @@ constexpr int maxLines = 400;
 
 const QStringList clientLayers
     = {QStringLiteral("domain"), QStringLiteral("net"),    QStringLiteral("fetchers"),
-       QStringLiteral("store"),  QStringLiteral("models"), QStringLiteral("widgets"),
+       QStringLiteral("store"),  QStringLiteral("history"), QStringLiteral("models"),
+       QStringLiteral("widgets"),
        QStringLiteral("app")};
 
 // The *.cpp and *.h files under the folders, as paths relative to the source directory.
