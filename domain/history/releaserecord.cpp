@@ -6,13 +6,13 @@
 
 namespace {
 
-constexpr std::array<std::pair<ReleaseOutcome, const char *>, 5> outcomeNames{ {
-        { ReleaseOutcome::InProgress, "in-progress" },
-        { ReleaseOutcome::Promoted, "promoted" },
-        { ReleaseOutcome::Aborted, "aborted" },
-        { ReleaseOutcome::Superseded, "superseded" },
-        { ReleaseOutcome::Deleted, "deleted" },
-} };
+constexpr std::array<std::pair<ReleaseOutcome, const char *>, 5> outcomeNames {{
+    {ReleaseOutcome::InProgress, "in-progress"},
+    {ReleaseOutcome::Promoted, "promoted"},
+    {ReleaseOutcome::Aborted, "aborted"},
+    {ReleaseOutcome::Superseded, "superseded"},
+    {ReleaseOutcome::Deleted, "deleted"},
+}};
 
 } // namespace
 
@@ -51,19 +51,17 @@ QString ReleaseSummary::displayName() const
 
 bool ReleaseSummary::operator==(const ReleaseSummary &o) const
 {
-    return id == o.id && key == o.key && namespaceName == o.namespaceName
-        && workload == o.workload && kind == o.kind && strategy == o.strategy
-        && podTemplateHash == o.podTemplateHash && images == o.images
-        && stepCount == o.stepCount && startedAt == o.startedAt && endedAt == o.endedAt
-        && outcome == o.outcome && partiallyObserved == o.partiallyObserved
+    return id == o.id && key == o.key && namespaceName == o.namespaceName && workload == o.workload
+        && kind == o.kind && strategy == o.strategy && podTemplateHash == o.podTemplateHash
+        && images == o.images && stepCount == o.stepCount && startedAt == o.startedAt
+        && endedAt == o.endedAt && outcome == o.outcome && partiallyObserved == o.partiallyObserved
         && firstObservedAt == o.firstObservedAt && workloadDeletedAt == o.workloadDeletedAt;
 }
 
 bool ReleaseTransition::operator==(const ReleaseTransition &o) const
 {
-    return time == o.time && phase == o.phase && step == o.step
-        && desiredWeight == o.desiredWeight && actualWeight == o.actualWeight
-        && paused == o.paused && message == o.message;
+    return time == o.time && phase == o.phase && step == o.step && desiredWeight == o.desiredWeight
+        && actualWeight == o.actualWeight && paused == o.paused && message == o.message;
 }
 
 bool ReleaseAction::operator==(const ReleaseAction &o) const

@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "releasetracker.h"
+
+#include "rolloutstatus.h"
+
+#include <algorithm>
+
+namespace {
+
+QString rolloutOwnerUid(const ObjectMeta &metadata)
+{
+    for (const OwnerReference &owner : metadata.ownerReferences) {
+        if (owner.kind == QLatin1String("Rollout"))
+            return owner.uid;
+    }
+    return QString();
+}
+
+// What the tracker keeps of a ReplicaSet: enough for rolloutRevision, actualWeight and
+// the release's images, without the pod template's other fields and the conditions.
+ReplicaSet slimmed(const ReplicaSet &rs)
+{
+    ReplicaSet slim = rs;
+    slim.conditions.clear();
+    for (ContainerSpec &container : slim.podTemplate.containers)
+        container = ContainerSpec {container.name, container.image, false};
+    slim.podTemplate.initContainers.clear();
+    return slim;
+}
+
+const ReplicaSet *replicaSetOfRevision(const QList<ReplicaSet> &replicaSets, qint64 revision)
+{
+    for (const ReplicaSet &rs : replicaSets) {
+        if (rs.revision() == revision)
+            return &rs;
+    }
+    return nullptr;
+}
+
+// When a release first seen already promoted got there: the last transition of the
+// rollout's Completed or Healthy condition, if it is not before the release began.
+QDateTime promotedAtFromConditions(const Rollout &rollout, const QDateTime &startedAt)
+{
+    QDateTime at;
+    for (const Condition &c : rollout.status.conditions) {
+        if ((c.type == QLatin1String("Completed") || c.type == QLatin1String("Healthy"))
+            && c.status == QLatin1String("True") && c.lastTransitionTime.isValid())
+            at = std::max(at, c.lastTransitionTime);
+    }
+    return at.isValid() && startedAt.isValid() && at < startedAt ? QDateTime() : at;
+}
+
+ReleaseTransition transitionOf(const Rollout &rollout, const QList<ReplicaSet> &replicaSets)
+{
+    const RolloutPhaseInfo phase = rolloutPhase(rollout);
+    ReleaseTransition t;
+    t.phase = phase.phase;
+    t.message = phase.message;
+    t.step = rollout.status.currentStepIndex.value_or(-1);
+    if (rollout.isCanary()) {
+        t.desiredWeight = currentSetWeight(rollout);
+        t.actualWeight = actualWeight(rollout, replicaSets);
+    } else {
+        // Blue-green has no weights: the new revision takes all traffic once it is active.
+        const bool active = !rollout.status.currentPodHash.isEmpty()
+            && rollout.status.activeSelector == rollout.status.currentPodHash;
+        t.desiredWeight = t.actualWeight = active ? 100 : 0;
+    }
+    t.paused = rollout.spec.paused || !rollout.status.pauseConditions.isEmpty();
+    return t;
+}
+
+bool sameProgress(const ReleaseTransition &a, const ReleaseTransition &b)
+{
+    return a.phase == b.phase && a.step == b.step && a.desiredWeight == b.desiredWeight
+        && a.actualWeight == b.actualWeight && a.paused == b.paused && a.message == b.message;
+}
+
+} // namespace
+
+ReleaseTracker::ReleaseTracker(const QString &environment, const QDateTime &startedAt) :
+    m_environment(environment), m_startedAt(startedAt)
+{ }
+
+HistoryWrite ReleaseTracker::apply(const WorkloadDeltaBatch &batch, const QDateTime &now)
+{
+    HistoryWrite write;
+    applyReplicaSets(batch);
+    if (batch.reset) {
+        // A reset holds everything the environment has: a rollout known before and not in
+        // it was deleted meanwhile.
+        QSet<QString> present;
+        for (const Rollout &r : batch.upserts<Rollout>())
+            present.insert(WorkloadDeltaBatch::key(r.metadata.namespaceName, r.metadata.name));
+        const QStringList known = m_rollouts.keys();
+        for (const QString &key : known) {
+            if (!present.contains(key))
+                forgetRollout(key, now, &write);
+        }
+        m_runs.clear();
+        m_events.clear();
+    }
+    for (const Rollout &rollout : batch.upserts<Rollout>())
+        observeRollout(rollout, now, batch.reset, &write);
+    for (const QString &key : batch.deletes<Rollout>())
+        forgetRollout(key, now, &write);
+    for (const AnalysisRun &run : batch.upserts<AnalysisRun>())
+        observeRun(run, now, &write);
+    for (const QString &key : batch.deletes<AnalysisRun>())
+        m_runs.remove(key);
+    for (const Event &event : batch.upserts<Event>())
+        observeEvent(event, &write);
+    // Events are deleted by the cluster after about an hour: what was written stays.
+    for (const QString &key : batch.deletes<Event>())
+        Q_UNUSED(key);
+
+    QList<ReleaseSummary> dirty;
+    dirty.reserve(m_dirty.size());
+    for (const ReleaseKey &key : std::as_const(m_dirty)) {
+        const auto it = m_releases.constFind(key);
+        if (it != m_releases.constEnd())
+            dirty.append(*it);
+    }
+    m_dirty.clear();
+    std::sort(dirty.begin(), dirty.end(), [](const ReleaseSummary &a, const ReleaseSummary &b) {
+        return a.startedAt < b.startedAt;
+    });
+    write.releases = dirty + write.releases;
+    return write;
+}
+
+void ReleaseTracker::applyReplicaSets(const WorkloadDeltaBatch &batch)
+{
+    if (batch.reset) {
+        m_replicaSets.clear();
+        m_replicaSetOwner.clear();
+    }
+    for (const QString &key : batch.deletes<ReplicaSet>()) {
+        const QString owner = m_replicaSetOwner.take(key);
+        const auto it = m_replicaSets.find(owner);
+        if (it != m_replicaSets.end()) {
+            it->remove(key.section(QLatin1Char('/'), 1));
+            if (it->isEmpty())
+                m_replicaSets.erase(it);
+        }
+    }
+    for (const ReplicaSet &rs : batch.upserts<ReplicaSet>()) {
+        const QString owner = rolloutOwnerUid(rs.metadata);
+        if (owner.isEmpty())
+            continue; // a Deployment's: not a release this version records
+        m_replicaSets[owner].insert(rs.metadata.name, slimmed(rs));
+        m_replicaSetOwner.insert(
+            WorkloadDeltaBatch::key(rs.metadata.namespaceName, rs.metadata.name), owner);
+    }
+}
+
+QList<ReplicaSet> ReleaseTracker::replicaSetsOf(const QString &rolloutUid) const
+{
+    return m_replicaSets.value(rolloutUid).values();
+}
+
+void ReleaseTracker::observeRollout(const Rollout &rollout, const QDateTime &now, bool catchUp,
+                                    HistoryWrite *write)
+{
+    const QString key
+        = WorkloadDeltaBatch::key(rollout.metadata.namespaceName, rollout.metadata.name);
+    const QString &uid = rollout.metadata.uid;
+    const auto before = m_rollouts.constFind(key);
+    const std::optional<Rollout> previous
+        = before != m_rollouts.constEnd() ? std::optional<Rollout>(*before) : std::nullopt;
+    m_rollouts.insert(key, rollout);
+    m_rolloutKeyByUid.insert(uid, key);
+
+    const QList<ReplicaSet> replicaSets = replicaSetsOf(uid);
+    const qint64 revision = rolloutRevision(rollout, replicaSets);
+    const ReplicaSet *rs = replicaSetOfRevision(replicaSets, revision);
+    if (revision <= 0 || !rs || rs->podTemplateHash() != rollout.status.currentPodHash)
+        return; // the controller has not made this revision's ReplicaSet yet
+
+    const ReleaseKey release {m_environment, uid, revision};
+    if (catchUp)
+        catchUpOlderRevisions(rollout, replicaSets, revision, now);
+    ensureRelease(release, rollout, *rs, now, catchUp, write);
+    const auto current = m_current.constFind(uid);
+    if (current != m_current.constEnd() && *current != release)
+        supersede(*current, release, now);
+    m_current.insert(uid, release);
+    if (previous)
+        recordObservedActions(*previous, rollout, release, now, write);
+    updateOutcome(release, rollout, now);
+    recordTransition(release, rollout, replicaSets, now, write);
+}
+
+void ReleaseTracker::catchUpOlderRevisions(const Rollout &rollout,
+                                           const QList<ReplicaSet> &replicaSets,
+                                           qint64 currentRevision, const QDateTime &now)
+{
+    QList<ReplicaSet> older;
+    for (const ReplicaSet &rs : replicaSets) {
+        if (rs.revision() > 0 && rs.revision() < currentRevision)
+            older.append(rs);
+    }
+    std::sort(older.begin(), older.end(),
+              [](const ReplicaSet &a, const ReplicaSet &b) { return a.revision() < b.revision(); });
+    for (qsizetype i = 0; i < older.size(); ++i) {
+        const ReleaseKey key {m_environment, rollout.metadata.uid, older[i].revision()};
+        if (m_releases.contains(key))
+            continue;
+        // All the cluster still tells of an older revision: when its ReplicaSet was made
+        // and that a newer one replaced it (whether it had been promoted is not kept).
+        ReleaseSummary s;
+        s.key = key;
+        s.namespaceName = rollout.metadata.namespaceName;
+        s.workload = rollout.metadata.name;
+        s.strategy = strategyName(rollout);
+        s.podTemplateHash = older[i].podTemplateHash();
+        s.images = older[i].podTemplate.images();
+        s.startedAt = older[i].metadata.creationTimestamp;
+        const ReplicaSet *next = i + 1 < older.size()
+            ? &older[i + 1]
+            : replicaSetOfRevision(replicaSets, currentRevision);
+        s.endedAt = next ? next->metadata.creationTimestamp : QDateTime();
+        s.outcome = ReleaseOutcome::Superseded;
+        s.partiallyObserved = true;
+        s.firstObservedAt = now;
+        m_releases.insert(key, s);
+        m_releasesByWorkload[key.workloadUid].append(key);
+        markDirty(key);
+    }
+}
+
+bool ReleaseTracker::ensureRelease(const ReleaseKey &key, const Rollout &rollout,
+                                   const ReplicaSet &rs, const QDateTime &now, bool catchUp,
+                                   HistoryWrite *write)
+{
+    if (m_releases.contains(key))
+        return false;
+    ReleaseSummary s;
+    s.key = key;
+    s.namespaceName = rollout.metadata.namespaceName;
+    s.workload = rollout.metadata.name;
+    s.strategy = strategyName(rollout);
+    s.podTemplateHash = rs.podTemplateHash();
+    s.images = rs.podTemplate.images();
+    s.startedAt = rs.metadata.creationTimestamp.isValid() ? rs.metadata.creationTimestamp : now;
+    s.partiallyObserved = catchUp && s.startedAt < m_startedAt;
+    s.firstObservedAt = now;
+    QStringList steps;
+    if (rollout.spec.canary) {
+        s.stepCount = qint32(rollout.spec.canary->steps.size());
+        for (const RolloutStep &step : rollout.spec.canary->steps)
+            steps.append(canaryStepString(step));
+    }
+    m_releases.insert(key, s);
+    QList<ReleaseKey> &ordered = m_releasesByWorkload[key.workloadUid];
+    ordered.append(key);
+    std::sort(ordered.begin(), ordered.end(), [this](const ReleaseKey &a, const ReleaseKey &b) {
+        return m_releases.value(a).startedAt < m_releases.value(b).startedAt;
+    });
+    markDirty(key);
+    if (!steps.isEmpty())
+        write->stepTexts.append({key, steps});
+    return true;
+}
+
+void ReleaseTracker::supersede(const ReleaseKey &previous, const ReleaseKey &next,
+                               const QDateTime &now)
+{
+    const auto it = m_releases.find(previous);
+    if (it == m_releases.end() || it->outcome != ReleaseOutcome::InProgress)
+        return; // finished already: promoted, or aborted and not retried
+    const QDateTime nextStart = m_releases.value(next).startedAt;
+    it->outcome = ReleaseOutcome::Superseded;
+    it->endedAt = nextStart.isValid() ? nextStart : now;
+    markDirty(previous);
+}
+
+void ReleaseTracker::updateOutcome(const ReleaseKey &key, const Rollout &rollout,
+                                   const QDateTime &now)
+{
+    ReleaseSummary &s = m_releases[key];
+    const ReleaseSummary before = s;
+    if (rollout.status.abort) {
+        if (s.outcome != ReleaseOutcome::Aborted) {
+            s.outcome = ReleaseOutcome::Aborted;
+            s.endedAt = rollout.status.abortedAt.isValid() ? rollout.status.abortedAt : now;
+        }
+    } else if (isFullyPromoted(rollout)
+               && rolloutPhase(rollout).phase == QLatin1String("Healthy")) {
+        if (s.outcome != ReleaseOutcome::Promoted) {
+            s.outcome = ReleaseOutcome::Promoted;
+            // Seen promoted in the catch-up: when it got there is what the conditions say.
+            s.endedAt = s.partiallyObserved && s.firstObservedAt == now
+                ? promotedAtFromConditions(rollout, s.startedAt)
+                : now;
+        }
+    } else if (s.outcome == ReleaseOutcome::Promoted && isFullyPromoted(rollout)) {
+        // Still the stable revision (e.g. scaling): stays promoted.
+    } else {
+        s.outcome = ReleaseOutcome::InProgress; // a retry after an abort goes on
+        s.endedAt = QDateTime();
+    }
+    if (s != before)
+        markDirty(key);
+}
+
+void ReleaseTracker::recordTransition(const ReleaseKey &key, const Rollout &rollout,
+                                      const QList<ReplicaSet> &replicaSets, const QDateTime &now,
+                                      HistoryWrite *write)
+{
+    ReleaseTransition t = transitionOf(rollout, replicaSets);
+    t.time = now;
+    const auto last = m_lastTransition.constFind(key);
+    if (last != m_lastTransition.constEnd() && sameProgress(*last, t))
+        return;
+    m_lastTransition.insert(key, t);
+    write->transitions.append({key, t});
+}
+
+void ReleaseTracker::forgetRollout(const QString &rolloutKey, const QDateTime &now,
+                                   HistoryWrite *write)
+{
+    const auto it = m_rollouts.constFind(rolloutKey);
+    if (it == m_rollouts.constEnd())
+        return;
+    const QString uid = it->metadata.uid;
+    m_rollouts.erase(it);
+    m_rolloutKeyByUid.remove(uid);
+    const QList<ReleaseKey> releases = m_releasesByWorkload.take(uid);
+    for (const ReleaseKey &key : releases) {
+        ReleaseSummary s = m_releases.take(key);
+        if (s.outcome == ReleaseOutcome::InProgress) {
+            s.outcome = ReleaseOutcome::Deleted;
+            s.endedAt = now;
+        }
+        s.workloadDeletedAt = now;
+        m_dirty.remove(key);
+        m_lastTransition.remove(key);
+        write->releases.append(s);
+    }
+    m_current.remove(uid);
+    write->deletedWorkloads.append({m_environment, uid, now});
+}

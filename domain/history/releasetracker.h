@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "analysisrun.h"
+#include "auditrecord.h"
+#include "event.h"
+#include "fleetdelta.h"
+#include "historywrite.h"
+#include "replicaset.h"
+#include "rollout.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+
+#include <optional>
+
+// Turns one environment's stream of WorkloadDeltaBatches into release-record rows: which
+// releases exist (a Rollout revision, from its ReplicaSet), every change of phase, step and
+// weight, the actions observed on the rollout, each AnalysisRun measurement and the Events
+// about the rollout, its ReplicaSets and its runs. Pure values and no clock of its own:
+// the caller passes the time a batch arrived, so tests and the simulator's virtual clock
+// give exact timelines. It keeps only what it needs to see changes (the rollouts, their
+// ReplicaSets without pod templates, the runs' measurements and the events' counts), and
+// forgets a workload when it is deleted.
+class ReleaseTracker
+{
+public:
+    // startedAt: when recording began; a release that started before it and is first seen
+    // in the catch-up batch is marked partially observed.
+    ReleaseTracker(const QString &environment, const QDateTime &startedAt);
+
+    const QString &environment() const { return m_environment; }
+
+    HistoryWrite apply(const WorkloadDeltaBatch &batch, const QDateTime &now);
+    // An outcome record of the audit log: our action on a rollout of this environment,
+    // recorded on the release that rollout is at. Empty for another environment, an attempt,
+    // or a rollout not known here.
+    HistoryWrite applyAudit(const AuditRecord &record);
+
+private:
+    struct RunState
+    {
+        ReleaseKey release;
+        ReleaseAnalysisRun run;
+        QHash<QString, ReleaseMeasurement> measurements; // by metric + start
+    };
+
+    void applyReplicaSets(const WorkloadDeltaBatch &batch);
+    void observeRollout(const Rollout &rollout, const QDateTime &now, bool catchUp,
+                        HistoryWrite *write);
+    void catchUpOlderRevisions(const Rollout &rollout, const QList<ReplicaSet> &replicaSets,
+                               qint64 currentRevision, const QDateTime &now);
+    bool ensureRelease(const ReleaseKey &key, const Rollout &rollout, const ReplicaSet &rs,
+                       const QDateTime &now, bool catchUp, HistoryWrite *write);
+    void supersede(const ReleaseKey &previous, const ReleaseKey &next, const QDateTime &now);
+    void updateOutcome(const ReleaseKey &key, const Rollout &rollout, const QDateTime &now);
+    void recordTransition(const ReleaseKey &key, const Rollout &rollout,
+                          const QList<ReplicaSet> &replicaSets, const QDateTime &now,
+                          HistoryWrite *write);
+    void recordObservedActions(const Rollout &before, const Rollout &after, const ReleaseKey &key,
+                               const QDateTime &now, HistoryWrite *write);
+    void forgetRollout(const QString &rolloutKey, const QDateTime &now, HistoryWrite *write);
+    void observeRun(const AnalysisRun &run, const QDateTime &now, HistoryWrite *write);
+    void observeEvent(const Event &event, HistoryWrite *write);
+    std::optional<ReleaseKey> releaseOfRun(const AnalysisRun &run) const;
+    std::optional<ReleaseKey> releaseOfEvent(const Event &event) const;
+    std::optional<ReleaseKey> releaseAt(const QString &workloadUid, const QDateTime &time) const;
+    QList<ReplicaSet> replicaSetsOf(const QString &rolloutUid) const;
+    void markDirty(const ReleaseKey &key) { m_dirty.insert(key); }
+
+    QString m_environment;
+    QDateTime m_startedAt;
+    QHash<QString, Rollout> m_rollouts; // by "namespace/name"
+    QHash<QString, QString> m_rolloutKeyByUid;
+    // Rollout-owned ReplicaSets by owner uid, then by name; without pod templates (their
+    // images are kept) and conditions: only what the revision and the weights need.
+    QHash<QString, QHash<QString, ReplicaSet>> m_replicaSets;
+    QHash<QString, QString> m_replicaSetOwner; // "namespace/name" -> owner uid
+    QHash<ReleaseKey, ReleaseSummary> m_releases;
+    QHash<QString, QList<ReleaseKey>> m_releasesByWorkload; // in order of start
+    QHash<QString, ReleaseKey> m_current; // rollout uid -> the release it is at
+    QHash<ReleaseKey, ReleaseTransition> m_lastTransition;
+    QHash<QString, RunState> m_runs; // by "namespace/name"
+    QHash<QString, ReleaseEvent> m_events; // by uid, as last written
+    QSet<ReleaseKey> m_dirty; // summaries to write at the end of the batch
+};

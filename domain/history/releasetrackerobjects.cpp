@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The ReleaseTracker's other kinds: the AnalysisRuns and Events of a release, the actions
+// observed on a rollout, and ours from the audit log.
+#include "releasetracker.h"
+
+#include "rolloutstatus.h"
+
+namespace {
+
+QString rolloutOwnerOf(const ObjectMeta &metadata)
+{
+    for (const OwnerReference &owner : metadata.ownerReferences) {
+        if (owner.kind == QLatin1String("Rollout"))
+            return owner.uid;
+    }
+    return QString();
+}
+
+// A pause only a person ends: a canary pause step without a duration.
+bool waitsForPersonAtStep(const Rollout &rollout)
+{
+    if (!findPauseCondition(rollout, u"CanaryPauseStep"))
+        return false;
+    const RolloutStep *step = currentCanaryStep(rollout);
+    return step && step->hasPause && !step->pauseDuration.isSet();
+}
+
+QString measurementKey(const QString &metric, const Measurement &m, qsizetype index)
+{
+    // Measurements are appended; a start time names one, the index stands in without one.
+    return metric + QLatin1Char('\n')
+        + (m.startedAt.isValid() ? QString::number(m.startedAt.toMSecsSinceEpoch())
+                                 : QLatin1Char('#') + QString::number(index));
+}
+
+ReleaseAction observedAction(const QString &name, const QDateTime &time)
+{
+    ReleaseAction action;
+    action.time = time;
+    action.action = name;
+    action.source = ReleaseAction::Source::Observed;
+    return action;
+}
+
+} // namespace
+
+void ReleaseTracker::recordObservedActions(const Rollout &before, const Rollout &after,
+                                           const ReleaseKey &key, const QDateTime &now,
+                                           HistoryWrite *write)
+{
+    QList<ReleaseAction> seen;
+    if (!before.spec.paused && after.spec.paused)
+        seen.append(observedAction(QStringLiteral("pause"), now));
+    if (before.spec.paused && !after.spec.paused)
+        seen.append(observedAction(QStringLiteral("resume"), now));
+    if (!before.status.abort && after.status.abort) {
+        const QDateTime at = after.status.abortedAt.isValid() ? after.status.abortedAt : now;
+        seen.append(observedAction(QStringLiteral("abort"), at));
+    }
+    if (before.status.abort && !after.status.abort)
+        seen.append(observedAction(QStringLiteral("retry"), now));
+    if (!before.status.promoteFull && after.status.promoteFull)
+        seen.append(observedAction(QStringLiteral("promote-full"), now));
+    if (after.spec.restartAt.isValid() && before.spec.restartAt != after.spec.restartAt)
+        seen.append(observedAction(QStringLiteral("restart"), now));
+    // Past a pause only a person ends: somebody promoted it.
+    if (waitsForPersonAtStep(before) && !after.status.abort
+        && after.status.currentStepIndex.value_or(0) > before.status.currentStepIndex.value_or(0))
+        seen.append(observedAction(QStringLiteral("promote"), now));
+    for (const ReleaseAction &action : std::as_const(seen))
+        write->actions.append({key, action});
+}
+
+HistoryWrite ReleaseTracker::applyAudit(const AuditRecord &record)
+{
+    HistoryWrite write;
+    if (record.stage != AuditRecord::Stage::Outcome || record.environment != m_environment)
+        return write;
+    const Rollout rollout
+        = m_rollouts.value(WorkloadDeltaBatch::key(record.namespaceName, record.rollout));
+    // The release the rollout was at when the person acted (the audit file is read from its
+    // start, so older records name older releases).
+    const std::optional<ReleaseKey> release = rollout.metadata.uid.isEmpty()
+        ? std::nullopt
+        : releaseAt(rollout.metadata.uid, record.time);
+    if (!release)
+        return write;
+    ReleaseAction action;
+    action.time = record.time;
+    action.action = record.action;
+    action.source = ReleaseAction::Source::Audit;
+    action.user = record.user;
+    action.result = AuditRecord::resultName(record.result);
+    action.message = record.message;
+    action.auditId = record.id;
+    write.actions.append({*release, action});
+    return write;
+}
+
+std::optional<ReleaseKey> ReleaseTracker::releaseAt(const QString &workloadUid,
+                                                    const QDateTime &time) const
+{
+    // The newest release begun by then; without a time, the one the rollout is at.
+    if (!time.isValid()) {
+        const auto current = m_current.constFind(workloadUid);
+        return current == m_current.constEnd() ? std::nullopt : std::optional(*current);
+    }
+    const QList<ReleaseKey> ordered = m_releasesByWorkload.value(workloadUid);
+    std::optional<ReleaseKey> found;
+    for (const ReleaseKey &key : ordered) {
+        const QDateTime start = m_releases.value(key).startedAt;
+        if (!start.isValid() || start <= time)
+            found = key;
+    }
+    return found;
+}
+
+std::optional<ReleaseKey> ReleaseTracker::releaseOfRun(const AnalysisRun &run) const
+{
+    const QString owner = rolloutOwnerOf(run.metadata);
+    if (owner.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 revision = run.revision().toLongLong(&ok);
+    if (ok && m_releases.contains(ReleaseKey {m_environment, owner, revision}))
+        return ReleaseKey {m_environment, owner, revision};
+    const QString hash = run.podTemplateHash();
+    for (const ReplicaSet &rs : m_replicaSets.value(owner)) {
+        const ReleaseKey key {m_environment, owner, rs.revision()};
+        if (!hash.isEmpty() && rs.podTemplateHash() == hash && m_releases.contains(key))
+            return key;
+    }
+    return releaseAt(owner, run.startedAt);
+}
+
+void ReleaseTracker::observeRun(const AnalysisRun &run, const QDateTime &now, HistoryWrite *write)
+{
+    Q_UNUSED(now);
+    const std::optional<ReleaseKey> release = releaseOfRun(run);
+    if (!release)
+        return; // not a rollout's, or its rollout is not known here
+    RunState &state
+        = m_runs[WorkloadDeltaBatch::key(run.metadata.namespaceName, run.metadata.name)];
+    state.release = *release;
+    const ReleaseAnalysisRun summary {run.metadata.name, run.rolloutType(), run.phase,
+                                      run.message,       run.startedAt,     run.completedAt};
+    if (summary != state.run) {
+        state.run = summary;
+        write->analysisRuns.append({*release, summary});
+    }
+    for (const MetricResult &result : run.metricResults) {
+        const AnalysisMetric *metric = nullptr;
+        for (const AnalysisMetric &m : run.metrics) {
+            if (m.name == result.name)
+                metric = &m;
+        }
+        for (qsizetype i = 0; i < result.measurements.size(); ++i) {
+            const Measurement &m = result.measurements[i];
+            ReleaseMeasurement row {run.metadata.name,
+                                    summary.runKind,
+                                    result.name,
+                                    m.phase,
+                                    m.value,
+                                    m.message,
+                                    metric ? metric->successCondition : QString(),
+                                    metric ? metric->failureCondition : QString(),
+                                    m.startedAt,
+                                    m.finishedAt};
+            ReleaseMeasurement &stored = state.measurements[measurementKey(result.name, m, i)];
+            if (stored != row) {
+                stored = row;
+                write->measurements.append({*release, row});
+            }
+        }
+    }
+}
+
+std::optional<ReleaseKey> ReleaseTracker::releaseOfEvent(const Event &event) const
+{
+    const ObjectReference &object = event.involvedObject;
+    const QString key = WorkloadDeltaBatch::key(
+        object.namespaceName.isEmpty() ? event.metadata.namespaceName : object.namespaceName,
+        object.name);
+    if (object.kind == QLatin1String("Rollout")) {
+        const Rollout rollout = m_rollouts.value(key);
+        const QString uid = object.uid.isEmpty() ? rollout.metadata.uid : object.uid;
+        return uid.isEmpty() ? std::nullopt : releaseAt(uid, event.lastSeen());
+    }
+    if (object.kind == QLatin1String("AnalysisRun")) {
+        const auto run = m_runs.constFind(key);
+        return run == m_runs.constEnd() ? std::nullopt : std::optional(run->release);
+    }
+    if (object.kind == QLatin1String("ReplicaSet")) {
+        const QString owner = m_replicaSetOwner.value(key);
+        const ReplicaSet rs = m_replicaSets.value(owner).value(object.name);
+        const ReleaseKey release {m_environment, owner, rs.revision()};
+        return m_releases.contains(release) ? std::optional(release) : std::nullopt;
+    }
+    return std::nullopt;
+}
+
+void ReleaseTracker::observeEvent(const Event &event, HistoryWrite *write)
+{
+    const std::optional<ReleaseKey> release = releaseOfEvent(event);
+    if (!release)
+        return;
+    ReleaseEvent row;
+    row.uid = event.metadata.uid;
+    row.type = event.type;
+    row.reason = event.reason;
+    row.message = event.message;
+    row.objectKind = event.involvedObject.kind;
+    row.objectName = event.involvedObject.name;
+    row.count = event.count;
+    row.firstSeen = event.firstTimestamp.isValid() ? event.firstTimestamp
+        : event.eventTime.isValid()                ? event.eventTime
+                                                   : event.metadata.creationTimestamp;
+    row.lastSeen = event.lastSeen();
+    ReleaseEvent &stored = m_events[row.uid];
+    if (stored == row)
+        return;
+    stored = row;
+    write->events.append({*release, row});
+}
