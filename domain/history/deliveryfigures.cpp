@@ -2,6 +2,7 @@
 #include "deliveryfigures.h"
 
 #include <QMap>
+#include <QSet>
 #include <QStringList>
 
 #include <algorithm>
@@ -32,6 +33,13 @@ struct Tally
     }
 };
 
+// A release of a workload, and whether it is counted or only judged against.
+struct Entry
+{
+    ReleaseSummary release;
+    bool counted = true;
+};
+
 bool inPeriod(const ReleaseSummary &release, const QDateTime &from, const QDateTime &to)
 {
     if (!release.startedAt.isValid())
@@ -40,30 +48,33 @@ bool inPeriod(const ReleaseSummary &release, const QDateTime &from, const QDateT
 }
 
 // Revisions start again at 1 when a workload is created anew, so start time orders first.
-bool startsBefore(const ReleaseSummary &a, const ReleaseSummary &b)
+bool startsBefore(const Entry &x, const Entry &y)
 {
+    const ReleaseSummary &a = x.release;
+    const ReleaseSummary &b = y.release;
     if (a.startedAt != b.startedAt)
         return a.startedAt < b.startedAt;
     return a.key.revision < b.key.revision;
 }
 
-bool isRollback(const QList<ReleaseSummary> &ordered, qsizetype index)
+bool isRollback(const QList<Entry> &ordered, qsizetype index)
 {
-    const QString &hash = ordered.at(index).podTemplateHash;
+    const QString &hash = ordered.at(index).release.podTemplateHash;
     if (hash.isEmpty())
         return false;
     for (qsizetype older = 0; older < index; ++older) {
-        if (ordered.at(older).podTemplateHash == hash)
+        if (ordered.at(older).release.podTemplateHash == hash)
             return true;
     }
     return false;
 }
 
 // The end of the first promotion that ended at or after `abortEnd`; null when none did.
-QDateTime recoveryEnd(const QList<ReleaseSummary> &ordered, const ReleaseSummary &abort)
+QDateTime recoveryEnd(const QList<Entry> &ordered, const ReleaseSummary &abort)
 {
     QDateTime best;
-    for (const ReleaseSummary &release : ordered) {
+    for (const Entry &entry : ordered) {
+        const ReleaseSummary &release = entry.release;
         if (release.outcome != ReleaseOutcome::Promoted || !release.endedAt.isValid()
             || release.endedAt < abort.endedAt)
             continue;
@@ -73,13 +84,12 @@ QDateTime recoveryEnd(const QList<ReleaseSummary> &ordered, const ReleaseSummary
     return best;
 }
 
-Tally tallyWorkload(const QList<ReleaseSummary> &ordered, const QDateTime &from,
-                    const QDateTime &to)
+Tally tallyWorkload(const QList<Entry> &ordered, const QDateTime &from, const QDateTime &to)
 {
     Tally tally;
     for (qsizetype i = 0; i < ordered.size(); ++i) {
-        const ReleaseSummary &release = ordered.at(i);
-        if (!inPeriod(release, from, to))
+        const ReleaseSummary &release = ordered.at(i).release;
+        if (!ordered.at(i).counted || !inPeriod(release, from, to))
             continue;
         ++tally.releases;
         if (isRollback(ordered, i))
@@ -174,12 +184,23 @@ qint64 medianMSecs(QList<qint64> values)
 }
 
 DeliveryFigureSet computeDeliveryFigures(const QList<ReleaseSummary> &releases,
-                                         const QDateTime &from, const QDateTime &to)
+                                         const QDateTime &from, const QDateTime &to,
+                                         const QList<ReleaseSummary> &context)
 {
-    QMap<QStringList, QList<ReleaseSummary>> byWorkload;
-    for (const ReleaseSummary &release : releases)
+    QMap<QStringList, QList<Entry>> byWorkload;
+    QSet<ReleaseKey> counted;
+    for (const ReleaseSummary &release : releases) {
+        counted.insert(release.key);
         byWorkload[{release.key.environment, release.namespaceName, release.workload}].append(
-            release);
+            {release, true});
+    }
+    for (const ReleaseSummary &release : context) {
+        const QStringList workload {release.key.environment, release.namespaceName,
+                                    release.workload};
+        // Only the counted workloads' history matters, and a counted release only once.
+        if (byWorkload.contains(workload) && !counted.contains(release.key))
+            byWorkload[workload].append({release, false});
+    }
 
     DeliveryFigureSet set;
     std::tie(set.from, set.to) = resolvePeriod(releases, from, to);

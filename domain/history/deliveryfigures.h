@@ -71,8 +71,12 @@ struct DeliveryFigureSet
     QList<DeliveryFigures> workloads;
 };
 
+// `context`: other releases known of the same workloads (say those a filter on the outcome
+// hides, or older ones) that are judged against, as the older release of a rollback or the
+// promotion that recovered an abort, but never counted. A release in both lists is counted.
 DeliveryFigureSet computeDeliveryFigures(const QList<ReleaseSummary> &releases,
-                                         const QDateTime &from, const QDateTime &to);
+                                         const QDateTime &from, const QDateTime &to,
+                                         const QList<ReleaseSummary> &context = {});
 
 // The median of `values` (sorted here) in the rounding described above; -1 when empty.
 qint64 medianMSecs(QList<qint64> values);

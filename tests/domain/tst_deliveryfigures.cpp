@@ -222,6 +222,36 @@ private slots:
         QCOMPARE(single.total.releasesPerWeek, 0.0);
     }
 
+    void contextIsJudgedAgainstButNotCounted()
+    {
+        // Only the aborts of checkout are counted (a filter on the outcome); the promotions
+        // and cart's old release are context.
+        QList<ReleaseSummary> aborts;
+        for (const ReleaseSummary &r : checkout()) {
+            if (r.outcome == aborted)
+                aborts.append(r);
+        }
+        const DeliveryFigureSet set
+            = computeDeliveryFigures(aborts, t0, at(14 * day), checkout() + cart());
+        QCOMPARE(set.workloads.size(), 1); // cart has nothing counted
+        QCOMPARE(set.total.releases, 3);
+        QCOMPARE(set.total.aborted, 3);
+        QCOMPARE(set.total.abortedShare, 1.0);
+        QCOMPARE(set.total.promoted, 0);
+        QCOMPARE(set.total.recoveries, 3);
+        QCOMPARE(set.total.meanTimeToRecoverMSecs, 57280000);
+
+        // Without the context nothing recovers them.
+        const DeliveryFigureSet alone = computeDeliveryFigures(aborts, t0, at(14 * day));
+        QCOMPARE(alone.total.recoveries, 0);
+        QCOMPARE(alone.total.unrecovered, 3);
+
+        // cart's in-progress release is a rollback only with its older release as context.
+        const QList<ReleaseSummary> current = cart().mid(1);
+        QCOMPARE(computeDeliveryFigures(current, t0, at(14 * day)).total.rolledBack, 0);
+        QCOMPARE(computeDeliveryFigures(current, t0, at(14 * day), cart()).total.rolledBack, 1);
+    }
+
     void rollbackNeedsAHashAndAnOlderRelease()
     {
         const QString d = QStringLiteral("dev");
