@@ -123,7 +123,10 @@ HistoryWrite ReleaseTracker::apply(const WorkloadDeltaBatch &batch, const QDateT
     }
     m_dirty.clear();
     std::sort(dirty.begin(), dirty.end(), [](const ReleaseSummary &a, const ReleaseSummary &b) {
-        return a.startedAt < b.startedAt;
+        // Revisions made at the same moment (a scenario's or a restore's) stay in order, so
+        // "newest first" lists the higher revision first.
+        return a.startedAt != b.startedAt ? a.startedAt < b.startedAt
+                                          : a.key.revision < b.key.revision;
     });
     write.releases = dirty + write.releases;
     return write;

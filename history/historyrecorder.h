@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "historyrecorderworker.h"
+
+#include <QObject>
+#include <QThread>
+
+// Records every release the fetchers show into the history database, off the GUI thread
+// (DESIGN.md, data flow 6). Connect FleetFetcher::workloadsChanged to record(): the batch
+// (a value) is queued to the recorder's thread, where the trackers turn it into rows and a
+// transaction writes them every flush interval. A database that cannot be opened is
+// reported once (opened() with the message) and the app goes on without history.
+class HistoryRecorder : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit HistoryRecorder(const HistoryRecorderOptions &options, QObject *parent = nullptr);
+    // Writes what is still pending, closes the database and ends the thread.
+    ~HistoryRecorder() override;
+
+    void start();
+    // Any thread. Batches after a failed open are dropped.
+    void record(const QString &environment, const WorkloadDeltaBatch &batch);
+    // Blocks until what was recorded so far is written (tests, and `record` on SIGTERM).
+    void flushNow();
+
+    // $RELEASE_DASHBOARD_HISTORY_FILE, else <AppDataLocation>/history.sqlite, or
+    // demo-history.sqlite for the demo fleet (its environments are not the user's).
+    static QString defaultPath(bool demo);
+
+signals:
+    void opened(const QString &errorMessage, const QString &notice);
+    void written(int releases, int rows);
+    void writeFailed(const QString &message);
+
+private:
+    QThread m_thread;
+    HistoryRecorderWorker *m_worker = nullptr; // lives on m_thread, deleted when it ends
+    bool m_started = false;
+};
