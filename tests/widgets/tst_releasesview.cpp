@@ -62,6 +62,8 @@ QList<ReleaseSummary> sample()
 
 } // namespace
 
+#include "screenshotreleases.h"
+
 class TestReleasesView : public QObject
 {
     Q_OBJECT
@@ -224,6 +226,24 @@ private slots:
         m_view->setReleases(next);
         QCOMPARE(m_view->currentRelease(), next.at(0));
         QCOMPARE(figure(QStringLiteral("Promotion")), QStringLiteral("5 min"));
+    }
+
+    // Not a check: RD_RELEASES_SCREENSHOT=<folder> renders the view with a realistic week
+    // to releases-view.png (docs/screenshots) and, with a few zh_CN strings, -zh.png.
+    void screenshot()
+    {
+        const QString folder = qEnvironmentVariable("RD_RELEASES_SCREENSHOT");
+        if (folder.isEmpty())
+            QSKIP("RD_RELEASES_SCREENSHOT not set");
+        m_view = std::make_unique<ReleasesView>();
+        fillScreenshot(m_view.get());
+        QVERIFY(m_view->grab().save(folder + QStringLiteral("/releases-view.png")));
+        ScreenshotTranslator translator;
+        QCoreApplication::installTranslator(&translator);
+        m_view = std::make_unique<ReleasesView>();
+        fillScreenshot(m_view.get());
+        QVERIFY(m_view->grab().save(folder + QStringLiteral("/releases-view-zh.png")));
+        QCoreApplication::removeTranslator(&translator);
     }
 
     void bannerAndEnvironments()

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QRegularExpression>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -39,9 +40,11 @@ QDateTimeEdit *makeDateEdit(const QString &objectName, QWidget *parent)
     auto *edit = new QDateTimeEdit(parent);
     edit->setObjectName(objectName);
     edit->setCalendarPopup(true);
-    // The locale's short format: translated month names and order, never truncated, since
-    // the edit sizes itself to the text.
-    edit->setDisplayFormat(QLocale().dateTimeFormat(QLocale::ShortFormat));
+    // The locale's short format (translated month names and order; the edit sizes itself to
+    // the text, so nothing is cut off) without seconds, which nobody filters by.
+    QString format = QLocale().dateTimeFormat(QLocale::ShortFormat);
+    format.remove(QRegularExpression(QStringLiteral("[:.]ss")));
+    edit->setDisplayFormat(format);
     return edit;
 }
 
