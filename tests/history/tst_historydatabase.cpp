@@ -337,6 +337,39 @@ private slots:
         QCOMPARE(q.value(0).toInt(), mode == QLatin1String("rollback") ? 1 : 0);
     }
 
+    void writeWhileLockedFailsWholeAndTheNextOneWorks()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+        HistoryDatabase db;
+        db.setBusyTimeout(300);
+        QVERIFY(db.open(path));
+        HistoryWriter writer(db);
+        const ReleaseSummary r = release(QStringLiteral("prod"), QStringLiteral("u1"), 1, at(0));
+
+        QProcess holder;
+        holder.start(QCoreApplication::applicationFilePath(),
+                     {QStringLiteral("--hold-lock"), path, QStringLiteral("wal")});
+        QVERIFY(holder.waitForStarted());
+        while (!holder.readAllStandardOutput().contains("locked"))
+            QVERIFY2(holder.waitForReadyRead(10000), "the lock holder did not start");
+        QVERIFY(!writer.write(fullWrite(r)));
+        QVERIFY2(writer.errorMessage().startsWith(
+                     QStringLiteral("The release history at %1 could not be updated (")
+                         .arg(QDir::toNativeSeparators(path))),
+                 qPrintable(writer.errorMessage()));
+        QVERIFY(writer.errorMessage().endsWith(QLatin1String("; the batch was not recorded.")));
+
+        holder.closeWriteChannel();
+        QVERIFY(holder.waitForFinished(10000));
+        QVERIFY2(writer.write(fullWrite(r)), qPrintable(writer.errorMessage()));
+        HistoryReader reader;
+        QVERIFY(reader.open(path));
+        const QList<ReleaseSummary> stored = reader.releases({});
+        QCOMPARE(stored.size(), 1);
+        QCOMPARE(reader.timeline(stored.first().id)->transitions.size(), 2);
+    }
+
     void folderThatCannotBeMadeGivesAMessage()
     {
         QTemporaryDir dir;
