@@ -97,7 +97,8 @@ private slots:
         const QString fresh = dir.filePath(QStringLiteral("fresh_zh_CN.ts"));
         QStringList arguments = {QStringLiteral("-silent"), QStringLiteral("-no-obsolete"),
                                  QStringLiteral("-locations"), QStringLiteral("none")};
-        for (const char *layer : {"domain", "net", "fetchers", "store", "models", "widgets", "app"})
+        for (const char *layer :
+             {"domain", "net", "fetchers", "store", "history", "models", "widgets", "app"})
             arguments.append(QStringLiteral(RD_SOURCE_DIR "/") + QLatin1String(layer));
         arguments += {QStringLiteral("-ts"), fresh};
         QProcess process;
