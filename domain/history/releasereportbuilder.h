@@ -6,7 +6,8 @@
 #include <QCoreApplication>
 
 // Builds a ReleaseReport's sections (releasereport.h); the comparison with the previous
-// release is in releasereportcomparison.cpp. Internal to the report: use releaseReport().
+// release is in releasereportcomparison.cpp. Use releaseReport(); its static words (outcome,
+// actor, step) are shared with the timeline drawing so both say the same.
 class ReleaseReportBuilder
 {
     Q_DECLARE_TR_FUNCTIONS(ReleaseReport)

@@ -2,11 +2,14 @@
 #include "releasereportdocument.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QFontMetricsF>
 #include <QPainter>
 #include <QPalette>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextTable>
+
+#include <cmath>
 
 namespace {
 
@@ -21,7 +24,7 @@ QPalette printPalette()
 }
 
 const QColor headerTint(0xe8, 0xec, 0xf0);
-const QColor borderColour(0xb0, 0xb6, 0xbc);
+const QColor stripeTint(0xf4, 0xf6, 0xf8);
 const QColor noteColour(0x55, 0x5b, 0x61);
 
 // Tones for the phase and outcome words in the tables, so a failure stands out on paper.
@@ -93,15 +96,42 @@ void ReleaseReportDocument::build(const ReleaseReport &report, const ReleaseTime
         }
     }
     cursor.endEditBlock();
+    keepHeadingsWithText();
+}
+
+qreal ReleaseReportDocument::px(qreal points) const
+{
+    // The layout scales frame and block lengths from 96 dpi pixels to its paint device itself.
+    return points * 96.0 / 72.0;
+}
+
+void ReleaseReportDocument::keepHeadingsWithText()
+{
+    const qreal pageHeight = m_document->pageSize().height();
+    if (pageHeight <= 0)
+        return;
+    QAbstractTextDocumentLayout *layout = m_document->documentLayout();
+    // Room for a heading's first three lines of text (or a table's header and two rows).
+    const qreal needed = QFontMetricsF(m_font, layout->paintDevice()).lineSpacing() * 3.5;
+    for (int number : std::as_const(m_headings)) {
+        const QTextBlock block = m_document->findBlockByNumber(number);
+        layout->documentSize(); // lays out what an earlier break moved
+        const QRectF rect = layout->blockBoundingRect(block);
+        const qreal pageEnd = (std::floor(rect.top() / pageHeight) + 1) * pageHeight;
+        if (pageEnd - rect.bottom() >= needed)
+            continue;
+        QTextBlockFormat format;
+        format.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        QTextCursor(block).mergeBlockFormat(format);
+    }
 }
 
 void ReleaseReportDocument::addHeading(QTextCursor *cursor, const QString &text, qreal pointSize,
                                        bool first)
 {
     QTextBlockFormat block;
-    block.setTopMargin(first ? 0 : pointSize * 1.1);
-    block.setBottomMargin(pointSize * 0.45);
-    // A heading is never left alone at the foot of a page: it goes with what follows.
+    block.setTopMargin(first ? 0 : px(pointSize * 0.9));
+    block.setBottomMargin(px(pointSize * 0.35));
     block.setNonBreakableLines(true);
     QTextCharFormat chars;
     QFont font = m_font;
@@ -114,12 +144,14 @@ void ReleaseReportDocument::addHeading(QTextCursor *cursor, const QString &text,
         cursor->insertBlock(block);
     cursor->setBlockCharFormat(chars);
     cursor->insertText(text, chars);
+    if (!first)
+        m_headings.append(cursor->block().blockNumber());
 }
 
 void ReleaseReportDocument::addParagraph(QTextCursor *cursor, const QString &text, bool note)
 {
     QTextBlockFormat block;
-    block.setBottomMargin(m_font.pointSizeF() * 0.6);
+    block.setBottomMargin(px(m_font.pointSizeF() * 0.6));
     QTextCharFormat chars;
     chars.setFont(m_font);
     if (note) {
@@ -136,14 +168,14 @@ void ReleaseReportDocument::addTable(QTextCursor *cursor, const ReleaseReportTab
     if (table.headers.isEmpty())
         return;
     QTextTableFormat format;
-    format.setBorderCollapse(true);
-    format.setBorder(0.5);
-    format.setBorderBrush(borderColour);
-    format.setCellPadding(m_font.pointSizeF() * 0.35);
+    // Rows told apart by shading rather than rules: hairlines vanish in print previews.
+    format.setBorder(0);
+    format.setCellPadding(px(2.2));
     format.setCellSpacing(0);
     format.setWidth(QTextLength(QTextLength::PercentageLength, keyValue ? 70 : 100));
     format.setHeaderRowCount(keyValue ? 0 : 1); // repeated on every page the table spans
-    format.setBottomMargin(m_font.pointSizeF() * 0.6);
+    format.setTopMargin(px(m_font.pointSizeF() * 0.5));
+    format.setBottomMargin(px(m_font.pointSizeF() * 0.8));
     const int columns = int(table.headers.size());
     const int headerRows = keyValue ? 0 : 1;
     QTextTable *t = cursor->insertTable(int(table.rows.size()) + headerRows, columns, format);
@@ -160,8 +192,17 @@ void ReleaseReportDocument::addTable(QTextCursor *cursor, const ReleaseReportTab
         QTextTableCellFormat cellFormat = cell.format().toTableCellFormat();
         if (header || (keyValue && column == 0))
             cellFormat.setBackground(headerTint);
+        else if ((row - (keyValue ? 0 : 1)) % 2 == 1)
+            cellFormat.setBackground(stripeTint);
         cell.setFormat(cellFormat);
         QTextCursor c = cell.firstCursorPosition();
+        // Times, values and conditions stay on one line (the column widens for them); only
+        // long texts such as messages wrap.
+        if (text.size() <= 24) {
+            QTextBlockFormat block;
+            block.setNonBreakableLines(true);
+            c.mergeBlockFormat(block);
+        }
         c.insertText(text, chars);
     };
     if (!keyValue) {
@@ -190,7 +231,7 @@ void ReleaseReportDocument::addDrawing(QTextCursor *cursor, const ReleaseTimelin
     auto *handler = new ReleaseTimelineTextObject(timeline, size, font, m_document);
     m_document->documentLayout()->registerHandler(ReleaseTimelineTextObject::objectType, handler);
     QTextBlockFormat block;
-    block.setBottomMargin(m_font.pointSizeF());
+    block.setBottomMargin(px(m_font.pointSizeF() * 1.4));
     cursor->insertBlock(block);
     QTextCharFormat object;
     object.setObjectType(ReleaseTimelineTextObject::objectType);

@@ -35,6 +35,7 @@ private:
     ReleaseTimelinePainter m_painter;
     QSizeF m_size;
     QFont m_font;
+    QList<int> m_headings; // block numbers
 };
 
 // Fills a QTextDocument (already given its paint device and page size) with a ReleaseReport
@@ -52,7 +53,12 @@ private:
     void addParagraph(QTextCursor *cursor, const QString &text, bool note);
     void addTable(QTextCursor *cursor, const ReleaseReportTable &table, bool keyValue);
     void addDrawing(QTextCursor *cursor, const ReleaseTimeline &timeline);
+    // Moves a heading that would end a page, with no room for what it heads, to the next.
+    void keepHeadingsWithText();
+    // Points as the 96 dpi pixels of frame and block formats (borders, padding, margins).
+    qreal px(qreal points) const;
 
     QTextDocument *m_document;
     QFont m_font;
+    QList<int> m_headings; // block numbers
 };

@@ -153,7 +153,7 @@ void ReleaseTimelinePainter::paintLegend(QPainter *painter, const Geometry &g, c
 {
     const QFontMetricsF fm(painter->font(), painter->device());
     const qreal y = g.legendRow.center().y();
-    qreal x = g.plot.left();
+    qreal x = g.legendRow.left() + g.line * 0.5;
     const auto item = [&](const QString &text, const auto &symbol) {
         const qreal needed = g.line * 1.5 + fm.horizontalAdvance(text);
         if (x + needed > g.legendRow.right())
@@ -191,7 +191,7 @@ void ReleaseTimelinePainter::paintLegend(QPainter *painter, const Geometry &g, c
     item(tr("failed"), dot(QStringLiteral("Failed")));
     item(tr("inconclusive"), dot(QStringLiteral("Inconclusive")));
     item(tr("error"), dot(QStringLiteral("Error")));
-    item(tr("warning event"), [&](const QRectF &r) {
+    item(tr("warning"), [&](const QRectF &r) {
         painter->setPen(QPen(c.warning, g.line * 0.14));
         painter->drawLine(QPointF(r.center().x(), r.top()), QPointF(r.center().x(), r.bottom()));
     });

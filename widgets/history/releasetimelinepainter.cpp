@@ -204,20 +204,22 @@ void ReleaseTimelinePainter::paintGrid(QPainter *painter, const Geometry &g, con
     const int maxTicks = std::max(
         2, int(g.plot.width() / (fm.horizontalAdvance(QStringLiteral("00:00:00")) * 1.8)));
     const auto ticks = ChartTimeTicks::ticks(m_startMs, m_endMs, maxTicks, true);
-    const qreal bottom = g.axisRow.top();
+    // The zone at the left of the axis row; tick labels stay right of it and inside the rect.
+    const QString zone = tr("UTC");
+    const qreal zoneRight = g.legendRow.left() + fm.horizontalAdvance(zone) + g.line * 0.4;
+    painter->setPen(c.muted);
+    painter->drawText(QRectF(g.legendRow.left(), g.axisRow.top(), zoneRight, g.line * 1.3),
+                      Qt::AlignLeft | Qt::AlignVCenter, zone);
     for (const ChartTimeTicks::Tick &tick : ticks) {
         const qreal x = xOf(QDateTime::fromMSecsSinceEpoch(tick.timeMs, Qt::UTC), g.plot);
         painter->setPen(QPen(c.grid, 0, Qt::DotLine));
-        painter->drawLine(QPointF(x, g.plot.top()), QPointF(x, bottom));
+        painter->drawLine(QPointF(x, g.plot.top()), QPointF(x, g.axisRow.top()));
         painter->setPen(c.muted);
-        const qreal w = fm.horizontalAdvance(tick.label) + g.line;
-        painter->drawText(QRectF(x - w / 2, g.axisRow.top(), w, g.line * 1.3),
+        const qreal w = fm.horizontalAdvance(tick.label) + 2;
+        const qreal left = std::clamp(x - w / 2, zoneRight, g.legendRow.right() - w);
+        painter->drawText(QRectF(left, g.axisRow.top(), w, g.line * 1.3),
                           Qt::AlignHCenter | Qt::AlignVCenter, tick.label);
     }
-    painter->setPen(c.muted);
-    painter->drawText(QRectF(g.legendRow.left(), g.axisRow.top(),
-                             g.plot.left() - g.legendRow.left() - g.line * 0.3, g.line * 1.3),
-                      Qt::AlignRight | Qt::AlignVCenter, tr("UTC"));
     painter->setPen(QPen(c.muted, 0));
     painter->setBrush(Qt::NoBrush);
     painter->drawRect(g.plot);
