@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fleetsession.h"
 
+#include "historyrecorder.h"
+
 #include <QAction>
 
 #include "environmentpickerdialog.h"
@@ -80,6 +82,7 @@ void FleetSession::open(const CommandLineOptions &options)
         return;
     }
     m_options = options;
+    m_window->setHistoryFile(HistoryRecorder::defaultPath(options.demo));
     show(setup);
     if (options.demo)
         addDemoMenu();

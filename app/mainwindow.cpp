@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "releaserecording.h"
+
 #include "popoutwindow.h"
 
 #include "firstrunpage.h"
@@ -68,7 +70,8 @@ MainWindow::MainWindow(QWidget *parent) :
     m_countdown(new RetryCountdown(this)),
     m_detailController(new RolloutDetailController(m_fleetModel, m_detail->rolloutView(), this)),
     m_deploymentController(
-        new DeploymentDetailController(m_fleetModel, m_detail->deploymentView(), this))
+        new DeploymentDetailController(m_fleetModel, m_detail->deploymentView(), this)),
+    m_recording(new ReleaseRecording(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     // The parts tests look for by name (tests/app/windowparts.h; the widgets name themselves).
@@ -84,6 +87,11 @@ MainWindow::MainWindow(QWidget *parent) :
     m_metricsController = new MetricsController(m_fleetModel, metricsView, this);
     m_metricsController->setObjectName(QStringLiteral("metricsController"));
     m_detail->rolloutView()->addPage(metricsView, tr("Metrics"));
+    connect(m_recording, &ReleaseRecording::problem, this,
+            [this](const QString &message, bool isError) {
+                m_banner->showMessage(message, isError ? MessageBanner::Type::Error
+                                                       : MessageBanner::Type::Information);
+            });
 
     setUpModels();
     createSplitters();
@@ -196,6 +204,7 @@ void MainWindow::setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentS
     connect(m_fetcher.get(), &FleetFetcher::stateChanged, m_countdown, &RetryCountdown::setState);
     connect(m_fetcher.get(), &FleetFetcher::workloadsChanged, m_fleetModel,
             &FleetModel::applyBatch);
+    m_recording->follow(m_fetcher.get());
     m_fetcher->start();
     updateCounts();
 }
@@ -245,6 +254,16 @@ void MainWindow::stopFetching()
         m_fetcher->stop();
     m_detailController->shutdown();
     m_metricsController->shutdown();
+}
+
+void MainWindow::setHistoryFile(const QString &path)
+{
+    m_recording->setDatabasePath(path);
+}
+
+void MainWindow::showReleases()
+{
+    m_recording->showWindow(this);
 }
 
 void MainWindow::refresh()

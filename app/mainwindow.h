@@ -32,6 +32,7 @@ class QSplitter;
 class QTimer;
 class RetryCountdown;
 class RolloutDetailController;
+class ReleaseRecording;
 class DeploymentDetailController;
 
 // The window: environments with their connection state on the left, the filterable fleet
@@ -69,6 +70,9 @@ public:
     bool isMetricsPoppedOut() const { return !m_metricsWindow.isNull(); }
     // Stops the fetcher's threads (before a demo fleet it talks to goes away).
     void stopFetching();
+    // The release history this fleet is recorded into (the demo has its own file); before
+    // setFleet().
+    void setHistoryFile(const QString &path);
     void saveSettings() const;
 
     // The window composes its parts and is not reached into: tests find a part as a
@@ -102,6 +106,8 @@ public slots:
     void refresh();
     void showAbout();
     void showAuditLog();
+    // The Releases window: every recorded release, its timeline and report (View menu).
+    void showReleases();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -155,6 +161,7 @@ private:
     RolloutDetailController *m_detailController;
     DeploymentDetailController *m_deploymentController;
     MetricsController *m_metricsController = nullptr;
+    ReleaseRecording *m_recording;
     QStringList m_pendingSelection; // environment, namespace, name
     // The workload the user picked: environment, kind, namespace, name; empty for none.
     QStringList m_selection;

@@ -155,6 +155,11 @@ void MainWindow::createViewMenu()
     m_popOutMetrics->setCheckable(true);
     m_popOutMetrics->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
     view->addSeparator();
+    QAction *releases = view->addAction(tr("Re&leases…"), this, &MainWindow::showReleases);
+    releases->setObjectName(QStringLiteral("showReleasesAction"));
+    releases->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    releases->setToolTip(tr("Every recorded release: timelines, gates, actions, reports"));
+    view->addSeparator();
     QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refresh->setShortcut(QKeySequence::Refresh);
     refresh->setToolTip(tr("List every environment anew"));

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class FleetFetcher;
+class HistoryRecorder;
+class ReleasesWindow;
+class QWidget;
+
+// The window's release record: a HistoryRecorder on the database of this fleet (the demo
+// has its own) fed by the fleet's fetcher, and the Releases window over it. When the
+// database cannot be opened the dashboard goes on without history; problem() says why
+// once, for the window's banner.
+class ReleaseRecording : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit ReleaseRecording(QObject *parent = nullptr);
+    ~ReleaseRecording() override;
+
+    // The database to record into from the next follow() on; a different file ends the
+    // recording into the previous one (what was pending is written first).
+    void setDatabasePath(const QString &path);
+    QString databasePath() const { return m_path; }
+    // Records what this fetcher delivers (every environment it watches).
+    void follow(FleetFetcher *fetcher);
+    // Opens (or raises) the Releases window.
+    void showWindow(QWidget *parent);
+
+signals:
+    // The history could not be opened (error), or was repaired (information).
+    void problem(const QString &message, bool isError);
+
+private:
+    void ensureRecorder();
+
+    QString m_path;
+    std::unique_ptr<HistoryRecorder> m_recorder;
+    QString m_problem;
+    QPointer<ReleasesWindow> m_window;
+};
