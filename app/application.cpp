@@ -9,8 +9,11 @@
 #include "dashboardresources.h"
 #include "fleetsetup.h"
 #include "getcommand.h"
+#include "historycommand.h"
 #include "mainwindow.h"
 #include "metricscontroller.h"
+#include "recordcommand.h"
+#include "reportcommand.h"
 #include "startuptrace.h"
 #include "translationloader.h"
 #include "versioninfo.h"
@@ -86,8 +89,20 @@ int Application::run(const QStringList &arguments, QTextStream &out, QTextStream
     case CommandLine::Result::Ok:
         break;
     }
-    if (options.mode == CommandLineOptions::Mode::Action)
+    switch (options.mode) {
+    case CommandLineOptions::Mode::Action:
         return ActionCommand::run(options, out, err);
+    case CommandLineOptions::Mode::History:
+        return HistoryCommand::run(options, out, err);
+    case CommandLineOptions::Mode::Report:
+        return ReportCommand::run(options, out, err);
+    case CommandLineOptions::Mode::Record:
+        return RecordCommand::run(options, out, err);
+    case CommandLineOptions::Mode::Gui:
+    case CommandLineOptions::Mode::GetRollouts:
+    case CommandLineOptions::Mode::GetRollout:
+        break;
+    }
     if (options.isHeadless())
         return GetCommand::run(options, out, err);
     if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
@@ -109,7 +124,15 @@ int Application::main(int argc, char **argv)
     {
         QTextStream out(stdout);
         QTextStream err(stderr);
-        if (CommandLine::isHeadless(argc, argv)) {
+        if (CommandLine::headlessCommand(argc, argv) == QLatin1String("report")) {
+            // A PDF is laid out with fonts, which need a QGuiApplication, but never shown:
+            // the offscreen platform works without a display (a server, a CI job, ssh).
+            // A platform the user chose is kept.
+            if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            QGuiApplication app(argc, argv);
+            code = run(QGuiApplication::arguments(), out, err);
+        } else if (CommandLine::isHeadless(argc, argv)) {
             QCoreApplication app(argc, argv);
             code = run(QCoreApplication::arguments(), out, err);
         } else {

@@ -1,56 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
+#include "historycommandline.h"
 
 #include <QCommandLineParser>
-
-#include <cstring>
-
-namespace {
-
-// Options that take a value, so that isHeadless() skips the value when it looks for "get".
-const char *const valueOptions[] = {
-    "--kubeconfig", "--config", "--lang",        "-n",       "--namespace", "--context",    "--env",
-    "-o",           "--output", "--to-revision", "--select", "--theme",     "--demo-outage"};
-
-bool takesValue(const char *arg)
-{
-    for (const char *option : valueOptions) {
-        if (std::strcmp(arg, option) == 0)
-            return true;
-    }
-    return false;
-}
-
-} // namespace
-
-QStringList CommandLine::headlessCommands()
-{
-    return {QStringLiteral("get"),     QStringLiteral("pause"), QStringLiteral("resume"),
-            QStringLiteral("promote"), QStringLiteral("abort"), QStringLiteral("retry"),
-            QStringLiteral("restart"), QStringLiteral("undo")};
-}
-
-bool CommandLine::isHeadless(int argc, char **argv)
-{
-    const QStringList commands = headlessCommands();
-    for (int i = 1; i < argc; ++i) {
-        const char *arg = argv[i];
-        if (std::strcmp(arg, "--") == 0)
-            return i + 1 < argc && commands.contains(QString::fromLocal8Bit(argv[i + 1]));
-        if (arg[0] == '-') {
-            // Help and version print text: no window, so no display is needed for them.
-            if (std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0
-                || std::strcmp(arg, "--help-all") == 0 || std::strcmp(arg, "--version") == 0
-                || std::strcmp(arg, "-v") == 0 || std::strcmp(arg, "-?") == 0)
-                return true;
-            if (takesValue(arg))
-                ++i;
-            continue;
-        }
-        return commands.contains(QString::fromLocal8Bit(arg));
-    }
-    return false;
-}
 
 namespace {
 
@@ -144,11 +96,14 @@ CommandOptions commandOptions()
         QCommandLineOption(QStringLiteral("context"),
                            CommandLine::tr("get: only the environment of kubeconfig context C."),
                            QStringLiteral("C")),
-        QCommandLineOption(QStringLiteral("env"), CommandLine::tr("get: only environment E."),
+        QCommandLineOption(QStringLiteral("env"),
+                           CommandLine::tr("get, history: only environment E; record: E "
+                                           "(repeatable)."),
                            QStringLiteral("E")),
         QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
-                           CommandLine::tr("get: output format: table (default), wide or json."),
-                           QStringLiteral("FORMAT")),
+                           CommandLine::tr("get: table (default), wide or json; history: table or "
+                                           "json; report: the FILE.pdf or FILE.md to write."),
+                           QStringLiteral("FORMAT|FILE")),
         QCommandLineOption(QStringLiteral("full"),
                            CommandLine::tr("promote: skip every remaining step, pause and "
                                            "analysis.")),
@@ -169,12 +124,18 @@ void setUpParser(QCommandLineParser *parser, const GeneralOptions &general,
                         "  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]\n"
                         "  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]\n"
                         "  promote NAME [--full] [-n NS] [--context C | --env E]\n"
-                        "  undo NAME [--to-revision N] [-n NS] [--context C | --env E]"));
+                        "  undo NAME [--to-revision N] [-n NS] [--context C | --env E]\n"
+                        "  history [--env E] [--workload NS/NAME] [--since T] [--until T]\n"
+                        "          [--outcome O] [-o table|json] [--history-file FILE]\n"
+                        "  report ENV/NS/NAME [--revision N] -o FILE.pdf|FILE.md\n"
+                        "  record [--env E ...] [--history-file FILE]"));
     // This order is the order of --help.
     parser->addOptions({general.help, general.version, general.demo, general.kubeconfig,
                         general.config, general.lang, general.readOnly, command.all, command.ns,
                         command.context, command.env, command.output, command.full,
-                        command.toRevision, general.select, general.theme, general.demoOutage});
+                        command.toRevision});
+    parser->addOptions(HistoryCommandLine::options());
+    parser->addOptions({general.select, general.theme, general.demoOutage});
     parser->addPositionalArgument(
         QStringLiteral("command"),
         CommandLine::tr("get rollouts | get rollout NAME | pause NAME | ..."),
@@ -286,6 +247,8 @@ bool readCommand(const QCommandLineParser &parser, const CommandOptions &command
     }
     if (positional.first() == QLatin1String("get"))
         return parseGet(positional, options, text);
+    if (HistoryCommandLine::isCommand(positional.first()))
+        return HistoryCommandLine::read(parser, options, text);
     return parseAction(positional, parser.isSet(command.full), options, text)
         && readToRevision(parser, command.toRevision, options, text);
 }
@@ -384,9 +347,13 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
 
     CommandLineOptions options;
     if (!readGeneralOptions(parser, general, &options, text)
-        || !readCommand(parser, command, &options, text)
-        || !readCommandOptions(parser, general, command, &options, text)
-        || !readOutputFormat(parser.value(command.output), &options, text))
+        || !readCommand(parser, command, &options, text))
+        return Result::Error;
+    // history, report and record checked all their options as they were read.
+    if (!HistoryCommandLine::isCommandMode(options.mode)
+        && (!HistoryCommandLine::refuseOptions(parser, text)
+            || !readCommandOptions(parser, general, command, &options, text)
+            || !readOutputFormat(parser.value(command.output), &options, text)))
         return Result::Error;
     *out = options;
     return Result::Ok;

@@ -1,17 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "releaserecord.h"
 #include "rolloutaction.h"
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
 #include <QString>
 #include <QStringList>
 
 // What the command line asks for. The window by default; `get rollouts` / `get rollout
 // NAME` print once and exit; `pause|resume|promote|abort|retry|restart|undo NAME` act on one
-// rollout and exit (docs/cli.md).
+// rollout and exit; `history`, `report` and `record` read or write the release history
+// (docs/cli.md).
 struct CommandLineOptions
 {
-    enum class Mode { Gui, GetRollouts, GetRollout, Action };
+    enum class Mode { Gui, GetRollouts, GetRollout, Action, History, Report, Record };
     enum class Output { Table, Wide, Json };
 
     Mode mode = Mode::Gui;
@@ -35,6 +39,17 @@ struct CommandLineOptions
     RolloutAction action = RolloutAction::Pause;
     qint64 toRevision = 0; // undo --to-revision; 0 = the previous revision
 
+    // history, report, record (app/historycommandline.cpp)
+    QString historyFile; // --history-file; empty: HistoryRecorder::defaultPath(demo)
+    QStringList environments; // every --env (record watches several)
+    QString workloadNamespace; // history --workload NS/NAME; report ENV/NS/NAME
+    QString workload; // history --workload; report ENV/NS/NAME
+    QDateTime since; // history --since; null: no bound
+    QDateTime until; // history --until; null: no bound
+    QList<ReleaseOutcome> outcomes; // history --outcome; empty: any
+    qint64 revision = 0; // report --revision; 0 = the newest recorded release
+    QString reportFile; // report -o FILE.pdf|FILE.md
+
     bool isHeadless() const { return mode != Mode::Gui; }
 };
 
@@ -53,4 +68,8 @@ public:
     // Whether the arguments name a headless subcommand: decides QCoreApplication versus
     // QApplication before any application object exists.
     static bool isHeadless(int argc, char **argv);
+    // The headless command the arguments name ("get", "report", ...); empty for the window
+    // and for help and version. Like isHeadless(), for before the application object exists:
+    // `report` needs a QGuiApplication to lay out a PDF.
+    static QString headlessCommand(int argc, char **argv);
 };
