@@ -133,7 +133,7 @@ private slots:
         QTest::addRow("unknown command")
             << "list rollouts"
             << "unknown command 'list' (commands: get, pause, resume, promote, abort, "
-               "retry, restart, undo)";
+               "retry, restart, undo, history, report, record)";
         QTest::addRow("action without name") << "pause"
                                              << "pause: the rollout's NAME is missing";
         QTest::addRow("action two names") << "abort a b"
