@@ -2,6 +2,7 @@
 #include "fleetserver.h"
 
 #include "fleetgenerator.h"
+#include "releasestorm.h"
 
 #include "core/objectstore.h"
 #include "core/resourcecatalog.h"
@@ -83,7 +84,8 @@ QStringList FleetServer::Options::arguments() const
 {
     return {QStringLiteral("--clusters"), QString::number(clusters),
             QStringLiteral("--rollouts"), QString::number(rollouts),
-            QStringLiteral("--churn"),    QString::number(churnPerSecond)};
+            QStringLiteral("--churn"),    QString::number(churnPerSecond),
+            QStringLiteral("--releases"), QString::number(releasesPerSecond)};
 }
 
 FleetServer::Options FleetServer::Options::fromArguments(const QStringList &args)
@@ -92,6 +94,9 @@ FleetServer::Options FleetServer::Options::fromArguments(const QStringList &args
     options.clusters = std::max(1, intOption(args, QStringLiteral("--clusters"), 5));
     options.rollouts = std::max(1, intOption(args, QStringLiteral("--rollouts"), 1000));
     options.churnPerSecond = std::max(0, intOption(args, QStringLiteral("--churn"), 0));
+    const qsizetype releases = args.indexOf(QStringLiteral("--releases"));
+    if (releases >= 0 && releases + 1 < args.size())
+        options.releasesPerSecond = std::max(0.0, args.at(releases + 1).toDouble());
     return options;
 }
 
@@ -163,10 +168,21 @@ int FleetServer::serve(const Options &options)
     QList<ChurnTarget> podTargets;
     for (const ChurnTarget &target : std::as_const(churn))
         (target.type == &rolloutType ? rolloutTargets : podTargets).append(target);
+    // Releases run on the healthy Rollouts; every tenth is already paused mid-canary.
+    QList<ReleaseStorm::Rollout> releaseTargets;
+    for (const ChurnTarget &target : std::as_const(rolloutTargets)) {
+        if (target.name.mid(4).toInt() % 10 != 0)
+            releaseTargets.append({target.store, target.ns, target.name});
+    }
+    ReleaseStorm storm(releaseTargets, options.releasesPerSecond);
+    QElapsedTimer stormClock;
+    stormClock.start();
     qint64 written = 0;
     double owed = 0;
     QTimer churnTimer;
     QObject::connect(&churnTimer, &QTimer::timeout, [&] {
+        if (options.releasesPerSecond > 0)
+            storm.tick(stormClock.elapsed());
         owed += double(options.churnPerSecond) * ChurnTickMs / 1000.0;
         for (; owed >= 1.0; owed -= 1.0, ++written) {
             QList<ChurnTarget> &targets = written % 2 == 0 ? rolloutTargets : podTargets;
@@ -174,7 +190,7 @@ int FleetServer::serve(const Options &options)
                 flip(targets[(written / 2) % targets.size()]);
         }
     });
-    if (options.churnPerSecond > 0)
+    if (options.churnPerSecond > 0 || options.releasesPerSecond > 0)
         churnTimer.start(ChurnTickMs);
 
     std::printf("KUBECONFIG %s\n", qPrintable(sim.kubeconfigPath()));
@@ -188,6 +204,9 @@ int FleetServer::serve(const Options &options)
     });
     QCoreApplication::exec();
     churnTimer.stop();
+    if (options.releasesPerSecond > 0)
+        std::fprintf(stderr, "fleet server: %lld releases started, %lld promoted, %lld writes\n",
+                     storm.releasesStarted(), storm.releasesPromoted(), storm.writes());
     sim.stop();
     return 0;
 }

@@ -20,6 +20,10 @@ struct FleetServer
         // Rollouts (a row changes) and half to pods (a detail changes): the "1,000 watch
         // events/s" of the GUI stall budget.
         int churnPerSecond = 0;
+        // Releases started per second over all clusters (0: none), besides the churn: new
+        // revisions taken through their canary steps with AnalysisRuns and Events
+        // (ReleaseStorm), about 18 writes each, so a recorder has releases to record.
+        double releasesPerSecond = 0;
 
         QStringList arguments() const; // for the child's command line
         static Options fromArguments(const QStringList &args);

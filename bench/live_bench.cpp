@@ -187,6 +187,14 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     const int seconds = std::max(5, intOption(args, QStringLiteral("--seconds"), 20));
     const int patches = std::max(1, intOption(args, QStringLiteral("--patches"), 15));
+    // The window records its fleet's releases (issue 12) as the app does; into a file of
+    // its own here, never the user's history or audit log (record_bench compares the stall
+    // with and without the recorder).
+    QTemporaryDir history;
+    qputenv("RELEASE_DASHBOARD_HISTORY_FILE",
+            history.filePath(QStringLiteral("history.sqlite")).toLocal8Bit());
+    qputenv("RELEASE_DASHBOARD_AUDIT_FILE",
+            history.filePath(QStringLiteral("audit.jsonl")).toLocal8Bit());
 
     const StallMeter::Result idle = StallMeter::measure(2000);
     const int threadsBefore = int(procStatusField("Threads"));

@@ -36,5 +36,6 @@ StallMeter::Result StallMeter::measure(int durationMs)
     std::sort(gaps.begin(), gaps.end());
     result.maxGapMs = gaps.constLast();
     result.medianGapMs = gaps.at(gaps.size() / 2);
+    result.p99GapMs = gaps.at(std::min(gaps.size() - 1, gaps.size() * 99 / 100));
     return result;
 }

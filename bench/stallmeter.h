@@ -10,6 +10,7 @@ struct StallMeter
     {
         double maxGapMs = 0;
         double medianGapMs = 0;
+        double p99GapMs = 0;
         int ticks = 0;
     };
     // Runs the event loop for durationMs and measures.
