@@ -35,8 +35,8 @@ bool parseAction(const QStringList &positional, bool full, CommandLineOptions *o
 // Every mode's options: the window's, and help and version that print and exit.
 struct GeneralOptions
 {
-    QCommandLineOption help, version, demo, kubeconfig, config, lang, readOnly, select, theme,
-        demoOutage;
+    QCommandLineOption help, version, demo, kubeconfig, config, lang, readOnly, select, releases,
+        theme, demoOutage;
 };
 
 // The options of get and of the action commands.
@@ -73,6 +73,9 @@ GeneralOptions generalOptions()
                            CommandLine::tr("Open the window on workload ENV/NAMESPACE/NAME once it "
                                            "is listed."),
                            QStringLiteral("ENV/NAMESPACE/NAME")),
+        QCommandLineOption(QStringLiteral("releases"),
+                           CommandLine::tr("Open the Releases window too: the recorded releases, "
+                                           "their timelines and reports.")),
         QCommandLineOption(QStringLiteral("theme"),
                            CommandLine::tr("Colours: system, light or dark (default: the choice "
                                            "saved from View > Theme, else system)."),
@@ -135,7 +138,7 @@ void setUpParser(QCommandLineParser *parser, const GeneralOptions &general,
                         command.context, command.env, command.output, command.full,
                         command.toRevision});
     parser->addOptions(HistoryCommandLine::options());
-    parser->addOptions({general.select, general.theme, general.demoOutage});
+    parser->addOptions({general.select, general.releases, general.theme, general.demoOutage});
     parser->addPositionalArgument(
         QStringLiteral("command"),
         CommandLine::tr("get rollouts | get rollout NAME | pause NAME | ..."),
@@ -151,6 +154,7 @@ bool readGeneralOptions(const QCommandLineParser &parser, const GeneralOptions &
     options->language = parser.value(general.lang);
     options->readOnly = parser.isSet(general.readOnly);
     options->select = parser.value(general.select);
+    options->showReleases = parser.isSet(general.releases);
     options->theme = parser.value(general.theme);
     options->demoOutage = parser.value(general.demoOutage);
     if (parser.isSet(general.demoOutage) && !options->demo) {
@@ -270,9 +274,12 @@ bool readCommandOptions(const QCommandLineParser &parser, const GeneralOptions &
     options->namespaceName = parser.value(command.ns);
     options->context = parser.value(command.context);
     options->environment = parser.value(command.env);
-    if (options->isHeadless() && parser.isSet(general.select)) {
-        *text = CommandLine::tr("--select is only valid without a command (it opens the window)");
-        return false;
+    for (const QCommandLineOption *windowOnly : {&general.select, &general.releases}) {
+        if (options->isHeadless() && parser.isSet(*windowOnly)) {
+            *text = CommandLine::tr("--%1 is only valid without a command (it opens the window)")
+                        .arg(windowOnly->names().constFirst());
+            return false;
+        }
     }
     if (!options->isHeadless()) {
         for (const QCommandLineOption *option :

@@ -25,6 +25,7 @@ struct CommandLineOptions
     QString language; // --lang; empty: the system locale
     bool readOnly = false;
     QString select; // --select ENV/NAMESPACE/NAME: the window opens on that workload
+    bool showReleases = false; // --releases: the Releases window opens too
     QString theme; // --theme system|light|dark; empty: the saved choice (default system)
     QString demoOutage; // --demo-outage ENV: that demo cluster goes away 5 s after start
 

@@ -40,6 +40,8 @@ void FleetSession::start()
         const QStringList parts = m_options.select.split(QLatin1Char('/'));
         m_window->selectWorkload(parts.at(0), parts.at(1), parts.at(2));
     }
+    if (m_options.showReleases)
+        m_window->showReleases();
 }
 
 void FleetSession::startDemo()

@@ -27,9 +27,9 @@ const OwnedOption ownedOptions[] = {
 // shared ones it does not take either.
 bool refuseForeign(const QCommandLineParser &parser, const QString &command, QString *text)
 {
-    QStringList refused
-        = {QStringLiteral("all-namespaces"), QStringLiteral("namespace"), QStringLiteral("full"),
-           QStringLiteral("to-revision"), QStringLiteral("select")};
+    QStringList refused = {QStringLiteral("all-namespaces"), QStringLiteral("namespace"),
+                           QStringLiteral("full"),           QStringLiteral("to-revision"),
+                           QStringLiteral("select"),         QStringLiteral("releases")};
     if (command == historyWord) {
         refused += {QStringLiteral("context"), QStringLiteral("revision")};
     } else if (command == reportWord) {

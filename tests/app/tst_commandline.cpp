@@ -47,6 +47,11 @@ private slots:
                                     &options, &text),
                  CommandLine::Result::Ok);
         QCOMPARE(options.select, QStringLiteral("prod/shop/checkout"));
+        QVERIFY(!options.showReleases);
+
+        QCOMPARE(CommandLine::parse(args(QStringLiteral("--demo --releases")), &options, &text),
+                 CommandLine::Result::Ok);
+        QVERIFY(options.showReleases);
     }
 
     void getRollouts()
@@ -152,6 +157,9 @@ private slots:
         QTest::addRow("select with a command")
             << "get rollouts --select a/b/c"
             << "--select is only valid without a command (it opens the window)";
+        QTest::addRow("releases with a command")
+            << "get rollouts --releases"
+            << "--releases is only valid without a command (it opens the window)";
         QTest::addRow("action with -A") << "retry a -A"
                                         << "retry: -A and -o are only valid with get";
         QTest::addRow("get nothing") << "get"
