@@ -205,6 +205,7 @@ void MainWindow::setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentS
     connect(m_fetcher.get(), &FleetFetcher::workloadsChanged, m_fleetModel,
             &FleetModel::applyBatch);
     m_recording->follow(m_fetcher.get());
+    m_recording->setFleet(kubeconfig, environments);
     m_fetcher->start();
     updateCounts();
 }
@@ -241,6 +242,7 @@ void MainWindow::clearMessage()
 void MainWindow::setCharts(const QList<ChartSpec> &charts)
 {
     m_metricsController->setConfiguredCharts(charts);
+    m_recording->setCharts(charts);
 }
 
 void MainWindow::showError(const QString &message)

@@ -26,6 +26,8 @@ MetricsController::MetricsController(FleetModel *model, RolloutMetricsView *view
     m_view->setLive(m_window.live);
     connect(m_view, &RolloutMetricsView::rangeChanged, this, &MetricsController::setRange);
     connect(m_view, &RolloutMetricsView::rangeEdited, this, &MetricsController::rangeEdited);
+    connect(m_view, &RolloutMetricsView::absoluteRangeChosen, this,
+            &MetricsController::setAbsoluteRange);
     connect(m_view, &RolloutMetricsView::refreshRequested, this, &MetricsController::refresh);
     connect(m_view, &RolloutMetricsView::chartsResized, this, &MetricsController::chartsResized);
     connect(m_view, &RolloutMetricsView::visibilityChanged, this, &MetricsController::setActive);
@@ -119,7 +121,8 @@ void MetricsController::setDetail(const RolloutDetail &detail)
         m_window.custom = false;
     }
     const ChartVariables variables = ChartVariables::forRollout(detail);
-    const QList<ChartSpec> charts = MetricsPlan::charts(detail, m_configured);
+    const QList<ChartSpec> charts
+        = m_chartSource ? m_chartSource(detail) : MetricsPlan::charts(detail, m_configured);
     const bool requery = otherRollout || !MetricsPlan::sameQueries(charts, m_charts)
         || !MetricsPlan::sameVariables(variables, m_variables);
     m_variables = variables;
@@ -144,10 +147,27 @@ void MetricsController::setRange(RolloutMetricsView::Range range, bool live)
     m_window.range = range;
     m_window.live = live;
     m_window.custom = false;
+    m_window.absolute = false;
     m_window.frozenEnd = live ? 0 : now();
     m_view->setRange(range);
     m_view->setLive(live);
     refresh();
+}
+
+bool MetricsController::setAbsoluteRange(qint64 startMs, qint64 endMs)
+{
+    if (startMs >= endMs)
+        return false;
+    m_window.live = false;
+    m_window.custom = false;
+    m_window.absolute = true;
+    m_window.absoluteStart = startMs;
+    m_window.absoluteEnd = endMs;
+    m_view->setAbsoluteRange(startMs, endMs);
+    // Shown at once, also before (or without) a round: recorded charts need no answer.
+    m_view->setTimeRange(startMs, endMs);
+    refresh();
+    return true;
 }
 
 void MetricsController::rangeEdited(qint64 startMs, qint64 endMs)
@@ -167,8 +187,9 @@ void MetricsController::chartsResized()
     qint64 end = 0;
     m_window.bounds(m_detail, now(), &start, &end);
     for (const ChartSpec &chart : std::as_const(m_charts)) {
-        if (QueryStep::plan(start, end, m_view->plotWidth(chart.id)).stepMs
-            != m_plans.value(chart.id).stepMs) {
+        if (!chart.query.isEmpty()
+            && QueryStep::plan(start, end, m_view->plotWidth(chart.id)).stepMs
+                != m_plans.value(chart.id).stepMs) {
             refresh();
             return;
         }
@@ -193,6 +214,8 @@ void MetricsController::refresh()
     m_plans.clear();
     ++m_stats.rounds;
     for (const ChartSpec &chart : std::as_const(m_charts)) {
+        if (chart.query.isEmpty())
+            continue; // its measurements are all it shows
         const QueryStep::Range range = QueryStep::plan(start, end, m_view->plotWidth(chart.id));
         m_plans.insert(chart.id, range);
         QList<MetricsPlan::Part> parts = MetricsPlan::partsOf(chart, m_detail);

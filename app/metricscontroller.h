@@ -32,10 +32,10 @@ class QTimer;
 // Results reach the view only when they answer the newest request of the current rollout;
 // anything older is dropped (the querier drops a key's older answers; a JobTracker keeps the
 // round, so a new round or rollout cancels what is still pending). The chart plans and the
-// answers' series are MetricsPlan's. The window (preset, Live, a zoom or pan) is kept here
-// and only shown by the view, which reports the user's changes. While Live is on, the window ends
-// now and the queries run again every step (at least every 5 s); queries run only while the view is
-// visible.
+// answers' series are MetricsPlan's. The window (preset, Live, a calendar window, a zoom or
+// pan) is kept here and only shown by the view, which reports the user's changes. While Live is on,
+// the window ends now and the queries run again every step (at least every 5 s); queries run only
+// while the view is visible.
 class MetricsController : public QObject
 {
     Q_OBJECT
@@ -61,10 +61,22 @@ public:
     // The window's preset and Live (the view's range picker sends them): shows them in the
     // view and runs a round. Live off freezes the window's end at now.
     void setRange(RolloutMetricsView::Range range, bool live);
+    // A calendar window (Custom…, or a recorded release's, with its margin): Live off. Kept
+    // for another rollout until a preset is picked. False (nothing changes) unless
+    // start < end.
+    bool setAbsoluteRange(qint64 startMs, qint64 endMs);
+    // Which charts a rollout gets; default MetricsPlan::charts with the configured ones. A
+    // chart without a query is drawn from what its spec holds (recorded measurements).
+    void setChartSource(std::function<QList<ChartSpec>(const RolloutDetail &)> source)
+    {
+        m_chartSource = std::move(source);
+    }
 
     QList<ChartSpec> charts() const { return m_charts; }
     // The queries of the latest round, in chart and role order.
     QList<MetricQuery> lastQueries() const { return m_lastQueries; }
+    // What a chart's queries answered so far (empty for a chart without a query).
+    QList<MetricsPlan::Part> parts(const QString &chartId) const { return m_parts.value(chartId); }
     QTimer *liveTimer() const { return m_liveTimer; }
     bool isWaiting() const { return m_round.isRunning(); }
 
@@ -123,6 +135,7 @@ private:
     QHash<QString, QueryStep::Range> m_plans; // chart id -> the last planned range
     QList<MetricQuery> m_lastQueries;
     std::function<qint64()> m_clock;
+    std::function<QList<ChartSpec>(const RolloutDetail &)> m_chartSource;
     QTimer *m_liveTimer;
     bool m_active = true;
     bool m_dirty = false; // a round is due once active

@@ -51,6 +51,11 @@ void Window::bounds(const RolloutDetail &detail, qint64 nowMs, qint64 *startMs, 
         *endMs = customEnd;
         return;
     }
+    if (absolute) {
+        *startMs = absoluteStart;
+        *endMs = absoluteEnd;
+        return;
+    }
     *endMs = live || frozenEnd == 0 ? nowMs : frozenEnd;
     const qint64 duration = RolloutMetricsView::rangeDurationMs(range);
     if (duration > 0) {
@@ -112,7 +117,7 @@ QList<Part> partsOf(const ChartSpec &chart, const RolloutDetail &detail)
     // Stable first: lines drawn later lie on top, and the canary is what is being judged
     // (equal values show as the canary's line over the stable one).
     QList<Part> parts;
-    const QString stableHash = status.stableRS.isEmpty() ? status.currentPodHash : status.stableRS;
+    const QString stableHash = status.stableRS;
     if (!stableHash.isEmpty()) {
         Part stable;
         // The legend, hover and CSV say the role in the user's language.

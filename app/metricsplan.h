@@ -32,7 +32,8 @@ struct Part
 };
 
 // The time window the user picked: a preset (following now while live, else frozen where
-// Live was turned off), or a zoomed or panned window.
+// Live was turned off), a calendar window (Custom…, or a release's), or a zoomed or panned
+// window.
 struct Window
 {
     RolloutMetricsView::Range range = RolloutMetricsView::Range::RevisionLifetime;
@@ -40,6 +41,10 @@ struct Window
     bool custom = false; // panned or zoomed
     qint64 customStart = 0;
     qint64 customEnd = 0;
+    // A calendar window: kept for another rollout (a pan or zoom is not).
+    bool absolute = false;
+    qint64 absoluteStart = 0;
+    qint64 absoluteEnd = 0;
     qint64 frozenEnd = 0; // Live off: where the window ends
 
     // The window's bounds at `nowMs` (Unix ms) for this rollout.
@@ -52,7 +57,9 @@ QList<ChartSpec> charts(const RolloutDetail &detail, const QList<ChartSpec> &con
 // Whether two chart lists and variables would ask the same queries.
 bool sameQueries(const QList<ChartSpec> &a, const QList<ChartSpec> &b);
 bool sameVariables(const ChartVariables &a, const ChartVariables &b);
-// A chart's parts: stable then canary (active then preview) for a split chart.
+// A chart's parts: stable then canary (active then preview) for a split chart. Without a
+// stable hash (a recorded release whose predecessor is unknown), the revision's pods are the
+// canary's.
 QList<Part> partsOf(const ChartSpec &chart, const RolloutDetail &detail);
 // The part's PromQL, or false with the error (an unknown template variable).
 bool queryOf(const ChartSpec &chart, const Part &part, const ChartVariables &variables,

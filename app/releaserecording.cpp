@@ -61,12 +61,32 @@ void ReleaseRecording::follow(FleetFetcher *fetcher)
     connect(fetcher, &FleetFetcher::workloadsChanged, m_recorder.get(), &HistoryRecorder::record);
 }
 
+void ReleaseRecording::setFleet(const Kubeconfig &kubeconfig,
+                                const QList<EnvironmentSpec> &environments)
+{
+    m_kubeconfig = kubeconfig;
+    m_environments = environments;
+    m_hasFleet = true;
+    if (m_window)
+        m_window->setFleet(kubeconfig, environments);
+}
+
+void ReleaseRecording::setCharts(const QList<ChartSpec> &charts)
+{
+    m_charts = charts;
+    if (m_window)
+        m_window->setCharts(charts);
+}
+
 void ReleaseRecording::showWindow(QWidget *parent)
 {
     if (!m_window) {
         m_window = new ReleasesWindow(m_path, parent);
         m_window->setAttribute(Qt::WA_DeleteOnClose);
         m_window->setProblem(m_problem);
+        m_window->setCharts(m_charts);
+        if (m_hasFleet)
+            m_window->setFleet(m_kubeconfig, m_environments);
     }
     m_window->show();
     m_window->raise();

@@ -1,6 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "chartspec.h"
+#include "environmentspec.h"
+#include "kubeconfig.h"
+
+#include <QList>
 #include <QObject>
 #include <QPointer>
 
@@ -29,6 +34,10 @@ public:
     QString databasePath() const { return m_path; }
     // Records what this fetcher delivers (every environment it watches).
     void follow(FleetFetcher *fetcher);
+    // The fleet and the config's charts, for the Releases window's metric charts (kept for a
+    // window opened later).
+    void setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &environments);
+    void setCharts(const QList<ChartSpec> &charts);
     // Opens (or raises) the Releases window.
     void showWindow(QWidget *parent);
 
@@ -42,5 +51,9 @@ private:
     QString m_path;
     std::unique_ptr<HistoryRecorder> m_recorder;
     QString m_problem;
+    Kubeconfig m_kubeconfig;
+    QList<EnvironmentSpec> m_environments;
+    bool m_hasFleet = false;
+    QList<ChartSpec> m_charts;
     QPointer<ReleasesWindow> m_window;
 };

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "releaseswindow.h"
 
+#include "releasemetricscontroller.h"
 #include "releasereport.h"
 #include "releasereportpdf.h"
 #include "releasesview.h"
 #include "releasetimelinewidget.h"
+#include "rolloutmetricsview.h"
 
 #include <QFileDialog>
 #include <QFutureWatcher>
@@ -12,6 +14,7 @@
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QTextCursor>
@@ -57,6 +60,9 @@ ReleasesWindow::ReleasesWindow(const QString &databasePath, QWidget *parent) :
     m_reviewHint(new QLabel(this)),
     m_timeline(new ReleaseTimelineWidget(this)),
     m_report(new QTextBrowser(this)),
+    m_reviewTabs(new QTabWidget(this)),
+    m_metricsView(new RolloutMetricsView(this)),
+    m_metrics(new ReleaseMetricsController(m_metricsView, this)),
     m_refreshTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("releasesWindow"));
@@ -75,14 +81,22 @@ ReleasesWindow::ReleasesWindow(const QString &databasePath, QWidget *parent) :
     reviewSplit->addWidget(m_report);
     reviewSplit->setStretchFactor(0, 1);
     reviewSplit->setStretchFactor(1, 1);
+    m_reviewTabs->setObjectName(QStringLiteral("releaseReviewTabs"));
+    m_reviewTabs->setDocumentMode(true);
+    m_reviewTabs->addTab(reviewSplit, tr("Timeline and Report"));
+    // The metrics view's own name is the live tab's; this one is the release's.
+    m_metricsView->setObjectName(QStringLiteral("releaseMetricsView"));
+    m_metricsView->setUtc(true); // as the timeline and the report write times
+    m_reviewTabs->addTab(m_metricsView, tr("Metrics"));
     m_reviewPages->addWidget(m_reviewHint);
-    m_reviewPages->addWidget(reviewSplit);
+    m_reviewPages->addWidget(m_reviewTabs);
 
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_view);
     split->addWidget(m_reviewPages);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    // The review has the drawing and the charts: more room than the list, which scrolls.
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->addWidget(split);
@@ -110,7 +124,21 @@ ReleasesWindow::ReleasesWindow(const QString &databasePath, QWidget *parent) :
     reload();
 }
 
-ReleasesWindow::~ReleasesWindow() = default;
+ReleasesWindow::~ReleasesWindow()
+{
+    m_metrics->shutdown();
+}
+
+void ReleasesWindow::setFleet(const Kubeconfig &kubeconfig,
+                              const QList<EnvironmentSpec> &environments)
+{
+    m_metrics->setFleet(kubeconfig, environments);
+}
+
+void ReleasesWindow::setCharts(const QList<ChartSpec> &charts)
+{
+    m_metrics->setConfiguredCharts(charts);
+}
 
 void ReleasesWindow::setDatabasePath(const QString &path)
 {
@@ -157,7 +185,8 @@ void ReleasesWindow::review(const ReleaseSummary &release, bool compare)
     if (release.id <= 0)
         return;
     const JobTracker::Token token = m_reviewJobs.startJob();
-    whenReady(this, ReleaseHistoryQueries::review(m_databasePath, release.id, compare),
+    // The previous release always: its pods are the stable ones on the metric charts.
+    whenReady(this, ReleaseHistoryQueries::review(m_databasePath, release.id, true),
               [this, token, compare](const ReleaseReviewResult &result) {
                   if (m_reviewJobs.finish(token))
                       showReview(result, compare);
@@ -175,6 +204,9 @@ void ReleasesWindow::showReview(const ReleaseReviewResult &result, bool compare)
     }
     m_timeline->setTimeline(*result.timeline);
     const ReleaseTimeline *previous = result.previous ? &*result.previous : nullptr;
+    m_metrics->setRelease(*result.timeline, previous);
+    if (!compare)
+        previous = nullptr; // the report compares only when asked to
     QString markdown = releaseReportMarkdown(*result.timeline, previous);
     if (compare && !previous)
         markdown.prepend(tr("*No earlier release of this workload is recorded: nothing to "
@@ -182,7 +214,7 @@ void ReleasesWindow::showReview(const ReleaseReviewResult &result, bool compare)
                          + QStringLiteral("\n\n"));
     m_report->setMarkdown(markdown);
     tameHeadings(m_report->document());
-    m_reviewPages->setCurrentIndex(1);
+    m_reviewPages->setCurrentWidget(m_reviewTabs);
 }
 
 void ReleasesWindow::exportReport(const ReleaseSummary &release)

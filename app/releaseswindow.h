@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "chartspec.h"
+#include "environmentspec.h"
 #include "jobtracker.h"
+#include "kubeconfig.h"
 #include "releasehistoryqueries.h"
 
 #include <QWidget>
@@ -10,17 +13,22 @@
 
 class QLabel;
 class QStackedWidget;
+class QTabWidget;
 class QTextBrowser;
 class QTimer;
+class ReleaseMetricsController;
 class ReleasesView;
 class ReleaseTimelineWidget;
+class RolloutMetricsView;
 
 // The review after a release (issue 12): every recorded release above (ReleasesView, its
-// filter, the delivery figures), the chosen release below: its timeline drawn
+// filter, the delivery figures), the chosen release below in two tabs: its timeline drawn
 // (ReleaseTimelineWidget) beside the report's text (summary, gates with value and bound,
 // actions, events; with the previous release of the workload when "Compare with previous"
-// asked for it). Reads run off the GUI thread (ReleaseHistoryQueries); the latest request
-// wins. The list follows new recordings (refresh(), throttled).
+// asked for it), and its metric charts for the release's window
+// (ReleaseMetricsController: the environment's Prometheus, else the recorded measurements). Reads
+// run off the GUI thread (ReleaseHistoryQueries); the latest request wins. The list follows new
+// recordings (refresh(), throttled).
 class ReleasesWindow : public QWidget
 {
     Q_OBJECT
@@ -30,6 +38,9 @@ public:
     ~ReleasesWindow() override;
 
     void setDatabasePath(const QString &path);
+    // The fleet whose Prometheus servers the Metrics tab asks, and the config's charts.
+    void setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &environments);
+    void setCharts(const QList<ChartSpec> &charts);
     // Why there is no history this session (the recorder could not open it); empty: none.
     void setProblem(const QString &message);
     // Reads the list again soon (at most every two seconds): the recorder wrote.
@@ -51,6 +62,9 @@ private:
     QLabel *m_reviewHint;
     ReleaseTimelineWidget *m_timeline;
     QTextBrowser *m_report;
+    QTabWidget *m_reviewTabs;
+    RolloutMetricsView *m_metricsView;
+    ReleaseMetricsController *m_metrics;
     QTimer *m_refreshTimer;
     JobTracker m_listJobs;
     JobTracker m_reviewJobs;

@@ -56,19 +56,6 @@ ChartThreshold::Comparison comparisonOf(const QString &op, bool mirrored)
     return mirrored ? C::LessOrEqual : C::GreaterOrEqual;
 }
 
-ChartMeasurement::Phase measurementPhase(const QString &phase)
-{
-    if (phase == QLatin1String("Successful"))
-        return ChartMeasurement::Phase::Successful;
-    if (phase == QLatin1String("Failed"))
-        return ChartMeasurement::Phase::Failed;
-    if (phase == QLatin1String("Inconclusive"))
-        return ChartMeasurement::Phase::Inconclusive;
-    if (phase == QLatin1String("Error"))
-        return ChartMeasurement::Phase::Error;
-    return ChartMeasurement::Phase::Running;
-}
-
 QString runHash(const AnalysisRun &run)
 {
     return rolloutsPodTemplateHash(run.metadata);
@@ -137,6 +124,19 @@ QList<ChartThreshold> thresholds(const QString &condition, ChartThreshold::Sourc
             result.append(entry.second);
     }
     return result;
+}
+
+ChartMeasurement::Phase measurementPhase(const QString &phase)
+{
+    if (phase == QLatin1String("Successful"))
+        return ChartMeasurement::Phase::Successful;
+    if (phase == QLatin1String("Failed"))
+        return ChartMeasurement::Phase::Failed;
+    if (phase == QLatin1String("Inconclusive"))
+        return ChartMeasurement::Phase::Inconclusive;
+    if (phase == QLatin1String("Error"))
+        return ChartMeasurement::Phase::Error;
+    return ChartMeasurement::Phase::Running;
 }
 
 double measurementValue(const QString &text)

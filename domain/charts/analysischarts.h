@@ -37,6 +37,9 @@ QList<ChartThreshold> thresholds(const QString &condition, ChartThreshold::Sourc
 // A measurement's value: "[0.97]", "[0.97, 0.5]" (the first), "0.99", "NaN"; NaN when it is
 // not a number ("ok", "[]").
 double measurementValue(const QString &text);
+// A measurement's phase as the controller names it ("Successful", "Failed", ...); anything
+// else is still running.
+ChartMeasurement::Phase measurementPhase(const QString &phase);
 
 // The unit a metric's values probably have, from its name and query: bytes, CPU cores,
 // latency seconds or milliseconds, an error or success ratio, a request rate, else none.

@@ -19,6 +19,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 constexpr int answerTimeoutMs = 20000;
@@ -97,16 +98,12 @@ public:
         return s;
     }
 
-private:
-    static QByteArray listJson(const QList<QJsonObject> &objects, const QString &ns)
+    // What a controller of its own needs: the fleet and the simulator's clock.
+    const Kubeconfig &kubeconfig() const { return m_sim.kubeconfig(); }
+    std::function<qint64()> clock()
     {
-        QJsonArray items;
-        for (const QJsonObject &object : objects) {
-            if (object.value(QLatin1String("metadata")).toObject().value(QLatin1String("namespace"))
-                == ns)
-                items.append(object);
-        }
-        return QJsonDocument(QJsonObject {{QStringLiteral("items"), items}}).toJson();
+        Simulator *sim = &m_sim.simulator();
+        return [sim] { return sim->clock().nowMs(); };
     }
 
     static QList<EnvironmentSpec> demoEnvironments()
@@ -120,6 +117,18 @@ private:
             environments.append(spec);
         }
         return environments;
+    }
+
+private:
+    static QByteArray listJson(const QList<QJsonObject> &objects, const QString &ns)
+    {
+        QJsonArray items;
+        for (const QJsonObject &object : objects) {
+            if (object.value(QLatin1String("metadata")).toObject().value(QLatin1String("namespace"))
+                == ns)
+                items.append(object);
+        }
+        return QJsonDocument(QJsonObject {{QStringLiteral("items"), items}}).toJson();
     }
 
     DemoSim m_sim;

@@ -1,16 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The window's release record end to end: the main window on the demo fleet records what it
 // watches while the test plays five minutes of the demo's virtual clock; View > Releases
-// lists the recorded releases, and a double-click shows a release's timeline and report.
-// RD_SCREENSHOT_DIR=<folder> also saves the window as releases-window.png.
+// lists the recorded releases, and a double-click shows a release's timeline and report, and
+// in the Metrics tab its charts from the demo's Prometheus for the release's window.
+// RD_SCREENSHOT_DIR=<folder> also saves the window as releases-window.png and
+// releases-window-metrics.png.
 #include "demowindow.h"
 
+#include "metricchart.h"
+#include "releasemetricscontroller.h"
 #include "releasesview.h"
 #include "releaseswindow.h"
 #include "releasetimelinewidget.h"
+#include "rolloutmetricsview.h"
 
 #include <QApplication>
+#include <QSignalSpy>
 #include <QTableView>
+#include <QTabWidget>
 #include <QTextBrowser>
 
 namespace {
@@ -90,11 +97,38 @@ void TestReleasesWindow::recordsWhatTheWindowWatchesAndShowsIt()
     QVERIFY(text.contains(QStringLiteral("error-rate")));
 
     const QByteArray shots = qgetenv("RD_SCREENSHOT_DIR");
+    const QDir shotDir(QString::fromLocal8Bit(shots));
+    table->selectRow(row);
     if (!shots.isEmpty()) {
-        table->selectRow(row);
         QTest::qWait(300);
-        releases->grab().save(
-            QDir(QString::fromLocal8Bit(shots)).filePath(QStringLiteral("releases-window.png")));
+        releases->grab().save(shotDir.filePath(QStringLiteral("releases-window.png")));
+    }
+
+    // The Metrics tab: the fleet's Prometheus asked about the release's window (the window
+    // passed the fleet on), with the release's hash, its charts drawn from the answers.
+    auto *tabs = releases->findChild<QTabWidget *>(QStringLiteral("releaseReviewTabs"));
+    auto *metrics = releases->findChild<ReleaseMetricsController *>();
+    QVERIFY(tabs && metrics);
+    QSignalSpy settled(metrics, &ReleaseMetricsController::settled);
+    tabs->setCurrentIndex(1);
+    QCOMPARE(tabs->tabText(1), QStringLiteral("Metrics"));
+    QTRY_VERIFY_WITH_TIMEOUT(settled.count() >= 1, 20000);
+    auto *view = releases->findChild<RolloutMetricsView *>(QStringLiteral("releaseMetricsView"));
+    QVERIFY(view);
+    QVERIFY2(!metrics->showsRecordedOnly(), qPrintable(view->notice()));
+    QCOMPARE(metrics->windowStart(),
+             release.startedAt.toMSecsSinceEpoch()
+                 - std::max<qint64>(120000, release.durationMSecs() / 10));
+    QVERIFY(!view->charts().isEmpty());
+    bool drawn = false;
+    for (MetricChart *chart : view->charts())
+        drawn = drawn || chart->seriesCount() > 0;
+    QVERIFY(drawn);
+    for (const MetricQuery &query : metrics->metrics()->lastQueries())
+        QVERIFY2(!query.query.contains(QStringLiteral("{{")), qPrintable(query.query));
+    if (!shots.isEmpty()) {
+        QTest::qWait(300);
+        releases->grab().save(shotDir.filePath(QStringLiteral("releases-window-metrics.png")));
     }
     releases->close();
     window->stopFetching();

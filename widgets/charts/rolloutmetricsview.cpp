@@ -3,9 +3,11 @@
 
 #include "detailstyle.h"
 
+#include "absoluterangebar.h"
 #include "metricchart.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -18,28 +20,19 @@
 
 namespace {
 
-constexpr qint64 minuteMs = 60 * 1000;
-constexpr qint64 hourMs = 60 * minuteMs;
-constexpr qint64 dayMs = 24 * hourMs;
 // Two charts side by side from this width of the view on, three from twice that.
 constexpr int twoColumnWidth = 900;
 // Before a chart is laid out: about what the plot gets in a two-column 1280 px window.
 constexpr int estimatedPlotWidth = 540;
-
-const QList<RolloutMetricsView::Range> &allRanges()
-{
-    using R = RolloutMetricsView::Range;
-    static const QList<R> ranges
-        = {R::Last15Minutes, R::LastHour,   R::Last6Hours,      R::Last24Hours,
-           R::Last7Days,     R::Last30Days, R::RevisionLifetime};
-    return ranges;
-}
+// The picker's entry that opens the calendar pickers rather than naming a preset.
+constexpr int customItem = -1;
 
 } // namespace
 
 RolloutMetricsView::RolloutMetricsView(QWidget *parent) :
     QWidget(parent),
     m_range(new QComboBox(this)),
+    m_absolute(new AbsoluteRangeBar(this)),
     m_live(new QToolButton(this)),
     m_refresh(new QToolButton(this)),
     m_status(new QLabel(this)),
@@ -53,11 +46,12 @@ RolloutMetricsView::RolloutMetricsView(QWidget *parent) :
 {
     setObjectName(QStringLiteral("rolloutMetricsView"));
     m_range->setObjectName(QStringLiteral("rangeCombo"));
-    for (Range range : allRanges())
+    for (Range range : presets())
         m_range->addItem(rangeName(range), int(range));
+    m_range->addItem(tr("Custom…"), customItem);
     // What a release manager looks at first: canary against stable since this revision
     // started, whether that was minutes or days ago.
-    m_range->setCurrentIndex(int(allRanges().indexOf(Range::RevisionLifetime)));
+    m_range->setCurrentIndex(int(presets().indexOf(Range::RevisionLifetime)));
     m_range->setToolTip(tr("The time window of every chart"));
 
     m_live->setObjectName(QStringLiteral("liveButton"));
@@ -98,11 +92,11 @@ RolloutMetricsView::RolloutMetricsView(QWidget *parent) :
     m_stack->addWidget(m_placeholder);
     m_stack->addWidget(scroll);
 
-    auto *toolbar = new QHBoxLayout;
+    auto *toolbar = m_toolbar = new QHBoxLayout;
     toolbar->setSpacing(6);
-    auto *rangeLabel = new QLabel(tr("Range:"), this);
-    rangeLabel->setBuddy(m_range);
-    toolbar->addWidget(rangeLabel);
+    m_rangeLabel = new QLabel(tr("Range:"), this);
+    m_rangeLabel->setBuddy(m_range);
+    toolbar->addWidget(m_rangeLabel);
     toolbar->addWidget(m_range);
     toolbar->addWidget(m_live);
     toolbar->addWidget(m_refresh);
@@ -112,16 +106,11 @@ RolloutMetricsView::RolloutMetricsView(QWidget *parent) :
     layout->setContentsMargins(0, 4, 0, 0);
     layout->setSpacing(6);
     layout->addLayout(toolbar);
+    layout->addWidget(m_absolute);
     layout->addWidget(m_notice);
     layout->addWidget(m_stack, 1);
 
-    connect(m_range, &QComboBox::activated, this, [this] {
-        // A new window follows now again; only pan and zoom stop following.
-        m_live->setChecked(true);
-        emit rangeChanged(range(), isLive());
-    });
-    connect(m_live, &QToolButton::clicked, this, [this] { emit rangeChanged(range(), isLive()); });
-    connect(m_refresh, &QToolButton::clicked, this, &RolloutMetricsView::refreshRequested);
+    connectControls();
     m_editTimer->setSingleShot(true);
     m_editTimer->setInterval(350);
     connect(m_editTimer, &QTimer::timeout, this, [this] { emit rangeEdited(m_startMs, m_endMs); });
@@ -131,46 +120,21 @@ RolloutMetricsView::RolloutMetricsView(QWidget *parent) :
     setPlaceholder(tr("Select a rollout to see its metrics"));
 }
 
-qint64 RolloutMetricsView::rangeDurationMs(Range range)
+void RolloutMetricsView::connectControls()
 {
-    switch (range) {
-    case Range::Last15Minutes:
-        return 15 * minuteMs;
-    case Range::LastHour:
-        return hourMs;
-    case Range::Last6Hours:
-        return 6 * hourMs;
-    case Range::Last24Hours:
-        return dayMs;
-    case Range::Last7Days:
-        return 7 * dayMs;
-    case Range::Last30Days:
-        return 30 * dayMs;
-    case Range::RevisionLifetime:
-        break;
-    }
-    return 0;
-}
-
-QString RolloutMetricsView::rangeName(Range range)
-{
-    switch (range) {
-    case Range::Last15Minutes:
-        return tr("Last 15 minutes");
-    case Range::LastHour:
-        return tr("Last hour");
-    case Range::Last6Hours:
-        return tr("Last 6 hours");
-    case Range::Last24Hours:
-        return tr("Last 24 hours");
-    case Range::Last7Days:
-        return tr("Last 7 days");
-    case Range::Last30Days:
-        return tr("Last 30 days");
-    case Range::RevisionLifetime:
-        break;
-    }
-    return tr("This revision's lifetime");
+    m_absolute->hide();
+    connect(m_range, &QComboBox::activated, this, &RolloutMetricsView::rangePicked);
+    connect(m_live, &QToolButton::clicked, this, [this] {
+        // Live from a calendar window: back to the preset it came from, ending now.
+        if (isCustom())
+            setRange(m_preset);
+        emit rangeChanged(range(), isLive());
+    });
+    connect(m_absolute, &AbsoluteRangeBar::rangeChosen, this, [this](qint64 start, qint64 end) {
+        m_live->setChecked(false);
+        emit absoluteRangeChosen(start, end);
+    });
+    connect(m_refresh, &QToolButton::clicked, this, &RolloutMetricsView::refreshRequested);
 }
 
 void RolloutMetricsView::setCharts(const QList<ChartSpec> &charts)
@@ -190,10 +154,7 @@ void RolloutMetricsView::setCharts(const QList<ChartSpec> &charts)
             connect(
                 chart, &MetricChart::timeRangeEdited, this,
                 [this, chart](qint64 start, qint64 end) { chartRangeEdited(chart, start, end); });
-            connect(chart, &MetricChart::resetRequested, this, [this] {
-                m_live->setChecked(true);
-                emit rangeChanged(range(), isLive());
-            });
+            connect(chart, &MetricChart::resetRequested, this, &RolloutMetricsView::resetRequested);
         }
         if (chart->spec() != spec)
             chart->setSpec(spec);
@@ -278,18 +239,76 @@ QString RolloutMetricsView::placeholder() const
 void RolloutMetricsView::setUtc(bool utc)
 {
     m_utc = utc;
+    m_absolute->setUtc(utc);
     for (MetricChart *chart : std::as_const(m_charts))
         chart->setUtc(utc);
 }
 
 RolloutMetricsView::Range RolloutMetricsView::range() const
 {
-    return Range(m_range->currentData().toInt());
+    return m_preset;
 }
 
 void RolloutMetricsView::setRange(Range range)
 {
-    m_range->setCurrentIndex(int(allRanges().indexOf(range)));
+    m_preset = range;
+    m_range->setCurrentIndex(int(presets().indexOf(range)));
+    m_absolute->hide();
+}
+
+bool RolloutMetricsView::isCustom() const
+{
+    return m_range->currentData().toInt() == customItem;
+}
+
+void RolloutMetricsView::setAbsoluteRange(qint64 startMs, qint64 endMs)
+{
+    m_range->setCurrentIndex(m_range->findData(customItem));
+    m_absolute->setRange(startMs, endMs);
+    m_absolute->show();
+    m_live->setChecked(false);
+}
+
+AbsoluteRangeBar *RolloutMetricsView::absoluteRangeBar() const
+{
+    return m_absolute;
+}
+
+void RolloutMetricsView::setPresetsVisible(bool visible)
+{
+    // Without presets the calendar window is the toolbar: one row instead of two.
+    if (!visible && m_toolbar->indexOf(m_absolute) < 0) {
+        layout()->removeWidget(m_absolute);
+        m_toolbar->insertWidget(0, m_absolute);
+    }
+    for (QWidget *widget : {static_cast<QWidget *>(m_rangeLabel), static_cast<QWidget *>(m_range),
+                            static_cast<QWidget *>(m_live)})
+        widget->setVisible(visible);
+}
+
+void RolloutMetricsView::rangePicked()
+{
+    if (isCustom()) {
+        // Nothing changes until Show: start from the window on screen.
+        m_absolute->setRange(m_startMs, std::min(m_endMs, QDateTime::currentMSecsSinceEpoch()));
+        m_absolute->show();
+        return;
+    }
+    setRange(Range(m_range->currentData().toInt()));
+    // A new window follows now again; only pan and zoom stop following.
+    m_live->setChecked(true);
+    emit rangeChanged(range(), isLive());
+}
+
+void RolloutMetricsView::resetRequested()
+{
+    // Back to the window picked: the calendar's, or the preset (following now).
+    if (isCustom()) {
+        emit absoluteRangeChosen(m_absolute->startMs(), m_absolute->endMs());
+        return;
+    }
+    m_live->setChecked(true);
+    emit rangeChanged(range(), isLive());
 }
 
 bool RolloutMetricsView::isLive() const

@@ -10,22 +10,25 @@
 #include <QString>
 #include <QWidget>
 
+class AbsoluteRangeBar;
 class MetricChart;
 class QComboBox;
 class QGridLayout;
+class QHBoxLayout;
 class QLabel;
 class QStackedWidget;
 class QTimer;
 class QToolButton;
 
-// The metrics of one rollout: a range picker (last 15 minutes … 30 days, or this revision's
-// lifetime), a Live toggle that keeps the range ending now, and a grid of MetricCharts (two
-// columns when there is room) sharing one time window: zooming or panning one moves all of
-// them. The view only shows; MetricsController (app/) decides the charts, runs the queries
-// and hands the results in.
+// The metrics of one rollout: a range picker (last 15 minutes … 30 days, this revision's
+// lifetime, or Custom…: from and to on calendar pickers, AbsoluteRangeBar), a Live toggle that
+// keeps the range ending now, and a grid of MetricCharts (two columns when there is room) sharing
+// one time window: zooming or panning one moves all of them. The view only shows; MetricsController
+// (app/) decides the charts, runs the queries and hands the results in.
 //
 // Object names: "rangeCombo", "liveButton", "refreshButton", "metricsStatus",
-// "metricsNotice", "metricsPlaceholder", "chartGrid"; each chart is named after its id.
+// "metricsNotice", "metricsPlaceholder", "chartGrid", "absoluteRangeBar"; each chart is
+// named after its id.
 class RolloutMetricsView : public QWidget
 {
     Q_OBJECT
@@ -61,13 +64,21 @@ public:
     QString placeholder() const;
     void setUtc(bool utc);
 
+    // The preset picked last (also while Custom… shows a calendar window).
     Range range() const;
     void setRange(Range range); // does not emit rangeChanged
+    // Custom… with this window in the calendar pickers, Live off; does not emit.
+    void setAbsoluteRange(qint64 startMs, qint64 endMs);
+    bool isCustom() const;
+    AbsoluteRangeBar *absoluteRangeBar() const;
+    // False: no presets and no Live, only the calendar window (a past release's review).
+    void setPresetsVisible(bool visible);
     bool isLive() const;
     void setLive(bool live); // does not emit rangeChanged
     // The window a preset covers; 0 for RevisionLifetime.
     static qint64 rangeDurationMs(Range range);
     static QString rangeName(Range range);
+    static const QList<Range> &presets();
 
     MetricChart *chart(const QString &chartId) const;
     QList<MetricChart *> charts() const;
@@ -80,6 +91,9 @@ signals:
     void rangeChanged(RolloutMetricsView::Range range, bool live);
     // The user zoomed or panned to this window and stopped (Live is off now).
     void rangeEdited(qint64 startMs, qint64 endMs);
+    // The user asked for a calendar window (Custom…, Show; or a double click while it is
+    // picked): from and to as chosen, the end at most now (Live is off).
+    void absoluteRangeChosen(qint64 startMs, qint64 endMs);
     void refreshRequested();
     // Shown or hidden (a tab switch): no queries need to run for a hidden view.
     void visibilityChanged(bool visible);
@@ -95,8 +109,15 @@ private:
     void relayout();
     int columnCount() const;
     void chartRangeEdited(MetricChart *source, qint64 startMs, qint64 endMs);
+    void connectControls();
+    void rangePicked();
+    void resetRequested();
 
+    QHBoxLayout *m_toolbar = nullptr;
+    QLabel *m_rangeLabel = nullptr;
     QComboBox *m_range;
+    AbsoluteRangeBar *m_absolute;
+    Range m_preset = Range::RevisionLifetime;
     QToolButton *m_live;
     QToolButton *m_refresh;
     QLabel *m_status;
