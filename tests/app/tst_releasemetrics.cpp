@@ -320,6 +320,9 @@ void TestReleaseMetrics::recordedMeasurementsWhenPrometheusHasNothing()
     QCOMPARE(recorded->message(), QString());
     QCOMPARE(recorded->rangeStart(), from.toMSecsSinceEpoch());
     QCOMPARE(recorded->rangeEnd(), to.toMSecsSinceEpoch());
+    // RD_SCREENSHOT_DIR: the note and the recorded chart, as the review shows them.
+    if (const QString dir = qEnvironmentVariable("RD_SCREENSHOT_DIR"); !dir.isEmpty())
+        QVERIFY(s->view.grab().save(dir + QStringLiteral("/release-metrics-recorded.png")));
 }
 
 void TestReleaseMetrics::recordedMeasurementsWithoutPrometheus()
