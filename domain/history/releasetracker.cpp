@@ -70,6 +70,18 @@ ReleaseTransition transitionOf(const Rollout &rollout, const QList<ReplicaSet> &
     return t;
 }
 
+// A release seen first in the state it starts in: at the first canary step (or a blue-green
+// not yet promoted), not paused by a person, not aborted and not promoted. Nothing of it can
+// have been missed.
+bool isAtItsBeginning(const Rollout &rollout)
+{
+    if (rollout.status.abort || rollout.spec.paused || isFullyPromoted(rollout))
+        return false;
+    if (rollout.isCanary())
+        return rollout.status.currentStepIndex.value_or(0) == 0;
+    return rollout.status.pauseConditions.isEmpty();
+}
+
 bool sameProgress(const ReleaseTransition &a, const ReleaseTransition &b)
 {
     return a.phase == b.phase && a.step == b.step && a.desiredWeight == b.desiredWeight
@@ -101,7 +113,15 @@ HistoryWrite ReleaseTracker::apply(const WorkloadDeltaBatch &batch, const QDateT
         m_events.clear();
     }
     for (const Rollout &rollout : batch.upserts<Rollout>())
-        observeRollout(rollout, now, batch.reset, &write);
+        observeRollout(rollout, now, &write);
+    // A rollout listed before its ReplicaSets has its release once they come.
+    for (const ReplicaSet &rs : batch.upserts<ReplicaSet>()) {
+        const QString owner = m_replicaSetOwner.value(
+            WorkloadDeltaBatch::key(rs.metadata.namespaceName, rs.metadata.name));
+        const auto key = m_rolloutKeyByUid.constFind(owner);
+        if (!owner.isEmpty() && !m_current.contains(owner) && key != m_rolloutKeyByUid.constEnd())
+            observeRollout(m_rollouts.value(*key), now, &write);
+    }
     for (const QString &key : batch.deletes<Rollout>())
         forgetRollout(key, now, &write);
     for (const AnalysisRun &run : batch.upserts<AnalysisRun>())
@@ -162,7 +182,7 @@ QList<ReplicaSet> ReleaseTracker::replicaSetsOf(const QString &rolloutUid) const
     return m_replicaSets.value(rolloutUid).values();
 }
 
-void ReleaseTracker::observeRollout(const Rollout &rollout, const QDateTime &now, bool catchUp,
+void ReleaseTracker::observeRollout(const Rollout &rollout, const QDateTime &now,
                                     HistoryWrite *write)
 {
     const QString key
@@ -180,7 +200,10 @@ void ReleaseTracker::observeRollout(const Rollout &rollout, const QDateTime &now
     if (revision <= 0 || !rs || rs->podTemplateHash() != rollout.status.currentPodHash)
         return; // the controller has not made this revision's ReplicaSet yet
 
+    // The first time this rollout has a release here (its ReplicaSets may come in a later
+    // batch than the rollout itself): what the cluster still holds of it is caught up.
     const ReleaseKey release {m_environment, uid, revision};
+    const bool catchUp = !m_current.contains(uid);
     if (catchUp)
         catchUpOlderRevisions(rollout, replicaSets, revision, now);
     ensureRelease(release, rollout, *rs, now, catchUp, write);
@@ -246,7 +269,9 @@ bool ReleaseTracker::ensureRelease(const ReleaseKey &key, const Rollout &rollout
     s.podTemplateHash = rs.podTemplateHash();
     s.images = rs.podTemplate.images();
     s.startedAt = rs.metadata.creationTimestamp.isValid() ? rs.metadata.creationTimestamp : now;
-    s.partiallyObserved = catchUp && s.startedAt < m_startedAt;
+    // Begun before recording, and already past its beginning when first seen: what happened
+    // in between is known only from what the cluster still holds.
+    s.partiallyObserved = catchUp && s.startedAt < m_startedAt && !isAtItsBeginning(rollout);
     s.firstObservedAt = now;
     QStringList steps;
     if (rollout.spec.canary) {

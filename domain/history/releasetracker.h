@@ -47,8 +47,7 @@ private:
     };
 
     void applyReplicaSets(const WorkloadDeltaBatch &batch);
-    void observeRollout(const Rollout &rollout, const QDateTime &now, bool catchUp,
-                        HistoryWrite *write);
+    void observeRollout(const Rollout &rollout, const QDateTime &now, HistoryWrite *write);
     void catchUpOlderRevisions(const Rollout &rollout, const QList<ReplicaSet> &replicaSets,
                                qint64 currentRevision, const QDateTime &now);
     bool ensureRelease(const ReleaseKey &key, const Rollout &rollout, const ReplicaSet &rs,

@@ -114,6 +114,27 @@ void TestReleaseTracker::catchUpMarksWhatBeganBeforeAsPartial()
     QCOMPARE(write.transitions.size(), 1);
     QCOMPARE(write.transitions[0].value.phase, QStringLiteral("Healthy"));
 
+    // Begun before recording but still at its first step when first seen: nothing missed.
+    ReleaseTracker fresh(QStringLiteral("prod"), at(100));
+    WorkloadDeltaBatch early = batchOf({webAt("new", "abc", 0, "Progressing")},
+                                       {replicaSet("abc", 2, 50, 3), replicaSet("new", 3, 99, 1)});
+    early.reset = true;
+    const HistoryWrite caughtUp = fresh.apply(early, at(101));
+    QVERIFY(!findRelease(caughtUp, 3)->partiallyObserved);
+    QVERIFY(findRelease(caughtUp, 2)->partiallyObserved);
+
+    // A rollout listed before its ReplicaSets: its releases come with them, caught up.
+    ReleaseTracker late(QStringLiteral("prod"), at(100));
+    WorkloadDeltaBatch rolloutFirst = batchOf({webAt("abc", "abc", 3, "Healthy")});
+    rolloutFirst.reset = true;
+    QVERIFY(late.apply(rolloutFirst, at(101)).releases.isEmpty());
+    const HistoryWrite withSets = late.apply(
+        batchOf({}, {replicaSet("old", 1, 0, 0), replicaSet("abc", 2, 50, 4)}), at(102));
+    QCOMPARE(withSets.releases.size(), 2);
+    QCOMPARE(findRelease(withSets, 1)->outcome, ReleaseOutcome::Superseded);
+    QCOMPARE(findRelease(withSets, 2)->outcome, ReleaseOutcome::Promoted);
+    QVERIFY(findRelease(withSets, 2)->partiallyObserved);
+
     // Nothing new: nothing written.
     QVERIFY(tracker.apply(batchOf({webAt("abc", "abc", 3, "Healthy")}), at(102)).isEmpty());
 }
