@@ -14,6 +14,7 @@
 //
 //   live_bench [--clusters N] [--rollouts N] [--churn N] [--seconds N] [--patches N]
 // Exit code 1 when a budget is missed, 2 when the fleet could not be reached.
+#include "benchoptions.h"
 #include "fleetgenerator.h"
 #include "fleetserver.h"
 #include "procstatus.h"
@@ -38,15 +39,12 @@
 
 namespace {
 
+using BenchOptions::intOption;
+using BenchOptions::waitUntil;
+
 constexpr double StallMaxBudgetMs = 16.0;
 constexpr double StallMedianBudgetMs = 2.0;
 constexpr double FreshnessBudgetMs = 250.0;
-
-int intOption(const QStringList &args, const QString &name, int fallback)
-{
-    const qsizetype i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.size() ? args.at(i + 1).toInt() : fallback;
-}
 
 double median(QList<double> values)
 {
@@ -54,18 +52,6 @@ double median(QList<double> values)
         return -1;
     std::sort(values.begin(), values.end());
     return values.at(values.size() / 2);
-}
-
-bool waitUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-    }
-    return true;
 }
 
 struct Target

@@ -27,6 +27,7 @@
 // --record FILE: the first recording session's database (the next ones FILE.2, ...), kept;
 // by default they are in a temporary folder removed at the end. Exit code 1 when the stall
 // with recording misses the budget, 2 when the fleet could not be reached.
+#include "benchoptions.h"
 #include "fleetserver.h"
 #include "recordfigures.h"
 #include "stallmeter.h"
@@ -48,25 +49,10 @@
 
 namespace {
 
+using BenchOptions::intOption;
+using BenchOptions::waitUntil;
+
 constexpr double StallMaxBudgetMs = 16.0;
-
-int intOption(const QStringList &args, const QString &name, int fallback)
-{
-    const qsizetype i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.size() ? args.at(i + 1).toInt() : fallback;
-}
-
-bool waitUntil(const std::function<bool()> &done, int timeoutMs)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (!done()) {
-        if (timer.elapsed() > timeoutMs)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-    }
-    return true;
-}
 
 struct Fleet
 {

@@ -29,6 +29,25 @@ QDateTime earliest(const QDateTime &a, const QDateTime &b)
     return std::min(a, b);
 }
 
+// The columns of a release after its key, in the order of the INSERT's and the UPDATE's
+// placeholders.
+QVariantList summaryValues(const ReleaseSummary &release)
+{
+    return {textValue(release.namespaceName),
+            textValue(release.workload),
+            textValue(release.kind),
+            textValue(release.strategy),
+            textValue(release.podTemplateHash),
+            joinLines(release.images),
+            release.stepCount,
+            timeValue(release.startedAt),
+            timeValue(release.endedAt),
+            releaseOutcomeName(release.outcome),
+            int(release.partiallyObserved),
+            timeValue(release.firstObservedAt),
+            timeValue(release.workloadDeletedAt)};
+}
+
 } // namespace
 
 HistoryWriter::HistoryWriter(HistoryDatabase &database) : m_database(database) { }
@@ -167,24 +186,9 @@ bool HistoryWriter::writeRelease(const ReleaseSummary &release)
         return fail(m_selectRelease);
     if (!m_selectRelease.next()) {
         m_selectRelease.finish();
-        const QVariantList values = {
-            textValue(key.environment),
-            textValue(key.workloadUid),
-            key.revision,
-            textValue(release.namespaceName),
-            textValue(release.workload),
-            textValue(release.kind),
-            textValue(release.strategy),
-            textValue(release.podTemplateHash),
-            joinLines(release.images),
-            release.stepCount,
-            timeValue(release.startedAt),
-            timeValue(release.endedAt),
-            releaseOutcomeName(release.outcome),
-            int(release.partiallyObserved),
-            timeValue(release.firstObservedAt),
-            timeValue(release.workloadDeletedAt),
-        };
+        const QVariantList values
+            = QVariantList {textValue(key.environment), textValue(key.workloadUid), key.revision}
+            + summaryValues(release);
         if (!execWith(m_insertRelease, values))
             return fail(m_insertRelease);
         m_ids.insert(key, m_insertRelease.lastInsertId().toLongLong());
@@ -210,22 +214,7 @@ bool HistoryWriter::writeRelease(const ReleaseSummary &release)
 
 bool HistoryWriter::updateRelease(const ReleaseSummary &release, qint64 id)
 {
-    const QVariantList values = {
-        textValue(release.namespaceName),
-        textValue(release.workload),
-        textValue(release.kind),
-        textValue(release.strategy),
-        textValue(release.podTemplateHash),
-        joinLines(release.images),
-        release.stepCount,
-        timeValue(release.startedAt),
-        timeValue(release.endedAt),
-        releaseOutcomeName(release.outcome),
-        int(release.partiallyObserved),
-        timeValue(release.firstObservedAt),
-        timeValue(release.workloadDeletedAt),
-        id,
-    };
+    const QVariantList values = summaryValues(release) + QVariantList {id};
     return execWith(m_updateRelease, values) || fail(m_updateRelease);
 }
 
