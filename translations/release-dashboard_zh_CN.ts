@@ -29,6 +29,45 @@
     </message>
 </context>
 <context>
+    <name>AbsoluteRangeBar</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>The first moment the charts show</source>
+        <translation>图表显示的起始时刻</translation>
+    </message>
+    <message>
+        <source>The last moment the charts show (at the latest now)</source>
+        <translation>图表显示的结束时刻（最晚为现在）</translation>
+    </message>
+    <message>
+        <source>Show this window on every chart</source>
+        <translation>在所有图表上显示此时间窗口</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>The start must be before the end.</source>
+        <translation>开始时间必须早于结束时间。</translation>
+    </message>
+    <message>
+        <source>The end is in the future: pick a time up to now.</source>
+        <translation>结束时间在将来：请选择不晚于现在的时间。</translation>
+    </message>
+</context>
+<context>
     <name>AccessReviewText</name>
     <message>
         <source>The server&apos;s answer to the %1 is not valid JSON.</source>
@@ -604,14 +643,6 @@ Consecutive errors: %5</source>
         <translation>get：只看 kubeconfig 上下文 C 对应的环境。</translation>
     </message>
     <message>
-        <source>get: only environment E.</source>
-        <translation>get：只看环境 E。</translation>
-    </message>
-    <message>
-        <source>get: output format: table (default), wide or json.</source>
-        <translation>get：输出格式：table（默认）、wide 或 json。</translation>
-    </message>
-    <message>
         <source>--demo and --kubeconfig cannot be combined: the demo writes its own kubeconfig</source>
         <translation>--demo 与 --kubeconfig 不能同时使用：演示会写入自己的 kubeconfig</translation>
     </message>
@@ -664,24 +695,6 @@ Consecutive errors: %5</source>
         <translation>%1：多余的参数 &apos;%2&apos;</translation>
     </message>
     <message>
-        <source>Release Dashboard: Argo Rollouts across every environment.
-
-Without a command it opens the window. Commands:
-  get rollouts [-A | -n NS] [--context C | --env E] [-o table|wide|json]
-  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]
-  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]
-  promote NAME [--full] [-n NS] [--context C | --env E]
-  undo NAME [--to-revision N] [-n NS] [--context C | --env E]</source>
-        <translation>Release Dashboard：跨所有环境查看 Argo Rollouts。
-
-不带命令时打开窗口。命令：
-  get rollouts [-A | -n NS] [--context C | --env E] [-o table|wide|json]
-  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]
-  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]
-  promote NAME [--full] [-n NS] [--context C | --env E]
-  undo NAME [--to-revision N] [-n NS] [--context C | --env E]</translation>
-    </message>
-    <message>
         <source>Open the window on workload ENV/NAMESPACE/NAME once it is listed.</source>
         <translation>工作负载 ENV/NAMESPACE/NAME 出现在列表中后，打开窗口并定位到它。</translation>
     </message>
@@ -718,10 +731,6 @@ Without a command it opens the window. Commands:
         <translation>--%1 只能与操作命令一起使用</translation>
     </message>
     <message>
-        <source>--select is only valid without a command (it opens the window)</source>
-        <translation>--select 只能在不带命令时使用（它会打开窗口）</translation>
-    </message>
-    <message>
         <source>--%1 is only valid with a command (get, pause, ...)</source>
         <translation>--%1 只能与命令一起使用（get、pause、...）</translation>
     </message>
@@ -744,6 +753,120 @@ Without a command it opens the window. Commands:
     <message>
         <source>--demo-outage is only valid with --demo</source>
         <translation>--demo-outage 只能与 --demo 一起使用</translation>
+    </message>
+    <message>
+        <source>Open the Releases window too: the recorded releases, their timelines and reports.</source>
+        <translation>同时打开“发布记录”窗口：已记录的发布及其时间线和报告。</translation>
+    </message>
+    <message>
+        <source>get, history: only environment E; record: E (repeatable).</source>
+        <translation>get、history：只看环境 E；record：记录环境 E（可重复指定）。</translation>
+    </message>
+    <message>
+        <source>get: table (default), wide or json; history: table or json; report: the FILE.pdf or FILE.md to write.</source>
+        <translation>get：table（默认）、wide 或 json；history：table 或 json；report：要写入的 FILE.pdf 或 FILE.md。</translation>
+    </message>
+    <message>
+        <source>Release Dashboard: Argo Rollouts across every environment.
+
+Without a command it opens the window. Commands:
+  get rollouts [-A | -n NS] [--context C | --env E] [-o table|wide|json]
+  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]
+  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]
+  promote NAME [--full] [-n NS] [--context C | --env E]
+  undo NAME [--to-revision N] [-n NS] [--context C | --env E]
+  history [--env E] [--workload NS/NAME] [--since T] [--until T]
+          [--outcome O] [-o table|json] [--history-file FILE]
+  report ENV/NS/NAME [--revision N] -o FILE.pdf|FILE.md
+  record [--env E ...] [--history-file FILE]</source>
+        <translation>Release Dashboard：跨所有环境查看 Argo Rollouts。
+
+不带命令时打开窗口。命令：
+  get rollouts [-A | -n NS] [--context C | --env E] [-o table|wide|json]
+  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]
+  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]
+  promote NAME [--full] [-n NS] [--context C | --env E]
+  undo NAME [--to-revision N] [-n NS] [--context C | --env E]
+  history [--env E] [--workload NS/NAME] [--since T] [--until T]
+          [--outcome O] [-o table|json] [--history-file FILE]
+  report ENV/NS/NAME [--revision N] -o FILE.pdf|FILE.md
+  record [--env E ...] [--history-file FILE]</translation>
+    </message>
+    <message>
+        <source>--%1 is only valid without a command (it opens the window)</source>
+        <translation>--%1 只能在不带命令时使用（它会打开窗口）</translation>
+    </message>
+    <message>
+        <source>%1 does not take --%2</source>
+        <translation>%1 不接受 --%2</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a time (2026-12-01, 2026-12-01T10:00:00Z) or a duration back from now (30m, 24h, 7d)</source>
+        <translation>--%1：&apos;%2&apos; 不是时间（2026-12-01、2026-12-01T10:00:00Z），也不是从现在往前推的时长（30m、24h、7d）</translation>
+    </message>
+    <message>
+        <source>--outcome: &apos;%1&apos; is not one of promoted, aborted, superseded, in-progress, deleted</source>
+        <translation>--outcome：&apos;%1&apos; 不是 promoted、aborted、superseded、in-progress、deleted 之一</translation>
+    </message>
+    <message>
+        <source>--workload: &apos;%1&apos; is not NAMESPACE/NAME or NAME</source>
+        <translation>--workload：&apos;%1&apos; 不是 NAMESPACE/NAME 或 NAME 形式</translation>
+    </message>
+    <message>
+        <source>history: give --env once</source>
+        <translation>history：--env 只能指定一次</translation>
+    </message>
+    <message>
+        <source>history: -o: unknown output format &apos;%1&apos; (formats: table, json)</source>
+        <translation>history：-o：未知输出格式 &apos;%1&apos;（可用格式：table、json）</translation>
+    </message>
+    <message>
+        <source>report: name the workload as ENV/NAMESPACE/NAME</source>
+        <translation>report：请以 ENV/NAMESPACE/NAME 形式指定工作负载</translation>
+    </message>
+    <message>
+        <source>report: &apos;%1&apos; is not ENV/NAMESPACE/NAME</source>
+        <translation>report：&apos;%1&apos; 不是 ENV/NAMESPACE/NAME 形式</translation>
+    </message>
+    <message>
+        <source>--revision: &apos;%1&apos; is not a revision number (1, 2, ...)</source>
+        <translation>--revision：&apos;%1&apos; 不是修订版本号（1、2、...）</translation>
+    </message>
+    <message>
+        <source>report: name the file to write with -o FILE.pdf or -o FILE.md</source>
+        <translation>report：请用 -o FILE.pdf 或 -o FILE.md 指定要写入的文件</translation>
+    </message>
+    <message>
+        <source>report: -o &apos;%1&apos; must name a file ending in .pdf or .md</source>
+        <translation>report：-o &apos;%1&apos; 必须是以 .pdf 或 .md 结尾的文件名</translation>
+    </message>
+    <message>
+        <source>history: only workload NS/NAME (or NAME in any namespace).</source>
+        <translation>history：只看工作负载 NS/NAME（或任意命名空间中的 NAME）。</translation>
+    </message>
+    <message>
+        <source>history: releases started at or after T (2026-12-01, 2026-12-01T10:00:00Z, or back from now: 30m, 24h, 7d).</source>
+        <translation>history：在 T 或之后开始的发布（2026-12-01、2026-12-01T10:00:00Z，或从现在往前推：30m、24h、7d）。</translation>
+    </message>
+    <message>
+        <source>history: releases started before T (as --since).</source>
+        <translation>history：在 T 之前开始的发布（格式同 --since）。</translation>
+    </message>
+    <message>
+        <source>history: only promoted, aborted, superseded, in-progress or deleted releases (repeatable, or comma-separated).</source>
+        <translation>history：只看结果为 promoted、aborted、superseded、in-progress 或 deleted 的发布（可重复指定，或用逗号分隔）。</translation>
+    </message>
+    <message>
+        <source>report: the release of revision N (default: the newest).</source>
+        <translation>report：修订版本 N 的发布（默认：最新的一次）。</translation>
+    </message>
+    <message>
+        <source>history, report, record: the release history database (default: $RELEASE_DASHBOARD_HISTORY_FILE, else history.sqlite, or demo-history.sqlite with --demo, in the app&apos;s data folder).</source>
+        <translation>history、report、record：发布历史数据库（默认：$RELEASE_DASHBOARD_HISTORY_FILE；未设置时为应用数据文件夹中的 history.sqlite，使用 --demo 时为 demo-history.sqlite）。</translation>
+    </message>
+    <message>
+        <source>--%1 is only valid with %2</source>
+        <translation>--%1 只能与 %2 一起使用</translation>
     </message>
 </context>
 <context>
@@ -814,6 +937,79 @@ Without a command it opens the window. Commands:
         <source>%1 %2: %3</source>
         <comment>resource object: issue</comment>
         <translation>%1 %2：%3</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryFiguresStrip</name>
+    <message>
+        <source>Releases that started in the period and pass the filters</source>
+        <translation>在此期间开始且符合筛选条件的发布</translation>
+    </message>
+    <message>
+        <source>Releases × 7 days ÷ the length of the period</source>
+        <translation>发布次数 × 7 天 ÷ 期间长度</translation>
+    </message>
+    <message>
+        <source>Share of the releases whose outcome is Aborted</source>
+        <translation>结果为“已中止”的发布所占比例</translation>
+    </message>
+    <message>
+        <source>Share of the releases that went back to the pod template of an earlier release of the same workload (an undo or a rollback)</source>
+        <translation>回到同一工作负载此前某次发布的 Pod 模板的发布所占比例（undo 或回滚）</translation>
+    </message>
+    <message>
+        <source>Median time from a release&apos;s start to its full promotion, over the promoted releases</source>
+        <translation>已推进的发布从开始到全量推进所用时间的中位数</translation>
+    </message>
+    <message>
+        <source>Time from an aborted release&apos;s end to the end of the next promoted release of the same workload</source>
+        <translation>从某次已中止的发布结束，到同一工作负载下一次已推进的发布结束所用的时间</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <comment>percent</comment>
+        <translation>%1%</translation>
+    </message>
+    <message numerus="yes">
+        <source>releases</source>
+        <comment>count, the number is above</comment>
+        <translation>
+            <numerusform>次发布</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>per week</source>
+        <translation>每周</translation>
+    </message>
+    <message numerus="yes">
+        <source>aborted (%n)</source>
+        <translation>
+            <numerusform>已中止（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>rolled back (%n)</source>
+        <translation>
+            <numerusform>已回滚（%n）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>median time to promotion</source>
+        <translation>推进用时中位数</translation>
+    </message>
+    <message>
+        <source>median time to recover, mean %1</source>
+        <translation>恢复用时中位数，平均 %1</translation>
+    </message>
+    <message>
+        <source>median time to recover</source>
+        <translation>恢复用时中位数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n not recovered</source>
+        <translation>
+            <numerusform>%1；%n 次未恢复</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1777,6 +1973,117 @@ Without a command it opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>HistoryCommand</name>
+    <message>
+        <source>No release history yet at %1</source>
+        <translation>%1 处尚无发布历史</translation>
+    </message>
+    <message>
+        <source>No recorded release matches.</source>
+        <translation>没有匹配的已记录发布。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDatabase</name>
+    <message>
+        <source>The folder %1 for the release history could not be created; no history is recorded.</source>
+        <translation>无法创建发布历史文件夹 %1；不会记录历史。</translation>
+    </message>
+    <message>
+        <source>The release history at %1 was damaged and was moved to %2, but a new history could not be started: %3</source>
+        <translation>位于 %1 的发布历史已损坏，已移动到 %2，但无法新建历史：%3</translation>
+    </message>
+    <message>
+        <source>The release history at %1 was damaged and was moved to %2; a new history was started.</source>
+        <translation>位于 %1 的发布历史已损坏，已移动到 %2；已新建历史。</translation>
+    </message>
+    <message>
+        <source>The release history at %1 cannot use write-ahead logging (journal mode %2); no history is recorded.</source>
+        <translation>位于 %1 的发布历史无法使用预写日志（WAL；当前日志模式为 %2）；不会记录历史。</translation>
+    </message>
+    <message>
+        <source>The release history at %1 is locked by another program; no history is recorded.</source>
+        <translation>位于 %1 的发布历史被另一个程序锁定；不会记录历史。</translation>
+    </message>
+    <message>
+        <source>The release history at %1 cannot be opened (%2); no history is recorded.</source>
+        <translation>无法打开位于 %1 的发布历史（%2）；不会记录历史。</translation>
+    </message>
+    <message>
+        <source>The release history at %1 cannot be written (%2); no history is recorded.</source>
+        <translation>无法写入位于 %1 的发布历史（%2）；不会记录历史。</translation>
+    </message>
+    <message>
+        <source>The disk holding the release history at %1 is full; no history is recorded.</source>
+        <translation>存放发布历史 %1 的磁盘已满；不会记录历史。</translation>
+    </message>
+    <message>
+        <source>The release history at %1 cannot be used (%2); no history is recorded.</source>
+        <translation>无法使用位于 %1 的发布历史（%2）；不会记录历史。</translation>
+    </message>
+    <message>
+        <source>The release history at %1 was written by a newer version of Release Dashboard (schema %2; this version knows schema %3 and older). It was left unchanged and no history is recorded.</source>
+        <translation>位于 %1 的发布历史由更新版本的 Release Dashboard 写入（schema %2；此版本只支持 schema %3 及更早的版本）。该文件保持不变，不会记录历史。</translation>
+    </message>
+    <message>
+        <source>The release history at %1 is damaged and could not be moved aside (%2); no history is recorded.</source>
+        <translation>位于 %1 的发布历史已损坏，且无法将其移开（%2）；不会记录历史。</translation>
+    </message>
+    <message>
+        <source>The release history at %1 was damaged and was moved to %2, but %3 could not be moved (%4); no history is recorded.</source>
+        <translation>位于 %1 的发布历史已损坏，已移动到 %2，但无法移动 %3（%4）；不会记录历史。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPrinter</name>
+    <message>
+        <source>partial</source>
+        <translation>部分观察</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryReader</name>
+    <message>
+        <source>There is no release history at %1 yet.</source>
+        <translation>%1 处尚无发布历史。</translation>
+    </message>
+    <message>
+        <source>The release history at %1 cannot be read (%2).</source>
+        <translation>无法读取位于 %1 的发布历史（%2）。</translation>
+    </message>
+    <message>
+        <source>The release history at %1 has schema %2; this version reads schema %3.</source>
+        <translation>位于 %1 的发布历史为 schema %2；此版本读取的是 schema %3。</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWriter</name>
+    <message>
+        <source>The release history is not open; the batch was not recorded.</source>
+        <translation>发布历史未打开；本批数据未记录。</translation>
+    </message>
+    <message>
+        <source>The release history at %1 could not be prepared for writing (%2).</source>
+        <translation>无法准备写入位于 %1 的发布历史（%2）。</translation>
+    </message>
+    <message>
+        <source>The release history at %1 could not be updated (%2); the batch was not recorded.</source>
+        <translation>无法更新位于 %1 的发布历史（%2）；本批数据未记录。</translation>
+    </message>
+    <message>
+        <source>The release history is not open.</source>
+        <translation>发布历史未打开。</translation>
+    </message>
+    <message>
+        <source>Old releases could not be removed from the release history at %1 (%2).</source>
+        <translation>无法从位于 %1 的发布历史中删除旧的发布（%2）。</translation>
+    </message>
+</context>
+<context>
     <name>HttpClient</name>
     <message>
         <source>The %1 header holds a line break or NUL character (a token or password file with several lines?): nothing was sent.</source>
@@ -2264,6 +2571,14 @@ Nothing is shown or acted on until you select a row; clear the filter to see it 
         <source>%1 · not connected: %2</source>
         <translation>%1 · 未连接：%2</translation>
     </message>
+    <message>
+        <source>Re&amp;leases…</source>
+        <translation>发布记录(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Every recorded release: timelines, gates, actions, reports</source>
+        <translation>所有已记录的发布：时间线、门禁、操作、报告</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -2671,6 +2986,872 @@ Nothing is shown or acted on until you select a row; clear the filter to see it 
     </message>
 </context>
 <context>
+    <name>RecordCommand</name>
+    <message>
+        <source>connecting</source>
+        <translation>正在连接</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <source>retrying</source>
+        <translation>正在重试</translation>
+    </message>
+    <message>
+        <source>unauthorized</source>
+        <translation>未授权</translation>
+    </message>
+    <message>
+        <source>forbidden</source>
+        <translation>无权访问</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <source>configuration error</source>
+        <translation>配置错误</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>recording 1 environment (%1) into %2</source>
+        <translation>正在将 1 个环境（%1）记录到 %2</translation>
+    </message>
+    <message>
+        <source>recording %1 environments (%2) into %3</source>
+        <translation>正在将 %1 个环境（%2）记录到 %3</translation>
+    </message>
+    <message>
+        <source>recording stopped</source>
+        <translation>记录已停止</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseCharts</name>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1（操作者：%2）</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>%1 (recorded)</source>
+        <translation>%1（记录值）</translation>
+    </message>
+    <message>
+        <source>What analysis metric %1 measured during the release, as recorded then</source>
+        <translation>分析指标 %1 在本次发布期间的测量值（当时记录的数据）</translation>
+    </message>
+    <message>
+        <source>rev %1</source>
+        <translation>修订版本 %1</translation>
+    </message>
+    <message>
+        <source>promoted</source>
+        <translation>已推进</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseCompare</name>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min %3 s</source>
+        <translation>%1 小时 %2 分 %3 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>±0 s</source>
+        <translation>±0 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseFilterBar</name>
+    <message>
+        <source>All environments</source>
+        <translation>所有环境</translation>
+    </message>
+    <message>
+        <source>All namespaces</source>
+        <translation>所有命名空间</translation>
+    </message>
+    <message>
+        <source>Workload name contains…</source>
+        <translation>工作负载名称包含…</translation>
+    </message>
+    <message>
+        <source>Show only %1 releases (combine several; none shows all)</source>
+        <translation>只显示结果为“%1”的发布（可多选；都不选则显示全部）</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>最近 90 天</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>When the releases started</source>
+        <translation>发布的开始时间</translation>
+    </message>
+    <message>
+        <source>Started:</source>
+        <translation>开始时间：</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <comment>started from &lt;date&gt;</comment>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <comment>started ... to &lt;date&gt;</comment>
+        <translation>到</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseHistoryQueries</name>
+    <message>
+        <source>No release has been recorded yet (%1).</source>
+        <translation>尚未记录任何发布（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseListModel</name>
+    <message>
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Promoted</source>
+        <translation>已推进</translation>
+    </message>
+    <message>
+        <source>Aborted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>Superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 天 %2 小时</translation>
+    </message>
+    <message>
+        <source>partially observed</source>
+        <translation>仅部分观察到</translation>
+    </message>
+    <message>
+        <source>workload deleted</source>
+        <translation>工作负载已删除</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <comment>between notes</comment>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Ended %1</source>
+        <translation>结束于 %1</translation>
+    </message>
+    <message>
+        <source>Not finished yet</source>
+        <translation>尚未结束</translation>
+    </message>
+    <message>
+        <source>Started before the dashboard was watching; first observed %1. Earlier steps are what the cluster still held.</source>
+        <translation>在仪表盘开始监视之前已开始；于 %1 首次观察到。更早的步骤来自集群当时仍保留的数据。</translation>
+    </message>
+    <message>
+        <source>The workload was deleted %1.</source>
+        <translation>工作负载已于 %1 删除。</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>修订版本</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseMetricsController</name>
+    <message>
+        <source>Pick a release to chart its metrics.</source>
+        <translation>选择一次发布，查看它的指标图表。</translation>
+    </message>
+    <message>
+        <source>Environment %1 is not in the fleet this window watches, so no Prometheus can be asked about %2; the measurements the analysis recorded are shown instead.</source>
+        <translation>环境 %1 不在此窗口监视的集群组中，因此无法向 Prometheus 查询 %2 的数据；改为显示分析记录的测量结果。</translation>
+    </message>
+    <message>
+        <source>Metrics are turned off for environment %1 (prometheus: false in the configuration); the measurements the analysis recorded during %2 are shown instead.</source>
+        <translation>环境 %1 已关闭指标（配置中为 prometheus: false）；改为显示分析在 %2 期间记录的测量结果。</translation>
+    </message>
+    <message>
+        <source>Prometheus could not answer for %1 (%2); the measurements the analysis recorded are shown instead.</source>
+        <translation>Prometheus 无法返回 %1 的数据（%2）；改为显示分析记录的测量结果。</translation>
+    </message>
+    <message>
+        <source>Prometheus no longer has data for %1; the measurements the analysis recorded are shown instead.</source>
+        <translation>Prometheus 已不再保留 %1 的数据；改为显示分析记录的测量结果。</translation>
+    </message>
+    <message>
+        <source>The analysis recorded no numeric measurements for this release.</source>
+        <translation>分析没有为本次发布记录任何数值型测量结果。</translation>
+    </message>
+    <message>
+        <source>Nothing to chart for this release.</source>
+        <translation>本次发布没有可绘制的图表。</translation>
+    </message>
+    <message>
+        <source>%1 – %2 UTC</source>
+        <translation>%1 – %2 UTC</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseRecording</name>
+    <message>
+        <source>No release history this session: %1</source>
+        <translation>本次会话不记录发布历史：%1</translation>
+    </message>
+    <message>
+        <source>The release history could not be written: %1</source>
+        <translation>无法写入发布历史：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseReport</name>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>promoted</source>
+        <translation>已推进</translation>
+    </message>
+    <message>
+        <source>aborted</source>
+        <translation>已中止</translation>
+    </message>
+    <message>
+        <source>superseded</source>
+        <translation>已被取代</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>observed</source>
+        <translation>未知（观察到）</translation>
+    </message>
+    <message>
+        <source>no step</source>
+        <translation>无步骤</translation>
+    </message>
+    <message>
+        <source>step %1</source>
+        <translation>第 %1 步</translation>
+    </message>
+    <message>
+        <source>Release report: %1 revision %2 in %3</source>
+        <translation>发布报告：%3 中 %1 的修订版本 %2</translation>
+    </message>
+    <message>
+        <source>(unnamed workload)</source>
+        <translation>（未命名的工作负载）</translation>
+    </message>
+    <message>
+        <source>(no environment)</source>
+        <translation>（无环境）</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>修订版本</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>(none recorded)</source>
+        <translation>（未记录）</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation>（未知）</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未结束</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>unknown (not finished)</source>
+        <translation>未知（尚未结束）</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Partially observed: the dashboard first saw this release at %1; what came before is what the cluster still held then.</source>
+        <translation>仅部分观察到：仪表盘于 %1 首次看到本次发布；此前的内容来自集群当时仍保留的数据。</translation>
+    </message>
+    <message>
+        <source>The workload was deleted at %1.</source>
+        <translation>工作负载已于 %1 删除。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Desired weight</source>
+        <translation>期望权重</translation>
+    </message>
+    <message>
+        <source>Actual weight</source>
+        <translation>实际权重</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>No transitions were recorded.</source>
+        <translation>未记录任何状态变化。</translation>
+    </message>
+    <message>
+        <source>Definition</source>
+        <translation>定义</translation>
+    </message>
+    <message>
+        <source>Time spent</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>(after the last step)</source>
+        <translation>（最后一步之后）</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>未到达</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>No steps were recorded.</source>
+        <translation>未记录任何步骤。</translation>
+    </message>
+    <message>
+        <source>Analysis run</source>
+        <translation>AnalysisRun</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Analysis (gates)</source>
+        <translation>分析（门禁）</translation>
+    </message>
+    <message>
+        <source>No analysis runs were recorded.</source>
+        <translation>未记录任何 AnalysisRun。</translation>
+    </message>
+    <message>
+        <source>Measurements</source>
+        <translation>测量结果</translation>
+    </message>
+    <message>
+        <source>No measurements were recorded.</source>
+        <translation>未记录任何测量结果。</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Success condition</source>
+        <translation>成功条件</translation>
+    </message>
+    <message>
+        <source>Failure condition</source>
+        <translation>失败条件</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>执行者</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>No actions were recorded.</source>
+        <translation>未记录任何操作。</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>No events were recorded.</source>
+        <translation>未记录任何事件。</translation>
+    </message>
+    <message>
+        <source>Comparison with the previous release</source>
+        <translation>与上一次发布的对比</translation>
+    </message>
+    <message>
+        <source>Compared with revision %1, started %2 (%3).</source>
+        <translation>对比对象为修订版本 %1，开始于 %2（%3）。</translation>
+    </message>
+    <message>
+        <source>Time per step</source>
+        <translation>各步骤耗时</translation>
+    </message>
+    <message>
+        <source>Neither release recorded steps.</source>
+        <translation>两次发布都没有记录步骤。</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Neither release recorded measurements.</source>
+        <translation>两次发布都没有记录测量结果。</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>对比项</translation>
+    </message>
+    <message>
+        <source>This release (revision %1)</source>
+        <translation>本次发布（修订版本 %1）</translation>
+    </message>
+    <message>
+        <source>Previous (revision %1)</source>
+        <translation>上一次（修订版本 %1）</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Failed or errored measurements</source>
+        <translation>失败或出错的测量</translation>
+    </message>
+    <message>
+        <source>Warning events</source>
+        <translation>警告事件</translation>
+    </message>
+    <message>
+        <source>This release</source>
+        <translation>本次发布</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一次</translation>
+    </message>
+    <message>
+        <source>Mean (this)</source>
+        <translation>平均值（本次）</translation>
+    </message>
+    <message>
+        <source>Last (this)</source>
+        <translation>最后值（本次）</translation>
+    </message>
+    <message>
+        <source>Mean (previous)</source>
+        <translation>平均值（上一次）</translation>
+    </message>
+    <message>
+        <source>Last (previous)</source>
+        <translation>最后值（上一次）</translation>
+    </message>
+    <message>
+        <source>Measurements (this / previous)</source>
+        <translation>测量次数（本次 / 上一次）</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseReportPdf</name>
+    <message>
+        <source>Cannot write the release report to %1: %2</source>
+        <translation>无法将发布报告写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write the release report to %1: the PDF could not be started.</source>
+        <translation>无法将发布报告写入 %1：无法开始生成 PDF。</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Release Dashboard</source>
+        <translation>Release Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseTimelinePainter</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>actual weight</source>
+        <translation>实际权重</translation>
+    </message>
+    <message>
+        <source>desired weight</source>
+        <translation>期望权重</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>inconclusive</source>
+        <translation>无定论</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (%3)
+%4
+success: %5
+failure: %6</source>
+        <translation>%1 = %2（%3）
+%4
+成功条件：%5
+失败条件：%6</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)
+%4</source>
+        <translation>%1 %2（%3）
+%4</translation>
+    </message>
+    <message>
+        <source>%1: %2 by %3 %4</source>
+        <translation>%1：%2，执行者：%3 %4</translation>
+    </message>
+    <message>
+        <source>other metrics</source>
+        <translation>其他指标</translation>
+    </message>
+    <message>
+        <source>Nothing with a time was recorded for this release.</source>
+        <translation>本次发布没有记录任何带时间的数据。</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3
+desired weight %4 %, actual weight %5 %</source>
+        <translation>%1
+%2，%3
+期望权重 %4%，实际权重 %5%</translation>
+    </message>
+</context>
+<context>
+    <name>ReleasesView</name>
+    <message>
+        <source>Compare with Previous</source>
+        <translation>与上一次对比</translation>
+    </message>
+    <message>
+        <source>Export Report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Compare the selected release with the workload&apos;s release before it</source>
+        <translation>将所选发布与该工作负载的上一次发布进行对比</translation>
+    </message>
+    <message>
+        <source>Export a report of the selected release</source>
+        <translation>导出所选发布的报告</translation>
+    </message>
+</context>
+<context>
+    <name>ReleasesWindow</name>
+    <message>
+        <source>Releases — Release Dashboard</source>
+        <translation>发布记录 — Release Dashboard</translation>
+    </message>
+    <message>
+        <source>Double-click a release to review its timeline, gates, actions and events.</source>
+        <translation>双击某次发布，查看它的时间线、门禁、操作和事件。</translation>
+    </message>
+    <message>
+        <source>Timeline and Report</source>
+        <translation>时间线与报告</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>That release is no longer in the history (pruned).</source>
+        <translation>该发布已不在历史中（已被清理）。</translation>
+    </message>
+    <message>
+        <source>*No earlier release of this workload is recorded: nothing to compare with.*</source>
+        <translation>*没有记录该工作负载更早的发布：无可对比。*</translation>
+    </message>
+    <message>
+        <source>Export Release Report</source>
+        <translation>导出发布报告</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;Markdown (*.md)</source>
+        <translation>PDF 文档 (*.pdf);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The release is no longer in the history.</source>
+        <translation>该发布已不在历史中。</translation>
+    </message>
+</context>
+<context>
     <name>ReplicaSetModel</name>
     <message>
         <source>passed</source>
@@ -2785,6 +3966,29 @@ Pod 模板哈希：%2
     <message>
         <source>The preview service points at the active ReplicaSet too: nothing new to preview.</source>
         <translation>预览服务也指向活动 ReplicaSet：没有新的内容可预览。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCommand</name>
+    <message>
+        <source>report: no release of %1 is recorded in %2</source>
+        <translation>report：%2 中没有记录 %1 的任何发布</translation>
+    </message>
+    <message>
+        <source>report: %1 has no recorded revision %2 (recorded: %3)</source>
+        <translation>report：%1 没有已记录的修订版本 %2（已记录：%3）</translation>
+    </message>
+    <message>
+        <source>report: cannot write %1: %2</source>
+        <translation>report：无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>report: a PDF needs a QGuiApplication</source>
+        <translation>report：生成 PDF 需要 QGuiApplication</translation>
+    </message>
+    <message>
+        <source>Wrote the report of %1 to %2</source>
+        <translation>已将 %1 的报告写入 %2</translation>
     </message>
 </context>
 <context>
@@ -3344,6 +4548,10 @@ First: %2</source>
     <message>
         <source>This revision&apos;s lifetime</source>
         <translation>此修订版本的整个生命周期</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
     </message>
 </context>
 <context>
