@@ -44,8 +44,10 @@ void tameHeadings(QTextDocument *document)
             continue;
         QTextCursor cursor(block);
         cursor.select(QTextCursor::BlockUnderCursor);
+        // The Markdown reader sizes headings by an adjustment on top of the point size.
         QTextCharFormat format;
-        format.setFontPointSize(base * (level == 1 ? 1.35 : level == 2 ? 1.15 : 1.0));
+        format.setProperty(QTextFormat::FontSizeAdjustment, level == 1 ? 1 : 0);
+        format.setFontPointSize(base * (level == 1 ? 1.2 : level == 2 ? 1.1 : 1.0));
         cursor.mergeCharFormat(format);
     }
 }

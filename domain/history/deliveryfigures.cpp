@@ -94,7 +94,10 @@ Tally tallyWorkload(const QList<Entry> &ordered, const QDateTime &from, const QD
         ++tally.releases;
         if (isRollback(ordered, i))
             ++tally.rolledBack;
-        if (release.outcome == ReleaseOutcome::Promoted && release.endedAt.isValid())
+        // A promotion seen only at the end (partially observed) has an end the rollout's
+        // conditions suggested, not one the dashboard saw: no time to promotion from it.
+        if (release.outcome == ReleaseOutcome::Promoted && release.endedAt.isValid()
+            && !release.partiallyObserved)
             tally.promotions.append(release.startedAt.msecsTo(release.endedAt));
         if (release.outcome != ReleaseOutcome::Aborted)
             continue;

@@ -44,7 +44,8 @@ struct DeliveryFigures
     int rolledBack = 0;
     double rolledBackShare = 0; // rolledBack ÷ releases, 0..1; 0 without releases
 
-    // Of `releases`, outcome Promoted with a start and an end: endedAt − startedAt.
+    // Of `releases`, outcome Promoted with a start and an end, fully observed:
+    // endedAt − startedAt.
     int promoted = 0;
     qint64 medianTimeToPromotionMSecs = -1;
 

@@ -178,6 +178,19 @@ private slots:
         QCOMPARE(total.medianTimeToRecoverMSecs, 23 * hour + 18 * minute);
     }
 
+    void partiallyObservedPromotionHasNoTime()
+    {
+        // Seen only once promoted: its end is what the conditions said, so no time from it.
+        ReleaseSummary seen = release(QStringLiteral("prod"), QStringLiteral("api"), 1,
+                                      QStringLiteral("a"), 0, 5 * minute, promoted);
+        ReleaseSummary caughtUp = release(QStringLiteral("prod"), QStringLiteral("web"), 1,
+                                          QStringLiteral("b"), 0, 5000, promoted);
+        caughtUp.partiallyObserved = true;
+        const DeliveryFigureSet set = computeDeliveryFigures({seen, caughtUp}, at(0), at(day));
+        QCOMPARE(set.total.releases, 2);
+        QCOMPARE(set.total.medianTimeToPromotionMSecs, 5 * minute);
+    }
+
     void periodIsHalfOpen()
     {
         // r1 starts 1 h after t0, r2 exactly 1 d after: [1 h, 1 d) holds r1 only.
