@@ -57,6 +57,9 @@ void ReleaseRecording::ensureRecorder()
 
 void ReleaseRecording::follow(FleetFetcher *fetcher)
 {
+    // A new fleet is a new recording: trackers keyed by environment name must not take
+    // another kubeconfig's "prod" for the old one (its rollouts would look deleted).
+    m_recorder.reset();
     ensureRecorder();
     connect(fetcher, &FleetFetcher::workloadsChanged, m_recorder.get(), &HistoryRecorder::record);
 }

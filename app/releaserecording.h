@@ -32,7 +32,8 @@ public:
     // recording into the previous one (what was pending is written first).
     void setDatabasePath(const QString &path);
     QString databasePath() const { return m_path; }
-    // Records what this fetcher delivers (every environment it watches).
+    // Records what this fetcher delivers (every environment it watches), from now on with
+    // a recorder of its own: what the previous one held back is written first.
     void follow(FleetFetcher *fetcher);
     // The fleet and the config's charts, for the Releases window's metric charts (kept for a
     // window opened later).
