@@ -38,7 +38,8 @@ bool FleetSetup::load(const CommandLineOptions &options, const QString &demoKube
         configFile = EnvironmentConfig::defaultPath();
     if (!configFile.isEmpty()) {
         if (!EnvironmentConfig::fromFile(configFile, &setup.environments, error)
-            || !ChartConfig::fromFile(configFile, &setup.charts, error))
+            || !ChartConfig::fromFile(configFile, &setup.charts, error)
+            || !HistoryConfig::fromFile(configFile, &setup.history, error))
             return false;
     } else if (demo) {
         setup.environments = DemoServer::environmentConfig();

@@ -89,8 +89,9 @@ MainWindow::MainWindow(QWidget *parent) :
     m_detail->rolloutView()->addPage(metricsView, tr("Metrics"));
     connect(m_recording, &ReleaseRecording::problem, this,
             [this](const QString &message, bool isError) {
-                m_banner->showMessage(message, isError ? MessageBanner::Type::Error
-                                                       : MessageBanner::Type::Information);
+                m_banner->showMessage(message,
+                                      isError ? MessageBanner::Type::Error
+                                              : MessageBanner::Type::Information);
             });
 
     setUpModels();
@@ -261,6 +262,11 @@ void MainWindow::stopFetching()
 void MainWindow::setHistoryFile(const QString &path)
 {
     m_recording->setDatabasePath(path);
+}
+
+void MainWindow::setHistorySettings(const HistorySettings &settings)
+{
+    m_recording->setSettings(settings);
 }
 
 void MainWindow::showReleases()

@@ -33,6 +33,7 @@ class QTimer;
 class RetryCountdown;
 class RolloutDetailController;
 class ReleaseRecording;
+struct HistorySettings;
 class DeploymentDetailController;
 
 // The window: environments with their connection state on the left, the filterable fleet
@@ -73,6 +74,8 @@ public:
     // The release history this fleet is recorded into (the demo has its own file); before
     // setFleet().
     void setHistoryFile(const QString &path);
+    // The config file's retention and size for it (HistoryConfig); before setFleet().
+    void setHistorySettings(const HistorySettings &settings);
     void saveSettings() const;
 
     // The window composes its parts and is not reached into: tests find a part as a

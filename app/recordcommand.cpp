@@ -154,6 +154,8 @@ int RecordCommand::run(const CommandLineOptions &options, QTextStream &out, QTex
     recorderOptions.databasePath = path;
     // Our own actions (this machine's `pause`, ...) join their releases with the person.
     recorderOptions.auditPath = AuditLog::defaultPath();
+    recorderOptions.retentionDays = fleet.setup().history.retentionDays;
+    recorderOptions.maxBytes = fleet.setup().history.maxBytes();
     HistoryRecorder recorder(recorderOptions);
     FleetFetcher fetcher(fleet.setup().kubeconfig, environments);
     QObject::connect(&fetcher, &FleetFetcher::workloadsChanged, &recorder,

@@ -33,6 +33,8 @@ void ReleaseRecording::ensureRecorder()
     HistoryRecorderOptions options;
     options.databasePath = m_path;
     options.auditPath = AuditLog::defaultPath();
+    options.retentionDays = m_settings.retentionDays;
+    options.maxBytes = m_settings.maxBytes();
     m_recorder = std::make_unique<HistoryRecorder>(options);
     connect(m_recorder.get(), &HistoryRecorder::opened, this,
             [this](const QString &error, const QString &notice) {

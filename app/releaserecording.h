@@ -5,7 +5,9 @@
 #include "environmentspec.h"
 #include "kubeconfig.h"
 
+#include "historyconfig.h"
 #include <QList>
+
 #include <QObject>
 #include <QPointer>
 
@@ -32,6 +34,8 @@ public:
     // recording into the previous one (what was pending is written first).
     void setDatabasePath(const QString &path);
     QString databasePath() const { return m_path; }
+    // Retention and size (the config file's history:); from the next follow() on.
+    void setSettings(const HistorySettings &settings) { m_settings = settings; }
     // Records what this fetcher delivers (every environment it watches), from now on with
     // a recorder of its own: what the previous one held back is written first.
     void follow(FleetFetcher *fetcher);
@@ -50,6 +54,7 @@ private:
     void ensureRecorder();
 
     QString m_path;
+    HistorySettings m_settings;
     std::unique_ptr<HistoryRecorder> m_recorder;
     QString m_problem;
     Kubeconfig m_kubeconfig;

@@ -1984,6 +1984,25 @@ Without a command it opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>HistoryConfig</name>
+    <message>
+        <source>%1: must be a whole number from %2 to %3</source>
+        <translation>%1：必须是 %2 到 %3 之间的整数</translation>
+    </message>
+    <message>
+        <source>invalid YAML: %1</source>
+        <translation>YAML 无效：%1</translation>
+    </message>
+    <message>
+        <source>history: must be a mapping of retentionDays and maxSizeMB</source>
+        <translation>history：必须是包含 retentionDays 和 maxSizeMB 的映射</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDatabase</name>
     <message>
         <source>The folder %1 for the release history could not be created; no history is recorded.</source>

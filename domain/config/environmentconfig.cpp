@@ -225,8 +225,11 @@ bool EnvironmentConfigParser::parse(const QByteArray &yaml, EnvironmentConfig *o
     }
     if (!root.IsMap())
         return fail(root.Mark(), tr("expected a mapping with an 'environments' list"));
-    // charts: is read by ChartConfig from the same file.
-    if (!checkKeys(root, {QStringLiteral("environments"), QStringLiteral("charts")}, QString()))
+    // charts: and history: are read by ChartConfig and HistoryConfig from the same file.
+    if (!checkKeys(
+            root,
+            {QStringLiteral("environments"), QStringLiteral("charts"), QStringLiteral("history")},
+            QString()))
         return false;
     const YAML::Node list = root["environments"];
     if (isAbsent(list))
