@@ -269,6 +269,12 @@ bool ReleaseTracker::ensureRelease(const ReleaseKey &key, const Rollout &rollout
     s.podTemplateHash = rs.podTemplateHash();
     s.images = rs.podTemplate.images();
     s.startedAt = rs.metadata.creationTimestamp.isValid() ? rs.metadata.creationTimestamp : now;
+    // An undo brings back an old ReplicaSet (a new revision on it): the release began when
+    // it became current, not when that ReplicaSet was first made.
+    const auto current = m_current.constFind(key.workloadUid);
+    if (!catchUp && current != m_current.constEnd()
+        && m_releases.value(*current).startedAt > s.startedAt)
+        s.startedAt = now;
     // Begun before recording, and already past its beginning when first seen: what happened
     // in between is known only from what the cluster still holds.
     s.partiallyObserved = catchUp && s.startedAt < m_startedAt && !isAtItsBeginning(rollout);
@@ -278,6 +284,20 @@ bool ReleaseTracker::ensureRelease(const ReleaseKey &key, const Rollout &rollout
         s.stepCount = qint32(rollout.spec.canary->steps.size());
         for (const RolloutStep &step : rollout.spec.canary->steps)
             steps.append(canaryStepString(step));
+    }
+    // A new revision of a pod template an earlier release had: an undo (or the old
+    // template applied again), whoever did it.
+    const QList<ReleaseKey> earlier = m_releasesByWorkload.value(key.workloadUid);
+    const bool returnsToEarlier
+        = !catchUp && std::any_of(earlier.cbegin(), earlier.cend(), [&](const ReleaseKey &k) {
+              return k.revision < key.revision
+                  && m_releases.value(k).podTemplateHash == s.podTemplateHash;
+          });
+    if (returnsToEarlier) {
+        ReleaseAction undo;
+        undo.time = s.startedAt;
+        undo.action = QStringLiteral("undo");
+        write->actions.append({key, undo});
     }
     m_releases.insert(key, s);
     QList<ReleaseKey> &ordered = m_releasesByWorkload[key.workloadUid];

@@ -25,6 +25,13 @@ bool waitsForPersonAtStep(const Rollout &rollout)
     return step && step->hasPause && !step->pauseDuration.isSet();
 }
 
+// A blue-green preview that waits for a person: auto-promotion is off.
+bool waitsForPersonToPromote(const Rollout &rollout)
+{
+    return rollout.spec.blueGreen && !rollout.spec.blueGreen->isAutoPromotionEnabled()
+        && findPauseCondition(rollout, u"BlueGreenPause");
+}
+
 QString measurementKey(const QString &metric, const Measurement &m, qsizetype index)
 {
     // Measurements are appended; a start time names one, the index stands in without one.
@@ -66,6 +73,9 @@ void ReleaseTracker::recordObservedActions(const Rollout &before, const Rollout 
     // Past a pause only a person ends: somebody promoted it.
     if (waitsForPersonAtStep(before) && !after.status.abort
         && after.status.currentStepIndex.value_or(0) > before.status.currentStepIndex.value_or(0))
+        seen.append(observedAction(QStringLiteral("promote"), now));
+    if (waitsForPersonToPromote(before) && !after.status.abort
+        && !findPauseCondition(after, u"BlueGreenPause") && !after.spec.paused)
         seen.append(observedAction(QStringLiteral("promote"), now));
     for (const ReleaseAction &action : std::as_const(seen))
         write->actions.append({key, action});

@@ -82,6 +82,7 @@ private slots:
     void recordsAnalysisMeasurementsAndEvents();
     void auditActionsLandOnTheReleaseOfTheirTime();
     void deletedRolloutEndsItsRelease();
+    void blueGreenPromotedByAPerson();
 };
 
 void TestReleaseTracker::catchUpMarksWhatBeganBeforeAsPartial()
@@ -202,15 +203,27 @@ void TestReleaseTracker::followsARevisionFromStartToPromotion()
     QCOMPARE(findRelease(w, 3)->endedAt, at(400));
     QCOMPARE(findRelease(w, 3)->durationMSecs(), 200'000);
 
-    // Revision 4 replaces an unfinished one: superseded when 4's ReplicaSet was made.
-    tracker.apply(
-        batchOf({webAt("four", "new", 0, "Progressing")}, {replicaSet("four", 4, 500, 1)}),
-        at(501));
+    // Undo: the old ReplicaSet "abc" comes back as revision 4, begun when it became current.
     w = tracker.apply(
-        batchOf({webAt("five", "new", 0, "Progressing")}, {replicaSet("five", 5, 600, 1)}),
-        at(601));
+        batchOf({webAt("abc", "new", 0, "Progressing")}, {replicaSet("abc", 4, 50, 1)}), at(450));
+    QVERIFY(findRelease(w, 4));
+    QCOMPARE(findRelease(w, 4)->startedAt, at(450));
+    QCOMPARE(w.actions.size(), 1);
+    QCOMPARE(w.actions[0].value.action, QStringLiteral("undo"));
+    QCOMPARE(w.actions[0].release.revision, 4);
+    QCOMPARE(w.actions[0].value.time, at(450));
+
+    // Revision 6 replaces an unfinished 5: superseded when 6's ReplicaSet was made.
+    w = tracker.apply(
+        batchOf({webAt("five", "new", 0, "Progressing")}, {replicaSet("five", 5, 500, 1)}),
+        at(501));
     QCOMPARE(findRelease(w, 4)->outcome, ReleaseOutcome::Superseded);
-    QCOMPARE(findRelease(w, 4)->endedAt, at(600));
+    QCOMPARE(findRelease(w, 4)->endedAt, at(500));
+    QVERIFY(w.actions.isEmpty()); // a new template: no undo
+    w = tracker.apply(
+        batchOf({webAt("six", "new", 0, "Progressing")}, {replicaSet("six", 6, 600, 1)}), at(601));
+    QCOMPARE(findRelease(w, 5)->outcome, ReleaseOutcome::Superseded);
+    QCOMPARE(findRelease(w, 5)->endedAt, at(600));
 }
 
 void TestReleaseTracker::recordsAnalysisMeasurementsAndEvents()
@@ -347,6 +360,34 @@ void TestReleaseTracker::deletedRolloutEndsItsRelease()
     WorkloadDeltaBatch again;
     again.deletes<Rollout>().append(QStringLiteral("shop/web"));
     QVERIFY(tracker.apply(again, at(50)).isEmpty());
+}
+
+void TestReleaseTracker::blueGreenPromotedByAPerson()
+{
+    Rollout waiting = healthyBlueGreen();
+    waiting.metadata.namespaceName = QStringLiteral("shop");
+    waiting.spec.blueGreen->autoPromotionEnabled = false;
+    waiting.status.currentPodHash = QStringLiteral("new");
+    waiting.status.stableRS = QStringLiteral("abc");
+    waiting.status.phase = QStringLiteral("Paused");
+    waiting.status.pauseConditions.append({QStringLiteral("BlueGreenPause"), at(10)});
+    ReleaseTracker tracker(QStringLiteral("prod"), at(0));
+    tracker.apply(batchOf({waiting}, {replicaSet("abc", 2, 0, 3), replicaSet("new", 3, 5, 3)}),
+                  at(20));
+    Rollout promoted = waiting;
+    promoted.status.pauseConditions.clear();
+    promoted.status.phase = QStringLiteral("Progressing");
+    const HistoryWrite w = tracker.apply(batchOf({promoted}), at(30));
+    QCOMPARE(w.actions.size(), 1);
+    QCOMPARE(w.actions[0].value.action, QStringLiteral("promote"));
+    QCOMPARE(w.actions[0].value.time, at(30));
+    // With auto-promotion on, the same change is the controller's: no action.
+    waiting.spec.blueGreen->autoPromotionEnabled = true;
+    promoted.spec.blueGreen->autoPromotionEnabled = true;
+    ReleaseTracker automatic(QStringLiteral("prod"), at(0));
+    automatic.apply(batchOf({waiting}, {replicaSet("abc", 2, 0, 3), replicaSet("new", 3, 5, 3)}),
+                    at(20));
+    QVERIFY(automatic.apply(batchOf({promoted}), at(30)).actions.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestReleaseTracker)
