@@ -191,8 +191,15 @@ int RecordCommand::run(const CommandLineOptions &options, QTextStream &out, QTex
     const int code = loop.exec();
     // No batch after this; the recorder writes the rest and closes as it is destroyed.
     fetcher.stop();
-    recorder.flushNow();
-    if (code == GetCommand::Success)
-        out << tr("recording stopped") << Qt::endl;
+    const bool written = recorder.flushNow();
+    if (code != GetCommand::Success)
+        return code; // the database could not be opened: said already
+    if (!written) {
+        // The last write failed (its reason came through writeFailed above, if the loop
+        // still ran): not a clean stop.
+        HeadlessFleet::printError(err, tr("the last recorded changes could not be written"));
+        return 1;
+    }
+    out << tr("recording stopped") << Qt::endl;
     return code;
 }

@@ -31,10 +31,15 @@ QFuture<ReleaseListResult> ReleaseHistoryQueries::releases(const QString &databa
             result.error = reader.errorMessage();
             return result;
         }
+        // Each call resets the reader's message: the first failure is the one to show.
         result.releases = reader.releases(filter);
-        result.environments = reader.environments();
-        result.namespaces = reader.namespaces(filter.environment);
         result.error = reader.errorMessage();
+        result.environments = reader.environments();
+        if (result.error.isEmpty())
+            result.error = reader.errorMessage();
+        result.namespaces = reader.namespaces(filter.environment);
+        if (result.error.isEmpty())
+            result.error = reader.errorMessage();
         return result;
     });
 }
@@ -50,13 +55,15 @@ QFuture<ReleaseReviewResult> ReleaseHistoryQueries::review(const QString &databa
             return result;
         }
         result.timeline = reader.timeline(releaseId);
+        result.error = reader.errorMessage();
         if (result.timeline && withPrevious) {
             const std::optional<ReleaseSummary> previous
                 = reader.previousRelease(result.timeline->summary);
             if (previous)
                 result.previous = reader.timeline(previous->id);
+            if (result.error.isEmpty())
+                result.error = reader.errorMessage();
         }
-        result.error = reader.errorMessage();
         return result;
     });
 }

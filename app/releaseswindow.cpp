@@ -147,6 +147,9 @@ void ReleasesWindow::setDatabasePath(const QString &path)
     if (path == m_databasePath)
         return;
     m_databasePath = path;
+    // Nothing of the other file may land here: the review in flight is dropped.
+    m_reviewJobs.cancel();
+    m_reviewed.reset();
     m_reviewPages->setCurrentWidget(m_reviewHint);
     reload();
 }
@@ -180,6 +183,14 @@ void ReleasesWindow::showList(const ReleaseListResult &result)
     m_view->setEnvironments(result.environments);
     m_view->setNamespaces(result.namespaces);
     m_view->setReleases(result.releases);
+    // The release under review changed (it finished, was aborted, ...): review it again, so
+    // the lower half never says what the list above no longer does.
+    if (!m_reviewed)
+        return;
+    for (const ReleaseSummary &release : result.releases) {
+        if (release.id == m_reviewed->summary.id && release != m_reviewed->summary)
+            review(release, m_reviewed->compare);
+    }
 }
 
 void ReleasesWindow::review(const ReleaseSummary &release, bool compare)
@@ -204,6 +215,7 @@ void ReleasesWindow::showReview(const ReleaseReviewResult &result, bool compare)
         m_reviewPages->setCurrentWidget(m_reviewHint);
         return;
     }
+    m_reviewed = Reviewed {result.timeline->summary, compare};
     m_timeline->setTimeline(*result.timeline);
     const ReleaseTimeline *previous = result.previous ? &*result.previous : nullptr;
     m_metrics->setRelease(*result.timeline, previous);

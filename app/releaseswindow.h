@@ -69,4 +69,10 @@ private:
     JobTracker m_listJobs;
     JobTracker m_reviewJobs;
     std::optional<ReleaseFilter> m_filter;
+    struct Reviewed
+    {
+        ReleaseSummary summary; // as shown
+        bool compare = false;
+    };
+    std::optional<Reviewed> m_reviewed; // the release the lower half shows
 };

@@ -45,11 +45,19 @@ void HistoryRecorder::record(const QString &environment, const WorkloadDeltaBatc
         Qt::QueuedConnection);
 }
 
-void HistoryRecorder::flushNow()
+bool HistoryRecorder::flushNow()
 {
-    if (m_started)
-        QMetaObject::invokeMethod(m_worker, &HistoryRecorderWorker::flush,
-                                  Qt::BlockingQueuedConnection);
+    if (!m_started)
+        return false;
+    bool written = false;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker] {
+            worker->flush();
+            return worker->isWriting();
+        },
+        Qt::BlockingQueuedConnection, &written);
+    return written;
 }
 
 QString HistoryRecorder::defaultPath(bool demo)

@@ -24,7 +24,8 @@ public:
     // Any thread. Batches after a failed open are dropped.
     void record(const QString &environment, const WorkloadDeltaBatch &batch);
     // Blocks until what was recorded so far is written (tests, and `record` on SIGTERM).
-    void flushNow();
+    // False when that write failed (writeFailed() said why) or there is no database.
+    bool flushNow();
 
     // $RELEASE_DASHBOARD_HISTORY_FILE, else <AppDataLocation>/history.sqlite, or
     // demo-history.sqlite for the demo fleet (its environments are not the user's).

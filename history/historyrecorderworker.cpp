@@ -82,8 +82,11 @@ void HistoryRecorderWorker::flush()
         if (!m_failedLastWrite)
             emit writeFailed(m_writer->errorMessage());
         m_failedLastWrite = true;
-        if (rowCount(m_pending) > maxPendingRows)
+        if (rowCount(m_pending) > maxPendingRows) {
+            emit writeFailed(tr("%n recorded rows could not be written and were given up.", nullptr,
+                                int(rowCount(m_pending))));
             m_pending = HistoryWrite();
+        }
         m_flushTimer.start(qMax(1000, m_options.flushIntervalMSecs));
         return;
     }

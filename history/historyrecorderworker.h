@@ -44,6 +44,8 @@ public:
     // Writes what is pending now (the flush timer's job; also before closing).
     void flush();
     void close();
+    // The database is open and the last write succeeded.
+    bool isWriting() const { return m_writer && !m_failedLastWrite; }
 
 signals:
     void opened(const QString &errorMessage, const QString &notice);

@@ -196,15 +196,18 @@ bool HistoryWriter::writeRelease(const ReleaseSummary &release)
         return true;
     }
     const qint64 id = m_selectRelease.value(0).toLongLong();
-    const bool storedFinished
-        = m_selectRelease.value(1).toString() != releaseOutcomeName(ReleaseOutcome::InProgress);
+    const QString storedOutcome = m_selectRelease.value(1).toString();
+    const bool storedFinished = storedOutcome != releaseOutcomeName(ReleaseOutcome::InProgress);
     const bool storedPartial = m_selectRelease.value(2).toBool();
     const QDateTime storedFirstObserved = timeFrom(m_selectRelease.value(3));
     m_selectRelease.finish();
     m_ids.insert(key, id);
     // A catch-up after a restart sees a finished release only partly; what is stored was
-    // seen better, so it stays and the write only adds rows.
-    if (storedFinished && release.partiallyObserved)
+    // seen better, so it stays and the write only adds rows. Unless it is live again (an
+    // aborted release retried while nothing recorded): then the cluster's word is newer.
+    const bool retried = storedOutcome == releaseOutcomeName(ReleaseOutcome::Aborted)
+        && release.outcome == ReleaseOutcome::InProgress;
+    if (storedFinished && release.partiallyObserved && !retried)
         return true;
     ReleaseSummary merged = release;
     merged.partiallyObserved = release.partiallyObserved || storedPartial;

@@ -2080,6 +2080,15 @@ Without a command it opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>HistoryRecorderWorker</name>
+    <message numerus="yes">
+        <source>%n recorded rows could not be written and were given up.</source>
+        <translation>
+            <numerusform>%n 条记录的行无法写入，已放弃。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryWriter</name>
     <message>
         <source>The release history is not open; the batch was not recorded.</source>
@@ -3050,6 +3059,10 @@ Nothing is shown or acted on until you select a row; clear the filter to see it 
         <source>recording stopped</source>
         <translation>记录已停止</translation>
     </message>
+    <message>
+        <source>the last recorded changes could not be written</source>
+        <translation>最后记录的变更无法写入</translation>
+    </message>
 </context>
 <context>
     <name>ReleaseCharts</name>
@@ -3806,6 +3819,10 @@ desired weight %4 %, actual weight %5 %</source>
         <translation>%1
 %2，%3
 期望权重 %4%，实际权重 %5%</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,8 @@ struct HistoryWrite
 {
     // Inserted, or updated by key. An update never turns a finished release (outcome other
     // than in-progress) back into a partial one of a later catch-up: the database keeps a
-    // finished release it already holds and only adds rows to it.
+    // finished release it already holds and only adds rows to it, unless the catch-up finds
+    // it in progress again (retried).
     QList<ReleaseSummary> releases;
     QList<ReleaseRow<QStringList>> stepTexts; // replaces the release's step texts
     QList<ReleaseRow<ReleaseTransition>> transitions; // appended

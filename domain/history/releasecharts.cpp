@@ -133,9 +133,12 @@ QList<ChartMarker> markers(const ReleaseTimeline &timeline)
             {release.startedAt.toMSecsSinceEpoch(), ChartMarker::Kind::Revision,
              QCoreApplication::translate("ReleaseCharts", "rev %1").arg(release.key.revision),
              release.displayName(), -1, release.key.revision});
-    for (const ReleaseAction &action : timeline.actions) {
+    // What was done: an audited attempt that was denied, refused or failed changed nothing.
+    for (const ReleaseAction &action : actionsSeenOnce(timeline.actions)) {
+        const bool done = action.source == ReleaseAction::Source::Observed
+            || action.result == QLatin1String("succeeded");
         if (const std::optional<ChartMarker> marker = actionMarker(action);
-            marker && action.time.isValid())
+            marker && done && action.time.isValid())
             result.append(*marker);
     }
     if (release.endedAt.isValid() && release.outcome == ReleaseOutcome::Promoted)

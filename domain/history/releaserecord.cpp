@@ -2,7 +2,9 @@
 #include "releaserecord.h"
 #include "historywrite.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdlib>
 
 namespace {
 
@@ -89,6 +91,24 @@ bool ReleaseEvent::operator==(const ReleaseEvent &o) const
     return uid == o.uid && type == o.type && reason == o.reason && message == o.message
         && objectKind == o.objectKind && objectName == o.objectName && count == o.count
         && firstSeen == o.firstSeen && lastSeen == o.lastSeen;
+}
+
+QList<ReleaseAction> actionsSeenOnce(const QList<ReleaseAction> &actions)
+{
+    constexpr qint64 echoMSecs = 60'000;
+    QList<ReleaseAction> kept;
+    for (const ReleaseAction &a : actions) {
+        const bool echo = a.source == ReleaseAction::Source::Observed
+            && std::any_of(actions.cbegin(), actions.cend(), [&a](const ReleaseAction &b) {
+                              return b.source == ReleaseAction::Source::Audit
+                                  && b.action == a.action && b.result == QLatin1String("succeeded")
+                                  && a.time.isValid() && b.time.isValid()
+                                  && std::abs(b.time.msecsTo(a.time)) <= echoMSecs;
+                          });
+        if (!echo)
+            kept.append(a);
+    }
+    return kept;
 }
 
 void HistoryWrite::append(const HistoryWrite &other)

@@ -109,6 +109,11 @@ struct ReleaseAction
     bool operator!=(const ReleaseAction &o) const { return !(*this == o); }
 };
 
+// The actions as a person reads them: our own action is in the audit log (with who) and is
+// also seen by the watch a moment later; the observed echo of an audited action of the same
+// name within a minute is left out. The record keeps both.
+QList<ReleaseAction> actionsSeenOnce(const QList<ReleaseAction> &actions);
+
 // One measurement of an AnalysisRun's metric, with the conditions that judged it.
 struct ReleaseMeasurement
 {

@@ -137,11 +137,14 @@ ReleaseReportSection ReleaseReportBuilder::stepsSection() const
     const QMap<qint32, qint64> spent = ReleaseCompare::stepDurations(m_timeline);
     ReleaseReportTable t;
     t.headers = {tr("Step"), tr("Definition"), tr("Time spent")};
-    // Every defined step, then any index the transitions reached beyond them (the end).
+    // Every defined step, then any index the transitions reached beyond them (the end): at
+    // most one past the defined ones, whatever index a status claimed.
     qint32 count = qint32(m_timeline.stepTexts.size());
     if (!spent.isEmpty())
-        count = std::max(count, spent.lastKey() + 1);
+        count = std::max(count, std::min(spent.lastKey() + 1, count + 1));
     for (qint32 step = 0; step < count; ++step) {
+        if (!spent.contains(step) && step >= m_timeline.stepTexts.size())
+            continue;
         const QString definition = step < m_timeline.stepTexts.size()
             ? m_timeline.stepTexts.at(step)
             : tr("(after the last step)");
@@ -198,7 +201,8 @@ ReleaseReportSection ReleaseReportBuilder::actionsSection() const
 {
     ReleaseReportTable t;
     t.headers = {tr("Time"), tr("Action"), tr("By"), tr("Result"), tr("Message")};
-    const auto ordered = byTime(m_timeline.actions, [](const ReleaseAction &a) { return a.time; });
+    const auto ordered = byTime(actionsSeenOnce(m_timeline.actions),
+                                [](const ReleaseAction &a) { return a.time; });
     for (const ReleaseAction &a : ordered) {
         t.rows.append({ReleaseCompare::timeText(a.time), a.action, actorText(a),
                        a.result.isEmpty() ? QStringLiteral("—") : a.result, a.message});

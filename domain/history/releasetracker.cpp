@@ -2,6 +2,7 @@
 #include "releasetracker.h"
 
 #include "rolloutstatus.h"
+#include "secretredaction.h"
 
 #include <algorithm>
 
@@ -55,7 +56,7 @@ ReleaseTransition transitionOf(const Rollout &rollout, const QList<ReplicaSet> &
     const RolloutPhaseInfo phase = rolloutPhase(rollout);
     ReleaseTransition t;
     t.phase = phase.phase;
-    t.message = phase.message;
+    t.message = SecretRedaction::redactForeign(phase.message); // kept on disk and exported
     t.step = rollout.status.currentStepIndex.value_or(-1);
     if (rollout.isCanary()) {
         t.desiredWeight = currentSetWeight(rollout);
@@ -114,13 +115,21 @@ HistoryWrite ReleaseTracker::apply(const WorkloadDeltaBatch &batch, const QDateT
     }
     for (const Rollout &rollout : batch.upserts<Rollout>())
         observeRollout(rollout, now, &write);
-    // A rollout listed before its ReplicaSets has its release once they come.
+    // A rollout seen before the ReplicaSet of its current revision (listed first, or its
+    // update came a batch earlier) has that release once the ReplicaSet comes.
     for (const ReplicaSet &rs : batch.upserts<ReplicaSet>()) {
         const QString owner = m_replicaSetOwner.value(
             WorkloadDeltaBatch::key(rs.metadata.namespaceName, rs.metadata.name));
         const auto key = m_rolloutKeyByUid.constFind(owner);
-        if (!owner.isEmpty() && !m_current.contains(owner) && key != m_rolloutKeyByUid.constEnd())
-            observeRollout(m_rollouts.value(*key), now, &write);
+        if (owner.isEmpty() || key == m_rolloutKeyByUid.constEnd())
+            continue;
+        const Rollout rollout = m_rollouts.value(*key);
+        const auto current = m_current.constFind(owner);
+        const bool behind = current == m_current.constEnd()
+            || (rs.podTemplateHash() == rollout.status.currentPodHash
+                && m_releases.value(*current).podTemplateHash != rs.podTemplateHash());
+        if (behind)
+            observeRollout(rollout, now, &write);
     }
     for (const QString &key : batch.deletes<Rollout>())
         forgetRollout(key, now, &write);
@@ -130,9 +139,10 @@ HistoryWrite ReleaseTracker::apply(const WorkloadDeltaBatch &batch, const QDateT
         m_runs.remove(key);
     for (const Event &event : batch.upserts<Event>())
         observeEvent(event, &write);
-    // Events are deleted by the cluster after about an hour: what was written stays.
+    // Events are deleted by the cluster after about an hour: what was written stays, the
+    // tracker forgets them.
     for (const QString &key : batch.deletes<Event>())
-        Q_UNUSED(key);
+        m_events.remove(key);
 
     QList<ReleaseSummary> dirty;
     dirty.reserve(m_dirty.size());
@@ -188,6 +198,10 @@ void ReleaseTracker::observeRollout(const Rollout &rollout, const QDateTime &now
     const QString key
         = WorkloadDeltaBatch::key(rollout.metadata.namespaceName, rollout.metadata.name);
     const QString &uid = rollout.metadata.uid;
+    // Deleted and created again under the same name between two looks: the old one is gone.
+    if (const auto known = m_rollouts.constFind(key);
+        known != m_rollouts.constEnd() && known->metadata.uid != uid)
+        forgetRollout(key, now, write);
     const auto before = m_rollouts.constFind(key);
     const std::optional<Rollout> previous
         = before != m_rollouts.constEnd() ? std::optional<Rollout>(*before) : std::nullopt;
@@ -208,10 +222,13 @@ void ReleaseTracker::observeRollout(const Rollout &rollout, const QDateTime &now
         catchUpOlderRevisions(rollout, replicaSets, revision, now);
     ensureRelease(release, rollout, *rs, now, catchUp, write);
     const auto current = m_current.constFind(uid);
+    const bool sameRelease = current != m_current.constEnd() && *current == release;
     if (current != m_current.constEnd() && *current != release)
         supersede(*current, release, now);
     m_current.insert(uid, release);
-    if (previous)
+    // Actions are read from the change of one release; a new revision clears the abort and
+    // the step by itself.
+    if (previous && sameRelease)
         recordObservedActions(*previous, rollout, release, now, write);
     updateOutcome(release, rollout, now);
     recordTransition(release, rollout, replicaSets, now, write);
@@ -245,7 +262,9 @@ void ReleaseTracker::catchUpOlderRevisions(const Rollout &rollout,
         const ReplicaSet *next = i + 1 < older.size()
             ? &older[i + 1]
             : replicaSetOfRevision(replicaSets, currentRevision);
-        s.endedAt = next ? next->metadata.creationTimestamp : QDateTime();
+        // An undone revision's ReplicaSet is older than the one it replaced: never before
+        // the start.
+        s.endedAt = next ? std::max(next->metadata.creationTimestamp, s.startedAt) : QDateTime();
         s.outcome = ReleaseOutcome::Superseded;
         s.partiallyObserved = true;
         s.firstObservedAt = now;
@@ -363,29 +382,4 @@ void ReleaseTracker::recordTransition(const ReleaseKey &key, const Rollout &roll
         return;
     m_lastTransition.insert(key, t);
     write->transitions.append({key, t});
-}
-
-void ReleaseTracker::forgetRollout(const QString &rolloutKey, const QDateTime &now,
-                                   HistoryWrite *write)
-{
-    const auto it = m_rollouts.constFind(rolloutKey);
-    if (it == m_rollouts.constEnd())
-        return;
-    const QString uid = it->metadata.uid;
-    m_rollouts.erase(it);
-    m_rolloutKeyByUid.remove(uid);
-    const QList<ReleaseKey> releases = m_releasesByWorkload.take(uid);
-    for (const ReleaseKey &key : releases) {
-        ReleaseSummary s = m_releases.take(key);
-        if (s.outcome == ReleaseOutcome::InProgress) {
-            s.outcome = ReleaseOutcome::Deleted;
-            s.endedAt = now;
-        }
-        s.workloadDeletedAt = now;
-        m_dirty.remove(key);
-        m_lastTransition.remove(key);
-        write->releases.append(s);
-    }
-    m_current.remove(uid);
-    write->deletedWorkloads.append({m_environment, uid, now});
 }

@@ -81,6 +81,6 @@ private:
     QHash<QString, ReleaseKey> m_current; // rollout uid -> the release it is at
     QHash<ReleaseKey, ReleaseTransition> m_lastTransition;
     QHash<QString, RunState> m_runs; // by "namespace/name"
-    QHash<QString, ReleaseEvent> m_events; // by uid, as last written
+    QHash<QString, ReleaseEvent> m_events; // by "namespace/name", as last written
     QSet<ReleaseKey> m_dirty; // summaries to write at the end of the batch
 };

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The ReleaseTracker's other kinds: the AnalysisRuns and Events of a release, the actions
-// observed on a rollout, and ours from the audit log.
+// observed on a rollout, ours from the audit log, and forgetting a deleted rollout.
 #include "releasetracker.h"
 
 #include "rolloutstatus.h"
+#include "secretredaction.h"
 
 namespace {
 
@@ -40,6 +41,21 @@ QString measurementKey(const QString &metric, const Measurement &m, qsizetype in
                                  : QLatin1Char('#') + QString::number(index));
 }
 
+// The controller aborted it because an analysis failed: nobody's action.
+bool abortedByAnalysis(const Rollout &rollout)
+{
+    const RolloutStatus &s = rollout.status;
+    for (const std::optional<AnalysisRunStatusRef> *ref :
+         {&s.currentStepAnalysisRunStatus, &s.currentBackgroundAnalysisRunStatus,
+          &s.prePromotionAnalysisRunStatus, &s.postPromotionAnalysisRunStatus}) {
+        if (*ref
+            && ((*ref)->status == QLatin1String("Failed")
+                || (*ref)->status == QLatin1String("Error")))
+            return true;
+    }
+    return false;
+}
+
 ReleaseAction observedAction(const QString &name, const QDateTime &time)
 {
     ReleaseAction action;
@@ -60,7 +76,7 @@ void ReleaseTracker::recordObservedActions(const Rollout &before, const Rollout 
         seen.append(observedAction(QStringLiteral("pause"), now));
     if (before.spec.paused && !after.spec.paused)
         seen.append(observedAction(QStringLiteral("resume"), now));
-    if (!before.status.abort && after.status.abort) {
+    if (!before.status.abort && after.status.abort && !abortedByAnalysis(after)) {
         const QDateTime at = after.status.abortedAt.isValid() ? after.status.abortedAt : now;
         seen.append(observedAction(QStringLiteral("abort"), at));
     }
@@ -152,8 +168,10 @@ void ReleaseTracker::observeRun(const AnalysisRun &run, const QDateTime &now, Hi
     RunState &state
         = m_runs[WorkloadDeltaBatch::key(run.metadata.namespaceName, run.metadata.name)];
     state.release = *release;
-    const ReleaseAnalysisRun summary {run.metadata.name, run.rolloutType(), run.phase,
-                                      run.message,       run.startedAt,     run.completedAt};
+    const ReleaseAnalysisRun summary {
+        run.metadata.name, run.rolloutType(),
+        run.phase,         SecretRedaction::redactForeign(run.message),
+        run.startedAt,     run.completedAt};
     if (summary != state.run) {
         state.run = summary;
         write->analysisRuns.append({*release, summary});
@@ -171,7 +189,7 @@ void ReleaseTracker::observeRun(const AnalysisRun &run, const QDateTime &now, Hi
                                     result.name,
                                     m.phase,
                                     m.value,
-                                    m.message,
+                                    SecretRedaction::redactForeign(m.message),
                                     metric ? metric->successCondition : QString(),
                                     metric ? metric->failureCondition : QString(),
                                     m.startedAt,
@@ -218,7 +236,8 @@ void ReleaseTracker::observeEvent(const Event &event, HistoryWrite *write)
     row.uid = event.metadata.uid;
     row.type = event.type;
     row.reason = event.reason;
-    row.message = event.message;
+    // Cluster text is kept on disk and exported in reports: no credential in it.
+    row.message = SecretRedaction::redactForeign(event.message);
     row.objectKind = event.involvedObject.kind;
     row.objectName = event.involvedObject.name;
     row.count = event.count;
@@ -226,9 +245,35 @@ void ReleaseTracker::observeEvent(const Event &event, HistoryWrite *write)
         : event.eventTime.isValid()                ? event.eventTime
                                                    : event.metadata.creationTimestamp;
     row.lastSeen = event.lastSeen();
-    ReleaseEvent &stored = m_events[row.uid];
+    ReleaseEvent &stored
+        = m_events[WorkloadDeltaBatch::key(event.metadata.namespaceName, event.metadata.name)];
     if (stored == row)
         return;
     stored = row;
     write->events.append({*release, row});
+}
+
+void ReleaseTracker::forgetRollout(const QString &rolloutKey, const QDateTime &now,
+                                   HistoryWrite *write)
+{
+    const auto it = m_rollouts.constFind(rolloutKey);
+    if (it == m_rollouts.constEnd())
+        return;
+    const QString uid = it->metadata.uid;
+    m_rollouts.erase(it);
+    m_rolloutKeyByUid.remove(uid);
+    const QList<ReleaseKey> releases = m_releasesByWorkload.take(uid);
+    for (const ReleaseKey &key : releases) {
+        ReleaseSummary s = m_releases.take(key);
+        if (s.outcome == ReleaseOutcome::InProgress) {
+            s.outcome = ReleaseOutcome::Deleted;
+            s.endedAt = now;
+        }
+        s.workloadDeletedAt = now;
+        m_dirty.remove(key);
+        m_lastTransition.remove(key);
+        write->releases.append(s);
+    }
+    m_current.remove(uid);
+    write->deletedWorkloads.append({m_environment, uid, now});
 }

@@ -139,6 +139,37 @@ private slots:
         QVERIFY(md.contains(QStringLiteral("| latency-p99 | 412.5 | 412.5 | — | — | 1 / 0 |")));
     }
 
+    void auditedActionsHideTheirObservedEcho()
+    {
+        const auto action = [](const char *name, ReleaseAction::Source source, int second,
+                               const char *result = "") {
+            ReleaseAction a;
+            a.action = QString::fromLatin1(name);
+            a.source = source;
+            a.time = ReleaseTimelineFixture::at(14, 0, second);
+            a.result = QString::fromLatin1(result);
+            if (source == ReleaseAction::Source::Audit)
+                a.user = QStringLiteral("alice");
+            return a;
+        };
+        const auto audit = ReleaseAction::Source::Audit;
+        const auto observed = ReleaseAction::Source::Observed;
+        const QList<ReleaseAction> kept
+            = actionsSeenOnce({action("pause", audit, 0, "succeeded"), action("pause", observed, 2),
+                               action("resume", observed, 30), action("abort", audit, 40, "denied"),
+                               action("abort", observed, 41)});
+        QStringList names;
+        for (const ReleaseAction &a : kept)
+            names.append(
+                a.action
+                + (a.source == audit ? QStringLiteral("/audit") : QStringLiteral("/observed")));
+        // The pause's echo goes; the resume was somebody else's; a denied abort is no
+        // explanation for an abort the watch saw.
+        QCOMPARE(names,
+                 (QStringList {QStringLiteral("pause/audit"), QStringLiteral("resume/observed"),
+                               QStringLiteral("abort/audit"), QStringLiteral("abort/observed")}));
+    }
+
     void emptyAndPartialTimelines()
     {
         ReleaseTimeline t;

@@ -2,75 +2,11 @@
 // ReleaseTracker: batches of hand-built objects in, release-record rows out. One rollout
 // lives through a catch-up, a new revision, a person's pause, a promote past an indefinite
 // pause, an analysis run, an abort, a retry, the promotion and its deletion.
-#include "releasetracker.h"
-#include "rolloutstatusfixture.h"
+#include "releasetrackerfixture.h"
 
 #include <QtTest>
 
-using namespace RolloutStatusTest;
-
-namespace {
-
-const QDateTime t0 = QDateTime::fromSecsSinceEpoch(1'780'000'000, Qt::UTC);
-
-QDateTime at(int seconds)
-{
-    return t0.addSecs(seconds);
-}
-
-ReplicaSet replicaSet(const char *hash, qint64 revision, int createdAt, int available)
-{
-    ReplicaSet rs;
-    rs.metadata.name = QStringLiteral("web-") + QLatin1String(hash);
-    rs.metadata.namespaceName = QStringLiteral("shop");
-    rs.metadata.uid = QStringLiteral("rs-") + QLatin1String(hash);
-    rs.metadata.creationTimestamp = at(createdAt);
-    rs.metadata.labels.insert(QStringLiteral("rollouts-pod-template-hash"), QLatin1String(hash));
-    rs.metadata.annotations.insert(QStringLiteral("rollout.argoproj.io/revision"),
-                                   QString::number(revision));
-    rs.metadata.ownerReferences.append({QStringLiteral("argoproj.io/v1alpha1"),
-                                        QStringLiteral("Rollout"), QStringLiteral("web"),
-                                        QStringLiteral("uid-web"), true});
-    ContainerSpec container;
-    container.name = QStringLiteral("web");
-    container.image = QStringLiteral("shop/web:") + QLatin1String(hash);
-    rs.podTemplate.containers.append(container);
-    rs.replicas = rs.availableReplicas = rs.readyReplicas = available;
-    return rs;
-}
-
-Rollout webAt(const char *currentHash, const char *stableHash, std::optional<qint32> step,
-              const char *phase)
-{
-    Rollout r = healthyCanary();
-    r.metadata.namespaceName = QStringLiteral("shop");
-    r.spec.replicas = 4;
-    r.status.replicas = r.status.availableReplicas = r.status.readyReplicas = 4;
-    r.status.currentPodHash = QLatin1String(currentHash);
-    r.status.stableRS = QLatin1String(stableHash);
-    r.status.currentStepIndex = step;
-    r.status.phase = QLatin1String(phase);
-    return r;
-}
-
-WorkloadDeltaBatch batchOf(const QList<Rollout> &rollouts, const QList<ReplicaSet> &sets = {})
-{
-    WorkloadDeltaBatch batch;
-    batch.upserts<Rollout>() = rollouts;
-    batch.upserts<ReplicaSet>() = sets;
-    return batch;
-}
-
-const ReleaseSummary *findRelease(const HistoryWrite &write, qint64 revision)
-{
-    for (const ReleaseSummary &s : write.releases) {
-        if (s.key.revision == revision)
-            return &s;
-    }
-    return nullptr;
-}
-
-} // namespace
+using namespace ReleaseTrackerFixture;
 
 class TestReleaseTracker : public QObject
 {
@@ -274,6 +210,7 @@ void TestReleaseTracker::recordsAnalysisMeasurementsAndEvents()
     // An event about the run and one about the rollout; a repeat with a higher count.
     Event e;
     e.metadata.uid = QStringLiteral("ev-1");
+    e.metadata.name = QStringLiteral("web-new-3-1.1");
     e.metadata.namespaceName = QStringLiteral("shop");
     e.involvedObject = {QStringLiteral("argoproj.io/v1alpha1"),
                         QStringLiteral("AnalysisRun"),
@@ -286,6 +223,7 @@ void TestReleaseTracker::recordsAnalysisMeasurementsAndEvents()
     e.lastTimestamp = at(31);
     Event onRollout = e;
     onRollout.metadata.uid = QStringLiteral("ev-2");
+    onRollout.metadata.name = QStringLiteral("web.2");
     onRollout.involvedObject = {QStringLiteral("argoproj.io/v1alpha1"),
                                 QStringLiteral("Rollout"),
                                 QStringLiteral("shop"),

@@ -67,7 +67,7 @@ public:
             QTest::qWait(100); // two batch intervals: the change is stamped in this step
         }
         QTest::qWait(150);
-        recorder->flushNow();
+        QVERIFY(recorder->flushNow());
     }
 
     qint64 rowsWritten() const { return m_rowsWritten; }

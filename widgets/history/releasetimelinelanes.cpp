@@ -78,8 +78,12 @@ void ReleaseTimelinePainter::paintActions(QPainter *painter, const Geometry &g,
         painter->drawPolygon(QPolygonF({QPointF(x - s, g.plot.top()), QPointF(x + s, g.plot.top()),
                                         QPointF(x, g.plot.top() + s * 1.4)}));
         // Two rows of labels; a label that fits neither is left to the tooltip.
+        // An attempt that changed nothing says so ("alice: abort (denied)").
+        const bool done
+            = a.source == ReleaseAction::Source::Observed || a.result == QLatin1String("succeeded");
+        const QString what = done ? a.action : tr("%1 (%2)").arg(a.action, a.result);
         const QString label
-            = fm.elidedText(tr("%1: %2").arg(ReleaseReportBuilder::actorText(a), a.action),
+            = fm.elidedText(tr("%1: %2").arg(ReleaseReportBuilder::actorText(a), what),
                             Qt::ElideMiddle, g.plot.width() * 0.35);
         const qreal w = fm.horizontalAdvance(label);
         const qreal left = std::clamp(x - w / 2, g.plot.left() - g.line * 2, g.plot.right() - w);

@@ -49,6 +49,7 @@ ReleaseTimelinePainter::ReleaseTimelinePainter(const ReleaseTimeline &timeline)
 void ReleaseTimelinePainter::setTimeline(const ReleaseTimeline &timeline)
 {
     m_timeline = timeline;
+    m_timeline.actions = actionsSeenOnce(timeline.actions);
     m_transitions = ReleaseCompare::orderedTransitions(timeline.transitions);
     m_metrics.clear();
     for (const ReleaseMeasurement &m : timeline.measurements) {
