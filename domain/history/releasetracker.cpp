@@ -99,20 +99,9 @@ HistoryWrite ReleaseTracker::apply(const WorkloadDeltaBatch &batch, const QDateT
 {
     HistoryWrite write;
     applyReplicaSets(batch);
-    if (batch.reset) {
-        // A reset holds everything the environment has: a rollout known before and not in
-        // it was deleted meanwhile.
-        QSet<QString> present;
-        for (const Rollout &r : batch.upserts<Rollout>())
-            present.insert(WorkloadDeltaBatch::key(r.metadata.namespaceName, r.metadata.name));
-        const QStringList known = m_rollouts.keys();
-        for (const QString &key : known) {
-            if (!present.contains(key))
-                forgetRollout(key, now, &write);
-        }
-        m_runs.clear();
-        m_events.clear();
-    }
+    // A reset batch is not taken for the whole environment: it holds the lists of the
+    // informers that had listed by the first flush, and another kind or namespace may come a
+    // batch later. A rollout is forgotten only when the cluster says it was deleted.
     for (const Rollout &rollout : batch.upserts<Rollout>())
         observeRollout(rollout, now, &write);
     // A rollout seen before the ReplicaSet of its current revision (listed first, or its
@@ -164,10 +153,6 @@ HistoryWrite ReleaseTracker::apply(const WorkloadDeltaBatch &batch, const QDateT
 
 void ReleaseTracker::applyReplicaSets(const WorkloadDeltaBatch &batch)
 {
-    if (batch.reset) {
-        m_replicaSets.clear();
-        m_replicaSetOwner.clear();
-    }
     for (const QString &key : batch.deletes<ReplicaSet>()) {
         const QString owner = m_replicaSetOwner.take(key);
         const auto it = m_replicaSets.find(owner);

@@ -37,6 +37,21 @@ private slots:
         QVERIFY(newBegun);
     }
 
+    void resetWithoutTheRolloutsDeletesNothing()
+    {
+        // After a refresh the first batch may hold only the informers that had listed by
+        // then (here the ReplicaSets): the rollouts it lacks are not gone.
+        ReleaseTracker tracker(QStringLiteral("prod"), at(0));
+        tracker.apply(batchOf({webAt("new", "abc", 0, "Progressing")},
+                              {replicaSet("abc", 2, 0, 3), replicaSet("new", 3, 10, 1)}),
+                      at(20));
+        WorkloadDeltaBatch partial = batchOf({}, {replicaSet("abc", 2, 0, 3)});
+        partial.reset = true;
+        const HistoryWrite w = tracker.apply(partial, at(30));
+        QVERIFY(w.deletedWorkloads.isEmpty());
+        QVERIFY(w.releases.isEmpty());
+    }
+
     void replicaSetOfANewRevisionABatchLater()
     {
         ReleaseTracker tracker(QStringLiteral("prod"), at(0));
