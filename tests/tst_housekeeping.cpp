@@ -24,10 +24,9 @@ const QString sourceDir = QStringLiteral(RD_SOURCE_DIR);
 constexpr int maxLines = 400;
 
 const QStringList clientLayers
-    = {QStringLiteral("domain"), QStringLiteral("net"),    QStringLiteral("fetchers"),
-       QStringLiteral("store"),  QStringLiteral("history"), QStringLiteral("models"),
-       QStringLiteral("widgets"),
-       QStringLiteral("app")};
+    = {QStringLiteral("domain"),  QStringLiteral("net"),     QStringLiteral("fetchers"),
+       QStringLiteral("store"),   QStringLiteral("history"), QStringLiteral("models"),
+       QStringLiteral("widgets"), QStringLiteral("app")};
 
 // The *.cpp and *.h files under the folders, as paths relative to the source directory.
 QStringList sourceFiles(const QStringList &folders)
