@@ -112,13 +112,15 @@ HistoryWrite ReleaseTracker::apply(const WorkloadDeltaBatch &batch, const QDateT
         const auto key = m_rolloutKeyByUid.constFind(owner);
         if (owner.isEmpty() || key == m_rolloutKeyByUid.constEnd())
             continue;
-        const Rollout rollout = m_rollouts.value(*key);
+        const auto rollout = m_rollouts.constFind(*key);
+        if (rollout == m_rollouts.constEnd())
+            continue;
         const auto current = m_current.constFind(owner);
         const bool behind = current == m_current.constEnd()
-            || (rs.podTemplateHash() == rollout.status.currentPodHash
-                && m_releases.value(*current).podTemplateHash != rs.podTemplateHash());
+            || (rs.podTemplateHash() == rollout->status.currentPodHash
+                && summaryOf(*current).podTemplateHash != rs.podTemplateHash());
         if (behind)
-            observeRollout(rollout, now, &write);
+            observeRollout(Rollout(*rollout), now, &write); // a copy: observing replaces it
     }
     for (const QString &key : batch.deletes<Rollout>())
         forgetRollout(key, now, &write);
@@ -170,6 +172,19 @@ void ReleaseTracker::applyReplicaSets(const WorkloadDeltaBatch &batch)
         m_replicaSetOwner.insert(
             WorkloadDeltaBatch::key(rs.metadata.namespaceName, rs.metadata.name), owner);
     }
+}
+
+const ReleaseSummary &ReleaseTracker::summaryOf(const ReleaseKey &key) const
+{
+    static const ReleaseSummary none;
+    const auto it = m_releases.constFind(key);
+    return it == m_releases.constEnd() ? none : *it;
+}
+
+QString ReleaseTracker::rolloutUidOf(const QString &rolloutKey) const
+{
+    const auto it = m_rollouts.constFind(rolloutKey);
+    return it == m_rollouts.constEnd() ? QString() : it->metadata.uid;
 }
 
 QList<ReplicaSet> ReleaseTracker::replicaSetsOf(const QString &rolloutUid) const
@@ -276,8 +291,7 @@ bool ReleaseTracker::ensureRelease(const ReleaseKey &key, const Rollout &rollout
     // An undo brings back an old ReplicaSet (a new revision on it): the release began when
     // it became current, not when that ReplicaSet was first made.
     const auto current = m_current.constFind(key.workloadUid);
-    if (!catchUp && current != m_current.constEnd()
-        && m_releases.value(*current).startedAt > s.startedAt)
+    if (!catchUp && current != m_current.constEnd() && summaryOf(*current).startedAt > s.startedAt)
         s.startedAt = now;
     // Begun before recording, and already past its beginning when first seen: what happened
     // in between is known only from what the cluster still holds.
@@ -294,8 +308,7 @@ bool ReleaseTracker::ensureRelease(const ReleaseKey &key, const Rollout &rollout
     const QList<ReleaseKey> earlier = m_releasesByWorkload.value(key.workloadUid);
     const bool returnsToEarlier
         = !catchUp && std::any_of(earlier.cbegin(), earlier.cend(), [&](const ReleaseKey &k) {
-              return k.revision < key.revision
-                  && m_releases.value(k).podTemplateHash == s.podTemplateHash;
+              return k.revision < key.revision && summaryOf(k).podTemplateHash == s.podTemplateHash;
           });
     if (returnsToEarlier) {
         ReleaseAction undo;
@@ -307,7 +320,7 @@ bool ReleaseTracker::ensureRelease(const ReleaseKey &key, const Rollout &rollout
     QList<ReleaseKey> &ordered = m_releasesByWorkload[key.workloadUid];
     ordered.append(key);
     std::sort(ordered.begin(), ordered.end(), [this](const ReleaseKey &a, const ReleaseKey &b) {
-        return m_releases.value(a).startedAt < m_releases.value(b).startedAt;
+        return summaryOf(a).startedAt < summaryOf(b).startedAt;
     });
     markDirty(key);
     if (!steps.isEmpty())
@@ -321,7 +334,7 @@ void ReleaseTracker::supersede(const ReleaseKey &previous, const ReleaseKey &nex
     const auto it = m_releases.find(previous);
     if (it == m_releases.end() || it->outcome != ReleaseOutcome::InProgress)
         return; // finished already: promoted, or aborted and not retried
-    const QDateTime nextStart = m_releases.value(next).startedAt;
+    const QDateTime nextStart = summaryOf(next).startedAt;
     it->outcome = ReleaseOutcome::Superseded;
     it->endedAt = nextStart.isValid() ? nextStart : now;
     markDirty(previous);

@@ -66,6 +66,9 @@ private:
     std::optional<ReleaseKey> releaseOfEvent(const Event &event) const;
     std::optional<ReleaseKey> releaseAt(const QString &workloadUid, const QDateTime &time) const;
     QList<ReplicaSet> replicaSetsOf(const QString &rolloutUid) const;
+    // Lookups without copying a summary or a rollout (an empty one / uid when unknown).
+    const ReleaseSummary &summaryOf(const ReleaseKey &key) const;
+    QString rolloutUidOf(const QString &rolloutKey) const;
     void markDirty(const ReleaseKey &key) { m_dirty.insert(key); }
 
     QString m_environment;

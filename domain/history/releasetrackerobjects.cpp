@@ -102,13 +102,11 @@ HistoryWrite ReleaseTracker::applyAudit(const AuditRecord &record)
     HistoryWrite write;
     if (record.stage != AuditRecord::Stage::Outcome || record.environment != m_environment)
         return write;
-    const Rollout rollout
-        = m_rollouts.value(WorkloadDeltaBatch::key(record.namespaceName, record.rollout));
+    const QString uid = rolloutUidOf(WorkloadDeltaBatch::key(record.namespaceName, record.rollout));
     // The release the rollout was at when the person acted (the audit file is read from its
     // start, so older records name older releases).
-    const std::optional<ReleaseKey> release = rollout.metadata.uid.isEmpty()
-        ? std::nullopt
-        : releaseAt(rollout.metadata.uid, record.time);
+    const std::optional<ReleaseKey> release
+        = uid.isEmpty() ? std::nullopt : releaseAt(uid, record.time);
     if (!release)
         return write;
     ReleaseAction action;
@@ -134,7 +132,7 @@ std::optional<ReleaseKey> ReleaseTracker::releaseAt(const QString &workloadUid,
     const QList<ReleaseKey> ordered = m_releasesByWorkload.value(workloadUid);
     std::optional<ReleaseKey> found;
     for (const ReleaseKey &key : ordered) {
-        const QDateTime start = m_releases.value(key).startedAt;
+        const QDateTime &start = summaryOf(key).startedAt;
         if (!start.isValid() || start <= time)
             found = key;
     }
@@ -210,8 +208,7 @@ std::optional<ReleaseKey> ReleaseTracker::releaseOfEvent(const Event &event) con
         object.namespaceName.isEmpty() ? event.metadata.namespaceName : object.namespaceName,
         object.name);
     if (object.kind == QLatin1String("Rollout")) {
-        const Rollout rollout = m_rollouts.value(key);
-        const QString uid = object.uid.isEmpty() ? rollout.metadata.uid : object.uid;
+        const QString uid = object.uid.isEmpty() ? rolloutUidOf(key) : object.uid;
         return uid.isEmpty() ? std::nullopt : releaseAt(uid, event.lastSeen());
     }
     if (object.kind == QLatin1String("AnalysisRun")) {
