@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartconfig.h"
 
-#include "yamlguard.h"
+#include "yamldocument.h"
 #include "yamlkeys.h"
 
 #include "chartconfig_p.h"
@@ -94,7 +94,8 @@ bool ChartConfigParser::thresholds(const YAML::Node &node, const QString &where,
     return true;
 }
 
-bool ChartConfigParser::variables(const YAML::Node &node, const QString &where, ChartSpec *out)
+bool ChartConfigParser::variables(const YAML::Node &node, const QString &where,
+                                  QList<std::pair<QString, QString>> *out)
 {
     if (!node.IsMap())
         return fail(node, tr("%1: must be a mapping of names to values").arg(where));
@@ -116,38 +117,41 @@ bool ChartConfigParser::variables(const YAML::Node &node, const QString &where, 
         seen.insert(name);
         if (!item.second.IsScalar())
             return fail(item.second, tr("%1.%2: must be a string").arg(where, name));
-        out->variables.append({name, QString::fromStdString(item.second.Scalar())});
+        out->append({name, QString::fromStdString(item.second.Scalar())});
     }
     return true;
 }
 
-bool ChartConfigParser::environments(const YAML::Node &node, const QString &where, ChartSpec *out)
+bool ChartConfigParser::stringList(const YAML::Node &node, const QString &where,
+                                   const QString &what, QStringList *out)
 {
     if (!node.IsSequence())
-        return fail(node, tr("%1: must be a list of environment names").arg(where));
+        return fail(node, tr("%1: must be a list of %2").arg(where, what));
     for (std::size_t i = 0; i < node.size(); ++i) {
-        QString name;
-        if (!string(node[i], QStringLiteral("%1[%2]").arg(where).arg(i), &name))
+        QString item;
+        if (!string(node[i], QStringLiteral("%1[%2]").arg(where).arg(i), &item))
             return false;
-        out->environments.append(name);
+        out->append(item);
     }
     return true;
 }
 
 bool ChartConfigParser::checkReferences(const YAML::Node &node, const QString &where,
-                                        const ChartSpec &chart)
+                                        const QString &query,
+                                        const QList<std::pair<QString, QString>> &variables,
+                                        bool splitByRole)
 {
     const QStringList roleNames = ChartVariables::roleNames();
     QStringList known = ChartVariables::rolloutNames();
-    for (const auto &[name, value] : chart.variables)
+    for (const auto &[name, value] : variables)
         known.append(name);
-    if (chart.splitByRole)
+    if (splitByRole)
         known += roleNames;
     std::sort(known.begin(), known.end());
 
     // The query and every variable it reaches, checked where each is written.
-    QList<std::pair<QString, QString>> texts = {{QStringLiteral("query"), chart.query}};
-    for (const auto &[name, value] : chart.variables)
+    QList<std::pair<QString, QString>> texts = {{QStringLiteral("query"), query}};
+    for (const auto &[name, value] : variables)
         texts.append({QStringLiteral("variables.") + name, value});
     QHash<QString, QStringList> referenced;
     for (const auto &[field, text] : texts) {
@@ -160,7 +164,7 @@ bool ChartConfigParser::checkReferences(const YAML::Node &node, const QString &w
         if (!ChartVariables::references(text, &names, &error))
             return fail(at, fieldName + QStringLiteral(": ") + error);
         for (const QString &name : std::as_const(names)) {
-            if (!chart.splitByRole && roleNames.contains(name))
+            if (!splitByRole && roleNames.contains(name))
                 return fail(
                     at, tr("%1: {{%2}} is only set when splitByRole is true").arg(fieldName, name));
             if (!known.contains(name))
@@ -175,13 +179,13 @@ bool ChartConfigParser::checkReferences(const YAML::Node &node, const QString &w
     ChartVariables trial;
     for (const QString &name : std::as_const(known))
         trial.insert(name, QStringLiteral("x"));
-    trial.insert(chart.variables);
+    trial.insert(variables);
     QString substituted;
     QString error;
-    if (!trial.substitute(chart.query, &substituted, &error))
+    if (!trial.substitute(query, &substituted, &error))
         return fail(node["query"], where + QStringLiteral(".query: ") + error);
 
-    if (chart.splitByRole) {
+    if (splitByRole) {
         // Without a role variable both roles would run the same query.
         QSet<QString> reached;
         QStringList pending = referenced.value(QStringLiteral("query"));
@@ -235,12 +239,13 @@ bool ChartConfigParser::chart(const YAML::Node &node, const QString &where, Char
         && !thresholds(node["thresholds"], where + QStringLiteral(".thresholds"), out))
         return false;
     if (!isAbsent(node["variables"])
-        && !variables(node["variables"], where + QStringLiteral(".variables"), out))
+        && !variables(node["variables"], where + QStringLiteral(".variables"), &out->variables))
         return false;
     if (!isAbsent(node["environments"])
-        && !environments(node["environments"], where + QStringLiteral(".environments"), out))
+        && !stringList(node["environments"], where + QStringLiteral(".environments"),
+                       tr("environment names"), &out->environments))
         return false;
-    return checkReferences(node, where, *out);
+    return checkReferences(node, where, out->query, out->variables, out->splitByRole);
 }
 
 bool ChartConfigParser::parse(const YAML::Node &node, const QString &where, QList<ChartSpec> *out)
@@ -264,20 +269,9 @@ bool ChartConfigParser::parse(const YAML::Node &node, const QString &where, QLis
 bool ChartConfig::fromYaml(const QByteArray &yaml, const QString &fileName, QList<ChartSpec> *out,
                            QString *error)
 {
-    if (!YamlGuard::check(yaml, fileName, error))
-        return false;
     YAML::Node root;
-    try {
-        root = YAML::Load(yaml.toStdString());
-    } catch (const YAML::Exception &e) {
-        *error = QStringLiteral("%1:%2:%3: %4")
-                     .arg(fileName)
-                     .arg(e.mark.line + 1)
-                     .arg(e.mark.column + 1)
-                     .arg(QCoreApplication::translate("ChartConfig", "invalid YAML: %1")
-                              .arg(QString::fromStdString(e.msg)));
+    if (!YamlDocument::parse(yaml, fileName, &root, error))
         return false;
-    }
     ChartConfigParser parser(fileName);
     const YAML::Node charts = root.IsMap() ? root["charts"] : YAML::Node();
     if (parser.parse(charts, QStringLiteral("charts"), out))
@@ -288,12 +282,6 @@ bool ChartConfig::fromYaml(const QByteArray &yaml, const QString &fileName, QLis
 
 bool ChartConfig::fromFile(const QString &path, QList<ChartSpec> *out, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QCoreApplication::translate("ChartConfig", "%1: cannot read: %2")
-                     .arg(path, file.errorString());
-        return false;
-    }
-    // Bounded: one byte past the limit is enough for YamlGuard to refuse it.
-    return fromYaml(file.read(YamlGuard::maxBytes + 1), path, out, error);
+    QByteArray text;
+    return YamlDocument::read(path, &text, error) && fromYaml(text, path, out, error);
 }

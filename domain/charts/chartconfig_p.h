@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+
 #include <yaml-cpp/yaml.h>
 
 class ChartConfigParser
@@ -25,16 +27,23 @@ public:
     bool parse(const YAML::Node &node, const QString &where, QList<ChartSpec> *out);
     QString error() const { return m_error; }
 
-private:
+    // The parts the gate config shares (gateconfig.cpp); each false with error() set.
     bool fail(const YAML::Node &node, const QString &what);
     bool fail(const YAML::Mark &mark, const QString &what);
     bool checkKeys(const YAML::Node &map, const QStringList &allowed, const QString &where);
     bool string(const YAML::Node &node, const QString &field, QString *out);
+    bool stringList(const YAML::Node &node, const QString &where, const QString &what,
+                    QStringList *out);
+    bool variables(const YAML::Node &node, const QString &where,
+                   QList<std::pair<QString, QString>> *out);
+    // The query's and the variables' {{references}} (node: the mapping holding `query` and
+    // `variables`); with splitByRole the query must reach a role variable.
+    bool checkReferences(const YAML::Node &node, const QString &where, const QString &query,
+                         const QList<std::pair<QString, QString>> &variables, bool splitByRole);
+
+private:
     bool chart(const YAML::Node &node, const QString &where, ChartSpec *out);
     bool thresholds(const YAML::Node &node, const QString &where, ChartSpec *out);
-    bool variables(const YAML::Node &node, const QString &where, ChartSpec *out);
-    bool environments(const YAML::Node &node, const QString &where, ChartSpec *out);
-    bool checkReferences(const YAML::Node &node, const QString &where, const ChartSpec &chart);
 
     QString m_fileName;
     QString m_error;

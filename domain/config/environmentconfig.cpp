@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "environmentconfig.h"
 
-#include "yamlguard.h"
+#include "yamldocument.h"
 
 #include "prometheusconfig_p.h"
 #include "secretredaction.h"
@@ -204,19 +204,9 @@ bool EnvironmentConfigParser::colour(const YAML::Node &node, const QString &wher
 
 bool EnvironmentConfigParser::parse(const QByteArray &yaml, EnvironmentConfig *out)
 {
-    if (!YamlGuard::check(yaml, m_fileName, &m_error))
-        return false;
     YAML::Node root;
-    try {
-        root = YAML::Load(yaml.toStdString());
-    } catch (const YAML::Exception &e) {
-        m_error = QStringLiteral("%1:%2:%3: %4")
-                      .arg(m_fileName)
-                      .arg(e.mark.line + 1)
-                      .arg(e.mark.column + 1)
-                      .arg(tr("invalid YAML: %1").arg(QString::fromStdString(e.msg)));
+    if (!YamlDocument::parse(yaml, m_fileName, &root, &m_error))
         return false;
-    }
     if (isAbsent(root)) {
         m_error = QStringLiteral("%1: %2").arg(m_fileName,
                                                tr("the file is empty; expected an "
@@ -225,11 +215,13 @@ bool EnvironmentConfigParser::parse(const QByteArray &yaml, EnvironmentConfig *o
     }
     if (!root.IsMap())
         return fail(root.Mark(), tr("expected a mapping with an 'environments' list"));
-    // charts: and history: are read by ChartConfig and HistoryConfig from the same file.
-    if (!checkKeys(
-            root,
-            {QStringLiteral("environments"), QStringLiteral("charts"), QStringLiteral("history")},
-            QString()))
+    // charts:, gates:, gateInterval: and history: are read by ChartConfig, GateConfig and
+    // HistoryConfig from the same file.
+    if (!checkKeys(root,
+                   {QStringLiteral("environments"), QStringLiteral("charts"),
+                    QStringLiteral("history"), QStringLiteral("gates"),
+                    QStringLiteral("gateInterval")},
+                   QString()))
         return false;
     const YAML::Node list = root["environments"];
     if (isAbsent(list))
@@ -332,14 +324,8 @@ bool EnvironmentConfig::fromYaml(const QByteArray &yaml, const QString &fileName
 
 bool EnvironmentConfig::fromFile(const QString &path, EnvironmentConfig *out, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QCoreApplication::translate("EnvironmentConfig", "%1: cannot read: %2")
-                     .arg(path, file.errorString());
-        return false;
-    }
-    // Bounded: one byte past the limit is enough for YamlGuard to refuse it.
-    return fromYaml(file.read(YamlGuard::maxBytes + 1), path, out, error);
+    QByteArray text;
+    return YamlDocument::read(path, &text, error) && fromYaml(text, path, out, error);
 }
 
 QString EnvironmentConfig::defaultPath()

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "historyconfig.h"
 
-#include "yamlguard.h"
+#include "yamldocument.h"
 #include "yamlkeys.h"
 
 #include <QFile>
@@ -41,19 +41,9 @@ bool HistoryConfig::fromYaml(const QByteArray &yaml, const QString &fileName, Hi
                              QString *error)
 {
     *out = HistorySettings();
-    if (!YamlGuard::check(yaml, fileName, error))
-        return false;
     YAML::Node root;
-    try {
-        root = YAML::Load(yaml.toStdString());
-    } catch (const YAML::Exception &e) {
-        *error = QStringLiteral("%1:%2:%3: %4")
-                     .arg(fileName)
-                     .arg(e.mark.line + 1)
-                     .arg(e.mark.column + 1)
-                     .arg(tr("invalid YAML: %1").arg(QString::fromStdString(e.msg)));
+    if (!YamlDocument::parse(yaml, fileName, &root, error))
         return false;
-    }
     const YAML::Node history = root.IsMap() ? root["history"] : YAML::Node();
     if (!history.IsDefined() || history.IsNull())
         return true;
@@ -78,11 +68,6 @@ bool HistoryConfig::fromYaml(const QByteArray &yaml, const QString &fileName, Hi
 
 bool HistoryConfig::fromFile(const QString &path, HistorySettings *out, QString *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = tr("%1: cannot read: %2").arg(path, file.errorString());
-        return false;
-    }
-    // Bounded: one byte past the limit is enough for YamlGuard to refuse it.
-    return fromYaml(file.read(YamlGuard::maxBytes + 1), path, out, error);
+    QByteArray text;
+    return YamlDocument::read(path, &text, error) && fromYaml(text, path, out, error);
 }

@@ -180,3 +180,23 @@ QString humanDuration(qint64 msecs)
     }
     return QString::number(hours / 24 / 365) + QLatin1Char('y');
 }
+
+QString compactDuration(qint64 msecs)
+{
+    if (msecs <= 0)
+        return QStringLiteral("0s");
+    QString text;
+    const qint64 hours = msecs / 3600000;
+    const qint64 minutes = msecs / 60000 % 60;
+    const qint64 seconds = msecs / 1000 % 60;
+    const qint64 millis = msecs % 1000;
+    if (hours > 0)
+        text += QString::number(hours) + QLatin1Char('h');
+    if (minutes > 0)
+        text += QString::number(minutes) + QLatin1Char('m');
+    if (seconds > 0)
+        text += QString::number(seconds) + QLatin1Char('s');
+    if (millis > 0)
+        text += QString::number(millis) + QStringLiteral("ms");
+    return text;
+}

@@ -21,3 +21,7 @@ std::optional<qint64> durationSeconds(const IntOrString &value);
 // apimachinery's duration.HumanDuration, as kubectl prints ages: "45s", "5m3s", "3h59m",
 // "2d4h", "3y". Milliseconds in; below -1 s gives "<invalid>".
 QString humanDuration(qint64 msecs);
+
+// A configured duration written back exactly, in a form parseGoDuration reads: "10m",
+// "1h30m", "1m30s", "250ms", "0s". Negative values are written as 0s.
+QString compactDuration(qint64 msecs);
