@@ -2,6 +2,7 @@
 #include "democharts.h"
 
 #include "chartconfig.h"
+#include "gateconfig.h"
 
 namespace DemoCharts {
 
@@ -45,6 +46,51 @@ QByteArray yaml()
            "    query: sum(kube_pod_container_status_restarts_total{{{pods}}})\n"
            "    splitByRole: true\n"
            "    variables: *pods\n";
+}
+
+QByteArray gatesYaml()
+{
+    // The shop's release standard for checkout: its own business metric (orders from the
+    // shop's exporter), then error ratio and latency from the request metrics.
+    return "gateInterval: 30s\n"
+           "gates:\n"
+           "  - name: order success rate\n"
+           "    query: >-\n"
+           "      sum(rate(orders_total{{{pods}},status=\"success\"}[2m]))\n"
+           "      / sum(rate(orders_total{{{pods}}}[2m]))\n"
+           "    min: 0.97\n"
+           "    relative: { maxDecrease: 2% }\n"
+           "    window: 5m\n"
+           "    variables: &pods\n"
+           "      pods: 'namespace=\"{{namespace}}\",rollout=\"{{rollout}}\","
+           "rollouts_pod_template_hash=\"{{hash}}\"'\n"
+           "    workloads: [shop/checkout]\n"
+           "  - name: error ratio\n"
+           "    query: >-\n"
+           "      sum(rate(rd_http_request_errors_total{{{pods}}}[1m]))\n"
+           "      / sum(rate(rd_http_requests_total{{{pods}}}[1m]))\n"
+           "    max: 0.02\n"
+           "    window: 5m\n"
+           "    variables: *pods\n"
+           "    workloads: [shop/checkout]\n"
+           "  - name: latency p99\n"
+           "    query: >-\n"
+           "      histogram_quantile(0.99, sum by (le)\n"
+           "      (rate(rd_http_request_duration_seconds_bucket{{{pods}}}[1m])))\n"
+           "    max: 0.5\n"
+           "    relative: { maxIncrease: 25% }\n"
+           "    window: 5m\n"
+           "    variables: *pods\n"
+           "    workloads: [shop/checkout]\n";
+}
+
+GateSettings gates()
+{
+    GateSettings result;
+    QString error;
+    if (!GateConfig::fromYaml(gatesYaml(), QStringLiteral("<demo gates>"), &result, &error))
+        qFatal("built-in demo gates: %s", qPrintable(error));
+    return result;
 }
 
 QList<ChartSpec> charts()

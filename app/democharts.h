@@ -2,6 +2,7 @@
 #pragma once
 
 #include "chartspec.h"
+#include "gatespec.h"
 
 #include <QByteArray>
 #include <QList>
@@ -14,5 +15,8 @@ namespace DemoCharts {
 
 QByteArray yaml();
 QList<ChartSpec> charts();
+// The demo's quality gates for shop/checkout (config YAML read by GateConfig).
+QByteArray gatesYaml();
+GateSettings gates();
 
 } // namespace DemoCharts

@@ -5,6 +5,7 @@
 #include "commandline.h"
 #include "democharts.h"
 #include "demoserver.h"
+#include "gateconfig.h"
 #include "kubeconfigloader.h"
 
 #include <QFileInfo>
@@ -39,11 +40,13 @@ bool FleetSetup::load(const CommandLineOptions &options, const QString &demoKube
     if (!configFile.isEmpty()) {
         if (!EnvironmentConfig::fromFile(configFile, &setup.environments, error)
             || !ChartConfig::fromFile(configFile, &setup.charts, error)
+            || !GateConfig::fromFile(configFile, &setup.gates, error)
             || !HistoryConfig::fromFile(configFile, &setup.history, error))
             return false;
     } else if (demo) {
         setup.environments = DemoServer::environmentConfig();
         setup.charts = DemoCharts::charts();
+        setup.gates = DemoCharts::gates();
     } else {
         setup.contextGroups = ContextGroups::group(contextInfos(setup.kubeconfig),
                                                    setup.kubeconfig.currentContext());

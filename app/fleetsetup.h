@@ -4,6 +4,7 @@
 #include "chartspec.h"
 #include "contextgroups.h"
 #include "environmentconfig.h"
+#include "gatespec.h"
 #include "historyconfig.h"
 #include "kubeconfig.h"
 
@@ -23,6 +24,8 @@ public:
     EnvironmentConfig environments;
     // The config file's `charts:` (ChartConfig); the demo's own without one; empty: built-in.
     QList<ChartSpec> charts;
+    // The config file's `gates:` and `gateInterval:` (GateConfig); the demo's own without one.
+    GateSettings gates;
     // The config file's `history:` (HistoryConfig): retention and size of the release record.
     HistorySettings history;
     // Without a config file: the kubeconfig's contexts grouped by cluster, one environment

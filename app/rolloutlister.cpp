@@ -121,51 +121,98 @@ EnvironmentListing RolloutLister::list(const EnvironmentSpec &environment,
     return listing;
 }
 
-EnvironmentListing RolloutLister::get(const EnvironmentSpec &environment,
-                                      const QString &namespaceName, const QString &name) const
+bool RolloutLister::read(const EnvironmentSpec &environment, const QString &namespaceName,
+                         const QString &name, bool withAnalysis, RolloutDetail *detail,
+                         EnvironmentListing *listing) const
 {
-    EnvironmentListing listing;
-    listing.environment = environment.name;
+    listing->environment = environment.name;
     ClusterConnection connection;
     QString error;
     if (!ClusterConnection::resolve(m_kubeconfig, environment.context, &connection, &error)) {
-        listing.error = error;
-        return listing;
+        listing->error = error;
+        return false;
     }
     const QString ns = namespaceName.isEmpty() ? connection.namespaceName : namespaceName;
-    listing.namespaces = {ns};
+    listing->namespaces = {ns};
 
     KubeClient client(connection);
     configureForCommandLine(&client);
     const KubeResponse response = client.get(rolloutsPath(ns, name));
     if (response.error.kind == NetError::Kind::NotFound) {
-        listing.notFound = true;
-        return listing;
+        listing->notFound = true;
+        return false;
     }
     if (!response.isOk()) {
-        listing.error = response.error.message;
-        return listing;
+        listing->error = response.error.message;
+        return false;
     }
     const KubeListResult replicaSets = client.list(replicaSetsPath(ns));
     if (!replicaSets.isOk()) {
-        listing.error = replicaSets.error.message;
-        return listing;
+        listing->error = replicaSets.error.message;
+        return false;
     }
     JsonDecoder decoder;
     QList<ReplicaSet> replicaSetItems;
     if (!decodePages(&decoder, replicaSets, QStringLiteral("replicasets.apps"), &replicaSetItems,
-                     &listing))
-        return listing;
+                     listing))
+        return false;
     Decoded<Rollout> rollout = decoder.decodeObject<Rollout>(response.body);
     if (!rollout.isOk()) {
-        listing.error = rollout.report.error;
-        return listing;
+        listing->error = rollout.report.error;
+        return false;
     }
     for (const DecodeIssue &issue : rollout.report.issues) {
-        listing.warnings.append(DataWarnings::text(QStringLiteral("rollouts.argoproj.io"),
-                                                   objectName(rollout.value.metadata), issue));
+        listing->warnings.append(DataWarnings::text(QStringLiteral("rollouts.argoproj.io"),
+                                                    objectName(rollout.value.metadata), issue));
     }
-    listing.rollouts.append(RolloutSummary::from(environment.name, connection.contextName,
-                                                 rollout.value, replicaSetItems));
+    detail->environment = environment.name;
+    detail->rollout = rollout.value;
+    const QString uid = rollout.value.metadata.uid;
+    for (const ReplicaSet &replicaSet : std::as_const(replicaSetItems)) {
+        if (replicaSet.metadata.isOwnedBy(uid))
+            detail->replicaSets.append(replicaSet);
+    }
+    listing->rollouts.append(RolloutSummary::from(environment.name, connection.contextName,
+                                                  rollout.value, replicaSetItems));
+    return !withAnalysis || readAnalysisRuns(&client, &decoder, ns, detail, listing);
+}
+
+bool RolloutLister::readAnalysisRuns(KubeClient *client, JsonDecoder *decoder, const QString &ns,
+                                     RolloutDetail *detail, EnvironmentListing *listing) const
+{
+    const KubeListResult runs
+        = client->list(KubePath::resource(QStringLiteral("argoproj.io"), QStringLiteral("v1alpha1"),
+                                          QStringLiteral("analysisruns"), ns));
+    if (!runs.isOk()) {
+        listing->error = runs.error.message;
+        return false;
+    }
+    QList<AnalysisRun> items;
+    if (!decodePages(decoder, runs, QStringLiteral("analysisruns.argoproj.io"), &items, listing))
+        return false;
+    for (const AnalysisRun &run : std::as_const(items)) {
+        if (run.metadata.isOwnedBy(detail->rollout.metadata.uid))
+            detail->analysisRuns.append(run);
+    }
+    return true;
+}
+
+EnvironmentListing RolloutLister::get(const EnvironmentSpec &environment,
+                                      const QString &namespaceName, const QString &name) const
+{
+    EnvironmentListing listing;
+    RolloutDetail detail;
+    read(environment, namespaceName, name, false, &detail, &listing);
+    return listing;
+}
+
+EnvironmentListing RolloutLister::detail(const EnvironmentSpec &environment,
+                                         const QString &namespaceName, const QString &name,
+                                         RolloutDetail *out) const
+{
+    EnvironmentListing listing;
+    *out = RolloutDetail();
+    if (!read(environment, namespaceName, name, true, out, &listing))
+        *out = RolloutDetail();
     return listing;
 }

@@ -3,11 +3,15 @@
 
 #include "environmentspec.h"
 #include "kubeconfig.h"
+#include "rolloutdetail.h"
 #include "rolloutsummary.h"
 
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+
+class JsonDecoder;
+class KubeClient;
 
 // Which namespaces `get` reads in one environment.
 struct NamespaceScope
@@ -47,7 +51,16 @@ public:
     // One rollout by name; namespaceName empty: the context's namespace.
     EnvironmentListing get(const EnvironmentSpec &environment, const QString &namespaceName,
                            const QString &name) const;
+    // The rollout with its ReplicaSets and AnalysisRuns (`gate check`); *out stays invalid
+    // when the listing has an error or notFound.
+    EnvironmentListing detail(const EnvironmentSpec &environment, const QString &namespaceName,
+                              const QString &name, RolloutDetail *out) const;
 
 private:
+    bool read(const EnvironmentSpec &environment, const QString &namespaceName, const QString &name,
+              bool withAnalysis, RolloutDetail *detail, EnvironmentListing *listing) const;
+    bool readAnalysisRuns(KubeClient *client, JsonDecoder *decoder, const QString &ns,
+                          RolloutDetail *detail, EnvironmentListing *listing) const;
+
     Kubeconfig m_kubeconfig;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metricqueryworker.h"
 
+#include "prometheusclients.h"
+
 #include "clusterconnection.h"
 #include "prometheusclient.h"
 
@@ -33,19 +35,11 @@ PrometheusClient *MetricQueryWorker::client(const QString &environment, PromErro
                                       tr("Unknown environment '%1'").arg(environment));
         return nullptr;
     }
-    std::unique_ptr<PrometheusClient> client;
-    if (spec->prometheus.mode == PrometheusEndpoint::Mode::ServiceProxy) {
-        ClusterConnection connection;
-        QString problem;
-        if (!ClusterConnection::resolve(m_kubeconfig, spec->context, &connection, &problem)) {
-            // Not remembered: the message is cheap to make again and stays in front of the user.
-            *error = PromError::transport(PromError::Kind::Config, problem);
-            return nullptr;
-        }
-        client = std::make_unique<PrometheusClient>(spec->prometheus, connection);
-    } else {
-        client = std::make_unique<PrometheusClient>(spec->prometheus);
-    }
+    // Not remembered on failure: the message is cheap to make again and stays in front of
+    // the user.
+    std::unique_ptr<PrometheusClient> client = makePrometheusClient(m_kubeconfig, *spec, error);
+    if (!client)
+        return nullptr;
     client->setLimits(m_limits);
     PrometheusClient *result = client.get();
     m_clients.emplace(environment, std::move(client));
