@@ -288,6 +288,7 @@ RolloutActionResult RolloutActionExecutor::run(const RolloutActionRequest &reque
     record.action = rolloutActionId(request.action);
     record.revision = request.action == RolloutAction::Undo ? request.revision : 0;
     record.client = request.client;
+    record.reason = request.reason;
     if (!request.readOnly)
         run.identify();
     else

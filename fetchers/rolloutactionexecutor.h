@@ -30,7 +30,8 @@ struct RolloutActionRequest
     qint64 revision = 0; // undo: 0 = the previous revision
     QDateTime restartAt; // restart: invalid = now
     bool readOnly = false; // --read-only or the environment's readOnly: send nothing
-    QString client = QStringLiteral("gui"); // "gui" or "cli", for the audit record
+    QString client = QStringLiteral("gui"); // "gui", "cli" or "gate", for the audit record
+    QString reason; // the audit record's reason when the window acts on its own
 };
 
 struct RolloutActionResult

@@ -7,6 +7,7 @@
 #include "fleetdelta.h"
 #include "fleetrow.h"
 #include "fleetstore.h"
+#include "gateresult.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -18,6 +19,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QTimer;
 
@@ -47,6 +49,7 @@ public:
         ImagesColumn,
         ReplicasColumn,
         AgeColumn,
+        GatesColumn, // shown after the status (FleetTableView orders the columns)
         ColumnCount
     };
     enum Role {
@@ -67,6 +70,15 @@ public:
         ImageTagsRole, // QStringList parallel to ImagesRole: "canary", "stable", "" ...
         DesiredReplicasRole, // int: the replicas wanted
         ReadyReplicasRole, // int: of those, ready
+    };
+
+    // A rollout's quality-gate verdict (GateController) for the Gates column.
+    struct GateVerdict
+    {
+        GateOutcome outcome = GateOutcome::Inconclusive;
+        int failed = 0;
+        int total = 0;
+        QString summary; // the tooltip: one line per gate that did not pass
     };
 
     explicit FleetModel(QObject *parent = nullptr);
@@ -108,6 +120,9 @@ public:
 
     // Tests inject a fixed clock; the age column uses it. Default: the current UTC time.
     void setClock(std::function<QDateTime()> clock);
+    // Sets or (nullopt) clears a rollout's gate verdict.
+    void setGateVerdict(const QString &environment, const QString &uid,
+                        const std::optional<GateVerdict> &verdict);
     // Re-evaluates the age column (a timer does it every 30 s while rows exist).
     void refreshAges();
     // Re-evaluates the status of rows in a timed pause of a live environment (a timer does it
@@ -179,11 +194,13 @@ private:
     void updateAttentionCounts(const QString &environment);
     QVariant displayData(const FleetRow &row, int column) const;
     QVariant sortData(const FleetRow &row, int column) const;
+    QVariant gateData(const FleetRow &row, int role) const;
     QDateTime now() const;
 
     FleetStore m_store;
     QList<RowPtr> m_rows;
     QHash<QString, int> m_rowIndex; // FleetRow::key() -> row
+    QHash<QString, GateVerdict> m_gateVerdicts; // "environment/uid"
     std::function<QDateTime()> m_clock;
     QTimer *m_ageTimer = nullptr;
     QTimer *m_countdownTimer = nullptr;

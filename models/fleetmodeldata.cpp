@@ -223,6 +223,8 @@ QVariant FleetModel::sortData(const FleetRow &row, int column) const
         // Youngest first when ascending, like the age it shows.
         return meta.creationTimestamp.isValid() ? -meta.creationTimestamp.toMSecsSinceEpoch()
                                                 : qint64(0);
+    case GatesColumn:
+        return gateData(row, SortRole);
     default:
         break;
     }
@@ -235,6 +237,8 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
         return QVariant();
     const FleetRow &row = *m_rows.at(index.row());
     const int column = index.column();
+    if (column == GatesColumn && role != Qt::TextAlignmentRole && role < Qt::UserRole)
+        return gateData(row, role);
     switch (role) {
     case Qt::DisplayRole:
         return displayData(row, column);
@@ -344,6 +348,8 @@ QVariant FleetModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Replicas");
     case AgeColumn:
         return tr("Age");
+    case GatesColumn:
+        return tr("Gates");
     default:
         break;
     }

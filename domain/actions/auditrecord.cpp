@@ -69,6 +69,8 @@ QByteArray AuditRecord::toJsonLine() const
     };
     if (revision > 0)
         object.insert(QStringLiteral("revision"), revision);
+    if (!reason.isEmpty())
+        object.insert(QStringLiteral("reason"), reason);
     if (stage == Stage::Outcome) {
         object.insert(QStringLiteral("result"), resultName(result));
         if (httpStatus > 0)
@@ -116,6 +118,7 @@ bool AuditRecord::fromJsonLine(const QByteArray &line, AuditRecord *out, QString
     record.user = object.value(QLatin1String("user")).toString();
     record.userSource = object.value(QLatin1String("userSource")).toString();
     record.client = object.value(QLatin1String("client")).toString();
+    record.reason = object.value(QLatin1String("reason")).toString();
     record.result = resultFromName(object.value(QLatin1String("result")).toString());
     record.httpStatus = object.value(QLatin1String("httpStatus")).toInt();
     record.message = object.value(QLatin1String("message")).toString();

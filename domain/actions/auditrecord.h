@@ -33,7 +33,8 @@ struct AuditRecord
     qint64 revision = 0; // undo target, 0 otherwise
     QString user; // from SelfSubjectReview, else the kubeconfig user
     QString userSource; // "SelfSubjectReview" or "kubeconfig"
-    QString client; // "gui" or "cli"
+    QString client; // "gui", "cli", or "gate" (the window acting on onGateFail: pause)
+    QString reason; // why the window acted on its own ("gate 'x' failed: ..."); else empty
     Result result = Result::None;
     int httpStatus = 0;
     QString message; // what happened, as shown to the user

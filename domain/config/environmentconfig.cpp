@@ -27,6 +27,7 @@ const QStringList &environmentKeys()
         QStringLiteral("name"),       QStringLiteral("context"),   QStringLiteral("namespaces"),
         QStringLiteral("order"),      QStringLiteral("colour"),    QStringLiteral("readOnly"),
         QStringLiteral("prometheus"), QStringLiteral("protected"), QStringLiteral("links"),
+        QStringLiteral("onGateFail"),
     };
     return keys;
 }
@@ -66,6 +67,8 @@ private:
     bool links(const YAML::Node &node, const QString &where, QList<EnvironmentLink> *out);
     // An optional true/false; *out is left alone when absent.
     bool boolean(const YAML::Node &node, const QString &field, bool *out);
+    // onGateFail: notify (default) or pause.
+    bool gateFailAction(const YAML::Node &node, const QString &field, bool *pause);
 
     QString m_fileName;
     QString m_error;
@@ -132,7 +135,9 @@ bool EnvironmentConfigParser::environment(const YAML::Node &node, int index, Env
         return false;
 
     if (!boolean(node["readOnly"], where + QStringLiteral(".readOnly"), &spec->readOnly)
-        || !boolean(node["protected"], where + QStringLiteral(".protected"), &spec->isProtected))
+        || !boolean(node["protected"], where + QStringLiteral(".protected"), &spec->isProtected)
+        || !gateFailAction(node["onGateFail"], where + QStringLiteral(".onGateFail"),
+                           &spec->pauseOnGateFail))
         return false;
 
     if (!links(node["links"], where + QStringLiteral(".links"), &spec->links))
@@ -144,6 +149,18 @@ bool EnvironmentConfigParser::environment(const YAML::Node &node, int index, Env
         m_error = prometheus.error();
         return false;
     }
+    return true;
+}
+
+bool EnvironmentConfigParser::gateFailAction(const YAML::Node &node, const QString &field,
+                                             bool *pause)
+{
+    if (isAbsent(node))
+        return true;
+    const QString text = node.IsScalar() ? QString::fromStdString(node.Scalar()) : QString();
+    if (text != QLatin1String("notify") && text != QLatin1String("pause"))
+        return fail(node.Mark(), tr("%1: '%2' is not notify or pause").arg(field, text));
+    *pause = text == QLatin1String("pause");
     return true;
 }
 

@@ -23,6 +23,8 @@
 //       links:                  # web pages about a workload, in its row menu
 //         - name: Argo CD       #   {environment} {context} {namespace} {name} are filled in
 //           url: https://argocd.example.com/applications/{namespace}/{name}
+//       onGateFail: pause       # pause a rollout whose quality gate fails (while the app
+//                               #   runs); default: notify
 //       prometheus:             # default: service monitoring/prometheus:9090 through the
 //         url: https://prom:9090  #   API server's service proxy; `false` turns metrics off;
 //         pathPrefix: /prometheus #   all keys in prometheusconfig_p.h

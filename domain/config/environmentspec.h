@@ -35,13 +35,16 @@ struct EnvironmentSpec
     PrometheusEndpoint prometheus; // where its metrics come from (see prometheusendpoint.h)
     bool isProtected = false; // `protected: true`: every action but pause asks first
     QList<EnvironmentLink> links {}; // `links:` in the config
+    // `onGateFail: pause`: the window pauses a rollout of this environment when one of its
+    // quality gates fails (only while the app runs; see gatecontroller.h). Default: notify.
+    bool pauseOnGateFail = false;
 
     bool operator==(const EnvironmentSpec &o) const
     {
         return name == o.name && context == o.context && namespaces == o.namespaces
             && colour == o.colour && readOnly == o.readOnly && isProtected == o.isProtected
             && order == o.order && prometheus == o.prometheus && isProtected == o.isProtected
-            && links == o.links;
+            && links == o.links && pauseOnGateFail == o.pauseOnGateFail;
     }
     bool operator!=(const EnvironmentSpec &o) const { return !(*this == o); }
 };

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MainWindow and the live quality gates: each report goes to the fleet table's Gates column,
+// the selected rollout's Gates tab, the release record and the notifications.
+#include "mainwindow.h"
+
+#include "detailpane.h"
+#include "fleetmodel.h"
+#include "gatecontroller.h"
+#include "gatejudge.h"
+#include "rolloutdetailcontroller.h"
+#include "rolloutdetailview.h"
+
+namespace {
+
+// The tooltip of the Gates column: every gate that did not pass, and why.
+QString verdictSummary(const GateReport &report)
+{
+    QStringList lines;
+    for (const GateResult &gate : report.gates) {
+        if (gate.outcome != GateOutcome::Pass)
+            lines.append(QStringLiteral("%1 %2: %3")
+                             .arg(GateOutcomes::label(gate.outcome), gate.name, gate.message));
+    }
+    if (lines.isEmpty())
+        return report.gates.isEmpty()
+            ? MainWindow::tr("No gate applies to this rollout")
+            : MainWindow::tr("Every gate passed (%n gate(s))", nullptr, int(report.gates.size()));
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+void MainWindow::connectGates()
+{
+    connect(m_gates, &GateController::reportChanged, this, &MainWindow::gateReportChanged);
+}
+
+void MainWindow::setGates(const GateSettings &settings)
+{
+    m_gates->setSettings(settings);
+}
+
+void MainWindow::gateReportChanged(const QString &environment, const QString &uid)
+{
+    const GateReport *report = m_gates->report(environment, uid);
+    if (!report) {
+        m_fleetModel->setGateVerdict(environment, uid, std::nullopt);
+    } else {
+        FleetModel::GateVerdict verdict;
+        verdict.outcome = report->verdict();
+        verdict.failed = report->count(GateOutcome::Fail);
+        verdict.total = int(report->gates.size());
+        verdict.summary = verdictSummary(*report);
+        m_fleetModel->setGateVerdict(environment, uid, verdict);
+    }
+    const RolloutRef selected = m_detailController->selected();
+    if (selected.environment == environment && selected.uid == uid)
+        showGateReport(environment, uid);
+}
+
+void MainWindow::showGateReport(const QString &environment, const QString &uid)
+{
+    RolloutDetailView *view = m_detail->rolloutView();
+    if (const GateReport *report = m_gates->report(environment, uid))
+        view->setGateReport(*report);
+    else
+        view->clearGateReport(m_gates->missingReason(environment, uid));
+}
