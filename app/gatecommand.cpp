@@ -12,6 +12,8 @@
 #include <QTextStream>
 #include <QThread>
 
+#include <optional>
+
 namespace {
 
 int exitCodeOf(GateOutcome verdict)
@@ -72,17 +74,17 @@ private:
     GateEvaluator m_evaluator;
 };
 
-void print(const CommandLineOptions &options, const QList<GateReport> &reports, QTextStream &out)
+void print(const CommandLineOptions &options, const GateReport &report, QTextStream &out)
 {
     switch (options.gate.output) {
     case GateCheckOptions::Output::Text:
-        out << GateReportFormat::text(reports.last());
+        out << GateReportFormat::text(report);
         break;
     case GateCheckOptions::Output::Json:
-        out << QString::fromUtf8(GateReportFormat::json(reports.last()));
+        out << QString::fromUtf8(GateReportFormat::json(report));
         break;
     case GateCheckOptions::Output::Junit:
-        out << QString::fromUtf8(GateReportFormat::junit(reports));
+        out << QString::fromUtf8(GateReportFormat::junit({report}));
         break;
     }
     out.flush();
@@ -94,22 +96,22 @@ int watch(const CommandLineOptions &options, GateCheck &check, qint64 intervalMs
           QTextStream &err)
 {
     const QDeadlineTimer end(options.gate.watchMs);
-    QList<GateReport> reports;
+    std::optional<GateReport> last; // only the newest is kept: a watch may last a day
     while (true) {
         const Round round = check.judge(QDateTime::currentMSecsSinceEpoch());
         if (!round.error.isEmpty()) {
             HeadlessFleet::printError(err, round.error);
             return GateCommand::UsageOrConnectionError;
         }
-        const bool canaryGone = !reports.isEmpty() && !reports.last().canaryHash.isEmpty()
-            && round.report.canaryHash.isEmpty();
+        const bool canaryGone
+            = last && !last->canaryHash.isEmpty() && round.report.canaryHash.isEmpty();
         if (canaryGone) {
             HeadlessFleet::printError(err,
                                       GateCommand::tr("the canary is gone (promoted or "
                                                       "aborted); its last judgement stands"));
             break;
         }
-        reports.append(round.report);
+        last = round.report;
         // Text shows every round as it happens: a pipeline's log follows the watch.
         if (options.gate.output == GateCheckOptions::Output::Text) {
             out << GateReportFormat::text(round.report) << Qt::endl;
@@ -120,8 +122,8 @@ int watch(const CommandLineOptions &options, GateCheck &check, qint64 intervalMs
         QThread::msleep(quint64(std::min(intervalMs, std::max<qint64>(end.remainingTime(), 0))));
     }
     if (options.gate.output != GateCheckOptions::Output::Text)
-        print(options, reports, out);
-    return exitCodeOf(reports.last().verdict());
+        print(options, *last, out); // the judgement that decided
+    return exitCodeOf(last->verdict());
 }
 
 } // namespace
@@ -161,6 +163,6 @@ int GateCommand::run(const CommandLineOptions &options, QTextStream &out, QTextS
         HeadlessFleet::printError(err, round.error);
         return UsageOrConnectionError;
     }
-    print(options, {round.report}, out);
+    print(options, round.report, out);
     return exitCodeOf(round.report.verdict());
 }
