@@ -2,6 +2,7 @@
 #include "actioncommand.h"
 
 #include "accesscache.h"
+#include "actionwait.h"
 #include "auditlog.h"
 #include "commandline.h"
 #include "fleetsetup.h"
@@ -87,10 +88,38 @@ int ActionCommand::run(const CommandLineOptions &options, QTextStream &out, QTex
     if (qEnvironmentVariableIsSet("RELEASE_DASHBOARD_CRASH_AFTER_ACTION"))
         std::abort();
 #endif
+    // Only a patch that was sent has an effect to wait for: a failure, a refusal and
+    // "nothing to do" are told at once, as without --wait.
+    if (options.wait && result.awaitsEffect())
+        return waitForEffect(&client, result, environment.name, options.waitTimeoutMs, out, err);
     if (result.succeeded()) {
         out << QStringLiteral("%1: %2").arg(environment.name, result.message) << Qt::endl;
     } else {
         printError(err, QStringLiteral("%1: %2").arg(environment.name, result.message));
     }
     return exitCodeOf(result.result);
+}
+
+int ActionCommand::waitForEffect(KubeClient *client, const RolloutActionResult &result,
+                                 const QString &environment, qint64 timeoutMs, QTextStream &out,
+                                 QTextStream &err)
+{
+    const RolloutActionRequest &request = result.request;
+    HeadlessFleet::printError(
+        err,
+        QStringLiteral("%1: %2").arg(environment, ActionWait::waitingText(request, timeoutMs)));
+    err.flush();
+    const ActionWait::Outcome outcome
+        = ActionWait::wait(client, request, result.expectation, timeoutMs);
+    if (!outcome.confirmed) {
+        HeadlessFleet::printError(
+            err,
+            QStringLiteral("%1: %2").arg(
+                environment, ActionWait::timeoutText(request, timeoutMs, outcome.lastError)));
+        return NotConfirmed;
+    }
+    out << QStringLiteral("%1: %2").arg(environment,
+                                        ActionWait::confirmedText(request, outcome.elapsedMs))
+        << Qt::endl;
+    return Success;
 }

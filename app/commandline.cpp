@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 #include "historycommandline.h"
+#include "waitcommandline.h"
 
 #include <QCommandLineParser>
 
@@ -128,6 +129,7 @@ void setUpParser(QCommandLineParser *parser, const GeneralOptions &general,
                         "  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]\n"
                         "  promote NAME [--full] [-n NS] [--context C | --env E]\n"
                         "  undo NAME [--to-revision N] [-n NS] [--context C | --env E]\n"
+                        "    (each action also: [--wait [--timeout DURATION]])\n"
                         "  history [--env E] [--workload NS/NAME] [--since T] [--until T]\n"
                         "          [--outcome O] [-o table|json] [--history-file FILE]\n"
                         "  report ENV/NS/NAME [--revision N] -o FILE.pdf|FILE.md\n"
@@ -137,6 +139,7 @@ void setUpParser(QCommandLineParser *parser, const GeneralOptions &general,
                         general.config, general.lang, general.readOnly, command.all, command.ns,
                         command.context, command.env, command.output, command.full,
                         command.toRevision});
+    parser->addOptions(WaitCommandLine::options());
     parser->addOptions(HistoryCommandLine::options());
     parser->addOptions({general.select, general.releases, general.theme, general.demoOutage});
     parser->addPositionalArgument(
@@ -253,7 +256,8 @@ bool readCommand(const QCommandLineParser &parser, const CommandOptions &command
         return parseGet(positional, options, text);
     if (HistoryCommandLine::isCommand(positional.first()))
         return HistoryCommandLine::read(parser, options, text);
-    return parseAction(positional, parser.isSet(command.full), options, text)
+    return WaitCommandLine::refuseDurationArgument(parser, text)
+        && parseAction(positional, parser.isSet(command.full), options, text)
         && readToRevision(parser, command.toRevision, options, text);
 }
 
@@ -360,6 +364,7 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
     if (!HistoryCommandLine::isCommandMode(options.mode)
         && (!HistoryCommandLine::refuseOptions(parser, text)
             || !readCommandOptions(parser, general, command, &options, text)
+            || !WaitCommandLine::read(parser, &options, text)
             || !readOutputFormat(parser.value(command.output), &options, text)))
         return Result::Error;
     *out = options;

@@ -39,6 +39,9 @@ struct CommandLineOptions
     // actions (name, namespaceName, context and environment above apply too)
     RolloutAction action = RolloutAction::Pause;
     qint64 toRevision = 0; // undo --to-revision; 0 = the previous revision
+    // --wait: return once the controller shows the effect (app/waitcommandline.h)
+    bool wait = false;
+    qint64 waitTimeoutMs = 60000; // --timeout DURATION with --wait
 
     // history, report, record (app/historycommandline.cpp)
     QString historyFile; // --history-file; empty: HistoryRecorder::defaultPath(demo)

@@ -8,11 +8,13 @@
 namespace {
 
 // Options that take a value, so that isHeadless() skips the value when it looks for "get".
+// Every option of CommandLine's parser with a value belongs here: tst_commandline checks each
+// one --help shows with a <VALUE>.
 const char *const valueOptions[]
     = {"--kubeconfig",  "--config",   "--lang",   "-n",       "--namespace", "--context",
        "--env",         "-o",         "--output", "--select", "--theme",     "--demo-outage",
        "--to-revision", "--workload", "--since",  "--until",  "--outcome",   "--history-file",
-       "--revision"};
+       "--revision",    "--timeout"};
 
 bool takesValue(const char *arg)
 {

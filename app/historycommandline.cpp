@@ -29,7 +29,8 @@ bool refuseForeign(const QCommandLineParser &parser, const QString &command, QSt
 {
     QStringList refused = {QStringLiteral("all-namespaces"), QStringLiteral("namespace"),
                            QStringLiteral("full"),           QStringLiteral("to-revision"),
-                           QStringLiteral("select"),         QStringLiteral("releases")};
+                           QStringLiteral("select"),         QStringLiteral("releases"),
+                           QStringLiteral("wait"),           QStringLiteral("timeout")};
     if (command == historyWord) {
         refused += {QStringLiteral("context"), QStringLiteral("revision")};
     } else if (command == reportWord) {

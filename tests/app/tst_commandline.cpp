@@ -2,6 +2,7 @@
 // The command line: modes, options, and the exact message of every usage error.
 #include "commandline.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 #include <vector>
@@ -14,6 +15,18 @@ QStringList args(const QString &line)
     if (!line.isEmpty())
         result += line.split(u' ');
     return result;
+}
+
+bool isHeadlessLine(const QString &line)
+{
+    const QStringList list = args(line);
+    std::vector<QByteArray> storage;
+    for (const QString &arg : list)
+        storage.push_back(arg.toUtf8());
+    std::vector<char *> argv;
+    for (QByteArray &arg : storage)
+        argv.push_back(arg.data());
+    return CommandLine::isHeadless(int(argv.size()), argv.data());
 }
 
 } // namespace
@@ -127,6 +140,73 @@ private slots:
         QCOMPARE(options.toRevision, 4);
     }
 
+    // --wait is a flag; its bound is --timeout DURATION (Go's syntax), 60 s without it.
+    void wait_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<bool>("wait");
+        QTest::addColumn<qint64>("timeoutMs");
+        QTest::addRow("no wait") << "pause a" << false << qint64(60000);
+        QTest::addRow("default") << "pause a --wait" << true << qint64(60000);
+        QTest::addRow("seconds") << "resume a --wait --timeout 90s" << true << qint64(90000);
+        QTest::addRow("attached") << "abort a --timeout=2m --wait" << true << qint64(120000);
+        QTest::addRow("before the command")
+            << "--wait --timeout 1m30s promote a --full" << true << qint64(90000);
+        QTest::addRow("lowest") << "retry a --wait --timeout 1s" << true << qint64(1000);
+        QTest::addRow("fraction") << "restart a --wait --timeout 1.5s" << true << qint64(1500);
+        QTest::addRow("highest") << "undo a --wait --timeout 1h" << true << qint64(3600000);
+    }
+
+    void wait()
+    {
+        QFETCH(QString, line);
+        CommandLineOptions options;
+        QString text;
+        QCOMPARE(CommandLine::parse(args(line), &options, &text), CommandLine::Result::Ok);
+        QCOMPARE(options.mode, CommandLineOptions::Mode::Action);
+        QTEST(options.wait, "wait");
+        QTEST(options.waitTimeoutMs, "timeoutMs");
+    }
+
+    void waitErrors_data()
+    {
+        QTest::addColumn<QString>("line");
+        QTest::addColumn<QString>("error");
+        QTest::addRow("no unit") << "pause a --wait --timeout 90"
+                                 << "--timeout: '90' is not a duration (e.g. 90s, 2m, 1m30s)";
+        QTest::addRow("words") << "pause a --wait --timeout soon"
+                               << "--timeout: 'soon' is not a duration (e.g. 90s, 2m, 1m30s)";
+        QTest::addRow("too short") << "pause a --wait --timeout 999ms"
+                                   << "--timeout: 999ms is outside 1s to 1h";
+        QTest::addRow("too long") << "pause a --wait --timeout 1h0m1s"
+                                  << "--timeout: 1h0m1s is outside 1s to 1h";
+        QTest::addRow("negative") << "pause a --wait --timeout=-5s"
+                                  << "--timeout: -5s is outside 1s to 1h";
+        QTest::addRow("zero") << "pause a --wait --timeout 0"
+                              << "--timeout: 0 is outside 1s to 1h";
+        QTest::addRow("timeout alone") << "pause a --timeout 30s"
+                                       << "--timeout is only valid with --wait";
+        QTest::addRow("value after wait")
+            << "pause a --wait 90s"
+            << "--wait takes no value: give the time with --timeout 90s";
+        QTest::addRow("wait with get") << "get rollouts --wait"
+                                       << "--wait is only valid with an action command";
+        QTest::addRow("timeout in gui") << "--timeout 5s"
+                                        << "--timeout is only valid with an action command";
+        QTest::addRow("wait with history") << "history --wait"
+                                           << "history does not take --wait";
+    }
+
+    void waitErrors()
+    {
+        QFETCH(QString, line);
+        QFETCH(QString, error);
+        CommandLineOptions options;
+        QString text;
+        QCOMPARE(CommandLine::parse(args(line), &options, &text), CommandLine::Result::Error);
+        QCOMPARE(text, error);
+    }
+
     void errors_data()
     {
         QTest::addColumn<QString>("line");
@@ -228,6 +308,8 @@ private slots:
         QTest::addRow("other word") << "list" << false;
         QTest::addRow("pause") << "--env prod pause checkout" << true;
         QTest::addRow("undo after revision") << "--to-revision 3 undo checkout" << true;
+        QTest::addRow("pause after timeout") << "--timeout 30s --wait pause checkout" << true;
+        QTest::addRow("timeout get") << "--timeout get" << false;
         QTest::addRow("help") << "--help" << true;
         QTest::addRow("version after demo") << "--demo --version" << true;
         QTest::addRow("short help") << "-h" << true;
@@ -237,14 +319,31 @@ private slots:
     {
         QFETCH(QString, line);
         QFETCH(bool, headless);
-        const QStringList list = args(line);
-        std::vector<QByteArray> storage;
-        for (const QString &arg : list)
-            storage.push_back(arg.toUtf8());
-        std::vector<char *> argv;
-        for (QByteArray &arg : storage)
-            argv.push_back(arg.data());
-        QCOMPARE(CommandLine::isHeadless(int(argv.size()), argv.data()), headless);
+        QCOMPARE(isHeadlessLine(line), headless);
+    }
+
+    // The pre-scan knows every option that takes a value: each one --help shows with a
+    // <VALUE>, given the value "get", leaves no command (else the window would be skipped, or
+    // a command taken for the window, before the parser runs).
+    void preScanSkipsEveryValue()
+    {
+        CommandLineOptions options;
+        QString help;
+        QCOMPARE(CommandLine::parse(args(QStringLiteral("--help")), &options, &help),
+                 CommandLine::Result::Help);
+        static const QRegularExpression option(QStringLiteral("^\\s+(?:-(\\w), )?--([\\w-]+) <"),
+                                               QRegularExpression::MultilineOption);
+        QStringList names;
+        for (auto it = option.globalMatch(help); it.hasNext();) {
+            const QRegularExpressionMatch match = it.next();
+            names.append(QStringLiteral("--") + match.captured(2));
+            if (match.hasCaptured(1))
+                names.append(QStringLiteral("-") + match.captured(1));
+        }
+        QVERIFY(names.contains(QStringLiteral("--timeout")));
+        QVERIFY(names.contains(QStringLiteral("-n")));
+        for (const QString &name : std::as_const(names))
+            QVERIFY2(!isHeadlessLine(name + QStringLiteral(" get")), qPrintable(name));
     }
 };
 
