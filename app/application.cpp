@@ -8,6 +8,7 @@
 #include "commandline.h"
 #include "dashboardresources.h"
 #include "fleetsetup.h"
+#include "gatecommand.h"
 #include "getcommand.h"
 #include "historycommand.h"
 #include "mainwindow.h"
@@ -98,6 +99,8 @@ int Application::run(const QStringList &arguments, QTextStream &out, QTextStream
         return ReportCommand::run(options, out, err);
     case CommandLineOptions::Mode::Record:
         return RecordCommand::run(options, out, err);
+    case CommandLineOptions::Mode::GateCheck:
+        return GateCommand::run(options, out, err);
     case CommandLineOptions::Mode::Gui:
     case CommandLineOptions::Mode::GetRollouts:
     case CommandLineOptions::Mode::GetRollout:

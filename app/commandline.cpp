@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
+#include "gatecommandline.h"
 #include "historycommandline.h"
 #include "waitcommandline.h"
 
@@ -133,7 +134,9 @@ void setUpParser(QCommandLineParser *parser, const GeneralOptions &general,
                         "  history [--env E] [--workload NS/NAME] [--since T] [--until T]\n"
                         "          [--outcome O] [-o table|json] [--history-file FILE]\n"
                         "  report ENV/NS/NAME [--revision N] -o FILE.pdf|FILE.md\n"
-                        "  record [--env E ...] [--history-file FILE]"));
+                        "  record [--env E ...] [--history-file FILE]\n"
+                        "  gate check --rollout NS/NAME [--env E | --context C] [--at TIME]\n"
+                        "             [--watch DURATION] [-o text|json|junit]"));
     // This order is the order of --help.
     parser->addOptions({general.help, general.version, general.demo, general.kubeconfig,
                         general.config, general.lang, general.readOnly, command.all, command.ns,
@@ -141,6 +144,7 @@ void setUpParser(QCommandLineParser *parser, const GeneralOptions &general,
                         command.toRevision});
     parser->addOptions(WaitCommandLine::options());
     parser->addOptions(HistoryCommandLine::options());
+    parser->addOptions(GateCommandLine::options());
     parser->addOptions({general.select, general.releases, general.theme, general.demoOutage});
     parser->addPositionalArgument(
         QStringLiteral("command"),
@@ -256,6 +260,8 @@ bool readCommand(const QCommandLineParser &parser, const CommandOptions &command
         return parseGet(positional, options, text);
     if (HistoryCommandLine::isCommand(positional.first()))
         return HistoryCommandLine::read(parser, options, text);
+    if (GateCommandLine::isCommand(positional.first()))
+        return GateCommandLine::read(parser, options, text);
     return WaitCommandLine::refuseDurationArgument(parser, text)
         && parseAction(positional, parser.isSet(command.full), options, text)
         && readToRevision(parser, command.toRevision, options, text);
@@ -360,9 +366,11 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
     if (!readGeneralOptions(parser, general, &options, text)
         || !readCommand(parser, command, &options, text))
         return Result::Error;
-    // history, report and record checked all their options as they were read.
+    // history, report, record and gate check checked all their options as they were read.
     if (!HistoryCommandLine::isCommandMode(options.mode)
+        && !GateCommandLine::isCommandMode(options.mode)
         && (!HistoryCommandLine::refuseOptions(parser, text)
+            || !GateCommandLine::refuseOptions(parser, text)
             || !readCommandOptions(parser, general, command, &options, text)
             || !WaitCommandLine::read(parser, &options, text)
             || !readOutputFormat(parser.value(command.output), &options, text)))

@@ -9,13 +9,23 @@
 #include <QString>
 #include <QStringList>
 
+// `gate check` (app/gatecommandline.h).
+struct GateCheckOptions
+{
+    enum class Output { Text, Json, Junit };
+
+    QDateTime at; // --at; null: now
+    qint64 watchMs = 0; // --watch; 0: judge once
+    Output output = Output::Text;
+};
+
 // What the command line asks for. The window by default; `get rollouts` / `get rollout
 // NAME` print once and exit; `pause|resume|promote|abort|retry|restart|undo NAME` act on one
-// rollout and exit; `history`, `report` and `record` read or write the release history
-// (docs/cli.md).
+// rollout and exit; `history`, `report` and `record` read or write the release history;
+// `gate check` judges a rollout's quality gates (docs/cli.md).
 struct CommandLineOptions
 {
-    enum class Mode { Gui, GetRollouts, GetRollout, Action, History, Report, Record };
+    enum class Mode { Gui, GetRollouts, GetRollout, Action, History, Report, Record, GateCheck };
     enum class Output { Table, Wide, Json };
 
     Mode mode = Mode::Gui;
@@ -53,6 +63,9 @@ struct CommandLineOptions
     QList<ReleaseOutcome> outcomes; // history --outcome; empty: any
     qint64 revision = 0; // report --revision; 0 = the newest recorded release
     QString reportFile; // report -o FILE.pdf|FILE.md
+
+    // gate check (name and namespaceName hold --rollout NAMESPACE/NAME)
+    GateCheckOptions gate;
 
     bool isHeadless() const { return mode != Mode::Gui; }
 };

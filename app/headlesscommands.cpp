@@ -11,10 +11,10 @@ namespace {
 // Every option of CommandLine's parser with a value belongs here: tst_commandline checks each
 // one --help shows with a <VALUE>.
 const char *const valueOptions[]
-    = {"--kubeconfig",  "--config",   "--lang",   "-n",       "--namespace", "--context",
-       "--env",         "-o",         "--output", "--select", "--theme",     "--demo-outage",
-       "--to-revision", "--workload", "--since",  "--until",  "--outcome",   "--history-file",
-       "--revision",    "--timeout"};
+    = {"--kubeconfig",  "--config",   "--lang",    "-n",       "--namespace", "--context",
+       "--env",         "-o",         "--output",  "--select", "--theme",     "--demo-outage",
+       "--to-revision", "--workload", "--since",   "--until",  "--outcome",   "--history-file",
+       "--revision",    "--timeout",  "--rollout", "--at",     "--watch"};
 
 bool takesValue(const char *arg)
 {
@@ -55,10 +55,10 @@ QString firstWord(int argc, char **argv, bool *helpOrVersion)
 
 QStringList CommandLine::headlessCommands()
 {
-    return {QStringLiteral("get"),     QStringLiteral("pause"), QStringLiteral("resume"),
-            QStringLiteral("promote"), QStringLiteral("abort"), QStringLiteral("retry"),
-            QStringLiteral("restart"), QStringLiteral("undo"),  QStringLiteral("history"),
-            QStringLiteral("report"),  QStringLiteral("record")};
+    return {QStringLiteral("get"),     QStringLiteral("pause"),  QStringLiteral("resume"),
+            QStringLiteral("promote"), QStringLiteral("abort"),  QStringLiteral("retry"),
+            QStringLiteral("restart"), QStringLiteral("undo"),   QStringLiteral("history"),
+            QStringLiteral("report"),  QStringLiteral("record"), QStringLiteral("gate")};
 }
 
 bool CommandLine::isHeadless(int argc, char **argv)

@@ -218,7 +218,20 @@ private slots:
         QTest::addRow("unknown command")
             << "list rollouts"
             << "unknown command 'list' (commands: get, pause, resume, promote, abort, "
-               "retry, restart, undo, history, report, record)";
+               "retry, restart, undo, history, report, record, gate)";
+        QTest::addRow("gate without check") << "gate"
+                                            << "gate: name what to do: gate check";
+        QTest::addRow("gate unknown") << "gate run"
+                                      << "gate: unknown command 'run' (commands: check)";
+        QTest::addRow("gate without rollout")
+            << "gate check --env prod"
+            << "gate check: name the rollout with --rollout NAMESPACE/NAME";
+        QTest::addRow("gate rollout form") << "gate check --rollout checkout"
+                                           << "--rollout: 'checkout' is not NAMESPACE/NAME";
+        QTest::addRow("gate foreign option") << "gate check --rollout shop/checkout -A"
+                                             << "gate check does not take --all-namespaces";
+        QTest::addRow("rollout without gate") << "get rollouts --rollout shop/checkout"
+                                              << "--rollout is only valid with gate check";
         QTest::addRow("action without name") << "pause"
                                              << "pause: the rollout's NAME is missing";
         QTest::addRow("action two names") << "abort a b"
