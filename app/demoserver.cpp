@@ -9,7 +9,7 @@ EnvironmentConfig DemoServer::environmentConfig()
     static const QByteArray yaml = R"(environments:
   - { name: dev, context: dev, colour: "#2e9d5b" }
   - { name: staging, context: staging, colour: "#d68910" }
-  - { name: prod, context: prod, colour: "#c0392b", protected: true }
+  - { name: prod, context: prod, colour: "#c0392b", protected: true, onGateFail: pause }
 )";
     EnvironmentConfig config;
     QString error;

@@ -60,6 +60,7 @@ private slots:
         QVERIFY2(EnvironmentConfig::fromYaml(R"(environments:
   - name: prod
     protected: true
+    onGateFail: pause
     links:
       - name: Argo CD
         url: https://argocd.example.com/applications/{namespace}/{name}?env={environment}
@@ -68,6 +69,7 @@ private slots:
                  qPrintable(error));
         const EnvironmentSpec &spec = config.environments().first();
         QVERIFY(spec.isProtected);
+        QVERIFY(spec.pauseOnGateFail);
         QCOMPARE(spec.links.size(), 1);
         QCOMPARE(spec.links.first().name, QStringLiteral("Argo CD"));
         // Values are percent-encoded: a name cannot change the address's shape.
@@ -99,6 +101,7 @@ private slots:
         QVERIFY(dev);
         QCOMPARE(dev->context, QStringLiteral("dev"));
         QCOMPARE(dev->readOnly, false);
+        QVERIFY(!dev->pauseOnGateFail); // notify only, unless the file says pause
         QVERIFY(dev->colour.isEmpty());
         QVERIFY(!config.environment(QStringLiteral("nope")));
     }
@@ -114,9 +117,9 @@ private slots:
                                   << "c.yaml:2:3: invalid YAML: illegal block entry";
         QTest::addRow("list root") << QByteArray("- a\n- b\n")
                                    << "c.yaml:1: expected a mapping with an 'environments' list";
-        QTest::addRow("unknown top key")
-            << QByteArray("environments:\n  - name: a\nclusters: []\n")
-            << "c.yaml:3: unknown key 'clusters' (expected one of: environments, charts, history)";
+        QTest::addRow("unknown top key") << QByteArray("environments:\n  - name: a\nclusters: []\n")
+                                         << "c.yaml:3: unknown key 'clusters' (expected one of: "
+                                            "environments, charts, history, gates, gateInterval)";
         QTest::addRow("missing list")
             << QByteArray("{}\n") << "c.yaml:1: 'environments' is missing";
         QTest::addRow("empty list") << QByteArray("environments: []\n")
@@ -133,7 +136,10 @@ private slots:
         QTest::addRow("unknown key")
             << QByteArray("environments:\n  - name: a\n  - name: b\n    color: \"#ffffff\"\n")
             << "c.yaml:4: environments[1]: unknown key 'color' (expected one of: name, context, "
-               "namespaces, order, colour, readOnly, prometheus, protected, links)";
+               "namespaces, order, colour, readOnly, prometheus, protected, links, onGateFail)";
+        QTest::addRow("onGateFail unknown")
+            << QByteArray("environments:\n  - name: a\n    onGateFail: abort\n")
+            << "c.yaml:3: environments[0].onGateFail: 'abort' is not notify or pause";
         QTest::addRow("protected not a bool")
             << QByteArray("environments:\n  - name: a\n    protected: maybe\n")
             << "c.yaml:3: environments[0].protected: must be true or false";
