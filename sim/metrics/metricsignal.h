@@ -16,8 +16,9 @@ namespace rdsim {
 class MetricSignal
 {
 public:
-    // Channels keep the wobbles of one pod's metrics independent of each other.
-    enum Channel { RequestRate = 0, ErrorRatio, Latency, Cpu, Memory };
+    // Channels keep the wobbles of one pod's metrics independent of each other. New ones go
+    // last: a channel's number seeds its curve.
+    enum Channel { RequestRate = 0, ErrorRatio, Latency, Cpu, Memory, OrderRate, OrderFailure };
 
     MetricSignal(const QString &podName, Channel channel);
 

@@ -23,6 +23,7 @@ struct MetricDef
 // The exposition's families as Prometheus stores them (histograms as _bucket, _sum, _count).
 constexpr MetricDef kMetrics[] = {
     {"kube_pod_container_status_restarts_total", Field::Restarts},
+    {"orders_total", Field::Orders},
     {"rd_container_cpu_usage_seconds_total", Field::CpuSeconds},
     {"rd_container_memory_working_set_bytes", Field::MemoryBytes},
     {"rd_http_request_duration_seconds_bucket", Field::Bucket},
@@ -121,33 +122,8 @@ const std::deque<StoredSeries> &Storage::seriesNamed(const QString &name)
         list[*it].segments.append(segment);
     };
     for (int i = 0; i < m_segments.size(); ++i) {
-        StoredSeries series;
-        series.field = field;
-        series.labels = podLabels(m_segments.at(i));
-        series.labels.append({kName, name});
-        if (field == Field::Bucket) {
-            const auto &bounds = SyntheticMetrics::kBucketBounds;
-            for (int b = 0; b <= int(bounds.size()); ++b) {
-                StoredSeries bucket = series;
-                bucket.bucket = b;
-                const double bound = b < int(bounds.size())
-                    ? bounds[size_t(b)]
-                    : std::numeric_limits<double>::infinity();
-                bucket.labels.append({QStringLiteral("le"),
-                                      QString::fromLatin1(MetricExposition::formatValue(bound))});
-                add(bucket, i);
-            }
-        } else if (field == Field::Restarts) {
-            for (const auto &[container, count] : m_segments.at(i).pod.restarts) {
-                Q_UNUSED(count);
-                StoredSeries restarts = series;
-                restarts.container = container;
-                restarts.labels.append({QStringLiteral("container"), container});
-                add(restarts, i);
-            }
-        } else {
+        for (const StoredSeries &series : seriesOf(name, field, i))
             add(series, i);
-        }
     }
     for (StoredSeries &series : list) {
         std::sort(series.segments.begin(), series.segments.end(), [this](int a, int b) {
@@ -162,6 +138,49 @@ const std::deque<StoredSeries> &Storage::seriesNamed(const QString &name)
         }
     }
     return list;
+}
+
+QList<StoredSeries> Storage::seriesOf(const QString &name, Field field, int segment) const
+{
+    StoredSeries series;
+    series.field = field;
+    series.labels = podLabels(m_segments.at(segment));
+    series.labels.append({kName, name});
+    QList<StoredSeries> out;
+    if (field == Field::Bucket) {
+        const auto &bounds = SyntheticMetrics::kBucketBounds;
+        for (int b = 0; b <= int(bounds.size()); ++b) {
+            StoredSeries bucket = series;
+            bucket.bucket = b;
+            const double bound = b < int(bounds.size()) ? bounds[size_t(b)]
+                                                        : std::numeric_limits<double>::infinity();
+            bucket.labels.append(
+                {QStringLiteral("le"), QString::fromLatin1(MetricExposition::formatValue(bound))});
+            out.append(bucket);
+        }
+    } else if (field == Field::Restarts) {
+        for (const auto &[container, count] : m_segments.at(segment).pod.restarts) {
+            Q_UNUSED(count);
+            StoredSeries restarts = series;
+            restarts.container = container;
+            restarts.labels.append({QStringLiteral("container"), container});
+            out.append(restarts);
+        }
+    } else if (field == Field::Orders) {
+        // Only the pods of rollouts with an orderRate export orders, as in the exposition.
+        if (m_behaviours.at(segment).orderRate <= 0)
+            return out;
+        for (const bool failed : {true, false}) {
+            StoredSeries orders = series;
+            orders.failedOrders = failed;
+            orders.labels.append({QStringLiteral("status"),
+                                  failed ? QStringLiteral("failed") : QStringLiteral("success")});
+            out.append(orders);
+        }
+    } else {
+        out.append(series);
+    }
+    return out;
 }
 
 QList<const StoredSeries *> Storage::select(const QList<Matcher> &matchers)
@@ -276,6 +295,10 @@ double Storage::value(const StoredSeries &series, int segment, qint64 atMs)
         return counters(segment, atMs).latencySumSeconds;
     case Field::CpuSeconds:
         return counters(segment, atMs).cpuSeconds;
+    case Field::Orders: {
+        const SyntheticMetrics::PodCounters &c = counters(segment, atMs);
+        return series.failedOrders ? c.ordersFailed : c.ordersSucceeded;
+    }
     }
     return 0;
 }

@@ -25,11 +25,21 @@ struct Point
 // A role change gives a pod new labels and so a new series, as a real scrape would.
 struct StoredSeries
 {
-    enum class Field { Requests, Errors, Bucket, LatencySum, CpuSeconds, MemoryBytes, Restarts };
+    enum class Field {
+        Requests,
+        Errors,
+        Bucket,
+        LatencySum,
+        CpuSeconds,
+        MemoryBytes,
+        Restarts,
+        Orders
+    };
     Labels labels;
     Field field = Field::Requests;
     int bucket = 0; // Field::Bucket: index into SyntheticMetrics::kBucketBounds (11 = +Inf)
     QString container; // Field::Restarts
+    bool failedOrders = false; // Field::Orders: status="failed" (else "success")
     QList<int> segments; // indices into the storage's segments, by start time
     QList<qint64> staleAtMs; // per segment: when a scrape first missed it (kNever if never)
 
@@ -65,6 +75,8 @@ public:
 
 private:
     const std::deque<StoredSeries> &seriesNamed(const QString &name);
+    // The series one segment adds to a metric: one, or one per bucket, container or status.
+    QList<StoredSeries> seriesOf(const QString &name, StoredSeries::Field field, int segment) const;
     Labels podLabels(const PodSegment &segment) const;
     qint64 firstSampleMs(const PodSegment &segment) const;
     qint64 lastSampleMs(const PodSegment &segment, qint64 atOrBeforeMs) const;

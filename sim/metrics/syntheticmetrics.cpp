@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metrics/syntheticmetrics.h"
 
-#include "metrics/metricexposition.h"
 #include "metrics/metricpods.h"
 #include "metrics/metricsignal.h"
 
@@ -33,6 +32,29 @@ double canaryErrorRatio(const MetricBehaviour &b)
 double canaryLatencyMs(const MetricBehaviour &b)
 {
     return b.canaryLatencyP99Ms < 0 ? b.latencyP99Ms : b.canaryLatencyP99Ms;
+}
+
+double canaryOrderFailureRatio(const MetricBehaviour &b)
+{
+    return b.canaryOrderFailureRatio < 0 ? b.orderFailureRatio : b.canaryOrderFailureRatio;
+}
+
+// Orders over [t0, t1] per unit of orderRate at a failure ratio r whose wobble is scaled to
+// c = min(r, 1 - r): the ratio r + c (w - 1) stays within 0..1, so neither counter falls.
+// Each count is integrated on its own rather than as all minus the other: at r = 0 or 1 the
+// one that must stay 0 is exactly 0, not a rounding error below it.
+struct OrderCounts
+{
+    double succeeded = 0;
+    double failed = 0;
+};
+OrderCounts orderCounts(const MetricSignal &rate, const MetricSignal &failure, double r, double t0,
+                        double t1)
+{
+    const double c = std::min(r, 1.0 - r);
+    const double all = rate.integral(t0, t1);
+    const double wobble = rate.productIntegral(failure, t0, t1);
+    return {(1 - r + c) * all - c * wobble, (r - c) * all + c * wobble};
 }
 
 // When a regressing pod switches to the canary values; never for the others.
@@ -244,6 +266,13 @@ SyntheticMetrics::PodSample SyntheticMetrics::sampleWith(const MetricBehaviour &
     s.cpuCores = b.cpuCores * MetricSignal(podName, MetricSignal::Cpu).value(t);
     s.memoryBytes
         = b.memoryMiB * 1024.0 * 1024.0 * MetricSignal(podName, MetricSignal::Memory).value(t);
+    if (b.orderRate > 0) {
+        s.orderRate = b.orderRate * MetricSignal(podName, MetricSignal::OrderRate).value(t);
+        const double r = regressed ? canaryOrderFailureRatio(b) : b.orderFailureRatio;
+        s.orderFailureRatio = r
+            + std::min(r, 1.0 - r)
+                * (MetricSignal(podName, MetricSignal::OrderFailure).value(t) - 1);
+    }
     return s;
 }
 
@@ -280,6 +309,14 @@ SyntheticMetrics::PodCounters SyntheticMetrics::countersWith(const MetricBehavio
     c.latencySumSeconds = before * LatencyDistribution::mean(p99Before)
         + after * LatencyDistribution::mean(p99After);
     c.cpuSeconds = b.cpuCores * MetricSignal(podName, MetricSignal::Cpu).integral(t0, t1);
+    if (b.orderRate > 0) {
+        const MetricSignal orders(podName, MetricSignal::OrderRate);
+        const MetricSignal failure(podName, MetricSignal::OrderFailure);
+        const OrderCounts base = orderCounts(orders, failure, b.orderFailureRatio, t0, ts);
+        const OrderCounts canary = orderCounts(orders, failure, canaryOrderFailureRatio(b), ts, t1);
+        c.ordersSucceeded = b.orderRate * (base.succeeded + canary.succeeded);
+        c.ordersFailed = b.orderRate * (base.failed + canary.failed);
+    }
     return c;
 }
 
@@ -312,79 +349,6 @@ std::optional<double> SyntheticMetrics::evaluateQuery(const ObjectStore &store, 
                         .arg(ns, rollout, selection.target));
     }
     return queryValue(*metric, sumOverPods(*metric, b, pods, atMs), pods.size());
-}
-
-QByteArray SyntheticMetrics::exposition(const ObjectStore &store, qint64 atMs) const
-{
-    struct Row
-    {
-        MetricPod pod;
-        MetricExposition::Labels labels;
-        PodCounters counters;
-        PodSample sample;
-    };
-    QList<Row> rows;
-    for (const MetricPod &pod : MetricPods::collect(store, QString())) {
-        if (pod.startMs > atMs)
-            continue;
-        const QString owner = pod.rollout.isEmpty() ? pod.deployment : pod.rollout;
-        const MetricBehaviour b = behaviour(pod.ns, owner);
-        Row row;
-        row.pod = pod;
-        row.labels = {{QStringLiteral("namespace"), pod.ns},
-                      {QStringLiteral("pod"), pod.name},
-                      {QStringLiteral("rollout"), pod.rollout},
-                      {QStringLiteral("rollouts_pod_template_hash"), pod.hash},
-                      {QStringLiteral("role"), pod.role}};
-        if (!pod.deployment.isEmpty())
-            row.labels.append({QStringLiteral("deployment"), pod.deployment});
-        row.counters = countersWith(b, pod.regresses, pod.name, pod.startMs, pod.roleSinceMs, atMs);
-        row.sample = sampleWith(b, pod.regresses, pod.name, pod.roleSinceMs, atMs);
-        rows.append(row);
-    }
-
-    MetricExposition out;
-    out.beginFamily(QStringLiteral("rd_http_requests_total"), QStringLiteral("counter"),
-                    QStringLiteral("HTTP requests served by the pod."));
-    for (const Row &row : rows)
-        out.addSample(QString(), row.labels, row.counters.requests);
-    out.beginFamily(QStringLiteral("rd_http_request_errors_total"), QStringLiteral("counter"),
-                    QStringLiteral("HTTP requests answered with a 5xx status."));
-    for (const Row &row : rows)
-        out.addSample(QString(), row.labels, row.counters.errors);
-    out.beginFamily(QStringLiteral("rd_http_request_duration_seconds"), QStringLiteral("histogram"),
-                    QStringLiteral("HTTP request latency."));
-    for (const Row &row : rows) {
-        for (size_t i = 0; i <= kBucketBounds.size(); ++i) {
-            MetricExposition::Labels labels = row.labels;
-            const double bound = i < kBucketBounds.size() ? kBucketBounds[i]
-                                                          : std::numeric_limits<double>::infinity();
-            labels.append(
-                {QStringLiteral("le"), QString::fromLatin1(MetricExposition::formatValue(bound))});
-            out.addSample(QStringLiteral("_bucket"), labels, row.counters.buckets[i]);
-        }
-        out.addSample(QStringLiteral("_sum"), row.labels, row.counters.latencySumSeconds);
-        out.addSample(QStringLiteral("_count"), row.labels, row.counters.requests);
-    }
-    out.beginFamily(QStringLiteral("rd_container_cpu_usage_seconds_total"),
-                    QStringLiteral("counter"), QStringLiteral("CPU time used by the pod."));
-    for (const Row &row : rows)
-        out.addSample(QString(), row.labels, row.counters.cpuSeconds);
-    out.beginFamily(QStringLiteral("rd_container_memory_working_set_bytes"),
-                    QStringLiteral("gauge"), QStringLiteral("Working set memory of the pod."));
-    for (const Row &row : rows)
-        out.addSample(QString(), row.labels, row.sample.memoryBytes);
-    out.beginFamily(QStringLiteral("kube_pod_container_status_restarts_total"),
-                    QStringLiteral("counter"),
-                    QStringLiteral("Container restarts, from the pod's containerStatuses."));
-    for (const Row &row : rows) {
-        for (const auto &[container, count] : row.pod.restarts) {
-            MetricExposition::Labels labels = row.labels;
-            labels.append({QStringLiteral("container"), container});
-            out.addSample(QString(), labels, count);
-        }
-    }
-    return out.text();
 }
 
 } // namespace rdsim

@@ -30,6 +30,11 @@ struct MetricBehaviour
     double canaryLatencyP99Ms = -1; // < 0: same as latencyP99Ms
     int regressAfterSeconds = 0;
     int canaryRestartsPerHour = 0;
+    // The shop's own business metric, orders_total{status="success"|"failed"}: a quality
+    // gate on it catches a canary that loses orders while its HTTP metrics look healthy.
+    double orderRate = 0; // orders per second per pod; 0: the pods export no orders_total
+    double orderFailureRatio = 0.005; // fraction of orders that fail
+    double canaryOrderFailureRatio = -1; // < 0: same as orderFailureRatio
 };
 
 // The simulator's own metric source: deterministic functions of virtual time per pod (a base
@@ -50,6 +55,8 @@ public:
         double latencyP99Seconds = 0;
         double cpuCores = 0;
         double memoryBytes = 0;
+        double orderRate = 0; // per second; 0 unless the behaviour's orderRate > 0
+        double orderFailureRatio = 0;
     };
     // role: "canary", "stable", "preview" or "active"; roleSinceMs: when the pod's ReplicaSet
     // was created (virtual ms).
@@ -60,7 +67,10 @@ public:
     // (startMs). Requests follow requestRate with its wobble; errors follow
     // requestRate * errorRatio (both wobbling); the histogram buckets split the requests by a
     // log-normal latency distribution whose p99 is the behaviour's p99 (no wobble), so
-    // buckets, _sum and _count agree with each other exactly.
+    // buckets, _sum and _count agree with each other exactly. Orders follow orderRate with a
+    // wobble of their own; the failed ones follow orders * failure ratio, the ratio wobbling by
+    // at most maxDeviation() * min(ratio, 1 - ratio) so it stays within 0..1 and
+    // the success counter never falls.
     static constexpr std::array<double, 11> kBucketBounds
         = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
     struct PodCounters
@@ -70,6 +80,8 @@ public:
         std::array<double, 12> buckets {}; // cumulative, the last one is +Inf (== requests)
         double latencySumSeconds = 0;
         double cpuSeconds = 0;
+        double ordersSucceeded = 0; // 0 unless the behaviour's orderRate > 0
+        double ordersFailed = 0;
     };
     PodCounters counters(const QString &ns, const QString &rollout, const QString &role,
                          const QString &podName, qint64 startMs, qint64 roleSinceMs,
@@ -93,7 +105,8 @@ public:
     // Deployment in the store: rd_http_requests_total, rd_http_request_errors_total,
     // rd_http_request_duration_seconds (histogram), rd_container_cpu_usage_seconds_total,
     // rd_container_memory_working_set_bytes, kube_pod_container_status_restarts_total (per
-    // container, from containerStatuses); labels namespace, pod, rollout,
+    // container, from containerStatuses), and orders_total (status "success" and "failed")
+    // for the pods of rollouts with an orderRate; labels namespace, pod, rollout,
     // rollouts_pod_template_hash, role (stable, canary, active, preview, or "old" for a
     // superseded ReplicaSet) and, for a Deployment's pod, deployment (rollout then empty).
     // A role change (promotion) recomputes a pod's counters from its new role, which a

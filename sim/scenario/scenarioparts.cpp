@@ -26,6 +26,9 @@ const QStringList kMetricKeys = {
     QStringLiteral("canaryLatencyP99Ms"),
     QStringLiteral("regressAfterSeconds"),
     QStringLiteral("canaryRestartsPerHour"),
+    QStringLiteral("orderRate"),
+    QStringLiteral("orderFailureRatio"),
+    QStringLiteral("canaryOrderFailureRatio"),
 };
 const QStringList kFaultKeys = {
     QStringLiteral("kind"),     QStringLiteral("status"),    QStringLiteral("retryAfter"),
@@ -209,6 +212,10 @@ MetricBehaviour ScenarioParser::parseMetric(const YAML::Node &node, const QStrin
     behaviour.cpuCores = nonNegative("cpuCores", behaviour.cpuCores);
     behaviour.memoryMiB = nonNegative("memoryMiB", behaviour.memoryMiB);
     behaviour.canaryErrorRatio = ratio("canaryErrorRatio", behaviour.canaryErrorRatio);
+    behaviour.orderRate = nonNegative("orderRate", behaviour.orderRate);
+    behaviour.orderFailureRatio = ratio("orderFailureRatio", behaviour.orderFailureRatio);
+    behaviour.canaryOrderFailureRatio
+        = ratio("canaryOrderFailureRatio", behaviour.canaryOrderFailureRatio);
     if (reader.has(QStringLiteral("canaryLatencyP99Ms")))
         behaviour.canaryLatencyP99Ms = nonNegative("canaryLatencyP99Ms", 0);
     const auto nonNegativeInt = [&reader](const char *key) {

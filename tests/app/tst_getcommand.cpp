@@ -86,6 +86,32 @@ private:
         return result;
     }
 
+    // The rollouts as the simulator stores them, environments in the configured order.
+    QStringList storedLines()
+    {
+        QStringList stored;
+        for (const QString &environment :
+             {QStringLiteral("dev"), QStringLiteral("staging"), QStringLiteral("prod")}) {
+            const QList<QJsonObject> rollouts = m_demo.objects(
+                environment, QStringLiteral("argoproj.io"), QStringLiteral("rollouts"));
+            for (const QJsonObject &rollout : rollouts)
+                stored.append(storedLine(environment, rollout));
+        }
+        return stored;
+    }
+
+    bool variedStates()
+    {
+        const QString stored = storedLines().join(u'\n');
+        for (const QString &phase :
+             {QStringLiteral(" Healthy "), QStringLiteral(" Paused "), QStringLiteral(" Degraded "),
+              QStringLiteral(" Progressing ")}) {
+            if (!stored.contains(phase))
+                return false;
+        }
+        return true;
+    }
+
     QString writeFile(const QString &name, const QByteArray &content)
     {
         const QString path = m_dir.filePath(name);
@@ -132,9 +158,10 @@ private slots:
         QVERIFY(m_dir.isValid());
         QString error;
         QVERIFY2(m_demo.start(&error), qPrintable(error));
-        // Two virtual minutes: canaries pause, one waits for promotion, prod's broken
-        // checkout is aborted by its analysis.
-        for (int i = 0; i < 120; ++i) {
+        // Until the fleet is in varied states (at most five virtual minutes): canaries pause,
+        // one waits for promotion, dev's checkout runs its analysis while staging's is aborted
+        // by its own (a few seconds after 150 s).
+        for (int i = 0; i < 300 && !variedStates(); ++i) {
             m_demo.advanceClock(1000);
             m_demo.reconcileOnce();
         }
@@ -160,19 +187,10 @@ private slots:
                                    item.value(QStringLiteral("phase")).toString(),
                                    step.isNull() ? QStringLiteral("-") : step.toString()));
         }
-        QStringList stored;
-        for (const QString &environment :
-             {QStringLiteral("dev"), QStringLiteral("staging"), QStringLiteral("prod")}) {
-            const QList<QJsonObject> rollouts = m_demo.objects(
-                environment, QStringLiteral("argoproj.io"), QStringLiteral("rollouts"));
-            for (const QJsonObject &rollout : rollouts)
-                stored.append(storedLine(environment, rollout));
-        }
+        const QStringList stored = storedLines();
         QCOMPARE(environments.size(), 3);
         // The comparison means something only if the fleet is in varied states.
-        for (const QString &phase : {QStringLiteral(" Healthy "), QStringLiteral(" Paused "),
-                                     QStringLiteral(" Degraded "), QStringLiteral(" Progressing ")})
-            QVERIFY2(stored.join(u'\n').contains(phase), qPrintable(phase));
+        QVERIFY2(variedStates(), qPrintable(stored.join(u'\n')));
         QCOMPARE(stored.size(), 10);
         // Same order: environments as configured, then namespace and name.
         QCOMPARE(listed, stored);

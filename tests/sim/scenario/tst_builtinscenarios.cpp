@@ -216,8 +216,16 @@ private slots:
         QCOMPARE(staging.metrics.at(0).rollout, QStringLiteral("checkout"));
         QCOMPARE(staging.metrics.at(0).canaryErrorRatio, 0.3);
         QCOMPARE(staging.metrics.at(0).regressAfterSeconds, 90);
-        QCOMPARE(prod.metrics.at(0).canaryErrorRatio, 0.25);
-        QCOMPARE(prod.metrics.at(0).regressAfterSeconds, 0);
+        QCOMPARE(staging.metrics.at(0).orderRate, 0.0); // no orders_total
+        // prod's checkout is the quality-gate case (tst_demoorders): its HTTP metrics stay
+        // healthy while its orders start failing three minutes into the canary.
+        const MetricBehaviour &orders = prod.metrics.at(0);
+        QCOMPARE(orders.rollout, QStringLiteral("checkout"));
+        QCOMPARE(orders.canaryErrorRatio, -1.0);
+        QCOMPARE(orders.orderRate, 3.0);
+        QCOMPARE(orders.orderFailureRatio, 0.005);
+        QCOMPARE(orders.canaryOrderFailureRatio, 0.06);
+        QCOMPARE(orders.regressAfterSeconds, 180);
 
         // The shared template spec (a YAML alias) reads the simulator's metrics.
         const QJsonObject errorRate = ofKind(prod, QStringLiteral("AnalysisTemplate")).first();

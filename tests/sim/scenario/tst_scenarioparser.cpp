@@ -80,6 +80,9 @@ private slots:
         QCOMPARE(m.canaryLatencyP99Ms, 400.0);
         QCOMPARE(m.regressAfterSeconds, 60);
         QCOMPARE(m.canaryRestartsPerHour, 4);
+        QCOMPARE(m.orderRate, 2.5);
+        QCOMPARE(m.orderFailureRatio, 0.01);
+        QCOMPARE(m.canaryOrderFailureRatio, 0.08);
 
         QCOMPARE(edge.faults.size(), 2);
         const FaultRule &status = edge.faults.at(0);
@@ -184,6 +187,11 @@ private slots:
         row("metrics-bad-ratio.yaml",
             "8: clusters[0].metrics[0].canaryErrorRatio: must be "
             "between 0 and 1");
+        row("metrics-bad-order-ratio.yaml",
+            "9: clusters[0].metrics[0].canaryOrderFailureRatio: must be "
+            "between 0 and 1");
+        row("metrics-negative-order-rate.yaml",
+            "6: clusters[0].metrics[0].orderRate: must not be negative");
         row("missing-manifest.yaml",
             "6: clusters[0].manifests[1]: no such file or directory: "
             "%1../manifests/nope.yaml");
