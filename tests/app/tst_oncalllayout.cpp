@@ -57,10 +57,10 @@ private slots:
         m_window->setMetricsPoppedOut(true);
         QVERIFY(m_window->isMetricsPoppedOut());
         auto *tabs = view()->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
-        QCOMPARE(tabs->count(), 3);
+        QCOMPARE(tabs->count(), 4); // ReplicaSets, Analysis, Gates, Events
         m_window->setMetricsPoppedOut(false);
-        QTRY_COMPARE_WITH_TIMEOUT(tabs->count(), 4, kDataWaitMs);
-        QCOMPARE(tabs->tabText(3), QStringLiteral("Metrics"));
+        QTRY_COMPARE_WITH_TIMEOUT(tabs->count(), 5, kDataWaitMs);
+        QCOMPARE(tabs->tabText(4), QStringLiteral("Metrics"));
     }
 
     void keyTextIsNotCut()

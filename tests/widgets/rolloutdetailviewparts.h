@@ -8,10 +8,12 @@
 #include "analysisrunsview.h"
 #include "detailfixture.h"
 #include "detailtreeview.h"
+#include "gatesview.h"
 #include "replicasetpanel.h"
 #include "replicasetsview.h"
 #include "replicasettree.h"
 #include "rolloutactionbar.h"
+#include "rolloutdetailtabs.h"
 #include "rolloutdetailview.h"
 #include "rollouteventsview.h"
 #include "rolloutheader.h"
@@ -42,6 +44,7 @@ struct Parts
     RolloutStepsView *steps;
     ReplicaSetsView *replicaSets;
     AnalysisRunsView *analysis;
+    GatesView *gates;
     RolloutEventsView *events;
     QTabWidget *tabs;
     QLabel *notices;
@@ -54,6 +57,7 @@ inline Parts parts(const RolloutDetailView &view)
                   view.findChild<RolloutStepsView *>(QStringLiteral("stepsView")),
                   view.findChild<ReplicaSetsView *>(QStringLiteral("replicaSetsView")),
                   view.findChild<AnalysisRunsView *>(QStringLiteral("analysisTree")),
+                  view.findChild<GatesView *>(QStringLiteral("gatesView")),
                   view.findChild<RolloutEventsView *>(QStringLiteral("eventsTree")),
                   view.findChild<QTabWidget *>(QStringLiteral("detailTabs")),
                   view.findChild<QLabel *>(QStringLiteral("notices")),

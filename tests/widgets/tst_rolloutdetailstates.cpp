@@ -66,7 +66,8 @@ private slots:
                               QStringLiteral("0.71, 0.68, 0.64"), QStringLiteral("7m59s ago")}));
         QCOMPARE(foreground(metric, AnalysisRunsModel::Phase), red);
         QCOMPARE(p.tabs->tabToolTip(1), QStringLiteral("Current revision's analysis: Failed"));
-        QCOMPARE(p.tabs->tabText(2), QStringLiteral("Events (3, 2 warnings)"));
+        QCOMPARE(p.tabs->tabText(RolloutDetailTabs::EventsTab),
+                 QStringLiteral("Events (3, 2 warnings)"));
         QCOMPARE(text(rowAt(p.replicaSets->tree(), 0), ReplicaSetModel::ScaleDown),
                  QStringLiteral("passed"));
 
@@ -248,12 +249,13 @@ private slots:
         QVERIFY(p.analysis->isExpanded(errorRate));
         QVERIFY(!p.analysis->isExpanded(rowAt(p.analysis, 2)));
         QCOMPARE(text(errorRate, AnalysisRunsModel::Values), QStringLiteral("0.008, 0.005, 0.007"));
-        QCOMPARE(text(rowAt(p.analysis, 0, errorRate), AnalysisRunsModel::Values),
+        QCOMPARE(text(rowAt(p.analysis, 5, errorRate), AnalysisRunsModel::Values), // 5 defs
                  QStringLiteral("0.007"));
         QCOMPARE(text(rowAt(p.events, 0), RolloutEventsModel::Reason),
                  QStringLiteral("RolloutResumed"));
         QCOMPARE(p.tabs->currentIndex(), tab);
-        QCOMPARE(p.tabs->tabText(2), QStringLiteral("Events (8, 1 warning)"));
+        QCOMPARE(p.tabs->tabText(RolloutDetailTabs::EventsTab),
+                 QStringLiteral("Events (8, 1 warning)"));
 
         // Another rollout replaces the rows; coming back starts from the defaults again.
         view.setDetail(DetailFixture::load(QStringLiteral("aborted-canary.json")).detail);

@@ -291,7 +291,8 @@ private slots:
         QVERIFY(tree->wordWrap());
         QCOMPARE(text(rowAt(tree, 0), M::Type), QStringLiteral("Normal"));
         QVERIFY(!rowAt(tree, 0).siblingAtColumn(M::Message).data(Qt::BackgroundRole).isValid());
-        QCOMPARE(p.tabs->tabText(2), QStringLiteral("Events (7, 1 warning)"));
+        QCOMPARE(p.tabs->tabText(RolloutDetailTabs::EventsTab),
+                 QStringLiteral("Events (7, 1 warning)"));
     }
 };
 

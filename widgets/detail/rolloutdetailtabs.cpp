@@ -2,11 +2,15 @@
 #include "rolloutdetailtabs.h"
 
 #include "analysisrunsview.h"
+#include "detailstyle.h"
 #include "detailstyleproxy.h"
 #include "detailtext.h"
+#include "gatesview.h"
 #include "replicasetsview.h"
 #include "replicasettree.h"
 #include "rollouteventsview.h"
+
+#include <QTabBar>
 
 namespace {
 
@@ -28,19 +32,27 @@ QString currentRevisionsWorstPhase(const RolloutDetail &detail)
     return worst;
 }
 
+QString gateSubject(const QString &environment, const QString &namespaceName, const QString &name)
+{
+    return environment + QLatin1Char('/') + namespaceName + QLatin1Char('/') + name;
+}
+
 } // namespace
 
 RolloutDetailTabs::RolloutDetailTabs(QWidget *parent) :
     QTabWidget(parent),
     m_replicaSets(new ReplicaSetsView),
     m_analysis(new AnalysisRunsView),
+    m_gates(new GatesView),
     m_events(new RolloutEventsView)
 {
     setObjectName(QStringLiteral("detailTabs"));
     setDocumentMode(true);
     addTab(m_replicaSets, QString());
     addTab(m_analysis, QString());
+    addTab(m_gates, QString());
     addTab(m_events, QString());
+    updateGatesTitle(nullptr);
 }
 
 void RolloutDetailTabs::setDetail(const RolloutDetail &detail, const QDateTime &now, Parts parts,
@@ -52,6 +64,12 @@ void RolloutDetailTabs::setDetail(const RolloutDetail &detail, const QDateTime &
         m_analysis->runsModel()->setRuns(detail.analysisRuns, now, how);
     if (parts.events)
         m_events->eventsModel()->setEvents(detail.events, detail.rollout.metadata.name, now, how);
+    const QString subject = gateSubject(detail.environment, detail.rollout.metadata.namespaceName,
+                                        detail.rollout.metadata.name);
+    // The verdict of the rollout shown before must never stand for this one; a report of
+    // this rollout set just before its detail stays.
+    if (!m_gateSubject.isEmpty() && m_gateSubject != subject)
+        clearGateReport(QString());
     if (how == DetailUpdate::Reset) {
         // Another rollout: start at the top of each list rather than at the old offset.
         m_replicaSets->tree()->scrollToTop();
@@ -64,20 +82,20 @@ void RolloutDetailTabs::setDetail(const RolloutDetail &detail, const QDateTime &
 void RolloutDetailTabs::updateTitles(const RolloutDetail &detail)
 {
     const QString rsTitle = tr("ReplicaSets (%1)").arg(detail.replicaSets.size());
-    if (tabText(0) != rsTitle)
-        setTabText(0, rsTitle);
+    if (tabText(ReplicaSetsTab) != rsTitle)
+        setTabText(ReplicaSetsTab, rsTitle);
 
     const QString worst = currentRevisionsWorstPhase(detail);
     const QString analysisTitle = tr("Analysis (%1)").arg(detail.analysisRuns.size());
-    if (tabText(1) != analysisTitle)
-        setTabText(1, analysisTitle);
+    if (tabText(AnalysisTab) != analysisTitle)
+        setTabText(AnalysisTab, analysisTitle);
     const QIcon analysisIcon = worst.isEmpty() || worst == QLatin1String("Successful")
         ? QIcon()
         : DetailStyleProxy::symbolIcon(DetailText::analysisSymbolPhase(worst), QColor());
-    if (tabIcon(1).cacheKey() != analysisIcon.cacheKey())
-        setTabIcon(1, analysisIcon);
+    if (tabIcon(AnalysisTab).cacheKey() != analysisIcon.cacheKey())
+        setTabIcon(AnalysisTab, analysisIcon);
     setTabToolTip(
-        1,
+        AnalysisTab,
         worst.isEmpty()
             ? QString()
             : tr("Current revision's analysis: %1").arg(DetailText::analysisPhaseName(worst)));
@@ -90,6 +108,60 @@ void RolloutDetailTabs::updateTitles(const RolloutDetail &detail)
         eventsTitle = tr("Events (%1, %2 warnings)").arg(detail.events.size()).arg(warnings);
     else
         eventsTitle = tr("Events (%1)").arg(detail.events.size());
-    if (tabText(2) != eventsTitle)
-        setTabText(2, eventsTitle);
+    if (tabText(EventsTab) != eventsTitle)
+        setTabText(EventsTab, eventsTitle);
+}
+
+void RolloutDetailTabs::setGateReport(const GateReport &report)
+{
+    m_gateSubject = gateSubject(report.environment, report.namespaceName, report.rollout);
+    m_gates->setReport(report);
+    // Only a judged canary has a verdict; without one the tab is plain "Gates".
+    updateGatesTitle(report.canaryHash.isEmpty() || report.gates.isEmpty() ? nullptr : &report);
+}
+
+void RolloutDetailTabs::clearGateReport(const QString &why)
+{
+    m_gateSubject.clear();
+    m_gates->clearReport(why);
+    updateGatesTitle(nullptr);
+}
+
+void RolloutDetailTabs::setGateIntervalMs(qint64 intervalMs)
+{
+    m_gates->setIntervalMs(intervalMs);
+}
+
+void RolloutDetailTabs::updateGatesTitle(const GateReport *report)
+{
+    const GateOutcome verdict = report ? report->verdict() : GateOutcome::Inconclusive;
+    QString title = tr("Gates");
+    QColor colour; // the style's
+    if (report) {
+        const int count = report->count(verdict);
+        switch (verdict) {
+        case GateOutcome::Pass:
+            title = tr("Gates \u2713");
+            colour = DetailStyle::okColour();
+            break;
+        case GateOutcome::Inconclusive:
+            title = tr("Gates ? %1").arg(count);
+            colour = DetailStyle::warningColour();
+            break;
+        case GateOutcome::Error:
+            title = tr("Gates ! %1").arg(count);
+            colour = DetailStyle::failedColour();
+            break;
+        case GateOutcome::Fail:
+            title = tr("Gates \u2715 %1").arg(count);
+            colour = DetailStyle::failedColour();
+            break;
+        }
+    }
+    if (tabText(GatesTab) != title)
+        setTabText(GatesTab, title);
+    tabBar()->setTabTextColor(GatesTab, colour);
+    setTabToolTip(GatesTab,
+                  report ? tr("Quality gates: %1").arg(GateOutcomes::label(verdict))
+                         : tr("Quality gates of the canary"));
 }

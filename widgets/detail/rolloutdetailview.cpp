@@ -3,16 +3,15 @@
 
 #include "detailstyle.h"
 #include "detailtreeview.h"
+#include "gatesview.h"
 #include "rolloutactionbar.h"
-#include "rolloutactionui.h"
 #include "rolloutdetailtabs.h"
+#include "rolloutdetailviewprivate.h"
 #include "rolloutheader.h"
 #include "rolloutstepsview.h"
 
-#include <QAction>
 #include <QDataStream>
 #include <QLabel>
-#include <QMenu>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStyle>
@@ -26,88 +25,6 @@ namespace {
 constexpr qint64 ageRefreshMSecs = 5000;
 
 } // namespace
-
-class RolloutDetailView::Private
-{
-    Q_DECLARE_TR_FUNCTIONS(RolloutDetailView)
-
-public:
-    explicit Private(RolloutDetailView *q) : q(q) { }
-
-    void applyActionState(RolloutAction action);
-    void trigger(RolloutAction action);
-    void sync(const RolloutDetail &previous, bool force);
-    void updateCountdownTimer(const QDateTime &now);
-    void tickCountdown();
-    // The constructor's parts, in its order: each uses what the ones before made.
-    void createActions();
-    void createCopyCommand();
-    QWidget *createContent(); // header with the action bar, notices, steps and tabs
-    void createTimers();
-    QDateTime now() const { return clock ? clock() : QDateTime::currentDateTimeUtc(); }
-
-    RolloutDetailView *q;
-    RolloutDetail detail;
-    RolloutActionStates states;
-    std::function<QDateTime()> clock;
-    ConfirmFunction confirm;
-    bool environmentProtected = false;
-    QDateTime lastFullSync;
-    QMap<RolloutAction, QAction *> actions;
-    QAction *copyCommand = nullptr;
-    QStackedWidget *stack = nullptr;
-    QLabel *placeholder = nullptr;
-    RolloutHeader *header = nullptr;
-    RolloutActionBar *actionBar = nullptr;
-    QLabel *notices = nullptr;
-    QSplitter *splitter = nullptr;
-    RolloutStepsView *steps = nullptr;
-    RolloutDetailTabs *tabs = nullptr;
-    QTimer *countdownTimer = nullptr;
-    QTimer *ageTimer = nullptr;
-};
-
-void RolloutDetailView::Private::applyActionState(RolloutAction action)
-{
-    QAction *qaction = actions.value(action);
-    const RolloutActionState state = states.value(action, RolloutActionState {});
-    const bool hasRollout = detail.isValid();
-    copyCommand->setEnabled(hasRollout);
-    qaction->setVisible(state.visible);
-    actionBar->setButtonVisible(action, state.visible);
-    qaction->setEnabled(hasRollout && state.enabled && !state.pending);
-    qaction->setText(state.pending ? rolloutActionProgressText(action)
-                                   : rolloutActionLabel(action));
-    QString tip;
-    if (state.pending)
-        tip = tr("%1 Waiting for the cluster to show the change.")
-                  .arg(rolloutActionProgressText(action));
-    else if (!state.enabled && !state.reason.isEmpty())
-        tip = state.reason;
-    else
-        tip = RolloutActionUi::description(action);
-    if (!qaction->shortcut().isEmpty())
-        tip += QStringLiteral(" (%1)").arg(qaction->shortcut().toString(QKeySequence::NativeText));
-    qaction->setToolTip(tip);
-}
-
-void RolloutDetailView::Private::trigger(RolloutAction action)
-{
-    if (!detail.isValid())
-        return;
-    qint64 revision = 0;
-    const bool ask = rolloutActionNeedsConfirmation(action, environmentProtected);
-    if (ask) {
-        const bool confirmed = confirm
-            ? confirm(action, &revision)
-            : RolloutActionUi::askConfirmation(q, action, detail, now(), &revision);
-        if (!confirmed)
-            return;
-        if (action == RolloutAction::Undo && revision <= 0)
-            return;
-    }
-    emit q->actionRequested(action, action == RolloutAction::Undo ? revision : 0);
-}
 
 void RolloutDetailView::Private::sync(const RolloutDetail &previous, bool force)
 {
@@ -163,43 +80,6 @@ void RolloutDetailView::Private::tickCountdown()
     header->updateCountdown(time);
     steps->updateCountdown(time);
     updateCountdownTimer(time);
-}
-
-void RolloutDetailView::Private::createActions()
-{
-    for (RolloutAction action : allRolloutActions()) {
-        auto *qaction = new QAction(rolloutActionLabel(action), q);
-        qaction->setObjectName(RolloutActionUi::objectName(action));
-        qaction->setIcon(DetailStyle::paletteIcon(
-            q->style()->standardIcon(RolloutActionUi::icon(action)), q->palette()));
-        if (action == RolloutAction::Pause)
-            qaction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-        else if (action == RolloutAction::Abort)
-            qaction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
-        // Added to the view too, so the shortcuts work wherever the focus is in the window.
-        q->addAction(qaction);
-        QObject::connect(qaction, &QAction::triggered, q, [this, action] { trigger(action); });
-        actions.insert(action, qaction);
-    }
-}
-
-void RolloutDetailView::Private::createCopyCommand()
-{
-    copyCommand = new QAction(tr("Copy kubectl Command"), q);
-    copyCommand->setObjectName(QStringLiteral("copyCommandAction"));
-    copyCommand->setToolTip(
-        tr("Copy the command that does the same from a terminal (kubectl argo rollouts)"));
-    auto *copyMenu = new QMenu(q);
-    copyMenu->setObjectName(QStringLiteral("copyCommandMenu"));
-    for (RolloutAction action : allRolloutActions()) {
-        QAction *entry = copyMenu->addAction(rolloutActionLabel(action).remove(QChar(0x2026)));
-        entry->setObjectName(QStringLiteral("copy-") + rolloutActionId(action));
-        QObject::connect(entry, &QAction::triggered, q, [this, action] {
-            if (detail.isValid())
-                emit q->copyCommandRequested(action);
-        });
-    }
-    copyCommand->setMenu(copyMenu);
 }
 
 QWidget *RolloutDetailView::Private::createContent()
@@ -310,62 +190,32 @@ void RolloutDetailView::clear()
     d->countdownTimer->stop();
     d->ageTimer->stop();
     d->stack->setCurrentIndex(0);
+    d->tabs->clearGateReport(QString());
     for (RolloutAction action : allRolloutActions())
         d->applyActionState(action);
 }
 
-void RolloutDetailView::setActionStates(const RolloutActionStates &states)
+void RolloutDetailView::setGateReport(const GateReport &report)
 {
-    d->states = states;
-    for (RolloutAction action : allRolloutActions())
-        d->applyActionState(action);
+    d->tabs->setGateReport(report);
 }
 
-RolloutActionStates RolloutDetailView::actionStates() const
+void RolloutDetailView::clearGateReport(const QString &why)
 {
-    return d->states;
+    d->tabs->clearGateReport(why);
 }
 
-void RolloutDetailView::setActionMessage(const QString &text, bool isError)
+void RolloutDetailView::setGateIntervalMs(qint64 intervalMs)
 {
-    d->actionBar->setMessage(text, isError);
-}
-
-QString RolloutDetailView::actionMessage() const
-{
-    return d->actionBar->message();
-}
-
-QAction *RolloutDetailView::action(RolloutAction action) const
-{
-    return d->actions.value(action);
-}
-
-QAction *RolloutDetailView::copyCommandAction() const
-{
-    return d->copyCommand;
+    d->tabs->setGateIntervalMs(intervalMs);
 }
 
 void RolloutDetailView::setClock(std::function<QDateTime()> clock)
 {
     d->clock = std::move(clock);
+    d->tabs->gatesView()->setClock(d->clock);
     if (d->detail.isValid())
         d->sync(d->detail, true);
-}
-
-void RolloutDetailView::setEnvironmentProtected(bool isProtected)
-{
-    d->environmentProtected = isProtected;
-}
-
-bool RolloutDetailView::isEnvironmentProtected() const
-{
-    return d->environmentProtected;
-}
-
-void RolloutDetailView::setConfirmFunction(ConfirmFunction confirm)
-{
-    d->confirm = std::move(confirm);
 }
 
 void RolloutDetailView::addPage(QWidget *page, const QString &title)
@@ -377,7 +227,7 @@ QByteArray RolloutDetailView::saveLayout() const
 {
     QByteArray state;
     QDataStream out(&state, QIODevice::WriteOnly);
-    out << quint8(1) << d->splitter->saveState() << qint32(d->tabs->currentIndex());
+    out << quint8(2) << d->splitter->saveState() << qint32(d->tabs->currentIndex());
     return state;
 }
 
@@ -388,8 +238,11 @@ void RolloutDetailView::restoreLayout(const QByteArray &state)
     QByteArray splitter;
     qint32 tab = 0;
     in >> version >> splitter >> tab;
-    if (in.status() != QDataStream::Ok || version != 1)
+    if (in.status() != QDataStream::Ok || version < 1 || version > 2)
         return;
+    // Version 1 was saved before the gates tab: its events and later pages sit one further on.
+    if (version == 1 && tab >= RolloutDetailTabs::GatesTab)
+        ++tab;
     d->splitter->restoreState(splitter);
     if (tab >= 0 && tab < d->tabs->count())
         d->tabs->setCurrentIndex(tab);

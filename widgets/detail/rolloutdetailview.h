@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "gateresult.h"
 #include "rolloutaction.h"
 #include "rolloutdetail.h"
 #include <functional>
@@ -14,7 +15,8 @@ class QAction;
 // current one marked and a live countdown for a timed pause, the ReplicaSets by revision
 // with their roles, images, counts and pods (blue-green: active and preview side by side),
 // the AnalysisRuns with each metric's phase, counts, last measurements and failure message,
-// and the recent Events. setDetail() may be called on every change: the view updates in
+// the quality gates' verdict and table (GatesView, fed by setGateReport()), and the recent
+// Events. setDetail() may be called on every change: the view updates in
 // place and keeps scroll position, expansion and selection.
 //
 // Actions: one QAction per RolloutAction (owned by the view, object names
@@ -31,7 +33,8 @@ class QAction;
 // Parts, by object name (tests and screenshots find them so): "rolloutHeader"
 // (RolloutHeader), "actionBar" (RolloutActionBar), "notices", "stepsView"
 // (RolloutStepsView), "detailTabs" with "replicaSetsView" (ReplicaSetsView),
-// "analysisTree" (AnalysisRunsView) and "eventsTree" (RolloutEventsView); the timers
+// "analysisTree" (AnalysisRunsView), "gatesView" (GatesView) and "eventsTree"
+// (RolloutEventsView); the timers
 // "countdownTimer" (every second, only while a timed pause is current) and "ageTimer".
 class RolloutDetailView : public QWidget
 {
@@ -51,6 +54,14 @@ public:
     // The line under the action bar: progress ("Pausing…"), success or a failure (red).
     void setActionMessage(const QString &text, bool isError);
     QString actionMessage() const;
+
+    // The gates tab: the latest report of the shown rollout, or why there is none (translated;
+    // empty for "not evaluated yet"). A report of another rollout is dropped when setDetail()
+    // shows a new one; clear() drops it too.
+    void setGateReport(const GateReport &report);
+    void clearGateReport(const QString &why);
+    // The config's gateInterval, for the gates tab's wording ("judged every 30s").
+    void setGateIntervalMs(qint64 intervalMs);
 
     QAction *action(RolloutAction action) const;
     // "Copy kubectl Command" with a menu of one entry per action (object name
