@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 
 using HistorySql::execWith;
+using HistorySql::numberFrom;
 using HistorySql::splitLines;
 using HistorySql::textValue;
 using HistorySql::timeFrom;
@@ -115,6 +116,26 @@ ReleaseEvent eventFrom(const QSqlQuery &q)
     return e;
 }
 
+ReleaseGateEvaluation gateFrom(const QSqlQuery &q)
+{
+    ReleaseGateEvaluation g;
+    g.evaluatedAt = timeFrom(q.value(0));
+    g.gate = q.value(1).toString();
+    if (!gateSourceFromName(q.value(2).toString(), &g.source))
+        g.source = GateResult::Source::Config;
+    // An unknown outcome (a newer version's) is not claimed to have passed.
+    if (!GateOutcomes::fromId(q.value(3).toString(), &g.outcome))
+        g.outcome = GateOutcome::Inconclusive;
+    g.value = numberFrom(q.value(4));
+    g.worstValue = numberFrom(q.value(5));
+    g.stableValue = numberFrom(q.value(6));
+    g.bound = q.value(7).toString();
+    g.samples = q.value(8).toInt();
+    g.windowMs = q.value(9).toLongLong();
+    g.message = q.value(10).toString();
+    return g;
+}
+
 // Reads every row of `sql` for one release into *out; false on a failed query.
 template<typename T, typename From>
 bool readAll(QSqlQuery &query, const QString &sql, qint64 releaseId, From from, QList<T> *out)
@@ -146,7 +167,7 @@ bool HistoryReader::open(const QString &path, int busyTimeoutMSecs)
         return false;
     }
     const QVariant version = m_connection.value(QStringLiteral("PRAGMA user_version"));
-    if (!version.isValid() || version.toInt() != historySchemaVersion) {
+    if (!version.isValid() || version.toInt() < 1 || version.toInt() > historySchemaVersion) {
         m_errorMessage = !version.isValid()
             ? tr("The release history at %1 cannot be read (%2).")
                   .arg(nativePath, m_connection.lastError().text())
@@ -157,6 +178,7 @@ bool HistoryReader::open(const QString &path, int busyTimeoutMSecs)
         m_connection.close();
         return false;
     }
+    m_version = version.toInt();
     return true;
 }
 
@@ -284,7 +306,15 @@ bool HistoryReader::readRows(ReleaseTimeline *timeline) const
                    QStringLiteral("SELECT uid, type, reason, message, object_kind, object_name,"
                                   " count, first_seen, last_seen FROM events WHERE release_id = ?"
                                   " ORDER BY first_seen, id"),
-                   id, eventFrom, &timeline->events);
+                   id, eventFrom, &timeline->events)
+        // A file of version 1 has no gate evaluations yet.
+        && (m_version < 2
+            || readAll(q,
+                       QStringLiteral("SELECT evaluated_at, gate, source, outcome, value,"
+                                      " worst_value, stable_value, bound, samples, window_ms,"
+                                      " message FROM gate_evaluations WHERE release_id = ?"
+                                      " ORDER BY evaluated_at, gate"),
+                       id, gateFrom, &timeline->gates));
     return ok || failed(q);
 }
 

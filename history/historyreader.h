@@ -17,7 +17,9 @@ class QSqlQuery;
 // thread that calls open(), asserted like HistoryDatabase) while the recorder writes on
 // another: WAL lets readers go on during a write, and each call reads one consistent
 // snapshot. The connection is query-only. The file is made and migrated by HistoryDatabase;
-// the reader only opens a file at the current schema version.
+// the reader opens a file at the current schema version or an older one not migrated yet
+// (`history` and `report` before the window first ran after an update), which reads as
+// without what the newer versions add (gate evaluations before version 2).
 class HistoryReader
 {
     Q_DECLARE_TR_FUNCTIONS(HistoryReader)
@@ -58,4 +60,5 @@ private:
     mutable HistoryConnection m_connection;
     mutable QString m_errorMessage;
     QString m_path;
+    int m_version = 0; // the file's schema version, once open
 };

@@ -45,6 +45,15 @@ void HistoryRecorder::record(const QString &environment, const WorkloadDeltaBatc
         Qt::QueuedConnection);
 }
 
+void HistoryRecorder::recordGateReport(const GateReport &report)
+{
+    if (!m_started)
+        return;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, report] { worker->recordGateReport(report); },
+        Qt::QueuedConnection);
+}
+
 bool HistoryRecorder::flushNow()
 {
     if (!m_started)

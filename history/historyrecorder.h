@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "gateresult.h"
 #include "historyrecorderworker.h"
 
 #include <QObject>
@@ -23,6 +24,16 @@ public:
     void start();
     // Any thread. Batches after a failed open are dropped.
     void record(const QString &environment, const WorkloadDeltaBatch &batch);
+    // Any thread: one live evaluation of a rollout's quality gates, queued to the recorder's
+    // thread like a batch (after the batches recorded before it) and written in the next
+    // flush's transaction. It is stored on the release of that environment, namespace and
+    // rollout whose pod template hash is report.canaryHash and that was in progress at
+    // report.evaluatedAtMs; a report without a canary hash, or for a release the recorder
+    // does not know, is dropped. To keep the record small, a gate's evaluation is stored
+    // only when its outcome differs from the last one stored for that gate of that release,
+    // or at least a minute (ReleaseTracker::gateRecordIntervalMs) after it: every change
+    // of outcome is in the record, a steady gate adds one row a minute.
+    void recordGateReport(const GateReport &report);
     // Blocks until what was recorded so far is written (tests, and `record` on SIGTERM).
     // False when that write failed (writeFailed() said why) or there is no database.
     bool flushNow();

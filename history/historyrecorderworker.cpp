@@ -19,7 +19,7 @@ constexpr qsizetype maxUnplacedAudit = 1000;
 qsizetype rowCount(const HistoryWrite &w)
 {
     return w.releases.size() + w.stepTexts.size() + w.transitions.size() + w.actions.size()
-        + w.analysisRuns.size() + w.measurements.size() + w.events.size()
+        + w.analysisRuns.size() + w.measurements.size() + w.events.size() + w.gateEvaluations.size()
         + w.deletedWorkloads.size();
 }
 
@@ -64,6 +64,22 @@ void HistoryRecorderWorker::record(const QString &environment, const WorkloadDel
     if (!tracker)
         tracker = std::make_shared<ReleaseTracker>(environment, m_startedAt);
     m_pending.append(tracker->apply(batch, now()));
+    schedule();
+}
+
+void HistoryRecorderWorker::recordGateReport(const GateReport &report)
+{
+    if (!m_writer)
+        return;
+    const std::shared_ptr<ReleaseTracker> tracker = m_trackers.value(report.environment);
+    if (!tracker)
+        return; // no release of that environment is known yet
+    m_pending.append(tracker->applyGateReport(report));
+    schedule();
+}
+
+void HistoryRecorderWorker::schedule()
+{
     if (!m_pending.isEmpty() && !m_flushTimer.isActive())
         m_flushTimer.start();
 }

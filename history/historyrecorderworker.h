@@ -3,6 +3,7 @@
 
 #include "auditrecord.h"
 #include "fleetdelta.h"
+#include "gateresult.h"
 #include "historydatabase.h"
 #include "historywrite.h"
 #include "releasetracker.h"
@@ -41,6 +42,9 @@ public:
 
     void open();
     void record(const QString &environment, const WorkloadDeltaBatch &batch);
+    // Placed by the environment's tracker (ReleaseTracker::applyGateReport); dropped when no
+    // batch of that environment came yet.
+    void recordGateReport(const GateReport &report);
     // Writes what is pending now (the flush timer's job; also before closing).
     void flush();
     void close();
@@ -56,6 +60,7 @@ private:
     void followAuditLog();
     void placeAuditRecords();
     void prune();
+    void schedule();
     QDateTime now() const;
 
     HistoryRecorderOptions m_options;

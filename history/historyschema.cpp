@@ -72,6 +72,22 @@ const char *const version1[] = {
     " UNIQUE (release_id, uid))",
 };
 
+// Version 2: the quality gates' live evaluations (a row when a gate's outcome changed, else
+// at most one a minute per gate; HistoryRecorder::recordGateReport). The outcome is
+// GateOutcomes::id, numbers are REAL and NULL when the gate had none. The unique index is
+// the timeline's read in order and stores the same evaluation once.
+const char *const version2[] = {
+    "CREATE TABLE gate_evaluations ("
+    " id INTEGER PRIMARY KEY,"
+    " release_id INTEGER NOT NULL REFERENCES releases (id) ON DELETE CASCADE,"
+    " gate TEXT NOT NULL, source TEXT NOT NULL CHECK (source IN ('config', 'analysis')),"
+    " outcome TEXT NOT NULL, value REAL, worst_value REAL, stable_value REAL,"
+    " bound TEXT NOT NULL, samples INTEGER NOT NULL, window_ms INTEGER NOT NULL,"
+    " message TEXT NOT NULL, evaluated_at INTEGER NOT NULL)",
+    "CREATE UNIQUE INDEX gate_evaluations_by_release"
+    " ON gate_evaluations (release_id, evaluated_at, gate)",
+};
+
 bool runAll(HistoryConnection &connection, const char *const *begin, const char *const *end,
             QString *error)
 {
@@ -89,10 +105,15 @@ bool createVersion1(HistoryConnection &connection, QString *error)
     return runAll(connection, std::begin(version1), std::end(version1), error);
 }
 
-// Step i takes the database from version i to version i + 1. Version 2 is one more entry
-// here (and historySchemaVersion = 2); an existing file then runs only the steps it lacks.
+bool addGateEvaluations(HistoryConnection &connection, QString *error)
+{
+    return runAll(connection, std::begin(version2), std::end(version2), error);
+}
+
+// Step i takes the database from version i to version i + 1. A new version is one more entry
+// here (and historySchemaVersion + 1); an existing file then runs only the steps it lacks.
 using MigrationStep = bool (*)(HistoryConnection &, QString *);
-constexpr std::array<MigrationStep, 1> migrationSteps {createVersion1};
+constexpr std::array<MigrationStep, 2> migrationSteps {createVersion1, addGateEvaluations};
 static_assert(int(migrationSteps.size()) == historySchemaVersion,
               "one migration step per schema version");
 
@@ -117,6 +138,9 @@ constexpr TableColumns expectedColumns[] = {
     {"events",
      "id release_id uid type reason message object_kind object_name count first_seen "
      "last_seen"},
+    {"gate_evaluations",
+     "id release_id gate source outcome value worst_value stable_value bound samples window_ms "
+     "message evaluated_at"},
 };
 
 } // namespace

@@ -6,8 +6,9 @@
 class HistoryConnection;
 
 // The history database's schema version: PRAGMA user_version of a current database. Each
-// step up has a migration (historyschema.cpp).
-constexpr int historySchemaVersion = 1;
+// step up has a migration (historyschema.cpp). 1: releases and their rows; 2: the quality
+// gates' evaluations.
+constexpr int historySchemaVersion = 2;
 
 namespace HistorySchema {
 

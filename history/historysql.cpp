@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "historysql.h"
 
+#include <cmath>
+
 namespace HistorySql {
 
 namespace {
@@ -27,6 +29,20 @@ QDateTime timeFrom(const QVariant &value)
     if (value.isNull())
         return QDateTime();
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QVariant numberValue(const std::optional<double> &number)
+{
+    if (!number || std::isnan(*number))
+        return QVariant(QMetaType::fromType<double>());
+    return QVariant(*number);
+}
+
+std::optional<double> numberFrom(const QVariant &value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toDouble();
 }
 
 QVariant textValue(const QString &text)

@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QVariant>
 
+#include <optional>
+
 // How the history's values become SQLite values and back, and what an SQLite error means.
 // One place, so the writer and the reader cannot disagree about a column's encoding.
 namespace HistorySql {
@@ -16,6 +18,11 @@ namespace HistorySql {
 // known" stays distinguishable from 1970.
 QVariant timeValue(const QDateTime &time);
 QDateTime timeFrom(const QVariant &value);
+
+// An optional number as a REAL; NULL without one (and for NaN, which SQLite stores as NULL
+// anyway), so "no value" stays distinguishable from 0.
+QVariant numberValue(const std::optional<double> &number);
+std::optional<double> numberFrom(const QVariant &value);
 
 // The text columns are NOT NULL: Qt binds a null QString as NULL, so it becomes ''.
 QVariant textValue(const QString &text);

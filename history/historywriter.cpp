@@ -110,6 +110,11 @@ bool HistoryWriter::prepare()
          " object_kind = excluded.object_kind, object_name = excluded.object_name,"
          " count = excluded.count, first_seen = excluded.first_seen,"
          " last_seen = excluded.last_seen"},
+        // The unique (release, time, gate) index makes an evaluation written twice a no-op.
+        {&HistoryWriter::m_insertGateEvaluation,
+         "INSERT OR IGNORE INTO gate_evaluations (release_id, gate, source, outcome, value,"
+         " worst_value, stable_value, bound, samples, window_ms, message, evaluated_at)"
+         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
     };
     for (const Statement &statement : statements) {
         QSqlQuery &query = this->*statement.query;

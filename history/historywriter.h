@@ -19,7 +19,8 @@ class HistoryDatabase;
 // (a finished stored release is not overwritten by a partial catch-up; partially_observed
 // only ever becomes true and first_observed_at keeps the earliest time), transitions and
 // actions are appended (an audit id already stored is skipped), runs, measurements and
-// events are upserted by their unique keys, and a deleted workload marks all its releases.
+// events are upserted by their unique keys, gate evaluations are appended (the same gate at
+// the same instant once), and a deleted workload marks all its releases.
 // A row of a release that is neither stored nor in the write is skipped and counted
 // (skippedRows()), not an error: the recorder may have started after that release ended.
 //
@@ -70,6 +71,7 @@ private:
     bool writeAnalysisRun(const ReleaseRow<ReleaseAnalysisRun> &row);
     bool writeMeasurement(const ReleaseRow<ReleaseMeasurement> &row);
     bool writeEvent(const ReleaseRow<ReleaseEvent> &row);
+    bool writeGateEvaluation(const ReleaseRow<ReleaseGateEvaluation> &row);
     bool markDeleted(const DeletedWorkload &workload);
 
     HistoryDatabase &m_database;
@@ -94,4 +96,5 @@ private:
     QSqlQuery m_updateMeasurement;
     QSqlQuery m_insertMeasurement;
     QSqlQuery m_upsertEvent;
+    QSqlQuery m_insertGateEvaluation;
 };

@@ -5,6 +5,7 @@
 
 using HistorySql::execWith;
 using HistorySql::joinLines;
+using HistorySql::numberValue;
 using HistorySql::textValue;
 using HistorySql::timeValue;
 
@@ -35,7 +36,9 @@ bool HistoryWriter::writeRows(const HistoryWrite &batch)
         && writeEach(batch.actions, [this](const auto &row) { return writeAction(row); })
         && writeEach(batch.analysisRuns, [this](const auto &row) { return writeAnalysisRun(row); })
         && writeEach(batch.measurements, [this](const auto &row) { return writeMeasurement(row); })
-        && writeEach(batch.events, [this](const auto &row) { return writeEvent(row); });
+        && writeEach(batch.events, [this](const auto &row) { return writeEvent(row); })
+        && writeEach(batch.gateEvaluations,
+                     [this](const auto &row) { return writeGateEvaluation(row); });
     if (!rowsWritten)
         return false;
     for (const DeletedWorkload &workload : batch.deletedWorkloads) {
@@ -179,6 +182,32 @@ bool HistoryWriter::writeEvent(const ReleaseRow<ReleaseEvent> &row)
         timeValue(e.lastSeen),
     };
     return execWith(m_upsertEvent, values) || fail(m_upsertEvent);
+}
+
+bool HistoryWriter::writeGateEvaluation(const ReleaseRow<ReleaseGateEvaluation> &row)
+{
+    qint64 id = 0;
+    if (!rowRelease(row.release, &id))
+        return false;
+    if (id == 0)
+        return true;
+    const ReleaseGateEvaluation &g = row.value;
+    const QVariantList values = {
+        id,
+        textValue(g.gate),
+        gateSourceName(g.source),
+        GateOutcomes::id(g.outcome),
+        numberValue(g.value),
+        numberValue(g.worstValue),
+        numberValue(g.stableValue),
+        textValue(g.bound),
+        g.samples,
+        g.windowMs,
+        textValue(g.message),
+        // NOT NULL: an evaluation is always of an instant (the tracker sets it).
+        g.evaluatedAt.isValid() ? QVariant(g.evaluatedAt.toMSecsSinceEpoch()) : QVariant(qint64(0)),
+    };
+    return execWith(m_insertGateEvaluation, values) || fail(m_insertGateEvaluation);
 }
 
 bool HistoryWriter::markDeleted(const DeletedWorkload &workload)

@@ -39,13 +39,15 @@ struct HistoryWrite
     // replaced when it finishes.
     QList<ReleaseRow<ReleaseMeasurement>> measurements;
     QList<ReleaseRow<ReleaseEvent>> events; // upserted by (release, uid)
+    // Appended; one per (release, gate, evaluatedAt): the same evaluation again is skipped.
+    QList<ReleaseRow<ReleaseGateEvaluation>> gateEvaluations;
     QList<DeletedWorkload> deletedWorkloads; // sets workloadDeletedAt on its releases
 
     bool isEmpty() const
     {
         return releases.isEmpty() && stepTexts.isEmpty() && transitions.isEmpty()
             && actions.isEmpty() && analysisRuns.isEmpty() && measurements.isEmpty()
-            && events.isEmpty() && deletedWorkloads.isEmpty();
+            && events.isEmpty() && gateEvaluations.isEmpty() && deletedWorkloads.isEmpty();
     }
     // Appends other's rows after this write's (releases first stays true).
     void append(const HistoryWrite &other);

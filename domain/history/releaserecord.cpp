@@ -93,6 +93,32 @@ bool ReleaseEvent::operator==(const ReleaseEvent &o) const
         && firstSeen == o.firstSeen && lastSeen == o.lastSeen;
 }
 
+bool ReleaseGateEvaluation::operator==(const ReleaseGateEvaluation &o) const
+{
+    return evaluatedAt == o.evaluatedAt && gate == o.gate && source == o.source
+        && outcome == o.outcome && value == o.value && worstValue == o.worstValue
+        && stableValue == o.stableValue && bound == o.bound && samples == o.samples
+        && windowMs == o.windowMs && message == o.message;
+}
+
+QString gateSourceName(GateResult::Source source)
+{
+    return source == GateResult::Source::Analysis ? QStringLiteral("analysis")
+                                                  : QStringLiteral("config");
+}
+
+bool gateSourceFromName(const QString &name, GateResult::Source *out)
+{
+    for (const GateResult::Source source :
+         {GateResult::Source::Config, GateResult::Source::Analysis}) {
+        if (gateSourceName(source) == name) {
+            *out = source;
+            return true;
+        }
+    }
+    return false;
+}
+
 QList<ReleaseAction> actionsSeenOnce(const QList<ReleaseAction> &actions)
 {
     constexpr qint64 echoMSecs = 60'000;
@@ -120,5 +146,6 @@ void HistoryWrite::append(const HistoryWrite &other)
     analysisRuns += other.analysisRuns;
     measurements += other.measurements;
     events += other.events;
+    gateEvaluations += other.gateEvaluations;
     deletedWorkloads += other.deletedWorkloads;
 }

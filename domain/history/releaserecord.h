@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "gateresult.h"
+
 #include <QDateTime>
 #include <QHashFunctions>
 #include <QList>
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 // The release record (issue 12): what the dashboard observed of each release, kept after
 // the cluster has forgotten it. A release is one revision of one workload in one
@@ -164,6 +168,33 @@ struct ReleaseEvent
     bool operator!=(const ReleaseEvent &o) const { return !(*this == o); }
 };
 
+// One live evaluation of a quality gate (domain/gates/gateresult.h) on the release's canary,
+// as the recorder stored it: every change of the gate's outcome, and otherwise at most one a
+// minute (HistoryRecorder::recordGateReport). Cluster text (the message, an analysis gate's
+// bound) is stored redacted.
+struct ReleaseGateEvaluation
+{
+    QDateTime evaluatedAt; // the end of the gate's window
+    QString gate; // GateResult::name
+    GateResult::Source source = GateResult::Source::Config;
+    GateOutcome outcome = GateOutcome::Inconclusive;
+    std::optional<double> value;
+    std::optional<double> worstValue;
+    std::optional<double> stableValue;
+    QString bound;
+    qint32 samples = 0;
+    qint64 windowMs = 0;
+    QString message;
+
+    bool operator==(const ReleaseGateEvaluation &o) const;
+    bool operator!=(const ReleaseGateEvaluation &o) const { return !(*this == o); }
+};
+
+// "config", "analysis": the stored names of a gate's source (never translated).
+QString gateSourceName(GateResult::Source source);
+// False for an unknown name.
+bool gateSourceFromName(const QString &name, GateResult::Source *out);
+
 // Everything recorded of one release, in time order.
 struct ReleaseTimeline
 {
@@ -174,6 +205,7 @@ struct ReleaseTimeline
     QList<ReleaseAnalysisRun> analysisRuns;
     QList<ReleaseMeasurement> measurements;
     QList<ReleaseEvent> events;
+    QList<ReleaseGateEvaluation> gates; // by time, then gate name
 };
 
 // What the Releases view and `history` ask for; empty fields match everything.

@@ -2,6 +2,7 @@
 #include "releasereportbuilder.h"
 
 #include "releasecompare.h"
+#include "releasegates.h"
 
 #include <algorithm>
 
@@ -31,7 +32,7 @@ ReleaseReport ReleaseReportBuilder::build() const
 {
     ReleaseReport report;
     report.title = title();
-    report.sections = {summarySection(),  timelineSection(), stepsSection(),
+    report.sections = {summarySection(),  timelineSection(), stepsSection(), gatesSection(),
                        analysisSection(), actionsSection(),  eventsSection()};
     if (m_previous)
         report.sections.append(comparisonSection());
@@ -154,6 +155,32 @@ ReleaseReportSection ReleaseReportBuilder::stepsSection() const
     }
     ReleaseReportSection section {tr("Steps"), {}};
     section.blocks.append(tableOr(t, tr("No steps were recorded.")));
+    return section;
+}
+
+ReleaseReportSection ReleaseReportBuilder::gatesSection() const
+{
+    ReleaseReportTable t;
+    t.headers = {tr("Gate"),         tr("Source"),     tr("Worst outcome"),
+                 tr("First failed"), tr("Last value"), tr("Bound")};
+    for (const ReleaseGates::Summary &gate : ReleaseGates::summaries(m_timeline.gates)) {
+        t.rows.append({gate.gate, ReleaseGates::sourceText(gate.source),
+                       GateOutcomes::label(gate.worst),
+                       gate.firstFailedAt.isValid() ? ReleaseCompare::timeText(gate.firstFailedAt)
+                                                    : tr("never"),
+                       ReleaseGates::valueText(gate.last),
+                       gate.last.bound.isEmpty() ? QStringLiteral("—") : gate.last.bound});
+    }
+    ReleaseReportSection section {tr("Quality gates"), {}};
+    if (t.rows.isEmpty()) {
+        section.blocks.append(paragraph(tr("No quality gate evaluations were recorded.")));
+        return section;
+    }
+    // What the rows are made of: the record is not every evaluation.
+    section.blocks.append(
+        paragraph(tr("The live evaluations of each gate on this release's canary: every change "
+                     "of a gate's outcome was recorded, and otherwise one evaluation a minute.")));
+    section.blocks.append(table(t));
     return section;
 }
 

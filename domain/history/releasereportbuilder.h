@@ -26,6 +26,7 @@ private:
     ReleaseReportSection summarySection() const;
     ReleaseReportSection timelineSection() const;
     ReleaseReportSection stepsSection() const;
+    ReleaseReportSection gatesSection() const;
     ReleaseReportSection analysisSection() const;
     ReleaseReportTable measurementsTable() const;
     ReleaseReportSection actionsSection() const;

@@ -5,6 +5,7 @@
 #include "auditrecord.h"
 #include "event.h"
 #include "fleetdelta.h"
+#include "gateresult.h"
 #include "historywrite.h"
 #include "replicaset.h"
 #include "rollout.h"
@@ -38,6 +39,20 @@ public:
     // or a rollout not known here.
     HistoryWrite applyAudit(const AuditRecord &record);
 
+    // A gate evaluation is stored again without a change of outcome only this long after the
+    // last one stored for the same gate of the same release.
+    static constexpr qint64 gateRecordIntervalMs = 60'000;
+    // A live evaluation of one rollout's gates, recorded on the release of that rollout
+    // (namespace and name) whose pod template hash is the report's canary hash and that was in
+    // progress at report.evaluatedAtMs (an undo's revision shares the hash of an earlier
+    // release). A gate's evaluation is kept when its outcome differs from the last one kept
+    // for that gate and release, or gateRecordIntervalMs or more after it; so every change is
+    // kept, and a steady gate adds a row a minute. Its message (it may carry Prometheus' or
+    // the controller's words) and an analysis gate's bound (the run's conditions) are
+    // redacted. Empty for another environment, a report without a canary hash, a rollout not
+    // known here or no such release.
+    HistoryWrite applyGateReport(const GateReport &report);
+
 private:
     struct RunState
     {
@@ -70,6 +85,9 @@ private:
     const ReleaseSummary &summaryOf(const ReleaseKey &key) const;
     QString rolloutUidOf(const QString &rolloutKey) const;
     void markDirty(const ReleaseKey &key) { m_dirty.insert(key); }
+    // releasetrackergates.cpp
+    std::optional<ReleaseKey> releaseOfCanary(const GateReport &report) const;
+    void forgetFinishedGates();
 
     QString m_environment;
     QDateTime m_startedAt;
@@ -86,4 +104,11 @@ private:
     QHash<QString, RunState> m_runs; // by "namespace/name"
     QHash<QString, ReleaseEvent> m_events; // by "namespace/name", as last written
     QSet<ReleaseKey> m_dirty; // summaries to write at the end of the batch
+    struct KeptGate
+    {
+        GateOutcome outcome;
+        qint64 atMs;
+    };
+    // The last evaluation kept per gate name, of releases in progress only.
+    QHash<ReleaseKey, QHash<QString, KeptGate>> m_keptGates;
 };

@@ -4,6 +4,7 @@
 // its user, events, the time spent at each step, pipe escaping and the comparison.
 #include "../support/releasetimelinefixture.h"
 #include "releasecompare.h"
+#include "releasegates.h"
 #include "releasereport.h"
 
 #include <QtTest>
@@ -168,6 +169,65 @@ private slots:
         QCOMPARE(names,
                  (QStringList {QStringLiteral("pause/audit"), QStringLiteral("resume/observed"),
                                QStringLiteral("abort/audit"), QStringLiteral("abort/observed")}));
+    }
+
+    void qualityGatesSection()
+    {
+        const QString md = releaseReportMarkdown(withGates(), nullptr);
+        // After the steps, before the analysis runs; one row per gate in order of its first
+        // evaluation: the worst outcome, the first failure, the last value and bound.
+        const QString expected = QStringLiteral(
+            "## Quality gates\n\n"
+            "The live evaluations of each gate on this release's canary: every change of a "
+            "gate's outcome was recorded, and otherwise one evaluation a minute.\n\n"
+            "| Gate | Source | Worst outcome | First failed | Last value | Bound |\n"
+            "|---|---|---|---|---|---|\n"
+            "| error-rate | config | Fail | 2026-12-05 14:04:30 UTC | 0.011 | max 0.02 |\n"
+            "| checkout-7-3 / success-rate | analysis | Inconclusive | never | 0.97 | "
+            "result[0] >= 0.95 |\n\n"
+            "## Analysis (gates)\n\n");
+        QVERIFY2(md.contains(expected), qPrintable(md));
+        QVERIFY(md.indexOf(QStringLiteral("## Steps")) < md.indexOf(expected));
+
+        // A relative gate's last value names the stable's; no value and no bound say so.
+        ReleaseTimeline t = withGates();
+        t.gates.last().stableValue = 0.995;
+        t.gates.append(gateEvaluation("latency", at(14, 17), GateOutcome::Error, std::nullopt));
+        t.gates.last().bound.clear();
+        const QString other = releaseReportMarkdown(t, nullptr);
+        QVERIFY(other.contains(QStringLiteral("| 0.97 (stable 0.995) | result[0] >= 0.95 |")));
+        QVERIFY(
+            other.contains(QStringLiteral("| latency | config | Error | never | no value | — |")));
+
+        QVERIFY(releaseReportMarkdown(rich(), nullptr)
+                    .contains(QStringLiteral(
+                        "## Quality gates\n\nNo quality gate evaluations were recorded.\n\n")));
+    }
+
+    void gateSpans()
+    {
+        const ReleaseTimeline t = withGates();
+        const auto spans = [&t](const char *gate) {
+            QStringList out;
+            for (const ReleaseGates::Span &s :
+                 ReleaseGates::spans(t.gates, QString::fromLatin1(gate), t.summary.endedAt))
+                out.append(QStringLiteral("%1 %2-%3")
+                               .arg(GateOutcomes::id(s.outcome),
+                                    s.from.toString(QStringLiteral("HH:mm:ss")),
+                                    s.to.toString(QStringLiteral("HH:mm:ss"))));
+            return out;
+        };
+        // Joined while the outcome stays, held a minute before a gap of ten.
+        QCOMPARE(spans("error-rate"),
+                 QStringList({"Pass 14:02:00-14:04:30", "Fail 14:04:30-14:06:00",
+                              "Pass 14:06:00-14:07:00", "Pass 14:16:00-14:17:00"}));
+        QCOMPARE(spans("checkout-7-3 / success-rate"),
+                 QStringList({"Inconclusive 14:10:00-14:11:00", "Pass 14:11:00-14:13:00"}));
+        // Never past the release's end.
+        QCOMPARE(
+            ReleaseGates::spans(t.gates, QStringLiteral("error-rate"), at(14, 16, 30)).last().to,
+            at(14, 16, 30));
+        QVERIFY(ReleaseGates::spans(t.gates, QStringLiteral("nothing")).isEmpty());
     }
 
     void emptyAndPartialTimelines()

@@ -117,19 +117,19 @@ private slots:
         RawConnection raw(path);
         QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(),
                  QStringLiteral("wal"));
-        QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 1);
+        QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 2);
         const QStringList tables = raw.column(
             QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
         QCOMPARE(tables,
-                 QStringList({"actions", "analysis_runs", "events", "measurements", "releases",
-                              "transitions"}));
+                 QStringList({"actions", "analysis_runs", "events", "gate_evaluations",
+                              "measurements", "releases", "transitions"}));
         const QStringList indexes
             = raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND "
                                         "sql IS NOT NULL ORDER BY name"));
-        QCOMPARE(
-            indexes,
-            QStringList({"actions_by_audit_id", "actions_by_release", "releases_by_end",
-                         "releases_by_start", "releases_by_workload", "transitions_by_release"}));
+        QCOMPARE(indexes,
+                 QStringList({"actions_by_audit_id", "actions_by_release",
+                              "gate_evaluations_by_release", "releases_by_end", "releases_by_start",
+                              "releases_by_workload", "transitions_by_release"}));
         // The Releases view's per-workload query reads the index in order: no scan, no sort.
         const QStringList plan = raw.column(
             QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM releases WHERE environment = 'a' "
@@ -179,7 +179,7 @@ private slots:
         QVERIFY(!db.isOpen());
         QCOMPARE(db.errorMessage(),
                  QStringLiteral("The release history at %1 was written by a newer version of "
-                                "Release Dashboard (schema 2; this version knows schema 1 and "
+                                "Release Dashboard (schema 3; this version knows schema 2 and "
                                 "older). It was left unchanged and no history is recorded.")
                      .arg(QDir::toNativeSeparators(path)));
         QVERIFY(db.notice().isEmpty());

@@ -3,6 +3,9 @@
 
 #include "releaserecord.h"
 
+#include <optional>
+#include <tuple>
+
 // Hand-built release timelines for the report and timeline tests: a rich canary release
 // (revision 7, with a transition out of order and one without a time, as a recorder might
 // store them) and the release before it (revision 6), so every computed number is known.
@@ -116,6 +119,49 @@ inline ReleaseTimeline rich()
     t.events = {event("Normal", "RolloutStepCompleted", "Rollout step 1/5 completed", at(14, 1)),
                 event("Warning", "AnalysisRunInconclusive", "metric latency-p99 | inconclusive",
                       at(14, 13, 5))};
+    return t;
+}
+
+inline ReleaseGateEvaluation gateEvaluation(const char *gate, QDateTime time, GateOutcome outcome,
+                                            std::optional<double> value)
+{
+    ReleaseGateEvaluation e;
+    e.evaluatedAt = std::move(time);
+    e.gate = QString::fromLatin1(gate);
+    e.outcome = outcome;
+    e.value = value;
+    e.bound = QStringLiteral("max 0.02");
+    e.samples = 10;
+    e.windowMs = 300'000;
+    return e;
+}
+
+// rich() with the live evaluations of two gates as the recorder keeps them. error-rate
+// (config): passes, fails from 14:04:30, passes again from 14:06, then is not evaluated from
+// 14:07 until 14:16. The analysis gate: inconclusive at 14:10, then passes.
+inline ReleaseTimeline withGates()
+{
+    ReleaseTimeline t = rich();
+    const char *errorRate = "error-rate";
+    t.gates = {
+        gateEvaluation(errorRate, at(14, 2), GateOutcome::Pass, 0.01),
+        gateEvaluation(errorRate, at(14, 3), GateOutcome::Pass, 0.012),
+        gateEvaluation(errorRate, at(14, 4, 30), GateOutcome::Fail, 0.05),
+        gateEvaluation(errorRate, at(14, 5, 30), GateOutcome::Fail, 0.04),
+        gateEvaluation(errorRate, at(14, 6), GateOutcome::Pass, 0.015),
+        gateEvaluation(errorRate, at(14, 16), GateOutcome::Pass, 0.011),
+    };
+    t.gates[2].message = QStringLiteral("mean 0.05 is above max 0.02");
+    const char *analysis = "checkout-7-3 / success-rate";
+    for (auto [time, outcome, value] :
+         {std::tuple {at(14, 10), GateOutcome::Inconclusive, std::optional<double>()},
+          std::tuple {at(14, 11), GateOutcome::Pass, std::optional<double>(0.99)},
+          std::tuple {at(14, 12), GateOutcome::Pass, std::optional<double>(0.97)}}) {
+        ReleaseGateEvaluation e = gateEvaluation(analysis, time, outcome, value);
+        e.source = GateResult::Source::Analysis;
+        e.bound = QStringLiteral("result[0] >= 0.95");
+        t.gates.append(e);
+    }
     return t;
 }
 

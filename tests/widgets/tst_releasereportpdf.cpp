@@ -132,6 +132,24 @@ private slots:
         QCOMPARE(text.count(QStringLiteral("Scaled up replica set checkout-7f9c to 4")), 300);
     }
 
+    void qualityGatesArePrinted()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("gates.pdf"));
+        QString error;
+        QVERIFY2(writeReleaseReportPdf(withGates(), nullptr, path, &error), qPrintable(error));
+        const QString text = pdfText(path);
+        for (const char *fact :
+             {"Quality gates", "Worst outcome", "error-rate", "Fail", "2026-12-05 14:04:30 UTC",
+              "max 0.02", "checkout-7-3 / success-rate", "Inconclusive", "never"}) {
+            QVERIFY2(text.contains(QString::fromUtf8(fact)), fact);
+        }
+        QVERIFY(writeReleaseReportPdf(rich(), nullptr, dir.filePath(QStringLiteral("none.pdf")),
+                                      &error));
+        QVERIFY(pdfText(dir.filePath(QStringLiteral("none.pdf")))
+                    .contains(QStringLiteral("No quality gate evaluations were recorded.")));
+    }
+
     void emptySectionsSaySo()
     {
         QTemporaryDir dir;

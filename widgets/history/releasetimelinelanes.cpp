@@ -207,6 +207,8 @@ QString ReleaseTimelinePainter::toolTipAt(const QRectF &rect, const QFont &font,
     if (!m_hasTime || !rect.contains(pos))
         return QString();
     const Geometry g = geometry(rect, font, nullptr);
+    if (const QString gate = gateToolTip(g, pos); !gate.isEmpty())
+        return gate;
     const qreal near = g.line * 0.45;
     for (const ReleaseMeasurement &m : m_timeline.measurements) {
         const int lane = metricLane(m.metric);

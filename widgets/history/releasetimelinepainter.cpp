@@ -37,6 +37,8 @@ void collectTimes(const ReleaseTimeline &t, QList<qint64> *times)
         add(e.firstSeen);
         add(e.lastSeen);
     }
+    for (const ReleaseGateEvaluation &g : t.gates)
+        add(g.evaluatedAt);
 }
 
 } // namespace
@@ -60,6 +62,7 @@ void ReleaseTimelinePainter::setTimeline(const ReleaseTimeline &timeline)
         m_metrics = m_metrics.mid(0, maxMetricLanes - 1);
         m_metrics.append(tr("other metrics"));
     }
+    buildGateLanes();
     QList<qint64> times;
     collectTimes(timeline, &times);
     const ReleaseSummary &s = timeline.summary;
@@ -101,12 +104,15 @@ ReleaseTimelinePainter::geometry(const QRectF &rect, const QFont &font, QPaintDe
                             fm.horizontalAdvance(tr("events")));
     for (const QString &metric : m_metrics)
         gutter = std::max(gutter, std::min(fm.horizontalAdvance(metric), rect.width() * 0.2));
+    for (const GateLane &gate : m_gateLanes)
+        gutter = std::max(gutter, std::min(fm.horizontalAdvance(gate.label), rect.width() * 0.2));
     gutter += g.line * 0.6;
     const qreal left = rect.left() + gutter;
     const qreal width = std::max<qreal>(1, rect.width() - gutter - g.line * 0.8);
     const qreal actionHeight = m_timeline.actions.isEmpty() ? g.line * 0.4 : g.line * 2.4;
     const qreal laneHeight = g.line * 1.3;
-    const qreal fixed = g.line * 1.4 + actionHeight + laneHeight * m_metrics.size()
+    const qreal fixed = g.line * 1.4 + actionHeight
+        + laneHeight * qreal(m_gateLanes.size() + m_metrics.size())
         + (m_timeline.events.isEmpty() ? 0 : laneHeight) + g.line * 1.5 + g.line * 1.5;
     const qreal plotHeight = std::max(g.line * 3, rect.height() - fixed);
     qreal y = rect.top() + g.line * 0.1;
@@ -118,6 +124,8 @@ ReleaseTimelinePainter::geometry(const QRectF &rect, const QFont &font, QPaintDe
     g.stepRow = row(g.line * 1.3);
     g.plot = row(plotHeight);
     g.actionRow = row(actionHeight);
+    for (int i = 0; i < m_gateLanes.size(); ++i)
+        g.gateLanes.append(row(laneHeight));
     for (int i = 0; i < m_metrics.size(); ++i)
         g.metricLanes.append(row(laneHeight));
     g.eventLane = row(m_timeline.events.isEmpty() ? 0 : laneHeight);
@@ -174,6 +182,7 @@ void ReleaseTimelinePainter::paint(QPainter *painter, const QRectF &rect,
     paintSteps(painter, g, c);
     paintWeights(painter, g, c);
     paintActions(painter, g, c);
+    paintGates(painter, g, c, palette);
     paintMeasurements(painter, g, c, palette);
     paintEvents(painter, g, c);
     paintLegend(painter, g, c, palette);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "releasegates.h"
 #include "releaserecord.h"
 
 #include <QColor>
@@ -19,9 +20,11 @@ class QPaintDevice;
 // report show the same picture: time runs left to right from the release's start to its end
 // (or its last recorded item while in progress); the canary weight is a step chart (desired
 // dashed, actual solid, 0-100 %), pauses are shaded bands, step changes and actions are
-// vertical markers, measurements are dots on one lane per metric coloured by phase, and
-// events are ticks (warnings red). Whatever the recorder stored (nothing, one point, items
-// without a time or out of order) is drawn without failing: times are clamped to the axis.
+// vertical markers, each quality gate is a row coloured by its outcome over time (the
+// recorded evaluations, ReleaseGates::spans), measurements are dots on one lane per metric
+// coloured by phase, and events are ticks (warnings red). Whatever the recorder stored
+// (nothing, one point, items without a time or out of order) is drawn without failing: times
+// are clamped to the axis.
 class ReleaseTimelinePainter
 {
     Q_DECLARE_TR_FUNCTIONS(ReleaseTimelinePainter)
@@ -43,6 +46,17 @@ public:
     // device: what it will paint on (its resolution sizes the text); null for the screen.
     qreal preferredHeight(const QFont &font, QPaintDevice *device = nullptr) const;
 
+    // The gate rows, top to bottom: one per gate in order of its first evaluation; more gates
+    // than fit share the last row ("other gates"), where the worst outcome is drawn on top.
+    struct GateLane
+    {
+        QString label;
+        QList<ReleaseGates::Span> spans;
+    };
+    const QList<GateLane> &gateLanes() const { return m_gateLanes; }
+    // A gate outcome's colour in the rows, the same as the measurements' dots of that result.
+    static QColor gateColour(GateOutcome outcome, const QPalette &palette);
+
     // The axis: first and last millisecond (UTC); both 0 when nothing has a time.
     qint64 startMSecs() const { return m_startMs; }
     qint64 endMSecs() const { return m_endMs; }
@@ -54,6 +68,7 @@ private:
         QRectF stepRow; // "step N" labels above the plot
         QRectF plot; // the weights, pauses and markers
         QRectF actionRow; // action labels below the plot
+        QList<QRectF> gateLanes; // one per entry of m_gateLanes
         QList<QRectF> metricLanes; // one per entry of m_metrics
         QRectF eventLane;
         QRectF axisRow; // time labels
@@ -78,6 +93,11 @@ private:
     void paintSteps(QPainter *painter, const Geometry &g, const Colours &c) const;
     void paintWeights(QPainter *painter, const Geometry &g, const Colours &c) const;
     void paintActions(QPainter *painter, const Geometry &g, const Colours &c) const;
+    // releasetimelinegates.cpp
+    void buildGateLanes();
+    void paintGates(QPainter *painter, const Geometry &g, const Colours &c,
+                    const QPalette &palette) const;
+    QString gateToolTip(const Geometry &g, const QPointF &pos) const;
     void paintMeasurements(QPainter *painter, const Geometry &g, const Colours &c,
                            const QPalette &palette) const;
     void paintEvents(QPainter *painter, const Geometry &g, const Colours &c) const;
@@ -89,6 +109,7 @@ private:
     ReleaseTimeline m_timeline;
     QList<ReleaseTransition> m_transitions; // with a time, in time order
     QStringList m_metrics; // lanes, in order of first measurement
+    QList<GateLane> m_gateLanes;
     qint64 m_startMs = 0;
     qint64 m_endMs = 0;
     bool m_hasTime = false;
