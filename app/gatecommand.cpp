@@ -3,8 +3,10 @@
 
 #include "commandline.h"
 #include "gateevaluator.h"
+#include "gatehistorytarget.h"
 #include "gatereportformat.h"
 #include "headlessfleet.h"
+#include "historyrecorder.h"
 #include "prometheusclients.h"
 #include "rolloutlister.h"
 
@@ -46,7 +48,8 @@ public:
         m_options(options), m_setup(setup), m_environment(environment), m_evaluator(prometheus)
     { }
 
-    Round judge(qint64 atMs)
+    // target: the canary and stable to judge; null: the rollout's own.
+    Round judge(qint64 atMs, const GateTarget *target = nullptr)
     {
         Round round;
         RolloutDetail detail;
@@ -61,8 +64,8 @@ public:
         } else {
             const QList<GateSpec> gates = m_setup.gates.applicable(
                 m_environment.name, m_options.namespaceName, m_options.name);
-            round.report
-                = m_evaluator.evaluate(gates, detail, GateTarget::of(detail.rollout), atMs);
+            round.report = m_evaluator.evaluate(
+                gates, detail, target ? *target : GateTarget::of(detail.rollout), atMs);
         }
         return round;
     }
@@ -158,7 +161,19 @@ int GateCommand::run(const CommandLineOptions &options, QTextStream &out, QTextS
         return watch(options, check, fleet.setup().gates.intervalMs, out, err);
     const qint64 atMs = options.gate.at.isValid() ? options.gate.at.toMSecsSinceEpoch()
                                                   : QDateTime::currentMSecsSinceEpoch();
-    const Round round = check.judge(atMs);
+    // A past instant is judged against the revisions of that time when the history knows
+    // them: the rollout may have moved on since.
+    PastGateTarget past;
+    if (options.gate.at.isValid()) {
+        const QString historyFile = options.historyFile.isEmpty()
+            ? HistoryRecorder::defaultPath(options.demo)
+            : options.historyFile;
+        past = PastGateTarget::at(historyFile, environment.name, options.namespaceName,
+                                  options.name, options.gate.at);
+        if (past.found)
+            HeadlessFleet::printError(err, past.note);
+    }
+    const Round round = check.judge(atMs, past.found ? &past.target : nullptr);
     if (!round.error.isEmpty()) {
         HeadlessFleet::printError(err, round.error);
         return UsageOrConnectionError;

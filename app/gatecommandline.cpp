@@ -15,11 +15,11 @@ const QString checkWord = QStringLiteral("check");
 bool refuseForeign(const QCommandLineParser &parser, QString *text)
 {
     const QStringList refused = {
-        QStringLiteral("all-namespaces"), QStringLiteral("namespace"),   QStringLiteral("full"),
-        QStringLiteral("to-revision"),    QStringLiteral("select"),      QStringLiteral("releases"),
-        QStringLiteral("wait"),           QStringLiteral("timeout"),     QStringLiteral("workload"),
-        QStringLiteral("since"),          QStringLiteral("until"),       QStringLiteral("outcome"),
-        QStringLiteral("revision"),       QStringLiteral("history-file")};
+        QStringLiteral("all-namespaces"), QStringLiteral("namespace"), QStringLiteral("full"),
+        QStringLiteral("to-revision"),    QStringLiteral("select"),    QStringLiteral("releases"),
+        QStringLiteral("wait"),           QStringLiteral("timeout"),   QStringLiteral("workload"),
+        QStringLiteral("since"),          QStringLiteral("until"),     QStringLiteral("outcome"),
+        QStringLiteral("revision")};
     for (const QString &name : refused) {
         if (parser.isSet(name)) {
             *text = CommandLine::tr("gate check does not take --%1").arg(name);
@@ -150,6 +150,7 @@ bool GateCommandLine::read(const QCommandLineParser &parser, CommandLineOptions 
     }
     options->environment = parser.value(QStringLiteral("env"));
     options->context = parser.value(QStringLiteral("context"));
+    options->historyFile = parser.value(QStringLiteral("history-file")); // --at's revisions
     if (!options->environment.isEmpty() && !options->context.isEmpty()) {
         *text = CommandLine::tr("--context and --env cannot be combined");
         return false;

@@ -19,8 +19,9 @@ struct OwnedOption
     const char *owners;
 };
 const OwnedOption ownedOptions[] = {
-    {"workload", "history"}, {"since", "history"},   {"until", "history"},
-    {"outcome", "history"},  {"revision", "report"}, {"history-file", "history, report, record"},
+    {"workload", "history"}, {"since", "history"},
+    {"until", "history"},    {"outcome", "history"},
+    {"revision", "report"},  {"history-file", "history, report, record, gate check"},
 };
 
 // The options of `get` and the actions that no history command takes, and per command the

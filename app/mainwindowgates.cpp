@@ -24,7 +24,7 @@ QString verdictSummary(const GateReport &report)
     if (lines.isEmpty())
         return report.gates.isEmpty()
             ? MainWindow::tr("No gate applies to this rollout")
-            : MainWindow::tr("Every gate passed (%n gate(s))", nullptr, int(report.gates.size()));
+            : MainWindow::tr("Every gate passed (%1 of %1)").arg(report.gates.size());
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -74,8 +74,11 @@ GateOutcome outcomeOf(const AnalysisMetric &metric, const Counts &counts, QStrin
         *message = AnalysisGates::tr("no measurement yet");
         return GateOutcome::Inconclusive;
     }
-    *message = AnalysisGates::tr("running: %n measurement(s), within the limits so far", nullptr,
-                                 counts.measured);
+    // Without %n: the English text is the source, which has no plural forms.
+    *message = counts.measured == 1
+        ? AnalysisGates::tr("running: 1 measurement, within the limits so far")
+        : AnalysisGates::tr("running: %1 measurements, within the limits so far")
+              .arg(counts.measured);
     return GateOutcome::Pass;
 }
 
@@ -124,8 +127,7 @@ GateResult metricGate(const AnalysisRun &run, const AnalysisMetric &metric,
         && measured.phase != QLatin1String("Pending")) {
         gate.outcome = completedOutcome(measured.phase);
         gate.message = measured.message.isEmpty()
-            ? AnalysisGates::tr("%1 after %n measurement(s)", nullptr, counts.measured)
-                  .arg(measured.phase)
+            ? AnalysisGates::tr("%1 after %2 measurements").arg(measured.phase).arg(counts.measured)
             : measured.message;
         return gate;
     }

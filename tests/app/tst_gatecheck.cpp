@@ -7,6 +7,8 @@
 
 #include "commandline.h"
 #include "gatecommand.h"
+#include "historydatabase.h"
+#include "historywriter.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -108,6 +110,37 @@ class TestGateCheck : public QObject
                 return gate.toObject();
         }
         return QJsonObject();
+    }
+
+    // Two releases of payments-api: #7 promoted an hour before `at`, #8 in progress then.
+    static bool writeHistory(const QString &path, const QString &canary, const QString &stable,
+                             const QDateTime &at)
+    {
+        HistoryDatabase database;
+        if (!database.open(path)) {
+            qWarning("%s", qPrintable(database.errorMessage()));
+            return false;
+        }
+        HistoryWrite batch;
+        for (int revision : {7, 8}) {
+            ReleaseSummary release;
+            release.key = {QStringLiteral("staging"), QStringLiteral("uid-1"), revision};
+            release.namespaceName = QStringLiteral("payments");
+            release.workload = QStringLiteral("payments-api");
+            release.strategy = QStringLiteral("Canary");
+            release.podTemplateHash = revision == 7 ? stable : canary;
+            release.startedAt = at.addSecs(revision == 7 ? -7200 : -1800);
+            release.endedAt = revision == 7 ? at.addSecs(-3600) : QDateTime();
+            release.outcome = revision == 7 ? ReleaseOutcome::Promoted : ReleaseOutcome::InProgress;
+            release.firstObservedAt = release.startedAt;
+            release.images = {QStringLiteral("ghcr.io/acme/payments-api:2.%1.0").arg(revision)};
+            batch.releases.append(release);
+        }
+        HistoryWriter writer(database);
+        if (writer.write(batch))
+            return true;
+        qWarning("%s", qPrintable(writer.errorMessage()));
+        return false;
     }
 
 private slots:
@@ -222,6 +255,31 @@ private slots:
                      .value(QStringLiteral("value"))
                      .toDouble(),
                  0.01);
+    }
+
+    // The release history says which revisions ran at a past instant. Here it has them
+    // swapped (as after a rollback): the "canary" then was today's stable, whose error
+    // ratio is 0.01, judged against today's canary at 0.05.
+    void atTakesTheRevisionsOfThatTimeFromTheHistory()
+    {
+        const QString historyFile = m_fixture.dir.filePath(QStringLiteral("history.sqlite"));
+        const QDateTime at = QDateTime::fromSecsSinceEpoch(m_fixture.nowSeconds - 60, Qt::UTC);
+        QVERIFY(writeHistory(historyFile, m_fixture.stableHash, m_fixture.canaryHash, at));
+        const Run result = run(m_fixture.config(QStringLiteral("fail.yaml"), failingGates),
+                               {QStringLiteral("--at"), at.toString(Qt::ISODate),
+                                QStringLiteral("--history-file"), historyFile, QStringLiteral("-o"),
+                                QStringLiteral("json")});
+        QVERIFY2(result.err.contains(QStringLiteral("from the release history: "
+                                                    "staging/payments/payments-api #8 against "
+                                                    "staging/payments/payments-api #7")),
+                 qPrintable(result.err));
+        const QJsonObject report = QJsonDocument::fromJson(result.out.toUtf8()).object();
+        QCOMPARE(report.value(QStringLiteral("canaryHash")).toString(), m_fixture.stableHash);
+        const QJsonObject relative
+            = gateNamed(report, QStringLiteral("error ratio against stable"));
+        QCOMPARE(relative.value(QStringLiteral("value")).toDouble(), 0.01);
+        QCOMPARE(relative.value(QStringLiteral("stableValue")).toDouble(), 0.05);
+        QCOMPARE(relative.value(QStringLiteral("outcome")).toString(), QStringLiteral("Pass"));
     }
 
     void watchJudgesAgainUntilItEnds()

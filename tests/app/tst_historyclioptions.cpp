@@ -132,7 +132,7 @@ private slots:
                                             << "--revision is only valid with report";
         QTest::addRow("history file in gui")
             << "--history-file /h"
-            << "--history-file is only valid with history, report, record";
+            << "--history-file is only valid with history, report, record, gate check";
     }
 
     void parseErrors()
