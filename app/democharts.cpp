@@ -64,6 +64,7 @@ QByteArray gatesYaml()
            "    variables: &pods\n"
            "      pods: 'namespace=\"{{namespace}}\",rollout=\"{{rollout}}\","
            "rollouts_pod_template_hash=\"{{hash}}\"'\n"
+           "    environments: [prod]\n"
            "    workloads: [shop/checkout]\n"
            "  - name: error ratio\n"
            "    query: >-\n"
@@ -72,6 +73,7 @@ QByteArray gatesYaml()
            "    max: 0.02\n"
            "    window: 5m\n"
            "    variables: *pods\n"
+           "    environments: [prod]\n"
            "    workloads: [shop/checkout]\n"
            "  - name: latency p99\n"
            "    query: >-\n"
@@ -81,6 +83,7 @@ QByteArray gatesYaml()
            "    relative: { maxIncrease: 25% }\n"
            "    window: 5m\n"
            "    variables: *pods\n"
+           "    environments: [prod]\n"
            "    workloads: [shop/checkout]\n";
 }
 

@@ -7,6 +7,7 @@
 #include "fleetmodel.h"
 #include "gatecontroller.h"
 #include "gatejudge.h"
+#include "releaserecording.h"
 #include "rolloutdetailcontroller.h"
 #include "rolloutdetailview.h"
 
@@ -33,11 +34,14 @@ QString verdictSummary(const GateReport &report)
 void MainWindow::connectGates()
 {
     connect(m_gates, &GateController::reportChanged, this, &MainWindow::gateReportChanged);
+    connect(m_gates, &GateController::reportReady, m_recording,
+            &ReleaseRecording::recordGateReport);
 }
 
 void MainWindow::setGates(const GateSettings &settings)
 {
     m_gates->setSettings(settings);
+    m_detail->rolloutView()->setGateIntervalMs(settings.intervalMs);
 }
 
 void MainWindow::gateReportChanged(const QString &environment, const QString &uid)

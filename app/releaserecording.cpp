@@ -97,3 +97,9 @@ void ReleaseRecording::showWindow(QWidget *parent)
     m_window->raise();
     m_window->activateWindow();
 }
+
+void ReleaseRecording::recordGateReport(const GateReport &report)
+{
+    if (m_recorder)
+        m_recorder->recordGateReport(report);
+}

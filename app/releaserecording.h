@@ -15,6 +15,7 @@
 
 class FleetFetcher;
 class HistoryRecorder;
+struct GateReport;
 class ReleasesWindow;
 class QWidget;
 
@@ -43,6 +44,9 @@ public:
     // window opened later).
     void setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentSpec> &environments);
     void setCharts(const QList<ChartSpec> &charts);
+    // A live gate judgement (GateController), stored with its release; dropped while nothing
+    // records.
+    void recordGateReport(const GateReport &report);
     // Opens (or raises) the Releases window.
     void showWindow(QWidget *parent);
 
