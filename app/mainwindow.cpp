@@ -22,6 +22,7 @@
 #include "fleettableview.h"
 #include "messagebanner.h"
 #include "metricscontroller.h"
+#include "notificationcenter.h"
 #include "retrycountdown.h"
 #include "rolloutdetailcontroller.h"
 #include "rolloutdetailview.h"
@@ -101,6 +102,7 @@ MainWindow::MainWindow(QWidget *parent) :
     connectFilters();
     connectCounts();
     connectDetail();
+    createNotifications();
     createMenus();
     updateCounts();
     restoreSettings();
@@ -201,6 +203,7 @@ void MainWindow::setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentS
 
     m_detailController->setFleet(kubeconfig, environments, AuditLog::defaultPath());
     m_metricsController->setFleet(kubeconfig, environments);
+    m_notifications->reset(); // another fleet: nothing it shows yet is news
     m_fetcher = std::make_unique<FleetFetcher>(kubeconfig, environments);
     connect(m_fetcher.get(), &FleetFetcher::stateChanged, m_countdown, &RetryCountdown::setState);
     connect(m_fetcher.get(), &FleetFetcher::workloadsChanged, m_fleetModel,

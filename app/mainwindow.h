@@ -35,6 +35,10 @@ class RolloutDetailController;
 class ReleaseRecording;
 struct HistorySettings;
 class DeploymentDetailController;
+class DesktopNotifier;
+class FleetTrayIcon;
+class NotificationCenter;
+struct Notice;
 
 // The window: environments with their connection state on the left, the filterable fleet
 // table on the right above the detail pane, an inline banner for configuration errors and
@@ -111,6 +115,8 @@ public slots:
     void showAuditLog();
     // The Releases window: every recorded release, its timeline and report (View menu).
     void showReleases();
+    // Which notices are told, per environment and kind (View menu, the tray's menu).
+    void showNotificationSettings();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -131,6 +137,10 @@ private:
     void createThemeMenu(QMenu *view);
     void createRolloutMenu();
     void createHelpMenu();
+    // mainwindownotifications.cpp: the notification center, the tray icon and the notifier.
+    void createNotifications();
+    void openNotice(const Notice &notice);
+    void showFromTray();
     void restoreSettings();
     void scheduleCountUpdate();
     void updateCounts();
@@ -165,6 +175,9 @@ private:
     DeploymentDetailController *m_deploymentController;
     MetricsController *m_metricsController = nullptr;
     ReleaseRecording *m_recording;
+    NotificationCenter *m_notifications = nullptr;
+    FleetTrayIcon *m_tray = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
     QStringList m_pendingSelection; // environment, namespace, name
     // The workload the user picked: environment, kind, namespace, name; empty for none.
     QStringList m_selection;

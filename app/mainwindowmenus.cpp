@@ -143,6 +143,9 @@ void MainWindow::createViewMenu()
     clear->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
     view->addSeparator();
     createThemeMenu(view);
+    QAction *notifications
+        = view->addAction(tr("&Notifications…"), this, &MainWindow::showNotificationSettings);
+    notifications->setObjectName(QStringLiteral("notificationSettingsAction"));
     view->addSeparator();
     m_popOutDetail = view->addAction(tr("&Detail in Its Own Window"), this,
                                      [this](bool on) { setDetailPoppedOut(on); });
