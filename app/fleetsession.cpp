@@ -138,6 +138,7 @@ void FleetSession::show(const FleetSetup &setup)
     m_setup = setup;
     m_window->setCharts(setup.charts);
     m_window->setHistorySettings(setup.history);
+    m_window->setGates(setup.gates);
     m_window->setFleet(setup.kubeconfig, setup.environments.environments());
 }
 

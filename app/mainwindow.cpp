@@ -20,6 +20,7 @@
 #include "fleetfilterproxy.h"
 #include "fleetmodel.h"
 #include "fleettableview.h"
+#include "gatecontroller.h"
 #include "messagebanner.h"
 #include "metricscontroller.h"
 #include "notificationcenter.h"
@@ -72,7 +73,8 @@ MainWindow::MainWindow(QWidget *parent) :
     m_detailController(new RolloutDetailController(m_fleetModel, m_detail->rolloutView(), this)),
     m_deploymentController(
         new DeploymentDetailController(m_fleetModel, m_detail->deploymentView(), this)),
-    m_recording(new ReleaseRecording(this))
+    m_recording(new ReleaseRecording(this)),
+    m_gates(new GateController(m_fleetModel, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     // The parts tests look for by name (tests/app/windowparts.h; the widgets name themselves).
@@ -95,6 +97,7 @@ MainWindow::MainWindow(QWidget *parent) :
                                               : MessageBanner::Type::Information);
             });
 
+    connectGates();
     setUpModels();
     createSplitters();
     createCentralWidget();
@@ -203,6 +206,7 @@ void MainWindow::setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentS
 
     m_detailController->setFleet(kubeconfig, environments, AuditLog::defaultPath());
     m_metricsController->setFleet(kubeconfig, environments);
+    m_gates->setFleet(kubeconfig, environments, AuditLog::defaultPath());
     m_notifications->reset(); // another fleet: nothing it shows yet is news
     m_fetcher = std::make_unique<FleetFetcher>(kubeconfig, environments);
     connect(m_fetcher.get(), &FleetFetcher::stateChanged, m_countdown, &RetryCountdown::setState);
@@ -260,6 +264,7 @@ void MainWindow::stopFetching()
         m_fetcher->stop();
     m_detailController->shutdown();
     m_metricsController->shutdown();
+    m_gates->shutdown();
 }
 
 void MainWindow::setHistoryFile(const QString &path)

@@ -33,6 +33,11 @@ class QTimer;
 class RetryCountdown;
 class RolloutDetailController;
 class ReleaseRecording;
+class GateController;
+struct GateSettings;
+struct GateReport;
+struct GateResult;
+struct RolloutActionResult;
 struct HistorySettings;
 class DeploymentDetailController;
 class DesktopNotifier;
@@ -111,6 +116,9 @@ signals:
 public slots:
     // Lists every environment anew (View > Refresh, F5).
     void refresh();
+    // The config's quality gates (GateConfig), judged live (gatecontroller.h).
+    void setGates(const GateSettings &settings);
+    GateController *gateController() const { return m_gates; }
     void showAbout();
     void showAuditLog();
     // The Releases window: every recorded release, its timeline and report (View menu).
@@ -123,6 +131,13 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // mainwindowgates.cpp
+    void connectGates();
+    void gateReportChanged(const QString &environment, const QString &uid);
+    void showGateReport(const QString &environment, const QString &uid);
+    void announceGateFailure(const QString &environment, const QString &uid,
+                             const GateReport &report, const GateResult &gate, bool pausing);
+    void gatePauseFinished(const RolloutActionResult &result);
     // The constructor's steps, in its order; mainwindowparts.cpp puts the widgets together.
     void setUpModels();
     void createSplitters();
@@ -175,6 +190,7 @@ private:
     DeploymentDetailController *m_deploymentController;
     MetricsController *m_metricsController = nullptr;
     ReleaseRecording *m_recording;
+    GateController *m_gates;
     NotificationCenter *m_notifications = nullptr;
     FleetTrayIcon *m_tray = nullptr;
     DesktopNotifier *m_notifier = nullptr;

@@ -7,6 +7,8 @@
 #include "fleetmodel.h"
 #include "gatecontroller.h"
 #include "gatejudge.h"
+#include "messagebanner.h"
+#include "notificationcenter.h"
 #include "releaserecording.h"
 #include "rolloutdetailcontroller.h"
 #include "rolloutdetailview.h"
@@ -36,6 +38,35 @@ void MainWindow::connectGates()
     connect(m_gates, &GateController::reportChanged, this, &MainWindow::gateReportChanged);
     connect(m_gates, &GateController::reportReady, m_recording,
             &ReleaseRecording::recordGateReport);
+    connect(m_gates, &GateController::gateFailed, this, &MainWindow::announceGateFailure);
+    connect(m_gates, &GateController::autoPauseFinished, this, &MainWindow::gatePauseFinished);
+}
+
+void MainWindow::announceGateFailure(const QString &environment, const QString &uid,
+                                     const GateReport &report, const GateResult &gate, bool pausing)
+{
+    QString message = gate.message;
+    if (pausing) {
+        m_notifications->expectGatePause(environment, uid);
+        message = tr("%1; pausing the rollout (onGateFail: pause)").arg(gate.message);
+    }
+    m_notifications->gateFailed(environment, report.namespaceName, report.rollout, gate.name,
+                                message);
+}
+
+void MainWindow::gatePauseFinished(const RolloutActionResult &result)
+{
+    const RolloutActionRequest &request = result.request;
+    if (result.succeeded())
+        return; // the gate's notice said it is pausing; the table shows it paused
+    // Told like a gate failure, so it reaches the person as loudly as the failure did.
+    m_notifications->gateFailed(request.environment, request.namespaceName, request.name,
+                                tr("pause after a failed gate"),
+                                tr("the dashboard could not pause it: %1").arg(result.message));
+    m_banner->showMessage(
+        tr("%1/%2/%3: could not pause after a failed gate: %4")
+            .arg(request.environment, request.namespaceName, request.name, result.message),
+        MessageBanner::Type::Error);
 }
 
 void MainWindow::setGates(const GateSettings &settings)

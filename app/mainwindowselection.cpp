@@ -82,6 +82,7 @@ void MainWindow::showDetailOf(const QModelIndex &index)
         m_deploymentController->select(QString(), QString());
         m_detailController->select(environment, index.data(FleetModel::UidRole).toString());
         m_metricsController->select(environment, index.data(FleetModel::UidRole).toString());
+        showGateReport(environment, index.data(FleetModel::UidRole).toString());
         m_detail->showRolloutView();
         return;
     }

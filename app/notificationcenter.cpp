@@ -65,6 +65,7 @@ void NotificationCenter::settle(const QString &environment, quint64 generation)
 void NotificationCenter::reset()
 {
     m_detector.clear();
+    m_gatePauses.clear();
     m_live.clear();
     m_settled.clear();
     for (quint64 &generation : m_generation)
@@ -114,8 +115,16 @@ bool NotificationCenter::gateFailed(const QString &environment, const QString &n
     return true;
 }
 
+void NotificationCenter::expectGatePause(const QString &environment, const QString &uid)
+{
+    m_gatePauses.insert(environment + QLatin1Char('/') + uid);
+}
+
 void NotificationCenter::tell(const Notice &notice)
 {
+    if (notice.kind == Notice::Kind::Paused
+        && m_gatePauses.remove(notice.environment + QLatin1Char('/') + notice.rolloutUid))
+        return;
     if (m_settings.isEnabled(notice.environment, notice.kind))
         emit noticeReady(notice);
 }

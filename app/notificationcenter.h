@@ -35,6 +35,10 @@ public:
     bool gateFailed(const QString &environment, const QString &namespaceName,
                     const QString &rollout, const QString &gateName, const QString &message);
 
+    // The window is pausing this rollout itself (onGateFail: pause): the pause it will see is
+    // the gate's, told with the gate's failure, so it is not told again as a person's.
+    void expectGatePause(const QString &environment, const QString &uid);
+
     // Loaded from QSettings when made; setSettings() stores them.
     const NotificationSettings &settings() const { return m_settings; }
     void setSettings(const NotificationSettings &settings);
@@ -67,4 +71,5 @@ private:
     QSet<QString> m_settled;
     // Bumped whenever an environment stops being live, so an older settle timer is ignored.
     QHash<QString, quint64> m_generation;
+    QSet<QString> m_gatePauses; // "environment/uid" paused by the window for a gate
 };
