@@ -109,6 +109,15 @@ void GateController::evaluateAll()
 bool GateController::evaluate(const QString &environment, const QString &uid)
 {
     const QString key = keyOf(environment, uid);
+    // The row first: most rollouts have no canary, and assembling a detail (pods, runs,
+    // events) for each of thousands every interval would cost the GUI thread.
+    const EnvironmentStore *store = m_model->store().environment(environment);
+    const EnvironmentStore::RowPtr row = store ? store->rolloutRow(uid) : nullptr;
+    if (!row || !row->rollout || !GateTarget::of(*row->rollout).hasCanary()
+        || row->rollout->status.abort) {
+        drop(key);
+        return false;
+    }
     const RolloutDetail detail = m_model->store().rolloutDetail(environment, uid);
     const GateTarget target = GateTarget::of(detail.rollout);
     if (!detail.isValid() || !target.hasCanary() || detail.rollout.status.abort) {
