@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysisrunsmodel.h"
 
+#include "analysismetricrows.h"
 #include "detailtext.h"
 #include "stepdescription.h"
 
@@ -51,17 +52,15 @@ QDateTime measuredAt(const Measurement &m)
     return m.finishedAt.isValid() ? m.finishedAt : m.startedAt;
 }
 
-DetailRow measurementRow(const Measurement &m, int number, const QDateTime &now)
+DetailRow measurementRow(const Measurement &m, const AnalysisMetric *definition, int number,
+                         const QDateTime &now)
 {
     DetailRow row(M::ColumnCount);
     row.cell(M::Name).text = AnalysisRunsModel::tr("Measurement %1").arg(number);
     setPhase(row, m.phase);
-    // An Error measurement has no value; its message says what went wrong.
-    const QString value = m.value.isEmpty() && !m.message.isEmpty()
-        ? m.message
-        : StepDescription::measurementValue(m);
-    row.cell(M::Values) = {value, m.message.isEmpty() ? m.value : m.message,
-                           DetailText::analysisPhaseTone(m.phase)};
+    row.cell(M::Summary) = AnalysisMetricRows::judgedCell(m, definition);
+    row.cell(M::Values)
+        = {StepDescription::measurementValue(m), m.value, DetailText::analysisPhaseTone(m.phase)};
     const QDateTime at = measuredAt(m);
     row.cell(M::When) = {DetailText::ago(at, now), DetailText::timestamp(at)};
     return row;
@@ -91,16 +90,31 @@ DetailRow metricRow(const MetricResult &metric, const QDateTime &now)
     return row;
 }
 
+const AnalysisMetric *definitionOf(const AnalysisRun &run, const QString &name)
+{
+    for (const AnalysisMetric &metric : run.metrics) {
+        if (metric.name == name)
+            return &metric;
+    }
+    return nullptr;
+}
+
 void appendMetric(Node *parent, const MetricResult &metric, const AnalysisRun &run,
                   const QDateTime &now)
 {
     Node *node = parent->append(metric.name, metricRow(metric, now));
-    // The explanation (unless the run's row already says the same), then the latest few
-    // measurements, newest first, keyed by start time (stable while the controller appends
-    // and measurementRetention drops the oldest).
+    // The explanation (unless the run's row already says the same), the definition, then the
+    // latest few measurements, newest first, keyed by start time (stable while the controller
+    // appends and measurementRetention drops the oldest).
     const QString failure = StepDescription::metricFailureMessage(metric, run);
     if (!failure.isEmpty() && failure != run.message)
         node->append(M::messageKey, messageRow(failure, metric.phase));
+    const AnalysisMetric *written = definitionOf(run, metric.name);
+    const AnalysisMetric resolved
+        = written ? AnalysisMetricRows::resolved(*written, run.args) : AnalysisMetric();
+    const AnalysisMetric *definition = written ? &resolved : nullptr;
+    if (definition)
+        AnalysisMetricRows::appendDefinition(node, resolved, *written);
     // Numbered as the controller counts them: retention may have dropped earlier ones.
     const int total = metric.count + metric.error;
     int shown = 0;
@@ -110,7 +124,7 @@ void appendMetric(Node *parent, const MetricResult &metric, const AnalysisRun &r
         const int number = total - int(metric.measurements.size()) + int(i) + 1;
         node->append(m.startedAt.isValid() ? m.startedAt.toString(Qt::ISODateWithMs)
                                            : QString::number(i),
-                     measurementRow(m, number > 0 ? number : int(i) + 1, now));
+                     measurementRow(m, definition, number > 0 ? number : int(i) + 1, now));
     }
 }
 
@@ -150,6 +164,16 @@ void AnalysisRunsModel::setRuns(const QList<AnalysisRun> &runs, const QDateTime 
             node->append(messageKey, messageRow(run.message, run.phase));
         for (const MetricResult &metric : run.metricResults)
             appendMetric(node, metric, run, now);
+        // The spec's metrics the controller has not started yet: what they will measure.
+        for (const AnalysisMetric &metric : run.metrics) {
+            if (run.metricResult(metric.name))
+                continue;
+            MetricResult pending;
+            pending.name = metric.name;
+            pending.phase = QStringLiteral("Pending");
+            pending.dryRun = run.dryRunMetrics.contains(metric.name);
+            appendMetric(node, pending, run, now);
+        }
     }
     apply(std::move(wanted), how);
 }
@@ -173,9 +197,34 @@ QModelIndex AnalysisRunsModel::indexOfMessage(const QModelIndex &parent) const
     return parent.isValid() ? indexOfKey(messageKey, parent) : QModelIndex();
 }
 
+QModelIndex AnalysisRunsModel::indexOfDefinition(const QModelIndex &metric, Definition part) const
+{
+    return metric.isValid() ? indexOfKey(AnalysisMetricRows::definitionKey(part), metric)
+                            : QModelIndex();
+}
+
 QVariant AnalysisRunsModel::rowData(const Node &node, int column, int role) const
 {
-    return node.row.data(column, role);
+    // A definition row keeps its label, value and copied text in extra.
+    const QStringList definition = node.row.extra.toStringList();
+    switch (role) {
+    case LabelRole:
+    case ValueRole:
+        if (column != Name || definition.size() != 3)
+            return QVariant();
+        return definition.at(role == LabelRole ? 0 : 1);
+    case CopyRole:
+        if (definition.size() == 3)
+            return column == Name ? definition.at(2) : QString();
+        if (node.row.firstColumnSpanned && column == Name) {
+            // A message row shows one line; its tooltip is the message as sent.
+            const QString whole = node.row.data(column, Qt::ToolTipRole).toString();
+            return whole.isEmpty() ? node.row.data(column, Qt::DisplayRole) : QVariant(whole);
+        }
+        return node.row.data(column, Qt::DisplayRole);
+    default:
+        return node.row.data(column, role);
+    }
 }
 
 QVariant AnalysisRunsModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -188,7 +237,7 @@ QVariant AnalysisRunsModel::headerData(int section, Qt::Orientation orientation,
     case Phase:
         return tr("Phase");
     case Summary:
-        return tr("Counts");
+        return tr("Counts / judged by");
     case Values:
         return tr("Latest values");
     case When:

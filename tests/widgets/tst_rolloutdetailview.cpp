@@ -197,6 +197,7 @@ private slots:
         const Parts p = parts(setup.view);
         const AnalysisRunsView *tree = p.analysis;
         using M = AnalysisRunsModel;
+        const int definitionRows = 5; // provider, query, conditions, limits, schedule
         QCOMPARE(columnTexts(tree, M::Name),
                  QStringList({QStringLiteral("search-7f9c6d5b8-7-bg"),
                               QStringLiteral("search-7f9c6d5b8-7-2"),
@@ -216,7 +217,12 @@ private slots:
                               QStringLiteral("0.021, 0.008, 0.005"), QStringLiteral("59s ago")}));
         QVERIFY(!tree->isExpanded(errorRate));
         QVERIFY(!errorRate.data(Qt::ForegroundRole).isValid());
-        QCOMPARE(tree->model()->rowCount(errorRate), M::shownMeasurements);
+        // Its definition, then the latest measurements with the rule that judged each.
+        QCOMPARE(tree->model()->rowCount(errorRate), definitionRows + M::shownMeasurements);
+        QCOMPARE(rowTexts(rowAt(tree, definitionRows, errorRate)),
+                 QStringList({QStringLiteral("Measurement 5"), QStringLiteral("Successful"),
+                              QStringLiteral("Met successCondition: result[0] <= 0.01"),
+                              QStringLiteral("0.005"), QStringLiteral("59s ago")}));
         const QModelIndex latency = tree->indexOfMetric(background, QStringLiteral("latency-p99"));
         QCOMPARE(rowTexts(latency),
                  QStringList({QStringLiteral("latency-p99 (dry run)"), QStringLiteral("Failed"),
@@ -231,14 +237,19 @@ private slots:
         QCOMPARE(text(why, 0), QStringLiteral("failed (3) > failureLimit (2)"));
         QVERIFY(tree->isFirstColumnSpanned(why.row(), latency));
         QCOMPARE(foreground(why, 0), red);
-        // A failed metric starts open on its latest measurements, newest first.
+        // A failed metric starts open on its definition and latest measurements, newest first.
         QVERIFY(tree->isExpanded(latency));
-        QCOMPARE(tree->model()->rowCount(latency), 4);
-        QCOMPARE(rowTexts(rowAt(tree, 1, latency)),
-                 QStringList({QStringLiteral("Measurement 3"), QStringLiteral("Failed"), QString(),
+        QCOMPARE(tree->model()->rowCount(latency), 1 + definitionRows + 3);
+        QVERIFY(tree->isFirstColumnSpanned(
+            tree->indexOfDefinition(latency, M::Definition::Conditions).row(), latency));
+        const QModelIndex newest = rowAt(tree, 1 + definitionRows, latency);
+        QCOMPARE(rowTexts(newest),
+                 QStringList({QStringLiteral("Measurement 3"), QStringLiteral("Failed"),
+                              QStringLiteral("Did not meet successCondition: result[0] < 500"),
                               QStringLiteral("903.7"), QStringLiteral("59s ago")}));
-        QCOMPARE(foreground(rowAt(tree, 1, latency), M::Values), red);
-        QCOMPARE(text(rowAt(tree, 3, latency), M::Name), QStringLiteral("Measurement 1"));
+        QCOMPARE(foreground(newest, M::Values), red);
+        QCOMPARE(text(rowAt(tree, 3 + definitionRows, latency), M::Name),
+                 QStringLiteral("Measurement 1"));
 
         const QModelIndex successful = rowAt(tree, 1);
         QCOMPARE(text(successful, M::Summary), QStringLiteral("2 metrics: 2 successful"));
@@ -256,7 +267,7 @@ private slots:
         // The metric has nothing to add to the run's message: no second copy.
         const QModelIndex failedMetric = tree->indexOfMetric(failed, QStringLiteral("error-rate"));
         QVERIFY(!tree->indexOfMessage(failedMetric).isValid());
-        QCOMPARE(tree->model()->rowCount(failedMetric), 1);
+        QCOMPARE(tree->model()->rowCount(failedMetric), definitionRows + 1);
         QCOMPARE(p.tabs->tabText(1), QStringLiteral("Analysis (3)"));
         // The current revision's analysis is still running: that is what the tab shows.
         QCOMPARE(p.tabs->tabToolTip(1), QStringLiteral("Current revision's analysis: Running"));
