@@ -85,15 +85,15 @@ private slots:
         QCOMPARE(dump(*m_model),
                  QStringList({QStringLiteral("prod|shop|api|Rollout|Canary|Waiting for promotion "
                                              "at step 2 of 3|2/3|20/0||registry/api:v2|5/5 "
-                                             "ready · 1 updated · 5 available|3h2m"),
+                                             "ready · 1 updated · 5 available|3h2m|"),
                               QStringLiteral("prod|shop|web|Rollout|Blue-green|Healthy||||"
                                              "registry/web:v1|2/2 ready · 2 updated · 2 "
-                                             "available|3h2m"),
+                                             "available|3h2m|"),
                               QStringLiteral("prod|infra|redis|Deployment|Rolling update|"
                                              "Progressing — Waiting for deployment \"redis\" "
                                              "rollout to finish: 2 of 3 updated replicas are "
                                              "available...|||7|registry/redis:1.0|2/3 ready · 3 "
-                                             "updated · 2 available|3h2m")}));
+                                             "updated · 2 available|3h2m|")}));
         QCOMPARE(m_model->workloadCount(QStringLiteral("prod")), 3);
         QCOMPARE(m_model->headerData(FleetModel::ReplicasColumn, Qt::Horizontal).toString(),
                  QStringLiteral("Replicas"));
@@ -186,7 +186,7 @@ private slots:
         web.status.message = QStringLiteral("active service cutover pending");
         web.metadata.resourceVersion = QStringLiteral("2");
         m_model->applyBatch(QStringLiteral("prod"), Build::upsert({web}));
-        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("1-1 c0-11")});
+        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("1-1 c0-12")});
         QCOMPARE(inserted.size(), 0);
         QCOMPARE(removed.size(), 0);
         QCOMPARE(reset.size(), 0);
@@ -217,7 +217,7 @@ private slots:
                                        Build::replicaSet(api, QStringLiteral("canary2"), 4, 1,
                                                          QStringLiteral("registry/api:v2"))};
         m_model->applyBatch(QStringLiteral("prod"), batch);
-        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-11")});
+        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-12")});
         QCOMPARE(m_model->index(0, FleetModel::WeightColumn).data().toString(),
                  QStringLiteral("20/20")); // 1 of 5 available pods run the canary
         QCOMPARE(m_model->index(0, FleetModel::RevisionColumn).data().toString(),
@@ -231,7 +231,7 @@ private slots:
         more.upserts<ReplicaSet>() = {Build::replicaSet(api, QStringLiteral("canary2"), 4, 2,
                                                         QStringLiteral("registry/api:v2"))};
         m_model->applyBatch(QStringLiteral("prod"), more);
-        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-11")});
+        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-12")});
         QCOMPARE(m_model->index(0, FleetModel::WeightColumn).data().toString(),
                  QStringLiteral("20/40"));
 
@@ -240,11 +240,46 @@ private slots:
         WorkloadDeltaBatch gone;
         gone.deletes<ReplicaSet>() = {QStringLiteral("shop/api-canary2")};
         m_model->applyBatch(QStringLiteral("prod"), gone);
-        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-11")});
+        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-12")});
         QCOMPARE(m_model->index(0, FleetModel::WeightColumn).data().toString(),
                  QStringLiteral("20/0"));
         QCOMPARE(m_model->index(0, FleetModel::ImagesColumn).data().toString(),
                  QStringLiteral("registry/api:v1"));
+    }
+
+    void gateVerdictFillsOnlyItsCell()
+    {
+        fill();
+        const QString uid = m_model->rolloutAt(0)->metadata.uid;
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        FleetModel::GateVerdict verdict;
+        verdict.outcome = GateOutcome::Fail;
+        verdict.failed = 1;
+        verdict.total = 3;
+        verdict.summary = QStringLiteral("Fail order success rate: canary 0.94 is below 0.97");
+        m_model->setGateVerdict(QStringLiteral("prod"), uid, verdict);
+        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c12-12")});
+        const QModelIndex cell = m_model->index(0, FleetModel::GatesColumn);
+        QCOMPARE(cell.data().toString(), QStringLiteral("✕ 1 of 3"));
+        QCOMPARE(cell.data(Qt::ToolTipRole).toString(), verdict.summary);
+        QVERIFY(cell.data(Qt::ForegroundRole).value<QColor>().red() > 150);
+        // Failing sorts after passing, and a row without a verdict first.
+        verdict.outcome = GateOutcome::Pass;
+        verdict.failed = 0;
+        m_model->setGateVerdict(QStringLiteral("prod"), m_model->rolloutAt(1)->metadata.uid,
+                                verdict);
+        QCOMPARE(m_model->index(1, FleetModel::GatesColumn).data().toString(),
+                 QStringLiteral("✓ 3"));
+        QVERIFY(m_model->index(0, FleetModel::GatesColumn).data(FleetModel::SortRole).toInt()
+                > m_model->index(1, FleetModel::GatesColumn).data(FleetModel::SortRole).toInt());
+        QCOMPARE(m_model->index(2, FleetModel::GatesColumn).data(FleetModel::SortRole).toInt(), -1);
+        changed.clear();
+        m_model->setGateVerdict(QStringLiteral("prod"), uid, std::nullopt);
+        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c12-12")});
+        QVERIFY(!m_model->index(0, FleetModel::GatesColumn).data().isValid());
+        changed.clear();
+        m_model->setGateVerdict(QStringLiteral("prod"), uid, std::nullopt); // nothing to clear
+        QCOMPARE(changed.size(), 0);
     }
 
     void deletesRemoveRows()
