@@ -48,6 +48,8 @@ void MainWindow::announceGateFailure(const QString &environment, const QString &
     QString message = gate.message;
     if (pausing) {
         m_notifications->expectGatePause(environment, uid);
+        m_fleetModel->claimManualPause(environment, uid,
+                                       tr("the dashboard (gate “%1” failed)").arg(gate.name));
         message = tr("%1; pausing the rollout (onGateFail: pause)").arg(gate.message);
     }
     m_notifications->gateFailed(environment, report.namespaceName, report.rollout, gate.name,

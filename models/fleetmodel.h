@@ -120,6 +120,9 @@ public:
 
     // Tests inject a fixed clock; the age column uses it. Default: the current UTC time.
     void setClock(std::function<QDateTime()> clock);
+    // The window paused this rollout itself: its manual pause reads "Paused by <who>"
+    // (EnvironmentStore::claimManualPause).
+    void claimManualPause(const QString &environment, const QString &uid, const QString &who);
     // Sets or (nullopt) clears a rollout's gate verdict.
     void setGateVerdict(const QString &environment, const QString &uid,
                         const std::optional<GateVerdict> &verdict);

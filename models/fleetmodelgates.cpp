@@ -75,3 +75,11 @@ QVariant FleetModel::gateData(const FleetRow &row, int role) const
     }
     return QVariant();
 }
+
+void FleetModel::claimManualPause(const QString &environment, const QString &uid,
+                                  const QString &who)
+{
+    EnvironmentStore::Change change;
+    if (m_store.environmentFor(environment).claimManualPause(uid, who, now(), &change))
+        applyChange(environment, change);
+}

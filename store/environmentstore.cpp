@@ -82,6 +82,7 @@ void EnvironmentStore::upsert(FleetRow &&row, Change *change, QHash<QString, qsi
         row.carryObservations(*old, now);
         forget(*old);
     }
+    applyPauseClaim(row, old.get(), now);
     const bool same = old && old->sameContent(row);
     const auto fresh = std::make_shared<const FleetRow>(std::move(row));
     remember(fresh);
@@ -185,4 +186,45 @@ EnvironmentStore::Change EnvironmentStore::apply(const WorkloadDeltaBatch &batch
     change.deploymentDetails.remove(QString());
     change.rowCountChanged = rowCount() != rowsBefore;
     return change;
+}
+
+void EnvironmentStore::applyPauseClaim(FleetRow &row, const FleetRow *old, const QDateTime &now)
+{
+    if (!row.rollout)
+        return;
+    const auto claim = m_pauseClaims.constFind(row.rollout->metadata.uid);
+    if (claim == m_pauseClaims.constEnd())
+        return;
+    const bool wasPaused = old && old->rollout && old->rollout->spec.paused;
+    // A claim older than a minute when a pause starts is not about that pause.
+    const bool fresh = claim->at.msecsTo(now) <= 60000;
+    if (!row.rollout->spec.paused) {
+        if (wasPaused || !fresh)
+            m_pauseClaims.erase(claim); // the claimed pause ended, or never came
+        return;
+    }
+    if (!wasPaused && !fresh) {
+        m_pauseClaims.erase(claim);
+        return;
+    }
+    row.observations.manualPauseBy = claim->who;
+}
+
+bool EnvironmentStore::claimManualPause(const QString &uid, const QString &who,
+                                        const QDateTime &now, Change *change)
+{
+    m_pauseClaims.insert(uid, PauseClaim {who, now});
+    const RowPtr old = rolloutRow(uid);
+    if (!old || !old->rollout || !old->rollout->spec.paused
+        || old->observations.manualPauseBy == who)
+        return false;
+    // The watch showed the pause before the window's answer came back.
+    FleetRow row = *old;
+    row.observations.manualPauseBy = who;
+    forget(*old);
+    const auto fresh = std::make_shared<const FleetRow>(std::move(row));
+    remember(fresh);
+    change->changed.append(fresh);
+    change->rolloutDetails.insert(uid);
+    return true;
 }

@@ -43,6 +43,12 @@ public:
     // the batch arrived (a manual pause or an abort seen in between is dated by it).
     Change apply(const WorkloadDeltaBatch &batch, const QDateTime &now);
 
+    // The window paused this rollout itself (onGateFail: pause): its manual pause, seen now
+    // or within a minute, is `who`'s rather than a person's (RolloutObservations::
+    // manualPauseBy) until it ends. True when a row changed (in *change).
+    bool claimManualPause(const QString &uid, const QString &who, const QDateTime &now,
+                          Change *change);
+
     // The connection state says whether the data is live. Returns true when staleness changed.
     bool setStale(bool stale, const QString &reason, const QDateTime &now);
     QDateTime staleSince() const { return m_staleSince; }
@@ -76,8 +82,16 @@ private:
     void upsert(FleetRow &&row, Change *change, QHash<QString, qsizetype> *insertedAt,
                 const QDateTime &now);
     void removeRow(const QString &key, Change *change);
+    // Sets or drops the row's pause attribution from m_pauseClaims.
+    void applyPauseClaim(FleetRow &row, const FleetRow *old, const QDateTime &now);
 
     QHash<QString, RowPtr> m_rows; // FleetRow::key() -> row
+    struct PauseClaim
+    {
+        QString who;
+        QDateTime at;
+    };
+    QHash<QString, PauseClaim> m_pauseClaims; // rollout uid -> the window's own pause
     QHash<QString, QString> m_rolloutKeyByUid;
     QHash<QString, QString> m_deploymentKeyByUid;
     WorkloadIndex m_objects;

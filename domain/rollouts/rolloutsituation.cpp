@@ -29,8 +29,10 @@ RolloutObservations RolloutObservations::follow(const RolloutObservations &befor
                                                 const QDateTime &now)
 {
     RolloutObservations after;
-    if (next.spec.paused)
+    if (next.spec.paused) {
         after.manualPauseSeenAt = previous.spec.paused ? before.manualPauseSeenAt : now;
+        after.manualPauseBy = previous.spec.paused ? before.manualPauseBy : QString();
+    }
     if (next.status.abort) {
         if (previous.status.abort)
             after.abortedAtStep = before.abortedAtStep;
@@ -238,9 +240,16 @@ RolloutSituation RolloutSituationText::pausedSituation(const Rollout &rollout,
         situation.kind = RolloutSituation::Kind::ManualPause;
         situation.waitsForPerson = true;
         const QDateTime since = context.observations.manualPauseSeenAt;
-        const QString who = since.isValid()
-            ? tr("Paused by a person since %1").arg(clockTime(since, context.now))
-            : tr("Paused by a person");
+        const QString by = context.observations.manualPauseBy;
+        QString who;
+        if (!by.isEmpty())
+            who = since.isValid()
+                ? tr("Paused by %1 since %2").arg(by, clockTime(since, context.now))
+                : tr("Paused by %1").arg(by);
+        else
+            who = since.isValid()
+                ? tr("Paused by a person since %1").arg(clockTime(since, context.now))
+                : tr("Paused by a person");
         situation.text = who + dash + resumeText(rollout);
         return situation;
     }

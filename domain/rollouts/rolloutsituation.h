@@ -25,11 +25,15 @@
 struct RolloutObservations
 {
     QDateTime manualPauseSeenAt;
+    // Who made the manual pause, when the window knows because it made it itself (its
+    // quality gate's onGateFail: pause); empty: a person, or another client.
+    QString manualPauseBy;
     std::optional<qint32> abortedAtStep; // 0-based, as status.currentStepIndex
 
     bool operator==(const RolloutObservations &o) const
     {
-        return manualPauseSeenAt == o.manualPauseSeenAt && abortedAtStep == o.abortedAtStep;
+        return manualPauseSeenAt == o.manualPauseSeenAt && manualPauseBy == o.manualPauseBy
+            && abortedAtStep == o.abortedAtStep;
     }
     bool operator!=(const RolloutObservations &o) const { return !(*this == o); }
     // The observations after `previous` was replaced by `next` at `now`: a manual pause or

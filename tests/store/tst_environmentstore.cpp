@@ -63,6 +63,51 @@ class TestEnvironmentStore : public QObject
     Q_OBJECT
 
 private slots:
+    // The window's own pause (onGateFail: pause) is told as its, not a person's: whether the
+    // answer comes before or after the watch shows it, until it ends; a claim never followed
+    // by a pause expires, so a person's later pause is not misattributed.
+    void theWindowsOwnPauseIsAttributed()
+    {
+        FleetStore fleet;
+        EnvironmentStore &store = fleet.environmentFor(Prod);
+        Rollout api = Build::canary("shop", "api", "Paused");
+        const QString uid = api.metadata.uid;
+        const QString gate = QStringLiteral("the dashboard (gate “x” failed)");
+        store.apply(Build::upsert({api}), at(0));
+        EnvironmentStore::Change change;
+        QVERIFY(!store.claimManualPause(uid, gate, at(1), &change)); // not paused yet
+        api.spec.paused = true;
+        store.apply(Build::upsert({api}), at(2));
+        QCOMPARE(store.rolloutRow(uid)->observations.manualPauseBy, gate);
+        QVERIFY(store.rolloutRow(uid)
+                    ->situationAt(at(3), true)
+                    .text.startsWith(
+                        QStringLiteral("Paused by the dashboard (gate “x” failed) since ")));
+        // The pause ends: the claim with it. A person's pause later is a person's.
+        api.spec.paused = false;
+        store.apply(Build::upsert({api}), at(10));
+        api.spec.paused = true;
+        store.apply(Build::upsert({api}), at(11));
+        QVERIFY(store.rolloutRow(uid)->observations.manualPauseBy.isEmpty());
+        QVERIFY(store.rolloutRow(uid)
+                    ->situationAt(at(12), true)
+                    .text.startsWith(QStringLiteral("Paused by a person since ")));
+        // The watch first, then the answer: the row changes at once.
+        EnvironmentStore::Change claimed;
+        QVERIFY(store.claimManualPause(uid, gate, at(13), &claimed));
+        QCOMPARE(keysOf(claimed.changed), QStringList {"api"});
+        QCOMPARE(sorted(claimed.rolloutDetails), QStringList {uid});
+        QCOMPARE(store.rolloutRow(uid)->observations.manualPauseBy, gate);
+        // A claim with no pause after it expires after a minute.
+        api.spec.paused = false;
+        store.apply(Build::upsert({api}), at(20));
+        store.claimManualPause(uid, gate, at(21), &change);
+        store.apply(Build::upsert({api}), at(90));
+        api.spec.paused = true;
+        store.apply(Build::upsert({api}), at(91));
+        QVERIFY(store.rolloutRow(uid)->observations.manualPauseBy.isEmpty());
+    }
+
     void rowsFollowUpsertsAndDeletes()
     {
         FleetStore fleet;
