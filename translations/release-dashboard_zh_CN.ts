@@ -2,6 +2,67 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>analysis %1</source>
+        <translation>分析 %1</translation>
+    </message>
+    <message>
+        <source>analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>A metric of an AnalysisRun of the canary&apos;s revision, judged by the run&apos;s own conditions and limits</source>
+        <translation>金丝雀修订版本的 AnalysisRun 中的一个指标，按该 AnalysisRun 自身的条件和限制判定</translation>
+    </message>
+    <message>
+        <source>A gate of the config file, judged on Prometheus range queries</source>
+        <translation>配置文件中的门禁，基于 Prometheus 范围查询判定</translation>
+    </message>
+    <message>
+        <source>worst %1</source>
+        <translation>最差 %1</translation>
+    </message>
+    <message>
+        <source>The latest measurement: %1</source>
+        <translation>最近一次测量：%1</translation>
+    </message>
+    <message>
+        <source>The canary&apos;s mean over the window: %1</source>
+        <translation>金丝雀在时间窗口内的均值：%1</translation>
+    </message>
+    <message>
+        <source>Its worst point: %1</source>
+        <translation>最差的数据点：%1</translation>
+    </message>
+    <message>
+        <source>%1 (worst %2)</source>
+        <translation>%1（最差 %2）</translation>
+    </message>
+    <message>
+        <source>The stable&apos;s mean over the window: %1 (%2)</source>
+        <translation>稳定版本在时间窗口内的均值：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Stable query as sent:
+%1</source>
+        <translation>实际发送的稳定版本查询：
+%1</translation>
+    </message>
+    <message>
+        <source>One point every %1</source>
+        <translation>每 %1 一个数据点</translation>
+    </message>
+    <message>
+        <source>Stable: %1</source>
+        <translation>稳定版本：%1</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Release Dashboard</source>
@@ -114,6 +175,53 @@
     </message>
 </context>
 <context>
+    <name>ActionWait</name>
+    <message>
+        <source>paused %1; the controller shows it (after %2 s)</source>
+        <translation>已暂停 %1；控制器已体现该变更（用时 %2 秒）</translation>
+    </message>
+    <message>
+        <source>resumed %1; the controller shows it (after %2 s)</source>
+        <translation>已恢复 %1；控制器已体现该变更（用时 %2 秒）</translation>
+    </message>
+    <message>
+        <source>promoted %1; the controller shows it (after %2 s)</source>
+        <translation>已推进 %1；控制器已体现该变更（用时 %2 秒）</translation>
+    </message>
+    <message>
+        <source>fully promoted %1; the controller shows it (after %2 s)</source>
+        <translation>已全量推进 %1；控制器已体现该变更（用时 %2 秒）</translation>
+    </message>
+    <message>
+        <source>aborted %1; the controller shows it (after %2 s)</source>
+        <translation>已中止 %1；控制器已体现该变更（用时 %2 秒）</translation>
+    </message>
+    <message>
+        <source>retried %1; the controller shows it (after %2 s)</source>
+        <translation>已重试 %1；控制器已体现该变更（用时 %2 秒）</translation>
+    </message>
+    <message>
+        <source>restarted %1; the controller shows it (after %2 s)</source>
+        <translation>已重启 %1；控制器已体现该变更（用时 %2 秒）</translation>
+    </message>
+    <message>
+        <source>rolled back %1; the controller shows it (after %2 s)</source>
+        <translation>已回滚 %1；控制器已体现该变更（用时 %2 秒）</translation>
+    </message>
+    <message>
+        <source>The API server accepted %1 for %2; waiting up to %3 s for the controller to show it.</source>
+        <translation>API 服务器已接受对 %2 的 %1 请求；最多等待 %3 秒，直到控制器体现该变更。</translation>
+    </message>
+    <message>
+        <source>The API server accepted %1 for %2, but the controller has not shown it within %3 s. Is the Argo Rollouts controller running?</source>
+        <translation>API 服务器已接受对 %2 的 %1 请求，但控制器在 %3 秒内没有体现该变更。Argo Rollouts 控制器是否在运行？</translation>
+    </message>
+    <message>
+        <source>The last read of the rollout failed: %1</source>
+        <translation>最近一次读取该发布失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisCharts</name>
     <message>
         <source>%1 (dry run)</source>
@@ -127,6 +235,45 @@
     </message>
 </context>
 <context>
+    <name>AnalysisGates</name>
+    <message>
+        <source>%1 errors in a row, more than the limit of %2</source>
+        <translation>连续 %1 次错误，超过了上限 %2</translation>
+    </message>
+    <message>
+        <source>%1 inconclusive measurements, more than the limit of %2</source>
+        <translation>%1 次测量无定论，超过了上限 %2</translation>
+    </message>
+    <message>
+        <source>%1 failed measurements, more than the limit of %2</source>
+        <translation>%1 次测量失败，超过了上限 %2</translation>
+    </message>
+    <message>
+        <source>no measurement yet</source>
+        <translation>尚无测量</translation>
+    </message>
+    <message>
+        <source>running: 1 measurement, within the limits so far</source>
+        <translation>运行中：已测量 1 次，目前未超出限制</translation>
+    </message>
+    <message>
+        <source>running: %1 measurements, within the limits so far</source>
+        <translation>运行中：已测量 %1 次，目前未超出限制</translation>
+    </message>
+    <message>
+        <source>success: %1</source>
+        <translation>成功条件：%1</translation>
+    </message>
+    <message>
+        <source>failure: %1</source>
+        <translation>失败条件：%1</translation>
+    </message>
+    <message>
+        <source>%1 after %2 measurements</source>
+        <translation>%2 次测量后为 %1</translation>
+    </message>
+</context>
+<context>
     <name>AnalysisRunsModel</name>
     <message>
         <source>Run / metric</source>
@@ -135,10 +282,6 @@
     <message>
         <source>Phase</source>
         <translation>阶段</translation>
-    </message>
-    <message>
-        <source>Counts</source>
-        <translation>计数</translation>
     </message>
     <message>
         <source>Latest values</source>
@@ -191,6 +334,81 @@ Consecutive errors: %5</source>
     <message>
         <source>Started: %1</source>
         <translation>开始于：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <source>%1
+
+In the AnalysisRun, before its arguments:
+%2</source>
+        <translation>%1
+
+AnalysisRun 中代入参数之前：
+%2</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>successCondition: %1
+failureCondition: %2</source>
+        <translation>successCondition：%1
+failureCondition：%2</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>限制</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>count: %1
+interval: %2
+initialDelay: %3</source>
+        <translation>count：%1
+interval：%2
+initialDelay：%3</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Counts / judged by</source>
+        <translation>计数 / 判定依据</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisRunsView</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>复制 %1</translation>
+    </message>
+    <message>
+        <source>Copy Row</source>
+        <translation>复制行</translation>
     </message>
 </context>
 <context>
@@ -433,10 +651,6 @@ Consecutive errors: %5</source>
         <translation>%1.%2：必须是字符串</translation>
     </message>
     <message>
-        <source>%1: must be a list of environment names</source>
-        <translation>%1：必须是环境名称的列表</translation>
-    </message>
-    <message>
         <source>%1: {{%2}} is only set when splitByRole is true</source>
         <translation>%1：只有 splitByRole 为 true 时才会设置 {{%2}}</translation>
     </message>
@@ -473,12 +687,12 @@ Consecutive errors: %5</source>
         <translation>配置于 %1</translation>
     </message>
     <message>
-        <source>invalid YAML: %1</source>
-        <translation>YAML 无效：%1</translation>
+        <source>%1: must be a list of %2</source>
+        <translation>%1：必须是由%2组成的列表</translation>
     </message>
     <message>
-        <source>%1: cannot read: %2</source>
-        <translation>%1：无法读取：%2</translation>
+        <source>environment names</source>
+        <translation>环境名称</translation>
     </message>
 </context>
 <context>
@@ -767,32 +981,6 @@ Consecutive errors: %5</source>
         <translation>get：table（默认）、wide 或 json；history：table 或 json；report：要写入的 FILE.pdf 或 FILE.md。</translation>
     </message>
     <message>
-        <source>Release Dashboard: Argo Rollouts across every environment.
-
-Without a command it opens the window. Commands:
-  get rollouts [-A | -n NS] [--context C | --env E] [-o table|wide|json]
-  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]
-  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]
-  promote NAME [--full] [-n NS] [--context C | --env E]
-  undo NAME [--to-revision N] [-n NS] [--context C | --env E]
-  history [--env E] [--workload NS/NAME] [--since T] [--until T]
-          [--outcome O] [-o table|json] [--history-file FILE]
-  report ENV/NS/NAME [--revision N] -o FILE.pdf|FILE.md
-  record [--env E ...] [--history-file FILE]</source>
-        <translation>Release Dashboard：跨所有环境查看 Argo Rollouts。
-
-不带命令时打开窗口。命令：
-  get rollouts [-A | -n NS] [--context C | --env E] [-o table|wide|json]
-  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]
-  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]
-  promote NAME [--full] [-n NS] [--context C | --env E]
-  undo NAME [--to-revision N] [-n NS] [--context C | --env E]
-  history [--env E] [--workload NS/NAME] [--since T] [--until T]
-          [--outcome O] [-o table|json] [--history-file FILE]
-  report ENV/NS/NAME [--revision N] -o FILE.pdf|FILE.md
-  record [--env E ...] [--history-file FILE]</translation>
-    </message>
-    <message>
         <source>--%1 is only valid without a command (it opens the window)</source>
         <translation>--%1 只能在不带命令时使用（它会打开窗口）</translation>
     </message>
@@ -867,6 +1055,122 @@ Without a command it opens the window. Commands:
     <message>
         <source>--%1 is only valid with %2</source>
         <translation>--%1 只能与 %2 一起使用</translation>
+    </message>
+    <message>
+        <source>Release Dashboard: Argo Rollouts across every environment.
+
+Without a command it opens the window. Commands:
+  get rollouts [-A | -n NS] [--context C | --env E] [-o table|wide|json]
+  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]
+  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]
+  promote NAME [--full] [-n NS] [--context C | --env E]
+  undo NAME [--to-revision N] [-n NS] [--context C | --env E]
+    (each action also: [--wait [--timeout DURATION]])
+  history [--env E] [--workload NS/NAME] [--since T] [--until T]
+          [--outcome O] [-o table|json] [--history-file FILE]
+  report ENV/NS/NAME [--revision N] -o FILE.pdf|FILE.md
+  record [--env E ...] [--history-file FILE]
+  gate check --rollout NS/NAME [--env E | --context C] [--at TIME]
+             [--watch DURATION] [-o text|json|junit]</source>
+        <translation>Release Dashboard：跨所有环境查看 Argo Rollouts。
+
+不带命令时打开窗口。命令：
+  get rollouts [-A | -n NS] [--context C | --env E] [-o table|wide|json]
+  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]
+  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]
+  promote NAME [--full] [-n NS] [--context C | --env E]
+  undo NAME [--to-revision N] [-n NS] [--context C | --env E]
+    （每个操作命令都还可以加上：[--wait [--timeout DURATION]]）
+  history [--env E] [--workload NS/NAME] [--since T] [--until T]
+          [--outcome O] [-o table|json] [--history-file FILE]
+  report ENV/NS/NAME [--revision N] -o FILE.pdf|FILE.md
+  record [--env E ...] [--history-file FILE]
+  gate check --rollout NS/NAME [--env E | --context C] [--at TIME]
+             [--watch DURATION] [-o text|json|junit]</translation>
+    </message>
+    <message>
+        <source>gate check does not take --%1</source>
+        <translation>gate check 不接受 --%1</translation>
+    </message>
+    <message>
+        <source>gate check: name the rollout with --rollout NAMESPACE/NAME</source>
+        <translation>gate check：请用 --rollout NAMESPACE/NAME 指定发布</translation>
+    </message>
+    <message>
+        <source>--rollout: &apos;%1&apos; is not NAMESPACE/NAME</source>
+        <translation>--rollout：&apos;%1&apos; 不是 NAMESPACE/NAME 形式</translation>
+    </message>
+    <message>
+        <source>--watch: &apos;%1&apos; is not a duration from 1s to 24h (such as 30m)</source>
+        <translation>--watch：&apos;%1&apos; 不是 1s 到 24h 之间的时长（例如 30m）</translation>
+    </message>
+    <message>
+        <source>--at: &apos;%1&apos; is not a past time (2026-12-01T10:00:00Z, or a duration back from now such as 30m)</source>
+        <translation>--at：&apos;%1&apos; 不是过去的时间（2026-12-01T10:00:00Z，或从现在往前推的时长，例如 30m）</translation>
+    </message>
+    <message>
+        <source>--at and --watch cannot be combined: a past instant is judged once</source>
+        <translation>--at 与 --watch 不能同时使用：过去的时刻只判定一次</translation>
+    </message>
+    <message>
+        <source>gate check: -o: unknown output format &apos;%1&apos; (formats: text, json, junit)</source>
+        <translation>gate check：-o：未知输出格式 &apos;%1&apos;（可用格式：text、json、junit）</translation>
+    </message>
+    <message>
+        <source>gate check: the rollout to judge.</source>
+        <translation>gate check：要判定的发布。</translation>
+    </message>
+    <message>
+        <source>gate check: judge at a past time (RFC 3339, or a duration back from now).</source>
+        <translation>gate check：按过去某一时刻判定（RFC 3339 格式，或从现在往前推的时长）。</translation>
+    </message>
+    <message>
+        <source>gate check: judge again at every gate interval for this long; stop at the first failure.</source>
+        <translation>gate check：在这段时长内按门禁间隔反复判定；首次未通过即停止。</translation>
+    </message>
+    <message>
+        <source>gate: name what to do: gate check</source>
+        <translation>gate：请指定要执行的操作：gate check</translation>
+    </message>
+    <message>
+        <source>gate: unknown command &apos;%1&apos; (commands: check)</source>
+        <translation>gate：未知命令 &apos;%1&apos;（可用命令：check）</translation>
+    </message>
+    <message>
+        <source>gate check: unexpected argument &apos;%1&apos;</source>
+        <translation>gate check：多余的参数 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>gate check: give --env once</source>
+        <translation>gate check：--env 只能指定一次</translation>
+    </message>
+    <message>
+        <source>--%1 is only valid with gate check</source>
+        <translation>--%1 只能与 gate check 一起使用</translation>
+    </message>
+    <message>
+        <source>Actions: return only once the controller shows the effect (exit code 5 when it does not in time).</source>
+        <translation>操作命令：等控制器体现出效果后才返回（未能及时体现时退出码为 5）。</translation>
+    </message>
+    <message>
+        <source>With --wait: wait at most DURATION, e.g. 90s or 2m (1s to 1h; default 60s).</source>
+        <translation>与 --wait 一起使用：最多等待 DURATION，例如 90s 或 2m（1s 到 1h；默认 60s）。</translation>
+    </message>
+    <message>
+        <source>--timeout is only valid with --wait</source>
+        <translation>--timeout 只能与 --wait 一起使用</translation>
+    </message>
+    <message>
+        <source>--timeout: &apos;%1&apos; is not a duration (e.g. 90s, 2m, 1m30s)</source>
+        <translation>--timeout：&apos;%1&apos; 不是时长（例如 90s、2m、1m30s）</translation>
+    </message>
+    <message>
+        <source>--timeout: %1 is outside 1s to 1h</source>
+        <translation>--timeout：%1 超出了 1s 到 1h 的范围</translation>
+    </message>
+    <message>
+        <source>--wait takes no value: give the time with --timeout %1</source>
+        <translation>--wait 不接受值：请用 --timeout %1 指定时间</translation>
     </message>
 </context>
 <context>
@@ -1277,10 +1581,6 @@ Without a command it opens the window. Commands:
         <translation>%1.colour：&apos;%2&apos; 不是 #rrggbb 形式的颜色</translation>
     </message>
     <message>
-        <source>invalid YAML: %1</source>
-        <translation>YAML 无效：%1</translation>
-    </message>
-    <message>
         <source>the file is empty; expected an &apos;environments&apos; list</source>
         <translation>文件为空；应包含 &apos;environments&apos; 列表</translation>
     </message>
@@ -1299,10 +1599,6 @@ Without a command it opens the window. Commands:
     <message>
         <source>environments[%1].name: &apos;%2&apos; is already defined on line %3</source>
         <translation>environments[%1].name：&apos;%2&apos; 已在第 %3 行定义</translation>
-    </message>
-    <message>
-        <source>%1: cannot read: %2</source>
-        <translation>%1：无法读取：%2</translation>
     </message>
     <message>
         <source>none</source>
@@ -1439,6 +1735,10 @@ Without a command it opens the window. Commands:
     <message>
         <source>%1.url: &apos;%2&apos; is not an http or https address</source>
         <translation>%1.url：&apos;%2&apos; 不是 http 或 https 地址</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not notify or pause</source>
+        <translation>%1：&apos;%2&apos; 不是 notify 或 pause</translation>
     </message>
 </context>
 <context>
@@ -1868,6 +2168,30 @@ Without a command it opens the window. Commands:
         <source>Step %1 (kubectl argo rollouts: %2 done)</source>
         <translation>第 %1 步（kubectl argo rollouts：已完成 %2）</translation>
     </message>
+    <message>
+        <source>Gates</source>
+        <translation>门禁</translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <source>✕ %1 of %2</source>
+        <translation>✕ %1/%2</translation>
+    </message>
+    <message>
+        <source>! error</source>
+        <translation>! 错误</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>? %1</source>
+        <translation>? %1</translation>
+    </message>
 </context>
 <context>
     <name>FleetSession</name>
@@ -1958,6 +2282,522 @@ Without a command it opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>FleetTrayIcon</name>
+    <message>
+        <source>&amp;Show Window</source>
+        <translation>显示窗口(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications…</source>
+        <translation>通知(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Release Dashboard</source>
+        <translation>Release Dashboard</translation>
+    </message>
+    <message>
+        <source>No environment has data yet</source>
+        <translation>尚无任何环境的数据</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rolling out</source>
+        <translation>
+            <numerusform>%n 个正在发布</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>all healthy</source>
+        <translation>全部健康</translation>
+    </message>
+    <message>
+        <source>no workloads</source>
+        <translation>没有工作负载</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>environment: state</comment>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>FreedesktopNotifier</name>
+    <message>
+        <source>There is no D-Bus session bus.</source>
+        <translation>没有 D-Bus 会话总线。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Release Dashboard</source>
+        <translation>Release Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>GateCommand</name>
+    <message>
+        <source>%1: rollout %2/%3 not found</source>
+        <translation>%1：找不到发布 %2/%3</translation>
+    </message>
+    <message>
+        <source>the canary is gone (promoted or aborted); its last judgement stands</source>
+        <translation>金丝雀已不存在（已推进或已中止）；以它最后一次的判定结果为准</translation>
+    </message>
+    <message>
+        <source>gate check: name the environment with --env or --context (environments: %1)</source>
+        <translation>gate check：请用 --env 或 --context 指定环境（现有环境：%1）</translation>
+    </message>
+</context>
+<context>
+    <name>GateConfig</name>
+    <message>
+        <source>%1: &apos;%2&apos; is not a number</source>
+        <translation>%1：&apos;%2&apos; 不是数字</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a percentage such as 10% (0% to 1000%)</source>
+        <translation>%1：&apos;%2&apos; 不是百分比，例如 10%（范围为 0% 到 1000%）</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a duration from %3 to %4 (such as 30s, 10m, 1h)</source>
+        <translation>%1：&apos;%2&apos; 不是 %3 到 %4 之间的时长（例如 30s、10m、1h）</translation>
+    </message>
+    <message>
+        <source>%1: must be a mapping with maxIncrease or maxDecrease</source>
+        <translation>%1：必须是包含 maxIncrease 或 maxDecrease 的映射</translation>
+    </message>
+    <message>
+        <source>%1: needs maxIncrease or maxDecrease</source>
+        <translation>%1：需要设置 maxIncrease 或 maxDecrease</translation>
+    </message>
+    <message>
+        <source>%1.min: %2 is above max %3</source>
+        <translation>%1.min：%2 大于 max %3</translation>
+    </message>
+    <message>
+        <source>%1: needs a bound: max, min or relative</source>
+        <translation>%1：需要设置阈值：max、min 或 relative</translation>
+    </message>
+    <message>
+        <source>NAMESPACE/NAME workloads</source>
+        <translation>工作负载（NAMESPACE/NAME 形式）</translation>
+    </message>
+    <message>
+        <source>%1[%2]: &apos;%3&apos; is not of the form NAMESPACE/NAME</source>
+        <translation>%1[%2]：&apos;%3&apos; 不是 NAMESPACE/NAME 形式</translation>
+    </message>
+    <message>
+        <source>%1: must be a whole number from 1 to %2 (the points in the window at the step)</source>
+        <translation>%1：必须是 1 到 %2 之间的整数（按步长计算的时间窗口内的数据点数）</translation>
+    </message>
+    <message>
+        <source>%1: must be a mapping with &apos;name&apos; and &apos;query&apos;</source>
+        <translation>%1：必须是包含 &apos;name&apos; 和 &apos;query&apos; 的映射</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is missing</source>
+        <translation>%1：缺少 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1: the step is longer than the window</source>
+        <translation>%1：步长大于时间窗口</translation>
+    </message>
+    <message>
+        <source>environment names</source>
+        <translation>环境名称</translation>
+    </message>
+    <message>
+        <source>gates: must be a list of gates</source>
+        <translation>gates：必须是门禁列表</translation>
+    </message>
+    <message>
+        <source>%1.name: &apos;%2&apos; is already the name of another gate</source>
+        <translation>%1.name：&apos;%2&apos; 已是另一个门禁的名称</translation>
+    </message>
+</context>
+<context>
+    <name>GateController</name>
+    <message>
+        <source>No canary: gates are judged while a new revision is rolled out.</source>
+        <translation>没有金丝雀：门禁在新修订版本发布期间进行判定。</translation>
+    </message>
+    <message>
+        <source>Aborted: gates are judged while the canary runs.</source>
+        <translation>已中止：门禁在金丝雀运行期间进行判定。</translation>
+    </message>
+    <message>
+        <source>Not judged yet: gates are judged every %1 while a canary runs.</source>
+        <translation>尚未判定：金丝雀运行期间每 %1 判定一次门禁。</translation>
+    </message>
+    <message>
+        <source>gate &apos;%1&apos; failed: %2</source>
+        <translation>门禁“%1”未通过：%2</translation>
+    </message>
+</context>
+<context>
+    <name>GateEvaluator</name>
+    <message>
+        <source>no canary to judge: one revision runs</source>
+        <translation>没有可判定的金丝雀：只有一个修订版本在运行</translation>
+    </message>
+    <message>
+        <source>metrics are turned off for environment %1</source>
+        <translation>环境 %1 已关闭指标</translation>
+    </message>
+</context>
+<context>
+    <name>GateJudge</name>
+    <message>
+        <source>the %1 query failed: %2</source>
+        <translation>%1查询失败：%2</translation>
+    </message>
+    <message>
+        <source>the %1 query returned %2 series; a gate needs one (aggregate it with sum, avg or max)</source>
+        <translation>%1查询返回了 %2 条序列；门禁只需要一条（请用 sum、avg 或 max 聚合）</translation>
+    </message>
+    <message>
+        <source>canary %1 is above the maximum %2</source>
+        <translation>金丝雀 %1 高于最大值 %2</translation>
+    </message>
+    <message>
+        <source>canary %1 is below the minimum %2</source>
+        <translation>金丝雀 %1 低于最小值 %2</translation>
+    </message>
+    <message>
+        <source>canary %1 is above stable 0 (at most %2 more allowed)</source>
+        <translation>金丝雀 %1 高于稳定版本的 0（最多允许高出 %2）</translation>
+    </message>
+    <message>
+        <source>canary %1 is %2 above stable %3 (at most %4 allowed)</source>
+        <translation>金丝雀 %1 比稳定版本 %3 高 %2（最多允许 %4）</translation>
+    </message>
+    <message>
+        <source>canary %1 is below stable 0 (at most %2 less allowed)</source>
+        <translation>金丝雀 %1 低于稳定版本的 0（最多允许低 %2）</translation>
+    </message>
+    <message>
+        <source>canary %1 is %2 below stable %3 (at most %4 allowed)</source>
+        <translation>金丝雀 %1 比稳定版本 %3 低 %2（最多允许 %4）</translation>
+    </message>
+    <message>
+        <source>max %1</source>
+        <translation>最大 %1</translation>
+    </message>
+    <message>
+        <source>min %1</source>
+        <translation>最小 %1</translation>
+    </message>
+    <message>
+        <source>stable + %1</source>
+        <translation>稳定版本 + %1</translation>
+    </message>
+    <message>
+        <source>stable − %1</source>
+        <translation>稳定版本 − %1</translation>
+    </message>
+    <message>
+        <source>canary</source>
+        <translation>金丝雀</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>稳定版本</translation>
+    </message>
+    <message>
+        <source>too little data: %1 of the %2 points the canary needs in the last %3 had a value</source>
+        <translation>数据太少：在最近 %3 内，金丝雀所需的 %2 个数据点中只有 %1 个有值</translation>
+    </message>
+    <message>
+        <source>too little data: %1 of the %2 points the stable needs in the last %3 had a value</source>
+        <translation>数据太少：在最近 %3 内，稳定版本所需的 %2 个数据点中只有 %1 个有值</translation>
+    </message>
+    <message>
+        <source>canary %1 is within %2 (mean of %3 points over %4)</source>
+        <translation>金丝雀 %1 在阈值 %2 之内（%4 内 %3 个数据点的均值）</translation>
+    </message>
+</context>
+<context>
+    <name>GateOutcomes</name>
+    <message>
+        <source>Pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Inconclusive</source>
+        <translation>无定论</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>未通过</translation>
+    </message>
+</context>
+<context>
+    <name>GateReportFormat</name>
+    <message>
+        <source>no value</source>
+        <translation>无值</translation>
+    </message>
+    <message>
+        <source> (worst %1)</source>
+        <translation>（最差 %1）</translation>
+    </message>
+    <message>
+        <source>, stable %1</source>
+        <translation>，稳定版本 %1</translation>
+    </message>
+    <message>
+        <source>bound</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>%1 at %2: %3</source>
+        <translation>%1 于 %2：%3</translation>
+    </message>
+    <message>
+        <source>  no canary: one revision runs (stable %1)
+</source>
+        <translation>  没有金丝雀：只有一个修订版本在运行（稳定版本 %1）
+</translation>
+    </message>
+    <message>
+        <source>  canary %1, stable %2
+</source>
+        <translation>  金丝雀 %1，稳定版本 %2
+</translation>
+    </message>
+    <message>
+        <source>  no gate applies to this rollout
+</source>
+        <translation>  没有适用于该发布的门禁
+</translation>
+    </message>
+    <message>
+        <source>      value %1; bound %2
+</source>
+        <translation>      值 %1；阈值 %2
+</translation>
+    </message>
+    <message>
+        <source>quality gates of %1</source>
+        <translation>%1 的质量门禁</translation>
+    </message>
+</context>
+<context>
+    <name>GatesModel</name>
+    <message>
+        <source>Query as sent:
+%1</source>
+        <translation>实际发送的查询：
+%1</translation>
+    </message>
+    <message>
+        <source>Canary query as sent:
+%1
+
+Stable query as sent:
+%2</source>
+        <translation>实际发送的金丝雀查询：
+%1
+
+实际发送的稳定版本查询：
+%2</translation>
+    </message>
+    <message>
+        <source>1 point with a value</source>
+        <translation>1 个有值的数据点</translation>
+    </message>
+    <message>
+        <source>%1 points with a value</source>
+        <translation>%1 个有值的数据点</translation>
+    </message>
+    <message>
+        <source>canary ±0 %</source>
+        <translation>金丝雀 ±0%</translation>
+    </message>
+    <message>
+        <source>canary %1%2 %</source>
+        <translation>金丝雀 %1%2%</translation>
+    </message>
+    <message>
+        <source>1 measurement</source>
+        <translation>1 次测量</translation>
+    </message>
+    <message>
+        <source>%1 measurements</source>
+        <translation>%1 次测量</translation>
+    </message>
+    <message>
+        <source>%1 of %2 points</source>
+        <translation>%1/%2 个数据点</translation>
+    </message>
+    <message>
+        <source>over %1</source>
+        <translation>时间窗口 %1</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>门禁</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Canary</source>
+        <translation>金丝雀</translation>
+    </message>
+    <message>
+        <source>Stable</source>
+        <translation>稳定版本</translation>
+    </message>
+    <message>
+        <source>Bound</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>时间窗口</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>The canary&apos;s mean over the gate&apos;s window (analysis: the latest measurement), and its worst point</source>
+        <translation>金丝雀在门禁时间窗口内的均值（分析：最近一次测量），以及最差的数据点</translation>
+    </message>
+    <message>
+        <source>Relative gates: the stable&apos;s mean over the same window, and how far the canary is from it</source>
+        <translation>相对门禁：稳定版本在同一时间窗口内的均值，以及金丝雀与它的差距</translation>
+    </message>
+    <message>
+        <source>The points that had a value in the window (analysis: the measurements)</source>
+        <translation>时间窗口内有值的数据点（分析：测量次数）</translation>
+    </message>
+</context>
+<context>
+    <name>GatesTreeView</name>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy Query</source>
+        <translation>复制查询</translation>
+    </message>
+    <message>
+        <source>Copy Stable Query</source>
+        <translation>复制稳定版本查询</translation>
+    </message>
+    <message>
+        <source>Copy Row</source>
+        <translation>复制行</translation>
+    </message>
+</context>
+<context>
+    <name>GatesView</name>
+    <message>
+        <source>Gates: %1 — the one gate passed</source>
+        <translation>门禁：%1 — 唯一的门禁已通过</translation>
+    </message>
+    <message>
+        <source>Gates: %1 — all %2 passed</source>
+        <translation>门禁：%1 — 全部 %2 个均已通过</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed</source>
+        <translation>%2 个中 %1 个未通过</translation>
+    </message>
+    <message>
+        <source>%1 of %2 could not be judged</source>
+        <translation>%2 个中 %1 个无法判定</translation>
+    </message>
+    <message>
+        <source>%1 of %2 inconclusive</source>
+        <translation>%2 个中 %1 个无定论</translation>
+    </message>
+    <message>
+        <source>%1 not judged</source>
+        <translation>%1 个未判定</translation>
+    </message>
+    <message>
+        <source>%1 inconclusive</source>
+        <translation>%1 个无定论</translation>
+    </message>
+    <message>
+        <source>Gates: %1 — %2</source>
+        <translation>门禁：%1 — %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>gates:
+  - name: error ratio
+    query: &gt;-
+      sum(rate(http_requests_total{code=~&quot;5..&quot;,pod=~&quot;{{pod_regex}}&quot;}[1m]))
+      / sum(rate(http_requests_total{pod=~&quot;{{pod_regex}}&quot;}[1m]))
+    max: 0.02</source>
+        <extracomment>The YAML keys (gates, name, query, max) must stay as they are.</extracomment>
+        <translation>gates:
+  - name: 错误率
+    query: &gt;-
+      sum(rate(http_requests_total{code=~&quot;5..&quot;,pod=~&quot;{{pod_regex}}&quot;}[1m]))
+      / sum(rate(http_requests_total{pod=~&quot;{{pod_regex}}&quot;}[1m]))
+    max: 0.02</translation>
+    </message>
+    <message>
+        <source>A gate is a PromQL query with a bound, judged on the canary&apos;s pods (and, for a relative bound, on the stable&apos;s), for example:</source>
+        <translation>门禁是一条带阈值的 PromQL 查询，针对金丝雀的 Pod 判定（若为相对阈值，还针对稳定版本的 Pod），例如：</translation>
+    </message>
+    <message>
+        <source>The config file is described in docs/cli.md, “Environments config”; an AnalysisTemplate&apos;s metrics are listed here as they are measured.</source>
+        <translation>配置文件的说明见 docs/cli.md 的“Environments config”一节；AnalysisTemplate 的指标会在测量时列在这里。</translation>
+    </message>
+    <message>
+        <source>Not evaluated yet: gates are judged every %1 while a canary runs</source>
+        <translation>尚未评估：金丝雀运行期间每 %1 判定一次门禁</translation>
+    </message>
+    <message>
+        <source>No canary: gates are judged while a new revision is rolled out</source>
+        <translation>没有金丝雀：门禁在新修订版本发布期间进行判定</translation>
+    </message>
+    <message>
+        <source>Gates that will be judged: %1</source>
+        <translation>将要判定的门禁：%1</translation>
+    </message>
+    <message>
+        <source>No gates apply to this rollout: add &lt;code&gt;gates:&lt;/code&gt; to the config file or use an AnalysisTemplate</source>
+        <translation>没有适用于该发布的门禁：请在配置文件中添加 &lt;code&gt;gates:&lt;/code&gt;，或使用 AnalysisTemplate</translation>
+    </message>
+    <message>
+        <source>Canary %1 against stable %2</source>
+        <translation>金丝雀 %1 对比稳定版本 %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>evaluated %1 at %2 · judged every %3</source>
+        <translation>%1（%2）评估 · 每 %3 判定一次</translation>
+    </message>
+    <message>
+        <source>No newer judgement since %1: the gates may not be judged any more (metrics unreachable, or the canary gone)</source>
+        <translation>自 %1 起没有新的判定结果：门禁可能已不再判定（指标不可达，或金丝雀已不存在）</translation>
+    </message>
+</context>
+<context>
     <name>GetCommand</name>
     <message>
         <source>%1: rollout &quot;%2&quot; not found in namespace &quot;%3&quot;</source>
@@ -1990,16 +2830,8 @@ Without a command it opens the window. Commands:
         <translation>%1：必须是 %2 到 %3 之间的整数</translation>
     </message>
     <message>
-        <source>invalid YAML: %1</source>
-        <translation>YAML 无效：%1</translation>
-    </message>
-    <message>
         <source>history: must be a mapping of retentionDays and maxSizeMB</source>
         <translation>history：必须是包含 retentionDays 和 maxSizeMB 的映射</translation>
-    </message>
-    <message>
-        <source>%1: cannot read: %2</source>
-        <translation>%1：无法读取：%2</translation>
     </message>
 </context>
 <context>
@@ -2607,6 +3439,43 @@ Nothing is shown or acted on until you select a row; clear the filter to see it 
         <source>Every recorded release: timelines, gates, actions, reports</source>
         <translation>所有已记录的发布：时间线、门禁、操作、报告</translation>
     </message>
+    <message>
+        <source>No gate applies to this rollout</source>
+        <translation>没有适用于该发布的门禁</translation>
+    </message>
+    <message>
+        <source>Every gate passed (%1 of %1)</source>
+        <translation>所有门禁均已通过（%1/%1）</translation>
+    </message>
+    <message>
+        <source>the dashboard (gate “%1” failed)</source>
+        <translation>仪表盘（门禁“%1”未通过）</translation>
+    </message>
+    <message>
+        <source>%1; pausing the rollout (onGateFail: pause)</source>
+        <translation>%1；正在暂停该发布（onGateFail: pause）</translation>
+    </message>
+    <message>
+        <source>pause after a failed gate</source>
+        <translation>门禁未通过后的暂停</translation>
+    </message>
+    <message>
+        <source>the dashboard could not pause it: %1</source>
+        <translation>仪表盘无法暂停该发布：%1</translation>
+    </message>
+    <message>
+        <source>%1/%2/%3: could not pause after a failed gate: %4</source>
+        <translation>%1/%2/%3：门禁未通过后无法暂停：%4</translation>
+    </message>
+    <message>
+        <source>&amp;Notifications…</source>
+        <translation>通知(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>notice title — text</comment>
+        <translation>%1 — %2</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -2672,6 +3541,203 @@ Nothing is shown or acted on until you select a row; clear the filter to see it 
     <message>
         <source>resolution: %1</source>
         <translation>分辨率：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MetricDescription</name>
+    <message>
+        <source>the result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>the result %1</source>
+        <translation>结果 %1</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Plugin</source>
+        <translation>插件</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <source>Failed when %1 · Successful when %2 · otherwise Inconclusive</source>
+        <translation>满足 %1 时失败 · 满足 %2 时成功 · 否则无定论</translation>
+    </message>
+    <message>
+        <source>Successful when %1 · otherwise Failed</source>
+        <translation>满足 %1 时成功 · 否则失败</translation>
+    </message>
+    <message>
+        <source>Failed when %1 · otherwise Successful</source>
+        <translation>满足 %1 时失败 · 否则成功</translation>
+    </message>
+    <message>
+        <source>None: the Job&apos;s outcome decides</source>
+        <translation>无：由 Job 的结果决定</translation>
+    </message>
+    <message>
+        <source>None: every measurement without an error is Successful</source>
+        <translation>无：每次没有出错的测量都算成功</translation>
+    </message>
+    <message>
+        <source>%1 %2 (default)</source>
+        <translation>%1 %2（默认）</translation>
+    </message>
+    <message>
+        <source>failureLimit %1 (disabled)</source>
+        <translation>failureLimit %1（已禁用）</translation>
+    </message>
+    <message>
+        <source>Failed measurements never fail the metric (failureLimit -1).</source>
+        <translation>失败的测量永远不会使该指标失败（failureLimit -1）。</translation>
+    </message>
+    <message>
+        <source>Failed when failed measurements exceed %1.</source>
+        <translation>失败的测量超过 %1 次时为失败。</translation>
+    </message>
+    <message>
+        <source>Inconclusive when inconclusive measurements exceed %1.</source>
+        <translation>无定论的测量超过 %1 次时为无定论。</translation>
+    </message>
+    <message>
+        <source>Error when consecutive errors exceed %1.</source>
+        <translation>连续错误超过 %1 次时为错误。</translation>
+    </message>
+    <message>
+        <source>Successful once %1 measurements in a row succeed.</source>
+        <translation>连续 %1 次测量成功后即为成功。</translation>
+    </message>
+    <message>
+        <source>An unset limit is Argo Rollouts&apos; default: failureLimit %1, inconclusiveLimit %2, consecutiveErrorLimit %3.</source>
+        <translation>未设置的限制采用 Argo Rollouts 的默认值：failureLimit %1、inconclusiveLimit %2、consecutiveErrorLimit %3。</translation>
+    </message>
+    <message>
+        <source>count %1</source>
+        <translation>count %1</translation>
+    </message>
+    <message>
+        <source>1 measurement</source>
+        <translation>1 次测量</translation>
+    </message>
+    <message>
+        <source>%1 measurements</source>
+        <translation>%1 次测量</translation>
+    </message>
+    <message>
+        <source>%1, every %2</source>
+        <translation>%1，每 %2 一次</translation>
+    </message>
+    <message>
+        <source>Every %1 until the run is terminated</source>
+        <translation>每 %1 一次，直到运行被终止</translation>
+    </message>
+    <message>
+        <source>%1, initial delay %2</source>
+        <translation>%1，初始延迟 %2</translation>
+    </message>
+    <message>
+        <source>Error without a message</source>
+        <translation>错误（无消息）</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>正在测量…</translation>
+    </message>
+    <message>
+        <source>No conditions: the Job succeeded</source>
+        <translation>无条件：Job 已成功</translation>
+    </message>
+    <message>
+        <source>No conditions: any result succeeds</source>
+        <translation>无条件：任何结果都算成功</translation>
+    </message>
+    <message>
+        <source>Did not meet failureCondition: %1</source>
+        <translation>未满足 failureCondition：%1</translation>
+    </message>
+    <message>
+        <source>Met successCondition: %1</source>
+        <translation>满足 successCondition：%1</translation>
+    </message>
+    <message>
+        <source>No conditions: the Job failed</source>
+        <translation>无条件：Job 已失败</translation>
+    </message>
+    <message>
+        <source>No conditions: the provider reported a failure</source>
+        <translation>无条件：提供方报告了失败</translation>
+    </message>
+    <message>
+        <source>Did not meet successCondition: %1</source>
+        <translation>未满足 successCondition：%1</translation>
+    </message>
+    <message>
+        <source>Met failureCondition: %1</source>
+        <translation>满足 failureCondition：%1</translation>
+    </message>
+    <message>
+        <source>No conditions: the provider reported it inconclusive</source>
+        <translation>无条件：提供方报告为无定论</translation>
+    </message>
+    <message>
+        <source>Neither condition decided</source>
+        <translation>两个条件都未作出判定</translation>
+    </message>
+    <message>
+        <source>Error: %1
+Errors count towards consecutiveErrorLimit, not failureLimit.</source>
+        <translation>错误：%1
+错误计入 consecutiveErrorLimit，而不计入 failureLimit。</translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation>无消息</translation>
+    </message>
+    <message>
+        <source>Successful: %1 did not meet the failureCondition %2, and no successCondition is set.</source>
+        <translation>成功：%1 未满足 failureCondition %2，且未设置 successCondition。</translation>
+    </message>
+    <message>
+        <source>Successful: %1 met the successCondition %2.</source>
+        <translation>成功：%1 满足 successCondition %2。</translation>
+    </message>
+    <message>
+        <source>Failed: %1 did not meet the successCondition %2, and no failureCondition is set.</source>
+        <translation>失败：%1 未满足 successCondition %2，且未设置 failureCondition。</translation>
+    </message>
+    <message>
+        <source>Failed: %1 met the failureCondition %2 (it wins over any successCondition).</source>
+        <translation>失败：%1 满足 failureCondition %2（它优先于任何 successCondition）。</translation>
+    </message>
+    <message>
+        <source>Inconclusive: %1 met neither the successCondition %2 nor the failureCondition %3.</source>
+        <translation>无定论：%1 既未满足 successCondition %2，也未满足 failureCondition %3。</translation>
+    </message>
+    <message>
+        <source>Inconclusive: %1 was not decided by the conditions; the provider reported it inconclusive.</source>
+        <translation>无定论：条件未能判定 %1；提供方报告为无定论。</translation>
     </message>
 </context>
 <context>
@@ -2769,6 +3835,119 @@ Nothing is shown or acted on until you select a row; clear the filter to see it 
     <message>
         <source>The response is larger than the limit of %1 bytes</source>
         <translation>响应超过了 %1 字节的上限</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDetector</name>
+    <message>
+        <source>Gate %1 failed.</source>
+        <translation>门禁“%1”未通过。</translation>
+    </message>
+    <message>
+        <source>Gate %1 failed: %2</source>
+        <translation>门禁“%1”未通过：%2</translation>
+    </message>
+    <message>
+        <source>Aborted.</source>
+        <translation>已中止。</translation>
+    </message>
+    <message>
+        <source>Aborted at step %1 of %2.</source>
+        <translation>已在第 %1 步（共 %2 步）中止。</translation>
+    </message>
+    <message>
+        <source>Paused; only Resume moves it on.</source>
+        <translation>已暂停；只有“恢复”才能让它继续。</translation>
+    </message>
+    <message>
+        <source>Paused at step %1 of %2; only Resume moves it on.</source>
+        <translation>已在第 %1 步（共 %2 步）暂停；只有“恢复”才能让它继续。</translation>
+    </message>
+    <message>
+        <source>Revision %1 is stable and healthy.</source>
+        <translation>修订版本 %1 已稳定且健康。</translation>
+    </message>
+    <message>
+        <source>Analysis run %1 ended in an error.</source>
+        <translation>AnalysisRun %1 以错误结束。</translation>
+    </message>
+    <message>
+        <source>Analysis run %1 failed.</source>
+        <translation>AnalysisRun %1 失败。</translation>
+    </message>
+    <message>
+        <source>Promoted fully: the remaining steps are skipped.</source>
+        <translation>已全量推进：剩余步骤已跳过。</translation>
+    </message>
+    <message>
+        <source>Promoted: the new version is active.</source>
+        <translation>已推进：新版本已生效。</translation>
+    </message>
+    <message>
+        <source>Promoted past step %1 of %2.</source>
+        <translation>已推进过第 %1 步（共 %2 步）。</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeText</name>
+    <message>
+        <source>Analysis failed</source>
+        <translation>分析失败</translation>
+    </message>
+    <message>
+        <source>Rollout aborted</source>
+        <translation>发布已中止</translation>
+    </message>
+    <message>
+        <source>Paused by a person</source>
+        <translation>被人工暂停</translation>
+    </message>
+    <message>
+        <source>Promoted</source>
+        <translation>已推进</translation>
+    </message>
+    <message>
+        <source>Rollout finished</source>
+        <translation>发布已完成</translation>
+    </message>
+    <message>
+        <source>Gate failed</source>
+        <translation>门禁未通过</translation>
+    </message>
+    <message>
+        <source>%1: %2 / %3 / %4</source>
+        <comment>kind: environment / namespace / rollout</comment>
+        <translation>%1：%2 / %3 / %4</translation>
+    </message>
+</context>
+<context>
+    <name>NotificationSettingsDialog</name>
+    <message>
+        <source>&amp;Tell me about rollouts while I look elsewhere</source>
+        <translation>在我查看其他内容时通知我发布动态(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <source>A notification is shown when something happens while the window watches it live: what had happened before it started or reconnected is not announced. Choose what, per environment.</source>
+        <translation>窗口实时监视期间发生的事情会以通知形式显示：窗口启动或重新连接之前发生的事情不会通知。请按环境选择要通知的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>PastGateTarget</name>
+    <message>
+        <source>canary and stable at that time from the release history: %1 against %2</source>
+        <translation>当时的金丝雀和稳定版本（来自发布历史）：%1 对比 %2</translation>
+    </message>
+    <message>
+        <source>canary at that time from the release history: %1 (no stable recorded)</source>
+        <translation>当时的金丝雀（来自发布历史）：%1（未记录稳定版本）</translation>
+    </message>
+    <message>
+        <source>no release was in progress at that time (stable: %1)</source>
+        <translation>当时没有进行中的发布（稳定版本：%1）</translation>
     </message>
 </context>
 <context>
@@ -3185,6 +4364,25 @@ Nothing is shown or acted on until you select a row; clear the filter to see it 
         <source>to</source>
         <comment>started ... to &lt;date&gt;</comment>
         <translation>到</translation>
+    </message>
+</context>
+<context>
+    <name>ReleaseGates</name>
+    <message>
+        <source>no value</source>
+        <translation>无值</translation>
+    </message>
+    <message>
+        <source>%1 (stable %2)</source>
+        <translation>%1（稳定版本 %2）</translation>
+    </message>
+    <message>
+        <source>analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation>配置</translation>
     </message>
 </context>
 <context>
@@ -3710,6 +4908,46 @@ Nothing is shown or acted on until you select a row; clear the filter to see it 
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
+    <message>
+        <source>Gate</source>
+        <translation>门禁</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Worst outcome</source>
+        <translation>最差结果</translation>
+    </message>
+    <message>
+        <source>First failed</source>
+        <translation>首次未通过</translation>
+    </message>
+    <message>
+        <source>Last value</source>
+        <translation>最后一次的值</translation>
+    </message>
+    <message>
+        <source>Bound</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>Quality gates</source>
+        <translation>质量门禁</translation>
+    </message>
+    <message>
+        <source>No quality gate evaluations were recorded.</source>
+        <translation>未记录任何质量门禁评估。</translation>
+    </message>
+    <message>
+        <source>The live evaluations of each gate on this release&apos;s canary: every change of a gate&apos;s outcome was recorded, and otherwise one evaluation a minute.</source>
+        <translation>本次发布的金丝雀上每个门禁的实时评估：门禁结果的每次变化都有记录，其余时间每分钟记录一次评估。</translation>
+    </message>
 </context>
 <context>
     <name>ReleaseReportPdf</name>
@@ -3823,6 +5061,22 @@ desired weight %4 %, actual weight %5 %</source>
     <message>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>other gates</source>
+        <translation>其他门禁</translation>
+    </message>
+    <message>
+        <source>%1: not evaluated then</source>
+        <translation>%1：当时未评估</translation>
+    </message>
+    <message>
+        <source>%1: %2
+%3 – %4
+value %5, bound %6</source>
+        <translation>%1：%2
+%3 – %4
+值 %5，阈值 %6</translation>
     </message>
 </context>
 <context>
@@ -4403,6 +5657,34 @@ Pod 模板哈希：%2
         <source>Events (%1)</source>
         <translation>事件（%1）</translation>
     </message>
+    <message>
+        <source>Gates</source>
+        <translation>门禁</translation>
+    </message>
+    <message>
+        <source>Gates ✓</source>
+        <translation>门禁 ✓</translation>
+    </message>
+    <message>
+        <source>Gates ? %1</source>
+        <translation>门禁 ? %1</translation>
+    </message>
+    <message>
+        <source>Gates ! %1</source>
+        <translation>门禁 ! %1</translation>
+    </message>
+    <message>
+        <source>Gates ✕ %1</source>
+        <translation>门禁 ✕ %1</translation>
+    </message>
+    <message>
+        <source>Quality gates: %1</source>
+        <translation>质量门禁：%1</translation>
+    </message>
+    <message>
+        <source>Quality gates of the canary</source>
+        <translation>金丝雀的质量门禁</translation>
+    </message>
 </context>
 <context>
     <name>RolloutDetailView</name>
@@ -4788,6 +6070,14 @@ First: %2</source>
         <source>promoting…</source>
         <translation>正在推进…</translation>
     </message>
+    <message>
+        <source>Paused by %1 since %2</source>
+        <translation>自 %2 起被%1暂停</translation>
+    </message>
+    <message>
+        <source>Paused by %1</source>
+        <translation>被%1暂停</translation>
+    </message>
 </context>
 <context>
     <name>RolloutStatus</name>
@@ -5172,6 +6462,17 @@ First: %2</source>
     <message>
         <source>The stream ended inside a JSON value</source>
         <translation>流在 JSON 值的中间结束了</translation>
+    </message>
+</context>
+<context>
+    <name>YamlDocument</name>
+    <message>
+        <source>invalid YAML: %1</source>
+        <translation>YAML 无效：%1</translation>
+    </message>
+    <message>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
     </message>
 </context>
 <context>
