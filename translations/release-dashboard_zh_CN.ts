@@ -2,67 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>analysis %1</source>
-        <translation>分析 %1</translation>
-    </message>
-    <message>
-        <source>analysis</source>
-        <translation>分析</translation>
-    </message>
-    <message>
-        <source>config</source>
-        <translation>配置</translation>
-    </message>
-    <message>
-        <source>A metric of an AnalysisRun of the canary&apos;s revision, judged by the run&apos;s own conditions and limits</source>
-        <translation>金丝雀修订版本的 AnalysisRun 中的一个指标，按该 AnalysisRun 自身的条件和限制判定</translation>
-    </message>
-    <message>
-        <source>A gate of the config file, judged on Prometheus range queries</source>
-        <translation>配置文件中的门禁，基于 Prometheus 范围查询判定</translation>
-    </message>
-    <message>
-        <source>worst %1</source>
-        <translation>最差 %1</translation>
-    </message>
-    <message>
-        <source>The latest measurement: %1</source>
-        <translation>最近一次测量：%1</translation>
-    </message>
-    <message>
-        <source>The canary&apos;s mean over the window: %1</source>
-        <translation>金丝雀在时间窗口内的均值：%1</translation>
-    </message>
-    <message>
-        <source>Its worst point: %1</source>
-        <translation>最差的数据点：%1</translation>
-    </message>
-    <message>
-        <source>%1 (worst %2)</source>
-        <translation>%1（最差 %2）</translation>
-    </message>
-    <message>
-        <source>The stable&apos;s mean over the window: %1 (%2)</source>
-        <translation>稳定版本在时间窗口内的均值：%1（%2）</translation>
-    </message>
-    <message>
-        <source>Stable query as sent:
-%1</source>
-        <translation>实际发送的稳定版本查询：
-%1</translation>
-    </message>
-    <message>
-        <source>One point every %1</source>
-        <translation>每 %1 一个数据点</translation>
-    </message>
-    <message>
-        <source>Stable: %1</source>
-        <translation>稳定版本：%1</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About Release Dashboard</source>
@@ -2682,6 +2621,64 @@ Stable query as sent:
     <message>
         <source>The points that had a value in the window (analysis: the measurements)</source>
         <translation>时间窗口内有值的数据点（分析：测量次数）</translation>
+    </message>
+    <message>
+        <source>analysis %1</source>
+        <translation>分析 %1</translation>
+    </message>
+    <message>
+        <source>analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>config</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>A metric of an AnalysisRun of the canary&apos;s revision, judged by the run&apos;s own conditions and limits</source>
+        <translation>金丝雀修订版本的 AnalysisRun 中的一个指标，按该 AnalysisRun 自身的条件和限制判定</translation>
+    </message>
+    <message>
+        <source>A gate of the config file, judged on Prometheus range queries</source>
+        <translation>配置文件中的门禁，基于 Prometheus 范围查询判定</translation>
+    </message>
+    <message>
+        <source>worst %1</source>
+        <translation>最差 %1</translation>
+    </message>
+    <message>
+        <source>The latest measurement: %1</source>
+        <translation>最近一次测量：%1</translation>
+    </message>
+    <message>
+        <source>The canary&apos;s mean over the window: %1</source>
+        <translation>金丝雀在时间窗口内的均值：%1</translation>
+    </message>
+    <message>
+        <source>Its worst point: %1</source>
+        <translation>最差的数据点：%1</translation>
+    </message>
+    <message>
+        <source>%1 (worst %2)</source>
+        <translation>%1（最差 %2）</translation>
+    </message>
+    <message>
+        <source>The stable&apos;s mean over the window: %1 (%2)</source>
+        <translation>稳定版本在时间窗口内的均值：%1（%2）</translation>
+    </message>
+    <message>
+        <source>Stable query as sent:
+%1</source>
+        <translation>实际发送的稳定版本查询：
+%1</translation>
+    </message>
+    <message>
+        <source>One point every %1</source>
+        <translation>每 %1 一个数据点</translation>
+    </message>
+    <message>
+        <source>Stable: %1</source>
+        <translation>稳定版本：%1</translation>
     </message>
 </context>
 <context>

@@ -77,15 +77,16 @@ void fillGate(DetailRow &row, QStringList &copies, const GateResult &gate)
     const qsizetype slash = analysis ? gate.name.lastIndexOf(QLatin1Char('/')) : -1;
     if (slash > 0)
         row.cell(M::Gate).text = gate.name.mid(slash + 1) + QLatin1Char('\n')
-            + M::tr("analysis %1").arg(gate.name.left(slash));
+            + GatesModel::tr("analysis %1").arg(gate.name.left(slash));
     else
-        row.cell(M::Gate).text
-            = gate.name + QLatin1Char('\n') + (analysis ? M::tr("analysis") : M::tr("config"));
+        row.cell(M::Gate).text = gate.name + QLatin1Char('\n')
+            + (analysis ? GatesModel::tr("analysis") : GatesModel::tr("config"));
     row.cell(M::Gate).toolTip = joinParagraphs(
         {gate.name,
-         analysis ? M::tr("A metric of an AnalysisRun of the canary's revision, judged by the "
-                          "run's own conditions and limits")
-                  : M::tr("A gate of the config file, judged on Prometheus range queries"),
+         analysis
+             ? GatesModel::tr("A metric of an AnalysisRun of the canary's revision, judged by the "
+                              "run's own conditions and limits")
+             : GatesModel::tr("A gate of the config file, judged on Prometheus range queries"),
          queriesText(gate)});
     copies[M::Gate] = gate.name;
 }
@@ -97,13 +98,16 @@ void fillValues(DetailRow &row, QStringList &copies, const GateResult &gate)
     const bool worstDiffers = gate.value && gate.worstValue && *gate.worstValue != *gate.value;
     const QString worst = M::valueText(gate.worstValue);
     DetailCell &canary = row.cell(M::Canary);
-    canary.text = worstDiffers ? value + QLatin1Char('\n') + M::tr("worst %1").arg(worst) : value;
-    const QString measured = analysis ? M::tr("The latest measurement: %1").arg(value)
-                                      : M::tr("The canary's mean over the window: %1").arg(value)
-            + (gate.worstValue ? QLatin1Char('\n') + M::tr("Its worst point: %1").arg(worst)
-                               : QString());
+    canary.text
+        = worstDiffers ? value + QLatin1Char('\n') + GatesModel::tr("worst %1").arg(worst) : value;
+    const QString measured = analysis
+        ? GatesModel::tr("The latest measurement: %1").arg(value)
+        : GatesModel::tr("The canary's mean over the window: %1").arg(value)
+            + (gate.worstValue
+                   ? QLatin1Char('\n') + GatesModel::tr("Its worst point: %1").arg(worst)
+                   : QString());
     canary.toolTip = joinParagraphs({measured, queriesText(gate)});
-    copies[M::Canary] = worstDiffers ? M::tr("%1 (worst %2)").arg(value, worst) : value;
+    copies[M::Canary] = worstDiffers ? GatesModel::tr("%1 (worst %2)").arg(value, worst) : value;
     if (gate.outcome == GateOutcome::Fail && gate.value)
         canary.tone = Tone::Failed; // the number that broke the bound
 
@@ -113,11 +117,12 @@ void fillValues(DetailRow &row, QStringList &copies, const GateResult &gate)
     const bool comparable = gate.value && gate.stableValue && *gate.stableValue != 0;
     const QString change = comparable ? changeText(*gate.value, *gate.stableValue) : QString();
     row.cell(M::Stable).text = change.isEmpty() ? stable : stable + QLatin1Char('\n') + change;
-    row.cell(M::Stable).toolTip = joinParagraphs(
-        {M::tr("The stable's mean over the window: %1 (%2)")
-             .arg(stable, pointsWithValue(gate.stableSamples)),
-         gate.stableQuery.isEmpty() ? QString()
-                                    : M::tr("Stable query as sent:\n%1").arg(gate.stableQuery)});
+    row.cell(M::Stable).toolTip
+        = joinParagraphs({GatesModel::tr("The stable's mean over the window: %1 (%2)")
+                              .arg(stable, pointsWithValue(gate.stableSamples)),
+                          gate.stableQuery.isEmpty()
+                              ? QString()
+                              : GatesModel::tr("Stable query as sent:\n%1").arg(gate.stableQuery)});
     copies[M::Stable] = change.isEmpty() ? stable : QStringLiteral("%1 (%2)").arg(stable, change);
 }
 
@@ -131,9 +136,9 @@ void fillJudgement(DetailRow &row, QStringList &copies, const GateResult &gate)
     row.cell(M::Window).text = samples;
     QStringList windowTip;
     if (gate.stepMs > 0)
-        windowTip.append(M::tr("One point every %1").arg(compactDuration(gate.stepMs)));
+        windowTip.append(GatesModel::tr("One point every %1").arg(compactDuration(gate.stepMs)));
     if (isRelative(gate))
-        windowTip.append(M::tr("Stable: %1").arg(pointsWithValue(gate.stableSamples)));
+        windowTip.append(GatesModel::tr("Stable: %1").arg(pointsWithValue(gate.stableSamples)));
     row.cell(M::Window).toolTip = windowTip.join(QLatin1Char('\n'));
     copies[M::Window] = QString(samples).replace(QLatin1Char('\n'), QLatin1Char(' '));
     // Its own line breaks go: the view wraps it to the column. Whole in the tooltip and copies.
