@@ -6205,6 +6205,10 @@ First: %2</source>
         <source>Services: %1 (active), %2 (preview)</source>
         <translation>服务：%1（活动），%2（预览）</translation>
     </message>
+    <message>
+        <source>paused by %1: Resume continues here</source>
+        <translation>被%1暂停：恢复后从此处继续</translation>
+    </message>
 </context>
 <context>
     <name>RolloutStepsView</name>

@@ -71,6 +71,7 @@ public:
 
 private:
     QString currentStepSuffix(const RolloutStep &step) const;
+    QString manualPauseText() const;
     // The timed-pause text of a step or auto-promotion: "3m 12s left", "resuming…", or
     // "due to end 23:51" while not live.
     QString pauseSuffix(const QString &doneText) const;
@@ -84,13 +85,22 @@ private:
     QDateTime m_now;
 };
 
+QString StepBuilder::manualPauseText() const
+{
+    // The window's own pause names itself (onGateFail: pause); any other is a person's.
+    if (!m_observations.manualPauseBy.isEmpty())
+        return RolloutStepsModel::tr("paused by %1: Resume continues here")
+            .arg(m_observations.manualPauseBy);
+    return RolloutStepsModel::tr("paused by a person: Resume continues here");
+}
+
 QString StepBuilder::currentStepSuffix(const RolloutStep &step) const
 {
     const RolloutStatus &status = m_rollout.status;
     if (status.abort)
         return dash + RolloutStepsModel::tr("aborted here");
     if (m_rollout.spec.paused)
-        return dash + RolloutStepsModel::tr("paused by a person: Resume continues here");
+        return dash + manualPauseText();
     if (findPause(m_rollout, u"InconclusiveAnalysisRun"))
         return dash + RolloutStepsModel::tr("analysis inconclusive: promote or abort");
     if (findPause(m_rollout, u"InconclusiveExperiment"))
@@ -234,8 +244,7 @@ QList<Step> StepBuilder::blueGreen() const
         autoPromotion.symbol = QLatin1String(DetailRoles::markerCurrent);
         autoPromotion.symbolTone = Tone::Warning;
         if (m_rollout.spec.paused)
-            autoPromotion.text
-                += dash + RolloutStepsModel::tr("paused by a person: Resume continues here");
+            autoPromotion.text += dash + manualPauseText();
         else if (remainingPauseMSecs(m_rollout, m_now))
             autoPromotion.text += pauseSuffix(RolloutStepsModel::tr("promoting\u2026"));
         else

@@ -30,6 +30,27 @@ class TestRolloutStepsModel : public QObject
     Q_OBJECT
 
 private slots:
+    // A person's pause, and the window's own (onGateFail: pause), which names itself.
+    void manualPauseSaysWhose()
+    {
+        const DetailFixture fixture = DetailFixture::load(QStringLiteral("paused-canary.json"));
+        QVERIFY2(fixture.error.isEmpty(), qPrintable(fixture.error));
+        Rollout rollout = fixture.detail.rollout;
+        rollout.spec.paused = true;
+        RolloutStepsModel model;
+        model.setRollout(rollout, fixture.now, {}, true);
+        QVERIFY2(printTree(model).contains(QStringLiteral(
+                     "5 | Pause 5m \u2014 paused by a person: Resume continues here\n")),
+                 qPrintable(printTree(model)));
+        RolloutObservations observations;
+        observations.manualPauseBy = QStringLiteral("the dashboard (gate \u201Cx\u201D failed)");
+        model.setRollout(rollout, fixture.now, observations, true);
+        QVERIFY2(printTree(model).contains(
+                     QStringLiteral("5 | Pause 5m \u2014 paused by the dashboard (gate "
+                                    "\u201Cx\u201D failed): Resume continues here\n")),
+                 qPrintable(printTree(model)));
+    }
+
     void canaryMovesOn()
     {
         const DetailFixture fixture = DetailFixture::load(QStringLiteral("paused-canary.json"));
