@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The gates: list and gateInterval: of the config file (the quality gates).
-#include "fuzzinput.h"
 #include "gateconfig.h"
+#include "fuzzinput.h"
 
 RD_FUZZ_TARGET(data, size)
 {
