@@ -53,7 +53,7 @@ void GateController::setFleet(const Kubeconfig &kubeconfig,
     m_audit = std::make_unique<AuditLog>(auditPath);
     m_runner = std::make_unique<ActionRunner>(kubeconfig, m_audit.get());
     m_runner->setEnvironments(environments);
-    connect(m_runner.get(), &ActionRunner::finished, this, &GateController::autoPauseFinished);
+    connect(m_runner.get(), &ActionRunner::finished, this, &GateController::pauseFinished);
     m_timer->start();
 }
 
@@ -67,6 +67,7 @@ void GateController::shutdown()
     m_monitor.reset();
     m_runner.reset();
     m_audit.reset();
+    m_pauses.clear();
     const QStringList keys = m_judged.keys();
     m_judged.clear();
     m_asked.clear();
@@ -194,13 +195,13 @@ void GateController::announceFailures(const QString &environment, const QString 
         const bool pausing = spec && spec->pauseOnGateFail && !judged.paused;
         if (pausing) {
             judged.paused = true;
-            pause(environment, judged.report, gate);
+            pause(environment, uid, judged.report, gate);
         }
         emit gateFailed(environment, uid, judged.report, gate, pausing);
     }
 }
 
-void GateController::pause(const QString &environment, const GateReport &report,
+void GateController::pause(const QString &environment, const QString &uid, const GateReport &report,
                            const GateResult &gate)
 {
     RolloutActionRequest request;
@@ -210,5 +211,11 @@ void GateController::pause(const QString &environment, const GateReport &report,
     request.action = RolloutAction::Pause;
     request.client = QStringLiteral("gate");
     request.reason = tr("gate '%1' failed: %2").arg(gate.name, gate.message);
-    m_runner->submit(request);
+    m_pauses.insert(m_runner->submit(request), PauseJob {uid, gate.name});
+}
+
+void GateController::pauseFinished(const RolloutActionResult &result)
+{
+    const PauseJob job = m_pauses.take(result.ticket);
+    emit autoPauseFinished(result, job.uid, job.gate);
 }

@@ -66,8 +66,10 @@ signals:
     // announced as such by the notifications, and acted on by the Argo Rollouts controller).
     void gateFailed(const QString &environment, const QString &uid, const GateReport &report,
                     const GateResult &gate, bool pausing);
-    // The automatic pause's outcome (onGateFail: pause).
-    void autoPauseFinished(const RolloutActionResult &result);
+    // The automatic pause's outcome (onGateFail: pause), for the rollout uid and the gate
+    // that caused it.
+    void autoPauseFinished(const RolloutActionResult &result, const QString &uid,
+                           const QString &gate);
 
 private:
     struct Judged
@@ -82,7 +84,9 @@ private:
     bool evaluate(const QString &environment, const QString &uid);
     void received(const QString &key, const GateReport &report);
     void announceFailures(const QString &environment, const QString &uid, Judged &judged);
-    void pause(const QString &environment, const GateReport &report, const GateResult &gate);
+    void pause(const QString &environment, const QString &uid, const GateReport &report,
+               const GateResult &gate);
+    void pauseFinished(const RolloutActionResult &result);
     void drop(const QString &key);
     qint64 now() const;
 
@@ -96,4 +100,10 @@ private:
     QHash<QString, Judged> m_judged; // "environment/uid"
     QHash<QString, QString> m_asked; // key -> canary hash of the last request
     std::function<qint64()> m_clock;
+    struct PauseJob
+    {
+        QString uid;
+        QString gate;
+    };
+    QHash<quint64, PauseJob> m_pauses; // ActionRunner ticket -> what it pauses for
 };

@@ -137,7 +137,8 @@ private:
     void showGateReport(const QString &environment, const QString &uid);
     void announceGateFailure(const QString &environment, const QString &uid,
                              const GateReport &report, const GateResult &gate, bool pausing);
-    void gatePauseFinished(const RolloutActionResult &result);
+    void gatePauseFinished(const RolloutActionResult &result, const QString &uid,
+                           const QString &gate);
     // The constructor's steps, in its order; mainwindowparts.cpp puts the widgets together.
     void setUpModels();
     void createSplitters();

@@ -47,20 +47,30 @@ void MainWindow::announceGateFailure(const QString &environment, const QString &
 {
     QString message = gate.message;
     if (pausing) {
+        // Before the answer: the watch may show the pause first.
         m_notifications->expectGatePause(environment, uid);
-        m_fleetModel->claimManualPause(environment, uid,
-                                       tr("the dashboard (gate “%1” failed)").arg(gate.name));
         message = tr("%1; pausing the rollout (onGateFail: pause)").arg(gate.message);
     }
     m_notifications->gateFailed(environment, report.namespaceName, report.rollout, gate.name,
                                 message);
 }
 
-void MainWindow::gatePauseFinished(const RolloutActionResult &result)
+void MainWindow::gatePauseFinished(const RolloutActionResult &result, const QString &uid,
+                                   const QString &gate)
 {
     const RolloutActionRequest &request = result.request;
-    if (result.succeeded())
-        return; // the gate's notice said it is pausing; the table shows it paused
+    if (result.awaitsEffect()) {
+        // Only a pause the server accepted is called the window's (not one a person made
+        // before, which left nothing to do); the row shows it once the watch does.
+        m_fleetModel->claimManualPause(request.environment, uid,
+                                       tr("the dashboard (gate “%1” failed)").arg(gate));
+        return;
+    }
+    if (result.succeeded()) {
+        m_notifications->forgetGatePause(request.environment, uid); // it was paused already
+        return;
+    }
+    m_notifications->forgetGatePause(request.environment, uid);
     // Told like a gate failure, so it reaches the person as loudly as the failure did.
     m_notifications->gateFailed(request.environment, request.namespaceName, request.name,
                                 tr("pause after a failed gate"),

@@ -120,6 +120,11 @@ void NotificationCenter::expectGatePause(const QString &environment, const QStri
     m_gatePauses.insert(environment + QLatin1Char('/') + uid);
 }
 
+void NotificationCenter::forgetGatePause(const QString &environment, const QString &uid)
+{
+    m_gatePauses.remove(environment + QLatin1Char('/') + uid);
+}
+
 void NotificationCenter::tell(const Notice &notice)
 {
     if (notice.kind == Notice::Kind::Paused

@@ -38,6 +38,8 @@ public:
     // The window is pausing this rollout itself (onGateFail: pause): the pause it will see is
     // the gate's, told with the gate's failure, so it is not told again as a person's.
     void expectGatePause(const QString &environment, const QString &uid);
+    // That pause was not made (denied, failed): a pause seen later is not the window's.
+    void forgetGatePause(const QString &environment, const QString &uid);
 
     // Loaded from QSettings when made; setSettings() stores them.
     const NotificationSettings &settings() const { return m_settings; }

@@ -186,6 +186,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, answerTimeoutMs);
         const auto result = finished.first().first().value<RolloutActionResult>();
         QCOMPARE(result.result, AuditRecord::Result::Succeeded);
+        QCOMPARE(finished.first().at(1).toString(), live.uid); // for the window's attribution
+        QCOMPARE(finished.first().at(2).toString(), orderGate);
         QVERIFY(paused());
         QCOMPARE(failed.count(), 1);
         QCOMPARE(failed.first().at(4).toBool(), true);
