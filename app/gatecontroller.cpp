@@ -83,12 +83,30 @@ const GateReport *GateController::report(const QString &environment, const QStri
     return found == m_judged.constEnd() ? nullptr : &found->report;
 }
 
+const Rollout *GateController::rolloutOf(const QString &environment, const QString &uid) const
+{
+    const EnvironmentStore *store = m_model->store().environment(environment);
+    const EnvironmentStore::RowPtr row = store ? store->rolloutRow(uid) : nullptr;
+    return row ? row->rollout.get() : nullptr;
+}
+
+// From the row, not the detail: most rollouts have no canary, and assembling a detail (pods,
+// runs, events) for each of thousands every interval would cost the GUI thread.
+QString GateController::canaryToJudge(const QString &environment, const QString &uid) const
+{
+    const Rollout *rollout = rolloutOf(environment, uid);
+    if (!rollout || rollout->status.abort)
+        return QString();
+    const GateTarget target = GateTarget::of(*rollout);
+    return target.hasCanary() ? target.canaryHash : QString();
+}
+
 QString GateController::missingReason(const QString &environment, const QString &uid) const
 {
-    const RolloutDetail detail = m_model->store().rolloutDetail(environment, uid);
-    if (detail.isValid() && !GateTarget::of(detail.rollout).hasCanary())
+    const Rollout *rollout = rolloutOf(environment, uid);
+    if (rollout && !GateTarget::of(*rollout).hasCanary())
         return tr("No canary: gates are judged while a new revision is rolled out.");
-    if (detail.isValid() && detail.rollout.status.abort)
+    if (rollout && rollout->status.abort)
         return tr("Aborted: gates are judged while the canary runs.");
     return tr("Not judged yet: gates are judged every %1 while a canary runs.")
         .arg(QStringLiteral("%1 s").arg(m_settings.intervalMs / 1000));
@@ -107,29 +125,19 @@ void GateController::evaluateAll()
     }
 }
 
-bool GateController::evaluate(const QString &environment, const QString &uid)
+void GateController::evaluate(const QString &environment, const QString &uid)
 {
     const QString key = keyOf(environment, uid);
-    // The row first: most rollouts have no canary, and assembling a detail (pods, runs,
-    // events) for each of thousands every interval would cost the GUI thread.
-    const EnvironmentStore *store = m_model->store().environment(environment);
-    const EnvironmentStore::RowPtr row = store ? store->rolloutRow(uid) : nullptr;
-    if (!row || !row->rollout || !GateTarget::of(*row->rollout).hasCanary()
-        || row->rollout->status.abort) {
+    if (canaryToJudge(environment, uid).isEmpty()) {
         drop(key);
-        return false;
+        return;
     }
     const RolloutDetail detail = m_model->store().rolloutDetail(environment, uid);
     const GateTarget target = GateTarget::of(detail.rollout);
-    if (!detail.isValid() || !target.hasCanary() || detail.rollout.status.abort) {
-        drop(key);
-        return false;
-    }
     const QList<GateSpec> gates = m_settings.applicable(
         environment, detail.rollout.metadata.namespaceName, detail.rollout.metadata.name);
     m_asked.insert(key, target.canaryHash);
     m_monitor->evaluate(key, gates, detail, target, now());
-    return true;
 }
 
 void GateController::detailsChanged(const QString &environment, const QStringList &uids)
@@ -141,12 +149,11 @@ void GateController::detailsChanged(const QString &environment, const QStringLis
         return;
     for (const QString &uid : uids) {
         const QString key = keyOf(environment, uid);
-        const RolloutDetail detail = m_model->store().rolloutDetail(environment, uid);
-        const GateTarget target = GateTarget::of(detail.rollout);
+        const QString canary = canaryToJudge(environment, uid);
         // A new canary (or one that ended) is judged at once, not at the next tick.
-        if (!detail.isValid() || !target.hasCanary() || detail.rollout.status.abort)
+        if (canary.isEmpty())
             drop(key);
-        else if (m_asked.value(key) != target.canaryHash)
+        else if (m_asked.value(key) != canary)
             evaluate(environment, uid);
     }
 }

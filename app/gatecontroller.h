@@ -22,6 +22,7 @@ class AuditLog;
 class FleetModel;
 class GateMonitor;
 class QTimer;
+struct Rollout;
 
 // The window's live quality gates: every rollout with a canary (a new revision being rolled
 // out, not aborted, its environment live) is judged at the gate interval and at once when its
@@ -80,8 +81,11 @@ private:
         bool paused = false; // onGateFail: pause acted for this canary
     };
     void detailsChanged(const QString &environment, const QStringList &uids);
-    // False when the rollout has nothing to judge (then its report is dropped).
-    bool evaluate(const QString &environment, const QString &uid);
+    // Drops the rollout's report when it has nothing to judge.
+    void evaluate(const QString &environment, const QString &uid);
+    const Rollout *rolloutOf(const QString &environment, const QString &uid) const;
+    // The canary hash to judge; empty without one (one revision, aborted, not listed).
+    QString canaryToJudge(const QString &environment, const QString &uid) const;
     void received(const QString &key, const GateReport &report);
     void announceFailures(const QString &environment, const QString &uid, Judged &judged);
     void pause(const QString &environment, const QString &uid, const GateReport &report,

@@ -15,11 +15,6 @@
 
 namespace {
 
-bool isAbsent(const YAML::Node &node)
-{
-    return !node.IsDefined() || node.IsNull();
-}
-
 QString scalarText(const YAML::Node &node)
 {
     return node.IsScalar() ? QString::fromStdString(node.Scalar()) : QString();

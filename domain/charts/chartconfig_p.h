@@ -27,6 +27,9 @@ public:
     bool parse(const YAML::Node &node, const QString &where, QList<ChartSpec> *out);
     QString error() const { return m_error; }
 
+    // Absent or null: the key is not set.
+    static bool isAbsent(const YAML::Node &node) { return !node.IsDefined() || node.IsNull(); }
+
     // The parts the gate config shares (gateconfig.cpp); each false with error() set.
     bool fail(const YAML::Node &node, const QString &what);
     bool fail(const YAML::Mark &mark, const QString &what);

@@ -2,6 +2,7 @@
 #include "analysisgates.h"
 
 #include "analysischarts.h"
+#include "metricdescription.h"
 
 #include <cmath>
 
@@ -49,9 +50,11 @@ Counts countUntil(const MetricResult &result, const QDateTime &at)
 // The metric's outcome from its finished measurements, by the controller's limits.
 GateOutcome outcomeOf(const AnalysisMetric &metric, const Counts &counts, QString *message)
 {
-    const int failureLimit = limitOf(metric.failureLimit, 0);
-    const int inconclusiveLimit = limitOf(metric.inconclusiveLimit, 0);
-    const int errorLimit = limitOf(metric.consecutiveErrorLimit, 4);
+    const int failureLimit = limitOf(metric.failureLimit, MetricDescription::defaultFailureLimit);
+    const int inconclusiveLimit
+        = limitOf(metric.inconclusiveLimit, MetricDescription::defaultInconclusiveLimit);
+    const int errorLimit
+        = limitOf(metric.consecutiveErrorLimit, MetricDescription::defaultConsecutiveErrorLimit);
     if (counts.consecutiveErrors > errorLimit) {
         *message = AnalysisGates::tr("%1 errors in a row, more than the limit of %2")
                        .arg(counts.consecutiveErrors)

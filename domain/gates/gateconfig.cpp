@@ -11,10 +11,7 @@
 
 namespace {
 
-bool isAbsent(const YAML::Node &node)
-{
-    return !node.IsDefined() || node.IsNull();
-}
+constexpr auto isAbsent = &ChartConfigParser::isAbsent;
 
 QString scalarText(const YAML::Node &node)
 {

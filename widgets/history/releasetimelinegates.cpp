@@ -61,17 +61,9 @@ void ReleaseTimelinePainter::buildGateLanes()
 void ReleaseTimelinePainter::paintGates(QPainter *painter, const Geometry &g, const Colours &c,
                                         const QPalette &palette) const
 {
-    const QFontMetricsF fm(painter->font(), painter->device());
     for (qsizetype i = 0; i < g.gateLanes.size(); ++i) {
         const QRectF lane = g.gateLanes.at(i);
-        painter->setPen(QPen(c.grid, 0));
-        painter->drawLine(QPointF(lane.left(), lane.center().y()),
-                          QPointF(lane.right(), lane.center().y()));
-        painter->setPen(c.text);
-        const qreal labelWidth = lane.left() - g.legendRow.left() - g.line * 0.4;
-        painter->drawText(QRectF(g.legendRow.left(), lane.top(), labelWidth, lane.height()),
-                          Qt::AlignRight | Qt::AlignVCenter,
-                          fm.elidedText(m_gateLanes.at(i).label, Qt::ElideMiddle, labelWidth));
+        paintLane(painter, g, c, lane, m_gateLanes.at(i).label);
         const qreal top = lane.top() + lane.height() * 0.25;
         for (const ReleaseGates::Span &span : m_gateLanes.at(i).spans) {
             const qreal x0 = xOf(span.from, g.plot);

@@ -99,21 +99,25 @@ void ReleaseTimelinePainter::paintActions(QPainter *painter, const Geometry &g,
     }
 }
 
+void ReleaseTimelinePainter::paintLane(QPainter *painter, const Geometry &g, const Colours &c,
+                                       const QRectF &lane, const QString &label) const
+{
+    painter->setPen(QPen(c.grid, 0));
+    painter->drawLine(QPointF(lane.left(), lane.center().y()),
+                      QPointF(lane.right(), lane.center().y()));
+    painter->setPen(c.text);
+    const QFontMetricsF fm(painter->font(), painter->device());
+    const qreal labelWidth = lane.left() - g.legendRow.left() - g.line * 0.4;
+    painter->drawText(QRectF(g.legendRow.left(), lane.top(), labelWidth, lane.height()),
+                      Qt::AlignRight | Qt::AlignVCenter,
+                      fm.elidedText(label, Qt::ElideMiddle, labelWidth));
+}
+
 void ReleaseTimelinePainter::paintMeasurements(QPainter *painter, const Geometry &g,
                                                const Colours &c, const QPalette &palette) const
 {
-    const QFontMetricsF fm(painter->font(), painter->device());
-    for (qsizetype i = 0; i < g.metricLanes.size(); ++i) {
-        const QRectF lane = g.metricLanes.at(i);
-        painter->setPen(QPen(c.grid, 0));
-        painter->drawLine(QPointF(lane.left(), lane.center().y()),
-                          QPointF(lane.right(), lane.center().y()));
-        painter->setPen(c.text);
-        const qreal labelWidth = lane.left() - g.legendRow.left() - g.line * 0.4;
-        painter->drawText(QRectF(g.legendRow.left(), lane.top(), labelWidth, lane.height()),
-                          Qt::AlignRight | Qt::AlignVCenter,
-                          fm.elidedText(m_metrics.at(i), Qt::ElideMiddle, labelWidth));
-    }
+    for (qsizetype i = 0; i < g.metricLanes.size(); ++i)
+        paintLane(painter, g, c, g.metricLanes.at(i), m_metrics.at(i));
     const qreal radius = g.line * 0.27;
     for (const ReleaseMeasurement &m : m_timeline.measurements) {
         const int lane = metricLane(m.metric);

@@ -100,6 +100,9 @@ private:
     QString gateToolTip(const Geometry &g, const QPointF &pos) const;
     void paintMeasurements(QPainter *painter, const Geometry &g, const Colours &c,
                            const QPalette &palette) const;
+    // A lane's centre line and its label, elided, right-aligned in the legend column.
+    void paintLane(QPainter *painter, const Geometry &g, const Colours &c, const QRectF &lane,
+                   const QString &label) const;
     void paintEvents(QPainter *painter, const Geometry &g, const Colours &c) const;
     void paintLegend(QPainter *painter, const Geometry &g, const Colours &c,
                      const QPalette &palette) const;
