@@ -116,6 +116,14 @@ HistoryWrite ReleaseTracker::applyAudit(const AuditRecord &record)
     action.user = record.user;
     action.result = AuditRecord::resultName(record.result);
     action.message = record.message;
+    // The window acted on its own for a failed gate (onGateFail: pause), as this user: the
+    // review must not read it as the person's own action. The config's key names it in
+    // every language; the reason says which gate and why.
+    if (record.client == QLatin1String("gate")) {
+        action.user = QStringLiteral("%1 (onGateFail)").arg(record.user);
+        if (!record.reason.isEmpty())
+            action.message = QStringLiteral("%1 — %2").arg(record.reason, record.message);
+    }
     action.auditId = record.id;
     write.actions.append({*release, action});
     return write;

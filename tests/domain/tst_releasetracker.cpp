@@ -265,6 +265,14 @@ void TestReleaseTracker::auditActionsLandOnTheReleaseOfTheirTime()
     QCOMPARE(w.actions[0].value.user, QStringLiteral("alice"));
     QCOMPARE(w.actions[0].value.result, QStringLiteral("succeeded"));
     QCOMPARE(w.actions[0].value.source, ReleaseAction::Source::Audit);
+    // The window's own pause for a failed gate is not read as the person's.
+    AuditRecord byGate = record;
+    byGate.client = QStringLiteral("gate");
+    byGate.reason = QStringLiteral("gate 'orders' failed: canary 0.94 is below the minimum 0.97");
+    byGate.message = QStringLiteral("Paused.");
+    const ReleaseAction gateAction = tracker.applyAudit(byGate).actions.value(0).value;
+    QCOMPARE(gateAction.user, QStringLiteral("alice (onGateFail)"));
+    QCOMPARE(gateAction.message, byGate.reason + QStringLiteral(" — Paused."));
 
     record.time = at(50); // before revision 3 began: revision 2's
     w = tracker.applyAudit(record);
