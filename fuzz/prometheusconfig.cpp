@@ -2,7 +2,7 @@
 // One prometheus: block on its own, so the fuzzer need not first find a valid environment
 // around it. Loaded as EnvironmentConfig does: YamlGuard first, then yaml-cpp.
 #include "fuzzinput.h"
-#include "prometheusconfig_p.h"
+#include "endpointconfig_p.h"
 #include "yamlguard.h"
 
 RD_FUZZ_TARGET(data, size)
@@ -18,8 +18,8 @@ RD_FUZZ_TARGET(data, size)
     } catch (const YAML::Exception &) {
         return 0; // a syntax error: EnvironmentConfig reports it before this parser runs
     }
-    PrometheusConfigParser parser(fileName);
-    PrometheusEndpoint endpoint;
+    EndpointConfigParser parser(fileName);
+    ServiceEndpoint endpoint;
     const bool ok = parser.parse(root, QStringLiteral("environments[0].prometheus"), &endpoint);
     RD_FUZZ_CHECK(ok || !parser.error().isEmpty());
     if (ok) { // what the app does with an endpoint: describe it, build its proxy path

@@ -246,6 +246,22 @@ KubeResponse KubeClient::request(const QByteArray &method, const QString &path,
     return result;
 }
 
+KubeResponse KubeClient::stream(const QString &path, const QueryItems &query,
+                                const QByteArray &accept, const HttpClient::DataCallback &onBytes,
+                                const CancelToken &cancel, int idleTimeoutSeconds)
+{
+    HttpRequest http;
+    http.url = url(path, query);
+    http.headers.append({QByteArrayLiteral("Accept"), accept});
+    HttpResponse response;
+    KubeResponse result;
+    result.error = execute(http, &response, cancel, &onBytes, idleTimeoutSeconds);
+    result.status = response.status;
+    result.body = std::move(response.body);
+    result.headers = std::move(response.headers);
+    return result;
+}
+
 KubeResponse KubeClient::get(const QString &path, const QueryItems &query,
                              const CancelToken &cancel, const QByteArray &accept)
 {

@@ -140,6 +140,12 @@ public:
     NetError watch(const QString &path, const KubeWatchOptions &options,
                    const HttpClient::DataCallback &onBytes,
                    const CancelToken &cancel = CancelToken());
+    // A long-lived GET that is not a Kubernetes watch (e.g. Argo CD's server-sent events
+    // through the service proxy): the 2xx body goes to onBytes; a non-2xx answer's status and
+    // body are in the result with its error.
+    KubeResponse stream(const QString &path, const QueryItems &query, const QByteArray &accept,
+                        const HttpClient::DataCallback &onBytes, const CancelToken &cancel,
+                        int idleTimeoutSeconds);
     KubeResponse patch(const QString &path, PatchType type, const QByteArray &body,
                        const QueryItems &query = QueryItems(),
                        const CancelToken &cancel = CancelToken());

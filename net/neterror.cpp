@@ -139,6 +139,37 @@ QString NetError::kindName(Kind kind)
     return QString();
 }
 
+namespace {
+
+// The gRPC status code names (google.golang.org/grpc/codes), for a grpc-gateway error's reason.
+QString grpcCodeName(int code)
+{
+    static const char *const names[] = {
+        "OK",
+        "Canceled",
+        "Unknown",
+        "InvalidArgument",
+        "DeadlineExceeded",
+        "NotFound",
+        "AlreadyExists",
+        "PermissionDenied",
+        "ResourceExhausted",
+        "FailedPrecondition",
+        "Aborted",
+        "OutOfRange",
+        "Unimplemented",
+        "Internal",
+        "Unavailable",
+        "DataLoss",
+        "Unauthenticated",
+    };
+    if (code < 0 || code >= int(std::size(names)))
+        return QString();
+    return QLatin1String(names[code]);
+}
+
+} // namespace
+
 NetError NetError::fromHttp(int status, const QByteArray &body, int retryAfterSeconds)
 {
     NetError error;
@@ -150,6 +181,12 @@ NetError NetError::fromHttp(int status, const QByteArray &body, int retryAfterSe
         const QJsonObject object = doc.object();
         if (object.value(QStringLiteral("kind")).toString() == QStringLiteral("Status")) {
             error.reason = object.value(QStringLiteral("reason")).toString();
+            error.statusMessage = SecretRedaction::redactForeign(
+                object.value(QStringLiteral("message")).toString());
+        } else if (object.value(QStringLiteral("code")).isDouble()
+                   && object.value(QStringLiteral("message")).isString()) {
+            // grpc-gateway's error body (Argo CD): {"error", "code", "message", "details"}.
+            error.reason = grpcCodeName(object.value(QStringLiteral("code")).toInt());
             error.statusMessage = SecretRedaction::redactForeign(
                 object.value(QStringLiteral("message")).toString());
         } else if (!doc.isObject() && !doc.isArray()) {

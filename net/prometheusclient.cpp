@@ -24,7 +24,7 @@ void addMatchers(QueryItems *params, const QStringList &matchers)
 PrometheusClient::PrometheusClient(const PrometheusEndpoint &endpoint) : m_endpoint(endpoint)
 {
     if (endpoint.mode == PrometheusEndpoint::Mode::Direct)
-        m_connection = std::make_unique<PrometheusConnection>(endpoint);
+        m_connection = std::make_unique<ServiceConnection>(endpoint);
 }
 
 PrometheusClient::PrometheusClient(const PrometheusEndpoint &endpoint,
@@ -32,9 +32,9 @@ PrometheusClient::PrometheusClient(const PrometheusEndpoint &endpoint,
     m_endpoint(endpoint)
 {
     if (endpoint.mode == PrometheusEndpoint::Mode::Direct)
-        m_connection = std::make_unique<PrometheusConnection>(endpoint);
+        m_connection = std::make_unique<ServiceConnection>(endpoint);
     else if (endpoint.mode == PrometheusEndpoint::Mode::ServiceProxy)
-        m_connection = std::make_unique<PrometheusConnection>(endpoint, cluster);
+        m_connection = std::make_unique<ServiceConnection>(endpoint, cluster);
 }
 
 PrometheusClient::~PrometheusClient() = default;
@@ -104,7 +104,7 @@ R PrometheusClient::call(const QString &apiPath, const QueryItems &params, bool 
         result.error = configError();
         return result;
     }
-    const PromHttpAnswer answer = m_connection->send(apiPath, params, allowPost, cancel);
+    const ServiceAnswer answer = m_connection->send(apiPath, params, allowPost, cancel);
     if (!answer.hasAnswer()) {
         R result;
         result.error = fromNetError(answer.transportError);
@@ -123,7 +123,7 @@ PromQueryResult PrometheusClient::query(const QString &promql, qint64 timeMs,
         params.append(
             {QStringLiteral("timeout"), QString(QString::number(m_queryTimeoutSeconds) + u's')});
     return call<PromQueryResult>(
-        QStringLiteral("/api/v1/query"), params, true, cancel, [this](const PromHttpAnswer &a) {
+        QStringLiteral("/api/v1/query"), params, true, cancel, [this](const ServiceAnswer &a) {
             return m_decoder.decodeQuery(a.body, a.status, a.retryAfterSeconds);
         });
 }
@@ -140,7 +140,7 @@ PromQueryResult PrometheusClient::queryRange(const QString &promql, qint64 start
         params.append(
             {QStringLiteral("timeout"), QString(QString::number(m_queryTimeoutSeconds) + u's')});
     PromQueryResult result = call<PromQueryResult>(QStringLiteral("/api/v1/query_range"), params,
-                                                   true, cancel, [this](const PromHttpAnswer &a) {
+                                                   true, cancel, [this](const ServiceAnswer &a) {
                                                        return m_decoder.decodeQuery(
                                                            a.body, a.status, a.retryAfterSeconds);
                                                    });
@@ -155,7 +155,7 @@ PromSeriesList PrometheusClient::series(const QStringList &matchers, qint64 star
     addMatchers(&params, matchers);
     addRange(&params, startMs, endMs);
     return call<PromSeriesList>(
-        QStringLiteral("/api/v1/series"), params, true, cancel, [this](const PromHttpAnswer &a) {
+        QStringLiteral("/api/v1/series"), params, true, cancel, [this](const ServiceAnswer &a) {
             return m_decoder.decodeSeries(a.body, a.status, a.retryAfterSeconds);
         });
 }
@@ -167,7 +167,7 @@ PromStringList PrometheusClient::labels(const QStringList &matchers, qint64 star
     addMatchers(&params, matchers);
     addRange(&params, startMs, endMs);
     return call<PromStringList>(
-        QStringLiteral("/api/v1/labels"), params, true, cancel, [this](const PromHttpAnswer &a) {
+        QStringLiteral("/api/v1/labels"), params, true, cancel, [this](const ServiceAnswer &a) {
             return m_decoder.decodeStrings(a.body, a.status, a.retryAfterSeconds);
         });
 }
@@ -181,7 +181,7 @@ PromStringList PrometheusClient::labelValues(const QString &label, const QString
     addRange(&params, startMs, endMs);
     // The label values endpoint takes GET only.
     return call<PromStringList>(QStringLiteral("/api/v1/label/%1/values").arg(label), params, false,
-                                cancel, [this](const PromHttpAnswer &a) {
+                                cancel, [this](const ServiceAnswer &a) {
                                     return m_decoder.decodeStrings(a.body, a.status,
                                                                    a.retryAfterSeconds);
                                 });
@@ -190,7 +190,7 @@ PromStringList PrometheusClient::labelValues(const QString &label, const QString
 PromBuildInfo PrometheusClient::buildInfo(const CancelToken &cancel)
 {
     return call<PromBuildInfo>(QStringLiteral("/api/v1/status/buildinfo"), QueryItems(), false,
-                               cancel, [this](const PromHttpAnswer &a) {
+                               cancel, [this](const ServiceAnswer &a) {
                                    return m_decoder.decodeBuildInfo(a.body, a.status,
                                                                     a.retryAfterSeconds);
                                });
@@ -203,7 +203,7 @@ PromError PrometheusClient::ready(const CancelToken &cancel)
         PromError error;
     };
     const Ready result = call<Ready>(
-        QStringLiteral("/-/ready"), QueryItems(), false, cancel, [](const PromHttpAnswer &a) {
+        QStringLiteral("/-/ready"), QueryItems(), false, cancel, [](const ServiceAnswer &a) {
             Ready ready;
             if (a.status < 200 || a.status >= 300) {
                 ready.error = PromError::fromHttp(a.status, a.body, a.retryAfterSeconds);

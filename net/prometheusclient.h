@@ -5,7 +5,7 @@
 #include "clusterconnection.h"
 #include "httpclient.h"
 #include "promdecoder.h"
-#include "prometheusconnection.h"
+#include "serviceconnection.h"
 #include "prometheusendpoint.h"
 #include "promresult.h"
 
@@ -40,7 +40,7 @@ public:
 
     const PrometheusEndpoint &endpoint() const { return m_endpoint; }
     // Null when the endpoint is disabled or incomplete.
-    PrometheusConnection *connection() { return m_connection.get(); }
+    ServiceConnection *connection() { return m_connection.get(); }
     void setLimits(const HttpLimits &limits);
     void setRetryPolicy(int maxRetries, int maxWaitSeconds);
     // Sent as the `timeout` parameter of queries so the server gives up when the client
@@ -81,7 +81,7 @@ private:
     PromError configError() const;
 
     PrometheusEndpoint m_endpoint;
-    std::unique_ptr<PrometheusConnection> m_connection;
+    std::unique_ptr<ServiceConnection> m_connection;
     PromDecoder m_decoder;
     int m_queryTimeoutSeconds = 25;
 };

@@ -3,7 +3,7 @@
 
 #include "yamldocument.h"
 
-#include "prometheusconfig_p.h"
+#include "endpointconfig_p.h"
 #include "secretredaction.h"
 
 #include <QCoreApplication>
@@ -27,7 +27,7 @@ const QStringList &environmentKeys()
         QStringLiteral("name"),       QStringLiteral("context"),   QStringLiteral("namespaces"),
         QStringLiteral("order"),      QStringLiteral("colour"),    QStringLiteral("readOnly"),
         QStringLiteral("prometheus"), QStringLiteral("protected"), QStringLiteral("links"),
-        QStringLiteral("onGateFail"),
+        QStringLiteral("onGateFail"), QStringLiteral("argocd"),
     };
     return keys;
 }
@@ -143,10 +143,14 @@ bool EnvironmentConfigParser::environment(const YAML::Node &node, int index, Env
     if (!links(node["links"], where + QStringLiteral(".links"), &spec->links))
         return false;
 
-    PrometheusConfigParser prometheus(m_fileName);
-    if (!prometheus.parse(node["prometheus"], where + QStringLiteral(".prometheus"),
-                          &spec->prometheus)) {
-        m_error = prometheus.error();
+    EndpointConfigParser endpoints(m_fileName);
+    if (!endpoints.parse(node["prometheus"], where + QStringLiteral(".prometheus"),
+                         &spec->prometheus)) {
+        m_error = endpoints.error();
+        return false;
+    }
+    if (!endpoints.parseArgoCd(node["argocd"], where + QStringLiteral(".argocd"), &spec->argocd)) {
+        m_error = endpoints.error();
         return false;
     }
     return true;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "argocdinstance.h"
 #include "prometheusendpoint.h"
 
 #include <QList>
@@ -33,6 +34,7 @@ struct EnvironmentSpec
     bool readOnly = false; // no actions offered
     int order = 0; // position in lists, ascending (then by name)
     PrometheusEndpoint prometheus; // where its metrics come from (see prometheusendpoint.h)
+    QList<ArgoCdInstance> argocd {}; // `argocd:`: the Argo CD servers its applications come from
     bool isProtected = false; // `protected: true`: every action but pause asks first
     QList<EnvironmentLink> links {}; // `links:` in the config
     // `onGateFail: pause`: the window pauses a rollout of this environment when one of its
@@ -44,7 +46,7 @@ struct EnvironmentSpec
         return name == o.name && context == o.context && namespaces == o.namespaces
             && colour == o.colour && readOnly == o.readOnly && isProtected == o.isProtected
             && order == o.order && prometheus == o.prometheus && isProtected == o.isProtected
-            && links == o.links && pauseOnGateFail == o.pauseOnGateFail;
+            && links == o.links && pauseOnGateFail == o.pauseOnGateFail && argocd == o.argocd;
     }
     bool operator!=(const EnvironmentSpec &o) const { return !(*this == o); }
 };

@@ -122,7 +122,7 @@ private slots:
     {
         PrometheusClient client(direct(m_stub.url(), QStringLiteral("/echo")));
         // The stub answers series with a vector; only the request matters here.
-        PromHttpAnswer answer = client.connection()->send(
+        ServiceAnswer answer = client.connection()->send(
             QStringLiteral("/api/v1/series"),
             {{QStringLiteral("match[]"), QStringLiteral("up")},
              {QStringLiteral("match[]"), QStringLiteral("{job=\"a\"}")}},

@@ -305,7 +305,7 @@ private slots:
                          .arg(i);
         const QString query = QStringLiteral("max(") + terms.join(QStringLiteral(" or ")) + u')';
         QVERIFY(query.size() > 4000);
-        PromHttpAnswer answer = m_client->connection()->send(
+        ServiceAnswer answer = m_client->connection()->send(
             QStringLiteral("/api/v1/query"),
             {{QStringLiteral("query"), query}, {QStringLiteral("time"), formatPromTime(at(60))}},
             true);

@@ -1,31 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "prometheusendpoint.h"
+#include "serviceendpoint.h"
 
 #include <QCoreApplication>
 
-QString PrometheusEndpoint::describe() const
+QString ServiceEndpoint::describe() const
 {
     switch (mode) {
     case Mode::Disabled:
-        return QCoreApplication::translate("PrometheusEndpoint", "Prometheus disabled");
+        return QCoreApplication::translate("ServiceEndpoint", "Prometheus disabled");
     case Mode::Direct:
         return url + pathPrefix;
     case Mode::ServiceProxy:
         break;
     }
     const QString scheme = serviceScheme.isEmpty() ? QString() : serviceScheme + QLatin1Char(':');
-    return QCoreApplication::translate("PrometheusEndpoint", "service %1/%2%3:%4%5")
+    return QCoreApplication::translate("ServiceEndpoint", "service %1/%2%3:%4%5")
         .arg(serviceNamespace, scheme, serviceName, servicePort, pathPrefix);
 }
 
-QString PrometheusEndpoint::serviceProxyPath() const
+QString ServiceEndpoint::serviceProxyPath() const
 {
     const QString scheme = serviceScheme.isEmpty() ? QString() : serviceScheme + QLatin1Char(':');
     return QStringLiteral("/api/v1/namespaces/%1/services/%2%3:%4/proxy")
         .arg(serviceNamespace, scheme, serviceName, servicePort);
 }
 
-bool PrometheusEndpoint::operator==(const PrometheusEndpoint &o) const
+bool ServiceEndpoint::operator==(const ServiceEndpoint &o) const
 {
     return mode == o.mode && isImplicit == o.isImplicit && url == o.url
         && pathPrefix == o.pathPrefix && headers == o.headers && bearerToken == o.bearerToken
@@ -34,13 +34,13 @@ bool PrometheusEndpoint::operator==(const PrometheusEndpoint &o) const
         && keyFile == o.keyFile && insecureSkipVerify == o.insecureSkipVerify
         && serverName == o.serverName && serviceNamespace == o.serviceNamespace
         && serviceName == o.serviceName && servicePort == o.servicePort
-        && serviceScheme == o.serviceScheme;
+        && serviceScheme == o.serviceScheme && tokenCookie == o.tokenCookie;
 }
 
-QDebug operator<<(QDebug debug, const PrometheusEndpoint &endpoint)
+QDebug operator<<(QDebug debug, const ServiceEndpoint &endpoint)
 {
     const QDebugStateSaver saver(debug);
-    debug.nospace().noquote() << "PrometheusEndpoint(" << endpoint.describe();
+    debug.nospace().noquote() << "ServiceEndpoint(" << endpoint.describe();
     if (!endpoint.bearerToken.isEmpty())
         debug << ", bearerToken=<redacted>";
     if (!endpoint.bearerTokenFile.isEmpty())

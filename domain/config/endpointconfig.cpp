@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "prometheusconfig_p.h"
+#include "endpointconfig_p.h"
 #include "secretredaction.h"
 #include "yamlkeys.h"
 
@@ -44,30 +44,30 @@ bool isServicePort(const QString &text)
 
 } // namespace
 
-PrometheusConfigParser::PrometheusConfigParser(const QString &fileName) :
+EndpointConfigParser::EndpointConfigParser(const QString &fileName) :
     m_fileName(fileName), m_baseDir(QFileInfo(fileName).absolutePath())
 { }
 
-bool PrometheusConfigParser::fail(const YAML::Node &node, const QString &what)
+bool EndpointConfigParser::fail(const YAML::Node &node, const QString &what)
 {
     return fail(node.Mark(), what);
 }
 
-bool PrometheusConfigParser::fail(const YAML::Mark &mark, const QString &what)
+bool EndpointConfigParser::fail(const YAML::Mark &mark, const QString &what)
 {
     m_error = QStringLiteral("%1:%2: %3").arg(m_fileName).arg(mark.line + 1).arg(what);
     return false;
 }
 
-bool PrometheusConfigParser::checkKeys(const YAML::Node &map, const QStringList &allowed,
-                                       const QString &where)
+bool EndpointConfigParser::checkKeys(const YAML::Node &map, const QStringList &allowed,
+                                     const QString &where)
 {
     YAML::Mark at;
     const QString problem = YamlKeys::check(map, allowed, where, &at);
     return problem.isEmpty() || fail(at, problem);
 }
 
-bool PrometheusConfigParser::string(const YAML::Node &node, const QString &field, QString *out)
+bool EndpointConfigParser::string(const YAML::Node &node, const QString &field, QString *out)
 {
     if (!node.IsScalar())
         return fail(node, tr("%1: must be a string").arg(field));
@@ -77,7 +77,7 @@ bool PrometheusConfigParser::string(const YAML::Node &node, const QString &field
     return true;
 }
 
-bool PrometheusConfigParser::secret(const YAML::Node &node, const QString &field, QString *out)
+bool EndpointConfigParser::secret(const YAML::Node &node, const QString &field, QString *out)
 {
     if (!node.IsScalar() || node.Scalar().empty())
         return fail(node, tr("%1: must be a non-empty string").arg(field));
@@ -85,7 +85,7 @@ bool PrometheusConfigParser::secret(const YAML::Node &node, const QString &field
     return true;
 }
 
-bool PrometheusConfigParser::path(const YAML::Node &node, const QString &field, QString *out)
+bool EndpointConfigParser::path(const YAML::Node &node, const QString &field, QString *out)
 {
     QString text;
     if (!string(node, field, &text))
@@ -96,15 +96,14 @@ bool PrometheusConfigParser::path(const YAML::Node &node, const QString &field, 
     return true;
 }
 
-bool PrometheusConfigParser::boolean(const YAML::Node &node, const QString &field, bool *out)
+bool EndpointConfigParser::boolean(const YAML::Node &node, const QString &field, bool *out)
 {
     if (!node.IsScalar() || !YAML::convert<bool>::decode(node, *out))
         return fail(node, tr("%1: must be true or false").arg(field));
     return true;
 }
 
-bool PrometheusConfigParser::url(const YAML::Node &node, const QString &where,
-                                 PrometheusEndpoint *out)
+bool EndpointConfigParser::url(const YAML::Node &node, const QString &where, ServiceEndpoint *out)
 {
     const QString field = where + QStringLiteral(".url");
     QString text;
@@ -131,8 +130,8 @@ bool PrometheusConfigParser::url(const YAML::Node &node, const QString &where,
     return true;
 }
 
-bool PrometheusConfigParser::pathPrefix(const YAML::Node &node, const QString &where,
-                                        PrometheusEndpoint *out)
+bool EndpointConfigParser::pathPrefix(const YAML::Node &node, const QString &where,
+                                      ServiceEndpoint *out)
 {
     const QString field = where + QStringLiteral(".pathPrefix");
     QString text;
@@ -148,8 +147,8 @@ bool PrometheusConfigParser::pathPrefix(const YAML::Node &node, const QString &w
     return true;
 }
 
-bool PrometheusConfigParser::headers(const YAML::Node &node, const QString &where,
-                                     PrometheusEndpoint *out)
+bool EndpointConfigParser::headers(const YAML::Node &node, const QString &where,
+                                   ServiceEndpoint *out)
 {
     const QString field = where + QStringLiteral(".headers");
     if (!node.IsMap())
@@ -180,8 +179,8 @@ bool PrometheusConfigParser::headers(const YAML::Node &node, const QString &wher
     return true;
 }
 
-bool PrometheusConfigParser::basicAuth(const YAML::Node &node, const QString &where,
-                                       PrometheusEndpoint *out)
+bool EndpointConfigParser::basicAuth(const YAML::Node &node, const QString &where,
+                                     ServiceEndpoint *out)
 {
     const QString field = where + QStringLiteral(".basicAuth");
     if (!node.IsMap()) {
@@ -209,8 +208,7 @@ bool PrometheusConfigParser::basicAuth(const YAML::Node &node, const QString &wh
     return fail(node, tr("%1: 'password' or 'passwordFile' is missing").arg(field));
 }
 
-bool PrometheusConfigParser::tls(const YAML::Node &node, const QString &where,
-                                 PrometheusEndpoint *out)
+bool EndpointConfigParser::tls(const YAML::Node &node, const QString &where, ServiceEndpoint *out)
 {
     const QString field = where + QStringLiteral(".tls");
     if (!node.IsMap())
@@ -245,8 +243,8 @@ bool PrometheusConfigParser::tls(const YAML::Node &node, const QString &where,
     return true;
 }
 
-bool PrometheusConfigParser::service(const YAML::Node &node, const QString &where,
-                                     PrometheusEndpoint *out)
+bool EndpointConfigParser::service(const YAML::Node &node, const QString &where,
+                                   ServiceEndpoint *out)
 {
     const QString field = where + QStringLiteral(".service");
     if (isAbsent(node))
@@ -300,18 +298,16 @@ bool PrometheusConfigParser::service(const YAML::Node &node, const QString &wher
     return true;
 }
 
-bool PrometheusConfigParser::parse(const YAML::Node &node, const QString &where,
-                                   PrometheusEndpoint *out)
+bool EndpointConfigParser::parse(const YAML::Node &node, const QString &where, ServiceEndpoint *out)
 {
-    *out = PrometheusEndpoint();
+    *out = ServiceEndpoint();
     if (isAbsent(node))
         return true; // the implicit default
     out->isImplicit = false;
     bool enabled = true;
     if (node.IsScalar() && YAML::convert<bool>::decode(node, enabled)) {
         // `prometheus: false` turns metrics off; `true` asks for the defaults explicitly.
-        out->mode
-            = enabled ? PrometheusEndpoint::Mode::ServiceProxy : PrometheusEndpoint::Mode::Disabled;
+        out->mode = enabled ? ServiceEndpoint::Mode::ServiceProxy : ServiceEndpoint::Mode::Disabled;
         return true;
     }
     if (!node.IsMap())
@@ -328,7 +324,7 @@ bool PrometheusConfigParser::parse(const YAML::Node &node, const QString &where,
     if (!isAbsent(urlNode) && serviceNode.IsDefined())
         return fail(serviceNode, tr("%1: set 'url' or 'service', not both").arg(where));
     if (!isAbsent(urlNode)) {
-        out->mode = PrometheusEndpoint::Mode::Direct;
+        out->mode = ServiceEndpoint::Mode::Direct;
         if (!url(urlNode, where, out))
             return false;
     } else {
@@ -349,18 +345,10 @@ bool PrometheusConfigParser::parse(const YAML::Node &node, const QString &where,
     if (!isAbsent(node["pathPrefix"]) && !pathPrefix(node["pathPrefix"], where, out))
         return false;
 
-    const YAML::Node token = node["bearerToken"];
-    const YAML::Node tokenFile = node["bearerTokenFile"];
     const YAML::Node basic = node["basicAuth"];
-    if (!isAbsent(token) && !isAbsent(tokenFile))
-        return fail(tokenFile, tr("%1: set bearerToken or bearerTokenFile, not both").arg(where));
-    if ((!isAbsent(token) || !isAbsent(tokenFile)) && !isAbsent(basic))
+    if ((!isAbsent(node["bearerToken"]) || !isAbsent(node["bearerTokenFile"])) && !isAbsent(basic))
         return fail(basic, tr("%1: set a bearer token or basicAuth, not both").arg(where));
-    if (!isAbsent(token)
-        && !secret(token, where + QStringLiteral(".bearerToken"), &out->bearerToken))
-        return false;
-    if (!isAbsent(tokenFile)
-        && !path(tokenFile, where + QStringLiteral(".bearerTokenFile"), &out->bearerTokenFile))
+    if (!bearerToken(node, where, "bearerToken", "bearerTokenFile", out))
         return false;
     if (!isAbsent(basic) && !basicAuth(basic, where, out))
         return false;
@@ -372,7 +360,7 @@ bool PrometheusConfigParser::parse(const YAML::Node &node, const QString &where,
         return false;
     // The API server consumes Authorization itself, so through the proxy it never arrives.
     const bool hasAuth = !out->bearerToken.isEmpty() || !out->bearerTokenFile.isEmpty()
-        || out->hasBasicAuth() || out->mode == PrometheusEndpoint::Mode::ServiceProxy;
+        || out->hasBasicAuth() || out->mode == ServiceEndpoint::Mode::ServiceProxy;
     for (const auto &header : std::as_const(out->headers)) {
         if (hasAuth
             && header.first.compare(QStringLiteral("Authorization"), Qt::CaseInsensitive) == 0) {
@@ -383,4 +371,20 @@ bool PrometheusConfigParser::parse(const YAML::Node &node, const QString &where,
         }
     }
     return true;
+}
+
+bool EndpointConfigParser::bearerToken(const YAML::Node &node, const QString &where,
+                                       const char *tokenKey, const char *fileKey,
+                                       ServiceEndpoint *out)
+{
+    const YAML::Node token = node[tokenKey];
+    const YAML::Node tokenFile = node[fileKey];
+    const QString tokenName = QLatin1String(tokenKey);
+    const QString fileName = QLatin1String(fileKey);
+    if (!isAbsent(token) && !isAbsent(tokenFile))
+        return fail(tokenFile, tr("%1: set %2 or %3, not both").arg(where, tokenName, fileName));
+    if (!isAbsent(token) && !secret(token, where + QLatin1Char('.') + tokenName, &out->bearerToken))
+        return false;
+    return isAbsent(tokenFile)
+        || path(tokenFile, where + QLatin1Char('.') + fileName, &out->bearerTokenFile);
 }
