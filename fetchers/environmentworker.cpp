@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "environmentworker.h"
 
+#include "argocdwatcher.h"
 #include "clusterconnection.h"
 #include "datawarnings.h"
 #include "fiberscheduler.h"
@@ -104,6 +105,7 @@ void EnvironmentWorker::start()
                                                              static_cast<InformerSink *>(this),
                                                              m_cancel));
         }
+        createArgoCdWatchers(connection);
     } else {
         m_configError = error;
     }
@@ -137,6 +139,7 @@ void EnvironmentWorker::startOnThread()
         std::lock_guard lock(m_stateMutex);
         m_informerStatus[raw->id()] = status;
     }
+    spawnArgoCdWatchers();
     updateState(false);
 }
 

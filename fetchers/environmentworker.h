@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "argoappbatch.h"
 #include "canceltoken.h"
 #include "connectionstate.h"
 #include "deltaaccumulator.h"
@@ -18,6 +19,7 @@
 #include <mutex>
 #include <vector>
 
+class ArgoCdWatcher;
 class FiberScheduler;
 class QThread;
 class QTimer;
@@ -56,6 +58,9 @@ public:
 signals:
     void stateChanged(const QString &environment, const ConnectionState &state);
     void workloadsChanged(const QString &environment, const WorkloadDeltaBatch &batch);
+    // The environment's Argo CD servers (environmentworkerargocd.cpp), from the worker thread.
+    void applicationsChanged(const ArgoAppBatch &batch);
+    void argoCdStatusChanged(const ArgoCdStatus &status);
 
 private:
     // InformerSink, called from the informers' fibers (and the blocking pool).
@@ -65,6 +70,8 @@ private:
 
     // On the worker thread.
     void startOnThread();
+    void createArgoCdWatchers(const ClusterConnection &connection);
+    void spawnArgoCdWatchers();
     void finishOnThread();
     void scheduleFlush();
     void flush();
@@ -80,6 +87,7 @@ private:
     QTimer *m_flushTimer = nullptr; // lives on m_thread
     FiberScheduler *m_scheduler = nullptr; // lives on m_thread, runs the informers
     std::vector<std::unique_ptr<Informer>> m_informers;
+    std::vector<std::unique_ptr<ArgoCdWatcher>> m_argoCdWatchers;
     DeltaAccumulator m_accumulator;
     bool m_insecure = false;
 

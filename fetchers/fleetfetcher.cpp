@@ -14,6 +14,8 @@ void registerTypes()
         qRegisterMetaType<EnvironmentSpec>();
         qRegisterMetaType<ConnectionState>();
         qRegisterMetaType<WorkloadDeltaBatch>();
+        qRegisterMetaType<ArgoAppBatch>();
+        qRegisterMetaType<ArgoCdStatus>();
         return true;
     }();
     Q_UNUSED(done);
@@ -64,6 +66,20 @@ void FleetFetcher::start()
             [this, generation](const QString &environment, const WorkloadDeltaBatch &batch) {
                 if (generation == m_generation && isRunning())
                     emit workloadsChanged(environment, batch);
+            },
+            Qt::QueuedConnection);
+        connect(
+            worker.get(), &EnvironmentWorker::applicationsChanged, this,
+            [this, generation](const ArgoAppBatch &batch) {
+                if (generation == m_generation && isRunning())
+                    emit applicationsChanged(batch);
+            },
+            Qt::QueuedConnection);
+        connect(
+            worker.get(), &EnvironmentWorker::argoCdStatusChanged, this,
+            [this, generation](const ArgoCdStatus &status) {
+                if (generation == m_generation && isRunning())
+                    emit argoCdStatusChanged(status);
             },
             Qt::QueuedConnection);
         m_workers.push_back(std::move(worker));

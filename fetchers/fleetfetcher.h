@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "argoappbatch.h"
 #include "connectionstate.h"
 #include "environmentspec.h"
 #include "fleetdelta.h"
@@ -56,6 +57,9 @@ public:
 signals:
     void stateChanged(const QString &environment, const ConnectionState &state);
     void workloadsChanged(const QString &environment, const WorkloadDeltaBatch &batch);
+    // The environments' Argo CD servers: application changes and connection states.
+    void applicationsChanged(const ArgoAppBatch &batch);
+    void argoCdStatusChanged(const ArgoCdStatus &status);
 
 private:
     Kubeconfig m_kubeconfig;
