@@ -16,6 +16,7 @@
 #include "api/prometheusapi.h"
 #include "api/requestoptions.h"
 #include "api/resourcehandler.h"
+#include "api/serviceproxy.h"
 #include "api/tlssetup.h"
 #include "core/apierror.h"
 #include "core/objectstore.h"
@@ -151,6 +152,16 @@ void ApiServer::Private::route(const httplib::Request &request, httplib::Respons
     }
 
     const PrometheusApi::Target prometheusTarget = PrometheusApi::match(path);
+    if (prometheusTarget.access == PrometheusApi::Access::ServiceProxy) {
+        for (ProxiedService *service : std::as_const(context.proxiedServices)) {
+            if (!service->matches(prometheusTarget.ns, prometheusTarget.service))
+                continue;
+            if (ServiceProxy::authorize(request, response, user, context.access,
+                                        prometheusTarget.ns, prometheusTarget.service))
+                service->serveProxied(request, response, prometheusTarget.apiPath);
+            return;
+        }
+    }
     if (prometheusTarget.access != PrometheusApi::Access::None)
         return prometheus->handle(request, response, user, prometheusTarget);
 

@@ -16,6 +16,7 @@ namespace rdsim {
 class ObjectStore;
 class AccessControl;
 class PodHistory;
+class ProxiedService;
 class FaultInjector;
 class SyntheticMetrics;
 class VirtualClock;
@@ -52,6 +53,8 @@ public:
         // Which pods existed when, for Prometheus queries over the past; without one the
         // server keeps its own, recorded only when queries come in.
         PodHistory *history = nullptr;
+        // Services behind the service proxy besides Prometheus (Argo CD's argocd-server).
+        QList<ProxiedService *> proxiedServices;
     };
 
     ApiServer(const Context &context, const PemKeyPair &serverCertificate,

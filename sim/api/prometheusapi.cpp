@@ -4,6 +4,7 @@
 #include "api/httpreply.h"
 #include "api/prometheusjson.h"
 #include "api/prometheusparams.h"
+#include "api/serviceproxy.h"
 #include "core/apierror.h"
 #include "core/resourcecatalog.h"
 #include "core/virtualclock.h"
@@ -52,19 +53,6 @@ bool isPrometheusService(const QString &ns, const QString &segment, QString *ser
         && *serviceName == QLatin1String("prometheus")
         && (scheme.isEmpty() || scheme == QLatin1String("http"))
         && (port.isEmpty() || port == QLatin1String("9090") || port == QLatin1String("web"));
-}
-
-QString proxyVerb(const std::string &method)
-{
-    if (method == "POST")
-        return QStringLiteral("create");
-    if (method == "PUT")
-        return QStringLiteral("update");
-    if (method == "PATCH")
-        return QStringLiteral("patch");
-    if (method == "DELETE")
-        return QStringLiteral("delete");
-    return QStringLiteral("get");
 }
 
 // start / end of the metadata endpoints, with Prometheus' defaults (all time).
@@ -152,22 +140,13 @@ PrometheusApi::~PrometheusApi() = default;
 void PrometheusApi::handle(const httplib::Request &request, httplib::Response &response,
                            const UserInfo &user, const Target &target)
 {
-    // Like a cluster with anonymous access off: Prometheus data needs a known user.
     if (user.isAnonymous())
         return HttpReply::error(response, ApiError::unauthorized());
     if (target.access == Access::ServiceProxy) {
+        if (!ServiceProxy::authorize(request, response, user, m_context.access, target.ns,
+                                     target.service))
+            return;
         const ResourceType *services = ResourceCatalog::find(QString(), QStringLiteral("services"));
-        const QString verb = proxyVerb(request.method);
-        if (!services)
-            return HttpReply::error(response, ApiError::internal(QStringLiteral("no services")));
-        if (!m_context.access
-            || !m_context.access->isAllowed(user, verb, QString(), QStringLiteral("services"),
-                                            QStringLiteral("proxy"), target.ns, target.service)) {
-            return HttpReply::error(response,
-                                    ApiError::forbidden(user.name, verb, *services,
-                                                        QStringLiteral("proxy"), target.ns,
-                                                        target.service));
-        }
         QString serviceName;
         if (!isPrometheusService(target.ns, target.service, &serviceName))
             return HttpReply::error(response, ApiError::notFound(*services, serviceName));

@@ -3,6 +3,8 @@
 
 #include "api/apiserver.h"
 #include "api/faultinjector.h"
+#include "argocd/argocdapps.h"
+#include "argocd/argocdserver.h"
 #include "controllers/clustercontrollers.h"
 #include "core/objectstore.h"
 #include "core/resourcecatalog.h"
@@ -47,6 +49,11 @@ SimCluster::SimCluster(const ClusterScenario &scenario, VirtualClock &clock) :
 }
 
 SimCluster::~SimCluster() = default;
+
+QString SimCluster::argoCdUrl() const
+{
+    return m_argoCd ? m_argoCd->url() : QString();
+}
 
 QString SimCluster::url() const
 {
@@ -111,6 +118,12 @@ bool Simulator::start(QString *error)
         context.metrics = cluster.m_metrics.get();
         context.clock = m_clock.get();
         context.history = cluster.m_history.get();
+        if (!startArgoCd(cluster, m_scenario.clusters.at(i).argocd, serverCertificate, error)) {
+            stop();
+            return false;
+        }
+        if (cluster.m_argoCd)
+            context.proxiedServices << cluster.m_argoCd.get();
         // The loaded pods are the first state of the history (from their start times).
         cluster.m_history->observe(*cluster.m_store, m_clock->nowMs());
         cluster.m_server
@@ -143,6 +156,10 @@ void Simulator::stop()
     if (m_controllerThread.joinable())
         m_controllerThread.join();
     for (SimCluster *cluster : std::as_const(m_clusterList)) {
+        if (cluster->m_argoCdApps)
+            cluster->m_argoCdApps->shutdown();
+        if (cluster->m_argoCd)
+            cluster->m_argoCd->stop();
         cluster->m_store->shutdown();
         if (cluster->m_server)
             cluster->m_server->stop();
@@ -173,6 +190,9 @@ void Simulator::reconcileOnce()
 {
     for (SimCluster *cluster : std::as_const(m_clusterList)) {
         cluster->controllers().reconcileOnce();
+        // Argo CD compares after the controllers moved, as its informers see their writes.
+        if (cluster->m_argoCdApps)
+            cluster->m_argoCdApps->reconcile();
         cluster->history().observe(cluster->store(), m_clock->nowMs(), kHistoryIntervalMs);
     }
 }
@@ -184,6 +204,27 @@ void Simulator::controllerLoop()
         reconcileOnce();
         std::this_thread::sleep_until(started + std::chrono::milliseconds(m_options.tickMs));
     }
+}
+
+// The cluster's Argo CD: its applications over the loaded objects, reachable through the
+// service proxy and, with a port, on its own listener (same certificate as the cluster).
+bool Simulator::startArgoCd(SimCluster &cluster, const ArgoCdConfig &config,
+                            const PemKeyPair &certificate, QString *error)
+{
+    if (!config.enabled)
+        return true;
+    cluster.m_argoCdApps = std::make_unique<ArgoCdApps>(config, *cluster.m_store, *m_clock);
+    cluster.m_argoCd
+        = std::make_unique<ArgoCdServer>(*cluster.m_argoCdApps, config, m_clock->nowRfc3339());
+    if (config.port < 0)
+        return true;
+    QString listenError;
+    if (!cluster.m_argoCd->listen(m_options.host, config.port, certificate, m_ca.certificatePem(),
+                                  &listenError)) {
+        *error = QStringLiteral("cluster %1: %2").arg(cluster.name(), listenError);
+        return false;
+    }
+    return true;
 }
 
 // Namespaces first (the scenario's, "default", and any an object names), then the objects

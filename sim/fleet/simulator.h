@@ -17,6 +17,8 @@ namespace rdsim {
 
 class AccessControl;
 class ApiServer;
+class ArgoCdApps;
+class ArgoCdServer;
 class ClusterControllers;
 class FaultInjector;
 class ObjectStore;
@@ -54,6 +56,11 @@ public:
     PodHistory &history() { return *m_history; }
     ClusterControllers &controllers() { return *m_controllers; }
     ApiServer &server() { return *m_server; }
+    // The cluster's Argo CD (null without an `argocd:` block in the scenario).
+    ArgoCdApps *argoCdApps() { return m_argoCdApps.get(); }
+    ArgoCdServer *argoCd() { return m_argoCd.get(); }
+    // Argo CD's own HTTPS listener (https://127.0.0.1:PORT), empty when it has none.
+    QString argoCdUrl() const;
 
 private:
     friend class Simulator;
@@ -66,6 +73,8 @@ private:
     std::unique_ptr<SyntheticMetrics> m_metrics;
     std::unique_ptr<PodHistory> m_history;
     std::unique_ptr<ClusterControllers> m_controllers;
+    std::unique_ptr<ArgoCdApps> m_argoCdApps;
+    std::unique_ptr<ArgoCdServer> m_argoCd;
     std::unique_ptr<ApiServer> m_server;
 };
 
@@ -100,6 +109,8 @@ public:
 private:
     bool loadObjects(SimCluster &cluster, const ClusterScenario &scenario, QString *error);
     bool writeKubeconfig(QString *error);
+    bool startArgoCd(SimCluster &cluster, const ArgoCdConfig &config, const PemKeyPair &certificate,
+                     QString *error);
     void controllerLoop();
 
     Scenario m_scenario;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scenario/scenario.h"
 
+#include "scenario/scenarioargocd.h"
 #include "scenario/scenarioguard.h"
 #include "scenario/scenarioparser.h"
 #include "scenario/yamlconvert.h"
@@ -18,7 +19,7 @@ const QStringList kClockKeys = {QStringLiteral("speed")};
 const QStringList kClusterKeys = {
     QStringLiteral("name"),    QStringLiteral("port"),    QStringLiteral("namespaces"),
     QStringLiteral("users"),   QStringLiteral("objects"), QStringLiteral("manifests"),
-    QStringLiteral("metrics"), QStringLiteral("faults"),
+    QStringLiteral("metrics"), QStringLiteral("faults"),  QStringLiteral("argocd"),
 };
 const QStringList kUserKeys = {
     QStringLiteral("name"),     QStringLiteral("token"),
@@ -129,6 +130,8 @@ ClusterScenario ScenarioParser::parseCluster(const YAML::Node &node, const QStri
     parseManifests(reader, &cluster);
     parseMetrics(reader, &cluster);
     parseFaults(reader, &cluster);
+    if (reader.has(QStringLiteral("argocd")))
+        cluster.argocd = ArgoCdScenarioParser(m_source).parse(reader);
     return cluster;
 }
 

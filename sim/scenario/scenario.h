@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/faultinjector.h"
+#include "argocd/argocdconfig.h"
 #include "metrics/syntheticmetrics.h"
 #include "security/accesscontrol.h"
 
@@ -23,6 +24,7 @@ struct ClusterScenario
     QStringList objectOrigins; // "file:line" of each object, parallel to objects
     QList<MetricBehaviour> metrics;
     QList<FaultRule> faults;
+    ArgoCdConfig argocd; // enabled when the cluster has an `argocd:` block
 };
 
 // A parsed scenario file. Format: see resources/scenarios/demo.yaml and docs/rd-sim.md.
