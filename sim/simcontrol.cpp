@@ -85,10 +85,16 @@ QString SimControl::runCommand(const QString &line)
     const QStringList words = line.split(u' ', Qt::SkipEmptyParts);
     const QString verb = words.first();
     if (words.size() != 2
-        || (verb != QStringLiteral("offline") && verb != QStringLiteral("online")))
+        || (verb != QStringLiteral("offline") && verb != QStringLiteral("online")
+            && verb != QStringLiteral("argocd-drop-streams")))
         return QStringLiteral("error: unknown command '%1' (offline CLUSTER, online CLUSTER)")
             .arg(line);
     QString error;
+    if (verb == QStringLiteral("argocd-drop-streams")) {
+        if (!m_simulator->dropArgoCdStreams(words.at(1), &error))
+            return QStringLiteral("error: ") + error;
+        return QStringLiteral("ok");
+    }
     if (!m_simulator->setClusterOnline(words.at(1), verb == QStringLiteral("online"), &error))
         return QStringLiteral("error: ") + error;
     return QStringLiteral("ok");

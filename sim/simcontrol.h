@@ -18,6 +18,7 @@ class Simulator;
 //   on standard output, "ok" or "error: <reason>":
 //     offline CLUSTER   the cluster's API server goes away, open watches closed (an outage)
 //     online CLUSTER    it listens again on the same port
+//     argocd-drop-streams CLUSTER   the cluster's Argo CD ends its open application streams
 //   The end of standard input stops rd-sim ("stopping: standard input closed"): the process
 //   that held the other end, and sent the commands, is gone.
 // Each way ends QCoreApplication::exec().

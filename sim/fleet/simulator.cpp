@@ -186,6 +186,17 @@ bool Simulator::setClusterOnline(const QString &name, bool online, QString *erro
     return server.listen(m_options.host, port, error);
 }
 
+bool Simulator::dropArgoCdStreams(const QString &name, QString *error)
+{
+    SimCluster *simCluster = cluster(name);
+    if (!simCluster || !simCluster->m_argoCd) {
+        *error = QStringLiteral("no cluster %1 with Argo CD is served").arg(name);
+        return false;
+    }
+    simCluster->m_argoCd->dropStreams();
+    return true;
+}
+
 void Simulator::reconcileOnce()
 {
     for (SimCluster *cluster : std::as_const(m_clusterList)) {

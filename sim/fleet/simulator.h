@@ -105,6 +105,9 @@ public:
     // clients see the connection go, as in a network outage) or brings it back on the same
     // port. False with *error for an unknown cluster or when it cannot listen again.
     bool setClusterOnline(const QString &name, bool online, QString *error);
+    // Ends every open Argo CD application stream of a cluster at once (clients must
+    // reconnect). False with *error for an unknown cluster or one without Argo CD.
+    bool dropArgoCdStreams(const QString &name, QString *error);
 
 private:
     bool loadObjects(SimCluster &cluster, const ClusterScenario &scenario, QString *error);
