@@ -13,26 +13,34 @@
 #include <cstdlib>
 #include <QTextStream>
 
-namespace {
-
-int exitCodeOf(AuditRecord::Result result)
+int ActionCommand::exitCodeOf(AuditRecord::Result result)
 {
     switch (result) {
     case AuditRecord::Result::Succeeded:
     case AuditRecord::Result::NothingToDo:
-        return ActionCommand::Success;
+        return Success;
     case AuditRecord::Result::Denied:
-        return ActionCommand::Denied;
+        return Denied;
     case AuditRecord::Result::Refused:
-        return ActionCommand::Refused;
+        return Refused;
     case AuditRecord::Result::None:
     case AuditRecord::Result::Failed:
         break;
     }
-    return ActionCommand::Failure;
+    return Failure;
 }
 
-} // namespace
+int ActionCommand::report(QTextStream &out, QTextStream &err, const QString &environment,
+                          AuditRecord::Result result, const QString &message)
+{
+    const QString line = QStringLiteral("%1: %2").arg(environment, message);
+    const int code = exitCodeOf(result);
+    if (code == Success)
+        out << line << Qt::endl;
+    else
+        HeadlessFleet::printError(err, line);
+    return code;
+}
 
 int ActionCommand::run(const CommandLineOptions &options, QTextStream &out, QTextStream &err,
                        DemoServer *demo)
@@ -92,12 +100,7 @@ int ActionCommand::run(const CommandLineOptions &options, QTextStream &out, QTex
     // "nothing to do" are told at once, as without --wait.
     if (options.wait && result.awaitsEffect())
         return waitForEffect(&client, result, environment.name, options.waitTimeoutMs, out, err);
-    if (result.succeeded()) {
-        out << QStringLiteral("%1: %2").arg(environment.name, result.message) << Qt::endl;
-    } else {
-        printError(err, QStringLiteral("%1: %2").arg(environment.name, result.message));
-    }
-    return exitCodeOf(result.result);
+    return report(out, err, environment.name, result.result, result.message);
 }
 
 int ActionCommand::waitForEffect(KubeClient *client, const RolloutActionResult &result,

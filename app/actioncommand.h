@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "auditrecord.h"
+
 #include <QCoreApplication>
 
 class DemoServer;
@@ -35,6 +37,13 @@ public:
     // demo: as GetCommand::run.
     static int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err,
                    DemoServer *demo = nullptr);
+
+    // The exit code of an action's outcome; the Argo CD application commands share it.
+    static int exitCodeOf(AuditRecord::Result result);
+    // "<environment>: <message>" on stdout when the outcome is a success, else on stderr;
+    // returns exitCodeOf(result).
+    static int report(QTextStream &out, QTextStream &err, const QString &environment,
+                      AuditRecord::Result result, const QString &message);
 
 private:
     // --wait after the API server accepted: Success once confirmed, else NotConfirmed.

@@ -5,6 +5,8 @@
 #include "fleetsession.h"
 
 #include "actioncommand.h"
+#include "appactioncommand.h"
+#include "applicationscommand.h"
 #include "commandline.h"
 #include "dashboardresources.h"
 #include "fleetsetup.h"
@@ -101,6 +103,10 @@ int Application::run(const QStringList &arguments, QTextStream &out, QTextStream
         return RecordCommand::run(options, out, err);
     case CommandLineOptions::Mode::GateCheck:
         return GateCommand::run(options, out, err);
+    case CommandLineOptions::Mode::GetApplications:
+        return ApplicationsCommand::run(options, out, err);
+    case CommandLineOptions::Mode::AppAction:
+        return AppActionCommand::run(options, out, err);
     case CommandLineOptions::Mode::Gui:
     case CommandLineOptions::Mode::GetRollouts:
     case CommandLineOptions::Mode::GetRollout:

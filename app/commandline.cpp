@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
+#include "appcommandline.h"
 #include "gatecommandline.h"
 #include "historycommandline.h"
 #include "waitcommandline.h"
@@ -136,7 +137,13 @@ void setUpParser(QCommandLineParser *parser, const GeneralOptions &general,
                         "  report ENV/NS/NAME [--revision N] -o FILE.pdf|FILE.md\n"
                         "  record [--env E ...] [--history-file FILE]\n"
                         "  gate check --rollout NS/NAME [--env E | --context C] [--at TIME]\n"
-                        "             [--watch DURATION] [-o text|json|junit]"));
+                        "             [--watch DURATION] [-o text|json|junit]\n"
+                        "  get applications [--env E] [--instance I] [-o table|wide|json]\n"
+                        "  app sync NAME [--env E] [--instance I] [--revision R] [--prune]\n"
+                        "           [--dry-run] [--yes]\n"
+                        "  app rollback NAME ID [--env E] [--instance I] [--prune] [--dry-run]\n"
+                        "               [--yes]\n"
+                        "  app terminate NAME [--env E] [--instance I]"));
     // This order is the order of --help.
     parser->addOptions({general.help, general.version, general.demo, general.kubeconfig,
                         general.config, general.lang, general.readOnly, command.all, command.ns,
@@ -145,6 +152,7 @@ void setUpParser(QCommandLineParser *parser, const GeneralOptions &general,
     parser->addOptions(WaitCommandLine::options());
     parser->addOptions(HistoryCommandLine::options());
     parser->addOptions(GateCommandLine::options());
+    parser->addOptions(AppCommandLine::options());
     parser->addOptions({general.select, general.releases, general.theme, general.demoOutage});
     parser->addPositionalArgument(
         QStringLiteral("command"),
@@ -211,7 +219,7 @@ bool parseGet(const QStringList &positional, CommandLineOptions *options, QStrin
 {
     const QString resource = positional.value(1);
     if (resource.isEmpty()) {
-        *text = CommandLine::tr("get: name a resource: rollouts, or rollout NAME");
+        *text = CommandLine::tr("get: name a resource: rollouts, rollout NAME or applications");
         return false;
     }
     // kubectl accepts every spelling of a resource; so do we.
@@ -233,7 +241,8 @@ bool parseGet(const QStringList &positional, CommandLineOptions *options, QStrin
             return false;
         }
     } else {
-        *text = CommandLine::tr("get: unknown resource '%1' (known: rollouts)").arg(resource);
+        *text = CommandLine::tr("get: unknown resource '%1' (known: rollouts, applications)")
+                    .arg(resource);
         return false;
     }
     if (options->mode == CommandLineOptions::Mode::GetRollouts && positional.size() > 2) {
@@ -256,6 +265,8 @@ bool readCommand(const QCommandLineParser &parser, const CommandOptions &command
                          CommandLine::headlessCommands().join(QStringLiteral(", ")));
         return false;
     }
+    if (AppCommandLine::isCommand(positional))
+        return AppCommandLine::read(parser, options, text);
     if (positional.first() == QLatin1String("get"))
         return parseGet(positional, options, text);
     if (HistoryCommandLine::isCommand(positional.first()))
@@ -323,14 +334,17 @@ bool readCommandOptions(const QCommandLineParser &parser, const GeneralOptions &
     return true;
 }
 
-bool readOutputFormat(const QString &format, CommandLineOptions *options, QString *text)
+} // namespace
+
+bool CommandLine::readOutputFormat(const QString &format, CommandLineOptions::Output *out,
+                                   QString *text)
 {
     if (format.isEmpty() || format == QLatin1String("table")) {
-        options->output = CommandLineOptions::Output::Table;
+        *out = CommandLineOptions::Output::Table;
     } else if (format == QLatin1String("wide")) {
-        options->output = CommandLineOptions::Output::Wide;
+        *out = CommandLineOptions::Output::Wide;
     } else if (format == QLatin1String("json")) {
-        options->output = CommandLineOptions::Output::Json;
+        *out = CommandLineOptions::Output::Json;
     } else {
         *text = CommandLine::tr("-o: unknown output format '%1' (formats: table, wide, json)")
                     .arg(format);
@@ -338,8 +352,6 @@ bool readOutputFormat(const QString &format, CommandLineOptions *options, QStrin
     }
     return true;
 }
-
-} // namespace
 
 CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLineOptions *out,
                                        QString *text)
@@ -366,14 +378,19 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
     if (!readGeneralOptions(parser, general, &options, text)
         || !readCommand(parser, command, &options, text))
         return Result::Error;
-    // history, report, record and gate check checked all their options as they were read.
+    if (!AppCommandLine::isCommandMode(options.mode)
+        && !AppCommandLine::refuseOptions(parser, text))
+        return Result::Error;
+    // history, report, record, gate check and the Argo CD commands checked all their options
+    // as they were read.
     if (!HistoryCommandLine::isCommandMode(options.mode)
         && !GateCommandLine::isCommandMode(options.mode)
+        && !AppCommandLine::isCommandMode(options.mode)
         && (!HistoryCommandLine::refuseOptions(parser, text)
             || !GateCommandLine::refuseOptions(parser, text)
             || !readCommandOptions(parser, general, command, &options, text)
             || !WaitCommandLine::read(parser, &options, text)
-            || !readOutputFormat(parser.value(command.output), &options, text)))
+            || !readOutputFormat(parser.value(command.output), &options.output, text)))
         return Result::Error;
     *out = options;
     return Result::Ok;

@@ -19,13 +19,38 @@ struct GateCheckOptions
     Output output = Output::Text;
 };
 
+// `app sync|rollback|terminate NAME` (app/appcommandline.h): one Argo CD application.
+struct AppActionOptions
+{
+    enum class Kind { Sync, Rollback, Terminate };
+
+    Kind kind = Kind::Sync;
+    QString revision; // sync --revision R; empty: the application's target revision
+    qint64 historyId = 0; // rollback ID: a status.history entry
+    bool prune = false;
+    bool dryRun = false;
+    bool yes = false; // --yes: the environment is protected and the person means it
+};
+
 // What the command line asks for. The window by default; `get rollouts` / `get rollout
 // NAME` print once and exit; `pause|resume|promote|abort|retry|restart|undo NAME` act on one
-// rollout and exit; `history`, `report` and `record` read or write the release history;
+// rollout and exit; `get applications` and `app sync|rollback|terminate NAME` do the same
+// for Argo CD applications; `history`, `report` and `record` read or write the release history;
 // `gate check` judges a rollout's quality gates (docs/cli.md).
 struct CommandLineOptions
 {
-    enum class Mode { Gui, GetRollouts, GetRollout, Action, History, Report, Record, GateCheck };
+    enum class Mode {
+        Gui,
+        GetRollouts,
+        GetRollout,
+        Action,
+        History,
+        Report,
+        Record,
+        GateCheck,
+        GetApplications,
+        AppAction
+    };
     enum class Output { Table, Wide, Json };
 
     Mode mode = Mode::Gui;
@@ -67,6 +92,10 @@ struct CommandLineOptions
     // gate check (name and namespaceName hold --rollout NAMESPACE/NAME)
     GateCheckOptions gate;
 
+    // get applications, app ... (name holds the application's NAME)
+    QString instance; // --instance: one Argo CD server of the environment's argocd: list
+    AppActionOptions app;
+
     bool isHeadless() const { return mode != Mode::Gui; }
 };
 
@@ -89,4 +118,7 @@ public:
     // and for help and version. Like isHeadless(), for before the application object exists:
     // `report` needs a QGuiApplication to lay out a PDF.
     static QString headlessCommand(int argc, char **argv);
+    // -o table|wide|json of get; false with a message for anything else.
+    static bool readOutputFormat(const QString &format, CommandLineOptions::Output *out,
+                                 QString *text);
 };

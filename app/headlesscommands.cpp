@@ -14,7 +14,7 @@ const char *const valueOptions[]
     = {"--kubeconfig",  "--config",   "--lang",    "-n",       "--namespace", "--context",
        "--env",         "-o",         "--output",  "--select", "--theme",     "--demo-outage",
        "--to-revision", "--workload", "--since",   "--until",  "--outcome",   "--history-file",
-       "--revision",    "--timeout",  "--rollout", "--at",     "--watch"};
+       "--revision",    "--timeout",  "--rollout", "--at",     "--watch",     "--instance"};
 
 bool takesValue(const char *arg)
 {
@@ -58,7 +58,8 @@ QStringList CommandLine::headlessCommands()
     return {QStringLiteral("get"),     QStringLiteral("pause"),  QStringLiteral("resume"),
             QStringLiteral("promote"), QStringLiteral("abort"),  QStringLiteral("retry"),
             QStringLiteral("restart"), QStringLiteral("undo"),   QStringLiteral("history"),
-            QStringLiteral("report"),  QStringLiteral("record"), QStringLiteral("gate")};
+            QStringLiteral("report"),  QStringLiteral("record"), QStringLiteral("gate"),
+            QStringLiteral("app")};
 }
 
 bool CommandLine::isHeadless(int argc, char **argv)

@@ -60,21 +60,7 @@ QString HistoryPrinter::table(const QList<ReleaseSummary> &releases)
             notesText(r),
         });
     }
-    QList<qsizetype> widths(rows.first().size(), 0);
-    for (const QStringList &row : std::as_const(rows)) {
-        for (qsizetype c = 0; c < row.size(); ++c)
-            widths[c] = std::max(widths[c], row.at(c).size());
-    }
-    QString text;
-    for (const QStringList &row : std::as_const(rows)) {
-        QString line;
-        for (qsizetype c = 0; c < row.size(); ++c) {
-            // The last column is not padded: no trailing blanks (as kubectl).
-            line += c + 1 < row.size() ? row.at(c).leftJustified(widths.at(c) + 3) : row.at(c);
-        }
-        text += line + QLatin1Char('\n');
-    }
-    return text;
+    return RolloutPrinter::columns(rows);
 }
 
 QJsonObject HistoryPrinter::jsonObject(const ReleaseSummary &r)

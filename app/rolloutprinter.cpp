@@ -80,13 +80,18 @@ QString RolloutPrinter::table(const QList<RolloutSummary> &rollouts, bool wide,
         rows.append(row);
     }
 
-    QList<qsizetype> widths(header.size(), 0);
-    for (const QStringList &row : std::as_const(rows)) {
+    return columns(rows);
+}
+
+QString RolloutPrinter::columns(const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths(rows.value(0).size(), 0);
+    for (const QStringList &row : rows) {
         for (qsizetype c = 0; c < row.size(); ++c)
             widths[c] = std::max(widths[c], row.at(c).size());
     }
     QString text;
-    for (const QStringList &row : std::as_const(rows)) {
+    for (const QStringList &row : rows) {
         QString line;
         for (qsizetype c = 0; c < row.size(); ++c) {
             // The last column is not padded: no trailing blanks (as kubectl).

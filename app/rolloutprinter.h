@@ -16,6 +16,9 @@ public:
     // kubectl's table: upper-case headers, columns left-aligned and separated by three
     // spaces, "-" for a value that does not apply. Ages are relative to now.
     static QString table(const QList<RolloutSummary> &rollouts, bool wide, const QDateTime &now);
+    // The layout of every table the commands print: rows (the header first) as kubectl lays
+    // them out, each line ending in a newline.
+    static QString columns(const QList<QStringList> &rows);
     // {"apiVersion": "release-dashboard/v1", "kind": "RolloutList", "items": [...],
     //  "errors": [{"environment": ..., "message": ...}]}, indented, ending in a newline.
     static QByteArray jsonList(const QList<RolloutSummary> &rollouts,
