@@ -64,7 +64,7 @@ void ArgoCdServer::route(Request &call)
         return rollback(call, name);
     if (tail == QLatin1String("operation") && method == QLatin1String("DELETE"))
         return terminate(call, name);
-    if (parts.size() == 8 && parts.at(4) == QLatin1String("revisions")
+    if (parts.size() == 7 && parts.at(4) == QLatin1String("revisions")
         && parts.at(6) == QLatin1String("metadata") && get)
         return revisionMetadata(call, name, parts.at(5));
     if ((tail == QLatin1String("resource-tree") || tail == QLatin1String("managed-resources"))
