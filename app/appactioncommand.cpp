@@ -119,8 +119,8 @@ int AppActionCommand::run(const CommandLineOptions &options, QTextStream &out, Q
         && options.app.kind != AppActionOptions::Kind::Terminate) {
         return ActionCommand::report(
             out, err, request.environment, AuditRecord::Result::Refused,
-            tr("%1 is protected: add --yes to %2 %3.")
-                .arg(request.environment, AppCommandLine::word(options.app.kind), request.name));
+            tr("This environment is protected: add --yes to %1 %2.")
+                .arg(AppCommandLine::word(options.app.kind), request.name));
     }
     const std::unique_ptr<ArgoCdClient> client = argo.client(found.server, &error);
     if (!client) {

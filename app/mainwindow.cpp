@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "argocdcontroller.h"
+
 #include "releaserecording.h"
 
 #include "popoutwindow.h"
@@ -74,7 +76,8 @@ MainWindow::MainWindow(QWidget *parent) :
     m_deploymentController(
         new DeploymentDetailController(m_fleetModel, m_detail->deploymentView(), this)),
     m_recording(new ReleaseRecording(this)),
-    m_gates(new GateController(m_fleetModel, this))
+    m_gates(new GateController(m_fleetModel, this)),
+    m_argoCd(new ArgoCdController(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     // The parts tests look for by name (tests/app/windowparts.h; the widgets name themselves).
@@ -213,6 +216,8 @@ void MainWindow::setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentS
     connect(m_fetcher.get(), &FleetFetcher::workloadsChanged, m_fleetModel,
             &FleetModel::applyBatch);
     m_recording->follow(m_fetcher.get());
+    m_argoCd->setFleet(kubeconfig, environments);
+    m_argoCd->follow(m_fetcher.get());
     m_recording->setFleet(kubeconfig, environments);
     m_fetcher->start();
     updateCounts();
@@ -280,6 +285,11 @@ void MainWindow::setHistorySettings(const HistorySettings &settings)
 void MainWindow::showReleases()
 {
     m_recording->showWindow(this);
+}
+
+void MainWindow::showApplications()
+{
+    m_argoCd->showWindow(this);
 }
 
 void MainWindow::refresh()

@@ -33,6 +33,7 @@ class QTimer;
 class RetryCountdown;
 class RolloutDetailController;
 class ReleaseRecording;
+class ArgoCdController;
 class GateController;
 struct GateSettings;
 struct GateReport;
@@ -123,6 +124,9 @@ public slots:
     void showAuditLog();
     // The Releases window: every recorded release, its timeline and report (View menu).
     void showReleases();
+    // The Applications window: every Argo CD application of the fleet (View menu).
+    void showApplications();
+    ArgoCdController *argoCd() const { return m_argoCd; }
     // Which notices are told, per environment and kind (View menu, the tray's menu).
     void showNotificationSettings();
 
@@ -192,6 +196,7 @@ private:
     MetricsController *m_metricsController = nullptr;
     ReleaseRecording *m_recording;
     GateController *m_gates;
+    ArgoCdController *m_argoCd;
     NotificationCenter *m_notifications = nullptr;
     FleetTrayIcon *m_tray = nullptr;
     DesktopNotifier *m_notifier = nullptr;

@@ -162,6 +162,12 @@ void MainWindow::createViewMenu()
     releases->setObjectName(QStringLiteral("showReleasesAction"));
     releases->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     releases->setToolTip(tr("Every recorded release: timelines, gates, actions, reports"));
+    QAction *applications
+        = view->addAction(tr("&Applications (Argo CD)…"), this, &MainWindow::showApplications);
+    applications->setObjectName(QStringLiteral("showApplicationsAction"));
+    applications->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G)); // GitOps; A aborts
+    applications->setToolTip(
+        tr("Every Argo CD application of the fleet: sync, health, revision, history"));
     view->addSeparator();
     QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refresh->setShortcut(QKeySequence::Refresh);

@@ -73,7 +73,8 @@ NetError ArgoCdWatcher::connectOnce()
 
     QString badEvent;
     const NetError streamError = client.watchApplications(
-        ArgoAppQuery(), list.value.resourceVersion, [&](const ArgoWatchEvent &event) {
+        ArgoAppQuery(), list.value.resourceVersion,
+        [&](const ArgoWatchEvent &event) {
             if (!event.error.isEmpty()) {
                 badEvent = event.error;
                 return false; // relist rather than guess what was missed
@@ -87,7 +88,8 @@ NetError ArgoCdWatcher::connectOnce()
                 batch.upserts.append(tagged(event.application));
             m_onBatch(std::move(batch));
             return true;
-        });
+        },
+        m_cancel);
     if (!badEvent.isEmpty())
         return NetError::decode(tr("Argo CD %1: %2").arg(m_instance.name, badEvent));
     if (!streamError)

@@ -65,14 +65,16 @@ bool FleetFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &source
     const QString name = index.data(FleetModel::NameRole).toString();
     const QString ns = index.data(FleetModel::NamespaceRole).toString();
     const QString environment = index.data(FleetModel::EnvironmentRole).toString();
-    const QStringList images = index.data(FleetModel::ImagesRole).toStringList();
+    // The images, then the Argo CD application's name and words ("prod outofsync").
+    const QStringList more = index.data(FleetModel::ImagesRole).toStringList()
+        + index.data(FleetModel::ArgoCdTermsRole).toStringList();
     // Every word must match somewhere: "prod shop api" finds the api rollout in shop in prod.
     for (const QString &word : m_words) {
         bool found = name.contains(word, Qt::CaseInsensitive)
             || ns.contains(word, Qt::CaseInsensitive)
             || environment.contains(word, Qt::CaseInsensitive);
-        for (qsizetype i = 0; !found && i < images.size(); ++i)
-            found = images.at(i).contains(word, Qt::CaseInsensitive);
+        for (qsizetype i = 0; !found && i < more.size(); ++i)
+            found = more.at(i).contains(word, Qt::CaseInsensitive);
         if (!found)
             return false;
     }

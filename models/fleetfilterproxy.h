@@ -5,8 +5,9 @@
 #include <QString>
 #include <QStringList>
 
-// Filters and sorts a FleetModel: free text (environment, name, namespace or image contains
-// it, case insensitive; several words must all match), one environment, a set of phases, and the
+// Filters and sorts a FleetModel: free text (environment, name, namespace, image, or the
+// managing Argo CD application's name, sync or health word ("OutOfSync") contains it, case
+// insensitive; several words must all match), one environment, a set of phases, and the
 // "requires attention" switch. Sorting is dynamic on FleetModel::SortRole.
 class FleetFilterProxy final : public QSortFilterProxyModel
 {

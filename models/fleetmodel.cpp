@@ -53,6 +53,8 @@ void FleetModel::setEnvironments(const QList<EnvironmentSpec> &environments)
     // Slices of an environment that goes must not bring it back.
     m_pendingSlices.removeIf(
         [&](const PendingSlice &pending) { return !names.contains(pending.environment); });
+    m_argoApplications.removeIf(
+        [&](QHash<QString, ArgoWorkloadIndex>::iterator it) { return !names.contains(it.key()); });
     QList<int> gone;
     for (int row = 0; row < m_rows.size(); ++row) {
         if (!names.contains(m_rows.at(row)->environment))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "argoworkloadindex.h"
 #include "batchslicer.h"
 #include "connectionstate.h"
 #include "environmentspec.h"
@@ -21,6 +22,7 @@
 #include <memory>
 #include <optional>
 
+class QColor;
 class QTimer;
 
 // Every Rollout and Deployment of every environment, one row each: a table over the rows of
@@ -50,6 +52,7 @@ public:
         ReplicasColumn,
         AgeColumn,
         GatesColumn, // shown after the status (FleetTableView orders the columns)
+        ArgoCdColumn, // the managing Argo CD application's sync state; empty when none
         ColumnCount
     };
     enum Role {
@@ -70,6 +73,9 @@ public:
         ImageTagsRole, // QStringList parallel to ImagesRole: "canary", "stable", "" ...
         DesiredReplicasRole, // int: the replicas wanted
         ReadyReplicasRole, // int: of those, ready
+        // QStringList: the managing Argo CD application's name, its sync and health words
+        // (Argo CD's, untranslated) and the Argo CD cell's text; empty when none manages it
+        ArgoCdTermsRole,
     };
 
     // A rollout's quality-gate verdict (GateController) for the Gates column.
@@ -126,6 +132,11 @@ public:
     // Sets or (nullopt) clears a rollout's gate verdict.
     void setGateVerdict(const QString &environment, const QString &uid,
                         const std::optional<GateVerdict> &verdict);
+    // The Argo CD applications an environment reads from one Argo CD server, as the fetcher
+    // batches them (reset, upserts, removals): each row's Argo CD cell shows the application
+    // that manages it (ArgoWorkloadIndex), also for rows added later. Signals dataChanged of
+    // that column only, for the rows whose application or its shown state changed.
+    void setApplications(const ArgoAppBatch &batch);
     // Re-evaluates the age column (a timer does it every 30 s while rows exist).
     void refreshAges();
     // Re-evaluates the status of rows in a timed pause of a live environment (a timer does it
@@ -187,7 +198,7 @@ private:
     void emitAllDetailsChanged(const QString &environment);
     // Removes the rows (any order) with beginRemoveRows per contiguous range.
     void removeRowsAt(QList<int> rows);
-    void emitRowsChanged(QList<int> rows);
+    void emitRowsChanged(QList<int> rows, int firstColumn = 0, int lastColumn = ColumnCount - 1);
     void reindexFrom(int row);
     bool isStale(const QString &environment) const;
     QString statusText(const FleetRow &row) const;
@@ -198,12 +209,25 @@ private:
     QVariant displayData(const FleetRow &row, int column) const;
     QVariant sortData(const FleetRow &row, int column) const;
     QVariant gateData(const FleetRow &row, int role) const;
+    // The Argo CD column (fleetmodelargocd.cpp).
+    ArgoWorkloadLink argoLink(const FleetRow &row) const;
+    QVariant argoData(const FleetRow &row, int role) const;
+    QString argoText(const FleetRow &row, const ArgoApplication &application) const;
+    QString argoToolTip(const FleetRow &row, const ArgoApplication &application,
+                        ArgoLinkSource source) const;
+    QString argoHealthNote(const FleetRow &row, const ArgoApplication &application) const;
+    static QString argoWord(const QString &word);
+    // The Status column's colour and sort rank of a health, shared by the columns that use
+    // its tones.
+    static QColor healthColour(FleetRow::Health health);
+    static int healthRank(FleetRow::Health health);
     QDateTime now() const;
 
     FleetStore m_store;
     QList<RowPtr> m_rows;
     QHash<QString, int> m_rowIndex; // FleetRow::key() -> row
     QHash<QString, GateVerdict> m_gateVerdicts; // "environment/uid"
+    QHash<QString, ArgoWorkloadIndex> m_argoApplications; // by environment
     std::function<QDateTime()> m_clock;
     QTimer *m_ageTimer = nullptr;
     QTimer *m_countdownTimer = nullptr;

@@ -27,13 +27,26 @@ QColor healthColourOnLight(FleetRow::Health health)
     return QColor();
 }
 
-QColor healthColour(FleetRow::Health health)
+// Readable on light and dark backgrounds alike.
+QColor staleColour()
+{
+    return QColor(0x8a, 0x8a, 0x8a);
+}
+
+bool isNumericColumn(int column)
+{
+    return column == FleetModel::StepColumn || column == FleetModel::WeightColumn
+        || column == FleetModel::RevisionColumn || column == FleetModel::AgeColumn;
+}
+} // namespace
+
+QColor FleetModel::healthColour(FleetRow::Health health)
 {
     return ThemeColours::foreground(healthColourOnLight(health));
 }
 
 // Ascending status puts what needs a person first.
-int healthRank(FleetRow::Health health)
+int FleetModel::healthRank(FleetRow::Health health)
 {
     switch (health) {
     case FleetRow::Health::Degraded:
@@ -49,19 +62,6 @@ int healthRank(FleetRow::Health health)
     }
     return 3;
 }
-
-// Readable on light and dark backgrounds alike.
-QColor staleColour()
-{
-    return QColor(0x8a, 0x8a, 0x8a);
-}
-
-bool isNumericColumn(int column)
-{
-    return column == FleetModel::StepColumn || column == FleetModel::WeightColumn
-        || column == FleetModel::RevisionColumn || column == FleetModel::AgeColumn;
-}
-} // namespace
 
 int FleetModel::rowCount(const QModelIndex &parent) const
 {
@@ -225,6 +225,8 @@ QVariant FleetModel::sortData(const FleetRow &row, int column) const
                                                 : qint64(0);
     case GatesColumn:
         return gateData(row, SortRole);
+    case ArgoCdColumn:
+        return argoData(row, SortRole);
     default:
         break;
     }
@@ -239,6 +241,11 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     if (column == GatesColumn && role != Qt::TextAlignmentRole && role < Qt::UserRole)
         return gateData(row, role);
+    // A stale row's Argo CD cell is grey like the rest of the row (below).
+    if (column == ArgoCdColumn
+        && (role == Qt::DisplayRole || role == Qt::ToolTipRole
+            || (role == Qt::ForegroundRole && !isStale(row.environment))))
+        return argoData(row, role);
     switch (role) {
     case Qt::DisplayRole:
         return displayData(row, column);
@@ -309,6 +316,8 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
         return row.desired;
     case ReadyReplicasRole:
         return row.ready;
+    case ArgoCdTermsRole:
+        return argoData(row, ArgoCdTermsRole);
     default:
         break;
     }
@@ -350,6 +359,8 @@ QVariant FleetModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Age");
     case GatesColumn:
         return tr("Gates");
+    case ArgoCdColumn:
+        return tr("Argo CD");
     default:
         break;
     }

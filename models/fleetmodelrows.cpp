@@ -143,7 +143,7 @@ void FleetModel::reindexFrom(int row)
         m_rowIndex.insert(m_rows.at(i)->key(), i);
 }
 
-void FleetModel::emitRowsChanged(QList<int> rows)
+void FleetModel::emitRowsChanged(QList<int> rows, int firstColumn, int lastColumn)
 {
     if (rows.isEmpty())
         return;
@@ -154,7 +154,7 @@ void FleetModel::emitRowsChanged(QList<int> rows)
         qsizetype end = start;
         while (end + 1 < rows.size() && rows.at(end + 1) == rows.at(end) + 1)
             ++end;
-        emit dataChanged(index(rows.at(start), 0), index(rows.at(end), ColumnCount - 1));
+        emit dataChanged(index(rows.at(start), firstColumn), index(rows.at(end), lastColumn));
         start = end + 1;
     }
 }

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "argoapplication.h"
+
+#include <QWidget>
+
+class ApplicationsModel;
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+class QTextBrowser;
+
+// The Applications view: every Argo CD application of the fleet in a sortable, filterable
+// table (text over all columns; "needs attention" keeps the out-of-sync, degraded and failed
+// ones), the selected one's detail below, and a line for the servers' connection states.
+class ApplicationsView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ApplicationsView(ApplicationsModel *model, QWidget *parent = nullptr);
+
+    // The servers' states in one line ("3 Argo CD servers live"; errors in full).
+    void setServerSummary(const QString &text, bool problem);
+    void setDetailHtml(const QString &html);
+    // The application under the cursor; an invalid (nameless) value when none.
+    ArgoApplication currentApplication() const;
+    void selectApplication(const QString &key);
+    QTableView *table() const { return m_table; }
+
+signals:
+    void currentApplicationChanged(const ArgoApplication &app);
+
+private:
+    void applyFilter();
+
+    ApplicationsModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QLineEdit *m_filter;
+    QCheckBox *m_attentionOnly;
+    QLabel *m_servers;
+    QTableView *m_table;
+    QTextBrowser *m_detail;
+};
