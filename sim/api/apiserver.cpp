@@ -317,15 +317,7 @@ bool ApiServer::listen(const QString &host, int port, QString *error)
         ::listen(*listening, SOMAXCONN);
     d->host = host;
     d->port = port;
-    httplib::SSLServer *server = d->server.get();
-    auto finished = std::make_shared<std::atomic<bool>>(false);
-    d->thread = std::thread([server, finished] {
-        server->listen_after_bind();
-        *finished = true;
-    });
-    // stop() is a no-op until the accept loop runs, so wait for it to make stop() reliable.
-    while (!server->is_running() && !*finished)
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    d->thread = HttpServerSetup::serveInBackground(*d->server);
     return true;
 }
 

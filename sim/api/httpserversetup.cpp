@@ -9,6 +9,9 @@
 
 #include <sys/socket.h>
 
+#include <atomic>
+#include <chrono>
+
 namespace rdsim {
 
 namespace {
@@ -35,6 +38,18 @@ std::shared_ptr<socket_t> HttpServerSetup::configure(httplib::SSLServer &server,
     routeEverything(server, handler);
     answerWithStatus(server);
     return listening;
+}
+
+std::thread HttpServerSetup::serveInBackground(httplib::SSLServer &server)
+{
+    auto finished = std::make_shared<std::atomic<bool>>(false);
+    std::thread thread([&server, finished] {
+        server.listen_after_bind();
+        *finished = true;
+    });
+    while (!server.is_running() && !*finished)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    return thread;
 }
 
 void HttpServerSetup::routeEverything(httplib::SSLServer &server,

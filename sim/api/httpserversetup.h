@@ -4,6 +4,7 @@
 #include <httplib.h>
 
 #include <memory>
+#include <thread>
 
 namespace rdsim {
 
@@ -16,6 +17,10 @@ public:
     // Returns the listening socket, known once the server is bound (INVALID_SOCKET until).
     static std::shared_ptr<socket_t> configure(httplib::SSLServer &server,
                                                const httplib::Server::Handler &handler);
+
+    // Runs the bound server's accept loop on a new thread, returned once the loop runs (stop()
+    // is a no-op before, so waiting makes stop() reliable).
+    static std::thread serveInBackground(httplib::SSLServer &server);
 
 private:
     static void routeEverything(httplib::SSLServer &server,

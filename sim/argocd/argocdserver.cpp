@@ -81,14 +81,7 @@ bool ArgoCdServer::listen(const QString &host, int port, const PemKeyPair &certi
     }
     d->host = host;
     d->port = bound;
-    httplib::SSLServer *server = d->server.get();
-    auto finished = std::make_shared<std::atomic<bool>>(false);
-    d->thread = std::thread([server, finished] {
-        server->listen_after_bind();
-        *finished = true;
-    });
-    while (!server->is_running() && !*finished)
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    d->thread = HttpServerSetup::serveInBackground(*d->server);
     return true;
 }
 
