@@ -107,16 +107,16 @@ private slots:
     {
         const QString text = ApplicationPrinter::table(
             {gitApplication(), newApplication(), chartApplication()}, false, now);
-        QCOMPARE(text,
-                 QStringLiteral(
-                     "ENVIRONMENT   NAME              PROJECT   SYNC        HEALTH        "
-                     "REVISION   TARGET\n"
-                     "dev           checkout-dev      shop      Synced      Healthy       "
-                     "95b40c8    main\n"
-                     "staging       fresh             -         -           -             "
-                     "-          -\n"
-                     "prod          storefront-prod   shop      OutOfSync   Progressing   "
-                     "3.2.0      3.2.0\n"));
+        QCOMPARE(
+            text,
+            QStringLiteral("ENVIRONMENT   NAME              PROJECT   SYNC        HEALTH        "
+                           "REVISION   TARGET\n"
+                           "dev           checkout-dev      shop      Synced      Healthy       "
+                           "95b40c8    main\n"
+                           "staging       fresh             -         -           -             "
+                           "-          -\n"
+                           "prod          storefront-prod   shop      OutOfSync   Progressing   "
+                           "3.2.0      3.2.0\n"));
     }
 
     void wideTable()
@@ -159,17 +159,21 @@ private slots:
         QCOMPARE(list.value(QStringLiteral("kind")).toString(), QStringLiteral("ApplicationList"));
         const QJsonArray items = list.value(QStringLiteral("items")).toArray();
         QCOMPARE(items.size(), 3);
-        const QJsonObject expected = QJsonDocument::fromJson(R"({
-            "environment": "dev", "instance": "argocd", "name": "checkout-dev",
-            "namespace": "argocd", "project": "shop", "syncStatus": "Synced",
-            "health": "Healthy", "revision": "95b40c8bf85cbf34047b5d74257d5cb0f84c4c8b",
-            "targetRevision": "main", "repo": "https://github.com/acme/shop-deploy.git",
-            "path": "envs/dev/checkout", "chart": "", "autoSync": false,
-            "operation": {"phase": "Succeeded", "message": "successfully synced (all tasks run)",
-                          "initiatedBy": {"username": "admin", "automated": false},
-                          "startedAt": "2026-12-01T11:54:56Z",
-                          "finishedAt": "2026-12-01T11:55:00Z"}})")
-                                         .object();
+        const QJsonObject expected
+            = QJsonDocument::fromJson(
+                  "{\"environment\":\"dev\",\"instance\":\"argocd\",\"name\":\"checkout-dev\","
+                  "\"namespace\":\"argocd\",\"project\":\"shop\",\"syncStatus\":\"Synced\","
+                  "\"health\":\"Healthy\","
+                  "\"revision\":\"95b40c8bf85cbf34047b5d74257d5cb0f84c4c8b\","
+                  "\"targetRevision\":\"main\","
+                  "\"repo\":\"https://github.com/acme/shop-deploy.git\","
+                  "\"path\":\"envs/dev/checkout\",\"chart\":\"\",\"autoSync\":false,"
+                  "\"operation\":{\"phase\":\"Succeeded\","
+                  "\"message\":\"successfully synced (all tasks run)\","
+                  "\"initiatedBy\":{\"username\":\"admin\",\"automated\":false},"
+                  "\"startedAt\":\"2026-12-01T11:54:56Z\","
+                  "\"finishedAt\":\"2026-12-01T11:55:00Z\"}}")
+                  .object();
         QCOMPARE(items.at(0).toObject(), expected);
         const QJsonObject chart = items.at(1).toObject();
         QCOMPARE(chart.value(QStringLiteral("chart")).toString(), QStringLiteral("storefront"));
