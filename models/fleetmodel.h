@@ -208,6 +208,7 @@ private:
     void updateAttentionCounts(const QString &environment);
     QVariant displayData(const FleetRow &row, int column) const;
     QVariant sortData(const FleetRow &row, int column) const;
+    QVariant toolTipData(const FleetRow &row, int column) const;
     QVariant gateData(const FleetRow &row, int role) const;
     // The Argo CD column (fleetmodelargocd.cpp).
     ArgoWorkloadLink argoLink(const FleetRow &row) const;

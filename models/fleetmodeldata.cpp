@@ -233,6 +233,27 @@ QVariant FleetModel::sortData(const FleetRow &row, int column) const
     return QVariant();
 }
 
+QVariant FleetModel::toolTipData(const FleetRow &row, int column) const
+{
+    if (column == StatusColumn) {
+        QString tip = statusText(row);
+        const QString reason = attentionReason(row);
+        if (!reason.isEmpty())
+            tip += QLatin1Char('\n') + reason;
+        if (isStale(row.environment) && !staleReason(row.environment).isEmpty())
+            tip += QLatin1Char('\n') + staleReason(row.environment);
+        return tip;
+    }
+    if (column == ImagesColumn)
+        return row.images.join(QLatin1Char('\n'));
+    if (column == StepColumn && !row.step.isEmpty())
+        return tr("Step %1 (kubectl argo rollouts: %2 done)").arg(stepText(row), row.step);
+    if (column == AgeColumn && row.metadata().creationTimestamp.isValid())
+        return QLocale().toString(row.metadata().creationTimestamp.toLocalTime(),
+                                  QLocale::LongFormat);
+    return QVariant();
+}
+
 QVariant FleetModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -250,23 +271,7 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayData(row, column);
     case Qt::ToolTipRole:
-        if (column == StatusColumn) {
-            QString tip = statusText(row);
-            const QString reason = attentionReason(row);
-            if (!reason.isEmpty())
-                tip += QLatin1Char('\n') + reason;
-            if (isStale(row.environment) && !staleReason(row.environment).isEmpty())
-                tip += QLatin1Char('\n') + staleReason(row.environment);
-            return tip;
-        }
-        if (column == ImagesColumn)
-            return row.images.join(QLatin1Char('\n'));
-        if (column == StepColumn && !row.step.isEmpty())
-            return tr("Step %1 (kubectl argo rollouts: %2 done)").arg(stepText(row), row.step);
-        if (column == AgeColumn && row.metadata().creationTimestamp.isValid())
-            return QLocale().toString(row.metadata().creationTimestamp.toLocalTime(),
-                                      QLocale::LongFormat);
-        return QVariant();
+        return toolTipData(row, column);
     case Qt::ForegroundRole:
     case Qt::DecorationRole:
         // Stale rows are grey throughout: nothing in them is known to be true now.
