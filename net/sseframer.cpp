@@ -25,16 +25,20 @@ QList<QByteArray> SseFramer::feed(const char *data, qsizetype size)
             return events;
     }
     m_line.append(data + start, size - start);
-    if (m_line.size() + m_data.size() > m_maxEventBytes) {
-        m_error = QCoreApplication::translate("SseFramer",
-                                              "An event of the stream is larger than %1 MiB")
-                      .arg(m_maxEventBytes / (1024 * 1024));
+    // The same verdict however the bytes were split: a line (or an event's data) over the
+    // limit, seen as soon as the unfinished line alone is over it.
+    if (m_line.size() > m_maxEventBytes) {
+        failTooLarge();
     }
     return events;
 }
 
 void SseFramer::takeLine(QByteArray line, QList<QByteArray> *events)
 {
+    if (line.size() > m_maxEventBytes) {
+        failTooLarge();
+        return;
+    }
     if (line.isEmpty()) { // the blank line ends an event
         if (m_hasData)
             events->append(std::move(m_data));
@@ -57,8 +61,13 @@ void SseFramer::takeLine(QByteArray line, QList<QByteArray> *events)
     m_data.append(line.constData() + from, line.size() - from);
     m_hasData = true;
     if (m_data.size() > m_maxEventBytes) {
-        m_error = QCoreApplication::translate("SseFramer",
-                                              "An event of the stream is larger than %1 MiB")
-                      .arg(m_maxEventBytes / (1024 * 1024));
+        failTooLarge();
     }
+}
+
+void SseFramer::failTooLarge()
+{
+    m_error
+        = QCoreApplication::translate("SseFramer", "An event of the stream is larger than %1 KiB")
+              .arg(m_maxEventBytes / 1024);
 }

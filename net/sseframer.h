@@ -22,6 +22,7 @@ public:
 
 private:
     void takeLine(QByteArray line, QList<QByteArray> *events);
+    void failTooLarge();
 
     qsizetype m_maxEventBytes;
     QByteArray m_line; // the unfinished line

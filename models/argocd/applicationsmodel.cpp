@@ -209,6 +209,8 @@ QString ApplicationsModel::toolTip(const ArgoApplication &app, int column) const
     }
     case OperationColumn:
         return app.operation.message;
+    case SourceColumn:
+        return ArgoText::source(app.sources.value(0));
     case SyncColumn:
         return app.outOfSyncCount() > 0 ? tr("%1 of %2 resources differ from Git")
                                               .arg(app.outOfSyncCount())

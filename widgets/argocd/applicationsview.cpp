@@ -98,8 +98,18 @@ ApplicationsView::ApplicationsView(ApplicationsModel *model, QWidget *parent) :
     // Columns fit their text once the first applications are in.
     connect(model, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_model->rowCount() <= 64)
-            m_table->resizeColumnsToContents();
+            fitColumns();
     });
+    fitColumns();
+}
+
+void ApplicationsView::fitColumns()
+{
+    m_table->resizeColumnsToContents();
+    // A long commit subject or repository URL keeps its tooltip; the table stays readable.
+    const int widest = qMax(240, fontMetrics().averageCharWidth() * 48);
+    for (int column = 0; column < m_proxy->columnCount(); ++column)
+        m_table->setColumnWidth(column, qMin(m_table->columnWidth(column), widest));
 }
 
 void ApplicationsView::applyFilter()

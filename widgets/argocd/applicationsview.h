@@ -29,6 +29,8 @@ public:
     ArgoApplication currentApplication() const;
     void selectApplication(const QString &key);
     QTableView *table() const { return m_table; }
+    // Columns as wide as their text, none wider than about 48 characters.
+    void fitColumns();
 
 signals:
     void currentApplicationChanged(const ArgoApplication &app);
