@@ -218,7 +218,7 @@ private slots:
         QTest::addRow("unknown command")
             << "list rollouts"
             << "unknown command 'list' (commands: get, pause, resume, promote, abort, "
-               "retry, restart, undo, history, report, record, gate)";
+               "retry, restart, undo, history, report, record, gate, app)";
         QTest::addRow("gate without check") << "gate"
                                             << "gate: name what to do: gate check";
         QTest::addRow("gate unknown") << "gate run"
@@ -255,10 +255,11 @@ private slots:
             << "--releases is only valid without a command (it opens the window)";
         QTest::addRow("action with -A") << "retry a -A"
                                         << "retry: -A and -o are only valid with get";
-        QTest::addRow("get nothing") << "get"
-                                     << "get: name a resource: rollouts, or rollout NAME";
+        QTest::addRow("get nothing")
+            << "get"
+            << "get: name a resource: rollouts, rollout NAME or applications";
         QTest::addRow("get pods") << "get pods"
-                                  << "get: unknown resource 'pods' (known: rollouts)";
+                                  << "get: unknown resource 'pods' (known: rollouts, applications)";
         QTest::addRow("rollout without name") << "get rollout"
                                               << "get rollout: the rollout's NAME is missing";
         QTest::addRow("rollout two names") << "get rollout a b"
