@@ -351,6 +351,96 @@ initialDelay：%3</translation>
     </message>
 </context>
 <context>
+    <name>AppActionCommand</name>
+    <message>
+        <source>application %1 is in %2: name one with --env and --instance</source>
+        <translation>应用 %1 同时存在于 %2：请用 --env 和 --instance 指定其中一个</translation>
+    </message>
+    <message>
+        <source>application %1: no Argo CD server could be read</source>
+        <translation>应用 %1：无法读取任何 Argo CD 服务器</translation>
+    </message>
+    <message>
+        <source>application %1 was not found in %2</source>
+        <translation>在 %2 中找不到应用 %1</translation>
+    </message>
+    <message>
+        <source>application %1 is in %2, but %3 could not be read and may have one of that name too: name it with --env and --instance</source>
+        <translation>应用 %1 位于 %2，但无法读取 %3，其中也可能有同名应用：请用 --env 和 --instance 指定</translation>
+    </message>
+    <message>
+        <source>no environment names an Argo CD server (argocd: in the config file)</source>
+        <translation>没有任何环境配置了 Argo CD 服务器（配置文件中的 argocd:）</translation>
+    </message>
+    <message>
+        <source>This environment is protected: add --yes to %1 %2.</source>
+        <translation>此环境受保护：执行 %1 %2 时请加上 --yes。</translation>
+    </message>
+</context>
+<context>
+    <name>AppActionExecutor</name>
+    <message>
+        <source>Argo CD refused: you may not %1 %2. %3</source>
+        <translation>Argo CD 拒绝了请求：你无权对 %2 执行 %1。%3</translation>
+    </message>
+    <message>
+        <source>Argo CD refused %1 of %2: %3</source>
+        <translation>Argo CD 拒绝对 %2 执行 %1：%3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed: %3</source>
+        <translation>对 %2 执行 %1 失败：%3</translation>
+    </message>
+    <message>
+        <source>No operation is running on %1: nothing to terminate.</source>
+        <translation>%1 上没有正在进行的操作：无需终止。</translation>
+    </message>
+    <message>
+        <source>%1: auto-sync is on: Argo CD would undo a rollback; turn off auto-sync first or revert in Git.</source>
+        <translation>%1：已开启自动同步：Argo CD 会撤销回滚；请先关闭自动同步，或在 Git 中还原提交。</translation>
+    </message>
+    <message>
+        <source>Another operation is running on %1 (%2): wait for it, or stop it with app terminate %1.</source>
+        <translation>%1 上正在进行另一个操作（%2）：请等待它结束，或用 app terminate %1 终止它。</translation>
+    </message>
+    <message>
+        <source>%1 has no history entry %2 (entries: %3).</source>
+        <translation>%1 没有历史记录 %2（现有记录：%3）。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>You may not sync applications %1 in Argo CD %2, so %3 cannot be sent (checked with Argo CD&apos;s can-i).</source>
+        <translation>你无权在 Argo CD %2 中同步应用 %1，因此无法发送 %3（已通过 Argo CD 的 can-i 检查）。</translation>
+    </message>
+    <message>
+        <source> (dry run)</source>
+        <translation>（试运行）</translation>
+    </message>
+    <message>
+        <source>Argo CD %1 is terminating the operation on %2.</source>
+        <translation>Argo CD %1 正在终止 %2 上的操作。</translation>
+    </message>
+    <message>
+        <source>waiting for the controller to start it</source>
+        <translation>等待控制器开始执行</translation>
+    </message>
+    <message>
+        <source>Argo CD %1 accepted %2%3 of %4: %5</source>
+        <translation>Argo CD %1 已接受对 %4 的 %2%3 请求：%5</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the attempt could not be recorded. %1</source>
+        <translation>未发送任何内容：无法记录本次操作。%1</translation>
+    </message>
+    <message>
+        <source>Read-only: %1 was not sent to %2.</source>
+        <translation>只读：未向 %2 发送 %1。</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>Release Dashboard</source>
@@ -363,6 +453,362 @@ initialDelay：%3</translation>
     <message>
         <source>Try &apos;release-dashboard --help&apos;.</source>
         <translation>请运行 &apos;release-dashboard --help&apos; 查看用法。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationDetail</name>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>images: %1</source>
+        <translation>镜像：%1</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>部署目标</translation>
+    </message>
+    <message>
+        <source>automated</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>self-heal</source>
+        <translation>自愈</translation>
+    </message>
+    <message>
+        <source>prune</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <source>Sync policy</source>
+        <translation>同步策略</translation>
+    </message>
+    <message>
+        <source>started %1, finished %2</source>
+        <translation>开始：%1，结束：%2</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>尚未结束</translation>
+    </message>
+    <message>
+        <source>Last operation</source>
+        <translation>上次操作</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>to prune</source>
+        <translation>待清理</translation>
+    </message>
+    <message>
+        <source>Out of sync</source>
+        <translation>未同步</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Never deployed</source>
+        <translation>从未部署</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Deployed</source>
+        <translation>部署时间</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>修订版本</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>执行者</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsCommand</name>
+    <message>
+        <source>No applications: no environment names an Argo CD server (argocd: in the config file).</source>
+        <translation>没有应用：没有任何环境配置了 Argo CD 服务器（配置文件中的 argocd:）。</translation>
+    </message>
+    <message>
+        <source>No applications found in %1.</source>
+        <translation>在 %1 中未找到任何应用。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsModel</name>
+    <message>
+        <source>HEAD</source>
+        <translation>HEAD</translation>
+    </message>
+    <message>
+        <source>%1
+%2, %3
+
+%4</source>
+        <translation>%1
+%2，%3
+
+%4</translation>
+    </message>
+    <message>
+        <source>%1 of %2 resources differ from Git</source>
+        <translation>%2 个资源中有 %1 个与 Git 不一致</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Application</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>修订版本</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标修订版本</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Last operation</source>
+        <translation>上次操作</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>Argo CD</source>
+        <translation>Argo CD</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationsView</name>
+    <message>
+        <source>Needs attention only</source>
+        <translation>只看需要关注的</translation>
+    </message>
+    <message>
+        <source>Filter applications (name, project, sync, health, revision…)</source>
+        <translation>筛选应用（名称、项目、同步、健康状况、修订版本…）</translation>
+    </message>
+</context>
+<context>
+    <name>ArgoCdClient</name>
+    <message>
+        <source>Argo CD %1: %2</source>
+        <translation>Argo CD %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ArgoCdController</name>
+    <message>
+        <source>No Argo CD server is configured: add an argocd: list to an environment in the config file (docs/cli.md).</source>
+        <translation>未配置 Argo CD 服务器：请在配置文件中为某个环境添加 argocd: 列表（见 docs/cli.md）。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 Argo CD servers live</source>
+        <translation>%2 个 Argo CD 服务器中有 %1 个在线</translation>
+    </message>
+    <message>
+        <source>Applications — Release Dashboard</source>
+        <translation>应用 — Release Dashboard</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select an application to see its source, state and history.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;选择一个应用，查看它的来源、状态和历史记录。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ArgoCdWatcher</name>
+    <message>
+        <source>Argo CD %1: the token is not logged in (expired or revoked?)</source>
+        <translation>Argo CD %1：token 未登录（已过期或已被吊销？）</translation>
+    </message>
+    <message>
+        <source>Argo CD %1: %2</source>
+        <translation>Argo CD %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>ArgoDecoder</name>
+    <message>
+        <source>Argo CD sent an answer that is not a JSON object (%1 bytes): %2</source>
+        <translation>Argo CD 返回的响应不是 JSON 对象（%1 字节）：%2</translation>
+    </message>
+    <message>
+        <source>another JSON value</source>
+        <translation>是其他类型的 JSON 值</translation>
+    </message>
+    <message>
+        <source>Argo CD sent an application without a name</source>
+        <translation>Argo CD 发送的应用缺少名称</translation>
+    </message>
+    <message>
+        <source>Argo CD sent an application list whose items are not a list</source>
+        <translation>Argo CD 发送的应用列表中 items 不是列表</translation>
+    </message>
+    <message>
+        <source>Argo CD ended the application stream: %1</source>
+        <translation>Argo CD 结束了应用流：%1</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>Argo CD sent a stream event of unknown type &apos;%1&apos;</source>
+        <translation>Argo CD 发送了未知类型 &apos;%1&apos; 的流事件</translation>
+    </message>
+    <message>
+        <source>Argo CD sent a stream event without an application name</source>
+        <translation>Argo CD 发送的流事件缺少应用名称</translation>
+    </message>
+    <message>
+        <source>Argo CD answered the permission check with &apos;%1&apos; instead of yes or no</source>
+        <translation>Argo CD 对权限检查的回答是 &apos;%1&apos;，而不是 yes 或 no</translation>
+    </message>
+</context>
+<context>
+    <name>ArgoServers</name>
+    <message>
+        <source>environment &apos;%1&apos; has no Argo CD server: add an argocd: list to its entry in the config file</source>
+        <translation>环境 &apos;%1&apos; 没有 Argo CD 服务器：请在配置文件中该环境的条目下添加 argocd: 列表</translation>
+    </message>
+    <message>
+        <source>--instance %1: no environment has an Argo CD server (argocd: in the config file)</source>
+        <translation>--instance %1：没有任何环境配置了 Argo CD 服务器（配置文件中的 argocd:）</translation>
+    </message>
+    <message>
+        <source>--instance %1: no such Argo CD server (servers: %2)</source>
+        <translation>--instance %1：没有这个 Argo CD 服务器（可用服务器：%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ArgoText</name>
+    <message>
+        <source>✓ Synced</source>
+        <translation>✓ 已同步</translation>
+    </message>
+    <message>
+        <source>⟳ Out of sync</source>
+        <translation>⟳ 未同步</translation>
+    </message>
+    <message>
+        <source>? Unknown</source>
+        <translation>? 未知</translation>
+    </message>
+    <message>
+        <source>Healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <source>Progressing</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Degraded</source>
+        <translation>已降级</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>auto-sync</source>
+        <translation>自动同步</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>↻ Syncing (%1)</source>
+        <translation>↻ 正在同步（%1）</translation>
+    </message>
+    <message>
+        <source>↻ Terminating (%1)</source>
+        <translation>↻ 正在终止（%1）</translation>
+    </message>
+    <message>
+        <source>Synced by %1</source>
+        <translation>已由 %1 同步</translation>
+    </message>
+    <message>
+        <source>✕ Sync failed (%1)</source>
+        <translation>✕ 同步失败（%1）</translation>
+    </message>
+    <message>
+        <source>Helm chart %1 %2</source>
+        <translation>Helm chart %1 %2</translation>
+    </message>
+    <message>
+        <source>Helm: %1</source>
+        <translation>Helm：%1</translation>
+    </message>
+    <message>
+        <source>Kustomize: %1</source>
+        <translation>Kustomize：%1</translation>
     </message>
 </context>
 <context>
@@ -800,20 +1246,12 @@ initialDelay：%3</translation>
         <translation>--demo 与 --kubeconfig 不能同时使用：演示会写入自己的 kubeconfig</translation>
     </message>
     <message>
-        <source>get: name a resource: rollouts, or rollout NAME</source>
-        <translation>get：请指定资源：rollouts，或 rollout NAME</translation>
-    </message>
-    <message>
         <source>get rollout: the rollout&apos;s NAME is missing</source>
         <translation>get rollout：缺少发布的名称 NAME</translation>
     </message>
     <message>
         <source>get rollout: unexpected argument &apos;%1&apos;</source>
         <translation>get rollout：多余的参数 &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>get: unknown resource &apos;%1&apos; (known: rollouts)</source>
-        <translation>get：未知资源 &apos;%1&apos;（支持：rollouts）</translation>
     </message>
     <message>
         <source>get rollouts: unexpected argument &apos;%1&apos;</source>
@@ -996,38 +1434,6 @@ initialDelay：%3</translation>
         <translation>--%1 只能与 %2 一起使用</translation>
     </message>
     <message>
-        <source>Release Dashboard: Argo Rollouts across every environment.
-
-Without a command it opens the window. Commands:
-  get rollouts [-A | -n NS] [--context C | --env E] [-o table|wide|json]
-  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]
-  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]
-  promote NAME [--full] [-n NS] [--context C | --env E]
-  undo NAME [--to-revision N] [-n NS] [--context C | --env E]
-    (each action also: [--wait [--timeout DURATION]])
-  history [--env E] [--workload NS/NAME] [--since T] [--until T]
-          [--outcome O] [-o table|json] [--history-file FILE]
-  report ENV/NS/NAME [--revision N] -o FILE.pdf|FILE.md
-  record [--env E ...] [--history-file FILE]
-  gate check --rollout NS/NAME [--env E | --context C] [--at TIME]
-             [--watch DURATION] [-o text|json|junit]</source>
-        <translation>Release Dashboard：跨所有环境查看 Argo Rollouts。
-
-不带命令时打开窗口。命令：
-  get rollouts [-A | -n NS] [--context C | --env E] [-o table|wide|json]
-  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]
-  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]
-  promote NAME [--full] [-n NS] [--context C | --env E]
-  undo NAME [--to-revision N] [-n NS] [--context C | --env E]
-    （每个操作命令都还可以加上：[--wait [--timeout DURATION]]）
-  history [--env E] [--workload NS/NAME] [--since T] [--until T]
-          [--outcome O] [-o table|json] [--history-file FILE]
-  report ENV/NS/NAME [--revision N] -o FILE.pdf|FILE.md
-  record [--env E ...] [--history-file FILE]
-  gate check --rollout NS/NAME [--env E | --context C] [--at TIME]
-             [--watch DURATION] [-o text|json|junit]</translation>
-    </message>
-    <message>
         <source>gate check does not take --%1</source>
         <translation>gate check 不接受 --%1</translation>
     </message>
@@ -1110,6 +1516,110 @@ Without a command it opens the window. Commands:
     <message>
         <source>--wait takes no value: give the time with --timeout %1</source>
         <translation>--wait 不接受值：请用 --timeout %1 指定时间</translation>
+    </message>
+    <message>
+        <source>%1: give --%2 once</source>
+        <translation>%1：--%2 只能指定一次</translation>
+    </message>
+    <message>
+        <source>get applications: unexpected argument &apos;%1&apos;</source>
+        <translation>get applications：多余的参数 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>app: name what to do: sync, rollback or terminate</source>
+        <translation>app：请指定要执行的操作：sync、rollback 或 terminate</translation>
+    </message>
+    <message>
+        <source>app: unknown command &apos;%1&apos; (commands: sync, rollback, terminate)</source>
+        <translation>app：未知命令 &apos;%1&apos;（可用命令：sync、rollback、terminate）</translation>
+    </message>
+    <message>
+        <source>%1: the application&apos;s NAME is missing</source>
+        <translation>%1：缺少应用的名称 NAME</translation>
+    </message>
+    <message>
+        <source>app rollback: the history ID is missing (app rollback NAME ID)</source>
+        <translation>app rollback：缺少历史记录 ID（app rollback NAME ID）</translation>
+    </message>
+    <message>
+        <source>app rollback: &apos;%1&apos; is not a history ID (0, 1, ...)</source>
+        <translation>app rollback：&apos;%1&apos; 不是历史记录 ID（0、1、...）</translation>
+    </message>
+    <message>
+        <source>--revision: name a Git revision or chart version</source>
+        <translation>--revision：请指定 Git 修订版本或 chart 版本</translation>
+    </message>
+    <message>
+        <source>get applications, app: only Argo CD server I of the environment&apos;s argocd: list.</source>
+        <translation>get applications、app：只使用环境的 argocd: 列表中的 Argo CD 服务器 I。</translation>
+    </message>
+    <message>
+        <source>app sync, app rollback: delete resources no longer in Git.</source>
+        <translation>app sync、app rollback：删除已不在 Git 中的资源。</translation>
+    </message>
+    <message>
+        <source>app sync, app rollback: let Argo CD show what would change, changing nothing.</source>
+        <translation>app sync、app rollback：让 Argo CD 显示将会发生的变更，但不做任何更改。</translation>
+    </message>
+    <message>
+        <source>app sync, app rollback: act on a protected environment.</source>
+        <translation>app sync、app rollback：允许在受保护的环境中执行。</translation>
+    </message>
+    <message>
+        <source>--%1 is only valid with get applications and app</source>
+        <translation>--%1 只能与 get applications 和 app 一起使用</translation>
+    </message>
+    <message>
+        <source>Release Dashboard: Argo Rollouts across every environment.
+
+Without a command it opens the window. Commands:
+  get rollouts [-A | -n NS] [--context C | --env E] [-o table|wide|json]
+  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]
+  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]
+  promote NAME [--full] [-n NS] [--context C | --env E]
+  undo NAME [--to-revision N] [-n NS] [--context C | --env E]
+    (each action also: [--wait [--timeout DURATION]])
+  history [--env E] [--workload NS/NAME] [--since T] [--until T]
+          [--outcome O] [-o table|json] [--history-file FILE]
+  report ENV/NS/NAME [--revision N] -o FILE.pdf|FILE.md
+  record [--env E ...] [--history-file FILE]
+  gate check --rollout NS/NAME [--env E | --context C] [--at TIME]
+             [--watch DURATION] [-o text|json|junit]
+  get applications [--env E] [--instance I] [-o table|wide|json]
+  app sync NAME [--env E] [--instance I] [--revision R] [--prune]
+           [--dry-run] [--yes]
+  app rollback NAME ID [--env E] [--instance I] [--prune] [--dry-run]
+               [--yes]
+  app terminate NAME [--env E] [--instance I]</source>
+        <translation>Release Dashboard：跨所有环境查看 Argo Rollouts。
+
+不带命令时打开窗口。命令：
+  get rollouts [-A | -n NS] [--context C | --env E] [-o table|wide|json]
+  get rollout NAME [-n NS] [--context C | --env E] [-o table|wide|json]
+  pause|resume|abort|retry|restart NAME [-n NS] [--context C | --env E]
+  promote NAME [--full] [-n NS] [--context C | --env E]
+  undo NAME [--to-revision N] [-n NS] [--context C | --env E]
+    （每个操作命令都还可以加上：[--wait [--timeout DURATION]]）
+  history [--env E] [--workload NS/NAME] [--since T] [--until T]
+          [--outcome O] [-o table|json] [--history-file FILE]
+  report ENV/NS/NAME [--revision N] -o FILE.pdf|FILE.md
+  record [--env E ...] [--history-file FILE]
+  gate check --rollout NS/NAME [--env E | --context C] [--at TIME]
+             [--watch DURATION] [-o text|json|junit]
+  get applications [--env E] [--instance I] [-o table|wide|json]
+  app sync NAME [--env E] [--instance I] [--revision R] [--prune]
+           [--dry-run] [--yes]
+  app rollback NAME ID [--env E] [--instance I] [--prune] [--dry-run]
+               [--yes]
+  app terminate NAME [--env E] [--instance I]</translation>
+    </message>
+    <message>
+        <source>get: name a resource: rollouts, rollout NAME or applications</source>
+        <translation>get：请指定资源：rollouts、rollout NAME 或 applications</translation>
+    </message>
+    <message>
+        <source>get: unknown resource &apos;%1&apos; (known: rollouts, applications)</source>
+        <translation>get：未知资源 &apos;%1&apos;（支持：rollouts、applications）</translation>
     </message>
 </context>
 <context>
@@ -1648,10 +2158,6 @@ Without a command it opens the window. Commands:
         <translation>%1.%2：只在使用 &apos;url&apos; 时有效；通过服务代理访问时使用 kubeconfig 的凭据</translation>
     </message>
     <message>
-        <source>%1: set bearerToken or bearerTokenFile, not both</source>
-        <translation>%1：bearerToken 和 bearerTokenFile 只能设置其中一个</translation>
-    </message>
-    <message>
         <source>%1: set a bearer token or basicAuth, not both</source>
         <translation>%1：bearer 令牌和 basicAuth 只能设置其中一个</translation>
     </message>
@@ -1678,6 +2184,30 @@ Without a command it opens the window. Commands:
     <message>
         <source>%1: &apos;%2&apos; is not notify or pause</source>
         <translation>%1：&apos;%2&apos; 不是 notify 或 pause</translation>
+    </message>
+    <message>
+        <source>%1: must be a list of Argo CD servers</source>
+        <translation>%1：必须是 Argo CD 服务器列表</translation>
+    </message>
+    <message>
+        <source>%1: the name &apos;%2&apos; is used twice; give each server its own &apos;name&apos;</source>
+        <translation>%1：名称 &apos;%2&apos; 重复使用；请为每个服务器设置各自的 &apos;name&apos;</translation>
+    </message>
+    <message>
+        <source>%1: must be a mapping (url or service, token)</source>
+        <translation>%1：必须是映射（url 或 service，以及 token）</translation>
+    </message>
+    <message>
+        <source>%1.tls: only used with &apos;url&apos;; through the service proxy the kubeconfig&apos;s TLS settings apply</source>
+        <translation>%1.tls：只在使用 &apos;url&apos; 时有效；通过服务代理访问时使用 kubeconfig 的 TLS 设置</translation>
+    </message>
+    <message>
+        <source>%1.headers: &apos;%2&apos; is set by the client from &apos;token&apos; or &apos;tokenFile&apos;</source>
+        <translation>%1.headers：&apos;%2&apos; 由客户端根据 &apos;token&apos; 或 &apos;tokenFile&apos; 设置</translation>
+    </message>
+    <message>
+        <source>%1: set %2 or %3, not both</source>
+        <translation>%1：%2 和 %3 只能设置其中一个</translation>
     </message>
 </context>
 <context>
@@ -1838,6 +2368,10 @@ Without a command it opens the window. Commands:
     <message>
         <source>Out of memory: the watch of %1 could not be started</source>
         <translation>内存不足：无法启动对 %1 的监视</translation>
+    </message>
+    <message>
+        <source>Out of memory: the Argo CD watch could not be started</source>
+        <translation>内存不足：无法启动 Argo CD 监视</translation>
     </message>
 </context>
 <context>
@@ -2130,6 +2664,143 @@ Without a command it opens the window. Commands:
     <message>
         <source>? %1</source>
         <translation>? %1</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <source>Out of sync</source>
+        <translation>未同步</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>Missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Terminating</source>
+        <translation>正在终止</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>↻ Terminating</source>
+        <translation>↻ 正在终止</translation>
+    </message>
+    <message>
+        <source>↻ Syncing</source>
+        <translation>↻ 正在同步</translation>
+    </message>
+    <message>
+        <source>✕ Sync failed</source>
+        <translation>✕ 同步失败</translation>
+    </message>
+    <message>
+        <source>✓ Synced</source>
+        <translation>✓ 已同步</translation>
+    </message>
+    <message>
+        <source>⟳ Out of sync</source>
+        <translation>⟳ 未同步</translation>
+    </message>
+    <message>
+        <source>… not compared yet</source>
+        <translation>… 尚未比较</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <comment>sync state · Argo CD health</comment>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Argo CD&apos;s health covers all of the application&apos;s resources as of its last refresh; the Status column is this %1&apos;s own, live.</source>
+        <translation>Argo CD 的健康状况涵盖该应用的全部资源，以其上次刷新时为准；“状态”列显示的是此 %1 自身的实时状态。</translation>
+    </message>
+    <message>
+        <source>Argo CD calls a paused %1 Suspended: the same pause the Status column shows.</source>
+        <translation>Argo CD 将已暂停的 %1 称为“已挂起”：与“状态”列显示的是同一次暂停。</translation>
+    </message>
+    <message>
+        <source>Argo CD application %1 (%2, project %3)</source>
+        <translation>Argo CD 应用 %1（%2，项目 %3）</translation>
+    </message>
+    <message>
+        <source>Sync: not compared yet</source>
+        <translation>同步：尚未比较</translation>
+    </message>
+    <message>
+        <source>Sync: %1</source>
+        <translation>同步：%1</translation>
+    </message>
+    <message>
+        <source>%1, 1 resource out of sync</source>
+        <translation>%1，1 个资源未同步</translation>
+    </message>
+    <message>
+        <source>%1, %2 resources out of sync</source>
+        <translation>%1，%2 个资源未同步</translation>
+    </message>
+    <message>
+        <source>Target revision %1</source>
+        <translation>目标修订版本 %1</translation>
+    </message>
+    <message>
+        <source>Revision %1 (target %2)</source>
+        <translation>修订版本 %1（目标：%2）</translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation>健康状况：%1</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Last operation: %1</source>
+        <translation>上次操作：%1</translation>
+    </message>
+    <message>
+        <source>auto-sync</source>
+        <translation>自动同步</translation>
+    </message>
+    <message>
+        <source>%1, started by %2</source>
+        <translation>%1，由 %2 发起</translation>
+    </message>
+    <message>
+        <source>The application is being deleted.</source>
+        <translation>该应用正在被删除。</translation>
+    </message>
+    <message>
+        <source>Linked by its annotation %1</source>
+        <translation>通过其注解 %1 关联</translation>
+    </message>
+    <message>
+        <source>Linked by its label %1</source>
+        <translation>通过其标签 %1 关联</translation>
+    </message>
+    <message>
+        <source>Argo CD</source>
+        <translation>Argo CD</translation>
     </message>
 </context>
 <context>
@@ -3473,6 +4144,14 @@ Nothing is shown or acted on until you select a row; clear the filter to see it 
         <comment>notice title — text</comment>
         <translation>%1 — %2</translation>
     </message>
+    <message>
+        <source>&amp;Applications (Argo CD)…</source>
+        <translation>Argo CD 应用(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Every Argo CD application of the fleet: sync, health, revision, history</source>
+        <translation>集群组中的所有 Argo CD 应用：同步、健康状况、修订版本、历史记录</translation>
+    </message>
 </context>
 <context>
     <name>MessageBanner</name>
@@ -4165,28 +4844,6 @@ Errors count towards consecutiveErrorLimit, not failureLimit.</source>
     <message>
         <source>Prometheus %1 needs the environment&apos;s cluster connection</source>
         <translation>Prometheus %1 需要使用该环境的集群连接</translation>
-    </message>
-</context>
-<context>
-    <name>PrometheusConnection</name>
-    <message>
-        <source>the file is empty</source>
-        <translation>文件为空</translation>
-    </message>
-    <message>
-        <source>Prometheus %1 %2: cannot read it: %3</source>
-        <translation>Prometheus %1 %2：无法读取：%3</translation>
-    </message>
-</context>
-<context>
-    <name>PrometheusEndpoint</name>
-    <message>
-        <source>Prometheus disabled</source>
-        <translation>Prometheus 已禁用</translation>
-    </message>
-    <message>
-        <source>service %1/%2%3:%4%5</source>
-        <translation>服务 %1/%2%3:%4%5</translation>
     </message>
 </context>
 <context>
@@ -6223,6 +6880,35 @@ First: %2</source>
     <message>
         <source>Steps · %1 of %2</source>
         <translation>步骤 · 第 %1 步，共 %2 步</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceConnection</name>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3: cannot read it: %4</source>
+        <translation>%1 %2 %3：无法读取：%4</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceEndpoint</name>
+    <message>
+        <source>Prometheus disabled</source>
+        <translation>Prometheus 已禁用</translation>
+    </message>
+    <message>
+        <source>service %1/%2%3:%4%5</source>
+        <translation>服务 %1/%2%3:%4%5</translation>
+    </message>
+</context>
+<context>
+    <name>SseFramer</name>
+    <message>
+        <source>An event of the stream is larger than %1 KiB</source>
+        <translation>流中的某个事件超过了 %1 KiB</translation>
     </message>
 </context>
 <context>
