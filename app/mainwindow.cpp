@@ -218,6 +218,10 @@ void MainWindow::setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentS
     m_recording->follow(m_fetcher.get());
     m_argoCd->setFleet(kubeconfig, environments);
     m_argoCd->follow(m_fetcher.get());
+    connect(m_argoCd, &ArgoCdController::applicationsChanged, m_fleetModel,
+            &FleetModel::setApplications, Qt::UniqueConnection);
+    // A fleet without Argo CD has nothing to show there.
+    m_table->setColumnHidden(FleetModel::ArgoCdColumn, !m_argoCd->hasServers());
     m_recording->setFleet(kubeconfig, environments);
     m_fetcher->start();
     updateCounts();

@@ -24,9 +24,9 @@ public:
         HealthColumn,
         RevisionColumn,
         TargetColumn,
-        SourceColumn,
         OperationColumn,
         LastSyncColumn,
+        SourceColumn,
         InstanceColumn,
         ColumnCount
     };

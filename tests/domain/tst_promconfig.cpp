@@ -106,7 +106,7 @@ private slots:
         QDebug(&debugText) << endpoint;
         QCOMPARE(
             debugText,
-            QStringLiteral("PrometheusEndpoint(http://127.0.0.1:9090, bearerToken=<redacted>) "));
+            QStringLiteral("ServiceEndpoint(http://127.0.0.1:9090, bearerToken=<redacted>) "));
     }
 
     void service()

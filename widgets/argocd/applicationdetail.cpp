@@ -76,6 +76,14 @@ QString ApplicationDetail::html(const ArgoApplication &app, const CommitLookup &
         out += row(tr("Images"), esc(app.images.join(QStringLiteral(", "))));
     out += QStringLiteral("</table>");
 
+    out += problems(app);
+    out += history(app, commit, historyProblem);
+    return out;
+}
+
+QString ApplicationDetail::problems(const ArgoApplication &app)
+{
+    QString out;
     if (!app.conditions.isEmpty()) {
         out += QStringLiteral("<h4>%1</h4><ul>").arg(esc(tr("Conditions")));
         for (const ArgoCondition &condition : app.conditions) {
@@ -99,6 +107,13 @@ QString ApplicationDetail::html(const ArgoApplication &app, const CommitLookup &
         out += QStringLiteral("<h4>%1</h4><ul><li>%2</li></ul>")
                    .arg(esc(tr("Out of sync")), differing.join(QStringLiteral("</li><li>")));
 
+    return out;
+}
+
+QString ApplicationDetail::history(const ArgoApplication &app, const CommitLookup &commit,
+                                   const QString &historyProblem)
+{
+    QString out;
     out += QStringLiteral("<h4>%1</h4>").arg(esc(tr("History")));
     if (!historyProblem.isEmpty())
         out += QStringLiteral("<p>%1</p>").arg(esc(historyProblem));

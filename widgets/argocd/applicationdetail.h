@@ -20,4 +20,10 @@ public:
     using CommitLookup = std::function<ArgoRevisionMetadata(const QString &revision)>;
     static QString html(const ArgoApplication &app, const CommitLookup &commit,
                         const QString &historyProblem);
+
+private:
+    // Conditions and the resources that differ from Git.
+    static QString problems(const ArgoApplication &app);
+    static QString history(const ArgoApplication &app, const CommitLookup &commit,
+                           const QString &historyProblem);
 };

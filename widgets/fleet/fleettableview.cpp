@@ -196,7 +196,7 @@ void FleetTableView::applyDefaultLayout()
         {FleetModel::StepColumn, 4},        {FleetModel::WeightColumn, 7},
         {FleetModel::RevisionColumn, 4},    {FleetModel::ImagesColumn, 12},
         {FleetModel::ReplicasColumn, 7},    {FleetModel::AgeColumn, 4},
-        {FleetModel::GatesColumn, 7},
+        {FleetModel::GatesColumn, 7},       {FleetModel::ArgoCdColumn, 13},
     };
     const QFontMetrics headerMetrics(header->font());
     for (const Width &w : widths) {
@@ -208,9 +208,9 @@ void FleetTableView::applyDefaultLayout()
     const int order[]
         = {FleetModel::EnvironmentColumn, FleetModel::NamespaceColumn, FleetModel::NameColumn,
            FleetModel::StrategyColumn,    FleetModel::StatusColumn,    FleetModel::GatesColumn,
-           FleetModel::StepColumn,        FleetModel::WeightColumn,    FleetModel::ReplicasColumn,
-           FleetModel::AgeColumn,         FleetModel::RevisionColumn,  FleetModel::KindColumn,
-           FleetModel::ImagesColumn};
+           FleetModel::ArgoCdColumn,      FleetModel::StepColumn,      FleetModel::WeightColumn,
+           FleetModel::ReplicasColumn,    FleetModel::AgeColumn,       FleetModel::RevisionColumn,
+           FleetModel::KindColumn,        FleetModel::ImagesColumn};
     for (int visual = 0; visual < int(std::size(order)); ++visual)
         header->moveSection(header->visualIndex(order[visual]), visual);
     // Kind and revision are rarely needed at a glance; the header's context menu shows them.
