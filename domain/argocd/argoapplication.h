@@ -60,6 +60,7 @@ struct ArgoOperation
         return phase == QLatin1String("Running") || phase == QLatin1String("Terminating");
     }
     bool operator==(const ArgoOperation &o) const;
+    bool operator!=(const ArgoOperation &o) const { return !(*this == o); }
 };
 
 // One status.history entry: a revision that was deployed. `id` is what rollback takes.
@@ -132,6 +133,10 @@ struct ArgoApplication
     QString health; // Healthy, Progressing, Degraded, Suspended, Missing, Unknown
     QString healthMessage;
     ArgoOperation operation;
+    // The top-level `operation`: a sync or rollback asked for and not yet taken up by the
+    // application controller (status.operationState may still show the previous one).
+    bool operationRequested = false;
+    ArgoInitiator requestedBy;
     QList<ArgoHistoryEntry> history; // only from a single GET, not from lists
     QList<ArgoCondition> conditions;
     QList<ArgoResource> resources;

@@ -193,6 +193,13 @@ ArgoApplication ArgoDecoder::application(const QJsonObject &object)
     app.createdMs = time(meta, "creationTimestamp");
     app.isDeleting = meta.contains(QLatin1String("deletionTimestamp"));
     readSpec(object.value(QLatin1String("spec")).toObject(), &app);
+    if (object.contains(QLatin1String("operation"))) {
+        app.operationRequested = true;
+        app.requestedBy = initiator(object.value(QLatin1String("operation"))
+                                        .toObject()
+                                        .value(QLatin1String("initiatedBy"))
+                                        .toObject());
+    }
     readStatus(object.value(QLatin1String("status")).toObject(), &app);
     return app;
 }

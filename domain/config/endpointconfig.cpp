@@ -11,11 +11,6 @@
 
 namespace {
 
-bool isAbsent(const YAML::Node &node)
-{
-    return !node.IsDefined() || node.IsNull();
-}
-
 // RFC 9110 token characters: what a header name may hold.
 bool isHeaderName(const QString &name)
 {
@@ -43,6 +38,11 @@ bool isServicePort(const QString &text)
 }
 
 } // namespace
+
+bool EndpointConfigParser::isAbsent(const YAML::Node &node)
+{
+    return !node.IsDefined() || node.IsNull();
+}
 
 EndpointConfigParser::EndpointConfigParser(const QString &fileName) :
     m_fileName(fileName), m_baseDir(QFileInfo(fileName).absolutePath())

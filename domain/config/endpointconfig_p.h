@@ -55,6 +55,7 @@ public:
     QString error() const { return m_error; }
 
 private:
+    static bool isAbsent(const YAML::Node &node);
     bool fail(const YAML::Node &node, const QString &what);
     bool fail(const YAML::Mark &mark, const QString &what);
     bool checkKeys(const YAML::Node &map, const QStringList &allowed, const QString &where);

@@ -6,15 +6,6 @@
 #include <QSet>
 #include <QUrl>
 
-namespace {
-
-bool isAbsent(const YAML::Node &node)
-{
-    return !node.IsDefined() || node.IsNull();
-}
-
-} // namespace
-
 bool EndpointConfigParser::parseArgoCd(const YAML::Node &node, const QString &where,
                                        QList<ArgoCdInstance> *out)
 {

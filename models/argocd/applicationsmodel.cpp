@@ -167,7 +167,7 @@ QVariant ApplicationsModel::display(const ArgoApplication &app, int column) cons
     case SourceColumn:
         return ArgoText::source(source);
     case OperationColumn:
-        return ArgoText::operation(app.operation);
+        return ArgoText::operation(app);
     case LastSyncColumn:
         return app.operation.finishedAtMs > 0 ? QLocale().toString(
                    QDateTime::fromMSecsSinceEpoch(app.operation.finishedAtMs), QLocale::ShortFormat)

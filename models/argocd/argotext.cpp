@@ -55,6 +55,13 @@ QString ArgoText::operation(const ArgoOperation &operation)
     return phase;
 }
 
+QString ArgoText::operation(const ArgoApplication &app)
+{
+    if (app.operationRequested && !app.operation.isRunning())
+        return tr("↻ Sync requested (%1)").arg(initiator(app.requestedBy));
+    return operation(app.operation);
+}
+
 QColor ArgoText::syncColour(const QString &code)
 {
     if (code == QLatin1String("Synced"))

@@ -18,6 +18,9 @@ public:
     static QString health(const QString &code); // "Healthy", "Suspended", ...
     // The operation in a few words: "Syncing (admin)", "Sync failed", "Synced by auto-sync".
     static QString operation(const ArgoOperation &operation);
+    // The same for an application: a requested operation the controller has not taken up
+    // yet reads "Sync requested (admin)" rather than the previous operation's outcome.
+    static QString operation(const ArgoApplication &app);
     static QString initiator(const ArgoInitiator &initiator); // "admin", "auto-sync"
     // For a light background (ThemeColours::foreground adapts it).
     static QColor syncColour(const QString &code);
