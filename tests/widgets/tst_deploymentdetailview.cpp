@@ -86,6 +86,20 @@ private slots:
         QCOMPARE(view.noticesText(), QString());
     }
 
+    void helmOriginInTheHeader()
+    {
+        DeploymentDetail detail = webDetail();
+        detail.deployment.metadata.labels
+            = StringMap({{QStringLiteral("helm.sh/chart"), QStringLiteral("storefront-3.2.0")}});
+        detail.deployment.metadata.annotations = StringMap(
+            {{QStringLiteral("meta.helm.sh/release-name"), QStringLiteral("storefront-dev")}});
+        DeploymentDetailView view;
+        view.setDetail(detail, now());
+        QCOMPARE(view.contextText(),
+                 QStringLiteral("Deployment \u00b7 Rolling update \u00b7 revision 7 \u00b7 Helm "
+                                "chart storefront 3.2.0 (release storefront-dev)"));
+    }
+
     void replicaSetsPodsAndEvents()
     {
         DeploymentDetailView view;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "deploymentdetailview.h"
 
+#include "rolloutheader.h"
+
 #include "detailheaderparts.h"
 #include "detailstyle.h"
 #include "fleetmodel.h"
@@ -109,6 +111,9 @@ void DeploymentDetailView::updateHeader()
     QStringList context {tr("Deployment"), FleetModel::strategyText(m_detail.strategy)};
     if (m_detail.revision > 0)
         context.append(tr("revision %1").arg(m_detail.revision));
+    const QString origin = RolloutHeader::originText(WorkloadOrigin::of(deployment.metadata));
+    if (!origin.isEmpty())
+        context.append(origin);
     setText(m_context, context.join(separator));
 
     // A disconnected environment's status is the last known one: grey, like the table.

@@ -77,6 +77,24 @@ void RolloutHeader::setActionBar(QWidget *widget)
     m_layout->addWidget(widget, 6, 0, 1, 2);
 }
 
+QString RolloutHeader::originText(const WorkloadOrigin &origin)
+{
+    switch (origin.tool) {
+    case WorkloadOrigin::Tool::Helm:
+        if (origin.chart.isEmpty())
+            return tr("Helm release %1").arg(origin.release);
+        if (origin.release.isEmpty())
+            return tr("Helm chart %1 %2").arg(origin.chart, origin.chartVersion).trimmed();
+        return tr("Helm chart %1 %2 (release %3)")
+            .arg(origin.chart, origin.chartVersion, origin.release);
+    case WorkloadOrigin::Tool::Kustomize:
+        return tr("Kustomize");
+    case WorkloadOrigin::Tool::None:
+        break;
+    }
+    return QString();
+}
+
 void RolloutHeader::setDetail(const RolloutDetail &detail, const QDateTime &now)
 {
     const Rollout &rollout = detail.rollout;
@@ -93,6 +111,9 @@ void RolloutHeader::setDetail(const RolloutDetail &detail, const QDateTime &now)
     const qint64 revision = rolloutRevision(rollout, detail.replicaSets);
     if (revision > 0)
         context.append(tr("revision %1").arg(revision));
+    const QString origin = originText(WorkloadOrigin::of(rollout.metadata));
+    if (!origin.isEmpty())
+        context.append(origin);
     setText(m_context, context.join(separator));
 
     QStringList facts;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "workloadorigin.h"
+
 #include "rolloutdetail.h"
 
 #include <QDateTime>
@@ -41,6 +43,8 @@ public:
     QString factsText() const;
     QString imagesText() const;
     QStringList errorConditions() const;
+    // "Helm chart checkout 1.4.2 (release checkout)", "Kustomize"; empty for none.
+    static QString originText(const WorkloadOrigin &origin);
 
 private:
     void updateStatus(const QDateTime &now);
