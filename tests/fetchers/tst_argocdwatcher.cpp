@@ -32,6 +32,7 @@ private slots:
     void rollbackIsRefusedWhileAutoSyncIsOn();
     void dryRunSyncChangesNothing();
     void watcherRelistsAfterTheStreamDrops();
+    void watcherSaysWhenTheTokenIsRefused();
     void syncStartsACanary();
 
 private:
@@ -222,6 +223,39 @@ void TestArgoCdWatcher::watcherRelistsAfterTheStreamDrops()
     QTRY_COMPARE_WITH_TIMEOUT(resets(), 2, 10000);
     cancel.cancel();
     thread.join();
+}
+
+void TestArgoCdWatcher::watcherSaysWhenTheTokenIsRefused()
+{
+    CancelToken cancel;
+    std::mutex mutex;
+    QList<ArgoCdStatus> statuses;
+    int batches = 0;
+    ArgoCdWatcher watcher(
+        QStringLiteral("dev"), instance(QStringLiteral("revoked-token")), m_dev,
+        [&](ArgoAppBatch &&) {
+            std::lock_guard lock(mutex);
+            ++batches;
+        },
+        [&](const ArgoCdStatus &status) {
+            std::lock_guard lock(mutex);
+            statuses.append(status);
+        },
+        cancel);
+    std::thread thread([&] { watcher.run(); });
+    const auto lastState = [&] {
+        std::lock_guard lock(mutex);
+        return statuses.isEmpty() ? ArgoCdStatus::State::Connecting : statuses.constLast().state;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(lastState(), ArgoCdStatus::State::Error, 10000);
+    cancel.cancel();
+    thread.join();
+    // Argo CD answers userinfo for an unknown token with "not logged in", not an HTTP error:
+    // the watcher says so instead of showing an empty, seemingly healthy list.
+    QCOMPARE(batches, 0);
+    QCOMPARE(statuses.constLast().message,
+             QStringLiteral("Argo CD argocd: the token is not logged in (expired or revoked?)"));
+    QVERIFY(statuses.constLast().retryAtMs > 0);
 }
 
 void TestArgoCdWatcher::syncStartsACanary()
