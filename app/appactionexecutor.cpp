@@ -152,34 +152,41 @@ struct AppActionExecutor::Run
     AppActionResult send(const ArgoApplication &before);
 };
 
+QByteArray AppActionExecutor::describe(const AppActionRequest &request, const QString &project)
+{
+    const AppActionOptions &action = request.action;
+    switch (action.kind) {
+    case AppActionOptions::Kind::Terminate:
+        return "DELETE " + applicationPath(request.name, QStringLiteral("/operation")).toUtf8();
+    case AppActionOptions::Kind::Sync:
+        return "POST " + applicationPath(request.name, QStringLiteral("/sync")).toUtf8()
+            + " application/json "
+            + ArgoCdClient::syncBody(request.name, request.appNamespace, project,
+                                     {action.revision, action.prune, action.dryRun});
+    case AppActionOptions::Kind::Rollback:
+        break;
+    }
+    return "POST " + applicationPath(request.name, QStringLiteral("/rollback")).toUtf8()
+        + " application/json "
+        + ArgoCdClient::rollbackBody(request.name, request.appNamespace, project, action.historyId,
+                                     action.dryRun, action.prune);
+}
+
 AppActionResult AppActionExecutor::Run::send(const ArgoApplication &before)
 {
     ArgoCdClient &client = *self->m_client;
     const AppActionOptions &action = request.action;
     const QString project = before.project;
     ArgoResult<ArgoApplication> answer;
-    QByteArray described;
-    if (kind() == AppActionOptions::Kind::Terminate) {
+    if (kind() == AppActionOptions::Kind::Terminate)
         answer.error = client.terminateOperation(request.name, request.appNamespace, project);
-        described
-            = "DELETE " + applicationPath(request.name, QStringLiteral("/operation")).toUtf8();
-    } else {
-        const bool sync = kind() == AppActionOptions::Kind::Sync;
-        const QByteArray body = sync
-            ? ArgoCdClient::syncBody(request.name, request.appNamespace, project,
-                                     {action.revision, action.prune, action.dryRun})
-            : ArgoCdClient::rollbackBody(request.name, request.appNamespace, project,
-                                         action.historyId, action.dryRun, action.prune);
-        answer = sync ? client.sync(request.name, request.appNamespace, project,
-                                    {action.revision, action.prune, action.dryRun})
-                      : client.rollback(request.name, request.appNamespace, project,
-                                        action.historyId, action.dryRun, action.prune);
-        described = "POST "
-            + applicationPath(request.name,
-                              sync ? QStringLiteral("/sync") : QStringLiteral("/rollback"))
-                  .toUtf8()
-            + " application/json " + body;
-    }
+    else if (kind() == AppActionOptions::Kind::Sync)
+        answer = client.sync(request.name, request.appNamespace, project,
+                             {action.revision, action.prune, action.dryRun});
+    else
+        answer = client.rollback(request.name, request.appNamespace, project, action.historyId,
+                                 action.dryRun, action.prune);
+    const QByteArray described = describe(request, project);
     record.requests.append(described);
     record.responses.append(answer.isOk() ? 200 : answer.error.httpStatus);
     if (!answer.isOk())

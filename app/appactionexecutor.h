@@ -52,6 +52,10 @@ public:
 
     // The audit record's action: "app-sync", "app-rollback", "app-terminate".
     static QString actionId(AppActionOptions::Kind kind);
+    // The request run() sends for `request` to an application of `project`, as the audit
+    // record keeps it: "POST /api/v1/applications/cart-dev/sync application/json {...}".
+    // The window's dialogs show it before anything is sent.
+    static QByteArray describe(const AppActionRequest &request, const QString &project);
 
 private:
     struct Run;

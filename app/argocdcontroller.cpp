@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "argocdcontroller.h"
 
+#include "applicationactions.h"
 #include "applicationdetail.h"
 #include "applicationsmodel.h"
 #include "applicationsview.h"
 #include "argocdlookups.h"
+#include "auditlog.h"
 #include "fleetfetcher.h"
 
 #include <QIcon>
@@ -12,7 +14,10 @@
 #include <QVBoxLayout>
 
 ArgoCdController::ArgoCdController(QObject *parent) :
-    QObject(parent), m_model(new ApplicationsModel(this)), m_lookups(new ArgoCdLookups(this))
+    QObject(parent),
+    m_model(new ApplicationsModel(this)),
+    m_lookups(new ArgoCdLookups(this)),
+    m_actions(new ApplicationActions(m_model, this))
 {
     connect(m_model, &ApplicationsModel::revisionMetadataWanted, m_lookups,
             &ArgoCdLookups::fetchRevision);
@@ -48,6 +53,7 @@ void ArgoCdController::setFleet(const Kubeconfig &kubeconfig,
     for (const EnvironmentSpec &spec : environments)
         m_serverCount += int(spec.argocd.size());
     m_lookups->setFleet(kubeconfig, environments);
+    m_actions->setFleet(kubeconfig, environments, AuditLog::defaultPath());
     updateSummary();
 }
 
@@ -122,6 +128,7 @@ QWidget *ArgoCdController::showWindow(QWidget *parent)
         auto *layout = new QVBoxLayout(m_window);
         layout->setContentsMargins(8, 8, 8, 8);
         layout->addWidget(m_view);
+        m_actions->attach(m_view);
         connect(m_view, &ApplicationsView::currentApplicationChanged, this,
                 [this](const ArgoApplication &app) {
                     m_historyProblem.clear();

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QPointer>
 
+class ApplicationActions;
 class ApplicationsModel;
 class ApplicationsView;
 class ArgoCdLookups;
@@ -30,6 +31,8 @@ public:
     // Follows this fetcher's application batches and server states (a new one per start).
     void follow(FleetFetcher *fetcher);
     ApplicationsModel *model() const { return m_model; }
+    // Sync, rollback and terminate in the Applications window.
+    ApplicationActions *actions() const { return m_actions; }
     // The Applications window, raised (created on first use, parented to `parent`'s window).
     QWidget *showWindow(QWidget *parent);
     // "2 of 3 Argo CD servers live; prod/argocd: …": for the window and tests.
@@ -48,6 +51,7 @@ private:
 
     ApplicationsModel *m_model;
     ArgoCdLookups *m_lookups;
+    ApplicationActions *m_actions;
     QPointer<QWidget> m_window;
     QPointer<ApplicationsView> m_view;
     QMap<QString, ArgoCdStatus> m_statuses; // "environment/instance"

@@ -4,6 +4,7 @@
 #include "actionrunner.h"
 #include "auditlog.h"
 #include "fleetmodel.h"
+#include "gitopsguard.h"
 #include "pendingactiontracker.h"
 #include "rolloutactionrules.h"
 #include "rolloutdetailview.h"
@@ -25,6 +26,13 @@ RolloutDetailController::RolloutDetailController(FleetModel *model, RolloutDetai
     connect(m_model, &FleetModel::rolloutDetailsChanged, this,
             &RolloutDetailController::detailsChanged);
     connect(m_view, &RolloutDetailView::actionRequested, this, &RolloutDetailController::request);
+    // The GitOps notes follow the managing application's auto-sync and self-heal.
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &from, const QModelIndex &to) {
+                if (from.column() <= FleetModel::ArgoCdColumn
+                    && to.column() >= FleetModel::ArgoCdColumn)
+                    updateActionStates();
+            });
     connect(m_tracker, &PendingActionTracker::confirmed, this,
             [this](const RolloutRef &rollout, RolloutAction action) {
                 if (action == RolloutAction::Abort) {
@@ -154,10 +162,16 @@ void RolloutDetailController::updateActionStates()
     std::optional<RolloutAction> busy = m_tracker->pendingAction(m_selected);
     if (m_sending.contains(m_selected))
         busy = m_sending.value(m_selected);
-    m_view->setActionStates(actionStates(
+    RolloutActionStates states = actionStates(
         m_detail, m_environments.value(environment).readOnly,
         m_permissions.value(permissionKey(environment, m_detail.rollout.metadata.namespaceName)),
-        busy));
+        busy);
+    const ArgoApplication managing = m_model->managingApplication(
+        m_model->indexOf(environment, FleetRow::Kind::Rollout,
+                         m_detail.rollout.metadata.namespaceName, m_detail.rollout.metadata.name));
+    for (auto it = states.begin(); it != states.end(); ++it)
+        it->gitOpsNote = GitOpsGuard::text(it.key(), managing);
+    m_view->setActionStates(states);
 }
 
 void RolloutDetailController::request(RolloutAction action, qint64 revision)

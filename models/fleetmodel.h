@@ -137,6 +137,9 @@ public:
     // that manages it (ArgoWorkloadIndex), also for rows added later. Signals dataChanged of
     // that column only, for the rows whose application or its shown state changed.
     void setApplications(const ArgoAppBatch &batch);
+    // The Argo CD application that manages a workload (as its Argo CD cell shows), by the
+    // row's index; an empty value (no name) when none does.
+    ArgoApplication managingApplication(const QModelIndex &index) const;
     // Re-evaluates the age column (a timer does it every 30 s while rows exist).
     void refreshAges();
     // Re-evaluates the status of rows in a timed pause of a live environment (a timer does it

@@ -136,6 +136,18 @@ ArgoWorkloadLink FleetModel::argoLink(const FleetRow &row) const
     return found->link(resourceOf(row), row.metadata());
 }
 
+ArgoApplication FleetModel::managingApplication(const QModelIndex &index) const
+{
+    if (!index.isValid() || index.model() != this || index.row() >= m_rows.size())
+        return ArgoApplication();
+    const FleetRow &row = *m_rows.at(index.row());
+    const ArgoWorkloadLink link = argoLink(row);
+    const ArgoApplication *application = link.isValid()
+        ? m_argoApplications.constFind(row.environment)->application(link.applicationKey)
+        : nullptr;
+    return application ? *application : ArgoApplication();
+}
+
 QVariant FleetModel::argoData(const FleetRow &row, int role) const
 {
     const ArgoWorkloadLink link = argoLink(row);

@@ -59,10 +59,13 @@ struct RolloutActionState
     // already paused.", "You may not patch rollouts/status in namespace shop.").
     QString reason;
     bool pending = false; // sent, the watch has not shown the effect yet
+    // Translated, what Argo CD does next when one of its applications manages the rollout
+    // (GitOpsGuard): in the tooltip and the confirmation; empty when none manages it.
+    QString gitOpsNote;
     bool operator==(const RolloutActionState &o) const
     {
         return visible == o.visible && enabled == o.enabled && reason == o.reason
-            && pending == o.pending;
+            && pending == o.pending && gitOpsNote == o.gitOpsNote;
     }
     bool operator!=(const RolloutActionState &o) const { return !(*this == o); }
 };

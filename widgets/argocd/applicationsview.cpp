@@ -4,6 +4,7 @@
 #include "applicationsmodel.h"
 #include "themecolours.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -13,6 +14,7 @@
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
@@ -51,7 +53,9 @@ ApplicationsView::ApplicationsView(ApplicationsModel *model, QWidget *parent) :
     m_attentionOnly(new QCheckBox(tr("Needs attention only"), this)),
     m_servers(new QLabel(this)),
     m_table(new QTableView(this)),
-    m_detail(new QTextBrowser(this))
+    m_detail(new QTextBrowser(this)),
+    m_actionRow(new QHBoxLayout),
+    m_actionMessage(new QLabel(this))
 {
     m_proxy->setSourceModel(model);
     m_proxy->setSortRole(ApplicationsModel::SortRole);
@@ -80,9 +84,23 @@ ApplicationsView::ApplicationsView(ApplicationsModel *model, QWidget *parent) :
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_filter, 1);
     bar->addWidget(m_attentionOnly);
+    m_actionMessage->setObjectName(QStringLiteral("applicationActionMessage"));
+    m_actionMessage->setWordWrap(true);
+    m_actionMessage->setTextFormat(Qt::PlainText);
+    m_actionMessage->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_actionMessage->hide();
+    // The operations sit right above what they act on: the selected application's detail.
+    auto *lower = new QWidget(this);
+    auto *lowerLayout = new QVBoxLayout(lower);
+    lowerLayout->setContentsMargins(0, 0, 0, 0);
+    m_actionRow->addStretch(1);
+    lowerLayout->addLayout(m_actionRow);
+    lowerLayout->addWidget(m_actionMessage);
+    lowerLayout->addWidget(m_detail, 1);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_table);
-    splitter->addWidget(m_detail);
+    splitter->addWidget(lower);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
@@ -110,6 +128,37 @@ void ApplicationsView::fitColumns()
     const int widest = qMax(240, fontMetrics().averageCharWidth() * 48);
     for (int column = 0; column < m_proxy->columnCount(); ++column)
         m_table->setColumnWidth(column, qMin(m_table->columnWidth(column), widest));
+}
+
+void ApplicationsView::setActions(const QList<QAction *> &actions)
+{
+    for (QAction *action : actions) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        QString name = action->objectName();
+        name.replace(QLatin1String("Action"), QLatin1String("Button"));
+        button->setObjectName(name);
+        m_actionRow->insertWidget(m_actionRow->count() - 1, button);
+        // The context menu acts on the row under the cursor, which a right click selects.
+        m_table->addAction(action);
+    }
+}
+
+void ApplicationsView::setActionMessage(const QString &text, bool isError)
+{
+    QPalette palette = m_actionMessage->palette();
+    palette.setColor(QPalette::WindowText,
+                     isError ? ThemeColours::foreground(QColor(0xc6, 0x28, 0x28))
+                             : this->palette().color(QPalette::WindowText));
+    m_actionMessage->setPalette(palette);
+    m_actionMessage->setText(text);
+    m_actionMessage->setVisible(!text.isEmpty());
+}
+
+QString ApplicationsView::actionMessage() const
+{
+    return m_actionMessage->text();
 }
 
 void ApplicationsView::applyFilter()

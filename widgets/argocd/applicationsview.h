@@ -6,6 +6,8 @@
 #include <QWidget>
 
 class ApplicationsModel;
+class QAction;
+class QHBoxLayout;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -31,6 +33,12 @@ public:
     QTableView *table() const { return m_table; }
     // Columns as wide as their text, none wider than about 48 characters.
     void fitColumns();
+    // The Argo CD operations on the selected application: buttons above the detail and the
+    // table's context menu (the owner keeps their enabled states and tooltips).
+    void setActions(const QList<QAction *> &actions);
+    // What the last operation did, under the buttons; red for a refusal or a failure.
+    void setActionMessage(const QString &text, bool isError);
+    QString actionMessage() const;
 
 signals:
     void currentApplicationChanged(const ArgoApplication &app);
@@ -45,4 +53,6 @@ private:
     QLabel *m_servers;
     QTableView *m_table;
     QTextBrowser *m_detail;
+    QHBoxLayout *m_actionRow;
+    QLabel *m_actionMessage;
 };

@@ -77,10 +77,11 @@ QString RolloutActionUi::description(RolloutAction action)
 
 bool RolloutActionUi::askConfirmation(QWidget *parent, RolloutAction action,
                                       const RolloutDetail &detail, const QDateTime &now,
-                                      qint64 *revision)
+                                      qint64 *revision, const QString &gitOpsNote)
 {
     if (action == RolloutAction::Undo) {
         UndoRevisionDialog dialog(detail, now, parent);
+        dialog.setGitOpsNote(gitOpsNote);
         if (dialog.exec() != QDialog::Accepted)
             return false;
         *revision = dialog.revision();
@@ -92,7 +93,9 @@ bool RolloutActionUi::askConfirmation(QWidget *parent, RolloutAction action,
                     tr("%1: %2").arg(rolloutActionLabel(action), target.displayName()),
                     rolloutActionQuestion(action, target), QMessageBox::NoButton, parent);
     box.setObjectName(QStringLiteral("confirmActionDialog"));
-    box.setInformativeText(rolloutActionEffect(action));
+    box.setInformativeText(gitOpsNote.isEmpty()
+                               ? rolloutActionEffect(action)
+                               : rolloutActionEffect(action) + QStringLiteral("\n\n") + gitOpsNote);
     QPushButton *go = box.addButton(rolloutActionLabel(action), QMessageBox::AcceptRole);
     QPushButton *cancel = box.addButton(QMessageBox::Cancel);
     box.setDefaultButton(cancel);

@@ -24,7 +24,9 @@ public:
     static QString description(RolloutAction action);
     // The modal question: which revision for undo (UndoRevisionDialog), else
     // rolloutActionQuestion() naming environment, namespace and rollout, with what will
-    // happen, and Cancel as the default button. False for Cancel.
+    // happen, and Cancel as the default button. False for Cancel. gitOpsNote: what Argo CD
+    // does next (RolloutActionState::gitOpsNote), shown with the question when not empty.
     static bool askConfirmation(QWidget *parent, RolloutAction action, const RolloutDetail &detail,
-                                const QDateTime &now, qint64 *revision);
+                                const QDateTime &now, qint64 *revision,
+                                const QString &gitOpsNote = QString());
 };

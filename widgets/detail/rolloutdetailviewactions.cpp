@@ -31,6 +31,9 @@ void RolloutDetailView::Private::applyActionState(RolloutAction action)
         tip = RolloutActionUi::description(action);
     if (!qaction->shortcut().isEmpty())
         tip += QStringLiteral(" (%1)").arg(qaction->shortcut().toString(QKeySequence::NativeText));
+    // Pause never asks: its tooltip is where the person learns what Argo CD will do.
+    if (!state.gitOpsNote.isEmpty())
+        tip += QStringLiteral("\n\n") + state.gitOpsNote;
     qaction->setToolTip(tip);
 }
 
@@ -43,7 +46,8 @@ void RolloutDetailView::Private::trigger(RolloutAction action)
     if (ask) {
         const bool confirmed = confirm
             ? confirm(action, &revision)
-            : RolloutActionUi::askConfirmation(q, action, detail, now(), &revision);
+            : RolloutActionUi::askConfirmation(q, action, detail, now(), &revision,
+                                               states.value(action).gitOpsNote);
         if (!confirmed)
             return;
         if (action == RolloutAction::Undo && revision <= 0)

@@ -107,3 +107,24 @@ void UndoRevisionDialog::selectRevision(qint64 revision)
     }
     m_list->clearSelection();
 }
+
+void UndoRevisionDialog::setGitOpsNote(const QString &text)
+{
+    if (!m_gitOps) {
+        m_gitOps = new QLabel(this);
+        m_gitOps->setObjectName(QStringLiteral("gitOpsNote"));
+        m_gitOps->setWordWrap(true);
+        // Red like a failure: Argo CD taking the undo back is what the person must weigh.
+        QPalette palette = m_gitOps->palette();
+        palette.setColor(QPalette::WindowText, DetailStyle::failedColour());
+        m_gitOps->setPalette(palette);
+        static_cast<QVBoxLayout *>(layout())->insertWidget(1, m_gitOps);
+    }
+    m_gitOps->setText(text);
+    m_gitOps->setVisible(!text.isEmpty());
+}
+
+QString UndoRevisionDialog::gitOpsNote() const
+{
+    return m_gitOps ? m_gitOps->text() : QString();
+}

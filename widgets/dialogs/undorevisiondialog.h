@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDialog>
 
+class QLabel;
 class QPushButton;
 class QTreeWidget;
 
@@ -23,10 +24,14 @@ public:
     // The selected revision, 0 when none.
     qint64 revision() const;
     void selectRevision(qint64 revision);
+    // What Argo CD will do with the undo (GitOpsGuard), under the question; empty: nothing.
+    void setGitOpsNote(const QString &text);
+    QString gitOpsNote() const;
     QTreeWidget *revisionList() const { return m_list; }
     QPushButton *rollBackButton() const { return m_rollBack; }
 
 private:
     QTreeWidget *m_list;
     QPushButton *m_rollBack;
+    QLabel *m_gitOps = nullptr;
 };
