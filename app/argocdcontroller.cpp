@@ -82,6 +82,11 @@ void ArgoCdController::setStatus(const ArgoCdStatus &status)
 {
     m_statuses.insert(status.environment + QLatin1Char('/') + status.instance, status);
     updateSummary();
+    // Connecting keeps what was said: a reconnect after a dropped stream is not news.
+    if (status.state != ArgoCdStatus::State::Connecting)
+        emit serverProblemChanged(status.environment, status.instance,
+                                  status.state == ArgoCdStatus::State::Error ? status.message
+                                                                             : QString());
 }
 
 QString ArgoCdController::serverSummary(bool *problem) const
@@ -160,4 +165,10 @@ void ArgoCdController::showCurrentDetail()
         app,
         [this, app](const QString &revision) { return m_model->revisionMetadata(app, revision); },
         problem));
+}
+
+void ArgoCdController::showApplication(QWidget *parent, const QString &key)
+{
+    showWindow(parent);
+    m_view->selectApplication(key);
 }

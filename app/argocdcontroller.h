@@ -35,6 +35,8 @@ public:
     ApplicationActions *actions() const { return m_actions; }
     // The Applications window, raised (created on first use, parented to `parent`'s window).
     QWidget *showWindow(QWidget *parent);
+    // The Applications window with that application (ArgoApplication::key()) selected.
+    void showApplication(QWidget *parent, const QString &key);
     // "2 of 3 Argo CD servers live; prod/argocd: …": for the window and tests.
     QString serverSummary(bool *problem = nullptr) const;
     bool hasServers() const { return m_serverCount > 0; }
@@ -42,6 +44,9 @@ public:
 signals:
     // Each batch after the model took it (the fleet table's GitOps column follows it).
     void applicationsChanged(const ArgoAppBatch &batch);
+    // A server's connection failed (problem: translated) or is live again (empty).
+    void serverProblemChanged(const QString &environment, const QString &instance,
+                              const QString &problem);
 
 private:
     void applyBatch(const ArgoAppBatch &batch);

@@ -6,6 +6,7 @@
 #include "releaserecording.h"
 
 #include "popoutwindow.h"
+#include "promotionwindow.h"
 
 #include "firstrunpage.h"
 
@@ -220,6 +221,8 @@ void MainWindow::setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentS
     m_argoCd->follow(m_fetcher.get());
     connect(m_argoCd, &ArgoCdController::applicationsChanged, m_fleetModel,
             &FleetModel::setApplications, Qt::UniqueConnection);
+    connect(m_argoCd, &ArgoCdController::serverProblemChanged, m_fleetModel,
+            &FleetModel::setArgoCdServerProblem, Qt::UniqueConnection);
     // A fleet without Argo CD has nothing to show there.
     m_table->setColumnHidden(FleetModel::ArgoCdColumn, !m_argoCd->hasServers());
     m_recording->setFleet(kubeconfig, environments);
@@ -294,6 +297,33 @@ void MainWindow::showReleases()
 void MainWindow::showApplications()
 {
     m_argoCd->showWindow(this);
+}
+
+void MainWindow::showPromotion()
+{
+    if (!m_promotionWindow) {
+        m_promotionWindow = new PromotionWindow(m_fleetModel, m_argoCd->model(), this);
+        m_promotionWindow->setSettings(m_promotion);
+        connect(m_promotionWindow, &PromotionWindow::workloadActivated, this,
+                [this](const QString &environment, const QString &ns, const QString &name) {
+                    selectWorkload(environment, ns, name);
+                    show();
+                    raise();
+                    activateWindow();
+                });
+        connect(m_promotionWindow, &PromotionWindow::applicationActivated, this,
+                [this](const QString &key) { m_argoCd->showApplication(this, key); });
+    }
+    m_promotionWindow->show();
+    m_promotionWindow->raise();
+    m_promotionWindow->activateWindow();
+}
+
+void MainWindow::setPromotion(const PromotionSettings &settings)
+{
+    m_promotion = settings;
+    if (m_promotionWindow)
+        m_promotionWindow->setSettings(settings);
 }
 
 void MainWindow::refresh()

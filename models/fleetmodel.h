@@ -137,6 +137,10 @@ public:
     // that manages it (ArgoWorkloadIndex), also for rows added later. Signals dataChanged of
     // that column only, for the rows whose application or its shown state changed.
     void setApplications(const ArgoAppBatch &batch);
+    // The Argo CD server's connection failed (problem: translated) or is live again (empty):
+    // the cells of its applications then say they show what it said last, greyed.
+    void setArgoCdServerProblem(const QString &environment, const QString &instance,
+                                const QString &problem);
     // The Argo CD application that manages a workload (as its Argo CD cell shows), by the
     // row's index; an empty value (no name) when none does.
     ArgoApplication managingApplication(const QModelIndex &index) const;
@@ -232,6 +236,7 @@ private:
     QHash<QString, int> m_rowIndex; // FleetRow::key() -> row
     QHash<QString, GateVerdict> m_gateVerdicts; // "environment/uid"
     QHash<QString, ArgoWorkloadIndex> m_argoApplications; // by environment
+    QHash<QString, QString> m_argoProblems; // "environment/instance" -> why it is not live
     std::function<QDateTime()> m_clock;
     QTimer *m_ageTimer = nullptr;
     QTimer *m_countdownTimer = nullptr;

@@ -128,6 +128,25 @@ void FleetModel::setApplications(const ArgoAppBatch &batch)
     emitRowsChanged(cells, ArgoCdColumn, ArgoCdColumn);
 }
 
+void FleetModel::setArgoCdServerProblem(const QString &environment, const QString &instance,
+                                        const QString &problem)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    const QString key = environment + QLatin1Char('/') + instance;
+    if (m_argoProblems.value(key) == problem)
+        return;
+    if (problem.isEmpty())
+        m_argoProblems.remove(key);
+    else
+        m_argoProblems.insert(key, problem);
+    QList<int> cells;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        if (m_rows.at(row)->environment == environment)
+            cells.append(row);
+    }
+    emitRowsChanged(cells, ArgoCdColumn, ArgoCdColumn);
+}
+
 ArgoWorkloadLink FleetModel::argoLink(const FleetRow &row) const
 {
     const auto found = m_argoApplications.constFind(row.environment);
@@ -156,12 +175,22 @@ QVariant FleetModel::argoData(const FleetRow &row, int role) const
         : nullptr;
     if (!application)
         return role == SortRole ? QVariant(UnmanagedSortKey) : QVariant();
+    // A server the window lost: its last word stays, marked as such, never as if live.
+    const QString problem
+        = m_argoProblems.value(row.environment + QLatin1Char('/') + application->instance);
     switch (role) {
     case Qt::DisplayRole:
-        return argoText(row, *application);
+        return problem.isEmpty() ? argoText(row, *application)
+                                 : tr("%1 · not live").arg(argoText(row, *application));
     case Qt::ToolTipRole:
+        if (!problem.isEmpty()) {
+            return tr("Argo CD %1 cannot be reached: %2\nWhat follows is what it said last.\n\n%3")
+                .arg(application->instance, problem, argoToolTip(row, *application, link.source));
+        }
         return argoToolTip(row, *application, link.source);
     case Qt::ForegroundRole: {
+        if (!problem.isEmpty())
+            return QVariant(QColor(0x75, 0x75, 0x75));
         const QColor colour = healthColour(toneOf(*application));
         return colour.isValid() ? QVariant(colour) : QVariant();
     }

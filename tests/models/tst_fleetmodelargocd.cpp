@@ -301,6 +301,32 @@ private slots:
         QCOMPARE(reset.size(), 0);
     }
 
+    void aLostServerIsMarkedNotLive()
+    {
+        const QList<ArgoApplication> apps = applications();
+        m_model->setApplications(batchOf(apps, true));
+        const QString instance = apps.first().instance;
+        QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
+        m_model->setArgoCdServerProblem(Prod, instance, QStringLiteral("Cannot reach the server"));
+        // Every prod row's Argo CD cell, no other column.
+        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-3 c13-13")});
+        QCOMPARE(text(QStringLiteral("api")), QStringLiteral("✓ Synced · not live"));
+        QVERIFY(cell(QStringLiteral("api"))
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .startsWith(QStringLiteral("Argo CD %1 cannot be reached: Cannot reach the "
+                                               "server\nWhat follows is what it said last.")
+                                    .arg(instance)));
+        QCOMPARE(cell(QStringLiteral("api")).data(Qt::ForegroundRole).value<QColor>(),
+                 QColor(0x75, 0x75, 0x75));
+        // The same word again changes nothing; live again restores the cell.
+        changed.clear();
+        m_model->setArgoCdServerProblem(Prod, instance, QStringLiteral("Cannot reach the server"));
+        QCOMPARE(changed.size(), 0);
+        m_model->setArgoCdServerProblem(Prod, instance, QString());
+        QCOMPARE(text(QStringLiteral("api")), QStringLiteral("✓ Synced"));
+    }
+
     void rowsAddedLaterAreLinked()
     {
         m_model->setApplications(batchOf(applications(), true));
