@@ -54,7 +54,7 @@ public:
         // server keeps its own, recorded only when queries come in.
         PodHistory *history = nullptr;
         // Services behind the service proxy besides Prometheus (Argo CD's argocd-server).
-        QList<ProxiedService *> proxiedServices;
+        QList<ProxiedService *> proxiedServices {};
     };
 
     ApiServer(const Context &context, const PemKeyPair &serverCertificate,
