@@ -172,3 +172,9 @@ void ArgoCdController::showApplication(QWidget *parent, const QString &key)
     showWindow(parent);
     m_view->selectApplication(key);
 }
+
+void ArgoCdController::showApplication(QWidget *parent, const QString &key)
+{
+    showWindow(parent);
+    m_view->selectApplication(key);
+}

@@ -139,6 +139,7 @@ void FleetSession::show(const FleetSetup &setup)
     m_window->setCharts(setup.charts);
     m_window->setHistorySettings(setup.history);
     m_window->setGates(setup.gates);
+    m_window->setPromotion(setup.promotion);
     m_window->setFleet(setup.kubeconfig, setup.environments.environments());
 }
 

@@ -41,7 +41,8 @@ bool FleetSetup::load(const CommandLineOptions &options, const QString &demoKube
         if (!EnvironmentConfig::fromFile(configFile, &setup.environments, error)
             || !ChartConfig::fromFile(configFile, &setup.charts, error)
             || !GateConfig::fromFile(configFile, &setup.gates, error)
-            || !HistoryConfig::fromFile(configFile, &setup.history, error))
+            || !HistoryConfig::fromFile(configFile, &setup.history, error)
+            || !PromotionConfig::fromFile(configFile, &setup.promotion, error))
             return false;
     } else if (demo) {
         setup.environments = DemoServer::environmentConfig();

@@ -7,6 +7,7 @@
 #include "gatespec.h"
 #include "historyconfig.h"
 #include "kubeconfig.h"
+#include "promotionconfig.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -28,6 +29,8 @@ public:
     GateSettings gates;
     // The config file's `history:` (HistoryConfig): retention and size of the release record.
     HistorySettings history;
+    // The config file's `promotion:` (PromotionConfig): rows of the promotion view.
+    PromotionSettings promotion;
     // Without a config file: the kubeconfig's contexts grouped by cluster, one environment
     // each (the window offers to save them). Empty when a config file or the demo decided.
     QList<ContextGroup> contextGroups;

@@ -4,6 +4,7 @@
 #include "chartspec.h"
 #include "environmentspec.h"
 #include "kubeconfig.h"
+#include "promotionconfig.h"
 
 #include <QList>
 #include <QMainWindow>
@@ -20,6 +21,7 @@ class FilterBar;
 class FirstRunPage;
 class QStackedWidget;
 class PopOutWindow;
+class PromotionWindow;
 class FleetFetcher;
 class FleetFilterProxy;
 class FleetModel;
@@ -127,6 +129,10 @@ public slots:
     // The Applications window: every Argo CD application of the fleet (View menu).
     void showApplications();
     ArgoCdController *argoCd() const { return m_argoCd; }
+    // The promotion view: every workload across the environments (View menu).
+    void showPromotion();
+    // The config file's promotion: rows (PromotionConfig).
+    void setPromotion(const PromotionSettings &settings);
     // Which notices are told, per environment and kind (View menu, the tray's menu).
     void showNotificationSettings();
 
@@ -214,6 +220,8 @@ private:
     QAction *m_popOutMetrics = nullptr;
     QPointer<QWidget> m_detailWindow; // a PopOutWindow while popped out
     QPointer<QWidget> m_metricsWindow;
+    QPointer<PromotionWindow> m_promotionWindow;
+    PromotionSettings m_promotion;
     bool m_contentSplitterRestored = false;
     bool m_userSizedSplitter = false;
     int m_fittedRows = -1; // proxy rows when names and table height were last fitted

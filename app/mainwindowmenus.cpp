@@ -168,6 +168,12 @@ void MainWindow::createViewMenu()
     applications->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G)); // GitOps; A aborts
     applications->setToolTip(
         tr("Every Argo CD application of the fleet: sync, health, revision, history"));
+    QAction *promotion = view->addAction(tr("&Promotion…"), this, &MainWindow::showPromotion);
+    promotion->setObjectName(QStringLiteral("showPromotionAction"));
+    // E for environments: Ctrl+Shift+P pauses the selected rollout.
+    promotion->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    promotion->setToolTip(
+        tr("Every workload across the environments: versions ahead and behind, stuck canaries"));
     view->addSeparator();
     QAction *refresh = view->addAction(tr("&Refresh"), this, &MainWindow::refresh);
     refresh->setShortcut(QKeySequence::Refresh);

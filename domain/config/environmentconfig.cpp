@@ -236,12 +236,12 @@ bool EnvironmentConfigParser::parse(const QByteArray &yaml, EnvironmentConfig *o
     }
     if (!root.IsMap())
         return fail(root.Mark(), tr("expected a mapping with an 'environments' list"));
-    // charts:, gates:, gateInterval: and history: are read by ChartConfig, GateConfig and
-    // HistoryConfig from the same file.
+    // charts:, gates:, gateInterval:, history: and promotion: are read by ChartConfig,
+    // GateConfig, HistoryConfig and PromotionConfig from the same file.
     if (!checkKeys(root,
                    {QStringLiteral("environments"), QStringLiteral("charts"),
                     QStringLiteral("history"), QStringLiteral("gates"),
-                    QStringLiteral("gateInterval")},
+                    QStringLiteral("gateInterval"), QStringLiteral("promotion")},
                    QString()))
         return false;
     const YAML::Node list = root["environments"];

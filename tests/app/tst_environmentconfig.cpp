@@ -119,7 +119,7 @@ private slots:
                                    << "c.yaml:1: expected a mapping with an 'environments' list";
         QTest::addRow("unknown top key") << QByteArray("environments:\n  - name: a\nclusters: []\n")
                                          << "c.yaml:3: unknown key 'clusters' (expected one of: "
-                                            "environments, charts, history, gates, gateInterval)";
+                                            "environments, charts, history, gates, gateInterval, promotion)";
         QTest::addRow("missing list")
             << QByteArray("{}\n") << "c.yaml:1: 'environments' is missing";
         QTest::addRow("empty list") << QByteArray("environments: []\n")

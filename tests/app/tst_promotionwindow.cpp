@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// View > Promotion on the demo fleet: shop/checkout is one row across dev, staging and prod,
+// staging's release candidate is marked ahead of prod, and a double-click (or Enter) on a
+// cell selects that rollout in the main window.
+#include "demowindow.h"
+
+#include "promotionmodel.h"
+#include "promotionview.h"
+#include "promotionwindow.h"
+
+#include <QAction>
+#include <QApplication>
+
+namespace {
+
+PromotionWindow *promotionWindow()
+{
+    for (QWidget *widget : QApplication::topLevelWidgets()) {
+        if (auto *window = qobject_cast<PromotionWindow *>(widget); window && window->isVisible())
+            return window;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestPromotionWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void doubleClickSelectsTheWorkload();
+};
+
+void TestPromotionWindow::doubleClickSelectsTheWorkload()
+{
+    QTemporaryDir dir;
+    QVERIFY(isolateGuiTest(dir));
+    DemoFleet demo(DemoFleet::Options {});
+    QString error;
+    QVERIFY2(demo.start(&error), qPrintable(error));
+    auto window = openDemoWindow(demo);
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    window->findChild<QAction *>(QStringLiteral("showPromotionAction"))->trigger();
+    PromotionWindow *promotion = promotionWindow();
+    QVERIFY(promotion);
+    QVERIFY(QTest::qWaitForWindowExposed(promotion));
+    PromotionModel *model = promotion->model();
+    QCOMPARE(model->environments(), (QStringList {"dev", "staging", "prod"}));
+    QTRY_VERIFY_WITH_TIMEOUT(model->rowOf("shop/checkout") >= 0
+                                 && model->index(model->rowOf("shop/checkout"), 3)
+                                        .data(PromotionModel::DeployedRole)
+                                        .toBool(),
+                             30000);
+    const int row = model->rowOf("shop/checkout");
+    QVERIFY(model->index(row, 2).data(PromotionModel::DriftRole).toInt()
+            & PromotionModel::AheadOfNext); // staging's 1.4.2 is not in prod (1.4.0)
+    QCOMPARE(model->index(row, 3).data(PromotionModel::SyncStatusRole).toString(),
+             QStringLiteral("Synced"));
+
+    PromotionView *view = promotion->view();
+    const QModelIndex staging = model->index(row, 2);
+    view->scrollTo(staging);
+    const QPoint centre = view->visualRect(staging).center();
+    // A double-click is a press, release, press, double-click event, release.
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, centre);
+    QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, centre);
+    QTRY_COMPARE_WITH_TIMEOUT(window->selectedWorkload(),
+                              (QStringList {"staging", "Rollout", "shop", "checkout"}), 10000);
+
+    view->setCurrentIndex(model->index(row, 3));
+    QTest::keyClick(view, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(window->selectedWorkload(),
+                              (QStringList {"prod", "Rollout", "shop", "checkout"}), 10000);
+    promotion->close();
+    window.reset(); // stops the fetcher before the demo goes
+}
+
+QTEST_MAIN(TestPromotionWindow)
+#include "tst_promotionwindow.moc"
