@@ -172,9 +172,3 @@ void ArgoCdController::showApplication(QWidget *parent, const QString &key)
     showWindow(parent);
     m_view->selectApplication(key);
 }
-
-void ArgoCdController::showApplication(QWidget *parent, const QString &key)
-{
-    showWindow(parent);
-    m_view->selectApplication(key);
-}

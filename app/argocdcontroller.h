@@ -37,8 +37,6 @@ public:
     QWidget *showWindow(QWidget *parent);
     // The Applications window with that application (ArgoApplication::key()) selected.
     void showApplication(QWidget *parent, const QString &key);
-    // The Applications window with that application (ArgoApplication::key()) selected.
-    void showApplication(QWidget *parent, const QString &key);
     // "2 of 3 Argo CD servers live; prod/argocd: …": for the window and tests.
     QString serverSummary(bool *problem = nullptr) const;
     bool hasServers() const { return m_serverCount > 0; }
