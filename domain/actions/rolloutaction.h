@@ -61,7 +61,7 @@ struct RolloutActionState
     bool pending = false; // sent, the watch has not shown the effect yet
     // Translated, what Argo CD does next when one of its applications manages the rollout
     // (GitOpsGuard): in the tooltip and the confirmation; empty when none manages it.
-    QString gitOpsNote;
+    QString gitOpsNote {};
     bool operator==(const RolloutActionState &o) const
     {
         return visible == o.visible && enabled == o.enabled && reason == o.reason
