@@ -6,7 +6,6 @@
 #include "releaserecording.h"
 
 #include "popoutwindow.h"
-#include "promotionwindow.h"
 
 #include "firstrunpage.h"
 
@@ -297,33 +296,6 @@ void MainWindow::showReleases()
 void MainWindow::showApplications()
 {
     m_argoCd->showWindow(this);
-}
-
-void MainWindow::showPromotion()
-{
-    if (!m_promotionWindow) {
-        m_promotionWindow = new PromotionWindow(m_fleetModel, m_argoCd->model(), this);
-        m_promotionWindow->setSettings(m_promotion);
-        connect(m_promotionWindow, &PromotionWindow::workloadActivated, this,
-                [this](const QString &environment, const QString &ns, const QString &name) {
-                    selectWorkload(environment, ns, name);
-                    show();
-                    raise();
-                    activateWindow();
-                });
-        connect(m_promotionWindow, &PromotionWindow::applicationActivated, this,
-                [this](const QString &key) { m_argoCd->showApplication(this, key); });
-    }
-    m_promotionWindow->show();
-    m_promotionWindow->raise();
-    m_promotionWindow->activateWindow();
-}
-
-void MainWindow::setPromotion(const PromotionSettings &settings)
-{
-    m_promotion = settings;
-    if (m_promotionWindow)
-        m_promotionWindow->setSettings(settings);
 }
 
 void MainWindow::refresh()
