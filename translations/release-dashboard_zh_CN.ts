@@ -378,6 +378,81 @@ initialDelay：%3</translation>
     </message>
 </context>
 <context>
+    <name>AppActionDialog</name>
+    <message>
+        <source>Prune: delete resources that are no longer in Git</source>
+        <translation>清理：删除 Git 中已不存在的资源</translation>
+    </message>
+    <message>
+        <source>Dry run: Argo CD checks and reports, nothing changes</source>
+        <translation>试运行：Argo CD 只检查并报告，不做任何更改</translation>
+    </message>
+    <message>
+        <source>Sync %1 (%2)</source>
+        <translation>同步 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Roll back %1 (%2)</source>
+        <translation>回滚 %1（%2）</translation>
+    </message>
+    <message>
+        <source>Sync application %1 of Argo CD %2 in environment %3 to Git?</source>
+        <translation>要将环境 %3 中 Argo CD %2 的应用 %1 与 Git 同步吗？</translation>
+    </message>
+    <message>
+        <source>Roll application %1 of Argo CD %2 in environment %3 back to an earlier deployment?</source>
+        <translation>要将环境 %3 中 Argo CD %2 的应用 %1 回滚到之前的某次部署吗？</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>What will be sent:</source>
+        <translation>将发送的内容：</translation>
+    </message>
+    <message>
+        <source>Target revision (%1)</source>
+        <translation>目标修订版本（%1）</translation>
+    </message>
+    <message>
+        <source>HEAD</source>
+        <translation>HEAD</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Deployed</source>
+        <translation>部署时间</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>修订版本</translation>
+    </message>
+    <message>
+        <source>Started by</source>
+        <translation>发起者</translation>
+    </message>
+    <message>
+        <source>Dry run</source>
+        <translation>试运行</translation>
+    </message>
+    <message>
+        <source>There is no earlier deployment to roll back to.</source>
+        <translation>没有可回滚到的更早部署。</translation>
+    </message>
+    <message>
+        <source>The deployment history has not been read yet.</source>
+        <translation>尚未读取部署历史记录。</translation>
+    </message>
+</context>
+<context>
     <name>AppActionExecutor</name>
     <message>
         <source>Argo CD refused: you may not %1 %2. %3</source>
@@ -441,6 +516,17 @@ initialDelay：%3</translation>
     </message>
 </context>
 <context>
+    <name>AppActionRunner</name>
+    <message>
+        <source>%1 has no Argo CD server %2 any more.</source>
+        <translation>%1 已不再配置 Argo CD 服务器 %2。</translation>
+    </message>
+    <message>
+        <source>Argo CD&apos;s can-i says you may not sync applications %1 (sync, rollback and terminate all need it).</source>
+        <translation>Argo CD 的 can-i 表明你无权同步应用 %1（同步、回滚和终止都需要此权限）。</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <source>Release Dashboard</source>
@@ -453,6 +539,123 @@ initialDelay：%3</translation>
     <message>
         <source>Try &apos;release-dashboard --help&apos;.</source>
         <translation>请运行 &apos;release-dashboard --help&apos; 查看用法。</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationActions</name>
+    <message>
+        <source>Sync…</source>
+        <translation>同步…</translation>
+    </message>
+    <message>
+        <source>Rollback…</source>
+        <translation>回滚…</translation>
+    </message>
+    <message>
+        <source>Terminate operation</source>
+        <translation>终止操作</translation>
+    </message>
+    <message>
+        <source>Select an application.</source>
+        <translation>请选择一个应用。</translation>
+    </message>
+    <message>
+        <source>Environment %1 is read-only: the window sends nothing to its Argo CD.</source>
+        <translation>环境 %1 为只读：此窗口不会向它的 Argo CD 发送任何请求。</translation>
+    </message>
+    <message>
+        <source>Waiting for Argo CD&apos;s answer to the last request.</source>
+        <translation>正在等待 Argo CD 对上一个请求的响应。</translation>
+    </message>
+    <message>
+        <source>Argo CD is already terminating the operation.</source>
+        <translation>Argo CD 已在终止该操作。</translation>
+    </message>
+    <message>
+        <source>No operation is running.</source>
+        <translation>没有正在进行的操作。</translation>
+    </message>
+    <message>
+        <source>Stop the running operation of %1.</source>
+        <translation>终止 %1 正在进行的操作。</translation>
+    </message>
+    <message>
+        <source>auto-sync is on: Argo CD would undo a rollback; turn off auto-sync or revert in Git</source>
+        <translation>已开启自动同步：Argo CD 会撤销回滚；请关闭自动同步，或在 Git 中还原提交</translation>
+    </message>
+    <message>
+        <source>An operation is running: wait for it, or terminate it.</source>
+        <translation>有操作正在进行：请等待它结束，或终止它。</translation>
+    </message>
+    <message>
+        <source>Sync %1 with Git: choose the revision, prune and dry run.</source>
+        <translation>将 %1 与 Git 同步：可选择修订版本、清理和试运行。</translation>
+    </message>
+    <message>
+        <source>Roll %1 back to an earlier deployment of its history.</source>
+        <translation>将 %1 回滚到其历史记录中更早的某次部署。</translation>
+    </message>
+    <message>
+        <source>Argo CD&apos;s can-i could not be asked (%1): Argo CD decides when asked.</source>
+        <translation>无法查询 Argo CD 的 can-i（%1）：将在发送请求时由 Argo CD 判定。</translation>
+    </message>
+    <message>
+        <source>Terminate operation of %1</source>
+        <translation>终止 %1 的操作</translation>
+    </message>
+    <message>
+        <source>Terminate the running operation of application %1 of Argo CD %2 in protected environment %3?</source>
+        <translation>要终止受保护环境 %3 中 Argo CD %2 的应用 %1 正在进行的操作吗？</translation>
+    </message>
+    <message>
+        <source>What will be sent: %1</source>
+        <translation>将发送的内容：%1</translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation>终止</translation>
+    </message>
+    <message>
+        <source>Sending %1 of %2 (%3) to Argo CD…</source>
+        <translation>正在向 Argo CD 发送对 %2（%3）的 %1 请求…</translation>
+    </message>
+    <message>
+        <source>Argo CD accepted terminating the operation of %1 (%2).</source>
+        <translation>Argo CD 已接受终止 %1（%2）的操作。</translation>
+    </message>
+    <message>
+        <source>Argo CD accepted the dry run of the rollback of %1 (%2) to history entry %3: nothing changes.</source>
+        <translation>Argo CD 已接受将 %1（%2）回滚到历史记录 %3 的试运行：不会做任何更改。</translation>
+    </message>
+    <message>
+        <source>Argo CD accepted the rollback of %1 (%2) to history entry %3.</source>
+        <translation>Argo CD 已接受将 %1（%2）回滚到历史记录 %3。</translation>
+    </message>
+    <message>
+        <source>Argo CD accepted the dry run of the sync of %1 (%2): nothing changes.</source>
+        <translation>Argo CD 已接受对 %1（%2）的同步试运行：不会做任何更改。</translation>
+    </message>
+    <message>
+        <source>Argo CD accepted the sync of %1 (%2).</source>
+        <translation>Argo CD 已接受对 %1（%2）的同步。</translation>
+    </message>
+    <message>
+        <source>Argo CD %1 of %2 refused the token (HTTP 401): check the argocd: token in the config file. Nothing was done.
+%3</source>
+        <translation>%2 的 Argo CD %1 拒绝了 token（HTTP 401）：请检查配置文件中 argocd: 下的 token。未执行任何操作。
+%3</translation>
+    </message>
+    <message>
+        <source>(HTTP %1)</source>
+        <translation>（HTTP %1）</translation>
+    </message>
+    <message>
+        <source>Argo CD did not %1 %2</source>
+        <translation>Argo CD 未对 %2 执行 %1</translation>
+    </message>
+    <message>
+        <source>%1 Now: %2.</source>
+        <translation>%1当前：%2。</translation>
     </message>
 </context>
 <context>
@@ -809,6 +1012,10 @@ initialDelay：%3</translation>
     <message>
         <source>Kustomize: %1</source>
         <translation>Kustomize：%1</translation>
+    </message>
+    <message>
+        <source>↻ Sync requested (%1)</source>
+        <translation>↻ 已请求同步（%1）</translation>
     </message>
 </context>
 <context>
@@ -2802,6 +3009,20 @@ Without a command it opens the window. Commands:
         <source>Argo CD</source>
         <translation>Argo CD</translation>
     </message>
+    <message>
+        <source>%1 · not live</source>
+        <translation>%1 · 非实时</translation>
+    </message>
+    <message>
+        <source>Argo CD %1 cannot be reached: %2
+What follows is what it said last.
+
+%3</source>
+        <translation>无法连接 Argo CD %1：%2
+以下是它最后一次报告的内容。
+
+%3</translation>
+    </message>
 </context>
 <context>
     <name>FleetSession</name>
@@ -3481,6 +3702,33 @@ Stable query as sent:
     </message>
 </context>
 <context>
+    <name>GitOpsGuard</name>
+    <message>
+        <source>Argo CD application %1 manages this rollout and leaves this alone: it only sets spec.paused, which Argo CD does not compare unless your Git manifests set it; %1 stays Synced.</source>
+        <translation>Argo CD 应用 %1 管理此发布，但不会干预此操作：该操作只设置 spec.paused，除非你的 Git 清单设置了该字段，否则 Argo CD 不会比较它；%1 仍为 Synced。</translation>
+    </message>
+    <message>
+        <source>Argo CD application %1 manages this rollout and leaves this alone: it changes the Rollout&apos;s status (and at most spec.paused), which Argo CD does not compare with Git; %1 stays Synced.</source>
+        <translation>Argo CD 应用 %1 管理此发布，但不会干预此操作：该操作更改的是 Rollout 的 status（至多还有 spec.paused），Argo CD 不会将其与 Git 比较；%1 仍为 Synced。</translation>
+    </message>
+    <message>
+        <source>Argo CD application %1 manages this rollout and leaves this alone: it sets spec.restartAt, which your Git manifests do not set; %1 stays Synced.</source>
+        <translation>Argo CD 应用 %1 管理此发布，但不会干预此操作：该操作设置 spec.restartAt，而你的 Git 清单没有设置该字段；%1 仍为 Synced。</translation>
+    </message>
+    <message>
+        <source>Argo CD will revert this: application %1 syncs automatically with self-heal, so at its next sync (usually within minutes) it puts Git&apos;s pod template back and the rollout rolls forward again. To roll back for good, revert the change in Git, or turn off auto-sync in Argo CD first.</source>
+        <translation>Argo CD 会撤销此操作：应用 %1 开启了带自愈的自动同步，因此在下次同步时（通常在几分钟内）会恢复 Git 中的 Pod 模板，该发布会再次前滚。要永久回滚，请在 Git 中还原该变更，或先在 Argo CD 中关闭自动同步。</translation>
+    </message>
+    <message>
+        <source>Argo CD application %1 will show OutOfSync: its auto-sync has no self-heal, so it does not revert this, but the next Git change it syncs replaces this pod template. Revert the change in Git to make the rollback last.</source>
+        <translation>Argo CD 应用 %1 将显示 OutOfSync：它的自动同步未开启自愈，因此不会撤销此操作，但它同步的下一个 Git 变更会替换此 Pod 模板。请在 Git 中还原该变更，使回滚持久生效。</translation>
+    </message>
+    <message>
+        <source>Argo CD application %1 will show OutOfSync (the pod template differs from Git); its next sync puts Git&apos;s template back. Revert the change in Git to make the rollback last.</source>
+        <translation>Argo CD 应用 %1 将显示 OutOfSync（Pod 模板与 Git 不一致）；它下次同步时会恢复 Git 中的模板。请在 Git 中还原该变更，使回滚持久生效。</translation>
+    </message>
+</context>
+<context>
     <name>HistoryCommand</name>
     <message>
         <source>No release history yet at %1</source>
@@ -4151,6 +4399,14 @@ Nothing is shown or acted on until you select a row; clear the filter to see it 
     <message>
         <source>Every Argo CD application of the fleet: sync, health, revision, history</source>
         <translation>集群组中的所有 Argo CD 应用：同步、健康状况、修订版本、历史记录</translation>
+    </message>
+    <message>
+        <source>&amp;Promotion…</source>
+        <translation>环境推进(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Every workload across the environments: versions ahead and behind, stuck canaries</source>
+        <translation>各环境中的所有工作负载：领先与落后的版本、卡住的金丝雀</translation>
     </message>
 </context>
 <context>
@@ -4844,6 +5100,167 @@ Errors count towards consecutiveErrorLimit, not failureLimit.</source>
     <message>
         <source>Prometheus %1 needs the environment&apos;s cluster connection</source>
         <translation>Prometheus %1 需要使用该环境的集群连接</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionConfig</name>
+    <message>
+        <source>%1: must be a mapping of ENVIRONMENT: NAMESPACE/NAME</source>
+        <translation>%1：必须是 ENVIRONMENT: NAMESPACE/NAME 形式的映射</translation>
+    </message>
+    <message>
+        <source>%1: an environment name is missing</source>
+        <translation>%1：缺少环境名称</translation>
+    </message>
+    <message>
+        <source>%1: duplicate environment</source>
+        <translation>%1：重复的环境</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not of the form NAMESPACE/NAME</source>
+        <translation>%1：&apos;%2&apos; 不是 NAMESPACE/NAME 形式</translation>
+    </message>
+    <message>
+        <source>%1: %2 is already in %3</source>
+        <translation>%1：%2 已在 %3 中</translation>
+    </message>
+    <message>
+        <source>%1: must be a mapping with &apos;name&apos; and &apos;workloads&apos;</source>
+        <translation>%1：必须是包含 &apos;name&apos; 和 &apos;workloads&apos; 的映射</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is missing</source>
+        <translation>%1：缺少 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>%1.name: must be a non-empty string</source>
+        <translation>%1.name：必须是非空字符串</translation>
+    </message>
+    <message>
+        <source>%1.name: &apos;%2&apos; is already the name of %3</source>
+        <translation>%1.name：&apos;%2&apos; 已是 %3 的名称</translation>
+    </message>
+    <message>
+        <source>promotion: must be a mapping with a list of rows</source>
+        <translation>promotion：必须是包含 rows 列表的映射</translation>
+    </message>
+    <message>
+        <source>promotion.rows: must be a list of rows with a name and workloads</source>
+        <translation>promotion.rows：必须是由包含 name 和 workloads 的行组成的列表</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionDelegate</name>
+    <message>
+        <source>✓</source>
+        <comment>Argo CD: synced</comment>
+        <translation>✓</translation>
+    </message>
+    <message>
+        <source>⟳</source>
+        <comment>Argo CD: out of sync</comment>
+        <translation>⟳</translation>
+    </message>
+    <message>
+        <source>?</source>
+        <comment>Argo CD: unknown</comment>
+        <translation>?</translation>
+    </message>
+    <message>
+        <source> → %1</source>
+        <comment>the canary&apos;s version</comment>
+        <translation> → %1</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionModel</name>
+    <message>
+        <source>—</source>
+        <comment>not deployed here</comment>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>Workload</source>
+        <translation>工作负载</translation>
+    </message>
+    <message>
+        <source>%1 is not deployed in %2</source>
+        <translation>%1 未部署在 %2 中</translation>
+    </message>
+    <message>
+        <source>Argo CD application %1 in %2 (no workload of it in the fleet)</source>
+        <translation>%2 中的 Argo CD 应用 %1（集群组中没有它的工作负载）</translation>
+    </message>
+    <message>
+        <source>Revision: %1</source>
+        <translation>修订版本：%1</translation>
+    </message>
+    <message>
+        <source>Health: %1</source>
+        <translation>健康状况：%1</translation>
+    </message>
+    <message>
+        <source>Argo CD: %1</source>
+        <translation>Argo CD：%1</translation>
+    </message>
+    <message>
+        <source>Rollout %1/%2 in %3</source>
+        <translation>%3 中的 Rollout %1/%2</translation>
+    </message>
+    <message>
+        <source>Deployment %1/%2 in %3</source>
+        <translation>%3 中的 Deployment %1/%2</translation>
+    </message>
+    <message>
+        <source>Version: %1</source>
+        <translation>版本：%1</translation>
+    </message>
+    <message>
+        <source>Version: %1, canary %2</source>
+        <translation>版本：%1，金丝雀 %2</translation>
+    </message>
+    <message>
+        <source>Gates: %1</source>
+        <translation>门禁：%1</translation>
+    </message>
+    <message>
+        <source>Ahead of %1, which runs %2: not promoted there yet</source>
+        <translation>领先于 %1（运行 %2）：尚未推进到该环境</translation>
+    </message>
+    <message>
+        <source>Behind %1, which runs %2</source>
+        <translation>落后于 %1（运行 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>PromotionWindow</name>
+    <message>
+        <source>Promotion — Release Dashboard</source>
+        <translation>环境推进 — Release Dashboard</translation>
+    </message>
+    <message>
+        <source>Each cell: the version (→ the canary&apos;s while one runs), Argo CD&apos;s ✓ synced or ⟳ out of sync, the status and the gates. %1 · %2 · %3 · %4. Double-click or Enter opens it.</source>
+        <translation>每个单元格：版本（有金丝雀运行时为 → 金丝雀的版本）、Argo CD 的 ✓ 已同步或 ⟳ 未同步、状态和门禁。%1 · %2 · %3 · %4。双击或按 Enter 打开。</translation>
+    </message>
+    <message>
+        <source>▶ ahead of the next environment</source>
+        <translation>▶ 领先于下一个环境</translation>
+    </message>
+    <message>
+        <source>blue: behind the previous one</source>
+        <translation>蓝色：落后于上一个环境</translation>
+    </message>
+    <message>
+        <source>red: failed or aborted</source>
+        <translation>红色：失败或已中止</translation>
+    </message>
+    <message>
+        <source>amber: waiting for a person</source>
+        <translation>琥珀色：等待人工处理</translation>
     </message>
 </context>
 <context>
@@ -6465,6 +6882,22 @@ First: %2</source>
     <message>
         <source>Stale since %1: %2 is not connected, so this is the last known state. Countdowns are stopped and actions are disabled; &quot;Copy kubectl Command&quot; gives the command to run from a terminal.</source>
         <translation>自 %1 起未更新：%2 未连接，这里显示的是最后已知的状态。倒计时已停止，操作已禁用；“复制 kubectl 命令”可给出在终端中执行的命令。</translation>
+    </message>
+    <message>
+        <source>Helm release %1</source>
+        <translation>Helm release %1</translation>
+    </message>
+    <message>
+        <source>Helm chart %1 %2</source>
+        <translation>Helm chart %1 %2</translation>
+    </message>
+    <message>
+        <source>Helm chart %1 %2 (release %3)</source>
+        <translation>Helm chart %1 %2（release %3）</translation>
+    </message>
+    <message>
+        <source>Kustomize</source>
+        <translation>Kustomize</translation>
     </message>
 </context>
 <context>
