@@ -4,8 +4,11 @@
 // a selected application shows its history, and the fleet table's Argo CD column agrees.
 #include "applicationsmodel.h"
 #include "applicationsview.h"
+#include "argocdclient.h"
 #include "argocdcontroller.h"
+#include "clusterconnection.h"
 #include "demowindow.h"
+#include "kubeconfigloader.h"
 
 #include <QTableView>
 #include <QTextBrowser>
@@ -78,6 +81,43 @@ private slots:
         };
         QTRY_COMPARE_WITH_TIMEOUT(cell(), QStringLiteral("⟳ Out of sync"), 20000);
         QVERIFY(!fleetTable(m_window.get())->isColumnHidden(FleetModel::ArgoCdColumn));
+    }
+
+    // The GitOps loop: a sync in Argo CD changes the Rollout's image, the Rollouts controller
+    // starts a canary, and the fleet table follows it with no action of the window's own.
+    void syncStartsACanaryTheTableFollows()
+    {
+        KubeconfigSource source;
+        source.explicitPath = m_demo.kubeconfigPath();
+        Kubeconfig kubeconfig;
+        ClusterConnection dev;
+        QString error;
+        QVERIFY2(KubeconfigLoader::load(source, &kubeconfig, &error), qPrintable(error));
+        QVERIFY2(ClusterConnection::resolve(kubeconfig, QStringLiteral("dev"), &dev, &error),
+                 qPrintable(error));
+        ArgoCdInstance argocd = ArgoCdInstance::defaults();
+        argocd.endpoint.bearerToken = QStringLiteral("dev-argocd-admin-token");
+        ArgoCdClient client(argocd, dev);
+        const ArgoResult<ArgoApplication> synced = client.sync(
+            QStringLiteral("cart-dev"), QString(), QStringLiteral("shop"), ArgoSyncOptions());
+        QVERIFY2(synced.isOk(), qPrintable(synced.error.message));
+        const auto cart = [&](int role) {
+            return demoRow(m_window.get(), QStringLiteral("dev"), QStringLiteral("shop"),
+                           QStringLiteral("cart"))
+                .data(role);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(cart(FleetModel::ImagesRole)
+                                     .toStringList()
+                                     .contains(QStringLiteral("ghcr.io/acme/cart:2.0.4")),
+                                 30000);
+        QVERIFY(cart(FleetModel::ImageTagsRole).toStringList().contains(QStringLiteral("canary")));
+        // And the application the sync came from is Synced again in both views.
+        const auto argoCell = [&] {
+            const QModelIndex row = demoRow(m_window.get(), QStringLiteral("dev"),
+                                            QStringLiteral("shop"), QStringLiteral("cart"));
+            return row.sibling(row.row(), FleetModel::ArgoCdColumn).data().toString();
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(argoCell().startsWith(QStringLiteral("✓ Synced")), 30000);
     }
 
 private:
