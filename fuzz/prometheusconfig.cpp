@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // One prometheus: block on its own, so the fuzzer need not first find a valid environment
 // around it. Loaded as EnvironmentConfig does: YamlGuard first, then yaml-cpp.
-#include "fuzzinput.h"
 #include "endpointconfig_p.h"
+#include "fuzzinput.h"
 #include "yamlguard.h"
 
 RD_FUZZ_TARGET(data, size)

@@ -5,9 +5,9 @@
 #include "clusterconnection.h"
 #include "httpclient.h"
 #include "promdecoder.h"
-#include "serviceconnection.h"
 #include "prometheusendpoint.h"
 #include "promresult.h"
+#include "serviceconnection.h"
 
 #include <QCoreApplication>
 #include <QString>

@@ -117,9 +117,10 @@ private slots:
                                   << "c.yaml:2:3: invalid YAML: illegal block entry";
         QTest::addRow("list root") << QByteArray("- a\n- b\n")
                                    << "c.yaml:1: expected a mapping with an 'environments' list";
-        QTest::addRow("unknown top key") << QByteArray("environments:\n  - name: a\nclusters: []\n")
-                                         << "c.yaml:3: unknown key 'clusters' (expected one of: "
-                                            "environments, charts, history, gates, gateInterval, promotion)";
+        QTest::addRow("unknown top key")
+            << QByteArray("environments:\n  - name: a\nclusters: []\n")
+            << "c.yaml:3: unknown key 'clusters' (expected one of: "
+               "environments, charts, history, gates, gateInterval, promotion)";
         QTest::addRow("missing list")
             << QByteArray("{}\n") << "c.yaml:1: 'environments' is missing";
         QTest::addRow("empty list") << QByteArray("environments: []\n")
@@ -136,7 +137,8 @@ private slots:
         QTest::addRow("unknown key")
             << QByteArray("environments:\n  - name: a\n  - name: b\n    color: \"#ffffff\"\n")
             << "c.yaml:4: environments[1]: unknown key 'color' (expected one of: name, context, "
-               "namespaces, order, colour, readOnly, prometheus, protected, links, onGateFail, argocd)";
+               "namespaces, order, colour, readOnly, prometheus, protected, links, onGateFail, "
+               "argocd)";
         QTest::addRow("onGateFail unknown")
             << QByteArray("environments:\n  - name: a\n    onGateFail: abort\n")
             << "c.yaml:3: environments[0].onGateFail: 'abort' is not notify or pause";

@@ -104,9 +104,8 @@ private slots:
         QCOMPARE(endpoint.bearerToken, QStringLiteral("s3cr3t-t0ken"));
         QString debugText;
         QDebug(&debugText) << endpoint;
-        QCOMPARE(
-            debugText,
-            QStringLiteral("ServiceEndpoint(http://127.0.0.1:9090, bearerToken=<redacted>) "));
+        QCOMPARE(debugText,
+                 QStringLiteral("ServiceEndpoint(http://127.0.0.1:9090, bearerToken=<redacted>) "));
     }
 
     void service()

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // rd-sim's Argo CD API over real HTTPS: list/get/fields, auth and RBAC errors as Argo CD 3.6 sends
 // them, sync -> canary -> history, dry run, terminate, rollback, self-heal, stream, tree, metadata.
-#include "argocdfixture.h"
 #include "argocd/argocdapps.h"
 #include "argocd/argocdserver.h"
+#include "argocdfixture.h"
 #include "core/objectstore.h"
 #include "core/resourcecatalog.h"
 #include "core/virtualclock.h"
@@ -14,7 +14,6 @@ namespace {
 
 const QByteArray kA = QByteArray(40, 'a');
 const QByteArray kB = QByteArray(40, 'b');
-
 httplib::Headers bearer(const char *token)
 {
     return {{"Authorization", std::string("Bearer ") + token}};
@@ -392,8 +391,9 @@ private slots:
         QVERIFY(lines.waitForEnd());
         Reply r = call("GET", "/api/v1/stream/applications", nullptr);
         QCOMPARE(r.status, 401);
-        QCOMPARE(r.body, QByteArray(R"({"error":{"grpc_code":16,"http_code":401,"message":"no )"
-                                    R"(session information","http_status":"Unauthorized"}})"));
+        QCOMPARE(r.body,
+                 QByteArray(R"({"error":{"grpc_code":16,"http_code":401,"message":"no )"
+                            R"(session information","http_status":"Unauthorized"}})"));
     }
 };
 QTEST_GUILESS_MAIN(TestArgoCdApi)
