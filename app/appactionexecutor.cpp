@@ -52,11 +52,7 @@ struct AppActionExecutor::Run
     {
         result.result = outcome;
         result.message = message;
-        record.stage = AuditRecord::Stage::Outcome;
-        record.time = QDateTime::currentDateTimeUtc();
-        record.result = outcome;
-        record.httpStatus = result.error.httpStatus;
-        record.message = message;
+        record.setOutcome(outcome, result.error.httpStatus, message);
         QString auditError;
         if (!self->m_audit->append(record, &auditError))
             result.message += QLatin1Char('\n') + auditError;

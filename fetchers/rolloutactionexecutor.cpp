@@ -119,11 +119,7 @@ struct RolloutActionExecutor::Run
     {
         result.result = outcome;
         result.message = message;
-        record.stage = AuditRecord::Stage::Outcome;
-        record.time = QDateTime::currentDateTimeUtc();
-        record.result = outcome;
-        record.httpStatus = result.error.httpStatus;
-        record.message = message;
+        record.setOutcome(outcome, result.error.httpStatus, message);
         record.requests = result.requests;
         record.responses = result.responses;
         QString auditError;

@@ -51,6 +51,15 @@ AuditRecord::Result AuditRecord::resultFromName(const QString &name)
     return Result::None;
 }
 
+void AuditRecord::setOutcome(Result outcome, int status, const QString &text)
+{
+    stage = Stage::Outcome;
+    time = QDateTime::currentDateTimeUtc();
+    result = outcome;
+    httpStatus = status;
+    message = text;
+}
+
 QByteArray AuditRecord::toJsonLine() const
 {
     QJsonObject object {

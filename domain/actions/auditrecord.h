@@ -44,6 +44,8 @@ struct AuditRecord
     static QString resultName(Result result); // "succeeded", "denied", ...
     static Result resultFromName(const QString &name);
     // One compact JSON object without a line break.
+    // Turns the attempt into its outcome, stamped now (the executors' last step).
+    void setOutcome(Result outcome, int status, const QString &text);
     QByteArray toJsonLine() const;
     // False (and *error) for a line that is not an audit record.
     static bool fromJsonLine(const QByteArray &line, AuditRecord *out, QString *error);
