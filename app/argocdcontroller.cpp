@@ -10,6 +10,8 @@
 #include "fleetfetcher.h"
 
 #include <QIcon>
+
+#include <algorithm>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -67,15 +69,16 @@ void ArgoCdController::applyBatch(const ArgoAppBatch &batch)
 {
     m_model->applyBatch(batch);
     emit applicationsChanged(batch);
-    if (m_view && !m_view->currentApplication().name.isEmpty()) {
-        const QString key = m_view->currentApplication().key();
-        for (const ArgoApplication &app : batch.upserts) {
-            if (app.key() == key) {
-                showCurrentDetail();
-                break;
-            }
-        }
-    }
+    if (!m_view)
+        return;
+    // The detail follows its application only: one copy of it, not one per upsert.
+    const ArgoApplication shown = m_view->currentApplication();
+    if (shown.name.isEmpty())
+        return;
+    const QString key = shown.key();
+    if (std::any_of(batch.upserts.cbegin(), batch.upserts.cend(),
+                    [&key](const ArgoApplication &app) { return app.key() == key; }))
+        showCurrentDetail();
 }
 
 void ArgoCdController::setStatus(const ArgoCdStatus &status)
