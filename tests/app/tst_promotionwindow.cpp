@@ -47,16 +47,22 @@ void TestPromotionWindow::doubleClickSelectsTheWorkload()
     QVERIFY(QTest::qWaitForWindowExposed(promotion));
     PromotionModel *model = promotion->model();
     QCOMPARE(model->environments(), (QStringList {"dev", "staging", "prod"}));
+    // Each environment arrives on its own worker, and Argo CD's status on its own stream: wait
+    // for every fact the assertions need, not only for the first environment to load.
+    const auto cell = [model](int column) {
+        return model->index(model->rowOf("shop/checkout"), column);
+    };
     QTRY_VERIFY_WITH_TIMEOUT(model->rowOf("shop/checkout") >= 0
-                                 && model->index(model->rowOf("shop/checkout"), 3)
-                                        .data(PromotionModel::DeployedRole)
-                                        .toBool(),
+                                 && cell(2).data(PromotionModel::DeployedRole).toBool()
+                                 && cell(3).data(PromotionModel::DeployedRole).toBool(),
                              30000);
+    // staging's 1.4.2 is not in prod (1.4.0)
+    QTRY_VERIFY_WITH_TIMEOUT(cell(2).data(PromotionModel::DriftRole).toInt()
+                                 & PromotionModel::AheadOfNext,
+                             10000);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(3).data(PromotionModel::SyncStatusRole).toString(),
+                              QStringLiteral("Synced"), 30000);
     const int row = model->rowOf("shop/checkout");
-    QVERIFY(model->index(row, 2).data(PromotionModel::DriftRole).toInt()
-            & PromotionModel::AheadOfNext); // staging's 1.4.2 is not in prod (1.4.0)
-    QCOMPARE(model->index(row, 3).data(PromotionModel::SyncStatusRole).toString(),
-             QStringLiteral("Synced"));
 
     PromotionView *view = promotion->view();
     const QModelIndex staging = model->index(row, 2);
