@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "safetynets.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+// The safety nets in words, shared by the detail header, the fleet column, the release record
+// and the CLI's table. Never claims green for a source that was not read.
+class SafetyNetsText
+{
+    Q_DECLARE_TR_FUNCTIONS(SafetyNetsText)
+
+public:
+    // One compact line, e.g. "+2 critical CVEs · policy: 1 fail · CI failed · staging chaos
+    // failed · 3 Falco alerts"; "no findings" when every read source is clean, "not scanned"
+    // when nothing could be read.
+    static QString summary(const SafetyNets &nets);
+    // "Image vulnerabilities (Trivy)", "Policy reports", ...
+    static QString sourceName(SafetyNetSource source);
+    // A quiet note on a source that could not be read, e.g. "Trivy Operator is not installed
+    // in this cluster (the API has no VulnerabilityReport kind)." or "Not allowed to list
+    // PolicyReports here (403)."; empty when Loaded.
+    static QString sourceNote(SafetyNetSource source, const SafetyNetSourceState &state);
+    // Trivy's CRITICAL/HIGH/MEDIUM/LOW/UNKNOWN (any case), translated; other words unchanged.
+    static QString severityName(const QString &trivySeverity);
+};
