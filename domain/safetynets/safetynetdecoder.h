@@ -19,6 +19,7 @@ struct TektonTaskRun
     QString pipelineRun {};
     QString pipelineTask {};
     CiStep step {}; // name: the pipelineTask (the TaskRun's name when unlabelled)
+    QStringList values {}; // status.results: a build task's IMAGE_DIGEST lands here
 };
 
 // Decodes the safety-net kinds' list bodies (issue 15). Each function takes one page of a

@@ -22,6 +22,9 @@ struct SafetyNetLimits
     static constexpr int maxFlagsPerResource = 500;
     static constexpr int maxObjectsPerKind = 20000; // per list, across pages
     static constexpr int maxStringLength = 4096; // longer strings are cut, with "…"
+    static constexpr int maxValuesPerRun = 500; // CiRun::values
+    static constexpr int maxResourcesPerResult = 100; // PolicyResult::resources
+    static constexpr int maxVariantsPerFlag = 100;
 };
 
 // The kind, namespace and name of an object a report is about.
@@ -169,6 +172,8 @@ struct CiRun
     QString name;
     QString namespace_;
     QString phase; // Workflow status.phase; for Tekton the Succeeded condition's reason
+    // Tekton: the Succeeded condition's status (True, False, Unknown); empty for Argo.
+    QString conditionStatus {};
     QString message;
     qint64 startedMs = 0;
     qint64 finishedMs = 0;
@@ -208,6 +213,9 @@ struct ChaosExperiment
     int probeSuccessPercentage = -1; // Litmus, -1 when absent
     QString target; // the app label or selector it hit, "app=checkout"
     qint64 createdMs = 0;
+    // Litmus status.experimentStatus.errorOutput.reason; Chaos Mesh: a failed record event's.
+    QString message {};
+    QHash<QString, QString> labels {};
     bool passed() const;
     bool failed() const;
 };
