@@ -179,11 +179,26 @@ void ApplicationActions::trigger(Kind kind)
     request.name = app.name;
     request.appNamespace = app.appNamespace;
     request.action = options;
-    m_view->setActionMessage(tr("Sending %1 of %2 (%3) to Argo CD…")
-                                 .arg(AppCommandLine::word(kind), app.name, app.environment),
+    m_view->setActionMessage(tr("Sending the %1 of %2 (%3) to Argo CD…")
+                                 .arg(actionNoun(kind), app.name, app.environment),
                              false);
     m_sending.insert(app.key(), m_runner->submit(request));
     updateStates();
+}
+
+// The action as a translated noun for the sentences above; the command line's words (sync,
+// rollback, terminate) are not for a translated window.
+QString ApplicationActions::actionNoun(AppActionOptions::Kind kind)
+{
+    switch (kind) {
+    case Kind::Terminate:
+        return tr("termination", "of an Argo CD operation");
+    case Kind::Rollback:
+        return tr("rollback", "of an Argo CD application");
+    case Kind::Sync:
+        break;
+    }
+    return tr("sync", "of an Argo CD application");
 }
 
 QString ApplicationActions::acceptedText(const AppActionRequest &request) const
@@ -248,10 +263,10 @@ void ApplicationActions::finished(quint64 ticket, const AppActionRequest &reques
     m_view->setActionMessage(text, true);
     // Window-modal and not blocking, as the rollout actions': the streams keep the table
     // moving behind it; a modal at all only because the person started this.
-    auto *box = new QMessageBox(
-        QMessageBox::Warning,
-        tr("Argo CD did not %1 %2").arg(AppCommandLine::word(request.action.kind), request.name),
-        text, QMessageBox::Ok, m_view->window());
+    auto *box = new QMessageBox(QMessageBox::Warning,
+                                tr("Argo CD did not accept the %1 of %2")
+                                    .arg(actionNoun(request.action.kind), request.name),
+                                text, QMessageBox::Ok, m_view->window());
     box->setObjectName(QStringLiteral("appActionFailedDialog"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();

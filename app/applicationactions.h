@@ -51,6 +51,7 @@ private:
     bool ask(Kind kind, const ArgoApplication &app, AppActionOptions *options);
     void finished(quint64 ticket, const AppActionRequest &request, const AppActionResult &result);
     QString acceptedText(const AppActionRequest &request) const;
+    static QString actionNoun(AppActionOptions::Kind kind);
     void followOperation();
 
     ApplicationsModel *m_model;
