@@ -3,6 +3,7 @@
 
 #include "argocdinstance.h"
 #include "prometheusendpoint.h"
+#include "safetynetsconfig.h"
 
 #include <QList>
 #include <QMetaType>
@@ -40,13 +41,16 @@ struct EnvironmentSpec
     // `onGateFail: pause`: the window pauses a rollout of this environment when one of its
     // quality gates fails (only while the app runs; see gatecontroller.h). Default: notify.
     bool pauseOnGateFail = false;
+    // `safetyNets:`: where its CI runs live and how to link to them (issue 15).
+    SafetyNetsConfig safetyNets {};
 
     bool operator==(const EnvironmentSpec &o) const
     {
         return name == o.name && context == o.context && namespaces == o.namespaces
             && colour == o.colour && readOnly == o.readOnly && isProtected == o.isProtected
             && order == o.order && prometheus == o.prometheus && isProtected == o.isProtected
-            && links == o.links && pauseOnGateFail == o.pauseOnGateFail && argocd == o.argocd;
+            && links == o.links && pauseOnGateFail == o.pauseOnGateFail && argocd == o.argocd
+            && safetyNets == o.safetyNets;
     }
     bool operator!=(const EnvironmentSpec &o) const { return !(*this == o); }
 };
