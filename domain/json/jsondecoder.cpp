@@ -45,22 +45,6 @@ template<typename F> void guarded(DecodeReport &report, F &&body)
     }
 }
 
-// A Status where an object or list was expected: the server's error, worded as such.
-bool reportIfStatus(Context &ctx, Element rootElement, Object root, DecodeReport &report)
-{
-    Element kind;
-    std::string_view kindName;
-    if (root["kind"].get(kind) != simdjson::SUCCESS || kind.get(kindName) != simdjson::SUCCESS
-        || kindName != "Status")
-        return false;
-    KubeStatus status;
-    decode(ctx, rootElement, Path(), status);
-    const QString detail = status.message.isEmpty() ? status.reason : status.message;
-    report.error = tr("the server returned an error instead of data: %1").arg(detail);
-    report.issues.clear();
-    return true;
-}
-
 // glibc raises its mmap threshold to the size of the largest mapped block freed (up to
 // 32 MB), and then keeps up to twice that free at the top of every thread's arena. The
 // parser's buffers for a list page are this program's largest blocks (about 14 bytes per
@@ -83,8 +67,10 @@ struct JsonDecoder::Private
     simdjson::dom::parser parser;
     SharedValues shared;
 
-    bool parse(const QByteArray &json, Element &root, DecodeReport &report);
-    bool parseObject(const QByteArray &json, Element &element, Object &root, DecodeReport &report);
+    bool parseObject(const QByteArray &json, Element &element, Object &root, DecodeReport &report)
+    {
+        return JsonRead::parseObject(parser, json, element, root, report);
+    }
     void release(qsizetype size)
     {
         if (size > releaseThreshold)
@@ -92,7 +78,8 @@ struct JsonDecoder::Private
     }
 };
 
-bool JsonDecoder::Private::parse(const QByteArray &json, Element &root, DecodeReport &report)
+bool JsonRead::parseObject(simdjson::dom::parser &parser, const QByteArray &json, Element &element,
+                           Object &root, DecodeReport &report)
 {
     // simdjson reads up to SIMDJSON_PADDING bytes past the end; when the array already has
     // that much spare capacity it can parse in place instead of copying.
@@ -101,33 +88,48 @@ bool JsonDecoder::Private::parse(const QByteArray &json, Element &root, DecodeRe
         = parser
               .parse(reinterpret_cast<const uint8_t *>(json.constData()), size_t(json.size()),
                      !padded)
-              .get(root);
-    if (error == simdjson::SUCCESS)
-        return true;
+              .get(element);
     if (error == simdjson::MEMALLOC || error == simdjson::CAPACITY) {
         report.error = tr("the response is too large to decode (%1 bytes)").arg(json.size());
         return false;
     }
-    if (const std::optional<JsonSyntaxError> syntax
-        = findJsonSyntaxError(json.constData(), json.size())) {
-        report.error = tr("malformed JSON at byte %1: %2").arg(syntax->offset).arg(syntax->message);
-    } else {
-        report.error
-            = tr("malformed JSON: %1").arg(QString::fromLatin1(simdjson::error_message(error)));
-    }
-    return false;
-}
-
-bool JsonDecoder::Private::parseObject(const QByteArray &json, Element &element, Object &root,
-                                       DecodeReport &report)
-{
-    if (!parse(json, element, report))
+    if (error != simdjson::SUCCESS) {
+        if (const std::optional<JsonSyntaxError> syntax
+            = findJsonSyntaxError(json.constData(), json.size())) {
+            report.error
+                = tr("malformed JSON at byte %1: %2").arg(syntax->offset).arg(syntax->message);
+        } else {
+            report.error
+                = tr("malformed JSON: %1").arg(QString::fromLatin1(simdjson::error_message(error)));
+        }
         return false;
+    }
     if (element.get_object().get(root) != simdjson::SUCCESS) {
         report.error = tr("expected a JSON object at the top level");
         return false;
     }
     return true;
+}
+
+// A Status where an object or list was expected: the server's error, worded as such.
+bool JsonRead::reportIfStatus(Context &ctx, Element rootElement, Object root, DecodeReport &report)
+{
+    Element kind;
+    std::string_view kindName;
+    if (root["kind"].get(kind) != simdjson::SUCCESS || kind.get(kindName) != simdjson::SUCCESS
+        || kindName != "Status")
+        return false;
+    KubeStatus status;
+    decode(ctx, rootElement, Path(), status);
+    const QString detail = status.message.isEmpty() ? status.reason : status.message;
+    report.error = tr("the server returned an error instead of data: %1").arg(detail);
+    report.issues.clear();
+    return true;
+}
+
+void JsonRead::runGuarded(DecodeReport &report, const std::function<void()> &body)
+{
+    guarded(report, body);
 }
 
 JsonDecoder::JsonDecoder() : d(std::make_unique<Private>())

@@ -18,6 +18,7 @@
 #include <simdjson.h>
 
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -124,6 +125,17 @@ bool readIntOrString(Context &ctx, Element value, const Path &path, IntOrString 
 bool readStringList(Context &ctx, Element value, const Path &path, QStringList &out);
 // Compact JSON text of any value (plugin step configs are shown, not interpreted).
 QByteArray minifiedJson(Element value);
+
+// The body steps every decoder shares (jsondecoder.cpp), so the other decoders of Kubernetes
+// bodies (the safety nets') word their errors the same way. parseObject() parses json with
+// parser (in place when json has SIMDJSON_PADDING spare capacity); malformed JSON, a body too
+// large or a top level other than an object becomes report.error. reportIfStatus() turns a
+// Status body where data was expected into report.error. runGuarded() runs body and turns an
+// exception (in practice std::bad_alloc) into report.error.
+bool parseObject(simdjson::dom::parser &parser, const QByteArray &json, Element &element,
+                 Object &root, DecodeReport &report);
+bool reportIfStatus(Context &ctx, Element rootElement, Object root, DecodeReport &report);
+void runGuarded(DecodeReport &report, const std::function<void()> &body);
 
 // Calls f(key, value, path) for each member of an object value.
 template<typename F> void forEachMember(Context &ctx, Element value, const Path &path, F &&f)
