@@ -74,6 +74,15 @@ struct ApiServer::Private
     void record(const httplib::Request &request, const httplib::Response &response,
                 const QString &user);
     void closeConnections();
+    // The resource a path names, unless this cluster does not serve its kind: such a path
+    // then falls through to discovery's 404, as an uninstalled CRD's would.
+    std::optional<ResourcePath> servedTarget(const QString &path) const
+    {
+        auto target = ResourcePath::parse(path);
+        if (target && context.unservedKinds.contains(target->type->key()))
+            target.reset();
+        return target;
+    }
 };
 
 void ApiServer::Private::handle(const httplib::Request &request, httplib::Response &response)
@@ -89,7 +98,7 @@ void ApiServer::Private::handle(const httplib::Request &request, httplib::Respon
 
     const QString method = QString::fromStdString(request.method);
     const QString path = QString::fromStdString(request.path);
-    const auto target = ResourcePath::parse(path);
+    const auto target = servedTarget(path);
     const bool collectionGet = target && target->isCollection() && method == QStringLiteral("GET");
     const bool isWatch = collectionGet
         && ListOptions::isTrue(QString::fromStdString(request.get_param_value("watch")));
@@ -165,7 +174,7 @@ void ApiServer::Private::route(const httplib::Request &request, httplib::Respons
     if (prometheusTarget.access != PrometheusApi::Access::None)
         return prometheus->handle(request, response, user, prometheusTarget);
 
-    const auto target = ResourcePath::parse(path);
+    const auto target = servedTarget(path);
     if (target && user.isAnonymous()) {
         const bool watch
             = ListOptions::isTrue(QString::fromStdString(request.get_param_value("watch")));
@@ -189,21 +198,22 @@ void ApiServer::Private::route(const httplib::Request &request, httplib::Respons
         return HttpReply::json(response, 200,
                                Discovery::apiVersions(QStringLiteral("%1:%2").arg(host).arg(port)));
     if (path == QStringLiteral("/apis"))
-        return HttpReply::json(response, 200, Discovery::apiGroupList());
+        return HttpReply::json(response, 200, Discovery::apiGroupList(context.unservedKinds));
+    const QStringList &unserved = context.unservedKinds;
     const QStringList segments = path.split(u'/', Qt::SkipEmptyParts);
     std::optional<QJsonObject> document;
     if (segments.size() == 2 && segments.at(0) == QStringLiteral("api"))
-        document = Discovery::resourceList(segments.at(1));
+        document = Discovery::resourceList(segments.at(1), unserved);
     else if (segments.size() == 3 && segments.at(0) == QStringLiteral("apis"))
-        document = Discovery::resourceList(segments.at(1) + u'/' + segments.at(2));
+        document = Discovery::resourceList(segments.at(1) + u'/' + segments.at(2), unserved);
     else if (segments.size() == 2 && segments.at(0) == QStringLiteral("apis"))
-        document = Discovery::apiGroup(segments.at(1));
+        document = Discovery::apiGroup(segments.at(1), unserved);
     else if (path == QStringLiteral("/openapi/v3"))
-        document = Discovery::openApiV3Root();
+        document = Discovery::openApiV3Root(unserved);
     else if (path.startsWith(QStringLiteral("/openapi/v3/api/")) && segments.size() == 4)
-        document = Discovery::openApiV3(segments.at(3));
+        document = Discovery::openApiV3(segments.at(3), unserved);
     else if (path.startsWith(QStringLiteral("/openapi/v3/apis/")) && segments.size() == 5)
-        document = Discovery::openApiV3(segments.at(3) + u'/' + segments.at(4));
+        document = Discovery::openApiV3(segments.at(3) + u'/' + segments.at(4), unserved);
     if (document)
         return HttpReply::json(response, 200, *document);
     HttpReply::error(response, ApiStatus::pathNotFound());

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <memory>
@@ -55,6 +56,9 @@ public:
         PodHistory *history = nullptr;
         // Services behind the service proxy besides Prometheus (Argo CD's argocd-server).
         QList<ProxiedService *> proxiedServices {};
+        // ResourceType::key() of the kinds this cluster does not serve (scenario `serves:`):
+        // absent from discovery, 404 on every path, as when the tool is not installed.
+        QStringList unservedKinds {};
     };
 
     ApiServer(const Context &context, const PemKeyPair &serverCertificate,

@@ -55,11 +55,11 @@ QJsonObject Discovery::apiVersions(const QString &serverAddress)
                         {QStringLiteral("serverAddressByClientCIDRs"), QJsonArray {cidr}}};
 }
 
-QJsonObject Discovery::apiGroupList()
+QJsonObject Discovery::apiGroupList(const QStringList &unserved)
 {
     // One version per group in the catalog, so each group's only version is preferred.
     QJsonArray groups;
-    for (const QString &groupVersion : ResourceCatalog::groupVersions()) {
+    for (const QString &groupVersion : ResourceCatalog::groupVersions(unserved)) {
         if (!groupVersion.contains(u'/'))
             continue;
         const QJsonObject version = groupVersionEntry(groupVersion);
@@ -72,9 +72,9 @@ QJsonObject Discovery::apiGroupList()
                         {QStringLiteral("groups"), groups}};
 }
 
-std::optional<QJsonObject> Discovery::apiGroup(const QString &name)
+std::optional<QJsonObject> Discovery::apiGroup(const QString &name, const QStringList &unserved)
 {
-    const QJsonArray groups = apiGroupList().value(QStringLiteral("groups")).toArray();
+    const QJsonArray groups = apiGroupList(unserved).value(QStringLiteral("groups")).toArray();
     for (const QJsonValue &value : groups) {
         QJsonObject group = value.toObject();
         if (group.value(QStringLiteral("name")).toString() != name)
@@ -86,12 +86,13 @@ std::optional<QJsonObject> Discovery::apiGroup(const QString &name)
     return std::nullopt;
 }
 
-std::optional<QJsonObject> Discovery::resourceList(const QString &groupVersion)
+std::optional<QJsonObject> Discovery::resourceList(const QString &groupVersion,
+                                                   const QStringList &unserved)
 {
     QJsonArray resources;
     bool found = false;
     for (const ResourceType &type : ResourceCatalog::all()) {
-        if (type.groupVersion() != groupVersion)
+        if (type.groupVersion() != groupVersion || unserved.contains(type.key()))
             continue;
         found = true;
         resources.append(resourceEntry(type));
@@ -147,10 +148,10 @@ QJsonObject operation(const ResourceType &type, const char *action, const QStrin
 
 } // namespace
 
-QJsonObject Discovery::openApiV3Root()
+QJsonObject Discovery::openApiV3Root(const QStringList &unserved)
 {
     QJsonObject paths;
-    for (const QString &groupVersion : ResourceCatalog::groupVersions()) {
+    for (const QString &groupVersion : ResourceCatalog::groupVersions(unserved)) {
         const QString key = openApiKey(groupVersion);
         paths.insert(key,
                      QJsonObject {{QStringLiteral("serverRelativeURL"),
@@ -159,14 +160,15 @@ QJsonObject Discovery::openApiV3Root()
     return QJsonObject {{QStringLiteral("paths"), paths}};
 }
 
-std::optional<QJsonObject> Discovery::openApiV3(const QString &groupVersion)
+std::optional<QJsonObject> Discovery::openApiV3(const QString &groupVersion,
+                                                const QStringList &unserved)
 {
     const QStringList writeParameters {QStringLiteral("dryRun"), QStringLiteral("fieldManager"),
                                        QStringLiteral("fieldValidation")};
     QJsonObject paths;
     bool found = false;
     for (const ResourceType &type : ResourceCatalog::all()) {
-        if (type.groupVersion() != groupVersion)
+        if (type.groupVersion() != groupVersion || unserved.contains(type.key()))
             continue;
         found = true;
         const QString collection = type.apiPrefix()

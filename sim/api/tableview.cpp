@@ -153,8 +153,25 @@ QString eventObject(const QJsonObject &event)
         + involved.value(QStringLiteral("name")).toString();
 }
 
+// "@condition:Succeeded:reason": a field of the status condition of that type, as a CRD's
+// `.status.conditions[?(@.type=="Succeeded")].reason` column prints it.
+QJsonValue conditionField(const QString &what, const QJsonObject &object)
+{
+    const QStringList parts = what.split(u':');
+    const QJsonArray conditions
+        = object.value(kStatus).toObject().value(QStringLiteral("conditions")).toArray();
+    for (const QJsonValue &value : conditions) {
+        const QJsonObject condition = value.toObject();
+        if (condition.value(QStringLiteral("type")).toString() == parts.value(1))
+            return condition.value(parts.value(2));
+    }
+    return QJsonValue(QJsonValue::Null);
+}
+
 QJsonValue computedCell(const QString &what, const QJsonObject &object, qint64 nowMs)
 {
+    if (what.startsWith(QStringLiteral("@condition:")))
+        return conditionField(what, object);
     const QJsonObject metadata = object.value(kMetadata).toObject();
     if (what == QStringLiteral("@name"))
         return metadata.value(QStringLiteral("name"));
@@ -233,6 +250,9 @@ QJsonValue TableView::cell(const ResourceType &type, const TableColumn &column,
     }
     if (integer && value.isDouble())
         return value.toInteger();
+    // A CRD's date column is printed as an age, as the API server's table convertor does.
+    if (column.type == QStringLiteral("date") && value.isString())
+        return TableView::age(value.toString(), nowMs);
     if (value.isObject() || value.isArray()) {
         const QJsonDocument document
             = value.isObject() ? QJsonDocument(value.toObject()) : QJsonDocument(value.toArray());

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "resourcecatalog.h"
 
+#include "resourcecatalog_p.h"
+
 namespace rdsim {
+
+namespace catalog {
 
 namespace {
 
@@ -10,7 +14,9 @@ const QStringList kAllVerbs {QStringLiteral("create"), QStringLiteral("delete"),
                              QStringLiteral("patch"),  QStringLiteral("update"),
                              QStringLiteral("watch")};
 
-TableColumn column(const char *name, const char *type, const char *path, int priority = 0)
+} // namespace
+
+TableColumn column(const char *name, const char *type, const char *path, int priority)
 {
     TableColumn c;
     c.name = QString::fromLatin1(name);
@@ -47,6 +53,12 @@ ResourceType make(const char *group, const char *version, const char *plural, co
     t.columns = std::move(columns);
     return t;
 }
+
+} // namespace catalog
+
+namespace {
+
+using namespace catalog;
 
 ResourceType argo(const char *plural, const char *singular, const char *kind, bool namespaced,
                   QStringList shortNames, QList<TableColumn> columns)
@@ -140,6 +152,7 @@ QList<ResourceType> buildCatalog()
                   "SelfSubjectAccessReview");
     all << review("authentication.k8s.io", "selfsubjectreviews", "selfsubjectreview",
                   "SelfSubjectReview");
+    appendSafetyNetKinds(&all);
     return all;
 }
 
@@ -201,14 +214,24 @@ const ResourceType *ResourceCatalog::findByKind(const QString &apiVersion, const
     return nullptr;
 }
 
-QStringList ResourceCatalog::groupVersions()
+QStringList ResourceCatalog::groupVersions(const QStringList &unserved)
 {
     QStringList versions;
     for (const ResourceType &type : all()) {
-        if (!versions.contains(type.groupVersion()))
+        if (!versions.contains(type.groupVersion()) && !unserved.contains(type.key()))
             versions << type.groupVersion();
     }
     return versions;
+}
+
+QStringList ResourceCatalog::families()
+{
+    QStringList families;
+    for (const ResourceType &type : all()) {
+        if (!type.family.isEmpty() && !families.contains(type.family))
+            families << type.family;
+    }
+    return families;
 }
 
 } // namespace rdsim

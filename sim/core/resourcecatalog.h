@@ -38,6 +38,10 @@ struct ResourceType
     QStringList verbs; // list, get, watch, create, update, patch, delete
     bool isCustomResource = false; // strategic merge patch is refused (415) for these
     bool isReview = false; // create-only review kinds answered on the fly, never stored
+    // The tool that installs the kind (issue 15's safety nets: "trivy", "gatekeeper", ...),
+    // which a scenario's cluster may leave out (`serves:`); empty for the kinds every
+    // simulated cluster has.
+    QString family {};
     QList<TableColumn> columns;
 
     QString groupVersion() const; // "v1" or "argoproj.io/v1alpha1"
@@ -54,8 +58,11 @@ public:
     static const QList<ResourceType> &all();
     static const ResourceType *find(const QString &group, const QString &plural);
     static const ResourceType *findByKind(const QString &apiVersion, const QString &kind);
-    // Group-versions in discovery order: "v1" first, then the named groups.
-    static QStringList groupVersions();
+    // Group-versions in discovery order: "v1" first, then the named groups. Kinds whose
+    // key() is in `unserved` do not count (a cluster without the tool).
+    static QStringList groupVersions(const QStringList &unserved = {});
+    // The families of ResourceType::family, in catalog order.
+    static QStringList families();
 };
 
 } // namespace rdsim

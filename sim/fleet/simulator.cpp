@@ -11,6 +11,7 @@
 #include "core/virtualclock.h"
 #include "metrics/podhistory.h"
 #include "metrics/syntheticmetrics.h"
+#include "reports/simreportcontroller.h"
 #include "security/accesscontrol.h"
 #include "security/kubeconfigwriter.h"
 
@@ -46,6 +47,9 @@ SimCluster::SimCluster(const ClusterScenario &scenario, VirtualClock &clock) :
     for (const MetricBehaviour &behaviour : scenario.metrics)
         m_metrics->setBehaviour(behaviour);
     m_controllers = std::make_unique<ClusterControllers>(*m_store, clock, *m_metrics);
+    m_reports = std::make_unique<SimReportController>(*m_store, clock, scenario.imageScans,
+                                                      scenario.unservedKinds);
+    m_unservedKinds = scenario.unservedKinds;
 }
 
 SimCluster::~SimCluster() = default;
@@ -118,6 +122,7 @@ bool Simulator::start(QString *error)
         context.metrics = cluster.m_metrics.get();
         context.clock = m_clock.get();
         context.history = cluster.m_history.get();
+        context.unservedKinds = cluster.m_unservedKinds;
         if (!startArgoCd(cluster, m_scenario.clusters.at(i).argocd, serverCertificate, error)) {
             stop();
             return false;
@@ -201,6 +206,7 @@ void Simulator::reconcileOnce()
 {
     for (SimCluster *cluster : std::as_const(m_clusterList)) {
         cluster->controllers().reconcileOnce();
+        cluster->reports().reconcile();
         // Argo CD compares after the controllers moved, as its informers see their writes.
         if (cluster->m_argoCdApps)
             cluster->m_argoCdApps->reconcile();
@@ -289,6 +295,12 @@ bool Simulator::loadObjects(SimCluster &cluster, const ClusterScenario &scenario
             *error = QStringLiteral("cluster %1: object %2 (%3 \"%4\"): kind %3 of apiVersion "
                                     "\"%5\" is not served by rd-sim")
                          .arg(cluster.name(), QString::number(i + 1), kind, name, apiVersion);
+            return false;
+        }
+        if (cluster.m_unservedKinds.contains(type->key())) {
+            *error = QStringLiteral("cluster %1: object %2 (%3 \"%4\"): the cluster does not "
+                                    "serve %5 (serves:/withoutKinds:)")
+                         .arg(cluster.name(), QString::number(i + 1), kind, name, type->key());
             return false;
         }
         const StoreResult result = cluster.store().load(*type, object);

@@ -23,6 +23,7 @@ class ClusterControllers;
 class FaultInjector;
 class ObjectStore;
 class PodHistory;
+class SimReportController;
 class SyntheticMetrics;
 class VirtualClock;
 
@@ -55,6 +56,8 @@ public:
     // Which pods existed when, recorded after every controller pass (Prometheus queries).
     PodHistory &history() { return *m_history; }
     ClusterControllers &controllers() { return *m_controllers; }
+    // Trivy's and Kyverno's reports, written after the controllers moved (issue 15).
+    SimReportController &reports() { return *m_reports; }
     ApiServer &server() { return *m_server; }
     // The cluster's Argo CD (null without an `argocd:` block in the scenario).
     ArgoCdApps *argoCdApps() { return m_argoCdApps.get(); }
@@ -73,6 +76,8 @@ private:
     std::unique_ptr<SyntheticMetrics> m_metrics;
     std::unique_ptr<PodHistory> m_history;
     std::unique_ptr<ClusterControllers> m_controllers;
+    std::unique_ptr<SimReportController> m_reports;
+    QStringList m_unservedKinds;
     std::unique_ptr<ArgoCdApps> m_argoCdApps;
     std::unique_ptr<ArgoCdServer> m_argoCd;
     std::unique_ptr<ApiServer> m_server;

@@ -4,6 +4,7 @@
 #include "metrics/metricexposition.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace rdsim::promql {
@@ -22,6 +23,7 @@ struct MetricDef
 
 // The exposition's families as Prometheus stores them (histograms as _bucket, _sum, _count).
 constexpr MetricDef kMetrics[] = {
+    {"falco_events", Field::FalcoEvents},
     {"kube_pod_container_status_restarts_total", Field::Restarts},
     {"orders_total", Field::Orders},
     {"rd_container_cpu_usage_seconds_total", Field::CpuSeconds},
@@ -177,7 +179,36 @@ QList<StoredSeries> Storage::seriesOf(const QString &name, Field field, int segm
                                   failed ? QStringLiteral("failed") : QStringLiteral("success")});
             out.append(orders);
         }
+    } else if (field == Field::FalcoEvents) {
+        out = falcoSeries(name, segment);
     } else {
+        out.append(series);
+    }
+    return out;
+}
+
+// The Falco exporter's series carry its own labels, not the pod's scrape labels: the event's
+// namespace and pod are fields Falco read from the container runtime.
+QList<StoredSeries> Storage::falcoSeries(const QString &name, int segment) const
+{
+    QList<StoredSeries> out;
+    const MetricPod &pod = m_segments.at(segment).pod;
+    const QList<FalcoRule> &rules = m_behaviours.at(segment).falco;
+    for (int i = 0; i < rules.size(); ++i) {
+        const FalcoRule &rule = rules.at(i);
+        if (rule.canaryOnly && !pod.regresses)
+            continue;
+        StoredSeries series;
+        series.field = Field::FalcoEvents;
+        series.falcoRule = i;
+        series.labels = {{kName, name},
+                         {QStringLiteral("hostname"), QStringLiteral("falco-node-1")},
+                         {QStringLiteral("k8s_ns_name"), pod.ns},
+                         {QStringLiteral("k8s_pod_name"), pod.name},
+                         {QStringLiteral("priority"), QString::number(rule.priority)},
+                         {QStringLiteral("rule"), rule.rule},
+                         {QStringLiteral("source"), rule.source},
+                         {QStringLiteral("tags"), rule.tags}};
         out.append(series);
     }
     return out;
@@ -298,6 +329,11 @@ double Storage::value(const StoredSeries &series, int segment, qint64 atMs)
     case Field::Orders: {
         const SyntheticMetrics::PodCounters &c = counters(segment, atMs);
         return series.failedOrders ? c.ordersFailed : c.ordersSucceeded;
+    }
+    case Field::FalcoEvents: {
+        // Whole events at a steady rate since the pod started.
+        const double perHour = m_behaviours.at(segment).falco.value(series.falcoRule).perHour;
+        return std::floor(perHour * double(std::max<qint64>(0, atMs - s.pod.startMs)) / 3.6e6);
     }
     }
     return 0;

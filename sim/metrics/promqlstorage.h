@@ -33,13 +33,15 @@ struct StoredSeries
         CpuSeconds,
         MemoryBytes,
         Restarts,
-        Orders
+        Orders,
+        FalcoEvents
     };
     Labels labels;
     Field field = Field::Requests;
     int bucket = 0; // Field::Bucket: index into SyntheticMetrics::kBucketBounds (11 = +Inf)
     QString container; // Field::Restarts
     bool failedOrders = false; // Field::Orders: status="failed" (else "success")
+    int falcoRule = 0; // Field::FalcoEvents: index into the behaviour's falco rules
     QList<int> segments; // indices into the storage's segments, by start time
     QList<qint64> staleAtMs; // per segment: when a scrape first missed it (kNever if never)
 
@@ -77,6 +79,7 @@ private:
     const std::deque<StoredSeries> &seriesNamed(const QString &name);
     // The series one segment adds to a metric: one, or one per bucket, container or status.
     QList<StoredSeries> seriesOf(const QString &name, StoredSeries::Field field, int segment) const;
+    QList<StoredSeries> falcoSeries(const QString &name, int segment) const;
     Labels podLabels(const PodSegment &segment) const;
     qint64 firstSampleMs(const PodSegment &segment) const;
     qint64 lastSampleMs(const PodSegment &segment, qint64 atOrBeforeMs) const;

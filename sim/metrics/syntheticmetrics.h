@@ -3,6 +3,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QList>
 #include <QString>
 
 #include <array>
@@ -13,6 +14,18 @@ namespace rdsim {
 
 class ObjectStore;
 class VirtualClock;
+
+// A Falco rule that fires on one rollout's pods, counted as the Falco exporter's
+// falco_events{rule, priority, hostname, source, k8s_ns_name, k8s_pod_name, tags}.
+struct FalcoRule
+{
+    QString rule {}; // "Read sensitive file untrusted"
+    int priority = 4; // the exporter's number: 0 Emergency ... 4 Warning ... 7 Debug
+    double perHour = 0; // events per hour per pod, from the pod's start
+    bool canaryOnly = true; // only the pods of the revision being rolled out
+    QString tags {}; // as the exporter writes them: ",container,mitre_credential_access,"
+    QString source = QStringLiteral("syscall");
+};
 
 // How one rollout's pods behave, from the scenario. Stable pods always use the base values;
 // canary (and preview) pods switch to the canary values `regressAfterSeconds` after the
@@ -35,6 +48,7 @@ struct MetricBehaviour
     double orderRate = 0; // orders per second per pod; 0: the pods export no orders_total
     double orderFailureRatio = 0.005; // fraction of orders that fail
     double canaryOrderFailureRatio = -1; // < 0: same as orderFailureRatio
+    QList<FalcoRule> falco {}; // runtime alerts on these pods (issue 15)
 };
 
 // The simulator's own metric source: deterministic functions of virtual time per pod (a base

@@ -4,6 +4,7 @@
 #include "scenario/scenarioargocd.h"
 #include "scenario/scenarioguard.h"
 #include "scenario/scenarioparser.h"
+#include "scenario/scenariosafetynets.h"
 #include "scenario/yamlconvert.h"
 
 #include <QFileInfo>
@@ -14,12 +15,14 @@ namespace rdsim {
 
 namespace {
 
-const QStringList kTopKeys = {QStringLiteral("clock"), QStringLiteral("clusters")};
+const QStringList kTopKeys
+    = {QStringLiteral("clock"), QStringLiteral("clusters"), QStringLiteral("images")};
 const QStringList kClockKeys = {QStringLiteral("speed")};
 const QStringList kClusterKeys = {
-    QStringLiteral("name"),    QStringLiteral("port"),    QStringLiteral("namespaces"),
-    QStringLiteral("users"),   QStringLiteral("objects"), QStringLiteral("manifests"),
-    QStringLiteral("metrics"), QStringLiteral("faults"),  QStringLiteral("argocd"),
+    QStringLiteral("name"),    QStringLiteral("port"),         QStringLiteral("namespaces"),
+    QStringLiteral("users"),   QStringLiteral("objects"),      QStringLiteral("manifests"),
+    QStringLiteral("metrics"), QStringLiteral("faults"),       QStringLiteral("argocd"),
+    QStringLiteral("serves"),  QStringLiteral("withoutKinds"),
 };
 const QStringList kUserKeys = {
     QStringLiteral("name"),     QStringLiteral("token"),
@@ -91,6 +94,9 @@ Scenario ScenarioParser::parse(const YAML::Node &root)
         }
         scenario.clusters.append(cluster);
     }
+    scenario.images = SafetyNetScenarioParser(m_source).images(top);
+    for (ClusterScenario &cluster : scenario.clusters)
+        cluster.imageScans = scenario.images;
     return scenario;
 }
 
@@ -130,6 +136,7 @@ ClusterScenario ScenarioParser::parseCluster(const YAML::Node &node, const QStri
     parseManifests(reader, &cluster);
     parseMetrics(reader, &cluster);
     parseFaults(reader, &cluster);
+    cluster.unservedKinds = SafetyNetScenarioParser(m_source).unservedKinds(reader);
     if (reader.has(QStringLiteral("argocd")))
         cluster.argocd = ArgoCdScenarioParser(m_source).parse(reader);
     return cluster;

@@ -3,6 +3,7 @@
 
 #include "api/faultinjector.h"
 #include "argocd/argocdconfig.h"
+#include "core/imagescan.h"
 #include "metrics/syntheticmetrics.h"
 #include "security/accesscontrol.h"
 
@@ -25,6 +26,10 @@ struct ClusterScenario
     QList<MetricBehaviour> metrics;
     QList<FaultRule> faults;
     ArgoCdConfig argocd; // enabled when the cluster has an `argocd:` block
+    // ResourceType::key() of the safety-net kinds it does not serve (`serves:`,
+    // `withoutKinds:`): 404 in discovery and on every path.
+    QStringList unservedKinds {};
+    QList<ImageScan> imageScans {}; // the scenario's `images:`, what its scanners find
 };
 
 // A parsed scenario file. Format: see resources/scenarios/demo.yaml and docs/rd-sim.md.
@@ -32,6 +37,7 @@ struct Scenario
 {
     double clockSpeed = 1.0;
     QList<ClusterScenario> clusters;
+    QList<ImageScan> images {}; // `images:`; also copied into every cluster
 
     // A precise error names the file, the line (1-based) and what is wrong, e.g.
     // "demo.yaml:12: clusters[0].users[1]: 'token' must be a string". Returns false on error.

@@ -16,11 +16,13 @@ public:
     explicit ArgoCdScenarioParser(const YamlSource &source) : m_source(source) { }
     ArgoCdConfig parse(const MapReader &cluster);
 
-private:
     using ItemReader = std::function<void(const MapReader &item)>;
-    // Each entry of the sequence under `key` as a map with `keys`.
+    // Each entry of the sequence under `key` as a map with `keys` (the safety-net blocks read
+    // their lists with it too).
     void forEach(const MapReader &parent, const QString &key, const QStringList &keys,
                  const ItemReader &read) const;
+
+private:
     ArgoCdAccount account(const MapReader &item) const;
     ArgoCdRepo repo(const MapReader &item) const;
     ArgoCdCommit commit(const MapReader &item, bool helm) const;

@@ -2,6 +2,7 @@
 // The parts of a cluster that describe its contents and behaviour: objects, manifests,
 // metric behaviours and injected faults.
 #include "scenario/scenarioparser.h"
+#include "scenario/scenariosafetynets.h"
 #include "scenario/yamlconvert.h"
 
 #include <QDir>
@@ -29,6 +30,7 @@ const QStringList kMetricKeys = {
     QStringLiteral("orderRate"),
     QStringLiteral("orderFailureRatio"),
     QStringLiteral("canaryOrderFailureRatio"),
+    QStringLiteral("falco"),
 };
 const QStringList kFaultKeys = {
     QStringLiteral("kind"),     QStringLiteral("status"),    QStringLiteral("retryAfter"),
@@ -216,6 +218,7 @@ MetricBehaviour ScenarioParser::parseMetric(const YAML::Node &node, const QStrin
     behaviour.orderFailureRatio = ratio("orderFailureRatio", behaviour.orderFailureRatio);
     behaviour.canaryOrderFailureRatio
         = ratio("canaryOrderFailureRatio", behaviour.canaryOrderFailureRatio);
+    behaviour.falco = SafetyNetScenarioParser(m_source).falco(reader);
     if (reader.has(QStringLiteral("canaryLatencyP99Ms")))
         behaviour.canaryLatencyP99Ms = nonNegative("canaryLatencyP99Ms", 0);
     const auto nonNegativeInt = [&reader](const char *key) {
