@@ -3,6 +3,7 @@
 
 #include "commandline.h"
 #include "fleetsetup.h"
+#include "getsafetynets.h"
 #include "headlessfleet.h"
 #include "rolloutlister.h"
 #include "rolloutprinter.h"
@@ -45,6 +46,7 @@ int GetCommand::run(const CommandLineOptions &options, QTextStream &out, QTextSt
     const RolloutLister lister(setup.kubeconfig);
     const bool single = options.mode == CommandLineOptions::Mode::GetRollout;
     QList<RolloutSummary> rollouts;
+    QList<RolloutDetail> details; // for the safety nets of -o json
     QList<QPair<QString, QString>> errors;
     QStringList warnings; // shown, not failing: the rollouts are listed with defaults
     QStringList notFound;
@@ -54,6 +56,7 @@ int GetCommand::run(const CommandLineOptions &options, QTextStream &out, QTextSt
             ? lister.get(environment, options.namespaceName, options.name)
             : lister.list(environment, scopeOf(options));
         rollouts += listing.rollouts;
+        details += listing.details;
         if (!listing.error.isEmpty())
             errors.append({environment.name, listing.error});
         for (const QString &warning : listing.warnings)
@@ -74,6 +77,9 @@ int GetCommand::run(const CommandLineOptions &options, QTextStream &out, QTextSt
     const bool nothingFound = single && rollouts.isEmpty() && !notFound.isEmpty();
     switch (options.output) {
     case CommandLineOptions::Output::Json:
+        // Read only here: the table has no column for them and stays as fast as before.
+        GetSafetyNets(setup.kubeconfig, setup.environments.environments(), environments)
+            .attach(details, &rollouts);
         if (single && (!options.context.isEmpty() || !options.environment.isEmpty())) {
             if (!rollouts.isEmpty())
                 out << QString::fromUtf8(RolloutPrinter::jsonObject(rollouts.first()));

@@ -55,6 +55,19 @@ bool decodePages(JsonDecoder *decoder, const KubeListResult &result, const QStri
     return true;
 }
 
+RolloutDetail ownedDetail(const QString &environment, const Rollout &rollout,
+                          const QList<ReplicaSet> &replicaSets)
+{
+    RolloutDetail detail;
+    detail.environment = environment;
+    detail.rollout = rollout;
+    for (const ReplicaSet &replicaSet : replicaSets) {
+        if (replicaSet.metadata.isOwnedBy(rollout.metadata.uid))
+            detail.replicaSets.append(replicaSet);
+    }
+    return detail;
+}
+
 bool lessByNamespaceAndName(const RolloutSummary &a, const RolloutSummary &b)
 {
     if (a.namespaceName != b.namespaceName)
@@ -115,6 +128,7 @@ EnvironmentListing RolloutLister::list(const EnvironmentSpec &environment,
         for (const Rollout &rollout : std::as_const(rolloutItems)) {
             listing.rollouts.append(RolloutSummary::from(environment.name, connection.contextName,
                                                          rollout, replicaSetItems));
+            listing.details.append(ownedDetail(environment.name, rollout, replicaSetItems));
         }
     }
     std::sort(listing.rollouts.begin(), listing.rollouts.end(), lessByNamespaceAndName);
@@ -165,13 +179,8 @@ bool RolloutLister::read(const EnvironmentSpec &environment, const QString &name
         listing->warnings.append(DataWarnings::text(QStringLiteral("rollouts.argoproj.io"),
                                                     objectName(rollout.value.metadata), issue));
     }
-    detail->environment = environment.name;
-    detail->rollout = rollout.value;
-    const QString uid = rollout.value.metadata.uid;
-    for (const ReplicaSet &replicaSet : std::as_const(replicaSetItems)) {
-        if (replicaSet.metadata.isOwnedBy(uid))
-            detail->replicaSets.append(replicaSet);
-    }
+    *detail = ownedDetail(environment.name, rollout.value, replicaSetItems);
+    listing->details.append(*detail);
     listing->rollouts.append(RolloutSummary::from(environment.name, connection.contextName,
                                                   rollout.value, replicaSetItems));
     return !withAnalysis || readAnalysisRuns(&client, &decoder, ns, detail, listing);

@@ -30,6 +30,9 @@ struct EnvironmentListing
 {
     QString environment;
     QList<RolloutSummary> rollouts; // sorted by namespace, then name
+    // Each rollout with the ReplicaSets it owns (in the order listed), for what joins to a
+    // rollout's canary and stable: the safety nets of `get -o json`.
+    QList<RolloutDetail> details {};
     QStringList namespaces; // what was read; "" = all namespaces
     QString error; // translated, empty on success
     // Fields that could not be read (DataWarnings): the rollouts are shown with defaults.

@@ -70,7 +70,7 @@ QJsonObject RolloutSummary::toJson() const
         {QStringLiteral("updated"), counts.updated},
         {QStringLiteral("available"), counts.available},
     };
-    return QJsonObject {
+    QJsonObject object {
         {QStringLiteral("environment"), environment},
         {QStringLiteral("context"), context},
         {QStringLiteral("namespace"), namespaceName},
@@ -97,4 +97,7 @@ QJsonObject RolloutSummary::toJson() const
          creationTimestamp.isValid() ? QJsonValue(creationTimestamp.toUTC().toString(Qt::ISODate))
                                      : QJsonValue(QJsonValue::Null)},
     };
+    if (!safetyNets.isEmpty())
+        object.insert(QStringLiteral("safetyNets"), safetyNets);
+    return object;
 }

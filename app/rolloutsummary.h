@@ -43,6 +43,8 @@ struct RolloutSummary
     qint64 generation = 0;
     QString observedGeneration;
     QDateTime creationTimestamp;
+    // `get -o json`: safetyNetsJson() of the rollout (issue 15); empty: left out.
+    QJsonObject safetyNets {};
 
     static RolloutSummary from(const QString &environment, const QString &context,
                                const Rollout &rollout, const QList<ReplicaSet> &replicaSets,
