@@ -275,7 +275,7 @@ SafetyNets SafetyNetsAssembler::assemble(const RolloutDetail &detail, const Safe
     nets.falco.canary = byPriority(own.falco, nets.canary);
     nets.falco.stable = byPriority(own.falco, nets.stable);
     nets.falco.canaryAlerts = alertsByRule(own.falco, nets.canary);
-    nets.ci = SafetyNetsJoin::ci(detail, own, config, current);
+    nets.ci = SafetyNetsJoin::ci(detail, own, config, nets, current);
     nets.staging = SafetyNetsJoin::staging(nets.rollout, earlier, earlierVersionSinceMs);
     nets.featureFlags = own.featureFlags;
     return nets;

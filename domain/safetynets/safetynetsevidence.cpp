@@ -130,15 +130,23 @@ bool loadTestOf(const LoadTestRun &run, const QString &rollout)
 } // namespace
 
 SafetyNets::Ci ci(const RolloutDetail &detail, const SafetyNetInventory &own,
-                  const SafetyNetsConfig &config, const SafetyNetSide &current)
+                  const SafetyNetsConfig &config, const SafetyNets &nets,
+                  const SafetyNetSide &current)
 {
     SafetyNets::Ci out;
-    const QStringList keys = imageKeys(own, current);
-    for (int pass = 0; pass < 2 && !out.found; ++pass) {
-        // Labels only when no run names the image: an image match is the stronger evidence.
+    // The images the canary changes first: a sidecar both sides run was built by another
+    // pipeline, which would otherwise pass for the release's.
+    const QStringList all = imageKeys(own, current);
+    QStringList changed = all;
+    if (current.replicaSet != nets.stable.replicaSet) {
+        for (const QString &key : imageKeys(own, nets.stable))
+            changed.removeAll(key);
+    }
+    // Labels only when no run names an image: an image match is the stronger evidence.
+    for (int pass = 0; pass < 3 && !out.found; ++pass) {
         for (const CiRun &run : own.ciRuns) {
-            const QString matched
-                = pass == 0 ? matchingKey(keys, run.values) : matchingLabels(detail, config, run);
+            const QString matched = pass == 2 ? matchingLabels(detail, config, run)
+                                              : matchingKey(pass == 0 ? changed : all, run.values);
             if (matched.isEmpty() || (out.found && !newer(run, out.run)))
                 continue;
             out.found = true;

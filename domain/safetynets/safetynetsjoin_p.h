@@ -29,7 +29,8 @@ struct JoinTargets
 SafetyNets::Policy policy(const RolloutDetail &detail, const SafetyNetInventory &own,
                           const SafetyNets &nets, const SafetyNetSide &current);
 SafetyNets::Ci ci(const RolloutDetail &detail, const SafetyNetInventory &own,
-                  const SafetyNetsConfig &config, const SafetyNetSide &current);
+                  const SafetyNetsConfig &config, const SafetyNets &nets,
+                  const SafetyNetSide &current);
 SafetyNets::Staging staging(const QString &rollout, const SafetyNetInventory *earlier,
                             qint64 sinceMs);
 
