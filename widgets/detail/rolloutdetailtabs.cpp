@@ -9,6 +9,10 @@
 #include "replicasetsview.h"
 #include "replicasettree.h"
 #include "rollouteventsview.h"
+#include "safetynetsverdict.h"
+#include "safetynetsview.h"
+
+#include "phasestyle.h"
 
 #include <QTabBar>
 
@@ -44,7 +48,8 @@ RolloutDetailTabs::RolloutDetailTabs(QWidget *parent) :
     m_replicaSets(new ReplicaSetsView),
     m_analysis(new AnalysisRunsView),
     m_gates(new GatesView),
-    m_events(new RolloutEventsView)
+    m_events(new RolloutEventsView),
+    m_safetyNets(new SafetyNetsView)
 {
     setObjectName(QStringLiteral("detailTabs"));
     setDocumentMode(true);
@@ -52,7 +57,9 @@ RolloutDetailTabs::RolloutDetailTabs(QWidget *parent) :
     addTab(m_analysis, QString());
     addTab(m_gates, QString());
     addTab(m_events, QString());
+    addTab(m_safetyNets, QString());
     updateGatesTitle(nullptr);
+    updateSafetyNetsTitle(nullptr);
 }
 
 void RolloutDetailTabs::setDetail(const RolloutDetail &detail, const QDateTime &now, Parts parts,
@@ -70,6 +77,8 @@ void RolloutDetailTabs::setDetail(const RolloutDetail &detail, const QDateTime &
     // this rollout set just before its detail stays.
     if (!m_gateSubject.isEmpty() && m_gateSubject != subject)
         clearGateReport(QString());
+    if (!m_safetyNetsSubject.isEmpty() && m_safetyNetsSubject != subject)
+        clearSafetyNets(QString());
     if (how == DetailUpdate::Reset) {
         // Another rollout: start at the top of each list rather than at the old offset.
         m_replicaSets->tree()->scrollToTop();
@@ -164,4 +173,38 @@ void RolloutDetailTabs::updateGatesTitle(const GateReport *report)
     setTabToolTip(GatesTab,
                   report ? tr("Quality gates: %1").arg(GateOutcomes::label(verdict))
                          : tr("Quality gates of the canary"));
+}
+
+void RolloutDetailTabs::setSafetyNets(const SafetyNets &nets)
+{
+    m_safetyNetsSubject = gateSubject(nets.environment, nets.namespace_, nets.rollout);
+    m_safetyNets->setSafetyNets(nets);
+    updateSafetyNetsTitle(&nets);
+}
+
+void RolloutDetailTabs::clearSafetyNets(const QString &why)
+{
+    m_safetyNetsSubject.clear();
+    m_safetyNets->clearSafetyNets(why);
+    updateSafetyNetsTitle(nullptr);
+}
+
+void RolloutDetailTabs::updateSafetyNetsTitle(const SafetyNets *nets)
+{
+    using Tone = DetailRoles::Tone;
+    const Tone worst = nets ? SafetyNetsVerdict::worst(*nets) : Tone::Muted;
+    const QString symbol = SafetyNetsVerdict::symbol(worst);
+    // Green only where it was earned; a finding's colour like the gates tab's verdict.
+    const QColor colour = worst == Tone::Failed || worst == Tone::Warning
+        ? DetailStyle::toneColour(worst, palette())
+        : QColor();
+    const QIcon icon = symbol.isEmpty() ? QIcon() : PhaseStyle::icon(symbol, 14);
+    if (tabText(SafetyNetsTab) != tr("Safety nets"))
+        setTabText(SafetyNetsTab, tr("Safety nets"));
+    setTabIcon(SafetyNetsTab, icon);
+    tabBar()->setTabTextColor(SafetyNetsTab, colour);
+    setTabToolTip(SafetyNetsTab,
+                  nets ? SafetyNetsVerdict::toolTip(*nets)
+                       : tr("Image scans, policy, runtime alerts, CI, the earlier "
+                            "environment's evidence and flags of the canary"));
 }

@@ -4,6 +4,7 @@
 #include "gateresult.h"
 #include "keyedtreemodel.h"
 #include "rolloutdetail.h"
+#include "safetynets.h"
 
 #include <QDateTime>
 #include <QTabWidget>
@@ -12,11 +13,13 @@ class AnalysisRunsView;
 class GatesView;
 class ReplicaSetsView;
 class RolloutEventsView;
+class SafetyNetsView;
 
-// The rollout detail's tabs: ReplicaSets, analysis, gates and events, each titled with its
-// count (the analysis tab with the current revision's worst phase as a symbol, the gates tab
-// with its verdict in its colour, "Gates ✕ 1" or "Gates ✓", the events tab with its
-// warnings). Pages added later (the window's metrics) follow them.
+// The rollout detail's tabs: ReplicaSets, analysis, gates, events and safety nets, each titled
+// with its count (the analysis tab with the current revision's worst phase as a symbol, the
+// gates tab with its verdict in its colour, "Gates ✕ 1" or "Gates ✓", the events tab with its
+// warnings, the safety nets tab with its worst finding's symbol and colour). Pages added later
+// (the window's metrics) follow them.
 class RolloutDetailTabs : public QTabWidget
 {
     Q_OBJECT
@@ -40,23 +43,31 @@ public:
     void setGateReport(const GateReport &report);
     void clearGateReport(const QString &why);
     void setGateIntervalMs(qint64 intervalMs);
+    // The safety nets of the shown rollout (SafetyNetsView); like the gates' report, those of
+    // another rollout are dropped when setDetail() shows a new one.
+    void setSafetyNets(const SafetyNets &nets);
+    void clearSafetyNets(const QString &why);
 
     ReplicaSetsView *replicaSetsView() const { return m_replicaSets; }
     AnalysisRunsView *analysisView() const { return m_analysis; }
     GatesView *gatesView() const { return m_gates; }
     RolloutEventsView *eventsView() const { return m_events; }
+    SafetyNetsView *safetyNetsView() const { return m_safetyNets; }
 
-    // The tabs' places; pages added later come after EventsTab.
-    enum Tab { ReplicaSetsTab, AnalysisTab, GatesTab, EventsTab };
+    // The tabs' places; pages added later come after SafetyNetsTab.
+    enum Tab { ReplicaSetsTab, AnalysisTab, GatesTab, EventsTab, SafetyNetsTab };
 
 private:
     void updateTitles(const RolloutDetail &detail);
     void updateGatesTitle(const GateReport *report);
+    void updateSafetyNetsTitle(const SafetyNets *nets);
 
     ReplicaSetsView *m_replicaSets;
     AnalysisRunsView *m_analysis;
     GatesView *m_gates;
     RolloutEventsView *m_events;
+    SafetyNetsView *m_safetyNets;
     // Whose report the gates tab shows ("environment/namespace/name"; empty: none).
     QString m_gateSubject;
+    QString m_safetyNetsSubject; // the same for the safety nets
 };

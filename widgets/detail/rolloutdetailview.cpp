@@ -9,6 +9,7 @@
 #include "rolloutdetailviewprivate.h"
 #include "rolloutheader.h"
 #include "rolloutstepsview.h"
+#include "safetynetsview.h"
 
 #include <QDataStream>
 #include <QLabel>
@@ -43,6 +44,8 @@ void RolloutDetailView::Private::sync(const RolloutDetail &previous, bool force)
     const DetailUpdate how = newRollout ? DetailUpdate::Reset : DetailUpdate::InPlace;
     if (replicaSetsChanged)
         header->setDetail(detail, time);
+    if (newRollout)
+        header->setSafetyNets(nullptr); // the tabs drop theirs in setDetail()
     if (rolloutChanged) {
         steps->setRollout(detail.rollout, time, detail.observations, !detail.isStale(), how);
         if (newRollout)
@@ -191,6 +194,7 @@ void RolloutDetailView::clear()
     d->ageTimer->stop();
     d->stack->setCurrentIndex(0);
     d->tabs->clearGateReport(QString());
+    clearSafetyNets(QString());
     for (RolloutAction action : allRolloutActions())
         d->applyActionState(action);
 }
@@ -210,10 +214,28 @@ void RolloutDetailView::setGateIntervalMs(qint64 intervalMs)
     d->tabs->setGateIntervalMs(intervalMs);
 }
 
+void RolloutDetailView::setSafetyNets(const SafetyNets &nets)
+{
+    // Only the shown rollout's: a late answer about the one shown before says nothing here.
+    if (nets.environment != d->detail.environment
+        || nets.namespace_ != d->detail.rollout.metadata.namespaceName
+        || nets.rollout != d->detail.rollout.metadata.name)
+        return;
+    d->tabs->setSafetyNets(nets);
+    d->header->setSafetyNets(&nets);
+}
+
+void RolloutDetailView::clearSafetyNets(const QString &why)
+{
+    d->tabs->clearSafetyNets(why);
+    d->header->setSafetyNets(nullptr);
+}
+
 void RolloutDetailView::setClock(std::function<QDateTime()> clock)
 {
     d->clock = std::move(clock);
     d->tabs->gatesView()->setClock(d->clock);
+    d->tabs->safetyNetsView()->setClock(d->clock);
     if (d->detail.isValid())
         d->sync(d->detail, true);
 }
@@ -227,7 +249,7 @@ QByteArray RolloutDetailView::saveLayout() const
 {
     QByteArray state;
     QDataStream out(&state, QIODevice::WriteOnly);
-    out << quint8(2) << d->splitter->saveState() << qint32(d->tabs->currentIndex());
+    out << quint8(3) << d->splitter->saveState() << qint32(d->tabs->currentIndex());
     return state;
 }
 
@@ -238,10 +260,13 @@ void RolloutDetailView::restoreLayout(const QByteArray &state)
     QByteArray splitter;
     qint32 tab = 0;
     in >> version >> splitter >> tab;
-    if (in.status() != QDataStream::Ok || version < 1 || version > 2)
+    if (in.status() != QDataStream::Ok || version < 1 || version > 3)
         return;
-    // Version 1 was saved before the gates tab: its events and later pages sit one further on.
+    // Version 1 was saved before the gates tab, version 2 before the safety nets: their later
+    // pages sit one further on for each.
     if (version == 1 && tab >= RolloutDetailTabs::GatesTab)
+        ++tab;
+    if (version <= 2 && tab >= RolloutDetailTabs::SafetyNetsTab)
         ++tab;
     d->splitter->restoreState(splitter);
     if (tab >= 0 && tab < d->tabs->count())

@@ -4,6 +4,7 @@
 #include "gateresult.h"
 #include "rolloutaction.h"
 #include "rolloutdetail.h"
+#include "safetynets.h"
 #include <functional>
 #include <QDateTime>
 #include <QWidget>
@@ -33,8 +34,8 @@ class QAction;
 // Parts, by object name (tests and screenshots find them so): "rolloutHeader"
 // (RolloutHeader), "actionBar" (RolloutActionBar), "notices", "stepsView"
 // (RolloutStepsView), "detailTabs" with "replicaSetsView" (ReplicaSetsView),
-// "analysisTree" (AnalysisRunsView), "gatesView" (GatesView) and "eventsTree"
-// (RolloutEventsView); the timers
+// "analysisTree" (AnalysisRunsView), "gatesView" (GatesView), "eventsTree"
+// (RolloutEventsView) and "safetyNetsView" (SafetyNetsView); the timers
 // "countdownTimer" (every second, only while a timed pause is current) and "ageTimer".
 class RolloutDetailView : public QWidget
 {
@@ -62,6 +63,11 @@ public:
     void clearGateReport(const QString &why);
     // The config's gateInterval, for the gates tab's wording ("judged every 30s").
     void setGateIntervalMs(qint64 intervalMs);
+    // The safety nets of the shown rollout: the Safety nets tab and the header's summary; why:
+    // what the tab says instead (translated; empty: being read). Those of another rollout
+    // are dropped when setDetail() shows a new one; clear() drops them too.
+    void setSafetyNets(const SafetyNets &nets);
+    void clearSafetyNets(const QString &why);
 
     QAction *action(RolloutAction action) const;
     // "Copy kubectl Command" with a menu of one entry per action (object name

@@ -5,6 +5,8 @@
 #include "detailstyle.h"
 #include "phasestyle.h"
 #include "rolloutstatus.h"
+#include "safetynetstext.h"
+#include "safetynetsverdict.h"
 #include "stepdescription.h"
 #include "themecolours.h"
 
@@ -35,6 +37,7 @@ RolloutHeader::RolloutHeader(QWidget *parent) :
     m_status(DetailLabels::selectable(this, QStringLiteral("headerStatus"))),
     m_facts(DetailLabels::selectable(this, QStringLiteral("headerFacts"))),
     m_images(DetailLabels::selectable(this, QStringLiteral("headerImages"))),
+    m_safetyNets(DetailLabels::selectable(this, QStringLiteral("headerSafetyNets"))),
     m_errorBox(DetailLabels::selectable(this, QStringLiteral("errorConditions"))),
     m_staleBox(new StaleBox(this))
 {
@@ -54,6 +57,9 @@ RolloutHeader::RolloutHeader(QWidget *parent) :
                        " border: 1px solid %1; border-radius: 3px; }")
             .arg(DetailStyle::failedColour().name(), DetailStyle::failedTint().name()));
     m_errorBox->hide();
+    m_safetyNets->setTextFormat(Qt::RichText);
+    m_safetyNets->setWordWrap(true);
+    m_safetyNets->hide();
 
     // The name and status share their rows with the corner widget; the longer lines below
     // get the whole width.
@@ -66,7 +72,8 @@ RolloutHeader::RolloutHeader(QWidget *parent) :
     m_layout->addWidget(m_status, 2, 0, Qt::AlignTop);
     m_layout->addWidget(m_facts, 3, 0, 1, 2);
     m_layout->addWidget(m_images, 4, 0, 1, 2);
-    m_layout->addWidget(m_errorBox, 5, 0, 1, 2);
+    m_layout->addWidget(m_safetyNets, 5, 0, 1, 2);
+    m_layout->addWidget(m_errorBox, 6, 0, 1, 2);
     m_layout->setColumnStretch(0, 1);
 }
 
@@ -74,7 +81,7 @@ void RolloutHeader::setActionBar(QWidget *widget)
 {
     // A row of its own under the facts: the buttons keep their texts at any window width
     // where the facts fit.
-    m_layout->addWidget(widget, 6, 0, 1, 2);
+    m_layout->addWidget(widget, 7, 0, 1, 2);
 }
 
 QString RolloutHeader::originText(const WorkloadOrigin &origin)
@@ -173,6 +180,27 @@ void RolloutHeader::setDetail(const RolloutDetail &detail, const QDateTime &now)
     updateStatus(now);
 }
 
+void RolloutHeader::setSafetyNets(const SafetyNets *nets)
+{
+    if (!nets) {
+        setText(m_safetyNets, QString());
+        m_safetyNets->hide();
+        return;
+    }
+    // The findings in the colour of the worst; "no findings" green only when every section was
+    // read (SafetyNetsVerdict::worst), else in the quiet colour.
+    const DetailRoles::Tone worst = SafetyNetsVerdict::worst(*nets);
+    const QColor colour = worst == DetailRoles::Tone::Default
+        ? palette().color(QPalette::WindowText)
+        : DetailStyle::toneColour(worst, palette());
+    setText(m_safetyNets,
+            tr("Safety nets: %1")
+                .arg(QStringLiteral("<span style=\"color:%1\"><b>%2</b></span>")
+                         .arg(colour.name(), SafetyNetsText::summary(*nets).toHtmlEscaped())));
+    m_safetyNets->setToolTip(SafetyNetsVerdict::toolTip(*nets));
+    m_safetyNets->show();
+}
+
 void RolloutHeader::updateCountdown(const QDateTime &now)
 {
     updateStatus(now);
@@ -240,6 +268,11 @@ QString RolloutHeader::factsText() const
 QString RolloutHeader::imagesText() const
 {
     return plain(m_images->text());
+}
+
+QString RolloutHeader::safetyNetsText() const
+{
+    return m_safetyNets->isVisibleTo(this) ? plain(m_safetyNets->text()) : QString();
 }
 
 QStringList RolloutHeader::errorConditions() const

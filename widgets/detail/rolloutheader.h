@@ -4,6 +4,7 @@
 #include "workloadorigin.h"
 
 #include "rolloutdetail.h"
+#include "safetynets.h"
 
 #include <QDateTime>
 #include <QWidget>
@@ -17,8 +18,10 @@ class QLabel;
 // target of every action, impossible to miss), strategy and revision; what the rollout is
 // doing in words (RolloutSituationText: the same wording as the fleet table) with the live
 // pause countdown; step, desired and actual weight and pod counts; the running images as
-// stable / canary chips; a grey "stale" box while the environment is disconnected; and, in
-// a red box, the error conditions that explain an abort or an invalid spec.
+// stable / canary chips; the safety nets in one line (SafetyNetsText::summary, in the colour
+// of the worst finding, a line per source in its tooltip); a grey "stale" box while the
+// environment is disconnected; and, in a red box, the error conditions that explain an abort
+// or an invalid spec.
 class RolloutHeader : public QWidget
 {
     Q_OBJECT
@@ -30,6 +33,8 @@ public:
     void setActionBar(QWidget *widget);
 
     void setDetail(const RolloutDetail &detail, const QDateTime &now);
+    // The shown rollout's safety nets; nullptr hides the line.
+    void setSafetyNets(const SafetyNets *nets);
     // Only the countdown moved.
     void updateCountdown(const QDateTime &now);
 
@@ -42,6 +47,7 @@ public:
     QString statusText() const; // plain text
     QString factsText() const;
     QString imagesText() const;
+    QString safetyNetsText() const; // empty while hidden
     QStringList errorConditions() const;
     // "Helm chart checkout 1.4.2 (release checkout)", "Kustomize"; empty for none.
     static QString originText(const WorkloadOrigin &origin);
@@ -58,6 +64,7 @@ private:
     QLabel *m_status;
     QLabel *m_facts;
     QLabel *m_images;
+    QLabel *m_safetyNets;
     QLabel *m_errorBox;
     StaleBox *m_staleBox;
     QGridLayout *m_layout;
