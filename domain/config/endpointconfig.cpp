@@ -18,12 +18,6 @@ bool isHeaderName(const QString &name)
     return token.match(name).hasMatch();
 }
 
-bool isDnsLabel(const QString &text)
-{
-    static const QRegularExpression label(QStringLiteral("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"));
-    return label.match(text).hasMatch();
-}
-
 // A Service port: a number, or an IANA service name as Kubernetes validates port names.
 bool isServicePort(const QString &text)
 {
@@ -38,6 +32,12 @@ bool isServicePort(const QString &text)
 }
 
 } // namespace
+
+bool EndpointConfigParser::isDnsLabel(const QString &text)
+{
+    static const QRegularExpression label(QStringLiteral("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$"));
+    return label.match(text).hasMatch();
+}
 
 bool EndpointConfigParser::isAbsent(const YAML::Node &node)
 {
@@ -106,13 +106,21 @@ bool EndpointConfigParser::boolean(const YAML::Node &node, const QString &field,
 bool EndpointConfigParser::url(const YAML::Node &node, const QString &where, ServiceEndpoint *out)
 {
     const QString field = where + QStringLiteral(".url");
+    // Checked first: the text holds a password, so it is not quoted.
+    if (node.IsScalar()
+        && !QUrl(QString::fromStdString(node.Scalar()), QUrl::StrictMode).userInfo().isEmpty())
+        return fail(node, tr("%1: must not contain credentials; use basicAuth").arg(field));
+    return pageUrl(node, field, &out->url);
+}
+
+bool EndpointConfigParser::pageUrl(const YAML::Node &node, const QString &field, QString *out)
+{
     QString text;
     if (!string(node, field, &text))
         return false;
     const QUrl parsed(text, QUrl::StrictMode);
-    // Checked first: the text holds a password, so it is not quoted.
     if (!parsed.userInfo().isEmpty())
-        return fail(node, tr("%1: must not contain credentials; use basicAuth").arg(field));
+        return fail(node, tr("%1: must not contain credentials").arg(field));
     const QString scheme = parsed.scheme();
     if (!parsed.isValid() || (scheme != QStringLiteral("http") && scheme != QStringLiteral("https"))
         || parsed.host().isEmpty()) {
@@ -126,7 +134,7 @@ bool EndpointConfigParser::url(const YAML::Node &node, const QString &where, Ser
                         .arg(field, SecretRedaction::url(text)));
     while (text.endsWith(QLatin1Char('/')))
         text.chop(1);
-    out->url = text;
+    *out = text;
     return true;
 }
 

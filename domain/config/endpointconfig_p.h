@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Internal to the environment config: the `prometheus:` and `argocd:` blocks of one environment.
+// Internal to the environment config: the `prometheus:`, `argocd:` and `safetyNets:` blocks of
+// one environment.
 
 #include "argocdinstance.h"
+#include "safetynetsconfig.h"
 #include "serviceendpoint.h"
 
 #include <QCoreApplication>
@@ -38,6 +40,8 @@
 //       service: { namespace: argocd, name: argocd-server, port: 443, scheme: https }
 //       tokenFile: /run/secrets/argocd  # sent as the argocd.token cookie through the proxy
 //
+// and one `safetyNets:` value into a SafetyNetsConfig (its keys in safetynetsconfig.h).
+//
 // Errors name the file, line and field like the rest of the config and never quote a token,
 // password or header value.
 class EndpointConfigParser
@@ -52,9 +56,13 @@ public:
     // One environment's `argocd:` value (argocdconfig.cpp): a list of instances, or one
     // mapping. where: "environments[2].argocd".
     bool parseArgoCd(const YAML::Node &node, const QString &where, QList<ArgoCdInstance> *out);
+    // One environment's `safetyNets:` mapping (endpointconfigsafetynets.cpp). where:
+    // "environments[2].safetyNets".
+    bool parseSafetyNets(const YAML::Node &node, const QString &where, SafetyNetsConfig *out);
     QString error() const { return m_error; }
 
 private:
+    static bool isDnsLabel(const QString &text); // a namespace or Service name
     static bool isAbsent(const YAML::Node &node);
     bool fail(const YAML::Node &node, const QString &what);
     bool fail(const YAML::Mark &mark, const QString &what);
@@ -71,6 +79,11 @@ private:
     bool tls(const YAML::Node &node, const QString &where, ServiceEndpoint *out);
     bool service(const YAML::Node &node, const QString &where, ServiceEndpoint *out);
     bool argoCdInstance(const YAML::Node &node, const QString &where, ArgoCdInstance *out);
+    bool ciNamespaces(const YAML::Node &node, const QString &field, QStringList *out);
+    bool ciLabels(const YAML::Node &node, const QString &field,
+                  QList<QPair<QString, QString>> *out);
+    // An http(s) address without query or fragment, trailing '/' removed.
+    bool pageUrl(const YAML::Node &node, const QString &field, QString *out);
     bool bearerToken(const YAML::Node &node, const QString &where, const char *tokenKey,
                      const char *fileKey, ServiceEndpoint *out);
 

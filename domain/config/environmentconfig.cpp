@@ -4,6 +4,7 @@
 #include "yamldocument.h"
 
 #include "endpointconfig_p.h"
+#include "linkvariables.h"
 #include "secretredaction.h"
 
 #include <QCoreApplication>
@@ -27,7 +28,7 @@ const QStringList &environmentKeys()
         QStringLiteral("name"),       QStringLiteral("context"),   QStringLiteral("namespaces"),
         QStringLiteral("order"),      QStringLiteral("colour"),    QStringLiteral("readOnly"),
         QStringLiteral("prometheus"), QStringLiteral("protected"), QStringLiteral("links"),
-        QStringLiteral("onGateFail"), QStringLiteral("argocd"),
+        QStringLiteral("onGateFail"), QStringLiteral("argocd"),    QStringLiteral("safetyNets"),
     };
     return keys;
 }
@@ -149,7 +150,9 @@ bool EnvironmentConfigParser::environment(const YAML::Node &node, int index, Env
         m_error = endpoints.error();
         return false;
     }
-    if (!endpoints.parseArgoCd(node["argocd"], where + QStringLiteral(".argocd"), &spec->argocd)) {
+    if (!endpoints.parseArgoCd(node["argocd"], where + QStringLiteral(".argocd"), &spec->argocd)
+        || !endpoints.parseSafetyNets(node["safetyNets"], where + QStringLiteral(".safetyNets"),
+                                      &spec->safetyNets)) {
         m_error = endpoints.error();
         return false;
     }
@@ -328,6 +331,10 @@ bool EnvironmentConfigParser::links(const YAML::Node &node, const QString &where
             return fail(item["url"].Mark(),
                         tr("%1.url: '%2' is not an http or https address")
                             .arg(field, SecretRedaction::url(link.url)));
+        // An unknown variable is a config error now, not a dead menu entry later.
+        QString problem;
+        if (!LinkVariables::check(link.url, &problem))
+            return fail(item["url"].Mark(), QStringLiteral("%1.url: %2").arg(field, problem));
         out->append(link);
     }
     return true;

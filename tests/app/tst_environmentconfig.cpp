@@ -138,7 +138,7 @@ private slots:
             << QByteArray("environments:\n  - name: a\n  - name: b\n    color: \"#ffffff\"\n")
             << "c.yaml:4: environments[1]: unknown key 'color' (expected one of: name, context, "
                "namespaces, order, colour, readOnly, prometheus, protected, links, onGateFail, "
-               "argocd)";
+               "argocd, safetyNets)";
         QTest::addRow("onGateFail unknown")
             << QByteArray("environments:\n  - name: a\n    onGateFail: abort\n")
             << "c.yaml:3: environments[0].onGateFail: 'abort' is not notify or pause";

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// An environment's `safetyNets:` block (domain/safetynets/safetynetsconfig.h, read by
+// domain/config/endpointconfigsafetynets.cpp) and the `links:` templates checked at load time:
+// values, defaults and the exact error for each kind of broken input.
+#include "environmentconfig.h"
+
+#include <QTest>
+
+class TestSafetyNetsConfig : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void fullBlock()
+    {
+        EnvironmentConfig config;
+        QString error;
+        QVERIFY2(EnvironmentConfig::fromYaml(R"(environments:
+  - name: prod
+    safetyNets:
+      ciNamespaces: [argo, tekton-pipelines]
+      ciLabels:
+        app.kubernetes.io/name: "{{rollout}}"
+        team: "{{ namespace }}-{{environment}}"
+      argoWorkflowsUrl: https://workflows.example.com/
+      tektonDashboardUrl: http://tekton.example.com:9097
+      falco: false
+)",
+                                             QStringLiteral("c.yaml"), &config, &error),
+                 qPrintable(error));
+        const SafetyNetsConfig &nets = config.environments().first().safetyNets;
+        QCOMPARE(nets.ciNamespaces,
+                 QStringList({QStringLiteral("argo"), QStringLiteral("tekton-pipelines")}));
+        QCOMPARE(nets.ciLabels.size(), 2);
+        QCOMPARE(nets.ciLabels.at(0).first, QStringLiteral("app.kubernetes.io/name"));
+        QCOMPARE(nets.ciLabels.at(0).second, QStringLiteral("{{rollout}}"));
+        QCOMPARE(nets.ciLabels.at(1).second, QStringLiteral("{{ namespace }}-{{environment}}"));
+        QCOMPARE(nets.argoWorkflowsUrl, QStringLiteral("https://workflows.example.com"));
+        QCOMPARE(nets.tektonDashboardUrl, QStringLiteral("http://tekton.example.com:9097"));
+        QCOMPARE(nets.falco, false);
+    }
+
+    void defaults()
+    {
+        EnvironmentConfig config;
+        QString error;
+        QVERIFY2(EnvironmentConfig::fromYaml("environments:\n  - name: a\n  - name: b\n"
+                                             "    safetyNets: {}\n",
+                                             QStringLiteral("c.yaml"), &config, &error),
+                 qPrintable(error));
+        for (const EnvironmentSpec &spec : config.environments()) {
+            QCOMPARE(spec.safetyNets, SafetyNetsConfig {});
+            QVERIFY(spec.safetyNets.falco); // Falco's counter is queried unless turned off
+        }
+        EnvironmentSpec changed = config.environments().first();
+        changed.safetyNets.falco = false;
+        QVERIFY(changed != config.environments().first());
+    }
+
+    void newStyleLinks()
+    {
+        EnvironmentConfig config;
+        QString error;
+        // The JSON of Grafana Explore, with a LogQL selector quoted inside it.
+        const QByteArray yaml
+            = "environments:\n  - name: prod\n    links:\n      - name: Logs\n        url: "
+              "'https://grafana/explore?left={\"queries\":[{\"expr\":\"{pod=~\\\"{{pod_regex}}"
+              "\\\"}\"}],\"range\":{\"from\":\"{{from}}\",\"to\":\"{{to}}\"}}'\n";
+        QVERIFY2(EnvironmentConfig::fromYaml(yaml, QStringLiteral("c.yaml"), &config, &error),
+                 qPrintable(error));
+        QCOMPARE(config.environments().first().links.size(), 1);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<QString>("error");
+        const QByteArray head("environments:\n  - name: a\n    safetyNets:\n");
+        QTest::addRow("not a map")
+            << QByteArray("environments:\n  - name: a\n    safetyNets: yes\n")
+            << "c.yaml:3: environments[0].safetyNets: must be a mapping of "
+               "ciNamespaces, ciLabels, argoWorkflowsUrl, "
+               "tektonDashboardUrl and falco";
+        QTest::addRow("unknown key")
+            << head + "      ciNamespace: [argo]\n"
+            << "c.yaml:4: environments[0].safetyNets: unknown key 'ciNamespace' (expected one of: "
+               "ciNamespaces, ciLabels, argoWorkflowsUrl, tektonDashboardUrl, falco)";
+        QTest::addRow("namespaces not a list")
+            << head + "      ciNamespaces: argo\n"
+            << "c.yaml:4: environments[0].safetyNets.ciNamespaces: must be a list of namespace "
+               "names";
+        QTest::addRow("bad namespace")
+            << head + "      ciNamespaces: [argo, Tekton_CI]\n"
+            << "c.yaml:4: environments[0].safetyNets.ciNamespaces[1]: 'Tekton_CI' is not a "
+               "namespace name (lowercase letters, digits and '-', at most 63)";
+        QTest::addRow("namespace twice")
+            << head + "      ciNamespaces:\n        - argo\n        - argo\n"
+            << "c.yaml:6: environments[0].safetyNets.ciNamespaces[1]: 'argo' is listed twice";
+        QTest::addRow("namespace not a string")
+            << head + "      ciNamespaces: [[argo]]\n"
+            << "c.yaml:4: environments[0].safetyNets.ciNamespaces[0]: must be a string";
+        QTest::addRow("labels not a map")
+            << head + "      ciLabels: [app]\n"
+            << "c.yaml:4: environments[0].safetyNets.ciLabels: must be a mapping of label name "
+               "to value";
+        QTest::addRow("bad label name")
+            << head + "      ciLabels:\n        \"-app\": x\n"
+            << "c.yaml:5: environments[0].safetyNets.ciLabels: '-app' is not a label name";
+        QTest::addRow("label value not a string")
+            << head + "      ciLabels:\n        app: [x]\n"
+            << "c.yaml:5: environments[0].safetyNets.ciLabels.app: must be a string";
+        QTest::addRow("label unknown variable")
+            << head + "      ciLabels:\n        app: \"{{rolout}}\"\n"
+            << "c.yaml:5: environments[0].safetyNets.ciLabels.app: unknown variable {{rolout}} "
+               "(known: canary_hash, environment, namespace, revision, rollout, stable_hash)";
+        QTest::addRow("label malformed reference")
+            << head + "      ciLabels:\n        app: \"{{rollout\"\n"
+            << "c.yaml:5: environments[0].safetyNets.ciLabels.app: '{{rollout' is not closed "
+               "with '}}'";
+        QTest::addRow("argo url not http")
+            << head + "      argoWorkflowsUrl: ftp://workflows\n"
+            << "c.yaml:4: environments[0].safetyNets.argoWorkflowsUrl: 'ftp://workflows' is not "
+               "an http or https URL";
+        QTest::addRow("tekton url with query")
+            << head + "      tektonDashboardUrl: https://tekton/?x=1\n"
+            << "c.yaml:4: environments[0].safetyNets.tektonDashboardUrl: 'https://tekton/?x=1' "
+               "must not have a query or fragment";
+        QTest::addRow("url with credentials")
+            << head + "      argoWorkflowsUrl: https://u:secret@workflows\n"
+            << "c.yaml:4: environments[0].safetyNets.argoWorkflowsUrl: must not contain "
+               "credentials";
+        QTest::addRow("url not a string")
+            << head + "      argoWorkflowsUrl: {a: b}\n"
+            << "c.yaml:4: environments[0].safetyNets.argoWorkflowsUrl: must be a string";
+        QTest::addRow("falco not a bool")
+            << head + "      falco: sometimes\n"
+            << "c.yaml:4: environments[0].safetyNets.falco: must be true or false";
+        QTest::addRow("link unknown variable")
+            << QByteArray("environments:\n  - name: a\n    links:\n      - name: Logs\n"
+                          "        url: https://g/?q={{canary}}\n")
+            << "c.yaml:5: environments[0].links[0].url: unknown variable {{canary}} (known: "
+               "canary_hash, canary_pod_regex, context, environment, from, name, namespace, "
+               "pod_regex, revision, rollout, stable_hash, stable_pod_regex, to)";
+        QTest::addRow("link malformed variable")
+            << QByteArray("environments:\n  - name: a\n    links:\n      - name: Logs\n"
+                          "        url: https://g/?q={{ 1x }}\n")
+            << "c.yaml:5: environments[0].links[0].url: '{{ 1x }}' is not a variable reference";
+    }
+
+    void errors()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(QString, error);
+        EnvironmentConfig config;
+        QString actual;
+        QVERIFY(!EnvironmentConfig::fromYaml(yaml, QStringLiteral("c.yaml"), &config, &actual));
+        QCOMPARE(actual, error);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSafetyNetsConfig)
+#include "tst_safetynetsconfig.moc"
