@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <initializer_list>
 
 #include <cmath>
 
@@ -126,10 +127,17 @@ QString SafetyNetsText::summary(const SafetyNets &nets)
     parts.removeAll(QString());
     if (!parts.isEmpty())
         return parts.join(QStringLiteral(" · "));
-    const bool anyRead
-        = std::any_of(std::cbegin(nets.sources), std::cend(nets.sources),
-                      [](const SafetyNetSourceState &s) { return s.state == State::Loaded; });
-    return anyRead ? tr("no findings") : tr("not scanned");
+    const auto any = [&](std::initializer_list<State> states) {
+        return std::any_of(
+            std::cbegin(nets.sources), std::cend(nets.sources), [&](const SafetyNetSourceState &s) {
+                return std::find(states.begin(), states.end(), s.state) != states.end();
+            });
+    };
+    if (!any({State::Loaded}))
+        return tr("not scanned");
+    // A tool that is installed but could not be read may hold findings: say so.
+    return any({State::Forbidden, State::Failed}) ? tr("no findings in what could be read")
+                                                  : tr("no findings");
 }
 
 QString SafetyNetsText::sourceName(SafetyNetSource source)

@@ -14,8 +14,8 @@ class SafetyNetsText
 
 public:
     // One compact line, e.g. "+2 critical CVEs · policy: 1 fail · CI failed · staging chaos
-    // failed · 3 Falco alerts"; "no findings" when every read source is clean, "not scanned"
-    // when nothing could be read.
+    // failed · 3 Falco alerts"; without findings "no findings" (or "no findings in what could
+    // be read" when a source answered 403 or failed), "not scanned" when nothing was read.
     static QString summary(const SafetyNets &nets);
     // "Image vulnerabilities (Trivy)", "Policy reports", ...
     static QString sourceName(SafetyNetSource source);
