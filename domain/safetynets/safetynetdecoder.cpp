@@ -233,7 +233,13 @@ void readListBody(const QByteArray &body, DecodeReport &report, QString &resourc
         const Path itemsPath = top.child("items");
         qsizetype index = 0;
         for (Element item : array) {
-            if (!readItem(ctx, item, itemsPath.at(index++)))
+            const Path itemPath = itemsPath.at(index++);
+            // Not an object: nothing to show, and a nameless value would only mislead.
+            if (item.type() != element_type::OBJECT) {
+                ctx.report(itemPath, Problem::ExpectedObject);
+                continue;
+            }
+            if (!readItem(ctx, item, itemPath))
                 break;
         }
         if (index < qsizetype(array.size())) {
