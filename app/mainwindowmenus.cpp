@@ -13,8 +13,10 @@
 #include "fleetfetcher.h"
 #include "fleetmodel.h"
 #include "fleettableview.h"
+#include "linkvariables.h"
 #include "popoutwindow.h"
 #include "rolloutdetailview.h"
+#include "rolloutlinksmenu.h"
 #include "versioninfo.h"
 
 #include <QAction>
@@ -32,6 +34,8 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QUrl>
+
+#include <algorithm>
 
 QMenu *MainWindow::rowMenu(const QModelIndex &index)
 {
@@ -54,20 +58,25 @@ QMenu *MainWindow::rowMenu(const QModelIndex &index)
         copyCommands->setText(view->copyCommandAction()->text());
     }
     const QString environment = index.data(FleetModel::EnvironmentRole).toString();
+    const QString namespaceName = index.data(FleetModel::NamespaceRole).toString();
+    const QString name = index.data(FleetModel::NameRole).toString();
     for (const EnvironmentSpec &spec : m_fleetModel->environments()) {
-        if (spec.name != environment)
+        if (spec.name != environment || spec.links.isEmpty())
             continue;
-        for (const EnvironmentLink &link : spec.links) {
-            const QUrl url(link.expanded(environment, spec.context,
-                                         index.data(FleetModel::NamespaceRole).toString(),
-                                         index.data(FleetModel::NameRole).toString()));
-            QAction *open = menu->addAction(tr("Open in %1").arg(link.name), this,
-                                            [url] { QDesktopServices::openUrl(url); });
-            open->setToolTip(url.toString());
-            open->setData(url);
-        }
-        if (!spec.links.isEmpty())
-            menu->addSeparator();
+        // The detail shows the row just selected: its canary and release window fill the
+        // links' {{canary_hash}}, {{from}}, ...; other rows have their names only.
+        const RolloutDetail &detail = view->detail();
+        const bool shown = isRollout && detail.environment == environment
+            && detail.rollout.metadata.namespaceName == namespaceName
+            && detail.rollout.metadata.name == name;
+        const LinkVariables variables = shown
+            ? LinkVariables::forRollout(detail, spec.context, QDateTime::currentDateTimeUtc())
+            : LinkVariables::forWorkload(environment, spec.context, namespaceName, name,
+                                         isRollout
+                                             ? tr("the rollout's detail is not loaded yet.")
+                                             : tr("only a rollout has a canary and a release."));
+        RolloutLinksMenu::addLinkActions(menu, spec.links, variables, true);
+        menu->addSeparator();
     }
     const QString target = QStringLiteral("%1/%2/%3")
                                .arg(index.data(FleetModel::EnvironmentRole).toString(),
@@ -97,6 +106,14 @@ MainWindow::~MainWindow()
 
 void MainWindow::createMenus()
 {
+    // "Open In" beside the detail's actions: the links of the shown rollout's environment.
+    new RolloutLinksMenu(m_detail->rolloutView(), [this](const QString &environment) {
+        const QList<EnvironmentSpec> specs = m_fleetModel->environments();
+        const auto spec = std::find_if(specs.cbegin(), specs.cend(), [&](const auto &candidate) {
+            return candidate.name == environment;
+        });
+        return spec == specs.cend() ? EnvironmentSpec {} : *spec;
+    });
     createFileMenu();
     createViewMenu();
     createRolloutMenu();
