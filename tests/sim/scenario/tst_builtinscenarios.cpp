@@ -146,7 +146,7 @@ private slots:
 
         // prod's deployer may pause but not promote.
         const ClusterScenario &prod = scenario.clusters.at(2);
-        QCOMPARE(prod.users.size(), 3);
+        QCOMPARE(prod.users.size(), 4);
         AccessControl access;
         for (const UserSpec &user : prod.users)
             access.addUser(user);
@@ -158,6 +158,14 @@ private slots:
         QVERIFY(!access.isAllowed(deployer, QStringLiteral("patch"), QStringLiteral("argoproj.io"),
                                   QStringLiteral("rollouts"), QStringLiteral("status"),
                                   QStringLiteral("shop"), QStringLiteral("checkout")));
+        // prod's limited user reads the policy reports but not Trivy's vulnerability reports.
+        const UserInfo limited = *access.authenticateToken(QStringLiteral("prod-limited-token"));
+        QVERIFY(access.isAllowed(limited, QStringLiteral("list"), QStringLiteral("wgpolicyk8s.io"),
+                                 QStringLiteral("policyreports"), QString(), QStringLiteral("shop"),
+                                 QString()));
+        QVERIFY(!access.isAllowed(
+            limited, QStringLiteral("list"), QStringLiteral("aquasecurity.github.io"),
+            QStringLiteral("vulnerabilityreports"), QString(), QStringLiteral("shop"), QString()));
 
         // The states the demo promises.
         const QJsonObject *paused
