@@ -30,6 +30,7 @@
 #include "rolloutdetailcontroller.h"
 #include "rolloutdetailview.h"
 #include "rolloutmetricsview.h"
+#include "safetynetscontroller.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -93,6 +94,9 @@ MainWindow::MainWindow(QWidget *parent) :
     m_metricsController = new MetricsController(m_fleetModel, metricsView, this);
     m_metricsController->setObjectName(QStringLiteral("metricsController"));
     m_detail->rolloutView()->addPage(metricsView, tr("Metrics"));
+    // The selected rollout's safety nets: its Safety nets tab and the header's summary.
+    m_safetyNets = new SafetyNetsController(m_fleetModel, m_detail->rolloutView(), this);
+    m_safetyNets->setObjectName(QStringLiteral("safetyNetsController"));
     connect(m_recording, &ReleaseRecording::problem, this,
             [this](const QString &message, bool isError) {
                 m_banner->showMessage(message,
@@ -209,6 +213,7 @@ void MainWindow::setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentS
 
     m_detailController->setFleet(kubeconfig, environments, AuditLog::defaultPath());
     m_metricsController->setFleet(kubeconfig, environments);
+    m_safetyNets->setFleet(kubeconfig, environments);
     m_gates->setFleet(kubeconfig, environments, AuditLog::defaultPath());
     m_notifications->reset(); // another fleet: nothing it shows yet is news
     m_fetcher = std::make_unique<FleetFetcher>(kubeconfig, environments);
@@ -275,6 +280,7 @@ void MainWindow::stopFetching()
         m_fetcher->stop();
     m_detailController->shutdown();
     m_metricsController->shutdown();
+    m_safetyNets->shutdown();
     m_gates->shutdown();
 }
 

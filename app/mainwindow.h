@@ -34,6 +34,7 @@ class QSplitter;
 class QTimer;
 class RetryCountdown;
 class RolloutDetailController;
+class SafetyNetsController;
 class ReleaseRecording;
 class ArgoCdController;
 class GateController;
@@ -200,6 +201,7 @@ private:
     RolloutDetailController *m_detailController;
     DeploymentDetailController *m_deploymentController;
     MetricsController *m_metricsController = nullptr;
+    SafetyNetsController *m_safetyNets = nullptr;
     ReleaseRecording *m_recording;
     GateController *m_gates;
     ArgoCdController *m_argoCd;

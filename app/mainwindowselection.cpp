@@ -11,6 +11,7 @@
 #include "fleettableview.h"
 #include "metricscontroller.h"
 #include "rolloutdetailcontroller.h"
+#include "safetynetscontroller.h"
 
 #include <QItemSelectionModel>
 
@@ -57,6 +58,7 @@ void MainWindow::reconcileSelection()
         m_detailController->select(QString(), QString());
         m_deploymentController->select(QString(), QString());
         m_metricsController->select(QString(), QString());
+        m_safetyNets->select(QString(), QString());
         const QString target = QStringLiteral("%1 / %2 / %3")
                                    .arg(m_selection.at(0), m_selection.at(2), m_selection.at(3));
         const bool exists = m_fleetModel
@@ -82,12 +84,14 @@ void MainWindow::showDetailOf(const QModelIndex &index)
         m_deploymentController->select(QString(), QString());
         m_detailController->select(environment, index.data(FleetModel::UidRole).toString());
         m_metricsController->select(environment, index.data(FleetModel::UidRole).toString());
+        m_safetyNets->select(environment, index.data(FleetModel::UidRole).toString());
         showGateReport(environment, index.data(FleetModel::UidRole).toString());
         m_detail->showRolloutView();
         return;
     }
     m_detailController->select(QString(), QString());
     m_metricsController->select(QString(), QString());
+    m_safetyNets->select(QString(), QString());
     m_deploymentController->select(environment, index.data(FleetModel::UidRole).toString());
     m_detail->showDeploymentView();
 }
@@ -104,6 +108,7 @@ void MainWindow::updateDetail()
         m_detailController->select(QString(), QString());
         m_deploymentController->select(QString(), QString());
         m_metricsController->select(QString(), QString());
+        m_safetyNets->select(QString(), QString());
         m_detail->clearSelection();
         return;
     }
