@@ -20,14 +20,25 @@
 //       colour: "#c0392b"       # #rrggbb; default: none
 //       readOnly: true          # default: false
 //       protected: true         # every action but pause asks first; default: false
-//       links:                  # web pages about a workload, in its row menu
+//       links:                  # web pages about a workload: its row menu, "Open In"
 //         - name: Argo CD       #   {environment} {context} {namespace} {name} are filled in
 //           url: https://argocd.example.com/applications/{namespace}/{name}
+//         - name: Grafana       #   and the chart variables, pod_regex, from/to (linkvariables.h)
+//           url: https://grafana.example.com/d/uid?var-ns={{namespace}}&from={{from}}&to={{to}}
+//         - name: Loki          #   a JSON parameter is escaped as JSON, then encoded whole
+//           url: 'https://g.example/explore?left={"queries":[{"expr":"{pod=~\"{{pod_regex}}\"}"}]}'
 //       onGateFail: pause       # pause a rollout whose quality gate fails (while the app
 //                               #   runs); default: notify
 //       prometheus:             # default: service monitoring/prometheus:9090 through the
 //         url: https://prom:9090  #   API server's service proxy; `false` turns metrics off;
 //         pathPrefix: /prometheus #   all keys in prometheusconfig_p.h
+//       safetyNets:             # CI runs and their web UIs (safetynetsconfig.h); optional
+//         ciNamespaces: [argo, tekton-pipelines]
+//         ciLabels:
+//           app.kubernetes.io/name: "{{rollout}}"
+//         argoWorkflowsUrl: https://workflows.example.com
+//         tektonDashboardUrl: https://tekton.example.com
+//         falco: true
 //
 // Every error names the file, the line (1-based) and the field, e.g.
 // "config.yaml:7: environments[1].colour: 'red' is not a colour of the form #rrggbb".

@@ -4,6 +4,8 @@
 // values, defaults and the exact error for each kind of broken input.
 #include "environmentconfig.h"
 
+#include <QFile>
+#include <QRegularExpression>
 #include <QTest>
 
 class TestSafetyNetsConfig : public QObject
@@ -69,6 +71,34 @@ private slots:
         QVERIFY2(EnvironmentConfig::fromYaml(yaml, QStringLiteral("c.yaml"), &config, &error),
                  qPrintable(error));
         QCOMPARE(config.environments().first().links.size(), 1);
+    }
+
+    // The header's commented example (the fuzzer's seed, scripts/fuzz `example`) is a valid
+    // file with a safetyNets block and links of both forms.
+    void documentedExample()
+    {
+        QFile header(QStringLiteral(RD_SOURCE_DIR "/domain/config/environmentconfig.h"));
+        QVERIFY(header.open(QIODevice::ReadOnly | QIODevice::Text));
+        QByteArray yaml;
+        bool started = false;
+        static const QRegularExpression key(QStringLiteral("^ *[a-zA-Z-]*:"));
+        for (const QByteArray &line : header.readAll().split('\n')) {
+            // As the script's sed: "//  " and an optional third space.
+            if (!line.startsWith("//  "))
+                continue;
+            const QByteArray text = line.mid(line.startsWith("//   ") ? 5 : 4);
+            started = started || key.match(QString::fromUtf8(text)).hasMatch();
+            if (started)
+                yaml += text + '\n';
+        }
+        EnvironmentConfig config;
+        QString error;
+        QVERIFY2(EnvironmentConfig::fromYaml(yaml, QStringLiteral("h.yaml"), &config, &error),
+                 qPrintable(error));
+        const EnvironmentSpec &spec = config.environments().first();
+        QCOMPARE(spec.links.size(), 3);
+        QCOMPARE(spec.safetyNets.ciNamespaces.size(), 2);
+        QCOMPARE(spec.safetyNets.tektonDashboardUrl, QStringLiteral("https://tekton.example.com"));
     }
 
     void errors_data()
