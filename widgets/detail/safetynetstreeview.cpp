@@ -46,6 +46,12 @@ SafetyNetsTreeView::SafetyNetsTreeView(QWidget *parent) :
     setColumnWidth(SafetyNetsModel::Item, digits(40));
     setColumnWidth(SafetyNetsModel::Canary, digits(16));
     setColumnWidth(SafetyNetsModel::Stable, digits(15));
+    // Rows keep the height measured at their first layout; a wrapped message needs it measured
+    // again when the stretching column changes width (the tab shown, the pane resized).
+    connect(header(), &QHeaderView::sectionResized, this, [this](int column) {
+        if (column == SafetyNetsModel::Details)
+            scheduleDelayedItemsLayout();
+    });
     connect(this, &QAbstractItemView::clicked, this, [this](const QModelIndex &index) {
         if (index.column() == SafetyNetsModel::Item)
             open(index);
