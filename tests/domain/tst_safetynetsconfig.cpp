@@ -3,10 +3,16 @@
 // domain/config/endpointconfigsafetynets.cpp) and the `links:` templates checked at load time:
 // values, defaults and the exact error for each kind of broken input.
 #include "environmentconfig.h"
+#include "linkvariables.h"
+#include "rolloutdetail.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTest>
+#include <QUrlQuery>
 
 class TestSafetyNetsConfig : public QObject
 {
@@ -99,6 +105,63 @@ private slots:
         QCOMPARE(spec.links.size(), 3);
         QCOMPARE(spec.safetyNets.ciNamespaces.size(), 2);
         QCOMPARE(spec.safetyNets.tektonDashboardUrl, QStringLiteral("https://tekton.example.com"));
+    }
+
+    // docs/cli.md's examples of links: and safetyNets: load, and the Loki and Tempo links
+    // carry the canary's selector and the service inside their JSON.
+    void documentedInTheManual()
+    {
+        QFile manual(QStringLiteral(RD_SOURCE_DIR "/docs/cli.md"));
+        QVERIFY(manual.open(QIODevice::ReadOnly | QIODevice::Text));
+        const QString text = QString::fromUtf8(manual.readAll());
+        for (const char *heading :
+             {"### Links out (`links:`)", "### Safety nets (`safetyNets:`)"}) {
+            const qsizetype at = text.indexOf(QLatin1String(heading));
+            QVERIFY2(at >= 0, heading);
+            const qsizetype start = text.indexOf(QLatin1String("```yaml\n"), at) + 8;
+            const QString yaml = text.mid(start, text.indexOf(QLatin1String("```"), start) - start);
+            EnvironmentConfig config;
+            QString error;
+            QVERIFY2(EnvironmentConfig::fromYaml(yaml.toUtf8(), QStringLiteral("cli.md"), &config,
+                                                 &error),
+                     qPrintable(error));
+            const EnvironmentSpec &spec = config.environments().first();
+            if (spec.links.isEmpty()) {
+                QCOMPARE(spec.safetyNets.falco, false);
+                continue;
+            }
+            QCOMPARE(spec.links.size(), 4);
+            RolloutDetail detail;
+            detail.environment = spec.name;
+            detail.rollout.metadata.name = QStringLiteral("checkout");
+            detail.rollout.metadata.namespaceName = QStringLiteral("shop");
+            detail.rollout.status.currentPodHash = QStringLiteral("abc12");
+            detail.rollout.status.stableRS = QStringLiteral("9f8e7");
+            ReplicaSet canary;
+            canary.metadata.labels.insert(QStringLiteral("rollouts-pod-template-hash"),
+                                          QStringLiteral("abc12"));
+            canary.metadata.creationTimestamp = QDateTime::currentDateTimeUtc().addSecs(-60);
+            detail.replicaSets = {canary};
+            const LinkVariables variables
+                = LinkVariables::forRollout(detail, spec.context, QDateTime::currentDateTimeUtc());
+            const auto expression = [&](int link, const char *key) {
+                const LinkUrl url = variables.expand(spec.links.at(link).url);
+                const QString left
+                    = QUrlQuery(url.url).queryItemValue(QStringLiteral("left"), QUrl::FullyDecoded);
+                return QJsonDocument::fromJson(left.toUtf8())
+                    .object()
+                    .value(QStringLiteral("queries"))
+                    .toArray()
+                    .first()
+                    .toObject()
+                    .value(QLatin1String(key))
+                    .toString();
+            };
+            QCOMPARE(expression(1, "expr"),
+                     QStringLiteral("{namespace=\"shop\", pod=~\"checkout-abc12-.*\"}"));
+            QCOMPARE(expression(2, "query"),
+                     QStringLiteral("{resource.service.name=\"checkout\"}"));
+        }
     }
 
     void errors_data()
