@@ -88,7 +88,7 @@ void addResults(Node &section, const SafetyNets &nets)
     counts.cell(Item).text = Text::tr("Results");
     const int failing = c.fail + c.error;
     counts.cell(Canary) = failing > 0
-        ? DetailCell(Text::tr("%1 failing").arg(failing), QString(), Tone::Failed)
+        ? DetailCell(Text::tr("%n failing", "policy results", failing), QString(), Tone::Failed)
         : DetailCell(Text::tr("none failing"), QString(), Tone::Ok);
     counts.cell(Details).text = Text::tr("%1 pass · %2 fail · %3 warn · %4 error · %5 skip")
                                     .arg(c.pass)
@@ -104,10 +104,31 @@ void addResults(Node &section, const SafetyNets &nets)
                          [&](const PolicyResult &n) { return sameResult(n, result); }))
             ordered.append(result);
     }
+    // Kyverno reports a rule once per object (the Rollout, its ReplicaSet, each pod): one row
+    // per rule, the newest result's message, and how many objects it failed on.
+    QStringList keys;
+    QHash<QString, int> objects;
+    QHash<QString, int> firstIndex;
     for (int i = 0; i < ordered.size(); ++i) {
-        const PolicyResult &result = ordered.at(i);
-        addRow(section, QStringLiteral("result:%1/%2").arg(result.policy, result.rule),
-               resultRow(result, i < p.newFailures.size()));
+        const QString key
+            = QStringLiteral("result:%1/%2").arg(ordered.at(i).policy, ordered.at(i).rule);
+        if (!firstIndex.contains(key)) {
+            firstIndex.insert(key, i);
+            keys.append(key);
+        }
+        ++objects[key];
+    }
+    for (const QString &key : std::as_const(keys)) {
+        const int i = firstIndex.value(key);
+        DetailRow row = resultRow(ordered.at(i), i < p.newFailures.size());
+        const int count = objects.value(key);
+        if (count > 1) {
+            const QString message
+                = Text::tr("on %n object(s): %1", "", count).arg(ordered.at(i).message);
+            row.cell(Details).text = oneLine(message);
+            row.cell(Details).toolTip = message;
+        }
+        addRow(section, key, std::move(row));
     }
 }
 

@@ -275,7 +275,7 @@ private slots:
         QTest::addRow("unknown context")
             << "get rollouts --demo --context qa"
             << "release-dashboard: context 'qa' is not in the kubeconfig (contexts: dev, "
-               "dev-viewer, staging, staging-viewer, prod, prod-viewer, prod-deployer)\n";
+               "dev-viewer, staging, staging-viewer, prod, prod-viewer, prod-deployer, prod-limited)\n";
     }
 
     void usageErrors()
@@ -308,7 +308,7 @@ private slots:
                  QStringLiteral("release-dashboard: %1:4: environments[1].context: context "
                                 "'qa-cluster' of environment 'qa' is not in the kubeconfig "
                                 "(contexts: dev, dev-viewer, staging, staging-viewer, prod, "
-                                "prod-viewer, prod-deployer)\n")
+                                "prod-viewer, prod-deployer, prod-limited)\n")
                      .arg(unknown));
 
         result = run(QStringLiteral("get rollouts --kubeconfig ")

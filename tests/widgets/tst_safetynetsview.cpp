@@ -195,7 +195,8 @@ private slots:
 
         // What was not read is never green: "no findings" in the plain colour, grey notes.
         view.setSafetyNets(netsFor(detail, F::unread()));
-        QCOMPARE(parts.header->safetyNetsText(), QStringLiteral("Safety nets: no findings"));
+        QCOMPARE(parts.header->safetyNetsText(),
+                 QStringLiteral("Safety nets: no findings in what could be read"));
         QCOMPARE(summaryColour(parts.header), parts.header->palette().color(QPalette::WindowText));
         QVERIFY(!parts.tabs->tabBar()->tabTextColor(tab).isValid());
         QVERIFY(
@@ -206,7 +207,8 @@ private slots:
         SafetyNets other = netsFor(detail, F::checkout());
         other.rollout = QStringLiteral("cart");
         view.setSafetyNets(other);
-        QCOMPARE(parts.header->safetyNetsText(), QStringLiteral("Safety nets: no findings"));
+        QCOMPARE(parts.header->safetyNetsText(),
+                 QStringLiteral("Safety nets: no findings in what could be read"));
         view.setDetail(DetailFixture::load(QStringLiteral("aborted-canary.json")).detail);
         QCOMPARE(parts.header->safetyNetsText(), QString());
         QVERIFY(!safetyNets->showsSafetyNets());
