@@ -38,6 +38,9 @@ ObjectList<T> decodeList(const QByteArray &body, const ItemReader<T> &readItem,
                  list.remainingItemCount, listKind,
                  [&](Context &ctx, Element item, const Path &path) {
                      readItem(ctx, item, path, list.items);
+                     // One FeatureFlag holds many values: the last may overshoot.
+                     if (list.items.size() > SafetyNetLimits::maxObjectsPerKind)
+                         list.items.resize(SafetyNetLimits::maxObjectsPerKind);
                      return list.items.size() < SafetyNetLimits::maxObjectsPerKind;
                  });
     if (!list.report.isOk())

@@ -322,7 +322,8 @@ ObjectList<FeatureFlag> SafetyNetDecoder::featureFlags(const QByteArray &body)
                 if (is(key, "metadata")) {
                     readItemMeta(ctx, v, p, meta);
                 } else if (is(key, "spec")) {
-                    // Read after the metadata, whatever the order of the keys.
+                    // Only found here: each flag carries the resource's name, so the flags
+                    // are read once the metadata is, wherever it stands in the object.
                     forEachMember(ctx, v, p, [&](std::string_view k, Element sv, const Path &sp) {
                         if (!is(k, "flagSpec"))
                             return;
