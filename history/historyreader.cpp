@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 using HistorySql::execWith;
@@ -136,7 +137,17 @@ ReleaseGateEvaluation gateFrom(const QSqlQuery &q)
     return g;
 }
 
+ReleaseSafetyNets safetyNetsFrom(const QSqlQuery &q)
+{
+    ReleaseSafetyNets nets;
+    nets.readAt = timeFrom(q.value(0));
+    // A row that is not an object (damaged by hand) reads as an empty reading, still dated.
+    nets.nets = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+    return nets;
+}
+
 // Reads every row of `sql` for one release into *out; false on a failed query.
+
 template<typename T, typename From>
 bool readAll(QSqlQuery &query, const QString &sql, qint64 releaseId, From from, QList<T> *out)
 {
@@ -315,7 +326,16 @@ bool HistoryReader::readRows(ReleaseTimeline *timeline) const
                                       " message FROM gate_evaluations WHERE release_id = ?"
                                       " ORDER BY evaluated_at, gate"),
                        id, gateFrom, &timeline->gates));
-    return ok || failed(q);
+    // Nor safety nets before version 3; one row per release at most.
+    QList<ReleaseSafetyNets> nets;
+    const bool netsOk = !ok || m_version < 3
+        || readAll(q,
+                   QStringLiteral("SELECT read_at, safety_nets FROM release_safety_nets"
+                                  " WHERE release_id = ?"),
+                   id, safetyNetsFrom, &nets);
+    if (!nets.isEmpty())
+        timeline->safetyNets = nets.first();
+    return (ok && netsOk) || failed(q);
 }
 
 std::optional<ReleaseSummary> HistoryReader::previousRelease(const ReleaseSummary &release) const

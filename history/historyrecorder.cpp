@@ -54,6 +54,15 @@ void HistoryRecorder::recordGateReport(const GateReport &report)
         Qt::QueuedConnection);
 }
 
+void HistoryRecorder::recordSafetyNets(const SafetyNets &nets, qint64 readAtMs)
+{
+    if (!m_started)
+        return;
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, nets, readAtMs] { worker->recordSafetyNets(nets, readAtMs); },
+        Qt::QueuedConnection);
+}
+
 bool HistoryRecorder::flushNow()
 {
     if (!m_started)

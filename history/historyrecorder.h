@@ -34,6 +34,12 @@ public:
     // or at least a minute (ReleaseTracker::gateRecordIntervalMs) after it: every change
     // of outcome is in the record, a steady gate adds one row a minute.
     void recordGateReport(const GateReport &report);
+    // Any thread: one rollout's safety nets as the window assembled them at readAtMs
+    // (SafetyNetsMonitor), queued like a gate report and stored on the release of that
+    // rollout whose pod template hash is nets.canary.podTemplateHash and that was in
+    // progress then. A release keeps only its latest safety nets, replaced when they change
+    // but not more than once a minute (ReleaseTracker::safetyNetsRecordIntervalMs).
+    void recordSafetyNets(const SafetyNets &nets, qint64 readAtMs);
     // Blocks until what was recorded so far is written (tests, and `record` on SIGTERM).
     // False when that write failed (writeFailed() said why) or there is no database.
     bool flushNow();

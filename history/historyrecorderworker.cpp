@@ -20,7 +20,7 @@ qsizetype rowCount(const HistoryWrite &w)
 {
     return w.releases.size() + w.stepTexts.size() + w.transitions.size() + w.actions.size()
         + w.analysisRuns.size() + w.measurements.size() + w.events.size() + w.gateEvaluations.size()
-        + w.deletedWorkloads.size();
+        + w.safetyNets.size() + w.deletedWorkloads.size();
 }
 
 } // namespace
@@ -75,6 +75,17 @@ void HistoryRecorderWorker::recordGateReport(const GateReport &report)
     if (!tracker)
         return; // no release of that environment is known yet
     m_pending.append(tracker->applyGateReport(report));
+    schedule();
+}
+
+void HistoryRecorderWorker::recordSafetyNets(const SafetyNets &nets, qint64 readAtMs)
+{
+    if (!m_writer)
+        return;
+    const std::shared_ptr<ReleaseTracker> tracker = m_trackers.value(nets.environment);
+    if (!tracker)
+        return; // no release of that environment is known yet
+    m_pending.append(tracker->applySafetyNets(nets, readAtMs));
     schedule();
 }
 

@@ -45,6 +45,8 @@ public:
     // Placed by the environment's tracker (ReleaseTracker::applyGateReport); dropped when no
     // batch of that environment came yet.
     void recordGateReport(const GateReport &report);
+    // Placed by the tracker likewise (ReleaseTracker::applySafetyNets).
+    void recordSafetyNets(const SafetyNets &nets, qint64 readAtMs);
     // Writes what is pending now (the flush timer's job; also before closing).
     void flush();
     void close();

@@ -88,6 +88,16 @@ const char *const version2[] = {
     " ON gate_evaluations (release_id, evaluated_at, gate)",
 };
 
+// Version 3: the latest safety nets of each release (issue 15; HistoryRecorder::
+// recordSafetyNets), safetyNetsJson's object as compact JSON text, one row per release
+// replaced when they change.
+const char *const version3[] = {
+    "CREATE TABLE release_safety_nets ("
+    " id INTEGER PRIMARY KEY,"
+    " release_id INTEGER NOT NULL UNIQUE REFERENCES releases (id) ON DELETE CASCADE,"
+    " read_at INTEGER NOT NULL, safety_nets TEXT NOT NULL)",
+};
+
 bool runAll(HistoryConnection &connection, const char *const *begin, const char *const *end,
             QString *error)
 {
@@ -110,10 +120,16 @@ bool addGateEvaluations(HistoryConnection &connection, QString *error)
     return runAll(connection, std::begin(version2), std::end(version2), error);
 }
 
+bool addSafetyNets(HistoryConnection &connection, QString *error)
+{
+    return runAll(connection, std::begin(version3), std::end(version3), error);
+}
+
 // Step i takes the database from version i to version i + 1. A new version is one more entry
 // here (and historySchemaVersion + 1); an existing file then runs only the steps it lacks.
 using MigrationStep = bool (*)(HistoryConnection &, QString *);
-constexpr std::array<MigrationStep, 2> migrationSteps {createVersion1, addGateEvaluations};
+constexpr std::array<MigrationStep, 3> migrationSteps {createVersion1, addGateEvaluations,
+                                                       addSafetyNets};
 static_assert(int(migrationSteps.size()) == historySchemaVersion,
               "one migration step per schema version");
 
@@ -141,6 +157,7 @@ constexpr TableColumns expectedColumns[] = {
     {"gate_evaluations",
      "id release_id gate source outcome value worst_value stable_value bound samples window_ms "
      "message evaluated_at"},
+    {"release_safety_nets", "id release_id read_at safety_nets"},
 };
 
 } // namespace

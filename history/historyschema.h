@@ -7,8 +7,8 @@ class HistoryConnection;
 
 // The history database's schema version: PRAGMA user_version of a current database. Each
 // step up has a migration (historyschema.cpp). 1: releases and their rows; 2: the quality
-// gates' evaluations.
-constexpr int historySchemaVersion = 2;
+// gates' evaluations; 3: the releases' safety nets.
+constexpr int historySchemaVersion = 3;
 
 namespace HistorySchema {
 

@@ -115,6 +115,11 @@ bool HistoryWriter::prepare()
          "INSERT OR IGNORE INTO gate_evaluations (release_id, gate, source, outcome, value,"
          " worst_value, stable_value, bound, samples, window_ms, message, evaluated_at)"
          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"},
+        // A release keeps its latest safety nets only.
+        {&HistoryWriter::m_upsertSafetyNets,
+         "INSERT INTO release_safety_nets (release_id, read_at, safety_nets) VALUES (?, ?, ?)"
+         " ON CONFLICT (release_id) DO UPDATE SET read_at = excluded.read_at,"
+         " safety_nets = excluded.safety_nets"},
     };
     for (const Statement &statement : statements) {
         QSqlQuery &query = this->*statement.query;

@@ -20,9 +20,9 @@ class HistoryDatabase;
 // only ever becomes true and first_observed_at keeps the earliest time), transitions and
 // actions are appended (an audit id already stored is skipped), runs, measurements and
 // events are upserted by their unique keys, gate evaluations are appended (the same gate at
-// the same instant once), and a deleted workload marks all its releases.
-// A row of a release that is neither stored nor in the write is skipped and counted
-// (skippedRows()), not an error: the recorder may have started after that release ended.
+// the same instant once), a release's safety nets replace the ones it had, and a deleted workload
+// marks all its releases. A row of a release that is neither stored nor in the write is skipped and
+// counted (skippedRows()), not an error: the recorder may have started after that release ended.
 //
 // Used on the database's thread, and destroyed before the database is closed (its prepared
 // statements belong to the connection).
@@ -72,6 +72,7 @@ private:
     bool writeMeasurement(const ReleaseRow<ReleaseMeasurement> &row);
     bool writeEvent(const ReleaseRow<ReleaseEvent> &row);
     bool writeGateEvaluation(const ReleaseRow<ReleaseGateEvaluation> &row);
+    bool writeSafetyNets(const ReleaseRow<ReleaseSafetyNets> &row);
     bool markDeleted(const DeletedWorkload &workload);
 
     HistoryDatabase &m_database;
@@ -97,4 +98,5 @@ private:
     QSqlQuery m_insertMeasurement;
     QSqlQuery m_upsertEvent;
     QSqlQuery m_insertGateEvaluation;
+    QSqlQuery m_upsertSafetyNets;
 };

@@ -3,6 +3,8 @@
 #include "historysql.h"
 #include "historywriter.h"
 
+#include <QJsonDocument>
+
 using HistorySql::execWith;
 using HistorySql::joinLines;
 using HistorySql::numberValue;
@@ -38,7 +40,8 @@ bool HistoryWriter::writeRows(const HistoryWrite &batch)
         && writeEach(batch.measurements, [this](const auto &row) { return writeMeasurement(row); })
         && writeEach(batch.events, [this](const auto &row) { return writeEvent(row); })
         && writeEach(batch.gateEvaluations,
-                     [this](const auto &row) { return writeGateEvaluation(row); });
+                     [this](const auto &row) { return writeGateEvaluation(row); })
+        && writeEach(batch.safetyNets, [this](const auto &row) { return writeSafetyNets(row); });
     if (!rowsWritten)
         return false;
     for (const DeletedWorkload &workload : batch.deletedWorkloads) {
@@ -208,6 +211,23 @@ bool HistoryWriter::writeGateEvaluation(const ReleaseRow<ReleaseGateEvaluation> 
         g.evaluatedAt.isValid() ? QVariant(g.evaluatedAt.toMSecsSinceEpoch()) : QVariant(qint64(0)),
     };
     return execWith(m_insertGateEvaluation, values) || fail(m_insertGateEvaluation);
+}
+
+bool HistoryWriter::writeSafetyNets(const ReleaseRow<ReleaseSafetyNets> &row)
+{
+    qint64 id = 0;
+    if (!rowRelease(row.release, &id))
+        return false;
+    if (id == 0)
+        return true;
+    const ReleaseSafetyNets &nets = row.value;
+    const QVariantList values = {
+        id,
+        // NOT NULL: the tracker dates every reading.
+        nets.readAt.isValid() ? QVariant(nets.readAt.toMSecsSinceEpoch()) : QVariant(qint64(0)),
+        QString::fromUtf8(QJsonDocument(nets.nets).toJson(QJsonDocument::Compact)),
+    };
+    return execWith(m_upsertSafetyNets, values) || fail(m_upsertSafetyNets);
 }
 
 bool HistoryWriter::markDeleted(const DeletedWorkload &workload)

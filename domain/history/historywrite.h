@@ -41,13 +41,16 @@ struct HistoryWrite
     QList<ReleaseRow<ReleaseEvent>> events; // upserted by (release, uid)
     // Appended; one per (release, gate, evaluatedAt): the same evaluation again is skipped.
     QList<ReleaseRow<ReleaseGateEvaluation>> gateEvaluations;
+    // Upserted: a release keeps only its latest safety nets.
+    QList<ReleaseRow<ReleaseSafetyNets>> safetyNets;
     QList<DeletedWorkload> deletedWorkloads; // sets workloadDeletedAt on its releases
 
     bool isEmpty() const
     {
         return releases.isEmpty() && stepTexts.isEmpty() && transitions.isEmpty()
             && actions.isEmpty() && analysisRuns.isEmpty() && measurements.isEmpty()
-            && events.isEmpty() && gateEvaluations.isEmpty() && deletedWorkloads.isEmpty();
+            && events.isEmpty() && gateEvaluations.isEmpty() && safetyNets.isEmpty()
+            && deletedWorkloads.isEmpty();
     }
     // Appends other's rows after this write's (releases first stays true).
     void append(const HistoryWrite &other);

@@ -147,5 +147,6 @@ void HistoryWrite::append(const HistoryWrite &other)
     measurements += other.measurements;
     events += other.events;
     gateEvaluations += other.gateEvaluations;
+    safetyNets += other.safetyNets;
     deletedWorkloads += other.deletedWorkloads;
 }

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QHashFunctions>
+#include <QJsonObject>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -195,6 +196,22 @@ QString gateSourceName(GateResult::Source source);
 // False for an unknown name.
 bool gateSourceFromName(const QString &name, GateResult::Source *out);
 
+// The latest safety nets of a release (issue 15): safetyNetsJson's object for its canary
+// against its stable, as the dashboard last read them while the release was in progress
+// (HistoryRecorder::recordSafetyNets), the cluster's words in it redacted.
+struct ReleaseSafetyNets
+{
+    QDateTime readAt; // when they were assembled; null: none recorded
+    QJsonObject nets;
+
+    bool isValid() const { return readAt.isValid(); }
+    bool operator==(const ReleaseSafetyNets &o) const
+    {
+        return readAt == o.readAt && nets == o.nets;
+    }
+    bool operator!=(const ReleaseSafetyNets &o) const { return !(*this == o); }
+};
+
 // Everything recorded of one release, in time order.
 struct ReleaseTimeline
 {
@@ -206,6 +223,7 @@ struct ReleaseTimeline
     QList<ReleaseMeasurement> measurements;
     QList<ReleaseEvent> events;
     QList<ReleaseGateEvaluation> gates; // by time, then gate name
+    ReleaseSafetyNets safetyNets; // invalid when none was recorded
 };
 
 // What the Releases view and `history` ask for; empty fields match everything.

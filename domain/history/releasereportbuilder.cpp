@@ -3,6 +3,7 @@
 
 #include "releasecompare.h"
 #include "releasegates.h"
+#include "releasesafetynets.h"
 
 #include <algorithm>
 
@@ -32,8 +33,14 @@ ReleaseReport ReleaseReportBuilder::build() const
 {
     ReleaseReport report;
     report.title = title();
-    report.sections = {summarySection(),  timelineSection(), stepsSection(), gatesSection(),
-                       analysisSection(), actionsSection(),  eventsSection()};
+    report.sections = {summarySection(),
+                       timelineSection(),
+                       stepsSection(),
+                       gatesSection(),
+                       ReleaseSafetyNetsReport::section(m_timeline.safetyNets),
+                       analysisSection(),
+                       actionsSection(),
+                       eventsSection()};
     if (m_previous)
         report.sections.append(comparisonSection());
     return report;

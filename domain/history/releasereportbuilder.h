@@ -21,6 +21,14 @@ public:
     static QString actorText(const ReleaseAction &action);
     static QString stepName(qint32 step);
 
+    // The blocks every section is made of (the safety nets' section too,
+    // releasesafetynets.cpp).
+    static ReleaseReportBlock paragraph(const QString &text);
+    static ReleaseReportBlock subheading(const QString &text);
+    static ReleaseReportBlock table(const ReleaseReportTable &table);
+    // The table, or the paragraph saying nothing was recorded when it has no rows.
+    static ReleaseReportBlock tableOr(const ReleaseReportTable &table, const QString &empty);
+
 private:
     QString title() const;
     ReleaseReportSection summarySection() const;
@@ -35,12 +43,6 @@ private:
     ReleaseReportTable comparisonOverview() const;
     ReleaseReportTable comparisonSteps() const;
     ReleaseReportTable comparisonMetrics() const;
-
-    static ReleaseReportBlock paragraph(const QString &text);
-    static ReleaseReportBlock subheading(const QString &text);
-    static ReleaseReportBlock table(const ReleaseReportTable &table);
-    // The table, or the paragraph saying nothing was recorded when it has no rows.
-    static ReleaseReportBlock tableOr(const ReleaseReportTable &table, const QString &empty);
 
     const ReleaseTimeline &m_timeline;
     const ReleaseTimeline *m_previous;

@@ -9,6 +9,7 @@
 #include "historywrite.h"
 #include "replicaset.h"
 #include "rollout.h"
+#include "safetynets.h"
 
 #include <QHash>
 #include <QList>
@@ -53,6 +54,16 @@ public:
     // known here or no such release.
     HistoryWrite applyGateReport(const GateReport &report);
 
+    // A release's safety nets are stored again only when they differ from the last stored,
+    // and not sooner than this after it (a change that comes sooner waits for the next one).
+    static constexpr qint64 safetyNetsRecordIntervalMs = 60'000;
+    // The safety nets of one rollout's canary (SafetyNetsMonitor), read at readAtMs: placed
+    // like a gate report, on the release of nets' namespace and rollout whose pod template
+    // hash is nets.canary.podTemplateHash and that was in progress then; the release keeps
+    // only the latest (releasetrackersafetynets.cpp). Empty for another environment, no
+    // canary, an unknown rollout or release, the same nets again, or within the interval.
+    HistoryWrite applySafetyNets(const SafetyNets &nets, qint64 readAtMs);
+
 private:
     struct RunState
     {
@@ -87,6 +98,10 @@ private:
     void markDirty(const ReleaseKey &key) { m_dirty.insert(key); }
     // releasetrackergates.cpp
     std::optional<ReleaseKey> releaseOfCanary(const GateReport &report) const;
+    // The release of that rollout with that pod template hash in progress at atMs.
+    std::optional<ReleaseKey> releaseOfCanaryHash(const QString &namespaceName,
+                                                  const QString &rollout, const QString &hash,
+                                                  qint64 atMs) const;
     void forgetFinishedGates();
 
     QString m_environment;
@@ -111,4 +126,11 @@ private:
     };
     // The last evaluation kept per gate name, of releases in progress only.
     QHash<ReleaseKey, QHash<QString, KeptGate>> m_keptGates;
+    struct KeptSafetyNets
+    {
+        QJsonObject nets;
+        qint64 atMs = 0;
+    };
+    // The last safety nets stored per release in progress.
+    QHash<ReleaseKey, KeptSafetyNets> m_keptSafetyNets;
 };

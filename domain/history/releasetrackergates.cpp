@@ -58,19 +58,29 @@ HistoryWrite ReleaseTracker::applyGateReport(const GateReport &report)
 
 std::optional<ReleaseKey> ReleaseTracker::releaseOfCanary(const GateReport &report) const
 {
-    if (report.environment != m_environment || report.canaryHash.isEmpty()
-        || report.evaluatedAtMs <= 0)
+    if (report.environment != m_environment)
         return std::nullopt;
-    const QString uid = rolloutUidOf(WorkloadDeltaBatch::key(report.namespaceName, report.rollout));
+    return releaseOfCanaryHash(report.namespaceName, report.rollout, report.canaryHash,
+                               report.evaluatedAtMs);
+}
+
+std::optional<ReleaseKey> ReleaseTracker::releaseOfCanaryHash(const QString &namespaceName,
+                                                              const QString &rollout,
+                                                              const QString &hash,
+                                                              qint64 atMs) const
+{
+    if (hash.isEmpty() || atMs <= 0)
+        return std::nullopt;
+    const QString uid = rolloutUidOf(WorkloadDeltaBatch::key(namespaceName, rollout));
     if (uid.isEmpty())
         return std::nullopt;
-    const QDateTime at = QDateTime::fromMSecsSinceEpoch(report.evaluatedAtMs, Qt::UTC);
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC);
     // Newest first: an undo's release has the pod template hash of an earlier one, and only
     // one of them was in progress at that moment.
     const QList<ReleaseKey> releases = m_releasesByWorkload.value(uid);
     for (auto it = releases.crbegin(); it != releases.crend(); ++it) {
         const ReleaseSummary &s = summaryOf(*it);
-        if (s.podTemplateHash != report.canaryHash)
+        if (s.podTemplateHash != hash)
             continue;
         // A finished release counts up to its end; one found finished without a known end
         // (a catch-up) was not in progress then.

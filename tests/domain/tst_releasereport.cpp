@@ -174,7 +174,7 @@ private slots:
     void qualityGatesSection()
     {
         const QString md = releaseReportMarkdown(withGates(), nullptr);
-        // After the steps, before the analysis runs; one row per gate in order of its first
+        // After the steps, before the safety nets; one row per gate in order of its first
         // evaluation: the worst outcome, the first failure, the last value and bound.
         const QString expected = QStringLiteral(
             "## Quality gates\n\n"
@@ -185,7 +185,7 @@ private slots:
             "| error-rate | config | Fail | 2026-12-05 14:04:30 UTC | 0.011 | max 0.02 |\n"
             "| checkout-7-3 / success-rate | analysis | Inconclusive | never | 0.97 | "
             "result[0] >= 0.95 |\n\n"
-            "## Analysis (gates)\n\n");
+            "## Safety nets\n\n");
         QVERIFY2(md.contains(expected), qPrintable(md));
         QVERIFY(md.indexOf(QStringLiteral("## Steps")) < md.indexOf(expected));
 

@@ -117,12 +117,12 @@ private slots:
         RawConnection raw(path);
         QCOMPARE(raw.value(QStringLiteral("PRAGMA journal_mode")).toString(),
                  QStringLiteral("wal"));
-        QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 2);
+        QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(), 3);
         const QStringList tables = raw.column(
             QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
         QCOMPARE(tables,
                  QStringList({"actions", "analysis_runs", "events", "gate_evaluations",
-                              "measurements", "releases", "transitions"}));
+                              "measurements", "release_safety_nets", "releases", "transitions"}));
         const QStringList indexes
             = raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND "
                                         "sql IS NOT NULL ORDER BY name"));
@@ -179,7 +179,7 @@ private slots:
         QVERIFY(!db.isOpen());
         QCOMPARE(db.errorMessage(),
                  QStringLiteral("The release history at %1 was written by a newer version of "
-                                "Release Dashboard (schema 3; this version knows schema 2 and "
+                                "Release Dashboard (schema 4; this version knows schema 3 and "
                                 "older). It was left unchanged and no history is recorded.")
                      .arg(QDir::toNativeSeparators(path)));
         QVERIFY(db.notice().isEmpty());

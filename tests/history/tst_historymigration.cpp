@@ -170,7 +170,7 @@ private slots:
             RawConnection raw(path);
             QCOMPARE(raw.value(QStringLiteral("PRAGMA user_version")).toInt(),
                      historySchemaVersion);
-            QCOMPARE(historySchemaVersion, 2);
+            QCOMPARE(historySchemaVersion, 3);
             QCOMPARE(raw.column(QStringLiteral("SELECT name FROM sqlite_master WHERE"
                                                " tbl_name = 'gate_evaluations' ORDER BY name")),
                      QStringList({"gate_evaluations", "gate_evaluations_by_release"}));
