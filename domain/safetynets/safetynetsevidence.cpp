@@ -108,23 +108,31 @@ bool newer(const CiRun &a, const CiRun &b)
     return a.startedMs != b.startedMs ? a.startedMs > b.startedMs : a.name > b.name;
 }
 
-// A label selector (Litmus "app=cart", Chaos Mesh's labelSelectors written the same way,
-// several joined by commas) that picks the rollout's pods.
-bool targetsRollout(const QString &target, const QString &rollout)
+bool labelledFor(const QHash<QString, QString> &labels, const QString &rollout)
+{
+    return labels.value(QStringLiteral("app")) == rollout
+        || labels.value(QStringLiteral("app.kubernetes.io/name")) == rollout;
+}
+
+// What a chaos experiment hit: Chaos Mesh's label selectors ("app=cart", several joined by
+// commas), Litmus' targets ("deployment/cart", "rollout/cart"), or else the experiment's own
+// labels naming the workload, as a ChaosResult made for one application carries them.
+bool targetsRollout(const ChaosExperiment &e, const QString &rollout)
 {
     static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
-    const QStringList terms = target.split(separators, Qt::SkipEmptyParts);
-    return std::any_of(terms.cbegin(), terms.cend(), [&](const QString &term) {
+    const QStringList terms = e.target.split(separators, Qt::SkipEmptyParts);
+    const bool targeted = std::any_of(terms.cbegin(), terms.cend(), [&](const QString &term) {
         return term == QLatin1String("app=") + rollout
-            || term == QLatin1String("app.kubernetes.io/name=") + rollout;
+            || term == QLatin1String("app.kubernetes.io/name=") + rollout
+            || term.endsWith(QLatin1Char('/') + rollout);
     });
+    return targeted || labelledFor(e.labels, rollout);
 }
 
 bool loadTestOf(const LoadTestRun &run, const QString &rollout)
 {
-    return run.labels.value(QStringLiteral("app")) == rollout
-        || run.labels.value(QStringLiteral("app.kubernetes.io/name")) == rollout
-        || run.name == rollout || run.name.startsWith(rollout + QLatin1Char('-'));
+    return labelledFor(run.labels, rollout) || run.name == rollout
+        || run.name.startsWith(rollout + QLatin1Char('-'));
 }
 
 } // namespace
@@ -171,7 +179,7 @@ SafetyNets::Staging staging(const QString &rollout, const SafetyNetInventory *ea
             out.loadTests.append(run);
     }
     for (const ChaosExperiment &e : earlier->chaosExperiments) {
-        if (e.createdMs >= sinceMs && targetsRollout(e.target, rollout))
+        if (e.createdMs >= sinceMs && targetsRollout(e, rollout))
             out.chaos.append(e);
     }
     const auto newestFirst = [](const auto &a, const auto &b) { return a.createdMs > b.createdMs; };

@@ -293,6 +293,31 @@ private slots:
                  SafetyNetSourceState::State::NotAsked);
     }
 
+    // Litmus names its targets "kind/name" (status.history.targets), and a ChaosResult made
+    // for one application carries that application's labels: both say which rollout it hit.
+    void stagingChaosByLitmusTargetOrLabels()
+    {
+        SafetyNetInventory earlier = staging();
+        ChaosExperiment byTarget;
+        byTarget.name = QStringLiteral("pod-delete-a");
+        byTarget.target = QStringLiteral("deployment/cart");
+        ChaosExperiment byLabel;
+        byLabel.name = QStringLiteral("pod-delete-b");
+        byLabel.labels.insert(QStringLiteral("app.kubernetes.io/name"), QStringLiteral("cart"));
+        ChaosExperiment other;
+        other.name = QStringLiteral("pod-delete-c");
+        other.target = QStringLiteral("deployment/cart-checkout");
+        other.labels.insert(QStringLiteral("app"), QStringLiteral("payments"));
+        earlier.chaosExperiments = {byTarget, byLabel, other};
+        const auto s
+            = SafetyNetsAssembler::assemble(detail(), inventory(), &earlier, 0, config()).staging;
+        QStringList names;
+        for (const ChaosExperiment &e : s.chaos)
+            names.append(e.name);
+        names.sort();
+        QCOMPARE(names, (QStringList {"pod-delete-a", "pod-delete-b"}));
+    }
+
     void stagingAllPassed()
     {
         SafetyNets::Staging s;
