@@ -4,11 +4,13 @@
 #include "argoworkloadindex.h"
 #include "batchslicer.h"
 #include "connectionstate.h"
+#include "detailroles.h"
 #include "environmentspec.h"
 #include "fleetdelta.h"
 #include "fleetrow.h"
 #include "fleetstore.h"
 #include "gateresult.h"
+#include "safetynets.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -53,6 +55,8 @@ public:
         AgeColumn,
         GatesColumn, // shown after the status (FleetTableView orders the columns)
         ArgoCdColumn, // the managing Argo CD application's sync state; empty when none
+        // A rollout's safety nets while a canary is in progress (hidden by default); empty else
+        SafetyNetsColumn,
         ColumnCount
     };
     enum Role {
@@ -132,6 +136,14 @@ public:
     // Sets or (nullopt) clears a rollout's gate verdict.
     void setGateVerdict(const QString &environment, const QString &uid,
                         const std::optional<GateVerdict> &verdict);
+    // Sets or (nullopt) clears a rollout's safety nets as read at readAtMs (SafetyNetsMonitor):
+    // the Safety nets column shows their summary in the worst finding's colour, with a line
+    // per source and when it was read in the tooltip.
+    void setSafetyNets(const QString &environment, const QString &uid,
+                       const std::optional<SafetyNets> &nets, qint64 readAtMs = 0);
+    // A reading older than this (the monitor reads every two minutes) is shown as old: grey,
+    // and the tooltip says since when nothing newer was read.
+    static constexpr qint64 safetyNetsStaleAfterMs = 5 * 60 * 1000;
     // The Argo CD applications an environment reads from one Argo CD server, as the fetcher
     // batches them (reset, upserts, removals): each row's Argo CD cell shows the application
     // that manages it (ArgoWorkloadIndex), also for rows added later. Signals dataChanged of
@@ -225,9 +237,12 @@ private:
                         ArgoLinkSource source) const;
     QString argoHealthNote(const FleetRow &row, const ArgoApplication &application) const;
     static QString argoWord(const QString &word);
+    // The Safety nets column (fleetmodelsafetynets.cpp).
+    QVariant safetyNetsData(const FleetRow &row, int role) const;
     // The Status column's colour and sort rank of a health, shared by the columns that use
     // its tones.
     static QColor healthColour(FleetRow::Health health);
+    static QColor staleColour();
     static int healthRank(FleetRow::Health health);
     QDateTime now() const;
 
@@ -235,6 +250,14 @@ private:
     QList<RowPtr> m_rows;
     QHash<QString, int> m_rowIndex; // FleetRow::key() -> row
     QHash<QString, GateVerdict> m_gateVerdicts; // "environment/uid"
+    struct SafetyNetsCell
+    {
+        QString text; // SafetyNetsText::summary
+        QString toolTip; // SafetyNetsVerdict::toolTip
+        DetailRoles::Tone tone = DetailRoles::Tone::Default; // the worst finding
+        qint64 readAtMs = 0;
+    };
+    QHash<QString, SafetyNetsCell> m_safetyNets; // "environment/uid"
     QHash<QString, ArgoWorkloadIndex> m_argoApplications; // by environment
     QHash<QString, QString> m_argoProblems; // "environment/instance" -> why it is not live
     std::function<QDateTime()> m_clock;

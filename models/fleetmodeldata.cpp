@@ -27,18 +27,18 @@ QColor healthColourOnLight(FleetRow::Health health)
     return QColor();
 }
 
-// Readable on light and dark backgrounds alike.
-QColor staleColour()
-{
-    return QColor(0x8a, 0x8a, 0x8a);
-}
-
 bool isNumericColumn(int column)
 {
     return column == FleetModel::StepColumn || column == FleetModel::WeightColumn
         || column == FleetModel::RevisionColumn || column == FleetModel::AgeColumn;
 }
 } // namespace
+
+// Readable on light and dark backgrounds alike.
+QColor FleetModel::staleColour()
+{
+    return QColor(0x8a, 0x8a, 0x8a);
+}
 
 QColor FleetModel::healthColour(FleetRow::Health health)
 {
@@ -227,6 +227,8 @@ QVariant FleetModel::sortData(const FleetRow &row, int column) const
         return gateData(row, SortRole);
     case ArgoCdColumn:
         return argoData(row, SortRole);
+    case SafetyNetsColumn:
+        return safetyNetsData(row, SortRole);
     default:
         break;
     }
@@ -262,6 +264,10 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
     const int column = index.column();
     if (column == GatesColumn && role != Qt::TextAlignmentRole && role < Qt::UserRole)
         return gateData(row, role);
+    if (column == SafetyNetsColumn
+        && (role == Qt::DisplayRole || role == Qt::ToolTipRole
+            || (role == Qt::ForegroundRole && !isStale(row.environment))))
+        return safetyNetsData(row, role);
     // A stale row's Argo CD cell is grey like the rest of the row (below).
     if (column == ArgoCdColumn
         && (role == Qt::DisplayRole || role == Qt::ToolTipRole
@@ -366,6 +372,8 @@ QVariant FleetModel::headerData(int section, Qt::Orientation orientation, int ro
         return tr("Gates");
     case ArgoCdColumn:
         return tr("Argo CD");
+    case SafetyNetsColumn:
+        return tr("Safety nets");
     default:
         break;
     }

@@ -85,15 +85,15 @@ private slots:
         QCOMPARE(dump(*m_model),
                  QStringList({QStringLiteral("prod|shop|api|Rollout|Canary|Waiting for promotion "
                                              "at step 2 of 3|2/3|20/0||registry/api:v2|5/5 "
-                                             "ready · 1 updated · 5 available|3h2m||"),
+                                             "ready · 1 updated · 5 available|3h2m|||"),
                               QStringLiteral("prod|shop|web|Rollout|Blue-green|Healthy||||"
                                              "registry/web:v1|2/2 ready · 2 updated · 2 "
-                                             "available|3h2m||"),
+                                             "available|3h2m|||"),
                               QStringLiteral("prod|infra|redis|Deployment|Rolling update|"
                                              "Progressing — Waiting for deployment \"redis\" "
                                              "rollout to finish: 2 of 3 updated replicas are "
                                              "available...|||7|registry/redis:1.0|2/3 ready · 3 "
-                                             "updated · 2 available|3h2m||")}));
+                                             "updated · 2 available|3h2m|||")}));
         QCOMPARE(m_model->workloadCount(QStringLiteral("prod")), 3);
         QCOMPARE(m_model->headerData(FleetModel::ReplicasColumn, Qt::Horizontal).toString(),
                  QStringLiteral("Replicas"));
@@ -186,7 +186,7 @@ private slots:
         web.status.message = QStringLiteral("active service cutover pending");
         web.metadata.resourceVersion = QStringLiteral("2");
         m_model->applyBatch(QStringLiteral("prod"), Build::upsert({web}));
-        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("1-1 c0-13")});
+        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("1-1 c0-14")});
         QCOMPARE(inserted.size(), 0);
         QCOMPARE(removed.size(), 0);
         QCOMPARE(reset.size(), 0);
@@ -217,7 +217,7 @@ private slots:
                                        Build::replicaSet(api, QStringLiteral("canary2"), 4, 1,
                                                          QStringLiteral("registry/api:v2"))};
         m_model->applyBatch(QStringLiteral("prod"), batch);
-        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-13")});
+        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-14")});
         QCOMPARE(m_model->index(0, FleetModel::WeightColumn).data().toString(),
                  QStringLiteral("20/20")); // 1 of 5 available pods run the canary
         QCOMPARE(m_model->index(0, FleetModel::RevisionColumn).data().toString(),
@@ -231,7 +231,7 @@ private slots:
         more.upserts<ReplicaSet>() = {Build::replicaSet(api, QStringLiteral("canary2"), 4, 2,
                                                         QStringLiteral("registry/api:v2"))};
         m_model->applyBatch(QStringLiteral("prod"), more);
-        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-13")});
+        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-14")});
         QCOMPARE(m_model->index(0, FleetModel::WeightColumn).data().toString(),
                  QStringLiteral("20/40"));
 
@@ -240,7 +240,7 @@ private slots:
         WorkloadDeltaBatch gone;
         gone.deletes<ReplicaSet>() = {QStringLiteral("shop/api-canary2")};
         m_model->applyBatch(QStringLiteral("prod"), gone);
-        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-13")});
+        QCOMPARE(changedRanges(changed), QStringList {QStringLiteral("0-0 c0-14")});
         QCOMPARE(m_model->index(0, FleetModel::WeightColumn).data().toString(),
                  QStringLiteral("20/0"));
         QCOMPARE(m_model->index(0, FleetModel::ImagesColumn).data().toString(),

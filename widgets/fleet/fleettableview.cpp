@@ -197,6 +197,7 @@ void FleetTableView::applyDefaultLayout()
         {FleetModel::RevisionColumn, 4},    {FleetModel::ImagesColumn, 12},
         {FleetModel::ReplicasColumn, 7},    {FleetModel::AgeColumn, 4},
         {FleetModel::GatesColumn, 7},       {FleetModel::ArgoCdColumn, 13},
+        {FleetModel::SafetyNetsColumn, 26},
     };
     const QFontMetrics headerMetrics(header->font());
     for (const Width &w : widths) {
@@ -206,16 +207,18 @@ void FleetTableView::applyDefaultLayout()
     }
     // Visual order: what identifies a workload, its state, then the images (last, stretched).
     const int order[]
-        = {FleetModel::EnvironmentColumn, FleetModel::NamespaceColumn, FleetModel::NameColumn,
-           FleetModel::StrategyColumn,    FleetModel::StatusColumn,    FleetModel::GatesColumn,
-           FleetModel::ArgoCdColumn,      FleetModel::StepColumn,      FleetModel::WeightColumn,
-           FleetModel::ReplicasColumn,    FleetModel::AgeColumn,       FleetModel::RevisionColumn,
-           FleetModel::KindColumn,        FleetModel::ImagesColumn};
+        = {FleetModel::EnvironmentColumn, FleetModel::NamespaceColumn,  FleetModel::NameColumn,
+           FleetModel::StrategyColumn,    FleetModel::StatusColumn,     FleetModel::GatesColumn,
+           FleetModel::ArgoCdColumn,      FleetModel::SafetyNetsColumn, FleetModel::StepColumn,
+           FleetModel::WeightColumn,      FleetModel::ReplicasColumn,   FleetModel::AgeColumn,
+           FleetModel::RevisionColumn,    FleetModel::KindColumn,       FleetModel::ImagesColumn};
     for (int visual = 0; visual < int(std::size(order)); ++visual)
         header->moveSection(header->visualIndex(order[visual]), visual);
     // Kind and revision are rarely needed at a glance; the header's context menu shows them.
     header->setSectionHidden(FleetModel::KindColumn, true);
     header->setSectionHidden(FleetModel::RevisionColumn, true);
+    // The safety nets are read for canaries only, every two minutes: asked for, not imposed.
+    header->setSectionHidden(FleetModel::SafetyNetsColumn, true);
     sortByColumn(FleetModel::EnvironmentColumn, Qt::AscendingOrder);
 }
 
