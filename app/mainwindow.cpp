@@ -31,6 +31,7 @@
 #include "rolloutdetailview.h"
 #include "rolloutmetricsview.h"
 #include "safetynetscontroller.h"
+#include "safetynetsmonitor.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -105,6 +106,7 @@ MainWindow::MainWindow(QWidget *parent) :
             });
 
     connectGates();
+    connectSafetyNets();
     setUpModels();
     createSplitters();
     createCentralWidget();
@@ -214,6 +216,7 @@ void MainWindow::setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentS
     m_detailController->setFleet(kubeconfig, environments, AuditLog::defaultPath());
     m_metricsController->setFleet(kubeconfig, environments);
     m_safetyNets->setFleet(kubeconfig, environments);
+    m_safetyNetsMonitor->setFleet(kubeconfig, environments);
     m_gates->setFleet(kubeconfig, environments, AuditLog::defaultPath());
     m_notifications->reset(); // another fleet: nothing it shows yet is news
     m_fetcher = std::make_unique<FleetFetcher>(kubeconfig, environments);
@@ -281,6 +284,7 @@ void MainWindow::stopFetching()
     m_detailController->shutdown();
     m_metricsController->shutdown();
     m_safetyNets->shutdown();
+    m_safetyNetsMonitor->shutdown();
     m_gates->shutdown();
 }
 

@@ -35,6 +35,7 @@ class QTimer;
 class RetryCountdown;
 class RolloutDetailController;
 class SafetyNetsController;
+class SafetyNetsMonitor;
 class ReleaseRecording;
 class ArgoCdController;
 class GateController;
@@ -150,6 +151,8 @@ private:
                              const GateReport &report, const GateResult &gate, bool pausing);
     void gatePauseFinished(const RolloutActionResult &result, const QString &uid,
                            const QString &gate);
+    // mainwindowsafetynets.cpp: every canary's safety nets for the table and the record.
+    void connectSafetyNets();
     // The constructor's steps, in its order; mainwindowparts.cpp puts the widgets together.
     void setUpModels();
     void createSplitters();
@@ -202,6 +205,7 @@ private:
     DeploymentDetailController *m_deploymentController;
     MetricsController *m_metricsController = nullptr;
     SafetyNetsController *m_safetyNets = nullptr;
+    SafetyNetsMonitor *m_safetyNetsMonitor = nullptr;
     ReleaseRecording *m_recording;
     GateController *m_gates;
     ArgoCdController *m_argoCd;

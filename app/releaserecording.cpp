@@ -103,3 +103,9 @@ void ReleaseRecording::recordGateReport(const GateReport &report)
     if (m_recorder)
         m_recorder->recordGateReport(report);
 }
+
+void ReleaseRecording::recordSafetyNets(const SafetyNets &nets, qint64 readAtMs)
+{
+    if (m_recorder)
+        m_recorder->recordSafetyNets(nets, readAtMs);
+}

@@ -16,6 +16,7 @@
 class FleetFetcher;
 class HistoryRecorder;
 struct GateReport;
+struct SafetyNets;
 class ReleasesWindow;
 class QWidget;
 
@@ -47,6 +48,9 @@ public:
     // A live gate judgement (GateController), stored with its release; dropped while nothing
     // records.
     void recordGateReport(const GateReport &report);
+    // A canary's safety nets as read at readAtMs (SafetyNetsMonitor), kept with its release
+    // (the latest, at most once a minute); dropped while nothing records.
+    void recordSafetyNets(const SafetyNets &nets, qint64 readAtMs);
     // Opens (or raises) the Releases window.
     void showWindow(QWidget *parent);
 
