@@ -616,10 +616,6 @@ initialDelay：%3</translation>
         <translation>终止</translation>
     </message>
     <message>
-        <source>Sending %1 of %2 (%3) to Argo CD…</source>
-        <translation>正在向 Argo CD 发送对 %2（%3）的 %1 请求…</translation>
-    </message>
-    <message>
         <source>Argo CD accepted terminating the operation of %1 (%2).</source>
         <translation>Argo CD 已接受终止 %1（%2）的操作。</translation>
     </message>
@@ -650,12 +646,31 @@ initialDelay：%3</translation>
         <translation>（HTTP %1）</translation>
     </message>
     <message>
-        <source>Argo CD did not %1 %2</source>
-        <translation>Argo CD 未对 %2 执行 %1</translation>
-    </message>
-    <message>
         <source>%1 Now: %2.</source>
         <translation>%1当前：%2。</translation>
+    </message>
+    <message>
+        <source>Sending the %1 of %2 (%3) to Argo CD…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>termination</source>
+        <comment>of an Argo CD operation</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <comment>of an Argo CD application</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync</source>
+        <comment>of an Argo CD application</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argo CD did not accept the %1 of %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2431,38 @@ Without a command it opens the window. Commands:
         <source>%1: set %2 or %3, not both</source>
         <translation>%1：%2 和 %3 只能设置其中一个</translation>
     </message>
+    <message>
+        <source>%1: must not contain credentials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: must be a mapping of ciNamespaces, ciLabels, argoWorkflowsUrl, tektonDashboardUrl and falco</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: must be a list of namespace names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a namespace name (lowercase letters, digits and &apos;-&apos;, at most 63)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: must be a mapping of label name to value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not a label name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown variable {{%2}} (known: %3)</source>
+        <translation type="unfinished">%1：未知变量 {{%2}}（已知变量：%3）</translation>
+    </message>
+    <message>
+        <source>%1: duplicate label &apos;%2&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>EnvironmentDelegate</name>
@@ -3022,6 +3069,18 @@ What follows is what it said last.
 以下是它最后一次报告的内容。
 
 %3</translation>
+    </message>
+    <message>
+        <source>Safety nets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read %1, %2; not read again since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3931,22 +3990,26 @@ Stable query as sent:
     </message>
 </context>
 <context>
-    <name>JsonDecoder::Private</name>
+    <name>JsonRead</name>
     <message>
         <source>the response is too large to decode (%1 bytes)</source>
-        <translation>响应过大，无法解码（%1 字节）</translation>
+        <translation type="unfinished">响应过大，无法解码（%1 字节）</translation>
     </message>
     <message>
         <source>malformed JSON at byte %1: %2</source>
-        <translation>JSON 格式错误，位于第 %1 字节：%2</translation>
+        <translation type="unfinished">JSON 格式错误，位于第 %1 字节：%2</translation>
     </message>
     <message>
         <source>malformed JSON: %1</source>
-        <translation>JSON 格式错误：%1</translation>
+        <translation type="unfinished">JSON 格式错误：%1</translation>
     </message>
     <message>
         <source>expected a JSON object at the top level</source>
-        <translation>顶层应为 JSON 对象</translation>
+        <translation type="unfinished">顶层应为 JSON 对象</translation>
+    </message>
+    <message>
+        <source>the server returned an error instead of data: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4168,6 +4231,33 @@ Stable query as sent:
     </message>
 </context>
 <context>
+    <name>LinkVariables</name>
+    <message>
+        <source>the rollout has no canary now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the rollout has no stable ReplicaSet yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the start of the release is not known (no ReplicaSet of the current revision).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown variable {{%1}} (known: %2)</source>
+        <translation type="unfinished">未知变量 {{%1}}（已知变量：%2）</translation>
+    </message>
+    <message>
+        <source>Needs {{%1}}: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a valid address</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Environments</source>
@@ -4244,10 +4334,6 @@ Stable query as sent:
     <message>
         <source>&amp;Audit Log…</source>
         <translation>审计日志(&amp;A)…</translation>
-    </message>
-    <message>
-        <source>Open in %1</source>
-        <translation>在 %1 中打开</translation>
     </message>
     <message>
         <source>Copy %1</source>
@@ -4407,6 +4493,14 @@ Nothing is shown or acted on until you select a row; clear the filter to see it 
     <message>
         <source>Every workload across the environments: versions ahead and behind, stuck canaries</source>
         <translation>各环境中的所有工作负载：领先与落后的版本、卡住的金丝雀</translation>
+    </message>
+    <message>
+        <source>the rollout&apos;s detail is not loaded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only a rollout has a canary and a release.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -6040,6 +6134,191 @@ Errors count towards consecutiveErrorLimit, not failureLimit.</source>
     </message>
 </context>
 <context>
+    <name>ReleaseSafetyNetsReport</name>
+    <message>
+        <source>Safety nets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No safety nets were recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the canary brought compared with the stable version, as last read at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vulnerabilities the canary added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy failures new with the canary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safety net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CI pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier environment&apos;s evidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the canary&apos;s image was not scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canary: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; stable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; stable not scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n added</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n fixed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; configuration audit failures: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 fail, %2 warn, %3 error, %4 pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n new with the canary</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; admission denied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3, %4): %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no violations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canary: %1; stable: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no run matched the canary&apos;s image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2/%3: %4</source>
+        <translation type="unfinished">%1：%4 {1 %2/%3:?}</translation>
+    </message>
+    <message>
+        <source>; failed step %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no earlier environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not read in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>load test %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation type="unfinished">%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>in %1: no load test or chaos experiment of this version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished">ID</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">消息</translation>
+    </message>
+</context>
+<context>
     <name>ReleaseTimelinePainter</name>
     <message>
         <source>%1: %2</source>
@@ -6756,6 +7035,14 @@ Pod 模板哈希：%2
         <source>Quality gates of the canary</source>
         <translation>金丝雀的质量门禁</translation>
     </message>
+    <message>
+        <source>Safety nets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image scans, policy, runtime alerts, CI, the earlier environment&apos;s evidence and flags of the canary</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RolloutDetailView</name>
@@ -6898,6 +7185,33 @@ First: %2</source>
     <message>
         <source>Kustomize</source>
         <translation>Kustomize</translation>
+    </message>
+    <message>
+        <source>Safety nets: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RolloutLinksMenu</name>
+    <message>
+        <source>Open In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this rollout in the tools the environment&apos;s links name (dashboards, logs, traces)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No links for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add links: with URL templates to this environment in the config file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open in %1</source>
+        <translation type="unfinished">在 %1 中打开</translation>
     </message>
 </context>
 <context>
@@ -7313,6 +7627,656 @@ First: %2</source>
     <message>
         <source>Steps · %1 of %2</source>
         <translation>步骤 · 第 %1 步，共 %2 步</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNetDecoder</name>
+    <message>
+        <source>the response is not a list: it has no items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the list&apos;s items are not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 objects: %2 left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is not an API resource list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>more than %1 flags: the rest are left out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNetFalco</name>
+    <message>
+        <source>This user may not query Prometheus.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Falco&apos;s alerts could not be read from Prometheus: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNetLists</name>
+    <message>
+        <source>This user may not list %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNetsModel</name>
+    <message>
+        <source>No Falco alert on the canary&apos;s or the stable&apos;s pods during the release</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runtime alerts (Falco)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canary</source>
+        <translation type="unfinished">金丝雀</translation>
+    </message>
+    <message>
+        <source>Stable</source>
+        <translation type="unfinished">稳定版本</translation>
+    </message>
+    <message>
+        <source>Pod</source>
+        <translation type="unfinished">Pod</translation>
+    </message>
+    <message>
+        <source>Alerts counted since the canary&apos;s ReplicaSet was created (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules that fired on the canary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CI pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished">耗时</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pipeline run names the canary&apos;s image (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Argo Workflow %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tekton PipelineRun %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in namespace %2, started %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matched by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence from an earlier environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No earlier environment in the config: nothing ran this version before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No load test or chaos experiment ran this version in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k6 TestRun %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>created %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>probes %1 % passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variants and targeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No FeatureFlag in namespace %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In FeatureFlag %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · targeting %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targeting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation type="unfinished">未通过</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished">错误</translation>
+    </message>
+    <message>
+        <source>Warn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation type="unfinished">通过</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Severity: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reported by: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About: %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fails for the canary, not for the stable version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No policy report has a result about this rollout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failing</source>
+        <comment>policy results</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 pass · %2 fail · %3 warn · %4 error · %5 skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>on %n object(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No Gatekeeper violation names this rollout or its namespace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gatekeeper %1 / %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A violation in the status of the constraint %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The constraint&apos;s enforcement action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2: %3</source>
+        <translation type="unfinished">%1 %2：%3</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <source>Against stable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished">消息</translation>
+    </message>
+    <message>
+        <source>Admission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: as read at %2; reading it again failed: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: more objects than the dashboard reads; only the first ones are shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens %1 in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation type="unfinished">%1 · %2</translation>
+    </message>
+    <message>
+        <source>not in stable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no fix yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 → %3</source>
+        <translation type="unfinished">%1 → %3 {1 %2 ?}</translation>
+    </message>
+    <message>
+        <source>not scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 with the canary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−%1 with the canary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The canary adds no vulnerability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added by the canary (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed by the canary (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No configuration audit failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration audit failures (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image vulnerabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package and fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No canary: the stable version&apos;s counts alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trivy has no report yet for every canary container (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNetsText</name>
+    <message>
+        <source>not scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+1 critical CVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 critical CVEs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+1 high CVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+%1 high CVEs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 critical CVE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 critical CVEs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>policy: %1 fail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 Gatekeeper violation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Gatekeeper violations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 admission denial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 admission denials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CI failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CI green</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CI pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CI %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 load test failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 chaos failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 Falco alert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Falco alerts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no findings in what could be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image vulnerabilities (Trivy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Configuration audit (Trivy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gatekeeper constraints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runtime alerts (Falco)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CI pipelines (Argo Workflows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CI pipelines (Tekton)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load tests (k6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chaos experiments (LitmusChaos)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chaos experiments (Chaos Mesh)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature flags (OpenFeature)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not asked: no Prometheus to query falco_events in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not read yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 reports nothing here (Prometheus has no %2 series).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No policy engine writes PolicyReports in this cluster (the API has no PolicyReport kind).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not installed in this cluster (the API has no %2 group).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not installed in this cluster (the API has no %2 kind).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed to query Prometheus for %1 here (403).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not allowed to list %1 here (403).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNetsVerdict</name>
+    <message>
+        <source>read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; reading it again failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyNetsView</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+        <source>Reading the safety nets: image scans, policy reports, runtime alerts, CI pipelines, the earlier environment&apos;s tests and the feature flags…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No canary: the stable version %1 alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canary %1; no stable version to compare with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Canary %1 against stable %2</source>
+        <translation type="unfinished">金丝雀 %1 对比稳定版本 %2</translation>
+    </message>
+    <message>
+        <source>read %1, %2 ago: not refreshed since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read %1, %2 ago</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
