@@ -651,26 +651,26 @@ initialDelay：%3</translation>
     </message>
     <message>
         <source>Sending the %1 of %2 (%3) to Argo CD…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在向 Argo CD 发送对 %2（%3）的%1请求…</translation>
     </message>
     <message>
         <source>termination</source>
         <comment>of an Argo CD operation</comment>
-        <translation type="unfinished"></translation>
+        <translation>终止</translation>
     </message>
     <message>
         <source>rollback</source>
         <comment>of an Argo CD application</comment>
-        <translation type="unfinished"></translation>
+        <translation>回滚</translation>
     </message>
     <message>
         <source>sync</source>
         <comment>of an Argo CD application</comment>
-        <translation type="unfinished"></translation>
+        <translation>同步</translation>
     </message>
     <message>
         <source>Argo CD did not accept the %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Argo CD 未接受对 %2 的%1请求</translation>
     </message>
 </context>
 <context>
@@ -2433,35 +2433,35 @@ Without a command it opens the window. Commands:
     </message>
     <message>
         <source>%1: must not contain credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不能包含凭据</translation>
     </message>
     <message>
         <source>%1: must be a mapping of ciNamespaces, ciLabels, argoWorkflowsUrl, tektonDashboardUrl and falco</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：必须是包含 ciNamespaces、ciLabels、argoWorkflowsUrl、tektonDashboardUrl 和 falco 的映射</translation>
     </message>
     <message>
         <source>%1: must be a list of namespace names</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：必须是命名空间名称的列表</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; is not a namespace name (lowercase letters, digits and &apos;-&apos;, at most 63)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：&apos;%2&apos; 不是命名空间名称（只能包含小写字母、数字和 &apos;-&apos;，最多 63 个字符）</translation>
     </message>
     <message>
         <source>%1: must be a mapping of label name to value</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：必须是从标签名称到值的映射</translation>
     </message>
     <message>
         <source>%1: &apos;%2&apos; is not a label name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：&apos;%2&apos; 不是标签名称</translation>
     </message>
     <message>
         <source>%1: unknown variable {{%2}} (known: %3)</source>
-        <translation type="unfinished">%1：未知变量 {{%2}}（已知变量：%3）</translation>
+        <translation>%1：未知变量 {{%2}}（已知变量：%3）</translation>
     </message>
     <message>
         <source>%1: duplicate label &apos;%2&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：重复的标签 &apos;%2&apos;</translation>
     </message>
 </context>
 <context>
@@ -3072,15 +3072,15 @@ What follows is what it said last.
     </message>
     <message>
         <source>Safety nets</source>
-        <translation type="unfinished"></translation>
+        <translation>安全网</translation>
     </message>
     <message>
         <source>Read %1, %2; not read again since</source>
-        <translation type="unfinished"></translation>
+        <translation>读取于 %1（%2）；此后未再读取</translation>
     </message>
     <message>
         <source>Read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>读取于 %1</translation>
     </message>
 </context>
 <context>
@@ -3993,23 +3993,23 @@ Stable query as sent:
     <name>JsonRead</name>
     <message>
         <source>the response is too large to decode (%1 bytes)</source>
-        <translation type="unfinished">响应过大，无法解码（%1 字节）</translation>
+        <translation>响应过大，无法解码（%1 字节）</translation>
     </message>
     <message>
         <source>malformed JSON at byte %1: %2</source>
-        <translation type="unfinished">JSON 格式错误，位于第 %1 字节：%2</translation>
+        <translation>JSON 格式错误，位于第 %1 字节：%2</translation>
     </message>
     <message>
         <source>malformed JSON: %1</source>
-        <translation type="unfinished">JSON 格式错误：%1</translation>
+        <translation>JSON 格式错误：%1</translation>
     </message>
     <message>
         <source>expected a JSON object at the top level</source>
-        <translation type="unfinished">顶层应为 JSON 对象</translation>
+        <translation>顶层应为 JSON 对象</translation>
     </message>
     <message>
         <source>the server returned an error instead of data: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器返回了错误而不是数据：%1</translation>
     </message>
 </context>
 <context>
@@ -4234,27 +4234,27 @@ Stable query as sent:
     <name>LinkVariables</name>
     <message>
         <source>the rollout has no canary now.</source>
-        <translation type="unfinished"></translation>
+        <translation>该发布当前没有金丝雀。</translation>
     </message>
     <message>
         <source>the rollout has no stable ReplicaSet yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>该发布还没有稳定版本的 ReplicaSet。</translation>
     </message>
     <message>
         <source>the start of the release is not known (no ReplicaSet of the current revision).</source>
-        <translation type="unfinished"></translation>
+        <translation>发布的开始时间未知（没有当前修订版本的 ReplicaSet）。</translation>
     </message>
     <message>
         <source>unknown variable {{%1}} (known: %2)</source>
-        <translation type="unfinished">未知变量 {{%1}}（已知变量：%2）</translation>
+        <translation>未知变量 {{%1}}（已知变量：%2）</translation>
     </message>
     <message>
         <source>Needs {{%1}}: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>需要 {{%1}}：%2</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a valid address</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; 不是有效的地址</translation>
     </message>
 </context>
 <context>
@@ -4496,11 +4496,11 @@ Nothing is shown or acted on until you select a row; clear the filter to see it 
     </message>
     <message>
         <source>the rollout&apos;s detail is not loaded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>该发布的详情尚未加载。</translation>
     </message>
     <message>
         <source>only a rollout has a canary and a release.</source>
-        <translation type="unfinished"></translation>
+        <translation>只有 Rollout 才有金丝雀和发布。</translation>
     </message>
 </context>
 <context>
@@ -6137,185 +6137,185 @@ Errors count towards consecutiveErrorLimit, not failureLimit.</source>
     <name>ReleaseSafetyNetsReport</name>
     <message>
         <source>Safety nets</source>
-        <translation type="unfinished"></translation>
+        <translation>安全网</translation>
     </message>
     <message>
         <source>No safety nets were recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>未记录任何安全网。</translation>
     </message>
     <message>
         <source>What the canary brought compared with the stable version, as last read at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>与稳定版本相比，金丝雀带来的变化（最后读取于 %1）。</translation>
     </message>
     <message>
         <source>Vulnerabilities the canary added</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀新增的漏洞</translation>
     </message>
     <message>
         <source>Policy failures new with the canary</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀新增的策略未通过项</translation>
     </message>
     <message>
         <source>Not read</source>
-        <translation type="unfinished"></translation>
+        <translation>未读取</translation>
     </message>
     <message>
         <source>not read</source>
-        <translation type="unfinished"></translation>
+        <translation>未读取</translation>
     </message>
     <message>
         <source>Safety net</source>
-        <translation type="unfinished"></translation>
+        <translation>安全网</translation>
     </message>
     <message>
         <source>Finding</source>
-        <translation type="unfinished"></translation>
+        <translation>发现项</translation>
     </message>
     <message>
         <source>CI pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>CI 流水线</translation>
     </message>
     <message>
         <source>Earlier environment&apos;s evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>前序环境的证据</translation>
     </message>
     <message>
         <source>the canary&apos;s image was not scanned</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀的镜像未经扫描</translation>
     </message>
     <message>
         <source>canary: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀：%1</translation>
     </message>
     <message>
         <source>; stable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>；稳定版本：%1</translation>
     </message>
     <message>
         <source>; stable not scanned</source>
-        <translation type="unfinished"></translation>
+        <translation>；稳定版本未经扫描</translation>
     </message>
     <message numerus="yes">
         <source>; %n added</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>；新增 %n 个</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n fixed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>，修复 %n 个</numerusform>
         </translation>
     </message>
     <message>
         <source>; configuration audit failures: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>；配置审计未通过项：%1</translation>
     </message>
     <message>
         <source>%1 fail, %2 warn, %3 error, %4 pass</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 未通过，%2 警告，%3 错误，%4 通过</translation>
     </message>
     <message numerus="yes">
         <source>; %n new with the canary</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>；金丝雀新增 %n 项</numerusform>
         </translation>
     </message>
     <message>
         <source>; admission denied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>；准入被拒绝：%1</translation>
     </message>
     <message>
         <source>%1 %2 (%3, %4): %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2（%3，%4）：%5</translation>
     </message>
     <message>
         <source>no violations</source>
-        <translation type="unfinished"></translation>
+        <translation>无违规</translation>
     </message>
     <message>
         <source>canary: %1; stable: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀：%1；稳定版本：%2</translation>
     </message>
     <message>
         <source>no alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>无告警</translation>
     </message>
     <message>
         <source>no run matched the canary&apos;s image</source>
-        <translation type="unfinished"></translation>
+        <translation>没有与金丝雀镜像匹配的运行</translation>
     </message>
     <message>
         <source>%1 %2/%3: %4</source>
-        <translation type="unfinished">%1：%4 {1 %2/%3:?}</translation>
+        <translation>%1 %2/%3：%4</translation>
     </message>
     <message>
         <source>; failed step %1</source>
-        <translation type="unfinished"></translation>
+        <translation>；失败的步骤：%1</translation>
     </message>
     <message>
         <source>no earlier environment</source>
-        <translation type="unfinished"></translation>
+        <translation>没有前序环境</translation>
     </message>
     <message>
         <source>not read in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未在 %1 中读取</translation>
     </message>
     <message>
         <source>load test %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>负载测试 %1：%2</translation>
     </message>
     <message>
         <source>%1 %2: %3</source>
-        <translation type="unfinished">%1 %2：%3</translation>
+        <translation>%1 %2：%3</translation>
     </message>
     <message>
         <source>in %1: no load test or chaos experiment of this version</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中：没有此版本的负载测试或混沌实验</translation>
     </message>
     <message>
         <source>in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中：%2</translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished">ID</translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Package</source>
-        <translation type="unfinished"></translation>
+        <translation>软件包</translation>
     </message>
     <message>
         <source>Installed</source>
-        <translation type="unfinished"></translation>
+        <translation>已安装版本</translation>
     </message>
     <message>
         <source>Fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>修复版本</translation>
     </message>
     <message>
         <source>Severity</source>
-        <translation type="unfinished"></translation>
+        <translation>严重程度</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>评分</translation>
     </message>
     <message>
         <source>Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>策略</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>规则</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">消息</translation>
+        <translation>消息</translation>
     </message>
 </context>
 <context>
@@ -7037,11 +7037,11 @@ Pod 模板哈希：%2
     </message>
     <message>
         <source>Safety nets</source>
-        <translation type="unfinished"></translation>
+        <translation>安全网</translation>
     </message>
     <message>
         <source>Image scans, policy, runtime alerts, CI, the earlier environment&apos;s evidence and flags of the canary</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀的镜像扫描、策略、运行时告警、CI、前序环境的证据和功能开关</translation>
     </message>
 </context>
 <context>
@@ -7188,30 +7188,30 @@ First: %2</source>
     </message>
     <message>
         <source>Safety nets: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>安全网：%1</translation>
     </message>
 </context>
 <context>
     <name>RolloutLinksMenu</name>
     <message>
         <source>Open In</source>
-        <translation type="unfinished"></translation>
+        <translation>在…中打开</translation>
     </message>
     <message>
         <source>Open this rollout in the tools the environment&apos;s links name (dashboards, logs, traces)</source>
-        <translation type="unfinished"></translation>
+        <translation>在该环境的 links 所列的工具（仪表盘、日志、链路追踪）中打开此发布</translation>
     </message>
     <message>
         <source>No links for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有配置链接</translation>
     </message>
     <message>
         <source>Add links: with URL templates to this environment in the config file</source>
-        <translation type="unfinished"></translation>
+        <translation>请在配置文件中为此环境添加带 URL 模板的 links:</translation>
     </message>
     <message>
         <source>Open in %1</source>
-        <translation type="unfinished">在 %1 中打开</translation>
+        <translation>在 %1 中打开</translation>
     </message>
 </context>
 <context>
@@ -7633,650 +7633,650 @@ First: %2</source>
     <name>SafetyNetDecoder</name>
     <message>
         <source>the response is not a list: it has no items</source>
-        <translation type="unfinished"></translation>
+        <translation>响应不是列表：缺少 items</translation>
     </message>
     <message>
         <source>the list&apos;s items are not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>列表的 items 不是数组</translation>
     </message>
     <message>
         <source>more than %1 objects: %2 left out</source>
-        <translation type="unfinished"></translation>
+        <translation>超过 %1 个对象：省略了 %2 个</translation>
     </message>
     <message>
         <source>the answer is not an API resource list</source>
-        <translation type="unfinished"></translation>
+        <translation>响应不是 API 资源列表</translation>
     </message>
     <message>
         <source>more than %1 flags: the rest are left out</source>
-        <translation type="unfinished"></translation>
+        <translation>超过 %1 个功能开关：其余的已省略</translation>
     </message>
     <message>
         <source>expected a number</source>
-        <translation type="unfinished"></translation>
+        <translation>应为数字</translation>
     </message>
 </context>
 <context>
     <name>SafetyNetFalco</name>
     <message>
         <source>This user may not query Prometheus.</source>
-        <translation type="unfinished"></translation>
+        <translation>此用户无权查询 Prometheus。</translation>
     </message>
     <message>
         <source>Falco&apos;s alerts could not be read from Prometheus: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法从 Prometheus 读取 Falco 的告警：%1</translation>
     </message>
 </context>
 <context>
     <name>SafetyNetLists</name>
     <message>
         <source>This user may not list %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>此用户无权列出 %1。</translation>
     </message>
     <message>
         <source>%1 could not be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
 </context>
 <context>
     <name>SafetyNetsModel</name>
     <message>
         <source>No Falco alert on the canary&apos;s or the stable&apos;s pods during the release</source>
-        <translation type="unfinished"></translation>
+        <translation>本次发布期间，金丝雀和稳定版本的 Pod 上均没有 Falco 告警</translation>
     </message>
     <message>
         <source>Runtime alerts (Falco)</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时告警（Falco）</translation>
     </message>
     <message>
         <source>Canary</source>
-        <translation type="unfinished">金丝雀</translation>
+        <translation>金丝雀</translation>
     </message>
     <message>
         <source>Stable</source>
-        <translation type="unfinished">稳定版本</translation>
+        <translation>稳定版本</translation>
     </message>
     <message>
         <source>Pod</source>
-        <translation type="unfinished">Pod</translation>
+        <translation>Pod</translation>
     </message>
     <message>
         <source>Alerts counted since the canary&apos;s ReplicaSet was created (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>自金丝雀的 ReplicaSet 创建（%1）以来统计的告警</translation>
     </message>
     <message>
         <source>Rules that fired on the canary</source>
-        <translation type="unfinished"></translation>
+        <translation>在金丝雀上触发的规则</translation>
     </message>
     <message>
         <source>Priority: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>优先级：%1</translation>
     </message>
     <message>
         <source>CI pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>CI 流水线</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished">结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished">耗时</translation>
+        <translation>耗时</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <source>No pipeline run names the canary&apos;s image (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>没有任何流水线运行引用金丝雀的镜像（%1）</translation>
     </message>
     <message>
         <source>Argo Workflow %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Argo Workflow %1</translation>
     </message>
     <message>
         <source>Tekton PipelineRun %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekton PipelineRun %1</translation>
     </message>
     <message>
         <source>%1 in namespace %2, started %3</source>
-        <translation type="unfinished"></translation>
+        <translation>命名空间 %2 中的 %1，开始于 %3</translation>
     </message>
     <message>
         <source>matched by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>匹配依据：%1</translation>
     </message>
     <message>
         <source>Evidence from an earlier environment</source>
-        <translation type="unfinished"></translation>
+        <translation>来自前序环境的证据</translation>
     </message>
     <message>
         <source>Evidence from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>来自 %1 的证据</translation>
     </message>
     <message>
         <source>No earlier environment in the config: nothing ran this version before</source>
-        <translation type="unfinished"></translation>
+        <translation>配置中没有前序环境：此前没有运行过此版本的环境</translation>
     </message>
     <message>
         <source>No load test or chaos experiment ran this version in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>在 %1 中没有针对此版本运行过负载测试或混沌实验</translation>
     </message>
     <message>
         <source>k6 TestRun %1</source>
-        <translation type="unfinished"></translation>
+        <translation>k6 TestRun %1</translation>
     </message>
     <message>
         <source>created %1</source>
-        <translation type="unfinished"></translation>
+        <translation>创建于 %1</translation>
     </message>
     <message>
         <source>probes %1 % passed</source>
-        <translation type="unfinished"></translation>
+        <translation>探针通过率 %1%</translation>
     </message>
     <message>
         <source>target %1</source>
-        <translation type="unfinished"></translation>
+        <translation>目标 %1</translation>
     </message>
     <message>
         <source>Feature flags</source>
-        <translation type="unfinished"></translation>
+        <translation>功能开关</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>默认变体</translation>
     </message>
     <message>
         <source>Variants and targeting</source>
-        <translation type="unfinished"></translation>
+        <translation>变体与定向规则</translation>
     </message>
     <message>
         <source>No FeatureFlag in namespace %1</source>
-        <translation type="unfinished"></translation>
+        <translation>命名空间 %1 中没有 FeatureFlag</translation>
     </message>
     <message>
         <source>In FeatureFlag %1</source>
-        <translation type="unfinished"></translation>
+        <translation>位于 FeatureFlag %1 中</translation>
     </message>
     <message>
         <source>enabled</source>
-        <translation type="unfinished"></translation>
+        <translation>已启用</translation>
     </message>
     <message>
         <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>已禁用</translation>
     </message>
     <message>
         <source> · targeting %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · 定向规则 %1</translation>
     </message>
     <message>
         <source>Targeting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>定向规则：%1</translation>
     </message>
     <message>
         <source>Fail</source>
-        <translation type="unfinished">未通过</translation>
+        <translation>未通过</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished">错误</translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Warn</source>
-        <translation type="unfinished"></translation>
+        <translation>警告</translation>
     </message>
     <message>
         <source>Pass</source>
-        <translation type="unfinished">通过</translation>
+        <translation>通过</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>跳过</translation>
     </message>
     <message>
         <source>Policy: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>策略：%1</translation>
     </message>
     <message>
         <source>Rule: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>规则：%1</translation>
     </message>
     <message>
         <source>Category: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>类别：%1</translation>
     </message>
     <message>
         <source>Severity: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>严重程度：%1</translation>
     </message>
     <message>
         <source>Reported by: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>报告方：%1</translation>
     </message>
     <message>
         <source>About: %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>涉及对象：%1 %2</translation>
     </message>
     <message>
         <source>new</source>
-        <translation type="unfinished"></translation>
+        <translation>新增</translation>
     </message>
     <message>
         <source>Fails for the canary, not for the stable version</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀未通过，稳定版本则没有此问题</translation>
     </message>
     <message>
         <source>No policy report has a result about this rollout</source>
-        <translation type="unfinished"></translation>
+        <translation>没有任何策略报告包含关于此发布的结果</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation>结果汇总</translation>
     </message>
     <message numerus="yes">
         <source>%n failing</source>
         <comment>policy results</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 项未通过</numerusform>
         </translation>
     </message>
     <message>
         <source>none failing</source>
-        <translation type="unfinished"></translation>
+        <translation>无未通过项</translation>
     </message>
     <message>
         <source>%1 pass · %2 fail · %3 warn · %4 error · %5 skip</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 通过 · %2 未通过 · %3 警告 · %4 错误 · %5 跳过</translation>
     </message>
     <message numerus="yes">
         <source>on %n object(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>涉及 %n 个对象：%1</numerusform>
         </translation>
     </message>
     <message>
         <source>No Gatekeeper violation names this rollout or its namespace</source>
-        <translation type="unfinished"></translation>
+        <translation>没有涉及此发布或其命名空间的 Gatekeeper 违规</translation>
     </message>
     <message>
         <source>Gatekeeper %1 / %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatekeeper %1 / %2</translation>
     </message>
     <message>
         <source>A violation in the status of the constraint %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>约束 %1 %2 的状态中记录的违规</translation>
     </message>
     <message>
         <source>The constraint&apos;s enforcement action</source>
-        <translation type="unfinished"></translation>
+        <translation>该约束的执行动作</translation>
     </message>
     <message>
         <source>%1 %2: %3</source>
-        <translation type="unfinished">%1 %2：%3</translation>
+        <translation>%1 %2：%3</translation>
     </message>
     <message>
         <source>Policy</source>
-        <translation type="unfinished"></translation>
+        <translation>策略</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Against stable</source>
-        <translation type="unfinished"></translation>
+        <translation>对比稳定版本</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished">消息</translation>
+        <translation>消息</translation>
     </message>
     <message>
         <source>Admission denied</source>
-        <translation type="unfinished"></translation>
+        <translation>准入被拒绝</translation>
     </message>
     <message>
         <source>denied</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <source>%1: as read at %2; reading it again failed: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：显示的是 %2 读取的数据；再次读取失败：%3</translation>
     </message>
     <message>
         <source>%1: more objects than the dashboard reads; only the first ones are shown</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：对象数量超过仪表盘的读取上限；只显示前面一部分</translation>
     </message>
     <message>
         <source>Opens %1 in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>在浏览器中打开 %1</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished">%1 · %2</translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>not in stable</source>
-        <translation type="unfinished"></translation>
+        <translation>稳定版本中没有</translation>
     </message>
     <message>
         <source>fixed</source>
-        <translation type="unfinished"></translation>
+        <translation>已修复</translation>
     </message>
     <message>
         <source>no fix yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无修复</translation>
     </message>
     <message>
         <source>%1 %2 → %3</source>
-        <translation type="unfinished">%1 → %3 {1 %2 ?}</translation>
+        <translation>%1 %2 → %3</translation>
     </message>
     <message>
         <source>not scanned</source>
-        <translation type="unfinished"></translation>
+        <translation>未扫描</translation>
     </message>
     <message>
         <source>+%1 with the canary</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀 +%1</translation>
     </message>
     <message>
         <source>−%1 with the canary</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀 −%1</translation>
     </message>
     <message>
         <source>The canary adds no vulnerability</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀没有新增漏洞</translation>
     </message>
     <message>
         <source>Added by the canary (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀新增（%1）</translation>
     </message>
     <message>
         <source>Fixed by the canary (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀已修复（%1）</translation>
     </message>
     <message>
         <source>No configuration audit failure</source>
-        <translation type="unfinished"></translation>
+        <translation>没有配置审计未通过项</translation>
     </message>
     <message>
         <source>Configuration audit failures (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>配置审计未通过项（%1）</translation>
     </message>
     <message>
         <source>Image vulnerabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像漏洞</translation>
     </message>
     <message>
         <source>Package and fix</source>
-        <translation type="unfinished"></translation>
+        <translation>软件包与修复版本</translation>
     </message>
     <message>
         <source>No canary: the stable version&apos;s counts alone</source>
-        <translation type="unfinished"></translation>
+        <translation>没有金丝雀：仅显示稳定版本的计数</translation>
     </message>
     <message>
         <source>Trivy has no report yet for every canary container (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Trivy 尚未为每个金丝雀容器都生成报告（%1）</translation>
     </message>
     <message>
         <source>Finding</source>
-        <translation type="unfinished"></translation>
+        <translation>发现项</translation>
     </message>
 </context>
 <context>
     <name>SafetyNetsText</name>
     <message>
         <source>not scanned</source>
-        <translation type="unfinished"></translation>
+        <translation>未扫描</translation>
     </message>
     <message>
         <source>+1 critical CVE</source>
-        <translation type="unfinished"></translation>
+        <translation>+1 个严重 CVE</translation>
     </message>
     <message>
         <source>+%1 critical CVEs</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1 个严重 CVE</translation>
     </message>
     <message>
         <source>+1 high CVE</source>
-        <translation type="unfinished"></translation>
+        <translation>+1 个高危 CVE</translation>
     </message>
     <message>
         <source>+%1 high CVEs</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1 个高危 CVE</translation>
     </message>
     <message>
         <source>1 critical CVE</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个严重 CVE</translation>
     </message>
     <message>
         <source>%1 critical CVEs</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个严重 CVE</translation>
     </message>
     <message>
         <source>policy: %1 fail</source>
-        <translation type="unfinished"></translation>
+        <translation>策略：%1 项未通过</translation>
     </message>
     <message>
         <source>1 Gatekeeper violation</source>
-        <translation type="unfinished"></translation>
+        <translation>1 个 Gatekeeper 违规</translation>
     </message>
     <message>
         <source>%1 Gatekeeper violations</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个 Gatekeeper 违规</translation>
     </message>
     <message>
         <source>1 admission denial</source>
-        <translation type="unfinished"></translation>
+        <translation>1 次准入拒绝</translation>
     </message>
     <message>
         <source>%1 admission denials</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 次准入拒绝</translation>
     </message>
     <message>
         <source>CI failed</source>
-        <translation type="unfinished"></translation>
+        <translation>CI 失败</translation>
     </message>
     <message>
         <source>CI green</source>
-        <translation type="unfinished"></translation>
+        <translation>CI 通过</translation>
     </message>
     <message>
         <source>CI pending</source>
-        <translation type="unfinished"></translation>
+        <translation>CI 等待中</translation>
     </message>
     <message>
         <source>CI %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CI %1</translation>
     </message>
     <message>
         <source>%1 load test failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 负载测试失败</translation>
     </message>
     <message>
         <source>%1 chaos failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 混沌实验失败</translation>
     </message>
     <message>
         <source>%1 passed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已通过</translation>
     </message>
     <message>
         <source>1 Falco alert</source>
-        <translation type="unfinished"></translation>
+        <translation>1 条 Falco 告警</translation>
     </message>
     <message>
         <source>%1 Falco alerts</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 条 Falco 告警</translation>
     </message>
     <message>
         <source>no findings in what could be read</source>
-        <translation type="unfinished"></translation>
+        <translation>已读取的部分中无发现项</translation>
     </message>
     <message>
         <source>no findings</source>
-        <translation type="unfinished"></translation>
+        <translation>无发现项</translation>
     </message>
     <message>
         <source>Image vulnerabilities (Trivy)</source>
-        <translation type="unfinished"></translation>
+        <translation>镜像漏洞（Trivy）</translation>
     </message>
     <message>
         <source>Configuration audit (Trivy)</source>
-        <translation type="unfinished"></translation>
+        <translation>配置审计（Trivy）</translation>
     </message>
     <message>
         <source>Policy reports</source>
-        <translation type="unfinished"></translation>
+        <translation>策略报告</translation>
     </message>
     <message>
         <source>Gatekeeper constraints</source>
-        <translation type="unfinished"></translation>
+        <translation>Gatekeeper 约束</translation>
     </message>
     <message>
         <source>Runtime alerts (Falco)</source>
-        <translation type="unfinished"></translation>
+        <translation>运行时告警（Falco）</translation>
     </message>
     <message>
         <source>CI pipelines (Argo Workflows)</source>
-        <translation type="unfinished"></translation>
+        <translation>CI 流水线（Argo Workflows）</translation>
     </message>
     <message>
         <source>CI pipelines (Tekton)</source>
-        <translation type="unfinished"></translation>
+        <translation>CI 流水线（Tekton）</translation>
     </message>
     <message>
         <source>Load tests (k6)</source>
-        <translation type="unfinished"></translation>
+        <translation>负载测试（k6）</translation>
     </message>
     <message>
         <source>Chaos experiments (LitmusChaos)</source>
-        <translation type="unfinished"></translation>
+        <translation>混沌实验（LitmusChaos）</translation>
     </message>
     <message>
         <source>Chaos experiments (Chaos Mesh)</source>
-        <translation type="unfinished"></translation>
+        <translation>混沌实验（Chaos Mesh）</translation>
     </message>
     <message>
         <source>Feature flags (OpenFeature)</source>
-        <translation type="unfinished"></translation>
+        <translation>功能开关（OpenFeature）</translation>
     </message>
     <message>
         <source>Not asked: no Prometheus to query falco_events in.</source>
-        <translation type="unfinished"></translation>
+        <translation>未查询：没有可用于查询 falco_events 的 Prometheus。</translation>
     </message>
     <message>
         <source>Not read yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未读取。</translation>
     </message>
     <message>
         <source>%1 reports nothing here (Prometheus has no %2 series).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在此没有上报任何数据（Prometheus 中没有 %2 序列）。</translation>
     </message>
     <message>
         <source>No policy engine writes PolicyReports in this cluster (the API has no PolicyReport kind).</source>
-        <translation type="unfinished"></translation>
+        <translation>此集群中没有策略引擎写入 PolicyReport（API 中没有 PolicyReport 类型）。</translation>
     </message>
     <message>
         <source>%1 is not installed in this cluster (the API has no %2 group).</source>
-        <translation type="unfinished"></translation>
+        <translation>此集群中未安装 %1（API 中没有 %2 组）。</translation>
     </message>
     <message>
         <source>%1 is not installed in this cluster (the API has no %2 kind).</source>
-        <translation type="unfinished"></translation>
+        <translation>此集群中未安装 %1（API 中没有 %2 类型）。</translation>
     </message>
     <message>
         <source>Not allowed to query Prometheus for %1 here (403).</source>
-        <translation type="unfinished"></translation>
+        <translation>无权在此向 Prometheus 查询 %1（403）。</translation>
     </message>
     <message>
         <source>Not allowed to list %1 here (403).</source>
-        <translation type="unfinished"></translation>
+        <translation>无权在此列出 %1（403）。</translation>
     </message>
     <message>
         <source>Could not read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1。</translation>
     </message>
     <message>
         <source>Could not read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
         <source>Critical</source>
-        <translation type="unfinished"></translation>
+        <translation>严重</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>高危</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>中危</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>低危</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
     <name>SafetyNetsVerdict</name>
     <message>
         <source>read %1</source>
-        <translation type="unfinished"></translation>
+        <translation>读取于 %1</translation>
     </message>
     <message>
         <source>read</source>
-        <translation type="unfinished"></translation>
+        <translation>已读取</translation>
     </message>
     <message>
         <source>; reading it again failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>；再次读取失败：%1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1：%2</translation>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
     <name>SafetyNetsView</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1（%2）</translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Reading the safety nets: image scans, policy reports, runtime alerts, CI pipelines, the earlier environment&apos;s tests and the feature flags…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取安全网：镜像扫描、策略报告、运行时告警、CI 流水线、前序环境的测试和功能开关…</translation>
     </message>
     <message>
         <source>No canary: the stable version %1 alone</source>
-        <translation type="unfinished"></translation>
+        <translation>没有金丝雀：仅显示稳定版本 %1</translation>
     </message>
     <message>
         <source>Canary %1; no stable version to compare with</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀 %1；没有可对比的稳定版本</translation>
     </message>
     <message>
         <source>Canary %1 against stable %2</source>
-        <translation type="unfinished">金丝雀 %1 对比稳定版本 %2</translation>
+        <translation>金丝雀 %1 对比稳定版本 %2</translation>
     </message>
     <message>
         <source>read %1, %2 ago: not refreshed since</source>
-        <translation type="unfinished"></translation>
+        <translation>读取于 %1（%2 前）：此后未再刷新</translation>
     </message>
     <message>
         <source>read %1, %2 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>读取于 %1（%2 前）</translation>
     </message>
 </context>
 <context>
