@@ -19,14 +19,17 @@ namespace {
 
 constexpr qsizetype releaseThreshold = 64 * 1024 * 1024;
 
-// lupdate files the calls made inside JsonDecoder::Private's members under that context and
-// the others under JsonDecoder, so the lookup tries both.
+// lupdate files the calls made inside JsonDecoder::Private's members under that context, the
+// shared parse steps (namespace JsonRead, also used by SafetyNetDecoder) under JsonRead and the
+// others under JsonDecoder, so the lookup tries all three.
 QString tr(const char *text)
 {
-    const QString translated = QCoreApplication::translate("JsonDecoder", text);
-    if (translated != QLatin1String(text))
-        return translated;
-    return QCoreApplication::translate("JsonDecoder::Private", text);
+    for (const char *context : {"JsonDecoder", "JsonRead", "JsonDecoder::Private"}) {
+        const QString translated = QCoreApplication::translate(context, text);
+        if (translated != QLatin1String(text))
+            return translated;
+    }
+    return QString::fromUtf8(text);
 }
 
 // Runs body; an exception (only std::bad_alloc is possible in practice) becomes the report's
