@@ -80,6 +80,11 @@ public:
         // QStringList: the managing Argo CD application's name, its sync and health words
         // (Argo CD's, untranslated) and the Argo CD cell's text; empty when none manages it
         ArgoCdTermsRole,
+        // On the Safety nets column: the earlier environment's evidence for the canary's
+        // version (SafetyNetsText::evidence) as {environment, line} (QStringList) and a
+        // verdict (int, an SafetyNetsText::Evidence); empty and None without a reading.
+        StagingEvidenceRole,
+        StagingVerdictRole,
     };
 
     // A rollout's quality-gate verdict (GateController) for the Gates column.
@@ -256,6 +261,8 @@ private:
         QString toolTip; // SafetyNetsVerdict::toolTip
         DetailRoles::Tone tone = DetailRoles::Tone::Default; // the worst finding
         qint64 readAtMs = 0;
+        QStringList evidence {}; // the earlier environment, SafetyNetsText::evidence's line
+        int evidenceVerdict = 0; // SafetyNetsText::Evidence
     };
     QHash<QString, SafetyNetsCell> m_safetyNets; // "environment/uid"
     QHash<QString, ArgoWorkloadIndex> m_argoApplications; // by environment

@@ -265,7 +265,8 @@ QVariant FleetModel::data(const QModelIndex &index, int role) const
     if (column == GatesColumn && role != Qt::TextAlignmentRole && role < Qt::UserRole)
         return gateData(row, role);
     if (column == SafetyNetsColumn
-        && (role == Qt::DisplayRole || role == Qt::ToolTipRole
+        && (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == StagingEvidenceRole
+            || role == StagingVerdictRole
             || (role == Qt::ForegroundRole && !isStale(row.environment))))
         return safetyNetsData(row, role);
     // A stale row's Argo CD cell is grey like the rest of the row (below).

@@ -68,6 +68,10 @@ void FleetModel::setSafetyNets(const QString &environment, const QString &uid,
         cell.toolTip = SafetyNetsVerdict::toolTip(*nets);
         cell.tone = SafetyNetsVerdict::worst(*nets);
         cell.readAtMs = readAtMs;
+        QString line;
+        cell.evidenceVerdict = int(SafetyNetsText::evidence(*nets, &line));
+        if (!line.isEmpty())
+            cell.evidence = QStringList {nets->staging.environment, line};
         m_safetyNets.insert(key, cell);
     } else if (m_safetyNets.remove(key) == 0) {
         return;
@@ -83,8 +87,11 @@ void FleetModel::setSafetyNets(const QString &environment, const QString &uid,
 QVariant FleetModel::safetyNetsData(const FleetRow &row, int role) const
 {
     const auto found = m_safetyNets.constFind(keyOf(row.environment, row.metadata().uid));
-    if (found == m_safetyNets.constEnd())
+    if (found == m_safetyNets.constEnd()) {
+        if (role == StagingVerdictRole)
+            return int(SafetyNetsText::Evidence::None);
         return role == SortRole ? QVariant(-1) : QVariant();
+    }
     const SafetyNetsCell &cell = *found;
     const QDateTime readAt = QDateTime::fromMSecsSinceEpoch(cell.readAtMs, Qt::UTC);
     const bool old = cell.readAtMs > 0 && readAt.msecsTo(now()) > safetyNetsStaleAfterMs;
@@ -107,6 +114,10 @@ QVariant FleetModel::safetyNetsData(const FleetRow &row, int role) const
     }
     case SortRole:
         return toneRank(cell.tone);
+    case StagingEvidenceRole:
+        return cell.evidence;
+    case StagingVerdictRole:
+        return cell.evidenceVerdict;
     default:
         break;
     }

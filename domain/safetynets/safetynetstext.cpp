@@ -259,3 +259,45 @@ QString SafetyNetsText::severityName(const QString &trivySeverity)
         return tr("Unknown");
     return trivySeverity;
 }
+
+SafetyNetsText::Evidence SafetyNetsText::evidence(const SafetyNets &nets, QString *line)
+{
+    const auto &s = nets.staging;
+    const auto say = [&](Evidence verdict, const QString &text) {
+        if (line)
+            *line = text;
+        return verdict;
+    };
+    if (s.environment.isEmpty())
+        return say(Evidence::None, {});
+    QStringList failed;
+    for (const LoadTestRun &run : s.loadTests) {
+        if (run.failed())
+            failed.append(run.name);
+    }
+    for (const ChaosExperiment &e : s.chaos) {
+        if (e.failed())
+            failed.append(e.name);
+    }
+    if (!failed.isEmpty())
+        return say(Evidence::Failed,
+                   tr("%1: failed (%2)").arg(s.environment, failed.join(QStringLiteral(", "))));
+    const int runs = int(s.loadTests.size() + s.chaos.size());
+    if (s.allPassed())
+        return say(
+            Evidence::Passed,
+            tr("%1: %n passed", "load tests and chaos experiments", runs).arg(s.environment));
+    if (runs > 0)
+        return say(
+            Evidence::Missing,
+            tr("%1: %n not finished", "load tests and chaos experiments", runs).arg(s.environment));
+    // The staging sources' states are the earlier environment's (SafetyNetsAssembler).
+    const auto read = [&](SafetyNetSource source) {
+        return nets.sources[int(source)].state == SafetyNetSourceState::State::Loaded;
+    };
+    if (!read(SafetyNetSource::LoadTests) && !read(SafetyNetSource::LitmusChaos)
+        && !read(SafetyNetSource::ChaosMesh))
+        return say(Evidence::None, {});
+    return say(Evidence::Missing,
+               tr("%1: no load test or chaos experiment for this version").arg(s.environment));
+}

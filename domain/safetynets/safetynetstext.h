@@ -25,4 +25,11 @@ public:
     static QString sourceNote(SafetyNetSource source, const SafetyNetSourceState &state);
     // Trivy's CRITICAL/HIGH/MEDIUM/LOW/UNKNOWN (any case), translated; other words unchanged.
     static QString severityName(const QString &trivySeverity);
+
+    // The earlier environment's load tests and chaos experiments for the canary's version, for
+    // the promotion view: what the verdict is and one line saying it ("staging: chaos failed
+    // (checkout-pod-delete)"). None, with no text, when there is no earlier environment or none
+    // of its sources could be read: an unread source is not missing evidence.
+    enum class Evidence { None, Passed, Failed, Missing };
+    static Evidence evidence(const SafetyNets &nets, QString *line = nullptr);
 };

@@ -64,8 +64,9 @@ bool PromotionModel::Cell::operator==(const Cell &o) const
         && isRollout == o.isRollout && namespaceName == o.namespaceName && name == o.name
         && version == o.version && canary == o.canary && phase == o.phase
         && attention == o.attention && syncStatus == o.syncStatus && gateOutcome == o.gateOutcome
-        && gateText == o.gateText && application == o.application
-        && applicationKey == o.applicationKey && drift == o.drift;
+        && gateText == o.gateText && application == o.application && evidence == o.evidence
+        && evidenceVerdict == o.evidenceVerdict && applicationKey == o.applicationKey
+        && drift == o.drift;
 }
 
 PromotionModel::PromotionModel(FleetModel *fleet, ApplicationsModel *applications,
@@ -215,6 +216,9 @@ PromotionModel::Cell PromotionModel::workloadCell(int fleetRow) const
     cell.gateText = gates.data(Qt::DisplayRole).toString();
     if (cell.gateText == FleetModel::tr("–")) // no gate judges this rollout
         cell.gateText.clear();
+    const QModelIndex nets = index.siblingAtColumn(FleetModel::SafetyNetsColumn);
+    cell.evidence = nets.data(FleetModel::StagingEvidenceRole).toStringList();
+    cell.evidenceVerdict = nets.data(FleetModel::StagingVerdictRole).toInt();
     return cell;
 }
 

@@ -43,6 +43,11 @@ public:
         ApplicationKeyRole, // QString: ArgoApplication::key() of an application-only cell
         IsApplicationRole, // bool: the cell shows an application, not a workload
         StaleRole, // bool: the environment's data is not live
+        // The earlier environment's load tests and chaos for the canary's version, while a
+        // release is in progress: {environment, line} (QStringList) and
+        // SafetyNetsText::Evidence (int).
+        EvidenceTextRole,
+        EvidenceVerdictRole,
     };
     enum Drift {
         NoDrift = 0,
@@ -88,6 +93,8 @@ public:
         QString gateText;
         QString applicationKey; // application-only cells
         int drift = NoDrift;
+        QStringList evidence; // FleetModel::StagingEvidenceRole: {environment, line}
+        int evidenceVerdict = 0;
         int sourceRow = -1; // the fleet row it was read from (until the next change of rows)
 
         bool operator==(const Cell &o) const;

@@ -210,6 +210,10 @@ QVariant PromotionModel::data(const QModelIndex &index, int role) const
         return cell.isApplication;
     case StaleRole:
         return cell.stale;
+    case EvidenceTextRole:
+        return cell.evidence;
+    case EvidenceVerdictRole:
+        return cell.evidenceVerdict;
     default:
         break;
     }
@@ -260,6 +264,8 @@ QString PromotionModel::toolTip(const Row &row, int cell) const
                 lines << gates;
         }
     }
+    if (c.evidence.size() == 2)
+        lines << tr("Evidence from %1").arg(c.evidence.at(1));
     const int next = neighbour(row, cell, 1);
     const int previous = neighbour(row, cell, -1);
     if (c.drift & AheadOfNext)

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // View > Promotion on the demo fleet: shop/checkout is one row across dev, staging and prod,
-// staging's release candidate is marked ahead of prod, and a double-click (or Enter) on a
-// cell selects that rollout in the main window.
+// staging's release candidate is marked ahead of prod, prod's canary shows that its version
+// failed a chaos experiment in staging, and a double-click (or Enter) on a cell selects that
+// rollout in the main window.
 #include "demowindow.h"
 
 #include "promotionmodel.h"
 #include "promotionview.h"
 #include "promotionwindow.h"
+#include "safetynetstext.h"
 
 #include <QAction>
 #include <QApplication>
@@ -63,6 +65,13 @@ void TestPromotionWindow::doubleClickSelectsTheWorkload()
     QTRY_COMPARE_WITH_TIMEOUT(cell(3).data(PromotionModel::SyncStatusRole).toString(),
                               QStringLiteral("Synced"), 30000);
     const int row = model->rowOf("shop/checkout");
+    // prod's canary (1.4.1) failed its chaos experiment in staging: the window's safety-nets
+    // reading of the canary says so in prod's cell.
+    QTRY_COMPARE_WITH_TIMEOUT(cell(3).data(PromotionModel::EvidenceVerdictRole).toInt(),
+                              int(SafetyNetsText::Evidence::Failed), 30000);
+    QVERIFY2(cell(3).data(Qt::ToolTipRole).toString().contains(
+                 QStringLiteral("Evidence from staging: failed (")),
+             qPrintable(cell(3).data(Qt::ToolTipRole).toString()));
 
     PromotionView *view = promotion->view();
     const QModelIndex staging = model->index(row, 2);

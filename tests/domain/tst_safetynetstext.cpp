@@ -40,6 +40,7 @@ class TestSafetyNetsText : public QObject
     Q_OBJECT
 
 private slots:
+    void stagingEvidence();
     void summaryOfTheScenario()
     {
         QCOMPARE(SafetyNetsText::summary(assembled(detail(), inventory())),
@@ -174,6 +175,41 @@ private slots:
         QCOMPARE(SafetyNetsText::severityName(QStringLiteral("NONE")), QStringLiteral("NONE"));
     }
 };
+
+// The promotion view's verdict on the earlier environment: failed names the runs, passed
+// counts them, and nothing is said about sources that could not be read.
+void TestSafetyNetsText::stagingEvidence()
+{
+    using Evidence = SafetyNetsText::Evidence;
+    SafetyNets nets;
+    QString line = QStringLiteral("x");
+    QCOMPARE(SafetyNetsText::evidence(nets, &line), Evidence::None); // no earlier environment
+    QVERIFY(line.isEmpty());
+    nets.staging.environment = QStringLiteral("staging");
+    QCOMPARE(SafetyNetsText::evidence(nets, &line), Evidence::None); // nothing could be read
+    QVERIFY(line.isEmpty());
+    nets.sources[int(SafetyNetSource::LoadTests)].state = State::Loaded;
+    QCOMPARE(SafetyNetsText::evidence(nets, &line), Evidence::Missing);
+    QCOMPARE(line, QStringLiteral("staging: no load test or chaos experiment for this version"));
+
+    LoadTestRun run;
+    run.name = QStringLiteral("checkout-load");
+    run.stage = QStringLiteral("started");
+    nets.staging.loadTests = {run};
+    QCOMPARE(SafetyNetsText::evidence(nets, &line), Evidence::Missing);
+    QCOMPARE(line, QStringLiteral("staging: 1 not finished"));
+    nets.staging.loadTests[0].stage = QStringLiteral("finished");
+    QCOMPARE(SafetyNetsText::evidence(nets, &line), Evidence::Passed);
+    QCOMPARE(line, QStringLiteral("staging: 1 passed"));
+
+    ChaosExperiment chaos;
+    chaos.name = QStringLiteral("pod-delete");
+    chaos.verdict = QStringLiteral("Fail");
+    nets.staging.chaos = {chaos};
+    QCOMPARE(SafetyNetsText::evidence(nets), Evidence::Failed);
+    QCOMPARE(SafetyNetsText::evidence(nets, &line), Evidence::Failed);
+    QCOMPARE(line, QStringLiteral("staging: failed (pod-delete)"));
+}
 
 QTEST_GUILESS_MAIN(TestSafetyNetsText)
 #include "tst_safetynetstext.moc"

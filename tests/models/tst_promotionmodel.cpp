@@ -5,6 +5,7 @@
 #include "applicationsmodel.h"
 #include "fleetmodel.h"
 #include "promotionmodel.h"
+#include "safetynetstext.h"
 #include "workloadbuilders.h"
 
 #include <QAbstractItemModelTester>
@@ -70,6 +71,7 @@ private slots:
     void configuredRows();
     void applicationOnlyRows();
     void followsTheFleet();
+    void stagingEvidenceOfTheCanary();
     void thousandsOfWorkloads();
 
 private:
@@ -316,6 +318,44 @@ void TestPromotionModel::followsTheFleet()
     QCOMPARE(removed.size(), 1);
     QCOMPARE(rowNames(), (QStringList {"shop/checkout"}));
     QCOMPARE(reset.size(), 0);
+}
+
+// Whether prod's canary version passed its load tests and chaos in staging comes from the
+// fleet's safety-nets reading of the rollout, and goes when the reading does.
+void TestPromotionModel::stagingEvidenceOfTheCanary()
+{
+    m_fleet->applyBatch("staging", rollout("shop", "checkout", "1.4.1"));
+    m_fleet->applyBatch("prod", rollout("shop", "checkout", "1.4.0", "1.4.1"));
+    m_model->applyPendingChanges();
+    QCOMPARE(cell("shop/checkout", "prod", PromotionModel::EvidenceVerdictRole),
+             QString::number(int(SafetyNetsText::Evidence::None)));
+
+    SafetyNets nets;
+    nets.environment = QStringLiteral("prod");
+    nets.namespace_ = QStringLiteral("shop");
+    nets.rollout = QStringLiteral("checkout");
+    nets.staging.environment = QStringLiteral("staging");
+    nets.sources[int(SafetyNetSource::LitmusChaos)].state = SafetyNetSourceState::State::Loaded;
+    ChaosExperiment chaos;
+    chaos.name = QStringLiteral("checkout-pod-delete");
+    chaos.verdict = QStringLiteral("Fail");
+    nets.staging.chaos = {chaos};
+    const QString uid = QStringLiteral("uid-shop-checkout");
+    m_fleet->setSafetyNets(QStringLiteral("prod"), uid, nets, 1000);
+    m_model->applyPendingChanges();
+    const QModelIndex prod = m_model->index(m_model->rowOf("shop/checkout"), 3);
+    QCOMPARE(prod.data(PromotionModel::EvidenceVerdictRole).toInt(),
+             int(SafetyNetsText::Evidence::Failed));
+    QCOMPARE(prod.data(PromotionModel::EvidenceTextRole).toStringList(),
+             (QStringList {"staging", "staging: failed (checkout-pod-delete)"}));
+    QVERIFY2(prod.data(Qt::ToolTipRole)
+                 .toString()
+                 .contains(QStringLiteral("Evidence from staging: failed (checkout-pod-delete)")),
+             qPrintable(prod.data(Qt::ToolTipRole).toString()));
+
+    m_fleet->setSafetyNets(QStringLiteral("prod"), uid, std::nullopt);
+    m_model->applyPendingChanges();
+    QVERIFY(prod.data(PromotionModel::EvidenceTextRole).toStringList().isEmpty());
 }
 
 // A fleet of 3,000 workloads: how long the GUI thread spends on a change of rows (every row

@@ -6,6 +6,7 @@
 #include "gateresult.h"
 #include "phasestyle.h"
 #include "promotionmodel.h"
+#include "safetynetstext.h"
 #include "themecolours.h"
 
 #include <QApplication>
@@ -165,9 +166,23 @@ void PromotionDelegate::paintSecondLine(QPainter *painter, const QRect &line,
     const bool plain = selected || index.data(PromotionModel::StaleRole).toBool();
     const QColor text = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
     painter->setFont(option.font);
-    const QRect room = paintRight(
+    QRect room = paintRight(
         painter, line, index.data(PromotionModel::GateTextRole).toString(),
         plain ? text : gateColour(index.data(PromotionModel::GateOutcomeRole).toInt()));
+    // Whether the canary's version passed its load tests and chaos in the earlier environment
+    // ("✕ staging"); the tooltip names the runs.
+    const QStringList evidence = index.data(PromotionModel::EvidenceTextRole).toStringList();
+    if (evidence.size() == 2) {
+        using Evidence = SafetyNetsText::Evidence;
+        const auto verdict = Evidence(index.data(PromotionModel::EvidenceVerdictRole).toInt());
+        const QString mark = verdict == Evidence::Failed ? tr("✕ %1", "failed in an environment")
+            : verdict == Evidence::Passed                ? tr("✓ %1", "passed in an environment")
+                                          : tr("? %1", "no evidence in an environment");
+        const QColor colour = verdict == Evidence::Failed ? failureColour()
+            : verdict == Evidence::Passed                 ? gateColour(int(GateOutcome::Pass))
+                                                          : waitingColour();
+        room = paintRight(painter, room, mark.arg(evidence.at(0)), plain ? text : colour);
+    }
     const QString phase = index.data(PromotionModel::PhaseRole).toString();
     const bool application = index.data(PromotionModel::IsApplicationRole).toBool();
     QColor colour = application ? ThemeColours::foreground(ArgoText::healthColour(phase))
