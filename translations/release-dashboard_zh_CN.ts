@@ -5265,6 +5265,21 @@ Errors count towards consecutiveErrorLimit, not failureLimit.</source>
         <comment>the canary&apos;s version</comment>
         <translation> → %1</translation>
     </message>
+    <message>
+        <source>✕ %1</source>
+        <comment>failed in an environment</comment>
+        <translation>✕ %1</translation>
+    </message>
+    <message>
+        <source>✓ %1</source>
+        <comment>passed in an environment</comment>
+        <translation>✓ %1</translation>
+    </message>
+    <message>
+        <source>? %1</source>
+        <comment>no evidence in an environment</comment>
+        <translation>? %1</translation>
+    </message>
 </context>
 <context>
     <name>PromotionModel</name>
@@ -5328,6 +5343,10 @@ Errors count towards consecutiveErrorLimit, not failureLimit.</source>
     <message>
         <source>Behind %1, which runs %2</source>
         <translation>落后于 %1（运行 %2）</translation>
+    </message>
+    <message>
+        <source>Evidence from %1</source>
+        <translation>来自 %1 的证据</translation>
     </message>
 </context>
 <context>
@@ -8227,6 +8246,28 @@ First: %2</source>
     <message>
         <source>Unknown</source>
         <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1: failed (%2)</source>
+        <translation>%1：未通过（%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n passed</source>
+        <comment>load tests and chaos experiments</comment>
+        <translation>
+            <numerusform>%1：%n 项通过</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n not finished</source>
+        <comment>load tests and chaos experiments</comment>
+        <translation>
+            <numerusform>%1：%n 项未完成</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: no load test or chaos experiment for this version</source>
+        <translation>%1：此版本没有负载测试或混沌实验</translation>
     </message>
 </context>
 <context>
