@@ -33,7 +33,9 @@ PromotionWindow::PromotionWindow(FleetModel *fleet, ApplicationsModel *applicati
     legend->setWordWrap(true);
     legend->setText(
         tr("Each cell: the version (→ the canary's while one runs), Argo CD's ✓ synced "
-           "or ⟳ out of sync, the status and the gates. %1 · %2 · %3 · %4. "
+           "or ⟳ out of sync, the status and the gates; a canary's ✓, ✕ or ? and an "
+           "environment: whether its version passed its load tests and chaos experiments "
+           "there, failed them, or has none. %1 · %2 · %3 · %4. "
            "Double-click or Enter opens it.")
             .arg(coloured(PromotionDelegate::aheadColour(), tr("▶ ahead of the next environment")),
                  coloured(PromotionDelegate::aheadColour(), tr("blue: behind the previous one")),

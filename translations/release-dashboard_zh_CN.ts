@@ -5356,10 +5356,6 @@ Errors count towards consecutiveErrorLimit, not failureLimit.</source>
         <translation>环境推进 — Release Dashboard</translation>
     </message>
     <message>
-        <source>Each cell: the version (→ the canary&apos;s while one runs), Argo CD&apos;s ✓ synced or ⟳ out of sync, the status and the gates. %1 · %2 · %3 · %4. Double-click or Enter opens it.</source>
-        <translation>每个单元格：版本（有金丝雀运行时为 → 金丝雀的版本）、Argo CD 的 ✓ 已同步或 ⟳ 未同步、状态和门禁。%1 · %2 · %3 · %4。双击或按 Enter 打开。</translation>
-    </message>
-    <message>
         <source>▶ ahead of the next environment</source>
         <translation>▶ 领先于下一个环境</translation>
     </message>
@@ -5374,6 +5370,10 @@ Errors count towards consecutiveErrorLimit, not failureLimit.</source>
     <message>
         <source>amber: waiting for a person</source>
         <translation>琥珀色：等待人工处理</translation>
+    </message>
+    <message>
+        <source>Each cell: the version (→ the canary&apos;s while one runs), Argo CD&apos;s ✓ synced or ⟳ out of sync, the status and the gates; a canary&apos;s ✓, ✕ or ? and an environment: whether its version passed its load tests and chaos experiments there, failed them, or has none. %1 · %2 · %3 · %4. Double-click or Enter opens it.</source>
+        <translation>每个单元格：版本（有金丝雀运行时为 → 金丝雀的版本）、Argo CD 的 ✓ 已同步或 ⟳ 未同步、状态和门禁；金丝雀旁的 ✓、✕ 或 ? 加环境名：其版本在该环境的负载测试和混沌实验是通过、未通过，还是没有。%1 · %2 · %3 · %4。双击或按 Enter 打开。</translation>
     </message>
 </context>
 <context>
