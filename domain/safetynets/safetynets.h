@@ -97,7 +97,8 @@ struct SafetyNets
         SeverityCounts stable;
         QList<Vulnerability> added; // in the canary, not in stable (by ID and package)
         QList<Vulnerability> removed; // in stable, fixed by the canary
-        QList<ConfigAuditCheck> configFailures; // the canary's (or else the rollout's) failed checks
+        QList<ConfigAuditCheck>
+            configFailures; // the canary's (or else the rollout's) failed checks
     } vulnerabilities;
 
     struct Policy

@@ -29,8 +29,8 @@ struct SafetyNetsConfig
     bool operator==(const SafetyNetsConfig &o) const
     {
         return ciNamespaces == o.ciNamespaces && ciLabels == o.ciLabels
-            && argoWorkflowsUrl == o.argoWorkflowsUrl
-            && tektonDashboardUrl == o.tektonDashboardUrl && falco == o.falco;
+            && argoWorkflowsUrl == o.argoWorkflowsUrl && tektonDashboardUrl == o.tektonDashboardUrl
+            && falco == o.falco;
     }
     bool operator!=(const SafetyNetsConfig &o) const { return !(*this == o); }
 };

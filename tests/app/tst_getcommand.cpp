@@ -275,7 +275,8 @@ private slots:
         QTest::addRow("unknown context")
             << "get rollouts --demo --context qa"
             << "release-dashboard: context 'qa' is not in the kubeconfig (contexts: dev, "
-               "dev-viewer, staging, staging-viewer, prod, prod-viewer, prod-deployer, prod-limited)\n";
+               "dev-viewer, staging, staging-viewer, prod, prod-viewer, prod-deployer, "
+               "prod-limited)\n";
     }
 
     void usageErrors()

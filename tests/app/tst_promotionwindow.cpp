@@ -51,17 +51,15 @@ void TestPromotionWindow::doubleClickSelectsTheWorkload()
     QCOMPARE(model->environments(), (QStringList {"dev", "staging", "prod"}));
     // Each environment arrives on its own worker, and Argo CD's status on its own stream: wait
     // for every fact the assertions need, not only for the first environment to load.
-    const auto cell = [model](int column) {
-        return model->index(model->rowOf("shop/checkout"), column);
-    };
+    const auto cell
+        = [model](int column) { return model->index(model->rowOf("shop/checkout"), column); };
     QTRY_VERIFY_WITH_TIMEOUT(model->rowOf("shop/checkout") >= 0
                                  && cell(2).data(PromotionModel::DeployedRole).toBool()
                                  && cell(3).data(PromotionModel::DeployedRole).toBool(),
                              30000);
     // staging's 1.4.2 is not in prod (1.4.0)
-    QTRY_VERIFY_WITH_TIMEOUT(cell(2).data(PromotionModel::DriftRole).toInt()
-                                 & PromotionModel::AheadOfNext,
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        cell(2).data(PromotionModel::DriftRole).toInt() & PromotionModel::AheadOfNext, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(cell(3).data(PromotionModel::SyncStatusRole).toString(),
                               QStringLiteral("Synced"), 30000);
     const int row = model->rowOf("shop/checkout");
@@ -69,8 +67,10 @@ void TestPromotionWindow::doubleClickSelectsTheWorkload()
     // reading of the canary says so in prod's cell.
     QTRY_COMPARE_WITH_TIMEOUT(cell(3).data(PromotionModel::EvidenceVerdictRole).toInt(),
                               int(SafetyNetsText::Evidence::Failed), 30000);
-    QVERIFY2(cell(3).data(Qt::ToolTipRole).toString().contains(
-                 QStringLiteral("Evidence from staging: failed (")),
+    QVERIFY2(cell(3)
+                 .data(Qt::ToolTipRole)
+                 .toString()
+                 .contains(QStringLiteral("Evidence from staging: failed (")),
              qPrintable(cell(3).data(Qt::ToolTipRole).toString()));
 
     PromotionView *view = promotion->view();
