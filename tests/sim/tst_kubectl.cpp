@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Conformance: the machine's real kubectl against the real rd-sim executable, over HTTPS with
 // the kubeconfig rd-sim writes. Proves the simulator speaks Kubernetes as kubectl expects.
+#include "simprocess.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -68,15 +70,8 @@ private slots:
         m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
         QVERIFY2(!m_kubectl.isEmpty(), "kubectl is not installed: run scripts/install-deps");
         m_kubeconfig = m_home.filePath(QStringLiteral("kubeconfig"));
-        m_sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_sim.start(QStringLiteral(RD_SIM_EXE),
-                    {QStringLiteral("--scenario"),
-                     QStringLiteral(RD_TEST_DATA_DIR "/kubectl/scenario.yaml"),
-                     QStringLiteral("--kubeconfig-out"), m_kubeconfig});
-        QVERIFY(m_sim.waitForStarted());
-        QString banner;
-        while (!banner.contains(QStringLiteral("ready")) && m_sim.waitForReadyRead(20000))
-            banner += QString::fromUtf8(m_sim.readAllStandardOutput());
+        const QString banner = startSimProcess(
+            m_sim, QStringLiteral(RD_TEST_DATA_DIR "/kubectl/scenario.yaml"), m_kubeconfig);
         QVERIFY2(banner.contains(QStringLiteral("ready")), qPrintable(banner));
         QVERIFY(banner.contains(QStringLiteral("kubeconfig: ") + m_kubeconfig));
         QVERIFY(QRegularExpression(QStringLiteral("cluster conf: https://127\\.0\\.0\\.1:\\d+"))

@@ -3,6 +3,8 @@
 // rd-sim executable (tests/data/rdsim/safetynets.yaml): discovery, list and watch, Trivy's
 // and Kyverno's reports following a new ReplicaSet, a family a cluster leaves out (404), a
 // user without the right (403), and the Falco exporter's counter in the query API.
+#include "simprocess.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -90,15 +92,8 @@ private slots:
         m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
         QVERIFY2(!m_kubectl.isEmpty(), "kubectl is not installed: run scripts/install-deps");
         m_kubeconfig = m_home.filePath(QStringLiteral("kubeconfig"));
-        m_sim.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_sim.start(QStringLiteral(RD_SIM_EXE),
-                    {QStringLiteral("--scenario"),
-                     QStringLiteral(RD_TEST_DATA_DIR "/rdsim/safetynets.yaml"),
-                     QStringLiteral("--kubeconfig-out"), m_kubeconfig});
-        QVERIFY(m_sim.waitForStarted());
-        QString banner;
-        while (!banner.contains(QStringLiteral("ready")) && m_sim.waitForReadyRead(20000))
-            banner += QString::fromUtf8(m_sim.readAllStandardOutput());
+        const QString banner = startSimProcess(
+            m_sim, QStringLiteral(RD_TEST_DATA_DIR "/rdsim/safetynets.yaml"), m_kubeconfig);
         QVERIFY2(banner.contains(QStringLiteral("ready")), qPrintable(banner));
     }
 
