@@ -55,6 +55,8 @@ public:
     // ran at once.
     int fetchCount(const QString &environment, const QString &namespaceName) const;
     int peakConcurrentFetches() const { return m_peakInFlight; }
+    // No read under way or waiting (tests).
+    bool idle() const { return m_inFlight.isEmpty() && m_queue.isEmpty(); }
     QTimer *refreshTimer() const { return m_timer; }
 
 public slots:
