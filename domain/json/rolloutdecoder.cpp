@@ -2,6 +2,7 @@
 // Rollout metadata and spec (strategy and steps); the status is in rolloutstatusdecoder.cpp.
 #include "decoders_p.h"
 #include "rollout.h"
+#include "trafficroutingdecoder_p.h"
 
 namespace JsonRead {
 
@@ -122,13 +123,7 @@ static void decodeStep(Context &ctx, Element value, const Path &path, RolloutSte
                     readList(ctx, hv, hp, out.headerMatches, decodeHeaderMatch);
             });
         } else if (is(key, "setMirrorRoute")) {
-            out.hasMirrorRoute = isPresent(v);
-            forEachMember(ctx, v, p, [&](std::string_view k, Element mv, const Path &mp) {
-                if (is(k, "name"))
-                    readToken(ctx, mv, mp, out.routeName);
-                else if (is(k, "percentage"))
-                    readInt32(ctx, mv, mp, out.mirrorPercentage);
-            });
+            decodeMirrorRoute(ctx, v, p, out);
         } else if (is(key, "plugin")) {
             out.hasPlugin = isPresent(v);
             forEachMember(ctx, v, p, [&](std::string_view k, Element pv, const Path &pp) {
@@ -159,21 +154,6 @@ static void decodeStep(Context &ctx, Element value, const Path &path, RolloutSte
         out.kind = Kind::Plugin;
 }
 
-static void decodeTrafficRouting(Context &ctx, Element value, const Path &path, CanaryStrategy &out)
-{
-    Object object;
-    if (!asObject(ctx, value, path, object))
-        return;
-    out.hasTrafficRouting = true;
-    for (const simdjson::dom::key_value_pair &member : object) {
-        const Path p = path.child(member.key);
-        if (is(member.key, "maxTrafficWeight"))
-            readInt32(ctx, member.value, p, out.maxTrafficWeight);
-        else if (!is(member.key, "managedRoutes") && !member.value.is_null())
-            out.trafficRouters.append(ctx.token(member.key));
-    }
-}
-
 static void decodeCanary(Context &ctx, Element value, const Path &path, CanaryStrategy &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
@@ -197,7 +177,7 @@ static void decodeCanary(Context &ctx, Element value, const Path &path, CanarySt
                 readInt32(ctx, startingStep, p.child("startingStep"),
                           out.backgroundAnalysisStartingStep);
         } else if (is(key, "pingPong")) {
-            out.hasPingPong = isPresent(v);
+            decodePingPong(ctx, v, p, out);
         } else if (is(key, "maxSurge")) {
             readIntOrString(ctx, v, p, out.maxSurge);
         } else if (is(key, "maxUnavailable")) {

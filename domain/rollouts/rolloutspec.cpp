@@ -8,18 +8,19 @@ bool RolloutStep::operator==(const RolloutStep &o) const
         && setCanaryScale == o.setCanaryScale && hasHeaderRoute == o.hasHeaderRoute
         && hasMirrorRoute == o.hasMirrorRoute && hasPlugin == o.hasPlugin
         && routeName == o.routeName && headerMatches == o.headerMatches
-        && mirrorPercentage == o.mirrorPercentage && pluginConfig == o.pluginConfig;
+        && mirrorPercentage == o.mirrorPercentage && mirrorMatches == o.mirrorMatches
+        && pluginConfig == o.pluginConfig;
 }
 
 bool CanaryStrategy::operator==(const CanaryStrategy &o) const
 {
     return steps == o.steps && canaryService == o.canaryService && stableService == o.stableService
         && hasTrafficRouting == o.hasTrafficRouting && trafficRouters == o.trafficRouters
-        && maxTrafficWeight == o.maxTrafficWeight
+        && trafficRouting == o.trafficRouting && maxTrafficWeight == o.maxTrafficWeight
         && hasBackgroundAnalysis == o.hasBackgroundAnalysis
         && backgroundAnalysis == o.backgroundAnalysis
         && backgroundAnalysisStartingStep == o.backgroundAnalysisStartingStep
-        && hasPingPong == o.hasPingPong && maxSurge == o.maxSurge
+        && hasPingPong == o.hasPingPong && pingPong == o.pingPong && maxSurge == o.maxSurge
         && maxUnavailable == o.maxUnavailable;
 }
 

@@ -3,6 +3,7 @@
 
 #include "intorstring.h"
 #include "podtemplate.h"
+#include "trafficroutingspec.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -158,6 +159,7 @@ struct RolloutStep
     QString routeName; // setHeaderRoute.name, setMirrorRoute.name or plugin.name
     QList<HeaderRouteMatch> headerMatches;
     std::optional<qint32> mirrorPercentage;
+    QList<MirrorRouteMatch> mirrorMatches;
     QByteArray pluginConfig; // plugin.config as compact JSON text
 
     bool operator==(const RolloutStep &o) const;
@@ -171,11 +173,13 @@ struct CanaryStrategy
     QString stableService;
     bool hasTrafficRouting = false;
     QStringList trafficRouters; // provider keys under trafficRouting: "istio", "nginx", ...
+    TrafficRoutingSpec trafficRouting; // the routers' objects (trafficroutingdecoder.cpp)
     std::optional<qint32> maxTrafficWeight; // nil means 100
     bool hasBackgroundAnalysis = false;
     RolloutAnalysis backgroundAnalysis;
     std::optional<qint32> backgroundAnalysisStartingStep;
     bool hasPingPong = false;
+    PingPongSpec pingPong;
     IntOrString maxSurge;
     IntOrString maxUnavailable;
 
