@@ -5,6 +5,10 @@
 #include "decoded.h"
 #include "deployment.h"
 #include "event.h"
+#include "experiment.h"
+#include "flaggercanary.h"
+#include "flaggermetrictemplate.h"
+#include "job.h"
 #include "kubestatus.h"
 #include "pod.h"
 #include "replicaset.h"
@@ -32,7 +36,7 @@
 // first JsonDecoder fixes glibc's mmap threshold, which they would otherwise raise (see
 // jsondecoder.cpp).
 //
-// T is one of Rollout, ReplicaSet, Pod, Deployment, AnalysisRun, Event.
+// T is one of Rollout, ReplicaSet, Pod, Deployment, AnalysisRun, Event, Experiment, Job.
 class JsonDecoder
 {
 public:
@@ -91,6 +95,10 @@ RD_DECLARE_DECODER(Pod)
 RD_DECLARE_DECODER(Deployment)
 RD_DECLARE_DECODER(AnalysisRun)
 RD_DECLARE_DECODER(Event)
+RD_DECLARE_DECODER(FlaggerCanary)
+RD_DECLARE_DECODER(FlaggerMetricTemplate)
+RD_DECLARE_DECODER(Experiment)
+RD_DECLARE_DECODER(Job)
 #undef RD_DECLARE_DECODER
 
 Q_DECLARE_METATYPE(ObjectList<Rollout>)
@@ -99,9 +107,15 @@ Q_DECLARE_METATYPE(ObjectList<Pod>)
 Q_DECLARE_METATYPE(ObjectList<Deployment>)
 Q_DECLARE_METATYPE(ObjectList<AnalysisRun>)
 Q_DECLARE_METATYPE(ObjectList<Event>)
+Q_DECLARE_METATYPE(ObjectList<FlaggerCanary>)
+Q_DECLARE_METATYPE(ObjectList<Experiment>)
+Q_DECLARE_METATYPE(ObjectList<Job>)
 Q_DECLARE_METATYPE(WatchEvent<Rollout>)
 Q_DECLARE_METATYPE(WatchEvent<ReplicaSet>)
 Q_DECLARE_METATYPE(WatchEvent<Pod>)
 Q_DECLARE_METATYPE(WatchEvent<Deployment>)
 Q_DECLARE_METATYPE(WatchEvent<AnalysisRun>)
 Q_DECLARE_METATYPE(WatchEvent<Event>)
+Q_DECLARE_METATYPE(WatchEvent<FlaggerCanary>)
+Q_DECLARE_METATYPE(WatchEvent<Experiment>)
+Q_DECLARE_METATYPE(WatchEvent<Job>)

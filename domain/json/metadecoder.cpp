@@ -71,7 +71,7 @@ bool readConditionField(Context &ctx, std::string_view key, Element value, const
     return true;
 }
 
-static void decodeCondition(Context &ctx, Element value, const Path &path, Condition &out)
+void decodeCondition(Context &ctx, Element value, const Path &path, Condition &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
         if (readConditionField(ctx, key, v, p, out))

@@ -21,8 +21,8 @@ static void decodeExperimentTemplate(Context &ctx, Element value, const Path &pa
     });
 }
 
-static void decodeExperimentAnalysis(Context &ctx, Element value, const Path &path,
-                                     ExperimentAnalysis &out)
+void decodeExperimentAnalysis(Context &ctx, Element value, const Path &path,
+                              ExperimentAnalysis &out)
 {
     forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
         if (is(key, "name"))
