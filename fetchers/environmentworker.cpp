@@ -79,6 +79,13 @@ QList<InformerSpec> EnvironmentWorker::informerSpecsFor(const EnvironmentSpec &s
         specs.append(
             InformerSpec {WorkloadKind::ReplicaSet, ns, QStringLiteral("pod-template-hash")});
         specs.append(InformerSpec {WorkloadKind::Pod, ns, QStringLiteral("pod-template-hash")});
+        // A canary step's Experiments (their ReplicaSets and pods carry the Rollout's label,
+        // so the informers above have them), and the Jobs of AnalysisRuns' job metrics with
+        // their pods: the job provider labels both with the run's uid, so no other Job of the
+        // namespace is listed.
+        specs.append(InformerSpec {WorkloadKind::Experiment, ns, QString()});
+        specs.append(InformerSpec {WorkloadKind::Job, ns, Job::analysisRunUidLabel()});
+        specs.append(InformerSpec {WorkloadKind::Pod, ns, Job::analysisRunUidLabel()});
     }
     return specs;
 }

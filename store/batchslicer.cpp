@@ -46,6 +46,8 @@ void addResetDeletes(const WorkloadDeltaBatch &reset, const EnvironmentStore &st
     deleteMissing(reset, objects.index<Pod>(), out);
     deleteMissing(reset, objects.index<AnalysisRun>(), out);
     deleteMissing(reset, objects.index<Event>(), out);
+    deleteMissing(reset, objects.index<Experiment>(), out);
+    deleteMissing(reset, objects.index<Job>(), out);
 }
 
 // Copies the kind's upserts that fall in [begin, end) of the concatenation; *offset is

@@ -35,6 +35,53 @@ void gatherReplicaSets(const WorkloadIndex &objects, const QString &ownerUid,
     }
 }
 
+// The Jobs of the runs and their pods; *involved receives their uids.
+void gatherJobs(const WorkloadIndex &objects, const QList<AnalysisRun> &runs, RolloutDetail *detail,
+                QStringList *involved)
+{
+    if (!isShown(objects, DetailKind::Jobs))
+        return;
+    const bool podsShown = isShown(objects, DetailKind::Pods);
+    for (const AnalysisRun &run : runs) {
+        QList<Job> jobs = objects.jobsOfAnalysisRun(run.metadata.uid);
+        if (jobs.isEmpty())
+            continue;
+        for (const Job &job : std::as_const(jobs)) {
+            involved->append(job.metadata.uid);
+            QList<Pod> pods = podsShown ? objects.podsControlledBy(job.metadata.uid) : QList<Pod>();
+            for (const Pod &pod : std::as_const(pods))
+                involved->append(pod.metadata.uid);
+            if (!pods.isEmpty())
+                detail->podsByJobUid.insert(job.metadata.uid, std::move(pods));
+        }
+        detail->jobsByRunUid.insert(run.metadata.uid, std::move(jobs));
+    }
+}
+
+// The rollout's Experiments with their ReplicaSets, pods and AnalysisRuns (and the runs'
+// Jobs); *involved receives the uids of all of them.
+void gatherExperiments(const WorkloadIndex &objects, RolloutDetail *detail, QStringList *involved)
+{
+    if (!isShown(objects, DetailKind::Experiments))
+        return;
+    const bool runsShown = isShown(objects, DetailKind::AnalysisRuns);
+    for (const Experiment &experiment :
+         objects.experimentsControlledBy(detail->rollout.metadata.uid)) {
+        ExperimentDetail entry;
+        entry.experiment = experiment;
+        const QString &uid = experiment.metadata.uid;
+        involved->append(uid);
+        gatherReplicaSets(objects, uid, &entry.replicaSets, &detail->podsByReplicaSetUid, involved);
+        if (runsShown) {
+            entry.analysisRuns = objects.analysisRunsControlledBy(uid);
+            for (const AnalysisRun &run : std::as_const(entry.analysisRuns))
+                involved->append(run.metadata.uid);
+            gatherJobs(objects, entry.analysisRuns, detail, involved);
+        }
+        detail->experiments.append(std::move(entry));
+    }
+}
+
 // The notices of the kinds a detail shows. A disconnected environment says so once (the
 // stale box), not once per kind.
 QStringList noticesFor(const WorkloadIndex &objects, const QList<DetailKind> &kinds, bool stale)
@@ -73,12 +120,15 @@ RolloutDetail FleetStore::rolloutDetail(const QString &environment, const QStrin
         detail.analysisRuns = objects.analysisRunsControlledBy(uid);
         for (const AnalysisRun &run : std::as_const(detail.analysisRuns))
             involved.append(run.metadata.uid);
+        gatherJobs(objects, detail.analysisRuns, &detail, &involved);
     }
+    gatherExperiments(objects, &detail, &involved);
     if (isShown(objects, DetailKind::Events))
         detail.events = objects.eventsAbout(involved, RolloutDetail::maxEvents);
-    detail.notices
-        = noticesFor(objects, {DetailKind::Pods, DetailKind::AnalysisRuns, DetailKind::Events},
-                     detail.isStale());
+    detail.notices = noticesFor(objects,
+                                {DetailKind::Pods, DetailKind::AnalysisRuns, DetailKind::Events,
+                                 DetailKind::Experiments, DetailKind::Jobs},
+                                detail.isStale());
     return detail;
 }
 
@@ -136,6 +186,20 @@ QString FleetStore::detailNotice(DetailKind kind, const DetailKindStatus &status
          QT_TRANSLATE_NOOP("FleetStore",
                            "Events are not shown: this environment does not serve events."),
          QT_TRANSLATE_NOOP("FleetStore", "Events may be out of date: %1")},
+        {QT_TRANSLATE_NOOP("FleetStore",
+                           "Experiments are not shown: listing experiments in this "
+                           "environment is forbidden."),
+         QT_TRANSLATE_NOOP("FleetStore",
+                           "Experiments are not shown: this environment does not serve "
+                           "Experiments."),
+         QT_TRANSLATE_NOOP("FleetStore", "Experiments may be out of date: %1")},
+        {QT_TRANSLATE_NOOP("FleetStore",
+                           "Analysis jobs are not shown: listing jobs in this environment "
+                           "is forbidden."),
+         QT_TRANSLATE_NOOP("FleetStore",
+                           "Analysis jobs are not shown: this environment does not serve "
+                           "Jobs."),
+         QT_TRANSLATE_NOOP("FleetStore", "Analysis jobs may be out of date: %1")},
     };
     const Texts &kindTexts = texts[int(kind)];
     switch (status.problem) {

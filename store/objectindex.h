@@ -33,6 +33,16 @@ template<typename F> void forEachGroup(const Event &event, F &&f)
 {
     f(event.involvedObject.uid);
 }
+// An Experiment under the Rollout that controls it, a Job under its AnalysisRun.
+template<typename F> void forEachGroup(const Experiment &experiment, F &&f)
+{
+    if (const OwnerReference *owner = experiment.metadata.controllerRef())
+        f(owner->uid);
+}
+template<typename F> void forEachGroup(const Job &job, F &&f)
+{
+    f(job.analysisRunUid());
+}
 
 // The objects of one kind in one environment by "namespace/name", indexed by uid and by
 // group, so that a change or a lookup costs the objects involved, never a scan of all.

@@ -31,20 +31,42 @@ template<typename T> bool newerFirst(const QDateTime &a, const QDateTime &b, con
 
 WorkloadIndex::WorkloadIndex() : m_detailStatus(DetailKindCount) { }
 
+QString WorkloadIndex::topOwnerOfController(const QString &controllerUid) const
+{
+    // An Experiment's ReplicaSets and AnalysisRuns belong to the Rollout that controls it.
+    if (const Experiment *experiment = m_experiments.findByUid(controllerUid))
+        return topOwner(*experiment);
+    return controllerUid;
+}
+
 QString WorkloadIndex::topOwner(const ReplicaSet &replicaSet) const
 {
-    return controllerUid(replicaSet.metadata);
+    return topOwnerOfController(controllerUid(replicaSet.metadata));
 }
 
 QString WorkloadIndex::topOwner(const Pod &pod) const
 {
-    const ReplicaSet *replicaSet = m_replicaSets.findByUid(controllerUid(pod.metadata));
-    return replicaSet ? topOwner(*replicaSet) : QString();
+    const QString controller = controllerUid(pod.metadata);
+    if (const ReplicaSet *replicaSet = m_replicaSets.findByUid(controller))
+        return topOwner(*replicaSet);
+    const Job *job = m_jobs.findByUid(controller);
+    return job ? topOwner(*job) : QString();
 }
 
 QString WorkloadIndex::topOwner(const AnalysisRun &run) const
 {
-    return controllerUid(run.metadata);
+    return topOwnerOfController(controllerUid(run.metadata));
+}
+
+QString WorkloadIndex::topOwner(const Experiment &experiment) const
+{
+    return controllerUid(experiment.metadata);
+}
+
+QString WorkloadIndex::topOwner(const Job &job) const
+{
+    const AnalysisRun *run = m_analysisRuns.findByUid(job.analysisRunUid());
+    return run ? topOwner(*run) : QString();
 }
 
 QString WorkloadIndex::topOwner(const Event &event) const
@@ -63,6 +85,14 @@ QString WorkloadIndex::topOwner(const Event &event) const
     if (object.kind == QLatin1String("AnalysisRun")) {
         const AnalysisRun *run = m_analysisRuns.findByUid(object.uid);
         return run ? topOwner(*run) : QString();
+    }
+    if (object.kind == QLatin1String("Experiment")) {
+        const Experiment *experiment = m_experiments.findByUid(object.uid);
+        return experiment ? topOwner(*experiment) : QString();
+    }
+    if (object.kind == QLatin1String("Job")) {
+        const Job *job = m_jobs.findByUid(object.uid);
+        return job ? topOwner(*job) : QString();
     }
     return QString();
 }
@@ -125,15 +155,21 @@ void WorkloadIndex::apply(const WorkloadDeltaBatch &batch, bool replace,
         noteBefore(m_pods, batch, replicaSetOwners, detailOwners);
         noteBefore(m_analysisRuns, batch, replicaSetOwners, detailOwners);
         noteBefore(m_events, batch, replicaSetOwners, detailOwners);
+        noteBefore(m_experiments, batch, replicaSetOwners, detailOwners);
+        noteBefore(m_jobs, batch, replicaSetOwners, detailOwners);
     }
     applyTo(m_replicaSets, batch, replace, replicaSetOwners);
     applyTo(m_pods, batch, replace, replicaSetOwners);
     applyTo(m_analysisRuns, batch, replace, replicaSetOwners);
     applyTo(m_events, batch, replace, replicaSetOwners);
+    applyTo(m_experiments, batch, replace, replicaSetOwners);
+    applyTo(m_jobs, batch, replace, replicaSetOwners);
     noteAfter<ReplicaSet>(batch, replicaSetOwners, detailOwners);
     noteAfter<Pod>(batch, replicaSetOwners, detailOwners);
     noteAfter<AnalysisRun>(batch, replicaSetOwners, detailOwners);
     noteAfter<Event>(batch, replicaSetOwners, detailOwners);
+    noteAfter<Experiment>(batch, replicaSetOwners, detailOwners);
+    noteAfter<Job>(batch, replicaSetOwners, detailOwners);
 }
 
 bool WorkloadIndex::setDetailStatus(const QList<DetailKindStatus> &status)
@@ -171,6 +207,32 @@ QList<AnalysisRun> WorkloadIndex::analysisRunsControlledBy(const QString &rollou
         return newerFirst(a.metadata.creationTimestamp, b.metadata.creationTimestamp, a, b);
     });
     return runs;
+}
+
+QList<Experiment> WorkloadIndex::experimentsControlledBy(const QString &rolloutUid) const
+{
+    QList<Experiment> experiments = m_experiments.inGroup(rolloutUid);
+    // The plugin's order: newer revision first, then the older experiment first.
+    std::sort(experiments.begin(), experiments.end(), [](const Experiment &a, const Experiment &b) {
+        if (a.revision() != b.revision())
+            return a.revision() > b.revision();
+        if (a.metadata.creationTimestamp != b.metadata.creationTimestamp)
+            return a.metadata.creationTimestamp < b.metadata.creationTimestamp;
+        return a.metadata.name < b.metadata.name;
+    });
+    return experiments;
+}
+
+QList<Job> WorkloadIndex::jobsOfAnalysisRun(const QString &runUid) const
+{
+    QList<Job> jobs = m_jobs.inGroup(runUid);
+    // The order the run measured them in: a metric's jobs are numbered as they start.
+    std::sort(jobs.begin(), jobs.end(), [](const Job &a, const Job &b) {
+        if (a.metadata.creationTimestamp != b.metadata.creationTimestamp)
+            return a.metadata.creationTimestamp < b.metadata.creationTimestamp;
+        return a.metadata.name < b.metadata.name;
+    });
+    return jobs;
 }
 
 QList<Event> WorkloadIndex::eventsAbout(const QStringList &objectUids, int limit) const

@@ -11,9 +11,10 @@
 
 #include <type_traits>
 
-// What one environment holds besides its rows: the ReplicaSets, pods, AnalysisRuns and
-// Events, indexed by owner so the rows and the rollout detail find theirs without a scan,
-// and whether the detail kinds could be listed. GUI thread only, owned by FleetModel.
+// What one environment holds besides its rows: the ReplicaSets, pods, AnalysisRuns,
+// Events, Experiments and Jobs, indexed by owner so the rows and the rollout detail find theirs
+// without a scan, and whether the detail kinds could be listed. GUI thread only, owned by
+// FleetModel.
 class WorkloadIndex
 {
 public:
@@ -45,6 +46,10 @@ public:
     QList<Pod> podsControlledBy(const QString &replicaSetUid) const;
     // Controlled by the Rollout, newest first (creationTimestamp, then name).
     QList<AnalysisRun> analysisRunsControlledBy(const QString &rolloutUid) const;
+    // Controlled by the Rollout, newest revision first (then oldest first, as the plugin).
+    QList<Experiment> experimentsControlledBy(const QString &rolloutUid) const;
+    // The Jobs of the AnalysisRun's job metrics, oldest first (then by name).
+    QList<Job> jobsOfAnalysisRun(const QString &runUid) const;
     // About any of the objects, newest first (Event::lastSeen, then name), at most `limit`.
     QList<Event> eventsAbout(const QStringList &objectUids, int limit) const;
 
@@ -57,6 +62,10 @@ public:
             return m_pods;
         else if constexpr (std::is_same_v<T, AnalysisRun>)
             return m_analysisRuns;
+        else if constexpr (std::is_same_v<T, Experiment>)
+            return m_experiments;
+        else if constexpr (std::is_same_v<T, Job>)
+            return m_jobs;
         else
             return m_events;
     }
@@ -65,6 +74,8 @@ public:
     qsizetype podCount() const { return m_pods.size(); }
     qsizetype analysisRunCount() const { return m_analysisRuns.size(); }
     qsizetype eventCount() const { return m_events.size(); }
+    qsizetype experimentCount() const { return m_experiments.size(); }
+    qsizetype jobCount() const { return m_jobs.size(); }
 
 private:
     // The uid at the top of the object's controller chain, as far as it is known here.
@@ -72,6 +83,11 @@ private:
     QString topOwner(const Pod &pod) const;
     QString topOwner(const AnalysisRun &run) const;
     QString topOwner(const Event &event) const;
+    QString topOwner(const Experiment &experiment) const;
+    QString topOwner(const Job &job) const;
+    // The top of the chain above a controller uid of an Experiment or an AnalysisRun (which
+    // an Experiment may control), or the uid itself.
+    QString topOwnerOfController(const QString &controllerUid) const;
 
     template<typename T>
     void noteBefore(const ObjectIndex<T> &index, const WorkloadDeltaBatch &batch,
@@ -87,5 +103,7 @@ private:
     ObjectIndex<Pod> m_pods;
     ObjectIndex<AnalysisRun> m_analysisRuns;
     ObjectIndex<Event> m_events;
+    ObjectIndex<Experiment> m_experiments;
+    ObjectIndex<Job> m_jobs;
     QList<DetailKindStatus> m_detailStatus;
 };

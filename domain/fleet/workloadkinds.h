@@ -13,6 +13,8 @@
 #include "analysisrun.h"
 #include "deployment.h"
 #include "event.h"
+#include "experiment.h"
+#include "job.h"
 #include "pod.h"
 #include "replicaset.h"
 #include "rollout.h"
@@ -24,14 +26,23 @@
 #include <tuple>
 #include <type_traits>
 
-enum class WorkloadKind : quint8 { Rollout, ReplicaSet, Deployment, Pod, AnalysisRun, Event };
+enum class WorkloadKind : quint8 {
+    Rollout,
+    ReplicaSet,
+    Deployment,
+    Pod,
+    AnalysisRun,
+    Event,
+    Experiment,
+    Job,
+};
 
 // The kinds only the rollout detail shows. An environment is usable without them, so a
 // failure to list one does not change its ConnectionState (which the Rollouts, ReplicaSets
 // and Deployments drive): it is reported as a DetailKindStatus, and the detail says what is
 // missing and why.
-enum class DetailKind : quint8 { Pods, AnalysisRuns, Events };
-constexpr int DetailKindCount = 3;
+enum class DetailKind : quint8 { Pods, AnalysisRuns, Events, Experiments, Jobs };
+constexpr int DetailKindCount = 5;
 
 // Where the API serves a kind: /api/v1/... for the core group, /apis/GROUP/VERSION/...
 // otherwise.
@@ -92,6 +103,22 @@ template<> struct WorkloadKindTraits<Event>
     static constexpr bool isDetail = true;
     static constexpr DetailKind detail = DetailKind::Events;
 };
+template<> struct WorkloadKindTraits<Experiment>
+{
+    static constexpr WorkloadKind kind = WorkloadKind::Experiment;
+    static constexpr const char *name = "Experiment";
+    static constexpr KindResource resource {"argoproj.io", "v1alpha1", "experiments"};
+    static constexpr bool isDetail = true;
+    static constexpr DetailKind detail = DetailKind::Experiments;
+};
+template<> struct WorkloadKindTraits<Job>
+{
+    static constexpr WorkloadKind kind = WorkloadKind::Job;
+    static constexpr const char *name = "Job";
+    static constexpr KindResource resource {"batch", "v1", "jobs"};
+    static constexpr bool isDetail = true;
+    static constexpr DetailKind detail = DetailKind::Jobs;
+};
 
 // Stands for a kind where a value is needed: f(KindTag<T>{}) lets a generic lambda name T.
 template<typename T> struct KindTag
@@ -117,7 +144,8 @@ template<typename... Ts> struct KindList
 // In the order a batch is applied when it is handed over in parts (BatchSlicer): ReplicaSets
 // before the workloads, so a Rollout's row is derived with its ReplicaSets (actual weight,
 // revision, images) from its first part, never shown without them.
-using WatchedKinds = KindList<ReplicaSet, Rollout, Deployment, Pod, AnalysisRun, Event>;
+using WatchedKinds
+    = KindList<ReplicaSet, Rollout, Deployment, Pod, AnalysisRun, Event, Experiment, Job>;
 
 // True when `kind` ("Rollout", as an object reference gives it) is one of WatchedKinds.
 inline bool isWatchedKindName(QStringView kind)

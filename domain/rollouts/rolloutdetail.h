@@ -3,6 +3,8 @@
 
 #include "analysisrun.h"
 #include "event.h"
+#include "experiment.h"
+#include "job.h"
 #include "pod.h"
 #include "replicaset.h"
 #include "rollout.h"
@@ -12,6 +14,24 @@
 #include <QMetaType>
 #include <QString>
 #include <QStringList>
+
+// An Experiment a canary step of the rollout made, with what it owns.
+struct ExperimentDetail
+{
+    Experiment experiment;
+    // Controlled by the experiment (one per template), by name; their pods are in
+    // RolloutDetail::podsByReplicaSetUid.
+    QList<ReplicaSet> replicaSets;
+    // Controlled by the experiment, newest first; their Jobs in RolloutDetail::jobsByRunUid.
+    QList<AnalysisRun> analysisRuns;
+
+    bool operator==(const ExperimentDetail &o) const
+    {
+        return experiment == o.experiment && replicaSets == o.replicaSets
+            && analysisRuns == o.analysisRuns;
+    }
+    bool operator!=(const ExperimentDetail &o) const { return !(*this == o); }
+};
 
 // Everything the rollout detail view shows about one Rollout, assembled on the GUI thread
 // from what the environment's informers delivered (FleetModel::rolloutDetail). A value: the
@@ -27,6 +47,12 @@ struct RolloutDetail
     QHash<QString, QList<Pod>> podsByReplicaSetUid;
     // Owned by the rollout, newest first (creationTimestamp, then name).
     QList<AnalysisRun> analysisRuns;
+    // Controlled by the rollout, newest revision first (the plugin's order).
+    QList<ExperimentDetail> experiments;
+    // The Jobs of each AnalysisRun's job metrics (the rollout's and its experiments'), by
+    // the run's uid, oldest first; their pods by the Job's uid.
+    QHash<QString, QList<Job>> jobsByRunUid;
+    QHash<QString, QList<Pod>> podsByJobUid;
     // Events whose involvedObject is the rollout, one of its ReplicaSets, pods or
     // AnalysisRuns; newest first (Event::lastSeen), at most maxEvents.
     QList<Event> events;

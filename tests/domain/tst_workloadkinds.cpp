@@ -55,7 +55,8 @@ private slots:
         std::sort(details.begin(), details.end());
         QCOMPARE(details,
                  QList<int>({int(DetailKind::Pods), int(DetailKind::AnalysisRuns),
-                             int(DetailKind::Events)}));
+                             int(DetailKind::Events), int(DetailKind::Experiments),
+                             int(DetailKind::Jobs)}));
         QCOMPARE(details.size(), DetailKindCount);
         QCOMPARE(primary, QStringList({"replicasets", "rollouts", "deployments"}));
     }
