@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tableview.h"
 
+#include "jobtablecells.h"
+
 #include "core/resourcecatalog.h"
 #include "core/virtualclock.h"
 
@@ -194,6 +196,12 @@ QJsonValue computedCell(const QString &what, const QJsonObject &object, qint64 n
         return eventLastSeen(object, nowMs);
     if (what == QStringLiteral("@eventObject"))
         return eventObject(object);
+    if (what == QStringLiteral("@jobStatus"))
+        return JobTableCells::status(object);
+    if (what == QStringLiteral("@jobCompletions"))
+        return JobTableCells::completions(object);
+    if (what == QStringLiteral("@jobDuration"))
+        return JobTableCells::duration(object, nowMs);
     return QJsonValue(QJsonValue::Null);
 }
 

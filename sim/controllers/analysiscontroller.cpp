@@ -2,6 +2,7 @@
 #include "controllers/analysiscontroller.h"
 
 #include "controllers/analysisexpression.h"
+#include "controllers/analysisjob.h"
 #include "controllers/analysisphase.h"
 #include "controllers/analysisspec.h"
 #include "controllers/analysistypes.h"
@@ -27,7 +28,8 @@ constexpr int kMaxPasses = 3;
 // What one reconcile of one run needs to know.
 struct RunContext
 {
-    const ObjectStore &store;
+    ObjectStore &store; // the job provider creates Jobs
+    QJsonObject run;
     const SyntheticMetrics &metrics;
     QString ns;
     QString rollout;
@@ -100,9 +102,9 @@ AnalysisMeasurement measure(const AnalysisMetricSpec &metric, const RunContext &
             m.value = u'[' + goFloat(*value) + u']';
         return m;
     }
-    // A job or web check has nothing in the simulator to run against: it passes, so analysis
-    // templates that mix them with Prometheus metrics still work.
-    if (provider == QLatin1String("job") || provider == QLatin1String("web")) {
+    // A web check has nothing in the simulator to ask: it passes, so analysis templates that
+    // mix it with Prometheus metrics still work.
+    if (provider == QLatin1String("web")) {
         m.phase = AnalysisPhaseName::Successful;
         return m;
     }
@@ -131,6 +133,37 @@ void count(AnalysisMetricResult &result, const QString &phase)
         ++result.inconclusive;
         result.consecutiveSuccess = 0;
     }
+}
+
+// runMeasurements for one metric: Run, Resume or Terminate its provider. nullopt when an
+// in-flight measurement is not due to be resumed.
+std::optional<AnalysisMeasurement> nextMeasurement(const AnalysisMetricSpec &metric,
+                                                   const AnalysisMetricResult *result,
+                                                   const AnalysisMeasurement *inFlight,
+                                                   bool terminating, const RunContext &ctx)
+{
+    if (metric.providerName() == QLatin1String("job")) {
+        if (!inFlight)
+            return AnalysisJob::start(ctx.store, ctx.run, metric, result, ctx.now);
+        if (!terminating)
+            return AnalysisJob::resume(ctx.store, ctx.run, *inFlight, ctx.nowMs);
+        AnalysisMeasurement m = AnalysisJob::terminate(ctx.store, ctx.run, *inFlight, ctx.now);
+        if (m.phase == AnalysisPhaseName::Inconclusive)
+            m.message = QStringLiteral("Metric Terminated");
+        return m;
+    }
+    if (inFlight && terminating) {
+        // A measurement left running (from a loaded manifest) is terminated, not taken.
+        AnalysisMeasurement m = *inFlight;
+        m.phase = AnalysisPhaseName::Successful;
+        m.message = QStringLiteral("Metric Terminated");
+        m.finishedAt = ctx.now;
+        return m;
+    }
+    AnalysisMeasurement m = measure(metric, ctx);
+    if (inFlight)
+        m.startedAt = inFlight->startedAt;
+    return m;
 }
 
 // generateMetricTasks + runMeasurements: takes every measurement that is due now.
@@ -190,19 +223,13 @@ void takeMeasurements(AnalysisRunStatus &status, bool terminate,
         }
         AnalysisMetricResult &result = existing ? *existing : fresh;
 
-        AnalysisMeasurement m;
-        if (inFlight && terminating) {
-            // A measurement left running (from a loaded manifest) is terminated, not taken.
-            m = *last;
-            m.phase = AnalysisPhaseName::Successful;
-            m.message = QStringLiteral("Metric Terminated");
-            m.finishedAt = ctx.now;
-        } else {
-            m = measure(metric, ctx);
-            if (inFlight)
-                m.startedAt = last->startedAt;
-        }
-        count(result, m.phase);
+        const std::optional<AnalysisMeasurement> next
+            = nextMeasurement(metric, existing, inFlight ? last : nullptr, terminating, ctx);
+        if (!next)
+            continue; // a Job still running and not yet due to be looked at
+        const AnalysisMeasurement &m = *next;
+        if (AnalysisPhase::isCompleted(m.phase))
+            count(result, m.phase);
         if (inFlight)
             result.measurements.last() = m;
         else
@@ -293,6 +320,7 @@ void AnalysisController::reconcile()
         if (AnalysisPhase::isCompleted(status.value(QLatin1String("phase")).toString()))
             continue;
         const RunContext ctx {m_store,
+                              run,
                               m_metrics,
                               run.value(QLatin1String("metadata"))
                                   .toObject()

@@ -4,10 +4,13 @@
 #include "analysiscontroller.h"
 #include "deploymentcontroller.h"
 #include "eventrecorder.h"
+#include "flaggercontroller.h"
+#include "jobcontroller.h"
 #include "replicasetcontroller.h"
 #include "requeue.h"
 #include "rolloutcontroller.h"
 
+#include "core/flaggerloadtester.h"
 #include "core/objectstore.h"
 #include "core/virtualclock.h"
 
@@ -24,7 +27,9 @@ struct ClusterControllers::Private
         replicaSets(s, c, events, requeue),
         deployments(s, c, events),
         rollouts(s, c, events, requeue, replicaSets),
-        analysis(s, c, metrics)
+        analysis(s, c, metrics),
+        jobs(s, c, events, requeue),
+        flagger(s, c, events, metrics, loadTester, requeue)
     { }
 
     ObjectStore &store;
@@ -35,6 +40,9 @@ struct ClusterControllers::Private
     DeploymentController deployments;
     RolloutController rollouts;
     AnalysisController analysis;
+    JobController jobs;
+    FlaggerLoadTester loadTester;
+    FlaggerController flagger;
     // The store's change count after the last pass that wrote nothing; while it still holds
     // and no deadline is due, a pass has nothing to do.
     quint64 quietChangeCount = std::numeric_limits<quint64>::max();
@@ -47,6 +55,11 @@ ClusterControllers::ClusterControllers(ObjectStore &store, VirtualClock &clock,
 
 ClusterControllers::~ClusterControllers() = default;
 
+FlaggerLoadTester &ClusterControllers::flaggerLoadTester()
+{
+    return d->loadTester;
+}
+
 void ClusterControllers::reconcileOnce()
 {
     const quint64 before = d->store.changeCount();
@@ -57,9 +70,11 @@ void ClusterControllers::reconcileOnce()
     }
     d->requeue.reset();
     d->replicaSets.reconcile();
+    d->flagger.reconcile();
     d->deployments.reconcile();
     d->rollouts.reconcile();
     d->analysis.reconcile();
+    d->jobs.reconcile(); // after analysis, so a measurement's Job gets its pod in this pass
     // A second ReplicaSet pass creates the pods for what the Deployments and Rollouts just
     // scaled, so they appear in the same pass.
     d->replicaSets.reconcile();

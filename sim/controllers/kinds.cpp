@@ -57,6 +57,16 @@ const ResourceType &clusterAnalysisTemplates()
     static const ResourceType &t = lookup("argoproj.io", "clusteranalysistemplates");
     return t;
 }
+const ResourceType &jobs()
+{
+    static const ResourceType &t = lookup("batch", "jobs");
+    return t;
+}
+const ResourceType &experiments()
+{
+    static const ResourceType &t = lookup("argoproj.io", "experiments");
+    return t;
+}
 
 } // namespace Kinds
 

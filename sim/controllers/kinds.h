@@ -15,6 +15,8 @@ const ResourceType &rollouts();
 const ResourceType &analysisRuns();
 const ResourceType &analysisTemplates();
 const ResourceType &clusterAnalysisTemplates();
+const ResourceType &jobs();
+const ResourceType &experiments();
 } // namespace Kinds
 
 } // namespace rdsim

@@ -248,6 +248,16 @@ QJsonObject readyCondition(const QJsonObject &pod)
 
 } // namespace
 
+QString PodFactory::nameSuffix(std::mt19937 &random)
+{
+    static const char alphabet[] = "bcdfghjklmnpqrstvwxz2456789";
+    std::uniform_int_distribution<int> pick(0, int(sizeof(alphabet)) - 2);
+    QString suffix;
+    for (int i = 0; i < 5; ++i)
+        suffix += QLatin1Char(alphabet[pick(random)]);
+    return suffix;
+}
+
 bool PodFactory::isReady(const QJsonObject &pod)
 {
     return readyCondition(pod).value(QLatin1String("status")).toString() == QLatin1String("True");

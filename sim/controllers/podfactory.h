@@ -4,6 +4,8 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <random>
+
 namespace rdsim {
 
 // Builds the Pods a ReplicaSet owns and moves them through the kubelet's states: created
@@ -19,6 +21,9 @@ public:
     QJsonObject newPod(const QJsonObject &rs, const QString &suffix, const QString &nowRfc3339);
     // The pod moved to Running/Ready at `nowRfc3339`.
     QJsonObject started(const QJsonObject &pod, const QString &nowRfc3339);
+
+    // Five characters as the API server's generateName appends them ("x7k2p").
+    static QString nameSuffix(std::mt19937 &random);
 
     static bool isReady(const QJsonObject &pod);
     // When the Ready condition turned True (epoch ms), -1 when not ready.

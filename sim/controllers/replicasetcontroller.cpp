@@ -41,12 +41,7 @@ ReplicaSetController::ReplicaSetController(ObjectStore &store, VirtualClock &clo
 
 QString ReplicaSetController::randomSuffix()
 {
-    static const char alphabet[] = "bcdfghjklmnpqrstvwxz2456789";
-    std::uniform_int_distribution<int> pick(0, int(sizeof(alphabet)) - 2);
-    QString suffix;
-    for (int i = 0; i < 5; ++i)
-        suffix += QLatin1Char(alphabet[pick(m_random)]);
-    return suffix;
+    return PodFactory::nameSuffix(m_random);
 }
 
 void ReplicaSetController::reconcile()

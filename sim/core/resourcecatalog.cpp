@@ -78,6 +78,19 @@ ResourceType review(const char *group, const char *plural, const char *singular,
     return t;
 }
 
+// batch/v1 Jobs with kube-apiserver's printer columns (pkg/printers/internalversion), the
+// wide ones left out.
+ResourceType jobs()
+{
+    ResourceType t = make("batch", "v1", "jobs", "job", "Job", true, {},
+                          {nameColumn(), column("Status", "string", "@jobStatus"),
+                           column("Completions", "string", "@jobCompletions"),
+                           column("Duration", "string", "@jobDuration"), ageColumn()});
+    t.hasStatusSubresource = true;
+    t.categories = {QStringLiteral("all")};
+    return t;
+}
+
 QList<ResourceType> buildCatalog()
 {
     QList<ResourceType> all;
@@ -129,6 +142,8 @@ QList<ResourceType> buildCatalog()
     replicasets.hasStatusSubresource = true;
     replicasets.categories = {QStringLiteral("all")};
     all << replicasets;
+
+    all << jobs();
 
     // Printer columns as in the Argo Rollouts CRD manifests.
     ResourceType rollouts

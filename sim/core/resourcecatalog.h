@@ -16,7 +16,7 @@ struct TableColumn
     // Dotted path into the object, e.g. "status.phase". A path starting with '@' names a
     // computed cell: @name, @age, @podReady ("1/2"), @podStatus (kubectl's pod status),
     // @podRestarts, @deploymentReady ("2/3"), @servicePorts ("80/TCP"), @eventLastSeen,
-    // @eventObject ("rollout/web").
+    // @eventObject ("rollout/web"), @jobStatus, @jobCompletions ("1/1"), @jobDuration.
     QString jsonPath;
     QString format; // "name" for the name column
     int priority = 0; // > 0: only with -o wide

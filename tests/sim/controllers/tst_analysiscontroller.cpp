@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The AnalysisController's measurements: the exact status of a run, when measurements are
 // taken, condition and spec errors, retention, argument substitution, the web and job
-// providers, and that nothing is written when nothing changed.
+// providers (a job metric waits for its Job), and that nothing is written when nothing changed.
 #include "analysiscontrollerfixture.h"
 
 using namespace AnalysisControllerTest;
@@ -20,7 +20,7 @@ private slots:
     void specErrors_data();
     void specErrors();
     void argsAreSubstituted();
-    void webAndJobSucceed();
+    void webSucceedsJobWaitsForItsJob();
     void noWriteWithoutChange();
 };
 
@@ -227,7 +227,7 @@ void TestAnalysisController::argsAreSubstituted()
     QVERIFY(QJsonDocument(run(QStringLiteral("r"))).toJson().contains("{{args.limit}}"));
 }
 
-void TestAnalysisController::webAndJobSucceed()
+void TestAnalysisController::webSucceedsJobWaitsForItsJob()
 {
     createRun(
         QStringLiteral("r"),
@@ -239,9 +239,28 @@ void TestAnalysisController::webAndJobSucceed()
                 QJsonObject {{QStringLiteral("job"),
                               QJsonObject {{QStringLiteral("spec"), QJsonObject {}}}}})});
     m_controller->reconcile();
-    QCOMPARE(status(QStringLiteral("r")).value(QStringLiteral("phase")).toString(),
-             QStringLiteral("Successful"));
     QCOMPARE(result(QStringLiteral("r"), 0).value(QStringLiteral("successful")).toInt(), 1);
+    // The job metric waits for its Job (here finished by hand: no Job controller runs).
+    QCOMPARE(status(QStringLiteral("r")).value(QStringLiteral("phase")).toString(),
+             QStringLiteral("Running"));
+    const QString uid = run(QStringLiteral("r"))
+                            .value(QStringLiteral("metadata"))
+                            .toObject()
+                            .value(QStringLiteral("uid"))
+                            .toString();
+    const ResourceType &jobs = type("batch", "jobs");
+    std::optional<QJsonObject> job
+        = m_store->get(jobs, QStringLiteral("shop"), uid + QStringLiteral(".job.1"));
+    QVERIFY(job);
+    QJsonObject status = job->value(QStringLiteral("status")).toObject();
+    status.insert(QStringLiteral("conditions"),
+                  QJsonArray {QJsonObject {{QStringLiteral("type"), QStringLiteral("Complete")},
+                                           {QStringLiteral("status"), QStringLiteral("True")}}});
+    job->insert(QStringLiteral("status"), status);
+    QVERIFY(m_store->update(jobs, *job, WriteScope::Whole).ok());
+    m_controller->reconcile();
+    QCOMPARE(this->status(QStringLiteral("r")).value(QStringLiteral("phase")).toString(),
+             QStringLiteral("Successful"));
     QCOMPARE(result(QStringLiteral("r"), 1).value(QStringLiteral("successful")).toInt(), 1);
 }
 
