@@ -31,6 +31,10 @@ QStringList ReplicaSetTags::imageTags() const
         tags.append(QStringLiteral("active"));
     if (preview)
         tags.append(QStringLiteral("preview"));
+    if (ping)
+        tags.append(QStringLiteral("ping"));
+    if (pong)
+        tags.append(QStringLiteral("pong"));
     return tags;
 }
 

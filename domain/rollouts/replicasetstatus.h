@@ -25,8 +25,8 @@ struct ReplicaSetTags
     bool ping = false;
     bool pong = false;
 
-    // The tags RolloutInfo.Images() attaches: canary, stable, active, preview (in that
-    // order, as the plugin appends them).
+    // The tags RolloutInfo.Images() attaches: canary, stable, active, preview, ping, pong (in
+    // that order, as the plugin appends them).
     QStringList imageTags() const;
     // Every set tag, in the order the plugin's tree prints them.
     QStringList names() const;

@@ -80,7 +80,7 @@ RolloutCounts rolloutCounts(const Rollout &rollout);
 struct ImageInfo
 {
     QString image;
-    QStringList tags; // sorted subset of canary, stable, active, preview
+    QStringList tags; // a subset of canary, stable, active, preview, ping, pong
 
     bool operator==(const ImageInfo &o) const { return image == o.image && tags == o.tags; }
     bool operator!=(const ImageInfo &o) const { return !(*this == o); }

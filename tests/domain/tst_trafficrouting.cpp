@@ -4,6 +4,7 @@
 // ping/pong tags the kubectl plugin gives ReplicaSets.
 #include "jsondecoder.h"
 #include "replicasetstatus.h"
+#include "rolloutstatus.h"
 #include "testdata.h"
 #include "trafficrouting.h"
 
@@ -202,6 +203,19 @@ private slots:
         // Without pingPong in the spec, no ReplicaSet is ping or pong.
         inventory.spec.canary->hasPingPong = false;
         QVERIFY(TrafficRouting::pingPong(inventory, m_pingPongSets).isEmpty());
+    }
+
+    void imagesCarryPingAndPong()
+    {
+        // The plugin's Images() appends ping and pong after the other tags.
+        const QList<ImageInfo> images = runningImages(rollout("inventory"), m_pingPongSets);
+        QCOMPARE(images.size(), 2);
+        QCOMPARE(images.at(0).image, QStringLiteral("registry.example.com/inventory:2.4.0"));
+        QCOMPARE(images.at(0).tags,
+                 QStringList({QStringLiteral("stable"), QStringLiteral("ping")}));
+        QCOMPARE(images.at(1).image, QStringLiteral("registry.example.com/inventory:2.4.1"));
+        QCOMPARE(images.at(1).tags,
+                 QStringList({QStringLiteral("canary"), QStringLiteral("pong")}));
     }
 
     void withoutTrafficRoutingOneLineSaysSo()
