@@ -17,5 +17,7 @@ ResourceType make(const char *group, const char *version, const char *plural, co
                   QList<TableColumn> columns);
 // The safety-net kinds of issue 15 (resourcecatalogsafetynets.cpp), appended at the end.
 void appendSafetyNetKinds(QList<ResourceType> *all);
+// Flagger's kinds of issue 16 (resourcecatalogflagger.cpp), appended after the safety nets'.
+void appendFlaggerKinds(QList<ResourceType> *all);
 
 } // namespace rdsim::catalog

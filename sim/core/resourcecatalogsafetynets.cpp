@@ -140,6 +140,8 @@ void appendSafetyNetKinds(QList<ResourceType> *all)
                "FeatureFlag", true, {s("ff")}, {nameColumn(), ageColumn()});
     flags.hasStatusSubresource = true;
     *all << flags;
+    // Flagger (issue 16) is another optional tool, so its kinds come right after these.
+    appendFlaggerKinds(all);
 }
 
 } // namespace rdsim::catalog

@@ -3,6 +3,7 @@
 
 #include "api/apiserver.h"
 #include "api/faultinjector.h"
+#include "api/loadtesterservice.h"
 #include "argocd/argocdapps.h"
 #include "argocd/argocdserver.h"
 #include "controllers/clustercontrollers.h"
@@ -129,6 +130,9 @@ bool Simulator::start(QString *error)
         }
         if (cluster.m_argoCd)
             context.proxiedServices << cluster.m_argoCd.get();
+        cluster.m_loadTester = std::make_unique<LoadTesterService>(
+            *cluster.m_store, cluster.m_controllers->flaggerLoadTester());
+        context.proxiedServices << cluster.m_loadTester.get();
         // The loaded pods are the first state of the history (from their start times).
         cluster.m_history->observe(*cluster.m_store, m_clock->nowMs());
         cluster.m_server

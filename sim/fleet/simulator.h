@@ -20,6 +20,7 @@ class ApiServer;
 class ArgoCdApps;
 class ArgoCdServer;
 class ClusterControllers;
+class LoadTesterService;
 class FaultInjector;
 class ObjectStore;
 class PodHistory;
@@ -80,6 +81,7 @@ private:
     QStringList m_unservedKinds;
     std::unique_ptr<ArgoCdApps> m_argoCdApps;
     std::unique_ptr<ArgoCdServer> m_argoCd;
+    std::unique_ptr<LoadTesterService> m_loadTester; // Flagger's, behind the service proxy
     std::unique_ptr<ApiServer> m_server;
 };
 

@@ -153,11 +153,11 @@ bool isCounterMetric(QueryMetric metric)
         || metric == QueryMetric::RequestRate;
 }
 
-// Adds one pod's errors, requests and request rate over the last kWindowMs.
+// Adds one pod's errors, requests and request rate over the last windowMs.
 void addCounterWindow(const MetricBehaviour &b, const MetricPod &pod, qint64 atMs,
-                      QueryTotals *totals)
+                      QueryTotals *totals, qint64 windowMs)
 {
-    const qint64 fromMs = std::max(pod.startMs, atMs - kWindowMs);
+    const qint64 fromMs = std::max(pod.startMs, atMs - windowMs);
     const SyntheticMetrics::PodCounters now = SyntheticMetrics::countersWith(
         b, pod.regresses, pod.name, pod.startMs, pod.roleSinceMs, atMs);
     const SyntheticMetrics::PodCounters then = SyntheticMetrics::countersWith(
@@ -181,12 +181,12 @@ double gaugeValue(QueryMetric metric, const MetricBehaviour &b, const MetricPod 
 }
 
 QueryTotals sumOverPods(QueryMetric metric, const MetricBehaviour &b, const QList<MetricPod> &pods,
-                        qint64 atMs)
+                        qint64 atMs, qint64 windowMs = kWindowMs)
 {
     QueryTotals totals;
     for (const MetricPod &pod : pods) {
         if (isCounterMetric(metric))
-            addCounterWindow(b, pod, atMs, &totals);
+            addCounterWindow(b, pod, atMs, &totals, windowMs);
         else
             totals.sum += gaugeValue(metric, b, pod, atMs);
     }
@@ -349,6 +349,24 @@ std::optional<double> SyntheticMetrics::evaluateQuery(const ObjectStore &store, 
                         .arg(ns, rollout, selection.target));
     }
     return queryValue(*metric, sumOverPods(*metric, b, pods, atMs), pods.size());
+}
+
+std::optional<double> SyntheticMetrics::evaluatePodsQuery(const MetricBehaviour &behaviour,
+                                                          const QList<MetricPod> &pods,
+                                                          const QString &query, qint64 atMs,
+                                                          qint64 windowMs, QString *error)
+{
+    const std::optional<QueryMetric> metric = classify(query);
+    if (!metric || pods.isEmpty()) {
+        if (error)
+            *error = !metric ? QStringLiteral("rd-sim cannot answer the query \"%1\": it names no "
+                                              "simulated metric")
+                                   .arg(query.simplified().left(200))
+                             : QStringLiteral("no values found");
+        return std::nullopt;
+    }
+    const qint64 window = std::max<qint64>(windowMs, 1000);
+    return queryValue(*metric, sumOverPods(*metric, behaviour, pods, atMs, window), pods.size());
 }
 
 } // namespace rdsim

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "metrics/metricpods.h"
+
 #include <QByteArray>
 #include <QHash>
 #include <QList>
@@ -114,6 +116,14 @@ public:
     std::optional<double> evaluateQuery(const ObjectStore &store, const QString &ns,
                                         const QString &rollout, const QString &query, qint64 atMs,
                                         QString *error) const;
+
+    // The same answer over pods the caller chose (a Flagger canary's target Deployment's pods,
+    // marked `regresses` when they run the version under test), with `behaviour`'s values
+    // and a window of windowMs for the counter ratios.
+    static std::optional<double> evaluatePodsQuery(const MetricBehaviour &behaviour,
+                                                   const QList<MetricPod> &pods,
+                                                   const QString &query, qint64 atMs,
+                                                   qint64 windowMs, QString *error);
 
     // Prometheus text exposition (version 0.0.4) of every running pod of every Rollout and
     // Deployment in the store: rd_http_requests_total, rd_http_request_errors_total,
