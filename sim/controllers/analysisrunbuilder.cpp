@@ -3,6 +3,7 @@
 // with the rollout's arguments resolved (rollout/analysis.go, analysisutil).
 #include "analysisstarter.h"
 
+#include "analysistemplates.h"
 #include "jsonutil.h"
 #include "kinds.h"
 #include "rolloutreconciler.h"
@@ -14,70 +15,6 @@
 #include <optional>
 
 namespace rdsim {
-
-namespace {
-
-// Appends entries of `more` whose `key` is not yet present (dryRun, measurementRetention).
-QJsonArray mergeByKey(QJsonArray into, const QJsonArray &more, const char *key)
-{
-    QSet<QString> seen;
-    for (const QJsonValue &v : std::as_const(into))
-        seen.insert(v.toObject().value(QLatin1String(key)).toString());
-    for (const QJsonValue &v : more) {
-        const QString k = v.toObject().value(QLatin1String(key)).toString();
-        if (!seen.contains(k)) {
-            seen.insert(k);
-            into.append(v);
-        }
-    }
-    return into;
-}
-
-// What the analysis's templates contribute to its run: their metrics in order, and their
-// args, dryRun and measurementRetention merged into the analysis's own.
-struct TemplateParts
-{
-    QJsonArray metrics;
-    QJsonArray templateArgs;
-    QJsonArray dryRun;
-    QJsonArray retention;
-};
-
-std::optional<TemplateParts> collectTemplates(const RolloutReconciler &r,
-                                              const QJsonObject &analysis, QString *error)
-{
-    TemplateParts parts;
-    parts.dryRun = analysis.value(QLatin1String("dryRun")).toArray();
-    parts.retention = analysis.value(QLatin1String("measurementRetention")).toArray();
-    for (const QJsonValue &value : analysis.value(QLatin1String("templates")).toArray()) {
-        const QJsonObject ref = value.toObject();
-        const QString templateName = ref.value(QLatin1String("templateName")).toString();
-        const bool cluster = ref.value(QLatin1String("clusterScope")).toBool();
-        const std::optional<QJsonObject> found = cluster
-            ? r.env.store.get(Kinds::clusterAnalysisTemplates(), QString(), templateName)
-            : r.env.store.get(Kinds::analysisTemplates(), r.nameSpace(), templateName);
-        if (!found) {
-            *error = QStringLiteral("%1.argoproj.io \"%2\" not found")
-                         .arg(cluster ? QStringLiteral("clusteranalysistemplate")
-                                      : QStringLiteral("analysistemplate"),
-                              templateName);
-            return std::nullopt;
-        }
-        const QJsonObject templateSpec = found->value(QLatin1String("spec")).toObject();
-        for (const QJsonValue &metric : templateSpec.value(QLatin1String("metrics")).toArray())
-            parts.metrics.append(metric);
-        parts.templateArgs = mergeByKey(
-            parts.templateArgs, templateSpec.value(QLatin1String("args")).toArray(), "name");
-        parts.dryRun = mergeByKey(
-            parts.dryRun, templateSpec.value(QLatin1String("dryRun")).toArray(), "metricName");
-        parts.retention = mergeByKey(
-            parts.retention, templateSpec.value(QLatin1String("measurementRetention")).toArray(),
-            "metricName");
-    }
-    return parts;
-}
-
-} // namespace
 
 QString AnalysisStarter::resolveFieldPath(const QString &path) const
 {
@@ -97,10 +34,32 @@ QString AnalysisStarter::resolveFieldPath(const QString &path) const
     return value.toString();
 }
 
+QJsonObject AnalysisStarter::resolvedArg(const QJsonObject &given) const
+{
+    QJsonObject arg {{QStringLiteral("name"), given.value(QLatin1String("name"))}};
+    if (given.contains(QLatin1String("value"))) {
+        arg.insert(QStringLiteral("value"), given.value(QLatin1String("value")));
+        return arg;
+    }
+    const QJsonObject from = given.value(QLatin1String("valueFrom")).toObject();
+    const QString hashValue = from.value(QLatin1String("podTemplateHashValue")).toString();
+    if (hashValue == QLatin1String("Stable"))
+        arg.insert(QStringLiteral("value"), r.stableRS ? r.stableRS->hash() : QString());
+    else if (hashValue == QLatin1String("Latest"))
+        arg.insert(QStringLiteral("value"), r.newRS ? r.newRS->hash() : QString());
+    else if (from.contains(QLatin1String("fieldRef")))
+        arg.insert(QStringLiteral("value"),
+                   resolveFieldPath(JsonUtil::stringAt(from, "fieldRef.fieldPath")));
+    else if (!from.isEmpty())
+        arg.insert(QStringLiteral("valueFrom"), from);
+    return arg;
+}
+
 QJsonObject AnalysisStarter::buildRun(const QJsonObject &analysis, const QString &runName,
                                       const QJsonObject &labels, QString *error) const
 {
-    const std::optional<TemplateParts> parts = collectTemplates(r, analysis, error);
+    const std::optional<AnalysisTemplates::Parts> parts
+        = AnalysisTemplates::collect(r.env.store, r.nameSpace(), analysis, error);
     if (!parts)
         return {};
     const QJsonArray &metrics = parts->metrics;
@@ -121,23 +80,9 @@ QJsonObject AnalysisStarter::buildRun(const QJsonObject &analysis, const QString
                 continue;
             arg.remove(QStringLiteral("value"));
             arg.remove(QStringLiteral("valueFrom"));
-            if (given.contains(QLatin1String("value"))) {
-                arg.insert(QStringLiteral("value"), given.value(QLatin1String("value")));
-            } else {
-                const QJsonObject from = given.value(QLatin1String("valueFrom")).toObject();
-                const QString hashValue
-                    = from.value(QLatin1String("podTemplateHashValue")).toString();
-                if (hashValue == QLatin1String("Stable"))
-                    arg.insert(QStringLiteral("value"),
-                               r.stableRS ? r.stableRS->hash() : QString());
-                else if (hashValue == QLatin1String("Latest"))
-                    arg.insert(QStringLiteral("value"), r.newRS ? r.newRS->hash() : QString());
-                else if (from.contains(QLatin1String("fieldRef")))
-                    arg.insert(QStringLiteral("value"),
-                               resolveFieldPath(JsonUtil::stringAt(from, "fieldRef.fieldPath")));
-                else if (!from.isEmpty())
-                    arg.insert(QStringLiteral("valueFrom"), from);
-            }
+            const QJsonObject resolved = resolvedArg(given);
+            for (auto it = resolved.begin(); it != resolved.end(); ++it)
+                arg.insert(it.key(), it.value());
         }
         if (!arg.contains(QLatin1String("value")) && !arg.contains(QLatin1String("valueFrom"))) {
             *error = QStringLiteral("args.%1 was not resolved").arg(argName);

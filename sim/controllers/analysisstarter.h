@@ -26,6 +26,9 @@ public:
     static bool isCompleted(const QString &phase);
 
     void reconcile();
+    // One of a step's `args` with its valueFrom (podTemplateHashValue, fieldRef) resolved as
+    // the rollout controller does: {name, value}, or {name, valueFrom} for a secret reference.
+    QJsonObject resolvedArg(const QJsonObject &given) const;
 
 private:
     QJsonObject reconcileStep();

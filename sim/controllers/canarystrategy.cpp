@@ -5,6 +5,7 @@
 #include "canaryreplicas.h"
 #include "jsonutil.h"
 #include "requeue.h"
+#include "rolloutexperiment.h"
 #include "rolloutreconciler.h"
 
 #include "core/virtualclock.h"
@@ -32,6 +33,7 @@ void CanaryStrategy::run()
     reconcileServices();
     reconcileTrafficRouting();
     AnalysisStarter(r).reconcile();
+    RolloutExperiments(r).reconcile();
     if (r.pause.hasAddPause()) {
         syncStatus();
         return;
@@ -240,10 +242,11 @@ bool CanaryStrategy::completedCurrentStep()
     if (step.contains(QLatin1String("analysis")))
         return JsonUtil::stringAt(r.currentRuns.step, "status.phase")
             == QLatin1String("Successful");
-    // Experiments, header/mirror routes and step plugins have no simulated backend: they
-    // complete as soon as they are reached.
-    return step.contains(QLatin1String("experiment"))
-        || step.contains(QLatin1String("setHeaderRoute"))
+    if (step.contains(QLatin1String("experiment")))
+        return RolloutExperiments::stepCompleted(r);
+    // Header/mirror routes and step plugins have no simulated backend: they complete as soon
+    // as they are reached.
+    return step.contains(QLatin1String("setHeaderRoute"))
         || step.contains(QLatin1String("setMirrorRoute")) || step.contains(QLatin1String("plugin"));
 }
 

@@ -8,9 +8,10 @@ namespace rdsim {
 class RolloutReconciler;
 
 // The canary strategy (Argo's rollout/canary.go): scales the canary and stable ReplicaSets
-// for the current step, walks the steps (setWeight, pause, analysis, setCanaryScale, and the
-// traffic-router steps, which the simulation completes at once), keeps status.canary.weights
-// when a traffic router is configured, and promotes the canary to stable after the last step.
+// for the current step, walks the steps (setWeight, pause, analysis, setCanaryScale,
+// experiment (RolloutExperiments), and the traffic-router steps, which the simulation
+// completes at once), keeps status.canary.weights when a traffic router is configured, and
+// promotes the canary to stable after the last step.
 class CanaryStrategy
 {
 public:

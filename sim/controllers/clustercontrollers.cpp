@@ -4,13 +4,14 @@
 #include "analysiscontroller.h"
 #include "deploymentcontroller.h"
 #include "eventrecorder.h"
-#include "flaggercontroller.h"
+#include "experimentcontroller.h"
+#include "simflaggercontroller.h"
 #include "jobcontroller.h"
 #include "replicasetcontroller.h"
 #include "requeue.h"
 #include "rolloutcontroller.h"
 
-#include "core/flaggerloadtester.h"
+#include "core/simloadtester.h"
 #include "core/objectstore.h"
 #include "core/virtualclock.h"
 
@@ -27,6 +28,7 @@ struct ClusterControllers::Private
         replicaSets(s, c, events, requeue),
         deployments(s, c, events),
         rollouts(s, c, events, requeue, replicaSets),
+        experiments(s, c, events, requeue),
         analysis(s, c, metrics),
         jobs(s, c, events, requeue),
         flagger(s, c, events, metrics, loadTester, requeue)
@@ -39,6 +41,7 @@ struct ClusterControllers::Private
     ReplicaSetController replicaSets;
     DeploymentController deployments;
     RolloutController rollouts;
+    ExperimentController experiments;
     AnalysisController analysis;
     JobController jobs;
     FlaggerLoadTester loadTester;
@@ -73,6 +76,7 @@ void ClusterControllers::reconcileOnce()
     d->flagger.reconcile();
     d->deployments.reconcile();
     d->rollouts.reconcile();
+    d->experiments.reconcile();
     d->analysis.reconcile();
     d->jobs.reconcile(); // after analysis, so a measurement's Job gets its pod in this pass
     // A second ReplicaSet pass creates the pods for what the Deployments and Rollouts just

@@ -79,6 +79,10 @@ QByteArray RolloutController::fingerprint(const QJsonObject &rollout,
         if (!name.isEmpty())
             version(Kinds::services(), ns, name);
     }
+    // The step's Experiment moves the rollout on (or aborts it) when its phase changes.
+    const QString experiment = JsonUtil::stringAt(rollout, "status.canary.currentExperiment");
+    if (!experiment.isEmpty())
+        version(Kinds::experiments(), ns, experiment);
     QStringList templates;
     for (const QJsonValue &step : canary.value(QLatin1String("steps")).toArray())
         addTemplates(templates, step.toObject().value(QLatin1String("analysis")).toObject());

@@ -101,6 +101,7 @@ RolloutStatus RolloutStatus::fromJson(const QJsonObject &status)
     s.stepAnalysis = runRef(canary, "currentStepAnalysisRunStatus");
     s.backgroundAnalysis = runRef(canary, "currentBackgroundAnalysisRunStatus");
     s.weights = canary.value(QLatin1String("weights")).toObject();
+    s.currentExperiment = canary.value(QLatin1String("currentExperiment")).toString();
     const QJsonObject blueGreen = status.value(QLatin1String("blueGreen")).toObject();
     s.activeSelector = blueGreen.value(QLatin1String("activeSelector")).toString();
     s.previewSelector = blueGreen.value(QLatin1String("previewSelector")).toString();
@@ -168,6 +169,10 @@ QJsonObject RolloutStatus::toJson() const
     QJsonObject canary = original.value(QLatin1String("canary")).toObject();
     putRunRef(canary, "currentStepAnalysisRunStatus", stepAnalysis);
     putRunRef(canary, "currentBackgroundAnalysisRunStatus", backgroundAnalysis);
+    if (currentExperiment.isEmpty())
+        canary.remove(QStringLiteral("currentExperiment"));
+    else
+        canary.insert(QStringLiteral("currentExperiment"), currentExperiment);
     if (weights.isEmpty())
         canary.remove(QStringLiteral("weights"));
     else

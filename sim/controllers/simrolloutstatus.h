@@ -38,7 +38,7 @@ struct AnalysisRunRef
 };
 
 // The Argo Rollouts RolloutStatus as the controller works with it. Fields the simulated
-// controller does not manage (alb, canary.currentExperiment, ...) are kept from the object it
+// controller does not manage (alb, ...) are kept from the object it
 // was read from, so writing it back never drops them.
 struct RolloutStatus
 {
@@ -64,6 +64,7 @@ struct RolloutStatus
     std::optional<AnalysisRunRef> prePromotionAnalysis;
     std::optional<AnalysisRunRef> postPromotionAnalysis;
     QJsonObject weights; // status.canary.weights; empty when traffic routing is unused
+    QString currentExperiment; // status.canary.currentExperiment: the step's running Experiment
     QString activeSelector;
     QString previewSelector;
     bool scaleUpPreviewCheckPoint = false;

@@ -38,7 +38,7 @@ void TestRolloutTrafficRouting::weightsFollowTheSteps()
         {"setWeight": 20},
         {"setCanaryScale": {"replicas": 3}},
         {"setHeaderRoute": {"name": "beta-users", "match": [{"headerName": "X-Beta", "headerValue": {"exact": "1"}}]}},
-        {"experiment": {"templates": [{"name": "baseline", "specRef": "stable"}]}},
+        {"experiment": {"duration": "10s", "templates": [{"name": "baseline", "specRef": "stable"}]}},
         {"pause": {}}
     ]})")
                                  .value(QLatin1String("s"))
