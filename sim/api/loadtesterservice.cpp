@@ -2,7 +2,7 @@
 #include "api/loadtesterservice.h"
 
 #include "api/httpreply.h"
-#include "core/flaggerloadtester.h"
+#include "core/simloadtester.h"
 #include "core/objectstore.h"
 #include "core/resourcecatalog.h"
 

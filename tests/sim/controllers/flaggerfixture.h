@@ -6,7 +6,7 @@
 
 #include "controllerfixture.h"
 
-#include "core/flaggerloadtester.h"
+#include "core/simloadtester.h"
 
 namespace FlaggerTest {
 

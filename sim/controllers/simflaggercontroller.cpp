@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The scheduler of Flagger's controller (pkg/controller/scheduler.go): one call of advance()
 // is one tick of a Canary's job. The order of the stages and their words follow Flagger.
-#include "flaggercontroller.h"
+#include "simflaggercontroller.h"
 
 #include "eventrecorder.h"
-#include "flaggerphases.h"
 #include "jsonutil.h"
 #include "requeue.h"
+#include "simflaggerphases.h"
 
 #include "core/objectstore.h"
 #include "core/resourcecatalog.h"

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "flaggercanaryspec.h"
+#include "simflaggercanaryspec.h"
 
 #include "analysistypes.h"
 #include "jsonutil.h"

@@ -2,7 +2,7 @@
 // What Flagger's DeploymentController and KubernetesRouter write (pkg/canary/deployment_*.go,
 // pkg/router/kubernetes_default.go): the primary Deployment, the three Services, the target's
 // scale, and when a Deployment counts as ready (deployment_ready.go).
-#include "flaggercontroller.h"
+#include "simflaggercontroller.h"
 
 #include "jsonutil.h"
 #include "kinds.h"
@@ -37,7 +37,8 @@ QJsonObject primaryTemplate(const QJsonObject &target)
 {
     QJsonObject podTemplate = JsonUtil::objectAt(target, "spec.template");
     QJsonObject labels = JsonUtil::objectAt(podTemplate, "metadata.labels");
-    labels.insert(selectorLabel(target), QString(selectorValue(target) + QStringLiteral("-primary")));
+    labels.insert(selectorLabel(target),
+                  QString(selectorValue(target) + QStringLiteral("-primary")));
     JsonUtil::setAt(podTemplate, "metadata.labels", labels);
     return podTemplate;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "flaggercanaryspec.h"
+#include "simflaggercanaryspec.h"
 
 #include <QHash>
 #include <QJsonObject>

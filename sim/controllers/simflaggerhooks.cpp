@@ -4,14 +4,14 @@
 // the Canary's namespace) is answered by the cluster's load tester, as if posted; without
 // that Service the call fails as an unknown host would. Other URLs reach nothing real in the
 // simulation and count as answered 200.
-#include "flaggercontroller.h"
+#include "simflaggercontroller.h"
 
-#include "flaggerphases.h"
 #include "jsonutil.h"
 #include "kinds.h"
+#include "simflaggerphases.h"
 
-#include "core/flaggerloadtester.h"
 #include "core/objectstore.h"
+#include "core/simloadtester.h"
 
 #include <QJsonDocument>
 #include <QUrl>

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Canary status writes of Flagger's canary.Controller (pkg/canary/status.go): each sets
 // lastTransitionTime, and the Promoted condition when the phase says something new.
-#include "flaggercontroller.h"
+#include "simflaggercontroller.h"
 
 #include "eventrecorder.h"
-#include "flaggerphases.h"
 #include "jsonutil.h"
+#include "simflaggerphases.h"
 
 #include "core/objectstore.h"
 #include "core/virtualclock.h"

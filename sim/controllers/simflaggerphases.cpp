@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "flaggerphases.h"
+#include "simflaggerphases.h"
 
 #include "jsonutil.h"
 #include "podtemplatehash.h"

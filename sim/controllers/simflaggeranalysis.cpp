@@ -2,9 +2,9 @@
 // The analysis half of Flagger's scheduler (scheduler.go): manual rollback, promotion and
 // finalising, the failed-checks threshold, the checks of each interval, and the traffic
 // steps of a canary or the iterations of a blue/green.
-#include "flaggercontroller.h"
+#include "simflaggercontroller.h"
 
-#include "flaggerphases.h"
+#include "simflaggerphases.h"
 
 #include <algorithm>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "flaggerloadtester.h"
+#include "simloadtester.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

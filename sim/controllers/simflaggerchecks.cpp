@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The metric checks of Flagger's scheduler (scheduler_metrics.go), measured on the target's
 // pods from the synthetic metrics.
-#include "flaggercontroller.h"
+#include "simflaggercontroller.h"
 
-#include "flaggerphases.h"
 #include "jsonutil.h"
+#include "simflaggerphases.h"
 
 #include "core/objectstore.h"
 #include "core/virtualclock.h"
