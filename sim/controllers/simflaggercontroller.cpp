@@ -98,6 +98,7 @@ void FlaggerController::advance(Run &run)
                            .arg(run.targetId(), run.spec.targetName));
     run.target = *target;
     run.checksum = templateChecksum(run.target);
+    startWithPreviousImage(run);
     if (!initialize(run) || !shouldAdvance(run))
         return;
     if (!run.spec.skipAnalysis) {
@@ -145,6 +146,7 @@ bool FlaggerController::initialize(Run &run)
     scaleTarget(run, 0);
     syncStatus(run, initializedPhase());
     info(run, QStringLiteral("Initialization done! %1").arg(run.id()));
+    releaseAfterInitialization(run);
     return true;
 }
 

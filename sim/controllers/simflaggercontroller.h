@@ -75,7 +75,11 @@ private:
     void skipAnalysis(Run &run);
     void rollback(Run &run);
 
-    // flaggerworkloads.cpp
+    // simflaggerbootstrap.cpp: a scenario's release in flight (rd-sim.dev/previous-image)
+    void startWithPreviousImage(Run &run);
+    void releaseAfterInitialization(Run &run);
+
+    // simflaggerworkloads.cpp
     bool ensureServices(Run &run);
     bool ensurePrimary(Run &run);
     void copyTemplateToPrimary(Run &run);
@@ -85,14 +89,14 @@ private:
     static QString notReadyReason(const QJsonObject &deployment);
     std::optional<QJsonObject> deployment(const QString &ns, const QString &name) const;
 
-    // flaggerstatus.cpp: canary.Controller's status writes
+    // simflaggerstatus.cpp: canary.Controller's status writes
     void syncStatus(Run &run, const QString &phase, int weight = 0, int failedChecks = 0,
                     int iterations = 0);
     void setPhase(Run &run, const QString &phase);
     void setStatusField(Run &run, const char *field, int value);
     void writeStatus(Run &run, QJsonObject status, const QString &phase);
 
-    // flaggerchecks.cpp
+    // simflaggerchecks.cpp
     bool runMetricChecks(Run &run);
     std::optional<double> measure(const Run &run, const FlaggerCanarySpec::Metric &metric,
                                   QString *query, QString *error) const;

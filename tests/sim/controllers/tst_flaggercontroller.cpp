@@ -4,6 +4,8 @@
 
 #include "flaggerfixture.h"
 
+#include "controllers/jsonutil.h"
+
 #include <QRegularExpression>
 
 using namespace FlaggerTest;
@@ -20,6 +22,7 @@ private slots:
     void suspendFreezesEverything();
     void skipAnalysisPromotesAtOnce();
     void blueGreenCountsIterations();
+    void previousImageStartsAReleaseInFlight();
 };
 
 void TestFlaggerController::initializationMakesPrimaryAndServices()
@@ -250,6 +253,34 @@ void TestFlaggerController::blueGreenCountsIterations()
         c.flaggerEvents().contains(QStringLiteral("Advance podinfo.test canary iteration 3/3")));
     QCOMPARE(c.image(QStringLiteral("podinfo-primary")),
              QStringLiteral("ghcr.io/stefanprodan/podinfo:6.0.1"));
+}
+
+void TestFlaggerController::previousImageStartsAReleaseInFlight()
+{
+    FlaggerCluster c;
+    QJsonObject target = podinfoDeployment();
+    JsonUtil::setAt(
+        target, "spec.template.spec.containers",
+        QJsonArray {QJsonObject {
+            {QStringLiteral("name"), QStringLiteral("podinfod")},
+            {QStringLiteral("image"), QStringLiteral("ghcr.io/stefanprodan/podinfo:6.0.1")}}});
+    JsonUtil::setAnnotation(target, QStringLiteral("rd-sim.dev/previous-image"),
+                            QStringLiteral("ghcr.io/stefanprodan/podinfo:6.0.0"));
+    c.create(deployments(), target);
+    c.create(canaries(), canaryObject(parse(R"({"stepWeight": 50})")));
+    QVERIFY(c.waitForPhase(QStringLiteral("Initialized")));
+    QCOMPARE(c.image(QStringLiteral("podinfo-primary")),
+             QStringLiteral("ghcr.io/stefanprodan/podinfo:6.0.0"));
+    // The release comes back into the target, and Flagger sees a new revision.
+    QCOMPARE(c.image(QStringLiteral("podinfo")),
+             QStringLiteral("ghcr.io/stefanprodan/podinfo:6.0.1"));
+    QVERIFY(c.waitForPhase(QStringLiteral("Progressing")));
+    QVERIFY(c.waitForPhase(QStringLiteral("Succeeded")));
+    QCOMPARE(c.image(QStringLiteral("podinfo-primary")),
+             QStringLiteral("ghcr.io/stefanprodan/podinfo:6.0.1"));
+    QVERIFY(annotation(c.deployment(QStringLiteral("podinfo")),
+                       QStringLiteral("rd-sim.dev/release-images"))
+                .isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestFlaggerController)
