@@ -182,16 +182,19 @@ MetricBehaviour ScenarioParser::parseMetric(const YAML::Node &node, const QStrin
     MetricBehaviour behaviour;
     behaviour.ns = reader.string(QStringLiteral("namespace"));
     behaviour.rollout = reader.string(QStringLiteral("rollout"));
+    // A Deployment's pods behave by the entry too: a Flagger canary's target Deployment runs
+    // the version under test, so its pods take the canary values.
     bool found = false;
     for (const QJsonObject &object : cluster.objects) {
+        const QString kind = object.value(QStringLiteral("kind")).toString();
         found = found
-            || (object.value(QStringLiteral("kind")).toString() == QLatin1String("Rollout")
+            || ((kind == QLatin1String("Rollout") || kind == QLatin1String("Deployment"))
                 && metadataField(object, "namespace") == behaviour.ns
                 && metadataField(object, "name") == behaviour.rollout);
     }
     if (!found)
         reader.fail(QStringLiteral("rollout"),
-                    QStringLiteral("no Rollout %1/%2 in cluster '%3'")
+                    QStringLiteral("no Rollout or Deployment %1/%2 in cluster '%3'")
                         .arg(behaviour.ns, behaviour.rollout, cluster.name));
 
     const auto nonNegative = [&reader](const char *key, double fallback) {

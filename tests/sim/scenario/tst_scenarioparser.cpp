@@ -182,7 +182,7 @@ private slots:
             "7: clusters[0].faults[0].listOnly: watchOnly and listOnly "
             "cannot both be true");
         row("metrics-unknown-rollout.yaml",
-            "5: clusters[0].metrics[0].rollout: no Rollout "
+            "5: clusters[0].metrics[0].rollout: no Rollout or Deployment "
             "shop/chekout in cluster 'dev'");
         row("metrics-bad-ratio.yaml",
             "8: clusters[0].metrics[0].canaryErrorRatio: must be "
