@@ -15,7 +15,6 @@ namespace JsonRead {
 
 namespace {
 
-using SafetyNetRead::forEachBounded;
 using SafetyNetRead::readText;
 using SafetyNetRead::readWord;
 using simdjson::dom::element_type;
@@ -26,50 +25,24 @@ constexpr int maxEntries = 200;
 // PromQL and Go templates run to a few kilobytes; anything longer is not a query.
 constexpr size_t maxQueryBytes = 64 * 1024;
 
-QString flaggerTr(const char *text)
-{
-    return QCoreApplication::translate("FlaggerDecoder", text);
-}
-
-void reportLeftOut(Context &ctx, const Path &path, qsizetype count)
-{
-    ctx.reportMessage(
-        path,
-        flaggerTr("more than %1 entries: %2 left out").arg(maxEntries).arg(count - maxEntries));
-}
-
 // Flagger writes one condition; a list decoded whole is cut to maxEntries afterwards.
 template<typename T> void dropBeyondLimit(Context &ctx, const Path &path, QList<T> &list)
 {
     if (list.size() <= maxEntries)
         return;
-    reportLeftOut(ctx, path, list.size());
+    reportTruncated(ctx, path, maxEntries);
     list.resize(maxEntries);
-}
-
-// Reads at most maxEntries elements with read(ctx, element, path, out.last()), and says how
-// many were left out.
-template<typename T, typename F>
-void readBoundedList(Context &ctx, Element value, const Path &path, QList<T> &out, F &&read)
-{
-    const bool more = forEachBounded(ctx, value, path, maxEntries, [&](Element e, const Path &p) {
-        out.emplaceBack();
-        read(ctx, e, p, out.last());
-    });
-    if (more)
-        reportLeftOut(ctx, path, qsizetype(value.get_array().value_unsafe().size()));
 }
 
 // A query (PromQL, a Go template): kept up to maxQueryBytes, cut at a character boundary.
 void readQuery(Context &ctx, Element value, const Path &path, QString &out)
 {
-    std::string_view text;
     if (value.type() != element_type::STRING) {
         if (value.type() != element_type::NULL_VALUE)
             ctx.report(path, Problem::ExpectedString);
         return;
     }
-    text = value.get_string().value_unsafe();
+    const std::string_view text = value.get_string().value_unsafe();
     if (text.size() <= maxQueryBytes) {
         out = Context::text(text);
         return;
@@ -78,7 +51,9 @@ void readQuery(Context &ctx, Element value, const Path &path, QString &out)
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xc0) == 0x80)
         --cut; // never split a UTF-8 sequence
     out = Context::text(text.substr(0, cut));
-    ctx.reportMessage(path, flaggerTr("longer than %1 bytes: cut").arg(maxQueryBytes));
+    ctx.reportMessage(path,
+                      QCoreApplication::translate("FlaggerDecoder", "longer than %1 bytes: cut")
+                          .arg(maxQueryBytes));
 }
 
 // A float64 (thresholdRange.min/max, the deprecated threshold).
@@ -97,7 +72,7 @@ void readNumber(Context &ctx, Element value, const Path &path, std::optional<dou
     case element_type::NULL_VALUE:
         return;
     default:
-        ctx.reportMessage(path, flaggerTr("expected a number"));
+        ctx.reportMessage(path, QCoreApplication::translate("FlaggerDecoder", "expected a number"));
     }
 }
 
@@ -143,7 +118,7 @@ void readVariables(Context &ctx, Element value, const Path &path, StringMap &out
     });
     out.finishAppending();
     if (count > maxEntries)
-        reportLeftOut(ctx, path, count);
+        reportTruncated(ctx, path, maxEntries);
 }
 
 void decodeMetric(Context &ctx, Element value, const Path &path, FlaggerMetric &out)
@@ -228,7 +203,7 @@ void decodeAnalysis(Context &ctx, Element value, const Path &path, FlaggerAnalys
         else if (is(key, "stepWeight"))
             readInt32(ctx, v, p, out.stepWeight);
         else if (is(key, "stepWeights"))
-            readBoundedList(ctx, v, p, out.stepWeights, readWeight);
+            readBoundedList(ctx, v, p, out.stepWeights, maxEntries, readWeight);
         else if (is(key, "stepWeightPromotion"))
             readInt32(ctx, v, p, out.stepWeightPromotion);
         else if (is(key, "mirror"))
@@ -242,11 +217,11 @@ void decodeAnalysis(Context &ctx, Element value, const Path &path, FlaggerAnalys
         else if (is(key, "match"))
             countArray(ctx, v, p, out.matchCount);
         else if (is(key, "metrics"))
-            readBoundedList(ctx, v, p, out.metrics, decodeMetric);
+            readBoundedList(ctx, v, p, out.metrics, maxEntries, decodeMetric);
         else if (is(key, "webhooks"))
-            readBoundedList(ctx, v, p, out.webhooks, decodeWebhook);
+            readBoundedList(ctx, v, p, out.webhooks, maxEntries, decodeWebhook);
         else if (is(key, "alerts"))
-            readBoundedList(ctx, v, p, out.alerts, decodeAlert);
+            readBoundedList(ctx, v, p, out.alerts, maxEntries, decodeAlert);
     });
 }
 

@@ -326,13 +326,27 @@ private slots:
         QCOMPARE(a.stepWeights.size(), 200);
         QCOMPARE(a.metrics.at(0).query.size(), 64 * 1024);
         const QStringList issues = issueTexts(d.report);
-        QVERIFY2(issues.contains(
-                     QStringLiteral("spec.analysis.webhooks: more than 200 entries: 50 left out")),
+        QVERIFY2(issues.contains(QStringLiteral(
+                     "spec.analysis.webhooks: more than 200 entries; the rest are not shown")),
                  qPrintable(issues.join(QLatin1Char('\n'))));
-        QVERIFY(issues.contains(
-            QStringLiteral("spec.analysis.stepWeights: more than 200 entries: 800 left out")));
+        QVERIFY(issues.contains(QStringLiteral(
+            "spec.analysis.stepWeights: more than 200 entries; the rest are not shown")));
         QVERIFY(issues.contains(
             QStringLiteral("spec.analysis.metrics[0].query: longer than 65536 bytes: cut")));
+
+        QByteArray variables = "{";
+        QByteArray conditions = "[";
+        for (int i = 0; i < 300; ++i) {
+            variables += (i ? ",\"v" : "\"v") + QByteArray::number(i) + "\":\"x\"";
+            conditions += (i ? "," : "") + QByteArray("{\"type\":\"Promoted\"}");
+        }
+        const Decoded<FlaggerCanary> many = decodeObject<FlaggerCanary>(
+            "{\"spec\":{\"analysis\":{\"metrics\":[{\"templateVariables\":" + variables
+            + "}}]}},\"status\":{\"conditions\":" + conditions + "]}}");
+        QVERIFY(many.isOk());
+        QCOMPARE(many.value.spec.analysis->metrics.at(0).templateVariables.size(), 200);
+        QCOMPARE(many.value.status.conditions.size(), 200);
+        QCOMPARE(many.report.issues.size(), 2);
 
         // A multi-byte character across the cut is not split.
         const QByteArray accented = QByteArray(64 * 1024 - 1, 'a') + "\xc3\xa9" + "tail";
