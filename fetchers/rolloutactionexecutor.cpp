@@ -3,12 +3,12 @@
 
 #include "accesscache.h"
 #include "actionretry.h"
+#include "actionsession.h"
 #include "auditlog.h"
 #include "jsondecoder.h"
 #include "kubeclient.h"
 #include "rolloutactionplan.h"
 #include <QCoreApplication>
-#include <QUuid>
 
 #include <functional>
 
@@ -49,82 +49,31 @@ struct RolloutActionExecutor::Run
 {
     RolloutActionExecutor *self;
     const RolloutActionRequest &request;
-    CancelToken cancel;
-    ActionRetry retry;
+    ActionSession session;
     RolloutActionResult result;
-    AuditRecord record;
 
-    // One request under the action's retry policy. Every send of a write is recorded with
-    // the answer's status, so the audit shows each attempt.
-    KubeResponse send(ActionRetry::Request kind, const std::function<KubeResponse()> &once,
-                      const QByteArray &described = QByteArray())
+    KubeResponse send(ActionRetry::Request kind, const std::function<KubeResponse()> &once)
     {
-        for (int attempts = 1;; ++attempts) {
-            KubeResponse response = once();
-            if (kind == ActionRetry::Request::Write) {
-                result.requests.append(described);
-                result.responses.append(response.isOk() ? response.status
-                                                        : response.error.httpStatus);
-            }
-            if (response.isOk() || cancel.isCancelled())
-                return response;
-            const ActionRetry::Decision decision
-                = retry.decide(kind, response.error, attempts, QDateTime::currentDateTimeUtc());
-            if (!decision.retry) {
-                if (!decision.note.isEmpty())
-                    response.error.message += QLatin1Char(' ') + decision.note;
-                return response;
-            }
-            if (self->m_progress)
-                self->m_progress(decision.note);
-            if (!cancel.sleepFor(decision.delayMs)) {
-                response.error = NetError::cancelled();
-                return response;
-            }
-        }
+        return session.send(kind, once);
     }
 
     KubeResponse patch(const QString &path, PatchType type, const QByteArray &body)
     {
-        return send(
+        return session.send(
             ActionRetry::Request::Write,
-            [&] { return self->m_client->patch(path, type, body, {}, cancel); },
+            [&] { return self->m_client->patch(path, type, body, {}, session.cancel()); },
             describeRequest(path, type, body));
     }
 
     QString target() const { return request.namespaceName + QLatin1Char('/') + request.name; }
 
-    void identify()
-    {
-        const QString environment = request.environment;
-        std::optional<SelfIdentity> identity
-            = self->m_access ? self->m_access->identity(environment) : std::nullopt;
-        if (!identity) {
-            identity = AccessReview::whoAmI(*self->m_client, cancel);
-            if (self->m_access && identity->error.kind != NetError::Kind::Cancelled)
-                self->m_access->setIdentity(environment, *identity);
-        }
-        if (identity->isOk()) {
-            record.user = identity->username;
-            record.userSource = QStringLiteral("SelfSubjectReview");
-        } else {
-            record.user = self->m_client->connection().userName;
-            record.userSource = QStringLiteral("kubeconfig");
-        }
-        result.user = record.user;
-    }
-
     // The outcome: into the result and the audit file.
     RolloutActionResult finish(AuditRecord::Result outcome, const QString &message)
     {
         result.result = outcome;
-        result.message = message;
-        record.setOutcome(outcome, result.error.httpStatus, message);
-        record.requests = result.requests;
-        record.responses = result.responses;
-        QString auditError;
-        if (!self->m_audit->append(record, &auditError))
-            result.message += QLatin1Char('\n') + auditError;
+        result.message = session.finish(outcome, result.error.httpStatus, message);
+        result.requests = session.requests;
+        result.responses = session.responses;
         return result;
     }
 
@@ -155,7 +104,7 @@ struct RolloutActionExecutor::Run
         for (const ResourcePermission &permission : requiredPermissions(request.action, rollout)) {
             const std::optional<bool> allowed
                 = checkPermission(*self->m_client, self->m_access, request.environment,
-                                  request.namespaceName, permission, cancel);
+                                  request.namespaceName, permission, session.cancel());
             if (allowed && !*allowed) {
                 *refusal = finish(
                     AuditRecord::Result::Denied,
@@ -174,7 +123,8 @@ struct RolloutActionExecutor::Run
     {
         KubeClient &client = *self->m_client;
         const KubeResponse got = send(ActionRetry::Request::Read, [&] {
-            return client.get(rolloutsPath(request.namespaceName, request.name), {}, cancel);
+            return client.get(rolloutsPath(request.namespaceName, request.name), {},
+                              session.cancel());
         });
         if (!got.isOk())
             return failWith(got.error, QString());
@@ -189,7 +139,7 @@ struct RolloutActionExecutor::Run
             const KubeListResult listed = client.list(
                 KubePath::resource(QStringLiteral("apps"), QStringLiteral("v1"),
                                    QStringLiteral("replicasets"), request.namespaceName),
-                KubeListOptions(), cancel);
+                KubeListOptions(), session.cancel());
             if (!listed.isOk())
                 return failWith(listed.error, QStringLiteral("list replicasets"));
             JsonDecoder decoder;
@@ -264,19 +214,12 @@ RolloutActionExecutor::RolloutActionExecutor(KubeClient *client, AuditLog *audit
 RolloutActionResult RolloutActionExecutor::run(const RolloutActionRequest &request,
                                                const CancelToken &cancel)
 {
-    // The client's own retries would hide sends from the audit and repeat writes.
-    m_client->setRetryPolicy(0, 0);
-    Run run {this,
-             request,
-             cancel,
-             ActionRetry(m_retryPolicy, QDateTime::currentDateTimeUtc()),
-             RolloutActionResult(),
-             AuditRecord()};
+    Run run {this, request,
+             ActionSession(m_client, m_audit, m_access, m_retryPolicy, cancel, m_progress),
+             RolloutActionResult()};
     run.result.request = request;
     run.result.expectation.action = request.action;
-    AuditRecord &record = run.record;
-    record.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    record.time = QDateTime::currentDateTimeUtc();
+    AuditRecord &record = run.session.record;
     record.environment = request.environment;
     record.context = request.context;
     record.namespaceName = request.namespaceName;
@@ -285,19 +228,10 @@ RolloutActionResult RolloutActionExecutor::run(const RolloutActionRequest &reque
     record.revision = request.action == RolloutAction::Undo ? request.revision : 0;
     record.client = request.client;
     record.reason = request.reason;
-    if (!request.readOnly)
-        run.identify();
-    else
-        record.user = m_client->connection().userName,
-        record.userSource = QStringLiteral("kubeconfig");
+    const bool started = run.session.start(request.readOnly, &run.result.message);
     run.result.user = record.user;
-
-    QString auditError;
-    if (!m_audit->append(record, &auditError)) {
+    if (!started) {
         run.result.result = AuditRecord::Result::Failed;
-        run.result.message = RolloutActionExecutorText::tr(
-                                 "Nothing was sent: the attempt could not be recorded. %1")
-                                 .arg(auditError);
         return run.result;
     }
     if (request.readOnly)
