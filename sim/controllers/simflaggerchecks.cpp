@@ -96,7 +96,7 @@ bool FlaggerController::runMetricChecks(Run &run)
 
 // The metric's value on the target's pods (the version under test, so with the scenario's
 // canary values): success rate in percent, duration in milliseconds, a query's own value
-// (its `* 100` read as a percentage).
+// (a `* 100` or `100 *` in it read as a percentage).
 std::optional<double> FlaggerController::measure(const Run &run,
                                                  const FlaggerCanarySpec::Metric &metric,
                                                  QString *query, QString *error) const
@@ -134,7 +134,7 @@ std::optional<double> FlaggerController::measure(const Run &run,
         *error = QStringLiteral("no usable metrics template and query were configured");
         return std::nullopt;
     }
-    static const QRegularExpression percent(QStringLiteral("\\*\\s*100\\b"));
+    static const QRegularExpression percent(QStringLiteral("\\*\\s*100\\b|\\b100\\s*\\*"));
     if (percent.match(*query).hasMatch())
         scale = 100;
     QList<MetricPod> pods;
