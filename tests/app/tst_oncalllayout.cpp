@@ -57,10 +57,10 @@ private slots:
         m_window->setMetricsPoppedOut(true);
         QVERIFY(m_window->isMetricsPoppedOut());
         auto *tabs = view()->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
-        QCOMPARE(tabs->count(), 5); // ReplicaSets, Analysis, Gates, Events, Safety nets
+        QCOMPARE(tabs->count(), 6); // ReplicaSets, Analysis, Gates, Events, Safety nets, Traffic
         m_window->setMetricsPoppedOut(false);
-        QTRY_COMPARE_WITH_TIMEOUT(tabs->count(), 6, kDataWaitMs);
-        QCOMPARE(tabs->tabText(5), QStringLiteral("Metrics"));
+        QTRY_COMPARE_WITH_TIMEOUT(tabs->count(), 7, kDataWaitMs);
+        QCOMPARE(tabs->tabText(6), QStringLiteral("Metrics"));
     }
 
     void keyTextIsNotCut()

@@ -11,6 +11,7 @@
 #include "rollouteventsview.h"
 #include "safetynetsverdict.h"
 #include "safetynetsview.h"
+#include "trafficroutingview.h"
 
 #include "phasestyle.h"
 
@@ -49,7 +50,8 @@ RolloutDetailTabs::RolloutDetailTabs(QWidget *parent) :
     m_analysis(new AnalysisRunsView),
     m_gates(new GatesView),
     m_events(new RolloutEventsView),
-    m_safetyNets(new SafetyNetsView)
+    m_safetyNets(new SafetyNetsView),
+    m_traffic(new TrafficRoutingView)
 {
     setObjectName(QStringLiteral("detailTabs"));
     setDocumentMode(true);
@@ -58,6 +60,7 @@ RolloutDetailTabs::RolloutDetailTabs(QWidget *parent) :
     addTab(m_gates, QString());
     addTab(m_events, QString());
     addTab(m_safetyNets, QString());
+    addTab(m_traffic, tr("Traffic"));
     updateGatesTitle(nullptr);
     updateSafetyNetsTitle(nullptr);
 }
@@ -71,6 +74,7 @@ void RolloutDetailTabs::setDetail(const RolloutDetail &detail, const QDateTime &
         m_analysis->runsModel()->setRuns(detail.analysisRuns, now, how);
     if (parts.events)
         m_events->eventsModel()->setEvents(detail.events, detail.rollout.metadata.name, now, how);
+    m_traffic->trafficModel()->setRollout(detail.rollout, detail.replicaSets, how);
     const QString subject = gateSubject(detail.environment, detail.rollout.metadata.namespaceName,
                                         detail.rollout.metadata.name);
     // The verdict of the rollout shown before must never stand for this one; a report of

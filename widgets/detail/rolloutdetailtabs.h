@@ -14,11 +14,13 @@ class GatesView;
 class ReplicaSetsView;
 class RolloutEventsView;
 class SafetyNetsView;
+class TrafficRoutingView;
 
 // The rollout detail's tabs: ReplicaSets, analysis, gates, events and safety nets, each titled
 // with its count (the analysis tab with the current revision's worst phase as a symbol, the
 // gates tab with its verdict in its colour, "Gates ✕ 1" or "Gates ✓", the events tab with its
-// warnings, the safety nets tab with its worst finding's symbol and colour). Pages added later
+// warnings, the safety nets tab with its worst finding's symbol and colour) and traffic (the
+// routers, weights, ping-pong and routes; TrafficRoutingView). Pages added later
 // (the window's metrics) follow them.
 class RolloutDetailTabs : public QTabWidget
 {
@@ -53,9 +55,10 @@ public:
     GatesView *gatesView() const { return m_gates; }
     RolloutEventsView *eventsView() const { return m_events; }
     SafetyNetsView *safetyNetsView() const { return m_safetyNets; }
+    TrafficRoutingView *trafficView() const { return m_traffic; }
 
-    // The tabs' places; pages added later come after SafetyNetsTab.
-    enum Tab { ReplicaSetsTab, AnalysisTab, GatesTab, EventsTab, SafetyNetsTab };
+    // The tabs' places; pages added later come after TrafficTab.
+    enum Tab { ReplicaSetsTab, AnalysisTab, GatesTab, EventsTab, SafetyNetsTab, TrafficTab };
 
 private:
     void updateTitles(const RolloutDetail &detail);
@@ -67,6 +70,7 @@ private:
     GatesView *m_gates;
     RolloutEventsView *m_events;
     SafetyNetsView *m_safetyNets;
+    TrafficRoutingView *m_traffic;
     // Whose report the gates tab shows ("environment/namespace/name"; empty: none).
     QString m_gateSubject;
     QString m_safetyNetsSubject; // the same for the safety nets

@@ -249,7 +249,7 @@ QByteArray RolloutDetailView::saveLayout() const
 {
     QByteArray state;
     QDataStream out(&state, QIODevice::WriteOnly);
-    out << quint8(3) << d->splitter->saveState() << qint32(d->tabs->currentIndex());
+    out << quint8(4) << d->splitter->saveState() << qint32(d->tabs->currentIndex());
     return state;
 }
 
@@ -260,13 +260,15 @@ void RolloutDetailView::restoreLayout(const QByteArray &state)
     QByteArray splitter;
     qint32 tab = 0;
     in >> version >> splitter >> tab;
-    if (in.status() != QDataStream::Ok || version < 1 || version > 3)
+    if (in.status() != QDataStream::Ok || version < 1 || version > 4)
         return;
-    // Version 1 was saved before the gates tab, version 2 before the safety nets: their later
-    // pages sit one further on for each.
+    // Version 1 was saved before the gates tab, version 2 before the safety nets, version 3
+    // before the traffic tab: their later pages sit one further on for each.
     if (version == 1 && tab >= RolloutDetailTabs::GatesTab)
         ++tab;
     if (version <= 2 && tab >= RolloutDetailTabs::SafetyNetsTab)
+        ++tab;
+    if (version <= 3 && tab >= RolloutDetailTabs::TrafficTab)
         ++tab;
     d->splitter->restoreState(splitter);
     if (tab >= 0 && tab < d->tabs->count())

@@ -35,7 +35,8 @@ class QAction;
 // (RolloutHeader), "actionBar" (RolloutActionBar), "notices", "stepsView"
 // (RolloutStepsView), "detailTabs" with "replicaSetsView" (ReplicaSetsView),
 // "analysisTree" (AnalysisRunsView), "gatesView" (GatesView), "eventsTree"
-// (RolloutEventsView) and "safetyNetsView" (SafetyNetsView); the timers
+// (RolloutEventsView), "safetyNetsView" (SafetyNetsView) and "trafficView"
+// (TrafficRoutingView); the timers
 // "countdownTimer" (every second, only while a timed pause is current) and "ageTimer".
 class RolloutDetailView : public QWidget
 {
