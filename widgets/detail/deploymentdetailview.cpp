@@ -59,13 +59,7 @@ DeploymentDetailView::DeploymentDetailView(QWidget *parent) :
     layout->addWidget(m_notices);
     layout->addSpacing(4);
     m_tabs->setDocumentMode(true);
-    // A Deployment's ReplicaSets have no canary or stable role and no scale-down delay; the
-    // names get the role's room (a pod's name is a ReplicaSet's name and five more letters).
-    m_replicaSets->setColumnWidth(ReplicaSetModel::Name,
-                                  m_replicaSets->columnWidth(ReplicaSetModel::Name)
-                                      + m_replicaSets->columnWidth(ReplicaSetModel::Role));
-    m_replicaSets->setColumnHidden(ReplicaSetModel::Role, true);
-    m_replicaSets->setColumnHidden(ReplicaSetModel::ScaleDown, true);
+    m_replicaSets->showDeploymentColumns();
     m_tabs->addTab(m_replicaSets, QString());
     m_tabs->addTab(m_events, QString());
     layout->addWidget(m_tabs, 1);
@@ -80,19 +74,8 @@ void DeploymentDetailView::setDetail(const DeploymentDetail &detail, const QDate
         : DetailUpdate::Reset;
     m_detail = detail;
     updateHeader();
-    m_replicaSets->replicaSetModel()->setReplicaSets(detail.replicaSets, detail.podsByReplicaSetUid,
-                                                     {}, now, how);
-    // The newest ReplicaSet is the one rolling out: its pods open when it first appears (the
-    // Deployment shown, or a new revision started); otherwise the user's expansion stands.
-    if (how == DetailUpdate::Reset)
-        m_openedReplicaSet.clear();
-    const QString newest
-        = detail.replicaSets.isEmpty() ? QString() : detail.replicaSets.constFirst().metadata.uid;
-    if (!newest.isEmpty() && newest != m_openedReplicaSet) {
-        m_openedReplicaSet = newest;
-        m_replicaSets->expand(
-            m_replicaSets->indexOfReplicaSet(detail.replicaSets.constFirst().metadata.name));
-    }
+    m_replicaSets->setDeploymentReplicaSets(detail.replicaSets, detail.podsByReplicaSetUid, now,
+                                            how);
     m_events->eventsModel()->setEvents(detail.events, detail.deployment.metadata.name, now, how);
     m_tabs->setTabText(0, tr("ReplicaSets (%1)").arg(detail.replicaSets.size()));
     const int warnings = m_events->eventsModel()->warningCount();

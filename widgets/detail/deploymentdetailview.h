@@ -42,7 +42,6 @@ private:
     void updateHeader();
 
     DeploymentDetail m_detail;
-    QString m_openedReplicaSet; // the uid of the newest ReplicaSet, once opened for the user
     EnvironmentBadge *m_badge;
     QLabel *m_icon;
     QLabel *m_title;

@@ -26,3 +26,26 @@ QModelIndex ReplicaSetTree::indexOfReplicaSet(const QString &name) const
 {
     return fromSource(m_model->indexOfReplicaSet(name));
 }
+
+void ReplicaSetTree::showDeploymentColumns()
+{
+    setColumnWidth(ReplicaSetModel::Name,
+                   columnWidth(ReplicaSetModel::Name) + columnWidth(ReplicaSetModel::Role));
+    setColumnHidden(ReplicaSetModel::Role, true);
+    setColumnHidden(ReplicaSetModel::ScaleDown, true);
+}
+
+void ReplicaSetTree::setDeploymentReplicaSets(const QList<ReplicaSet> &replicaSets,
+                                              const QHash<QString, QList<Pod>> &podsByReplicaSetUid,
+                                              const QDateTime &now, DetailUpdate how)
+{
+    m_model->setReplicaSets(replicaSets, podsByReplicaSetUid, {}, now, how);
+    if (how == DetailUpdate::Reset)
+        m_openedReplicaSet.clear();
+    const QString newest
+        = replicaSets.isEmpty() ? QString() : replicaSets.constFirst().metadata.uid;
+    if (!newest.isEmpty() && newest != m_openedReplicaSet) {
+        m_openedReplicaSet = newest;
+        expand(indexOfReplicaSet(replicaSets.constFirst().metadata.name));
+    }
+}
