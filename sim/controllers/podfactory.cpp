@@ -82,14 +82,14 @@ QJsonArray defaultedContainers(const QJsonArray &containers)
 }
 
 QJsonObject containerStatus(const QJsonObject &container, const QString &podName, bool running,
-                            const QString &startedAt)
+                            const QString &startedAt, bool ready = true)
 {
     const QString name = container.value(QLatin1String("name")).toString();
     const QString image = container.value(QLatin1String("image")).toString();
     QJsonObject status {{QStringLiteral("name"), name},
                         {QStringLiteral("image"), image},
                         {QStringLiteral("imageID"), running ? imageId(image) : QString()},
-                        {QStringLiteral("ready"), running},
+                        {QStringLiteral("ready"), running && ready},
                         {QStringLiteral("restartCount"), 0},
                         {QStringLiteral("started"), running},
                         {QStringLiteral("lastState"), QJsonObject()}};
@@ -210,13 +210,18 @@ QJsonObject PodFactory::started(const QJsonObject &pod, const QString &now)
     QJsonObject status = pod.value(QLatin1String("status")).toObject();
     const QString scheduledAt = status.value(QLatin1String("startTime")).toString();
     QJsonArray containerStatuses;
+    // A scenario's way to ship a broken release: the containers run, but their readiness
+    // probe never succeeds.
+    const bool ready = JsonUtil::annotation(pod, QStringLiteral("rd-sim.dev/never-ready"))
+        != QLatin1String("true");
     for (const QJsonValue &c : spec.value(QLatin1String("containers")).toArray())
-        containerStatuses.append(containerStatus(c.toObject(), podName, true, now));
+        containerStatuses.append(containerStatus(c.toObject(), podName, true, now, ready));
     status.insert(QStringLiteral("phase"), QStringLiteral("Running"));
+    const char *notReady = ready ? nullptr : "ContainersNotReady";
     status.insert(QStringLiteral("conditions"),
                   QJsonArray {condition("Initialized", true, scheduledAt),
-                              condition("Ready", true, now),
-                              condition("ContainersReady", true, now),
+                              condition("Ready", ready, now, notReady),
+                              condition("ContainersReady", ready, now, notReady),
                               condition("PodScheduled", true, scheduledAt)});
     status.insert(QStringLiteral("containerStatuses"), containerStatuses);
     if (spec.contains(QLatin1String("initContainers"))) {

@@ -19,7 +19,8 @@ public:
 
     // A new Pending pod for `rs`, named "<rs>-<suffix>".
     QJsonObject newPod(const QJsonObject &rs, const QString &suffix, const QString &nowRfc3339);
-    // The pod moved to Running/Ready at `nowRfc3339`.
+    // The pod moved to Running/Ready at `nowRfc3339`; Running but never Ready when it has the
+    // annotation rd-sim.dev/never-ready: "true" (from its template).
     QJsonObject started(const QJsonObject &pod, const QString &nowRfc3339);
 
     // Five characters as the API server's generateName appends them ("x7k2p").

@@ -177,6 +177,10 @@ public:
     void setReplicaSetUpdatedCondition(RolloutStatus &next, bool becameUnhealthy);
     void setAvailableCondition(RolloutStatus &next);
     void setCompletedCondition(RolloutStatus &next);
+    // rolloutprogressdeadline.cpp: RolloutTimedOut, and the Progressing=False condition
+    // (ProgressDeadlineExceeded) with the abort of spec.progressDeadlineAbort.
+    bool progressDeadlineExceeded(const RolloutStatus &next) const;
+    void setProgressDeadlineExceededCondition(RolloutStatus &next);
     void checkPausedConditions();
     void calculatePauseStatus(RolloutStatus &next) const;
     void persist(RolloutStatus next);

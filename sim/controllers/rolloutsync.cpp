@@ -84,6 +84,8 @@ void RolloutReconciler::calculateRolloutConditions(RolloutStatus &next)
         setNewReplicaSetAvailableCondition(next);
     else if (replicaSetsProgressed(next) || becameUnhealthy)
         setReplicaSetUpdatedCondition(next, becameUnhealthy);
+    else if (!paused && progressDeadlineExceeded(next))
+        setProgressDeadlineExceededCondition(next);
     setAvailableCondition(next);
     next.removeCondition(QStringLiteral("ReplicaFailure"));
     setCompletedCondition(next);
