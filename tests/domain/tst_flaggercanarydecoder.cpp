@@ -214,6 +214,17 @@ private slots:
         QCOMPARE(list.items.at(1).providerType, QStringLiteral("datadog"));
         QCOMPARE(list.items.at(1).providerRegion, QStringLiteral("eu"));
         QCOMPARE(list.resourceVersion, QStringLiteral("40"));
+
+        const Decoded<FlaggerMetricTemplate> wrong = decodeObject<FlaggerMetricTemplate>(
+            R"({"metadata":{"name":"w"},"spec":{"provider":{"type":"prometheus",)"
+            R"("insecureSkipVerify":"yes","secretRef":"prom-auth"},"query":5}})");
+        QVERIFY(wrong.isOk());
+        QCOMPARE(issueTexts(wrong.report),
+                 QStringList({QStringLiteral("spec.provider.insecureSkipVerify: expected true or "
+                                             "false"),
+                              QStringLiteral("spec.provider.secretRef: expected an object"),
+                              QStringLiteral("spec.query: expected a string")}));
+        QCOMPARE(wrong.value.providerType, QStringLiteral("prometheus"));
     }
 
     void list()
