@@ -58,6 +58,7 @@ private slots:
 
         int rollouts = 0;
         int deployments = 0;
+        int canaries = 0;
         for (const ClusterScenario &cluster : std::as_const(scenario.clusters)) {
             QCOMPARE(cluster.port, 0);
             QCOMPARE(cluster.objectOrigins.size(), cluster.objects.size());
@@ -86,7 +87,16 @@ private slots:
 
             const QList<QJsonObject> clusterRollouts = ofKind(cluster, QStringLiteral("Rollout"));
             rollouts += int(clusterRollouts.size());
-            deployments += int(ofKind(cluster, QStringLiteral("Deployment")).size());
+            const QStringList clusterDeployments
+                = names(ofKind(cluster, QStringLiteral("Deployment")));
+            deployments += int(clusterDeployments.size());
+            // Every Flagger Canary targets a Deployment of its cluster and namespace.
+            for (const QJsonObject &canary : ofKind(cluster, QStringLiteral("Canary"))) {
+                ++canaries;
+                const QString target = field(canary, QStringLiteral("metadata.namespace"))
+                    + QLatin1Char('/') + field(canary, QStringLiteral("spec.targetRef.name"));
+                QVERIFY2(clusterDeployments.contains(target), qPrintable(target));
+            }
             const QStringList templates
                 = names(ofKind(cluster, QStringLiteral("AnalysisTemplate")));
             for (const QJsonObject &rollout : clusterRollouts) {
@@ -142,7 +152,8 @@ private slots:
             }
         }
         QCOMPARE(rollouts, 10);
-        QCOMPARE(deployments, 1);
+        QCOMPARE(deployments, 3); // storefront and the targets of the Flagger canaries
+        QCOMPARE(canaries, 2);
 
         // prod's deployer may pause but not promote.
         const ClusterScenario &prod = scenario.clusters.at(2);
