@@ -3,6 +3,7 @@
 
 #include "chartspec.h"
 #include "environmentspec.h"
+#include "fleetrow.h"
 #include "kubeconfig.h"
 #include "promotionconfig.h"
 
@@ -184,6 +185,8 @@ private:
     void beginStructureChange() { ++m_structureChanges; }
     void endStructureChange();
     QModelIndex proxyIndexOfSelection() const;
+    // The row kind of m_selection (its second entry is the KindRole text).
+    FleetRow::Kind selectedKind() const;
     void showDetailOf(const QModelIndex &proxyIndex);
 
     FleetModel *m_fleetModel;

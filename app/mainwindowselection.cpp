@@ -23,14 +23,16 @@ void MainWindow::endStructureChange()
         reconcileSelection();
 }
 
+FleetRow::Kind MainWindow::selectedKind() const
+{
+    return FleetRow::kindNamed(m_selection.value(1)).value_or(FleetRow::Kind::Deployment);
+}
+
 QModelIndex MainWindow::proxyIndexOfSelection() const
 {
     if (m_selection.size() != 4)
         return QModelIndex();
-    const QModelIndex source = m_fleetModel->indexOf(m_selection.at(0),
-                                                     m_selection.at(1) == QLatin1String("Rollout")
-                                                         ? FleetRow::Kind::Rollout
-                                                         : FleetRow::Kind::Deployment,
+    const QModelIndex source = m_fleetModel->indexOf(m_selection.at(0), selectedKind(),
                                                      m_selection.at(2), m_selection.at(3));
     return source.isValid() ? m_proxy->mapFromSource(source) : QModelIndex();
 }
@@ -61,13 +63,10 @@ void MainWindow::reconcileSelection()
         m_safetyNets->select(QString(), QString());
         const QString target = QStringLiteral("%1 / %2 / %3")
                                    .arg(m_selection.at(0), m_selection.at(2), m_selection.at(3));
-        const bool exists = m_fleetModel
-                                ->indexOf(m_selection.at(0),
-                                          m_selection.at(1) == QLatin1String("Rollout")
-                                              ? FleetRow::Kind::Rollout
-                                              : FleetRow::Kind::Deployment,
-                                          m_selection.at(2), m_selection.at(3))
-                                .isValid();
+        const bool exists
+            = m_fleetModel
+                  ->indexOf(m_selection.at(0), selectedKind(), m_selection.at(2), m_selection.at(3))
+                  .isValid();
         m_detail->showSelectionGone(
             exists ? tr("%1 is hidden by the filter.\nNothing is shown or acted on until you "
                         "select a row; clear the filter to see it again.")

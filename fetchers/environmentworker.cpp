@@ -86,6 +86,10 @@ QList<InformerSpec> EnvironmentWorker::informerSpecsFor(const EnvironmentSpec &s
         specs.append(InformerSpec {WorkloadKind::Experiment, ns, QString()});
         specs.append(InformerSpec {WorkloadKind::Job, ns, Job::analysisRunUidLabel()});
         specs.append(InformerSpec {WorkloadKind::Pod, ns, Job::analysisRunUidLabel()});
+        // Flagger's canaries: rows beside the Rollouts. The Deployments they manage (their
+        // target and <target>-primary) and those Deployments' pods come from the informers
+        // above.
+        specs.append(InformerSpec {WorkloadKind::FlaggerCanary, ns, QString()});
     }
     return specs;
 }

@@ -70,12 +70,14 @@ void FleetModel::setEnvironments(const QList<EnvironmentSpec> &environments)
         const EnvironmentStore &dropped = *m_store.environment(name);
         const QStringList rollouts = dropped.rolloutUids();
         const QStringList deployments = dropped.deploymentUids();
+        const QStringList canaries = dropped.canaryUids();
         m_store.remove(name);
         emit workloadCountChanged(name, 0);
         if (m_attentionCounts.remove(name))
             emit attentionCountsChanged(name, 0, 0);
         emitDetailsChanged(name, QSet<QString>(rollouts.cbegin(), rollouts.cend()),
-                           QSet<QString>(deployments.cbegin(), deployments.cend()));
+                           QSet<QString>(deployments.cbegin(), deployments.cend()),
+                           QSet<QString>(canaries.cbegin(), canaries.cend()));
     }
 }
 
@@ -163,7 +165,8 @@ void FleetModel::applyChange(const QString &environment, const EnvironmentStore:
     updateAttentionCounts(environment);
     if (change.rowCountChanged)
         emit workloadCountChanged(environment, workloadCount(environment));
-    emitDetailsChanged(environment, change.rolloutDetails, change.deploymentDetails);
+    emitDetailsChanged(environment, change.rolloutDetails, change.deploymentDetails,
+                       change.canaryDetails);
 }
 
 void FleetModel::resetEnvironment(const QString &environment, const WorkloadDeltaBatch &batch)
@@ -192,11 +195,14 @@ void FleetModel::resetEnvironment(const QString &environment, const WorkloadDelt
         append(FleetRow::Kind::Rollout, rollout.metadata);
     for (const Deployment &deployment : batch.upserts<Deployment>())
         append(FleetRow::Kind::Deployment, deployment.metadata);
+    for (const FlaggerCanary &canary : batch.upserts<FlaggerCanary>())
+        append(FleetRow::Kind::FlaggerCanary, canary.metadata);
     m_rowIndex.clear();
     reindexFrom(0);
     endResetModel();
     updateCountdownTimer();
     updateAttentionCounts(environment);
     emit workloadCountChanged(environment, store.rowCount());
-    emitDetailsChanged(environment, change.rolloutDetails, change.deploymentDetails);
+    emitDetailsChanged(environment, change.rolloutDetails, change.deploymentDetails,
+                       change.canaryDetails);
 }

@@ -132,6 +132,8 @@ public:
     static QString stepText(const FleetRow &row);
     // "Canary", "Blue-green", "Rolling update", "Recreate" (translated).
     static QString strategyText(const QString &strategy);
+    // The Kind column's word for a row kind ("Rollout", "Deployment", "Canary (Flagger)").
+    static QString kindText(FleetRow::Kind kind);
 
     // Tests inject a fixed clock; the age column uses it. Default: the current UTC time.
     void setClock(std::function<QDateTime()> clock);
@@ -204,6 +206,9 @@ signals:
     void rolloutDetailsChanged(const QString &environment, const QStringList &rolloutUids);
     // Likewise for Deployments (the Deployment, its ReplicaSets, their pods, Events).
     void deploymentDetailsChanged(const QString &environment, const QStringList &uids);
+    // Likewise for Flagger canaries (the canary, the Deployments it manages, their pods,
+    // Events).
+    void canaryDetailsChanged(const QString &environment, const QStringList &uids);
     // An environment became stale or live again.
     void staleChanged(const QString &environment, bool stale);
     // The degraded / waiting counts of an environment changed.
@@ -217,7 +222,7 @@ private:
     void applyChange(const QString &environment, const EnvironmentStore::Change &change);
     void resetEnvironment(const QString &environment, const WorkloadDeltaBatch &batch);
     void emitDetailsChanged(const QString &environment, const QSet<QString> &rollouts,
-                            const QSet<QString> &deployments);
+                            const QSet<QString> &deployments, const QSet<QString> &canaries = {});
     // Every Rollout and Deployment of the environment.
     void emitAllDetailsChanged(const QString &environment);
     // Removes the rows (any order) with beginRemoveRows per contiguous range.

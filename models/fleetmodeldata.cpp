@@ -117,28 +117,6 @@ QString FleetModel::stepText(const FleetRow &row)
     return tr("%1/%2", "current step/steps").arg(std::min<qint64>(index + 1, steps)).arg(steps);
 }
 
-QString FleetModel::strategyText(const QString &strategy)
-{
-    if (strategy == QLatin1String("Canary"))
-        return tr("Canary");
-    if (strategy == QLatin1String("BlueGreen"))
-        return tr("Blue-green");
-    if (strategy == QLatin1String("RollingUpdate"))
-        return tr("Rolling update");
-    if (strategy == QLatin1String("Recreate"))
-        return tr("Recreate");
-    return strategy;
-}
-
-QString FleetModel::attentionReason(const FleetRow &row) const
-{
-    if (row.attention == FleetRow::Attention::WaitingForPerson)
-        return tr("Needs attention: waiting for a person");
-    if (row.attention == FleetRow::Attention::Failure)
-        return tr("Needs attention: failed or aborted");
-    return QString();
-}
-
 QString FleetModel::statusText(const FleetRow &row) const
 {
     const QString situation = situationText(row);
@@ -158,7 +136,7 @@ QVariant FleetModel::displayData(const FleetRow &row, int column) const
     case NameColumn:
         return meta.name;
     case KindColumn:
-        return row.kind == FleetRow::Kind::Rollout ? tr("Rollout") : tr("Deployment");
+        return kindText(row.kind);
     case StrategyColumn:
         return strategyText(row.strategy);
     case StatusColumn:

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// FleetModel's detail signals: which Rollouts' and Deployments' details a change touched (the
-// details themselves are assembled by the FleetStore).
+// FleetModel's detail signals: which Rollouts', Deployments' and Flagger canaries' details a change
+// touched (the details themselves are assembled by the FleetStore).
 #include "fleetmodel.h"
 
 #include <algorithm>
@@ -16,12 +16,14 @@ QStringList sorted(QSet<QString> uids)
 } // namespace
 
 void FleetModel::emitDetailsChanged(const QString &environment, const QSet<QString> &rollouts,
-                                    const QSet<QString> &deployments)
+                                    const QSet<QString> &deployments, const QSet<QString> &canaries)
 {
     if (const QStringList uids = sorted(rollouts); !uids.isEmpty())
         emit rolloutDetailsChanged(environment, uids);
     if (const QStringList uids = sorted(deployments); !uids.isEmpty())
         emit deploymentDetailsChanged(environment, uids);
+    if (const QStringList uids = sorted(canaries); !uids.isEmpty())
+        emit canaryDetailsChanged(environment, uids);
 }
 
 void FleetModel::emitAllDetailsChanged(const QString &environment)
@@ -31,6 +33,8 @@ void FleetModel::emitAllDetailsChanged(const QString &environment)
         return;
     const QStringList rollouts = store->rolloutUids();
     const QStringList deployments = store->deploymentUids();
+    const QStringList canaries = store->canaryUids();
     emitDetailsChanged(environment, QSet<QString>(rollouts.cbegin(), rollouts.cend()),
-                       QSet<QString>(deployments.cbegin(), deployments.cend()));
+                       QSet<QString>(deployments.cbegin(), deployments.cend()),
+                       QSet<QString>(canaries.cbegin(), canaries.cend()));
 }

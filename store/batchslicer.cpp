@@ -32,15 +32,21 @@ void addResetDeletes(const WorkloadDeltaBatch &reset, const EnvironmentStore &st
                      WorkloadDeltaBatch *out)
 {
     const QSet<QString> rollouts = keysOf(reset.upserts<Rollout>());
-    const QSet<QString> deployments = keysOf(reset.upserts<Deployment>());
+    const QSet<QString> canaries = keysOf(reset.upserts<FlaggerCanary>());
     store.forEachRow([&](const EnvironmentStore::RowPtr &row) {
         const ObjectMeta &meta = row->metadata();
         const QString key = WorkloadDeltaBatch::key(meta.namespaceName, meta.name);
         if (row->kind == FleetRow::Kind::Rollout && !rollouts.contains(key))
             out->deletes<Rollout>().append(key);
-        else if (row->kind == FleetRow::Kind::Deployment && !deployments.contains(key))
-            out->deletes<Deployment>().append(key);
+        else if (row->kind == FleetRow::Kind::FlaggerCanary && !canaries.contains(key))
+            out->deletes<FlaggerCanary>().append(key);
     });
+    // Every Deployment, also those a canary's row stands for (they have none of their own).
+    const QSet<QString> deployments = keysOf(reset.upserts<Deployment>());
+    for (const QString &key : store.deploymentKeys()) {
+        if (!deployments.contains(key))
+            out->deletes<Deployment>().append(key);
+    }
     const WorkloadIndex &objects = store.objects();
     deleteMissing(reset, objects.index<ReplicaSet>(), out);
     deleteMissing(reset, objects.index<Pod>(), out);

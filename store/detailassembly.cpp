@@ -134,23 +134,34 @@ RolloutDetail FleetStore::rolloutDetail(const QString &environment, const QStrin
 
 DeploymentDetail FleetStore::deploymentDetail(const QString &environment, const QString &uid) const
 {
-    DeploymentDetail detail;
-    detail.environment = environment;
     const EnvironmentStore *store = this->environment(environment);
     const EnvironmentStore::RowPtr row
         = store && !uid.isEmpty() ? store->deploymentRow(uid) : nullptr;
-    if (!row || !row->deployment)
+    if (!row || !row->deployment) {
+        DeploymentDetail detail;
+        detail.environment = environment;
         return detail;
-    detail.deployment = *row->deployment;
-    detail.phase = row->phase;
-    detail.message = row->message;
-    detail.revision = row->revision;
-    detail.strategy = row->strategy;
-    detail.environmentColour = colourOf(environment);
-    detail.staleSince = store->staleSince();
-    detail.staleReason = store->staleReason();
+    }
+    return deploymentDetailOf(environment, *store, *row);
+}
 
-    const WorkloadIndex &objects = store->objects();
+DeploymentDetail FleetStore::deploymentDetailOf(const QString &environment,
+                                                const EnvironmentStore &store,
+                                                const FleetRow &row) const
+{
+    DeploymentDetail detail;
+    detail.environment = environment;
+    const QString &uid = row.deployment->metadata.uid;
+    detail.deployment = *row.deployment;
+    detail.phase = row.phase;
+    detail.message = row.message;
+    detail.revision = row.revision;
+    detail.strategy = row.strategy;
+    detail.environmentColour = colourOf(environment);
+    detail.staleSince = store.staleSince();
+    detail.staleReason = store.staleReason();
+
+    const WorkloadIndex &objects = store.objects();
     QStringList involved {uid};
     gatherReplicaSets(objects, uid, &detail.replicaSets, &detail.podsByReplicaSetUid, &involved);
     if (isShown(objects, DetailKind::Events))
@@ -158,6 +169,7 @@ DeploymentDetail FleetStore::deploymentDetail(const QString &environment, const 
     detail.notices = noticesFor(objects, {DetailKind::Pods, DetailKind::Events}, detail.isStale());
     return detail;
 }
+
 QString FleetStore::detailNotice(DetailKind kind, const DetailKindStatus &status)
 {
     // Per kind, what is said when listing it is forbidden, not served, or failing.
@@ -200,6 +212,13 @@ QString FleetStore::detailNotice(DetailKind kind, const DetailKindStatus &status
                            "Analysis jobs are not shown: this environment does not serve "
                            "Jobs."),
          QT_TRANSLATE_NOOP("FleetStore", "Analysis jobs may be out of date: %1")},
+        {QT_TRANSLATE_NOOP("FleetStore",
+                           "Flagger canaries are not shown: listing canaries in this "
+                           "environment is forbidden."),
+         QT_TRANSLATE_NOOP("FleetStore",
+                           "Flagger canaries are not shown: this environment does not serve "
+                           "flagger.app Canaries (Flagger is not installed)."),
+         QT_TRANSLATE_NOOP("FleetStore", "Flagger canaries may be out of date: %1")},
     };
     const Texts &kindTexts = texts[int(kind)];
     switch (status.problem) {

@@ -33,11 +33,36 @@ bool EnvironmentStore::setStale(bool stale, const QString &reason, const QDateTi
     return was != isStale();
 }
 
+QHash<QString, QString> &EnvironmentStore::keyByUid(FleetRow::Kind kind)
+{
+    switch (kind) {
+    case FleetRow::Kind::Rollout:
+        return m_rolloutKeyByUid;
+    case FleetRow::Kind::Deployment:
+        return m_deploymentKeyByUid;
+    case FleetRow::Kind::FlaggerCanary:
+        break;
+    }
+    return m_canaryKeyByUid;
+}
+
+QSet<QString> *EnvironmentStore::detailsOf(FleetRow::Kind kind, Change *change) const
+{
+    switch (kind) {
+    case FleetRow::Kind::Rollout:
+        return &change->rolloutDetails;
+    case FleetRow::Kind::Deployment:
+        return &change->deploymentDetails;
+    case FleetRow::Kind::FlaggerCanary:
+        break;
+    }
+    return &change->canaryDetails;
+}
+
 void EnvironmentStore::forget(const FleetRow &row)
 {
     const QString key = row.key();
-    QHash<QString, QString> &byUid
-        = row.kind == FleetRow::Kind::Rollout ? m_rolloutKeyByUid : m_deploymentKeyByUid;
+    QHash<QString, QString> &byUid = keyByUid(row.kind);
     const QString &uid = row.metadata().uid;
     if (byUid.value(uid) == key)
         byUid.remove(uid);
@@ -53,8 +78,7 @@ void EnvironmentStore::remember(const RowPtr &row)
     m_rows.insert(key, row);
     const QString &uid = row->metadata().uid;
     if (!uid.isEmpty())
-        (row->kind == FleetRow::Kind::Rollout ? m_rolloutKeyByUid : m_deploymentKeyByUid)
-            .insert(uid, key);
+        keyByUid(row->kind).insert(uid, key);
     if (row->attention == FleetRow::Attention::Failure)
         ++m_failures;
     else if (row->attention == FleetRow::Attention::WaitingForPerson)
@@ -66,8 +90,7 @@ void EnvironmentStore::removeRow(const QString &key, Change *change)
     const RowPtr old = m_rows.value(key);
     if (!old)
         return;
-    (old->kind == FleetRow::Kind::Rollout ? change->rolloutDetails : change->deploymentDetails)
-        .insert(old->metadata().uid);
+    detailsOf(old->kind, change)->insert(old->metadata().uid);
     forget(*old);
     m_rows.remove(key);
     change->removedKeys.append(key);
@@ -132,6 +155,9 @@ EnvironmentStore::Change EnvironmentStore::apply(const WorkloadDeltaBatch &batch
             kept.insert(FleetRow::makeKey(m_name, FleetRow::Kind::Deployment,
                                           deployment.metadata.namespaceName,
                                           deployment.metadata.name));
+        for (const FlaggerCanary &canary : batch.upserts<FlaggerCanary>())
+            kept.insert(FleetRow::makeKey(m_name, FleetRow::Kind::FlaggerCanary,
+                                          canary.metadata.namespaceName, canary.metadata.name));
         QStringList gone;
         for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
             if (!kept.contains(it.key()))
@@ -148,6 +174,7 @@ EnvironmentStore::Change EnvironmentStore::apply(const WorkloadDeltaBatch &batch
     };
     removeAll(batch.deletes<Rollout>(), FleetRow::Kind::Rollout);
     removeAll(batch.deletes<Deployment>(), FleetRow::Kind::Deployment);
+    removeAll(batch.deletes<FlaggerCanary>(), FleetRow::Kind::FlaggerCanary);
 
     QHash<QString, qsizetype> insertedAt;
     QSet<QString> rederived;
@@ -158,10 +185,11 @@ EnvironmentStore::Change EnvironmentStore::apply(const WorkloadDeltaBatch &batch
         upsert(FleetRow::fromRollout(m_name, rollout, m_objects.replicaSetsOwnedBy(uid)), &change,
                &insertedAt, now);
     }
-    for (const Deployment &deployment : batch.upserts<Deployment>()) {
+    for (const Deployment &deployment : batch.upserts<Deployment>())
         detailOwners.insert(deployment.metadata.uid);
-        upsert(FleetRow::fromDeployment(m_name, deployment), &change, &insertedAt, now);
-    }
+    const QHash<QString, QString> canaryTargetsBefore = updateCanaryTargets(batch, replace);
+    applyDeployments(batch, replace, &change, &insertedAt, now);
+    applyCanaries(batch, canaryTargetsBefore, &change, &insertedAt, now);
     // Rollouts whose ReplicaSets changed: actual weight, revision and images follow them.
     for (const QString &uid : std::as_const(replicaSetOwners)) {
         if (!rederived.contains(uid))
@@ -173,6 +201,8 @@ EnvironmentStore::Change EnvironmentStore::apply(const WorkloadDeltaBatch &batch
             change.rolloutDetails.insert(uid);
         for (const QString &uid : m_deploymentKeyByUid.keys())
             change.deploymentDetails.insert(uid);
+        for (const QString &uid : m_canaryKeyByUid.keys())
+            change.canaryDetails.insert(uid);
     } else {
         // Owners also name objects not (yet) known: only workloads held here count.
         for (const QString &uid : std::as_const(detailOwners)) {
@@ -180,10 +210,15 @@ EnvironmentStore::Change EnvironmentStore::apply(const WorkloadDeltaBatch &batch
                 change.rolloutDetails.insert(uid);
             else if (m_deploymentKeyByUid.contains(uid))
                 change.deploymentDetails.insert(uid);
+            else if (m_canaryKeyByUid.contains(uid))
+                change.canaryDetails.insert(uid);
+            else
+                noteManagedDeploymentDetail(uid, &change);
         }
     }
     change.rolloutDetails.remove(QString());
     change.deploymentDetails.remove(QString());
+    change.canaryDetails.remove(QString());
     change.rowCountChanged = rowCount() != rowsBefore;
     return change;
 }

@@ -36,6 +36,7 @@ public:
         // including removed ones (their detail is now invalid).
         QSet<QString> rolloutDetails;
         QSet<QString> deploymentDetails;
+        QSet<QString> canaryDetails; // Flagger canaries (their Deployments, pods, events)
         bool rowCountChanged = false;
     };
 
@@ -59,6 +60,12 @@ public:
     RowPtr row(const QString &key) const { return m_rows.value(key); }
     RowPtr rolloutRow(const QString &uid) const { return row(m_rolloutKeyByUid.value(uid)); }
     RowPtr deploymentRow(const QString &uid) const { return row(m_deploymentKeyByUid.value(uid)); }
+    RowPtr canaryRow(const QString &uid) const { return row(m_canaryKeyByUid.value(uid)); }
+    // A Deployment by namespace and name, with a row of its own or managed by a Flagger
+    // canary (its target or <target>-primary, which have none: the canary's row stands for
+    // them); null when not known.
+    std::shared_ptr<const Deployment> deployment(const QString &namespaceName,
+                                                 const QString &name) const;
     template<typename F> void forEachRow(F &&f) const
     {
         for (const RowPtr &row : m_rows)
@@ -66,6 +73,9 @@ public:
     }
     QStringList rolloutUids() const { return m_rolloutKeyByUid.keys(); }
     QStringList deploymentUids() const { return m_deploymentKeyByUid.keys(); }
+    QStringList canaryUids() const { return m_canaryKeyByUid.keys(); }
+    // Every Deployment's "ns/name", with a row or managed by a canary.
+    QStringList deploymentKeys() const;
     int failureCount() const { return m_failures; }
     int waitingCount() const { return m_waiting; }
 
@@ -82,6 +92,26 @@ private:
     void upsert(FleetRow &&row, Change *change, QHash<QString, qsizetype> *insertedAt,
                 const QDateTime &now);
     void removeRow(const QString &key, Change *change);
+    // Flagger (environmentstoreflagger.cpp): a Deployment gets a row unless a canary manages
+    // it; a canary's row follows its Deployments. updateCanaryTargets() first (it returns the
+    // targets before the batch), then applyDeployments(), then applyCanaries().
+    QHash<QString, QString> updateCanaryTargets(const WorkloadDeltaBatch &batch, bool replace);
+    void applyDeployments(const WorkloadDeltaBatch &batch, bool replace, Change *change,
+                          QHash<QString, qsizetype> *insertedAt, const QDateTime &now);
+    void applyCanaries(const WorkloadDeltaBatch &batch,
+                       const QHash<QString, QString> &targetsBefore, Change *change,
+                       QHash<QString, qsizetype> *insertedAt, const QDateTime &now);
+    FleetRow canaryRowOf(const FlaggerCanary &canary) const;
+    // The uid of the canary managing the Deployment "ns/name"; empty when none does.
+    QString managingCanary(const QString &deploymentKey) const;
+    void showDeployment(const QString &deploymentKey, Change *change,
+                        QHash<QString, qsizetype> *insertedAt, const QDateTime &now);
+    void rederiveCanary(const QString &canaryUid, Change *change,
+                        QHash<QString, qsizetype> *insertedAt, const QDateTime &now);
+    // A managed Deployment's pods or ReplicaSets changed: so did its canary's detail.
+    void noteManagedDeploymentDetail(const QString &deploymentUid, Change *change) const;
+    QHash<QString, QString> &keyByUid(FleetRow::Kind kind);
+    QSet<QString> *detailsOf(FleetRow::Kind kind, Change *change) const;
     // Sets or drops the row's pause attribution from m_pauseClaims.
     void applyPauseClaim(FleetRow &row, const FleetRow *old, const QDateTime &now);
 
@@ -94,6 +124,12 @@ private:
     QHash<QString, PauseClaim> m_pauseClaims; // rollout uid -> the window's own pause
     QHash<QString, QString> m_rolloutKeyByUid;
     QHash<QString, QString> m_deploymentKeyByUid;
+    QHash<QString, QString> m_canaryKeyByUid;
+    // Every Deployment by "ns/name", with a row or not, and uid -> "ns/name".
+    QHash<QString, std::shared_ptr<const Deployment>> m_deployments;
+    QHash<QString, QString> m_deploymentKeyOfUid;
+    // "ns/target" -> the uid of the canary whose targetRef names that Deployment.
+    QHash<QString, QString> m_canaryByTarget;
     WorkloadIndex m_objects;
     QDateTime m_staleSince;
     QString m_staleReason;

@@ -26,15 +26,38 @@ bool sameIgnoringResourceVersion(const std::shared_ptr<const T> &a,
 QString FleetRow::makeKey(const QString &environment, Kind kind, const QString &namespaceName,
                           const QString &name)
 {
-    return environment + KeySeparator
-        + (kind == Kind::Rollout ? QLatin1Char('R') : QLatin1Char('D')) + KeySeparator
-        + namespaceName + KeySeparator + name;
+    const QLatin1Char letter = kind == Kind::Rollout ? QLatin1Char('R')
+        : kind == Kind::Deployment                   ? QLatin1Char('D')
+                                                     : QLatin1Char('C');
+    return environment + KeySeparator + letter + KeySeparator + namespaceName + KeySeparator + name;
 }
 
 QString FleetRow::key() const
 {
     const ObjectMeta &meta = metadata();
     return makeKey(environment, kind, meta.namespaceName, meta.name);
+}
+
+QString FleetRow::kindName(Kind kind)
+{
+    switch (kind) {
+    case Kind::Rollout:
+        return QStringLiteral("Rollout");
+    case Kind::Deployment:
+        return QStringLiteral("Deployment");
+    case Kind::FlaggerCanary:
+        return QStringLiteral("Canary");
+    }
+    return QString();
+}
+
+std::optional<FleetRow::Kind> FleetRow::kindNamed(const QString &name)
+{
+    for (const Kind kind : {Kind::Rollout, Kind::Deployment, Kind::FlaggerCanary}) {
+        if (name == kindName(kind))
+            return kind;
+    }
+    return std::nullopt;
 }
 
 FleetRow::Health FleetRow::healthOf(const QString &phase)
@@ -60,7 +83,8 @@ bool FleetRow::sameContent(const FleetRow &o) const
         && updated == o.updated && available == o.available && attention == o.attention
         && situation == o.situation && traffic == o.traffic && observations == o.observations
         && sameIgnoringResourceVersion(rollout, o.rollout)
-        && sameIgnoringResourceVersion(deployment, o.deployment);
+        && sameIgnoringResourceVersion(deployment, o.deployment)
+        && sameIgnoringResourceVersion(canary, o.canary);
 }
 
 FleetRow FleetRow::fromRollout(const QString &environment, const Rollout &rollout,

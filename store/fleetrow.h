@@ -2,6 +2,7 @@
 #pragma once
 
 #include "deployment.h"
+#include "flaggercanary.h"
 #include "replicaset.h"
 #include "rollout.h"
 #include "rolloutsituation.h"
@@ -17,20 +18,23 @@
 // computed once when the object (or its ReplicaSets) changes so data() only reads.
 struct FleetRow
 {
-    enum class Kind : quint8 { Rollout, Deployment };
+    enum class Kind : quint8 { Rollout, Deployment, FlaggerCanary };
     enum class Health : quint8 { Unknown, Healthy, Progressing, Paused, Degraded };
     // Why a row counts in "Needs attention": a person must act, or something failed.
     enum class Attention : quint8 { None, WaitingForPerson, Failure };
 
     QString environment;
     Kind kind = Kind::Rollout;
-    // One of the two is set. Held by pointer, so a row is 280 bytes instead of 2.4 KB (the
+    // One of the three is set. Held by pointer, so a row is 280 bytes instead of 2.4 KB (the
     // model's list of rows doubles as it grows), and copies of a row share the object.
     std::shared_ptr<const Rollout> rollout;
     std::shared_ptr<const Deployment> deployment;
+    std::shared_ptr<const FlaggerCanary> canary;
 
     // Derived.
-    QString strategy; // "Canary", "BlueGreen", "RollingUpdate", "Recreate"
+    // "Canary", "BlueGreen", "RollingUpdate", "Recreate"; a Flagger canary's as Flagger infers
+    // it: "FlaggerCanary", "FlaggerBlueGreen", "FlaggerABTesting", "FlaggerMirroring".
+    QString strategy;
     QString phase; // untranslated phase name
     QString message;
     Health health = Health::Unknown;
@@ -54,12 +58,13 @@ struct FleetRow
 
     const ObjectMeta &metadata() const
     {
-        return rollout ? rollout->metadata : deployment->metadata;
+        return rollout ? rollout->metadata : deployment ? deployment->metadata : canary->metadata;
     }
-    QString kindName() const
-    {
-        return kind == Kind::Rollout ? QStringLiteral("Rollout") : QStringLiteral("Deployment");
-    }
+    // The API's kind: "Rollout", "Deployment" or "Canary" (Flagger's).
+    QString kindName() const { return kindName(kind); }
+    static QString kindName(Kind kind);
+    // The inverse of kindName(); nullopt for another text.
+    static std::optional<Kind> kindNamed(const QString &name);
     // "env\x1fRollout\x1fns\x1fname": unique across the model.
     static QString makeKey(const QString &environment, Kind kind, const QString &namespaceName,
                            const QString &name);
@@ -80,4 +85,9 @@ struct FleetRow
     static FleetRow fromRollout(const QString &environment, const Rollout &rollout,
                                 const QList<ReplicaSet> &replicaSets);
     static FleetRow fromDeployment(const QString &environment, const Deployment &deployment);
+    // primary: the Deployment Flagger made (<target>-primary), serving the stable version;
+    // target: the Deployment Flagger watches, scaled up while a new version is analysed.
+    // Either may be null (not listed yet, or not made yet).
+    static FleetRow fromFlaggerCanary(const QString &environment, const FlaggerCanary &canary,
+                                      const Deployment *target, const Deployment *primary);
 };

@@ -4,6 +4,7 @@
 #include "deploymentdetail.h"
 #include "environmentspec.h"
 #include "environmentstore.h"
+#include "flaggercanarydetail.h"
 #include "rolloutdetail.h"
 
 #include <QCoreApplication>
@@ -40,6 +41,8 @@ public:
     // Cost: the object's own ReplicaSets, pods, runs and events, not the environment's.
     RolloutDetail rolloutDetail(const QString &environment, const QString &uid) const;
     DeploymentDetail deploymentDetail(const QString &environment, const QString &uid) const;
+    // A Flagger canary's, with the Deployments it manages (canarydetailassembly.cpp).
+    FlaggerCanaryDetail canaryDetail(const QString &environment, const QString &uid) const;
     // Whether the environment's pods, AnalysisRuns and Events could be listed, indexed by
     // DetailKind (all available before the first batch).
     QList<DetailKindStatus> detailStatus(const QString &environment) const;
@@ -48,6 +51,9 @@ public:
 
 private:
     QString colourOf(const QString &environment) const;
+    // The detail of a Deployment's row (one of its own, or derived for a managed one).
+    DeploymentDetail deploymentDetailOf(const QString &environment, const EnvironmentStore &store,
+                                        const FleetRow &row) const;
 
     QList<EnvironmentSpec> m_environments;
     QHash<QString, EnvironmentStore> m_stores;

@@ -14,6 +14,7 @@
 #include "deployment.h"
 #include "event.h"
 #include "experiment.h"
+#include "flaggercanary.h"
 #include "job.h"
 #include "pod.h"
 #include "replicaset.h"
@@ -35,14 +36,15 @@ enum class WorkloadKind : quint8 {
     Event,
     Experiment,
     Job,
+    FlaggerCanary,
 };
 
 // The kinds only the rollout detail shows. An environment is usable without them, so a
 // failure to list one does not change its ConnectionState (which the Rollouts, ReplicaSets
 // and Deployments drive): it is reported as a DetailKindStatus, and the detail says what is
 // missing and why.
-enum class DetailKind : quint8 { Pods, AnalysisRuns, Events, Experiments, Jobs };
-constexpr int DetailKindCount = 5;
+enum class DetailKind : quint8 { Pods, AnalysisRuns, Events, Experiments, Jobs, FlaggerCanaries };
+constexpr int DetailKindCount = 6;
 
 // Where the API serves a kind: /api/v1/... for the core group, /apis/GROUP/VERSION/...
 // otherwise.
@@ -119,6 +121,16 @@ template<> struct WorkloadKindTraits<Job>
     static constexpr bool isDetail = true;
     static constexpr DetailKind detail = DetailKind::Jobs;
 };
+// Flagger's canaries are rows like Rollouts, but most clusters run no Flagger: a 404 or 403
+// on them must not fail the environment, so they are reported as a detail kind's status.
+template<> struct WorkloadKindTraits<FlaggerCanary>
+{
+    static constexpr WorkloadKind kind = WorkloadKind::FlaggerCanary;
+    static constexpr const char *name = "Canary";
+    static constexpr KindResource resource {"flagger.app", "v1beta1", "canaries"};
+    static constexpr bool isDetail = true;
+    static constexpr DetailKind detail = DetailKind::FlaggerCanaries;
+};
 
 // Stands for a kind where a value is needed: f(KindTag<T>{}) lets a generic lambda name T.
 template<typename T> struct KindTag
@@ -143,9 +155,10 @@ template<typename... Ts> struct KindList
 
 // In the order a batch is applied when it is handed over in parts (BatchSlicer): ReplicaSets
 // before the workloads, so a Rollout's row is derived with its ReplicaSets (actual weight,
-// revision, images) from its first part, never shown without them.
-using WatchedKinds
-    = KindList<ReplicaSet, Rollout, Deployment, Pod, AnalysisRun, Event, Experiment, Job>;
+// revision, images) from its first part, never shown without them; Deployments before the
+// Flagger canaries that manage them (a canary's row shows its Deployments' images).
+using WatchedKinds = KindList<ReplicaSet, Rollout, Deployment, FlaggerCanary, Pod, AnalysisRun,
+                              Event, Experiment, Job>;
 
 // True when `kind` ("Rollout", as an object reference gives it) is one of WatchedKinds.
 inline bool isWatchedKindName(QStringView kind)

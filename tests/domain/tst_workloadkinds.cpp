@@ -56,7 +56,7 @@ private slots:
         QCOMPARE(details,
                  QList<int>({int(DetailKind::Pods), int(DetailKind::AnalysisRuns),
                              int(DetailKind::Events), int(DetailKind::Experiments),
-                             int(DetailKind::Jobs)}));
+                             int(DetailKind::Jobs), int(DetailKind::FlaggerCanaries)}));
         QCOMPARE(details.size(), DetailKindCount);
         QCOMPARE(primary, QStringList({"replicasets", "rollouts", "deployments"}));
     }
@@ -78,7 +78,8 @@ private slots:
     void kindNamesAreTheApis()
     {
         // Events are kept when their involved object is of a watched kind.
-        for (const char *kind : {"Rollout", "ReplicaSet", "Deployment", "Pod", "AnalysisRun"})
+        for (const char *kind :
+             {"Rollout", "ReplicaSet", "Deployment", "Pod", "AnalysisRun", "Canary"})
             QVERIFY2(isWatchedKindName(QString::fromLatin1(kind)), kind);
         for (const char *kind : {"Service", "Node", "rollout", "Rollouts", ""})
             QVERIFY2(!isWatchedKindName(QString::fromLatin1(kind)), kind);
@@ -94,6 +95,9 @@ private slots:
                 < order.indexOf(QStringLiteral("rollouts")));
         QVERIFY(order.indexOf(QStringLiteral("replicasets"))
                 < order.indexOf(QStringLiteral("deployments")));
+        // A Flagger canary's row shows the images of the Deployments it manages.
+        QVERIFY(order.indexOf(QStringLiteral("deployments"))
+                < order.indexOf(QStringLiteral("canaries")));
     }
 };
 
