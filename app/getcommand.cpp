@@ -7,6 +7,7 @@
 #include "headlessfleet.h"
 #include "rolloutlister.h"
 #include "rolloutprinter.h"
+#include "rollouttreeprinter.h"
 
 #include <QDateTime>
 #include <QTextStream>
@@ -31,6 +32,34 @@ QString notFoundMessage(const QString &environment, const QString &ns, const QSt
         .arg(environment, name, ns);
 }
 
+// `get rollout NAME -o json`: each summary carries its rollout's tree.
+void attachTrees(const QList<RolloutDetail> &details, const QDateTime &now,
+                 QList<RolloutSummary> *rollouts)
+{
+    for (RolloutSummary &summary : *rollouts) {
+        for (const RolloutDetail &detail : details) {
+            if (detail.environment == summary.environment && detail.isValid())
+                summary.tree = RolloutTreePrinter::json(detail, now);
+        }
+    }
+}
+
+// `get rollout NAME`: the plugin's view of each environment's rollout, an environment line
+// first (the plugin knows one cluster), a blank line between them.
+void printTrees(const QList<RolloutDetail> &details, const QDateTime &now, QTextStream &out)
+{
+    bool first = true;
+    for (const RolloutDetail &detail : details) {
+        if (!detail.isValid())
+            continue;
+        if (!first)
+            out << '\n';
+        first = false;
+        out << QStringLiteral("Environment:").leftJustified(17) << detail.environment << '\n'
+            << RolloutTreePrinter::text(detail, now);
+    }
+}
+
 } // namespace
 
 int GetCommand::run(const CommandLineOptions &options, QTextStream &out, QTextStream &err,
@@ -52,8 +81,9 @@ int GetCommand::run(const CommandLineOptions &options, QTextStream &out, QTextSt
     QStringList notFound;
     QStringList scopes; // for "No resources found in ..."
     for (const EnvironmentSpec &environment : std::as_const(environments)) {
+        RolloutDetail tree;
         const EnvironmentListing listing = single
-            ? lister.get(environment, options.namespaceName, options.name)
+            ? lister.tree(environment, options.namespaceName, options.name, &tree)
             : lister.list(environment, scopeOf(options));
         rollouts += listing.rollouts;
         details += listing.details;
@@ -75,11 +105,14 @@ int GetCommand::run(const CommandLineOptions &options, QTextStream &out, QTextSt
 
     // A name found in some environments only is not an error; found nowhere, it is.
     const bool nothingFound = single && rollouts.isEmpty() && !notFound.isEmpty();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
     switch (options.output) {
     case CommandLineOptions::Output::Json:
         // Read only here: the table has no column for them and stays as fast as before.
         GetSafetyNets(setup.kubeconfig, setup.environments.environments(), environments)
             .attach(details, &rollouts);
+        if (single)
+            attachTrees(details, now, &rollouts);
         if (single && (!options.context.isEmpty() || !options.environment.isEmpty())) {
             if (!rollouts.isEmpty())
                 out << QString::fromUtf8(RolloutPrinter::jsonObject(rollouts.first()));
@@ -89,10 +122,11 @@ int GetCommand::run(const CommandLineOptions &options, QTextStream &out, QTextSt
         break;
     case CommandLineOptions::Output::Table:
     case CommandLineOptions::Output::Wide:
-        if (!rollouts.isEmpty()) {
+        if (single && options.output == CommandLineOptions::Output::Table) {
+            printTrees(details, now, out);
+        } else if (!rollouts.isEmpty()) {
             out << RolloutPrinter::table(rollouts,
-                                         options.output == CommandLineOptions::Output::Wide,
-                                         QDateTime::currentDateTimeUtc());
+                                         options.output == CommandLineOptions::Output::Wide, now);
         } else if (!single && errors.isEmpty()) {
             err << tr("No rollouts found in %1.").arg(scopes.join(QStringLiteral(", ")))
                 << Qt::endl;

@@ -3,6 +3,7 @@
 
 #include "clusterconnection.h"
 #include "datawarnings.h"
+#include "fleetstore.h"
 #include "jsondecoder.h"
 #include "kubeclient.h"
 
@@ -66,6 +67,45 @@ RolloutDetail ownedDetail(const QString &environment, const Rollout &rollout,
             detail.replicaSets.append(replicaSet);
     }
     return detail;
+}
+
+// Lists one kind in ns into the batch; a detail kind that is forbidden or not served is
+// noted in the batch's detailStatus instead of failing.
+template<typename T>
+bool listKind(KubeClient *client, JsonDecoder *decoder, const QString &ns, const QString &selector,
+              WorkloadDeltaBatch *batch, EnvironmentListing *listing)
+{
+    using Traits = WorkloadKindTraits<T>;
+    KubeListOptions options;
+    options.labelSelector = selector;
+    const KubeListResult result
+        = client->list(KubePath::resource(QLatin1String(Traits::resource.group),
+                                          QLatin1String(Traits::resource.version),
+                                          QLatin1String(Traits::resource.plural), ns),
+                       options);
+    if (!result.isOk()) {
+        if constexpr (Traits::isDetail) {
+            const NetError::Kind kind = result.error.kind;
+            if (kind == NetError::Kind::Forbidden || kind == NetError::Kind::NotFound) {
+                DetailKindStatus &status = batch->detailStatus[int(Traits::detail)];
+                status.problem = kind == NetError::Kind::Forbidden
+                    ? DetailKindStatus::Problem::Forbidden
+                    : DetailKindStatus::Problem::NotServed;
+                status.reason = result.error.message;
+                return true;
+            }
+        }
+        listing->error = result.error.message;
+        return false;
+    }
+    QString resource = QLatin1String(Traits::resource.plural);
+    if (Traits::resource.group[0] != '\0')
+        resource += QLatin1Char('.') + QLatin1String(Traits::resource.group);
+    QList<T> items;
+    if (!decodePages(decoder, result, resource, &items, listing))
+        return false;
+    batch->upserts<T>() += items;
+    return true;
 }
 
 bool lessByNamespaceAndName(const RolloutSummary &a, const RolloutSummary &b)
@@ -223,5 +263,46 @@ EnvironmentListing RolloutLister::detail(const EnvironmentSpec &environment,
     *out = RolloutDetail();
     if (!read(environment, namespaceName, name, true, out, &listing))
         *out = RolloutDetail();
+    return listing;
+}
+
+EnvironmentListing RolloutLister::tree(const EnvironmentSpec &environment,
+                                       const QString &namespaceName, const QString &name,
+                                       RolloutDetail *out) const
+{
+    EnvironmentListing listing;
+    *out = RolloutDetail();
+    RolloutDetail read;
+    if (!this->read(environment, namespaceName, name, false, &read, &listing))
+        return listing;
+    ClusterConnection connection;
+    QString error;
+    if (!ClusterConnection::resolve(m_kubeconfig, environment.context, &connection, &error)) {
+        listing.error = error;
+        return listing;
+    }
+    KubeClient client(connection);
+    configureForCommandLine(&client);
+    JsonDecoder decoder;
+    const QString ns = read.rollout.metadata.namespaceName;
+    const QString rolloutHash = QStringLiteral("rollouts-pod-template-hash");
+    WorkloadDeltaBatch batch;
+    batch.reset = true;
+    batch.detailStatus = QList<DetailKindStatus>(DetailKindCount);
+    batch.upserts<Rollout>().append(read.rollout);
+    // The same kinds and selectors as the window's informers (EnvironmentWorker).
+    const bool listed = listKind<ReplicaSet>(&client, &decoder, ns, rolloutHash, &batch, &listing)
+        && listKind<Pod>(&client, &decoder, ns, rolloutHash, &batch, &listing)
+        && listKind<Pod>(&client, &decoder, ns, Job::analysisRunUidLabel(), &batch, &listing)
+        && listKind<AnalysisRun>(&client, &decoder, ns, QString(), &batch, &listing)
+        && listKind<Experiment>(&client, &decoder, ns, QString(), &batch, &listing)
+        && listKind<Job>(&client, &decoder, ns, Job::analysisRunUidLabel(), &batch, &listing);
+    if (!listed)
+        return listing;
+    FleetStore store;
+    store.environmentFor(environment.name).apply(batch, QDateTime::currentDateTimeUtc());
+    *out = store.rolloutDetail(environment.name, read.rollout.metadata.uid);
+    listing.warnings += out->notices;
+    listing.details = {*out};
     return listing;
 }

@@ -59,6 +59,13 @@ public:
     EnvironmentListing detail(const EnvironmentSpec &environment, const QString &namespaceName,
                               const QString &name, RolloutDetail *out) const;
 
+    // The rollout with everything the plugin's tree shows (`get rollout NAME`): its
+    // ReplicaSets and their pods, AnalysisRuns, Experiments, analysis Jobs and their pods,
+    // filed as the window files them (FleetStore). A detail kind that may not be listed or is
+    // not served is the detail's notice and a warning, not an error.
+    EnvironmentListing tree(const EnvironmentSpec &environment, const QString &namespaceName,
+                            const QString &name, RolloutDetail *out) const;
+
 private:
     bool read(const EnvironmentSpec &environment, const QString &namespaceName, const QString &name,
               bool withAnalysis, RolloutDetail *detail, EnvironmentListing *listing) const;

@@ -99,5 +99,7 @@ QJsonObject RolloutSummary::toJson() const
     };
     if (!safetyNets.isEmpty())
         object.insert(QStringLiteral("safetyNets"), safetyNets);
+    if (!tree.isEmpty())
+        object.insert(QStringLiteral("tree"), tree);
     return object;
 }

@@ -45,6 +45,8 @@ struct RolloutSummary
     QDateTime creationTimestamp;
     // `get -o json`: safetyNetsJson() of the rollout (issue 15); empty: left out.
     QJsonObject safetyNets {};
+    // `get rollout NAME -o json`: the plugin's tree (RolloutTreePrinter::json); empty: left out.
+    QJsonObject tree {};
 
     static RolloutSummary from(const QString &environment, const QString &context,
                                const Rollout &rollout, const QList<ReplicaSet> &replicaSets,
