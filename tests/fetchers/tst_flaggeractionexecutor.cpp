@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Flagger canary actions against rd-sim (tests/data/scenarios/flagger-actions.yaml, its
+// Flagger controller stepped by hand): the exact requests (merge patches of spec.suspend,
+// POSTs to the load tester's gates through the service proxy), the audit lines, the effect the
+// canary then shows, and the refusals (state, no webhook, RBAC) that send nothing.
+
+#include "accesscache.h"
+#include "auditlog.h"
+#include "flaggeractionexecutor.h"
+#include "jsondecoder.h"
+#include "kubeclient.h"
+#include "kubeconfigloader.h"
+
+// After the client headers: the simulator has its own WatchEvent.
+#include "api/apiserver.h"
+#include "core/virtualclock.h"
+#include "fleet/simulator.h"
+#include "scenario/scenario.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace rdsim;
+
+namespace {
+
+const QString dev = QStringLiteral("dev");
+const QString test = QStringLiteral("test");
+const QString podinfo = QStringLiteral("podinfo");
+const QString canaryPath = QStringLiteral("/apis/flagger.app/v1beta1/namespaces/test/canaries/");
+const QString proxy
+    = QStringLiteral("/api/v1/namespaces/test/services/flagger-loadtester:80/proxy");
+const QString payload = QStringLiteral(R"({"name":"podinfo","namespace":"test"})");
+
+} // namespace
+
+class TestFlaggerActionExecutor : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Simulator> m_sim;
+    Kubeconfig m_kubeconfig;
+    std::unique_ptr<AuditLog> m_audit;
+    AccessCache m_access;
+
+    ClusterConnection connection(const QString &context) const
+    {
+        ClusterConnection out;
+        QString error;
+        if (!ClusterConnection::resolve(m_kubeconfig, context, &out, &error))
+            qFatal("context %s: %s", qPrintable(context), qPrintable(error));
+        return out;
+    }
+
+    void step(int seconds)
+    {
+        for (int i = 0; i < seconds; ++i) {
+            m_sim->clock().advance(1000);
+            m_sim->reconcileOnce();
+        }
+    }
+
+    // The canary as the client reads it.
+    FlaggerCanary canary(const QString &name = podinfo)
+    {
+        KubeClient client(connection(dev));
+        const KubeResponse got = client.get(canaryPath + name);
+        return JsonDecoder().decodeObject<FlaggerCanary>(got.body).value;
+    }
+
+    // Steps the virtual clock until the canary's phase is `phase` (at most `limit` seconds).
+    bool stepUntilPhase(const QString &phase, int limit = 300)
+    {
+        for (int i = 0; i < limit && canary().status.phase != phase; ++i)
+            step(1);
+        return canary().status.phase == phase;
+    }
+
+    FlaggerActionResult run(FlaggerAction action, const QString &name = podinfo,
+                            const QString &context = dev)
+    {
+        m_sim->cluster(dev)->server().takeRecordedRequests();
+        KubeClient client(connection(context));
+        FlaggerActionRequest request;
+        request.environment = context;
+        request.context = context;
+        request.namespaceName = test;
+        request.name = name;
+        request.action = action;
+        request.client = QStringLiteral("cli");
+        return FlaggerActionExecutor(&client, m_audit.get(), &m_access).run(request);
+    }
+
+    // The writes the cluster answered since run() started: "METHOD path|type|body|status".
+    QStringList writes()
+    {
+        QStringList sent;
+        for (const RecordedRequest &r : m_sim->cluster(dev)->server().takeRecordedRequests()) {
+            if (r.method == QLatin1String("PATCH")
+                || (r.method == QLatin1String("POST") && r.path.contains(QLatin1String("/proxy"))))
+                sent << QStringLiteral("%1 %2|%3|%4|%5")
+                            .arg(r.method, r.path, r.contentType, QString::fromUtf8(r.body))
+                            .arg(r.status);
+        }
+        return sent;
+    }
+
+    // Whether the load tester's promotion gate for podinfo is open, asked as Flagger asks it.
+    bool gateOpen()
+    {
+        KubeClient client(connection(dev));
+        const KubeResponse answer
+            = client.post(proxy + QStringLiteral("/gate/check"), payload.toUtf8());
+        writes(); // not one of the actions' requests
+        return answer.isOk();
+    }
+
+    // A new revision of podinfo's target: Flagger starts an analysis.
+    void deployImage(const QString &image)
+    {
+        KubeClient client(connection(dev));
+        const QByteArray patch
+            = QStringLiteral(R"({"spec":{"template":{"spec":{"containers":[{"name":"podinfod",)"
+                             R"("image":"%1"}]}}}})")
+                  .arg(image)
+                  .toUtf8();
+        QVERIFY(client
+                    .patch(QStringLiteral("/apis/apps/v1/namespaces/test/deployments/podinfo"),
+                           PatchType::Merge, patch)
+                    .isOk());
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        Scenario scenario;
+        QString error;
+        QVERIFY2(
+            Scenario::fromFile(QStringLiteral(RD_TEST_DATA_DIR "/scenarios/flagger-actions.yaml"),
+                               &scenario, &error),
+            qPrintable(error));
+        SimulatorOptions options;
+        options.runControllers = false;
+        m_sim = std::make_unique<Simulator>(scenario, options);
+        QVERIFY2(m_sim->start(&error), qPrintable(error));
+        KubeconfigSource source;
+        source.explicitPath = m_sim->kubeconfigPath();
+        QVERIFY2(KubeconfigLoader::load(source, &m_kubeconfig, &error), qPrintable(error));
+        m_sim->cluster(dev)->server().setRecording(true);
+        m_audit = std::make_unique<AuditLog>(m_dir.filePath(QStringLiteral("audit.jsonl")));
+        QVERIFY(stepUntilPhase(QStringLiteral("Initialized")));
+    }
+
+    void pauseThenResume()
+    {
+        FlaggerActionResult result = run(FlaggerAction::Pause);
+        QVERIFY2(result.succeeded(), qPrintable(result.message));
+        QCOMPARE(result.user, QStringLiteral("admin"));
+        QCOMPARE(result.message,
+                 QStringLiteral("The API server accepted canary-pause for test/podinfo."));
+        QCOMPARE(writes(),
+                 QStringList {QStringLiteral("PATCH %1podinfo|application/merge-patch+json|"
+                                             R"({"spec":{"suspend":true}}|200)")
+                                  .arg(canaryPath)});
+        QVERIFY(result.awaitsEffect());
+        QVERIFY(FlaggerActions::confirmed(result.expectation, canary()));
+
+        result = run(FlaggerAction::Resume);
+        QVERIFY2(result.succeeded(), qPrintable(result.message));
+        QCOMPARE(writes(),
+                 QStringList {QStringLiteral("PATCH %1podinfo|application/merge-patch+json|"
+                                             R"({"spec":{"suspend":false}}|200)")
+                                  .arg(canaryPath)});
+        QVERIFY(FlaggerActions::confirmed(result.expectation, canary()));
+        QVERIFY(!canary().spec.suspend);
+    }
+
+    void auditKeepsAttemptAndOutcome()
+    {
+        const FlaggerActionResult result = run(FlaggerAction::Pause);
+        QVERIFY2(result.succeeded(), qPrintable(result.message));
+        writes();
+        const AuditFile file = readAuditFile(m_audit->path());
+        QVERIFY(file.problems.isEmpty());
+        QVERIFY(file.records.size() >= 2);
+        const AuditRecord attempt = file.records.at(file.records.size() - 2);
+        const AuditRecord outcome = file.records.last();
+        QCOMPARE(attempt.id, outcome.id);
+        QCOMPARE(attempt.stage, AuditRecord::Stage::Attempt);
+        QCOMPARE(attempt.result, AuditRecord::Result::None);
+        QCOMPARE(attempt.action, QStringLiteral("canary-pause"));
+        QCOMPARE(attempt.rollout, podinfo);
+        QCOMPARE(attempt.namespaceName, test);
+        QCOMPARE(attempt.user, QStringLiteral("admin"));
+        QCOMPARE(attempt.userSource, QStringLiteral("SelfSubjectReview"));
+        QCOMPARE(attempt.client, QStringLiteral("cli"));
+        QVERIFY(attempt.requests.isEmpty());
+        QCOMPARE(outcome.stage, AuditRecord::Stage::Outcome);
+        QCOMPARE(outcome.result, AuditRecord::Result::Succeeded);
+        QCOMPARE(outcome.requests,
+                 QList<QByteArray> {
+                     "PATCH " + canaryPath.toUtf8()
+                     + R"(podinfo application/merge-patch+json {"spec":{"suspend":true}})"});
+        QCOMPARE(outcome.responses, QList<int> {200});
+        // Undo the pause for the tests that follow.
+        QVERIFY(run(FlaggerAction::Resume).succeeded());
+        writes();
+    }
+
+    void refusalsSendNothing()
+    {
+        FlaggerActionResult result = run(FlaggerAction::Resume);
+        QCOMPARE(result.result, AuditRecord::Result::Refused);
+        QCOMPARE(result.message,
+                 QStringLiteral("The canary is not suspended: Flagger is reconciling it."));
+        QCOMPARE(writes(), QStringList());
+
+        result = run(FlaggerAction::Promote, QStringLiteral("nogate"));
+        QCOMPARE(result.result, AuditRecord::Result::Refused);
+        QCOMPARE(result.message,
+                 QStringLiteral("This canary has no confirm-promotion webhook: Flagger promotes "
+                                "by itself when the analysis passes."));
+        result = run(FlaggerAction::Rollback, QStringLiteral("nogate"));
+        QCOMPARE(result.result, AuditRecord::Result::Refused);
+        QCOMPARE(result.message,
+                 QStringLiteral("This canary has no rollback webhook: Flagger rolls back by "
+                                "itself only when its checks fail."));
+        // podinfo has the gate, but no analysis runs: the gate would approve the next revision.
+        result = run(FlaggerAction::Promote);
+        QCOMPARE(result.result, AuditRecord::Result::Refused);
+        QCOMPARE(result.message,
+                 QStringLiteral("No analysis is running (phase Initialized): opening the "
+                                "promotion gate now would approve the next revision in "
+                                "advance."));
+        QCOMPARE(writes(), QStringList());
+
+        result = run(FlaggerAction::Pause, QStringLiteral("missing"));
+        QCOMPARE(result.result, AuditRecord::Result::Failed);
+        QCOMPARE(result.message, QStringLiteral("Canary test/missing was not found in dev."));
+        QCOMPARE(result.error.httpStatus, 404);
+    }
+
+    void viewerMayNotPause()
+    {
+        const FlaggerActionResult result
+            = run(FlaggerAction::Pause, podinfo, QStringLiteral("dev-viewer"));
+        QCOMPARE(result.result, AuditRecord::Result::Denied);
+        QCOMPARE(result.user, QStringLiteral("viewer"));
+        QCOMPARE(result.message,
+                 QStringLiteral("You may not patch canaries in namespace test, so canary-pause "
+                                "cannot be sent (checked with a SelfSubjectAccessReview)."));
+        QCOMPARE(writes(), QStringList());
+        QVERIFY(!canary().spec.suspend);
+    }
+
+    void promoteOpensTheGateThroughTheProxy()
+    {
+        deployImage(QStringLiteral("ghcr.io/stefanprodan/podinfo:6.0.1"));
+        QVERIFY(stepUntilPhase(QStringLiteral("WaitingPromotion")));
+
+        FlaggerActionResult result
+            = run(FlaggerAction::Promote, podinfo, QStringLiteral("dev-deployer"));
+        QCOMPARE(result.result, AuditRecord::Result::Denied);
+        QCOMPARE(result.message,
+                 QStringLiteral("You may not create services/proxy in namespace test, so "
+                                "canary-promote cannot be sent (checked with a "
+                                "SelfSubjectAccessReview)."));
+        QCOMPARE(writes(), QStringList());
+
+        result = run(FlaggerAction::Promote);
+        QVERIFY2(result.succeeded(), qPrintable(result.message));
+        QCOMPARE(result.message,
+                 QStringLiteral("canary-promote for test/podinfo: sent; Flagger acts on its next "
+                                "check (interval 10s)"));
+        QCOMPARE(
+            writes(),
+            QStringList {
+                QStringLiteral("POST %1/gate/open|application/json|%2|202").arg(proxy, payload)});
+        QCOMPARE(result.requests,
+                 QList<QByteArray> {"POST " + proxy.toUtf8() + "/gate/open application/json "
+                                    + payload.toUtf8()});
+        QVERIFY(gateOpen());
+        // Sent at WaitingPromotion, the promotion shows in the canary.
+        QVERIFY(result.awaitsEffect());
+        QVERIFY(!FlaggerActions::confirmed(result.expectation, canary()));
+        QVERIFY(stepUntilPhase(QStringLiteral("Succeeded")));
+        QVERIFY(FlaggerActions::confirmed(result.expectation, canary()));
+    }
+
+    void haltClosesTheGateUnconfirmed()
+    {
+        const FlaggerActionResult result = run(FlaggerAction::Halt);
+        QVERIFY2(result.succeeded(), qPrintable(result.message));
+        QCOMPARE(
+            writes(),
+            QStringList {
+                QStringLiteral("POST %1/gate/close|application/json|%2|202").arg(proxy, payload)});
+        QVERIFY(!gateOpen());
+        // The gate lives in the load tester: nothing in the canary can confirm it.
+        QVERIFY(!result.awaitsEffect());
+        QVERIFY(!FlaggerActions::confirmed(result.expectation, canary()));
+    }
+
+    void rollbackOpensTheRollbackGate()
+    {
+        deployImage(QStringLiteral("ghcr.io/stefanprodan/podinfo:6.0.2"));
+        QVERIFY(stepUntilPhase(QStringLiteral("Progressing")));
+        const FlaggerActionResult result = run(FlaggerAction::Rollback);
+        QVERIFY2(result.succeeded(), qPrintable(result.message));
+        QCOMPARE(writes(),
+                 QStringList {QStringLiteral("POST %1/rollback/open|application/json|%2|202")
+                                  .arg(proxy, payload)});
+        QVERIFY(result.awaitsEffect());
+        QVERIFY(stepUntilPhase(QStringLiteral("Failed")));
+        QVERIFY(FlaggerActions::confirmed(result.expectation, canary()));
+    }
+
+    void cleanupTestCase() { m_sim.reset(); }
+};
+
+QTEST_GUILESS_MAIN(TestFlaggerActionExecutor)
+#include "tst_flaggeractionexecutor.moc"
