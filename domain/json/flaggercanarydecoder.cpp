@@ -105,7 +105,7 @@ void readRef(Context &ctx, Element value, const Path &path, FlaggerObjectRef &ou
     });
 }
 
-// templateVariables: at most maxEntries pairs.
+// templateVariables and a webhook's metadata: at most maxEntries pairs.
 void readVariables(Context &ctx, Element value, const Path &path, StringMap &out)
 {
     qsizetype count = 0;
