@@ -16,9 +16,10 @@ namespace {
 ArgoResourceRef resourceOf(const FleetRow &row)
 {
     const ObjectMeta &meta = row.metadata();
-    return {row.kind == FleetRow::Kind::Rollout ? QStringLiteral("argoproj.io")
-                                                : QStringLiteral("apps"),
-            row.kindName(), meta.namespaceName, meta.name};
+    const QString group = row.kind == FleetRow::Kind::Rollout ? QStringLiteral("argoproj.io")
+        : row.kind == FleetRow::Kind::FlaggerCanary           ? QStringLiteral("flagger.app")
+                                                              : QStringLiteral("apps");
+    return {group, row.kindName(), meta.namespaceName, meta.name};
 }
 
 // Argo CD's health word for the Status column's own health, to tell agreement from news.

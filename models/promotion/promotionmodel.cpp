@@ -61,7 +61,7 @@ QString applicationVersion(const ArgoApplication &app)
 bool PromotionModel::Cell::operator==(const Cell &o) const
 {
     return deployed == o.deployed && isApplication == o.isApplication && stale == o.stale
-        && isRollout == o.isRollout && namespaceName == o.namespaceName && name == o.name
+        && kind == o.kind && namespaceName == o.namespaceName && name == o.name
         && version == o.version && canary == o.canary && phase == o.phase
         && attention == o.attention && syncStatus == o.syncStatus && gateOutcome == o.gateOutcome
         && gateText == o.gateText && application == o.application && evidence == o.evidence
@@ -188,7 +188,9 @@ PromotionModel::Cell PromotionModel::workloadCell(int fleetRow) const
     Cell cell;
     cell.deployed = true;
     cell.sourceRow = fleetRow;
-    cell.isRollout = index.data(FleetModel::KindRole).toString() == QLatin1String("Rollout");
+    cell.kind = FleetRow::kindNamed(index.data(FleetModel::KindRole).toString())
+                    .value_or(FleetRow::Kind::Deployment);
+    cell.isProgressive = cell.kind != FleetRow::Kind::Deployment;
     cell.namespaceName = index.data(FleetModel::NamespaceRole).toString();
     cell.name = index.data(FleetModel::NameRole).toString();
     cell.phase = index.data(FleetModel::PhaseRole).toString();
@@ -255,7 +257,7 @@ void PromotionModel::recomputeRows()
         QString name;
         Cell &target
             = slot(rowKeyOf(environment, cell.namespaceName, cell.name, &name), name).cells[column];
-        if (!target.deployed || (cell.isRollout && !target.isRollout))
+        if (!target.deployed || (cell.isProgressive && !target.isProgressive))
             target = cell;
         const QString application = index.data(FleetModel::ArgoCdTermsRole).toStringList().value(0);
         if (!application.isEmpty())
@@ -318,7 +320,7 @@ void PromotionModel::recomputeCells(const QSet<int> &fleetRows)
             recomputeRows();
             return;
         }
-        if (shown.sourceRow != fleetRow && shown.isRollout && !cell.isRollout)
+        if (shown.sourceRow != fleetRow && shown.isProgressive && !cell.isProgressive)
             continue; // the Rollout of the same name is the one shown
         updates.append(Update {row, int(column), std::move(cell)});
     }

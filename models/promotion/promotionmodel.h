@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "fleetrow.h"
 #include "promotionconfig.h"
 
 #include <QAbstractTableModel>
@@ -82,7 +83,10 @@ public:
         bool deployed = false;
         bool isApplication = false;
         bool stale = false;
-        bool isRollout = false;
+        // Progressive delivery (an Argo Rollout or a Flagger canary) wins over a Deployment of
+        // the same name (a workloadRef target).
+        bool isProgressive = false;
+        FleetRow::Kind kind = FleetRow::Kind::Deployment;
         QString namespaceName, name; // the workload, or the application's name
         QString version, canary;
         QString phase;

@@ -244,11 +244,10 @@ QString PromotionModel::toolTip(const Row &row, int cell) const
               << tr("Health: %1").arg(ArgoText::health(c.phase))
               << tr("Argo CD: %1").arg(ArgoText::syncStatus(c.syncStatus));
     } else {
-        const QModelIndex fleet = m_fleet->indexOf(
-            environment, c.isRollout ? FleetRow::Kind::Rollout : FleetRow::Kind::Deployment,
-            c.namespaceName, c.name, FleetModel::StatusColumn);
-        lines << (c.isRollout ? tr("Rollout %1/%2 in %3") : tr("Deployment %1/%2 in %3"))
-                     .arg(c.namespaceName, c.name, environment);
+        const QModelIndex fleet = m_fleet->indexOf(environment, c.kind, c.namespaceName, c.name,
+                                                   FleetModel::StatusColumn);
+        lines << tr("%1 %2/%3 in %4", "kind namespace/name in environment")
+                     .arg(FleetModel::kindText(c.kind), c.namespaceName, c.name, environment);
         lines << (c.canary.isEmpty() ? tr("Version: %1").arg(c.version)
                                      : tr("Version: %1, canary %2").arg(c.version, c.canary));
         lines << fleet.data(Qt::ToolTipRole).toString();
