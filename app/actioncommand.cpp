@@ -4,6 +4,7 @@
 #include "accesscache.h"
 #include "actionwait.h"
 #include "auditlog.h"
+#include "canarycommand.h"
 #include "commandline.h"
 #include "fleetsetup.h"
 #include "headlessfleet.h"
@@ -68,6 +69,8 @@ int ActionCommand::run(const CommandLineOptions &options, QTextStream &out, QTex
         printError(err, error);
         return UsageError;
     }
+    if (options.canary)
+        return CanaryCommand::act(options, environment, connection, out, err);
 
     RolloutActionRequest request;
     request.environment = environment.name;

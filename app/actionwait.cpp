@@ -54,9 +54,19 @@ ActionWait::Outcome ActionWait::wait(KubeClient *client, const RolloutActionRequ
                                      const ActionExpectation &expectation, qint64 timeoutMs,
                                      int intervalMs)
 {
+    JsonDecoder decoder;
+    return poll(
+        client,
+        [&](QString *error) { return readConfirms(client, &decoder, request, expectation, error); },
+        timeoutMs, intervalMs);
+}
+
+ActionWait::Outcome ActionWait::poll(KubeClient *client,
+                                     const std::function<bool(QString *error)> &readConfirms,
+                                     qint64 timeoutMs, int intervalMs)
+{
     QElapsedTimer clock;
     clock.start();
-    JsonDecoder decoder;
     Outcome outcome;
     for (;;) {
         // A read may not outlast the wait by more than a second (a hung connection would
@@ -66,8 +76,7 @@ ActionWait::Outcome ActionWait::wait(KubeClient *client, const RolloutActionRequ
             = int(std::clamp<qint64>(timeoutMs - clock.elapsed(), 1000, limits.totalTimeoutMs));
         limits.connectTimeoutMs = std::min(limits.connectTimeoutMs, limits.totalTimeoutMs);
         client->setLimits(limits);
-        outcome.confirmed
-            = readConfirms(client, &decoder, request, expectation, &outcome.lastError);
+        outcome.confirmed = readConfirms(&outcome.lastError);
         outcome.elapsedMs = clock.elapsed();
         const qint64 left = timeoutMs - outcome.elapsedMs;
         if (outcome.confirmed || left <= 0)

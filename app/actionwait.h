@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <functional>
+
 class KubeClient;
 
 // `--wait` of the action commands: after the API server accepted an action, reads the
@@ -29,6 +31,11 @@ public:
     static Outcome wait(KubeClient *client, const RolloutActionRequest &request,
                         const ActionExpectation &expectation, qint64 timeoutMs,
                         int intervalMs = 1000);
+    // The loop of wait() for any object: readConfirms reads it once (on the client, whose
+    // limits poll() sets so a read ends with the wait) and says whether it shows the effect,
+    // or sets *error when the read failed. The Flagger canary actions use it too.
+    static Outcome poll(KubeClient *client, const std::function<bool(QString *error)> &readConfirms,
+                        qint64 timeoutMs, int intervalMs = 1000);
 
     // "paused shop/checkout; the controller shows it (after 2.1 s)", after "prod: ".
     static QString confirmedText(const RolloutActionRequest &request, qint64 elapsedMs);

@@ -7,6 +7,7 @@
 #include "actioncommand.h"
 #include "appactioncommand.h"
 #include "applicationscommand.h"
+#include "canarycommand.h"
 #include "commandline.h"
 #include "dashboardresources.h"
 #include "fleetsetup.h"
@@ -107,6 +108,8 @@ int Application::run(const QStringList &arguments, QTextStream &out, QTextStream
         return ApplicationsCommand::run(options, out, err);
     case CommandLineOptions::Mode::AppAction:
         return AppActionCommand::run(options, out, err);
+    case CommandLineOptions::Mode::GetCanaries:
+        return CanaryCommand::get(options, out, err);
     case CommandLineOptions::Mode::Gui:
     case CommandLineOptions::Mode::GetRollouts:
     case CommandLineOptions::Mode::GetRollout:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 #include "appcommandline.h"
+#include "canarycommandline.h"
 #include "gatecommandline.h"
 #include "historycommandline.h"
 #include "waitcommandline.h"
@@ -143,7 +144,8 @@ void setUpParser(QCommandLineParser *parser, const GeneralOptions &general,
                         "           [--dry-run] [--yes]\n"
                         "  app rollback NAME ID [--env E] [--instance I] [--prune] [--dry-run]\n"
                         "               [--yes]\n"
-                        "  app terminate NAME [--env E] [--instance I]"));
+                        "  app terminate NAME [--env E] [--instance I]")
+        + CanaryCommandLine::usage());
     // This order is the order of --help.
     parser->addOptions({general.help, general.version, general.demo, general.kubeconfig,
                         general.config, general.lang, general.readOnly, command.all, command.ns,
@@ -267,6 +269,8 @@ bool readCommand(const QCommandLineParser &parser, const CommandOptions &command
     }
     if (AppCommandLine::isCommand(positional))
         return AppCommandLine::read(parser, options, text);
+    if (CanaryCommandLine::isCommand(positional))
+        return CanaryCommandLine::read(parser, options, text);
     if (positional.first() == QLatin1String("get"))
         return parseGet(positional, options, text);
     if (HistoryCommandLine::isCommand(positional.first()))
@@ -373,7 +377,6 @@ CommandLine::Result CommandLine::parse(const QStringList &arguments, CommandLine
             = QStringLiteral("release-dashboard %1\n").arg(QCoreApplication::applicationVersion());
         return Result::Version;
     }
-
     CommandLineOptions options;
     if (!readGeneralOptions(parser, general, &options, text)
         || !readCommand(parser, command, &options, text))

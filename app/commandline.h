@@ -49,7 +49,8 @@ struct CommandLineOptions
         Record,
         GateCheck,
         GetApplications,
-        AppAction
+        AppAction,
+        GetCanaries
     };
     enum class Output { Table, Wide, Json };
 
@@ -73,6 +74,7 @@ struct CommandLineOptions
     Output output = Output::Table;
     // actions (name, namespaceName, context and environment above apply too)
     RolloutAction action = RolloutAction::Pause;
+    bool canary = false; // `pause canary NAME`: a Flagger canary (app/canarycommandline.h)
     qint64 toRevision = 0; // undo --to-revision; 0 = the previous revision
     // --wait: return once the controller shows the effect (app/waitcommandline.h)
     bool wait = false;
