@@ -129,6 +129,27 @@ void EnvironmentStore::rederive(const QString &ownerUid, Change *change,
                change, insertedAt, now);
 }
 
+void EnvironmentStore::removeRowsNotIn(const WorkloadDeltaBatch &reset, Change *change)
+{
+    QSet<QString> kept;
+    const auto keep = [&](FleetRow::Kind kind, const ObjectMeta &meta) {
+        kept.insert(FleetRow::makeKey(m_name, kind, meta.namespaceName, meta.name));
+    };
+    for (const Rollout &rollout : reset.upserts<Rollout>())
+        keep(FleetRow::Kind::Rollout, rollout.metadata);
+    for (const Deployment &deployment : reset.upserts<Deployment>())
+        keep(FleetRow::Kind::Deployment, deployment.metadata);
+    for (const FlaggerCanary &canary : reset.upserts<FlaggerCanary>())
+        keep(FleetRow::Kind::FlaggerCanary, canary.metadata);
+    QStringList gone;
+    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
+        if (!kept.contains(it.key()))
+            gone.append(it.key());
+    }
+    for (const QString &key : std::as_const(gone))
+        removeRow(key, change);
+}
+
 EnvironmentStore::Change EnvironmentStore::apply(const WorkloadDeltaBatch &batch,
                                                  const QDateTime &now)
 {
@@ -146,26 +167,8 @@ EnvironmentStore::Change EnvironmentStore::apply(const WorkloadDeltaBatch &batch
         allDetails = m_objects.setDetailStatus(batch.detailStatus) || allDetails;
 
     // Removals first. A reset removes every row the batch does not list.
-    if (replace) {
-        QSet<QString> kept;
-        for (const Rollout &rollout : batch.upserts<Rollout>())
-            kept.insert(FleetRow::makeKey(m_name, FleetRow::Kind::Rollout,
-                                          rollout.metadata.namespaceName, rollout.metadata.name));
-        for (const Deployment &deployment : batch.upserts<Deployment>())
-            kept.insert(FleetRow::makeKey(m_name, FleetRow::Kind::Deployment,
-                                          deployment.metadata.namespaceName,
-                                          deployment.metadata.name));
-        for (const FlaggerCanary &canary : batch.upserts<FlaggerCanary>())
-            kept.insert(FleetRow::makeKey(m_name, FleetRow::Kind::FlaggerCanary,
-                                          canary.metadata.namespaceName, canary.metadata.name));
-        QStringList gone;
-        for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it) {
-            if (!kept.contains(it.key()))
-                gone.append(it.key());
-        }
-        for (const QString &key : std::as_const(gone))
-            removeRow(key, &change);
-    }
+    if (replace)
+        removeRowsNotIn(batch, &change);
     const auto removeAll = [&](const QStringList &keys, FleetRow::Kind kind) {
         for (const QString &key : keys) {
             const auto [ns, name] = splitKey(key);

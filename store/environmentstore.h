@@ -92,6 +92,8 @@ private:
     void upsert(FleetRow &&row, Change *change, QHash<QString, qsizetype> *insertedAt,
                 const QDateTime &now);
     void removeRow(const QString &key, Change *change);
+    // A reset: every row whose object the batch does not list goes.
+    void removeRowsNotIn(const WorkloadDeltaBatch &reset, Change *change);
     // Flagger (environmentstoreflagger.cpp): a Deployment gets a row unless a canary manages
     // it; a canary's row follows its Deployments. updateCanaryTargets() first (it returns the
     // targets before the batch), then applyDeployments(), then applyCanaries().
