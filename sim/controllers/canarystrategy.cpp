@@ -10,12 +10,41 @@
 
 #include "core/virtualclock.h"
 
+#include <QJsonArray>
+
 #include <algorithm>
 
 namespace rdsim {
 
 namespace {
 const QString kCanaryPauseStep = QStringLiteral("CanaryPauseStep");
+const QString kPluginStatuses = QStringLiteral("stepPluginStatuses");
+
+// status.canary.stepPluginStatuses, which RolloutStatus carries in `original`: a plugin step
+// has no backend in the simulator, so its Run operation succeeds as soon as it is reached.
+void recordPluginStep(RolloutStatus &next, int index, const QJsonObject &step, const QString &now)
+{
+    QJsonObject canary = next.original.value(QLatin1String("canary")).toObject();
+    QJsonArray statuses = canary.value(kPluginStatuses).toArray();
+    statuses.append(QJsonObject {{QStringLiteral("index"), index},
+                                 {QStringLiteral("name"), JsonUtil::stringAt(step, "plugin.name")},
+                                 {QStringLiteral("operation"), QStringLiteral("Run")},
+                                 {QStringLiteral("phase"), QStringLiteral("Successful")},
+                                 {QStringLiteral("startedAt"), now},
+                                 {QStringLiteral("updatedAt"), now},
+                                 {QStringLiteral("finishedAt"), now},
+                                 {QStringLiteral("executions"), 1}});
+    canary.insert(kPluginStatuses, statuses);
+    next.original.insert(QStringLiteral("canary"), canary);
+}
+
+// A new revision starts its plugin steps afresh.
+void clearPluginSteps(RolloutStatus &next)
+{
+    QJsonObject canary = next.original.value(QLatin1String("canary")).toObject();
+    canary.remove(kPluginStatuses);
+    next.original.insert(QStringLiteral("canary"), canary);
+}
 } // namespace
 
 CanaryStrategy::CanaryStrategy(RolloutReconciler &reconciler) : r(reconciler) { }
@@ -245,7 +274,7 @@ bool CanaryStrategy::completedCurrentStep()
     if (step.contains(QLatin1String("experiment")))
         return RolloutExperiments::stepCompleted(r);
     // Header/mirror routes and step plugins have no simulated backend: they complete as soon
-    // as they are reached.
+    // as they are reached (a plugin's Run is recorded in status.canary.stepPluginStatuses).
     return step.contains(QLatin1String("setHeaderRoute"))
         || step.contains(QLatin1String("setMirrorRoute")) || step.contains(QLatin1String("plugin"));
 }
@@ -269,6 +298,7 @@ void CanaryStrategy::syncStatus()
 
     if (r.podTemplateOrStepsChanged()) {
         r.resetRolloutStatus(next);
+        clearPluginSteps(next);
         if (r.newRS && steps > 0 && r.status.stableRS == r.newRS->hash()) {
             r.event(QStringLiteral("SkipSteps"), QStringLiteral("Rollback to stable ReplicaSets"));
             next.currentStepIndex = steps;
@@ -298,7 +328,10 @@ void CanaryStrategy::syncStatus()
         return;
     }
     if (completedCurrentStep()) {
-        const QString label = RolloutSpec::stepString(r.spec.step(*index));
+        const QJsonObject step = r.spec.step(*index);
+        if (step.contains(QLatin1String("plugin")))
+            recordPluginStep(next, *index, step, r.now);
+        const QString label = RolloutSpec::stepString(step);
         index = *index + 1;
         next.stepAnalysis.reset();
         r.event(
