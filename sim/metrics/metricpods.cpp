@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QSet>
 
 #include <optional>
 
@@ -250,6 +251,33 @@ void addRestarts(MetricPod &pod, const QJsonObject &object)
     }
 }
 
+// A Flagger Canary's target Deployment runs the version under test (its `-primary` the
+// promoted one), so its pods are the canary and switch to the scenario's canary values.
+void markFlaggerCanaries(const ObjectStore &store, const QString &ns, QList<MetricPod> &pods)
+{
+    const ResourceType *canaryType
+        = ResourceCatalog::find(QStringLiteral("flagger.app"), QStringLiteral("canaries"));
+    if (!canaryType)
+        return;
+    QSet<QString> targets;
+    for (const QJsonObject &canary : store.list(*canaryType, ns)) {
+        const QJsonObject meta = canary.value(QLatin1String("metadata")).toObject();
+        const QString target = canary.value(QLatin1String("spec"))
+                                   .toObject()
+                                   .value(QLatin1String("targetRef"))
+                                   .toObject()
+                                   .value(QLatin1String("name"))
+                                   .toString();
+        targets.insert(key(meta.value(QLatin1String("namespace")).toString(), target));
+    }
+    for (MetricPod &pod : pods) {
+        if (!pod.deployment.isEmpty() && targets.contains(key(pod.ns, pod.deployment))) {
+            pod.role = QStringLiteral("canary");
+            pod.regresses = true;
+        }
+    }
+}
+
 } // namespace
 
 namespace MetricPods {
@@ -275,6 +303,7 @@ QList<MetricPod> collect(const ObjectStore &store, const QString &ns)
         addRestarts(*pod, object);
         pods.append(*pod);
     }
+    markFlaggerCanaries(store, ns, pods);
     return pods;
 }
 

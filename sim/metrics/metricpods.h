@@ -22,8 +22,9 @@ struct MetricPod
     qint64 startMs = 0; // status.startTime, else metadata.creationTimestamp
     qint64 roleSinceMs = 0; // the ReplicaSet's creationTimestamp
     // The pod belongs to the revision being rolled out (currentPodHash != stableRS): a canary,
-    // a blue-green preview, or a blue-green active ReplicaSet not yet marked stable. These
-    // switch to the scenario's canary values.
+    // a blue-green preview, or a blue-green active ReplicaSet not yet marked stable; or to a
+    // Flagger Canary's target Deployment (role canary). These switch to the scenario's canary
+    // values.
     bool regresses = false;
     QList<QPair<QString, int>> restarts; // container name, restartCount
 };

@@ -5,6 +5,7 @@
 #include "flaggerfixture.h"
 
 #include "controllers/jsonutil.h"
+#include "metrics/metricpods.h"
 
 #include <QRegularExpression>
 
@@ -23,6 +24,7 @@ private slots:
     void skipAnalysisPromotesAtOnce();
     void blueGreenCountsIterations();
     void previousImageStartsAReleaseInFlight();
+    void targetPodsAreTheCanaryInTheMetrics();
 };
 
 void TestFlaggerController::initializationMakesPrimaryAndServices()
@@ -281,6 +283,23 @@ void TestFlaggerController::previousImageStartsAReleaseInFlight()
     QVERIFY(annotation(c.deployment(QStringLiteral("podinfo")),
                        QStringLiteral("rd-sim.dev/release-images"))
                 .isEmpty());
+}
+
+void TestFlaggerController::targetPodsAreTheCanaryInTheMetrics()
+{
+    FlaggerCluster c;
+    QVERIFY(c.start(canaryObject(parse(R"({"stepWeight": 10, "maxWeight": 50})"))));
+    c.setTargetImage(QStringLiteral("ghcr.io/stefanprodan/podinfo:6.0.1"));
+    QVERIFY(c.waitFor([&] { return c.canaryInt("canaryWeight") == 10; }));
+    QStringList roles;
+    for (const MetricPod &pod : MetricPods::collect(c.store, c.kNs))
+        roles << pod.deployment + u'=' + pod.role
+                + (pod.regresses ? QStringLiteral("!") : QString());
+    roles.removeDuplicates();
+    roles.sort();
+    QCOMPARE(roles,
+             (QStringList {QStringLiteral("podinfo-primary=stable"),
+                           QStringLiteral("podinfo=canary!")}));
 }
 
 QTEST_GUILESS_MAIN(TestFlaggerController)
