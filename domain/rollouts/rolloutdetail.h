@@ -69,6 +69,14 @@ struct RolloutDetail
     QString staleReason;
 
     bool isStale() const { return staleSince.isValid(); }
+    // The rollout's AnalysisRuns, then its experiments' (newest experiment first).
+    QList<AnalysisRun> allAnalysisRuns() const
+    {
+        QList<AnalysisRun> runs = analysisRuns;
+        for (const ExperimentDetail &experiment : experiments)
+            runs += experiment.analysisRuns;
+        return runs;
+    }
     // The situation at `now` (no countdown while stale).
     RolloutSituation situation(const QDateTime &now) const
     {

@@ -3,6 +3,7 @@
 
 #include "analysismetricrows.h"
 #include "detailtext.h"
+#include "experimentrows.h"
 #include "stepdescription.h"
 
 const QString AnalysisRunsModel::messageKey = QStringLiteral("#message");
@@ -154,8 +155,10 @@ DetailRow runRow(const AnalysisRun &run, const QDateTime &now)
 AnalysisRunsModel::AnalysisRunsModel(QObject *parent) : KeyedTreeModel(parent) { }
 
 void AnalysisRunsModel::setRuns(const QList<AnalysisRun> &runs, const QDateTime &now,
-                                DetailUpdate how)
+                                DetailUpdate how, const QHash<QString, QList<Job>> &jobsByRunUid,
+                                const QHash<QString, QList<Pod>> &podsByJobUid)
 {
+    const ExperimentRows::RunColumns jobColumns {Name, Phase, Summary, Values, When, ColumnCount};
     Node wanted;
     for (const AnalysisRun &run : runs) {
         Node *node = wanted.append(
@@ -174,6 +177,8 @@ void AnalysisRunsModel::setRuns(const QList<AnalysisRun> &runs, const QDateTime 
             pending.dryRun = run.dryRunMetrics.contains(metric.name);
             appendMetric(node, pending, run, now);
         }
+        ExperimentRows::appendJobs(node, jobsByRunUid.value(run.metadata.uid), podsByJobUid, now,
+                                   jobColumns);
     }
     apply(std::move(wanted), how);
 }

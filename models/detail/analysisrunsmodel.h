@@ -3,7 +3,9 @@
 
 #include "analysisrun.h"
 #include "detailrow.h"
+#include "job.h"
 #include "keyedtreemodel.h"
+#include "pod.h"
 
 #include <QDateTime>
 #include <QList>
@@ -44,8 +46,12 @@ public:
 
     explicit AnalysisRunsModel(QObject *parent = nullptr);
 
+    // jobsByRunUid: the Jobs of the runs' job metrics, each listed below its metric with its
+    // pods (podsByJobUid), keyed "job:<uid>" (ExperimentRows::appendJobs).
     void setRuns(const QList<AnalysisRun> &runs, const QDateTime &now,
-                 DetailUpdate how = DetailUpdate::InPlace);
+                 DetailUpdate how = DetailUpdate::InPlace,
+                 const QHash<QString, QList<Job>> &jobsByRunUid = {},
+                 const QHash<QString, QList<Pod>> &podsByJobUid = {});
 
     QModelIndex indexOfRun(const QString &name) const;
     QModelIndex indexOfMetric(const QModelIndex &run, const QString &metric) const;

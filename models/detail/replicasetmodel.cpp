@@ -2,6 +2,7 @@
 #include "replicasetmodel.h"
 
 #include "detailtext.h"
+#include "experimentrows.h"
 #include "podrows.h"
 
 #include <QStringList>
@@ -96,24 +97,69 @@ void ReplicaSetModel::setReplicaSets(const QList<ReplicaSet> &replicaSets,
                                      const QList<ReplicaSetTags> &tags, const QDateTime &now,
                                      DetailUpdate how)
 {
+    Node wanted;
+    appendReplicaSets(&wanted, replicaSets, podsByReplicaSetUid, tags, now);
+    apply(std::move(wanted), how);
+}
+
+void ReplicaSetModel::setReplicaSetsAndExperiments(const QList<ReplicaSet> &replicaSets,
+                                                   const QList<ReplicaSetTags> &tags,
+                                                   const RolloutDetail &detail,
+                                                   const QDateTime &now, DetailUpdate how)
+{
+    Node wanted;
+    appendReplicaSets(&wanted, replicaSets, detail.podsByReplicaSetUid, tags, now);
+    const ExperimentRows::ReplicaSetColumns columns {Name,     Revision, Role,   Status,     Ready,
+                                                     Restarts, Age,      Images, ColumnCount};
+    const PodRows::Columns podColumns {Name, Status, Ready, Restarts, Age};
+    for (const ExperimentDetail &entry : detail.experiments) {
+        const Experiment &experiment = entry.experiment;
+        DetailRow row = ExperimentRows::experimentRow(entry, detail, now, columns);
+        qint32 restarts = 0;
+        for (const ReplicaSet &rs : entry.replicaSets)
+            restarts += PodRows::totalRestarts(detail.podsByReplicaSetUid.value(rs.metadata.uid));
+        if (restarts > 0)
+            row.cell(Restarts) = {QString::number(restarts), QString(), Tone::Warning};
+        Node *node = wanted.append(QStringLiteral("experiment:") + experiment.metadata.uid,
+                                   std::move(row));
+        node->append(ExperimentRows::stateKey, ExperimentRows::stateRow(entry, detail, now));
+        for (const ReplicaSet &rs : entry.replicaSets) {
+            const QList<Pod> pods = detail.podsByReplicaSetUid.value(rs.metadata.uid);
+            DetailRow rsRow = replicaSetRow(rs, ReplicaSetTags {}, pods, now);
+            const QString templateName = experimentTemplateName(rs.metadata);
+            if (!templateName.isEmpty())
+                rsRow.cell(Role).text = QStringLiteral("Σ:") + templateName;
+            rsRow.expandedByDefault = !experiment.isCompleted();
+            Node *rsNode = node->append(replicaSetKey(rs), std::move(rsRow));
+            for (const Pod &pod : pods)
+                rsNode->append(PodRows::key(pod), PodRows::row(pod, now, podColumns));
+        }
+        ExperimentRows::appendAnalyses(node, entry, columns);
+    }
+    apply(std::move(wanted), how);
+}
+
+void ReplicaSetModel::appendReplicaSets(Node *wanted, const QList<ReplicaSet> &replicaSets,
+                                        const QHash<QString, QList<Pod>> &podsByReplicaSetUid,
+                                        const QList<ReplicaSetTags> &tags,
+                                        const QDateTime &now) const
+{
     const auto tagsAt
         = [&](qsizetype i) { return i < tags.size() ? tags.at(i) : ReplicaSetTags {}; };
     bool hasCanary = false;
     for (qsizetype i = 0; i < replicaSets.size(); ++i)
         hasCanary = hasCanary || tagsAt(i).canary;
     const PodRows::Columns podColumns {Name, Status, Ready, Restarts, Age};
-    Node wanted;
     for (qsizetype i = 0; i < replicaSets.size(); ++i) {
         const ReplicaSet &rs = replicaSets.at(i);
         const ReplicaSetTags rsTags = tagsAt(i);
         const QList<Pod> pods = podsByReplicaSetUid.value(rs.metadata.uid);
         DetailRow row = replicaSetRow(rs, rsTags, pods, now);
         row.expandedByDefault = rsTags.canary || (!hasCanary && rsTags.stable) || rsTags.preview;
-        Node *node = wanted.append(replicaSetKey(rs), std::move(row));
+        Node *node = wanted->append(replicaSetKey(rs), std::move(row));
         for (const Pod &pod : pods)
             node->append(PodRows::key(pod), PodRows::row(pod, now, podColumns));
     }
-    apply(std::move(wanted), how);
 }
 
 QModelIndex ReplicaSetModel::indexOfReplicaSet(const QString &name) const

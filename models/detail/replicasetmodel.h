@@ -6,6 +6,7 @@
 #include "pod.h"
 #include "replicaset.h"
 #include "replicasetstatus.h"
+#include "rolloutdetail.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -32,6 +33,13 @@ public:
                         const QHash<QString, QList<Pod>> &podsByReplicaSetUid,
                         const QList<ReplicaSetTags> &tags, const QDateTime &now,
                         DetailUpdate how = DetailUpdate::InPlace);
+    // The same, then the rollout's Experiments (detail.experiments): each a row (phase,
+    // available pods, images tagged Σ:<template>) with what its step is doing, its
+    // ReplicaSets (role Σ:<template>) with their pods, and its analyses (ExperimentRows).
+    void setReplicaSetsAndExperiments(const QList<ReplicaSet> &replicaSets,
+                                      const QList<ReplicaSetTags> &tags,
+                                      const RolloutDetail &detail, const QDateTime &now,
+                                      DetailUpdate how = DetailUpdate::InPlace);
     // The row of the ReplicaSet with this name (invalid when there is none).
     QModelIndex indexOfReplicaSet(const QString &name) const;
 
@@ -40,6 +48,11 @@ public:
                         int role = Qt::DisplayRole) const override;
     // A column's title (the blue-green panels' pod lists share them).
     static QString columnTitle(int column);
+
+private:
+    void appendReplicaSets(Node *wanted, const QList<ReplicaSet> &replicaSets,
+                           const QHash<QString, QList<Pod>> &podsByReplicaSetUid,
+                           const QList<ReplicaSetTags> &tags, const QDateTime &now) const;
 };
 
 // The pods of one ReplicaSet as a flat list (a blue-green panel): name, status, ready,

@@ -60,8 +60,7 @@ void ReplicaSetsView::setTreeRows(const Rollout &rollout, const QList<ReplicaSet
     tags.reserve(replicaSets.size());
     for (const ReplicaSet &rs : replicaSets)
         tags.append(replicaSetTags(rollout, rs));
-    m_tree->replicaSetModel()->setReplicaSets(replicaSets, detail.podsByReplicaSetUid, tags, now,
-                                              how);
+    m_tree->replicaSetModel()->setReplicaSetsAndExperiments(replicaSets, tags, detail, now, how);
 }
 
 void ReplicaSetsView::setDetail(const RolloutDetail &detail, const QDateTime &now, DetailUpdate how)

@@ -71,7 +71,8 @@ void RolloutDetailTabs::setDetail(const RolloutDetail &detail, const QDateTime &
     if (parts.replicaSets)
         m_replicaSets->setDetail(detail, now, how);
     if (parts.runs)
-        m_analysis->runsModel()->setRuns(detail.analysisRuns, now, how);
+        m_analysis->runsModel()->setRuns(detail.allAnalysisRuns(), now, how, detail.jobsByRunUid,
+                                         detail.podsByJobUid);
     if (parts.events)
         m_events->eventsModel()->setEvents(detail.events, detail.rollout.metadata.name, now, how);
     m_traffic->trafficModel()->setRollout(detail.rollout, detail.replicaSets, how);
