@@ -6,6 +6,7 @@
 #include "jsonutil.h"
 #include "requeue.h"
 #include "rolloutexperiment.h"
+#include "rolloutistioroutes.h"
 #include "rolloutreconciler.h"
 
 #include "core/virtualclock.h"
@@ -61,6 +62,7 @@ void CanaryStrategy::run()
     r.reconcileRevisionHistoryLimit();
     reconcileServices();
     reconcileTrafficRouting();
+    RolloutIstioRoutes(r).reconcile();
     AnalysisStarter(r).reconcile();
     RolloutExperiments(r).reconcile();
     if (r.pause.hasAddPause()) {
@@ -273,8 +275,9 @@ bool CanaryStrategy::completedCurrentStep()
             == QLatin1String("Successful");
     if (step.contains(QLatin1String("experiment")))
         return RolloutExperiments::stepCompleted(r);
-    // Header/mirror routes and step plugins have no simulated backend: they complete as soon
-    // as they are reached (a plugin's Run is recorded in status.canary.stepPluginStatuses).
+    // Header/mirror routes are written before this (RolloutIstioRoutes) and step plugins have
+    // no simulated backend: they complete as soon as they are reached (a plugin's Run is
+    // recorded in status.canary.stepPluginStatuses).
     return step.contains(QLatin1String("setHeaderRoute"))
         || step.contains(QLatin1String("setMirrorRoute")) || step.contains(QLatin1String("plugin"));
 }

@@ -167,6 +167,7 @@ QList<ResourceType> buildCatalog()
                   "SelfSubjectAccessReview");
     all << review("authentication.k8s.io", "selfsubjectreviews", "selfsubjectreview",
                   "SelfSubjectReview");
+    appendIstioKinds(&all);
     appendSafetyNetKinds(&all);
     return all;
 }

@@ -19,5 +19,8 @@ ResourceType make(const char *group, const char *version, const char *plural, co
 void appendSafetyNetKinds(QList<ResourceType> *all);
 // Flagger's kinds of issue 16 (resourcecatalogflagger.cpp), appended after the safety nets'.
 void appendFlaggerKinds(QList<ResourceType> *all);
+// Istio's VirtualService and DestinationRule (resourcecatalogistio.cpp), for Argo Rollouts'
+// Istio traffic routing.
+void appendIstioKinds(QList<ResourceType> *all);
 
 } // namespace rdsim::catalog

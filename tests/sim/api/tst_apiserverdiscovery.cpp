@@ -63,16 +63,16 @@ private slots:
                           .toObject()
                           .value("groupVersion")
                           .toString();
-        // The core kinds' groups, then the safety-net tools' (issue 15) and Flagger's (issue 16)
-        // in catalog order.
+        // The core kinds' groups (Istio's for Argo Rollouts' traffic routing), then the
+        // safety-net tools' (issue 15) and Flagger's (issue 16) in catalog order.
         QCOMPARE(
             groups,
             (QStringList {"apps/v1", "batch/v1", "argoproj.io/v1alpha1", "authorization.k8s.io/v1",
-                          "authentication.k8s.io/v1", "aquasecurity.github.io/v1alpha1",
-                          "wgpolicyk8s.io/v1alpha2", "constraints.gatekeeper.sh/v1beta1",
-                          "tekton.dev/v1", "k6.io/v1alpha1", "litmuschaos.io/v1alpha1",
-                          "chaos-mesh.org/v1alpha1", "core.openfeature.dev/v1beta1",
-                          "flagger.app/v1beta1"}));
+                          "authentication.k8s.io/v1", "networking.istio.io/v1beta1",
+                          "aquasecurity.github.io/v1alpha1", "wgpolicyk8s.io/v1alpha2",
+                          "constraints.gatekeeper.sh/v1beta1", "tekton.dev/v1", "k6.io/v1alpha1",
+                          "litmuschaos.io/v1alpha1", "chaos-mesh.org/v1alpha1",
+                          "core.openfeature.dev/v1beta1", "flagger.app/v1beta1"}));
 
         auto argo = client->Get("/apis/argoproj.io/v1alpha1");
         QVERIFY(argo);
