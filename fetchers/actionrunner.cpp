@@ -14,6 +14,7 @@ ActionRunner::ActionRunner(const Kubeconfig &kubeconfig, AuditLog *audit, QObjec
     QObject(parent), m_kubeconfig(kubeconfig), m_audit(audit)
 {
     qRegisterMetaType<RolloutActionResult>();
+    qRegisterMetaType<FlaggerActionResult>();
     qRegisterMetaType<QMap<QString, bool>>();
     // Actions are rare and short; two threads let a permission check run beside an action.
     m_pool.setMaxThreadCount(2);
@@ -43,7 +44,8 @@ bool ActionRunner::connectionFor(const QString &environment, ClusterConnection *
     return ClusterConnection::resolve(m_kubeconfig, it->context, connection, error);
 }
 
-quint64 ActionRunner::submit(RolloutActionRequest request)
+template<typename Executor, typename Request, typename Result>
+quint64 ActionRunner::start(Request request, void (ActionRunner::*emitResult)(const Result &))
 {
     const quint64 ticket = m_nextTicket++;
     const auto spec = m_environments.constFind(request.environment);
@@ -55,11 +57,11 @@ quint64 ActionRunner::submit(RolloutActionRequest request)
     QString error;
     const bool resolved = connectionFor(request.environment, &connection, &error);
     const CancelToken cancel = m_cancel;
-    m_pool.start([this, ticket, request, connection, resolved, error, cancel] {
-        RolloutActionResult result;
+    m_pool.start([this, ticket, request, connection, resolved, error, cancel, emitResult] {
+        Result result;
         if (resolved) {
             KubeClient client(connection);
-            RolloutActionExecutor executor(&client, m_audit, &m_access);
+            Executor executor(&client, m_audit, &m_access);
             executor.setProgress(
                 [this, ticket](const QString &text) { emit progress(ticket, text); });
             result = executor.run(request, cancel);
@@ -68,9 +70,19 @@ quint64 ActionRunner::submit(RolloutActionRequest request)
             result.message = error;
         }
         result.ticket = ticket;
-        emit finished(result);
+        (this->*emitResult)(result);
     });
     return ticket;
+}
+
+quint64 ActionRunner::submit(RolloutActionRequest request)
+{
+    return start<RolloutActionExecutor>(std::move(request), &ActionRunner::finished);
+}
+
+quint64 ActionRunner::submit(FlaggerActionRequest request)
+{
+    return start<FlaggerActionExecutor>(std::move(request), &ActionRunner::canaryFinished);
 }
 
 quint64 ActionRunner::checkPermissions(const QString &environment, const QString &namespaceName)

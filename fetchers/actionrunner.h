@@ -3,6 +3,7 @@
 
 #include "accesscache.h"
 #include "environmentspec.h"
+#include "flaggeractionexecutor.h"
 #include "kubeconfig.h"
 #include "rolloutactionexecutor.h"
 #include <atomic>
@@ -29,6 +30,9 @@ public:
     // Queues the action; request.context and readOnly are filled from the environment.
     // Returns the ticket that finished() carries.
     quint64 submit(RolloutActionRequest request);
+    // The same for a Flagger canary (FlaggerActionExecutor); canaryFinished() carries the
+    // ticket.
+    quint64 submit(FlaggerActionRequest request);
     // Asks (or answers from the cache) whether the user may use the action bar's
     // permissions in this namespace; permissionsChecked() follows with the ticket returned
     // (0: an unknown environment, nothing follows). Checks run in parallel, so a later
@@ -39,6 +43,7 @@ public:
 
 signals:
     void finished(const RolloutActionResult &result);
+    void canaryFinished(const FlaggerActionResult &result);
     // While an action waits to retry a request: what happened and what comes next.
     void progress(quint64 ticket, const QString &text);
     // displayName ("patch rollouts/status") -> allowed; a permission whose review failed is
@@ -49,6 +54,10 @@ signals:
 private:
     bool connectionFor(const QString &environment, ClusterConnection *connection,
                        QString *error) const;
+    // Fills the request's context and readOnly from its environment and runs an Executor on
+    // it in the pool; `emitResult` sends its result with the ticket.
+    template<typename Executor, typename Request, typename Result>
+    quint64 start(Request request, void (ActionRunner::*emitResult)(const Result &));
 
     Kubeconfig m_kubeconfig;
     AuditLog *m_audit;

@@ -5,6 +5,7 @@
 // canary then shows, and the refusals (state, no webhook, RBAC) that send nothing.
 
 #include "accesscache.h"
+#include "actionrunner.h"
 #include "auditlog.h"
 #include "flaggeractionexecutor.h"
 #include "jsondecoder.h"
@@ -17,6 +18,7 @@
 #include "fleet/simulator.h"
 #include "scenario/scenario.h"
 
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -317,6 +319,41 @@ private slots:
         QVERIFY(result.awaitsEffect());
         QVERIFY(stepUntilPhase(QStringLiteral("Failed")));
         QVERIFY(FlaggerActions::confirmed(result.expectation, canary()));
+    }
+
+    // The window's way: ActionRunner runs the executor on its pool, the environment's context
+    // and readOnly from its spec, and answers by signal with the ticket.
+    void runnerRunsCanaryActions()
+    {
+        ActionRunner runner(m_kubeconfig, m_audit.get());
+        EnvironmentSpec spec;
+        spec.name = QStringLiteral("development");
+        spec.context = dev;
+        runner.setEnvironments({spec});
+        QSignalSpy finished(&runner, &ActionRunner::canaryFinished);
+        FlaggerActionRequest request;
+        request.environment = spec.name;
+        request.namespaceName = test;
+        request.name = podinfo;
+        request.action = FlaggerAction::Pause;
+        const quint64 ticket = runner.submit(request);
+        QVERIFY(finished.wait(20000));
+        FlaggerActionResult result = finished.takeFirst().at(0).value<FlaggerActionResult>();
+        QCOMPARE(result.ticket, ticket);
+        QCOMPARE(result.request.context, dev);
+        QVERIFY2(result.succeeded(), qPrintable(result.message));
+        QVERIFY(canary().spec.suspend);
+
+        spec.readOnly = true;
+        runner.setEnvironments({spec});
+        request.action = FlaggerAction::Resume;
+        runner.submit(request);
+        QVERIFY(finished.wait(20000));
+        result = finished.takeFirst().at(0).value<FlaggerActionResult>();
+        QCOMPARE(result.result, AuditRecord::Result::Refused);
+        QCOMPARE(result.message,
+                 QStringLiteral("Read-only: canary-resume was not sent to test/podinfo."));
+        QVERIFY(canary().spec.suspend);
     }
 
     void cleanupTestCase() { m_sim.reset(); }
