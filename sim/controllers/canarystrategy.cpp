@@ -202,10 +202,17 @@ void CanaryStrategy::reconcileTrafficRouting()
             d.insert(QStringLiteral("serviceName"), service);
         return d;
     };
-    const QJsonObject weights {
+    // An experiment's templates with a weight take theirs from the stable.
+    const QJsonArray additional = RolloutExperiments::weightDestinations(r);
+    int additionalWeight = 0;
+    for (const QJsonValue &value : additional)
+        additionalWeight += value.toObject().value(QLatin1String("weight")).toInt();
+    QJsonObject weights {
         {QStringLiteral("canary"), destination(desired, r.newRS, r.spec.canaryService())},
         {QStringLiteral("stable"),
-         destination(maxWeight - desired, r.stableRS, r.spec.stableService())}};
+         destination(maxWeight - desired - additionalWeight, r.stableRS, r.spec.stableService())}};
+    if (!additional.isEmpty())
+        weights.insert(QStringLiteral("additional"), additional);
     const int previous = int(JsonUtil::intAt(r.status.weights, "canary.weight", 0));
     if (previous != desired)
         r.event(QStringLiteral("TrafficWeightUpdated"),

@@ -93,6 +93,35 @@ bool RolloutExperiments::stepCompleted(const RolloutReconciler &r)
     return ex && JsonUtil::stringAt(*ex, "status.phase") == QLatin1String("Successful");
 }
 
+QJsonArray RolloutExperiments::weightDestinations(const RolloutReconciler &r)
+{
+    const QJsonObject step = currentExperimentStep(r);
+    if (step.isEmpty() || r.status.currentExperiment.isEmpty())
+        return {};
+    const auto ex
+        = r.env.store.get(Kinds::experiments(), r.nameSpace(), r.status.currentExperiment);
+    if (!ex || JsonUtil::stringAt(*ex, "status.phase") != QLatin1String("Running"))
+        return {};
+    QJsonArray destinations;
+    for (const QJsonValue &value : JsonUtil::arrayAt(*ex, "status.templateStatuses")) {
+        const QJsonObject ts = value.toObject();
+        for (const QJsonValue &t : step.value(QLatin1String("templates")).toArray()) {
+            const QJsonObject stepTemplate = t.toObject();
+            if (stepTemplate.value(QLatin1String("name")) != ts.value(QLatin1String("name"))
+                || !stepTemplate.contains(QLatin1String("weight")))
+                continue;
+            QJsonObject destination {
+                {QStringLiteral("weight"), stepTemplate.value(QLatin1String("weight")).toInt()},
+                {QStringLiteral("podTemplateHash"), ts.value(QLatin1String("podTemplateHash"))}};
+            if (!ts.value(QLatin1String("serviceName")).toString().isEmpty())
+                destination.insert(QStringLiteral("serviceName"),
+                                   ts.value(QLatin1String("serviceName")));
+            destinations.append(destination);
+        }
+    }
+    return destinations;
+}
+
 void RolloutExperiments::reconcile()
 {
     // While an analysis is inconclusive, the experiments wait as they are.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 
@@ -22,6 +23,9 @@ public:
     void reconcile();
     // completedCurrentCanaryStep for an experiment step: its Experiment is Successful.
     static bool stepCompleted(const RolloutReconciler &r);
+    // status.canary.weights.additional: while the current step's Experiment runs, its
+    // templates that have a `weight` ({weight, podTemplateHash, serviceName}).
+    static QJsonArray weightDestinations(const RolloutReconciler &r);
 
 private:
     QList<QJsonObject> ownedExperiments() const;

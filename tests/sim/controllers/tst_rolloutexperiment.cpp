@@ -34,6 +34,18 @@ QJsonArray experimentSteps()
         .toArray();
 }
 
+QJsonArray weightedExperimentSteps()
+{
+    return parse(R"({"s": [
+        {"setWeight": 20},
+        {"experiment": {"duration": "1m",
+                        "templates": [{"name": "preview", "specRef": "canary", "weight": 10}]}},
+        {"pause": {}}
+    ]})")
+        .value(QLatin1String("s"))
+        .toArray();
+}
+
 QString currentExperiment(const Cluster &c)
 {
     return at(c.status(), QStringLiteral("canary.currentExperiment")).toString();
@@ -53,6 +65,7 @@ class TestRolloutExperiment : public QObject
 private slots:
     void experimentStepLifecycle();
     void failedAnalysisAbortsTheRollout();
+    void weightedTemplateIsAnAdditionalDestination();
 
 private:
     // Updates "web" to nginx:1.26 and waits for the experiment step; returns its name.
@@ -153,6 +166,37 @@ void TestRolloutExperiment::failedAnalysisAbortsTheRollout()
                  QStringLiteral("Experiment analysis phase is error/failed: error rate too high")),
              qPrintable(c.message()));
     QVERIFY(c.waitFor([&] { return c.specReplicas(name + QStringLiteral("-canary")) == 0; }));
+}
+
+void TestRolloutExperiment::weightedTemplateIsAnAdditionalDestination()
+{
+    Cluster c;
+    const QJsonObject routing
+        = parse(R"({"canaryService": "web-canary", "stableService": "web-stable",
+                    "trafficRouting": {"nginx": {"stableIngress": "web"}}})");
+    c.create(rollouts(), canaryRollout(weightedExperimentSteps(), 5, routing));
+    QVERIFY(c.waitFor([&] { return c.phase() == QLatin1String("Healthy"); }));
+    c.setImage(QStringLiteral("web"), QStringLiteral("nginx:1.26"));
+    QVERIFY(c.waitFor([&] { return !currentExperiment(c).isEmpty(); }));
+    const QString name = currentExperiment(c);
+    QVERIFY(c.waitFor([&] {
+        return at(c.status(), QStringLiteral("canary.weights"))
+            .toObject()
+            .contains(QStringLiteral("additional"));
+    }));
+    const QString previewHash = hashOf(c.replicaSet(name + QStringLiteral("-preview")));
+    const QJsonObject weights = at(c.status(), QStringLiteral("canary.weights")).toObject();
+    QCOMPARE(at(weights, QStringLiteral("canary.weight")).toInt(), 20);
+    QCOMPARE(at(weights, QStringLiteral("stable.weight")).toInt(), 70);
+    QCOMPARE(weights.value(QStringLiteral("additional")).toArray(),
+             (QJsonArray {QJsonObject {{QStringLiteral("weight"), 10},
+                                       {QStringLiteral("podTemplateHash"), previewHash}}}));
+    // Once the experiment is over, its weight goes back to the stable.
+    QVERIFY(c.waitFor([&] { return c.stepIndex() == 2; }, 90));
+    QVERIFY(!at(c.status(), QStringLiteral("canary.weights"))
+                 .toObject()
+                 .contains(QStringLiteral("additional")));
+    QCOMPARE(at(c.status(), QStringLiteral("canary.weights.stable.weight")).toInt(), 80);
 }
 
 QTEST_GUILESS_MAIN(TestRolloutExperiment)
