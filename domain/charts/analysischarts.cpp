@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysischarts.h"
 
+#include "metricdescription.h"
+
 #include "promresult.h"
 #include "rolloutdetail.h"
 
@@ -178,20 +180,63 @@ ChartUnit guessUnit(const QString &metricName, const QString &query)
     return guess(promql, true).value_or(ChartUnit::None);
 }
 
-QList<ChartSpec> fromDetail(const RolloutDetail &detail)
+// The runs of the revision being rolled out, or of the newest run's revision when it has
+// none; newest first, as RolloutDetail keeps them.
+static QList<const AnalysisRun *> revisionRuns(const RolloutDetail &detail, QString *revision)
 {
-    const RolloutStatus &status = detail.rollout.status;
-    QString revisionHash = status.currentPodHash;
+    QString &revisionHash = *revision;
+    revisionHash = detail.rollout.status.currentPodHash;
     const bool currentHasRuns
         = std::any_of(detail.analysisRuns.cbegin(), detail.analysisRuns.cend(),
                       [&](const AnalysisRun &run) { return runHash(run) == revisionHash; });
     if (!currentHasRuns && !detail.analysisRuns.isEmpty())
         revisionHash = runHash(detail.analysisRuns.first());
-    QList<const AnalysisRun *> runs; // newest first, as RolloutDetail keeps them
+    QList<const AnalysisRun *> runs;
     for (const AnalysisRun &run : detail.analysisRuns) {
         if (runHash(run) == revisionHash)
             runs.append(&run);
     }
+    return runs;
+}
+
+static bool isCharted(const AnalysisMetric &metric)
+{
+    return metric.provider.kind == QLatin1String("prometheus")
+        && !metric.provider.query.trimmed().isEmpty();
+}
+
+QString unchartedNotice(const RolloutDetail &detail)
+{
+    QString revisionHash;
+    QStringList kinds; // in the order the runs name them
+    for (const AnalysisRun *run : revisionRuns(detail, &revisionHash)) {
+        for (const AnalysisMetric &metric : run->metrics) {
+            if (!isCharted(metric) && !kinds.contains(metric.provider.kind))
+                kinds.append(metric.provider.kind);
+        }
+    }
+    QStringList lines;
+    for (const QString &kind : std::as_const(kinds)) {
+        // A Prometheus metric without a query has nothing to re-run either.
+        lines.append(
+            kind == QLatin1String("prometheus")
+                ? QCoreApplication::translate("AnalysisCharts",
+                                              "Prometheus metrics without a query are not "
+                                              "charted; the analysis lists their measurements.")
+                : QCoreApplication::translate(
+                      "AnalysisCharts",
+                      "%1 metrics are not charted: the dashboard reads Prometheus only; "
+                      "the analysis lists their measurements.")
+                      .arg(MetricDescription::providerName(kind)));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QList<ChartSpec> fromDetail(const RolloutDetail &detail)
+{
+    const RolloutStatus &status = detail.rollout.status;
+    QString revisionHash;
+    const QList<const AnalysisRun *> runs = revisionRuns(detail, &revisionHash);
     const bool canSplit = revisionHash == status.currentPodHash && !revisionHash.isEmpty()
         && !status.stableRS.isEmpty() && status.stableRS != revisionHash;
 
@@ -199,8 +244,7 @@ QList<ChartSpec> fromDetail(const RolloutDetail &detail)
     QSet<QString> seen;
     for (const AnalysisRun *run : std::as_const(runs)) {
         for (const AnalysisMetric &metric : run->metrics) {
-            if (metric.provider.kind != QLatin1String("prometheus")
-                || metric.provider.query.trimmed().isEmpty() || seen.contains(metric.name))
+            if (!isCharted(metric) || seen.contains(metric.name))
                 continue;
             seen.insert(metric.name);
             ChartSpec chart;

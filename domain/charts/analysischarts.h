@@ -24,6 +24,11 @@ namespace AnalysisCharts {
 // from a secret stays a reference, which the chart reports as an unknown variable.
 QList<ChartSpec> fromDetail(const RolloutDetail &detail);
 
+// Why some of those runs' metrics have no chart, one translated line per provider in the
+// order the runs name them ("Datadog metrics are not charted: the dashboard reads Prometheus
+// only; the analysis lists their measurements."); empty when every metric is charted.
+QString unchartedNotice(const RolloutDetail &detail);
+
 // {{args.NAME}} (spaces allowed inside the braces) replaced by each argument's value;
 // arguments without a value (valueFrom a secret) are left as they are.
 QString resolveArgs(const QString &text, const QList<AnalysisArg> &args);

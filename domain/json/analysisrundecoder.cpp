@@ -1,30 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysisrun.h"
 #include "decoders_p.h"
+#include "metricproviderdecoder_p.h"
 
 namespace JsonRead {
-
-static void decodeProvider(Context &ctx, Element value, const Path &path, MetricProvider &out)
-{
-    forEachMember(ctx, value, path, [&](std::string_view key, Element v, const Path &p) {
-        if (v.is_null())
-            return;
-        out.kind = ctx.token(key);
-        if (is(key, "prometheus")) {
-            forEachMember(ctx, v, p, [&](std::string_view k, Element pv, const Path &pp) {
-                if (is(k, "address"))
-                    readToken(ctx, pv, pp, out.address);
-                else if (is(k, "query"))
-                    readString(ctx, pv, pp, out.query);
-            });
-        } else if (is(key, "web")) {
-            forEachMember(ctx, v, p, [&](std::string_view k, Element wv, const Path &wp) {
-                if (is(k, "url"))
-                    readString(ctx, wv, wp, out.url);
-            });
-        }
-    });
-}
 
 static void decodeMetric(Context &ctx, Element value, const Path &path, AnalysisMetric &out)
 {
@@ -50,7 +29,7 @@ static void decodeMetric(Context &ctx, Element value, const Path &path, Analysis
         else if (is(key, "consecutiveSuccessLimit"))
             readIntOrString(ctx, v, p, out.consecutiveSuccessLimit);
         else if (is(key, "provider"))
-            decodeProvider(ctx, v, p, out.provider);
+            decodeMetricProvider(ctx, v, p, out.provider);
     });
 }
 

@@ -59,3 +59,12 @@ QString AnalysisRun::rolloutType() const
 {
     return metadata.labels.value(u"rollout-type");
 }
+
+QString MetricProvider::setting(QLatin1String field) const
+{
+    for (const ProviderSetting &s : settings) {
+        if (s.field == field)
+            return s.value;
+    }
+    return QString();
+}

@@ -11,18 +11,43 @@
 #include <QString>
 #include <QStringList>
 
-// metrics[].provider: which provider the metric queries. Only Prometheus (the one the
-// dashboard can re-run and chart) keeps its query; web keeps its URL for display.
+// One setting of a provider as the API names it ("backoffLimit", "apiVersion", "headers"),
+// with its value as text; lists are joined with ", ".
+struct ProviderSetting
+{
+    QString field;
+    QString value;
+
+    bool operator==(const ProviderSetting &o) const { return field == o.field && value == o.value; }
+    bool operator!=(const ProviderSetting &o) const { return !(*this == o); }
+};
+
+// metrics[].provider: which provider the metric queries (metricproviderdecoder.cpp). address
+// and query (Prometheus, Datadog v1, New Relic, Wavefront, Graphite, InfluxDB, SkyWalking),
+// url (Web), command (Job: the first container's command and args), queries (Datadog v2's
+// named queries, CloudWatch's metricDataQueries as "id: expression") and settings (the rest,
+// in the provider's order). A Web metric's header values and anything under a Datadog or
+// plugin secret are never read: only header names and a plugin's config keys are kept.
 struct MetricProvider
 {
+    // A list read from a server stops at this many entries.
+    static constexpr qsizetype maxListed = 32;
+
     QString kind; // "prometheus", "web", "job", "datadog", ..., or "plugin"
     QString address;
     QString query;
     QString url;
+    QString command;
+    QStringList queries;
+    QList<ProviderSetting> settings;
+
+    // The value of a setting, empty when the provider has none of that name.
+    QString setting(QLatin1String field) const;
 
     bool operator==(const MetricProvider &o) const
     {
-        return kind == o.kind && address == o.address && query == o.query && url == o.url;
+        return kind == o.kind && address == o.address && query == o.query && url == o.url
+            && command == o.command && queries == o.queries && settings == o.settings;
     }
     bool operator!=(const MetricProvider &o) const { return !(*this == o); }
 };

@@ -5,9 +5,20 @@
 
 namespace {
 
+bool isKind(const MetricProvider &provider, const char *kind)
+{
+    return provider.kind == QLatin1String(kind);
+}
+
 bool isJob(const AnalysisMetric &metric)
 {
-    return metric.provider.kind == QLatin1String("job");
+    return isKind(metric.provider, "job");
+}
+
+// A setting request() shows rather than provider(): Kayenta's canary config.
+bool isRequestSetting(const MetricProvider &provider, const ProviderSetting &setting)
+{
+    return isKind(provider, "kayenta") && setting.field == QLatin1String("canaryConfigName");
 }
 
 // A limit as the spec says it; an unresolved "{{args.x}}" stays as written.
@@ -59,22 +70,57 @@ QString MetricDescription::providerName(const QString &kind)
 
 QString MetricDescription::provider(const MetricProvider &provider)
 {
-    const QString name = providerName(provider.kind);
-    return provider.address.isEmpty() ? name : tr("%1 at %2").arg(name, provider.address);
+    QString text = providerName(provider.kind);
+    if (isKind(provider, "plugin") && !provider.setting(QLatin1String("name")).isEmpty())
+        text = tr("Plugin %1").arg(provider.setting(QLatin1String("name")));
+    if (!provider.address.isEmpty())
+        text = tr("%1 at %2").arg(text, provider.address);
+    QStringList parts {text};
+    for (const ProviderSetting &setting : provider.settings) {
+        if (isKind(provider, "plugin") && setting.field == QLatin1String("configKeys"))
+            parts.append(tr("config keys %1").arg(setting.value));
+        else if (!isRequestSetting(provider, setting) && setting.field != QLatin1String("name"))
+            parts.append(setting.field + QLatin1Char(' ') + oneLine(setting.value));
+    }
+    return parts.join(QStringLiteral(" \u00b7 "));
+}
+
+QString MetricDescription::requestAsSent(const MetricProvider &provider)
+{
+    if (isKind(provider, "web"))
+        return provider.url;
+    if (isKind(provider, "job"))
+        return provider.command;
+    if (isKind(provider, "kayenta"))
+        return provider.setting(QLatin1String("canaryConfigName"));
+    if (!provider.queries.isEmpty())
+        return provider.queries.join(QLatin1Char('\n'));
+    return provider.query;
 }
 
 QString MetricDescription::request(const MetricProvider &provider)
 {
-    if (provider.kind == QLatin1String("prometheus"))
-        return oneLine(provider.query);
-    if (provider.kind == QLatin1String("web"))
-        return oneLine(provider.url);
-    return QString();
+    QStringList lines;
+    for (const QString &line : requestAsSent(provider).split(QLatin1Char('\n')))
+        lines.append(oneLine(line));
+    if (provider.queries.isEmpty())
+        return oneLine(lines.join(QLatin1Char(' ')));
+    return lines.join(QStringLiteral(" \u00b7 "));
 }
 
 QString MetricDescription::requestLabel(const MetricProvider &provider)
 {
-    return provider.kind == QLatin1String("web") ? tr("URL") : tr("Query");
+    if (isKind(provider, "web"))
+        return tr("URL");
+    if (isKind(provider, "job"))
+        return tr("Command");
+    if (isKind(provider, "kayenta"))
+        return tr("Canary config");
+    if (isKind(provider, "cloudWatch"))
+        return tr("Metric data queries");
+    if (!provider.queries.isEmpty())
+        return tr("Queries");
+    return tr("Query");
 }
 
 QString MetricDescription::conditions(const AnalysisMetric &metric)

@@ -25,12 +25,22 @@ public:
     // The provider as its documentation names it ("Prometheus", "Web", "Job", "Datadog",
     // "New Relic", ...); an unknown kind (a plugin's) unchanged, "Unknown" for none.
     static QString providerName(const QString &kind);
-    // "Prometheus at http://prometheus.monitoring:9090", "Web", "Job".
+    // The provider, where it is asked and its settings as the API names them: "Prometheus
+    // at http://prometheus.monitoring:9090", "Web · method POST · headers Authorization ·
+    // jsonPath {$.ok}", "Job · image busybox:1.36 · backoffLimit 0", "Datadog · apiVersion
+    // v2 · interval 5m", "Kayenta at http://kayenta:8090 · application checkout · scopes
+    // default · pass 95 · marginal 75", "Plugin argoproj-labs/sample · config keys a, b".
+    // A Web header's value is never part of it (the decoder does not keep one).
     static QString provider(const MetricProvider &provider);
-    // What the provider is asked: the query (Prometheus) or the URL (web), whitespace runs (a
-    // YAML block's line breaks) made one space so it fits a line; empty for other providers.
+    // What the provider is asked, on one line (whitespace runs, a YAML block's line breaks,
+    // made one space): the query, the URL (Web), the command (Job), the named queries or
+    // metric data queries joined by " · " (Datadog v2, CloudWatch), the canary config
+    // (Kayenta); empty when the provider has none (a plugin).
     static QString request(const MetricProvider &provider);
-    // The label of request(): "Query" or "URL".
+    // request() as the controller sends it, line breaks kept (one line per named query).
+    static QString requestAsSent(const MetricProvider &provider);
+    // The label of request(): "Query", "URL", "Command", "Queries", "Metric data queries" or
+    // "Canary config".
     static QString requestLabel(const MetricProvider &provider);
     // How a measurement is judged, in the order the controller applies the conditions:
     // "Successful when A · Failed when B · otherwise Inconclusive", "Successful when A ·
