@@ -67,7 +67,7 @@ struct FlaggerActionExecutor::Run
                     .arg(error.statusMessage.isEmpty() ? error.message : error.statusMessage));
         switch (error.kind) {
         case NetError::Kind::Unauthorized:
-            return finish(AuditRecord::Result::Denied,
+            return finish(AuditRecord::Result::Failed,
                           Text::tr("The API server did not accept your credentials (401): %1")
                               .arg(error.message));
         case NetError::Kind::Forbidden:

@@ -14,6 +14,7 @@
 
 // After the client headers: the simulator has its own WatchEvent.
 #include "api/apiserver.h"
+#include "api/faultinjector.h"
 #include "core/virtualclock.h"
 #include "fleet/simulator.h"
 #include "scenario/scenario.h"
@@ -319,6 +320,58 @@ private slots:
         QVERIFY(result.awaitsEffect());
         QVERIFY(stepUntilPhase(QStringLiteral("Failed")));
         QVERIFY(FlaggerActions::confirmed(result.expectation, canary()));
+    }
+
+    // Answers the API server may give instead: each is told in words and audited, and a write
+    // whose outcome is unknown (500) is not repeated.
+    void serverErrorsAreTold()
+    {
+        const auto fault = [this](const char *method, int status) {
+            FaultRule rule;
+            rule.kind = FaultRule::Kind::Status;
+            rule.status = status;
+            rule.method = QLatin1String(method);
+            rule.path = QRegularExpression(QStringLiteral("/canaries/podinfo$"));
+            rule.remaining = 1;
+            m_sim->cluster(dev)->faults().add(rule);
+        };
+        const QString pause = QStringLiteral("PATCH %1podinfo|application/merge-patch+json|"
+                                             R"({"spec":{"suspend":true}}|%2)")
+                                  .arg(canaryPath);
+        fault("PATCH", 403);
+        FlaggerActionResult result = run(FlaggerAction::Pause);
+        QCOMPARE(result.result, AuditRecord::Result::Denied);
+        QCOMPARE(result.error.httpStatus, 403);
+        QVERIFY2(result.message.startsWith(QStringLiteral(
+                     "The server refused: you may not patch canaries in namespace test.")),
+                 qPrintable(result.message));
+        QCOMPARE(writes(), QStringList {pause.arg(403)});
+
+        fault("PATCH", 409);
+        result = run(FlaggerAction::Pause);
+        QCOMPARE(result.result, AuditRecord::Result::Failed);
+        QCOMPARE(result.message,
+                 QStringLiteral("canary-pause of test/podinfo failed: the canary changed "
+                                "meanwhile (409 Conflict); look at it again and retry."));
+        QCOMPARE(writes(), QStringList {pause.arg(409)});
+
+        fault("PATCH", 500);
+        result = run(FlaggerAction::Pause);
+        QCOMPARE(result.result, AuditRecord::Result::Failed);
+        QCOMPARE(result.error.httpStatus, 500);
+        QVERIFY2(result.message.startsWith(QStringLiteral("canary-pause of test/podinfo failed: ")),
+                 qPrintable(result.message));
+        QCOMPARE(writes(), QStringList {pause.arg(500)});
+        QCOMPARE(result.responses, QList<int> {500});
+
+        fault("GET", 401);
+        result = run(FlaggerAction::Pause);
+        QCOMPARE(result.result, AuditRecord::Result::Failed);
+        QVERIFY2(result.message.startsWith(
+                     QStringLiteral("The API server did not accept your credentials (401): ")),
+                 qPrintable(result.message));
+        QCOMPARE(writes(), QStringList());
+        QVERIFY(!canary().spec.suspend);
     }
 
     // The window's way: ActionRunner runs the executor on its pool, the environment's context
