@@ -18,6 +18,7 @@
 #include "environmentlistview.h"
 #include "environmentmodel.h"
 #include "filterbar.h"
+#include "flaggercanarydetailcontroller.h"
 #include "fleetfetcher.h"
 #include "fleetfilterproxy.h"
 #include "fleetmodel.h"
@@ -77,6 +78,8 @@ MainWindow::MainWindow(QWidget *parent) :
     m_detailController(new RolloutDetailController(m_fleetModel, m_detail->rolloutView(), this)),
     m_deploymentController(
         new DeploymentDetailController(m_fleetModel, m_detail->deploymentView(), this)),
+    m_canaryController(
+        new FlaggerCanaryDetailController(m_fleetModel, m_detail->canaryView(), this)),
     m_recording(new ReleaseRecording(this)),
     m_gates(new GateController(m_fleetModel, this)),
     m_argoCd(new ArgoCdController(this))

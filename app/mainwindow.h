@@ -46,6 +46,7 @@ struct GateResult;
 struct RolloutActionResult;
 struct HistorySettings;
 class DeploymentDetailController;
+class FlaggerCanaryDetailController;
 class DesktopNotifier;
 class FleetTrayIcon;
 class NotificationCenter;
@@ -206,6 +207,7 @@ private:
     RetryCountdown *m_countdown;
     RolloutDetailController *m_detailController;
     DeploymentDetailController *m_deploymentController;
+    FlaggerCanaryDetailController *m_canaryController;
     MetricsController *m_metricsController = nullptr;
     SafetyNetsController *m_safetyNets = nullptr;
     SafetyNetsMonitor *m_safetyNetsMonitor = nullptr;

@@ -5,6 +5,7 @@
 
 #include "deploymentdetailcontroller.h"
 #include "detailpane.h"
+#include "flaggercanarydetailcontroller.h"
 #include "fleetfetcher.h"
 #include "fleetfilterproxy.h"
 #include "fleetmodel.h"
@@ -59,6 +60,7 @@ void MainWindow::reconcileSelection()
         selection->setCurrentIndex(QModelIndex(), QItemSelectionModel::NoUpdate);
         m_detailController->select(QString(), QString());
         m_deploymentController->select(QString(), QString());
+        m_canaryController->select(QString(), QString());
         m_metricsController->select(QString(), QString());
         m_safetyNets->select(QString(), QString());
         const QString target = QStringLiteral("%1 / %2 / %3")
@@ -79,20 +81,29 @@ void MainWindow::reconcileSelection()
 void MainWindow::showDetailOf(const QModelIndex &index)
 {
     const QString environment = index.data(FleetModel::EnvironmentRole).toString();
-    if (index.data(FleetModel::KindRole).toString() == QLatin1String("Rollout")) {
+    const QString uid = index.data(FleetModel::UidRole).toString();
+    const QString kind = index.data(FleetModel::KindRole).toString();
+    if (kind == QLatin1String("Rollout")) {
         m_deploymentController->select(QString(), QString());
-        m_detailController->select(environment, index.data(FleetModel::UidRole).toString());
-        m_metricsController->select(environment, index.data(FleetModel::UidRole).toString());
-        m_safetyNets->select(environment, index.data(FleetModel::UidRole).toString());
-        showGateReport(environment, index.data(FleetModel::UidRole).toString());
+        m_canaryController->select(QString(), QString());
+        m_detailController->select(environment, uid);
+        m_metricsController->select(environment, uid);
+        m_safetyNets->select(environment, uid);
+        showGateReport(environment, uid);
         m_detail->showRolloutView();
         return;
     }
     m_detailController->select(QString(), QString());
     m_metricsController->select(QString(), QString());
     m_safetyNets->select(QString(), QString());
-    m_deploymentController->select(environment, index.data(FleetModel::UidRole).toString());
-    m_detail->showDeploymentView();
+    // A Flagger canary's row stands for the Deployments it manages: its own detail shows them.
+    const bool canary = kind == QLatin1String("Canary");
+    m_deploymentController->select(canary ? QString() : environment, canary ? QString() : uid);
+    m_canaryController->select(canary ? environment : QString(), canary ? uid : QString());
+    if (canary)
+        m_detail->showCanaryView();
+    else
+        m_detail->showDeploymentView();
 }
 
 void MainWindow::updateDetail()
@@ -106,6 +117,7 @@ void MainWindow::updateDetail()
         m_selection.clear();
         m_detailController->select(QString(), QString());
         m_deploymentController->select(QString(), QString());
+        m_canaryController->select(QString(), QString());
         m_metricsController->select(QString(), QString());
         m_safetyNets->select(QString(), QString());
         m_detail->clearSelection();

@@ -2,6 +2,7 @@
 #include "detailpane.h"
 
 #include "deploymentdetailview.h"
+#include "flaggercanarydetailview.h"
 #include "rolloutdetailview.h"
 
 #include <QLabel>
@@ -12,7 +13,8 @@ DetailPane::DetailPane(QWidget *parent) :
     m_stack(new QStackedLayout(this)),
     m_placeholder(new QLabel(this)),
     m_rolloutView(new RolloutDetailView(this)),
-    m_deploymentView(new DeploymentDetailView(this))
+    m_deploymentView(new DeploymentDetailView(this)),
+    m_canaryView(new FlaggerCanaryDetailView(this))
 {
     setObjectName(QStringLiteral("detailPane"));
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -25,6 +27,7 @@ DetailPane::DetailPane(QWidget *parent) :
     m_stack->addWidget(m_placeholder);
     m_stack->addWidget(m_rolloutView);
     m_stack->addWidget(m_deploymentView);
+    m_stack->addWidget(m_canaryView);
     clearSelection();
 }
 
@@ -49,6 +52,11 @@ void DetailPane::showDeploymentView()
     m_stack->setCurrentWidget(m_deploymentView);
 }
 
+void DetailPane::showCanaryView()
+{
+    m_stack->setCurrentWidget(m_canaryView);
+}
+
 bool DetailPane::isShowingRollout() const
 {
     return m_stack->currentWidget() == m_rolloutView;
@@ -57,6 +65,11 @@ bool DetailPane::isShowingRollout() const
 bool DetailPane::isShowingDeployment() const
 {
     return m_stack->currentWidget() == m_deploymentView;
+}
+
+bool DetailPane::isShowingCanary() const
+{
+    return m_stack->currentWidget() == m_canaryView;
 }
 
 QString DetailPane::placeholderText() const

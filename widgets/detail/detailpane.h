@@ -5,12 +5,13 @@
 #include <QWidget>
 
 class DeploymentDetailView;
+class FlaggerCanaryDetailView;
 class QLabel;
 class QStackedLayout;
 class RolloutDetailView;
 
-// The pane under the fleet table: the selected Rollout's or Deployment's detail view;
-// without a selection an invitation to select one.
+// The pane under the fleet table: the selected Rollout's, Deployment's or Flagger canary's
+// detail view; without a selection an invitation to select one.
 class DetailPane : public QWidget
 {
     Q_OBJECT
@@ -20,6 +21,7 @@ public:
 
     RolloutDetailView *rolloutView() const { return m_rolloutView; }
     DeploymentDetailView *deploymentView() const { return m_deploymentView; }
+    FlaggerCanaryDetailView *canaryView() const { return m_canaryView; }
 
     // Nothing selected.
     void clearSelection();
@@ -30,9 +32,12 @@ public:
     void showRolloutView();
     // The Deployment detail view (its content is set through deploymentView()).
     void showDeploymentView();
+    // The Flagger canary detail view (its content is set through canaryView()).
+    void showCanaryView();
 
     bool isShowingRollout() const;
     bool isShowingDeployment() const;
+    bool isShowingCanary() const;
     QString placeholderText() const;
 
 private:
@@ -40,4 +45,5 @@ private:
     QLabel *m_placeholder;
     RolloutDetailView *m_rolloutView;
     DeploymentDetailView *m_deploymentView;
+    FlaggerCanaryDetailView *m_canaryView;
 };

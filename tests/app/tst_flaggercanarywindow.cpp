@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A Flagger canary's detail end to end on the demo fleet (a real window, offscreen, the
+// simulator's clock played forward by hand): staging's search/search-suggest is analysed and
+// then waits for the confirm-promotion gate, prod's search/query-parser fails three
+// success-rate checks and is rolled back. Selecting either row shows the canary detail, which
+// follows the canary as Flagger moves it, shows both Deployments with their pods and never a
+// webhook's metadata value; selecting a Rollout leaves it.
+#include "demowindow.h"
+
+#include "detailstyle.h"
+#include "flaggeranalysismodel.h"
+#include "flaggercanarydetailcontroller.h"
+#include "flaggercanarydetailview.h"
+#include "flaggercanaryheader.h"
+#include "flaggerdeploymentsection.h"
+#include "replicasettree.h"
+#include "themecolours.h"
+
+#include "../widgets/flaggercanarydetailfixture.h"
+
+#include <QLabel>
+
+namespace {
+
+constexpr int kWaitMs = 30000;
+
+// Plays the fleet's virtual time forward five seconds at a time, letting the window take in
+// each step, until `done` or ten virtual minutes.
+template<typename Done> bool playUntil(DemoFleet &demo, Done done)
+{
+    for (int step = 0; step < 120; ++step) {
+        if (done())
+            return true;
+        demo.advanceClock(5000);
+        demo.reconcileOnce();
+        QTest::qWaitFor(done, 250);
+    }
+    return done();
+}
+
+bool selectCanary(MainWindow *window, const QString &environment, const QString &name)
+{
+    const QString ns = QStringLiteral("search");
+    if (!QTest::qWaitFor([&] { return demoRow(window, environment, ns, name).isValid(); }, kWaitMs))
+        return false;
+    fleetTable(window)->selectRow(demoRow(window, environment, ns, name).row());
+    const FlaggerCanaryDetail &shown = detailPane(window)->canaryView()->detail();
+    return detailPane(window)->isShowingCanary() && shown.environment == environment
+        && shown.canary.metadata.namespaceName == ns && shown.canary.metadata.name == name;
+}
+
+} // namespace
+
+class TestFlaggerCanaryWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void waitsForPromotionInStaging();
+    void rolledBackInProd();
+
+private:
+    QTemporaryDir *m_dir = nullptr;
+    DemoFleet *m_demo = nullptr;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestFlaggerCanaryWindow::init()
+{
+    m_dir = new QTemporaryDir;
+    QVERIFY(isolateGuiTest(*m_dir));
+    m_demo = new DemoFleet(DemoFleet::Options {false});
+    QString error;
+    QVERIFY2(m_demo->start(&error), qPrintable(error));
+    m_window = openDemoWindow(*m_demo);
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestFlaggerCanaryWindow::cleanup()
+{
+    m_window.reset();
+    delete m_demo;
+    m_demo = nullptr;
+    delete m_dir;
+    m_dir = nullptr;
+}
+
+void TestFlaggerCanaryWindow::waitsForPromotionInStaging()
+{
+    QVERIFY(
+        selectCanary(m_window.get(), QStringLiteral("staging"), QStringLiteral("search-suggest")));
+    FlaggerCanaryDetailView *view = detailPane(m_window)->canaryView();
+    auto *controller = m_window->findChild<FlaggerCanaryDetailController *>(
+        QStringLiteral("flaggerCanaryDetailController"));
+    QVERIFY(controller);
+    QCOMPARE(controller->selectedUid(), view->detail().canary.metadata.uid);
+    QCOMPARE(view->header()->titleText(), QStringLiteral("search / search-suggest"));
+    QCOMPARE(view->header()->environmentText(), QStringLiteral("staging"));
+
+    // Flagger initializes the primary, analyses 20/40/60 % and holds at the gate.
+    QVERIFY2(playUntil(*m_demo,
+                       [&] {
+                           return view->detail().canary.status.phase
+                               == QLatin1String("WaitingPromotion");
+                       }),
+             qPrintable(view->detail().canary.status.phase));
+    QCOMPARE(view->header()->statusText(),
+             QStringLiteral("Paused \u2014 waiting for the confirm-promotion gate"));
+    QVERIFY2(view->header()->progressText().contains(QStringLiteral("of 60% max")),
+             qPrintable(view->header()->progressText()));
+    QCOMPARE(view->header()->failedChecksText(), QStringLiteral("Failed checks: 0 of 5"));
+
+    // Both Deployments with their ReplicaSets and pods: the primary runs the stable 1.8.3,
+    // the target the 1.9.0 under analysis.
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return view->primarySection()->tree()->replicaSetModel()->rowCount() > 0
+                && view->canarySection()->tree()->replicaSetModel()->rowCount() > 0;
+        },
+        kWaitMs));
+    QVERIFY2(view->primarySection()->headingText().startsWith(
+                 QStringLiteral("Primary search-suggest-primary")),
+             qPrintable(view->primarySection()->headingText()));
+    QVERIFY2(view->primarySection()->summaryText().contains(QStringLiteral("search-suggest:1.8.3")),
+             qPrintable(view->primarySection()->summaryText()));
+    QVERIFY2(view->canarySection()->summaryText().contains(QStringLiteral("search-suggest:1.9.0")),
+             qPrintable(view->canarySection()->summaryText()));
+
+    // The webhooks by their URLs, never their metadata's commands.
+    const QString analysis
+        = FlaggerCanaryFixture::modelTexts(view->analysisModel()).join(QLatin1Char('\n'));
+    QVERIFY(analysis.contains(QStringLiteral("http://flagger-loadtester.search/gate/check")));
+    QVERIFY(!analysis.contains(QStringLiteral("curl -sf")));
+    QVERIFY(!analysis.contains(QStringLiteral("hey -z")));
+    QVERIFY(view->eventsView() != nullptr);
+
+    // Another kind of row: the canary's controller lets go, the rollout's view is shown.
+    fleetTable(m_window)->clearSelection();
+    QVERIFY(selectDemoRow(m_window.get(), QStringLiteral("staging"), QStringLiteral("payments"),
+                          QStringLiteral("payments-api")));
+    QVERIFY(!detailPane(m_window)->isShowingCanary());
+    QCOMPARE(controller->selectedUid(), QString());
+}
+
+void TestFlaggerCanaryWindow::rolledBackInProd()
+{
+    QVERIFY(selectCanary(m_window.get(), QStringLiteral("prod"), QStringLiteral("query-parser")));
+    FlaggerCanaryDetailView *view = detailPane(m_window)->canaryView();
+    const FlaggerCanaryHeader *header = view->header();
+    const QColor red = ThemeColours::foreground(DetailStyle::failedColour());
+
+    // 8 % errors: the success-rate check fails, and the header counts it in red.
+    QVERIFY2(playUntil(*m_demo, [&] { return view->detail().canary.status.failedChecks > 0; }),
+             qPrintable(view->detail().canary.status.phase));
+    QCOMPARE(
+        header->failedChecksText(),
+        QStringLiteral("Failed checks: %1 of 3").arg(view->detail().canary.status.failedChecks));
+    QCOMPARE(header->failedChecksColour(), red);
+
+    // The third one rolls it back; Flagger resets the count, the header says why it is 0.
+    QVERIFY2(
+        playUntil(*m_demo,
+                  [&] { return view->detail().canary.status.phase == QLatin1String("Failed"); }),
+        qPrintable(view->detail().canary.status.phase));
+    QVERIFY2(header->statusText().startsWith(QStringLiteral("Degraded \u2014 Rolled back")),
+             qPrintable(header->statusText()));
+    QCOMPARE(header->failedChecksText(),
+             QStringLiteral("Failed checks: reset by the rollback (threshold 3)"));
+    QCOMPARE(header->failedChecksColour(), red);
+    QVERIFY2(header->conditionsText().startsWith(QStringLiteral("Promoted: False")),
+             qPrintable(header->conditionsText()));
+}
+
+QTEST_MAIN(TestFlaggerCanaryWindow)
+#include "tst_flaggercanarywindow.moc"
