@@ -26,7 +26,7 @@ QString orNotSet(const QString &text)
 
 QString requestOf(const MetricProvider &provider)
 {
-    return (provider.kind == QLatin1String("web") ? provider.url : provider.query).trimmed();
+    return MetricDescription::requestAsSent(provider).trimmed();
 }
 
 } // namespace
@@ -41,6 +41,11 @@ AnalysisMetric resolved(const AnalysisMetric &metric, const QList<AnalysisArg> &
     out.provider.address = resolve(metric.provider.address);
     out.provider.query = resolve(metric.provider.query);
     out.provider.url = resolve(metric.provider.url);
+    out.provider.command = resolve(metric.provider.command);
+    for (QString &query : out.provider.queries)
+        query = resolve(query);
+    for (ProviderSetting &setting : out.provider.settings)
+        setting.value = resolve(setting.value);
     out.successCondition = resolve(metric.successCondition);
     out.failureCondition = resolve(metric.failureCondition);
     out.interval = resolve(metric.interval);

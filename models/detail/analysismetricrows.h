@@ -12,9 +12,10 @@
 // worded by MetricDescription: kept apart from the model's tree building.
 namespace AnalysisMetricRows {
 
-// The metric as the controller measures it: {{args.NAME}} in the provider's address, query
-// and URL, the conditions, the durations and string limits replaced from the run's
-// spec.args (the run keeps the template's text); an argument from a secret stays a reference.
+// The metric as the controller measures it: {{args.NAME}} in the provider's address, query,
+// URL, command, named queries and settings, the conditions, the durations and string limits
+// replaced from the run's spec.args (the run keeps the template's text); an argument from a secret
+// stays a reference.
 AnalysisMetric resolved(const AnalysisMetric &metric, const QList<AnalysisArg> &args);
 
 // The key of a definition row below its metric (no metric name starts with "#").
