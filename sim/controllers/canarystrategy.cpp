@@ -7,6 +7,7 @@
 #include "requeue.h"
 #include "rolloutexperiment.h"
 #include "rolloutistioroutes.h"
+#include "rolloutpingpong.h"
 #include "rolloutreconciler.h"
 
 #include "core/virtualclock.h"
@@ -157,12 +158,16 @@ bool CanaryStrategy::reconcileOtherReplicaSets()
 
 void CanaryStrategy::reconcileServices()
 {
-    r.ensureServiceTarget(r.spec.stableService(), r.stableRS);
+    const auto [stableService, canaryService] = PingPong::services(r);
+    r.ensureServiceTarget(stableService, r.stableRS);
     if (r.pause.isAborted(r.status) && !r.spec.hasTrafficRouting()) {
-        r.ensureServiceTarget(r.spec.canaryService(), r.stableRS);
+        r.ensureServiceTarget(canaryService, r.stableRS);
         return;
     }
-    r.ensureServiceTarget(r.spec.canaryService(), r.newRS);
+    // reconcilePingAndPongService: once promoted, the other ping-pong Service is left as it is.
+    if (PingPong::enabled(r) && r.isFullyPromoted())
+        return;
+    r.ensureServiceTarget(canaryService, r.newRS);
 }
 
 void CanaryStrategy::reconcileTrafficRouting()
@@ -207,10 +212,11 @@ void CanaryStrategy::reconcileTrafficRouting()
     int additionalWeight = 0;
     for (const QJsonValue &value : additional)
         additionalWeight += value.toObject().value(QLatin1String("weight")).toInt();
+    const auto [stableService, canaryService] = PingPong::services(r);
     QJsonObject weights {
-        {QStringLiteral("canary"), destination(desired, r.newRS, r.spec.canaryService())},
+        {QStringLiteral("canary"), destination(desired, r.newRS, canaryService)},
         {QStringLiteral("stable"),
-         destination(maxWeight - desired - additionalWeight, r.stableRS, r.spec.stableService())}};
+         destination(maxWeight - desired - additionalWeight, r.stableRS, stableService)}};
     if (!additional.isEmpty())
         weights.insert(QStringLiteral("additional"), additional);
     const int previous = int(JsonUtil::intAt(r.status.weights, "canary.weight", 0));
@@ -325,6 +331,7 @@ void CanaryStrategy::syncStatus()
     }
     const QString reason = r.shouldFullPromote(next);
     if (!reason.isEmpty()) {
+        PingPong::flipOnPromotion(r, next);
         r.promoteStable(next, reason);
         r.calculateRolloutConditions(next);
         r.persist(next);
