@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metricscontroller.h"
 
+#include "analysischarts.h"
+
 #include "chartmarkers.h"
 #include "fleetmodel.h"
 #include "metricquerier.h"
@@ -131,12 +133,14 @@ void MetricsController::setDetail(const RolloutDetail &detail)
     m_view->setCharts(charts);
 
     const EnvironmentSpec spec = m_environments.value(detail.environment);
+    // Which analysis metrics have no chart says why, so an empty area is never a mystery.
+    const QString uncharted = AnalysisCharts::unchartedNotice(detail);
     if (!spec.prometheus.isEnabled())
         m_view->setNotice(tr("Metrics are turned off for environment %1 (prometheus: false in the "
                              "configuration).")
                               .arg(detail.environment));
     else
-        m_view->setNotice(QString());
+        m_view->setNotice(uncharted);
     m_view->setPlaceholder(charts.isEmpty() ? tr("Nothing to chart for this rollout.") : QString());
     if (requery)
         refresh();
