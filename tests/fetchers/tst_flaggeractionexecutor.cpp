@@ -374,6 +374,27 @@ private slots:
         QVERIFY(!canary().spec.suspend);
     }
 
+    void unrecordedAttemptSendsNothing()
+    {
+        // A folder cannot be appended to: the attempt is not recorded, so nothing is sent.
+        AuditLog unwritable(m_dir.path());
+        KubeClient client(connection(dev));
+        m_sim->cluster(dev)->server().takeRecordedRequests();
+        FlaggerActionRequest request;
+        request.environment = dev;
+        request.namespaceName = test;
+        request.name = podinfo;
+        request.action = FlaggerAction::Pause;
+        const FlaggerActionResult result
+            = FlaggerActionExecutor(&client, &unwritable, &m_access).run(request);
+        QCOMPARE(result.result, AuditRecord::Result::Failed);
+        QVERIFY2(result.message.startsWith(
+                     QStringLiteral("Nothing was sent: the attempt could not be recorded.")),
+                 qPrintable(result.message));
+        QCOMPARE(writes(), QStringList());
+        QVERIFY(!canary().spec.suspend);
+    }
+
     // The window's way: ActionRunner runs the executor on its pool, the environment's context
     // and readOnly from its spec, and answers by signal with the ticket.
     void runnerRunsCanaryActions()
