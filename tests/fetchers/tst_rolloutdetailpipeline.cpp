@@ -149,7 +149,8 @@ private slots:
         QVERIFY2(Scenario::fromFile(QStringLiteral(RD_SOURCE_DIR "/resources/scenarios/demo.yaml"),
                                     &scenario, &error),
                  qPrintable(error));
-        // auditor may read the workloads and AnalysisRuns of prod, but not pods or events.
+        // auditor may read the workloads and AnalysisRuns of prod, but not pods, events,
+        // Experiments or Jobs.
         UserSpec auditor;
         auditor.name = QStringLiteral("auditor");
         auditor.token = QStringLiteral("prod-auditor-token");
@@ -276,6 +277,11 @@ private slots:
         wanted.append(QStringLiteral("notice:Pods are not shown: listing pods in this "
                                      "environment is forbidden."));
         wanted.append(QStringLiteral("notice:Events are not shown: listing events in this "
+                                     "environment is forbidden."));
+        // Nor may it list Experiments or Jobs (issue 16): notices too, nothing fails.
+        wanted.append(QStringLiteral("notice:Experiments are not shown: listing experiments in "
+                                     "this environment is forbidden."));
+        wanted.append(QStringLiteral("notice:Analysis jobs are not shown: listing jobs in this "
                                      "environment is forbidden."));
         QTRY_COMPARE(describe(p.model.store().rolloutDetail(Prod, uid)), wanted);
         QCOMPARE(p.model.store().detailStatus(Prod).at(int(DetailKind::Pods)).problem,

@@ -54,7 +54,12 @@ inline QList<DetailKindStatus> status(DetailKindStatus::Problem pods,
             s.reason = QStringLiteral("Permission denied (HTTP 403): no");
         return s;
     };
-    return {one(pods), one(runs), one(events)};
+    // The kinds after these (Experiments, Jobs, ...) listed.
+    QList<DetailKindStatus> all(DetailKindCount);
+    all[int(DetailKind::Pods)] = one(pods);
+    all[int(DetailKind::AnalysisRuns)] = one(runs);
+    all[int(DetailKind::Events)] = one(events);
+    return all;
 }
 } // namespace RolloutDetailTest
 
