@@ -12,6 +12,7 @@
 #include "environmentlistview.h"
 #include "environmentmodel.h"
 #include "filterbar.h"
+#include "flaggercanarydetailview.h"
 #include "fleetfilterproxy.h"
 #include "fleetmodel.h"
 #include "fleetsetup.h"
@@ -93,10 +94,12 @@ private slots:
             QStringLiteral("dev shop/checkout"),
             QStringLiteral("dev shop/storefront"),
             QStringLiteral("prod payments/payments-gateway"),
+            QStringLiteral("prod search/query-parser"),
             QStringLiteral("prod search/search-indexer"),
             QStringLiteral("prod shop/checkout"),
             QStringLiteral("prod shop/recommendations"),
             QStringLiteral("staging payments/payments-api"),
+            QStringLiteral("staging search/search-suggest"),
             QStringLiteral("staging shop/checkout"),
             QStringLiteral("staging shop/frontend"),
         };
@@ -112,14 +115,14 @@ private slots:
                 int(ConnectionState::Live), timeoutMs);
         }
         QTRY_COMPARE(column(environments, EnvironmentModel::WorkloadCountRole),
-                     QStringList({QStringLiteral("4"), QStringLiteral("3"), QStringLiteral("4")}));
+                     QStringList({QStringLiteral("4"), QStringLiteral("4"), QStringLiteral("5")}));
         QCOMPARE(connectionStatus(m_window)->itemTexts(),
                  QStringList({QStringLiteral("dev: Live"), QStringLiteral("staging: Live"),
                               QStringLiteral("prod: Live")}));
         QVERIFY(connectionStatus(m_window)->lastUpdated().isValid());
         QVERIFY(
             connectionStatus(m_window)->lastUpdatedText().startsWith(QStringLiteral("Updated ")));
-        QTRY_VERIFY(m_window->summaryText().startsWith(QStringLiteral("Workloads: 11")));
+        QTRY_VERIFY(m_window->summaryText().startsWith(QStringLiteral("Workloads: 13")));
         QVERIFY(banner(m_window)->isHidden());
     }
 
@@ -139,7 +142,7 @@ private slots:
             rowKeys(view),
             QStringList({QStringLiteral("dev shop/checkout"), QStringLiteral("prod shop/checkout"),
                          QStringLiteral("staging shop/checkout")}));
-        QTRY_COMPARE(m_window->summaryText().left(24), QStringLiteral("Workloads: 3 of 11 shown"));
+        QTRY_COMPARE(m_window->summaryText().left(24), QStringLiteral("Workloads: 3 of 13 shown"));
 
         // An environment in the side list narrows further; clicking it again widens.
         EnvironmentListView *list = environmentList(m_window);
@@ -154,7 +157,7 @@ private slots:
         // Escape clears the text.
         QTest::keyClick(bar->lineEdit(), Qt::Key_Escape);
         QCOMPARE(bar->text(), QString());
-        QCOMPARE(view->rowCount(), 11);
+        QCOMPARE(view->rowCount(), 13);
 
         // A phase toggle shows that phase only; its label counts it. The demo moves on while
         // the test runs, so take the phase most rows have right now.
@@ -177,7 +180,7 @@ private slots:
                          column(m_window->fleetModel(), FleetModel::PhaseRole).count(phase)));
         QTest::mouseClick(toggle, Qt::LeftButton);
         QVERIFY(filterProxy(m_window)->phaseFilter().isEmpty());
-        QCOMPARE(view->rowCount(), 11);
+        QCOMPARE(view->rowCount(), 13);
 
         // "Needs attention" keeps exactly the rows the model marks.
         QAbstractButton *attention = bar->attentionButton();
@@ -187,7 +190,7 @@ private slots:
             QVERIFY(view->index(row, 0).data(FleetModel::RequiresAttentionRole).toBool());
         QTest::mouseClick(attention, Qt::LeftButton);
         QVERIFY(!filterProxy(m_window)->isAttentionOnly());
-        QCOMPARE(view->rowCount(), 11);
+        QCOMPARE(view->rowCount(), 13);
     }
 
     void sortThroughTheHeader()
@@ -233,9 +236,14 @@ private slots:
         for (int row = 0; row < model->rowCount(); ++row) {
             const QModelIndex index = model->index(row, 0);
             table->selectRow(row);
-            if (index.data(FleetModel::KindRole).toString() == QLatin1String("Rollout")) {
+            const QString kind = index.data(FleetModel::KindRole).toString();
+            if (kind == QLatin1String("Rollout")) {
                 QVERIFY(detailPane(m_window)->isShowingRollout());
                 QCOMPARE(detailPane(m_window)->rolloutView()->detail().rollout.metadata.name,
+                         index.data(FleetModel::NameRole).toString());
+            } else if (kind == QLatin1String("Canary")) {
+                QVERIFY(detailPane(m_window)->isShowingCanary());
+                QCOMPARE(detailPane(m_window)->canaryView()->detail().canary.metadata.name,
                          index.data(FleetModel::NameRole).toString());
             } else {
                 QVERIFY(detailPane(m_window)->isShowingDeployment());
@@ -250,6 +258,7 @@ private slots:
         table->clearSelection();
         QVERIFY(!detailPane(m_window)->isShowingRollout());
         QVERIFY(!detailPane(m_window)->isShowingDeployment());
+        QVERIFY(!detailPane(m_window)->isShowingCanary());
     }
 
     void selectsARequestedWorkload()

@@ -10,6 +10,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -54,12 +55,24 @@ FlaggerCanaryDetailView::FlaggerCanaryDetailView(QWidget *parent) :
     m_tabs->addTab(m_analysisTree, QString());
     m_tabs->addTab(m_events, QString());
 
-    auto *layout = new QVBoxLayout(this);
+    // In a scroll area: the header and two Deployments need more height than the window's
+    // splitter may leave the pane, and the pane's other views are shorter; squeezed, the
+    // detail scrolls rather than holding the splitter (or its saved sizes) open.
+    auto *content = new QWidget;
+    auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(12, 10, 12, 6);
     layout->setSpacing(4);
     layout->addWidget(m_header);
     layout->addSpacing(4);
     layout->addWidget(m_tabs, 1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(content);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
     updateTabTexts();
 }
 
