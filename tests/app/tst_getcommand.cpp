@@ -244,8 +244,23 @@ private slots:
         QCOMPARE(object.value(QStringLiteral("strategy")).toString(), QStringLiteral("BlueGreen"));
         QCOMPARE(object.value(QStringLiteral("environment")).toString(), QStringLiteral("staging"));
 
-        // Across the fleet: found in staging only, which is enough.
+        // The plugin's tree of it (issue 16, tst_getrollouttree has more).
+        const QJsonObject tree = object.value(QStringLiteral("tree")).toObject();
+        QCOMPARE(tree.value(QStringLiteral("name")).toString(), QStringLiteral("frontend"));
+        QVERIFY(!tree.value(QStringLiteral("revisions")).toArray().isEmpty());
+
+        // Across the fleet: found in staging only, which is enough; the plugin's view of it.
         result = run(QStringLiteral("get rollout frontend -n shop --demo"));
+        QCOMPARE(result.code, 0);
+        QVERIFY2(result.out.startsWith(QStringLiteral("Environment:     staging\n"
+                                                      "Name:            frontend\n"
+                                                      "Namespace:       shop\n")),
+                 qPrintable(result.out));
+        QVERIFY(result.out.contains(QStringLiteral("Strategy:        BlueGreen\n")));
+        QVERIFY(result.out.contains(QStringLiteral("⟳ frontend")));
+        QCOMPARE(result.out.count(QStringLiteral("Environment:")), 1);
+        // -o wide keeps the one-line table.
+        result = run(QStringLiteral("get rollout frontend -n shop --demo -o wide"));
         QCOMPARE(result.code, 0);
         QCOMPARE(result.out.split(u'\n', Qt::SkipEmptyParts).size(), 2);
         QVERIFY(result.out.contains(QStringLiteral("staging       shop        frontend")));

@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `get rollout NAME` against the demo fleet served in-process (rd-sim's controllers, stepped by
+// hand): Argo CD's sync of dev's shop/cart (2.0.4) starts its experiment step, whose smoke test
+// runs as a Job, and the command's tree and JSON show the Experiment with its ReplicaSets, pods and
+// AnalysisRun, and the run's Job, as the simulator stores them.
+#include "appactioncommand.h"
+#include "commandline.h"
+#include "demofleet.h"
+#include "getcommand.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+
+namespace {
+
+QString nameOf(const QJsonObject &object)
+{
+    return object.value(QStringLiteral("metadata"))
+        .toObject()
+        .value(QStringLiteral("name"))
+        .toString();
+}
+
+} // namespace
+
+class TestGetRolloutTree : public QObject
+{
+    Q_OBJECT
+
+private:
+    DemoFleet m_demo {DemoFleet::Options {false}};
+    QTemporaryDir m_dir;
+
+    int run(const QString &line, QString *out, QString *err)
+    {
+        QStringList arguments = {QStringLiteral("release-dashboard")};
+        arguments += line.split(u' ', Qt::SkipEmptyParts);
+        CommandLineOptions options;
+        QString text;
+        if (CommandLine::parse(arguments, &options, &text) != CommandLine::Result::Ok) {
+            *err = text;
+            return 2;
+        }
+        QTextStream outStream(out);
+        QTextStream errStream(err);
+        return GetCommand::run(options, outStream, errStream, &m_demo);
+    }
+
+    QList<QJsonObject> experiments() const
+    {
+        return m_demo.objects(QStringLiteral("dev"), QStringLiteral("argoproj.io"),
+                              QStringLiteral("experiments"));
+    }
+    QList<QJsonObject> jobs() const
+    {
+        return m_demo.objects(QStringLiteral("dev"), QStringLiteral("batch"),
+                              QStringLiteral("jobs"));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QString error;
+        QVERIFY2(m_demo.start(&error), qPrintable(error));
+        // The demo's way in: Argo CD syncs cart-dev, whose Git head sets cart 2.0.4.
+        QVERIFY(m_dir.isValid());
+        qputenv("RELEASE_DASHBOARD_AUDIT_FILE",
+                m_dir.filePath(QStringLiteral("audit.jsonl")).toUtf8());
+        QFile config(m_dir.filePath(QStringLiteral("fleet.yaml")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("environments:\n"
+                     "  - name: dev\n"
+                     "    argocd:\n"
+                     "      - token: dev-argocd-admin-token\n");
+        config.close();
+        QStringList arguments {QStringLiteral("release-dashboard"),
+                               QStringLiteral("--demo"),
+                               QStringLiteral("--config"),
+                               config.fileName(),
+                               QStringLiteral("app"),
+                               QStringLiteral("sync"),
+                               QStringLiteral("cart-dev"),
+                               QStringLiteral("--env"),
+                               QStringLiteral("dev")};
+        CommandLineOptions options;
+        QString text;
+        QCOMPARE(CommandLine::parse(arguments, &options, &text), CommandLine::Result::Ok);
+        QTextStream syncOut(&text);
+        QString syncErrors;
+        QTextStream syncErr(&syncErrors);
+        QVERIFY2(AppActionCommand::run(options, syncOut, syncErr, &m_demo) == 0,
+                 qPrintable(syncErrors));
+        // Virtual seconds until the experiment's smoke-test Job exists (its templates must be
+        // available first); stepped, not slept.
+        for (int i = 0; i < 120 && (experiments().isEmpty() || jobs().isEmpty()); ++i) {
+            m_demo.advanceClock(1000);
+            m_demo.reconcileOnce();
+        }
+        QVERIFY2(!experiments().isEmpty(), "the experiment step never started");
+        QVERIFY2(!jobs().isEmpty(), "the experiment's analysis made no Job");
+    }
+
+    void treeShowsTheExperimentAndItsJob()
+    {
+        QString out;
+        QString err;
+        QCOMPARE(run(QStringLiteral("get rollout cart -n shop --demo --env dev"), &out, &err), 0);
+        const QString experiment = nameOf(experiments().constFirst());
+        const QString job = nameOf(jobs().constFirst());
+        QVERIFY2(out.startsWith(QStringLiteral("Environment:     dev\nName:            cart\n")),
+                 qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("Σ ") + experiment), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("⊞ ") + job), qPrintable(out));
+        // Each line of the experiment's subtree is nested below it.
+        const QStringList lines = out.split(u'\n');
+        const qsizetype row
+            = lines.indexOf(*std::find_if(lines.cbegin(), lines.cend(), [&](const QString &line) {
+                  return line.contains(QStringLiteral("Σ ") + experiment);
+              }));
+        QVERIFY(lines.at(row).contains(QStringLiteral("Experiment")));
+        QVERIFY(lines.at(row + 1).contains(QStringLiteral("⧉ ") + experiment));
+        QVERIFY(out.contains(QStringLiteral("(canary, Σ:canary)"))
+                || out.contains(QStringLiteral("Σ:canary")));
+        QVERIFY2(err.isEmpty(), qPrintable(err));
+    }
+
+    void jsonCarriesTheTree()
+    {
+        QString out;
+        QString err;
+        QCOMPARE(
+            run(QStringLiteral("get rollout cart -n shop --demo --env dev -o json"), &out, &err),
+            0);
+        const QJsonObject tree = QJsonDocument::fromJson(out.toUtf8())
+                                     .object()
+                                     .value(QStringLiteral("tree"))
+                                     .toObject();
+        QCOMPARE(tree.value(QStringLiteral("kind")).toString(), QStringLiteral("Rollout"));
+        QJsonObject experiment;
+        for (const QJsonValue &revision : tree.value(QStringLiteral("revisions")).toArray()) {
+            const QJsonArray found
+                = revision.toObject().value(QStringLiteral("experiments")).toArray();
+            if (!found.isEmpty())
+                experiment = found.first().toObject();
+        }
+        QCOMPARE(experiment.value(QStringLiteral("name")).toString(),
+                 nameOf(experiments().constFirst()));
+        QCOMPARE(experiment.value(QStringLiteral("replicaSets")).toArray().size(), 2);
+        const QJsonArray runs = experiment.value(QStringLiteral("analysisRuns")).toArray();
+        QCOMPARE(runs.size(), 1);
+        const QJsonArray jobs = runs.first().toObject().value(QStringLiteral("jobs")).toArray();
+        QCOMPARE(jobs.size(), this->jobs().size());
+        const QJsonObject job = jobs.first().toObject();
+        QCOMPARE(job.value(QStringLiteral("name")).toString(), nameOf(this->jobs().constFirst()));
+        QVERIFY(!job.value(QStringLiteral("iconMeaning")).toString().isEmpty());
+        QVERIFY(job.value(QStringLiteral("iconMeaning")).toString() != QLatin1String("none"));
+    }
+};
+
+QTEST_MAIN(TestGetRolloutTree)
+#include "tst_getrollouttree.moc"
