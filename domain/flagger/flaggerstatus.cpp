@@ -3,6 +3,8 @@
 
 #include "flaggerstrategy.h"
 
+#include <algorithm>
+
 namespace {
 
 const QString separator = QStringLiteral(" · ");
@@ -115,10 +117,16 @@ QString FlaggerStatus::stepString(const FlaggerCanary &canary)
     if (!done && !isPhase(canary, "Progressing"))
         return QString();
     if (flaggerStrategy(canary) == FlaggerStrategy::Canary) {
-        const qint32 maxWeight
-            = canary.spec.analysis ? flaggerMaxWeight(*canary.spec.analysis) : flaggerTotalWeight;
-        const qint32 weight = done ? maxWeight : canary.status.canaryWeight;
-        return QStringLiteral("%1/%2").arg(weight).arg(maxWeight);
+        // Numbered like a Rollout's steps: which of the weights Flagger sets has been reached
+        // ("3/5" at 30% of 10% steps to 50%), so the Step column reads the same for both.
+        const QList<qint32> schedule = flaggerWeightSchedule(canary);
+        if (schedule.isEmpty())
+            return QString();
+        const qint64 reached = done
+            ? schedule.size()
+            : std::count_if(schedule.cbegin(), schedule.cend(),
+                            [&](qint32 weight) { return weight <= canary.status.canaryWeight; });
+        return QStringLiteral("%1/%2").arg(reached).arg(schedule.size());
     }
     const qint32 iterations = flaggerIterations(canary);
     return QStringLiteral("%1/%2")

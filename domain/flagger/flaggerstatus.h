@@ -38,9 +38,10 @@ public:
     // failed checks", "Iteration 3 of 10 · 0 of 2 failed checks", "Waiting for promotion
     // approval", "Rolled back after 5 failed checks", "Suspended", "Promoted", ...
     static QString summary(const FlaggerCanary &canary);
-    // The "step" column: canary weight against the max weight ("30/50") or iterations against
-    // the analysis' ("3/10") while the analysis runs, the full count once it is done and
-    // waiting for or running the promotion; empty otherwise.
+    // The "step" column while the analysis runs, numbered like a Rollout's steps: the weights
+    // of Flagger's schedule reached ("3/5" at 30% with 10% steps to 50%), or iterations
+    // against the analysis' ("3/10"); the full count once it is done and waiting for or running
+    // the promotion; empty otherwise.
     static QString stepString(const FlaggerCanary &canary);
 
 private:

@@ -233,7 +233,7 @@ private slots:
         QCOMPARE(podinfo.value(QLatin1String("summary")).toString(),
                  QStringLiteral("Waiting for promotion approval"));
         QCOMPARE(podinfo.value(QLatin1String("strategy")).toString(), QStringLiteral("Canary"));
-        QCOMPARE(podinfo.value(QLatin1String("step")).toString(), QStringLiteral("50/50"));
+        QCOMPARE(podinfo.value(QLatin1String("step")).toString(), QStringLiteral("1/1"));
         const QJsonArray gates = podinfo.value(QLatin1String("gates")).toArray();
         QCOMPARE(gates.size(), 2);
         QCOMPARE(gates.at(0).toObject().value(QLatin1String("type")).toString(),

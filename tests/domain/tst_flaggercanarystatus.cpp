@@ -165,11 +165,11 @@ private slots:
     void steps()
     {
         QCOMPARE(FlaggerStatus::stepString(canaryIn(QStringLiteral("Progressing"))),
-                 QStringLiteral("30/50"));
+                 QStringLiteral("3/5"));
         QCOMPARE(FlaggerStatus::stepString(canaryIn(QStringLiteral("WaitingPromotion"))),
-                 QStringLiteral("50/50"));
+                 QStringLiteral("5/5"));
         QCOMPARE(FlaggerStatus::stepString(canaryIn(QStringLiteral("Promoting"))),
-                 QStringLiteral("50/50"));
+                 QStringLiteral("5/5"));
         QCOMPARE(FlaggerStatus::stepString(canaryIn(QStringLiteral("Succeeded"))), QString());
         QCOMPARE(FlaggerStatus::stepString(canaryIn(QStringLiteral("Waiting"))), QString());
         QCOMPARE(FlaggerStatus::stepString(fixture("flagger-canary-bluegreen.json")),

@@ -102,7 +102,7 @@ private slots:
         QCOMPARE(row->phase, QStringLiteral("Progressing"));
         QCOMPARE(row->strategy, QStringLiteral("FlaggerCanary"));
         QCOMPARE(row->setWeight, std::optional<qint32>(30));
-        QCOMPARE(row->step, QStringLiteral("30/50"));
+        QCOMPARE(row->step, QStringLiteral("3/5"));
         // The stable version on the primary, the new one on the target while it runs.
         QCOMPARE(row->images, QStringList({"registry/search:1.4.0", "registry/search:1.5.0"}));
         QCOMPARE(row->imageTags, QStringList({"stable", "canary"}));
