@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rollouttreeprinter.h"
 
-#include "durationparser.h"
 #include "rolloutprinter.h"
 #include "rolloutsummary.h"
 
-#include <QJsonArray>
 #include <QStringList>
 
 #include <algorithm>
+#include <array>
 
 using Kind = RolloutTreeNode::Kind;
 

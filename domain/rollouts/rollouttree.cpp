@@ -2,8 +2,6 @@
 #include "rollouttree.h"
 
 #include "durationparser.h"
-#include "podstatus.h"
-#include "replicasetstatus.h"
 #include "rolloutstatus.h"
 
 #include <algorithm>
