@@ -102,6 +102,10 @@ HistoryWrite ReleaseTracker::applyAudit(const AuditRecord &record)
     HistoryWrite write;
     if (record.stage != AuditRecord::Stage::Outcome || record.environment != m_environment)
         return write;
+    // A Flagger canary's actions (FlaggerActions::id, "canary-…") are about a canary, never about
+    // a Rollout that may bear its name in the same namespace; canaries have no release record.
+    if (record.action.startsWith(QLatin1String("canary-")))
+        return write;
     const QString uid = rolloutUidOf(WorkloadDeltaBatch::key(record.namespaceName, record.rollout));
     // The release the rollout was at when the person acted (the audit file is read from its
     // start, so older records name older releases).

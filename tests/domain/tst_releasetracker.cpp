@@ -274,6 +274,11 @@ void TestReleaseTracker::auditActionsLandOnTheReleaseOfTheirTime()
     QCOMPARE(gateAction.user, QStringLiteral("alice (onGateFail)"));
     QCOMPARE(gateAction.message, byGate.reason + QStringLiteral(" — Paused."));
 
+    // A Flagger canary named like the rollout: its actions are not the rollout's.
+    AuditRecord canaryAction = record;
+    canaryAction.action = QStringLiteral("canary-pause");
+    QVERIFY(tracker.applyAudit(canaryAction).isEmpty());
+
     record.time = at(50); // before revision 3 began: revision 2's
     w = tracker.applyAudit(record);
     QCOMPARE(w.actions.size(), 1);
