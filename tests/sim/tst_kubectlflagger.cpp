@@ -91,6 +91,9 @@ private slots:
 
     void printerColumns()
     {
+        // The status columns need the controller's first pass.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !canaryField(QStringLiteral(".status.lastTransitionTime")).isEmpty(), 60000);
         const Result r
             = kubectl({QStringLiteral("get"), QStringLiteral("canaries"), QStringLiteral("-A")});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
