@@ -34,12 +34,19 @@ FlaggerCanaryDetailView::FlaggerCanaryDetailView(QWidget *parent) :
     m_actionBar->hide();
     m_header->setActionBar(m_actionBar);
 
-    // Primary above canary, as traffic flows from one to the other.
-    auto *deployments = new QSplitter(Qt::Vertical, m_tabs);
+    // Primary above canary, as traffic flows from one to the other. Two Deployments need more
+    // height than the window's splitter may leave the pane (and the pane's other views are
+    // shorter): squeezed, they scroll rather than holding the splitter or its saved sizes open.
+    auto *deployments = new QSplitter(Qt::Vertical);
     deployments->setObjectName(QStringLiteral("canaryDeployments"));
     deployments->setChildrenCollapsible(false);
     deployments->addWidget(m_primary);
     deployments->addWidget(m_canary);
+    auto *deploymentsPage = new QScrollArea(m_tabs);
+    deploymentsPage->setFrameShape(QFrame::NoFrame);
+    deploymentsPage->setWidgetResizable(true);
+    deploymentsPage->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    deploymentsPage->setWidget(deployments);
 
     m_analysisTree->setObjectName(QStringLiteral("canaryAnalysisTree"));
     m_analysisTree->setUniformRowHeights(false);
@@ -51,28 +58,16 @@ FlaggerCanaryDetailView::FlaggerCanaryDetailView(QWidget *parent) :
 
     m_tabs->setObjectName(QStringLiteral("canaryTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(deployments, QString());
+    m_tabs->addTab(deploymentsPage, QString());
     m_tabs->addTab(m_analysisTree, QString());
     m_tabs->addTab(m_events, QString());
 
-    // In a scroll area: the header and two Deployments need more height than the window's
-    // splitter may leave the pane, and the pane's other views are shorter; squeezed, the
-    // detail scrolls rather than holding the splitter (or its saved sizes) open.
-    auto *content = new QWidget;
-    auto *layout = new QVBoxLayout(content);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 6);
     layout->setSpacing(4);
     layout->addWidget(m_header);
     layout->addSpacing(4);
     layout->addWidget(m_tabs, 1);
-    auto *scroll = new QScrollArea(this);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidgetResizable(true);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->setWidget(content);
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(scroll);
     updateTabTexts();
 }
 
