@@ -47,6 +47,8 @@ QStringList demoQueries()
             if (object["kind"].as<std::string>() != "AnalysisTemplate")
                 continue;
             for (const YAML::Node &metric : object["spec"]["metrics"]) {
+                if (!metric["provider"]["prometheus"])
+                    continue; // e.g. the smoke-test Job (job provider)
                 queries << QString::fromStdString(
                     metric["provider"]["prometheus"]["query"].as<std::string>());
             }
