@@ -3,6 +3,7 @@
 
 #include "api/apistatus.h"
 #include "api/httpreply.h"
+#include "api/podtermination.h"
 #include "api/requestbody.h"
 #include "api/requestoptions.h"
 #include "api/watchstream.h"
@@ -259,6 +260,23 @@ void ResourceHandler::remove(ApiCall &call) const
         if (!object)
             return HttpReply::error(call.response, ApiError::notFound(type, call.target.name));
     } else {
+        if (type.group.isEmpty() && type.plural == QLatin1String("pods") && m_context.clock) {
+            // A pod with a grace period stays, Terminating, and the reply is the pod.
+            object = m_context.store->get(type, call.target.ns, call.target.name);
+            const qint64 grace
+                = object ? PodTermination::gracePeriodSeconds(call.request, *object) : 0;
+            if (grace > 0) {
+                if (object->value(kMetadata).toObject().contains(
+                        QLatin1String("deletionTimestamp")))
+                    return HttpReply::json(call.response, 200, *object);
+                const StoreResult marked = m_context.store->update(
+                    type, PodTermination::terminating(*object, m_context.clock->nowMs(), grace),
+                    WriteScope::Whole);
+                if (!marked.ok())
+                    return HttpReply::error(call.response, marked.error);
+                return HttpReply::json(call.response, 200, marked.object);
+            }
+        }
         const StoreResult result = m_context.store->remove(type, call.target.ns, call.target.name);
         if (!result.ok())
             return HttpReply::error(call.response, result.error);

@@ -60,6 +60,8 @@ void ReplicaSetController::reconcile()
 
     QHash<QString, QList<QJsonObject>> podsByOwner;
     for (const QJsonObject &pod : pods) {
+        if (finishTermination(pod))
+            continue; // Terminating: no longer one of its ReplicaSet's pods
         QString kind;
         const QString owner = JsonUtil::controllerUid(pod, &kind);
         if (!owner.isEmpty() && kind == QLatin1String("ReplicaSet"))
@@ -205,6 +207,21 @@ void ReplicaSetController::deleteExcessPods(const QJsonObject &rs, QList<QJsonOb
                         QStringLiteral("Deleted pod: ") + JsonUtil::name(pod));
     }
     pods.erase(pods.begin(), pods.begin() + excess);
+}
+
+// A pod deleted with a grace period (PodTermination) stays Terminating until its
+// metadata.deletionTimestamp; then the kubelet's part is done and it is removed.
+bool ReplicaSetController::finishTermination(const QJsonObject &pod)
+{
+    const QString deletion = JsonUtil::stringAt(pod, "metadata.deletionTimestamp");
+    if (deletion.isEmpty())
+        return false;
+    const qint64 goneAt = VirtualClock::fromRfc3339(deletion);
+    if (m_clock.nowMs() >= goneAt)
+        m_store.remove(type("", "pods"), JsonUtil::nameSpace(pod), JsonUtil::name(pod));
+    else
+        m_requeue.at(goneAt);
+    return true;
 }
 
 ReplicaSetController::PodCounts ReplicaSetController::countPods(const QJsonObject &rs,

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The machine's real kubectl against the real rd-sim executable for the kinds of issue 16:
 // `kubectl get jobs,experiments` prints the Job columns kube-apiserver gives (Status,
-// Completions, Duration) as the Job controller moves them, and the Experiment a canary's
-// experiment step created, with its status.
+// Completions, Duration) as the Job controller moves them, the Experiment a canary's
+// experiment step created, with its status, and a deleted pod Terminating for its grace period.
 #include "simprocess.h"
 
 #include <QProcess>
@@ -99,6 +99,36 @@ private slots:
                                         QStringLiteral("-l"), QStringLiteral("job-name=broken")});
         QVERIFY2(hasLine(broken, QStringLiteral("^broken-\\w{5}\\s+0/1\\s+Error\\s+0\\s+")),
                  qPrintable(broken));
+    }
+
+    void deletedPodIsTerminatingForItsGracePeriod()
+    {
+        QString pods;
+        QRegularExpressionMatch running;
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            (pods = kubectl({QStringLiteral("get"), QStringLiteral("pods"), QStringLiteral("-n"),
+                             QStringLiteral("shop"), QStringLiteral("-l"),
+                             QStringLiteral("app=web"), QStringLiteral("--no-headers")}),
+             running = QRegularExpression(QStringLiteral("^(web-\\w+-\\w{5})\\s+1/1\\s+Running"),
+                                          QRegularExpression::MultilineOption)
+                           .match(pods),
+             running.hasMatch()),
+            qPrintable(pods), 30000);
+        const QString pod = running.captured(1);
+        const QString deleted
+            = kubectl({QStringLiteral("delete"), QStringLiteral("pod"), pod, QStringLiteral("-n"),
+                       QStringLiteral("shop"), QStringLiteral("--wait=false")});
+        QVERIFY2(deleted.contains(QStringLiteral("pod \"%1\" deleted").arg(pod)),
+                 qPrintable(deleted));
+        const QString terminating = kubectl({QStringLiteral("get"), QStringLiteral("pod"), pod,
+                                             QStringLiteral("-n"), QStringLiteral("shop")});
+        QVERIFY2(hasLine(terminating, QStringLiteral("^%1\\s+1/1\\s+Terminating\\s+").arg(pod)),
+                 qPrintable(terminating));
+        // 30 virtual seconds at clock speed 10, then it is gone.
+        QTRY_VERIFY_WITH_TIMEOUT(kubectl({QStringLiteral("get"), QStringLiteral("pod"), pod,
+                                          QStringLiteral("-n"), QStringLiteral("shop")})
+                                     .contains(QStringLiteral("NotFound")),
+                                 30000);
     }
 };
 
