@@ -5,14 +5,14 @@
 #include "deploymentcontroller.h"
 #include "eventrecorder.h"
 #include "experimentcontroller.h"
-#include "simflaggercontroller.h"
 #include "jobcontroller.h"
 #include "replicasetcontroller.h"
 #include "requeue.h"
 #include "rolloutcontroller.h"
+#include "simflaggercontroller.h"
 
-#include "core/simloadtester.h"
 #include "core/objectstore.h"
+#include "core/simloadtester.h"
 #include "core/virtualclock.h"
 
 #include <limits>
