@@ -2,6 +2,177 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>%1 (route %2)</source>
+        <translation>%1（路由 %2）</translation>
+    </message>
+    <message>
+        <source>%1 (routes %2)</source>
+        <translation>%1（路由 %2）</translation>
+    </message>
+    <message>
+        <source>VirtualService %1</source>
+        <translation>VirtualService %1</translation>
+    </message>
+    <message>
+        <source>VirtualServices %1</source>
+        <translation>VirtualService %1</translation>
+    </message>
+    <message>
+        <source>DestinationRule %1 subsets %2/%3</source>
+        <translation>DestinationRule %1，子集 %2/%3</translation>
+    </message>
+    <message>
+        <source>Istio %1</source>
+        <translation>Istio %1</translation>
+    </message>
+    <message>
+        <source>stable Ingress %1</source>
+        <translation>稳定版本 Ingress %1</translation>
+    </message>
+    <message>
+        <source>stable Ingresses %1</source>
+        <translation>稳定版本 Ingress %1</translation>
+    </message>
+    <message>
+        <source>annotation prefix %1</source>
+        <translation>注解前缀 %1</translation>
+    </message>
+    <message>
+        <source>additional annotations %1</source>
+        <translation>附加注解 %1</translation>
+    </message>
+    <message>
+        <source>NGINX %1</source>
+        <translation>NGINX %1</translation>
+    </message>
+    <message>
+        <source>Ingress %1</source>
+        <translation>Ingress %1</translation>
+    </message>
+    <message>
+        <source>Ingresses %1</source>
+        <translation>Ingress %1</translation>
+    </message>
+    <message>
+        <source>service port %1</source>
+        <translation>服务端口 %1</translation>
+    </message>
+    <message>
+        <source>root service %1</source>
+        <translation>根服务 %1</translation>
+    </message>
+    <message>
+        <source>AWS ALB %1</source>
+        <translation>AWS ALB %1</translation>
+    </message>
+    <message>
+        <source>TrafficSplit %1</source>
+        <translation>TrafficSplit %1</translation>
+    </message>
+    <message>
+        <source>SMI %1</source>
+        <translation>SMI %1</translation>
+    </message>
+    <message>
+        <source>Apache APISIX Route %1</source>
+        <translation>Apache APISIX Route %1</translation>
+    </message>
+    <message>
+        <source>Apache APISIX Route %1 (rules %2)</source>
+        <translation>Apache APISIX Route %1（规则 %2）</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>method %1</source>
+        <translation>方法 %1</translation>
+    </message>
+    <message>
+        <source>path %1</source>
+        <translation>路径 %1</translation>
+    </message>
+    <message>
+        <source>header %1 %2</source>
+        <translation>请求头 %1 %2</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>The weights the controller last set on the router (status.canary.weights).</source>
+        <translation>控制器最近一次在路由器上设置的权重（status.canary.weights）。</translation>
+    </message>
+    <message>
+        <source>Desired</source>
+        <translation>期望</translation>
+    </message>
+    <message>
+        <source>The router moves to the step&apos;s weight once the canary&apos;s pods are available; until then the controller keeps the previous weight.</source>
+        <translation>金丝雀的 Pod 可用后，路由器才会切换到该步骤的权重；在此之前，控制器保持之前的权重。</translation>
+    </message>
+    <message>
+        <source>The load tester refused %1 for %2 (HTTP %3): %4</source>
+        <translation>负载测试器拒绝了对 %2 的 %1 请求（HTTP %3）：%4</translation>
+    </message>
+    <message>
+        <source>The API server did not accept your credentials (401): %1</source>
+        <translation>API 服务器不接受你的凭据（401）：%1</translation>
+    </message>
+    <message>
+        <source>The server refused: you may not %1 in namespace %2. %3</source>
+        <translation>服务器拒绝了请求：你无权在命名空间 %2 中执行 %1。%3</translation>
+    </message>
+    <message>
+        <source>The load tester&apos;s service was not found in namespace %1 (404): %2</source>
+        <translation>在命名空间 %1 中找不到负载测试器的服务（404）：%2</translation>
+    </message>
+    <message>
+        <source>Canary %1 was not found in %2.</source>
+        <translation>在 %2 中找不到金丝雀 %1。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed: the canary changed meanwhile (409 Conflict); look at it again and retry.</source>
+        <translation>对 %2 执行“%1”失败：金丝雀在此期间已被更改（409 Conflict）；请重新查看后再试。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed: %3</source>
+        <translation>对 %2 执行“%1”失败：%3</translation>
+    </message>
+    <message>
+        <source>The API server accepted %1 for %2.</source>
+        <translation>API 服务器已接受对 %2 的 %1 请求。</translation>
+    </message>
+    <message>
+        <source>%1 for %2: %3</source>
+        <translation>对 %2 的 %1 请求：%3</translation>
+    </message>
+    <message>
+        <source>You may not %1 in namespace %2, so %3 cannot be sent (checked with a SelfSubjectAccessReview).</source>
+        <translation>你无权在命名空间 %2 中执行 %1，因此无法发送 %3（已通过 SelfSubjectAccessReview 检查）。</translation>
+    </message>
+    <message>
+        <source>Read-only: %1 was not sent to %2.</source>
+        <translation>只读：未向 %2 发送 %1。</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1（默认）</translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <source>About Release Dashboard</source>
@@ -171,6 +342,14 @@
 %3</source>
         <translation>AnalysisRun %2 的分析指标 %1：
 %3</translation>
+    </message>
+    <message>
+        <source>Prometheus metrics without a query are not charted; the analysis lists their measurements.</source>
+        <translation>没有查询的 Prometheus 指标不绘制图表；分析中列出了它们的测量值。</translation>
+    </message>
+    <message>
+        <source>%1 metrics are not charted: the dashboard reads Prometheus only; the analysis lists their measurements.</source>
+        <translation>%1 指标不绘制图表：仪表盘只读取 Prometheus；分析中列出了它们的测量值。</translation>
     </message>
 </context>
 <context>
@@ -1212,6 +1391,53 @@ initialDelay：%3</translation>
     </message>
 </context>
 <context>
+    <name>CanaryCommand</name>
+    <message>
+        <source>%1: Flagger is not installed (canaries.flagger.app is not served)</source>
+        <translation>%1：未安装 Flagger（不提供 canaries.flagger.app）</translation>
+    </message>
+    <message>
+        <source>suspended %1; the canary shows it (after %2 s)</source>
+        <translation>已挂起 %1；金丝雀已体现该变更（用时 %2 秒）</translation>
+    </message>
+    <message>
+        <source>resumed %1; the canary shows it (after %2 s)</source>
+        <translation>已恢复 %1；金丝雀已体现该变更（用时 %2 秒）</translation>
+    </message>
+    <message>
+        <source>promoted %1; Flagger is promoting it (after %2 s)</source>
+        <translation>已推进 %1；Flagger 正在推进它（用时 %2 秒）</translation>
+    </message>
+    <message>
+        <source>rolled back %1; Flagger failed the canary (after %2 s)</source>
+        <translation>已回滚 %1；Flagger 已将该金丝雀判为失败（用时 %2 秒）</translation>
+    </message>
+    <message>
+        <source>get canaries: -o wide is not available; use table or json</source>
+        <translation>get canaries：不支持 -o wide；请使用 table 或 json</translation>
+    </message>
+    <message>
+        <source>No canaries found in %1.</source>
+        <translation>在 %1 中没有找到金丝雀。</translation>
+    </message>
+    <message>
+        <source>%1: --wait: the gate&apos;s state lives in the load tester, so the canary cannot show it before Flagger&apos;s next check; nothing to wait for.</source>
+        <translation>%1：--wait：门禁状态保存在负载测试器中，在 Flagger 下次检查之前金丝雀无法体现它；无需等待。</translation>
+    </message>
+    <message>
+        <source>%1: %2 for %3 was sent; waiting up to %4 s for the canary to show it.</source>
+        <translation>%1：已发送对 %3 的 %2 请求；最多等待 %4 秒，直到金丝雀体现该变更。</translation>
+    </message>
+    <message>
+        <source>%1 for %2 was sent, but the canary has not shown it within %3 s. Is Flagger running?</source>
+        <translation>已发送对 %2 的 %1 请求，但金丝雀在 %3 秒内没有体现该变更。Flagger 是否在运行？</translation>
+    </message>
+    <message>
+        <source>The last read of the canary failed: %1</source>
+        <translation>最近一次读取该金丝雀失败：%1</translation>
+    </message>
+</context>
+<context>
     <name>ChartConfig</name>
     <message>
         <source>%1: must be a string</source>
@@ -1842,6 +2068,28 @@ Without a command it opens the window. Commands:
     <message>
         <source>get: unknown resource &apos;%1&apos; (known: rollouts, applications)</source>
         <translation>get：未知资源 &apos;%1&apos;（支持：rollouts、applications）</translation>
+    </message>
+    <message>
+        <source>get canaries: unexpected argument &apos;%1&apos;</source>
+        <translation>get canaries：多余的参数 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 is not an action on a Flagger canary (actions: %2)</source>
+        <translation>%1 不是 Flagger 金丝雀的操作（可用操作：%2）</translation>
+    </message>
+    <message>
+        <source>--%1 is not valid for a Flagger canary</source>
+        <translation>--%1 不适用于 Flagger 金丝雀</translation>
+    </message>
+    <message>
+        <source>
+  get canaries [-A | -n NS] [--context C | --env E] [-o table|json]
+  pause|resume|promote|abort canary NAME [-n NS] [--context C | --env E]
+    [--wait [--timeout DURATION]] (Flagger canaries)</source>
+        <translation>
+  get canaries [-A | -n NS] [--context C | --env E] [-o table|json]
+  pause|resume|promote|abort canary NAME [-n NS] [--context C | --env E]
+    [--wait [--timeout DURATION]]（Flagger 金丝雀）</translation>
     </message>
 </context>
 <context>
@@ -2688,6 +2936,87 @@ Without a command it opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>ExperimentRows</name>
+    <message>
+        <source>%1 %2 (the kubectl plugin&apos;s icon)</source>
+        <translation>%1 %2（kubectl 插件的图标）</translation>
+    </message>
+    <message>
+        <source>Experiment %1</source>
+        <translation>实验 %1</translation>
+    </message>
+    <message>
+        <source>Created: %1</source>
+        <translation>创建于：%1</translation>
+    </message>
+    <message>
+        <source>Duration: %1</source>
+        <translation>时长：%1</translation>
+    </message>
+    <message>
+        <source>experiment, current step</source>
+        <translation>实验，当前步骤</translation>
+    </message>
+    <message>
+        <source>experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 available of %2 desired over %n template(s)</source>
+        <translation>
+            <numerusform>%n 个模板共期望 %2 个，可用 %1 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Runs until its analyses finish</source>
+        <translation>运行到其分析结束为止</translation>
+    </message>
+    <message>
+        <source>Runs for %1 once its pods are available</source>
+        <translation>其 Pod 可用后运行 %1</translation>
+    </message>
+    <message>
+        <source>; available since %1</source>
+        <translation>；自 %1 起可用</translation>
+    </message>
+    <message>
+        <source>AnalysisRun %1</source>
+        <translation>AnalysisRun %1</translation>
+    </message>
+    <message>
+        <source>No AnalysisRun yet</source>
+        <translation>尚无 AnalysisRun</translation>
+    </message>
+    <message>
+        <source>analysis %1, required for completion</source>
+        <translation>分析 %1，完成所必需</translation>
+    </message>
+    <message>
+        <source>analysis %1</source>
+        <translation>分析 %1</translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation>Job %1</translation>
+    </message>
+    <message>
+        <source>%1 active, %2 succeeded, %3 failed</source>
+        <translation>%1 个运行中，%2 个成功，%3 个失败</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>开始于：%1</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Show only %1 rollouts (combine several)</source>
@@ -2755,6 +3084,793 @@ Without a command it opens the window. Commands:
     <message>
         <source>Kubeconfig files (*config* *.yaml *.yml);;All files (*)</source>
         <translation>kubeconfig 文件 (*config* *.yaml *.yml);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FlaggerActions</name>
+    <message>
+        <source>none yet</source>
+        <translation>尚无</translation>
+    </message>
+    <message>
+        <source>The canary is already suspended.</source>
+        <translation>该金丝雀已挂起。</translation>
+    </message>
+    <message>
+        <source>The canary is not suspended: Flagger is reconciling it.</source>
+        <translation>该金丝雀未挂起：Flagger 正在协调它。</translation>
+    </message>
+    <message>
+        <source>The %1 webhook %2 does not point at a load tester in the cluster: %3.</source>
+        <translation>%1 webhook %2 没有指向集群中的负载测试器：%3。</translation>
+    </message>
+    <message>
+        <source>The %1 webhook %2 calls %3, which answers the same whatever is sent: only a load tester&apos;s /check endpoint has a gate to switch.</source>
+        <translation>%1 webhook %2 调用的是 %3，无论发送什么，它的回答都一样：只有负载测试器的 /check 端点才有可切换的门禁。</translation>
+    </message>
+    <message>
+        <source>The canary is suspended: Flagger asks no gate until it is resumed.</source>
+        <translation>该金丝雀已挂起：在恢复之前，Flagger 不会询问任何门禁。</translation>
+    </message>
+    <message>
+        <source>This canary has no confirm-promotion webhook: Flagger promotes by itself when the analysis passes.</source>
+        <translation>该金丝雀没有 confirm-promotion webhook：分析通过后 Flagger 会自行推进。</translation>
+    </message>
+    <message>
+        <source>No analysis is running (phase %1): opening the promotion gate now would approve the next revision in advance.</source>
+        <translation>当前没有正在运行的分析（阶段 %1）：现在打开推进门禁会提前批准下一个修订版本。</translation>
+    </message>
+    <message>
+        <source>This canary has no confirm-promotion, confirm-traffic-increase or confirm-rollout webhook: there is no gate to close.</source>
+        <translation>该金丝雀没有 confirm-promotion、confirm-traffic-increase 或 confirm-rollout webhook：没有可关闭的门禁。</translation>
+    </message>
+    <message>
+        <source>This canary has no rollback webhook: Flagger rolls back by itself only when its checks fail.</source>
+        <translation>该金丝雀没有 rollback webhook：Flagger 只在检查失败时才会自行回滚。</translation>
+    </message>
+    <message>
+        <source>Flagger asks the rollback gate only while an analysis runs or waits (phase %1): opening it now would roll back the next revision as soon as it starts.</source>
+        <translation>Flagger 只在分析运行或等待期间询问回滚门禁（当前阶段 %1）：现在打开它，会在下一个修订版本一开始就将其回滚。</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>挂起</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Promote</source>
+        <translation>推进</translation>
+    </message>
+    <message>
+        <source>Close gate</source>
+        <translation>关闭门禁</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <source>sent; Flagger acts on its next check (interval %1)</source>
+        <translation>已发送；Flagger 将在下次检查时执行（间隔 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>FlaggerAnalysisModel</name>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>None: Flagger promotes without checks</source>
+        <translation>无：Flagger 不做检查直接推进</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>%1 (primary %2-primary)</source>
+        <translation>%1（主版本 %2-primary）</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>提供方</translation>
+    </message>
+    <message>
+        <source>Flagger&apos;s mesh provider</source>
+        <translation>Flagger 的网格提供方</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Autoscaler</source>
+        <translation>自动扩缩器</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>On deletion</source>
+        <translation>删除时</translation>
+    </message>
+    <message>
+        <source>The target is reverted (revertOnDeletion)</source>
+        <translation>还原目标（revertOnDeletion）</translation>
+    </message>
+    <message>
+        <source>Strategy</source>
+        <translation>策略</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>阈值</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>Canary weights: %1</source>
+        <translation>金丝雀权重：%1</translation>
+    </message>
+    <message>
+        <source>Ready thresholds</source>
+        <translation>就绪阈值</translation>
+    </message>
+    <message>
+        <source>primary %1% · canary %2%</source>
+        <translation>主版本 %1% · 金丝雀 %2%</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>From the deprecated spec.canaryAnalysis</source>
+        <translation>来自已弃用的 spec.canaryAnalysis</translation>
+    </message>
+    <message>
+        <source>Metrics (%1)</source>
+        <translation>指标（%1）</translation>
+    </message>
+    <message>
+        <source>Called on every analysis interval; a failure counts as a failed check</source>
+        <translation>每个分析间隔调用一次；失败计为一次检查失败</translation>
+    </message>
+    <message>
+        <source>Called before traffic reaches the canary; a failure counts as a failed check</source>
+        <translation>在流量到达金丝雀之前调用；失败计为一次检查失败</translation>
+    </message>
+    <message>
+        <source>Called after the promotion or the rollback; its result is only logged</source>
+        <translation>在推进或回滚之后调用；其结果只记录到日志</translation>
+    </message>
+    <message>
+        <source>Gate: the canary waits (phase Waiting) until this URL answers 2xx</source>
+        <translation>门禁：金丝雀等待（阶段 Waiting），直到此 URL 返回 2xx</translation>
+    </message>
+    <message>
+        <source>Gate: each weight increase waits until this URL answers 2xx</source>
+        <translation>门禁：每次提高权重前都等待，直到此 URL 返回 2xx</translation>
+    </message>
+    <message>
+        <source>Gate: the promotion waits (phase WaitingPromotion) until this URL answers 2xx</source>
+        <translation>门禁：推进等待（阶段 WaitingPromotion），直到此 URL 返回 2xx</translation>
+    </message>
+    <message>
+        <source>Polled during the analysis: a 2xx answer rolls the canary back</source>
+        <translation>分析期间轮询：返回 2xx 即回滚金丝雀</translation>
+    </message>
+    <message>
+        <source>Told of every event Flagger records for this canary</source>
+        <translation>接收 Flagger 为该金丝雀记录的每个事件</translation>
+    </message>
+    <message>
+        <source>Webhooks (%1)</source>
+        <translation>Webhook（%1）</translation>
+    </message>
+    <message>
+        <source>timeout %1</source>
+        <translation>超时 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retries</source>
+        <translation>
+            <numerusform>重试 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>alerts muted</source>
+        <translation>告警已静音</translation>
+    </message>
+    <message>
+        <source>TLS verification off</source>
+        <translation>已关闭 TLS 校验</translation>
+    </message>
+    <message>
+        <source>metadata: %1</source>
+        <translation>metadata：%1</translation>
+    </message>
+    <message>
+        <source>Alerts (%1)</source>
+        <translation>告警（%1）</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+</context>
+<context>
+    <name>FlaggerAnalysisText</name>
+    <message>
+        <source>Canary with traffic mirroring</source>
+        <translation>金丝雀（带流量镜像）</translation>
+    </message>
+    <message>
+        <source>Canary</source>
+        <translation>金丝雀</translation>
+    </message>
+    <message>
+        <source>Blue/green with traffic mirroring</source>
+        <translation>蓝绿（带流量镜像）</translation>
+    </message>
+    <message>
+        <source>Blue/green</source>
+        <translation>蓝绿</translation>
+    </message>
+    <message>
+        <source>A/B testing</source>
+        <translation>A/B 测试</translation>
+    </message>
+    <message>
+        <source>Every %1 (default)</source>
+        <translation>每 %1 一次（默认）</translation>
+    </message>
+    <message>
+        <source>Every %1 (&quot;%2&quot; is not a duration)</source>
+        <translation>每 %1 一次（“%2”不是有效时长）</translation>
+    </message>
+    <message>
+        <source>Every %1 (%2 is below Flagger&apos;s minimum)</source>
+        <translation>每 %1 一次（%2 低于 Flagger 的最小值）</translation>
+    </message>
+    <message>
+        <source>Every %1</source>
+        <translation>每 %1 一次</translation>
+    </message>
+    <message>
+        <source>Rolls back at the first failed check (default)</source>
+        <translation>首次检查失败即回滚（默认）</translation>
+    </message>
+    <message>
+        <source>Rolls back at the first failed check</source>
+        <translation>首次检查失败即回滚</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolls back after %n failed checks</source>
+        <translation>
+            <numerusform>检查失败 %n 次后回滚</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Progress deadline %1</source>
+        <translation>进度期限 %1</translation>
+    </message>
+    <message>
+        <source>Progress deadline %1 (default)</source>
+        <translation>进度期限 %1（默认）</translation>
+    </message>
+    <message>
+        <source>No analysis: promoted without checks</source>
+        <translation>无分析：不做检查直接推进</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n iterations with mirrored traffic, then all traffic switched</source>
+        <translation>
+            <numerusform>镜像流量下迭代 %n 次，然后切换全部流量</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n iterations, then all traffic switched</source>
+        <translation>
+            <numerusform>迭代 %n 次，然后切换全部流量</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n iterations on requests matching %1 conditions, then promote</source>
+        <translation>
+            <numerusform>对匹配 %1 个条件的请求迭代 %n 次，然后推进</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No weight step set: the canary does not advance</source>
+        <translation>未设置权重步长：金丝雀不会前进</translation>
+    </message>
+    <message>
+        <source>%1, then promote in %2 steps</source>
+        <translation>%1，然后以每步 %2 推进</translation>
+    </message>
+    <message>
+        <source>%1, then promote</source>
+        <translation>%1，然后推进</translation>
+    </message>
+    <message>
+        <source>Mirrored traffic, then %1</source>
+        <translation>先镜像流量，然后 %1</translation>
+    </message>
+    <message>
+        <source>%1 between %2 and %3</source>
+        <translation>%1 介于 %2 和 %3 之间</translation>
+    </message>
+    <message>
+        <source>%1 ≥ %2</source>
+        <translation>%1 ≥ %2</translation>
+    </message>
+    <message>
+        <source>%1 ≤ %2</source>
+        <translation>%1 ≤ %2</translation>
+    </message>
+    <message>
+        <source>%1 (no threshold)</source>
+        <translation>%1（无阈值）</translation>
+    </message>
+    <message>
+        <source>%1 over %2</source>
+        <translation>%1（统计窗口 %2）</translation>
+    </message>
+    <message>
+        <source>%1 from template %2</source>
+        <translation>%1，来自模板 %2</translation>
+    </message>
+    <message>
+        <source>%1 (query)</source>
+        <translation>%1（查询）</translation>
+    </message>
+    <message>
+        <source>%1 (built-in)</source>
+        <translation>%1（内置）</translation>
+    </message>
+    <message>
+        <source>%1 (neither built-in, query nor template: Flagger fails it)</source>
+        <translation>%1（既非内置，也无查询或模板：Flagger 会判其失败）</translation>
+    </message>
+    <message>
+        <source>%1 gate</source>
+        <translation>%1 门禁</translation>
+    </message>
+    <message>
+        <source>rollout hook (every iteration)</source>
+        <translation>rollout 钩子（每次迭代）</translation>
+    </message>
+    <message>
+        <source>%1 hook</source>
+        <translation>%1 钩子</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2) through %3</source>
+        <translation>%1（%2），经由 %3</translation>
+    </message>
+</context>
+<context>
+    <name>FlaggerCanaryActionBar</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 Flagger canary %2 in namespace %3 of environment %4?</source>
+        <translation>要对环境 %4 的命名空间 %3 中的 Flagger 金丝雀 %2 执行“%1”吗？</translation>
+    </message>
+    <message>
+        <source>Flagger reconciles the canary again: its analysis goes on from where it was suspended.</source>
+        <translation>Flagger 将重新协调该金丝雀：其分析从挂起的位置继续。</translation>
+    </message>
+</context>
+<context>
+    <name>FlaggerCanaryDetailController</name>
+    <message>
+        <source>Suspended.</source>
+        <translation>已挂起。</translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation>已恢复。</translation>
+    </message>
+    <message>
+        <source>Actions are not available yet</source>
+        <translation>操作暂不可用</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: no actions are sent</source>
+        <translation>%1 为只读：不会发送任何操作</translation>
+    </message>
+    <message>
+        <source>%1 is not connected: actions are disabled</source>
+        <translation>%1 未连接：操作已禁用</translation>
+    </message>
+    <message>
+        <source>An action on this canary is on its way</source>
+        <translation>针对该金丝雀的操作正在进行中</translation>
+    </message>
+    <message>
+        <source>Set spec.suspend: Flagger stops reconciling the canary where it is</source>
+        <translation>设置 spec.suspend：Flagger 在当前位置停止协调该金丝雀</translation>
+    </message>
+    <message>
+        <source>Clear spec.suspend: Flagger goes on with the canary</source>
+        <translation>清除 spec.suspend：Flagger 继续处理该金丝雀</translation>
+    </message>
+    <message>
+        <source>Suspending…</source>
+        <translation>正在挂起…</translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation>正在恢复…</translation>
+    </message>
+</context>
+<context>
+    <name>FlaggerCanaryDetailView</name>
+    <message numerus="yes">
+        <source>Primary and canary (%n pods)</source>
+        <translation>
+            <numerusform>主版本与金丝雀（%n 个 Pod）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Analysis (%n metrics)</source>
+        <translation>
+            <numerusform>分析（%n 个指标）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Events (%1, %2 warnings)</source>
+        <translation>事件（%1，%2 条警告）</translation>
+    </message>
+    <message>
+        <source>Events (%1)</source>
+        <translation>事件（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>FlaggerCanaryHeader</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>provider %1</source>
+        <translation>提供方 %1</translation>
+    </message>
+    <message>
+        <source>target %1 %2</source>
+        <translation>目标 %1 %2</translation>
+    </message>
+    <message>
+        <source>Stale since %1: %2 is not connected, so this is the last known state.</source>
+        <translation>自 %1 起数据已过时：%2 未连接，这里显示的是最后已知的状态。</translation>
+    </message>
+    <message>
+        <source>Flagger has not set a phase yet</source>
+        <translation>Flagger 尚未设置阶段</translation>
+    </message>
+    <message>
+        <source>Flagger phase: %1</source>
+        <translation>Flagger 阶段：%1</translation>
+    </message>
+    <message>
+        <source>Canary weight %1% of %2% max</source>
+        <translation>金丝雀权重 %1%（最大 %2%）</translation>
+    </message>
+    <message>
+        <source>weights %1</source>
+        <translation>权重 %1</translation>
+    </message>
+    <message>
+        <source>Iteration %1 of %2</source>
+        <translation>第 %1 次迭代（共 %2 次）</translation>
+    </message>
+    <message>
+        <source>Failed checks: reset by the rollback (threshold %1)</source>
+        <translation>失败的检查：已因回滚而清零（阈值 %1）</translation>
+    </message>
+    <message>
+        <source>Failed checks: %1 of %2</source>
+        <translation>失败的检查：%1/%2</translation>
+    </message>
+    <message>
+        <source>No Flagger phase yet</source>
+        <translation>尚无 Flagger 阶段</translation>
+    </message>
+    <message>
+        <source>Flagger phase %1</source>
+        <translation>Flagger 阶段 %1</translation>
+    </message>
+    <message>
+        <source>%1 since %2 (%3 ago)</source>
+        <translation>%1，自 %2 起（%3 前）</translation>
+    </message>
+    <message>
+        <source>Suspended: Flagger does not reconcile this canary (spec.suspend)</source>
+        <translation>已挂起：Flagger 不再协调该金丝雀（spec.suspend）</translation>
+    </message>
+    <message>
+        <source>Analysis skipped: a new revision is promoted without checks (spec.skipAnalysis)</source>
+        <translation>跳过分析：新修订版本将不做检查直接推进（spec.skipAnalysis）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>(%1 ago)</source>
+        <translation>（%1 前）</translation>
+    </message>
+</context>
+<context>
+    <name>FlaggerCharts</name>
+    <message>
+        <source>%1: the MetricTemplate %2/%3 was not found.</source>
+        <translation>%1：找不到 MetricTemplate %2/%3。</translation>
+    </message>
+    <message>
+        <source>%1: the MetricTemplate %2/%3 asks %4, and the dashboard reads Prometheus only.</source>
+        <translation>%1：MetricTemplate %2/%3 查询的是 %4，而仪表盘只读取 Prometheus。</translation>
+    </message>
+    <message>
+        <source>Flagger&apos;s MetricTemplate %1/%2</source>
+        <translation>Flagger 的 MetricTemplate %1/%2</translation>
+    </message>
+    <message>
+        <source>%1: the canary names no provider, so its query is the one of Flagger&apos;s mesh provider setting, which the dashboard cannot see.</source>
+        <translation>%1：该金丝雀未指定提供方，因此其查询取决于 Flagger 的网格提供方设置，而仪表盘无法看到该设置。</translation>
+    </message>
+    <message>
+        <source>%1: the dashboard does not know the query Flagger runs for the %2 provider, or it cannot tell the primary from the canary.</source>
+        <translation>%1：仪表盘不知道 Flagger 针对 %2 提供方执行的查询，或者无法区分主版本和金丝雀。</translation>
+    </message>
+    <message>
+        <source>Flagger&apos;s built-in %1 metric for %2</source>
+        <translation>Flagger 针对 %2 的内置指标 %1</translation>
+    </message>
+    <message>
+        <source>The metric&apos;s own query</source>
+        <translation>该指标自身的查询</translation>
+    </message>
+    <message>
+        <source>%1: neither a built-in metric, a query nor a MetricTemplate.</source>
+        <translation>%1：既不是内置指标，也没有查询或 MetricTemplate。</translation>
+    </message>
+    <message>
+        <source>%1: the query cannot be rendered: %2</source>
+        <translation>%1：无法渲染该查询：%2</translation>
+    </message>
+    <message>
+        <source>%1: the rendered query still holds &quot;{{&quot;: %2</source>
+        <translation>%1：渲染后的查询中仍含有“{{”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>FlaggerDecoder</name>
+    <message>
+        <source>longer than %1 bytes: cut</source>
+        <translation>超过 %1 字节：已截断</translation>
+    </message>
+    <message>
+        <source>expected a number</source>
+        <translation>应为数字</translation>
+    </message>
+</context>
+<context>
+    <name>FlaggerDeploymentSection</name>
+    <message>
+        <source>Made by Flagger from the target: serves the stable version to all users outside an analysis</source>
+        <translation>由 Flagger 根据目标创建：在分析之外向所有用户提供稳定版本</translation>
+    </message>
+    <message>
+        <source>The Deployment you deploy to: Flagger scales it up to analyse a new version and back to zero after the promotion</source>
+        <translation>你部署到的 Deployment：Flagger 扩容它以分析新版本，推进完成后再缩容到零</translation>
+    </message>
+    <message>
+        <source>Primary</source>
+        <translation>主版本</translation>
+    </message>
+    <message>
+        <source>Canary</source>
+        <translation>金丝雀</translation>
+    </message>
+    <message>
+        <source>Not made yet: Flagger creates it while initializing the canary</source>
+        <translation>尚未创建：Flagger 在初始化金丝雀时创建它</translation>
+    </message>
+    <message>
+        <source>Deployment %1 is not in the cluster</source>
+        <translation>集群中没有 Deployment %1</translation>
+    </message>
+    <message>
+        <source>%1 desired</source>
+        <translation>期望 %1</translation>
+    </message>
+    <message>
+        <source>%1 ready</source>
+        <translation>就绪 %1</translation>
+    </message>
+    <message>
+        <source>%1 available</source>
+        <translation>可用 %1</translation>
+    </message>
+    <message>
+        <source>Images: %1</source>
+        <translation>镜像：%1</translation>
+    </message>
+    <message>
+        <source>scaled to zero until the next revision</source>
+        <translation>已缩容到零，直到下一个修订版本</translation>
+    </message>
+</context>
+<context>
+    <name>FlaggerGateEndpoint</name>
+    <message>
+        <source>the URL is longer than %1 characters</source>
+        <translation>URL 超过 %1 个字符</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a URL</source>
+        <translation>“%1”不是 URL</translation>
+    </message>
+    <message>
+        <source>the scheme %1 is not http or https</source>
+        <translation>协议 %1 不是 http 或 https</translation>
+    </message>
+    <message>
+        <source>the URL carries user credentials</source>
+        <translation>URL 中带有用户凭据</translation>
+    </message>
+    <message>
+        <source>the URL has no host</source>
+        <translation>URL 没有主机</translation>
+    </message>
+    <message>
+        <source>%1 is an IP address, not a service in the cluster</source>
+        <translation>%1 是 IP 地址，而不是集群中的服务</translation>
+    </message>
+    <message>
+        <source>%1 is not a service in the cluster (expected name, name.namespace or name.namespace.svc)</source>
+        <translation>%1 不是集群中的服务（应为 name、name.namespace 或 name.namespace.svc）</translation>
+    </message>
+</context>
+<context>
+    <name>FlaggerQueryTemplate</name>
+    <message>
+        <source>map has no entry for key &quot;%1&quot; (templateVariables)</source>
+        <translation>map 中没有键“%1”（templateVariables）</translation>
+    </message>
+    <message>
+        <source>function &quot;%1&quot; is not defined</source>
+        <translation>未定义函数“%1”</translation>
+    </message>
+    <message>
+        <source>&quot;{{ %1 }}&quot; is more than the dashboard renders (a function of the canary or a template variable)</source>
+        <translation>“{{ %1 }}”超出了仪表盘能渲染的范围（仅支持金丝雀的函数或模板变量）</translation>
+    </message>
+    <message>
+        <source>unclosed action: &quot;{{&quot; without &quot;}}&quot;</source>
+        <translation>未闭合的动作：“{{”缺少对应的“}}”</translation>
+    </message>
+</context>
+<context>
+    <name>FlaggerStatus</name>
+    <message>
+        <source>suspended</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>waiting for the confirm-rollout gate</source>
+        <translation>等待 confirm-rollout 门禁</translation>
+    </message>
+    <message>
+        <source>waiting for the confirm-promotion gate</source>
+        <translation>等待 confirm-promotion 门禁</translation>
+    </message>
+    <message>
+        <source>Waiting for Flagger to initialize the canary</source>
+        <translation>等待 Flagger 初始化金丝雀</translation>
+    </message>
+    <message>
+        <source>Initializing: creating the primary</source>
+        <translation>正在初始化：正在创建主版本</translation>
+    </message>
+    <message>
+        <source>Promoting: copying the canary&apos;s spec to the primary</source>
+        <translation>正在推进：正在将金丝雀的规格复制到主版本</translation>
+    </message>
+    <message>
+        <source>Finalising: routing all traffic to the primary</source>
+        <translation>正在收尾：正在将全部流量路由到主版本</translation>
+    </message>
+    <message>
+        <source>Terminating: reverting the target before deletion</source>
+        <translation>正在终止：删除前正在还原目标</translation>
+    </message>
+    <message>
+        <source>Unknown Flagger phase &quot;%1&quot;</source>
+        <translation>未知的 Flagger 阶段“%1”</translation>
+    </message>
+    <message>
+        <source>Canary weight %1%</source>
+        <translation>金丝雀权重 %1%</translation>
+    </message>
+    <message>
+        <source>Iteration %1 of %2</source>
+        <translation>第 %1 次迭代（共 %2 次）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed checks</source>
+        <translation>失败的检查 %1/%2</translation>
+    </message>
+    <message>
+        <source>analysis skipped</source>
+        <translation>已跳过分析</translation>
+    </message>
+    <message>
+        <source>Rolled back</source>
+        <translation>已回滚</translation>
+    </message>
+    <message>
+        <source>Rolled back after the first failed check</source>
+        <translation>首次检查失败后已回滚</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rolled back after %n failed checks</source>
+        <translation>
+            <numerusform>检查失败 %n 次后已回滚</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Suspended: Flagger does not reconcile this canary</source>
+        <translation>已挂起：Flagger 不再协调该金丝雀</translation>
+    </message>
+    <message>
+        <source>Waiting for rollout approval</source>
+        <translation>等待发布批准</translation>
+    </message>
+    <message>
+        <source>Waiting for promotion approval</source>
+        <translation>等待推进批准</translation>
+    </message>
+    <message>
+        <source>Promoted</source>
+        <translation>已推进</translation>
+    </message>
+    <message>
+        <source>Initialized: the primary runs, no new revision yet</source>
+        <translation>已初始化：主版本在运行，尚无新修订版本</translation>
+    </message>
+    <message>
+        <source>Terminated: the target was reverted</source>
+        <translation>已终止：目标已还原</translation>
     </message>
 </context>
 <context>
@@ -3082,6 +4198,22 @@ What follows is what it said last.
         <source>Read %1</source>
         <translation>读取于 %1</translation>
     </message>
+    <message>
+        <source>Canary (Flagger)</source>
+        <translation>金丝雀（Flagger）</translation>
+    </message>
+    <message>
+        <source>Blue-green (Flagger)</source>
+        <translation>蓝绿（Flagger）</translation>
+    </message>
+    <message>
+        <source>A/B testing (Flagger)</source>
+        <translation>A/B 测试（Flagger）</translation>
+    </message>
+    <message>
+        <source>Canary with mirroring (Flagger)</source>
+        <translation>金丝雀带镜像（Flagger）</translation>
+    </message>
 </context>
 <context>
     <name>FleetSession</name>
@@ -3162,6 +4294,42 @@ What follows is what it said last.
     <message>
         <source>Events may be out of date: %1</source>
         <translation>事件可能已过时：%1</translation>
+    </message>
+    <message>
+        <source>Experiments are not shown: listing experiments in this environment is forbidden.</source>
+        <translation>不显示实验：此环境禁止列出 Experiment。</translation>
+    </message>
+    <message>
+        <source>Experiments are not shown: this environment does not serve Experiments.</source>
+        <translation>不显示实验：此环境不提供 Experiment。</translation>
+    </message>
+    <message>
+        <source>Experiments may be out of date: %1</source>
+        <translation>实验信息可能已过时：%1</translation>
+    </message>
+    <message>
+        <source>Analysis jobs are not shown: listing jobs in this environment is forbidden.</source>
+        <translation>不显示分析 Job：此环境禁止列出 Job。</translation>
+    </message>
+    <message>
+        <source>Analysis jobs are not shown: this environment does not serve Jobs.</source>
+        <translation>不显示分析 Job：此环境不提供 Job。</translation>
+    </message>
+    <message>
+        <source>Analysis jobs may be out of date: %1</source>
+        <translation>分析 Job 信息可能已过时：%1</translation>
+    </message>
+    <message>
+        <source>Flagger canaries are not shown: listing canaries in this environment is forbidden.</source>
+        <translation>不显示 Flagger 金丝雀：此环境禁止列出 Canary。</translation>
+    </message>
+    <message>
+        <source>Flagger canaries are not shown: this environment does not serve flagger.app Canaries (Flagger is not installed).</source>
+        <translation>不显示 Flagger 金丝雀：此环境不提供 flagger.app 的 Canary（未安装 Flagger）。</translation>
+    </message>
+    <message>
+        <source>Flagger canaries may be out of date: %1</source>
+        <translation>Flagger 金丝雀信息可能已过时：%1</translation>
     </message>
 </context>
 <context>
@@ -4011,6 +5179,10 @@ Stable query as sent:
         <source>the server returned an error instead of data: %1</source>
         <translation>服务器返回了错误而不是数据：%1</translation>
     </message>
+    <message>
+        <source>more than %1 entries; the rest are not shown</source>
+        <translation>超过 %1 个条目；其余条目未显示</translation>
+    </message>
 </context>
 <context>
     <name>KubeClient</name>
@@ -4765,6 +5937,30 @@ Errors count towards consecutiveErrorLimit, not failureLimit.</source>
         <source>Inconclusive: %1 was not decided by the conditions; the provider reported it inconclusive.</source>
         <translation>无定论：条件未能判定 %1；提供方报告为无定论。</translation>
     </message>
+    <message>
+        <source>Plugin %1</source>
+        <translation>插件 %1</translation>
+    </message>
+    <message>
+        <source>config keys %1</source>
+        <translation>配置键 %1</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Canary config</source>
+        <translation>金丝雀配置</translation>
+    </message>
+    <message>
+        <source>Metric data queries</source>
+        <translation>指标数据查询</translation>
+    </message>
+    <message>
+        <source>Queries</source>
+        <translation>查询</translation>
+    </message>
 </context>
 <context>
     <name>MetricQueryWorker</name>
@@ -5317,14 +6513,6 @@ Errors count towards consecutiveErrorLimit, not failureLimit.</source>
         <translation>Argo CD：%1</translation>
     </message>
     <message>
-        <source>Rollout %1/%2 in %3</source>
-        <translation>%3 中的 Rollout %1/%2</translation>
-    </message>
-    <message>
-        <source>Deployment %1/%2 in %3</source>
-        <translation>%3 中的 Deployment %1/%2</translation>
-    </message>
-    <message>
         <source>Version: %1</source>
         <translation>版本：%1</translation>
     </message>
@@ -5347,6 +6535,11 @@ Errors count towards consecutiveErrorLimit, not failureLimit.</source>
     <message>
         <source>Evidence from %1</source>
         <translation>来自 %1 的证据</translation>
+    </message>
+    <message>
+        <source>%1 %2/%3 in %4</source>
+        <comment>kind namespace/name in environment</comment>
+        <translation>%4 中的 %1 %2/%3</translation>
     </message>
 </context>
 <context>
@@ -7062,6 +8255,10 @@ Pod 模板哈希：%2
         <source>Image scans, policy, runtime alerts, CI, the earlier environment&apos;s evidence and flags of the canary</source>
         <translation>金丝雀的镜像扫描、策略、运行时告警、CI、前序环境的证据和功能开关</translation>
     </message>
+    <message>
+        <source>Traffic</source>
+        <translation>流量</translation>
+    </message>
 </context>
 <context>
     <name>RolloutDetailView</name>
@@ -7646,6 +8843,65 @@ First: %2</source>
     <message>
         <source>Steps · %1 of %2</source>
         <translation>步骤 · 第 %1 步，共 %2 步</translation>
+    </message>
+</context>
+<context>
+    <name>RolloutTree</name>
+    <message>
+        <source>waiting to start</source>
+        <translation>等待开始</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>inconclusive or unknown</source>
+        <translation>无定论或未知</translation>
+    </message>
+    <message>
+        <source>succeeded or healthy</source>
+        <translation>成功或健康</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>scaled down</source>
+        <translation>已缩容</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>无状态</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步（共 %2 步）</translation>
+    </message>
+    <message>
+        <source>%1: the experiment has not been created yet</source>
+        <translation>%1：实验尚未创建</translation>
+    </message>
+    <message>
+        <source>%1: experiment %2 is %3</source>
+        <translation>%1：实验 %2 处于 %3</translation>
+    </message>
+    <message>
+        <source>%1: experiment %2 is running until its analyses finish</source>
+        <translation>%1：实验 %2 正在运行，直到其分析结束</translation>
+    </message>
+    <message>
+        <source>%1: experiment %2 has run %3 of %4, %5 left</source>
+        <translation>%1：实验 %2 已运行 %3（共 %4），剩余 %5</translation>
     </message>
 </context>
 <context>
@@ -8541,6 +9797,124 @@ First: %2</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficRouting</name>
+    <message>
+        <source>Traefik TraefikService %1</source>
+        <translation>Traefik TraefikService %1</translation>
+    </message>
+    <message>
+        <source>Ambassador Mappings %1</source>
+        <translation>Ambassador Mapping %1</translation>
+    </message>
+    <message>
+        <source>AWS App Mesh</source>
+        <translation>AWS App Mesh</translation>
+    </message>
+    <message>
+        <source>%1 (a router this dashboard does not know)</source>
+        <translation>%1（本仪表盘不认识的路由器）</translation>
+    </message>
+    <message>
+        <source>Plugin %1: %2</source>
+        <translation>插件 %1：%2</translation>
+    </message>
+    <message>
+        <source>Not set yet</source>
+        <translation>尚未设置</translation>
+    </message>
+    <message>
+        <source>Canary</source>
+        <translation>金丝雀</translation>
+    </message>
+    <message>
+        <source>stable</source>
+        <translation>稳定版本</translation>
+    </message>
+    <message>
+        <source>additional</source>
+        <translation>附加</translation>
+    </message>
+    <message>
+        <source>%1 (not verified yet)</source>
+        <translation>%1（尚未验证）</translation>
+    </message>
+    <message>
+        <source>The controller last set %1 %; the current step asks for %2 %</source>
+        <translation>控制器最近一次设置为 %1%；当前步骤要求 %2%</translation>
+    </message>
+    <message>
+        <source>canary</source>
+        <translation>金丝雀</translation>
+    </message>
+    <message>
+        <source>ReplicaSet %1 (%2): ping, service %3</source>
+        <translation>ReplicaSet %1（%2）：ping，服务 %3</translation>
+    </message>
+    <message>
+        <source>ReplicaSet %1 (%2): pong, service %3</source>
+        <translation>ReplicaSet %1（%2）：pong，服务 %3</translation>
+    </message>
+    <message>
+        <source>Header route %1: %2</source>
+        <translation>请求头路由 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 % of requests</source>
+        <translation>%1% 的请求</translation>
+    </message>
+    <message>
+        <source>all requests</source>
+        <translation>全部请求</translation>
+    </message>
+    <message>
+        <source>Mirror route %1: %2 matching %3</source>
+        <translation>镜像流量路由 %1：匹配 %3 的%2</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>Routing</source>
+        <translation>路由</translation>
+    </message>
+    <message>
+        <source>No traffic routing: the weight is the share of canary pods behind the services</source>
+        <translation>无流量路由：权重即服务背后金丝雀 Pod 所占的比例</translation>
+    </message>
+    <message>
+        <source>No traffic routing: a blue-green rollout switches its services</source>
+        <translation>无流量路由：蓝绿发布通过切换服务来切换流量</translation>
+    </message>
+    <message>
+        <source>Router</source>
+        <translation>路由器</translation>
+    </message>
+    <message>
+        <source>Managed routes</source>
+        <translation>托管路由</translation>
+    </message>
+    <message>
+        <source>Ping-pong</source>
+        <translation>Ping-pong</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>路由</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficRoutingModel</name>
+    <message>
+        <source>Traffic</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>As the controller set it</source>
+        <translation>控制器设置的值</translation>
     </message>
 </context>
 <context>
