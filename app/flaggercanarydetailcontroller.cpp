@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flaggercanarydetailcontroller.h"
 
+#include "actionrunner.h"
+#include "flaggercanaryactionbar.h"
 #include "flaggercanarydetailview.h"
 
 FlaggerCanaryDetailController::FlaggerCanaryDetailController(FleetModel *model,
@@ -9,6 +11,27 @@ FlaggerCanaryDetailController::FlaggerCanaryDetailController(FleetModel *model,
     WorkloadDetailController(model, &FleetModel::canaryDetailsChanged, parent), m_view(view)
 {
     setObjectName(QStringLiteral("flaggerCanaryDetailController"));
+    connect(m_view->actionBar(), &FlaggerCanaryActionBar::actionRequested, this,
+            &FlaggerCanaryDetailController::request);
+}
+
+void FlaggerCanaryDetailController::setRunner(ActionRunner *runner,
+                                              const QList<EnvironmentSpec> &environments)
+{
+    m_runner = runner;
+    m_environments.clear();
+    for (const EnvironmentSpec &spec : environments)
+        m_environments.insert(spec.name, spec);
+    m_pending = Pending();
+    if (runner)
+        connect(runner, &ActionRunner::canaryFinished, this,
+                &FlaggerCanaryDetailController::finished);
+}
+
+bool FlaggerCanaryDetailController::pendingIsShown() const
+{
+    return !m_pending.uid.isEmpty() && m_pending.environment == environment()
+        && m_pending.uid == uid();
 }
 
 void FlaggerCanaryDetailController::showDetail()
@@ -16,6 +39,86 @@ void FlaggerCanaryDetailController::showDetail()
     // A deleted canary's detail is invalid: the main window's selection handling says it is
     // no longer in the cluster; the view is not given an empty detail in between.
     const FlaggerCanaryDetail detail = store().canaryDetail(environment(), uid());
-    if (detail.isValid())
-        m_view->setDetail(detail, now());
+    if (!detail.isValid())
+        return;
+    FlaggerCanaryActionBar *bar = m_view->actionBar();
+    // The message belongs to the canary it is about.
+    const QString key = environment() + QLatin1Char('/') + uid();
+    if (key != m_messageFor) {
+        m_messageFor = key;
+        bar->setMessage(QString(), false);
+    }
+    if (pendingIsShown() && m_pending.awaitingEffect
+        && FlaggerActions::confirmed(m_pending.expectation, detail.canary)) {
+        bar->setMessage(m_pending.expectation.action == FlaggerAction::Pause ? tr("Suspended.")
+                                                                             : tr("Resumed."),
+                        false);
+        m_pending = Pending();
+    }
+    m_view->setDetail(detail, now());
+    updateActions(detail);
+}
+
+void FlaggerCanaryDetailController::updateActions(const FlaggerCanaryDetail &detail)
+{
+    const EnvironmentSpec spec = m_environments.value(detail.environment);
+    const bool busy = pendingIsShown() && m_pending.ticket != 0;
+    FlaggerCanaryActionBar *bar = m_view->actionBar();
+    bar->setEnvironmentProtected(spec.isProtected);
+    for (const FlaggerAction action : FlaggerCanaryActionBar::offered()) {
+        const FlaggerActionPlan plan = FlaggerActions::plan(action, detail.canary);
+        QString why;
+        if (!m_runner)
+            why = tr("Actions are not available yet");
+        else if (spec.readOnly)
+            why = tr("%1 is read-only: no actions are sent").arg(detail.environment);
+        else if (detail.isStale())
+            why = tr("%1 is not connected: actions are disabled").arg(detail.environment);
+        else if (busy)
+            why = tr("An action on this canary is on its way");
+        else if (!plan.enabled)
+            why = plan.reason;
+        bar->setActionState(action, why.isEmpty(),
+                            why.isEmpty() ? action == FlaggerAction::Pause
+                                    ? tr("Set spec.suspend: Flagger stops reconciling the canary "
+                                         "where it is")
+                                    : tr("Clear spec.suspend: Flagger goes on with the canary")
+                                          : why);
+    }
+}
+
+void FlaggerCanaryDetailController::request(FlaggerAction action)
+{
+    const FlaggerCanaryDetail &shown = m_view->detail();
+    if (!m_runner || uid().isEmpty() || shown.canary.metadata.uid != uid())
+        return;
+    FlaggerActionRequest request;
+    request.environment = environment();
+    request.namespaceName = shown.canary.metadata.namespaceName;
+    request.name = shown.canary.metadata.name;
+    request.action = action;
+    m_pending = Pending();
+    m_pending.environment = environment();
+    m_pending.uid = uid();
+    m_pending.ticket = m_runner->submit(request);
+    m_view->actionBar()->setMessage(
+        action == FlaggerAction::Pause ? tr("Suspending\u2026") : tr("Resuming\u2026"), false);
+    updateActions(shown);
+}
+
+void FlaggerCanaryDetailController::finished(const FlaggerActionResult &result)
+{
+    // Only the latest action's answer: an older one no longer says what the canary does.
+    if (m_pending.ticket == 0 || result.ticket != m_pending.ticket)
+        return;
+    const bool shown = pendingIsShown();
+    m_pending.ticket = 0;
+    m_pending.awaitingEffect = result.awaitsEffect();
+    m_pending.expectation = result.expectation;
+    if (!m_pending.awaitingEffect)
+        m_pending = Pending(); // failed, or nothing the watched canary will show
+    if (shown) {
+        m_view->actionBar()->setMessage(result.message, !result.succeeded());
+        showDetail();
+    }
 }

@@ -1,12 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "environmentspec.h"
+#include "flaggeraction.h"
 #include "workloaddetailcontroller.h"
 
+#include <QHash>
+#include <QPointer>
+
+class ActionRunner;
 class FlaggerCanaryDetailView;
+struct FlaggerActionResult;
+struct FlaggerCanaryDetail;
 
 // Keeps the Flagger canary detail view on the selected canary (FleetStore::canaryDetail,
-// again on FleetModel::canaryDetailsChanged for it; WorkloadDetailController).
+// again on FleetModel::canaryDetailsChanged for it; WorkloadDetailController), and runs its
+// action bar: suspend and resume offered as FlaggerActions::plan allows, never in a read-only
+// or disconnected environment nor while an action is on its way; sent through the window's
+// ActionRunner (FlaggerActionExecutor: audited, permission checked); "Suspending…" until the
+// runner answers, then its message, and "Suspended." once the watched canary shows it.
 class FlaggerCanaryDetailController : public WorkloadDetailController
 {
     Q_OBJECT
@@ -15,8 +27,29 @@ public:
     FlaggerCanaryDetailController(FleetModel *model, FlaggerCanaryDetailView *view,
                                   QObject *parent = nullptr);
 
+    // The runner that sends the actions (it goes with the fleet: null until one is set) and
+    // the environments, for their read-only and protected flags.
+    void setRunner(ActionRunner *runner, const QList<EnvironmentSpec> &environments);
+
 private:
+    struct Pending
+    {
+        quint64 ticket = 0; // while the runner works on it
+        QString environment;
+        QString uid;
+        bool awaitingEffect = false; // sent; the watched canary has not shown it yet
+        FlaggerActionExpectation expectation;
+    };
+
     void showDetail() override;
+    void updateActions(const FlaggerCanaryDetail &detail);
+    void request(FlaggerAction action);
+    void finished(const FlaggerActionResult &result);
+    bool pendingIsShown() const;
 
     FlaggerCanaryDetailView *m_view;
+    QPointer<ActionRunner> m_runner;
+    QHash<QString, EnvironmentSpec> m_environments;
+    Pending m_pending;
+    QString m_messageFor; // "environment/uid" of the canary the action message is about
 };

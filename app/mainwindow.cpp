@@ -217,6 +217,7 @@ void MainWindow::setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentS
     m_table->fitEnvironmentNames(names);
 
     m_detailController->setFleet(kubeconfig, environments, AuditLog::defaultPath());
+    m_canaryController->setRunner(m_detailController->runner(), environments);
     m_metricsController->setFleet(kubeconfig, environments);
     m_safetyNets->setFleet(kubeconfig, environments);
     m_safetyNetsMonitor->setFleet(kubeconfig, environments);

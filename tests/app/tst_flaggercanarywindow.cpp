@@ -4,11 +4,13 @@
 // then waits for the confirm-promotion gate, prod's search/query-parser fails three
 // success-rate checks and is rolled back. Selecting either row shows the canary detail, which
 // follows the canary as Flagger moves it, shows both Deployments with their pods and never a
-// webhook's metadata value; selecting a Rollout leaves it.
+// webhook's metadata value; selecting a Rollout leaves it. Suspend and Resume go through the
+// window's action runner to the API server and are confirmed by the watched canary.
 #include "demowindow.h"
 
 #include "detailstyle.h"
 #include "flaggeranalysismodel.h"
+#include "flaggercanaryactionbar.h"
 #include "flaggercanarydetailcontroller.h"
 #include "flaggercanarydetailview.h"
 #include "flaggercanaryheader.h"
@@ -19,6 +21,7 @@
 #include "../widgets/flaggercanarydetailfixture.h"
 
 #include <QLabel>
+#include <QToolButton>
 
 namespace {
 
@@ -60,6 +63,7 @@ private slots:
     void cleanup();
     void waitsForPromotionInStaging();
     void rolledBackInProd();
+    void suspendAndResume();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -171,6 +175,35 @@ void TestFlaggerCanaryWindow::rolledBackInProd()
     QCOMPARE(header->failedChecksColour(), red);
     QVERIFY2(header->conditionsText().startsWith(QStringLiteral("Promoted: False")),
              qPrintable(header->conditionsText()));
+}
+
+void TestFlaggerCanaryWindow::suspendAndResume()
+{
+    QVERIFY(
+        selectCanary(m_window.get(), QStringLiteral("staging"), QStringLiteral("search-suggest")));
+    FlaggerCanaryDetailView *view = detailPane(m_window)->canaryView();
+    FlaggerCanaryActionBar *bar = view->actionBar();
+    bar->setConfirmFunction([](FlaggerAction) { return true; }); // a protected environment
+    QToolButton *suspend = bar->button(FlaggerAction::Pause);
+    QToolButton *resume = bar->button(FlaggerAction::Resume);
+    QVERIFY(!resume->isEnabled()); // not suspended
+    QTRY_VERIFY_WITH_TIMEOUT(suspend->isEnabled(), kWaitMs);
+
+    // Through the runner, the executor and the API server; the watch brings spec.suspend back.
+    QTest::mouseClick(suspend, Qt::LeftButton);
+    QVERIFY(!suspend->isEnabled()); // on its way
+    QTRY_COMPARE_WITH_TIMEOUT(bar->message(), QStringLiteral("Suspended."), kWaitMs);
+    QVERIFY(view->detail().canary.spec.suspend);
+    QVERIFY(!bar->isErrorMessage());
+    QVERIFY(view->header()->flagsText().startsWith(QStringLiteral("Suspended")));
+    QCOMPARE(view->header()->statusText(), QStringLiteral("Paused \u2014 suspended"));
+    QVERIFY(!suspend->isEnabled());
+
+    QTRY_VERIFY_WITH_TIMEOUT(resume->isEnabled(), kWaitMs);
+    QTest::mouseClick(resume, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(bar->message(), QStringLiteral("Resumed."), kWaitMs);
+    QVERIFY(!view->detail().canary.spec.suspend);
+    QCOMPARE(view->header()->flagsText(), QString());
 }
 
 QTEST_MAIN(TestFlaggerCanaryWindow)

@@ -3,12 +3,12 @@
 
 #include "detailtreeview.h"
 #include "flaggeranalysismodel.h"
+#include "flaggercanaryactionbar.h"
 #include "flaggercanaryheader.h"
 #include "flaggerdeploymentsection.h"
 #include "rollouteventsmodel.h"
 #include "rollouteventsview.h"
 
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QScrollArea>
 #include <QSplitter>
@@ -18,8 +18,7 @@
 FlaggerCanaryDetailView::FlaggerCanaryDetailView(QWidget *parent) :
     QWidget(parent),
     m_header(new FlaggerCanaryHeader(this)),
-    m_actionBar(new QWidget(this)),
-    m_actionRow(new QHBoxLayout(m_actionBar)),
+    m_actionBar(new FlaggerCanaryActionBar(this)),
     m_tabs(new QTabWidget(this)),
     m_primary(new FlaggerDeploymentSection(FlaggerDeploymentSection::Role::Primary)),
     m_canary(new FlaggerDeploymentSection(FlaggerDeploymentSection::Role::Canary)),
@@ -28,10 +27,6 @@ FlaggerCanaryDetailView::FlaggerCanaryDetailView(QWidget *parent) :
     m_events(new RolloutEventsView(m_tabs))
 {
     setObjectName(QStringLiteral("flaggerCanaryDetailView"));
-    m_actionBar->setObjectName(QStringLiteral("canaryActionBar"));
-    m_actionRow->setContentsMargins(0, 4, 0, 0);
-    m_actionRow->addStretch(1);
-    m_actionBar->hide();
     m_header->setActionBar(m_actionBar);
 
     // Primary above canary, as traffic flows from one to the other. Two Deployments need more
@@ -81,17 +76,13 @@ void FlaggerCanaryDetailView::setDetail(const FlaggerCanaryDetail &detail, const
     m_detail = detail;
     const QString target = detail.canary.spec.targetRef.name;
     m_header->setDetail(detail, now);
+    m_actionBar->setTarget(detail.environment, detail.canary.metadata.namespaceName,
+                           detail.canary.metadata.name);
     m_primary->setDeployment(detail.primary, target + QStringLiteral("-primary"), now, how);
     m_canary->setDeployment(detail.target, target, now, how);
     m_analysisModel->setCanary(detail.canary, how);
     m_events->eventsModel()->setEvents(detail.events, detail.canary.metadata.name, now, how);
     updateTabTexts();
-}
-
-void FlaggerCanaryDetailView::addActionWidget(QWidget *widget)
-{
-    m_actionRow->insertWidget(m_actionRow->count() - 1, widget);
-    m_actionBar->show();
 }
 
 void FlaggerCanaryDetailView::updateTabTexts()

@@ -8,15 +8,16 @@
 
 class DetailTreeView;
 class FlaggerAnalysisModel;
+class FlaggerCanaryActionBar;
 class FlaggerCanaryHeader;
 class FlaggerDeploymentSection;
-class QHBoxLayout;
 class QTabWidget;
 class RolloutEventsView;
 
 // The detail of a Flagger canary (flagger.app/v1beta1 Canary), what `kubectl describe canary`
-// and Flagger's docs tell, for the person on call: the header (FlaggerCanaryHeader), a row
-// for actions (empty and hidden until the window adds buttons), then tabs: the two
+// and Flagger's docs tell, for the person on call: the header (FlaggerCanaryHeader), the
+// actions (FlaggerCanaryActionBar: suspend and resume; the controller sets their states and
+// sends them), then tabs: the two
 // Deployments Flagger manages, primary above canary, each with its ReplicaSets and pods
 // (the Deployment detail's tree); the analysis spec (FlaggerAnalysisModel: interval,
 // threshold, weights or iterations, metrics, webhooks by type with their URLs but never
@@ -37,10 +38,8 @@ public:
     void setDetail(const FlaggerCanaryDetail &detail, const QDateTime &now);
     const FlaggerCanaryDetail &detail() const { return m_detail; }
 
-    // A button (or any widget) for the actions' row; the row shows once it has one.
-    void addActionWidget(QWidget *widget);
-
     FlaggerCanaryHeader *header() const { return m_header; }
+    FlaggerCanaryActionBar *actionBar() const { return m_actionBar; }
     QTabWidget *tabs() const { return m_tabs; }
     FlaggerDeploymentSection *primarySection() const { return m_primary; }
     FlaggerDeploymentSection *canarySection() const { return m_canary; }
@@ -53,8 +52,7 @@ private:
 
     FlaggerCanaryDetail m_detail;
     FlaggerCanaryHeader *m_header;
-    QWidget *m_actionBar;
-    QHBoxLayout *m_actionRow;
+    FlaggerCanaryActionBar *m_actionBar;
     QTabWidget *m_tabs;
     FlaggerDeploymentSection *m_primary;
     FlaggerDeploymentSection *m_canary;

@@ -25,7 +25,7 @@ class FlaggerCanaryHeader : public QWidget
 public:
     explicit FlaggerCanaryHeader(QWidget *parent = nullptr);
 
-    // The actions' row, under the facts (the view's; empty until Flagger actions exist).
+    // The actions' row, under the facts (the view's FlaggerCanaryActionBar).
     void setActionBar(QWidget *widget);
     void setDetail(const FlaggerCanaryDetail &detail, const QDateTime &now);
 

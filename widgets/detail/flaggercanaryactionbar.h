@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "flaggeraction.h"
+
+#include <QMap>
+#include <QWidget>
+
+#include <functional>
+
+class QAction;
+class QLabel;
+class QToolButton;
+
+// The actions of a Flagger canary's detail: Suspend (spec.suspend = true) and Resume, as
+// buttons on their QActions (object names "canarySuspendAction"/"canarySuspendButton",
+// "canaryResumeAction"/"canaryResumeButton"), and below them the line that says what the
+// last action did, red for a failure. As the rollout's action bar: suspending is one click;
+// resuming asks first in a protected environment, naming environment, namespace and canary,
+// with Cancel as the default. Then actionRequested() is emitted; the controller sends it.
+class FlaggerCanaryActionBar : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit FlaggerCanaryActionBar(QWidget *parent = nullptr);
+
+    // What the confirmation names.
+    void setTarget(const QString &environment, const QString &namespaceName, const QString &name);
+    void setEnvironmentProtected(bool isProtected);
+    // Enabled or not; toolTip: the action's effect, or why it is not offered.
+    void setActionState(FlaggerAction action, bool enabled, const QString &toolTip);
+    void setMessage(const QString &text, bool isError);
+    QString message() const;
+    bool isErrorMessage() const { return m_isError; }
+
+    QAction *action(FlaggerAction action) const { return m_actions.value(action); }
+    QToolButton *button(FlaggerAction action) const { return m_buttons.value(action); }
+    // The actions the bar offers, in its order.
+    static QList<FlaggerAction> offered();
+
+    // Tests answer the confirmation without a modal dialog (false: Cancel).
+    using ConfirmFunction = std::function<bool(FlaggerAction action)>;
+    void setConfirmFunction(ConfirmFunction confirm) { m_confirm = std::move(confirm); }
+
+signals:
+    void actionRequested(FlaggerAction action);
+
+private:
+    void trigger(FlaggerAction action);
+    bool askConfirmation(FlaggerAction action);
+
+    QMap<FlaggerAction, QAction *> m_actions;
+    QMap<FlaggerAction, QToolButton *> m_buttons;
+    QLabel *m_message;
+    bool m_isError = false;
+    bool m_protected = false;
+    QString m_environment;
+    QString m_namespace;
+    QString m_name;
+    ConfirmFunction m_confirm;
+};
