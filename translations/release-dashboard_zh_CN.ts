@@ -3673,6 +3673,23 @@ Without a command it opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>FlaggerChartsController</name>
+    <message>
+        <source>The dashboard does not read MetricTemplates yet: the metrics that name one are not charted.</source>
+        <translation>仪表盘暂不读取 MetricTemplate：引用了 MetricTemplate 的指标不绘制图表。</translation>
+    </message>
+    <message>
+        <source>Nothing to chart for this canary.</source>
+        <translation>此金丝雀没有可绘制的图表。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Charts (%n)</source>
+        <translation>
+            <numerusform>图表（%n）</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FlaggerDecoder</name>
     <message>
         <source>longer than %1 bytes: cut</source>
