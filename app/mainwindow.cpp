@@ -19,6 +19,7 @@
 #include "environmentmodel.h"
 #include "filterbar.h"
 #include "flaggercanarydetailcontroller.h"
+#include "flaggerchartscontroller.h"
 #include "fleetfetcher.h"
 #include "fleetfilterproxy.h"
 #include "fleetmodel.h"
@@ -98,6 +99,7 @@ MainWindow::MainWindow(QWidget *parent) :
     m_metricsController = new MetricsController(m_fleetModel, metricsView, this);
     m_metricsController->setObjectName(QStringLiteral("metricsController"));
     m_detail->rolloutView()->addPage(metricsView, tr("Metrics"));
+    m_canaryCharts = new FlaggerChartsController(m_fleetModel, m_detail->canaryView(), this);
     // The selected rollout's safety nets: its Safety nets tab and the header's summary.
     m_safetyNets = new SafetyNetsController(m_fleetModel, m_detail->rolloutView(), this);
     m_safetyNets->setObjectName(QStringLiteral("safetyNetsController"));
@@ -219,6 +221,7 @@ void MainWindow::setFleet(const Kubeconfig &kubeconfig, const QList<EnvironmentS
     m_detailController->setFleet(kubeconfig, environments, AuditLog::defaultPath());
     m_canaryController->setRunner(m_detailController->runner(), environments);
     m_metricsController->setFleet(kubeconfig, environments);
+    m_canaryCharts->setFleet(kubeconfig, environments);
     m_safetyNets->setFleet(kubeconfig, environments);
     m_safetyNetsMonitor->setFleet(kubeconfig, environments);
     m_gates->setFleet(kubeconfig, environments, AuditLog::defaultPath());
@@ -287,6 +290,7 @@ void MainWindow::stopFetching()
         m_fetcher->stop();
     m_detailController->shutdown();
     m_metricsController->shutdown();
+    m_canaryCharts->shutdown();
     m_safetyNets->shutdown();
     m_safetyNetsMonitor->shutdown();
     m_gates->shutdown();

@@ -47,6 +47,7 @@ struct RolloutActionResult;
 struct HistorySettings;
 class DeploymentDetailController;
 class FlaggerCanaryDetailController;
+class FlaggerChartsController;
 class DesktopNotifier;
 class FleetTrayIcon;
 class NotificationCenter;
@@ -208,6 +209,7 @@ private:
     RolloutDetailController *m_detailController;
     DeploymentDetailController *m_deploymentController;
     FlaggerCanaryDetailController *m_canaryController;
+    FlaggerChartsController *m_canaryCharts = nullptr; // the canary detail's Charts tab
     MetricsController *m_metricsController = nullptr;
     SafetyNetsController *m_safetyNets = nullptr;
     SafetyNetsMonitor *m_safetyNetsMonitor = nullptr;

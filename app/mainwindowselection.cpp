@@ -6,6 +6,7 @@
 #include "deploymentdetailcontroller.h"
 #include "detailpane.h"
 #include "flaggercanarydetailcontroller.h"
+#include "flaggerchartscontroller.h"
 #include "fleetfetcher.h"
 #include "fleetfilterproxy.h"
 #include "fleetmodel.h"
@@ -61,6 +62,7 @@ void MainWindow::reconcileSelection()
         m_detailController->select(QString(), QString());
         m_deploymentController->select(QString(), QString());
         m_canaryController->select(QString(), QString());
+        m_canaryCharts->select(QString(), QString());
         m_metricsController->select(QString(), QString());
         m_safetyNets->select(QString(), QString());
         const QString target = QStringLiteral("%1 / %2 / %3")
@@ -86,6 +88,7 @@ void MainWindow::showDetailOf(const QModelIndex &index)
     if (kind == QLatin1String("Rollout")) {
         m_deploymentController->select(QString(), QString());
         m_canaryController->select(QString(), QString());
+        m_canaryCharts->select(QString(), QString());
         m_detailController->select(environment, uid);
         m_metricsController->select(environment, uid);
         m_safetyNets->select(environment, uid);
@@ -100,6 +103,7 @@ void MainWindow::showDetailOf(const QModelIndex &index)
     const bool canary = kind == QLatin1String("Canary");
     m_deploymentController->select(canary ? QString() : environment, canary ? QString() : uid);
     m_canaryController->select(canary ? environment : QString(), canary ? uid : QString());
+    m_canaryCharts->select(canary ? environment : QString(), canary ? uid : QString());
     if (canary)
         m_detail->showCanaryView();
     else
@@ -118,6 +122,7 @@ void MainWindow::updateDetail()
         m_detailController->select(QString(), QString());
         m_deploymentController->select(QString(), QString());
         m_canaryController->select(QString(), QString());
+        m_canaryCharts->select(QString(), QString());
         m_metricsController->select(QString(), QString());
         m_safetyNets->select(QString(), QString());
         m_detail->clearSelection();
