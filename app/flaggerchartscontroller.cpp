@@ -6,19 +6,29 @@
 #include "metricscontroller.h"
 #include "rolloutmetricsview.h"
 
+#include <QScrollArea>
 #include <QTabWidget>
 
 FlaggerChartsController::FlaggerChartsController(FleetModel *model, FlaggerCanaryDetailView *view,
                                                  QObject *parent) :
     WorkloadDetailController(model, &FleetModel::canaryDetailsChanged, parent),
     m_view(view),
-    m_chartsView(new RolloutMetricsView(view->tabs())),
+    m_chartsView(new RolloutMetricsView),
     m_metrics(new MetricsController(nullptr, m_chartsView, this))
 {
     setObjectName(QStringLiteral("flaggerChartsController"));
     m_chartsView->setObjectName(QStringLiteral("canaryCharts"));
     m_metrics->setObjectName(QStringLiteral("canaryMetricsController"));
-    m_view->tabs()->addTab(m_chartsView, QString());
+    // Squeezed, the charts scroll rather than holding the window's detail splitter open (as
+    // the view's Deployments page does).
+    auto *page = new QScrollArea(m_view->tabs());
+    page->setObjectName(QStringLiteral("canaryChartsPage"));
+    page->setFrameShape(QFrame::NoFrame);
+    page->setWidgetResizable(true);
+    page->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    page->setWidget(m_chartsView);
+    m_page = page;
+    m_view->tabs()->addTab(page, QString());
     updateTabText(0);
     m_metrics->setChartSource([this](const RolloutDetail &) {
         const FlaggerCharts::Charts charts = FlaggerCharts::forCanary(m_canary, {});
@@ -90,6 +100,6 @@ void FlaggerChartsController::showDetail()
 
 void FlaggerChartsController::updateTabText(qsizetype charts)
 {
-    const int index = m_view->tabs()->indexOf(m_chartsView);
+    const int index = m_view->tabs()->indexOf(m_page);
     m_view->tabs()->setTabText(index, tr("Charts (%n)", nullptr, int(charts)));
 }

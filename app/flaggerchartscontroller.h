@@ -11,14 +11,15 @@
 
 class FlaggerCanaryDetailView;
 class MetricsController;
+class QWidget;
 class RolloutMetricsView;
 
 // The Charts tab of the Flagger canary detail (issue 16): the canary's analysis metrics
 // (FlaggerCharts: the built-ins of its provider, MetricTemplates) drawn for the target
 // Deployment (canary) against `<target>-primary` (stable), with the thresholds. It adds a
-// RolloutMetricsView ("canaryCharts") as the view's last tab and drives a MetricsController
-// of its own over a rollout made of the canary (its name and uid; the primary's name as the
-// stable "hash" and the target's as the canary's, which the charts' queries take as
+// RolloutMetricsView ("canaryCharts", in a scroll area) as the view's last tab and drives a
+// MetricsController of its own over a rollout made of the canary (its name and uid; the primary's
+// name as the stable "hash" and the target's as the canary's, which the charts' queries take as
 // {{hash}}), so the window, Live, zoom and the querier are the rollout metrics' own. The
 // metrics without a chart are named in the view's notice with the reason.
 //
@@ -37,6 +38,7 @@ public:
 
     MetricsController *metrics() const { return m_metrics; }
     RolloutMetricsView *chartsView() const { return m_chartsView; }
+    QWidget *chartsPage() const { return m_page; } // the tab
 
     // The rollout the metrics pipeline is given for a canary.
     static RolloutDetail rolloutFor(const FlaggerCanaryDetail &detail);
@@ -47,6 +49,7 @@ private:
 
     FlaggerCanaryDetailView *m_view;
     RolloutMetricsView *m_chartsView;
+    QWidget *m_page = nullptr;
     MetricsController *m_metrics;
     FlaggerCanary m_canary;
     QStringList m_reasons;

@@ -68,10 +68,11 @@ void TestFlaggerCanaryCharts::chartsCanaryAgainstPrimary()
         = m_window->findChild<FlaggerChartsController *>(QStringLiteral("flaggerChartsController"));
     QVERIFY(controller);
     RolloutMetricsView *charts = controller->chartsView();
-    const int tab = view->tabs()->indexOf(charts);
+    const int tab = view->tabs()->indexOf(controller->chartsPage());
     QVERIFY(tab >= 0);
     QCOMPARE(view->tabs()->tabText(tab), QStringLiteral("Charts (2)"));
     view->tabs()->setCurrentIndex(tab);
+    QVERIFY(QTest::qWaitFor([&] { return charts->isVisible(); }, kWaitMs));
 
     MetricsController *metrics = controller->metrics();
     const QList<ChartSpec> specs = metrics->charts();
