@@ -65,7 +65,7 @@ FlaggerCanaryHeader::FlaggerCanaryHeader(QWidget *parent) :
     m_context(selectable(this, QStringLiteral("canaryContext"), true)),
     m_staleBox(new StaleBox(this)),
     m_status(selectable(this, QStringLiteral("canaryStatus"), true)),
-    m_progress(selectable(this, QStringLiteral("canaryProgress"), true)),
+    m_progress(selectable(this, QStringLiteral("canaryProgress"))),
     m_failedChecks(selectable(this, QStringLiteral("canaryFailedChecks"))),
     m_transition(selectable(this, QStringLiteral("canaryTransition"), true)),
     m_flags(selectable(this, QStringLiteral("canaryFlags"), true)),
@@ -85,8 +85,11 @@ FlaggerCanaryHeader::FlaggerCanaryHeader(QWidget *parent) :
     m_conditions->hide();
     m_notices->hide();
 
+    // Where the analysis stands on one line (the schedule is kept short), which leaves the
+    // pane's height to the Deployments.
     auto *checksRow = new QHBoxLayout;
     checksRow->setSpacing(16);
+    checksRow->addWidget(m_progress, 0, Qt::AlignTop);
     checksRow->addWidget(m_failedChecks, 0, Qt::AlignTop);
     checksRow->addWidget(m_transition, 1, Qt::AlignTop);
 
@@ -96,8 +99,7 @@ FlaggerCanaryHeader::FlaggerCanaryHeader(QWidget *parent) :
     m_layout->addLayout(DetailLabels::titleRow(m_badge, m_icon, m_title, m_context), 0, 0);
     m_layout->addWidget(m_staleBox, 1, 0);
     m_layout->addWidget(m_status, 2, 0);
-    m_layout->addWidget(m_progress, 3, 0);
-    m_layout->addLayout(checksRow, 4, 0);
+    m_layout->addLayout(checksRow, 3, 0);
     m_layout->addWidget(m_flags, 5, 0);
     m_layout->addWidget(m_conditions, 6, 0);
     m_layout->addWidget(m_notices, 7, 0);
