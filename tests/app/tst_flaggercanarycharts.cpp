@@ -5,16 +5,30 @@
 // (stable) and the target (canary) with Flagger's istio queries, and its thresholds.
 #include "demowindow.h"
 
+#include "clusterconnection.h"
 #include "flaggercanarydetailview.h"
 #include "flaggerchartscontroller.h"
+#include "kubeclient.h"
+#include "kubeconfigloader.h"
+#include "metricchart.h"
 #include "metricscontroller.h"
 #include "rolloutmetricsview.h"
 
+#include <QDateTime>
 #include <QTabWidget>
 
 namespace {
 
 constexpr int kWaitMs = 60000;
+
+// An inline query rd-sim's Prometheus has series for, by Deployment, beside the built-ins.
+const char *inlineQueryPatch
+    = "{\"spec\":{\"analysis\":{\"metrics\":["
+      "{\"name\":\"request-success-rate\",\"thresholdRange\":{\"min\":99},\"interval\":\"1m\"},"
+      "{\"name\":\"request-duration\",\"thresholdRange\":{\"max\":500},\"interval\":\"1m\"},"
+      "{\"name\":\"request-rate\",\"interval\":\"30s\",\"thresholdRange\":{\"min\":0},"
+      "\"query\":\"sum(rate(rd_http_requests_total{namespace=\\\"{{ namespace }}\\\","
+      "deployment=\\\"{{ target }}\\\"}[{{ interval }}]))\"}]}}}";
 
 } // namespace
 
@@ -26,6 +40,7 @@ private slots:
     void init();
     void cleanup();
     void chartsCanaryAgainstPrimary();
+    void inlineQueryDrawsCanaryAndPrimary();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -115,6 +130,75 @@ void TestFlaggerCanaryCharts::chartsCanaryAgainstPrimary()
                                               "destination_workload=~\"search-suggest-primary\"")));
     QVERIFY(queries.at(1).contains(QStringLiteral("destination_workload=~\"search-suggest\"")));
     QVERIFY(queries.at(2).startsWith(QStringLiteral("histogram_quantile(0.99, ")));
+}
+
+void TestFlaggerCanaryCharts::inlineQueryDrawsCanaryAndPrimary()
+{
+    Kubeconfig kubeconfig;
+    KubeconfigSource source;
+    source.explicitPath = m_demo->kubeconfigPath();
+    QString error;
+    QVERIFY2(KubeconfigLoader::load(source, &kubeconfig, &error), qPrintable(error));
+    ClusterConnection connection;
+    QVERIFY2(ClusterConnection::resolve(kubeconfig, QStringLiteral("staging"), &connection, &error),
+             qPrintable(error));
+    KubeClient client(connection);
+    QVERIFY(client
+                .patch(QStringLiteral(
+                           "/apis/flagger.app/v1beta1/namespaces/search/canaries/search-suggest"),
+                       PatchType::Merge, QByteArray(inlineQueryPatch))
+                .isOk());
+
+    // Flagger's analysis runs the target beside the primary until the promotion gate.
+    const QString name = QStringLiteral("search-suggest");
+    const QString environment = QStringLiteral("staging");
+    const QString ns = QStringLiteral("search");
+    QVERIFY(QTest::qWaitFor(
+        [&] { return demoRow(m_window.get(), environment, ns, name).isValid(); }, kWaitMs));
+    fleetTable(m_window)->selectRow(demoRow(m_window.get(), environment, ns, name).row());
+    FlaggerCanaryDetailView *view = detailPane(m_window)->canaryView();
+    qint64 advancedMs = 0;
+    const auto waiting
+        = [&] { return view->detail().canary.status.phase == QLatin1String("WaitingPromotion"); };
+    for (int step = 0; step < 120 && !waiting(); ++step) {
+        m_demo->advanceClock(5000);
+        advancedMs += 5000;
+        m_demo->reconcileOnce();
+        if (QTest::qWaitFor(waiting, 250))
+            break;
+    }
+    QVERIFY2(waiting(), qPrintable(view->detail().canary.status.phase));
+
+    auto *controller
+        = m_window->findChild<FlaggerChartsController *>(QStringLiteral("flaggerChartsController"));
+    QVERIFY(controller);
+    // The charts' window ends at the simulator's (virtual) now.
+    controller->metrics()->setClock(
+        [&advancedMs] { return QDateTime::currentMSecsSinceEpoch() + advancedMs; });
+    const int tab = view->tabs()->indexOf(controller->chartsPage());
+    view->tabs()->setCurrentIndex(tab);
+    QCOMPARE(view->tabs()->tabText(tab), QStringLiteral("Charts (3)"));
+    RolloutMetricsView *charts = controller->chartsView();
+    MetricChart *chart = nullptr;
+    const auto drawn = [&] {
+        chart = charts->chart(QStringLiteral("flagger/request-rate"));
+        if (!chart || chart->seriesCount() != 2)
+            return false;
+        for (const ChartSeries &series : chart->series()) {
+            if (series.samples.isEmpty())
+                return false;
+        }
+        return true;
+    };
+    bool both = false;
+    for (int attempt = 0; attempt < 60 && !both; ++attempt) {
+        controller->metrics()->refresh();
+        both = QTest::qWaitFor(drawn, 1000);
+    }
+    QVERIFY2(both, qPrintable(chart ? chart->message() : QStringLiteral("no chart")));
+    QCOMPARE(chart->series().at(0).role, ChartSeries::Role::Stable);
+    QCOMPARE(chart->series().at(1).role, ChartSeries::Role::Canary);
+    QCOMPARE(chart->spec().thresholds.size(), 1);
 }
 
 QTEST_MAIN(TestFlaggerCanaryCharts)
