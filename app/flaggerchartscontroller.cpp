@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flaggerchartscontroller.h"
 
+#include "clusterconnection.h"
 #include "flaggercanarydetailview.h"
 #include "flaggercharts.h"
+#include "jsondecoder.h"
+#include "kubeclient.h"
 #include "metricscontroller.h"
 #include "rolloutmetricsview.h"
 
+#include <QCoreApplication>
+#include <QPointer>
 #include <QScrollArea>
 #include <QTabWidget>
+#include <QThreadPool>
 
 FlaggerChartsController::FlaggerChartsController(FleetModel *model, FlaggerCanaryDetailView *view,
                                                  QObject *parent) :
@@ -31,7 +37,7 @@ FlaggerChartsController::FlaggerChartsController(FleetModel *model, FlaggerCanar
     m_view->tabs()->addTab(page, QString());
     updateTabText(0);
     m_metrics->setChartSource([this](const RolloutDetail &) {
-        const FlaggerCharts::Charts charts = FlaggerCharts::forCanary(m_canary, {});
+        const FlaggerCharts::Charts charts = FlaggerCharts::forCanary(m_canary, m_templates);
         m_reasons = charts.reasons;
         return charts.charts;
     });
@@ -46,6 +52,13 @@ void FlaggerChartsController::setFleet(const Kubeconfig &kubeconfig,
                                        const QList<EnvironmentSpec> &environments)
 {
     m_metrics->setFleet(kubeconfig, environments);
+    m_kubeconfig = kubeconfig;
+    m_environments.clear();
+    for (const EnvironmentSpec &spec : environments)
+        m_environments.insert(spec.name, spec);
+    ++*m_generation; // answers for the old fleet are dropped
+    m_templatesKey.clear();
+    m_templates.clear();
     if (!uid().isEmpty())
         showDetail();
 }
@@ -79,23 +92,98 @@ void FlaggerChartsController::showDetail()
     if (!detail.isValid())
         return;
     m_canary = detail.canary;
+    readTemplates(detail);
     m_metrics->setDetail(rolloutFor(detail));
+    showNotice();
+}
+
+void FlaggerChartsController::showNotice()
+{
     // What MetricsController says of a rollout's analysis is replaced by the canary's.
-    QStringList notice = m_reasons;
-    bool templates = false;
-    if (detail.canary.spec.analysis) {
-        for (const FlaggerMetric &metric : detail.canary.spec.analysis->metrics)
-            templates = templates || !metric.templateRef.name.isEmpty();
-    }
-    if (templates)
-        notice.prepend(
-            tr("The dashboard does not read MetricTemplates yet: the metrics that name one "
-               "are not charted."));
+    QStringList notice;
+    if (m_templatesPending)
+        notice.append(tr("Reading the MetricTemplates the canary names…"));
+    else
+        notice = m_templateErrors + m_reasons;
     m_chartsView->setNotice(notice.join(u'\n'));
     const qsizetype charts = m_metrics->charts().size();
     if (charts == 0)
         m_chartsView->setPlaceholder(tr("Nothing to chart for this canary."));
     updateTabText(charts);
+}
+
+void FlaggerChartsController::readTemplates(const FlaggerCanaryDetail &detail)
+{
+    QStringList refs; // "namespace/name"
+    if (detail.canary.spec.analysis) {
+        for (const FlaggerMetric &metric : detail.canary.spec.analysis->metrics) {
+            if (metric.templateRef.name.isEmpty())
+                continue;
+            const QString ns = metric.templateRef.namespaceName.isEmpty()
+                ? detail.canary.metadata.namespaceName
+                : metric.templateRef.namespaceName;
+            refs.append(ns + QLatin1Char('/') + metric.templateRef.name);
+        }
+    }
+    const QString key = detail.environment + QLatin1Char('|') + refs.join(u',');
+    if (key == m_templatesKey)
+        return;
+    m_templatesKey = key;
+    m_templates.clear();
+    m_templateErrors.clear();
+    const auto spec = m_environments.constFind(detail.environment);
+    m_templatesPending = !refs.isEmpty() && spec != m_environments.cend();
+    if (!m_templatesPending)
+        return;
+    const QPointer<FlaggerChartsController> self(this);
+    const std::shared_ptr<int> generation = m_generation;
+    const int asked = ++*generation;
+    const Kubeconfig kubeconfig = m_kubeconfig;
+    const QString context = spec->context;
+    QThreadPool::globalInstance()->start([=] {
+        QList<FlaggerMetricTemplate> templates;
+        QStringList errors;
+        ClusterConnection connection;
+        QString error;
+        if (!ClusterConnection::resolve(kubeconfig, context, &connection, &error)) {
+            errors.append(error);
+        } else {
+            KubeClient client(connection);
+            for (const QString &ref : refs) {
+                const KubeResponse got = client.get(
+                    QStringLiteral("/apis/flagger.app/v1beta1/namespaces/%1/metrictemplates/%2")
+                        .arg(ref.section(u'/', 0, 0), ref.section(u'/', 1)));
+                const Decoded<FlaggerMetricTemplate> decoded = got.isOk()
+                    ? JsonDecoder().decodeObject<FlaggerMetricTemplate>(got.body)
+                    : Decoded<FlaggerMetricTemplate>();
+                if (got.isOk() && decoded.isOk())
+                    templates.append(decoded.value);
+                else if (got.status != 404) // a missing one is the charts' reason
+                    errors.append(
+                        QCoreApplication::translate("FlaggerChartsController",
+                                                    "MetricTemplate %1: %2")
+                            .arg(ref,
+                                 got.isOk() ? decoded.report.issuesText() : got.error.message));
+            }
+        }
+        QMetaObject::invokeMethod(qApp, [=] {
+            if (self && *generation == asked)
+                self->templatesRead(key, templates, errors);
+        });
+    });
+}
+
+void FlaggerChartsController::templatesRead(const QString &key,
+                                            const QList<FlaggerMetricTemplate> &templates,
+                                            const QStringList &errors)
+{
+    if (key != m_templatesKey)
+        return;
+    m_templatesPending = false;
+    m_templates = templates;
+    m_templateErrors = errors;
+    if (!uid().isEmpty())
+        showDetail();
 }
 
 void FlaggerChartsController::updateTabText(qsizetype charts)

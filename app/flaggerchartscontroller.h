@@ -3,11 +3,16 @@
 
 #include "environmentspec.h"
 #include "flaggercanarydetail.h"
+#include "flaggermetrictemplate.h"
 #include "kubeconfig.h"
 #include "rolloutdetail.h"
 #include "workloaddetailcontroller.h"
 
+#include <QHash>
 #include <QList>
+#include <QStringList>
+
+#include <memory>
 
 class FlaggerCanaryDetailView;
 class MetricsController;
@@ -23,7 +28,9 @@ class RolloutMetricsView;
 // {{hash}}), so the window, Live, zoom and the querier are the rollout metrics' own. The
 // metrics without a chart are named in the view's notice with the reason.
 //
-// The dashboard does not watch MetricTemplates: a metric with a templateRef says so.
+// MetricTemplates are not watched: the ones the canary's metrics name are read (GET, on Qt's
+// thread pool) when a canary with templateRef metrics is shown or its references change, and
+// the charts follow when they arrive; one that cannot be read is named in the notice.
 class FlaggerChartsController : public WorkloadDetailController
 {
     Q_OBJECT
@@ -46,6 +53,11 @@ public:
 private:
     void showDetail() override;
     void updateTabText(qsizetype charts);
+    void showNotice();
+    // Reads the MetricTemplates the canary names, unless they were read for these references.
+    void readTemplates(const FlaggerCanaryDetail &detail);
+    void templatesRead(const QString &key, const QList<FlaggerMetricTemplate> &templates,
+                       const QStringList &errors);
 
     FlaggerCanaryDetailView *m_view;
     RolloutMetricsView *m_chartsView;
@@ -53,4 +65,11 @@ private:
     MetricsController *m_metrics;
     FlaggerCanary m_canary;
     QStringList m_reasons;
+    Kubeconfig m_kubeconfig;
+    QHash<QString, EnvironmentSpec> m_environments;
+    QString m_templatesKey; // environment and references of the templates asked or read
+    bool m_templatesPending = false;
+    QList<FlaggerMetricTemplate> m_templates;
+    QStringList m_templateErrors;
+    std::shared_ptr<int> m_generation = std::make_shared<int>(0);
 };

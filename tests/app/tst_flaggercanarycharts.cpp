@@ -28,7 +28,17 @@ const char *inlineQueryPatch
       "{\"name\":\"request-duration\",\"thresholdRange\":{\"max\":500},\"interval\":\"1m\"},"
       "{\"name\":\"request-rate\",\"interval\":\"30s\",\"thresholdRange\":{\"min\":0},"
       "\"query\":\"sum(rate(rd_http_requests_total{namespace=\\\"{{ namespace }}\\\","
-      "deployment=\\\"{{ target }}\\\"}[{{ interval }}]))\"}]}}}";
+      "deployment=\\\"{{ target }}\\\"}[{{ interval }}]))\"},"
+      "{\"name\":\"template-requests\",\"interval\":\"1m\",\"thresholdRange\":{\"min\":0},"
+      "\"templateRef\":{\"name\":\"requests\"}}]}}}";
+
+// A MetricTemplate in the canary's namespace: read by the Charts tab when the canary names it.
+const char *requestsTemplate
+    = "{\"apiVersion\":\"flagger.app/v1beta1\",\"kind\":\"MetricTemplate\","
+      "\"metadata\":{\"name\":\"requests\",\"namespace\":\"search\"},"
+      "\"spec\":{\"provider\":{\"type\":\"prometheus\",\"address\":"
+      "\"http://prometheus.monitoring:9090\"},\"query\":\"sum(rate(rd_http_requests_total{"
+      "namespace=\\\"{{ namespace }}\\\",deployment=\\\"{{ target }}\\\"}[{{ interval }}]))\"}}";
 
 } // namespace
 
@@ -143,6 +153,10 @@ void TestFlaggerCanaryCharts::inlineQueryDrawsCanaryAndPrimary()
     QVERIFY2(ClusterConnection::resolve(kubeconfig, QStringLiteral("staging"), &connection, &error),
              qPrintable(error));
     KubeClient client(connection);
+    const KubeResponse created
+        = client.post(QStringLiteral("/apis/flagger.app/v1beta1/namespaces/search/metrictemplates"),
+                      QByteArray(requestsTemplate));
+    QVERIFY2(created.isOk(), created.body.constData());
     QVERIFY(client
                 .patch(QStringLiteral(
                            "/apis/flagger.app/v1beta1/namespaces/search/canaries/search-suggest"),
@@ -177,11 +191,11 @@ void TestFlaggerCanaryCharts::inlineQueryDrawsCanaryAndPrimary()
         [&advancedMs] { return QDateTime::currentMSecsSinceEpoch() + advancedMs; });
     const int tab = view->tabs()->indexOf(controller->chartsPage());
     view->tabs()->setCurrentIndex(tab);
-    QCOMPARE(view->tabs()->tabText(tab), QStringLiteral("Charts (3)"));
+    QTRY_COMPARE_WITH_TIMEOUT(view->tabs()->tabText(tab), QStringLiteral("Charts (4)"), kWaitMs);
     RolloutMetricsView *charts = controller->chartsView();
     MetricChart *chart = nullptr;
-    const auto drawn = [&] {
-        chart = charts->chart(QStringLiteral("flagger/request-rate"));
+    const auto drawnOne = [&](const QString &id) {
+        chart = charts->chart(id);
         if (!chart || chart->seriesCount() != 2)
             return false;
         for (const ChartSeries &series : chart->series()) {
@@ -189,6 +203,11 @@ void TestFlaggerCanaryCharts::inlineQueryDrawsCanaryAndPrimary()
                 return false;
         }
         return true;
+    };
+    // The template's chart (read from the cluster), then the inline query's.
+    const auto drawn = [&] {
+        return drawnOne(QStringLiteral("flagger/template-requests"))
+            && drawnOne(QStringLiteral("flagger/request-rate"));
     };
     bool both = false;
     for (int attempt = 0; attempt < 60 && !both; ++attempt) {
