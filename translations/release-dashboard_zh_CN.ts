@@ -3675,10 +3675,6 @@ Without a command it opens the window. Commands:
 <context>
     <name>FlaggerChartsController</name>
     <message>
-        <source>The dashboard does not read MetricTemplates yet: the metrics that name one are not charted.</source>
-        <translation>仪表盘暂不读取 MetricTemplate：引用了 MetricTemplate 的指标不绘制图表。</translation>
-    </message>
-    <message>
         <source>Nothing to chart for this canary.</source>
         <translation>此金丝雀没有可绘制的图表。</translation>
     </message>
@@ -3687,6 +3683,14 @@ Without a command it opens the window. Commands:
         <translation>
             <numerusform>图表（%n）</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Reading the MetricTemplates the canary names…</source>
+        <translation>正在读取该金丝雀引用的 MetricTemplate…</translation>
+    </message>
+    <message>
+        <source>MetricTemplate %1: %2</source>
+        <translation>MetricTemplate %1：%2</translation>
     </message>
 </context>
 <context>
