@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <optional>
 
 namespace {
@@ -278,10 +279,17 @@ Charts forCanary(const FlaggerCanary &canary, const QList<FlaggerMetricTemplate>
         return result;
     for (const FlaggerMetric &metric : canary.spec.analysis->metrics) {
         QString why;
-        if (std::optional<ChartSpec> chart = chartOf(canary, metric, templates, &why))
+        if (std::optional<ChartSpec> chart = chartOf(canary, metric, templates, &why)) {
+            // Flagger does not keep metric names unique; the charts' ids (query keys) must be.
+            const QString id = chart->id;
+            for (int n = 2; std::any_of(result.charts.cbegin(), result.charts.cend(),
+                                        [&](const ChartSpec &c) { return c.id == chart->id; });
+                 ++n)
+                chart->id = id + QStringLiteral("#%1").arg(n);
             result.charts.append(*chart);
-        else
+        } else {
             result.reasons.append(why);
+        }
     }
     return result;
 }

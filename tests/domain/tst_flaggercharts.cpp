@@ -162,6 +162,13 @@ private slots:
         QVERIFY(!result.charts.at(1).thresholds.first().failsAbove());
         QCOMPARE(result.charts.at(2).thresholds.size(), 1);
         QVERIFY(result.charts.at(2).thresholds.first().failsAbove());
+
+        // A repeated name still gets a chart of its own.
+        const FlaggerCharts::Charts twice
+            = FlaggerCharts::forCanary(withMetrics(QStringLiteral("istio"), {old, old}), {});
+        QCOMPARE(twice.charts.size(), 2);
+        QCOMPARE(twice.charts.at(0).id, QStringLiteral("flagger/request-success-rate"));
+        QCOMPARE(twice.charts.at(1).id, QStringLiteral("flagger/request-success-rate#2"));
     }
 
     void otherKnownProviders()
