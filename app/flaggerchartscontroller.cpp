@@ -101,10 +101,15 @@ void FlaggerChartsController::showNotice()
 {
     // What MetricsController says of a rollout's analysis is replaced by the canary's.
     QStringList notice;
-    if (m_templatesPending)
+    const auto spec = m_environments.constFind(environment());
+    if (spec != m_environments.cend() && !spec->prometheus.isEnabled())
+        notice.append(tr("Metrics are turned off for environment %1 (prometheus: false in the "
+                         "configuration).")
+                          .arg(environment()));
+    else if (m_templatesPending)
         notice.append(tr("Reading the MetricTemplates the canary names…"));
     else
-        notice = m_templateErrors + m_reasons;
+        notice += m_templateErrors + m_reasons;
     m_chartsView->setNotice(notice.join(u'\n'));
     const qsizetype charts = m_metrics->charts().size();
     if (charts == 0)
