@@ -2,9 +2,9 @@
 #include "api/loadtesterservice.h"
 
 #include "api/httpreply.h"
-#include "core/simloadtester.h"
 #include "core/objectstore.h"
 #include "core/resourcecatalog.h"
+#include "core/simloadtester.h"
 
 #include <QRegularExpression>
 
