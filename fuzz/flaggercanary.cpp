@@ -4,12 +4,11 @@
 // rest is the body. Beyond not crashing, every decoded list and query stays within the
 // decoder's bounds, the weight schedule within Flagger's 100 steps, and every derived text
 // and load tester endpoint is computed.
+#include "decoderinput.h"
 #include "flaggeranalysistext.h"
 #include "flaggergate.h"
 #include "flaggerstatus.h"
 #include "flaggerstrategy.h"
-#include "fuzzinput.h"
-#include "jsondecoder.h"
 
 namespace {
 
@@ -63,34 +62,10 @@ void check(const FlaggerMetricTemplate &metricTemplate)
     RD_FUZZ_CHECK(metricTemplate.query.size() <= maxQuery);
 }
 
-template<typename T> void decode(JsonDecoder &decoder, int shape, const QByteArray &body)
-{
-    switch (shape) {
-    case 0:
-        for (const T &item : decoder.decodeList<T>(body).items)
-            check(item);
-        break;
-    case 1:
-        check(decoder.decodeWatchEvent<T>(body).value.object);
-        break;
-    default:
-        check(decoder.decodeObject<T>(body).value);
-        break;
-    }
-}
-
 } // namespace
 
 RD_FUZZ_TARGET(data, size)
 {
-    static JsonDecoder decoder;
-    if (size == 0)
-        return 0;
-    const int shape = (data[0] >> 1) % 3;
-    const QByteArray body = fuzzBytes(data + 1, size - 1);
-    if (data[0] & 1)
-        decode<FlaggerMetricTemplate>(decoder, shape, body);
-    else
-        decode<FlaggerCanary>(decoder, shape, body);
-    return 0;
+    return decodeEitherKind<FlaggerCanary, FlaggerMetricTemplate>(
+        data, size, [](const auto &value) { check(value); });
 }
