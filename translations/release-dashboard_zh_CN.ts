@@ -3487,6 +3487,18 @@ Without a command it opens the window. Commands:
         <source>Flagger reconciles the canary again: its analysis goes on from where it was suspended.</source>
         <translation>Flagger 将重新协调该金丝雀：其分析从挂起的位置继续。</translation>
     </message>
+    <message>
+        <source>This opens the confirm-promotion gate of the canary&apos;s load tester: Flagger promotes the canary at its next check. The gate stays open until it is closed.</source>
+        <translation>这会打开该金丝雀负载测试器的 confirm-promotion 门禁：Flagger 将在下次检查时推进该金丝雀。门禁会一直保持打开，直到被关闭。</translation>
+    </message>
+    <message>
+        <source>This opens the rollback gate of the canary&apos;s load tester: at its next check Flagger routes all traffic back to the primary and scales the canary down.</source>
+        <translation>这会打开该金丝雀负载测试器的回滚门禁：Flagger 将在下次检查时把全部流量路由回主版本，并缩容金丝雀。</translation>
+    </message>
+    <message>
+        <source>This closes the canary&apos;s gate: Flagger waits at it again.</source>
+        <translation>这会关闭该金丝雀的门禁：Flagger 将再次在门禁处等待。</translation>
+    </message>
 </context>
 <context>
     <name>FlaggerCanaryDetailController</name>
@@ -3529,6 +3541,42 @@ Without a command it opens the window. Commands:
     <message>
         <source>Resuming…</source>
         <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Open the load tester&apos;s confirm-promotion gate: Flagger promotes the canary at its next check</source>
+        <translation>打开负载测试器的 confirm-promotion 门禁：Flagger 将在下次检查时推进该金丝雀</translation>
+    </message>
+    <message>
+        <source>Opening the promotion gate…</source>
+        <translation>正在打开推进门禁…</translation>
+    </message>
+    <message>
+        <source>Promoted.</source>
+        <translation>已推进。</translation>
+    </message>
+    <message>
+        <source>Close the load tester&apos;s gate: Flagger waits at it again</source>
+        <translation>关闭负载测试器的门禁：Flagger 将再次在门禁处等待</translation>
+    </message>
+    <message>
+        <source>Closing the gate…</source>
+        <translation>正在关闭门禁…</translation>
+    </message>
+    <message>
+        <source>Gate closed.</source>
+        <translation>门禁已关闭。</translation>
+    </message>
+    <message>
+        <source>Open the load tester&apos;s rollback gate: Flagger rolls the canary back at its next check</source>
+        <translation>打开负载测试器的回滚门禁：Flagger 将在下次检查时回滚该金丝雀</translation>
+    </message>
+    <message>
+        <source>Opening the rollback gate…</source>
+        <translation>正在打开回滚门禁…</translation>
+    </message>
+    <message>
+        <source>Rolled back.</source>
+        <translation>已回滚。</translation>
     </message>
 </context>
 <context>
@@ -3691,6 +3739,10 @@ Without a command it opens the window. Commands:
     <message>
         <source>MetricTemplate %1: %2</source>
         <translation>MetricTemplate %1：%2</translation>
+    </message>
+    <message>
+        <source>Metrics are turned off for environment %1 (prometheus: false in the configuration).</source>
+        <translation>环境 %1 已关闭指标（配置中为 prometheus: false）。</translation>
     </message>
 </context>
 <context>
