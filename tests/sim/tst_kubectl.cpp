@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Conformance: the machine's real kubectl against the real rd-sim executable, over HTTPS with
 // the kubeconfig rd-sim writes. Proves the simulator speaks Kubernetes as kubectl expects.
-#include "simprocess.h"
+#include "kubectlrunner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 class TestKubectl : public QObject
@@ -17,42 +15,13 @@ class TestKubectl : public QObject
     Q_OBJECT
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Result = KubectlSim::Result;
 
-    QTemporaryDir m_home;
-    QProcess m_sim;
-    QString m_kubeconfig;
-    QString m_kubectl;
-
-    QProcessEnvironment kubectlEnvironment() const
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("KUBECONFIG"), m_kubeconfig);
-        env.insert(QStringLiteral("HOME"), m_home.path()); // a fresh discovery cache per run
-        return env;
-    }
+    KubectlSim m_k;
 
     Result kubectl(const QStringList &args, int timeoutMs = 60000)
     {
-        QProcess process;
-        process.setProcessEnvironment(kubectlEnvironment());
-        process.start(m_kubectl, args);
-        Result result;
-        if (!process.waitForFinished(timeoutMs)) {
-            process.kill();
-            process.waitForFinished();
-            result.err = QStringLiteral("kubectl timed out: ") + args.join(u' ');
-            return result;
-        }
-        result.exitCode = process.exitCode();
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        result.err = QString::fromUtf8(process.readAllStandardError());
-        return result;
+        return m_k.run(args, {}, timeoutMs);
     }
 
     QString jsonPath(const QString &rollout, const QString &path)
@@ -66,25 +35,21 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_home.isValid());
-        m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
-        QVERIFY2(!m_kubectl.isEmpty(), "kubectl is not installed: run scripts/install-deps");
-        m_kubeconfig = m_home.filePath(QStringLiteral("kubeconfig"));
-        const QString banner = startSimProcess(
-            m_sim, QStringLiteral(RD_TEST_DATA_DIR "/kubectl/scenario.yaml"), m_kubeconfig);
-        QVERIFY2(banner.contains(QStringLiteral("ready")), qPrintable(banner));
-        QVERIFY(banner.contains(QStringLiteral("kubeconfig: ") + m_kubeconfig));
+        m_k.start(QStringLiteral(RD_TEST_DATA_DIR "/kubectl/scenario.yaml"));
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY(m_k.banner.contains(QStringLiteral("kubeconfig: ") + m_k.kubeconfig));
         QVERIFY(QRegularExpression(QStringLiteral("cluster conf: https://127\\.0\\.0\\.1:\\d+"))
-                    .match(banner)
+                    .match(m_k.banner)
                     .hasMatch());
     }
 
     void cleanupTestCase()
     {
-        m_sim.terminate();
-        QVERIFY(m_sim.waitForFinished(10000));
-        QCOMPARE(m_sim.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(m_sim.exitCode(), 0);
+        m_k.sim.terminate();
+        QVERIFY(m_k.sim.waitForFinished(10000));
+        QCOMPARE(m_k.sim.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(m_k.sim.exitCode(), 0);
     }
 
     void version()
@@ -157,8 +122,8 @@ private slots:
     void watchSeesControllerUpdate()
     {
         QProcess watch;
-        watch.setProcessEnvironment(kubectlEnvironment());
-        watch.start(m_kubectl,
+        watch.setProcessEnvironment(m_k.environment());
+        watch.start(m_k.kubectl,
                     {QStringLiteral("get"), QStringLiteral("rollouts.argoproj.io"),
                      QStringLiteral("-n"), QStringLiteral("shop"), QStringLiteral("-w"),
                      QStringLiteral("--output-watch-events")});

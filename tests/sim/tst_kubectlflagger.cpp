@@ -2,12 +2,10 @@
 // The machine's real kubectl against the rd-sim executable's Flagger: Flagger's printer
 // columns, its kinds left out of a cluster, and a canary that waits in WaitingPromotion until
 // the load tester's gate is opened through the API server's service proxy.
-#include "simprocess.h"
+#include "kubectlrunner.h"
 
 #include <QProcess>
 #include <QRegularExpression>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 class TestKubectlFlagger : public QObject
@@ -15,39 +13,13 @@ class TestKubectlFlagger : public QObject
     Q_OBJECT
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Result = KubectlSim::Result;
 
-    QTemporaryDir m_home;
-    QProcess m_sim;
-    QString m_kubeconfig;
-    QString m_kubectl;
+    KubectlSim m_k;
 
     Result kubectl(const QStringList &args, const QByteArray &input = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("KUBECONFIG"), m_kubeconfig);
-        env.insert(QStringLiteral("HOME"), m_home.path());
-        process.setProcessEnvironment(env);
-        process.start(m_kubectl, args);
-        process.write(input);
-        process.closeWriteChannel();
-        Result result;
-        if (!process.waitForFinished(60000)) {
-            process.kill();
-            process.waitForFinished();
-            result.err = QStringLiteral("kubectl timed out: ") + args.join(u' ');
-            return result;
-        }
-        result.exitCode = process.exitCode();
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        result.err = QString::fromUtf8(process.readAllStandardError());
-        return result;
+        return m_k.run(args, input);
     }
 
     QString canaryField(const QString &path)
@@ -71,23 +43,9 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_home.isValid());
-        m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
-        QVERIFY2(!m_kubectl.isEmpty(), "kubectl is not installed: run scripts/install-deps");
-        m_kubeconfig = m_home.filePath(QStringLiteral("kubeconfig"));
-        const QString banner = startSimProcess(
-            m_sim, QStringLiteral(RD_TEST_DATA_DIR "/flagger/scenario.yaml"), m_kubeconfig);
-        QVERIFY2(banner.contains(QStringLiteral("ready")), qPrintable(banner));
-    }
+    void initTestCase() { m_k.start(QStringLiteral(RD_TEST_DATA_DIR "/flagger/scenario.yaml")); }
 
-    void cleanupTestCase()
-    {
-        m_sim.terminate();
-        QVERIFY(m_sim.waitForFinished(10000));
-        QCOMPARE(m_sim.exitCode(), 0);
-    }
+    void cleanupTestCase() { m_k.stop(); }
 
     void printerColumns()
     {

@@ -3,12 +3,10 @@
 // `kubectl get jobs,experiments` prints the Job columns kube-apiserver gives (Status,
 // Completions, Duration) as the Job controller moves them, the Experiment a canary's
 // experiment step created, with its status, and a deleted pod Terminating for its grace period.
-#include "simprocess.h"
+#include "kubectlrunner.h"
 
 #include <QProcess>
 #include <QRegularExpression>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 class TestKubectlJobs : public QObject
@@ -16,28 +14,15 @@ class TestKubectlJobs : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_home;
-    QProcess m_sim;
-    QString m_kubeconfig;
-    QString m_kubectl;
+    KubectlSim m_k;
 
     // kubectl's standard output, or its error text prefixed with "error: " when it failed.
     QString kubectl(const QStringList &args)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("KUBECONFIG"), m_kubeconfig);
-        env.insert(QStringLiteral("HOME"), m_home.path()); // a fresh discovery cache per run
-        process.setProcessEnvironment(env);
-        process.start(m_kubectl, args);
-        if (!process.waitForFinished(60000)) {
-            process.kill();
-            process.waitForFinished();
-            return QStringLiteral("error: kubectl timed out");
-        }
-        if (process.exitCode() != 0)
-            return QStringLiteral("error: ") + QString::fromUtf8(process.readAllStandardError());
-        return QString::fromUtf8(process.readAllStandardOutput());
+        const KubectlSim::Result r = m_k.run(args);
+        if (r.exitCode != 0)
+            return QStringLiteral("error: ") + r.err;
+        return r.out;
     }
 
     static bool hasLine(const QString &out, const QString &pattern)
@@ -49,21 +34,10 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY(m_home.isValid());
-        m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
-        QVERIFY2(!m_kubectl.isEmpty(), "kubectl is not installed: run scripts/install-deps");
-        m_kubeconfig = m_home.filePath(QStringLiteral("kubeconfig"));
-        const QString banner = startSimProcess(
-            m_sim, QStringLiteral(RD_TEST_DATA_DIR "/kubectl-jobs/scenario.yaml"), m_kubeconfig);
-        QVERIFY2(banner.contains(QStringLiteral("ready")), qPrintable(banner));
+        m_k.start(QStringLiteral(RD_TEST_DATA_DIR "/kubectl-jobs/scenario.yaml"));
     }
 
-    void cleanupTestCase()
-    {
-        m_sim.terminate();
-        QVERIFY(m_sim.waitForFinished(10000));
-        QCOMPARE(m_sim.exitCode(), 0);
-    }
+    void cleanupTestCase() { m_k.stop(); }
 
     void getJobsAndExperiments()
     {

@@ -3,14 +3,12 @@
 // rd-sim executable (tests/data/rdsim/safetynets.yaml): discovery, list and watch, Trivy's
 // and Kyverno's reports following a new ReplicaSet, a family a cluster leaves out (404), a
 // user without the right (403), and the Falco exporter's counter in the query API.
-#include "simprocess.h"
+#include "kubectlrunner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QTest>
 
 class TestRdSimSafetyNets : public QObject
@@ -18,38 +16,11 @@ class TestRdSimSafetyNets : public QObject
     Q_OBJECT
 
 private:
-    struct Result
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out.toUtf8()).object(); }
-    };
+    using Result = KubectlSim::Result;
 
-    QTemporaryDir m_home;
-    QProcess m_sim;
-    QString m_kubeconfig;
-    QString m_kubectl;
+    KubectlSim m_k;
 
-    Result kubectl(const QStringList &args)
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("KUBECONFIG"), m_kubeconfig);
-        env.insert(QStringLiteral("HOME"), m_home.path()); // a fresh discovery cache per run
-        QProcess process;
-        process.setProcessEnvironment(env);
-        process.start(m_kubectl, args);
-        Result result;
-        if (!process.waitForFinished(60000)) {
-            process.kill();
-            process.waitForFinished();
-            return result;
-        }
-        result.exitCode = process.exitCode();
-        result.out = QString::fromUtf8(process.readAllStandardOutput());
-        result.err = QString::fromUtf8(process.readAllStandardError());
-        return result;
-    }
+    Result kubectl(const QStringList &args) { return m_k.run(args); }
 
     // The items of `kubectl get KIND -n shop -o json` in a context.
     QJsonArray items(const QString &context, const QString &kind)
@@ -86,23 +57,9 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_home.isValid());
-        m_kubectl = QStandardPaths::findExecutable(QStringLiteral("kubectl"));
-        QVERIFY2(!m_kubectl.isEmpty(), "kubectl is not installed: run scripts/install-deps");
-        m_kubeconfig = m_home.filePath(QStringLiteral("kubeconfig"));
-        const QString banner = startSimProcess(
-            m_sim, QStringLiteral(RD_TEST_DATA_DIR "/rdsim/safetynets.yaml"), m_kubeconfig);
-        QVERIFY2(banner.contains(QStringLiteral("ready")), qPrintable(banner));
-    }
+    void initTestCase() { m_k.start(QStringLiteral(RD_TEST_DATA_DIR "/rdsim/safetynets.yaml")); }
 
-    void cleanupTestCase()
-    {
-        m_sim.terminate();
-        QVERIFY(m_sim.waitForFinished(10000));
-        QCOMPARE(m_sim.exitCode(), 0);
-    }
+    void cleanupTestCase() { m_k.stop(); }
 
     void discoveryListsTheKindsAClusterServes()
     {
