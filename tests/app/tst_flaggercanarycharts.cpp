@@ -3,7 +3,7 @@
 // staging's search/search-suggest (istio, request-success-rate min 99 and request-duration
 // max 500 ms) gets a chart per metric, each asked of rd-sim's Prometheus for the primary
 // (stable) and the target (canary) with Flagger's istio queries, and its thresholds.
-#include "demowindow.h"
+#include "flaggerdemofixture.h"
 
 #include "clusterconnection.h"
 #include "flaggercanarydetailview.h"
@@ -53,29 +53,17 @@ private slots:
     void inlineQueryDrawsCanaryAndPrimary();
 
 private:
-    QTemporaryDir *m_dir = nullptr;
-    DemoFleet *m_demo = nullptr;
-    std::unique_ptr<MainWindow> m_window;
+    FlaggerDemoFixture m_f;
 };
 
 void TestFlaggerCanaryCharts::init()
 {
-    m_dir = new QTemporaryDir;
-    QVERIFY(isolateGuiTest(*m_dir));
-    m_demo = new DemoFleet(DemoFleet::Options {false});
-    QString error;
-    QVERIFY2(m_demo->start(&error), qPrintable(error));
-    m_window = openDemoWindow(*m_demo);
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_f.init();
 }
 
 void TestFlaggerCanaryCharts::cleanup()
 {
-    m_window.reset();
-    delete m_demo;
-    m_demo = nullptr;
-    delete m_dir;
-    m_dir = nullptr;
+    m_f.cleanup();
 }
 
 void TestFlaggerCanaryCharts::chartsCanaryAgainstPrimary()
@@ -84,13 +72,13 @@ void TestFlaggerCanaryCharts::chartsCanaryAgainstPrimary()
     const QString ns = QStringLiteral("search");
     const QString name = QStringLiteral("search-suggest");
     QVERIFY(QTest::qWaitFor(
-        [&] { return demoRow(m_window.get(), environment, ns, name).isValid(); }, kWaitMs));
-    fleetTable(m_window)->selectRow(demoRow(m_window.get(), environment, ns, name).row());
-    FlaggerCanaryDetailView *view = detailPane(m_window)->canaryView();
+        [&] { return demoRow(m_f.window.get(), environment, ns, name).isValid(); }, kWaitMs));
+    fleetTable(m_f.window)->selectRow(demoRow(m_f.window.get(), environment, ns, name).row());
+    FlaggerCanaryDetailView *view = detailPane(m_f.window)->canaryView();
     QVERIFY(QTest::qWaitFor([&] { return view->detail().canary.metadata.name == name; }, kWaitMs));
 
-    auto *controller
-        = m_window->findChild<FlaggerChartsController *>(QStringLiteral("flaggerChartsController"));
+    auto *controller = m_f.window->findChild<FlaggerChartsController *>(
+        QStringLiteral("flaggerChartsController"));
     QVERIFY(controller);
     RolloutMetricsView *charts = controller->chartsView();
     const int tab = view->tabs()->indexOf(controller->chartsPage());
@@ -146,7 +134,7 @@ void TestFlaggerCanaryCharts::inlineQueryDrawsCanaryAndPrimary()
 {
     Kubeconfig kubeconfig;
     KubeconfigSource source;
-    source.explicitPath = m_demo->kubeconfigPath();
+    source.explicitPath = m_f.demo->kubeconfigPath();
     QString error;
     QVERIFY2(KubeconfigLoader::load(source, &kubeconfig, &error), qPrintable(error));
     ClusterConnection connection;
@@ -168,23 +156,17 @@ void TestFlaggerCanaryCharts::inlineQueryDrawsCanaryAndPrimary()
     const QString environment = QStringLiteral("staging");
     const QString ns = QStringLiteral("search");
     QVERIFY(QTest::qWaitFor(
-        [&] { return demoRow(m_window.get(), environment, ns, name).isValid(); }, kWaitMs));
-    fleetTable(m_window)->selectRow(demoRow(m_window.get(), environment, ns, name).row());
-    FlaggerCanaryDetailView *view = detailPane(m_window)->canaryView();
+        [&] { return demoRow(m_f.window.get(), environment, ns, name).isValid(); }, kWaitMs));
+    fleetTable(m_f.window)->selectRow(demoRow(m_f.window.get(), environment, ns, name).row());
+    FlaggerCanaryDetailView *view = detailPane(m_f.window)->canaryView();
     qint64 advancedMs = 0;
     const auto waiting
         = [&] { return view->detail().canary.status.phase == QLatin1String("WaitingPromotion"); };
-    for (int step = 0; step < 120 && !waiting(); ++step) {
-        m_demo->advanceClock(5000);
-        advancedMs += 5000;
-        m_demo->reconcileOnce();
-        if (QTest::qWaitFor(waiting, 250))
-            break;
-    }
-    QVERIFY2(waiting(), qPrintable(view->detail().canary.status.phase));
+    QVERIFY2(playUntil(*m_f.demo, waiting, &advancedMs),
+             qPrintable(view->detail().canary.status.phase));
 
-    auto *controller
-        = m_window->findChild<FlaggerChartsController *>(QStringLiteral("flaggerChartsController"));
+    auto *controller = m_f.window->findChild<FlaggerChartsController *>(
+        QStringLiteral("flaggerChartsController"));
     QVERIFY(controller);
     // The charts' window ends at the simulator's (virtual) now.
     controller->metrics()->setClock(

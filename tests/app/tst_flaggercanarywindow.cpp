@@ -6,7 +6,7 @@
 // follows the canary as Flagger moves it, shows both Deployments with their pods and never a
 // webhook's metadata value; selecting a Rollout leaves it. Suspend and Resume go through the
 // window's action runner to the API server and are confirmed by the watched canary.
-#include "demowindow.h"
+#include "flaggerdemofixture.h"
 
 #include "detailstyle.h"
 #include "flaggeranalysismodel.h"
@@ -26,20 +26,6 @@
 namespace {
 
 constexpr int kWaitMs = 30000;
-
-// Plays the fleet's virtual time forward five seconds at a time, letting the window take in
-// each step, until `done` or ten virtual minutes.
-template<typename Done> bool playUntil(DemoFleet &demo, Done done)
-{
-    for (int step = 0; step < 120; ++step) {
-        if (done())
-            return true;
-        demo.advanceClock(5000);
-        demo.reconcileOnce();
-        QTest::qWaitFor(done, 250);
-    }
-    return done();
-}
 
 bool selectCanary(MainWindow *window, const QString &environment, const QString &name)
 {
@@ -66,37 +52,25 @@ private slots:
     void suspendAndResume();
 
 private:
-    QTemporaryDir *m_dir = nullptr;
-    DemoFleet *m_demo = nullptr;
-    std::unique_ptr<MainWindow> m_window;
+    FlaggerDemoFixture m_f;
 };
 
 void TestFlaggerCanaryWindow::init()
 {
-    m_dir = new QTemporaryDir;
-    QVERIFY(isolateGuiTest(*m_dir));
-    m_demo = new DemoFleet(DemoFleet::Options {false});
-    QString error;
-    QVERIFY2(m_demo->start(&error), qPrintable(error));
-    m_window = openDemoWindow(*m_demo);
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_f.init();
 }
 
 void TestFlaggerCanaryWindow::cleanup()
 {
-    m_window.reset();
-    delete m_demo;
-    m_demo = nullptr;
-    delete m_dir;
-    m_dir = nullptr;
+    m_f.cleanup();
 }
 
 void TestFlaggerCanaryWindow::waitsForPromotionInStaging()
 {
-    QVERIFY(
-        selectCanary(m_window.get(), QStringLiteral("staging"), QStringLiteral("search-suggest")));
-    FlaggerCanaryDetailView *view = detailPane(m_window)->canaryView();
-    auto *controller = m_window->findChild<FlaggerCanaryDetailController *>(
+    QVERIFY(selectCanary(m_f.window.get(), QStringLiteral("staging"),
+                         QStringLiteral("search-suggest")));
+    FlaggerCanaryDetailView *view = detailPane(m_f.window)->canaryView();
+    auto *controller = m_f.window->findChild<FlaggerCanaryDetailController *>(
         QStringLiteral("flaggerCanaryDetailController"));
     QVERIFY(controller);
     QCOMPARE(controller->selectedUid(), view->detail().canary.metadata.uid);
@@ -104,7 +78,7 @@ void TestFlaggerCanaryWindow::waitsForPromotionInStaging()
     QCOMPARE(view->header()->environmentText(), QStringLiteral("staging"));
 
     // Flagger initializes the primary, analyses 20/40/60 % and holds at the gate.
-    QVERIFY2(playUntil(*m_demo,
+    QVERIFY2(playUntil(*m_f.demo,
                        [&] {
                            return view->detail().canary.status.phase
                                == QLatin1String("WaitingPromotion");
@@ -141,22 +115,22 @@ void TestFlaggerCanaryWindow::waitsForPromotionInStaging()
     QVERIFY(view->eventsView() != nullptr);
 
     // Another kind of row: the canary's controller lets go, the rollout's view is shown.
-    fleetTable(m_window)->clearSelection();
-    QVERIFY(selectDemoRow(m_window.get(), QStringLiteral("staging"), QStringLiteral("payments"),
+    fleetTable(m_f.window)->clearSelection();
+    QVERIFY(selectDemoRow(m_f.window.get(), QStringLiteral("staging"), QStringLiteral("payments"),
                           QStringLiteral("payments-api")));
-    QVERIFY(!detailPane(m_window)->isShowingCanary());
+    QVERIFY(!detailPane(m_f.window)->isShowingCanary());
     QCOMPARE(controller->selectedUid(), QString());
 }
 
 void TestFlaggerCanaryWindow::rolledBackInProd()
 {
-    QVERIFY(selectCanary(m_window.get(), QStringLiteral("prod"), QStringLiteral("query-parser")));
-    FlaggerCanaryDetailView *view = detailPane(m_window)->canaryView();
+    QVERIFY(selectCanary(m_f.window.get(), QStringLiteral("prod"), QStringLiteral("query-parser")));
+    FlaggerCanaryDetailView *view = detailPane(m_f.window)->canaryView();
     const FlaggerCanaryHeader *header = view->header();
     const QColor red = ThemeColours::foreground(DetailStyle::failedColour());
 
     // 8 % errors: the success-rate check fails, and the header counts it in red.
-    QVERIFY2(playUntil(*m_demo, [&] { return view->detail().canary.status.failedChecks > 0; }),
+    QVERIFY2(playUntil(*m_f.demo, [&] { return view->detail().canary.status.failedChecks > 0; }),
              qPrintable(view->detail().canary.status.phase));
     QCOMPARE(
         header->failedChecksText(),
@@ -165,7 +139,7 @@ void TestFlaggerCanaryWindow::rolledBackInProd()
 
     // The third one rolls it back; Flagger resets the count, the header says why it is 0.
     QVERIFY2(
-        playUntil(*m_demo,
+        playUntil(*m_f.demo,
                   [&] { return view->detail().canary.status.phase == QLatin1String("Failed"); }),
         qPrintable(view->detail().canary.status.phase));
     QVERIFY2(header->statusText().startsWith(QStringLiteral("Degraded \u2014 Rolled back")),
@@ -179,9 +153,9 @@ void TestFlaggerCanaryWindow::rolledBackInProd()
 
 void TestFlaggerCanaryWindow::suspendAndResume()
 {
-    QVERIFY(
-        selectCanary(m_window.get(), QStringLiteral("staging"), QStringLiteral("search-suggest")));
-    FlaggerCanaryDetailView *view = detailPane(m_window)->canaryView();
+    QVERIFY(selectCanary(m_f.window.get(), QStringLiteral("staging"),
+                         QStringLiteral("search-suggest")));
+    FlaggerCanaryDetailView *view = detailPane(m_f.window)->canaryView();
     FlaggerCanaryActionBar *bar = view->actionBar();
     bar->setConfirmFunction([](FlaggerAction) { return true; }); // a protected environment
     QToolButton *suspend = bar->button(FlaggerAction::Pause);
