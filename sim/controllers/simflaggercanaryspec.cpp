@@ -148,9 +148,11 @@ int FlaggerCanarySpec::nextStepWeight(int canaryWeight) const
         return 1;
     if (canaryWeight == 0)
         return std::min(maxStep, stepWeights.first());
-    for (int i = 0; i + 1 < stepWeights.size(); ++i) {
-        if (stepWeights.at(i) == canaryWeight)
-            return std::min(maxStep, stepWeights.at(i + 1) - canaryWeight);
+    // The next listed weight above the current one: for an increasing list that is the entry
+    // after the current, and a hostile unordered one ([2, 1, 10]) never steps the weight back.
+    for (const int weight : stepWeights) {
+        if (weight > canaryWeight)
+            return std::min(maxStep, weight - canaryWeight);
     }
     return maxStep;
 }

@@ -19,6 +19,7 @@ private slots:
     void initializationMakesPrimaryAndServices();
     void newRevisionAdvancesByStepWeightAndPromotes();
     void stepWeightsSetTheSchedule();
+    void unorderedStepWeightsNeverStepBack();
     void failedChecksRollBack();
     void suspendFreezesEverything();
     void skipAnalysisPromotesAtOnce();
@@ -138,6 +139,18 @@ void TestFlaggerController::stepWeightsSetTheSchedule()
     c.setTargetImage(QStringLiteral("ghcr.io/stefanprodan/podinfo:6.0.1"));
     QVERIFY(c.waitForPhase(QStringLiteral("Progressing")));
     QCOMPARE(c.weightsUntil(QStringLiteral("Promoting")), (QList<int> {0, 5, 25, 50}));
+    QVERIFY(c.waitForPhase(QStringLiteral("Succeeded")));
+}
+
+// A hostile unordered list (found by fuzz/flaggersim.cpp): the weight only ever grows, to the
+// next listed weight above it, and the canary is promoted.
+void TestFlaggerController::unorderedStepWeightsNeverStepBack()
+{
+    FlaggerCluster c;
+    QVERIFY(c.start(canaryObject(parse(R"({"stepWeights": [2, 1, 10, 80]})"))));
+    c.setTargetImage(QStringLiteral("ghcr.io/stefanprodan/podinfo:6.0.1"));
+    QVERIFY(c.waitForPhase(QStringLiteral("Progressing")));
+    QCOMPARE(c.weightsUntil(QStringLiteral("Promoting")), (QList<int> {0, 2, 10, 80}));
     QVERIFY(c.waitForPhase(QStringLiteral("Succeeded")));
 }
 
