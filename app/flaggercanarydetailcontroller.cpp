@@ -50,9 +50,7 @@ void FlaggerCanaryDetailController::showDetail()
     }
     if (pendingIsShown() && m_pending.awaitingEffect
         && FlaggerActions::confirmed(m_pending.expectation, detail.canary)) {
-        bar->setMessage(m_pending.expectation.action == FlaggerAction::Pause ? tr("Suspended.")
-                                                                             : tr("Resumed."),
-                        false);
+        bar->setMessage(wordsOf(m_pending.expectation.action).confirmed, false);
         m_pending = Pending();
     }
     m_view->setDetail(detail, now());
@@ -78,12 +76,7 @@ void FlaggerCanaryDetailController::updateActions(const FlaggerCanaryDetail &det
             why = tr("An action on this canary is on its way");
         else if (!plan.enabled)
             why = plan.reason;
-        bar->setActionState(action, why.isEmpty(),
-                            why.isEmpty() ? action == FlaggerAction::Pause
-                                    ? tr("Set spec.suspend: Flagger stops reconciling the canary "
-                                         "where it is")
-                                    : tr("Clear spec.suspend: Flagger goes on with the canary")
-                                          : why);
+        bar->setActionState(action, why.isEmpty(), why.isEmpty() ? wordsOf(action).effect : why);
     }
 }
 
@@ -101,8 +94,7 @@ void FlaggerCanaryDetailController::request(FlaggerAction action)
     m_pending.environment = environment();
     m_pending.uid = uid();
     m_pending.ticket = m_runner->submit(request);
-    m_view->actionBar()->setMessage(
-        action == FlaggerAction::Pause ? tr("Suspending\u2026") : tr("Resuming\u2026"), false);
+    m_view->actionBar()->setMessage(wordsOf(action).progress, false);
     updateActions(shown);
 }
 
@@ -121,4 +113,29 @@ void FlaggerCanaryDetailController::finished(const FlaggerActionResult &result)
         m_view->actionBar()->setMessage(result.message, !result.succeeded());
         showDetail();
     }
+}
+
+FlaggerCanaryDetailController::ActionWords
+FlaggerCanaryDetailController::wordsOf(FlaggerAction action)
+{
+    switch (action) {
+    case FlaggerAction::Pause:
+        return {tr("Set spec.suspend: Flagger stops reconciling the canary where it is"),
+                tr("Suspending\u2026"), tr("Suspended.")};
+    case FlaggerAction::Resume:
+        return {tr("Clear spec.suspend: Flagger goes on with the canary"), tr("Resuming\u2026"),
+                tr("Resumed.")};
+    case FlaggerAction::Promote:
+        return {tr("Open the load tester's confirm-promotion gate: Flagger promotes the canary "
+                   "at its next check"),
+                tr("Opening the promotion gate\u2026"), tr("Promoted.")};
+    case FlaggerAction::Halt:
+        return {tr("Close the load tester's gate: Flagger waits at it again"),
+                tr("Closing the gate\u2026"), tr("Gate closed.")};
+    case FlaggerAction::Rollback:
+        break;
+    }
+    return {tr("Open the load tester's rollback gate: Flagger rolls the canary back at its next "
+               "check"),
+            tr("Opening the rollback gate\u2026"), tr("Rolled back.")};
 }

@@ -32,6 +32,16 @@ public:
     void setRunner(ActionRunner *runner, const QList<EnvironmentSpec> &environments);
 
 private:
+    // What the bar says about an action: its effect (the enabled button's tooltip), while it is
+    // sent, and once the watched canary shows it.
+    struct ActionWords
+    {
+        QString effect;
+        QString progress;
+        QString confirmed;
+    };
+    static ActionWords wordsOf(FlaggerAction action);
+
     struct Pending
     {
         quint64 ticket = 0; // while the runner works on it

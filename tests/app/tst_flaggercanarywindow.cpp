@@ -50,6 +50,7 @@ private slots:
     void waitsForPromotionInStaging();
     void rolledBackInProd();
     void suspendAndResume();
+    void promoteOpensTheGate();
 
 private:
     FlaggerDemoFixture m_f;
@@ -178,6 +179,44 @@ void TestFlaggerCanaryWindow::suspendAndResume()
     QTRY_COMPARE_WITH_TIMEOUT(bar->message(), QStringLiteral("Resumed."), kWaitMs);
     QVERIFY(!view->detail().canary.spec.suspend);
     QCOMPARE(view->header()->flagsText(), QString());
+}
+
+void TestFlaggerCanaryWindow::promoteOpensTheGate()
+{
+    QVERIFY(selectCanary(m_f.window.get(), QStringLiteral("staging"),
+                         QStringLiteral("search-suggest")));
+    FlaggerCanaryDetailView *view = detailPane(m_f.window)->canaryView();
+    FlaggerCanaryActionBar *bar = view->actionBar();
+    QList<FlaggerAction> asked;
+    bar->setConfirmFunction([&](FlaggerAction action) {
+        asked.append(action);
+        return true;
+    });
+    QToolButton *promote = bar->button(FlaggerAction::Promote);
+    QToolButton *rollback = bar->button(FlaggerAction::Rollback);
+    QVERIFY2(playUntil(*m_f.demo,
+                       [&] {
+                           return view->detail().canary.status.phase
+                               == QLatin1String("WaitingPromotion");
+                       }),
+             qPrintable(view->detail().canary.status.phase));
+    // search-suggest has a confirm-promotion webhook but no rollback one: the button says so.
+    QTRY_VERIFY_WITH_TIMEOUT(promote->isEnabled(), kWaitMs);
+    QVERIFY(!rollback->isEnabled());
+    QVERIFY2(rollback->defaultAction()->toolTip().contains(QStringLiteral("rollback")),
+             qPrintable(rollback->defaultAction()->toolTip()));
+
+    // Through the service proxy to the load tester's /gate/open; Flagger promotes at its next
+    // check, which the watched canary shows.
+    QTest::mouseClick(promote, Qt::LeftButton);
+    QVERIFY(!promote->isEnabled()); // on its way
+    QVERIFY2(
+        playUntil(*m_f.demo,
+                  [&] { return view->detail().canary.status.phase == QLatin1String("Succeeded"); }),
+        qPrintable(view->detail().canary.status.phase));
+    QTRY_COMPARE_WITH_TIMEOUT(bar->message(), QStringLiteral("Promoted."), kWaitMs);
+    QVERIFY(!bar->isErrorMessage());
+    QVERIFY(asked.isEmpty()); // staging is not a protected environment
 }
 
 QTEST_MAIN(TestFlaggerCanaryWindow)

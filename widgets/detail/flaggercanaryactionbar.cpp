@@ -13,9 +13,39 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+namespace {
+
+struct ActionLook
+{
+    const char *objectName;
+    QStyle::StandardPixmap icon;
+};
+
+ActionLook lookOf(FlaggerAction action)
+{
+    switch (action) {
+    case FlaggerAction::Pause:
+        return {"canarySuspend", QStyle::SP_MediaPause};
+    case FlaggerAction::Resume:
+        return {"canaryResume", QStyle::SP_MediaPlay};
+    case FlaggerAction::Promote:
+        return {"canaryPromote", QStyle::SP_MediaSkipForward};
+    case FlaggerAction::Halt:
+        return {"canaryHalt", QStyle::SP_MediaStop};
+    case FlaggerAction::Rollback:
+        break;
+    }
+    return {"canaryRollback", QStyle::SP_MediaSeekBackward};
+}
+
+} // namespace
+
 QList<FlaggerAction> FlaggerCanaryActionBar::offered()
 {
-    return {FlaggerAction::Pause, FlaggerAction::Resume};
+    // Promote and roll back open the load tester's gates; where the canary has no such
+    // webhook they stay disabled and their tooltip says why (FlaggerActions::plan).
+    return {FlaggerAction::Pause, FlaggerAction::Resume, FlaggerAction::Promote,
+            FlaggerAction::Rollback};
 }
 
 FlaggerCanaryActionBar::FlaggerCanaryActionBar(QWidget *parent) :
@@ -26,14 +56,11 @@ FlaggerCanaryActionBar::FlaggerCanaryActionBar(QWidget *parent) :
     buttons->setContentsMargins(0, 0, 0, 0);
     buttons->setSpacing(4);
     for (const FlaggerAction action : offered()) {
-        const bool pause = action == FlaggerAction::Pause;
-        const QString name
-            = pause ? QStringLiteral("canarySuspend") : QStringLiteral("canaryResume");
+        const ActionLook look = lookOf(action);
+        const QString name = QString::fromLatin1(look.objectName);
         auto *qaction = new QAction(FlaggerActions::label(action), this);
         qaction->setObjectName(name + QStringLiteral("Action"));
-        qaction->setIcon(DetailStyle::paletteIcon(
-            style()->standardIcon(pause ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay),
-            palette()));
+        qaction->setIcon(DetailStyle::paletteIcon(style()->standardIcon(look.icon), palette()));
         qaction->setEnabled(false);
         connect(qaction, &QAction::triggered, this, [this, action] { trigger(action); });
         auto *button = new QToolButton(this);
@@ -99,9 +126,11 @@ QString FlaggerCanaryActionBar::message() const
 
 void FlaggerCanaryActionBar::trigger(FlaggerAction action)
 {
-    // Suspending must stay one click; resuming lets traffic move again, so a protected
-    // environment asks first, as the rollout's action bar does.
-    const bool ask = action != FlaggerAction::Pause && m_protected;
+    // Suspending must stay one click; resuming or promoting lets traffic move again, so a
+    // protected environment asks first, as the rollout's action bar does; a rollback always
+    // asks (it ends the release).
+    const bool ask
+        = action == FlaggerAction::Rollback || (action != FlaggerAction::Pause && m_protected);
     if (ask && !askConfirmation(action))
         return;
     emit actionRequested(action);
@@ -117,12 +146,31 @@ bool FlaggerCanaryActionBar::askConfirmation(FlaggerAction action)
                         .arg(FlaggerActions::label(action), m_name, m_namespace, m_environment),
                     QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("confirmActionDialog"));
-    box.setInformativeText(tr("Flagger reconciles the canary again: its analysis goes on from "
-                              "where it was suspended."));
+    box.setInformativeText(consequence(action));
     QPushButton *go = box.addButton(FlaggerActions::label(action), QMessageBox::AcceptRole);
     QPushButton *cancel = box.addButton(QMessageBox::Cancel);
     box.setDefaultButton(cancel);
     box.setEscapeButton(cancel);
     box.exec();
     return box.clickedButton() == go;
+}
+
+QString FlaggerCanaryActionBar::consequence(FlaggerAction action)
+{
+    switch (action) {
+    case FlaggerAction::Promote:
+        return tr("This opens the confirm-promotion gate of the canary's load tester: Flagger "
+                  "promotes the canary at its next check. The gate stays open until it is "
+                  "closed.");
+    case FlaggerAction::Rollback:
+        return tr("This opens the rollback gate of the canary's load tester: at its next check "
+                  "Flagger routes all traffic back to the primary and scales the canary down.");
+    case FlaggerAction::Halt:
+        return tr("This closes the canary's gate: Flagger waits at it again.");
+    case FlaggerAction::Pause:
+    case FlaggerAction::Resume:
+        break;
+    }
+    return tr("Flagger reconciles the canary again: its analysis goes on from where it was "
+              "suspended.");
 }

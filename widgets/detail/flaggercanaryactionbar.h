@@ -12,12 +12,14 @@ class QAction;
 class QLabel;
 class QToolButton;
 
-// The actions of a Flagger canary's detail: Suspend (spec.suspend = true) and Resume, as
-// buttons on their QActions (object names "canarySuspendAction"/"canarySuspendButton",
-// "canaryResumeAction"/"canaryResumeButton"), and below them the line that says what the
-// last action did, red for a failure. As the rollout's action bar: suspending is one click;
-// resuming asks first in a protected environment, naming environment, namespace and canary,
-// with Cancel as the default. Then actionRequested() is emitted; the controller sends it.
+// The actions of a Flagger canary's detail: Suspend (spec.suspend = true), Resume, Promote
+// (the load tester's confirm-promotion gate) and Roll back (its rollback gate), as buttons on
+// their QActions (object names "canarySuspendAction"/"canarySuspendButton", "canaryResume…",
+// "canaryPromote…", "canaryRollback…"), and below them the line that says what the last
+// action did, red for a failure. As the rollout's action bar: suspending is one click;
+// resuming and promoting ask first in a protected environment, rolling back always, naming
+// environment, namespace and canary, with Cancel as the default. Then actionRequested() is
+// emitted; the controller sends it.
 class FlaggerCanaryActionBar : public QWidget
 {
     Q_OBJECT
@@ -49,6 +51,8 @@ signals:
 private:
     void trigger(FlaggerAction action);
     bool askConfirmation(FlaggerAction action);
+    // What the confirmation says the action will do.
+    static QString consequence(FlaggerAction action);
 
     QMap<FlaggerAction, QAction *> m_actions;
     QMap<FlaggerAction, QToolButton *> m_buttons;
