@@ -14,7 +14,8 @@
 #include "core/resourcecatalog.h"
 #include "core/virtualclock.h"
 #include "fleet/simulator.h"
-#include "scenario/scenario.h"
+
+#include "../fetchers/flaggeractionscenario.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -105,16 +106,9 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         qputenv("RELEASE_DASHBOARD_AUDIT_FILE", auditPath().toUtf8());
-        Scenario scenario;
-        QString error;
-        QVERIFY2(
-            Scenario::fromFile(QStringLiteral(RD_TEST_DATA_DIR "/scenarios/flagger-actions.yaml"),
-                               &scenario, &error),
-            qPrintable(error));
-        SimulatorOptions options;
-        options.runControllers = false;
-        m_sim = std::make_unique<Simulator>(scenario, options);
-        QVERIFY2(m_sim->start(&error), qPrintable(error));
+        startFlaggerActionsSim(m_sim);
+        if (QTest::currentTestFailed())
+            return;
         QVERIFY(stepUntilPhase(QStringLiteral("Initialized")));
     }
 

@@ -9,7 +9,7 @@
 
 // After the client headers: the simulator has its own WatchEvent.
 #include "api/faultinjector.h"
-#include "scenario/scenario.h"
+#include "flaggeractionscenario.h"
 
 #include <QSignalSpy>
 
@@ -21,16 +21,10 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        Scenario scenario;
+        startFlaggerActionsSim(m_sim);
+        if (QTest::currentTestFailed())
+            return;
         QString error;
-        QVERIFY2(
-            Scenario::fromFile(QStringLiteral(RD_TEST_DATA_DIR "/scenarios/flagger-actions.yaml"),
-                               &scenario, &error),
-            qPrintable(error));
-        SimulatorOptions options;
-        options.runControllers = false;
-        m_sim = std::make_unique<Simulator>(scenario, options);
-        QVERIFY2(m_sim->start(&error), qPrintable(error));
         KubeconfigSource source;
         source.explicitPath = m_sim->kubeconfigPath();
         QVERIFY2(KubeconfigLoader::load(source, &m_kubeconfig, &error), qPrintable(error));
