@@ -3676,6 +3676,10 @@ Without a command it opens the window. Commands:
         <source>(%1 ago)</source>
         <translation>（%1 前）</translation>
     </message>
+    <message>
+        <source>Canary at the max weight %1% while it waits for promotion (Flagger&apos;s status says 0 in this phase)</source>
+        <translation>金丝雀在等待推进期间保持最大权重 %1%（Flagger 的状态在此阶段显示为 0）</translation>
+    </message>
 </context>
 <context>
     <name>FlaggerCharts</name>
