@@ -176,11 +176,17 @@ void FlaggerCanaryHeader::updateProgress()
     if (flaggerStrategy(canary) == FlaggerStrategy::Canary) {
         const qint32 maxWeight
             = canary.spec.analysis ? flaggerMaxWeight(*canary.spec.analysis) : flaggerTotalWeight;
-        parts.append(tr("Canary weight %1% of %2% max")
-                         .arg(status.canaryWeight)
-                         .arg(maxWeight)
-                         .toHtmlEscaped());
-        const QString schedule = scheduleHtml(flaggerWeightSchedule(canary), status.canaryWeight);
+        // Flagger writes weight 0 when it enters WaitingPromotion (pkg/canary/status.go) but
+        // leaves the router at the max weight: saying 0 % would misstate the canary's traffic.
+        const bool atGate = status.phase == QLatin1String("WaitingPromotion");
+        const qint32 weight = atGate ? maxWeight : status.canaryWeight;
+        parts.append(
+            (atGate ? tr("Canary at the max weight %1% while it waits for promotion "
+                         "(Flagger's status says 0 in this phase)")
+                          .arg(maxWeight)
+                    : tr("Canary weight %1% of %2% max").arg(status.canaryWeight).arg(maxWeight))
+                .toHtmlEscaped());
+        const QString schedule = scheduleHtml(flaggerWeightSchedule(canary), weight);
         if (!schedule.isEmpty())
             parts.append(tr("weights %1").arg(schedule));
     } else {
