@@ -204,6 +204,7 @@ void TestFlaggerCanaryWindow::promoteOpensTheGate()
              qPrintable(view->detail().canary.status.phase));
     // search-suggest has a confirm-promotion webhook but no rollback one: the button says so.
     QTRY_VERIFY_WITH_TIMEOUT(promote->isEnabled(), kWaitMs);
+    QVERIFY(bar->button(FlaggerAction::Halt)->isEnabled()); // its gate can be closed again
     QVERIFY(!rollback->isEnabled());
     QVERIFY2(rollback->defaultAction()->toolTip().contains(QStringLiteral("rollback")),
              qPrintable(rollback->defaultAction()->toolTip()));

@@ -42,10 +42,11 @@ ActionLook lookOf(FlaggerAction action)
 
 QList<FlaggerAction> FlaggerCanaryActionBar::offered()
 {
-    // Promote and roll back open the load tester's gates; where the canary has no such
-    // webhook they stay disabled and their tooltip says why (FlaggerActions::plan).
+    // Promote and roll back open the load tester's gates, Close gate shuts the first one again
+    // (a promotion opened too early); where the canary has no such webhook they stay disabled
+    // and their tooltip says why (FlaggerActions::plan).
     return {FlaggerAction::Pause, FlaggerAction::Resume, FlaggerAction::Promote,
-            FlaggerAction::Rollback};
+            FlaggerAction::Halt, FlaggerAction::Rollback};
 }
 
 FlaggerCanaryActionBar::FlaggerCanaryActionBar(QWidget *parent) :

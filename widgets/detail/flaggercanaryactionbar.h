@@ -13,12 +13,12 @@ class QLabel;
 class QToolButton;
 
 // The actions of a Flagger canary's detail: Suspend (spec.suspend = true), Resume, Promote
-// (the load tester's confirm-promotion gate) and Roll back (its rollback gate), as buttons on
-// their QActions (object names "canarySuspendAction"/"canarySuspendButton", "canaryResume…",
-// "canaryPromote…", "canaryRollback…"), and below them the line that says what the last
-// action did, red for a failure. As the rollout's action bar: suspending is one click;
-// resuming and promoting ask first in a protected environment, rolling back always, naming
-// environment, namespace and canary, with Cancel as the default. Then actionRequested() is
+// (the load tester's confirm-promotion gate), Close gate and Roll back (its rollback gate), as
+// buttons on their QActions (object names "canarySuspendAction"/"canarySuspendButton",
+// "canaryResume…", "canaryPromote…", "canaryHalt…", "canaryRollback…"), and below them the line
+// that says what the last action did, red for a failure. As the rollout's action bar: suspending is
+// one click; resuming and promoting ask first in a protected environment, rolling back always,
+// naming environment, namespace and canary, with Cancel as the default. Then actionRequested() is
 // emitted; the controller sends it.
 class FlaggerCanaryActionBar : public QWidget
 {
