@@ -3492,12 +3492,12 @@ Without a command it opens the window. Commands:
         <translation>这会打开该金丝雀负载测试器的 confirm-promotion 门禁：Flagger 将在下次检查时推进该金丝雀。门禁会一直保持打开，直到被关闭。</translation>
     </message>
     <message>
-        <source>This opens the rollback gate of the canary&apos;s load tester: at its next check Flagger routes all traffic back to the primary and scales the canary down.</source>
-        <translation>这会打开该金丝雀负载测试器的回滚门禁：Flagger 将在下次检查时把全部流量路由回主版本，并缩容金丝雀。</translation>
+        <source>This opens the rollback gate of the canary&apos;s load tester: at its next check Flagger routes all traffic back to the primary and scales the canary down. The gate stays open, and would roll back the next release too, until it is closed (Close gate).</source>
+        <translation>这会打开该金丝雀负载测试器的回滚门禁：Flagger 将在下次检查时把全部流量路由回主版本，并缩容金丝雀。门禁会一直保持打开，在被关闭（“关闭门禁”）之前，下一次发布也会被回滚。</translation>
     </message>
     <message>
-        <source>This closes the canary&apos;s gate: Flagger waits at it again.</source>
-        <translation>这会关闭该金丝雀的门禁：Flagger 将再次在门禁处等待。</translation>
+        <source>This closes the canary&apos;s gate (after a rollback, its rollback gate): Flagger waits at it again.</source>
+        <translation>这会关闭该金丝雀的门禁（回滚之后则关闭其回滚门禁）：Flagger 将再次在门禁处等待。</translation>
     </message>
 </context>
 <context>
@@ -3551,14 +3551,6 @@ Without a command it opens the window. Commands:
         <translation>正在打开推进门禁…</translation>
     </message>
     <message>
-        <source>Promoted.</source>
-        <translation>已推进。</translation>
-    </message>
-    <message>
-        <source>Close the load tester&apos;s gate: Flagger waits at it again</source>
-        <translation>关闭负载测试器的门禁：Flagger 将再次在门禁处等待</translation>
-    </message>
-    <message>
         <source>Closing the gate…</source>
         <translation>正在关闭门禁…</translation>
     </message>
@@ -3575,8 +3567,16 @@ Without a command it opens the window. Commands:
         <translation>正在打开回滚门禁…</translation>
     </message>
     <message>
-        <source>Rolled back.</source>
-        <translation>已回滚。</translation>
+        <source>Promotion started: Flagger copies the canary&apos;s version to the primary.</source>
+        <translation>推进已开始：Flagger 正在将金丝雀的版本复制到主版本。</translation>
+    </message>
+    <message>
+        <source>Close the load tester&apos;s gate (after a rollback, its rollback gate): Flagger waits at it again</source>
+        <translation>关闭负载测试器的门禁（回滚之后则关闭其回滚门禁）：Flagger 将再次在门禁处等待</translation>
+    </message>
+    <message>
+        <source>Rolled back. The rollback gate stays open and would roll back the next release too: close it (Close gate) before the next one.</source>
+        <translation>已回滚。回滚门禁仍保持打开，下一次发布也会被回滚：请在下一次发布前关闭它（“关闭门禁”）。</translation>
     </message>
 </context>
 <context>
@@ -3834,8 +3834,12 @@ Without a command it opens the window. Commands:
         <translation>%1 是 IP 地址，而不是集群中的服务</translation>
     </message>
     <message>
-        <source>%1 is not a service in the cluster (expected name, name.namespace or name.namespace.svc)</source>
-        <translation>%1 不是集群中的服务（应为 name、name.namespace 或 name.namespace.svc）</translation>
+        <source>%1 names no namespace: Flagger resolves it in its own namespace, which the dashboard cannot know (write %1.&lt;namespace&gt;)</source>
+        <translation>%1 未指定命名空间：Flagger 会在它自己的命名空间中解析该名称，而仪表盘无法得知该命名空间（请写成 %1.&lt;namespace&gt;）</translation>
+    </message>
+    <message>
+        <source>%1 is not a service in the cluster (expected name.namespace, name.namespace.svc or name.namespace.svc.cluster.local)</source>
+        <translation>%1 不是集群中的服务（应为 name.namespace、name.namespace.svc 或 name.namespace.svc.cluster.local）</translation>
     </message>
 </context>
 <context>
