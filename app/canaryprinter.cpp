@@ -62,7 +62,7 @@ QString CanaryPrinter::table(const QList<CanaryListItem> &canaries, const QDateT
         const QDateTime created = c.metadata.creationTimestamp;
         rows.append({item.environment, c.metadata.namespaceName, c.metadata.name, strategyName(c),
                      orDash(c.status.phase), FlaggerStatus::phase(c).phase,
-                     QString::number(c.status.canaryWeight),
+                     QString::number(FlaggerStatus::routedWeight(c)),
                      QStringLiteral("%1/%2").arg(c.status.failedChecks).arg(flaggerThreshold(c)),
                      orDash(FlaggerStatus::stepString(c)),
                      created.isValid() ? RolloutPrinter::humanDuration(created.secsTo(now))
@@ -96,6 +96,8 @@ QJsonObject CanaryPrinter::toJson(const CanaryListItem &item)
         {QStringLiteral("waitsFor"), wait.isEmpty() ? QJsonValue() : QJsonValue(wait)},
         {QStringLiteral("step"), FlaggerStatus::stepString(c)},
         {QStringLiteral("canaryWeight"), c.status.canaryWeight},
+        // What the router gives the canary (at WaitingPromotion Flagger's status says 0).
+        {QStringLiteral("routedWeight"), FlaggerStatus::routedWeight(c)},
         {QStringLiteral("failedChecks"), c.status.failedChecks},
         {QStringLiteral("threshold"), flaggerThreshold(c)},
         {QStringLiteral("iterations"), c.status.iterations},

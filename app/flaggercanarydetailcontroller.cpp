@@ -128,14 +128,18 @@ FlaggerCanaryDetailController::wordsOf(FlaggerAction action)
     case FlaggerAction::Promote:
         return {tr("Open the load tester's confirm-promotion gate: Flagger promotes the canary "
                    "at its next check"),
-                tr("Opening the promotion gate\u2026"), tr("Promoted.")};
+                tr("Opening the promotion gate\u2026"),
+                tr("Promotion started: Flagger copies the canary's version to the primary.")};
     case FlaggerAction::Halt:
-        return {tr("Close the load tester's gate: Flagger waits at it again"),
+        return {tr("Close the load tester's gate (after a rollback, its rollback gate): Flagger "
+                   "waits at it again"),
                 tr("Closing the gate\u2026"), tr("Gate closed.")};
     case FlaggerAction::Rollback:
         break;
     }
     return {tr("Open the load tester's rollback gate: Flagger rolls the canary back at its next "
                "check"),
-            tr("Opening the rollback gate\u2026"), tr("Rolled back.")};
+            tr("Opening the rollback gate\u2026"),
+            tr("Rolled back. The rollback gate stays open and would roll back the next release "
+               "too: close it (Close gate) before the next one.")};
 }

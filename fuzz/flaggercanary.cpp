@@ -46,7 +46,7 @@ void check(const FlaggerCanary &canary)
     for (const FlaggerWebhook &webhook : analysis.webhooks) {
         RD_FUZZ_CHECK(webhook.metadataKeys.size() <= maxEntries);
         FlaggerAnalysisText::webhook(webhook);
-        const FlaggerGateEndpoint endpoint = parseLoadTesterUrl(webhook.url, ns);
+        const FlaggerGateEndpoint endpoint = parseLoadTesterUrl(webhook.url);
         RD_FUZZ_CHECK(endpoint.valid == endpoint.invalidReason.isEmpty());
         if (endpoint.isSwitchable())
             endpoint.proxyPath(endpoint.siblingPath(QStringLiteral("open")));

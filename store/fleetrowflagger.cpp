@@ -77,10 +77,10 @@ FleetRow FleetRow::fromFlaggerCanary(const QString &environment, const FlaggerCa
     row.requiresAttention = row.attention != Attention::None;
     row.strategy = strategyKey(canary);
     row.step = FlaggerStatus::stepString(canary);
-    const QString &flaggerPhase = canary.status.phase;
-    if (canary.status.canaryWeight > 0 || flaggerPhase == QLatin1String("Progressing")) {
-        row.setWeight = canary.status.canaryWeight;
-        row.actualWeight = canary.status.canaryWeight; // Flagger sets the router's weights itself
+    const qint32 weight = FlaggerStatus::routedWeight(canary);
+    if (weight > 0 || canary.status.phase == QLatin1String("Progressing")) {
+        row.setWeight = weight;
+        row.actualWeight = weight; // Flagger sets the router's weights itself
     }
     if (primary)
         row.revision = primary->metadata.annotations

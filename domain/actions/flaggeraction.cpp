@@ -63,8 +63,7 @@ FlaggerActionPlan gatePlan(const FlaggerCanary &canary, const FlaggerGateWebhook
                            const QString &switchTo)
 {
     const QString type = flaggerGateWebhookType(gate.kind);
-    const FlaggerGateEndpoint endpoint
-        = parseLoadTesterUrl(gate.webhook.url, canary.metadata.namespaceName);
+    const FlaggerGateEndpoint endpoint = parseLoadTesterUrl(gate.webhook.url);
     if (!endpoint.valid)
         return refused(FlaggerActions::tr("The %1 webhook %2 does not point at a load tester in "
                                           "the cluster: %3.")
@@ -108,6 +107,13 @@ FlaggerActionPlan promotePlan(const FlaggerCanary &canary)
 
 FlaggerActionPlan haltPlan(const FlaggerCanary &canary)
 {
+    // After a rollback the load tester's rollback gate is still open (it keeps its gates until
+    // told otherwise) and would roll back the next revision at once: that is the gate to close.
+    if (isPhase(canary, "Failed")) {
+        if (const std::optional<FlaggerGateWebhook> rollback
+            = gateFor(canary, {FlaggerGateKind::Rollback}))
+            return gatePlan(canary, *rollback, QStringLiteral("close"));
+    }
     const std::optional<FlaggerGateWebhook> gate
         = gateFor(canary,
                   {FlaggerGateKind::ConfirmPromotion, FlaggerGateKind::ConfirmTrafficIncrease,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "flaggergate.h"
 
+#include "secretredaction.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QStringList>
@@ -38,31 +40,38 @@ bool isDnsLabel(const QString &text)
     return label.match(text).hasMatch();
 }
 
-// name, name.namespace, name.namespace.svc or name.namespace.svc.<domain>: true when the host
-// names a service, which it fills in.
-bool readServiceHost(const QString &host, const QString &canaryNamespace, FlaggerGateEndpoint &out)
+// name.namespace, name.namespace.svc or name.namespace.svc.cluster.local: true when the host
+// names a service, which it fills in. A bare name is resolved by Flagger in its own namespace,
+// which the dashboard cannot know (the caller refuses it); name.namespace.svc.example.com is
+// resolved outside the cluster, so it is not the Service the proxy would reach.
+bool readServiceHost(const QString &host, FlaggerGateEndpoint &out)
 {
     const QStringList labels = host.split(QLatin1Char('.'));
     for (const QString &label : labels) {
         if (!isDnsLabel(label))
             return false;
     }
+    if (labels.size() < 2)
+        return false;
     if (labels.size() > 2 && labels.at(2) != QLatin1String("svc"))
         return false; // loadtester.example.com: outside the cluster
+    if (labels.size() > 3
+        && labels.mid(3) != QStringList({QStringLiteral("cluster"), QStringLiteral("local")}))
+        return false;
     out.serviceName = labels.at(0);
-    out.namespaceName = labels.size() > 1 ? labels.at(1) : canaryNamespace;
-    return !out.namespaceName.isEmpty();
+    out.namespaceName = labels.at(1);
+    return true;
 }
 
 } // namespace
 
-FlaggerGateEndpoint parseLoadTesterUrl(const QString &url, const QString &canaryNamespace)
+FlaggerGateEndpoint parseLoadTesterUrl(const QString &url)
 {
     if (url.size() > maxUrlLength)
         return invalid(GateText::tr("the URL is longer than %1 characters").arg(maxUrlLength));
     const QUrl parsed(url.trimmed(), QUrl::StrictMode);
     if (url.trimmed().isEmpty() || !parsed.isValid() || parsed.isRelative())
-        return invalid(GateText::tr("\"%1\" is not a URL").arg(url));
+        return invalid(GateText::tr("\"%1\" is not a URL").arg(SecretRedaction::url(url)));
     FlaggerGateEndpoint out;
     out.scheme = parsed.scheme().toLower();
     if (out.scheme != QLatin1String("http") && out.scheme != QLatin1String("https"))
@@ -74,11 +83,15 @@ FlaggerGateEndpoint parseLoadTesterUrl(const QString &url, const QString &canary
         return invalid(GateText::tr("the URL has no host"));
     if (isIpAddress(host))
         return invalid(GateText::tr("%1 is an IP address, not a service in the cluster").arg(host));
-    if (!readServiceHost(host, canaryNamespace, out)) {
-        return invalid(
-            GateText::tr("%1 is not a service in the cluster (expected name, name.namespace "
-                         "or name.namespace.svc)")
-                .arg(host));
+    if (!host.contains(QLatin1Char('.')) && isDnsLabel(host))
+        return invalid(GateText::tr("%1 names no namespace: Flagger resolves it in its own "
+                                    "namespace, which the dashboard cannot know (write "
+                                    "%1.<namespace>)")
+                           .arg(host));
+    if (!readServiceHost(host, out)) {
+        return invalid(GateText::tr("%1 is not a service in the cluster (expected name.namespace, "
+                                    "name.namespace.svc or name.namespace.svc.cluster.local)")
+                           .arg(host));
     }
     out.port = parsed.port(out.scheme == QLatin1String("https") ? 443 : 80);
     out.path = parsed.path().isEmpty() ? QStringLiteral("/") : parsed.path();

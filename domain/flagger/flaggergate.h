@@ -40,7 +40,8 @@ struct FlaggerGateEndpoint
 
 // A webhook URL as an in-cluster Service: "http://flagger-loadtester.test/gate/check" is
 // the service flagger-loadtester in namespace test, port 80, path /gate/check. The host may
-// be name (in the canary's namespace), name.namespace, name.namespace.svc or
-// name.namespace.svc.<cluster domain>, each part a DNS label. Anything else (an IP address, an
-// outside host name, another scheme, user info, a malformed URL) is invalid with the reason.
-FlaggerGateEndpoint parseLoadTesterUrl(const QString &url, const QString &canaryNamespace);
+// be name.namespace, name.namespace.svc or name.namespace.svc.cluster.local, each part a DNS
+// label. Anything else is invalid with the reason: a bare name (Flagger resolves it in its own
+// namespace, which the dashboard cannot know), an IP address, an outside host name, another
+// scheme, user info, a malformed URL (shown without its user info).
+FlaggerGateEndpoint parseLoadTesterUrl(const QString &url);

@@ -133,3 +133,16 @@ QString FlaggerStatus::stepString(const FlaggerCanary &canary)
         .arg(done ? iterations : canary.status.iterations)
         .arg(iterations);
 }
+
+qint32 FlaggerStatus::routedWeight(const FlaggerCanary &canary)
+{
+    if (!isPhase(canary, "WaitingPromotion"))
+        return canary.status.canaryWeight;
+    return canary.spec.analysis ? flaggerMaxWeight(*canary.spec.analysis) : flaggerTotalWeight;
+}
+
+qint32 FlaggerStatus::iterationsDone(const FlaggerCanary &canary)
+{
+    return isPhase(canary, "WaitingPromotion") ? flaggerIterations(canary)
+                                               : canary.status.iterations;
+}

@@ -43,6 +43,12 @@ public:
     // against the analysis' ("3/10"); the full count once it is done and waiting for or running
     // the promotion; empty otherwise.
     static QString stepString(const FlaggerCanary &canary);
+    // The weight the router gives the canary: status.canaryWeight, except at WaitingPromotion,
+    // where Flagger writes 0 (pkg/canary/status.go) while the router stays at the max weight.
+    static qint32 routedWeight(const FlaggerCanary &canary);
+    // The iteration the analysis is at: status.iterations, except at WaitingPromotion, where
+    // Flagger writes iterations - 1 although every iteration has passed.
+    static qint32 iterationsDone(const FlaggerCanary &canary);
 
 private:
     static QString progressText(const FlaggerCanary &canary);

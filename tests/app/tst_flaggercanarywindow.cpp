@@ -217,7 +217,11 @@ void TestFlaggerCanaryWindow::promoteOpensTheGate()
         playUntil(*m_f.demo,
                   [&] { return view->detail().canary.status.phase == QLatin1String("Succeeded"); }),
         qPrintable(view->detail().canary.status.phase));
-    QTRY_COMPARE_WITH_TIMEOUT(bar->message(), QStringLiteral("Promoted."), kWaitMs);
+    // Confirmed when Flagger starts promoting (the phase leaves the gate), said as such.
+    QTRY_COMPARE_WITH_TIMEOUT(
+        bar->message(),
+        QStringLiteral("Promotion started: Flagger copies the canary's version to the primary."),
+        kWaitMs);
     QVERIFY(!bar->isErrorMessage());
     QVERIFY(asked.isEmpty()); // staging is not a protected environment
 }

@@ -118,6 +118,14 @@ private slots:
         QCOMPARE(plan.gatePath, QStringLiteral("/gate/close"));
         QCOMPARE(FlaggerActions::plan(FlaggerAction::Rollback, c).gatePath,
                  QStringLiteral("/rollback/open"));
+        // Rolled back: the load tester's rollback gate is still open and would roll back the
+        // next revision at once; that is the one Close gate closes.
+        const FlaggerCanary failed
+            = canary({webhook("confirm-rollout", "http://flagger-loadtester.test/gate/check"),
+                      webhook("rollback", "http://flagger-loadtester.test/rollback/check")},
+                     "Failed");
+        QCOMPARE(FlaggerActions::plan(FlaggerAction::Halt, failed).gatePath,
+                 QStringLiteral("/rollback/close"));
     }
 
     void whatTheCanaryShows()

@@ -176,6 +176,17 @@ private slots:
                  QStringLiteral("3/10"));
         QCOMPARE(FlaggerStatus::stepString(fixture("flagger-canary-abtesting.json")),
                  QStringLiteral("10/10"));
+        // At the promotion gate Flagger writes weight 0 and one iteration short, while the
+        // router stays at the max weight and every iteration has passed.
+        QCOMPARE(FlaggerStatus::routedWeight(canaryIn(QStringLiteral("Progressing"))), 30);
+        FlaggerCanary atGate = canaryIn(QStringLiteral("WaitingPromotion"));
+        atGate.status.canaryWeight = 0;
+        QCOMPARE(FlaggerStatus::routedWeight(atGate), 50);
+        FlaggerCanary blueGreen = fixture("flagger-canary-bluegreen.json");
+        QCOMPARE(FlaggerStatus::iterationsDone(blueGreen), 3);
+        blueGreen.status.phase = QStringLiteral("WaitingPromotion");
+        blueGreen.status.iterations = 9;
+        QCOMPARE(FlaggerStatus::iterationsDone(blueGreen), 10);
     }
 
     void strategy()
@@ -250,8 +261,8 @@ private slots:
 
     void loadTesterUrls()
     {
-        const FlaggerGateEndpoint gate = parseLoadTesterUrl(
-            QStringLiteral("http://flagger-loadtester.test/gate/check"), QStringLiteral("prod"));
+        const FlaggerGateEndpoint gate
+            = parseLoadTesterUrl(QStringLiteral("http://flagger-loadtester.test/gate/check"));
         QVERIFY2(gate.valid, qPrintable(gate.invalidReason));
         QCOMPARE(gate.scheme, QStringLiteral("http"));
         QCOMPARE(gate.serviceName, QStringLiteral("flagger-loadtester"));
@@ -264,9 +275,9 @@ private slots:
                  QStringLiteral("/api/v1/namespaces/test/services/flagger-loadtester:80/proxy/"
                                 "gate/open"));
 
-        // No namespace: the canary's.
-        const FlaggerGateEndpoint local = parseLoadTesterUrl(
-            QStringLiteral("http://loadtester:8080/rollback/check"), QStringLiteral("shop"));
+        // A port; the rollback gate's siblings.
+        const FlaggerGateEndpoint local
+            = parseLoadTesterUrl(QStringLiteral("http://loadtester.shop:8080/rollback/check"));
         QVERIFY(local.valid);
         QCOMPARE(local.namespaceName, QStringLiteral("shop"));
         QCOMPARE(local.port, 8080);
@@ -274,8 +285,7 @@ private slots:
 
         // https, the full cluster name, a path prefix.
         const FlaggerGateEndpoint secure = parseLoadTesterUrl(
-            QStringLiteral("https://gates.flagger.svc.cluster.local/lt/gate/check"),
-            QStringLiteral("shop"));
+            QStringLiteral("https://gates.flagger.svc.cluster.local/lt/gate/check"));
         QVERIFY(secure.valid);
         QCOMPARE(secure.serviceName, QStringLiteral("gates"));
         QCOMPARE(secure.namespaceName, QStringLiteral("flagger"));
@@ -286,8 +296,8 @@ private slots:
                                 "gate/open"));
 
         // Fixed answers: valid, but nothing to switch.
-        const FlaggerGateEndpoint approve = parseLoadTesterUrl(
-            QStringLiteral("http://flagger-loadtester.test/gate/approve"), QString());
+        const FlaggerGateEndpoint approve
+            = parseLoadTesterUrl(QStringLiteral("http://flagger-loadtester.test/gate/approve"));
         QVERIFY(approve.valid);
         QVERIFY(!approve.isSwitchable());
         QVERIFY(approve.siblingPath(QStringLiteral("open")).isEmpty());
@@ -299,8 +309,21 @@ private slots:
         QTest::addColumn<QString>("reason");
         QTest::newRow("outside host")
             << "https://gates.example.com/gate/check"
-            << "gates.example.com is not a service in the cluster (expected name, "
-               "name.namespace or name.namespace.svc)";
+            << "gates.example.com is not a service in the cluster (expected name.namespace, "
+               "name.namespace.svc or name.namespace.svc.cluster.local)";
+        // Flagger resolves a bare name in its own namespace, which the dashboard cannot know.
+        QTest::newRow("bare name")
+            << "http://loadtester:8080/gate/check"
+            << "loadtester names no namespace: Flagger resolves it in its own namespace, which "
+               "the dashboard cannot know (write loadtester.<namespace>)";
+        // Resolved outside the cluster, not the Service the proxy reaches.
+        QTest::newRow("svc elsewhere")
+            << "http://loadtester.test.svc.example.com/gate/check"
+            << "loadtester.test.svc.example.com is not a service in the cluster (expected "
+               "name.namespace, name.namespace.svc or name.namespace.svc.cluster.local)";
+        // A malformed URL is quoted without its credentials.
+        QTest::newRow("junk with credentials") << "http://admin:s3cr3t@exa mple/"
+                                               << "\"http://[redacted]@exa mple/\" is not a URL";
         QTest::newRow("ipv4") << "http://10.0.0.7:8080/gate/check"
                               << "10.0.0.7 is an IP address, not a service in the cluster";
         QTest::newRow("ipv6") << "http://[fd00::7]/gate/check"
@@ -316,7 +339,8 @@ private slots:
                               << "\"http://exa mple/%%\" is not a URL";
         QTest::newRow("underscore") << "http://load_tester.test/gate/check"
                                     << "load_tester.test is not a service in the cluster "
-                                       "(expected name, name.namespace or name.namespace.svc)";
+                                       "(expected name.namespace, name.namespace.svc or "
+                                       "name.namespace.svc.cluster.local)";
         QTest::newRow("no host") << "http:///gate/check"
                                  << "the URL has no host";
         QTest::newRow("huge") << "http://a.b/" + QString(5000, QLatin1Char('x'))
@@ -327,7 +351,7 @@ private slots:
     {
         QFETCH(QString, url);
         QFETCH(QString, reason);
-        const FlaggerGateEndpoint endpoint = parseLoadTesterUrl(url, QStringLiteral("shop"));
+        const FlaggerGateEndpoint endpoint = parseLoadTesterUrl(url);
         QVERIFY(!endpoint.valid);
         QCOMPARE(endpoint.invalidReason, reason);
         QVERIFY(!endpoint.isSwitchable());

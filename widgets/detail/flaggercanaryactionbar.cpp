@@ -165,9 +165,12 @@ QString FlaggerCanaryActionBar::consequence(FlaggerAction action)
                   "closed.");
     case FlaggerAction::Rollback:
         return tr("This opens the rollback gate of the canary's load tester: at its next check "
-                  "Flagger routes all traffic back to the primary and scales the canary down.");
+                  "Flagger routes all traffic back to the primary and scales the canary down. "
+                  "The gate stays open, and would roll back the next release too, until it is "
+                  "closed (Close gate).");
     case FlaggerAction::Halt:
-        return tr("This closes the canary's gate: Flagger waits at it again.");
+        return tr("This closes the canary's gate (after a rollback, its rollback gate): Flagger "
+                  "waits at it again.");
     case FlaggerAction::Pause:
     case FlaggerAction::Resume:
         break;

@@ -3,6 +3,7 @@
 
 #include "detailheaderparts.h"
 #include "detailstyle.h"
+#include "flaggerstatus.h"
 #include "flaggerstrategy.h"
 #include "fleetmodel.h"
 #include "phasestyle.h"
@@ -179,7 +180,7 @@ void FlaggerCanaryHeader::updateProgress()
         // Flagger writes weight 0 when it enters WaitingPromotion (pkg/canary/status.go) but
         // leaves the router at the max weight: saying 0 % would misstate the canary's traffic.
         const bool atGate = status.phase == QLatin1String("WaitingPromotion");
-        const qint32 weight = atGate ? maxWeight : status.canaryWeight;
+        const qint32 weight = FlaggerStatus::routedWeight(canary);
         parts.append(
             (atGate ? tr("Canary at the max weight %1% while it waits for promotion "
                          "(Flagger's status says 0 in this phase)")
@@ -191,7 +192,7 @@ void FlaggerCanaryHeader::updateProgress()
             parts.append(tr("weights %1").arg(schedule));
     } else {
         parts.append(tr("Iteration %1 of %2")
-                         .arg(status.iterations)
+                         .arg(FlaggerStatus::iterationsDone(canary))
                          .arg(flaggerIterations(canary))
                          .toHtmlEscaped());
     }
