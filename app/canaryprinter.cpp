@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "canaryprinter.h"
 
+#include "flaggeranalysistext.h"
 #include "flaggerstatus.h"
 #include "flaggerstrategy.h"
 #include "rolloutprinter.h"
@@ -78,9 +79,10 @@ QJsonObject CanaryPrinter::toJson(const CanaryListItem &item)
     const RolloutPhaseInfo status = FlaggerStatus::phase(c);
     QJsonArray gates;
     for (const FlaggerGateWebhook &gate : flaggerGateWebhooks(c))
-        gates.append(QJsonObject {{QStringLiteral("type"), flaggerGateWebhookType(gate.kind)},
-                                  {QStringLiteral("name"), gate.webhook.name},
-                                  {QStringLiteral("url"), gate.webhook.url}});
+        gates.append(
+            QJsonObject {{QStringLiteral("type"), flaggerGateWebhookType(gate.kind)},
+                         {QStringLiteral("name"), gate.webhook.name},
+                         {QStringLiteral("url"), FlaggerAnalysisText::shownUrl(gate.webhook.url)}});
     const QString wait = waitName(FlaggerStatus::wait(c));
     return QJsonObject {
         {QStringLiteral("environment"), item.environment},

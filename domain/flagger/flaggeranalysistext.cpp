@@ -2,7 +2,9 @@
 #include "flaggeranalysistext.h"
 
 #include "durationparser.h"
+#include "secretredaction.h"
 
+#include <QRegularExpression>
 #include <QStringList>
 
 namespace {
@@ -173,7 +175,16 @@ QString FlaggerAnalysisText::webhook(const FlaggerWebhook &webhook)
         kind = tr("rollout hook (every iteration)");
     else
         kind = tr("%1 hook").arg(type);
-    return tr("%1: %2").arg(kind, webhook.url);
+    return tr("%1: %2").arg(kind, shownUrl(webhook.url));
+}
+
+QString FlaggerAnalysisText::shownUrl(const QString &url)
+{
+    QString shown = SecretRedaction::url(url);
+    const qsizetype query = shown.indexOf(QRegularExpression(QStringLiteral("[?#]")));
+    if (query >= 0)
+        shown = shown.left(query) + QStringLiteral("?\u2026");
+    return shown;
 }
 
 QString FlaggerAnalysisText::alert(const FlaggerAlert &alert, const QString &canaryNamespace)

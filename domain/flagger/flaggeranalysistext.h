@@ -41,6 +41,9 @@ public:
     // "confirm-promotion gate: http://flagger-loadtester.test/gate/check",
     // "pre-rollout hook: http://flagger-loadtester.test/", "rollout hook (every iteration): …".
     static QString webhook(const FlaggerWebhook &webhook);
+    // A webhook URL as shown anywhere: without user info, and with its query and fragment as
+    // "?…" (event and notification hooks often carry their token there).
+    static QString shownUrl(const QString &url);
     // "on-call Slack (error) through on-call.flagger"; severity info by default.
     static QString alert(const FlaggerAlert &alert, const QString &canaryNamespace);
 

@@ -153,6 +153,17 @@ private slots:
             QStringLiteral("confirm-promotion gate: http://flagger-loadtester.test/gate/check"));
         QCOMPARE(FlaggerAnalysisText::webhook(hooks.at(4)),
                  QStringLiteral("rollback gate: http://flagger-loadtester.test/rollback/check"));
+        // An event hook's token in its user info or query is never shown.
+        FlaggerWebhook slack;
+        slack.type = QStringLiteral("event");
+        slack.url
+            = QStringLiteral("https://bot:s3cr3t-pass@hooks.example.com/services/x?token=abc");
+        const QString shown = FlaggerAnalysisText::webhook(slack);
+        QCOMPARE(shown,
+                 QStringLiteral("event hook: https://[redacted]@hooks.example.com/services/"
+                                "x?\u2026"));
+        QVERIFY(!shown.contains(QStringLiteral("s3cr3t"))
+                && !shown.contains(QStringLiteral("abc")));
 
         const QList<FlaggerAlert> &alerts = canary.spec.analysis->alerts;
         QCOMPARE(FlaggerAnalysisText::alert(alerts.at(0), canary.metadata.namespaceName),
