@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metricdescription.h"
 
+#include "secretredaction.h"
 #include "stepdescription.h"
 
 namespace {
@@ -87,10 +88,12 @@ QString MetricDescription::provider(const MetricProvider &provider)
 
 QString MetricDescription::requestAsSent(const MetricProvider &provider)
 {
+    // A web URL's query and a Job's command line are written by people and may carry a
+    // token (?api_key=…, --token=…, an Authorization header): credential shapes are replaced.
     if (isKind(provider, "web"))
-        return provider.url;
+        return SecretRedaction::redactForeign(provider.url);
     if (isKind(provider, "job"))
-        return provider.command;
+        return SecretRedaction::redactForeign(provider.command);
     if (isKind(provider, "kayenta"))
         return provider.setting(QLatin1String("canaryConfigName"));
     if (!provider.queries.isEmpty())

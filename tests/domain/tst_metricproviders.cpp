@@ -153,6 +153,27 @@ private slots:
         }
     }
 
+    // A command line or URL written with a token in it: what is shown replaces the token.
+    void tokensInCommandsAndUrlsAreRedacted()
+    {
+        MetricProvider job;
+        job.kind = QStringLiteral("job");
+        job.command = QStringLiteral("curl -H 'Authorization: Bearer tok-9f8e7d6c5b4a' "
+                                     "https://smoke/run --token=abcdef123456");
+        const QString shownJob = MetricDescription::requestAsSent(job);
+        QVERIFY2(!shownJob.contains(QStringLiteral("tok-9f8e7d6c5b4a"))
+                     && !shownJob.contains(QStringLiteral("abcdef123456")),
+                 qPrintable(shownJob));
+        QVERIFY(shownJob.startsWith(QStringLiteral("curl")));
+        MetricProvider web;
+        web.kind = QStringLiteral("web");
+        web.url = QStringLiteral("https://user:pw-123456@status.example.com/api?api_key=k-998877");
+        const QString shownUrl = MetricDescription::request(web);
+        QVERIFY2(!shownUrl.contains(QStringLiteral("pw-123456"))
+                     && !shownUrl.contains(QStringLiteral("k-998877")),
+                 qPrintable(shownUrl));
+    }
+
     void measurementsStillDecoded()
     {
         const MetricResult *result = m_run.metricResult(QStringLiteral("dd-errors"));
