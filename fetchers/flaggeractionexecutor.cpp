@@ -13,8 +13,6 @@ class FlaggerActionExecutorText
     Q_DECLARE_TR_FUNCTIONS(FlaggerActionExecutor)
 };
 
-using Text = FlaggerActionExecutorText;
-
 namespace {
 
 QString canaryPath(const QString &namespaceName, const QString &name)
@@ -61,39 +59,44 @@ struct FlaggerActionExecutor::Run
         if (gate && fromLoadTester(error))
             return finish(
                 AuditRecord::Result::Failed,
-                Text::tr("The load tester refused %1 for %2 (HTTP %3): %4")
+                FlaggerActionExecutorText::tr("The load tester refused %1 for %2 (HTTP %3): %4")
                     .arg(actionId(), target())
                     .arg(error.httpStatus)
                     .arg(error.statusMessage.isEmpty() ? error.message : error.statusMessage));
         switch (error.kind) {
         case NetError::Kind::Unauthorized:
             return finish(AuditRecord::Result::Failed,
-                          Text::tr("The API server did not accept your credentials (401): %1")
+                          FlaggerActionExecutorText::tr(
+                              "The API server did not accept your credentials (401): %1")
                               .arg(error.message));
         case NetError::Kind::Forbidden:
             return finish(AuditRecord::Result::Denied,
-                          Text::tr("The server refused: you may not %1 in namespace %2. %3")
+                          FlaggerActionExecutorText::tr(
+                              "The server refused: you may not %1 in namespace %2. %3")
                               .arg(doing, ns, error.statusMessage)
                               .trimmed());
         case NetError::Kind::NotFound:
             if (gate)
                 return finish(AuditRecord::Result::Failed,
-                              Text::tr("The load tester's service was not found in namespace %1 "
-                                       "(404): %2")
+                              FlaggerActionExecutorText::tr(
+                                  "The load tester's service was not found in namespace %1 "
+                                  "(404): %2")
                                   .arg(ns, error.message));
+            return finish(AuditRecord::Result::Failed,
+                          FlaggerActionExecutorText::tr("Canary %1 was not found in %2.")
+                              .arg(target(), request.environment));
+        case NetError::Kind::Conflict:
             return finish(
                 AuditRecord::Result::Failed,
-                Text::tr("Canary %1 was not found in %2.").arg(target(), request.environment));
-        case NetError::Kind::Conflict:
-            return finish(AuditRecord::Result::Failed,
-                          Text::tr("%1 of %2 failed: the canary changed meanwhile (409 "
-                                   "Conflict); look at it again and retry.")
-                              .arg(actionId(), target()));
+                FlaggerActionExecutorText::tr("%1 of %2 failed: the canary changed meanwhile (409 "
+                                              "Conflict); look at it again and retry.")
+                    .arg(actionId(), target()));
         default:
             break;
         }
         return finish(AuditRecord::Result::Failed,
-                      Text::tr("%1 of %2 failed: %3").arg(actionId(), target(), error.message));
+                      FlaggerActionExecutorText::tr("%1 of %2 failed: %3")
+                          .arg(actionId(), target(), error.message));
     }
 
     // False when the review says no (a review that fails lets the server decide).
@@ -124,7 +127,8 @@ FlaggerActionResult FlaggerActionExecutor::Run::send(const FlaggerActionPlan &pl
         if (!sent.isOk())
             return failWith(sent.error, QStringLiteral("patch canaries"), ns);
         return finish(AuditRecord::Result::Succeeded,
-                      Text::tr("The API server accepted %1 for %2.").arg(actionId(), target()));
+                      FlaggerActionExecutorText::tr("The API server accepted %1 for %2.")
+                          .arg(actionId(), target()));
     }
     const QString path = plan.endpoint.proxyPath(plan.gatePath);
     const KubeResponse sent = session.send(
@@ -135,7 +139,7 @@ FlaggerActionResult FlaggerActionExecutor::Run::send(const FlaggerActionPlan &pl
         return failWith(sent.error, QStringLiteral("create services/proxy"), ns);
     // The gate's state lives in the load tester: only Flagger's next check shows it.
     return finish(AuditRecord::Result::Succeeded,
-                  Text::tr("%1 for %2: %3")
+                  FlaggerActionExecutorText::tr("%1 for %2: %3")
                       .arg(actionId(), target(), FlaggerActions::sentText(result.expectation)));
 }
 
@@ -157,8 +161,9 @@ FlaggerActionResult FlaggerActionExecutor::Run::act()
     const QString ns = FlaggerActions::namespaceOf(plan, canary);
     if (!permitted(plan, ns))
         return finish(AuditRecord::Result::Denied,
-                      Text::tr("You may not %1 in namespace %2, so %3 cannot be sent (checked "
-                               "with a SelfSubjectAccessReview).")
+                      FlaggerActionExecutorText::tr(
+                          "You may not %1 in namespace %2, so %3 cannot be sent (checked "
+                          "with a SelfSubjectAccessReview).")
                           .arg(FlaggerActions::permission(plan).displayName(), ns, actionId()));
     result.expectation = FlaggerActions::expectation(request.action, canary);
     return send(plan, ns);
@@ -189,8 +194,8 @@ FlaggerActionResult FlaggerActionExecutor::run(const FlaggerActionRequest &reque
     if (!started)
         return run.result;
     if (request.readOnly)
-        return run.finish(
-            AuditRecord::Result::Refused,
-            Text::tr("Read-only: %1 was not sent to %2.").arg(run.actionId(), run.target()));
+        return run.finish(AuditRecord::Result::Refused,
+                          FlaggerActionExecutorText::tr("Read-only: %1 was not sent to %2.")
+                              .arg(run.actionId(), run.target()));
     return run.act();
 }

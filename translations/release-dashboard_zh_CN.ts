@@ -2,177 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <source>%1 (route %2)</source>
-        <translation>%1（路由 %2）</translation>
-    </message>
-    <message>
-        <source>%1 (routes %2)</source>
-        <translation>%1（路由 %2）</translation>
-    </message>
-    <message>
-        <source>VirtualService %1</source>
-        <translation>VirtualService %1</translation>
-    </message>
-    <message>
-        <source>VirtualServices %1</source>
-        <translation>VirtualService %1</translation>
-    </message>
-    <message>
-        <source>DestinationRule %1 subsets %2/%3</source>
-        <translation>DestinationRule %1，子集 %2/%3</translation>
-    </message>
-    <message>
-        <source>Istio %1</source>
-        <translation>Istio %1</translation>
-    </message>
-    <message>
-        <source>stable Ingress %1</source>
-        <translation>稳定版本 Ingress %1</translation>
-    </message>
-    <message>
-        <source>stable Ingresses %1</source>
-        <translation>稳定版本 Ingress %1</translation>
-    </message>
-    <message>
-        <source>annotation prefix %1</source>
-        <translation>注解前缀 %1</translation>
-    </message>
-    <message>
-        <source>additional annotations %1</source>
-        <translation>附加注解 %1</translation>
-    </message>
-    <message>
-        <source>NGINX %1</source>
-        <translation>NGINX %1</translation>
-    </message>
-    <message>
-        <source>Ingress %1</source>
-        <translation>Ingress %1</translation>
-    </message>
-    <message>
-        <source>Ingresses %1</source>
-        <translation>Ingress %1</translation>
-    </message>
-    <message>
-        <source>service port %1</source>
-        <translation>服务端口 %1</translation>
-    </message>
-    <message>
-        <source>root service %1</source>
-        <translation>根服务 %1</translation>
-    </message>
-    <message>
-        <source>AWS ALB %1</source>
-        <translation>AWS ALB %1</translation>
-    </message>
-    <message>
-        <source>TrafficSplit %1</source>
-        <translation>TrafficSplit %1</translation>
-    </message>
-    <message>
-        <source>SMI %1</source>
-        <translation>SMI %1</translation>
-    </message>
-    <message>
-        <source>Apache APISIX Route %1</source>
-        <translation>Apache APISIX Route %1</translation>
-    </message>
-    <message>
-        <source>Apache APISIX Route %1 (rules %2)</source>
-        <translation>Apache APISIX Route %1（规则 %2）</translation>
-    </message>
-    <message>
-        <source>%1 %2 %</source>
-        <translation>%1 %2%</translation>
-    </message>
-    <message>
-        <source>%1 to %2</source>
-        <translation>%1 → %2</translation>
-    </message>
-    <message>
-        <source>%1 (%2)</source>
-        <translation>%1（%2）</translation>
-    </message>
-    <message>
-        <source>method %1</source>
-        <translation>方法 %1</translation>
-    </message>
-    <message>
-        <source>path %1</source>
-        <translation>路径 %1</translation>
-    </message>
-    <message>
-        <source>header %1 %2</source>
-        <translation>请求头 %1 %2</translation>
-    </message>
-    <message>
-        <source>Weights</source>
-        <translation>权重</translation>
-    </message>
-    <message>
-        <source>The weights the controller last set on the router (status.canary.weights).</source>
-        <translation>控制器最近一次在路由器上设置的权重（status.canary.weights）。</translation>
-    </message>
-    <message>
-        <source>Desired</source>
-        <translation>期望</translation>
-    </message>
-    <message>
-        <source>The router moves to the step&apos;s weight once the canary&apos;s pods are available; until then the controller keeps the previous weight.</source>
-        <translation>金丝雀的 Pod 可用后，路由器才会切换到该步骤的权重；在此之前，控制器保持之前的权重。</translation>
-    </message>
-    <message>
-        <source>The load tester refused %1 for %2 (HTTP %3): %4</source>
-        <translation>负载测试器拒绝了对 %2 的 %1 请求（HTTP %3）：%4</translation>
-    </message>
-    <message>
-        <source>The API server did not accept your credentials (401): %1</source>
-        <translation>API 服务器不接受你的凭据（401）：%1</translation>
-    </message>
-    <message>
-        <source>The server refused: you may not %1 in namespace %2. %3</source>
-        <translation>服务器拒绝了请求：你无权在命名空间 %2 中执行 %1。%3</translation>
-    </message>
-    <message>
-        <source>The load tester&apos;s service was not found in namespace %1 (404): %2</source>
-        <translation>在命名空间 %1 中找不到负载测试器的服务（404）：%2</translation>
-    </message>
-    <message>
-        <source>Canary %1 was not found in %2.</source>
-        <translation>在 %2 中找不到金丝雀 %1。</translation>
-    </message>
-    <message>
-        <source>%1 of %2 failed: the canary changed meanwhile (409 Conflict); look at it again and retry.</source>
-        <translation>对 %2 执行“%1”失败：金丝雀在此期间已被更改（409 Conflict）；请重新查看后再试。</translation>
-    </message>
-    <message>
-        <source>%1 of %2 failed: %3</source>
-        <translation>对 %2 执行“%1”失败：%3</translation>
-    </message>
-    <message>
-        <source>The API server accepted %1 for %2.</source>
-        <translation>API 服务器已接受对 %2 的 %1 请求。</translation>
-    </message>
-    <message>
-        <source>%1 for %2: %3</source>
-        <translation>对 %2 的 %1 请求：%3</translation>
-    </message>
-    <message>
-        <source>You may not %1 in namespace %2, so %3 cannot be sent (checked with a SelfSubjectAccessReview).</source>
-        <translation>你无权在命名空间 %2 中执行 %1，因此无法发送 %3（已通过 SelfSubjectAccessReview 检查）。</translation>
-    </message>
-    <message>
-        <source>Read-only: %1 was not sent to %2.</source>
-        <translation>只读：未向 %2 发送 %1。</translation>
-    </message>
-    <message>
-        <source>%1 (default)</source>
-        <translation>%1（默认）</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About Release Dashboard</source>
@@ -3087,6 +2916,53 @@ Without a command it opens the window. Commands:
     </message>
 </context>
 <context>
+    <name>FlaggerActionExecutor</name>
+    <message>
+        <source>The load tester refused %1 for %2 (HTTP %3): %4</source>
+        <translation>负载测试器拒绝了对 %2 的 %1 请求（HTTP %3）：%4</translation>
+    </message>
+    <message>
+        <source>The API server did not accept your credentials (401): %1</source>
+        <translation>API 服务器不接受你的凭据（401）：%1</translation>
+    </message>
+    <message>
+        <source>The server refused: you may not %1 in namespace %2. %3</source>
+        <translation>服务器拒绝了请求：你无权在命名空间 %2 中执行 %1。%3</translation>
+    </message>
+    <message>
+        <source>The load tester&apos;s service was not found in namespace %1 (404): %2</source>
+        <translation>在命名空间 %1 中找不到负载测试器的服务（404）：%2</translation>
+    </message>
+    <message>
+        <source>Canary %1 was not found in %2.</source>
+        <translation>在 %2 中找不到金丝雀 %1。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed: the canary changed meanwhile (409 Conflict); look at it again and retry.</source>
+        <translation>对 %2 执行“%1”失败：金丝雀在此期间已被更改（409 Conflict）；请重新查看后再试。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed: %3</source>
+        <translation>对 %2 执行“%1”失败：%3</translation>
+    </message>
+    <message>
+        <source>The API server accepted %1 for %2.</source>
+        <translation>API 服务器已接受对 %2 的 %1 请求。</translation>
+    </message>
+    <message>
+        <source>%1 for %2: %3</source>
+        <translation>对 %2 的 %1 请求：%3</translation>
+    </message>
+    <message>
+        <source>You may not %1 in namespace %2, so %3 cannot be sent (checked with a SelfSubjectAccessReview).</source>
+        <translation>你无权在命名空间 %2 中执行 %1，因此无法发送 %3（已通过 SelfSubjectAccessReview 检查）。</translation>
+    </message>
+    <message>
+        <source>Read-only: %1 was not sent to %2.</source>
+        <translation>只读：未向 %2 发送 %1。</translation>
+    </message>
+</context>
+<context>
     <name>FlaggerActions</name>
     <message>
         <source>none yet</source>
@@ -3316,6 +3192,10 @@ Without a command it opens the window. Commands:
     <message>
         <source>Value</source>
         <translation>值</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1（默认）</translation>
     </message>
 </context>
 <context>
@@ -9985,6 +9865,126 @@ First: %2</source>
     <message>
         <source>Route</source>
         <translation>路由</translation>
+    </message>
+    <message>
+        <source>%1 (route %2)</source>
+        <translation>%1（路由 %2）</translation>
+    </message>
+    <message>
+        <source>%1 (routes %2)</source>
+        <translation>%1（路由 %2）</translation>
+    </message>
+    <message>
+        <source>VirtualService %1</source>
+        <translation>VirtualService %1</translation>
+    </message>
+    <message>
+        <source>VirtualServices %1</source>
+        <translation>VirtualService %1</translation>
+    </message>
+    <message>
+        <source>DestinationRule %1 subsets %2/%3</source>
+        <translation>DestinationRule %1，子集 %2/%3</translation>
+    </message>
+    <message>
+        <source>Istio %1</source>
+        <translation>Istio %1</translation>
+    </message>
+    <message>
+        <source>stable Ingress %1</source>
+        <translation>稳定版本 Ingress %1</translation>
+    </message>
+    <message>
+        <source>stable Ingresses %1</source>
+        <translation>稳定版本 Ingress %1</translation>
+    </message>
+    <message>
+        <source>annotation prefix %1</source>
+        <translation>注解前缀 %1</translation>
+    </message>
+    <message>
+        <source>additional annotations %1</source>
+        <translation>附加注解 %1</translation>
+    </message>
+    <message>
+        <source>NGINX %1</source>
+        <translation>NGINX %1</translation>
+    </message>
+    <message>
+        <source>Ingress %1</source>
+        <translation>Ingress %1</translation>
+    </message>
+    <message>
+        <source>Ingresses %1</source>
+        <translation>Ingress %1</translation>
+    </message>
+    <message>
+        <source>service port %1</source>
+        <translation>服务端口 %1</translation>
+    </message>
+    <message>
+        <source>root service %1</source>
+        <translation>根服务 %1</translation>
+    </message>
+    <message>
+        <source>AWS ALB %1</source>
+        <translation>AWS ALB %1</translation>
+    </message>
+    <message>
+        <source>TrafficSplit %1</source>
+        <translation>TrafficSplit %1</translation>
+    </message>
+    <message>
+        <source>SMI %1</source>
+        <translation>SMI %1</translation>
+    </message>
+    <message>
+        <source>Apache APISIX Route %1</source>
+        <translation>Apache APISIX Route %1</translation>
+    </message>
+    <message>
+        <source>Apache APISIX Route %1 (rules %2)</source>
+        <translation>Apache APISIX Route %1（规则 %2）</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2%</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>method %1</source>
+        <translation>方法 %1</translation>
+    </message>
+    <message>
+        <source>path %1</source>
+        <translation>路径 %1</translation>
+    </message>
+    <message>
+        <source>header %1 %2</source>
+        <translation>请求头 %1 %2</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>The weights the controller last set on the router (status.canary.weights).</source>
+        <translation>控制器最近一次在路由器上设置的权重（status.canary.weights）。</translation>
+    </message>
+    <message>
+        <source>Desired</source>
+        <translation>期望</translation>
+    </message>
+    <message>
+        <source>The router moves to the step&apos;s weight once the canary&apos;s pods are available; until then the controller keeps the previous weight.</source>
+        <translation>金丝雀的 Pod 可用后，路由器才会切换到该步骤的权重；在此之前，控制器保持之前的权重。</translation>
     </message>
 </context>
 <context>

@@ -8,8 +8,6 @@
 
 namespace {
 
-using T = TrafficRouting;
-
 QString names(const QStringList &list)
 {
     return list.join(QStringLiteral(", "));
@@ -30,8 +28,9 @@ QString virtualServiceText(const IstioVirtualServiceRef &vs)
 {
     if (vs.routes.isEmpty())
         return vs.name;
-    return vs.routes.size() == 1 ? T::tr("%1 (route %2)").arg(vs.name, vs.routes.constFirst())
-                                 : T::tr("%1 (routes %2)").arg(vs.name, names(vs.routes));
+    return vs.routes.size() == 1
+        ? TrafficRouting::tr("%1 (route %2)").arg(vs.name, vs.routes.constFirst())
+        : TrafficRouting::tr("%1 (routes %2)").arg(vs.name, names(vs.routes));
 }
 
 QString istioText(const IstioRouting &istio)
@@ -41,61 +40,63 @@ QString istioText(const IstioRouting &istio)
     for (const IstioVirtualServiceRef &vs : istio.virtualServices)
         services.append(virtualServiceText(vs));
     if (services.size() == 1)
-        parts.append(T::tr("VirtualService %1").arg(services.constFirst()));
+        parts.append(TrafficRouting::tr("VirtualService %1").arg(services.constFirst()));
     else if (!services.isEmpty())
-        parts.append(T::tr("VirtualServices %1").arg(names(services)));
+        parts.append(TrafficRouting::tr("VirtualServices %1").arg(names(services)));
     if (!istio.destinationRule.isEmpty())
-        parts.append(T::tr("DestinationRule %1 subsets %2/%3")
+        parts.append(TrafficRouting::tr("DestinationRule %1 subsets %2/%3")
                          .arg(istio.destinationRule, istio.stableSubset, istio.canarySubset));
-    return T::tr("Istio %1").arg(names(parts));
+    return TrafficRouting::tr("Istio %1").arg(names(parts));
 }
 
 QString nginxText(const NginxRouting &nginx)
 {
-    QStringList parts {nginx.stableIngresses.size() == 1
-                           ? T::tr("stable Ingress %1").arg(nginx.stableIngresses.constFirst())
-                           : T::tr("stable Ingresses %1").arg(names(nginx.stableIngresses))};
+    QStringList parts {
+        nginx.stableIngresses.size() == 1
+            ? TrafficRouting::tr("stable Ingress %1").arg(nginx.stableIngresses.constFirst())
+            : TrafficRouting::tr("stable Ingresses %1").arg(names(nginx.stableIngresses))};
     if (!nginx.annotationPrefix.isEmpty())
-        parts.append(T::tr("annotation prefix %1").arg(nginx.annotationPrefix));
+        parts.append(TrafficRouting::tr("annotation prefix %1").arg(nginx.annotationPrefix));
     if (!nginx.additionalAnnotationKeys.isEmpty())
-        parts.append(T::tr("additional annotations %1").arg(names(nginx.additionalAnnotationKeys)));
-    return T::tr("NGINX %1").arg(names(parts));
+        parts.append(TrafficRouting::tr("additional annotations %1")
+                         .arg(names(nginx.additionalAnnotationKeys)));
+    return TrafficRouting::tr("NGINX %1").arg(names(parts));
 }
 
 QString albText(const AlbRouting &alb)
 {
     QStringList parts {alb.ingresses.size() == 1
-                           ? T::tr("Ingress %1").arg(alb.ingresses.constFirst())
-                           : T::tr("Ingresses %1").arg(names(alb.ingresses))};
+                           ? TrafficRouting::tr("Ingress %1").arg(alb.ingresses.constFirst())
+                           : TrafficRouting::tr("Ingresses %1").arg(names(alb.ingresses))};
     if (alb.servicePort)
-        parts.append(T::tr("service port %1").arg(*alb.servicePort));
+        parts.append(TrafficRouting::tr("service port %1").arg(*alb.servicePort));
     if (!alb.rootService.isEmpty())
-        parts.append(T::tr("root service %1").arg(alb.rootService));
-    return T::tr("AWS ALB %1").arg(names(parts));
+        parts.append(TrafficRouting::tr("root service %1").arg(alb.rootService));
+    return TrafficRouting::tr("AWS ALB %1").arg(names(parts));
 }
 
 QString smiText(const SmiRouting &smi)
 {
-    QStringList parts {T::tr("TrafficSplit %1").arg(smi.trafficSplitName)};
+    QStringList parts {TrafficRouting::tr("TrafficSplit %1").arg(smi.trafficSplitName)};
     if (!smi.rootService.isEmpty())
-        parts.append(T::tr("root service %1").arg(smi.rootService));
-    return T::tr("SMI %1").arg(names(parts));
+        parts.append(TrafficRouting::tr("root service %1").arg(smi.rootService));
+    return TrafficRouting::tr("SMI %1").arg(names(parts));
 }
 
 QString apisixText(const ApisixRouting &apisix)
 {
-    return apisix.rules.isEmpty()
-        ? T::tr("Apache APISIX Route %1").arg(apisix.route)
-        : T::tr("Apache APISIX Route %1 (rules %2)").arg(apisix.route, names(apisix.rules));
+    return apisix.rules.isEmpty() ? TrafficRouting::tr("Apache APISIX Route %1").arg(apisix.route)
+                                  : TrafficRouting::tr("Apache APISIX Route %1 (rules %2)")
+                                        .arg(apisix.route, names(apisix.rules));
 }
 
 QString weightText(const TrafficWeight &weight, const QString &role)
 {
-    QString text = T::tr("%1 %2 %").arg(role).arg(weight.weight);
+    QString text = TrafficRouting::tr("%1 %2 %").arg(role).arg(weight.weight);
     if (!weight.serviceName.isEmpty())
-        text = T::tr("%1 to %2").arg(text, weight.serviceName);
+        text = TrafficRouting::tr("%1 to %2").arg(text, weight.serviceName);
     if (!weight.podTemplateHash.isEmpty())
-        text = T::tr("%1 (%2)").arg(text, weight.podTemplateHash);
+        text = TrafficRouting::tr("%1 (%2)").arg(text, weight.podTemplateHash);
     return text;
 }
 
@@ -114,11 +115,11 @@ QString mirrorMatchText(const MirrorRouteMatch &match)
 {
     QStringList parts;
     if (match.method)
-        parts.append(T::tr("method %1").arg(matchText(*match.method)));
+        parts.append(TrafficRouting::tr("method %1").arg(matchText(*match.method)));
     if (match.path)
-        parts.append(T::tr("path %1").arg(matchText(*match.path)));
+        parts.append(TrafficRouting::tr("path %1").arg(matchText(*match.path)));
     for (const auto &[name, rule] : match.headers)
-        parts.append(T::tr("header %1 %2").arg(name, matchText(rule)));
+        parts.append(TrafficRouting::tr("header %1 %2").arg(name, matchText(rule)));
     return names(parts);
 }
 
@@ -132,16 +133,17 @@ QList<TrafficRouting::Line> weightLines(const Rollout &rollout)
 {
     QList<TrafficRouting::Line> lines;
     const QString weights = TrafficRouting::weights(rollout.status);
-    lines.append({QStringLiteral("weights"), T::tr("Weights"), weights,
-                  T::tr("The weights the controller last set on the router "
-                        "(status.canary.weights)."),
+    lines.append({QStringLiteral("weights"), TrafficRouting::tr("Weights"), weights,
+                  TrafficRouting::tr("The weights the controller last set on the router "
+                                     "(status.canary.weights)."),
                   false});
     const QString difference = TrafficRouting::weightDifference(rollout);
     if (!difference.isEmpty())
-        lines.append({QStringLiteral("weights:desired"), T::tr("Desired"), difference,
-                      T::tr("The router moves to the step's weight once the canary's pods are "
-                            "available; until then the controller keeps the previous weight."),
-                      true});
+        lines.append(
+            {QStringLiteral("weights:desired"), TrafficRouting::tr("Desired"), difference,
+             TrafficRouting::tr("The router moves to the step's weight once the canary's pods are "
+                                "available; until then the controller keeps the previous weight."),
+             true});
     return lines;
 }
 

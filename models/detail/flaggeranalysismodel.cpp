@@ -10,7 +10,6 @@
 #include <algorithm>
 
 using Tone = DetailRoles::Tone;
-using M = FlaggerAnalysisModel;
 
 namespace {
 
@@ -18,9 +17,9 @@ const QString separator = QStringLiteral(" \u00b7 ");
 
 DetailRow textRow(const QString &item, const QString &value, const QString &toolTip = {})
 {
-    DetailRow row(M::ColumnCount);
-    row.cell(M::Item) = {item, toolTip};
-    row.cell(M::Value) = {value, toolTip.isEmpty() ? value : toolTip};
+    DetailRow row(FlaggerAnalysisModel::ColumnCount);
+    row.cell(FlaggerAnalysisModel::Item) = {item, toolTip};
+    row.cell(FlaggerAnalysisModel::Value) = {value, toolTip.isEmpty() ? value : toolTip};
     return row;
 }
 
@@ -29,8 +28,8 @@ DetailRow valueOrDefault(const QString &item, const QString &value, const QStrin
 {
     if (!value.isEmpty())
         return textRow(item, value);
-    DetailRow row = textRow(item, M::tr("%1 (default)").arg(fallback));
-    row.cell(M::Value).tone = Tone::Muted;
+    DetailRow row = textRow(item, FlaggerAnalysisModel::tr("%1 (default)").arg(fallback));
+    row.cell(FlaggerAnalysisModel::Value).tone = Tone::Muted;
     return row;
 }
 
@@ -38,7 +37,7 @@ DetailRow valueOrDefault(const QString &item, const QString &value, const QStrin
 DetailRow groupRow(const QString &item)
 {
     DetailRow row = textRow(item, QString());
-    row.cell(M::Item).bold = true;
+    row.cell(FlaggerAnalysisModel::Item).bold = true;
     row.expandedByDefault = true;
     return row;
 }
