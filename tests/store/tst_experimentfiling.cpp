@@ -105,7 +105,10 @@ private slots:
 
         batch = WorkloadDeltaBatch();
         Job done = job;
-        done.conditions.append(Condition {QStringLiteral("Complete"), QStringLiteral("True")});
+        Condition complete;
+        complete.type = QStringLiteral("Complete");
+        complete.status = QStringLiteral("True");
+        done.conditions.append(complete);
         batch.upserts<Job>().append(done);
         QCOMPARE(touched(batch), QSet<QString> {rolloutUid});
         const RolloutDetail after
