@@ -89,6 +89,23 @@ inline QString annotation(const QJsonObject &object, const QString &key)
     return at(object, QStringLiteral("metadata.annotations")).toObject().value(key).toString();
 }
 
+// A user's image change: the first container of the workload's (Rollout's, Deployment's) pod
+// template runs `image`.
+inline void setFirstContainerImage(QJsonObject &workload, const QString &image)
+{
+    QJsonObject spec = workload.value(QLatin1String("spec")).toObject();
+    QJsonObject tmpl = spec.value(QLatin1String("template")).toObject();
+    QJsonObject podSpec = tmpl.value(QLatin1String("spec")).toObject();
+    QJsonArray containers = podSpec.value(QLatin1String("containers")).toArray();
+    QJsonObject container = containers.at(0).toObject();
+    container.insert(QStringLiteral("image"), image);
+    containers.replace(0, container);
+    podSpec.insert(QStringLiteral("containers"), containers);
+    tmpl.insert(QStringLiteral("spec"), podSpec);
+    spec.insert(QStringLiteral("template"), tmpl);
+    workload.insert(QStringLiteral("spec"), spec);
+}
+
 class Cluster
 {
 public:
@@ -187,19 +204,7 @@ public:
     }
     void setImage(const QString &name, const QString &image)
     {
-        updateSpec(rollouts(), name, [&](QJsonObject &ro) {
-            QJsonObject spec = ro.value(QLatin1String("spec")).toObject();
-            QJsonObject tmpl = spec.value(QLatin1String("template")).toObject();
-            QJsonObject podSpec = tmpl.value(QLatin1String("spec")).toObject();
-            QJsonArray containers = podSpec.value(QLatin1String("containers")).toArray();
-            QJsonObject c = containers.at(0).toObject();
-            c.insert(QStringLiteral("image"), image);
-            containers.replace(0, c);
-            podSpec.insert(QStringLiteral("containers"), containers);
-            tmpl.insert(QStringLiteral("spec"), podSpec);
-            spec.insert(QStringLiteral("template"), tmpl);
-            ro.insert(QStringLiteral("spec"), spec);
-        });
+        updateSpec(rollouts(), name, [&](QJsonObject &ro) { setFirstContainerImage(ro, image); });
     }
 
     QList<QJsonObject> list(const ResourceType &t, const QString &ns = QStringLiteral("shop")) const

@@ -138,17 +138,7 @@ public:
     void setTargetImage(const QString &image)
     {
         QJsonObject target = deployment(QStringLiteral("podinfo"));
-        QJsonObject spec = target.value(QLatin1String("spec")).toObject();
-        QJsonObject tmpl = spec.value(QLatin1String("template")).toObject();
-        QJsonObject podSpec = tmpl.value(QLatin1String("spec")).toObject();
-        QJsonArray containers = podSpec.value(QLatin1String("containers")).toArray();
-        QJsonObject container = containers.at(0).toObject();
-        container.insert(QStringLiteral("image"), image);
-        containers.replace(0, container);
-        podSpec.insert(QStringLiteral("containers"), containers);
-        tmpl.insert(QStringLiteral("spec"), podSpec);
-        spec.insert(QStringLiteral("template"), tmpl);
-        target.insert(QStringLiteral("spec"), spec);
+        setFirstContainerImage(target, image);
         const StoreResult r = store.update(deployments(), target, WriteScope::Spec);
         if (!r.ok())
             qFatal("deployment update failed: %s", qPrintable(r.error.message));
