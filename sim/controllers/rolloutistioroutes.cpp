@@ -14,39 +14,44 @@ namespace rdsim {
 
 namespace {
 
-const ResourceType *istioType(const char *plural)
+// getVirtualServiceSetWeightRoute, the destinations a mirror route copies.
+QJsonArray istioMirroredWeightRoute(const QJsonArray &http, const QStringList &routeNames)
+{
+    const QList<int> indexes = RolloutIstioRoutes::routeIndexesToPatch(http, routeNames);
+    if (indexes.isEmpty())
+        return {};
+    return http.at(indexes.first()).toObject().value(QLatin1String("route")).toArray();
+}
+
+} // namespace
+
+const ResourceType *RolloutIstioRoutes::istioType(const char *plural)
 {
     return ResourceCatalog::find(QStringLiteral("networking.istio.io"),
                                  QString::fromLatin1(plural));
 }
 
-// "ns/name" or "name" (the rollout's namespace).
-std::pair<QString, QString> splitRef(const QString &ref, const QString &ns)
+std::pair<QString, QString> RolloutIstioRoutes::splitRef(const QString &ref) const
 {
     const qsizetype slash = ref.indexOf(u'/');
     if (slash < 0)
-        return {ns, ref};
+        return {r.nameSpace(), ref};
     return {ref.left(slash), ref.mid(slash + 1)};
 }
 
-// getHttpRouteIndexesToPatch for the mirror route: the named route, or the only one.
-QJsonArray weightRoute(const QJsonArray &http, const QStringList &routeNames,
-                       const QStringList &managed)
+QList<int> RolloutIstioRoutes::routeIndexesToPatch(const QJsonArray &http,
+                                                   const QStringList &routeNames)
 {
-    QJsonArray unmanaged;
-    for (const QJsonValue &value : http) {
-        const QString name = value.toObject().value(QLatin1String("name")).toString();
-        if (!routeNames.isEmpty() && routeNames.contains(name))
-            return value.toObject().value(QLatin1String("route")).toArray();
-        if (!managed.contains(name))
-            unmanaged.append(value);
+    QList<int> indexes;
+    for (int i = 0; i < http.size(); ++i) {
+        const QString name = http.at(i).toObject().value(QLatin1String("name")).toString();
+        if (routeNames.isEmpty() && (http.size() == 1 || name.isEmpty()))
+            return {i};
+        if (routeNames.contains(name))
+            indexes.append(i);
     }
-    if (routeNames.isEmpty() && unmanaged.size() == 1)
-        return unmanaged.first().toObject().value(QLatin1String("route")).toArray();
-    return {};
+    return indexes;
 }
-
-} // namespace
 
 RolloutIstioRoutes::RolloutIstioRoutes(RolloutReconciler &reconciler) :
     r(reconciler), m_istio(JsonUtil::objectAt(r.spec.canary(), "trafficRouting.istio"))
@@ -184,18 +189,20 @@ void RolloutIstioRoutes::reconcile()
     const QJsonObject step = index < r.spec.stepCount() ? r.spec.step(index) : QJsonObject();
     const bool routeStep = step.contains(QLatin1String("setHeaderRoute"))
         || step.contains(QLatin1String("setMirrorRoute"));
+    updateDestinationRule();
     for (const auto &[ref, routes] : std::as_const(virtualServices)) {
         if (finished)
             removeManagedRoutes(ref);
         else if (routeStep)
             update(ref, routes, step);
+        setWeight(ref, routes);
     }
 }
 
 void RolloutIstioRoutes::update(const QString &ref, const QStringList &routes,
                                 const QJsonObject &step)
 {
-    const auto [ns, name] = splitRef(ref, r.nameSpace());
+    const auto [ns, name] = splitRef(ref);
     const auto vs = r.env.store.get(*istioType("virtualservices"), ns, name);
     if (!vs)
         return;
@@ -205,7 +212,7 @@ void RolloutIstioRoutes::update(const QString &ref, const QStringList &routes,
         ? headerRoute(step.value(QLatin1String("setHeaderRoute")).toObject(),
                       canaryDestination(*vs))
         : mirrorRoute(step.value(QLatin1String("setMirrorRoute")).toObject(),
-                      weightRoute(http, routes, m_managed), canaryDestination(*vs));
+                      istioMirroredWeightRoute(http, routes), canaryDestination(*vs));
     if (writeHttp(*vs, withRoute(http, route, m_managed))) {
         r.event(QStringLiteral("Updated VirtualService"),
                 QStringLiteral("VirtualService `%1` set %2 '%3'")
@@ -217,7 +224,7 @@ void RolloutIstioRoutes::update(const QString &ref, const QStringList &routes,
 
 void RolloutIstioRoutes::removeManagedRoutes(const QString &ref)
 {
-    const auto [ns, name] = splitRef(ref, r.nameSpace());
+    const auto [ns, name] = splitRef(ref);
     const auto vs = r.env.store.get(*istioType("virtualservices"), ns, name);
     if (!vs)
         return;
