@@ -25,15 +25,6 @@ constexpr int maxEntries = 200;
 // PromQL and Go templates run to a few kilobytes; anything longer is not a query.
 constexpr size_t maxQueryBytes = 64 * 1024;
 
-// Flagger writes one condition; a list decoded whole is cut to maxEntries afterwards.
-template<typename T> void dropBeyondLimit(Context &ctx, const Path &path, QList<T> &list)
-{
-    if (list.size() <= maxEntries)
-        return;
-    reportTruncated(ctx, path, maxEntries);
-    list.resize(maxEntries);
-}
-
 // A query (PromQL, a Go template): kept up to maxQueryBytes, cut at a character boundary.
 void readQuery(Context &ctx, Element value, const Path &path, QString &out)
 {
@@ -296,8 +287,8 @@ void decodeCanaryStatus(Context &ctx, Element value, const Path &path, FlaggerCa
         } else if (is(key, "trackedConfigs")) {
             countMembers(ctx, v, p, out.trackedConfigsCount);
         } else if (is(key, "conditions")) {
-            decodeConditions(ctx, v, p, out.conditions);
-            dropBeyondLimit(ctx, p, out.conditions);
+            // Flagger writes one condition.
+            readBoundedList(ctx, v, p, out.conditions, maxEntries, decodeCondition);
         } else if (is(key, "observedGeneration")) {
             qint64 generation = 0;
             if (readInt64(ctx, v, p, generation))
