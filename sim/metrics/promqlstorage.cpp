@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metrics/promqlstorage.h"
 
+#include "metrics/istiometrics.h"
 #include "metrics/metricexposition.h"
 
 #include <algorithm>
@@ -19,20 +20,25 @@ struct MetricDef
 {
     const char *name;
     Field field;
+    bool mesh; // Istio's labels (IstioMetrics) rather than the pod's own
 };
 
 // The exposition's families as Prometheus stores them (histograms as _bucket, _sum, _count).
 constexpr MetricDef kMetrics[] = {
-    {"falco_events", Field::FalcoEvents},
-    {"kube_pod_container_status_restarts_total", Field::Restarts},
-    {"orders_total", Field::Orders},
-    {"rd_container_cpu_usage_seconds_total", Field::CpuSeconds},
-    {"rd_container_memory_working_set_bytes", Field::MemoryBytes},
-    {"rd_http_request_duration_seconds_bucket", Field::Bucket},
-    {"rd_http_request_duration_seconds_count", Field::Requests},
-    {"rd_http_request_duration_seconds_sum", Field::LatencySum},
-    {"rd_http_request_errors_total", Field::Errors},
-    {"rd_http_requests_total", Field::Requests},
+    {"falco_events", Field::FalcoEvents, false},
+    {"istio_request_duration_milliseconds_bucket", Field::MeshBucket, true},
+    {"istio_request_duration_milliseconds_count", Field::Requests, true},
+    {"istio_request_duration_milliseconds_sum", Field::MeshDurationSum, true},
+    {"istio_requests_total", Field::MeshResponses, true},
+    {"kube_pod_container_status_restarts_total", Field::Restarts, false},
+    {"orders_total", Field::Orders, false},
+    {"rd_container_cpu_usage_seconds_total", Field::CpuSeconds, false},
+    {"rd_container_memory_working_set_bytes", Field::MemoryBytes, false},
+    {"rd_http_request_duration_seconds_bucket", Field::Bucket, false},
+    {"rd_http_request_duration_seconds_count", Field::Requests, false},
+    {"rd_http_request_duration_seconds_sum", Field::LatencySum, false},
+    {"rd_http_request_errors_total", Field::Errors, false},
+    {"rd_http_requests_total", Field::Requests, false},
 };
 
 // Bounds the per-query cache of closed-form counters (about 150 bytes each).
@@ -107,9 +113,12 @@ const std::deque<StoredSeries> &Storage::seriesNamed(const QString &name)
     if (existing != m_series.constEnd())
         return *existing;
     Field field = Field::Requests;
+    bool mesh = false;
     for (const MetricDef &def : kMetrics) {
-        if (name == QLatin1String(def.name))
+        if (name == QLatin1String(def.name)) {
             field = def.field;
+            mesh = def.mesh;
+        }
     }
     std::deque<StoredSeries> &list = m_series[name];
     QHash<QString, size_t> bySignature;
@@ -124,7 +133,8 @@ const std::deque<StoredSeries> &Storage::seriesNamed(const QString &name)
         list[*it].segments.append(segment);
     };
     for (int i = 0; i < m_segments.size(); ++i) {
-        for (const StoredSeries &series : seriesOf(name, field, i))
+        for (const StoredSeries &series :
+             mesh ? meshSeries(name, field, i) : seriesOf(name, field, i))
             add(series, i);
     }
     for (StoredSeries &series : list) {
@@ -138,6 +148,8 @@ const std::deque<StoredSeries> &Storage::seriesNamed(const QString &name)
             series.staleAtMs.append(segment.isOpen() || continued ? kNever
                                                                   : ceilGrid(segment.toMs));
         }
+        if (series.mesh)
+            chainMeshSegments(series);
     }
     return list;
 }
@@ -304,6 +316,12 @@ const SyntheticMetrics::PodCounters &Storage::counters(int segment, qint64 atMs)
 
 double Storage::value(const StoredSeries &series, int segment, qint64 atMs)
 {
+    const double own = segmentValue(series, segment, atMs);
+    return series.offsets.isEmpty() ? own : own + series.offsets.value(segment);
+}
+
+double Storage::segmentValue(const StoredSeries &series, int segment, qint64 atMs)
+{
     const PodSegment &s = m_segments.at(segment);
     switch (series.field) {
     case Field::MemoryBytes:
@@ -335,6 +353,12 @@ double Storage::value(const StoredSeries &series, int segment, qint64 atMs)
         const double perHour = m_behaviours.at(segment).falco.value(series.falcoRule).perHour;
         return std::floor(perHour * double(std::max<qint64>(0, atMs - s.pod.startMs)) / 3.6e6);
     }
+    case Field::MeshResponses:
+        return IstioMetrics::responses(counters(segment, atMs), series.errorResponses);
+    case Field::MeshBucket:
+        return IstioMetrics::durationBucket(counters(segment, atMs), series.bucket);
+    case Field::MeshDurationSum:
+        return IstioMetrics::durationSumMs(counters(segment, atMs));
     }
     return 0;
 }

@@ -34,14 +34,25 @@ struct StoredSeries
         MemoryBytes,
         Restarts,
         Orders,
-        FalcoEvents
+        FalcoEvents,
+        MeshResponses, // istio_requests_total, by response code
+        MeshBucket, // istio_request_duration_milliseconds_bucket
+        MeshDurationSum // istio_request_duration_milliseconds_sum (_count is Requests)
     };
     Labels labels;
     Field field = Field::Requests;
-    int bucket = 0; // Field::Bucket: index into SyntheticMetrics::kBucketBounds (11 = +Inf)
+    // Field::Bucket: index into SyntheticMetrics::kBucketBounds (11 = +Inf); Field::MeshBucket:
+    // into IstioMetrics::kDurationBoundsMs (19 = +Inf)
+    int bucket = 0;
     QString container; // Field::Restarts
     bool failedOrders = false; // Field::Orders: status="failed" (else "success")
     int falcoRule = 0; // Field::FalcoEvents: index into the behaviour's falco rules
+    bool errorResponses = false; // Field::MeshResponses: response_code="503" (else "200")
+    // Istio's labels (no role): a pod's segments before and after a role change are one
+    // series, whose counters go on from where they were rather than restart: a segment's
+    // offset (absent: 0) is added to its closed form.
+    bool mesh = false;
+    QHash<int, double> offsets;
     QList<int> segments; // indices into the storage's segments, by start time
     QList<qint64> staleAtMs; // per segment: when a scrape first missed it (kNever if never)
 
@@ -80,12 +91,18 @@ private:
     // The series one segment adds to a metric: one, or one per bucket, container or status.
     QList<StoredSeries> seriesOf(const QString &name, StoredSeries::Field field, int segment) const;
     QList<StoredSeries> falcoSeries(const QString &name, int segment) const;
+    QList<StoredSeries> meshSeries(const QString &name, StoredSeries::Field field,
+                                   int segment) const;
     Labels podLabels(const PodSegment &segment) const;
     qint64 firstSampleMs(const PodSegment &segment) const;
     qint64 lastSampleMs(const PodSegment &segment, qint64 atOrBeforeMs) const;
     qint64 floorGrid(qint64 ms) const;
     qint64 ceilGrid(qint64 ms) const;
     double value(const StoredSeries &series, int segment, qint64 atMs);
+    double segmentValue(const StoredSeries &series, int segment, qint64 atMs);
+    // The offsets of a mesh series (segments sorted): a segment whose closed form differs from
+    // the previous one's (another role) starts where that one ended.
+    void chainMeshSegments(StoredSeries &series);
     const SyntheticMetrics::PodCounters &counters(int segment, qint64 atMs);
 
     QList<PodSegment> m_segments;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SyntheticMetrics::exposition: the /metrics text of every running pod. The query engine
 // serves the same families as series (promqlstorage.cpp); the two must name them alike.
+#include "metrics/istiometrics.h"
 #include "metrics/metricexposition.h"
 #include "metrics/metricpods.h"
 #include "metrics/syntheticmetrics.h"
@@ -117,6 +118,11 @@ QByteArray SyntheticMetrics::exposition(const ObjectStore &store, qint64 atMs) c
     writeHttpFamilies(rows, out);
     writeContainerFamilies(rows, out);
     writeOrders(rows, out);
+    QList<IstioMetrics::ExposedPod> meshPods;
+    meshPods.reserve(rows.size());
+    for (const Row &row : std::as_const(rows))
+        meshPods.append({row.pod, row.counters});
+    IstioMetrics::expose(meshPods, out);
     return out.text();
 }
 

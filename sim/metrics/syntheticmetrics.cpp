@@ -299,15 +299,15 @@ SyntheticMetrics::PodCounters SyntheticMetrics::countersWith(const MetricBehavio
         * (b.errorRatio * rate.productIntegral(ratio, t0, ts)
            + canaryErrorRatio(b) * rate.productIntegral(ratio, ts, t1));
 
-    const double p99Before = b.latencyP99Ms / 1000.0;
-    const double p99After = canaryLatencyMs(b) / 1000.0;
-    for (size_t i = 0; i < kBucketBounds.size(); ++i) {
-        c.buckets[i] = before * LatencyDistribution::cdf(kBucketBounds[i], p99Before)
-            + after * LatencyDistribution::cdf(kBucketBounds[i], p99After);
-    }
+    c.baseRequests = before;
+    c.canaryRequests = after;
+    c.baseP99Seconds = b.latencyP99Ms / 1000.0;
+    c.canaryP99Seconds = canaryLatencyMs(b) / 1000.0;
+    for (size_t i = 0; i < kBucketBounds.size(); ++i)
+        c.buckets[i] = c.requestsWithin(kBucketBounds[i]);
     c.buckets[kBucketBounds.size()] = c.requests;
-    c.latencySumSeconds = before * LatencyDistribution::mean(p99Before)
-        + after * LatencyDistribution::mean(p99After);
+    c.latencySumSeconds = before * LatencyDistribution::mean(c.baseP99Seconds)
+        + after * LatencyDistribution::mean(c.canaryP99Seconds);
     c.cpuSeconds = b.cpuCores * MetricSignal(podName, MetricSignal::Cpu).integral(t0, t1);
     if (b.orderRate > 0) {
         const MetricSignal orders(podName, MetricSignal::OrderRate);
@@ -318,6 +318,12 @@ SyntheticMetrics::PodCounters SyntheticMetrics::countersWith(const MetricBehavio
         c.ordersFailed = b.orderRate * (base.failed + canary.failed);
     }
     return c;
+}
+
+double SyntheticMetrics::PodCounters::requestsWithin(double seconds) const
+{
+    return baseRequests * LatencyDistribution::cdf(seconds, baseP99Seconds)
+        + canaryRequests * LatencyDistribution::cdf(seconds, canaryP99Seconds);
 }
 
 std::optional<double> SyntheticMetrics::evaluateQuery(const ObjectStore &store, const QString &ns,

@@ -98,6 +98,16 @@ public:
         double cpuSeconds = 0;
         double ordersSucceeded = 0; // 0 unless the behaviour's orderRate > 0
         double ordersFailed = 0;
+        // The requests served before and after the switch to the canary values, and the p99
+        // of each part: every histogram (rd_http's seconds, Istio's milliseconds) is split
+        // from these, so their quantiles agree.
+        double baseRequests = 0;
+        double canaryRequests = 0;
+        double baseP99Seconds = 0;
+        double canaryP99Seconds = 0;
+
+        // Requests that took at most `seconds` (a cumulative bucket's count).
+        double requestsWithin(double seconds) const;
     };
     PodCounters counters(const QString &ns, const QString &rollout, const QString &role,
                          const QString &podName, qint64 startMs, qint64 roleSinceMs,
@@ -132,7 +142,9 @@ public:
     // container, from containerStatuses), and orders_total (status "success" and "failed")
     // for the pods of rollouts with an orderRate; labels namespace, pod, rollout,
     // rollouts_pod_template_hash, role (stable, canary, active, preview, or "old" for a
-    // superseded ReplicaSet) and, for a Deployment's pod, deployment (rollout then empty).
+    // superseded ReplicaSet) and, for a Deployment's pod, deployment (rollout then empty);
+    // then Istio's istio_requests_total and istio_request_duration_milliseconds of the same
+    // counters (IstioMetrics).
     // A role change (promotion) recomputes a pod's counters from its new role, which a
     // Prometheus scrape may see as a counter reset.
     QByteArray exposition(const ObjectStore &store, qint64 atMs) const;

@@ -262,9 +262,12 @@ private slots:
         QCOMPARE(series[1]["__name__"].toString(), QStringLiteral("rd_http_requests_total"));
 
         response = client->Get("/prometheus/api/v1/labels");
-        QCOMPARE(QByteArray::fromStdString(response->body),
-                 QByteArray("{\"status\":\"success\",\"data\":[\"__name__\",\"le\",\"namespace\","
-                            "\"pod\",\"role\",\"rollout\",\"rollouts_pod_template_hash\"]}"));
+        QCOMPARE(
+            QByteArray::fromStdString(response->body),
+            QByteArray("{\"status\":\"success\",\"data\":[\"__name__\",\"destination_workload\","
+                       "\"destination_workload_namespace\",\"le\",\"namespace\",\"pod\","
+                       "\"reporter\",\"response_code\",\"role\",\"rollout\","
+                       "\"rollouts_pod_template_hash\"]}"));
         response = client->Get("/prometheus/api/v1/label/role/values");
         QCOMPARE(QByteArray::fromStdString(response->body),
                  QByteArray("{\"status\":\"success\",\"data\":[\"canary\",\"stable\"]}"));
@@ -275,7 +278,7 @@ private slots:
             = client->Get("/prometheus/api/v1/label/__name__/values?match[]="
                           + PrometheusFixture::encode(QStringLiteral("{__name__=~\".*_total\"}")));
         QCOMPARE(body(response)["data"].toArray(),
-                 (QJsonArray {"rd_container_cpu_usage_seconds_total",
+                 (QJsonArray {"istio_requests_total", "rd_container_cpu_usage_seconds_total",
                               "rd_http_request_errors_total", "rd_http_requests_total"}));
         response = client->Get("/prometheus/api/v1/label/nothere/values");
         QCOMPARE(QByteArray::fromStdString(response->body),

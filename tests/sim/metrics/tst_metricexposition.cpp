@@ -70,6 +70,28 @@ void TestMetricExposition::expositionIsExact()
                "# TYPE kube_pod_container_status_restarts_total counter\n"
                "kube_pod_container_status_restarts_total{%1,container=\"app\\\"x\\\\y\"} 3\n")
                .arg(labels);
+    // Istio's destination-side series of the same pod, named by its workload.
+    const QString mesh = QStringLiteral(
+        "destination_workload=\"web\",destination_workload_namespace=\"shop\",namespace=\"shop\","
+        "pod=\"web-aaa-x1\",reporter=\"destination\"");
+    expected += QStringLiteral("# HELP istio_requests_total Requests the pod's sidecar received, "
+                               "by response code.\n"
+                               "# TYPE istio_requests_total counter\n"
+                               "istio_requests_total{%1,response_code=\"200\"} 0\n"
+                               "istio_requests_total{%1,response_code=\"503\"} 0\n"
+                               "# HELP istio_request_duration_milliseconds Duration of the "
+                               "requests the pod's sidecar received.\n"
+                               "# TYPE istio_request_duration_milliseconds histogram\n")
+                    .arg(mesh);
+    for (const char *le : {"0.5",   "1",      "5",      "10",      "25",      "50",    "100",
+                           "250",   "500",    "1000",   "2500",    "5000",    "10000", "30000",
+                           "60000", "300000", "600000", "1800000", "3600000", "+Inf"}) {
+        expected += QStringLiteral("istio_request_duration_milliseconds_bucket{%1,le=\"%2\"} 0\n")
+                        .arg(mesh, QString::fromLatin1(le));
+    }
+    expected += QStringLiteral("istio_request_duration_milliseconds_sum{%1} 0\n"
+                               "istio_request_duration_milliseconds_count{%1} 0\n")
+                    .arg(mesh);
     QCOMPARE(QString::fromUtf8(metrics.exposition(store, kT0)), expected);
 
     // Before the pod started it is not there at all (families stay, without samples).
@@ -98,7 +120,10 @@ void TestMetricExposition::expositionParsesBackToTheCounters()
              QStringLiteral("histogram"));
     QCOMPARE(types.value(QStringLiteral("rd_container_memory_working_set_bytes")),
              QStringLiteral("gauge"));
-    QCOMPARE(types.size(), 6);
+    QCOMPARE(types.value(QStringLiteral("istio_request_duration_milliseconds")),
+             QStringLiteral("histogram"));
+    QCOMPARE(types.value(QStringLiteral("istio_requests_total")), QStringLiteral("counter"));
+    QCOMPARE(types.size(), 8);
 
     const auto stable
         = metrics.counters(QStringLiteral("shop"), QStringLiteral("web"), QStringLiteral("stable"),
@@ -111,6 +136,8 @@ void TestMetricExposition::expositionParsesBackToTheCounters()
     for (const ParsedSample &s : samples) {
         const bool isCanary = s.label(QStringLiteral("pod")) == QLatin1String("web-bbb-1");
         const auto &c = isCanary ? canary : stable;
+        if (s.name.startsWith(QLatin1String("istio_")))
+            continue; // Istio's labels: tst_istiometrics
         QCOMPARE(s.label(QStringLiteral("role")),
                  isCanary ? QStringLiteral("canary") : QStringLiteral("stable"));
         QCOMPARE(s.label(QStringLiteral("rollouts_pod_template_hash")),
