@@ -23,7 +23,7 @@ private slots:
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 0);
         const QJsonObject list = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
-        QCOMPARE(list.value(QStringLiteral("items")).toArray().size(), 10);
+        QCOMPARE(list.value(QStringLiteral("items")).toArray().size(), 11);
 
         process.start(
             QStringLiteral(RD_APP_EXE),

@@ -92,6 +92,7 @@ private slots:
             QStringLiteral("dev search/search-api"),
             QStringLiteral("dev shop/cart"),
             QStringLiteral("dev shop/checkout"),
+            QStringLiteral("dev shop/recommendations"),
             QStringLiteral("dev shop/storefront"),
             QStringLiteral("prod payments/payments-gateway"),
             QStringLiteral("prod search/query-parser"),
@@ -115,14 +116,14 @@ private slots:
                 int(ConnectionState::Live), timeoutMs);
         }
         QTRY_COMPARE(column(environments, EnvironmentModel::WorkloadCountRole),
-                     QStringList({QStringLiteral("4"), QStringLiteral("4"), QStringLiteral("5")}));
+                     QStringList({QStringLiteral("5"), QStringLiteral("4"), QStringLiteral("5")}));
         QCOMPARE(connectionStatus(m_window)->itemTexts(),
                  QStringList({QStringLiteral("dev: Live"), QStringLiteral("staging: Live"),
                               QStringLiteral("prod: Live")}));
         QVERIFY(connectionStatus(m_window)->lastUpdated().isValid());
         QVERIFY(
             connectionStatus(m_window)->lastUpdatedText().startsWith(QStringLiteral("Updated ")));
-        QTRY_VERIFY(m_window->summaryText().startsWith(QStringLiteral("Workloads: 13")));
+        QTRY_VERIFY(m_window->summaryText().startsWith(QStringLiteral("Workloads: 14")));
         QVERIFY(banner(m_window)->isHidden());
     }
 
@@ -142,7 +143,7 @@ private slots:
             rowKeys(view),
             QStringList({QStringLiteral("dev shop/checkout"), QStringLiteral("prod shop/checkout"),
                          QStringLiteral("staging shop/checkout")}));
-        QTRY_COMPARE(m_window->summaryText().left(24), QStringLiteral("Workloads: 3 of 13 shown"));
+        QTRY_COMPARE(m_window->summaryText().left(24), QStringLiteral("Workloads: 3 of 14 shown"));
 
         // An environment in the side list narrows further; clicking it again widens.
         EnvironmentListView *list = environmentList(m_window);
@@ -157,7 +158,7 @@ private slots:
         // Escape clears the text.
         QTest::keyClick(bar->lineEdit(), Qt::Key_Escape);
         QCOMPARE(bar->text(), QString());
-        QCOMPARE(view->rowCount(), 13);
+        QCOMPARE(view->rowCount(), 14);
 
         // A phase toggle shows that phase only; its label counts it. The demo moves on while
         // the test runs, so take the phase most rows have right now.
@@ -180,7 +181,7 @@ private slots:
                          column(m_window->fleetModel(), FleetModel::PhaseRole).count(phase)));
         QTest::mouseClick(toggle, Qt::LeftButton);
         QVERIFY(filterProxy(m_window)->phaseFilter().isEmpty());
-        QCOMPARE(view->rowCount(), 13);
+        QCOMPARE(view->rowCount(), 14);
 
         // "Needs attention" keeps exactly the rows the model marks.
         QAbstractButton *attention = bar->attentionButton();
@@ -190,7 +191,7 @@ private slots:
             QVERIFY(view->index(row, 0).data(FleetModel::RequiresAttentionRole).toBool());
         QTest::mouseClick(attention, Qt::LeftButton);
         QVERIFY(!filterProxy(m_window)->isAttentionOnly());
-        QCOMPARE(view->rowCount(), 13);
+        QCOMPARE(view->rowCount(), 14);
     }
 
     void sortThroughTheHeader()

@@ -151,7 +151,7 @@ private slots:
                 }
             }
         }
-        QCOMPARE(rollouts, 10);
+        QCOMPARE(rollouts, 11);
         QCOMPARE(deployments, 3); // storefront and the targets of the Flagger canaries
         QCOMPARE(canaries, 2);
 
