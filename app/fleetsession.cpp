@@ -94,10 +94,11 @@ void FleetSession::open(const CommandLineOptions &options)
             contexts += int(group.contexts.size());
         if (contexts > setup.contextGroups.size())
             m_window->showEnvironmentsHint(
-                tr("%1 contexts of your kubeconfig reach %2 clusters: each cluster is shown "
-                   "once, through one context. Choose which, and save the choice.")
-                    .arg(contexts)
-                    .arg(setup.contextGroups.size()));
+                tr("%1 of your kubeconfig reach %2: each cluster is shown once, through one "
+                   "context. Choose which, and save the choice.",
+                   "%1: the contexts, %2: the clusters")
+                    .arg(tr("%n contexts", nullptr, contexts),
+                         tr("%n clusters", nullptr, int(setup.contextGroups.size()))));
     }
 }
 

@@ -134,10 +134,8 @@ QString startedLine(const QList<EnvironmentSpec> &environments, const QString &p
     for (const EnvironmentSpec &environment : environments)
         names.append(environment.name);
     const QString where = QDir::toNativeSeparators(path);
-    if (names.size() == 1)
-        return RecordCommand::tr("recording 1 environment (%1) into %2").arg(names.first(), where);
-    return RecordCommand::tr("recording %1 environments (%2) into %3")
-        .arg(QString::number(names.size()), names.join(QStringLiteral(", ")), where);
+    return RecordCommand::tr("recording %n environments (%1) into %2", nullptr, int(names.size()))
+        .arg(names.join(QStringLiteral(", ")), where);
 }
 
 } // namespace

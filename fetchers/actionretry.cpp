@@ -55,7 +55,7 @@ ActionRetry::Decision ActionRetry::decide(Request request, const NetError &error
         return decision;
     }
     if (attempts >= m_policy.maxAttempts) {
-        decision.note = ActionRetryText::tr("Gave up after %1 attempts.").arg(attempts);
+        decision.note = ActionRetryText::tr("Gave up after %n attempts.", nullptr, attempts);
         return decision;
     }
     const int backoffMs = m_policy.firstDelayMs << std::min(attempts - 1, 8);

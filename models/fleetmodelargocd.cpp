@@ -281,11 +281,8 @@ QString FleetModel::argoToolTip(const FleetRow &row, const ArgoApplication &appl
     QString sync = application.syncStatus.isEmpty()
         ? tr("Sync: not compared yet")
         : tr("Sync: %1").arg(argoWord(application.syncStatus));
-    // No "%n resource(s)": without an English translation Qt would show the "(s)".
-    if (const int outOfSync = application.outOfSyncCount(); outOfSync == 1)
-        sync = tr("%1, 1 resource out of sync").arg(sync);
-    else if (outOfSync > 1)
-        sync = tr("%1, %2 resources out of sync").arg(sync, QString::number(outOfSync));
+    if (const int outOfSync = application.outOfSyncCount(); outOfSync > 0)
+        sync = tr("%1, %n resources out of sync", nullptr, outOfSync).arg(sync);
     lines.append(sync);
     lines.append(
         application.syncRevision.isEmpty()

@@ -56,20 +56,20 @@ GateOutcome outcomeOf(const AnalysisMetric &metric, const Counts &counts, QStrin
     const int errorLimit
         = limitOf(metric.consecutiveErrorLimit, MetricDescription::defaultConsecutiveErrorLimit);
     if (counts.consecutiveErrors > errorLimit) {
-        *message = AnalysisGates::tr("%1 errors in a row, more than the limit of %2")
-                       .arg(counts.consecutiveErrors)
+        *message = AnalysisGates::tr("%n errors in a row, more than the limit of %1", nullptr,
+                                     counts.consecutiveErrors)
                        .arg(errorLimit);
         return GateOutcome::Error;
     }
     if (counts.inconclusive > inconclusiveLimit) {
-        *message = AnalysisGates::tr("%1 inconclusive measurements, more than the limit of %2")
-                       .arg(counts.inconclusive)
+        *message = AnalysisGates::tr("%n inconclusive measurements, more than the limit of %1",
+                                     nullptr, counts.inconclusive)
                        .arg(inconclusiveLimit);
         return GateOutcome::Inconclusive;
     }
     if (failureLimit >= 0 && counts.failed > failureLimit) {
-        *message = AnalysisGates::tr("%1 failed measurements, more than the limit of %2")
-                       .arg(counts.failed)
+        *message = AnalysisGates::tr("%n failed measurements, more than the limit of %1", nullptr,
+                                     counts.failed)
                        .arg(failureLimit);
         return GateOutcome::Fail;
     }
@@ -77,11 +77,8 @@ GateOutcome outcomeOf(const AnalysisMetric &metric, const Counts &counts, QStrin
         *message = AnalysisGates::tr("no measurement yet");
         return GateOutcome::Inconclusive;
     }
-    // Without %n: the English text is the source, which has no plural forms.
-    *message = counts.measured == 1
-        ? AnalysisGates::tr("running: 1 measurement, within the limits so far")
-        : AnalysisGates::tr("running: %1 measurements, within the limits so far")
-              .arg(counts.measured);
+    *message = AnalysisGates::tr("running: %n measurements, within the limits so far", nullptr,
+                                 counts.measured);
     return GateOutcome::Pass;
 }
 
@@ -130,7 +127,8 @@ GateResult metricGate(const AnalysisRun &run, const AnalysisMetric &metric,
         && measured.phase != QLatin1String("Pending")) {
         gate.outcome = completedOutcome(measured.phase);
         gate.message = measured.message.isEmpty()
-            ? AnalysisGates::tr("%1 after %2 measurements").arg(measured.phase).arg(counts.measured)
+            ? AnalysisGates::tr("%1 after %n measurements", nullptr, counts.measured)
+                  .arg(measured.phase)
             : measured.message;
         return gate;
     }

@@ -167,25 +167,24 @@ GateResult GateJudge::judge(const GateSpec &spec, const GateQueries &queries,
         result.outcome = GateOutcome::Error;
         result.message = problem;
     } else if (canaryData.samples < required) {
-        result.message = tr("too little data: %1 of the %2 points the canary needs in the last "
-                            "%3 had a value")
+        result.message = tr("too little data: %1 of the %n points the canary needs in the last "
+                            "%2 had a value",
+                            nullptr, required)
                              .arg(canaryData.samples)
-                             .arg(required)
                              .arg(window);
     } else if (stable && stableData.samples < required) {
-        result.message = tr("too little data: %1 of the %2 points the stable needs in the last "
-                            "%3 had a value")
+        result.message = tr("too little data: %1 of the %n points the stable needs in the last "
+                            "%2 had a value",
+                            nullptr, required)
                              .arg(stableData.samples)
-                             .arg(required)
                              .arg(window);
     } else {
         const QString broken = brokenBound(spec, canaryData.mean, stable ? &stableData : nullptr);
         result.outcome = broken.isEmpty() ? GateOutcome::Pass : GateOutcome::Fail;
-        result.message = broken.isEmpty() ? tr("canary %1 is within %2 (mean of %3 points over %4)")
-                                                .arg(number(canaryData.mean), result.bound)
-                                                .arg(canaryData.samples)
-                                                .arg(window)
-                                          : broken;
+        result.message = broken.isEmpty()
+            ? tr("canary %1 is within %2 (mean of %n points over %3)", nullptr, canaryData.samples)
+                  .arg(number(canaryData.mean), result.bound, window)
+            : broken;
     }
     return result;
 }

@@ -179,7 +179,10 @@ QString MetricDescription::limitsExplained(const AnalysisMetric &metric)
     lines.append(tr("Error when consecutive errors exceed %1.")
                      .arg(limitValue(metric.consecutiveErrorLimit, defaultConsecutiveErrorLimit)));
     const IntOrString &successes = metric.consecutiveSuccessLimit;
-    if (successes.isString() || (successes.isInt() && successes.intValue > 0))
+    if (successes.isInt() && successes.intValue > 0)
+        lines.append(
+            tr("Successful once %n measurements in a row succeed.", nullptr, successes.intValue));
+    else if (successes.isString()) // an unresolved argument
         lines.append(
             tr("Successful once %1 measurements in a row succeed.").arg(successes.toString()));
     lines.append(tr("An unset limit is Argo Rollouts' default: failureLimit %1, "
@@ -201,12 +204,12 @@ QString MetricDescription::schedule(const AnalysisMetric &metric)
     if (metric.count.isSet() && !numeric) {
         text = tr("count %1").arg(metric.count.toString()); // an unresolved argument
     } else if (count > 0) {
-        text = count == 1 ? tr("1 measurement") : tr("%1 measurements").arg(count);
+        text = tr("%n measurements", nullptr, count);
         if (!interval.isEmpty())
             text = tr("%1, every %2").arg(text, interval);
     } else {
         // Metric.EffectiveCount: no count means once without an interval, else no end.
-        text = interval.isEmpty() ? tr("1 measurement")
+        text = interval.isEmpty() ? tr("%n measurements", nullptr, 1)
                                   : tr("Every %1 until the run is terminated").arg(interval);
     }
     if (!metric.initialDelay.trimmed().isEmpty())

@@ -5,21 +5,21 @@
 
 #include "durationparser.h"
 
-// The plural is spelled out rather than "%n item(s)": without an English catalogue Qt
-// would show the "(s)" literally.
+// Numerus texts: the English catalog (translations/release-dashboard_en.ts) says "1 replica",
+// and every language gets its own plural rules.
 QString StepDescription::replicas(qint32 n)
 {
-    return n == 1 ? tr("1 replica") : tr("%1 replicas").arg(n);
+    return tr("%n replicas", nullptr, n);
 }
 
 QString StepDescription::templates(qsizetype n)
 {
-    return n == 1 ? tr("1 template") : tr("%1 templates").arg(n);
+    return tr("%n templates", nullptr, int(n));
 }
 
 QString StepDescription::metrics(qsizetype n)
 {
-    return n == 1 ? tr("1 metric") : tr("%1 metrics").arg(n);
+    return tr("%n metrics", nullptr, int(n));
 }
 
 QString StepDescription::percent(qint32 percent)
@@ -203,7 +203,7 @@ QString StepDescription::metricCounts(const MetricResult &metric)
     if (metric.inconclusive > 0)
         parts.append(tr("%1 inconclusive").arg(metric.inconclusive));
     if (metric.error > 0)
-        parts.append(metric.error == 1 ? tr("1 error") : tr("%1 errors").arg(metric.error));
+        parts.append(tr("%n errors", nullptr, metric.error));
     if (parts.isEmpty())
         return tr("No measurements yet");
     return parts.join(QStringLiteral(", "));
@@ -256,7 +256,7 @@ QString StepDescription::runSummary(const AnalysisRun &run)
     if (failed > 0)
         parts.append(tr("%1 failed").arg(failed));
     if (error > 0)
-        parts.append(error == 1 ? tr("1 error") : tr("%1 errors").arg(error));
+        parts.append(tr("%n errors", nullptr, error));
     if (dryRun > 0)
         parts.append(tr("%1 dry run").arg(dryRun));
     return tr("%1: %2").arg(metrics(run.metricResults.size()), parts.join(QStringLiteral(", ")));

@@ -7,6 +7,7 @@
 #include <initializer_list>
 
 #include <cmath>
+#include <limits>
 
 namespace {
 
@@ -43,19 +44,15 @@ static QString vulnerabilityPart(const SafetyNets &nets)
             added.high += a.severity.compare(QLatin1String("HIGH"), Qt::CaseInsensitive) == 0;
         }
         if (added.critical > 0)
-            return added.critical == 1
-                ? SafetyNetsText::tr("+1 critical CVE")
-                : SafetyNetsText::tr("+%1 critical CVEs").arg(added.critical);
+            return SafetyNetsText::tr("+%n critical CVEs", nullptr, added.critical);
         if (added.high > 0)
-            return added.high == 1 ? SafetyNetsText::tr("+1 high CVE")
-                                   : SafetyNetsText::tr("+%1 high CVEs").arg(added.high);
+            return SafetyNetsText::tr("+%n high CVEs", nullptr, added.high);
         return {};
     }
     const int critical = hasCanary ? v.canary.critical : v.stable.critical;
     if (critical == 0)
         return {};
-    return critical == 1 ? SafetyNetsText::tr("1 critical CVE")
-                         : SafetyNetsText::tr("%1 critical CVEs").arg(critical);
+    return SafetyNetsText::tr("%n critical CVEs", nullptr, critical);
 }
 
 static QStringList policyParts(const SafetyNets &nets)
@@ -66,13 +63,10 @@ static QStringList policyParts(const SafetyNets &nets)
         parts.append(SafetyNetsText::tr("policy: %1 fail").arg(p.counts.fail + p.counts.error));
     const int violations = int(p.gatekeeper.size());
     if (loaded(nets, SafetyNetSource::Gatekeeper) && violations > 0)
-        parts.append(violations == 1
-                         ? SafetyNetsText::tr("1 Gatekeeper violation")
-                         : SafetyNetsText::tr("%1 Gatekeeper violations").arg(violations));
+        parts.append(SafetyNetsText::tr("%n Gatekeeper violations", nullptr, violations));
     const int denials = int(p.admissionDenials.size());
     if (denials > 0)
-        parts.append(denials == 1 ? SafetyNetsText::tr("1 admission denial")
-                                  : SafetyNetsText::tr("%1 admission denials").arg(denials));
+        parts.append(SafetyNetsText::tr("%n admission denials", nullptr, denials));
     return parts;
 }
 
@@ -115,8 +109,10 @@ static QString falcoPart(const SafetyNets &nets)
     const auto alerts = qint64(std::llround(sum));
     if (alerts == 0)
         return {};
-    return alerts == 1 ? SafetyNetsText::tr("1 Falco alert")
-                       : SafetyNetsText::tr("%1 Falco alerts").arg(alerts);
+    // %n is an int; a sum of alert counts from Prometheus could be anything.
+    const auto shown = int(std::clamp<qint64>(alerts, std::numeric_limits<int>::min(),
+                                              std::numeric_limits<int>::max()));
+    return SafetyNetsText::tr("%n Falco alerts", nullptr, shown);
 }
 
 QString SafetyNetsText::summary(const SafetyNets &nets)

@@ -212,10 +212,10 @@ QString ApplicationsModel::toolTip(const ArgoApplication &app, int column) const
     case SourceColumn:
         return ArgoText::source(app.sources.value(0));
     case SyncColumn:
-        return app.outOfSyncCount() > 0 ? tr("%1 of %2 resources differ from Git")
-                                              .arg(app.outOfSyncCount())
-                                              .arg(app.resources.size())
-                                        : QString();
+        return app.outOfSyncCount() > 0
+            ? tr("%1 of %n resources differ from Git", nullptr, int(app.resources.size()))
+                  .arg(app.outOfSyncCount())
+            : QString();
     default:
         return QString();
     }

@@ -50,11 +50,9 @@ QString joinParagraphs(const QStringList &parts)
     return kept.join(QStringLiteral("\n\n"));
 }
 
-// No "%n point(s)": without an English translation Qt would show the "(s)".
 QString pointsWithValue(int count)
 {
-    return count == 1 ? GatesModel::tr("1 point with a value")
-                      : GatesModel::tr("%1 points with a value").arg(count);
+    return GatesModel::tr("%n points with a value", nullptr, count);
 }
 
 // "−5.4 %": how far the canary's mean is from the stable's, as the relative bounds measure it.
@@ -210,11 +208,11 @@ QString GatesModel::valueText(const std::optional<double> &value)
 QString GatesModel::samplesText(const GateResult &gate)
 {
     if (gate.source == GateResult::Source::Analysis || gate.windowMs <= 0) {
-        return gate.samples == 1 ? tr("1 measurement") : tr("%1 measurements").arg(gate.samples);
+        return tr("%n measurements", nullptr, gate.samples);
     }
     // A range query over [end - window, end] returns both ends (GateSpec::pointsInWindow).
     const int expected = gate.stepMs > 0 ? int(gate.windowMs / gate.stepMs) + 1 : 1;
-    return tr("%1 of %2 points").arg(gate.samples).arg(expected) + QLatin1Char('\n')
+    return tr("%1 of %n points", nullptr, expected).arg(gate.samples) + QLatin1Char('\n')
         + tr("over %1").arg(compactDuration(gate.windowMs));
 }
 

@@ -77,7 +77,7 @@ private slots:
         const GateResult pass
             = AnalysisGates::judge({passed}, QStringLiteral("c1"), start.addSecs(3600)).first();
         QCOMPARE(pass.outcome, GateOutcome::Pass);
-        QCOMPARE(pass.message, QStringLiteral("Successful after 1 measurements"));
+        QCOMPARE(pass.message, QStringLiteral("Successful after 1 measurement"));
     }
 
     void runningIsJudgedByItsLimits()

@@ -121,7 +121,7 @@ private slots:
         QVERIFY(view.replicaSetTree()->columnWidth(ReplicaSetModel::Name)
                 > ReplicaSetTree().columnWidth(ReplicaSetModel::Name));
         QCOMPARE(view.tabs()->tabText(0), QStringLiteral("ReplicaSets (2)"));
-        QCOMPARE(view.tabs()->tabText(1), QStringLiteral("Events (1, 1 warnings)"));
+        QCOMPARE(view.tabs()->tabText(1), QStringLiteral("Events (1, 1 warning)"));
     }
 
     void updatesKeepExpansion()

@@ -78,11 +78,7 @@ void DeploymentDetailView::setDetail(const DeploymentDetail &detail, const QDate
                                             how);
     m_events->eventsModel()->setEvents(detail.events, detail.deployment.metadata.name, now, how);
     m_tabs->setTabText(0, tr("ReplicaSets (%1)").arg(detail.replicaSets.size()));
-    const int warnings = m_events->eventsModel()->warningCount();
-    m_tabs->setTabText(1,
-                       warnings > 0
-                           ? tr("Events (%1, %2 warnings)").arg(detail.events.size()).arg(warnings)
-                           : tr("Events (%1)").arg(detail.events.size()));
+    m_tabs->setTabText(1, m_events->tabTitle(detail.events.size()));
 }
 
 void DeploymentDetailView::updateHeader()

@@ -114,14 +114,7 @@ void RolloutDetailTabs::updateTitles(const RolloutDetail &detail)
             ? QString()
             : tr("Current revision's analysis: %1").arg(DetailText::analysisPhaseName(worst)));
 
-    const int warnings = m_events->eventsModel()->warningCount();
-    QString eventsTitle;
-    if (warnings == 1)
-        eventsTitle = tr("Events (%1, 1 warning)").arg(detail.events.size());
-    else if (warnings > 1)
-        eventsTitle = tr("Events (%1, %2 warnings)").arg(detail.events.size()).arg(warnings);
-    else
-        eventsTitle = tr("Events (%1)").arg(detail.events.size());
+    const QString eventsTitle = m_events->tabTitle(detail.events.size());
     if (tabText(EventsTab) != eventsTitle)
         setTabText(EventsTab, eventsTitle);
 }

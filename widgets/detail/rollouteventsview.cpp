@@ -20,3 +20,13 @@ RolloutEventsView::RolloutEventsView(QWidget *parent) :
     setColumnWidth(RolloutEventsModel::Object, digits(18));
     setColumnWidth(RolloutEventsModel::Count, digits(6));
 }
+
+QString RolloutEventsView::tabTitle(qsizetype events) const
+{
+    const int warnings = m_model->warningCount();
+    if (warnings == 0)
+        return tr("Events (%1)").arg(events);
+    // Each count with its own plural form, so the warnings are a phrase of their own.
+    return tr("Events (%1, %2)", "the number of events, then the warnings among them")
+        .arg(QString::number(events), tr("%n warnings", nullptr, warnings));
+}

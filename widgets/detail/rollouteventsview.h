@@ -17,6 +17,9 @@ public:
     explicit RolloutEventsView(QWidget *parent = nullptr);
 
     RolloutEventsModel *eventsModel() const { return m_model; }
+    // The events tab's title: "Events (5)", or with the warnings among them "Events (5, 1
+    // warning)" (the events shown must be set first).
+    QString tabTitle(qsizetype events) const;
 
 private:
     RolloutEventsModel *m_model;

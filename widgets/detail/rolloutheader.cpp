@@ -129,7 +129,7 @@ void RolloutHeader::setDetail(const RolloutDetail &detail, const QDateTime &now)
     if (currentCanaryStep(rollout, &stepIndex) && !rollout.status.abort)
         facts.append(tr("Step %1 of %2").arg(stepIndex + 1).arg(rollout.spec.canary->steps.size()));
     else if (rollout.isCanary() && !rollout.spec.canary->steps.isEmpty() && !rollout.status.abort)
-        facts.append(tr("All %1 steps done").arg(rollout.spec.canary->steps.size()));
+        facts.append(tr("All %n steps done", nullptr, int(rollout.spec.canary->steps.size())));
     if (rollout.isCanary()) {
         facts.append(tr("Weight %1 % desired \u00b7 %2 % actual")
                          .arg(currentSetWeight(rollout))

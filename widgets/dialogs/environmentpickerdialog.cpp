@@ -19,11 +19,12 @@ EnvironmentPickerDialog::EnvironmentPickerDialog(const QList<ContextGroup> &grou
     for (const ContextGroup &group : groups)
         contexts += int(group.contexts.size());
     auto *intro = new QLabel(
-        tr("Your kubeconfig has %1 contexts for %2 clusters. Each cluster is one environment, "
-           "through the context chosen for it (the one you act with: actions need its "
-           "permissions). Untick a cluster to leave it out.")
-            .arg(contexts)
-            .arg(groups.size()),
+        tr("Your kubeconfig has %1 for %2. Each cluster is one environment, through the "
+           "context chosen for it (the one you act with: actions need its permissions). "
+           "Untick a cluster to leave it out.",
+           "%1: the contexts, %2: the clusters")
+            .arg(tr("%n contexts", nullptr, contexts),
+                 tr("%n clusters", nullptr, int(groups.size()))),
         this);
     intro->setWordWrap(true);
 
