@@ -5,6 +5,15 @@
 #include "flaggercanaryactionbar.h"
 #include "flaggercanarydetailview.h"
 
+namespace {
+
+QString canaryPermissionKey(const QString &environment, const QString &namespaceName)
+{
+    return environment + QLatin1Char('\n') + namespaceName;
+}
+
+} // namespace
+
 FlaggerCanaryDetailController::FlaggerCanaryDetailController(FleetModel *model,
                                                              FlaggerCanaryDetailView *view,
                                                              QObject *parent) :
@@ -23,9 +32,14 @@ void FlaggerCanaryDetailController::setRunner(ActionRunner *runner,
     for (const EnvironmentSpec &spec : environments)
         m_environments.insert(spec.name, spec);
     m_pending = Pending();
-    if (runner)
-        connect(runner, &ActionRunner::canaryFinished, this,
-                &FlaggerCanaryDetailController::finished);
+    m_permissions.clear();
+    m_permissionChecks.clear();
+    if (!runner)
+        return;
+    connect(runner, &ActionRunner::canaryFinished, this, &FlaggerCanaryDetailController::finished,
+            Qt::UniqueConnection);
+    connect(runner, &ActionRunner::permissionsChecked, this,
+            &FlaggerCanaryDetailController::permissionsChecked, Qt::UniqueConnection);
 }
 
 bool FlaggerCanaryDetailController::pendingIsShown() const
@@ -54,7 +68,52 @@ void FlaggerCanaryDetailController::showDetail()
         m_pending = Pending();
     }
     m_view->setDetail(detail, now());
+    checkPermissions(detail);
     updateActions(detail);
+}
+
+QString FlaggerCanaryDetailController::permissionRefusal(const FlaggerCanaryDetail &detail,
+                                                         const FlaggerActionPlan &plan) const
+{
+    // Exactly what FlaggerActionExecutor asks before it sends the plan.
+    const ResourcePermission permission = FlaggerActions::permission(plan);
+    const QString ns = FlaggerActions::namespaceOf(plan, detail.canary);
+    const QMap<QString, bool> allowed
+        = m_permissions.value(canaryPermissionKey(detail.environment, ns));
+    if (allowed.value(permission.displayName(), true))
+        return QString();
+    return tr("You may not %1 in namespace %2.").arg(permission.displayName(), ns);
+}
+
+void FlaggerCanaryDetailController::checkPermissions(const FlaggerCanaryDetail &detail)
+{
+    const EnvironmentSpec spec = m_environments.value(detail.environment);
+    if (!m_runner || spec.readOnly || detail.isStale())
+        return; // nothing is offered, or the review could not be answered
+    for (const FlaggerAction action : FlaggerCanaryActionBar::offered()) {
+        const FlaggerActionPlan plan = FlaggerActions::plan(action, detail.canary);
+        if (!plan.enabled)
+            continue;
+        const QString ns = FlaggerActions::namespaceOf(plan, detail.canary);
+        const QString key = canaryPermissionKey(detail.environment, ns);
+        if (m_permissions.contains(key) || m_permissionChecks.isRunning(key))
+            continue;
+        if (const quint64 ticket
+            = m_runner->checkPermissions(detail.environment, ns, FlaggerActions::permissions()))
+            m_permissionChecks.start(key, ticket);
+    }
+}
+
+void FlaggerCanaryDetailController::permissionsChecked(quint64 ticket, const QString &environment,
+                                                       const QString &namespaceName,
+                                                       const QMap<QString, bool> &allowed)
+{
+    // The runner answers the rollout detail's checks too: those tickets are not ours.
+    if (!m_permissionChecks.finish(ticket).latest)
+        return;
+    m_permissions.insert(canaryPermissionKey(environment, namespaceName), allowed);
+    if (!uid().isEmpty() && environment == this->environment())
+        showDetail();
 }
 
 void FlaggerCanaryDetailController::updateActions(const FlaggerCanaryDetail &detail)
@@ -76,26 +135,32 @@ void FlaggerCanaryDetailController::updateActions(const FlaggerCanaryDetail &det
             why = tr("An action on this canary is on its way");
         else if (!plan.enabled)
             why = plan.reason;
+        else
+            why = permissionRefusal(detail, plan);
         bar->setActionState(action, why.isEmpty(), why.isEmpty() ? wordsOf(action).effect : why);
     }
 }
 
-void FlaggerCanaryDetailController::request(FlaggerAction action)
+void FlaggerCanaryDetailController::request(FlaggerAction action, const FlaggerCanaryTarget &target)
 {
-    const FlaggerCanaryDetail &shown = m_view->detail();
-    if (!m_runner || uid().isEmpty() || shown.canary.metadata.uid != uid())
+    // The canary the person confirmed, not whatever is selected by now: the executor refuses
+    // it if its uid changed since.
+    if (!m_runner || target.isNull())
         return;
     FlaggerActionRequest request;
-    request.environment = environment();
-    request.namespaceName = shown.canary.metadata.namespaceName;
-    request.name = shown.canary.metadata.name;
+    request.environment = target.environment;
+    request.namespaceName = target.namespaceName;
+    request.name = target.name;
+    request.uid = target.uid;
     request.action = action;
     m_pending = Pending();
-    m_pending.environment = environment();
-    m_pending.uid = uid();
+    m_pending.environment = target.environment;
+    m_pending.uid = target.uid;
     m_pending.ticket = m_runner->submit(request);
-    m_view->actionBar()->setMessage(wordsOf(action).progress, false);
-    updateActions(shown);
+    if (pendingIsShown()) {
+        m_view->actionBar()->setMessage(wordsOf(action).progress, false);
+        updateActions(m_view->detail());
+    }
 }
 
 void FlaggerCanaryDetailController::finished(const FlaggerActionResult &result)
@@ -105,6 +170,13 @@ void FlaggerCanaryDetailController::finished(const FlaggerActionResult &result)
         return;
     const bool shown = pendingIsShown();
     m_pending.ticket = 0;
+    if (result.result == AuditRecord::Result::Denied) {
+        // The answers cached for this environment were wrong (RBAC changed): ask again.
+        for (auto it = m_permissions.begin(); it != m_permissions.end();)
+            it = it.key().startsWith(result.request.environment + QLatin1Char('\n'))
+                ? m_permissions.erase(it)
+                : std::next(it);
+    }
     m_pending.awaitingEffect = result.awaitsEffect();
     m_pending.expectation = result.expectation;
     if (!m_pending.awaitingEffect)

@@ -3,9 +3,11 @@
 
 #include "environmentspec.h"
 #include "flaggeraction.h"
+#include "jobtracker.h"
 #include "workloaddetailcontroller.h"
 
 #include <QHash>
+#include <QMap>
 #include <QPointer>
 
 class ActionRunner;
@@ -15,10 +17,13 @@ struct FlaggerCanaryDetail;
 
 // Keeps the Flagger canary detail view on the selected canary (FleetStore::canaryDetail,
 // again on FleetModel::canaryDetailsChanged for it; WorkloadDetailController), and runs its
-// action bar: suspend and resume offered as FlaggerActions::plan allows, never in a read-only
-// or disconnected environment nor while an action is on its way; sent through the window's
-// ActionRunner (FlaggerActionExecutor: audited, permission checked); "Suspending…" until the
-// runner answers, then its message, and "Suspended." once the watched canary shows it.
+// action bar: each action offered as FlaggerActions::plan allows and the user's permissions
+// allow (the executor's SelfSubjectAccessReview asked beforehand, per environment and namespace,
+// through the runner's AccessCache: patch canaries in the canary's namespace, create
+// services/proxy in the load tester's), never in a read-only or disconnected environment nor
+// while an action is on its way; sent through the window's ActionRunner (FlaggerActionExecutor:
+// audited, permission checked) for exactly the canary the person confirmed; "Suspending…"
+// until the runner answers, then its message, and "Suspended." once the watched canary shows it.
 class FlaggerCanaryDetailController : public WorkloadDetailController
 {
     Q_OBJECT
@@ -53,7 +58,15 @@ private:
 
     void showDetail() override;
     void updateActions(const FlaggerCanaryDetail &detail);
-    void request(FlaggerAction action);
+    // Why the user may not send the plan ("You may not patch canaries in namespace search."),
+    // empty when allowed or not known.
+    QString permissionRefusal(const FlaggerCanaryDetail &detail,
+                              const FlaggerActionPlan &plan) const;
+    // Asks the runner about every namespace the canary's offered actions act in, once each.
+    void checkPermissions(const FlaggerCanaryDetail &detail);
+    void permissionsChecked(quint64 ticket, const QString &environment,
+                            const QString &namespaceName, const QMap<QString, bool> &allowed);
+    void request(FlaggerAction action, const FlaggerCanaryTarget &target);
     void finished(const FlaggerActionResult &result);
     bool pendingIsShown() const;
 
@@ -62,4 +75,8 @@ private:
     QHash<QString, EnvironmentSpec> m_environments;
     Pending m_pending;
     QString m_messageFor; // "environment/uid" of the canary the action message is about
+    // "environment\nnamespace" -> permission display name -> allowed (a failed review left out)
+    QHash<QString, QMap<QString, bool>> m_permissions;
+    // Per "environment\nnamespace", the latest check wins (one asked again after a denial).
+    TicketedJobs<QString> m_permissionChecks;
 };

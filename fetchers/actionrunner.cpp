@@ -87,16 +87,22 @@ quint64 ActionRunner::submit(FlaggerActionRequest request)
 
 quint64 ActionRunner::checkPermissions(const QString &environment, const QString &namespaceName)
 {
+    return checkPermissions(environment, namespaceName, actionBarPermissions());
+}
+
+quint64 ActionRunner::checkPermissions(const QString &environment, const QString &namespaceName,
+                                       const QList<ResourcePermission> &permissions)
+{
     ClusterConnection connection;
     QString error;
     if (!connectionFor(environment, &connection, &error))
         return 0;
     const quint64 ticket = m_nextTicket++;
     const CancelToken cancel = m_cancel;
-    m_pool.start([this, ticket, environment, namespaceName, connection, cancel] {
+    m_pool.start([this, ticket, environment, namespaceName, permissions, connection, cancel] {
         KubeClient client(connection);
         QMap<QString, bool> allowed;
-        for (const ResourcePermission &permission : actionBarPermissions()) {
+        for (const ResourcePermission &permission : permissions) {
             const std::optional<bool> answer = checkPermission(client, &m_access, environment,
                                                                namespaceName, permission, cancel);
             if (answer)

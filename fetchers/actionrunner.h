@@ -38,6 +38,9 @@ public:
     // (0: an unknown environment, nothing follows). Checks run in parallel, so a later
     // check of the same namespace may be answered first.
     quint64 checkPermissions(const QString &environment, const QString &namespaceName);
+    // The same for other permissions (a Flagger canary's action bar).
+    quint64 checkPermissions(const QString &environment, const QString &namespaceName,
+                             const QList<ResourcePermission> &permissions);
     // Blocks until every queued job ran (shutdown, tests).
     void waitForDone();
 

@@ -63,6 +63,21 @@ bool ActionSession::start(bool readOnly, QString *message)
     return false;
 }
 
+bool ActionSession::open(bool readOnly, const QString &target, AuditRecord::Result *outcome,
+                         QString *message)
+{
+    *outcome = AuditRecord::Result::Failed;
+    if (!start(readOnly, message))
+        return false;
+    if (!readOnly)
+        return true;
+    *outcome = AuditRecord::Result::Refused;
+    *message = finish(
+        *outcome, 0,
+        ActionSessionText::tr("Read-only: %1 was not sent to %2.").arg(record.action, target));
+    return false;
+}
+
 KubeResponse ActionSession::send(ActionRetry::Request kind,
                                  const std::function<KubeResponse()> &once,
                                  const QByteArray &described)

@@ -44,6 +44,21 @@ public:
     // appends the attempt. False with a translated *message when it could not be recorded:
     // then nothing may be sent.
     bool start(bool readOnly, QString *message);
+    // The record's where and what from an action request (environment, context, namespace,
+    // name, client) and the action's audit id; the target is a rollout or a canary.
+    template<typename Request> void describe(const Request &request, const QString &actionId)
+    {
+        record.environment = request.environment;
+        record.context = request.context;
+        record.namespaceName = request.namespaceName;
+        record.rollout = request.name;
+        record.action = actionId;
+        record.client = request.client;
+    }
+    // start(), then the read-only refusal: true when the action may be sent. Otherwise
+    // *outcome is Failed (the attempt could not be recorded, so nothing more is) or Refused
+    // (read-only; the outcome is recorded), and *message says why. target: "namespace/name".
+    bool open(bool readOnly, const QString &target, AuditRecord::Result *outcome, QString *message);
     // One request; a Write is recorded as `described` with its answer's status.
     KubeResponse send(ActionRetry::Request kind, const std::function<KubeResponse()> &once,
                       const QByteArray &described = QByteArray());

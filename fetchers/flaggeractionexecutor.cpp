@@ -155,6 +155,13 @@ FlaggerActionResult FlaggerActionExecutor::Run::act()
     if (!decoded.isOk())
         return finish(AuditRecord::Result::Failed, decoded.report.error);
     const FlaggerCanary &canary = decoded.value;
+    if (!request.uid.isEmpty() && canary.metadata.uid != request.uid)
+        return finish(
+            AuditRecord::Result::Refused,
+            FlaggerActionExecutorText::tr(
+                "%1 was not sent: canary %2 in %3 is no longer the one that was "
+                "confirmed (it was deleted and created again: uid %4, confirmed %5).")
+                .arg(actionId(), target(), request.environment, canary.metadata.uid, request.uid));
     const FlaggerActionPlan plan = FlaggerActions::plan(request.action, canary);
     if (!plan.enabled)
         return finish(AuditRecord::Result::Refused, plan.reason);
@@ -182,20 +189,12 @@ FlaggerActionResult FlaggerActionExecutor::run(const FlaggerActionRequest &reque
              FlaggerActionResult()};
     run.result.request = request;
     run.result.expectation.action = request.action;
-    AuditRecord &record = run.session.record;
-    record.environment = request.environment;
-    record.context = request.context;
-    record.namespaceName = request.namespaceName;
-    record.rollout = request.name; // the target, a canary here (action canary-*)
-    record.action = FlaggerActions::id(request.action);
-    record.client = request.client;
-    const bool started = run.session.start(request.readOnly, &run.result.message);
-    run.result.user = record.user;
-    if (!started)
+    // The target is a canary here (audit action canary-*, its name in `rollout`).
+    run.session.describe(request, FlaggerActions::id(request.action));
+    const bool open
+        = run.session.open(request.readOnly, run.target(), &run.result.result, &run.result.message);
+    run.result.user = run.session.record.user;
+    if (!open)
         return run.result;
-    if (request.readOnly)
-        return run.finish(AuditRecord::Result::Refused,
-                          FlaggerActionExecutorText::tr("Read-only: %1 was not sent to %2.")
-                              .arg(run.actionId(), run.target()));
     return run.act();
 }

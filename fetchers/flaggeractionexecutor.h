@@ -24,6 +24,10 @@ struct FlaggerActionRequest
     QString context; // the kubeconfig context, for the audit record
     QString namespaceName; // the canary's
     QString name;
+    // The uid of the canary the person confirmed (the window): a canary of that name with
+    // another uid was deleted and created again since, and is refused. Empty: whatever canary
+    // has that name (the command line names no more).
+    QString uid;
     FlaggerAction action = FlaggerAction::Pause;
     bool readOnly = false; // --read-only or the environment's readOnly: send nothing
     QString client = QStringLiteral("gui"); // "gui" or "cli", for the audit record
@@ -55,7 +59,8 @@ struct FlaggerActionResult
 
 // Runs one action on one Flagger canary on the calling thread, with the discipline of
 // RolloutActionExecutor: identity (SelfSubjectReview, cached), an audit record of the attempt
-// (nothing is sent when it cannot be recorded), a fresh GET of the canary, the state check
+// (nothing is sent when it cannot be recorded), a fresh GET of the canary, that it is still the
+// one confirmed (request.uid), the state check
 // (FlaggerActions::plan), the permission check (SelfSubjectAccessReview: patch
 // canaries.flagger.app, or create services/proxy in the load tester's namespace), the request
 // (a merge patch of spec.suspend, or a POST to the load tester's gate through the service

@@ -219,25 +219,14 @@ RolloutActionResult RolloutActionExecutor::run(const RolloutActionRequest &reque
              RolloutActionResult()};
     run.result.request = request;
     run.result.expectation.action = request.action;
-    AuditRecord &record = run.session.record;
-    record.environment = request.environment;
-    record.context = request.context;
-    record.namespaceName = request.namespaceName;
-    record.rollout = request.name;
-    record.action = rolloutActionId(request.action);
-    record.revision = request.action == RolloutAction::Undo ? request.revision : 0;
-    record.client = request.client;
-    record.reason = request.reason;
-    const bool started = run.session.start(request.readOnly, &run.result.message);
-    run.result.user = record.user;
-    if (!started) {
-        run.result.result = AuditRecord::Result::Failed;
+    run.session.describe(request, rolloutActionId(request.action));
+    run.session.record.revision = request.action == RolloutAction::Undo ? request.revision : 0;
+    run.session.record.reason = request.reason;
+    const bool open
+        = run.session.open(request.readOnly, run.target(), &run.result.result, &run.result.message);
+    run.result.user = run.session.record.user;
+    if (!open)
         return run.result;
-    }
-    if (request.readOnly)
-        return run.finish(AuditRecord::Result::Refused,
-                          RolloutActionExecutorText::tr("Read-only: %1 was not sent to %2.")
-                              .arg(rolloutActionId(request.action), run.target()));
     for (int attempt = 1; attempt <= maxConflictAttempts; ++attempt) {
         if (std::optional<RolloutActionResult> done = run.attempt())
             return *done;

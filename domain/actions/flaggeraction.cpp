@@ -216,6 +216,13 @@ ResourcePermission FlaggerActions::permission(const FlaggerActionPlan &plan)
             QString()};
 }
 
+QList<ResourcePermission> FlaggerActions::permissions()
+{
+    FlaggerActionPlan gate;
+    gate.gatePath = QStringLiteral("/gate/open");
+    return {permission(FlaggerActionPlan()), permission(gate)};
+}
+
 QString FlaggerActions::namespaceOf(const FlaggerActionPlan &plan, const FlaggerCanary &canary)
 {
     return plan.isGate() ? plan.endpoint.namespaceName : canary.metadata.namespaceName;

@@ -24,6 +24,18 @@ enum class FlaggerAction : quint8 {
     Rollback, // POST /rollback/open to the rollback webhook's load tester
 };
 
+// The canary an action is meant for, as the person saw and confirmed it: the window carries it
+// from the confirmation into the request (FlaggerActionRequest), so that the action goes to
+// exactly that canary whatever is selected by the time it is sent.
+struct FlaggerCanaryTarget
+{
+    QString environment;
+    QString namespaceName;
+    QString name;
+    QString uid;
+    bool isNull() const { return uid.isEmpty(); }
+};
+
 // What one action sends: a merge patch of the canary, or a POST to a load tester gate.
 struct FlaggerActionPlan
 {
@@ -71,6 +83,9 @@ public:
     // The permission the plan needs, checked in its namespace (namespaceOf): patch
     // canaries.flagger.app in the canary's, or create services/proxy in the load tester's.
     static ResourcePermission permission(const FlaggerActionPlan &plan);
+    // Every permission a plan may need (a canary's patch, a gate's POST), for an action bar
+    // that asks before the person clicks.
+    static QList<ResourcePermission> permissions();
     static QString namespaceOf(const FlaggerActionPlan &plan, const FlaggerCanary &canary);
 
     static FlaggerActionExpectation expectation(FlaggerAction action, const FlaggerCanary &canary);
@@ -82,3 +97,4 @@ public:
 };
 
 Q_DECLARE_METATYPE(FlaggerAction)
+Q_DECLARE_METATYPE(FlaggerCanaryTarget)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "demowindow.h"
+#include "flaggercanarydetailview.h"
 
 #include <memory>
 #include <QTemporaryDir>
@@ -35,6 +36,19 @@ struct FlaggerDemoFixture
         dir = nullptr;
     }
 };
+
+// Selects the row of the canary search/NAME in `environment` as a click would, waiting until it
+// is listed, and tells whether the canary detail then shows it.
+inline bool selectCanary(MainWindow *window, const QString &environment, const QString &name)
+{
+    const QString ns = QStringLiteral("search");
+    if (!QTest::qWaitFor([&] { return demoRow(window, environment, ns, name).isValid(); }, 30000))
+        return false;
+    fleetTable(window)->selectRow(demoRow(window, environment, ns, name).row());
+    const FlaggerCanaryDetail &shown = detailPane(window)->canaryView()->detail();
+    return detailPane(window)->isShowingCanary() && shown.environment == environment
+        && shown.canary.metadata.namespaceName == ns && shown.canary.metadata.name == name;
+}
 
 // Plays the fleet's virtual time forward five seconds at a time, letting the window take in
 // each step, until `done` or ten virtual minutes; adds the time played to *advancedMs if given.

@@ -27,17 +27,6 @@ namespace {
 
 constexpr int kWaitMs = 30000;
 
-bool selectCanary(MainWindow *window, const QString &environment, const QString &name)
-{
-    const QString ns = QStringLiteral("search");
-    if (!QTest::qWaitFor([&] { return demoRow(window, environment, ns, name).isValid(); }, kWaitMs))
-        return false;
-    fleetTable(window)->selectRow(demoRow(window, environment, ns, name).row());
-    const FlaggerCanaryDetail &shown = detailPane(window)->canaryView()->detail();
-    return detailPane(window)->isShowingCanary() && shown.environment == environment
-        && shown.canary.metadata.namespaceName == ns && shown.canary.metadata.name == name;
-}
-
 } // namespace
 
 class TestFlaggerCanaryWindow : public QObject

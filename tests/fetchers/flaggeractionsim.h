@@ -80,8 +80,9 @@ protected:
         return canary().status.phase == phase;
     }
 
+    // uid: the canary the person confirmed (empty: whichever has that name, as the command line).
     FlaggerActionResult run(FlaggerAction action, const QString &name = podinfo,
-                            const QString &context = dev)
+                            const QString &context = dev, const QString &uid = QString())
     {
         m_sim->cluster(dev)->server().takeRecordedRequests();
         KubeClient client(connection(context));
@@ -90,6 +91,7 @@ protected:
         request.context = context;
         request.namespaceName = test;
         request.name = name;
+        request.uid = uid;
         request.action = action;
         request.client = QStringLiteral("cli");
         return FlaggerActionExecutor(&client, m_audit.get(), &m_access).run(request);

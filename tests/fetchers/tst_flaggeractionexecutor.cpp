@@ -135,6 +135,67 @@ private slots:
         QVERIFY(!canary().spec.suspend);
     }
 
+    // The window sends the uid of the canary the person confirmed: a canary of that name created
+    // again since is another one, and nothing is sent to it.
+    void anotherCanaryOfTheSameNameIsRefused()
+    {
+        const QString confirmed = QStringLiteral("0a0a0a0a-0000-4000-8000-000000000000");
+        const QString current = canary().metadata.uid;
+        QVERIFY(!current.isEmpty() && current != confirmed);
+        FlaggerActionResult result = run(FlaggerAction::Pause, podinfo, dev, confirmed);
+        QCOMPARE(result.result, AuditRecord::Result::Refused);
+        QCOMPARE(result.message,
+                 QStringLiteral("canary-pause was not sent: canary test/podinfo in dev is no "
+                                "longer the one that was confirmed (it was deleted and created "
+                                "again: uid %1, confirmed %2).")
+                     .arg(current, confirmed));
+        QCOMPARE(writes(), QStringList());
+        QVERIFY(!canary().spec.suspend);
+
+        // The same uid: sent.
+        result = run(FlaggerAction::Pause, podinfo, dev, current);
+        QVERIFY2(result.succeeded(), qPrintable(result.message));
+        QVERIFY(canary().spec.suspend);
+        QVERIFY(run(FlaggerAction::Resume, podinfo, dev, current).succeeded());
+        writes();
+    }
+
+    // What the canary action bar asks before the person clicks: the executor's two permissions
+    // through the runner, answered per user as the executor's own check answers them.
+    void runnerChecksCanaryPermissions()
+    {
+        ActionRunner runner(m_kubeconfig, m_audit.get());
+        EnvironmentSpec admin;
+        admin.name = dev;
+        admin.context = dev;
+        EnvironmentSpec viewer;
+        viewer.name = QStringLiteral("dev-viewer");
+        viewer.context = viewer.name;
+        runner.setEnvironments({admin, viewer});
+        QSignalSpy checked(&runner, &ActionRunner::permissionsChecked);
+        const quint64 adminTicket
+            = runner.checkPermissions(dev, test, FlaggerActions::permissions());
+        QVERIFY(checked.wait(20000));
+        const quint64 viewerTicket
+            = runner.checkPermissions(viewer.name, test, FlaggerActions::permissions());
+        QVERIFY(QTest::qWaitFor([&] { return checked.size() == 2; }, 20000));
+        QHash<quint64, QMap<QString, bool>> answers;
+        for (const QList<QVariant> &signal : std::as_const(checked)) {
+            QCOMPARE(signal.at(2).toString(), test);
+            answers.insert(signal.at(0).toULongLong(), signal.at(3).value<QMap<QString, bool>>());
+        }
+        const QMap<QString, bool> everything {{QStringLiteral("patch canaries"), true},
+                                              {QStringLiteral("create services/proxy"), true}};
+        const QMap<QString, bool> nothing {{QStringLiteral("patch canaries"), false},
+                                           {QStringLiteral("create services/proxy"), false}};
+        QCOMPARE(answers.value(adminTicket), everything);
+        QCOMPARE(answers.value(viewerTicket), nothing);
+        // The executor's check is answered from the same cache.
+        QCOMPARE(runner.accessCache()->allowed(viewer.name, test,
+                                               FlaggerActions::permissions().constFirst()),
+                 std::optional<bool>(false));
+    }
+
     void promoteOpensTheGateThroughTheProxy()
     {
         deployImage(QStringLiteral("ghcr.io/stefanprodan/podinfo:6.0.1"));

@@ -85,12 +85,9 @@ FlaggerCanaryActionBar::FlaggerCanaryActionBar(QWidget *parent) :
     layout->addWidget(m_message);
 }
 
-void FlaggerCanaryActionBar::setTarget(const QString &environment, const QString &namespaceName,
-                                       const QString &name)
+void FlaggerCanaryActionBar::setTarget(const FlaggerCanaryTarget &target)
 {
-    m_environment = environment;
-    m_namespace = namespaceName;
-    m_name = name;
+    m_target = target;
 }
 
 void FlaggerCanaryActionBar::setEnvironmentProtected(bool isProtected)
@@ -132,20 +129,23 @@ void FlaggerCanaryActionBar::trigger(FlaggerAction action)
     // asks (it ends the release).
     const bool ask
         = action == FlaggerAction::Rollback || (action != FlaggerAction::Pause && m_protected);
-    if (ask && !askConfirmation(action))
+    // The canary on screen now is the one asked about and acted on: the selection may move on
+    // while the question is open (the window keeps running), the action does not.
+    const FlaggerCanaryTarget target = m_target;
+    if (ask && !askConfirmation(action, target))
         return;
-    emit actionRequested(action);
+    emit actionRequested(action, target);
 }
 
-bool FlaggerCanaryActionBar::askConfirmation(FlaggerAction action)
+bool FlaggerCanaryActionBar::askConfirmation(FlaggerAction action,
+                                             const FlaggerCanaryTarget &target)
 {
     if (m_confirm)
         return m_confirm(action);
-    const QString target = QStringLiteral("%1 / %2 / %3").arg(m_environment, m_namespace, m_name);
-    QMessageBox box(QMessageBox::Warning, tr("%1: %2").arg(FlaggerActions::label(action), target),
-                    tr("%1 Flagger canary %2 in namespace %3 of environment %4?")
-                        .arg(FlaggerActions::label(action), m_name, m_namespace, m_environment),
-                    QMessageBox::NoButton, this);
+    const QString where
+        = QStringLiteral("%1 / %2 / %3").arg(target.environment, target.namespaceName, target.name);
+    QMessageBox box(QMessageBox::Warning, tr("%1: %2").arg(FlaggerActions::label(action), where),
+                    question(action, target), QMessageBox::NoButton, this);
     box.setObjectName(QStringLiteral("confirmActionDialog"));
     box.setInformativeText(consequence(action));
     QPushButton *go = box.addButton(FlaggerActions::label(action), QMessageBox::AcceptRole);
@@ -154,6 +154,27 @@ bool FlaggerCanaryActionBar::askConfirmation(FlaggerAction action)
     box.setEscapeButton(cancel);
     box.exec();
     return box.clickedButton() == go;
+}
+
+QString FlaggerCanaryActionBar::question(FlaggerAction action, const FlaggerCanaryTarget &target)
+{
+    const QString canary = target.namespaceName + QLatin1Char('/') + target.name;
+    // A sentence per action: the button's label is not a verb phrase in every language.
+    switch (action) {
+    case FlaggerAction::Pause:
+        return tr("Suspend Flagger canary %1 in %2?").arg(canary, target.environment);
+    case FlaggerAction::Resume:
+        return tr("Resume Flagger canary %1 in %2?").arg(canary, target.environment);
+    case FlaggerAction::Promote:
+        return tr("Open the promotion gate of Flagger canary %1 in %2?")
+            .arg(canary, target.environment);
+    case FlaggerAction::Halt:
+        return tr("Close the load tester's gate of Flagger canary %1 in %2?")
+            .arg(canary, target.environment);
+    case FlaggerAction::Rollback:
+        break;
+    }
+    return tr("Roll back Flagger canary %1 in %2?").arg(canary, target.environment);
 }
 
 QString FlaggerCanaryActionBar::consequence(FlaggerAction action)

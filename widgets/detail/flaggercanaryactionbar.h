@@ -19,7 +19,8 @@ class QToolButton;
 // that says what the last action did, red for a failure. As the rollout's action bar: suspending is
 // one click; resuming and promoting ask first in a protected environment, rolling back always,
 // naming environment, namespace and canary, with Cancel as the default. Then actionRequested() is
-// emitted; the controller sends it.
+// emitted with the canary the person saw when they clicked (a selection that changes while the
+// question is open does not change it); the controller sends it.
 class FlaggerCanaryActionBar : public QWidget
 {
     Q_OBJECT
@@ -27,8 +28,8 @@ class FlaggerCanaryActionBar : public QWidget
 public:
     explicit FlaggerCanaryActionBar(QWidget *parent = nullptr);
 
-    // What the confirmation names.
-    void setTarget(const QString &environment, const QString &namespaceName, const QString &name);
+    // The canary the actions are for: what the confirmation names and actionRequested() carries.
+    void setTarget(const FlaggerCanaryTarget &target);
     void setEnvironmentProtected(bool isProtected);
     // Enabled or not; toolTip: the action's effect, or why it is not offered.
     void setActionState(FlaggerAction action, bool enabled, const QString &toolTip);
@@ -46,11 +47,13 @@ public:
     void setConfirmFunction(ConfirmFunction confirm) { m_confirm = std::move(confirm); }
 
 signals:
-    void actionRequested(FlaggerAction action);
+    void actionRequested(FlaggerAction action, const FlaggerCanaryTarget &target);
 
 private:
     void trigger(FlaggerAction action);
-    bool askConfirmation(FlaggerAction action);
+    bool askConfirmation(FlaggerAction action, const FlaggerCanaryTarget &target);
+    // The confirmation's question, one sentence per action naming the canary and environment.
+    static QString question(FlaggerAction action, const FlaggerCanaryTarget &target);
     // What the confirmation says the action will do.
     static QString consequence(FlaggerAction action);
 
@@ -59,8 +62,6 @@ private:
     QLabel *m_message;
     bool m_isError = false;
     bool m_protected = false;
-    QString m_environment;
-    QString m_namespace;
-    QString m_name;
+    FlaggerCanaryTarget m_target;
     ConfirmFunction m_confirm;
 };

@@ -76,8 +76,8 @@ void FlaggerCanaryDetailView::setDetail(const FlaggerCanaryDetail &detail, const
     m_detail = detail;
     const QString target = detail.canary.spec.targetRef.name;
     m_header->setDetail(detail, now);
-    m_actionBar->setTarget(detail.environment, detail.canary.metadata.namespaceName,
-                           detail.canary.metadata.name);
+    m_actionBar->setTarget({detail.environment, detail.canary.metadata.namespaceName,
+                            detail.canary.metadata.name, detail.canary.metadata.uid});
     m_primary->setDeployment(detail.primary, target + QStringLiteral("-primary"), now, how);
     m_canary->setDeployment(detail.target, target, now, how);
     m_analysisModel->setCanary(detail.canary, how);
