@@ -60,7 +60,7 @@ int ActionCommand::run(const CommandLineOptions &options, QTextStream &out, QTex
             names.append(spec.name);
         printError(err,
                    tr("%1: name the environment with --env or --context (environments: %2)")
-                       .arg(rolloutActionId(options.action), names.join(QStringLiteral(", "))));
+                       .arg(options.actionWord(), names.join(QStringLiteral(", "))));
         return UsageError;
     }
     const EnvironmentSpec &environment = environments.first();

@@ -103,22 +103,6 @@ void listEnvironment(const Kubeconfig &kubeconfig, const CommandLineOptions &opt
     }
 }
 
-FlaggerAction flaggerActionOf(RolloutAction action)
-{
-    switch (action) {
-    case RolloutAction::Pause:
-        return FlaggerAction::Pause;
-    case RolloutAction::Resume:
-        return FlaggerAction::Resume;
-    case RolloutAction::Promote:
-    case RolloutAction::PromoteFull:
-        return FlaggerAction::Promote;
-    default:
-        break;
-    }
-    return FlaggerAction::Rollback; // abort: the command line allows no other
-}
-
 QString target(const FlaggerActionRequest &request)
 {
     return request.namespaceName + QLatin1Char('/') + request.name;
@@ -188,7 +172,7 @@ int CanaryCommand::act(const CommandLineOptions &options, const EnvironmentSpec 
     request.namespaceName
         = options.namespaceName.isEmpty() ? connection.namespaceName : options.namespaceName;
     request.name = options.name;
-    request.action = flaggerActionOf(options.action);
+    request.action = options.canaryAction;
     request.readOnly = options.readOnly || environment.readOnly;
     request.client = QStringLiteral("cli");
 

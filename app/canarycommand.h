@@ -16,10 +16,11 @@ class KubeClient;
 //    Exit codes as `get rollouts`: 0, 1 when an environment could not be read (what could be
 //    is still printed), 2 usage; an environment without Flagger (canaries.flagger.app not
 //    served) is a note, not an error.
-//  - `pause|resume|promote|abort canary NAME`: FlaggerActionExecutor (abort opens the rollback
-//    gate), with ActionCommand's exit codes. --wait reads the canary about once a second until
-//    it shows the effect (FlaggerActions::confirmed); a gate whose effect only Flagger's next
-//    check shows is told as sent, with nothing to wait for.
+//  - `pause|resume|promote|abort|halt canary NAME`: FlaggerActionExecutor (abort opens the
+//    rollback gate, halt closes the gate as the window's Close gate does), with ActionCommand's
+//    exit codes. --wait reads the canary about once a second until it shows the effect
+//    (FlaggerActions::confirmed); a gate whose effect only Flagger's next check shows (a closed
+//    gate always) is told as sent, with nothing to wait for.
 class CanaryCommand
 {
     Q_DECLARE_TR_FUNCTIONS(CanaryCommand)

@@ -7,9 +7,35 @@
 
 namespace {
 
-// What a canary supports of the rollout action words, and what each does to it.
-const QStringList canaryActions = {QStringLiteral("pause"), QStringLiteral("resume"),
-                                   QStringLiteral("promote"), QStringLiteral("abort")};
+// The action words on a canary and what each does to it: the rollout's words, and halt (the
+// window's Close gate), which only a canary has.
+struct CanaryActionWord
+{
+    const char *word;
+    FlaggerAction action;
+};
+constexpr CanaryActionWord canaryActionWords[] = {{"pause", FlaggerAction::Pause},
+                                                  {"resume", FlaggerAction::Resume},
+                                                  {"promote", FlaggerAction::Promote},
+                                                  {"abort", FlaggerAction::Rollback},
+                                                  {"halt", FlaggerAction::Halt}};
+
+std::optional<FlaggerAction> canaryActionOf(const QString &word)
+{
+    for (const CanaryActionWord &known : canaryActionWords) {
+        if (word == QLatin1String(known.word))
+            return known.action;
+    }
+    return std::nullopt;
+}
+
+QString canaryActionList()
+{
+    QStringList words;
+    for (const CanaryActionWord &known : canaryActionWords)
+        words.append(QString::fromLatin1(known.word));
+    return words.join(QStringLiteral(", "));
+}
 
 bool readGet(const QStringList &positional, CommandLineOptions *options, QString *text)
 {
@@ -25,9 +51,15 @@ bool readAction(const QCommandLineParser &parser, const QStringList &positional,
                 CommandLineOptions *options, QString *text)
 {
     const QString command = positional.first();
-    if (!canaryActions.contains(command)) {
+    const std::optional<FlaggerAction> action = canaryActionOf(command);
+    if (!action) {
         *text = CommandLine::tr("%1 is not an action on a Flagger canary (actions: %2)")
-                    .arg(command, canaryActions.join(QStringLiteral(", ")));
+                    .arg(command, canaryActionList());
+        return false;
+    }
+    // halt has no rollout meaning, so it may come without the resource word.
+    if (positional.size() < 3 || !CanaryCommandLine::isCanaryWord(positional.at(1))) {
+        *text = CommandLine::tr("%1: name the canary: %1 canary NAME").arg(command);
         return false;
     }
     for (const QString &option : {QStringLiteral("full"), QStringLiteral("to-revision")}) {
@@ -41,8 +73,10 @@ bool readAction(const QCommandLineParser &parser, const QStringList &positional,
         return false;
     }
     options->mode = CommandLineOptions::Mode::Action;
-    options->action = *rolloutActionFromId(command);
+    // The rollout action of the same word, where there is one (halt has none).
+    options->action = rolloutActionFromId(command).value_or(RolloutAction::Pause);
     options->canary = true;
+    options->canaryAction = *action;
     options->name = positional.at(2);
     return true;
 }
@@ -59,6 +93,8 @@ bool CanaryCommandLine::isCanaryWord(const QString &word)
 
 bool CanaryCommandLine::isCommand(const QStringList &positional)
 {
+    if (!positional.isEmpty() && positional.first() == QLatin1String("halt"))
+        return true; // only a canary has a gate to close
     if (positional.size() < 2 || !isCanaryWord(positional.at(1)))
         return false;
     return positional.first() == QLatin1String("get") || positional.size() >= 3;
@@ -73,9 +109,24 @@ bool CanaryCommandLine::read(const QCommandLineParser &parser, CommandLineOption
     return readAction(parser, positional, options, text);
 }
 
+QString CanaryCommandLine::word(FlaggerAction action)
+{
+    for (const CanaryActionWord &known : canaryActionWords) {
+        if (known.action == action)
+            return QString::fromLatin1(known.word);
+    }
+    return FlaggerActions::id(action);
+}
+
+// Here rather than in commandline.cpp, beside the canary's words it chooses from.
+QString CommandLineOptions::actionWord() const
+{
+    return canary ? CanaryCommandLine::word(canaryAction) : rolloutActionId(action);
+}
+
 QString CanaryCommandLine::usage()
 {
     return CommandLine::tr("\n  get canaries [-A | -n NS] [--context C | --env E] [-o table|json]"
-                           "\n  pause|resume|promote|abort canary NAME [-n NS] [--context C | "
-                           "--env E]\n    [--wait [--timeout DURATION]] (Flagger canaries)");
+                           "\n  pause|resume|promote|abort|halt canary NAME [-n NS] [--context C "
+                           "| --env E]\n    [--wait [--timeout DURATION]] (Flagger canaries)");
 }

@@ -319,8 +319,7 @@ bool readCommandOptions(const QCommandLineParser &parser, const GeneralOptions &
     if (options->mode == CommandLineOptions::Mode::Action
         && (options->allNamespaces || options->output != CommandLineOptions::Output::Table
             || parser.isSet(command.output))) {
-        *text = CommandLine::tr("%1: -A and -o are only valid with get")
-                    .arg(rolloutActionId(options->action));
+        *text = CommandLine::tr("%1: -A and -o are only valid with get").arg(options->actionWord());
         return false;
     }
     if (options->allNamespaces && !options->namespaceName.isEmpty()) {

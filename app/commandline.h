@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "flaggeraction.h"
 #include "releaserecord.h"
 #include "rolloutaction.h"
 #include <QCoreApplication>
@@ -75,6 +76,7 @@ struct CommandLineOptions
     // actions (name, namespaceName, context and environment above apply too)
     RolloutAction action = RolloutAction::Pause;
     bool canary = false; // `pause canary NAME`: a Flagger canary (app/canarycommandline.h)
+    FlaggerAction canaryAction = FlaggerAction::Pause; // with canary: what is done to it
     qint64 toRevision = 0; // undo --to-revision; 0 = the previous revision
     // --wait: return once the controller shows the effect (app/waitcommandline.h)
     bool wait = false;
@@ -99,6 +101,8 @@ struct CommandLineOptions
     AppActionOptions app;
 
     bool isHeadless() const { return mode != Mode::Gui; }
+    // The action command's word for messages: "pause", "promote-full", "halt" (a canary's).
+    QString actionWord() const;
 };
 
 class CommandLine

@@ -59,7 +59,7 @@ QStringList CommandLine::headlessCommands()
             QStringLiteral("promote"), QStringLiteral("abort"),  QStringLiteral("retry"),
             QStringLiteral("restart"), QStringLiteral("undo"),   QStringLiteral("history"),
             QStringLiteral("report"),  QStringLiteral("record"), QStringLiteral("gate"),
-            QStringLiteral("app")};
+            QStringLiteral("app"),     QStringLiteral("halt")};
 }
 
 bool CommandLine::isHeadless(int argc, char **argv)

@@ -2,8 +2,8 @@
 // The headless Flagger canary commands against rd-sim in-process
 // (tests/data/scenarios/flagger-actions.yaml, its Flagger controller stepped by hand so the
 // canaries hold still while a command reads them): `get canaries` as a table and as JSON
-// against what the simulator stores, and `pause|resume|promote|abort canary NAME` with their
-// exit codes, messages, --wait and audit lines.
+// against what the simulator stores, and `pause|resume|promote|abort|halt canary NAME` with
+// their exit codes, messages, --wait and audit lines.
 #include "actioncommand.h"
 #include "auditrecord.h"
 #include "canarycommand.h"
@@ -136,12 +136,27 @@ private slots:
                  CommandLine::Result::Ok);
         QVERIFY(!options.canary);
         QCOMPARE(options.name, QStringLiteral("canary"));
+        // halt is a canary's only: with the resource word, and never a rollout.
+        options = CommandLineOptions();
+        QCOMPARE(CommandLine::parse({program, QStringLiteral("halt"), QStringLiteral("canaries"),
+                                     QStringLiteral("web")},
+                                    &options, &text),
+                 CommandLine::Result::Ok);
+        QVERIFY(options.canary);
+        QCOMPARE(options.canaryAction, FlaggerAction::Halt);
+        QCOMPARE(options.actionWord(), QStringLiteral("halt"));
+        QVERIFY(CommandLine::headlessCommands().contains(QStringLiteral("halt")));
+        for (const QString &line : {QStringLiteral("halt web"), QStringLiteral("halt")}) {
+            const Run refused = run(line);
+            QCOMPARE(refused.code, 2);
+            QCOMPARE(refused.err, QStringLiteral("halt: name the canary: halt canary NAME"));
+        }
 
         Run result = run(QStringLiteral("undo canary podinfo"));
         QCOMPARE(result.code, 2);
         QCOMPARE(result.err,
                  QStringLiteral("undo is not an action on a Flagger canary (actions: "
-                                "pause, resume, promote, abort)"));
+                                "pause, resume, promote, abort, halt)"));
         result = run(QStringLiteral("promote canary podinfo --full"));
         QCOMPARE(result.err, QStringLiteral("--full is not valid for a Flagger canary"));
         result = run(QStringLiteral("pause canary podinfo -o json"));
@@ -276,6 +291,42 @@ private slots:
         QVERIFY(stepUntilPhase(QStringLiteral("Succeeded")));
     }
 
+    // halt closes the gate promote opened, as the window's Close gate: the same permission
+    // check, audit and exit codes; the gate lives in the load tester, so --wait has nothing to
+    // wait for.
+    void haltClosesTheGate()
+    {
+        Run result = run(QStringLiteral("halt canary podinfo -n test --context dev-viewer"));
+        QCOMPARE(result.code, int(ActionCommand::Denied));
+        QCOMPARE(result.err,
+                 QStringLiteral("release-dashboard: dev-viewer: You may not create services/proxy "
+                                "in namespace test, so canary-halt cannot be sent (checked "
+                                "with a SelfSubjectAccessReview).\n"));
+        result = run(QStringLiteral("halt canary podinfo -n test --env dev --read-only"));
+        QCOMPARE(result.code, int(ActionCommand::Refused));
+        QVERIFY2(result.err.contains(
+                     QStringLiteral("Read-only: canary-halt was not sent to test/podinfo.")),
+                 qPrintable(result.err));
+
+        result = run(QStringLiteral("halt canary podinfo -n test --env dev --wait"));
+        QCOMPARE(result.code, int(ActionCommand::Success));
+        QCOMPARE(result.out,
+                 QStringLiteral("dev: canary-halt for test/podinfo: sent; Flagger acts on its "
+                                "next check (interval 10s)\n"));
+        QVERIFY2(result.err.contains(QStringLiteral("nothing to wait for")),
+                 qPrintable(result.err));
+        const AuditFile file = readAuditFile(auditPath());
+        QVERIFY(!file.records.isEmpty());
+        const AuditRecord &outcome = file.records.last();
+        QCOMPARE(outcome.action, QStringLiteral("canary-halt"));
+        QCOMPARE(outcome.client, QStringLiteral("cli"));
+        QCOMPARE(outcome.requests,
+                 QList<QByteArray> {"POST /api/v1/namespaces/test/services/flagger-loadtester:80/"
+                                    "proxy/gate/close application/json "
+                                    R"({"name":"podinfo","namespace":"test"})"});
+        QCOMPARE(outcome.responses, QList<int> {202});
+    }
+
     void auditNamesTheCanaryActions()
     {
         const AuditFile file = readAuditFile(auditPath());
@@ -287,17 +338,17 @@ private slots:
                                 .arg(record.environment, record.action, record.user,
                                      AuditRecord::resultName(record.result));
         }
+        // Read-only sends nothing, so nobody asks the server who the user is: the kubeconfig's.
         QCOMPARE(outcomes,
                  QStringList({QStringLiteral("dev canary-pause admin succeeded"),
                               QStringLiteral("dev canary-pause admin refused"),
                               QStringLiteral("dev canary-resume admin succeeded"),
                               QStringLiteral("dev canary-promote admin refused"),
                               QStringLiteral("dev-viewer canary-rollback viewer denied"),
-                              QStringLiteral("dev canary-promote admin succeeded")}));
-        QCOMPARE(file.records.last().requests,
-                 QList<QByteArray> {"POST /api/v1/namespaces/test/services/flagger-loadtester:80/"
-                                    "proxy/gate/open application/json "
-                                    R"({"name":"podinfo","namespace":"test"})"});
+                              QStringLiteral("dev canary-promote admin succeeded"),
+                              QStringLiteral("dev-viewer canary-halt viewer denied"),
+                              QStringLiteral("dev canary-halt dev-admin refused"),
+                              QStringLiteral("dev canary-halt admin succeeded")}));
     }
 
     void cleanupTestCase() { m_sim.reset(); }

@@ -218,7 +218,7 @@ private slots:
         QTest::addRow("unknown command")
             << "list rollouts"
             << "unknown command 'list' (commands: get, pause, resume, promote, abort, "
-               "retry, restart, undo, history, report, record, gate, app)";
+               "retry, restart, undo, history, report, record, gate, app, halt)";
         QTest::addRow("gate without check") << "gate"
                                             << "gate: name what to do: gate check";
         QTest::addRow("gate unknown") << "gate run"
