@@ -2,12 +2,13 @@
 #include "resourcehandler.h"
 
 #include "api/apistatus.h"
+#include "api/deleteoptions.h"
 #include "api/httpreply.h"
-#include "api/podtermination.h"
 #include "api/requestbody.h"
 #include "api/requestoptions.h"
 #include "api/watchstream.h"
 #include "core/objectstore.h"
+#include "core/podtermination.h"
 #include "core/virtualclock.h"
 
 #include <QJsonArray>
@@ -263,15 +264,12 @@ void ResourceHandler::remove(ApiCall &call) const
         if (type.group.isEmpty() && type.plural == QLatin1String("pods") && m_context.clock) {
             // A pod with a grace period stays, Terminating, and the reply is the pod.
             object = m_context.store->get(type, call.target.ns, call.target.name);
-            const qint64 grace
-                = object ? PodTermination::gracePeriodSeconds(call.request, *object) : 0;
+            const qint64 grace = object ? PodTermination::gracePeriodSeconds(
+                                     *object, DeleteOptions::gracePeriodSeconds(call.request))
+                                        : 0;
             if (grace > 0) {
-                if (object->value(kMetadata).toObject().contains(
-                        QLatin1String("deletionTimestamp")))
-                    return HttpReply::json(call.response, 200, *object);
-                const StoreResult marked = m_context.store->update(
-                    type, PodTermination::terminating(*object, m_context.clock->nowMs(), grace),
-                    WriteScope::Whole);
+                const StoreResult marked = PodTermination::remove(*m_context.store, *object,
+                                                                  m_context.clock->nowMs(), grace);
                 if (!marked.ok())
                     return HttpReply::error(call.response, marked.error);
                 return HttpReply::json(call.response, 200, marked.object);

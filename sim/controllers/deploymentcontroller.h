@@ -83,6 +83,8 @@ private:
                        int replicas, int maxSurge, int maxUnavailable);
     void recreate(const QJsonObject &deployment, ReplicaSet &newRs, QList<ReplicaSet *> oldRss,
                   int replicas, int maxSurge);
+    // True while a pod of `replicaSets` has not finished, Terminating ones included.
+    bool hasUnfinishedPods(const QList<ReplicaSet *> &replicaSets) const;
 
     ObjectStore &m_store;
     VirtualClock &m_clock;

@@ -4,7 +4,13 @@
 #include "deploymentcontroller.h"
 
 #include "eventrecorder.h"
+#include "jobpods.h"
 #include "jsonutil.h"
+#include "kinds.h"
+
+#include "core/objectstore.h"
+
+#include <QSet>
 
 #include <algorithm>
 
@@ -106,8 +112,24 @@ void DeploymentController::recreate(const QJsonObject &deployment, ReplicaSet &n
         if (rs->statusReplicas() > 0)
             oldPodsRunning = true;
     }
-    if (!oldPodsRunning)
+    if (!oldPodsRunning && !hasUnfinishedPods(oldRss))
         scale(deployment, newRs, replicas, replicas, maxSurge);
+}
+
+// Kubernetes' oldPodsRunning: the old ReplicaSets no longer count their Terminating pods, but
+// Recreate must not start the new pods while one of those still runs.
+bool DeploymentController::hasUnfinishedPods(const QList<ReplicaSet *> &replicaSets) const
+{
+    if (replicaSets.isEmpty())
+        return false;
+    QSet<QString> uids;
+    for (const ReplicaSet *rs : replicaSets)
+        uids.insert(JsonUtil::uid(rs->object));
+    const QList<QJsonObject> pods
+        = m_store.list(Kinds::pods(), JsonUtil::nameSpace(replicaSets.first()->object));
+    return std::any_of(pods.begin(), pods.end(), [&uids](const QJsonObject &pod) {
+        return uids.contains(JsonUtil::controllerUid(pod)) && !JobPods::isFinished(pod);
+    });
 }
 
 } // namespace rdsim

@@ -8,6 +8,7 @@
 #include "requeue.h"
 
 #include "core/objectstore.h"
+#include "core/podtermination.h"
 #include "core/virtualclock.h"
 
 #include <QHash>
@@ -155,7 +156,7 @@ void JobController::collectGarbage(const QList<QJsonObject> &jobs, const QList<Q
         QString kind;
         const QString owner = JsonUtil::controllerUid(pod, &kind);
         if (kind == QLatin1String("Job") && !liveJobs.contains(owner))
-            m_store.remove(Kinds::pods(), JsonUtil::nameSpace(pod), JsonUtil::name(pod));
+            PodTermination::remove(m_store, pod, m_clock.nowMs());
     }
 }
 
@@ -215,7 +216,7 @@ void JobController::syncJob(const QJsonObject &job, const QList<QJsonObject> &po
     setCount("succeeded", counts.succeeded);
     setCount("failed", counts.failed);
     status.insert(QStringLiteral("ready"), counts.ready);
-    status.insert(QStringLiteral("terminating"), 0);
+    status.insert(QStringLiteral("terminating"), counts.terminating);
     status.insert(QStringLiteral("uncountedTerminatedPods"), QJsonObject());
     writeStatus(job, status);
 }
@@ -231,7 +232,9 @@ JobController::PodCounts JobController::runPods(const QList<QJsonObject> &pods)
         } else if (phase == QLatin1String("Failed")) {
             ++counts.failed;
             counts.lastFailureMs = std::max(counts.lastFailureMs, JobPods::finishedMs(pod));
-        } else if (!JsonUtil::has(pod, "metadata.deletionTimestamp")) {
+        } else if (PodTermination::isTerminating(pod)) {
+            ++counts.terminating;
+        } else {
             ++counts.active;
             if (PodFactory::isReady(pod))
                 ++counts.ready;
@@ -244,7 +247,7 @@ JobController::PodCounts JobController::runPods(const QList<QJsonObject> &pods)
 // its run time with the exit code its template asks for.
 void JobController::advancePod(QJsonObject &pod)
 {
-    if (JobPods::isFinished(pod) || JsonUtil::has(pod, "metadata.deletionTimestamp"))
+    if (JobPods::isFinished(pod) || PodTermination::isTerminating(pod))
         return;
     const qint64 nowMs = m_clock.nowMs();
     const QString now = VirtualClock::toRfc3339(nowMs);
@@ -296,7 +299,7 @@ void JobController::deleteActivePods(const QList<QJsonObject> &pods)
             = m_store.get(Kinds::pods(), JsonUtil::nameSpace(pod), JsonUtil::name(pod));
         if (!current || JobPods::isFinished(*current))
             continue;
-        m_store.remove(Kinds::pods(), JsonUtil::nameSpace(pod), JsonUtil::name(pod));
+        PodTermination::remove(m_store, *current, m_clock.nowMs());
     }
 }
 

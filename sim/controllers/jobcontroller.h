@@ -22,7 +22,8 @@ class VirtualClock;
 // controller until `backoffLimit` is exceeded, and writes active / ready / succeeded / failed /
 // startTime / completionTime and the SuccessCriteriaMet+Complete or FailureTarget+Failed
 // conditions. How a pod ends is up to its template (JobPods). Jobs whose controlling
-// AnalysisRun is gone and pods whose Job is gone are deleted, as the garbage collector does.
+// AnalysisRun is gone and pods whose Job is gone are deleted, as the garbage collector does;
+// pods still running terminate gracefully (PodTermination) and count in status.terminating.
 class JobController
 {
 public:
@@ -36,6 +37,7 @@ private:
         int ready = 0;
         int succeeded = 0;
         int failed = 0;
+        int terminating = 0; // deleted, still running out their grace period
         qint64 lastFailureMs = -1;
     };
     void syncJob(const QJsonObject &job, const QList<QJsonObject> &pods);

@@ -6,6 +6,7 @@
 #include "requeue.h"
 
 #include "core/objectstore.h"
+#include "core/podtermination.h"
 #include "core/resourcecatalog.h"
 #include "core/virtualclock.h"
 
@@ -104,11 +105,12 @@ void ReplicaSetController::reconcile()
             it = m_memo.erase(it);
     }
 
+    // Garbage collection of the pods whose ReplicaSet is gone: they terminate gracefully.
     for (auto it = podsByOwner.cbegin(); it != podsByOwner.cend(); ++it) {
         if (liveReplicaSets.contains(it.key()))
             continue;
         for (const QJsonObject &pod : it.value())
-            m_store.remove(podType, JsonUtil::nameSpace(pod), JsonUtil::name(pod));
+            PodTermination::remove(m_store, pod, m_clock.nowMs());
     }
 }
 
@@ -118,7 +120,7 @@ QJsonObject ReplicaSetController::startReady(const QJsonObject &rs)
     QList<QJsonObject> pods;
     const QString uid = JsonUtil::uid(rs);
     for (const QJsonObject &pod : m_store.list(podType, JsonUtil::nameSpace(rs))) {
-        if (JsonUtil::controllerUid(pod) == uid)
+        if (JsonUtil::controllerUid(pod) == uid && !PodTermination::isTerminating(pod))
             pods.append(pod);
     }
     Requeue own;
@@ -184,7 +186,6 @@ void ReplicaSetController::createMissingPods(const QJsonObject &rs, QList<QJsonO
 void ReplicaSetController::deleteExcessPods(const QJsonObject &rs, QList<QJsonObject> &pods,
                                             int desired)
 {
-    const ResourceType &podType = type("", "pods");
     // Kubernetes deletes the least useful pods first: not ready before ready, then the
     // most recently created.
     std::sort(pods.begin(), pods.end(), [](const QJsonObject &a, const QJsonObject &b) {
@@ -201,7 +202,7 @@ void ReplicaSetController::deleteExcessPods(const QJsonObject &rs, QList<QJsonOb
     const qsizetype excess = pods.size() - desired;
     for (qsizetype i = 0; i < excess; ++i) {
         const QJsonObject &pod = pods.at(i);
-        m_store.remove(podType, JsonUtil::nameSpace(pod), JsonUtil::name(pod));
+        PodTermination::remove(m_store, pod, m_clock.nowMs());
         m_events.normal(rs, EventRecorder::replicaSetComponent(),
                         QStringLiteral("SuccessfulDelete"),
                         QStringLiteral("Deleted pod: ") + JsonUtil::name(pod));
@@ -209,14 +210,13 @@ void ReplicaSetController::deleteExcessPods(const QJsonObject &rs, QList<QJsonOb
     pods.erase(pods.begin(), pods.begin() + excess);
 }
 
-// A pod deleted with a grace period (PodTermination) stays Terminating until its
+// A pod deleted with a grace period (PodTermination), by anyone, stays Terminating until its
 // metadata.deletionTimestamp; then the kubelet's part is done and it is removed.
 bool ReplicaSetController::finishTermination(const QJsonObject &pod)
 {
-    const QString deletion = JsonUtil::stringAt(pod, "metadata.deletionTimestamp");
-    if (deletion.isEmpty())
+    const qint64 goneAt = PodTermination::goneAtMs(pod);
+    if (goneAt < 0)
         return false;
-    const qint64 goneAt = VirtualClock::fromRfc3339(deletion);
     if (m_clock.nowMs() >= goneAt)
         m_store.remove(type("", "pods"), JsonUtil::nameSpace(pod), JsonUtil::name(pod));
     else

@@ -21,8 +21,9 @@ class VirtualClock;
 // pods per ReplicaSet (creating "<rs>-<5 chars>" pods, deleting not-ready then newest first on
 // scale-down), starts them after PodFactory::kStartDelayMs, and reports replicas /
 // fullyLabeledReplicas / readyReplicas / availableReplicas / observedGeneration. It also
-// garbage-collects ReplicaSets and pods whose controlling owner is gone. A pod deleted with a
-// grace period (Terminating) no longer counts and is removed once the period is over.
+// garbage-collects ReplicaSets and pods whose controlling owner is gone. Pods are deleted
+// gracefully (PodTermination): a Terminating pod, whoever deleted it, no longer counts, is
+// replaced at once, and is removed by this controller once its grace period is over.
 class ReplicaSetController
 {
 public:
@@ -55,7 +56,8 @@ private:
     void createMissingPods(const QJsonObject &rs, QList<QJsonObject> &pods, int desired,
                            bool startNow);
     void deleteExcessPods(const QJsonObject &rs, QList<QJsonObject> &pods, int desired);
-    // Removes a Terminating pod whose grace period is over; true for any Terminating pod.
+    // Removes a Terminating pod (of any owner) whose grace period is over; true for any
+    // Terminating pod.
     bool finishTermination(const QJsonObject &pod);
     // Starts the pending pods whose start delay is over, then counts the fully labeled,
     // ready and available ones.

@@ -3,20 +3,20 @@
 #include "rolloutreconciler.h"
 
 #include "jsonutil.h"
-#include "kinds.h"
 #include "podfactory.h"
 #include "requeue.h"
 
 #include "core/objectstore.h"
+#include "core/podtermination.h"
 #include "core/virtualclock.h"
 
 #include <algorithm>
 
 namespace rdsim {
 
-// Argo's RolloutPodRestarter: pods created before spec.restartAt are evicted, at most
-// max(maxUnavailable, 1) below full availability at a time; once none is left,
-// status.restartedAt records the restart as done.
+// Argo's RolloutPodRestarter: pods created before spec.restartAt are evicted (they terminate
+// gracefully), at most max(maxUnavailable, 1) below full availability at a time; once none is
+// left, Terminating ones included, status.restartedAt records the restart as done.
 void RolloutReconciler::restartPods()
 {
     const QString restartAt = spec.restartAt();
@@ -57,7 +57,7 @@ void RolloutReconciler::restartPods()
     int available = 0;
     for (const QJsonObject &pod : pods) {
         const qint64 since = PodFactory::readySinceMs(pod);
-        if (since >= 0 && since + minReadyMs <= nowMs)
+        if (since >= 0 && since + minReadyMs <= nowMs && !PodTermination::isTerminating(pod))
             ++available;
     }
     const int concurrent = std::max(spec.maxUnavailable(), 1);
@@ -68,9 +68,16 @@ void RolloutReconciler::restartPods()
         if (JsonUtil::creationMs(pod) >= restartMs)
             continue;
         ++needsRestart;
+        if (const qint64 goneAt = PodTermination::goneAtMs(pod); goneAt >= 0) {
+            // Still Terminating: the restart is done once it is gone, as Argo's restarter
+            // counts it.
+            env.requeue.at(goneAt);
+            continue;
+        }
         if (canRestart <= 0)
             continue;
-        if (env.store.remove(Kinds::pods(), nameSpace(), JsonUtil::name(pod)).ok()) {
+        // An eviction: the pod terminates gracefully.
+        if (PodTermination::remove(env.store, pod, nowMs).ok()) {
             markWritten();
             --canRestart;
             ++restarted;

@@ -84,6 +84,11 @@ inline QJsonValue at(const QJsonObject &object, const QString &path)
     return current;
 }
 
+inline bool isTerminating(const QJsonObject &pod)
+{
+    return at(pod, QStringLiteral("metadata.deletionTimestamp")).isString();
+}
+
 inline QString annotation(const QJsonObject &object, const QString &key)
 {
     return at(object, QStringLiteral("metadata.annotations")).toObject().value(key).toString();
@@ -250,16 +255,25 @@ public:
     {
         return at(replicaSet(rs), QStringLiteral("status.availableReplicas")).toInt(0);
     }
-    QList<QJsonObject> podsOf(const QString &rsName) const
+    // Which of a ReplicaSet's pods: deleted pods stay Terminating for their grace period.
+    enum class Pods { All, Live, Terminating };
+    QList<QJsonObject> podsOf(const QString &rsName, Pods which = Pods::All) const
     {
         QList<QJsonObject> out;
         for (const QJsonObject &pod : list(pods())) {
             const QJsonArray refs = at(pod, QStringLiteral("metadata.ownerReferences")).toArray();
-            if (!refs.isEmpty()
-                && refs.at(0).toObject().value(QLatin1String("name")).toString() == rsName)
+            if (refs.isEmpty()
+                || refs.at(0).toObject().value(QLatin1String("name")).toString() != rsName)
+                continue;
+            if (which == Pods::All || (which == Pods::Terminating) == isTerminating(pod))
                 out.append(pod);
         }
         return out;
+    }
+    bool anyPodTerminating() const
+    {
+        const QList<QJsonObject> all = list(pods());
+        return std::any_of(all.begin(), all.end(), isTerminating);
     }
     // Messages of the Events about `object` with `reason`, oldest first.
     QStringList events(const QString &reason, const QString &object = QStringLiteral("web")) const

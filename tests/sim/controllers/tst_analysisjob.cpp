@@ -6,6 +6,7 @@
 #include "controllerfixture.h"
 
 #include "controllers/jsonutil.h"
+#include "core/podtermination.h"
 
 using namespace ControllerTest;
 
@@ -182,8 +183,11 @@ void TestAnalysisJob::terminateDeletesTheJob()
              QStringLiteral("Inconclusive"));
     QCOMPARE(at(status, QStringLiteral("metricResults.0.measurements.0.message")).toString(),
              QStringLiteral("Metric Terminated"));
-    c.pass(); // the Job's pod goes with it
-    QVERIFY(c.list(pods()).isEmpty());
+    c.pass(); // the Job's pod goes with it, gracefully
+    const QList<QJsonObject> left = c.list(pods());
+    QVERIFY(!left.isEmpty() && std::all_of(left.begin(), left.end(), isTerminating));
+    QVERIFY(c.waitFor([&] { return c.list(pods()).isEmpty(); },
+                      int(PodTermination::kDefaultGracePeriodSeconds)));
 }
 
 QTEST_GUILESS_MAIN(TestAnalysisJob)

@@ -58,6 +58,8 @@ void TestClusterControllers::settledClusterWritesNothing()
     QVERIFY(c.waitFor([&] {
         return c.stepIndex() == 1 && c.phase(QStringLiteral("bg")) == QLatin1String("Paused");
     }));
+    // The pods the canary scaled down run out their grace period before the cluster settles.
+    QVERIFY(c.waitFor([&] { return !c.anyPodTerminating(); }));
     c.advance(10);
 
     const quint64 settled = c.store.changeCount();
@@ -95,7 +97,7 @@ void TestClusterControllers::timedPauseWakesAnIdleCluster()
     QVERIFY(c.waitFor([&] { return c.stepIndex() == 2 && c.phase() == QLatin1String("Paused"); }));
     const qint64 pausedAt = VirtualClock::fromRfc3339(
         at(c.status(), QStringLiteral("pauseConditions.0.startTime")).toString());
-    c.pass();
+    QVERIFY(c.waitFor([&] { return !c.anyPodTerminating(); })); // well within the 2m pause
     const quint64 quiet = c.store.changeCount();
     // Big jumps of virtual time with no pass in between: the pass after the deadline acts.
     c.clock.advance(pausedAt + 60000 - c.clock.nowMs());
@@ -180,7 +182,9 @@ void TestClusterControllers::analysisRunsOfDeletedRolloutsAreCollected()
     c.pass(2);
     QCOMPARE(c.list(analysisRuns()).size(), 0);
     QCOMPARE(c.list(replicaSets()).size(), 0);
-    QCOMPARE(c.list(pods()).size(), 0);
+    const QList<QJsonObject> left = c.list(pods());
+    QVERIFY(!left.isEmpty() && std::all_of(left.begin(), left.end(), isTerminating));
+    QVERIFY(c.waitFor([&] { return c.list(pods()).isEmpty(); }, 30));
 }
 
 QTEST_GUILESS_MAIN(TestClusterControllers)

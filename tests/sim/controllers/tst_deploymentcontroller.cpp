@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "controllerfixture.h"
 
+#include "controllers/jsonutil.h"
+
 using namespace rdsim;
 
 using namespace ControllerTest;
@@ -38,6 +40,7 @@ class TestDeploymentController : public QObject
 private slots:
     void createsReplicaSetAndBecomesAvailable();
     void rollingUpdateRespectsSurgeAndUnavailable();
+    void recreateWaitsForTerminatingPods();
 };
 
 void TestDeploymentController::createsReplicaSetAndBecomesAvailable()
@@ -153,6 +156,37 @@ void TestDeploymentController::rollingUpdateRespectsSurgeAndUnavailable()
     QCOMPARE(scaling.at(1), QStringLiteral("Scaled up replica set %1 to 1 from 0").arg(newRs));
     QCOMPARE(scaling.at(2), QStringLiteral("Scaled down replica set %1 to 3 from 4").arg(oldRs));
     QCOMPARE(scaling.last(), QStringLiteral("Scaled down replica set %1 to 0 from 1").arg(oldRs));
+}
+
+void TestDeploymentController::recreateWaitsForTerminatingPods()
+{
+    Cluster c;
+    QJsonObject recreate = deployment(2);
+    JsonUtil::setAt(recreate, "spec.strategy",
+                    QJsonObject {{QStringLiteral("type"), QStringLiteral("Recreate")}});
+    c.create(deployments(), recreate);
+    QVERIFY(c.waitFor([&] {
+        return at(c.get(deployments(), QStringLiteral("api")),
+                  QStringLiteral("status.availableReplicas"))
+                   .toInt()
+            == 2;
+    }));
+    c.updateSpec(deployments(), QStringLiteral("api"),
+                 [](QJsonObject &d) { setFirstContainerImage(d, QStringLiteral("api:2.0")); });
+    c.pass(2);
+    const QList<QJsonObject> sets = c.replicaSetsOf(QStringLiteral("api"));
+    QCOMPARE(sets.size(), 2);
+    const QString oldRs = nameOf(sets.at(0));
+    const QString newRs = nameOf(sets.at(1));
+    QCOMPARE(c.specReplicas(oldRs), 0);
+    QCOMPARE(c.podsOf(oldRs, Cluster::Pods::Terminating).size(), 2);
+    // The old ReplicaSet counts no pods, but Recreate waits until its pods are gone.
+    QCOMPARE(at(c.replicaSet(oldRs), QStringLiteral("status.replicas")).toInt(), 0);
+    c.advance(25);
+    QCOMPARE(c.specReplicas(newRs), 0);
+    QVERIFY(c.podsOf(newRs).isEmpty());
+    QVERIFY(c.waitFor([&] { return c.specReplicas(newRs) == 2; }, 10));
+    QVERIFY(c.podsOf(oldRs).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDeploymentController)

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The batch/v1 Job controller of rd-sim: the API server's defaults, pods owned and labelled
 // as the real controller makes them, success and failure by the template's annotations,
-// retries up to backoffLimit, status counters and conditions, and the garbage collection of
-// pods whose Job is gone.
+// retries up to backoffLimit, status counters and conditions, Terminating pods, and the
+// garbage collection of pods whose Job is gone.
 #include "controllerfixture.h"
 
 #include "controllers/jsonutil.h"
 #include "controllers/podfactory.h"
+#include "core/podtermination.h"
 
 using namespace ControllerTest;
 
@@ -62,6 +63,8 @@ private slots:
     void failingJobRetriesUntilBackoffLimit();
     void refusedAnnotationFailsWithMessage();
     void deletedJobTakesItsPods();
+    void deletedJobsFinishedPodGoesAtOnce();
+    void terminatingPodIsReplacedAndCounted();
 };
 
 void TestJobController::succeedingJob()
@@ -179,7 +182,59 @@ void TestJobController::deletedJobTakesItsPods()
     QCOMPARE(c.list(ControllerTest::pods()).size(), 1);
     c.store.remove(jobs(), QStringLiteral("shop"), QStringLiteral("smoke"));
     c.pass();
+    // Its pod was on a node: it terminates gracefully, then is gone.
+    const QList<QJsonObject> left = c.list(ControllerTest::pods());
+    QCOMPARE(left.size(), 1);
+    QVERIFY(isTerminating(left.first()));
+    c.advance(int(PodTermination::kDefaultGracePeriodSeconds));
     QVERIFY(c.list(ControllerTest::pods()).isEmpty());
+}
+
+void TestJobController::deletedJobsFinishedPodGoesAtOnce()
+{
+    Cluster c;
+    c.create(jobs(), job(QStringLiteral("smoke"), {}));
+    QVERIFY(c.waitFor([&] {
+        return conditionTypes(c.get(jobs(), QStringLiteral("smoke"))).endsWith(u"Complete");
+    }));
+    QCOMPARE(c.list(ControllerTest::pods()).size(), 1);
+    c.store.remove(jobs(), QStringLiteral("shop"), QStringLiteral("smoke"));
+    c.pass();
+    // A Succeeded pod has nothing left to stop: kube-apiserver gives it no grace period.
+    QVERIFY(c.list(ControllerTest::pods()).isEmpty());
+}
+
+void TestJobController::terminatingPodIsReplacedAndCounted()
+{
+    Cluster c;
+    c.create(jobs(),
+             job(QStringLiteral("smoke"),
+                 {{QStringLiteral("rd-sim.dev/run-seconds"), QStringLiteral("600")}}));
+    QVERIFY(c.waitFor([&] {
+        const QList<QJsonObject> running = c.list(ControllerTest::pods());
+        return running.size() == 1
+            && at(running.first(), QStringLiteral("status.phase")).toString()
+            == QLatin1String("Running");
+    }));
+    const QJsonObject first = c.list(ControllerTest::pods()).first();
+    QVERIFY(PodTermination::remove(c.store, first, c.clock.nowMs()).ok()); // kubectl delete pod
+    c.pass();
+    const QJsonObject status
+        = c.get(jobs(), QStringLiteral("smoke")).value(QLatin1String("status")).toObject();
+    QCOMPARE(status.value(QLatin1String("terminating")).toInt(), 1);
+    QCOMPARE(status.value(QLatin1String("active")).toInt(), 1);
+    QCOMPARE(c.list(ControllerTest::pods()).size(), 2);
+    // The Terminating pod is not run to its end: it stays Running until it is gone.
+    c.advance(int(PodTermination::kDefaultGracePeriodSeconds) - 1);
+    QCOMPARE(
+        at(c.get(ControllerTest::pods(), JsonUtil::name(first)), QStringLiteral("status.phase"))
+            .toString(),
+        QStringLiteral("Running"));
+    c.advance(1);
+    QCOMPARE(c.list(ControllerTest::pods()).size(), 1);
+    QCOMPARE(
+        at(c.get(jobs(), QStringLiteral("smoke")), QStringLiteral("status.terminating")).toInt(),
+        0);
 }
 
 QTEST_GUILESS_MAIN(TestJobController)

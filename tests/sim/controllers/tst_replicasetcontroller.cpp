@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Pods of a plain ReplicaSet: creation, start-up, readiness, scale-down order, status, and
-// garbage collection when the owner goes away.
+// Pods of a plain ReplicaSet: creation, start-up, readiness, scale-down order, status, graceful
+// termination of the pods it deletes, and garbage collection when the owner goes away.
 #include "controllerfixture.h"
+
+#include "controllers/jsonutil.h"
+#include "core/podtermination.h"
 
 using namespace rdsim;
 
@@ -9,7 +12,8 @@ using namespace ControllerTest;
 
 namespace {
 
-QJsonObject replicaSet(int replicas)
+// `graceSeconds` < 0: the template sets no terminationGracePeriodSeconds.
+QJsonObject replicaSet(int replicas, qint64 graceSeconds = -1)
 {
     QJsonObject rs = parse(R"({
         "apiVersion": "apps/v1", "kind": "ReplicaSet",
@@ -24,6 +28,8 @@ QJsonObject replicaSet(int replicas)
     QJsonObject spec = rs.value(QLatin1String("spec")).toObject();
     spec.insert(QStringLiteral("replicas"), replicas);
     rs.insert(QStringLiteral("spec"), spec);
+    if (graceSeconds >= 0)
+        JsonUtil::setAt(rs, "spec.template.spec.terminationGracePeriodSeconds", graceSeconds);
     return rs;
 }
 
@@ -50,6 +56,9 @@ class TestReplicaSetController : public QObject
 private slots:
     void podsStartAfterDelay();
     void scaleDownRemovesNewestFirst();
+    void scaledDownPodTerminatesForItsGracePeriod();
+    void gracePeriodComesFromThePodSpec_data();
+    void gracePeriodComesFromThePodSpec();
     void garbageCollectsOrphans();
 };
 
@@ -138,15 +147,90 @@ void TestReplicaSetController::scaleDownRemovesNewestFirst()
     }
     scale(c, 2);
     c.pass();
-    pods = c.podsOf(QStringLiteral("cache"));
+    pods = c.podsOf(QStringLiteral("cache"), Cluster::Pods::Live);
     QCOMPARE(pods.size(), 2);
     for (const QJsonObject &pod : pods)
         QVERIFY(nameOf(pod) != newest);
+    const QList<QJsonObject> terminating
+        = c.podsOf(QStringLiteral("cache"), Cluster::Pods::Terminating);
+    QCOMPARE(terminating.size(), 1);
+    QCOMPARE(nameOf(terminating.first()), newest);
     QCOMPARE(c.events(QStringLiteral("SuccessfulDelete"), QStringLiteral("cache")),
              QStringList {QStringLiteral("Deleted pod: ") + newest});
     QCOMPARE(at(c.replicaSet(QStringLiteral("cache")), QStringLiteral("status.observedGeneration"))
                  .toInt(),
              3);
+}
+
+void TestReplicaSetController::scaledDownPodTerminatesForItsGracePeriod()
+{
+    Cluster c;
+    c.create(replicaSets(), replicaSet(3));
+    c.advance(10);
+    scale(c, 2);
+    c.pass();
+    const qint64 deletedAtMs = c.clock.nowMs();
+    const QList<QJsonObject> terminating
+        = c.podsOf(QStringLiteral("cache"), Cluster::Pods::Terminating);
+    QCOMPARE(terminating.size(), 1);
+    const QJsonObject pod = terminating.first();
+    QCOMPARE(at(pod, QStringLiteral("metadata.deletionTimestamp")).toString(),
+             VirtualClock::toRfc3339(deletedAtMs + 30000));
+    QCOMPARE(at(pod, QStringLiteral("metadata.deletionGracePeriodSeconds")).toInt(), 30);
+    // The kubelet is still stopping it: phase and Ready stay as they were.
+    QCOMPARE(at(pod, QStringLiteral("status.phase")).toString(), QStringLiteral("Running"));
+    QCOMPARE(at(pod, QStringLiteral("status.conditions.1.status")).toString(),
+             QStringLiteral("True"));
+    // The ReplicaSet no longer counts it, nor replaces it.
+    const QJsonObject status
+        = at(c.replicaSet(QStringLiteral("cache")), QStringLiteral("status")).toObject();
+    QCOMPARE(status.value(QLatin1String("replicas")).toInt(), 2);
+    QCOMPARE(status.value(QLatin1String("readyReplicas")).toInt(), 2);
+    QCOMPARE(status.value(QLatin1String("availableReplicas")).toInt(), 2);
+
+    c.advance(29);
+    QCOMPARE(c.podsOf(QStringLiteral("cache")).size(), 3);
+    QVERIFY(!c.get(pods(), nameOf(pod)).isEmpty());
+    c.advance(1);
+    QVERIFY(c.get(pods(), nameOf(pod)).isEmpty());
+    QCOMPARE(c.podsOf(QStringLiteral("cache")).size(), 2);
+    QCOMPARE(c.podsOf(QStringLiteral("cache"), Cluster::Pods::Live).size(), 2);
+    QCOMPARE(c.events(QStringLiteral("SuccessfulCreate"), QStringLiteral("cache")).size(), 3);
+}
+
+void TestReplicaSetController::gracePeriodComesFromThePodSpec_data()
+{
+    QTest::addColumn<qint64>("inSpec");
+    QTest::addColumn<int>("expected"); // 0: removed at once
+    QTest::newRow("default") << qint64(-1) << 30;
+    QTest::newRow("5 s") << qint64(5) << 5;
+    QTest::newRow("0: at once") << qint64(0) << 0;
+    QTest::newRow("bounded") << qint64(86400000) << 300;
+}
+
+void TestReplicaSetController::gracePeriodComesFromThePodSpec()
+{
+    QFETCH(qint64, inSpec);
+    QFETCH(int, expected);
+    Cluster c;
+    c.create(replicaSets(), replicaSet(2, inSpec));
+    c.advance(10);
+    scale(c, 1);
+    c.pass();
+    const QList<QJsonObject> terminating
+        = c.podsOf(QStringLiteral("cache"), Cluster::Pods::Terminating);
+    if (expected == 0) {
+        QVERIFY(terminating.isEmpty());
+        QCOMPARE(c.podsOf(QStringLiteral("cache")).size(), 1);
+        return;
+    }
+    QCOMPARE(terminating.size(), 1);
+    QCOMPARE(at(terminating.first(), QStringLiteral("metadata.deletionGracePeriodSeconds")).toInt(),
+             expected);
+    c.advance(expected - 1);
+    QCOMPARE(c.podsOf(QStringLiteral("cache")).size(), 2);
+    c.advance(1);
+    QCOMPARE(c.podsOf(QStringLiteral("cache")).size(), 1);
 }
 
 void TestReplicaSetController::garbageCollectsOrphans()
@@ -159,6 +243,10 @@ void TestReplicaSetController::garbageCollectsOrphans()
     c.store.remove(rollouts(), QStringLiteral("shop"), QStringLiteral("web"));
     c.pass(2);
     QCOMPARE(c.replicaSet(rs).isEmpty(), true);
+    // The garbage collector deletes the pods as anyone does: gracefully.
+    QCOMPARE(c.podsOf(rs, Cluster::Pods::Terminating).size(), 2);
+    QCOMPARE(c.podsOf(rs).size(), 2);
+    c.advance(int(PodTermination::kDefaultGracePeriodSeconds));
     QCOMPARE(c.list(pods()).size(), 0);
 }
 

@@ -202,24 +202,27 @@ void TestRolloutActions::restartReplacesPodsOneAtATime()
     c.pass();
     QCOMPARE(c.phase(), QStringLiteral("Progressing"));
     QCOMPARE(c.message(), QStringLiteral("rollout is restarting"));
-    // maxUnavailable 25% of 4 allows one pod at a time.
-    QList<QJsonObject> pods = c.podsOf(rs);
+    // maxUnavailable 25% of 4 allows one pod at a time; the evicted one is Terminating.
+    QList<QJsonObject> pods = c.podsOf(rs, Cluster::Pods::Live);
     QCOMPARE(pods.size(), 4);
+    QCOMPARE(c.podsOf(rs, Cluster::Pods::Terminating).size(), 1);
     int replaced = 0;
     for (const QJsonObject &pod : pods)
         replaced += before.contains(nameOf(pod)) ? 0 : 1;
     QCOMPARE(replaced, 1);
 
     c.advance(3);
-    pods = c.podsOf(rs);
+    pods = c.podsOf(rs, Cluster::Pods::Live);
     replaced = 0;
     for (const QJsonObject &pod : pods)
         replaced += before.contains(nameOf(pod)) ? 0 : 1;
     QCOMPARE(replaced, 1);
 
+    // Done once the last evicted pod has run out its grace period, as Argo counts it.
     QVERIFY(c.waitFor(
         [&] { return c.status().value(QLatin1String("restartedAt")).toString() == restartAt; },
-        60));
+        120));
+    QCOMPARE(c.anyPodTerminating(), false);
     QVERIFY(c.waitFor([&] { return c.phase() == QLatin1String("Healthy"); }, 10));
     for (const QJsonObject &pod : c.podsOf(rs))
         QVERIFY(!before.contains(nameOf(pod)));

@@ -203,9 +203,10 @@ void TestRolloutCanary::completesAfterLastStep()
     QCOMPARE(status.value(QLatin1String("stableRS")).toString(), hashOf(sets.at(1)));
     QCOMPARE(status.value(QLatin1String("currentStepIndex")).toInt(), 8);
     QCOMPARE(c.specReplicas(canary), 5);
-    // A basic canary scales the old stable away as the canary takes over: no delay.
+    // A basic canary scales the old stable away as the canary takes over: no delay (its pods
+    // run out their grace period, tst_replicasetcontroller).
     QCOMPARE(c.specReplicas(stable), 0);
-    QCOMPARE(c.podsOf(stable).size(), 0);
+    QCOMPARE(c.podsOf(stable, Cluster::Pods::Live).size(), 0);
     QCOMPARE(c.podsOf(canary).size(), 5);
     QCOMPARE(c.conditionReasons(),
              (QStringList {QStringLiteral("Available=True/AvailableReason"),
