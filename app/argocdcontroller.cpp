@@ -109,7 +109,7 @@ QString ArgoCdController::serverSummary(bool *problem) const
     }
     if (problem)
         *problem = !errors.isEmpty();
-    QString text = tr("%1 of %2 Argo CD servers live").arg(live).arg(m_serverCount);
+    QString text = tr("%1 of %n Argo CD servers live", nullptr, m_serverCount).arg(live);
     if (!errors.isEmpty())
         text += QStringLiteral(" · ") + errors.join(QStringLiteral(" · "));
     return text;

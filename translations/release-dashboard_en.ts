@@ -67,6 +67,16 @@
     </message>
 </context>
 <context>
+    <name>ArgoCdController</name>
+    <message numerus="yes">
+        <source>%1 of %n Argo CD servers live</source>
+        <translation>
+            <numerusform>%1 of %n Argo CD server live</numerusform>
+            <numerusform>%1 of %n Argo CD servers live</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeliveryFiguresStrip</name>
     <message numerus="yes">
         <source>releases</source>
@@ -417,6 +427,30 @@
         <translation>
             <numerusform>%n step done</numerusform>
             <numerusform>All %n steps done</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RolloutSituation</name>
+    <message numerus="yes">
+        <source>all traffic on the stable version; %n new pods still running</source>
+        <translation>
+            <numerusform>all traffic on the stable version; %n new pod still running</numerusform>
+            <numerusform>all traffic on the stable version; %n new pods still running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, scaling down %n canary pods</source>
+        <translation>
+            <numerusform>, scaling down %n canary pod</numerusform>
+            <numerusform>, scaling down %n canary pods</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>all traffic on the stable version; %n canary pods still running</source>
+        <translation>
+            <numerusform>all traffic on the stable version; %n canary pod still running</numerusform>
+            <numerusform>all traffic on the stable version; %n canary pods still running</numerusform>
         </translation>
     </message>
 </context>

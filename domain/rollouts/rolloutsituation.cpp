@@ -169,10 +169,8 @@ QString RolloutSituationText::abortText(const Rollout &rollout, const RolloutTra
                 + tr("switching the active service back to the stable version");
         if (facts.newReplicas > 0)
             return tr("Aborted") + dash
-                + (facts.newReplicas == 1
-                       ? tr("all traffic on the stable version; 1 new pod still running")
-                       : tr("all traffic on the stable version; %1 new pods still running")
-                             .arg(facts.newReplicas));
+                + tr("all traffic on the stable version; %n new pods still running", nullptr,
+                     facts.newReplicas);
         return tr("Aborted") + dash + tr("all traffic on the stable version");
     }
     *settled = facts.actualWeight <= 0;
@@ -180,17 +178,13 @@ QString RolloutSituationText::abortText(const Rollout &rollout, const RolloutTra
         QString text
             = tr("Aborting") + dash + tr("canary weight %1 % \u2192 0 %").arg(facts.actualWeight);
         if (facts.newReplicas > 0)
-            text += facts.newReplicas == 1
-                ? tr(", scaling down 1 canary pod")
-                : tr(", scaling down %1 canary pods").arg(facts.newReplicas);
+            text += tr(", scaling down %n canary pods", nullptr, facts.newReplicas);
         return text;
     }
     if (facts.newReplicas > 0)
         return tr("Aborted") + dash
-            + (facts.newReplicas == 1
-                   ? tr("all traffic on the stable version; 1 canary pod still running")
-                   : tr("all traffic on the stable version; %1 canary pods still running")
-                         .arg(facts.newReplicas));
+            + tr("all traffic on the stable version; %n canary pods still running", nullptr,
+                 facts.newReplicas);
     return tr("Aborted") + dash + tr("all traffic on the stable version");
 }
 
