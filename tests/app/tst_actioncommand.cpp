@@ -7,23 +7,13 @@
 #include "auditrecord.h"
 #include "commandline.h"
 #include "demofleet.h"
+#include "headlessrun.h"
 #include <QJsonObject>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
-
-namespace {
-
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
 
 class TestActionCommand : public QObject
 {
@@ -34,22 +24,10 @@ class TestActionCommand : public QObject
 
     QString auditPath() const { return m_dir.filePath(QStringLiteral("audit.jsonl")); }
 
-    Run run(const QString &line)
+    HeadlessRun run(const QString &line)
     {
-        QStringList arguments = {QStringLiteral("release-dashboard"), QStringLiteral("--demo")};
-        arguments += line.split(u' ', Qt::SkipEmptyParts);
-        CommandLineOptions options;
-        QString text;
-        Run result;
-        if (CommandLine::parse(arguments, &options, &text) != CommandLine::Result::Ok) {
-            result.err = text;
-            result.code = ActionCommand::UsageError;
-            return result;
-        }
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        result.code = ActionCommand::run(options, out, err, &m_demo);
-        return result;
+        return runHeadless(headlessArguments({QStringLiteral("--demo")}, line), &ActionCommand::run,
+                           &m_demo);
     }
 
     QJsonObject status(const QString &cluster, const QString &ns, const QString &name) const
@@ -85,7 +63,7 @@ private slots:
 
     void pauseAndResume()
     {
-        Run result = run(QStringLiteral("pause payments-api -n payments --env staging"));
+        HeadlessRun result = run(QStringLiteral("pause payments-api -n payments --env staging"));
         QCOMPARE(result.err, QString());
         QCOMPARE(result.code, 0);
         QCOMPARE(result.out,
@@ -109,7 +87,7 @@ private slots:
 
     void abortAndRetry()
     {
-        Run result = run(QStringLiteral("abort checkout -n shop --env dev"));
+        HeadlessRun result = run(QStringLiteral("abort checkout -n shop --env dev"));
         QCOMPARE(result.code, 0);
         settle(2);
         QCOMPARE(status(QStringLiteral("dev"), QStringLiteral("shop"), QStringLiteral("checkout"))
@@ -131,7 +109,7 @@ private slots:
 
     void exitCodes()
     {
-        Run result = run(QStringLiteral("pause checkout -n shop"));
+        HeadlessRun result = run(QStringLiteral("pause checkout -n shop"));
         QCOMPARE(result.code, int(ActionCommand::UsageError));
         QCOMPARE(result.err,
                  QStringLiteral("release-dashboard: pause: name the environment with "

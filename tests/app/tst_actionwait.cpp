@@ -8,8 +8,8 @@
 #include "actioncommand.h"
 #include "commandline.h"
 #include "demofleet.h"
+#include "headlessrun.h"
 #include <atomic>
-#include <QElapsedTimer>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
@@ -20,14 +20,6 @@
 #include <thread>
 
 namespace {
-
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-    qint64 ms = 0;
-};
 
 // The fleet's controllers on a thread of their own, every 100 ms, as rd-sim runs them; the
 // test fleet otherwise runs them only when a test steps it.
@@ -66,24 +58,10 @@ class TestActionWait : public QObject
     DemoFleet m_demo {DemoFleet::Options {false}};
     QTemporaryDir m_dir;
 
-    Run run(const QString &line)
+    HeadlessRun run(const QString &line)
     {
-        QStringList arguments = {QStringLiteral("release-dashboard"), QStringLiteral("--demo")};
-        arguments += line.split(u' ', Qt::SkipEmptyParts);
-        CommandLineOptions options;
-        QString text;
-        Run result;
-        if (CommandLine::parse(arguments, &options, &text) != CommandLine::Result::Ok) {
-            result.err = text;
-            return result;
-        }
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        QElapsedTimer clock;
-        clock.start();
-        result.code = ActionCommand::run(options, out, err, &m_demo);
-        result.ms = clock.elapsed();
-        return result;
+        return runHeadless(headlessArguments({QStringLiteral("--demo")}, line), &ActionCommand::run,
+                           &m_demo);
     }
 
     // staging/payments/payments-api as the simulator stores it: a canary waiting for
@@ -151,7 +129,8 @@ private slots:
             "^staging: (paused|resumed) payments/payments-api; the controller shows it \\(after "
             "\\d+\\.\\d s\\)\\n$"));
         ControllerThread controller(&m_demo);
-        Run result = run(QStringLiteral("pause payments-api -n payments --env staging --wait"));
+        HeadlessRun result
+            = run(QStringLiteral("pause payments-api -n payments --env staging --wait"));
         QCOMPARE(result.code, 0);
         QCOMPARE(result.err, waiting.arg(QStringLiteral("pause"), QStringLiteral("60")));
         QVERIFY2(confirmed.match(result.out).hasMatch(), qPrintable(result.out));
@@ -182,7 +161,7 @@ private slots:
     void stoppedControllerIsNotConfirmed()
     {
         const qint64 before = generation(paymentsApi());
-        const Run result = run(
+        const HeadlessRun result = run(
             QStringLiteral("pause payments-api -n payments --env staging --wait --timeout 1.5s"));
         QCOMPARE(result.code, int(ActionCommand::NotConfirmed));
         QCOMPARE(result.out, QString());
@@ -202,7 +181,7 @@ private slots:
         // refused as without --wait, at once.
         settle(2);
         QCOMPARE(observedGeneration(paymentsApi()), before + 1);
-        const Run again
+        const HeadlessRun again
             = run(QStringLiteral("pause payments-api -n payments --env staging --wait"));
         QCOMPARE(again.code, int(ActionCommand::Refused));
         QCOMPARE(again.err,
@@ -214,7 +193,7 @@ private slots:
     // --wait changes nothing when nothing was patched.
     void failuresExitAsWithoutWait()
     {
-        Run result = run(QStringLiteral("abort nosuch -n shop --env prod --wait"));
+        HeadlessRun result = run(QStringLiteral("abort nosuch -n shop --env prod --wait"));
         QCOMPARE(result.code, int(ActionCommand::Failure));
         QCOMPARE(result.err,
                  QStringLiteral("release-dashboard: prod: Rollout shop/nosuch was not found in "

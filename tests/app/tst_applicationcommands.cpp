@@ -8,6 +8,7 @@
 #include "applicationscommand.h"
 #include "commandline.h"
 #include "demofleet.h"
+#include "headlessrun.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -19,13 +20,6 @@
 #include <QTextStream>
 
 namespace {
-
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
 
 // Every environment of the demo reads its cluster's Argo CD as admin; staging's a second
 // time as the viewer (the same applications, another instance name); prod is protected.
@@ -70,26 +64,23 @@ class TestApplicationCommands : public QObject
         return file.fileName();
     }
 
-    Run run(const QString &line, const QString &config = QString())
+    HeadlessRun run(const QString &line, const QString &config = QString())
     {
-        QStringList arguments = {QStringLiteral("release-dashboard"), QStringLiteral("--demo"),
-                                 QStringLiteral("--config"), config.isEmpty() ? m_config : config};
-        arguments += line.split(u' ', Qt::SkipEmptyParts);
-        CommandLineOptions options;
-        Run result {ActionCommand::UsageError, QString(), QString()};
-        if (CommandLine::parse(arguments, &options, &result.err) != CommandLine::Result::Ok)
-            return result;
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        result.code = options.mode == CommandLineOptions::Mode::GetApplications
-            ? ApplicationsCommand::run(options, out, err, &m_demo)
-            : AppActionCommand::run(options, out, err, &m_demo);
-        return result;
+        const QStringList leading = {QStringLiteral("--demo"), QStringLiteral("--config"),
+                                     config.isEmpty() ? m_config : config};
+        return runHeadless(
+            headlessArguments(leading, line),
+            [this](const CommandLineOptions &options, QTextStream &out, QTextStream &err) {
+                return options.mode == CommandLineOptions::Mode::GetApplications
+                    ? ApplicationsCommand::run(options, out, err, &m_demo)
+                    : AppActionCommand::run(options, out, err, &m_demo);
+            });
     }
 
     QJsonObject listed(const QString &environment, const QString &name)
     {
-        const Run result = run(QStringLiteral("get applications -o json --env ") + environment);
+        const HeadlessRun result
+            = run(QStringLiteral("get applications -o json --env ") + environment);
         const QJsonArray items = QJsonDocument::fromJson(result.out.toUtf8())
                                      .object()
                                      .value(QStringLiteral("items"))
@@ -163,7 +154,7 @@ void TestApplicationCommands::initTestCase()
 
 void TestApplicationCommands::table()
 {
-    const Run result = run(QStringLiteral("get applications --env dev"));
+    const HeadlessRun result = run(QStringLiteral("get applications --env dev"));
     QCOMPARE(result.err, QString());
     QCOMPARE(result.code, 0);
     // The demo's dev applications: cart-dev's Git head bumps its image (OutOfSync); the
@@ -179,7 +170,7 @@ void TestApplicationCommands::table()
     QVERIFY2(lines.at(4).endsWith(QStringLiteral("3.2.0      3.2.0")), qPrintable(lines.at(4)));
 
     // Every environment by default, in the fleet's order; wide names the instance.
-    const Run all = run(QStringLiteral("get applications -o wide"));
+    const HeadlessRun all = run(QStringLiteral("get applications -o wide"));
     QCOMPARE(all.code, 0);
     const QStringList wide = all.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(wide.size(), 1 + 4 + 3 + 3 + 4);
@@ -209,7 +200,7 @@ void TestApplicationCommands::json()
 void TestApplicationCommands::unreadableServer()
 {
     // As get rollouts with an unreachable environment: the others are printed, exit code 1.
-    Run result = run(QStringLiteral("get applications"), m_broken);
+    HeadlessRun result = run(QStringLiteral("get applications"), m_broken);
     QCOMPARE(result.code, 1);
     QCOMPARE(result.out.split(u'\n', Qt::SkipEmptyParts).size(), 1 + 3);
     QVERIFY(result.out.contains(QStringLiteral("staging       checkout-staging")));
@@ -238,7 +229,7 @@ void TestApplicationCommands::unreadableServer()
 
 void TestApplicationCommands::environmentWithoutArgoCd()
 {
-    Run result = run(QStringLiteral("get applications --env prod"), m_broken);
+    HeadlessRun result = run(QStringLiteral("get applications --env prod"), m_broken);
     QCOMPARE(result.code, 2);
     QCOMPARE(result.err,
              QStringLiteral("release-dashboard: environment 'prod' has no Argo CD server: add an "
@@ -254,7 +245,7 @@ void TestApplicationCommands::syncDryRunSendsExactlyTheRequest()
 {
     const QString before
         = rolloutImage(QStringLiteral("dev"), QStringLiteral("shop"), QStringLiteral("cart"));
-    const Run result = run(QStringLiteral("app sync cart-dev --dry-run"));
+    const HeadlessRun result = run(QStringLiteral("app sync cart-dev --dry-run"));
     QCOMPARE(result.err, QString());
     QCOMPARE(result.code, 0);
     QCOMPARE(result.out,
@@ -276,7 +267,7 @@ void TestApplicationCommands::syncDryRunSendsExactlyTheRequest()
 
 void TestApplicationCommands::syncStartsTheCanary()
 {
-    const Run result = run(QStringLiteral("app sync cart-dev --env dev --prune"));
+    const HeadlessRun result = run(QStringLiteral("app sync cart-dev --env dev --prune"));
     QCOMPARE(result.code, 0);
     QVERIFY2(result.out.startsWith(QStringLiteral("dev: Argo CD argocd accepted sync of cart-dev")),
              qPrintable(result.out));
@@ -290,7 +281,7 @@ void TestApplicationCommands::syncStartsTheCanary()
 
 void TestApplicationCommands::rollbackRefusedUnderAutoSync()
 {
-    Run result = run(QStringLiteral("app rollback checkout-prod 1"));
+    HeadlessRun result = run(QStringLiteral("app rollback checkout-prod 1"));
     QCOMPARE(result.code, int(ActionCommand::Refused));
     QCOMPARE(result.err,
              QStringLiteral("release-dashboard: prod: This environment is protected: "
@@ -306,7 +297,7 @@ void TestApplicationCommands::rollbackRefusedUnderAutoSync()
 
 void TestApplicationCommands::rollback()
 {
-    Run result = run(QStringLiteral("app rollback checkout-dev 9"));
+    HeadlessRun result = run(QStringLiteral("app rollback checkout-dev 9"));
     QCOMPARE(result.code, int(ActionCommand::Refused));
     QCOMPARE(result.err,
              QStringLiteral("release-dashboard: dev: checkout-dev has no history entry "
@@ -322,7 +313,7 @@ void TestApplicationCommands::rollback()
 
 void TestApplicationCommands::deniedByCanI()
 {
-    const Run result = run(QStringLiteral("app sync checkout-staging --instance viewer"));
+    const HeadlessRun result = run(QStringLiteral("app sync checkout-staging --instance viewer"));
     QCOMPARE(result.code, int(ActionCommand::Denied));
     QCOMPARE(result.err,
              QStringLiteral("release-dashboard: staging: You may not sync applications "
@@ -335,7 +326,7 @@ void TestApplicationCommands::deniedByCanI()
 
 void TestApplicationCommands::ambiguousAndUnknownNames()
 {
-    Run result = run(QStringLiteral("app sync checkout-staging"));
+    HeadlessRun result = run(QStringLiteral("app sync checkout-staging"));
     QCOMPARE(result.code, int(ActionCommand::UsageError));
     QCOMPARE(
         result.err,
@@ -349,7 +340,7 @@ void TestApplicationCommands::ambiguousAndUnknownNames()
 
 void TestApplicationCommands::terminate()
 {
-    Run result = run(QStringLiteral("app sync search-api-dev"));
+    HeadlessRun result = run(QStringLiteral("app sync search-api-dev"));
     QCOMPARE(result.code, 0);
     // The sync runs for five virtual seconds: the clock stands still until it is stopped.
     result = run(QStringLiteral("app sync search-api-dev"));

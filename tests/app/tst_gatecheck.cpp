@@ -4,6 +4,7 @@
 // relative gate, a passing gate, an inconclusive gate (too few points), a gate whose query
 // Prometheus rejects; exit codes, text, JSON and JUnit output, --at and --watch.
 #include "gatecheckfixture.h"
+#include "headlessrun.h"
 
 #include "commandline.h"
 #include "gatecommand.h"
@@ -18,13 +19,6 @@
 #include <QXmlStreamReader>
 
 namespace {
-
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
 
 const QByteArray failingGates = "gates:\n"
                                 "  - name: error ratio\n"
@@ -78,29 +72,13 @@ class TestGateCheck : public QObject
 
     GateCheckFixture m_fixture;
 
-    Run run(const QString &config, const QStringList &extra)
+    HeadlessRun run(const QString &config, const QStringList &extra)
     {
-        QStringList arguments = {QStringLiteral("release-dashboard"),
-                                 QStringLiteral("--demo"),
-                                 QStringLiteral("--config"),
-                                 config,
-                                 QStringLiteral("gate"),
-                                 QStringLiteral("check"),
-                                 QStringLiteral("--env"),
-                                 QStringLiteral("staging"),
-                                 QStringLiteral("--rollout"),
-                                 QStringLiteral("payments/payments-api")};
-        arguments += extra;
-        CommandLineOptions options;
-        Run result;
-        if (CommandLine::parse(arguments, &options, &result.err) != CommandLine::Result::Ok) {
-            result.code = GateCommand::UsageOrConnectionError;
-            return result;
-        }
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        result.code = GateCommand::run(options, out, err, &m_fixture.demo);
-        return result;
+        const QStringList leading = {QStringLiteral("--demo"), QStringLiteral("--config"), config};
+        const QString line
+            = QStringLiteral("gate check --env staging --rollout payments/payments-api");
+        return runHeadless(headlessArguments(leading, line) + extra, &GateCommand::run,
+                           &m_fixture.demo);
     }
 
     static QJsonObject gateNamed(const QJsonObject &report, const QString &name)
@@ -152,8 +130,8 @@ private slots:
 
     void failingAbsoluteAndRelativeGates()
     {
-        const Run result = run(m_fixture.config(QStringLiteral("fail.yaml"), failingGates),
-                               {QStringLiteral("-o"), QStringLiteral("json")});
+        const HeadlessRun result = run(m_fixture.config(QStringLiteral("fail.yaml"), failingGates),
+                                       {QStringLiteral("-o"), QStringLiteral("json")});
         QCOMPARE(result.code, int(GateCommand::Fail));
         const QJsonObject report = QJsonDocument::fromJson(result.out.toUtf8()).object();
         QCOMPARE(report.value(QStringLiteral("apiVersion")).toString(),
@@ -185,8 +163,8 @@ private slots:
 
     void passingGateAsJUnit()
     {
-        const Run result = run(m_fixture.config(QStringLiteral("pass.yaml"), passingGate),
-                               {QStringLiteral("-o"), QStringLiteral("junit")});
+        const HeadlessRun result = run(m_fixture.config(QStringLiteral("pass.yaml"), passingGate),
+                                       {QStringLiteral("-o"), QStringLiteral("junit")});
         QCOMPARE(result.code, int(GateCommand::Pass));
         QXmlStreamReader xml(result.out);
         int cases = 0;
@@ -208,8 +186,8 @@ private slots:
 
     void failuresAsJUnit()
     {
-        const Run result = run(m_fixture.config(QStringLiteral("fail.yaml"), failingGates),
-                               {QStringLiteral("-o"), QStringLiteral("junit")});
+        const HeadlessRun result = run(m_fixture.config(QStringLiteral("fail.yaml"), failingGates),
+                                       {QStringLiteral("-o"), QStringLiteral("junit")});
         QCOMPARE(result.code, int(GateCommand::Fail));
         QVERIFY2(result.out.contains(QStringLiteral("failures=\"2\"")), qPrintable(result.out));
         QVERIFY(result.out.contains(QStringLiteral("<failure message=\"canary 0.05 is above the "
@@ -218,7 +196,8 @@ private slots:
 
     void tooFewPointsIsInconclusive()
     {
-        const Run result = run(m_fixture.config(QStringLiteral("sparse.yaml"), sparseGate), {});
+        const HeadlessRun result
+            = run(m_fixture.config(QStringLiteral("sparse.yaml"), sparseGate), {});
         QCOMPARE(result.code, int(GateCommand::Inconclusive));
         QVERIFY2(result.out.contains(QStringLiteral("too little data: 4 of the 10 points the "
                                                     "canary needs in the last 10m had a value")),
@@ -228,8 +207,8 @@ private slots:
 
     void rejectedQueryIsAnError()
     {
-        const Run result = run(m_fixture.config(QStringLiteral("broken.yaml"), brokenGate),
-                               {QStringLiteral("-o"), QStringLiteral("json")});
+        const HeadlessRun result = run(m_fixture.config(QStringLiteral("broken.yaml"), brokenGate),
+                                       {QStringLiteral("-o"), QStringLiteral("json")});
         QCOMPARE(result.code, int(GateCommand::UsageOrConnectionError));
         const QJsonObject gate = gateNamed(QJsonDocument::fromJson(result.out.toUtf8()).object(),
                                            QStringLiteral("broken"));
@@ -244,9 +223,9 @@ private slots:
     void atAPastInstant()
     {
         const QDateTime at = QDateTime::fromSecsSinceEpoch(m_fixture.nowSeconds - 30 * 60, Qt::UTC);
-        const Run result = run(m_fixture.config(QStringLiteral("fail.yaml"), failingGates),
-                               {QStringLiteral("--at"), at.toString(Qt::ISODate),
-                                QStringLiteral("-o"), QStringLiteral("json")});
+        const HeadlessRun result = run(m_fixture.config(QStringLiteral("fail.yaml"), failingGates),
+                                       {QStringLiteral("--at"), at.toString(Qt::ISODate),
+                                        QStringLiteral("-o"), QStringLiteral("json")});
         // Half an hour ago the canary's error ratio was 0.01: every gate passed.
         QCOMPARE(result.code, int(GateCommand::Pass));
         const QJsonObject report = QJsonDocument::fromJson(result.out.toUtf8()).object();
@@ -265,10 +244,10 @@ private slots:
         const QString historyFile = m_fixture.dir.filePath(QStringLiteral("history.sqlite"));
         const QDateTime at = QDateTime::fromSecsSinceEpoch(m_fixture.nowSeconds - 60, Qt::UTC);
         QVERIFY(writeHistory(historyFile, m_fixture.stableHash, m_fixture.canaryHash, at));
-        const Run result = run(m_fixture.config(QStringLiteral("fail.yaml"), failingGates),
-                               {QStringLiteral("--at"), at.toString(Qt::ISODate),
-                                QStringLiteral("--history-file"), historyFile, QStringLiteral("-o"),
-                                QStringLiteral("json")});
+        const HeadlessRun result = run(m_fixture.config(QStringLiteral("fail.yaml"), failingGates),
+                                       {QStringLiteral("--at"), at.toString(Qt::ISODate),
+                                        QStringLiteral("--history-file"), historyFile,
+                                        QStringLiteral("-o"), QStringLiteral("json")});
         QVERIFY2(result.err.contains(QStringLiteral("from the release history: "
                                                     "staging/payments/payments-api #8 against "
                                                     "staging/payments/payments-api #7")),
@@ -286,8 +265,8 @@ private slots:
     {
         QElapsedTimer timer;
         timer.start();
-        const Run result = run(m_fixture.config(QStringLiteral("pass.yaml"), passingGate),
-                               {QStringLiteral("--watch"), QStringLiteral("3s")});
+        const HeadlessRun result = run(m_fixture.config(QStringLiteral("pass.yaml"), passingGate),
+                                       {QStringLiteral("--watch"), QStringLiteral("3s")});
         QCOMPARE(result.code, int(GateCommand::Pass));
         QVERIFY(timer.elapsed() >= 3000);
         QCOMPARE(result.out.count(QStringLiteral("staging/payments/payments-api at ")), 2);
@@ -297,8 +276,8 @@ private slots:
     {
         QElapsedTimer timer;
         timer.start();
-        const Run result = run(m_fixture.config(QStringLiteral("fail.yaml"), failingGates),
-                               {QStringLiteral("--watch"), QStringLiteral("30m")});
+        const HeadlessRun result = run(m_fixture.config(QStringLiteral("fail.yaml"), failingGates),
+                                       {QStringLiteral("--watch"), QStringLiteral("30m")});
         QCOMPARE(result.code, int(GateCommand::Fail));
         QVERIFY(timer.elapsed() < 60000);
         QCOMPARE(result.out.count(QStringLiteral("staging/payments/payments-api at ")), 1);
@@ -325,32 +304,21 @@ private slots:
     {
         QFETCH(QStringList, extra);
         QFETCH(QString, message);
-        const Run result = run(m_fixture.config(QStringLiteral("pass.yaml"), passingGate), extra);
+        const HeadlessRun result
+            = run(m_fixture.config(QStringLiteral("pass.yaml"), passingGate), extra);
         QCOMPARE(result.code, int(GateCommand::UsageOrConnectionError));
         QVERIFY2(result.err.contains(message), qPrintable(result.err));
     }
 
     void unknownRollout()
     {
-        QStringList arguments = {QStringLiteral("release-dashboard"),
-                                 QStringLiteral("--demo"),
-                                 QStringLiteral("gate"),
-                                 QStringLiteral("check"),
-                                 QStringLiteral("--env"),
-                                 QStringLiteral("staging"),
-                                 QStringLiteral("--rollout"),
-                                 QStringLiteral("payments/nope")};
-        CommandLineOptions options;
-        QString text;
-        QCOMPARE(CommandLine::parse(arguments, &options, &text), CommandLine::Result::Ok);
-        QString out;
-        QString err;
-        QTextStream outStream(&out);
-        QTextStream errStream(&err);
-        QCOMPARE(GateCommand::run(options, outStream, errStream, &m_fixture.demo),
-                 int(GateCommand::UsageOrConnectionError));
-        QVERIFY2(err.contains(QStringLiteral("staging: rollout payments/nope not found")),
-                 qPrintable(err));
+        const QString line
+            = QStringLiteral("--demo gate check --env staging --rollout payments/nope");
+        const HeadlessRun result
+            = runHeadless(headlessArguments({}, line), &GateCommand::run, &m_fixture.demo);
+        QCOMPARE(result.code, int(GateCommand::UsageOrConnectionError));
+        QVERIFY2(result.err.contains(QStringLiteral("staging: rollout payments/nope not found")),
+                 qPrintable(result.err));
     }
 };
 

@@ -4,6 +4,7 @@
 #include "commandline.h"
 #include "demofleet.h"
 #include "getcommand.h"
+#include "headlessrun.h"
 #include "kubeconfigloader.h"
 
 #include <QFile>
@@ -17,13 +18,6 @@
 #include <QTextStream>
 
 namespace {
-
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
 
 QString field(const QJsonObject &object, const QString &path)
 {
@@ -68,22 +62,9 @@ private:
     DemoFleet m_demo {DemoFleet::Options {false}};
     QTemporaryDir m_dir;
 
-    Run run(const QString &line)
+    HeadlessRun run(const QString &line)
     {
-        QStringList arguments = {QStringLiteral("release-dashboard")};
-        arguments += line.split(u' ', Qt::SkipEmptyParts);
-        CommandLineOptions options;
-        QString text;
-        Run result;
-        if (CommandLine::parse(arguments, &options, &text) != CommandLine::Result::Ok) {
-            result.err = text;
-            result.code = 2;
-            return result;
-        }
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        result.code = GetCommand::run(options, out, err, &m_demo);
-        return result;
+        return runHeadless(headlessArguments({}, line), &GetCommand::run, &m_demo);
     }
 
     // The rollouts as the simulator stores them, environments in the configured order.
@@ -169,7 +150,7 @@ private slots:
 
     void listsWhatTheSimulatorHolds()
     {
-        const Run result = run(QStringLiteral("get rollouts -A -o json --demo"));
+        const HeadlessRun result = run(QStringLiteral("get rollouts -A -o json --demo"));
         QCOMPARE(result.err, QString());
         QCOMPARE(result.code, 0);
         const QJsonObject list = QJsonDocument::fromJson(result.out.toUtf8()).object();
@@ -198,7 +179,7 @@ private slots:
 
     void tableOfOneEnvironment()
     {
-        const Run result = run(QStringLiteral("get rollouts --demo --env prod -n shop"));
+        const HeadlessRun result = run(QStringLiteral("get rollouts --demo --env prod -n shop"));
         QCOMPARE(result.code, 0);
         QCOMPARE(result.err, QString());
         const QStringList lines = result.out.split(u'\n', Qt::SkipEmptyParts);
@@ -212,7 +193,7 @@ private slots:
     void contextNamespaceByDefault()
     {
         // As kubectl: without -A or -n, the context's namespace ("default" here).
-        const Run result = run(QStringLiteral("get rollouts --demo --env dev"));
+        const HeadlessRun result = run(QStringLiteral("get rollouts --demo --env dev"));
         QCOMPARE(result.code, 0);
         QCOMPARE(result.out, QString());
         QCOMPARE(result.err, QStringLiteral("No rollouts found in dev/default.\n"));
@@ -220,7 +201,7 @@ private slots:
 
     void contextOutsideTheEnvironments()
     {
-        const Run result
+        const HeadlessRun result
             = run(QStringLiteral("get rollouts --demo --context prod-viewer -n payments -o json"));
         QCOMPARE(result.code, 0);
         const QJsonArray items = QJsonDocument::fromJson(result.out.toUtf8())
@@ -236,7 +217,7 @@ private slots:
 
     void oneRollout()
     {
-        Run result
+        HeadlessRun result
             = run(QStringLiteral("get rollout frontend -n shop --demo --env staging -o json"));
         QCOMPARE(result.code, 0);
         const QJsonObject object = QJsonDocument::fromJson(result.out.toUtf8()).object();
@@ -268,7 +249,7 @@ private slots:
 
     void notFound()
     {
-        const Run result = run(QStringLiteral("get rollout nope -n shop --demo"));
+        const HeadlessRun result = run(QStringLiteral("get rollout nope -n shop --demo"));
         QCOMPARE(result.code, 1);
         QCOMPARE(result.out, QString());
         QCOMPARE(result.err,
@@ -298,7 +279,7 @@ private slots:
     {
         QFETCH(QString, line);
         QFETCH(QString, error);
-        const Run result = run(line);
+        const HeadlessRun result = run(line);
         QCOMPARE(result.err, error);
         QCOMPARE(result.code, 2);
         QCOMPARE(result.out, QString());
@@ -308,7 +289,7 @@ private slots:
     {
         const QString bad = writeFile(QStringLiteral("bad.yaml"),
                                       "environments:\n  - name: dev\n    colour: green\n");
-        Run result = run(QStringLiteral("get rollouts --demo --config ") + bad);
+        HeadlessRun result = run(QStringLiteral("get rollouts --demo --config ") + bad);
         QCOMPARE(result.code, 2);
         QCOMPARE(result.err,
                  QStringLiteral("release-dashboard: %1:3: environments[0].colour: "
@@ -347,7 +328,7 @@ private slots:
     void apiErrors()
     {
         const QString kubeconfig = brokenKubeconfig();
-        Run result = run(QStringLiteral("get rollouts -A --kubeconfig ") + kubeconfig);
+        HeadlessRun result = run(QStringLiteral("get rollouts -A --kubeconfig ") + kubeconfig);
         QCOMPARE(result.code, 1);
         QCOMPARE(result.out, QString());
         const QStringList lines = result.err.split(u'\n', Qt::SkipEmptyParts);
@@ -382,7 +363,7 @@ private slots:
                         "apiVersion: v1\nkind: Config\nclusters:\n- name: x\n  cluster:\n"
                         "    server: https://127.0.0.1:1\n    extensions: &e\n      - name: loop\n"
                         "        extension: *e\n");
-        const Run result = run(QStringLiteral("get rollouts -A --kubeconfig ") + cyclic);
+        const HeadlessRun result = run(QStringLiteral("get rollouts -A --kubeconfig ") + cyclic);
         QCOMPARE(result.code, 2);
         QCOMPARE(result.err,
                  QStringLiteral("release-dashboard: %1:9: not loaded: an alias refers to the "

@@ -4,6 +4,7 @@
 // HistoryDatabase and HistoryWriter: the table's columns and the JSON's keys exactly, the
 // filters, the Markdown and PDF reports, and every error with its text and exit code.
 #include "application.h"
+#include "headlessrun.h"
 #include "historydatabase.h"
 #include "historywriter.h"
 
@@ -18,13 +19,6 @@
 #include <QTextStream>
 
 namespace {
-
-struct Run
-{
-    int code = -1;
-    QString out;
-    QString err;
-};
 
 QDateTime utc(const char *text)
 {
@@ -99,21 +93,17 @@ private:
     QTemporaryDir m_dir;
     QString m_database;
 
-    Run run(const QString &line)
+    // Through Application::run, which parses the arguments itself.
+    HeadlessRun run(const QString &line)
     {
-        QStringList arguments = {QStringLiteral("release-dashboard")};
-        arguments += line.split(u' ', Qt::SkipEmptyParts);
-        Run result;
-        QTextStream out(&result.out);
-        QTextStream err(&result.err);
-        result.code = Application::run(arguments, out, err);
-        out.flush();
-        err.flush();
-        return result;
+        const QStringList arguments = headlessArguments({}, line);
+        return captureHeadless([&](QTextStream &out, QTextStream &err) {
+            return Application::run(arguments, out, err);
+        });
     }
 
     // history over the sample database; "history" and the file are added.
-    Run history(const QString &options)
+    HeadlessRun history(const QString &options)
     {
         return run(QStringLiteral("history --history-file %1 %2").arg(m_database, options));
     }
@@ -146,7 +136,7 @@ private slots:
 
     void table()
     {
-        const Run r = history(QString());
+        const HeadlessRun r = history(QString());
         QCOMPARE(r.err, QString());
         QCOMPARE(r.code, 0);
         // Newest first; UTC times; kubectl's durations; "-" where nothing applies.
@@ -172,7 +162,7 @@ private slots:
 
     void json()
     {
-        const Run r = history(QStringLiteral("-o json --env prod"));
+        const HeadlessRun r = history(QStringLiteral("-o json --env prod"));
         QCOMPARE(r.code, 0);
         const QJsonArray items = QJsonDocument::fromJson(r.out.toUtf8()).array();
         QCOMPARE(items.size(), 2);
@@ -225,12 +215,12 @@ private slots:
     {
         QFETCH(QString, options);
         QFETCH(QStringList, releases);
-        const Run r = history(options + QStringLiteral(" -o json"));
+        const HeadlessRun r = history(options + QStringLiteral(" -o json"));
         QCOMPARE(r.code, 0);
         QCOMPARE(workloadsOf(r.out), releases);
         if (releases.isEmpty()) {
             QCOMPARE(r.out, QStringLiteral("[]\n"));
-            const Run table = history(options);
+            const HeadlessRun table = history(options);
             QCOMPARE(table.out, QString());
             QCOMPARE(table.err,
                      QStringLiteral("release-dashboard: No recorded release matches.\n"));
@@ -240,7 +230,7 @@ private slots:
     void missingAndDamaged()
     {
         const QString missing = m_dir.filePath(QStringLiteral("none/history.sqlite"));
-        Run r = run(QStringLiteral("history --history-file ") + missing);
+        HeadlessRun r = run(QStringLiteral("history --history-file ") + missing);
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out, QString());
         QCOMPARE(r.err,
@@ -274,8 +264,8 @@ private slots:
     void markdownReport()
     {
         const QString path = m_dir.filePath(QStringLiteral("checkout.md"));
-        Run r = run(QStringLiteral("report dev/shop/checkout -o %1 --history-file %2")
-                        .arg(path, m_database));
+        HeadlessRun r = run(QStringLiteral("report dev/shop/checkout -o %1 --history-file %2")
+                                .arg(path, m_database));
         QCOMPARE(r.err, QString());
         QCOMPARE(r.code, 0);
         QCOMPARE(r.out,
@@ -308,7 +298,7 @@ private slots:
     void pdfReport()
     {
         const QString path = m_dir.filePath(QStringLiteral("checkout.pdf"));
-        const Run r
+        const HeadlessRun r
             = run(QStringLiteral("report prod/payments/payments-api -o %1 --history-file %2")
                       .arg(path, m_database));
         QCOMPARE(r.err, QString());
@@ -326,7 +316,8 @@ private slots:
 
     void unknownRelease()
     {
-        Run r = run(QStringLiteral("report dev/shop/cart -o x.md --history-file ") + m_database);
+        HeadlessRun r
+            = run(QStringLiteral("report dev/shop/cart -o x.md --history-file ") + m_database);
         QCOMPARE(r.code, 1);
         QCOMPARE(r.err,
                  QStringLiteral("release-dashboard: report: no release of dev/shop/cart is "

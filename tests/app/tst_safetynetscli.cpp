@@ -6,6 +6,7 @@
 #include "commandline.h"
 #include "demofleet.h"
 #include "getcommand.h"
+#include "headlessrun.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -48,18 +49,12 @@ private:
 
     QJsonDocument get(const QString &line, int *code)
     {
-        QStringList arguments = {QStringLiteral("release-dashboard")};
-        arguments += line.split(u' ', Qt::SkipEmptyParts);
-        CommandLineOptions options;
-        QString message;
-        if (CommandLine::parse(arguments, &options, &message) != CommandLine::Result::Ok)
-            qFatal("%s", qPrintable(message));
-        QString out;
-        QString err;
-        QTextStream outStream(&out);
-        QTextStream errStream(&err);
-        *code = GetCommand::run(options, outStream, errStream, &m_demo);
-        return QJsonDocument::fromJson(out.toUtf8());
+        const HeadlessRun result
+            = runHeadless(headlessArguments({}, line), &GetCommand::run, &m_demo);
+        if (result.code == GetCommand::UsageError)
+            qWarning("%s", qPrintable(result.err));
+        *code = result.code;
+        return QJsonDocument::fromJson(result.out.toUtf8());
     }
 
     // The stored ReplicaSet of a rollout with this pod-template hash ("" when none).
