@@ -177,7 +177,7 @@ EnvironmentListing RolloutLister::list(const EnvironmentSpec &environment,
 
 bool RolloutLister::read(const EnvironmentSpec &environment, const QString &namespaceName,
                          const QString &name, bool withAnalysis, RolloutDetail *detail,
-                         EnvironmentListing *listing) const
+                         EnvironmentListing *listing, QList<ReplicaSet> *namespaceReplicaSets) const
 {
     listing->environment = environment.name;
     ClusterConnection connection;
@@ -223,6 +223,8 @@ bool RolloutLister::read(const EnvironmentSpec &environment, const QString &name
     listing->details.append(*detail);
     listing->rollouts.append(RolloutSummary::from(environment.name, connection.contextName,
                                                   rollout.value, replicaSetItems));
+    if (namespaceReplicaSets)
+        *namespaceReplicaSets = std::move(replicaSetItems);
     return !withAnalysis || readAnalysisRuns(&client, &decoder, ns, detail, listing);
 }
 
@@ -273,7 +275,8 @@ EnvironmentListing RolloutLister::tree(const EnvironmentSpec &environment,
     EnvironmentListing listing;
     *out = RolloutDetail();
     RolloutDetail read;
-    if (!this->read(environment, namespaceName, name, false, &read, &listing))
+    QList<ReplicaSet> replicaSets;
+    if (!this->read(environment, namespaceName, name, false, &read, &listing, &replicaSets))
         return listing;
     ClusterConnection connection;
     QString error;
@@ -290,9 +293,13 @@ EnvironmentListing RolloutLister::tree(const EnvironmentSpec &environment,
     batch.reset = true;
     batch.detailStatus = QList<DetailKindStatus>(DetailKindCount);
     batch.upserts<Rollout>().append(read.rollout);
-    // The same kinds and selectors as the window's informers (EnvironmentWorker).
-    const bool listed = listKind<ReplicaSet>(&client, &decoder, ns, rolloutHash, &batch, &listing)
-        && listKind<Pod>(&client, &decoder, ns, rolloutHash, &batch, &listing)
+    // The same kinds and selectors as the window's informers (EnvironmentWorker). read() has
+    // listed the namespace's ReplicaSets already: of those, the ones the selector would give.
+    for (ReplicaSet &replicaSet : replicaSets) {
+        if (replicaSet.metadata.labels.contains(rolloutHash))
+            batch.upserts<ReplicaSet>().append(std::move(replicaSet));
+    }
+    const bool listed = listKind<Pod>(&client, &decoder, ns, rolloutHash, &batch, &listing)
         && listKind<Pod>(&client, &decoder, ns, Job::analysisRunUidLabel(), &batch, &listing)
         && listKind<AnalysisRun>(&client, &decoder, ns, QString(), &batch, &listing)
         && listKind<Experiment>(&client, &decoder, ns, QString(), &batch, &listing)

@@ -67,8 +67,11 @@ public:
                             const QString &name, RolloutDetail *out) const;
 
 private:
+    // namespaceReplicaSets, when given, receives every ReplicaSet listed in the namespace (the
+    // rollout's and its experiments').
     bool read(const EnvironmentSpec &environment, const QString &namespaceName, const QString &name,
-              bool withAnalysis, RolloutDetail *detail, EnvironmentListing *listing) const;
+              bool withAnalysis, RolloutDetail *detail, EnvironmentListing *listing,
+              QList<ReplicaSet> *namespaceReplicaSets = nullptr) const;
     bool readAnalysisRuns(KubeClient *client, JsonDecoder *decoder, const QString &ns,
                           RolloutDetail *detail, EnvironmentListing *listing) const;
 

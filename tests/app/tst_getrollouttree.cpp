@@ -7,11 +7,13 @@
 #include "commandline.h"
 #include "demofleet.h"
 #include "getcommand.h"
+#include "headlessrun.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,19 +39,9 @@ private:
     DemoFleet m_demo {DemoFleet::Options {false}};
     QTemporaryDir m_dir;
 
-    int run(const QString &line, QString *out, QString *err)
+    HeadlessRun run(const QString &line)
     {
-        QStringList arguments = {QStringLiteral("release-dashboard")};
-        arguments += line.split(u' ', Qt::SkipEmptyParts);
-        CommandLineOptions options;
-        QString text;
-        if (CommandLine::parse(arguments, &options, &text) != CommandLine::Result::Ok) {
-            *err = text;
-            return 2;
-        }
-        QTextStream outStream(out);
-        QTextStream errStream(err);
-        return GetCommand::run(options, outStream, errStream, &m_demo);
+        return runHeadless(headlessArguments({}, line), &GetCommand::run, &m_demo);
     }
 
     QList<QJsonObject> experiments() const
@@ -80,23 +72,12 @@ private slots:
                      "    argocd:\n"
                      "      - token: dev-argocd-admin-token\n");
         config.close();
-        QStringList arguments {QStringLiteral("release-dashboard"),
-                               QStringLiteral("--demo"),
-                               QStringLiteral("--config"),
-                               config.fileName(),
-                               QStringLiteral("app"),
-                               QStringLiteral("sync"),
-                               QStringLiteral("cart-dev"),
-                               QStringLiteral("--env"),
-                               QStringLiteral("dev")};
-        CommandLineOptions options;
-        QString text;
-        QCOMPARE(CommandLine::parse(arguments, &options, &text), CommandLine::Result::Ok);
-        QTextStream syncOut(&text);
-        QString syncErrors;
-        QTextStream syncErr(&syncErrors);
-        QVERIFY2(AppActionCommand::run(options, syncOut, syncErr, &m_demo) == 0,
-                 qPrintable(syncErrors));
+        const QStringList leading
+            = {QStringLiteral("--demo"), QStringLiteral("--config"), config.fileName()};
+        const HeadlessRun sync
+            = runHeadless(headlessArguments(leading, QStringLiteral("app sync cart-dev --env dev")),
+                          &AppActionCommand::run, &m_demo);
+        QVERIFY2(sync.code == 0, qPrintable(sync.err));
         // Virtual seconds until the experiment's smoke-test Job exists (its templates must be
         // available first); stepped, not slept.
         for (int i = 0; i < 120 && (experiments().isEmpty() || jobs().isEmpty()); ++i) {
@@ -109,9 +90,9 @@ private slots:
 
     void treeShowsTheExperimentAndItsJob()
     {
-        QString out;
-        QString err;
-        QCOMPARE(run(QStringLiteral("get rollout cart -n shop --demo --env dev"), &out, &err), 0);
+        const HeadlessRun result = run(QStringLiteral("get rollout cart -n shop --demo --env dev"));
+        QCOMPARE(result.code, 0);
+        const QString &out = result.out;
         const QString experiment = nameOf(experiments().constFirst());
         const QString job = nameOf(jobs().constFirst());
         QVERIFY2(out.startsWith(QStringLiteral("Environment:     dev\nName:            cart\n")),
@@ -128,17 +109,15 @@ private slots:
         QVERIFY(lines.at(row + 1).contains(QStringLiteral("⧉ ") + experiment));
         QVERIFY(out.contains(QStringLiteral("(canary, Σ:canary)"))
                 || out.contains(QStringLiteral("Σ:canary")));
-        QVERIFY2(err.isEmpty(), qPrintable(err));
+        QVERIFY2(result.err.isEmpty(), qPrintable(result.err));
     }
 
     void jsonCarriesTheTree()
     {
-        QString out;
-        QString err;
-        QCOMPARE(
-            run(QStringLiteral("get rollout cart -n shop --demo --env dev -o json"), &out, &err),
-            0);
-        const QJsonObject tree = QJsonDocument::fromJson(out.toUtf8())
+        const HeadlessRun result
+            = run(QStringLiteral("get rollout cart -n shop --demo --env dev -o json"));
+        QCOMPARE(result.code, 0);
+        const QJsonObject tree = QJsonDocument::fromJson(result.out.toUtf8())
                                      .object()
                                      .value(QStringLiteral("tree"))
                                      .toObject();
@@ -161,6 +140,27 @@ private slots:
         QCOMPARE(job.value(QStringLiteral("name")).toString(), nameOf(this->jobs().constFirst()));
         QVERIFY(!job.value(QStringLiteral("iconMeaning")).toString().isEmpty());
         QVERIFY(job.value(QStringLiteral("iconMeaning")).toString() != QLatin1String("none"));
+    }
+
+    // The tree is filed from the ReplicaSets the rollout was read with: one list of them, not
+    // a second for the tree (one request fewer per command). Pods are listed for the tree.
+    void replicaSetsAreListedOnce()
+    {
+        const QString dev = QStringLiteral("dev");
+        m_demo.recordRequests(dev);
+        const HeadlessRun result = run(QStringLiteral("get rollout cart -n shop --demo --env dev"));
+        QCOMPARE(result.code, 0);
+        const QStringList requests = m_demo.takeRequests(dev);
+        // A list's first page (a later page would carry continue=).
+        const auto listsOf = [&](const char *path) {
+            return requests.filter(QRegularExpression(
+                QStringLiteral("^GET %1(\\?(?!.*continue=)|$)").arg(QLatin1String(path))));
+        };
+        const QString all = requests.join(u'\n');
+        QVERIFY2(listsOf("/apis/apps/v1/namespaces/shop/replicasets").size() == 1, qPrintable(all));
+        QVERIFY2(!listsOf("/api/v1/namespaces/shop/pods").isEmpty(), qPrintable(all));
+        QVERIFY2(!listsOf("/apis/argoproj.io/v1alpha1/namespaces/shop/rollouts/cart").isEmpty(),
+                 qPrintable(all));
     }
 };
 

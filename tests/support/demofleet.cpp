@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demofleet.h"
 
+#include "api/apiserver.h"
 #include "core/objectstore.h"
 #include "core/resourcecatalog.h"
 #include "core/virtualclock.h"
@@ -90,6 +91,27 @@ QList<QJsonObject> DemoFleet::objects(const QString &cluster, const QString &gro
     if (!simCluster || !type)
         return {};
     return simCluster->store().list(*type);
+}
+
+void DemoFleet::recordRequests(const QString &cluster)
+{
+    if (SimCluster *simCluster = d->simulator ? d->simulator->cluster(cluster) : nullptr)
+        simCluster->server().setRecording(true);
+}
+
+QStringList DemoFleet::takeRequests(const QString &cluster)
+{
+    SimCluster *simCluster = d->simulator ? d->simulator->cluster(cluster) : nullptr;
+    if (!simCluster)
+        return {};
+    QStringList requests;
+    for (const RecordedRequest &request : simCluster->server().takeRecordedRequests()) {
+        QString line = request.method + QLatin1Char(' ') + request.path;
+        if (!request.query.isEmpty())
+            line += QLatin1Char('?') + request.query;
+        requests.append(line);
+    }
+    return requests;
 }
 
 bool DemoFleet::setClusterOnline(const QString &cluster, bool online, QString *error)

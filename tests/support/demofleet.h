@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -46,6 +47,11 @@ public:
     // compare what the client shows with them). Empty for an unknown cluster or kind.
     QList<QJsonObject> objects(const QString &cluster, const QString &group,
                                const QString &plural) const;
+    // From now on, keeps the requests one cluster's API server answers (none are kept before),
+    // for tests of what a command asks for; takeRequests() hands out those kept since the last
+    // call, in the order answered, as "METHOD path" with "?query" when there is one.
+    void recordRequests(const QString &cluster);
+    QStringList takeRequests(const QString &cluster);
 
     // resources/scenarios/demo.yaml as built into the simulator (rdsim::DemoScenario).
     static QByteArray scenarioYaml();
