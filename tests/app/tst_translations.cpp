@@ -3,63 +3,15 @@
 // for --lang zh_CN together with Qt's own catalog.
 #include "jsondecoder.h"
 #include "translationloader.h"
+#include "tscatalog.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
-#include <QLibraryInfo>
-#include <QProcess>
-#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QXmlStreamReader>
 
 namespace {
 
 const QString tsPath = QStringLiteral(RD_SOURCE_DIR "/translations/release-dashboard_zh_CN.ts");
-
-struct TsEntry
-{
-    QString context;
-    QString source;
-    QString comment;
-    QStringList translations;
-    bool unfinished = false;
-};
-
-QList<TsEntry> readTs(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    QXmlStreamReader xml(&file);
-    QList<TsEntry> entries;
-    QString context;
-    TsEntry entry;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (!xml.isStartElement())
-            continue;
-        const auto name = xml.name();
-        if (name == QLatin1String("name")) {
-            context = xml.readElementText();
-        } else if (name == QLatin1String("message")) {
-            entry = TsEntry();
-            entry.context = context;
-        } else if (name == QLatin1String("source")) {
-            entry.source = xml.readElementText();
-        } else if (name == QLatin1String("comment")) {
-            entry.comment = xml.readElementText();
-        } else if (name == QLatin1String("translation")) {
-            entry.unfinished
-                = xml.attributes().value(QLatin1String("type")) == QLatin1String("unfinished");
-            const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
-            entry.translations.append(text);
-            entries.append(entry);
-        }
-    }
-    return entries;
-}
 
 } // namespace
 
@@ -70,9 +22,9 @@ class TestTranslations : public QObject
 private slots:
     void complete()
     {
-        const QList<TsEntry> entries = readTs(tsPath);
+        const QList<TsMessage> entries = readTsCatalog(tsPath);
         QVERIFY(entries.size() > 200);
-        for (const TsEntry &entry : entries) {
+        for (const TsMessage &entry : entries) {
             const QString where = entry.context + QStringLiteral(": ") + entry.source;
             QVERIFY2(!entry.unfinished, qPrintable(where));
             QVERIFY2(!entry.translations.join(QString()).trimmed().isEmpty(), qPrintable(where));
@@ -90,37 +42,14 @@ private slots:
     {
         // lupdate over the client layers, as the update_translations target runs it: no
         // string is missing from the committed catalog and none is left over.
-        const QString lupdate
-            = QLibraryInfo::path(QLibraryInfo::BinariesPath) + QStringLiteral("/lupdate");
-        QVERIFY2(QFile::exists(lupdate), qPrintable(lupdate));
         QTemporaryDir dir;
         const QString fresh = dir.filePath(QStringLiteral("fresh_zh_CN.ts"));
-        QStringList arguments = {QStringLiteral("-silent"), QStringLiteral("-no-obsolete"),
-                                 QStringLiteral("-locations"), QStringLiteral("none")};
-        for (const char *layer :
-             {"domain", "net", "fetchers", "store", "history", "models", "widgets", "app"})
-            arguments.append(QStringLiteral(RD_SOURCE_DIR "/") + QLatin1String(layer));
-        arguments += {QStringLiteral("-ts"), fresh};
-        QProcess process;
-        process.start(lupdate, arguments);
-        QVERIFY(process.waitForFinished(120000));
-        QCOMPARE(process.exitCode(), 0);
+        const QString problem = runLupdateOverClientLayers(fresh);
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
 
-        QSet<QString> expected;
-        for (const TsEntry &entry : readTs(fresh))
-            expected.insert(entry.context + u'|' + entry.source + u'|' + entry.comment);
-        QSet<QString> committed;
-        for (const TsEntry &entry : readTs(tsPath))
-            committed.insert(entry.context + u'|' + entry.source + u'|' + entry.comment);
-        QStringList missing = QSet<QString>(expected).subtract(committed).values();
-        QStringList stale = QSet<QString>(committed).subtract(expected).values();
-        missing.sort();
-        stale.sort();
         // Fix with: cmake --build <build> --target update_translations, then translate.
-        QVERIFY2(missing.isEmpty(),
-                 qPrintable(QStringLiteral("not in the .ts:\n") + missing.join(u'\n')));
-        QVERIFY2(stale.isEmpty(),
-                 qPrintable(QStringLiteral("gone from the sources:\n") + stale.join(u'\n')));
+        const QString difference = tsCatalogDifference(fresh, tsPath);
+        QVERIFY2(difference.isEmpty(), qPrintable(difference));
     }
 
     void loadsChinese()

@@ -5,6 +5,7 @@
 #include <QLibraryInfo>
 #include <QList>
 #include <QProcess>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <QXmlStreamReader>
@@ -90,4 +91,27 @@ inline QString runLupdateOverClientLayers(const QString &ts, const QStringList &
         return QStringLiteral("lupdate failed: ")
             + QString::fromLocal8Bit(process.readAllStandardError());
     return QString();
+}
+
+// What a committed catalog lacks against a fresh lupdate run of the sources ("not in the
+// .ts") and what it holds that the sources no longer have ("gone from the sources"), by
+// context, source and comment; empty when both hold the same messages.
+inline QString tsCatalogDifference(const QString &freshTs, const QString &committedTs)
+{
+    QSet<QString> expected;
+    for (const TsMessage &message : readTsCatalog(freshTs))
+        expected.insert(message.key());
+    QSet<QString> committed;
+    for (const TsMessage &message : readTsCatalog(committedTs))
+        committed.insert(message.key());
+    QStringList missing = QSet<QString>(expected).subtract(committed).values();
+    QStringList stale = QSet<QString>(committed).subtract(expected).values();
+    missing.sort();
+    stale.sort();
+    QString difference;
+    if (!missing.isEmpty())
+        difference += QStringLiteral("not in the .ts:\n") + missing.join(u'\n') + u'\n';
+    if (!stale.isEmpty())
+        difference += QStringLiteral("gone from the sources:\n") + stale.join(u'\n') + u'\n';
+    return difference;
 }
