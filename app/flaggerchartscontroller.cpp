@@ -15,6 +15,8 @@
 #include <QTabWidget>
 #include <QThreadPool>
 
+#include <algorithm>
+
 FlaggerChartsController::FlaggerChartsController(FleetModel *model, FlaggerCanaryDetailView *view,
                                                  QObject *parent) :
     WorkloadDetailController(model, &FleetModel::canaryDetailsChanged, parent),
@@ -117,34 +119,73 @@ void FlaggerChartsController::showNotice()
     updateTabText(charts);
 }
 
+qint64 FlaggerChartsController::nextTemplateRetryMs(qint64 previousMs)
+{
+    constexpr qint64 firstRetryMs = 5000;
+    constexpr qint64 longestRetryMs = 5 * 60 * 1000;
+    return previousMs <= 0 ? firstRetryMs : std::min(previousMs * 2, longestRetryMs);
+}
+
+bool FlaggerChartsController::templateRetryDue() const
+{
+    return !m_templatesReading && m_templatesRetryMs > 0 && m_templatesReadAt.isValid()
+        && m_templatesReadAt.hasExpired(m_templatesRetryMs);
+}
+
+namespace {
+
+// "namespace/name" of each MetricTemplate the canary's metrics name, once each.
+QStringList flaggerTemplateRefs(const FlaggerCanary &canary)
+{
+    QStringList refs;
+    if (!canary.spec.analysis)
+        return refs;
+    for (const FlaggerMetric &metric : canary.spec.analysis->metrics) {
+        if (metric.templateRef.name.isEmpty())
+            continue;
+        const QString ns = metric.templateRef.namespaceName.isEmpty()
+            ? canary.metadata.namespaceName
+            : metric.templateRef.namespaceName;
+        refs.append(ns + QLatin1Char('/') + metric.templateRef.name);
+    }
+    refs.removeDuplicates();
+    return refs;
+}
+
+} // namespace
+
 void FlaggerChartsController::readTemplates(const FlaggerCanaryDetail &detail)
 {
-    QStringList refs; // "namespace/name"
-    if (detail.canary.spec.analysis) {
-        for (const FlaggerMetric &metric : detail.canary.spec.analysis->metrics) {
-            if (metric.templateRef.name.isEmpty())
-                continue;
-            const QString ns = metric.templateRef.namespaceName.isEmpty()
-                ? detail.canary.metadata.namespaceName
-                : metric.templateRef.namespaceName;
-            refs.append(ns + QLatin1Char('/') + metric.templateRef.name);
-        }
-    }
+    const QStringList refs = flaggerTemplateRefs(detail.canary);
     const QString key = detail.environment + QLatin1Char('|') + refs.join(u',');
-    if (key == m_templatesKey)
+    const bool retry = key == m_templatesKey;
+    if (retry && !templateRetryDue())
         return;
-    m_templatesKey = key;
-    m_templates.clear();
-    m_templateErrors.clear();
+    if (!retry) {
+        m_templatesKey = key;
+        m_templates.clear();
+        m_templateErrors.clear();
+        m_templatesRetryMs = 0;
+        m_templatesReading = false;
+    }
     const auto spec = m_environments.constFind(detail.environment);
-    m_templatesPending = !refs.isEmpty() && spec != m_environments.cend();
-    if (!m_templatesPending)
+    if (refs.isEmpty() || spec == m_environments.cend()) {
+        m_templatesPending = false;
         return;
+    }
+    // A retry keeps showing what the last read found until its answer arrives.
+    m_templatesPending = !retry;
+    m_templatesReading = true;
+    startTemplateRead(refs, key, spec->context);
+}
+
+void FlaggerChartsController::startTemplateRead(const QStringList &refs, const QString &key,
+                                                const QString &context)
+{
     const QPointer<FlaggerChartsController> self(this);
     const std::shared_ptr<int> generation = m_generation;
     const int asked = ++*generation;
     const Kubeconfig kubeconfig = m_kubeconfig;
-    const QString context = spec->context;
     QThreadPool::globalInstance()->start([=] {
         QList<FlaggerMetricTemplate> templates;
         QStringList errors;
@@ -173,18 +214,23 @@ void FlaggerChartsController::readTemplates(const FlaggerCanaryDetail &detail)
         }
         QMetaObject::invokeMethod(qApp, [=] {
             if (self && *generation == asked)
-                self->templatesRead(key, templates, errors);
+                self->templatesRead(key, refs.size(), templates, errors);
         });
     });
 }
 
-void FlaggerChartsController::templatesRead(const QString &key,
+void FlaggerChartsController::templatesRead(const QString &key, qsizetype asked,
                                             const QList<FlaggerMetricTemplate> &templates,
                                             const QStringList &errors)
 {
     if (key != m_templatesKey)
         return;
     m_templatesPending = false;
+    m_templatesReading = false;
+    m_templatesReadAt.start();
+    // One that failed or was missing is asked again later, less often each time.
+    const bool complete = errors.isEmpty() && templates.size() == asked;
+    m_templatesRetryMs = complete ? 0 : nextTemplateRetryMs(m_templatesRetryMs);
     m_templates = templates;
     m_templateErrors = errors;
     if (!uid().isEmpty())

@@ -8,6 +8,7 @@
 #include "rolloutdetail.h"
 #include "workloaddetailcontroller.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QStringList>
@@ -30,7 +31,9 @@ class RolloutMetricsView;
 //
 // MetricTemplates are not watched: the ones the canary's metrics name are read (GET, on Qt's
 // thread pool) when a canary with templateRef metrics is shown or its references change, and
-// the charts follow when they arrive; one that cannot be read is named in the notice.
+// the charts follow when they arrive; one that cannot be read is named in the notice. A read
+// that failed or missed a template is tried again at a later refresh of the detail (every few
+// seconds while it is shown), at most every nextTemplateRetryMs(): 5 s, doubling up to 5 min.
 class FlaggerChartsController : public WorkloadDetailController
 {
     Q_OBJECT
@@ -49,15 +52,21 @@ public:
 
     // The rollout the metrics pipeline is given for a canary.
     static RolloutDetail rolloutFor(const FlaggerCanaryDetail &detail);
+    // How long after a failed MetricTemplate read the next waits, after one of `previousMs`
+    // (0: the first failure).
+    static qint64 nextTemplateRetryMs(qint64 previousMs);
 
 private:
     void showDetail() override;
     void updateTabText(qsizetype charts);
     void showNotice();
-    // Reads the MetricTemplates the canary names, unless they were read for these references.
+    // Reads the MetricTemplates the canary names, unless they were read for these references
+    // (and the last read found them all, or its retry is not due yet).
     void readTemplates(const FlaggerCanaryDetail &detail);
-    void templatesRead(const QString &key, const QList<FlaggerMetricTemplate> &templates,
-                       const QStringList &errors);
+    void startTemplateRead(const QStringList &refs, const QString &key, const QString &context);
+    void templatesRead(const QString &key, qsizetype asked,
+                       const QList<FlaggerMetricTemplate> &templates, const QStringList &errors);
+    bool templateRetryDue() const;
 
     FlaggerCanaryDetailView *m_view;
     RolloutMetricsView *m_chartsView;
@@ -68,7 +77,10 @@ private:
     Kubeconfig m_kubeconfig;
     QHash<QString, EnvironmentSpec> m_environments;
     QString m_templatesKey; // environment and references of the templates asked or read
-    bool m_templatesPending = false;
+    bool m_templatesPending = false; // the first read for m_templatesKey has not answered
+    bool m_templatesReading = false; // a read (first or retry) is under way
+    qint64 m_templatesRetryMs = 0; // 0: nothing to retry
+    QElapsedTimer m_templatesReadAt; // when the last read answered
     QList<FlaggerMetricTemplate> m_templates;
     QStringList m_templateErrors;
     std::shared_ptr<int> m_generation = std::make_shared<int>(0);

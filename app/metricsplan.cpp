@@ -121,8 +121,10 @@ QList<Part> partsOf(const ChartSpec &chart, const RolloutDetail &detail)
     if (!stableHash.isEmpty()) {
         Part stable;
         // The legend, hover and CSV say the role in the user's language.
-        stable.name = DetailStyle::roleName(blueGreen ? QStringLiteral("active")
-                                                      : QStringLiteral("stable"));
+        stable.name = !chart.stableName.isEmpty()
+            ? chart.stableName
+            : DetailStyle::roleName(blueGreen ? QStringLiteral("active")
+                                              : QStringLiteral("stable"));
         stable.role = ChartSeries::Role::Stable;
         stable.hash = stableHash;
         parts.append(stable);

@@ -78,5 +78,6 @@ bool ChartSpec::operator==(const ChartSpec &o) const
     return id == o.id && title == o.title && query == o.query && unit == o.unit
         && splitByRole == o.splitByRole && templated == o.templated && thresholds == o.thresholds
         && variables == o.variables && environments == o.environments && origin == o.origin
-        && measurements == o.measurements && description == o.description;
+        && measurements == o.measurements && description == o.description
+        && stableName == o.stableName;
 }

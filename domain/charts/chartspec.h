@@ -75,6 +75,9 @@ struct ChartSpec
     Origin origin = Origin::Builtin;
     QList<ChartMeasurement> measurements; // analysis charts
     QString description; // a tooltip: where the chart comes from
+    // A split chart's stable part in the legend (translated); empty: "stable" ("active" for a
+    // blue-green). A Flagger canary's is its "primary".
+    QString stableName;
 
     bool appliesTo(const QString &environment) const
     {

@@ -246,6 +246,8 @@ std::optional<ChartSpec> chartOf(const FlaggerCanary &canary, const FlaggerMetri
     chart.thresholds = thresholdsOf(metric, source->thresholdScale);
     chart.origin = ChartSpec::Origin::Analysis;
     chart.description = source->description;
+    // Flagger calls the promoted Deployment the primary; Argo Rollouts' charts keep "stable".
+    chart.stableName = QCoreApplication::translate("FlaggerCharts", "primary");
     return chart;
 }
 

@@ -2,7 +2,9 @@
 // The Charts tab of a Flagger canary's detail on the demo fleet (a real window, offscreen):
 // staging's search/search-suggest (istio, request-success-rate min 99 and request-duration
 // max 500 ms) gets a chart per metric, each asked of rd-sim's Prometheus for the primary
-// (stable) and the target (canary) with Flagger's istio queries, and its thresholds.
+// (stable) and the target (canary) with Flagger's istio queries, and its thresholds; once the
+// analysis runs both Deployments, rd-sim's Istio series draw both lines, the primary's named
+// "primary". A MetricTemplate that is missing when the canary is shown is read again later.
 #include "flaggerdemofixture.h"
 
 #include "clusterconnection.h"
@@ -16,6 +18,9 @@
 
 #include <QDateTime>
 #include <QTabWidget>
+
+#include <algorithm>
+#include <memory>
 
 namespace {
 
@@ -40,6 +45,34 @@ const char *requestsTemplate
       "\"http://prometheus.monitoring:9090\"},\"query\":\"sum(rate(rd_http_requests_total{"
       "namespace=\\\"{{ namespace }}\\\",deployment=\\\"{{ target }}\\\"}[{{ interval }}]))\"}}";
 
+// The built-ins and a metric whose MetricTemplate does not exist yet.
+const char *lateTemplatePatch
+    = "{\"spec\":{\"analysis\":{\"metrics\":["
+      "{\"name\":\"request-success-rate\",\"thresholdRange\":{\"min\":99},\"interval\":\"1m\"},"
+      "{\"name\":\"request-duration\",\"thresholdRange\":{\"max\":500},\"interval\":\"1m\"},"
+      "{\"name\":\"late-requests\",\"interval\":\"1m\",\"thresholdRange\":{\"min\":0},"
+      "\"templateRef\":{\"name\":\"late-requests\"}}]}}}";
+
+QByteArray lateTemplate()
+{
+    return QByteArray(requestsTemplate)
+        .replace("\"name\":\"requests\"", "\"name\":\"late-requests\"");
+}
+
+// The staging cluster as the admin user of the demo's kubeconfig.
+bool stagingClient(DemoFleet &demo, std::unique_ptr<KubeClient> *client, QString *error)
+{
+    Kubeconfig kubeconfig;
+    KubeconfigSource source;
+    source.explicitPath = demo.kubeconfigPath();
+    ClusterConnection connection;
+    if (!KubeconfigLoader::load(source, &kubeconfig, error)
+        || !ClusterConnection::resolve(kubeconfig, QStringLiteral("staging"), &connection, error))
+        return false;
+    *client = std::make_unique<KubeClient>(connection);
+    return true;
+}
+
 } // namespace
 
 class TestFlaggerCanaryCharts : public QObject
@@ -51,6 +84,7 @@ private slots:
     void cleanup();
     void chartsCanaryAgainstPrimary();
     void inlineQueryDrawsCanaryAndPrimary();
+    void missingTemplateIsReadAgain();
 
 private:
     FlaggerDemoFixture m_f;
@@ -128,6 +162,57 @@ void TestFlaggerCanaryCharts::chartsCanaryAgainstPrimary()
                                               "destination_workload=~\"search-suggest-primary\"")));
     QVERIFY(queries.at(1).contains(QStringLiteral("destination_workload=~\"search-suggest\"")));
     QVERIFY(queries.at(2).startsWith(QStringLiteral("histogram_quantile(0.99, ")));
+
+    // Once the analysis runs the target beside the primary, rd-sim's Istio series answer
+    // Flagger's queries for both.
+    qint64 advancedMs = 0;
+    const auto waiting
+        = [&] { return view->detail().canary.status.phase == QLatin1String("WaitingPromotion"); };
+    QVERIFY2(playUntil(*m_f.demo, waiting, &advancedMs),
+             qPrintable(view->detail().canary.status.phase));
+    metrics->setClock([&advancedMs] { return QDateTime::currentMSecsSinceEpoch() + advancedMs; });
+    const auto drawnOne = [&](const QString &id) {
+        const MetricChart *chart = charts->chart(id);
+        if (!chart || chart->seriesCount() != 2)
+            return false;
+        const QList<ChartSeries> series = chart->series();
+        return std::none_of(series.cbegin(), series.cend(),
+                            [](const ChartSeries &s) { return s.samples.isEmpty(); });
+    };
+    bool drawn = false;
+    // A round is let finish before the next is asked (a new round cancels a waiting one).
+    for (int attempt = 0; attempt < 40 && !drawn; ++attempt) {
+        metrics->refresh();
+        QVERIFY(QTest::qWaitFor([&] { return !metrics->isWaiting(); }, kWaitMs));
+        drawn = drawnOne(QStringLiteral("flagger/request-success-rate"))
+            && drawnOne(QStringLiteral("flagger/request-duration"));
+        if (!drawn)
+            QTest::qWait(250);
+    }
+    QVERIFY(drawn);
+    // Healthy: 0.2 % errors and a p99 of 120 ms, which Istio's buckets put between 100 and
+    // 250 ms; each chart has its threshold line, and Flagger's words in the legend.
+    const struct
+    {
+        const char *id;
+        double low;
+        double high;
+    } expected[]
+        = {{"flagger/request-success-rate", 99, 100}, {"flagger/request-duration", 100, 250}};
+    for (const auto &each : expected) {
+        const MetricChart *chart = charts->chart(QString::fromLatin1(each.id));
+        QCOMPARE(chart->thresholdLineCount(), 1);
+        QCOMPARE(chart->series().at(0).name, QStringLiteral("primary"));
+        QCOMPARE(chart->series().at(0).role, ChartSeries::Role::Stable);
+        QCOMPARE(chart->series().at(1).name, QStringLiteral("canary"));
+        QVERIFY(chart->legendNames().contains(QStringLiteral("primary")));
+        QVERIFY(!chart->legendNames().contains(QStringLiteral("stable")));
+        for (const ChartSeries &series : chart->series()) {
+            const double value = series.samples.last().value;
+            QVERIFY2(value > each.low && value <= each.high,
+                     qPrintable(QStringLiteral("%1 %2: %3").arg(each.id, series.name).arg(value)));
+        }
+    }
 }
 
 void TestFlaggerCanaryCharts::inlineQueryDrawsCanaryAndPrimary()
@@ -204,6 +289,54 @@ void TestFlaggerCanaryCharts::inlineQueryDrawsCanaryAndPrimary()
     QCOMPARE(chart->series().at(0).role, ChartSeries::Role::Stable);
     QCOMPARE(chart->series().at(1).role, ChartSeries::Role::Canary);
     QCOMPARE(chart->spec().thresholds.size(), 1);
+}
+
+void TestFlaggerCanaryCharts::missingTemplateIsReadAgain()
+{
+    // Bounded: 5 s after the first failure, doubling, never more than 5 minutes apart.
+    QCOMPARE(FlaggerChartsController::nextTemplateRetryMs(0), qint64(5000));
+    QCOMPARE(FlaggerChartsController::nextTemplateRetryMs(5000), qint64(10000));
+    QCOMPARE(FlaggerChartsController::nextTemplateRetryMs(240000), qint64(300000));
+    QCOMPARE(FlaggerChartsController::nextTemplateRetryMs(300000), qint64(300000));
+
+    std::unique_ptr<KubeClient> client;
+    QString error;
+    QVERIFY2(stagingClient(*m_f.demo, &client, &error), qPrintable(error));
+    QVERIFY(client
+                ->patch(QStringLiteral(
+                            "/apis/flagger.app/v1beta1/namespaces/search/canaries/search-suggest"),
+                        PatchType::Merge, QByteArray(lateTemplatePatch))
+                .isOk());
+    const QString name = QStringLiteral("search-suggest");
+    const QString environment = QStringLiteral("staging");
+    const QString ns = QStringLiteral("search");
+    QVERIFY(QTest::qWaitFor(
+        [&] { return demoRow(m_f.window.get(), environment, ns, name).isValid(); }, kWaitMs));
+    fleetTable(m_f.window)->selectRow(demoRow(m_f.window.get(), environment, ns, name).row());
+    FlaggerCanaryDetailView *view = detailPane(m_f.window)->canaryView();
+    auto *controller = m_f.window->findChild<FlaggerChartsController *>(
+        QStringLiteral("flaggerChartsController"));
+    QVERIFY(controller);
+    const int tab = view->tabs()->indexOf(controller->chartsPage());
+    view->tabs()->setCurrentIndex(tab);
+    // Read once and not found: two charts, and the third metric's reason.
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     return controller->chartsView()->notice().contains(
+                         QStringLiteral("search/late-requests was not found"));
+                 },
+                 kWaitMs),
+             qPrintable(controller->chartsView()->notice()));
+    QCOMPARE(view->tabs()->tabText(tab), QStringLiteral("Charts (2)"));
+
+    // Created afterwards, it is read at a later refresh of the detail, with nothing reloaded.
+    const KubeResponse created = client->post(
+        QStringLiteral("/apis/flagger.app/v1beta1/namespaces/search/metrictemplates"),
+        lateTemplate());
+    QVERIFY2(created.isOk(), created.body.constData());
+    QTRY_COMPARE_WITH_TIMEOUT(view->tabs()->tabText(tab), QStringLiteral("Charts (3)"), kWaitMs);
+    QVERIFY(controller->metrics()->parts(QStringLiteral("flagger/late-requests")).size() == 2);
+    QVERIFY(!controller->chartsView()->notice().contains(QStringLiteral("late-requests")));
 }
 
 QTEST_MAIN(TestFlaggerCanaryCharts)

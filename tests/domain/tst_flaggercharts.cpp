@@ -100,6 +100,10 @@ private slots:
         QCOMPARE(success.title, QStringLiteral("request-success-rate"));
         QCOMPARE(success.unit, ChartUnit::Percent);
         QVERIFY(success.splitByRole);
+        // Flagger's word for the promoted version in the legend (Argo's charts say "stable").
+        QCOMPARE(success.stableName, QStringLiteral("primary"));
+        for (const ChartSpec &chart : result.charts)
+            QCOMPARE(chart.stableName, QStringLiteral("primary"));
         QCOMPARE(FlaggerCharts::queryFor(success, QStringLiteral("podinfo")),
                  istioSuccessRate("test", "podinfo", "1m"));
         QCOMPARE(FlaggerCharts::queryFor(success, QStringLiteral("podinfo-primary")),
