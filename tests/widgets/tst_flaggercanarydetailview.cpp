@@ -300,7 +300,7 @@ void TestFlaggerCanaryDetailView::deploymentsAndEvents()
     QVERIFY(tree->isColumnHidden(ReplicaSetModel::Role));
     QCOMPARE(view.tabs()->tabText(0), QStringLiteral("Primary and canary (4 pods)"));
     QCOMPARE(view.eventsView()->eventsModel()->rowCount(), 1);
-    QCOMPARE(view.tabs()->tabText(2), QStringLiteral("Events (1, 1 warnings)"));
+    QCOMPARE(view.tabs()->tabText(2), QStringLiteral("Events (1, 1 warning)"));
 }
 
 void TestFlaggerCanaryDetailView::missingPrimaryAndStale()

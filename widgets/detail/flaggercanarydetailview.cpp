@@ -99,9 +99,5 @@ void FlaggerCanaryDetailView::updateTabTexts()
     const int metrics
         = m_detail.canary.spec.analysis ? int(m_detail.canary.spec.analysis->metrics.size()) : 0;
     m_tabs->setTabText(1, tr("Analysis (%n metrics)", nullptr, metrics));
-    const int warnings = m_events->eventsModel()->warningCount();
-    const int events = int(m_detail.events.size());
-    m_tabs->setTabText(2,
-                       warnings > 0 ? tr("Events (%1, %2 warnings)").arg(events).arg(warnings)
-                                    : tr("Events (%1)").arg(events));
+    m_tabs->setTabText(2, m_events->tabTitle(m_detail.events.size()));
 }
