@@ -8,6 +8,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 using namespace rdsim;
 
 namespace {
@@ -72,6 +74,47 @@ private slots:
         const PromQueryResult up = client.query(QStringLiteral("up{job=\"rd-sim\"}"));
         QCOMPARE(up.series.size(), 1);
         QCOMPARE(up.series.first().samples.first().value, 1.0);
+    }
+
+    void istioSeriesAgreeWithRdHttp()
+    {
+        // Istio's series of the same pods, scraped with rd_http's in the same scrapes: each
+        // ratio is of two series sampled at the same times, so it is exact (up to rounding).
+        PrometheusClient client(m_prometheus.directEndpoint());
+        const QString ratios[] = {
+            QStringLiteral("sum(irate(istio_requests_total{reporter=\"destination\","
+                           "destination_workload=\"payments-api\"}[5s])) / "
+                           "sum(irate(rd_http_requests_total{rollout=\"payments-api\"}[5s]))"),
+            QStringLiteral(
+                "sum(irate(istio_requests_total{destination_workload=\"payments-api\","
+                "response_code=\"503\"}[5s])) / "
+                "sum(irate(rd_http_request_errors_total{rollout=\"payments-api\"}[5s]))"),
+            // Between 5 ms and 10 s both histograms have the same bounds: the p99 in
+            // milliseconds is exactly a thousand times the one in seconds.
+            QStringLiteral("histogram_quantile(0.99, sum by (le) (irate("
+                           "istio_request_duration_milliseconds_bucket{destination_workload="
+                           "\"payments-api\"}[5s]))) / histogram_quantile(0.99, sum by (le) ("
+                           "irate(rd_http_request_duration_seconds_bucket{rollout=\"payments-api\"}"
+                           "[5s])))")};
+        const double expected[] = {1, 1, 1000};
+        for (int i = 0; i < 3; ++i) {
+            PromQueryResult result;
+            QTRY_VERIFY_WITH_TIMEOUT((result = client.query(ratios[i]), result.series.size() == 1),
+                                     15000);
+            const double value = result.series.first().samples.first().value;
+            QVERIFY2(std::abs(value - expected[i]) <= 1e-6 * expected[i],
+                     qPrintable(QStringLiteral("%1: %2").arg(ratios[i]).arg(value, 0, 'g', 17)));
+        }
+        // The primary of a Flagger canary would be its own workload; here the canary's and the
+        // stable's pods are all the rollout's, one series per pod and response code.
+        const PromQueryResult pods = client.query(QStringLiteral(
+            "count by (destination_workload_namespace) (istio_requests_total{reporter="
+            "\"destination\",destination_workload=\"payments-api\",response_code=\"200\"})"));
+        QVERIFY2(pods.isOk(), qPrintable(pods.error.message));
+        QCOMPARE(pods.series.size(), 1);
+        QCOMPARE(pods.series.first().labels.value(QStringLiteral("destination_workload_namespace")),
+                 QStringLiteral("payments"));
+        QVERIFY(pods.series.first().samples.first().value >= 2); // a stable and a canary pod
     }
 
     void rangeQueryOverTheScrapes()
