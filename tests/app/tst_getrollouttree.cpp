@@ -29,6 +29,28 @@ QString nameOf(const QJsonObject &object)
         .toString();
 }
 
+// Whether the object is cart's: dev's shop runs recommendations' experiment and smoke-test Job
+// too, so cart's are told by their names (its Experiment, "cart-HASH-2-0") or their owner's
+// (the Job's AnalysisRun, named after the Experiment).
+bool belongsToCart(const QJsonObject &object)
+{
+    const QString cart = QStringLiteral("cart-");
+    const QJsonObject owner = object.value(QStringLiteral("metadata"))
+                                  .toObject()
+                                  .value(QStringLiteral("ownerReferences"))
+                                  .toArray()
+                                  .at(0)
+                                  .toObject();
+    return nameOf(object).startsWith(cart)
+        || owner.value(QStringLiteral("name")).toString().startsWith(cart);
+}
+
+QList<QJsonObject> cartsOnly(QList<QJsonObject> objects)
+{
+    objects.removeIf([](const QJsonObject &object) { return !belongsToCart(object); });
+    return objects;
+}
+
 } // namespace
 
 class TestGetRolloutTree : public QObject
@@ -46,13 +68,13 @@ private:
 
     QList<QJsonObject> experiments() const
     {
-        return m_demo.objects(QStringLiteral("dev"), QStringLiteral("argoproj.io"),
-                              QStringLiteral("experiments"));
+        return cartsOnly(m_demo.objects(QStringLiteral("dev"), QStringLiteral("argoproj.io"),
+                                        QStringLiteral("experiments")));
     }
     QList<QJsonObject> jobs() const
     {
-        return m_demo.objects(QStringLiteral("dev"), QStringLiteral("batch"),
-                              QStringLiteral("jobs"));
+        return cartsOnly(
+            m_demo.objects(QStringLiteral("dev"), QStringLiteral("batch"), QStringLiteral("jobs")));
     }
 
 private slots:
