@@ -100,6 +100,14 @@ void TestIstioMetrics::flaggerSuccessRateQuery()
     const double successRate = single(query, t);
     QVERIFY2(closeTo(successRate, (1 - errors / requests) * 100),
              qPrintable(QString::number(successRate)));
+    // The Flagger controller judges the same pods over the same minute alike (on the scrape
+    // grid, rate() needs no extrapolation).
+    QString error;
+    const std::optional<double> judged = SyntheticMetrics::evaluatePodsQuery(
+        behaviour(), {m_s1, m_s2, m_c1}, query, t, 60 * kSec, &error);
+    QVERIFY2(judged, qPrintable(error));
+    QVERIFY2(closeTo(*judged * 100, successRate),
+             qPrintable(QStringLiteral("%1 %2").arg(*judged * 100).arg(successRate)));
     QVERIFY(instant(QStringLiteral("istio_requests_total{destination_workload=\"other\"}"), t)
                 .vector.isEmpty());
 }
