@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTranslator>
@@ -115,6 +116,39 @@ private slots:
         // A numerus text of the Chinese catalog wins over the English forms beneath it.
         QCOMPARE(QCoreApplication::translate("EnvironmentModel", "retrying in %n s", nullptr, 1),
                  QStringLiteral("1 秒后重试"));
+    }
+
+    void commandLineSpeaksEnglishPlurals()
+    {
+        // The headless commands install the catalogs as the window does (Application::run):
+        // `record` over one environment of the demo says so in the singular.
+        QTemporaryDir dir;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("RELEASE_DASHBOARD_AUDIT_FILE"),
+                           dir.filePath(QStringLiteral("audit.jsonl")));
+        environment.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
+        environment.remove(QStringLiteral("RELEASE_DASHBOARD_HISTORY_FILE"));
+        // A British desktop: English, which has no catalog of its own beyond the plurals.
+        environment.remove(QStringLiteral("LANGUAGE"));
+        environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("en_GB.UTF-8"));
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(RD_APP_EXE),
+                      {QStringLiteral("record"), QStringLiteral("--demo"), QStringLiteral("--env"),
+                       QStringLiteral("dev"), QStringLiteral("--history-file"),
+                       dir.filePath(QStringLiteral("history.sqlite"))});
+        QByteArray output;
+        const bool started = QTest::qWaitFor(
+            [&] {
+                process.waitForReadyRead(100);
+                output += process.readAllStandardOutput();
+                return output.contains("recording ") || process.state() == QProcess::NotRunning;
+            },
+            60000);
+        process.terminate();
+        QVERIFY(process.waitForFinished(30000));
+        QVERIFY2(started, process.readAllStandardError().constData());
+        QVERIFY2(output.contains("recording 1 environment (dev) into "), output.constData());
     }
 
     void everyChineseNumerusMessageHasEnglishForms()
