@@ -2,7 +2,8 @@
 // The machine's real kubectl against the real rd-sim executable for the kinds of issue 16:
 // `kubectl get jobs,experiments` prints the Job columns kube-apiserver gives (Status,
 // Completions, Duration) as the Job controller moves them, the Experiment a canary's
-// experiment step created, with its status, and a deleted pod Terminating for its grace period.
+// experiment step created, with its status, and a pod Terminating for its grace period, whether
+// kubectl deleted it or the controllers did when the rollout was scaled down.
 #include "kubectlrunner.h"
 
 #include <QProcess>
@@ -103,6 +104,40 @@ private slots:
                                           QStringLiteral("-n"), QStringLiteral("shop")})
                                      .contains(QStringLiteral("NotFound")),
                                  30000);
+    }
+
+    void scaledDownPodIsTerminatingForItsGracePeriod()
+    {
+        const QStringList getPods {QStringLiteral("get"),         QStringLiteral("pods"),
+                                   QStringLiteral("-n"),          QStringLiteral("shop"),
+                                   QStringLiteral("-l"),          QStringLiteral("app=web"),
+                                   QStringLiteral("--no-headers")};
+        const QRegularExpression stablePod(QStringLiteral("^web-\\w+-\\w{5}\\s+1/1\\s+Running"),
+                                           QRegularExpression::MultilineOption);
+        QString pods;
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            (pods = kubectl(getPods),
+             pods.count(stablePod) == 2 && !pods.contains(QStringLiteral("Terminating"))),
+            qPrintable(pods), 30000);
+        const QString patched
+            = kubectl({QStringLiteral("patch"), QStringLiteral("rollout"), QStringLiteral("web"),
+                       QStringLiteral("-n"), QStringLiteral("shop"), QStringLiteral("--type"),
+                       QStringLiteral("merge"), QStringLiteral("-p"),
+                       QStringLiteral(R"({"spec":{"replicas":1}})")});
+        QVERIFY2(patched.contains(QStringLiteral("patched")), qPrintable(patched));
+        // The ReplicaSet's scale-down deletes a pod as kubectl delete does: Terminating, still
+        // 1/1 while its containers stop, then gone.
+        QRegularExpressionMatch terminating;
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            (pods = kubectl(getPods),
+             terminating
+             = QRegularExpression(QStringLiteral("^(web-\\w+-\\w{5})\\s+1/1\\s+Terminating\\s+"),
+                                  QRegularExpression::MultilineOption)
+                   .match(pods),
+             terminating.hasMatch()),
+            qPrintable(pods), 30000);
+        QVERIFY2(pods.count(stablePod) == 1, qPrintable(pods));
+        QTRY_VERIFY_WITH_TIMEOUT(!kubectl(getPods).contains(terminating.captured(1)), 30000);
     }
 };
 
