@@ -123,7 +123,7 @@ private slots:
         QCOMPARE(list.report.suppressedIssues, 50);
         QCOMPARE(list.report.issues.at(99).text(),
                  QStringLiteral("items[99].metadata.uid: expected a string"));
-        QVERIFY(list.report.issuesText().endsWith(QStringLiteral("\n... and 50 more problem(s)")));
+        QVERIFY(list.report.issuesText().endsWith(QStringLiteral("\n... and 50 more problems")));
     }
 
     void malformedJson_data()
