@@ -29,12 +29,13 @@ public:
     {
         if (!dir.isValid() || !demo.start(error))
             return false;
-        for (int i = 0; i < 120 && canaryHash.isEmpty(); ++i) {
-            demo.advanceClock(1000);
-            demo.reconcileOnce();
-            readHashes();
-        }
-        if (canaryHash.isEmpty()) {
+        const bool hasCanary = demo.settleUntil(
+            [this] {
+                readHashes();
+                return !canaryHash.isEmpty();
+            },
+            120);
+        if (!hasCanary) {
             *error = QStringLiteral("payments-api never got a canary");
             return false;
         }

@@ -42,14 +42,6 @@ class TestActionCommand : public QObject
         return QJsonObject();
     }
 
-    void settle(int seconds)
-    {
-        for (int i = 0; i < seconds; ++i) {
-            m_demo.advanceClock(1000);
-            m_demo.reconcileOnce();
-        }
-    }
-
 private slots:
     void initTestCase()
     {
@@ -58,7 +50,7 @@ private slots:
         qputenv("RELEASE_DASHBOARD_AUDIT_FILE", auditPath().toUtf8());
         QString error;
         QVERIFY2(m_demo.start(&error), qPrintable(error));
-        settle(60);
+        m_demo.settle(60);
     }
 
     void pauseAndResume()
@@ -89,7 +81,7 @@ private slots:
     {
         HeadlessRun result = run(QStringLiteral("abort checkout -n shop --env dev"));
         QCOMPARE(result.code, 0);
-        settle(2);
+        m_demo.settle(2);
         QCOMPARE(status(QStringLiteral("dev"), QStringLiteral("shop"), QStringLiteral("checkout"))
                      .value(QStringLiteral("status"))
                      .toObject()
@@ -98,7 +90,7 @@ private slots:
                  QStringLiteral("Degraded"));
         result = run(QStringLiteral("retry checkout -n shop --env dev"));
         QCOMPARE(result.code, 0);
-        settle(2);
+        m_demo.settle(2);
         QCOMPARE(status(QStringLiteral("dev"), QStringLiteral("shop"), QStringLiteral("checkout"))
                      .value(QStringLiteral("status"))
                      .toObject()

@@ -103,14 +103,6 @@ class TestActionWait : public QObject
             .toBool();
     }
 
-    void settle(int seconds)
-    {
-        for (int i = 0; i < seconds; ++i) {
-            m_demo.advanceClock(1000);
-            m_demo.reconcileOnce();
-        }
-    }
-
 private slots:
     void initTestCase()
     {
@@ -120,7 +112,7 @@ private slots:
                 m_dir.filePath(QStringLiteral("audit.jsonl")).toUtf8());
         QString error;
         QVERIFY2(m_demo.start(&error), qPrintable(error));
-        settle(60);
+        m_demo.settle(60);
     }
 
     void pauseAndResumeWaitForTheController()
@@ -179,7 +171,7 @@ private slots:
 
         // Once the controller has caught up, the same command has nothing left to send and is
         // refused as without --wait, at once.
-        settle(2);
+        m_demo.settle(2);
         QCOMPARE(observedGeneration(paymentsApi()), before + 1);
         const HeadlessRun again
             = run(QStringLiteral("pause payments-api -n payments --env staging --wait"));
@@ -187,7 +179,7 @@ private slots:
         QCOMPARE(again.err,
                  QStringLiteral("release-dashboard: staging: The rollout is already paused.\n"));
         QCOMPARE(run(QStringLiteral("resume payments-api -n payments --env staging")).code, 0);
-        settle(2);
+        m_demo.settle(2);
     }
 
     // --wait changes nothing when nothing was patched.

@@ -60,14 +60,6 @@ class TestApplicationActions : public QObject
     ApplicationActions *actions() const { return m_window->argoCd()->actions(); }
     QAction *action(Kind kind) const { return actions()->action(kind); }
 
-    void settle(int seconds)
-    {
-        for (int i = 0; i < seconds; ++i) {
-            m_demo.advanceClock(1000);
-            m_demo.reconcileOnce();
-        }
-    }
-
     bool select(const QString &applicationKey)
     {
         m_view->selectApplication(applicationKey);
@@ -114,7 +106,7 @@ void TestApplicationActions::initTestCase()
     QVERIFY(isolateGuiTest(m_dir));
     QString error;
     QVERIFY2(m_demo.start(&error), qPrintable(error));
-    settle(2);
+    m_demo.settle(2);
     m_window = openDemoWindow(m_demo);
     m_window->argoCd()->showWindow(m_window.get());
     m_view = m_window->findChild<ApplicationsView *>();
@@ -150,7 +142,7 @@ void TestApplicationActions::syncDryRunChangesNothing()
     QCOMPARE(sent.at(1).client, QStringLiteral("window"));
     QCOMPARE(sent.at(1).result, AuditRecord::Result::Succeeded);
     QCOMPARE(QString::fromUtf8(sent.at(1).requests.value(0)), shown);
-    settle(10);
+    m_demo.settle(10);
     // Git's head has cart 2.0.4: a real sync would have started its canary.
     QCOMPARE(cartImage(), before);
 }
@@ -186,7 +178,7 @@ void TestApplicationActions::terminateOnlyWhileRunning()
     QTRY_VERIFY_WITH_TIMEOUT(m_view->actionMessage().startsWith(QStringLiteral(
                                  "Argo CD accepted terminating the operation of search-api-dev")),
                              10000);
-    settle(2);
+    m_demo.settle(2);
     QTRY_VERIFY_WITH_TIMEOUT(!action(Kind::Terminate)->isEnabled(), 10000);
     QCOMPARE(records(QStringLiteral("app-terminate")).constLast().requests.value(0),
              QByteArray("DELETE /api/v1/applications/search-api-dev/operation"));

@@ -106,14 +106,6 @@ class TestApplicationCommands : public QObject
         return QString();
     }
 
-    void settle(int seconds)
-    {
-        for (int i = 0; i < seconds; ++i) {
-            m_demo.advanceClock(1000);
-            m_demo.reconcileOnce();
-        }
-    }
-
     QList<AuditRecord> outcomes(const QString &action) const
     {
         QList<AuditRecord> found;
@@ -149,7 +141,7 @@ void TestApplicationCommands::initTestCase()
     m_broken = writeFile(QStringLiteral("broken.yaml"), brokenConfig);
     QString error;
     QVERIFY2(m_demo.start(&error), qPrintable(error));
-    settle(2);
+    m_demo.settle(2);
 }
 
 void TestApplicationCommands::table()
@@ -256,7 +248,7 @@ void TestApplicationCommands::syncDryRunSendsExactlyTheRequest()
              QList<QByteArray>({"POST /api/v1/applications/cart-dev/sync application/json "
                                 "{\"appNamespace\":\"argocd\",\"dryRun\":true,\"name\":"
                                 "\"cart-dev\",\"project\":\"shop\",\"prune\":false}"}));
-    settle(10);
+    m_demo.settle(10);
     QCOMPARE(rolloutImage(QStringLiteral("dev"), QStringLiteral("shop"), QStringLiteral("cart")),
              before);
     QCOMPARE(listed(QStringLiteral("dev"), QStringLiteral("cart-dev"))
@@ -271,7 +263,7 @@ void TestApplicationCommands::syncStartsTheCanary()
     QCOMPARE(result.code, 0);
     QVERIFY2(result.out.startsWith(QStringLiteral("dev: Argo CD argocd accepted sync of cart-dev")),
              qPrintable(result.out));
-    settle(10);
+    m_demo.settle(10);
     // Git's head sets cart 2.0.4: the Rollouts controller now runs it as a canary.
     QCOMPARE(rolloutImage(QStringLiteral("dev"), QStringLiteral("shop"), QStringLiteral("cart")),
              QStringLiteral("ghcr.io/acme/cart:2.0.4"));
@@ -305,7 +297,7 @@ void TestApplicationCommands::rollback()
     result = run(QStringLiteral("app rollback checkout-dev 1"));
     QCOMPARE(result.code, 0);
     QCOMPARE(outcomes(QStringLiteral("app-rollback")).constLast().revision, 1);
-    settle(10);
+    m_demo.settle(10);
     QCOMPARE(
         rolloutImage(QStringLiteral("dev"), QStringLiteral("shop"), QStringLiteral("checkout")),
         QStringLiteral("ghcr.io/acme/checkout:1.4.1"));
@@ -353,7 +345,7 @@ void TestApplicationCommands::terminate()
     QCOMPARE(result.out,
              QStringLiteral("dev: Argo CD argocd is terminating the operation on "
                             "search-api-dev.\n"));
-    settle(2);
+    m_demo.settle(2);
     const QJsonObject operation = listed(QStringLiteral("dev"), QStringLiteral("search-api-dev"))
                                       .value(QStringLiteral("operation"))
                                       .toObject();

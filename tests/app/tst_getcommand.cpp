@@ -142,10 +142,7 @@ private slots:
         // Until the fleet is in varied states (at most five virtual minutes): canaries pause,
         // one waits for promotion, dev's checkout runs its analysis while staging's is aborted
         // by its own (a few seconds after 150 s).
-        for (int i = 0; i < 300 && !variedStates(); ++i) {
-            m_demo.advanceClock(1000);
-            m_demo.reconcileOnce();
-        }
+        m_demo.settleUntil([this] { return variedStates(); }, 300);
     }
 
     void listsWhatTheSimulatorHolds()

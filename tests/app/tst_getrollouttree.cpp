@@ -102,10 +102,7 @@ private slots:
         QVERIFY2(sync.code == 0, qPrintable(sync.err));
         // Virtual seconds until the experiment's smoke-test Job exists (its templates must be
         // available first); stepped, not slept.
-        for (int i = 0; i < 120 && (experiments().isEmpty() || jobs().isEmpty()); ++i) {
-            m_demo.advanceClock(1000);
-            m_demo.reconcileOnce();
-        }
+        m_demo.settleUntil([this] { return !experiments().isEmpty() && !jobs().isEmpty(); }, 120);
         QVERIFY2(!experiments().isEmpty(), "the experiment step never started");
         QVERIFY2(!jobs().isEmpty(), "the experiment's analysis made no Job");
     }

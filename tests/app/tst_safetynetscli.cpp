@@ -110,10 +110,7 @@ private slots:
         QString error;
         QVERIFY2(m_demo.start(&error), qPrintable(error));
         // Three virtual minutes: canaries start, their ReplicaSets get scanned.
-        for (int i = 0; i < 180; ++i) {
-            m_demo.advanceClock(1000);
-            m_demo.reconcileOnce();
-        }
+        m_demo.settle(180);
     }
 
     void everyRolloutHasItsSafetyNets()

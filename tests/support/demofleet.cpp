@@ -81,6 +81,21 @@ void DemoFleet::advanceClock(qint64 virtualMs)
         d->simulator->clock().advance(virtualMs);
 }
 
+void DemoFleet::settle(int seconds)
+{
+    for (int i = 0; i < seconds; ++i) {
+        advanceClock(1000);
+        reconcileOnce();
+    }
+}
+
+bool DemoFleet::settleUntil(const std::function<bool()> &done, int limit)
+{
+    for (int i = 0; i < limit && !done(); ++i)
+        settle(1);
+    return done();
+}
+
 QList<QJsonObject> DemoFleet::objects(const QString &cluster, const QString &group,
                                       const QString &plural) const
 {

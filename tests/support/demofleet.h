@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 // The demo fleet (resources/scenarios/demo.yaml) served in-process, for tests: the same
@@ -43,6 +44,11 @@ public:
     // Moves the fleet's virtual clock forward: with reconcileOnce(), tests play the demo's
     // minutes in milliseconds.
     void advanceClock(qint64 virtualMs);
+    // Plays the fleet forward a virtual second at a time (the clock, then every cluster's
+    // controllers once), as rd-sim's controller thread would see it: `seconds` of them.
+    void settle(int seconds);
+    // As settle(), until done() holds or `limit` seconds have been played; done()'s answer.
+    bool settleUntil(const std::function<bool()> &done, int limit);
     // The stored objects of one kind in one cluster, as the simulator holds them (tests
     // compare what the client shows with them). Empty for an unknown cluster or kind.
     QList<QJsonObject> objects(const QString &cluster, const QString &group,
