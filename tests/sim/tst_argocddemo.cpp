@@ -2,6 +2,7 @@
 // The demo's Argo CD in all three clusters (applications, sync and health at start, the
 // GitOps guard in prod), and the real kubectl reaching it through the service proxy.
 #include "argocdfixture.h"
+#include "frozendemo.h"
 
 #include "argocd/argocdapps.h"
 #include "core/virtualclock.h"
@@ -50,12 +51,8 @@ private slots:
     void initTestCase()
     {
         QString error;
-        QVERIFY2(DemoScenario::load(&m_scenario, &error), qPrintable(error));
-        SimulatorOptions options;
-        options.runControllers = false;
-        m_sim = std::make_unique<Simulator>(m_scenario, options);
-        QVERIFY2(m_sim->start(&error), qPrintable(error));
-        m_sim->clock().setFrozen(true);
+        m_sim = startFrozenDemo(&m_scenario, &error);
+        QVERIFY2(m_sim, qPrintable(error));
         play(15); // first deployments done; dev's checkout in its 30 s pause
     }
 

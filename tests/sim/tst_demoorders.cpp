@@ -9,6 +9,7 @@
 #include "core/virtualclock.h"
 #include "demo/demoscenario.h"
 #include "fleet/simulator.h"
+#include "frozendemo.h"
 #include "metrics/metricsignal.h"
 #include "metrics/promqlengine.h"
 #include "scenario/scenario.h"
@@ -92,12 +93,8 @@ private:
 void TestDemoOrders::initTestCase()
 {
     QString error;
-    QVERIFY2(DemoScenario::load(&m_scenario, &error), qPrintable(error));
-    SimulatorOptions options;
-    options.runControllers = false;
-    m_sim = std::make_unique<Simulator>(m_scenario, options);
-    QVERIFY2(m_sim->start(&error), qPrintable(error));
-    m_sim->clock().setFrozen(true);
+    m_sim = startFrozenDemo(&m_scenario, &error);
+    QVERIFY2(m_sim, qPrintable(error));
     // Ten virtual minutes: the canary starts within the first seconds and starts losing
     // orders three minutes later.
     play(600, 1);

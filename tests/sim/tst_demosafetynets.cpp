@@ -8,6 +8,7 @@
 #include "core/virtualclock.h"
 #include "demo/demoscenario.h"
 #include "fleet/simulator.h"
+#include "frozendemo.h"
 #include "metrics/promqlengine.h"
 #include "scenario/scenario.h"
 
@@ -81,12 +82,8 @@ private slots:
     void initTestCase()
     {
         QString error;
-        QVERIFY2(DemoScenario::load(&m_scenario, &error), qPrintable(error));
-        SimulatorOptions options;
-        options.runControllers = false;
-        m_sim = std::make_unique<Simulator>(m_scenario, options);
-        QVERIFY2(m_sim->start(&error), qPrintable(error));
-        m_sim->clock().setFrozen(true);
+        m_sim = startFrozenDemo(&m_scenario, &error);
+        QVERIFY2(m_sim, qPrintable(error));
         for (int second = 0; second < 120; ++second) {
             m_sim->clock().advance(1000);
             m_sim->reconcileOnce();

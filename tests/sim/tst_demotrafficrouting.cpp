@@ -10,6 +10,7 @@
 #include "core/virtualclock.h"
 #include "demo/demoscenario.h"
 #include "fleet/simulator.h"
+#include "frozendemo.h"
 #include "scenario/scenario.h"
 
 #include <QJsonArray>
@@ -102,12 +103,8 @@ private:
 void TestDemoTrafficRouting::initTestCase()
 {
     QString error;
-    QVERIFY2(DemoScenario::load(&m_scenario, &error), qPrintable(error));
-    SimulatorOptions options;
-    options.runControllers = false;
-    m_sim = std::make_unique<Simulator>(m_scenario, options);
-    QVERIFY2(m_sim->start(&error), qPrintable(error));
-    m_sim->clock().setFrozen(true);
+    m_sim = startFrozenDemo(&m_scenario, &error);
+    QVERIFY2(m_sim, qPrintable(error));
     m_startMs = m_sim->clock().nowMs();
     m_sim->reconcileOnce();
 }
