@@ -4,7 +4,8 @@
 // max 500 ms) gets a chart per metric, each asked of rd-sim's Prometheus for the primary
 // (stable) and the target (canary) with Flagger's istio queries, and its thresholds; once the
 // analysis runs both Deployments, rd-sim's Istio series draw both lines, the primary's named
-// "primary". A MetricTemplate that is missing when the canary is shown is read again later.
+// "primary". A MetricTemplate that is missing or cannot be read when the canary is shown is
+// read again later.
 #include "flaggerdemofixture.h"
 
 #include "clusterconnection.h"
@@ -85,6 +86,7 @@ private slots:
     void chartsCanaryAgainstPrimary();
     void inlineQueryDrawsCanaryAndPrimary();
     void missingTemplateIsReadAgain();
+    void unreadableTemplateIsReadAgain();
 
 private:
     FlaggerDemoFixture m_f;
@@ -337,6 +339,57 @@ void TestFlaggerCanaryCharts::missingTemplateIsReadAgain()
     QTRY_COMPARE_WITH_TIMEOUT(view->tabs()->tabText(tab), QStringLiteral("Charts (3)"), kWaitMs);
     QVERIFY(controller->metrics()->parts(QStringLiteral("flagger/late-requests")).size() == 2);
     QVERIFY(!controller->chartsView()->notice().contains(QStringLiteral("late-requests")));
+}
+
+void TestFlaggerCanaryCharts::unreadableTemplateIsReadAgain()
+{
+    std::unique_ptr<KubeClient> client;
+    QString error;
+    QVERIFY2(stagingClient(*m_f.demo, &client, &error), qPrintable(error));
+    QVERIFY(
+        client
+            ->post(QStringLiteral("/apis/flagger.app/v1beta1/namespaces/search/metrictemplates"),
+                   QByteArray(requestsTemplate))
+            .isOk());
+    QVERIFY(client
+                ->patch(QStringLiteral(
+                            "/apis/flagger.app/v1beta1/namespaces/search/canaries/search-suggest"),
+                        PatchType::Merge, QByteArray(inlineQueryPatch))
+                .isOk());
+    const QString name = QStringLiteral("search-suggest");
+    const QString environment = QStringLiteral("staging");
+    const QString ns = QStringLiteral("search");
+    QVERIFY(QTest::qWaitFor(
+        [&] { return demoRow(m_f.window.get(), environment, ns, name).isValid(); }, kWaitMs));
+    fleetTable(m_f.window)->selectRow(demoRow(m_f.window.get(), environment, ns, name).row());
+    FlaggerCanaryDetailView *view = detailPane(m_f.window)->canaryView();
+    auto *controller = m_f.window->findChild<FlaggerChartsController *>(
+        QStringLiteral("flaggerChartsController"));
+    QVERIFY(controller);
+    const int tab = view->tabs()->indexOf(controller->chartsPage());
+    view->tabs()->setCurrentIndex(tab);
+    QTRY_COMPARE_WITH_TIMEOUT(view->tabs()->tabText(tab), QStringLiteral("Charts (4)"), kWaitMs);
+
+    // The cluster is unreachable when the templates are read (here: the fleet set again).
+    QVERIFY2(m_f.demo->setClusterOnline(environment, false, &error), qPrintable(error));
+    CommandLineOptions options;
+    options.demo = true;
+    FleetSetup setup;
+    QVERIFY2(FleetSetup::load(options, m_f.demo->kubeconfigPath(), &setup, &error),
+             qPrintable(error));
+    controller->setFleet(setup.kubeconfig, setup.environments.environments());
+    const auto failed = [&] {
+        return controller->chartsView()->notice().contains(
+            QStringLiteral("MetricTemplate search/requests: "));
+    };
+    QVERIFY2(QTest::qWaitFor(failed, kWaitMs), qPrintable(controller->chartsView()->notice()));
+    QCOMPARE(view->tabs()->tabText(tab), QStringLiteral("Charts (3)"));
+
+    // Reachable again: a later refresh reads it, and its chart and nothing else is back.
+    QVERIFY2(m_f.demo->setClusterOnline(environment, true, &error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(view->tabs()->tabText(tab), QStringLiteral("Charts (4)"), kWaitMs);
+    QVERIFY2(!failed(), qPrintable(controller->chartsView()->notice()));
+    QVERIFY(controller->metrics()->parts(QStringLiteral("flagger/template-requests")).size() == 2);
 }
 
 QTEST_MAIN(TestFlaggerCanaryCharts)
