@@ -40,19 +40,6 @@ QString orderSuccessQuery(const QString &hash)
         .arg(pods);
 }
 
-QJsonValue field(const QJsonObject &object, const QString &path)
-{
-    QJsonValue value = object;
-    for (const QString &key : path.split(u'.'))
-        value = value.toObject().value(key);
-    return value;
-}
-
-const ResourceType &type(const char *group, const char *plural)
-{
-    return *ResourceCatalog::find(QString::fromLatin1(group), QString::fromLatin1(plural));
-}
-
 // How far a success ratio 1 - r strays with the failure ratio's wobble.
 double tolerance(double r)
 {
@@ -80,7 +67,7 @@ private:
     {
         return prod()
             .store()
-            .get(type("argoproj.io", "rollouts"), kShop, kCheckout)
+            .get(servedKind("argoproj.io", "rollouts"), kShop, kCheckout)
             .value_or(QJsonObject());
     }
     QueryResult rangeQuery(const QString &query, qint64 fromMs, qint64 toMs);
@@ -133,12 +120,12 @@ void TestDemoOrders::scenarioDescribesTheCase()
     QCOMPARE(b.regressAfterSeconds, 180);
     QVERIFY(b.canaryErrorRatio < 0 && b.canaryLatencyP99Ms < 0); // HTTP: as healthy as stable
     const QJsonArray steps
-        = field(checkout(), QStringLiteral("spec.strategy.canary.steps")).toArray();
+        = valueAt(checkout(), QStringLiteral("spec.strategy.canary.steps")).toArray();
     QCOMPARE(steps.size(), 3);
-    QCOMPARE(field(steps.at(0).toObject(), QStringLiteral("setWeight")), QJsonValue(10));
-    QCOMPARE(field(steps.at(1).toObject(), QStringLiteral("pause.duration")),
+    QCOMPARE(valueAt(steps.at(0).toObject(), QStringLiteral("setWeight")), QJsonValue(10));
+    QCOMPARE(valueAt(steps.at(1).toObject(), QStringLiteral("pause.duration")),
              QJsonValue(QStringLiteral("30m")));
-    QCOMPARE(field(steps.at(2).toObject(), QStringLiteral("setWeight")), QJsonValue(100));
+    QCOMPARE(valueAt(steps.at(2).toObject(), QStringLiteral("setWeight")), QJsonValue(100));
 }
 
 // Ten minutes in: the canary (one pod of five at 10 %) is in its watch; its order success
@@ -147,16 +134,16 @@ void TestDemoOrders::scenarioDescribesTheCase()
 void TestDemoOrders::canaryLosesOrdersDuringTheWatch()
 {
     const QJsonObject rollout = checkout();
-    QCOMPARE(field(rollout, QStringLiteral("status.currentStepIndex")), QJsonValue(1));
-    const QString stable = field(rollout, QStringLiteral("status.stableRS")).toString();
-    const QString canary = field(rollout, QStringLiteral("status.currentPodHash")).toString();
+    QCOMPARE(valueAt(rollout, QStringLiteral("status.currentStepIndex")), QJsonValue(1));
+    const QString stable = valueAt(rollout, QStringLiteral("status.stableRS")).toString();
+    const QString canary = valueAt(rollout, QStringLiteral("status.currentPodHash")).toString();
     QVERIFY(!stable.isEmpty() && !canary.isEmpty() && stable != canary);
     const auto rs
-        = prod().store().get(type("apps", "replicasets"), kShop, kCheckout + u'-' + canary);
+        = prod().store().get(servedKind("apps", "replicasets"), kShop, kCheckout + u'-' + canary);
     QVERIFY(rs);
     const qint64 created = VirtualClock::fromRfc3339(
-        field(*rs, QStringLiteral("metadata.creationTimestamp")).toString());
-    QCOMPARE(field(*rs, QStringLiteral("spec.replicas")), QJsonValue(1));
+        valueAt(*rs, QStringLiteral("metadata.creationTimestamp")).toString());
+    QCOMPARE(valueAt(*rs, QStringLiteral("spec.replicas")), QJsonValue(1));
     const qint64 regressAt = created + 180 * kSec;
     const qint64 now = m_sim->clock().nowMs();
     QVERIFY(now - regressAt >= 300 * kSec);
@@ -194,7 +181,7 @@ void TestDemoOrders::canaryLosesOrdersDuringTheWatch()
 // What the classic analysis looks at stays healthy: the background run passes.
 void TestDemoOrders::httpMetricsStayHealthy()
 {
-    const QString canary = field(checkout(), QStringLiteral("status.currentPodHash")).toString();
+    const QString canary = valueAt(checkout(), QStringLiteral("status.currentPodHash")).toString();
     const QString pods = QStringLiteral("namespace=\"shop\",pod=~\"checkout-%1-.*\"").arg(canary);
     const QueryResult errors
         = instantQuery(prod(),
@@ -212,8 +199,9 @@ void TestDemoOrders::httpMetricsStayHealthy()
     QVERIFY(p99.vector.first().value < 0.25);
 
     QStringList phases;
-    for (const QJsonObject &run : prod().store().list(type("argoproj.io", "analysisruns"), kShop))
-        phases << field(run, QStringLiteral("status.phase")).toString();
+    for (const QJsonObject &run :
+         prod().store().list(servedKind("argoproj.io", "analysisruns"), kShop))
+        phases << valueAt(run, QStringLiteral("status.phase")).toString();
     QCOMPARE(phases, QStringList {QStringLiteral("Successful")});
 }
 
@@ -243,9 +231,9 @@ void TestDemoOrders::watchEndsInFullPromotion()
 {
     play(1500, 5);
     const QJsonObject rollout = checkout();
-    QCOMPARE(field(rollout, QStringLiteral("status.currentStepIndex")), QJsonValue(3));
-    QCOMPARE(field(rollout, QStringLiteral("status.stableRS")),
-             field(rollout, QStringLiteral("status.currentPodHash")));
+    QCOMPARE(valueAt(rollout, QStringLiteral("status.currentStepIndex")), QJsonValue(3));
+    QCOMPARE(valueAt(rollout, QStringLiteral("status.stableRS")),
+             valueAt(rollout, QStringLiteral("status.currentPodHash")));
 }
 
 QTEST_GUILESS_MAIN(TestDemoOrders)

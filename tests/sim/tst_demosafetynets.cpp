@@ -23,11 +23,6 @@ using namespace rdsim;
 
 namespace {
 
-const ResourceType &kind(const char *group, const char *plural)
-{
-    return *ResourceCatalog::find(QString::fromLatin1(group), QString::fromLatin1(plural));
-}
-
 QJsonObject field(const QJsonObject &object, const char *key)
 {
     return object.value(QLatin1String(key)).toObject();
@@ -54,7 +49,7 @@ private:
     QJsonObject vulnerabilityReport(const char *ns, const QString &tag)
     {
         for (const QJsonObject &report : cluster("staging").store().list(
-                 kind("aquasecurity.github.io", "vulnerabilityreports"), QLatin1String(ns))) {
+                 servedKind("aquasecurity.github.io", "vulnerabilityreports"), QLatin1String(ns))) {
             if (stringField(field(field(report, "report"), "artifact"), "tag") == tag)
                 return report;
         }
@@ -67,7 +62,7 @@ private:
         const QString rs = stringField(field(field(report, "metadata"), "labels"),
                                        "trivy-operator.resource.name");
         for (const QJsonObject &polr : cluster("staging").store().list(
-                 kind("wgpolicyk8s.io", "policyreports"), QStringLiteral("payments"))) {
+                 servedKind("wgpolicyk8s.io", "policyreports"), QStringLiteral("payments"))) {
             if (stringField(field(polr, "scope"), "name") != rs)
                 continue;
             for (const QJsonValue &r : polr.value(QStringLiteral("results")).toArray()) {
@@ -105,14 +100,14 @@ private slots:
 
     void ciRunsForTheImagesBeingRolledOut()
     {
-        const auto workflow = cluster("staging").store().get(kind("argoproj.io", "workflows"),
+        const auto workflow = cluster("staging").store().get(servedKind("argoproj.io", "workflows"),
                                                              QStringLiteral("shop"),
                                                              QStringLiteral("checkout-ci-9qmvd"));
         QVERIFY(workflow);
         QCOMPARE(stringField(field(*workflow, "status"), "phase"), QStringLiteral("Failed"));
         QVERIFY(QJsonDocument(*workflow).toJson().contains("ghcr.io/acme/checkout:1.5.0-rc.1"));
         const auto pipelineRun = cluster("prod").store().get(
-            kind("tekton.dev", "pipelineruns"), QStringLiteral("payments"),
+            servedKind("tekton.dev", "pipelineruns"), QStringLiteral("payments"),
             QStringLiteral("payments-gateway-build-x9k4t"));
         QVERIFY(pipelineRun);
         const QJsonObject succeeded = field(*pipelineRun, "status")
@@ -123,7 +118,7 @@ private slots:
         QCOMPARE(stringField(succeeded, "status"), QStringLiteral("True"));
         QCOMPARE(cluster("prod")
                      .store()
-                     .list(kind("tekton.dev", "taskruns"), QStringLiteral("payments"))
+                     .list(servedKind("tekton.dev", "taskruns"), QStringLiteral("payments"))
                      .size(),
                  4);
     }
@@ -131,7 +126,7 @@ private slots:
     void stagingEvidenceForProdsCanary()
     {
         const auto chaos = cluster("staging").store().get(
-            kind("litmuschaos.io", "chaosresults"), QStringLiteral("shop"),
+            servedKind("litmuschaos.io", "chaosresults"), QStringLiteral("shop"),
             QStringLiteral("checkout-chaos-pod-delete"));
         QVERIFY(chaos);
         QCOMPARE(stringField(field(field(*chaos, "status"), "experimentStatus"), "verdict"),
@@ -139,9 +134,9 @@ private slots:
         QCOMPARE(
             stringField(field(field(*chaos, "metadata"), "labels"), "app.kubernetes.io/version"),
             QStringLiteral("1.4.1"));
-        const auto load
-            = cluster("staging").store().get(kind("k6.io", "testruns"), QStringLiteral("shop"),
-                                             QStringLiteral("checkout-load-1-4-1"));
+        const auto load = cluster("staging").store().get(servedKind("k6.io", "testruns"),
+                                                         QStringLiteral("shop"),
+                                                         QStringLiteral("checkout-load-1-4-1"));
         QVERIFY(load);
         QCOMPARE(stringField(field(*load, "status"), "stage"), QStringLiteral("finished"));
     }
@@ -167,12 +162,12 @@ private slots:
     void flagsGatekeeperAndTheKindsDevLeavesOut()
     {
         for (const char *name : {"dev", "staging", "prod"})
-            QVERIFY(cluster(name).store().get(kind("core.openfeature.dev", "featureflags"),
+            QVERIFY(cluster(name).store().get(servedKind("core.openfeature.dev", "featureflags"),
                                               QStringLiteral("shop"),
                                               QStringLiteral("checkout-flags")));
-        const auto constraint
-            = cluster("prod").store().get(kind("constraints.gatekeeper.sh", "k8srequiredlabels"),
-                                          QString(), QStringLiteral("rollouts-must-have-owner"));
+        const auto constraint = cluster("prod").store().get(
+            servedKind("constraints.gatekeeper.sh", "k8srequiredlabels"), QString(),
+            QStringLiteral("rollouts-must-have-owner"));
         QVERIFY(constraint);
         QCOMPARE(field(*constraint, "status").value(QStringLiteral("violations")).toArray().size(),
                  2);

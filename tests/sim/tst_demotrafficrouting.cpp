@@ -29,19 +29,6 @@ const qint64 kSecond = 1000;
 const QString kShop = QStringLiteral("shop");
 const QString kRecommendations = QStringLiteral("recommendations");
 
-QJsonValue fieldAt(const QJsonObject &object, const QString &path)
-{
-    QJsonValue value = object;
-    for (const QString &key : path.split(u'.'))
-        value = value.toObject().value(key);
-    return value;
-}
-
-const ResourceType &kindOf(const char *group, const char *plural)
-{
-    return *ResourceCatalog::find(QString::fromLatin1(group), QString::fromLatin1(plural));
-}
-
 QJsonObject routeNamed(const QJsonArray &http, const QString &name)
 {
     for (const QJsonValue &value : http) {
@@ -56,7 +43,7 @@ QString weightsText(const QJsonObject &route)
 {
     QStringList parts;
     for (const QJsonValue &value : route.value(QLatin1String("route")).toArray())
-        parts << fieldAt(value.toObject(), QStringLiteral("destination.host")).toString() + u'='
+        parts << valueAt(value.toObject(), QStringLiteral("destination.host")).toString() + u'='
                 + QString::number(value.toObject().value(QLatin1String("weight")).toInt());
     return parts.join(u' ');
 }
@@ -83,16 +70,16 @@ private:
     {
         return dev().store().get(kind, kShop, name).value_or(QJsonObject());
     }
-    QJsonObject rollout() { return get(kindOf("argoproj.io", "rollouts"), kRecommendations); }
+    QJsonObject rollout() { return get(servedKind("argoproj.io", "rollouts"), kRecommendations); }
     QJsonArray http()
     {
-        return fieldAt(get(kindOf("networking.istio.io", "virtualservices"), kRecommendations),
+        return valueAt(get(servedKind("networking.istio.io", "virtualservices"), kRecommendations),
                        QStringLiteral("spec.http"))
             .toArray();
     }
     int stepIndex()
     {
-        return fieldAt(rollout(), QStringLiteral("status.currentStepIndex")).toInt(-1);
+        return valueAt(rollout(), QStringLiteral("status.currentStepIndex")).toInt(-1);
     }
 
     Scenario m_scenario;
@@ -122,29 +109,29 @@ bool TestDemoTrafficRouting::playUntil(const std::function<bool()> &done, int li
 
 void TestDemoTrafficRouting::experimentRunsWithItsSmokeTestAtOnce()
 {
-    const ResourceType &experiments = kindOf("argoproj.io", "experiments");
+    const ResourceType &experiments = servedKind("argoproj.io", "experiments");
     QString experiment;
     QVERIFY(playUntil(
         [&] {
             experiment
-                = fieldAt(rollout(), QStringLiteral("status.canary.currentExperiment")).toString();
+                = valueAt(rollout(), QStringLiteral("status.canary.currentExperiment")).toString();
             return !experiment.isEmpty()
-                && fieldAt(get(experiments, experiment), QStringLiteral("status.phase"))
+                && valueAt(get(experiments, experiment), QStringLiteral("status.phase"))
                 == QJsonValue(QStringLiteral("Running"));
         },
         60));
     QCOMPARE(stepIndex(), 0);
     const QJsonArray templates
-        = fieldAt(get(experiments, experiment), QStringLiteral("spec.templates")).toArray();
+        = valueAt(get(experiments, experiment), QStringLiteral("spec.templates")).toArray();
     QCOMPARE(templates.size(), 2);
-    QCOMPARE(fieldAt(templates.at(0).toObject(), QStringLiteral("name")).toString(),
+    QCOMPARE(valueAt(templates.at(0).toObject(), QStringLiteral("name")).toString(),
              QStringLiteral("baseline"));
 
     // The smoke test's Job, against the canary's Service, within the first minute.
     QJsonObject job;
     QVERIFY(playUntil(
         [&] {
-            for (const QJsonObject &j : dev().store().list(kindOf("batch", "jobs"), kShop)) {
+            for (const QJsonObject &j : dev().store().list(servedKind("batch", "jobs"), kShop)) {
                 const QString args = QString::fromUtf8(QJsonDocument(j).toJson());
                 if (args.contains(QLatin1String("http://recommendations.shop/healthz")))
                     job = j;
@@ -153,7 +140,7 @@ void TestDemoTrafficRouting::experimentRunsWithItsSmokeTestAtOnce()
         },
         60));
     QVERIFY2(elapsedSeconds() <= 60, qPrintable(QString::number(elapsedSeconds())));
-    QCOMPARE(fieldAt(get(experiments, experiment), QStringLiteral("status.phase")).toString(),
+    QCOMPARE(valueAt(get(experiments, experiment), QStringLiteral("status.phase")).toString(),
              QStringLiteral("Running"));
     // No traffic for the canary while the experiment runs.
     QCOMPARE(weightsText(routeNamed(http(), QStringLiteral("primary"))),
@@ -168,7 +155,7 @@ void TestDemoTrafficRouting::headerRouteAndTenPercent()
     const qint64 since = elapsedSeconds();
     const QJsonObject header = routeNamed(http(), QStringLiteral("canary-header"));
     QCOMPARE(
-        fieldAt(header, QStringLiteral("match")).toArray().at(0).toObject(),
+        valueAt(header, QStringLiteral("match")).toArray().at(0).toObject(),
         (QJsonObject {
             {QStringLiteral("headers"),
              QJsonObject {{QStringLiteral("x-canary"),
@@ -189,10 +176,10 @@ void TestDemoTrafficRouting::mirrorRouteBesideTheHeaderRoute()
                       30));
     QVERIFY2(elapsedSeconds() <= 180, qPrintable(QString::number(elapsedSeconds())));
     const QJsonObject mirror = routeNamed(http(), QStringLiteral("mirror-gets"));
-    QCOMPARE(fieldAt(mirror, QStringLiteral("mirrorPercentage.value")).toInt(), 20);
-    QCOMPARE(fieldAt(mirror, QStringLiteral("mirror.host")).toString(),
+    QCOMPARE(valueAt(mirror, QStringLiteral("mirrorPercentage.value")).toInt(), 20);
+    QCOMPARE(valueAt(mirror, QStringLiteral("mirror.host")).toString(),
              QStringLiteral("recommendations-canary"));
-    QCOMPARE(fieldAt(mirror, QStringLiteral("match")).toArray().at(0).toObject(),
+    QCOMPARE(valueAt(mirror, QStringLiteral("match")).toArray().at(0).toObject(),
              (QJsonObject {{QStringLiteral("method"),
                             QJsonObject {{QStringLiteral("exact"), QStringLiteral("GET")}}}}));
     QCOMPARE(weightsText(mirror),
@@ -212,7 +199,7 @@ void TestDemoTrafficRouting::fiftyPercentThenPromoted()
     QVERIFY2(elapsedSeconds() <= 240, qPrintable(QString::number(elapsedSeconds())));
     QCOMPARE(weightsText(routeNamed(http(), QStringLiteral("mirror-gets"))),
              QStringLiteral("recommendations-stable=50 recommendations-canary=50"));
-    QCOMPARE(fieldAt(rollout(), QStringLiteral("status.canary.weights.canary.weight")).toInt(), 50);
+    QCOMPARE(valueAt(rollout(), QStringLiteral("status.canary.weights.canary.weight")).toInt(), 50);
 
     // Fully promoted: the managed routes are gone and the stable Service takes everything.
     QVERIFY(playUntil(
