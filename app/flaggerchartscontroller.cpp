@@ -39,7 +39,8 @@ FlaggerChartsController::FlaggerChartsController(FleetModel *model, FlaggerCanar
     m_view->tabs()->addTab(page, QString());
     updateTabText(0);
     m_metrics->setChartSource([this](const RolloutDetail &) {
-        const FlaggerCharts::Charts charts = FlaggerCharts::forCanary(m_canary, m_templates);
+        const FlaggerCharts::Charts charts
+            = FlaggerCharts::forCanary(m_canary, m_templates, m_unreadableTemplates);
         m_reasons = charts.reasons;
         return charts.charts;
     });
@@ -165,6 +166,7 @@ void FlaggerChartsController::readTemplates(const FlaggerCanaryDetail &detail)
         m_templatesKey = key;
         m_templates.clear();
         m_templateErrors.clear();
+        m_unreadableTemplates.clear();
         m_templatesRetryMs = 0;
         m_templatesReading = false;
     }
@@ -189,10 +191,12 @@ void FlaggerChartsController::startTemplateRead(const QStringList &refs, const Q
     QThreadPool::globalInstance()->start([=] {
         QList<FlaggerMetricTemplate> templates;
         QStringList errors;
+        QStringList unreadable;
         ClusterConnection connection;
         QString error;
         if (!ClusterConnection::resolve(kubeconfig, context, &connection, &error)) {
             errors.append(error);
+            unreadable = refs;
         } else {
             KubeClient client(connection);
             for (const QString &ref : refs) {
@@ -202,26 +206,27 @@ void FlaggerChartsController::startTemplateRead(const QStringList &refs, const Q
                 const Decoded<FlaggerMetricTemplate> decoded = got.isOk()
                     ? JsonDecoder().decodeObject<FlaggerMetricTemplate>(got.body)
                     : Decoded<FlaggerMetricTemplate>();
-                if (got.isOk() && decoded.isOk())
+                if (got.isOk() && decoded.isOk()) {
                     templates.append(decoded.value);
-                else if (got.status != 404) // a missing one is the charts' reason
-                    errors.append(
-                        QCoreApplication::translate("FlaggerChartsController",
-                                                    "MetricTemplate %1: %2")
-                            .arg(ref,
-                                 got.isOk() ? decoded.report.issuesText() : got.error.message));
+                    continue;
+                }
+                if (got.status == 404)
+                    continue; // a missing one is the charts' reason
+                unreadable.append(ref);
+                errors.append(
+                    QCoreApplication::translate("FlaggerChartsController", "MetricTemplate %1: %2")
+                        .arg(ref, got.isOk() ? decoded.report.issuesText() : got.error.message));
             }
         }
         QMetaObject::invokeMethod(qApp, [=] {
             if (self && *generation == asked)
-                self->templatesRead(key, refs.size(), templates, errors);
+                self->templatesRead(key, refs.size(), {templates, errors, unreadable});
         });
     });
 }
 
 void FlaggerChartsController::templatesRead(const QString &key, qsizetype asked,
-                                            const QList<FlaggerMetricTemplate> &templates,
-                                            const QStringList &errors)
+                                            const TemplateRead &read)
 {
     if (key != m_templatesKey)
         return;
@@ -229,10 +234,11 @@ void FlaggerChartsController::templatesRead(const QString &key, qsizetype asked,
     m_templatesReading = false;
     m_templatesReadAt.start();
     // One that failed or was missing is asked again later, less often each time.
-    const bool complete = errors.isEmpty() && templates.size() == asked;
+    const bool complete = read.errors.isEmpty() && read.templates.size() == asked;
     m_templatesRetryMs = complete ? 0 : nextTemplateRetryMs(m_templatesRetryMs);
-    m_templates = templates;
-    m_templateErrors = errors;
+    m_templates = read.templates;
+    m_templateErrors = read.errors;
+    m_unreadableTemplates = read.unreadable;
     if (!uid().isEmpty())
         showDetail();
 }

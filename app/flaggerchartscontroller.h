@@ -64,8 +64,13 @@ private:
     // (and the last read found them all, or its retry is not due yet).
     void readTemplates(const FlaggerCanaryDetail &detail);
     void startTemplateRead(const QStringList &refs, const QString &key, const QString &context);
-    void templatesRead(const QString &key, qsizetype asked,
-                       const QList<FlaggerMetricTemplate> &templates, const QStringList &errors);
+    struct TemplateRead
+    {
+        QList<FlaggerMetricTemplate> templates;
+        QStringList errors; // shown in the notice
+        QStringList unreadable; // "namespace/name" of those the errors are about
+    };
+    void templatesRead(const QString &key, qsizetype asked, const TemplateRead &read);
     bool templateRetryDue() const;
 
     FlaggerCanaryDetailView *m_view;
@@ -83,5 +88,6 @@ private:
     QElapsedTimer m_templatesReadAt; // when the last read answered
     QList<FlaggerMetricTemplate> m_templates;
     QStringList m_templateErrors;
+    QStringList m_unreadableTemplates;
     std::shared_ptr<int> m_generation = std::make_shared<int>(0);
 };

@@ -151,7 +151,8 @@ struct Source
 
 // Where a metric's query comes from, or a reason in *why.
 std::optional<Source> sourceOf(const FlaggerCanary &canary, const FlaggerMetric &metric,
-                               const QList<FlaggerMetricTemplate> &templates, QString *why)
+                               const QList<FlaggerMetricTemplate> &templates,
+                               const QStringList &unreadable, QString *why)
 {
     const QString provider = canary.spec.provider;
     if (!metric.templateRef.name.isEmpty()) {
@@ -159,6 +160,12 @@ std::optional<Source> sourceOf(const FlaggerCanary &canary, const FlaggerMetric 
         const QString ns = metric.templateRef.namespaceName.isEmpty()
             ? canary.metadata.namespaceName
             : metric.templateRef.namespaceName;
+        if (!t && unreadable.contains(ns + u'/' + metric.templateRef.name)) {
+            *why = QCoreApplication::translate("FlaggerCharts",
+                                               "%1: the MetricTemplate %2/%3 could not be read.")
+                       .arg(metric.name, ns, metric.templateRef.name);
+            return std::nullopt;
+        }
         if (!t) {
             *why = QCoreApplication::translate("FlaggerCharts",
                                                "%1: the MetricTemplate %2/%3 was not found.")
@@ -216,9 +223,10 @@ std::optional<Source> sourceOf(const FlaggerCanary &canary, const FlaggerMetric 
 
 // The chart of one metric, or a reason in *why.
 std::optional<ChartSpec> chartOf(const FlaggerCanary &canary, const FlaggerMetric &metric,
-                                 const QList<FlaggerMetricTemplate> &templates, QString *why)
+                                 const QList<FlaggerMetricTemplate> &templates,
+                                 const QStringList &unreadable, QString *why)
 {
-    const std::optional<Source> source = sourceOf(canary, metric, templates, why);
+    const std::optional<Source> source = sourceOf(canary, metric, templates, unreadable, why);
     if (!source)
         return std::nullopt;
     QString query;
@@ -274,14 +282,15 @@ QString queryFor(const ChartSpec &chart, const QString &workload)
     return query;
 }
 
-Charts forCanary(const FlaggerCanary &canary, const QList<FlaggerMetricTemplate> &templates)
+Charts forCanary(const FlaggerCanary &canary, const QList<FlaggerMetricTemplate> &templates,
+                 const QStringList &unreadable)
 {
     Charts result;
     if (!canary.spec.analysis)
         return result;
     for (const FlaggerMetric &metric : canary.spec.analysis->metrics) {
         QString why;
-        if (std::optional<ChartSpec> chart = chartOf(canary, metric, templates, &why)) {
+        if (std::optional<ChartSpec> chart = chartOf(canary, metric, templates, unreadable, &why)) {
             // Flagger does not keep metric names unique; the charts' ids (query keys) must be.
             const QString id = chart->id;
             for (int n = 2; std::any_of(result.charts.cbegin(), result.charts.cend(),

@@ -11,7 +11,7 @@
 
 // The charts of a Flagger canary's analysis (issue 16): one per metric of spec.analysis, each
 // drawn for the target Deployment (the canary) and for `<target>-primary` (the stable
-// version), with the thresholdRange as its threshold lines.
+// version, "primary" in the legend), with the thresholdRange as its threshold lines.
 //
 // - request-success-rate and request-duration are the queries Flagger's observer for the
 //   canary's provider runs (istio, linkerd, kubernetes; fluxcd/flagger
@@ -32,8 +32,10 @@ struct Charts
 };
 
 // `templates` are the MetricTemplates the canary's metrics may name (any namespace); a
-// templateRef without a namespace means the canary's.
-Charts forCanary(const FlaggerCanary &canary, const QList<FlaggerMetricTemplate> &templates);
+// templateRef without a namespace means the canary's. `unreadable` ("namespace/name") are those
+// whose read failed: their reason says so rather than "not found".
+Charts forCanary(const FlaggerCanary &canary, const QList<FlaggerMetricTemplate> &templates,
+                 const QStringList &unreadable = {});
 
 // The Deployments charted: the target (canary) and `<target>-primary` (stable).
 QString canaryWorkload(const FlaggerCanary &canary);

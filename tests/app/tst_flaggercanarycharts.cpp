@@ -384,6 +384,12 @@ void TestFlaggerCanaryCharts::unreadableTemplateIsReadAgain()
     };
     QVERIFY2(QTest::qWaitFor(failed, kWaitMs), qPrintable(controller->chartsView()->notice()));
     QCOMPARE(view->tabs()->tabText(tab), QStringLiteral("Charts (3)"));
+    // Its chart's reason says it could not be read, not that it does not exist.
+    QVERIFY2(controller->chartsView()->notice().contains(
+                 QStringLiteral("template-requests: the MetricTemplate search/requests could not "
+                                "be read.")),
+             qPrintable(controller->chartsView()->notice()));
+    QVERIFY(!controller->chartsView()->notice().contains(QStringLiteral("was not found")));
 
     // Reachable again: a later refresh reads it, and its chart and nothing else is back.
     QVERIFY2(m_f.demo->setClusterOnline(environment, true, &error), qPrintable(error));

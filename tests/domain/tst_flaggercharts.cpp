@@ -252,6 +252,13 @@ private slots:
                  qPrintable(result.reasons.at(1)));
         QVERIFY(result.reasons.at(2).contains(QStringLiteral("search/gone was not found")));
         QVERIFY(result.reasons.at(3).contains(QStringLiteral("datadog")));
+
+        // One whose read failed is not said to be missing.
+        const FlaggerCharts::Charts unread = FlaggerCharts::forCanary(
+            withMetrics(QStringLiteral("istio"), {notFound}), {}, {QStringLiteral("search/gone")});
+        QCOMPARE(unread.reasons,
+                 QStringList {
+                     QStringLiteral("gone: the MetricTemplate search/gone could not be read.")});
     }
 
     void rendersLikeFlagger()
