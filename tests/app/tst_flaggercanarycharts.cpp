@@ -89,6 +89,15 @@ private slots:
     void unreadableTemplateIsReadAgain();
 
 private:
+    struct ShownCharts
+    {
+        FlaggerCanaryDetailView *view = nullptr;
+        FlaggerChartsController *controller = nullptr;
+        int tab = -1;
+    };
+    // Selects staging's search/search-suggest and shows its Charts tab.
+    void showCharts(ShownCharts *shown);
+
     FlaggerDemoFixture m_f;
 };
 
@@ -104,23 +113,14 @@ void TestFlaggerCanaryCharts::cleanup()
 
 void TestFlaggerCanaryCharts::chartsCanaryAgainstPrimary()
 {
-    const QString environment = QStringLiteral("staging");
-    const QString ns = QStringLiteral("search");
-    const QString name = QStringLiteral("search-suggest");
-    QVERIFY(QTest::qWaitFor(
-        [&] { return demoRow(m_f.window.get(), environment, ns, name).isValid(); }, kWaitMs));
-    fleetTable(m_f.window)->selectRow(demoRow(m_f.window.get(), environment, ns, name).row());
-    FlaggerCanaryDetailView *view = detailPane(m_f.window)->canaryView();
-    QVERIFY(QTest::qWaitFor([&] { return view->detail().canary.metadata.name == name; }, kWaitMs));
-
-    auto *controller = m_f.window->findChild<FlaggerChartsController *>(
-        QStringLiteral("flaggerChartsController"));
-    QVERIFY(controller);
+    ShownCharts shown;
+    showCharts(&shown);
+    if (QTest::currentTestFailed())
+        return;
+    FlaggerCanaryDetailView *view = shown.view;
+    FlaggerChartsController *controller = shown.controller;
     RolloutMetricsView *charts = controller->chartsView();
-    const int tab = view->tabs()->indexOf(controller->chartsPage());
-    QVERIFY(tab >= 0);
-    QCOMPARE(view->tabs()->tabText(tab), QStringLiteral("Charts (2)"));
-    view->tabs()->setCurrentIndex(tab);
+    QCOMPARE(view->tabs()->tabText(shown.tab), QStringLiteral("Charts (2)"));
     QVERIFY(QTest::qWaitFor([&] { return charts->isVisible(); }, kWaitMs));
 
     MetricsController *metrics = controller->metrics();
@@ -219,47 +219,35 @@ void TestFlaggerCanaryCharts::chartsCanaryAgainstPrimary()
 
 void TestFlaggerCanaryCharts::inlineQueryDrawsCanaryAndPrimary()
 {
-    Kubeconfig kubeconfig;
-    KubeconfigSource source;
-    source.explicitPath = m_f.demo->kubeconfigPath();
+    std::unique_ptr<KubeClient> client;
     QString error;
-    QVERIFY2(KubeconfigLoader::load(source, &kubeconfig, &error), qPrintable(error));
-    ClusterConnection connection;
-    QVERIFY2(ClusterConnection::resolve(kubeconfig, QStringLiteral("staging"), &connection, &error),
-             qPrintable(error));
-    KubeClient client(connection);
-    const KubeResponse created
-        = client.post(QStringLiteral("/apis/flagger.app/v1beta1/namespaces/search/metrictemplates"),
-                      QByteArray(requestsTemplate));
+    QVERIFY2(stagingClient(*m_f.demo, &client, &error), qPrintable(error));
+    const KubeResponse created = client->post(
+        QStringLiteral("/apis/flagger.app/v1beta1/namespaces/search/metrictemplates"),
+        QByteArray(requestsTemplate));
     QVERIFY2(created.isOk(), created.body.constData());
     QVERIFY(client
-                .patch(QStringLiteral(
-                           "/apis/flagger.app/v1beta1/namespaces/search/canaries/search-suggest"),
-                       PatchType::Merge, QByteArray(inlineQueryPatch))
+                ->patch(QStringLiteral(
+                            "/apis/flagger.app/v1beta1/namespaces/search/canaries/search-suggest"),
+                        PatchType::Merge, QByteArray(inlineQueryPatch))
                 .isOk());
 
     // Flagger's analysis runs the target beside the primary until the promotion gate.
-    const QString name = QStringLiteral("search-suggest");
-    const QString environment = QStringLiteral("staging");
-    const QString ns = QStringLiteral("search");
-    QVERIFY(QTest::qWaitFor(
-        [&] { return demoRow(m_f.window.get(), environment, ns, name).isValid(); }, kWaitMs));
-    fleetTable(m_f.window)->selectRow(demoRow(m_f.window.get(), environment, ns, name).row());
-    FlaggerCanaryDetailView *view = detailPane(m_f.window)->canaryView();
+    ShownCharts shown;
+    showCharts(&shown);
+    if (QTest::currentTestFailed())
+        return;
+    FlaggerCanaryDetailView *view = shown.view;
+    FlaggerChartsController *controller = shown.controller;
+    const int tab = shown.tab;
     qint64 advancedMs = 0;
     const auto waiting
         = [&] { return view->detail().canary.status.phase == QLatin1String("WaitingPromotion"); };
     QVERIFY2(playUntil(*m_f.demo, waiting, &advancedMs),
              qPrintable(view->detail().canary.status.phase));
-
-    auto *controller = m_f.window->findChild<FlaggerChartsController *>(
-        QStringLiteral("flaggerChartsController"));
-    QVERIFY(controller);
     // The charts' window ends at the simulator's (virtual) now.
     controller->metrics()->setClock(
         [&advancedMs] { return QDateTime::currentMSecsSinceEpoch() + advancedMs; });
-    const int tab = view->tabs()->indexOf(controller->chartsPage());
-    view->tabs()->setCurrentIndex(tab);
     QTRY_COMPARE_WITH_TIMEOUT(view->tabs()->tabText(tab), QStringLiteral("Charts (4)"), kWaitMs);
     RolloutMetricsView *charts = controller->chartsView();
     MetricChart *chart = nullptr;
@@ -293,6 +281,25 @@ void TestFlaggerCanaryCharts::inlineQueryDrawsCanaryAndPrimary()
     QCOMPARE(chart->spec().thresholds.size(), 1);
 }
 
+void TestFlaggerCanaryCharts::showCharts(ShownCharts *shown)
+{
+    const QString name = QStringLiteral("search-suggest");
+    const QString environment = QStringLiteral("staging");
+    const QString ns = QStringLiteral("search");
+    QVERIFY(QTest::qWaitFor(
+        [&] { return demoRow(m_f.window.get(), environment, ns, name).isValid(); }, kWaitMs));
+    fleetTable(m_f.window)->selectRow(demoRow(m_f.window.get(), environment, ns, name).row());
+    shown->view = detailPane(m_f.window)->canaryView();
+    QVERIFY(QTest::qWaitFor([&] { return shown->view->detail().canary.metadata.name == name; },
+                            kWaitMs));
+    shown->controller = m_f.window->findChild<FlaggerChartsController *>(
+        QStringLiteral("flaggerChartsController"));
+    QVERIFY(shown->controller);
+    shown->tab = shown->view->tabs()->indexOf(shown->controller->chartsPage());
+    QVERIFY(shown->tab >= 0);
+    shown->view->tabs()->setCurrentIndex(shown->tab);
+}
+
 void TestFlaggerCanaryCharts::missingTemplateIsReadAgain()
 {
     // Bounded: 5 s after the first failure, doubling, never more than 5 minutes apart.
@@ -309,18 +316,13 @@ void TestFlaggerCanaryCharts::missingTemplateIsReadAgain()
                             "/apis/flagger.app/v1beta1/namespaces/search/canaries/search-suggest"),
                         PatchType::Merge, QByteArray(lateTemplatePatch))
                 .isOk());
-    const QString name = QStringLiteral("search-suggest");
-    const QString environment = QStringLiteral("staging");
-    const QString ns = QStringLiteral("search");
-    QVERIFY(QTest::qWaitFor(
-        [&] { return demoRow(m_f.window.get(), environment, ns, name).isValid(); }, kWaitMs));
-    fleetTable(m_f.window)->selectRow(demoRow(m_f.window.get(), environment, ns, name).row());
-    FlaggerCanaryDetailView *view = detailPane(m_f.window)->canaryView();
-    auto *controller = m_f.window->findChild<FlaggerChartsController *>(
-        QStringLiteral("flaggerChartsController"));
-    QVERIFY(controller);
-    const int tab = view->tabs()->indexOf(controller->chartsPage());
-    view->tabs()->setCurrentIndex(tab);
+    ShownCharts shown;
+    showCharts(&shown);
+    if (QTest::currentTestFailed())
+        return;
+    FlaggerCanaryDetailView *view = shown.view;
+    FlaggerChartsController *controller = shown.controller;
+    const int tab = shown.tab;
     // Read once and not found: two charts, and the third metric's reason.
     QVERIFY2(QTest::qWaitFor(
                  [&] {
@@ -356,21 +358,17 @@ void TestFlaggerCanaryCharts::unreadableTemplateIsReadAgain()
                             "/apis/flagger.app/v1beta1/namespaces/search/canaries/search-suggest"),
                         PatchType::Merge, QByteArray(inlineQueryPatch))
                 .isOk());
-    const QString name = QStringLiteral("search-suggest");
-    const QString environment = QStringLiteral("staging");
-    const QString ns = QStringLiteral("search");
-    QVERIFY(QTest::qWaitFor(
-        [&] { return demoRow(m_f.window.get(), environment, ns, name).isValid(); }, kWaitMs));
-    fleetTable(m_f.window)->selectRow(demoRow(m_f.window.get(), environment, ns, name).row());
-    FlaggerCanaryDetailView *view = detailPane(m_f.window)->canaryView();
-    auto *controller = m_f.window->findChild<FlaggerChartsController *>(
-        QStringLiteral("flaggerChartsController"));
-    QVERIFY(controller);
-    const int tab = view->tabs()->indexOf(controller->chartsPage());
-    view->tabs()->setCurrentIndex(tab);
+    ShownCharts shown;
+    showCharts(&shown);
+    if (QTest::currentTestFailed())
+        return;
+    FlaggerCanaryDetailView *view = shown.view;
+    FlaggerChartsController *controller = shown.controller;
+    const int tab = shown.tab;
     QTRY_COMPARE_WITH_TIMEOUT(view->tabs()->tabText(tab), QStringLiteral("Charts (4)"), kWaitMs);
 
     // The cluster is unreachable when the templates are read (here: the fleet set again).
+    const QString environment = QStringLiteral("staging");
     QVERIFY2(m_f.demo->setClusterOnline(environment, false, &error), qPrintable(error));
     CommandLineOptions options;
     options.demo = true;
