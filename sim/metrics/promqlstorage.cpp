@@ -41,7 +41,7 @@ constexpr MetricDef kMetrics[] = {
     {"rd_http_requests_total", Field::Requests, false},
 };
 
-// Bounds the per-query cache of closed-form counters (about 150 bytes each).
+// Bounds the per-query cache of closed-form counters (about 190 bytes each).
 constexpr int kMaxCachedCounters = 200000;
 
 } // namespace
