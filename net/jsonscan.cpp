@@ -3,14 +3,9 @@
 
 namespace {
 
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
-
 qsizetype skipSpace(const QByteArray &json, qsizetype pos)
 {
-    while (pos < json.size() && isSpace(json.at(pos)))
+    while (pos < json.size() && JsonScan::isSpace(json.at(pos)))
         ++pos;
     return pos;
 }
@@ -59,7 +54,7 @@ qsizetype JsonScan::skipValue(const QByteArray &json, qsizetype pos)
     qsizetype i = pos;
     while (i < json.size()) {
         const char c = json.at(i);
-        if (isSpace(c) || c == ',' || c == '}' || c == ']')
+        if (JsonScan::isSpace(c) || c == ',' || c == '}' || c == ']')
             break;
         ++i;
     }

@@ -18,4 +18,10 @@ QByteArray topLevelMember(const QByteArray &json, QByteArrayView key);
 // truncated.
 qsizetype skipValue(const QByteArray &json, qsizetype pos);
 
+// JSON's four whitespace characters (RFC 8259), nothing else.
+inline bool isSpace(char c)
+{
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
 } // namespace JsonScan

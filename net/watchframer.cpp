@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "watchframer.h"
 
+#include "jsonscan.h"
+
 #include <QCoreApplication>
 
 namespace {
-
-bool isSpace(char c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
-}
 
 // Removes what lies before `start` (values handed out, whitespace), or everything when no
 // value is pending (start < 0). Returns where the pending value starts now, or -1.
@@ -96,7 +93,7 @@ bool WatchFramer::feed(const char *data, qsizetype size, QList<QByteArray> *valu
             continue;
         }
         if (m_inLiteral) {
-            if (isSpace(c) || c == '{' || c == '[' || c == '"') {
+            if (JsonScan::isSpace(c) || c == '{' || c == '[' || c == '"') {
                 emitValue(i, values);
                 continue; // this byte starts or separates the next value
             }
@@ -107,7 +104,7 @@ bool WatchFramer::feed(const char *data, qsizetype size, QList<QByteArray> *valu
             continue;
         }
         if (m_start < 0) {
-            if (isSpace(c)) {
+            if (JsonScan::isSpace(c)) {
                 ++i;
                 continue;
             }

@@ -8,18 +8,13 @@
 
 namespace {
 
-bool isPhase(const FlaggerCanary &canary, const char *phase)
-{
-    return canary.status.phase == QLatin1String(phase);
-}
-
 // Flagger asks the rollback gate in these phases only (scheduler.go), and the confirm-promotion
 // gate only once an analysis runs: a gate opened in another phase would act on the next
 // revision instead.
 bool analysisRunsOrWaits(const FlaggerCanary &canary)
 {
-    return isPhase(canary, "Progressing") || isPhase(canary, "Waiting")
-        || isPhase(canary, "WaitingPromotion");
+    return canary.isPhase("Progressing") || canary.isPhase("Waiting")
+        || canary.isPhase("WaitingPromotion");
 }
 
 FlaggerActionPlan refused(const QString &reason)
@@ -96,8 +91,8 @@ FlaggerActionPlan promotePlan(const FlaggerCanary &canary)
     if (!gate)
         return refused(FlaggerActions::tr("This canary has no confirm-promotion webhook: Flagger "
                                           "promotes by itself when the analysis passes."));
-    if (!canary.spec.suspend && !isPhase(canary, "Progressing")
-        && !isPhase(canary, "WaitingPromotion"))
+    if (!canary.spec.suspend && !canary.isPhase("Progressing")
+        && !canary.isPhase("WaitingPromotion"))
         return refused(FlaggerActions::tr("No analysis is running (phase %1): opening the "
                                           "promotion gate now would approve the next revision "
                                           "in advance.")
@@ -109,7 +104,7 @@ FlaggerActionPlan haltPlan(const FlaggerCanary &canary)
 {
     // After a rollback the load tester's rollback gate is still open (it keeps its gates until
     // told otherwise) and would roll back the next revision at once: that is the gate to close.
-    if (isPhase(canary, "Failed")) {
+    if (canary.isPhase("Failed")) {
         if (const std::optional<FlaggerGateWebhook> rollback
             = gateFor(canary, {FlaggerGateKind::Rollback}))
             return gatePlan(canary, *rollback, QStringLiteral("close"));
@@ -243,7 +238,7 @@ FlaggerActionExpectation FlaggerActions::expectation(FlaggerAction action,
         break;
     case FlaggerAction::Promote:
         // Opened during the analysis, the gate only lets a later check pass.
-        expectation.observable = !canary.spec.suspend && isPhase(canary, "WaitingPromotion");
+        expectation.observable = !canary.spec.suspend && canary.isPhase("WaitingPromotion");
         break;
     case FlaggerAction::Halt:
         break;
@@ -265,14 +260,14 @@ bool FlaggerActions::confirmed(const FlaggerActionExpectation &expectation,
     case FlaggerAction::Resume:
         return !canary.spec.suspend;
     case FlaggerAction::Promote:
-        return isPhase(canary, "Promoting") || isPhase(canary, "Finalising")
-            || isPhase(canary, "Succeeded");
+        return canary.isPhase("Promoting") || canary.isPhase("Finalising")
+            || canary.isPhase("Succeeded");
     case FlaggerAction::Halt:
         return false;
     case FlaggerAction::Rollback:
         break;
     }
-    return isPhase(canary, "Failed");
+    return canary.isPhase("Failed");
 }
 
 QString FlaggerActions::sentText(const FlaggerActionExpectation &expectation)

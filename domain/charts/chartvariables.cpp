@@ -11,7 +11,7 @@
 namespace {
 
 // Values may refer to variables, which may refer to others; a longer chain is a mistake.
-constexpr int maxDepth = 8;
+constexpr int maxReferenceDepth = 8;
 
 struct Reference
 {
@@ -153,7 +153,7 @@ bool ChartVariables::substitute(const QString &text, int depth, QStringList *cha
                          .arg(ref.name, names().join(QStringLiteral(", ")));
             return false;
         }
-        if (chain->contains(ref.name) || depth >= maxDepth) {
+        if (chain->contains(ref.name) || depth >= maxReferenceDepth) {
             *error = tr("variable {{%1}} refers to itself").arg(ref.name);
             return false;
         }

@@ -33,11 +33,6 @@ const QStringList &environmentKeys()
     return keys;
 }
 
-bool isAbsent(const YAML::Node &node)
-{
-    return !node.IsDefined() || node.IsNull();
-}
-
 } // namespace
 
 // Reads one document; every helper reports the first problem into m_error.
@@ -113,7 +108,7 @@ bool EnvironmentConfigParser::environment(const YAML::Node &node, int index, Env
         return false;
 
     const YAML::Node name = node["name"];
-    if (isAbsent(name))
+    if (YamlDocument::isAbsent(name))
         return fail(node.Mark(), tr("%1: 'name' is missing").arg(where));
     if (!string(name, where + QStringLiteral(".name"), &spec->name))
         return false;
@@ -122,7 +117,7 @@ bool EnvironmentConfigParser::environment(const YAML::Node &node, int index, Env
 
     const YAML::Node context = node["context"];
     spec->context = spec->name;
-    if (!isAbsent(context)) {
+    if (!YamlDocument::isAbsent(context)) {
         if (!string(context, where + QStringLiteral(".context"), &spec->context))
             return false;
         if (spec->context.isEmpty())
@@ -162,7 +157,7 @@ bool EnvironmentConfigParser::environment(const YAML::Node &node, int index, Env
 bool EnvironmentConfigParser::gateFailAction(const YAML::Node &node, const QString &field,
                                              bool *pause)
 {
-    if (isAbsent(node))
+    if (YamlDocument::isAbsent(node))
         return true;
     const QString text = node.IsScalar() ? QString::fromStdString(node.Scalar()) : QString();
     if (text != QLatin1String("notify") && text != QLatin1String("pause"))
@@ -174,7 +169,7 @@ bool EnvironmentConfigParser::gateFailAction(const YAML::Node &node, const QStri
 bool EnvironmentConfigParser::namespaces(const YAML::Node &node, const QString &where,
                                          QStringList *out)
 {
-    if (isAbsent(node))
+    if (YamlDocument::isAbsent(node))
         return true;
     if (!node.IsSequence())
         return fail(node.Mark(), tr("%1.namespaces: must be a list of namespace names").arg(where));
@@ -195,7 +190,7 @@ bool EnvironmentConfigParser::namespaces(const YAML::Node &node, const QString &
 
 bool EnvironmentConfigParser::order(const YAML::Node &node, const QString &where, int *out)
 {
-    if (isAbsent(node))
+    if (YamlDocument::isAbsent(node))
         return true;
     bool ok = node.IsScalar();
     if (ok)
@@ -212,7 +207,7 @@ bool EnvironmentConfigParser::order(const YAML::Node &node, const QString &where
 
 bool EnvironmentConfigParser::colour(const YAML::Node &node, const QString &where, QString *out)
 {
-    if (isAbsent(node))
+    if (YamlDocument::isAbsent(node))
         return true;
     QString text;
     if (!string(node, where + QStringLiteral(".colour"), &text))
@@ -231,7 +226,7 @@ bool EnvironmentConfigParser::parse(const QByteArray &yaml, EnvironmentConfig *o
     YAML::Node root;
     if (!YamlDocument::parse(yaml, m_fileName, &root, &m_error))
         return false;
-    if (isAbsent(root)) {
+    if (YamlDocument::isAbsent(root)) {
         m_error = QStringLiteral("%1: %2").arg(m_fileName,
                                                tr("the file is empty; expected an "
                                                   "'environments' list"));
@@ -248,7 +243,7 @@ bool EnvironmentConfigParser::parse(const QByteArray &yaml, EnvironmentConfig *o
                    QString()))
         return false;
     const YAML::Node list = root["environments"];
-    if (isAbsent(list))
+    if (YamlDocument::isAbsent(list))
         return fail(root.Mark(), tr("'environments' is missing"));
     if (!list.IsSequence() || list.size() == 0)
         return fail(list.Mark(), tr("environments: must be a non-empty list"));
@@ -271,7 +266,8 @@ bool EnvironmentConfigParser::parse(const QByteArray &yaml, EnvironmentConfig *o
         }
         firstLine.insert(spec.name, name.Mark().line + 1);
         const YAML::Node context = node["context"];
-        config.m_contextLines.append((isAbsent(context) ? name : context).Mark().line + 1);
+        config.m_contextLines.append((YamlDocument::isAbsent(context) ? name : context).Mark().line
+                                     + 1);
         config.m_entryIndexes.append(int(i));
         config.m_environments.append(spec);
     }
@@ -295,7 +291,7 @@ bool EnvironmentConfigParser::parse(const QByteArray &yaml, EnvironmentConfig *o
 
 bool EnvironmentConfigParser::boolean(const YAML::Node &node, const QString &field, bool *out)
 {
-    if (isAbsent(node))
+    if (YamlDocument::isAbsent(node))
         return true;
     bool value = false;
     if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value))
@@ -307,7 +303,7 @@ bool EnvironmentConfigParser::boolean(const YAML::Node &node, const QString &fie
 bool EnvironmentConfigParser::links(const YAML::Node &node, const QString &where,
                                     QList<EnvironmentLink> *out)
 {
-    if (isAbsent(node))
+    if (YamlDocument::isAbsent(node))
         return true;
     if (!node.IsSequence())
         return fail(node.Mark(), tr("%1: must be a list of {name, url}").arg(where));
@@ -320,7 +316,7 @@ bool EnvironmentConfigParser::links(const YAML::Node &node, const QString &where
         if (!checkKeys(item, keys, field))
             return false;
         EnvironmentLink link;
-        if (isAbsent(item["name"]) || isAbsent(item["url"]))
+        if (YamlDocument::isAbsent(item["name"]) || YamlDocument::isAbsent(item["url"]))
             return fail(item.Mark(), tr("%1: needs both name and url").arg(field));
         if (!string(item["name"], field + QStringLiteral(".name"), &link.name)
             || !string(item["url"], field + QStringLiteral(".url"), &link.url))

@@ -10,16 +10,6 @@
 
 namespace {
 
-bool isAbsent(const YAML::Node &node)
-{
-    return !node.IsDefined() || node.IsNull();
-}
-
-QString scalarText(const YAML::Node &node)
-{
-    return node.IsScalar() ? QString::fromStdString(node.Scalar()).trimmed() : QString();
-}
-
 // Reads the block; the first problem ends it, with its line.
 class PromotionParser
 {
@@ -59,9 +49,9 @@ bool PromotionParser::workloads(const YAML::Node &node, const QString &where, Pr
             node.Mark(),
             PromotionConfig::tr("%1: must be a mapping of ENVIRONMENT: NAMESPACE/NAME").arg(where));
     for (const auto &item : node) {
-        const QString environment = scalarText(item.first);
+        const QString environment = YamlDocument::trimmedScalar(item.first);
         const QString field = where + QLatin1Char('.') + environment;
-        const QString workload = scalarText(item.second);
+        const QString workload = YamlDocument::trimmedScalar(item.second);
         const QStringList parts = workload.split(QLatin1Char('/'));
         if (environment.isEmpty())
             return fail(item.first.Mark(),
@@ -93,13 +83,13 @@ bool PromotionParser::row(const YAML::Node &node, const QString &where, Promotio
     if (!keys(node, {QStringLiteral("name"), QStringLiteral("workloads")}, where))
         return false;
     for (const char *required : {"name", "workloads"}) {
-        if (isAbsent(node[required]))
+        if (YamlDocument::isAbsent(node[required]))
             return fail(
                 node.Mark(),
                 PromotionConfig::tr("%1: '%2' is missing").arg(where, QLatin1String(required)));
     }
     out->line = node.Mark().line + 1;
-    out->name = scalarText(node["name"]);
+    out->name = YamlDocument::trimmedScalar(node["name"]);
     if (out->name.isEmpty())
         return fail(node["name"].Mark(),
                     PromotionConfig::tr("%1.name: must be a non-empty string").arg(where));
@@ -120,7 +110,7 @@ bool PromotionParser::rows(const YAML::Node &block, PromotionSettings *out)
     if (!keys(block, {QStringLiteral("rows")}, QStringLiteral("promotion")))
         return false;
     const YAML::Node list = block["rows"];
-    if (isAbsent(list))
+    if (YamlDocument::isAbsent(list))
         return true;
     if (!list.IsSequence())
         return fail(list.Mark(),
@@ -145,7 +135,7 @@ bool PromotionConfig::fromYaml(const QByteArray &yaml, const QString &fileName,
     if (!YamlDocument::parse(yaml, fileName, &root, error))
         return false;
     const YAML::Node block = root.IsMap() ? root["promotion"] : YAML::Node();
-    if (isAbsent(block))
+    if (YamlDocument::isAbsent(block))
         return true;
     PromotionParser parser(fileName);
     PromotionSettings settings;

@@ -19,4 +19,12 @@ public:
                       QString *error);
     // The file's text, at most one byte past YamlGuard's limit (enough for it to refuse).
     static bool read(const QString &path, QByteArray *text, QString *error);
+
+    // Absent or null: the key is not set.
+    static bool isAbsent(const YAML::Node &node) { return !node.IsDefined() || node.IsNull(); }
+    // A scalar's text without surrounding blanks; empty for a map, a list or nothing.
+    static QString trimmedScalar(const YAML::Node &node)
+    {
+        return node.IsScalar() ? QString::fromStdString(node.Scalar()).trimmed() : QString();
+    }
 };

@@ -32,7 +32,7 @@ QString withUnit(const FlaggerMetric &metric, double value)
     return number;
 }
 
-QString percent(qint32 weight)
+QString weightText(qint32 weight)
 {
     return QString::number(weight) + QLatin1Char('%');
 }
@@ -92,9 +92,10 @@ QString FlaggerAnalysisText::schedule(const QList<qint32> &weights)
     QStringList parts;
     if (weights.size() <= 4) {
         for (qint32 weight : weights)
-            parts.append(percent(weight));
+            parts.append(weightText(weight));
     } else {
-        parts = {percent(weights.at(0)), percent(weights.at(1)), ellipsis, percent(weights.last())};
+        parts = {weightText(weights.at(0)), weightText(weights.at(1)), ellipsis,
+                 weightText(weights.last())};
     }
     return parts.join(arrow);
 }
@@ -122,7 +123,7 @@ QString FlaggerAnalysisText::weights(const FlaggerCanary &canary)
         return tr("No weight step set: the canary does not advance");
     QString text = analysis.stepWeightPromotion > 0
         ? tr("%1, then promote in %2 steps")
-              .arg(schedule(steps), percent(analysis.stepWeightPromotion))
+              .arg(schedule(steps), weightText(analysis.stepWeightPromotion))
         : tr("%1, then promote").arg(schedule(steps));
     return usesMirroring(canary) ? tr("Mirrored traffic, then %1").arg(text) : text;
 }

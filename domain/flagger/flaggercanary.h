@@ -155,6 +155,8 @@ struct FlaggerCanary
     FlaggerCanarySpec spec;
     FlaggerCanaryStatus status;
 
+    bool isPhase(const char *phase) const { return status.phase == QLatin1String(phase); }
+
     bool operator==(const FlaggerCanary &o) const
     {
         return metadata == o.metadata && spec == o.spec && status == o.status;

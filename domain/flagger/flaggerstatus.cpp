@@ -9,11 +9,6 @@ namespace {
 
 const QString separator = QStringLiteral(" · ");
 
-bool isPhase(const FlaggerCanary &canary, const char *phase)
-{
-    return canary.status.phase == QLatin1String(phase);
-}
-
 RolloutPhaseInfo info(const char *phase, const QString &message = QString())
 {
     return RolloutPhaseInfo {QString::fromLatin1(phase), message};
@@ -22,8 +17,8 @@ RolloutPhaseInfo info(const char *phase, const QString &message = QString())
 // The analysis is over and the promotion waits or runs: the step column shows it complete.
 bool analysisDone(const FlaggerCanary &canary)
 {
-    return isPhase(canary, "WaitingPromotion") || isPhase(canary, "Promoting")
-        || isPhase(canary, "Finalising");
+    return canary.isPhase("WaitingPromotion") || canary.isPhase("Promoting")
+        || canary.isPhase("Finalising");
 }
 
 } // namespace
@@ -59,13 +54,13 @@ RolloutPhaseInfo FlaggerStatus::phase(const FlaggerCanary &canary)
 
 FlaggerWait FlaggerStatus::wait(const FlaggerCanary &canary)
 {
-    if (isPhase(canary, "Failed"))
+    if (canary.isPhase("Failed"))
         return FlaggerWait::None;
     if (canary.spec.suspend)
         return FlaggerWait::Suspended;
-    if (isPhase(canary, "Waiting"))
+    if (canary.isPhase("Waiting"))
         return FlaggerWait::ConfirmRollout;
-    if (isPhase(canary, "WaitingPromotion"))
+    if (canary.isPhase("WaitingPromotion"))
         return FlaggerWait::ConfirmPromotion;
     return FlaggerWait::None;
 }
@@ -114,7 +109,7 @@ QString FlaggerStatus::summary(const FlaggerCanary &canary)
 QString FlaggerStatus::stepString(const FlaggerCanary &canary)
 {
     const bool done = analysisDone(canary);
-    if (!done && !isPhase(canary, "Progressing"))
+    if (!done && !canary.isPhase("Progressing"))
         return QString();
     if (flaggerStrategy(canary) == FlaggerStrategy::Canary) {
         // Numbered like a Rollout's steps: which of the weights Flagger sets has been reached
@@ -136,13 +131,13 @@ QString FlaggerStatus::stepString(const FlaggerCanary &canary)
 
 qint32 FlaggerStatus::routedWeight(const FlaggerCanary &canary)
 {
-    if (!isPhase(canary, "WaitingPromotion"))
+    if (!canary.isPhase("WaitingPromotion"))
         return canary.status.canaryWeight;
     return canary.spec.analysis ? flaggerMaxWeight(*canary.spec.analysis) : flaggerTotalWeight;
 }
 
 qint32 FlaggerStatus::iterationsDone(const FlaggerCanary &canary)
 {
-    return isPhase(canary, "WaitingPromotion") ? flaggerIterations(canary)
-                                               : canary.status.iterations;
+    return canary.isPhase("WaitingPromotion") ? flaggerIterations(canary)
+                                              : canary.status.iterations;
 }

@@ -11,13 +11,6 @@
 
 namespace {
 
-constexpr auto isAbsent = &ChartConfigParser::isAbsent;
-
-QString scalarText(const YAML::Node &node)
-{
-    return node.IsScalar() ? QString::fromStdString(node.Scalar()).trimmed() : QString();
-}
-
 // Reads one gate of the list; the node checks (keys, strings, variables, references) are the
 // chart config's, so both report problems alike.
 class GateConfigParser
@@ -48,9 +41,10 @@ bool GateConfigParser::number(const YAML::Node &node, const QString &field,
                               std::optional<double> *out)
 {
     bool ok = false;
-    const double value = scalarText(node).toDouble(&ok);
+    const double value = YamlDocument::trimmedScalar(node).toDouble(&ok);
     if (!ok || !std::isfinite(value))
-        return m_nodes.fail(node, tr("%1: '%2' is not a number").arg(field, scalarText(node)));
+        return m_nodes.fail(
+            node, tr("%1: '%2' is not a number").arg(field, YamlDocument::trimmedScalar(node)));
     *out = value;
     return true;
 }
@@ -58,7 +52,7 @@ bool GateConfigParser::number(const YAML::Node &node, const QString &field,
 bool GateConfigParser::percentage(const YAML::Node &node, const QString &field,
                                   std::optional<double> *out)
 {
-    const QString text = scalarText(node);
+    const QString text = YamlDocument::trimmedScalar(node);
     bool ok = false;
     const double value
         = text.endsWith(QLatin1Char('%')) ? text.chopped(1).trimmed().toDouble(&ok) : 0;
@@ -72,7 +66,7 @@ bool GateConfigParser::percentage(const YAML::Node &node, const QString &field,
 bool GateConfigParser::duration(const YAML::Node &node, const QString &field, qint64 lowMs,
                                 qint64 highMs, qint64 *out)
 {
-    const QString text = scalarText(node);
+    const QString text = YamlDocument::trimmedScalar(node);
     const std::optional<qint64> nanoseconds = parseGoDuration(text);
     const qint64 ms = nanoseconds ? *nanoseconds / 1000000 : -1;
     if (!nanoseconds || ms < lowMs || ms > highMs)
@@ -91,11 +85,11 @@ bool GateConfigParser::relative(const YAML::Node &node, const QString &where, Ga
     if (!m_nodes.checkKeys(node, {QStringLiteral("maxIncrease"), QStringLiteral("maxDecrease")},
                            where))
         return false;
-    if (!isAbsent(node["maxIncrease"])
+    if (!YamlDocument::isAbsent(node["maxIncrease"])
         && !percentage(node["maxIncrease"], where + QStringLiteral(".maxIncrease"),
                        &out->maxIncrease))
         return false;
-    if (!isAbsent(node["maxDecrease"])
+    if (!YamlDocument::isAbsent(node["maxDecrease"])
         && !percentage(node["maxDecrease"], where + QStringLiteral(".maxDecrease"),
                        &out->maxDecrease))
         return false;
@@ -106,14 +100,16 @@ bool GateConfigParser::relative(const YAML::Node &node, const QString &where, Ga
 
 bool GateConfigParser::bounds(const YAML::Node &node, const QString &where, GateSpec *out)
 {
-    if (!isAbsent(node["max"]) && !number(node["max"], where + QStringLiteral(".max"), &out->max))
+    if (!YamlDocument::isAbsent(node["max"])
+        && !number(node["max"], where + QStringLiteral(".max"), &out->max))
         return false;
-    if (!isAbsent(node["min"]) && !number(node["min"], where + QStringLiteral(".min"), &out->min))
+    if (!YamlDocument::isAbsent(node["min"])
+        && !number(node["min"], where + QStringLiteral(".min"), &out->min))
         return false;
     if (out->max && out->min && *out->min > *out->max)
         return m_nodes.fail(
             node["min"], tr("%1.min: %2 is above max %3").arg(where).arg(*out->min).arg(*out->max));
-    if (!isAbsent(node["relative"])
+    if (!YamlDocument::isAbsent(node["relative"])
         && !relative(node["relative"], where + QStringLiteral(".relative"), out))
         return false;
     if (!out->max && !out->min && !out->isRelative())
@@ -140,7 +136,7 @@ bool GateConfigParser::workloads(const YAML::Node &node, const QString &where, G
 bool GateConfigParser::minSamples(const YAML::Node &node, const QString &field, GateSpec *out)
 {
     bool ok = false;
-    const int value = scalarText(node).toInt(&ok);
+    const int value = YamlDocument::trimmedScalar(node).toInt(&ok);
     if (!ok || value < 1 || value > out->pointsInWindow())
         return m_nodes.fail(node,
                             tr("%1: must be a whole number from 1 to %2 (the points in the "
@@ -164,7 +160,7 @@ bool GateConfigParser::gate(const YAML::Node &node, const QString &where, GateSp
                            where))
         return false;
     for (const char *required : {"name", "query"}) {
-        if (isAbsent(node[required]))
+        if (YamlDocument::isAbsent(node[required]))
             return m_nodes.fail(node,
                                 tr("%1: '%2' is missing").arg(where, QLatin1String(required)));
     }
@@ -173,28 +169,28 @@ bool GateConfigParser::gate(const YAML::Node &node, const QString &where, GateSp
         || !m_nodes.string(node["query"], where + QStringLiteral(".query"), &out->query)
         || !bounds(node, where, out))
         return false;
-    if (!isAbsent(node["window"])
+    if (!YamlDocument::isAbsent(node["window"])
         && !duration(node["window"], where + QStringLiteral(".window"), 30 * 1000, 24 * 3600 * 1000,
                      &out->windowMs))
         return false;
-    if (!isAbsent(node["step"])
+    if (!YamlDocument::isAbsent(node["step"])
         && !duration(node["step"], where + QStringLiteral(".step"), 1000, out->windowMs,
                      &out->stepMs))
         return false;
     if (out->stepMs > out->windowMs)
         return m_nodes.fail(node, tr("%1: the step is longer than the window").arg(where));
-    if (!isAbsent(node["minSamples"])
+    if (!YamlDocument::isAbsent(node["minSamples"])
         && !minSamples(node["minSamples"], where + QStringLiteral(".minSamples"), out))
         return false;
-    if (!isAbsent(node["variables"])
+    if (!YamlDocument::isAbsent(node["variables"])
         && !m_nodes.variables(node["variables"], where + QStringLiteral(".variables"),
                               &out->variables))
         return false;
-    if (!isAbsent(node["environments"])
+    if (!YamlDocument::isAbsent(node["environments"])
         && !m_nodes.stringList(node["environments"], where + QStringLiteral(".environments"),
                                tr("environment names"), &out->environments))
         return false;
-    if (!isAbsent(node["workloads"])
+    if (!YamlDocument::isAbsent(node["workloads"])
         && !workloads(node["workloads"], where + QStringLiteral(".workloads"), out))
         return false;
     return m_nodes.checkReferences(node, where, out->query, out->variables, true);
@@ -206,12 +202,12 @@ bool GateConfigParser::parse(const YAML::Node &root, GateSettings *out)
     if (!root.IsMap())
         return true;
     const YAML::Node interval = root["gateInterval"];
-    if (!isAbsent(interval)
+    if (!YamlDocument::isAbsent(interval)
         && !duration(interval, QStringLiteral("gateInterval"), 10 * 1000, 3600 * 1000,
                      &out->intervalMs))
         return false;
     const YAML::Node gates = root["gates"];
-    if (isAbsent(gates))
+    if (YamlDocument::isAbsent(gates))
         return true;
     if (!gates.IsSequence())
         return m_nodes.fail(gates, tr("gates: must be a list of gates"));

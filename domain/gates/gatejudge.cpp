@@ -49,7 +49,7 @@ RoleData roleData(const PromQueryResult &result, qint64 fromMs, qint64 toMs, con
     return data;
 }
 
-QString percent(double fraction)
+QString fractionPercent(double fraction)
 {
     return QStringLiteral("%1 %").arg(GateJudge::number(fraction * 100));
 }
@@ -72,16 +72,16 @@ QString brokenBound(const GateSpec &spec, double canary, const RoleData *stable)
     if (spec.maxIncrease && canary > base + std::fabs(base) * *spec.maxIncrease) {
         if (base == 0)
             return GateJudge::tr("canary %1 is above stable 0 (at most %2 more allowed)")
-                .arg(value, percent(*spec.maxIncrease));
+                .arg(value, fractionPercent(*spec.maxIncrease));
         return GateJudge::tr("canary %1 is %2 above stable %3 (at most %4 allowed)")
-            .arg(value, percent(change), stableText, percent(*spec.maxIncrease));
+            .arg(value, fractionPercent(change), stableText, fractionPercent(*spec.maxIncrease));
     }
     if (spec.maxDecrease && canary < base - std::fabs(base) * *spec.maxDecrease) {
         if (base == 0)
             return GateJudge::tr("canary %1 is below stable 0 (at most %2 less allowed)")
-                .arg(value, percent(*spec.maxDecrease));
+                .arg(value, fractionPercent(*spec.maxDecrease));
         return GateJudge::tr("canary %1 is %2 below stable %3 (at most %4 allowed)")
-            .arg(value, percent(-change), stableText, percent(*spec.maxDecrease));
+            .arg(value, fractionPercent(-change), stableText, fractionPercent(*spec.maxDecrease));
     }
     return QString();
 }
@@ -101,9 +101,9 @@ QString GateJudge::boundText(const GateSpec &spec)
     if (spec.min)
         parts.append(tr("min %1").arg(number(*spec.min)));
     if (spec.maxIncrease)
-        parts.append(tr("stable + %1").arg(percent(*spec.maxIncrease)));
+        parts.append(tr("stable + %1").arg(fractionPercent(*spec.maxIncrease)));
     if (spec.maxDecrease)
-        parts.append(tr("stable − %1").arg(percent(*spec.maxDecrease)));
+        parts.append(tr("stable − %1").arg(fractionPercent(*spec.maxDecrease)));
     return parts.join(QStringLiteral(", "));
 }
 

@@ -13,7 +13,7 @@ namespace {
 constexpr qint64 weekMSecs = qint64(7) * 24 * 60 * 60 * 1000;
 
 // What is counted for one workload (and, summed, for all of them) before it becomes figures.
-struct Tally
+struct WorkloadTally
 {
     int releases = 0;
     int aborted = 0;
@@ -22,7 +22,7 @@ struct Tally
     QList<qint64> promotions;
     QList<qint64> recoveries;
 
-    void add(const Tally &o)
+    void add(const WorkloadTally &o)
     {
         releases += o.releases;
         aborted += o.aborted;
@@ -84,9 +84,9 @@ QDateTime recoveryEnd(const QList<Entry> &ordered, const ReleaseSummary &abort)
     return best;
 }
 
-Tally tallyWorkload(const QList<Entry> &ordered, const QDateTime &from, const QDateTime &to)
+WorkloadTally tallyWorkload(const QList<Entry> &ordered, const QDateTime &from, const QDateTime &to)
 {
-    Tally tally;
+    WorkloadTally tally;
     for (qsizetype i = 0; i < ordered.size(); ++i) {
         const ReleaseSummary &release = ordered.at(i).release;
         if (!ordered.at(i).counted || !inPeriod(release, from, to))
@@ -113,7 +113,7 @@ Tally tallyWorkload(const QList<Entry> &ordered, const QDateTime &from, const QD
     return tally;
 }
 
-DeliveryFigures figuresOf(const Tally &tally, qint64 periodMSecs)
+DeliveryFigures figuresOf(const WorkloadTally &tally, qint64 periodMSecs)
 {
     DeliveryFigures figures;
     figures.releases = tally.releases;
@@ -209,10 +209,10 @@ DeliveryFigureSet computeDeliveryFigures(const QList<ReleaseSummary> &releases,
     std::tie(set.from, set.to) = resolvePeriod(releases, from, to);
     const qint64 periodMSecs
         = set.from.isValid() && set.to.isValid() ? set.from.msecsTo(set.to) : 0;
-    Tally total;
+    WorkloadTally total;
     for (auto it = byWorkload.begin(); it != byWorkload.end(); ++it) {
         std::stable_sort(it->begin(), it->end(), startsBefore);
-        const Tally tally = tallyWorkload(*it, from, to);
+        const WorkloadTally tally = tallyWorkload(*it, from, to);
         if (tally.releases == 0)
             continue;
         total.add(tally);

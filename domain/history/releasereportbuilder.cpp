@@ -17,7 +17,7 @@ template<typename T, typename TimeOf> QList<T> byTime(QList<T> list, TimeOf time
     return list;
 }
 
-QString percent(qint32 weight)
+QString weightPercent(qint32 weight)
 {
     return QStringLiteral("%1 %").arg(weight);
 }
@@ -129,7 +129,7 @@ ReleaseReportSection ReleaseReportBuilder::timelineSection() const
     for (const ReleaseTransition &x : transitions) {
         t.rows.append({ReleaseCompare::timeText(x.time), x.phase,
                        x.step < 0 ? QStringLiteral("—") : QString::number(x.step),
-                       percent(x.desiredWeight), percent(x.actualWeight),
+                       weightPercent(x.desiredWeight), weightPercent(x.actualWeight),
                        x.paused ? tr("paused") : tr("no"), x.message});
     }
     ReleaseReportSection section {tr("Timeline"), {}};

@@ -17,7 +17,7 @@ using namespace JsonRead;
 
 namespace {
 
-constexpr qsizetype releaseThreshold = 64 * 1024 * 1024;
+constexpr qsizetype jsonReleaseThreshold = 64 * 1024 * 1024;
 
 // lupdate files the calls made inside JsonDecoder::Private's members under that context, the
 // shared parse steps (namespace JsonRead, also used by SafetyNetDecoder) under JsonRead and the
@@ -76,7 +76,7 @@ struct JsonDecoder::Private
     }
     void release(qsizetype size)
     {
-        if (size > releaseThreshold)
+        if (size > jsonReleaseThreshold)
             parser = simdjson::dom::parser();
     }
 };

@@ -8,7 +8,7 @@
 
 namespace {
 
-constexpr size_t maxDepth = 1024; // simdjson's default depth limit
+constexpr size_t maxJsonDepth = 1024; // simdjson's default depth limit
 
 class Checker
 {
@@ -123,7 +123,8 @@ QString Checker::describe(Problem problem, qsizetype offset) const
     case Problem::InvalidUtf8:
         return QCoreApplication::translate(context, "invalid UTF-8");
     case Problem::TooDeep:
-        return QCoreApplication::translate(context, "nesting deeper than %1 levels").arg(maxDepth);
+        return QCoreApplication::translate(context, "nesting deeper than %1 levels")
+            .arg(maxJsonDepth);
     }
     return QString();
 }
@@ -292,7 +293,7 @@ bool Checker::value(bool *opened)
 
 bool Checker::open(unsigned char bracket, bool *opened)
 {
-    if (m_stack.size() >= maxDepth)
+    if (m_stack.size() >= maxJsonDepth)
         return fail(Problem::TooDeep);
     m_stack.push_back(char(bracket));
     ++m_pos;

@@ -12,7 +12,7 @@ namespace {
 
 const QString listSeparator = QStringLiteral(", ");
 
-bool hasRoom(const QStringList &list)
+bool providerListHasRoom(const QStringList &list)
 {
     return list.size() < MetricProvider::maxListed;
 }
@@ -69,7 +69,7 @@ void decodeWeb(Context &ctx, Element value, const Path &path, MetricProvider &ou
             forEachElement(ctx, v, p, [&](Element header, const Path &hp) {
                 forEachMember(ctx, header, hp, [&](std::string_view k, Element hv, const Path &kp) {
                     QString name;
-                    if (is(k, "key") && hasRoom(names) && readToken(ctx, hv, kp, name))
+                    if (is(k, "key") && providerListHasRoom(names) && readToken(ctx, hv, kp, name))
                         names.append(name);
                 });
             });
@@ -86,7 +86,7 @@ void decodeJobContainers(Context &ctx, Element value, const Path &path, MetricPr
         QStringList command;
         forEachMember(ctx, container, cp, [&](std::string_view key, Element v, const Path &p) {
             QString image;
-            if (is(key, "image") && hasRoom(images) && readString(ctx, v, p, image))
+            if (is(key, "image") && providerListHasRoom(images) && readString(ctx, v, p, image))
                 images.append(image);
             else if (is(key, "command") || is(key, "args"))
                 readStringList(ctx, v, p, command);
@@ -127,7 +127,7 @@ void decodeDatadog(Context &ctx, Element value, const Path &path, MetricProvider
         } else if (is(key, "queries")) {
             forEachMember(ctx, v, p, [&](std::string_view name, Element qv, const Path &qp) {
                 QString query;
-                if (hasRoom(out.queries) && readString(ctx, qv, qp, query))
+                if (providerListHasRoom(out.queries) && readString(ctx, qv, qp, query))
                     out.queries.append(Context::text(name) + QStringLiteral(": ") + query);
             });
         } else if (is(key, "formula") || is(key, "interval") || is(key, "apiVersion")
@@ -162,7 +162,7 @@ void decodeCloudWatchQuery(Context &ctx, Element value, const Path &path, Metric
                     stat.append(text);
             });
     });
-    if (hasRoom(out.queries))
+    if (providerListHasRoom(out.queries))
         out.queries.append(id + QStringLiteral(": ")
                            + (expression.isEmpty() ? stat.join(QLatin1Char(' ')) : expression));
 }
@@ -179,7 +179,7 @@ void decodeKayenta(Context &ctx, Element value, const Path &path, MetricProvider
             forEachElement(ctx, v, p, [&](Element scope, const Path &sp) {
                 forEachMember(ctx, scope, sp, [&](std::string_view k, Element nv, const Path &np) {
                     QString name;
-                    if (is(k, "name") && hasRoom(names) && readToken(ctx, nv, np, name))
+                    if (is(k, "name") && providerListHasRoom(names) && readToken(ctx, nv, np, name))
                         names.append(name);
                 });
             });
@@ -218,7 +218,7 @@ void decodePlugin(Context &ctx, Element value, const Path &path, MetricProvider 
         Object object;
         if (config.get_object().get(object) == simdjson::SUCCESS) {
             for (const simdjson::dom::key_value_pair &member : object) {
-                if (hasRoom(keys))
+                if (providerListHasRoom(keys))
                     keys.append(ctx.token(member.key));
             }
         }

@@ -9,7 +9,7 @@ namespace JsonRead {
 
 namespace {
 
-bool hasRoom(const QStringList &list)
+bool routingListHasRoom(const QStringList &list)
 {
     return list.size() < TrafficRoutingSpec::maxListed;
 }
@@ -18,7 +18,7 @@ bool hasRoom(const QStringList &list)
 void appendName(Context &ctx, Element value, const Path &path, QStringList &out)
 {
     QString name;
-    if (hasRoom(out) && readToken(ctx, value, path, name) && !name.isEmpty())
+    if (routingListHasRoom(out) && readToken(ctx, value, path, name) && !name.isEmpty())
         out.append(name);
 }
 
@@ -77,7 +77,7 @@ void decodeNginx(Context &ctx, Element value, const Path &path, NginxRouting &ou
         } else if (is(key, "additionalIngressAnnotations")) {
             // The keys only: a value is the router's business and is never shown.
             forEachMember(ctx, v, p, [&](std::string_view k, Element, const Path &) {
-                if (hasRoom(out.additionalAnnotationKeys))
+                if (routingListHasRoom(out.additionalAnnotationKeys))
                     out.additionalAnnotationKeys.append(ctx.token(k));
             });
         }
@@ -236,7 +236,7 @@ void decodeTrafficRouting(Context &ctx, Element value, const Path &path, CanaryS
         } else if (!member.value.is_null()) {
             // An unknown key (a router newer than this dashboard) is still named as a router.
             decodeRouter(ctx, member.key, member.value, p, out.trafficRouting);
-            if (hasRoom(out.trafficRouters))
+            if (routingListHasRoom(out.trafficRouters))
                 out.trafficRouters.append(ctx.token(member.key));
         }
     }

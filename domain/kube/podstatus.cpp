@@ -46,7 +46,7 @@ bool isTerminalPhase(const QString &phase)
 }
 
 // What one pass over the containers hands to the next, as printPod's locals.
-struct Tally
+struct ContainerTally
 {
     QString reason;
     qint32 readyContainers = 0;
@@ -92,7 +92,7 @@ QString initReason(const ContainerState &state, qsizetype index, qsizetype initC
 }
 
 // True when an init container keeps the pod initialising; the pass stops at it.
-bool tallyInitContainers(const Pod &pod, Tally *tally)
+bool tallyInitContainers(const Pod &pod, ContainerTally *tally)
 {
     for (qsizetype i = 0; i < pod.initContainerStatuses.size(); ++i) {
         const ContainerStatus &container = pod.initContainerStatuses.at(i);
@@ -117,7 +117,7 @@ bool tallyInitContainers(const Pod &pod, Tally *tally)
     return false;
 }
 
-void tallyContainers(const Pod &pod, Tally *tally)
+void tallyContainers(const Pod &pod, ContainerTally *tally)
 {
     tally->restarts = tally->sidecarRestarts;
     tally->lastRestart = tally->lastSidecarRestart;
@@ -152,7 +152,7 @@ QString PodStatusSummary::readyText() const
 
 PodStatusSummary podStatus(const Pod &pod)
 {
-    Tally tally;
+    ContainerTally tally;
     tally.reason = scheduledReason(pod);
     const bool initializing = tallyInitContainers(pod, &tally);
     if (!initializing || conditionTrue(pod, u"Initialized"))

@@ -16,11 +16,7 @@ using Array = simdjson::dom::array;
 
 namespace {
 
-constexpr qsizetype releaseThreshold = 64 * 1024 * 1024;
-QString text(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
+constexpr qsizetype promReleaseThreshold = 64 * 1024 * 1024;
 
 bool isSuccess(int httpStatus)
 {
@@ -92,7 +88,8 @@ bool PromDecoder::Private::envelope(const QByteArray &body, int httpStatus, int 
             errorType = std::string_view();
         if (object["error"].get_string().get(message) != simdjson::SUCCESS)
             message = std::string_view();
-        result.error = PromError::fromApi(text(errorType), text(message), httpStatus);
+        result.error = PromError::fromApi(PromReader::text(errorType), PromReader::text(message),
+                                          httpStatus);
         result.error.retryAfterSeconds = retryAfterSeconds;
         return false;
     }
@@ -125,7 +122,7 @@ R PromDecoder::Private::decode(const QByteArray &body, int httpStatus, int retry
         result = R();
         result.error = PromError::decode(tr("out of memory while decoding the response"));
     }
-    if (body.size() > releaseThreshold)
+    if (body.size() > promReleaseThreshold)
         parser = simdjson::dom::parser();
     return result;
 }

@@ -13,11 +13,6 @@ namespace {
 // |seconds| beyond this cannot be a Prometheus time and would overflow milliseconds.
 constexpr double maxSeconds = 9.0e12;
 
-QString text(std::string_view s)
-{
-    return QString::fromUtf8(s.data(), qsizetype(s.size()));
-}
-
 } // namespace
 
 void PromReader::issue(const Path &path, const QString &message)

@@ -20,6 +20,11 @@ public:
 
     explicit PromReader(QList<DecodeIssue> &issues) : m_issues(issues) { }
 
+    static QString text(std::string_view s)
+    {
+        return QString::fromUtf8(s.data(), qsizetype(s.size()));
+    }
+
     void issue(const Path &path, const QString &message);
     bool timestamp(Element value, const Path &path, qint64 &ms);
 

@@ -63,8 +63,8 @@ using namespace catalog;
 ResourceType argo(const char *plural, const char *singular, const char *kind, bool namespaced,
                   QStringList shortNames, QList<TableColumn> columns)
 {
-    ResourceType t = make("argoproj.io", "v1alpha1", plural, singular, kind, namespaced,
-                          std::move(shortNames), std::move(columns));
+    ResourceType t = catalog::make("argoproj.io", "v1alpha1", plural, singular, kind, namespaced,
+                                   std::move(shortNames), std::move(columns));
     t.isCustomResource = true;
     t.categories = {QStringLiteral("all")};
     return t;
@@ -72,7 +72,7 @@ ResourceType argo(const char *plural, const char *singular, const char *kind, bo
 
 ResourceType review(const char *group, const char *plural, const char *singular, const char *kind)
 {
-    ResourceType t = make(group, "v1", plural, singular, kind, false, {}, {});
+    ResourceType t = catalog::make(group, "v1", plural, singular, kind, false, {}, {});
     t.verbs = {QStringLiteral("create")};
     t.isReview = true;
     return t;
@@ -82,10 +82,10 @@ ResourceType review(const char *group, const char *plural, const char *singular,
 // wide ones left out.
 ResourceType jobs()
 {
-    ResourceType t = make("batch", "v1", "jobs", "job", "Job", true, {},
-                          {nameColumn(), column("Status", "string", "@jobStatus"),
-                           column("Completions", "string", "@jobCompletions"),
-                           column("Duration", "string", "@jobDuration"), ageColumn()});
+    ResourceType t = catalog::make("batch", "v1", "jobs", "job", "Job", true, {},
+                                   {nameColumn(), column("Status", "string", "@jobStatus"),
+                                    column("Completions", "string", "@jobCompletions"),
+                                    column("Duration", "string", "@jobDuration"), ageColumn()});
     t.hasStatusSubresource = true;
     t.categories = {QStringLiteral("all")};
     return t;
@@ -94,38 +94,39 @@ ResourceType jobs()
 QList<ResourceType> buildCatalog()
 {
     QList<ResourceType> all;
-    ResourceType ns
-        = make("", "v1", "namespaces", "namespace", "Namespace", false, {QStringLiteral("ns")},
-               {nameColumn(), column("Status", "string", "status.phase"), ageColumn()});
+    ResourceType ns = catalog::make(
+        "", "v1", "namespaces", "namespace", "Namespace", false, {QStringLiteral("ns")},
+        {nameColumn(), column("Status", "string", "status.phase"), ageColumn()});
     ns.hasStatusSubresource = true;
     all << ns;
 
-    ResourceType pods = make("", "v1", "pods", "pod", "Pod", true, {QStringLiteral("po")},
-                             {nameColumn(), column("Ready", "string", "@podReady"),
-                              column("Status", "string", "@podStatus"),
-                              column("Restarts", "string", "@podRestarts"), ageColumn(),
-                              column("IP", "string", "status.podIP", 1),
-                              column("Node", "string", "spec.nodeName", 1)});
+    ResourceType pods = catalog::make("", "v1", "pods", "pod", "Pod", true, {QStringLiteral("po")},
+                                      {nameColumn(), column("Ready", "string", "@podReady"),
+                                       column("Status", "string", "@podStatus"),
+                                       column("Restarts", "string", "@podRestarts"), ageColumn(),
+                                       column("IP", "string", "status.podIP", 1),
+                                       column("Node", "string", "spec.nodeName", 1)});
     pods.hasStatusSubresource = true;
     pods.categories = {QStringLiteral("all")};
     all << pods;
 
     ResourceType services
-        = make("", "v1", "services", "service", "Service", true, {QStringLiteral("svc")},
-               {nameColumn(), column("Type", "string", "spec.type"),
-                column("Cluster-IP", "string", "spec.clusterIP"),
-                column("Port(s)", "string", "@servicePorts"), ageColumn(),
-                column("Selector", "string", "@serviceSelector", 1)});
+        = catalog::make("", "v1", "services", "service", "Service", true, {QStringLiteral("svc")},
+                        {nameColumn(), column("Type", "string", "spec.type"),
+                         column("Cluster-IP", "string", "spec.clusterIP"),
+                         column("Port(s)", "string", "@servicePorts"), ageColumn(),
+                         column("Selector", "string", "@serviceSelector", 1)});
     services.hasStatusSubresource = true;
     services.categories = {QStringLiteral("all")};
     all << services;
 
-    all << make("", "v1", "events", "event", "Event", true, {QStringLiteral("ev")},
-                {column("Last Seen", "string", "@eventLastSeen"), column("Type", "string", "type"),
-                 column("Reason", "string", "reason"), column("Object", "string", "@eventObject"),
-                 column("Message", "string", "message"), nameColumn()});
+    all << catalog::make("", "v1", "events", "event", "Event", true, {QStringLiteral("ev")},
+                         {column("Last Seen", "string", "@eventLastSeen"),
+                          column("Type", "string", "type"), column("Reason", "string", "reason"),
+                          column("Object", "string", "@eventObject"),
+                          column("Message", "string", "message"), nameColumn()});
 
-    ResourceType deployments = make(
+    ResourceType deployments = catalog::make(
         "apps", "v1", "deployments", "deployment", "Deployment", true, {QStringLiteral("deploy")},
         {nameColumn(), column("Ready", "string", "@deploymentReady"),
          column("Up-to-date", "integer", "status.updatedReplicas"),
@@ -134,7 +135,7 @@ QList<ResourceType> buildCatalog()
     deployments.categories = {QStringLiteral("all")};
     all << deployments;
 
-    ResourceType replicasets = make(
+    ResourceType replicasets = catalog::make(
         "apps", "v1", "replicasets", "replicaset", "ReplicaSet", true, {QStringLiteral("rs")},
         {nameColumn(), column("Desired", "integer", "spec.replicas"),
          column("Current", "integer", "status.replicas"),
