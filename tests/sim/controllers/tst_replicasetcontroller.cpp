@@ -59,6 +59,8 @@ private slots:
     void scaledDownPodTerminatesForItsGracePeriod();
     void gracePeriodComesFromThePodSpec_data();
     void gracePeriodComesFromThePodSpec();
+    void anotherDeletionOnlyBringsTheEndForward();
+    void podOnNoNodeGoesAtOnce();
     void garbageCollectsOrphans();
 };
 
@@ -231,6 +233,53 @@ void TestReplicaSetController::gracePeriodComesFromThePodSpec()
     QCOMPARE(c.podsOf(QStringLiteral("cache")).size(), 2);
     c.advance(1);
     QCOMPARE(c.podsOf(QStringLiteral("cache")).size(), 1);
+}
+
+void TestReplicaSetController::anotherDeletionOnlyBringsTheEndForward()
+{
+    Cluster c;
+    c.create(replicaSets(), replicaSet(2));
+    c.advance(10);
+    scale(c, 1);
+    c.pass();
+    const qint64 deletedAtMs = c.clock.nowMs();
+    const QString name
+        = nameOf(c.podsOf(QStringLiteral("cache"), Cluster::Pods::Terminating).first());
+    const auto terminating = [&] { return c.get(pods(), name); };
+    c.advance(10);
+    // kube-apiserver: a longer period changes nothing, a shorter one counts from the first
+    // deletion, 0 removes the pod.
+    QVERIFY(PodTermination::remove(c.store, terminating(), c.clock.nowMs(), 60).ok());
+    QCOMPARE(at(terminating(), QStringLiteral("metadata.deletionTimestamp")).toString(),
+             VirtualClock::toRfc3339(deletedAtMs + 30000));
+    QVERIFY(PodTermination::remove(c.store, terminating(), c.clock.nowMs(), 15).ok());
+    QCOMPARE(at(terminating(), QStringLiteral("metadata.deletionTimestamp")).toString(),
+             VirtualClock::toRfc3339(deletedAtMs + 15000));
+    QCOMPARE(at(terminating(), QStringLiteral("metadata.deletionGracePeriodSeconds")).toInt(), 15);
+    c.advance(4);
+    QVERIFY(!terminating().isEmpty());
+    c.advance(1);
+    QVERIFY(terminating().isEmpty());
+
+    scale(c, 0);
+    c.pass();
+    const QJsonObject last = c.podsOf(QStringLiteral("cache")).first();
+    QVERIFY(isTerminating(last));
+    QVERIFY(PodTermination::remove(c.store, last, c.clock.nowMs(), 0).ok()); // --force
+    QVERIFY(c.podsOf(QStringLiteral("cache")).isEmpty());
+}
+
+void TestReplicaSetController::podOnNoNodeGoesAtOnce()
+{
+    Cluster c;
+    const QJsonObject bare = c.create(pods(), parse(R"({
+        "apiVersion": "v1", "kind": "Pod",
+        "metadata": {"name": "bare", "namespace": "shop"},
+        "spec": {"containers": [{"name": "sh", "image": "busybox"}]}
+    })"));
+    QCOMPARE(PodTermination::gracePeriodSeconds(bare, 30), 0);
+    QVERIFY(PodTermination::remove(c.store, bare, c.clock.nowMs()).ok());
+    QVERIFY(c.get(pods(), QStringLiteral("bare")).isEmpty());
 }
 
 void TestReplicaSetController::garbageCollectsOrphans()
