@@ -48,6 +48,7 @@ DetailRow ExperimentRows::experimentRow(const ExperimentDetail &entry, const Rol
     const bool current = experiment.metadata.name == detail.rollout.status.currentExperiment;
     DetailCell &role = row.cell(columns.role);
     role.text = current ? tr("experiment, current step") : tr("experiment");
+    role.toolTip = role.text; // elided in the column when bold
     role.bold = current;
     setAnalysisPhase(row.cell(columns.status), experiment.phase);
     qint32 available = 0;
@@ -109,9 +110,10 @@ void ExperimentRows::appendAnalyses(Node *experiment, const ExperimentDetail &en
                                   status && !status->analysisRun.isEmpty()
                                       ? tr("AnalysisRun %1").arg(status->analysisRun)
                                       : tr("No AnalysisRun yet")};
-        row.cell(columns.role).text = analysis.requiredForCompletion
+        const QString role = analysis.requiredForCompletion
             ? tr("analysis %1, required for completion").arg(analysis.templateName)
             : tr("analysis %1").arg(analysis.templateName);
+        row.cell(columns.role) = {role, role}; // the column is narrower than the longer text
         setAnalysisPhase(row.cell(columns.status), status ? status->phase : QString());
         if (status && !status->message.isEmpty())
             row.cell(columns.status).toolTip += QLatin1Char('\n') + status->message;

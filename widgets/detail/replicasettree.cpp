@@ -12,9 +12,9 @@ ReplicaSetTree::ReplicaSetTree(QWidget *parent) :
     setSelectionMode(QAbstractItemView::ExtendedSelection);
     setTextElideMode(Qt::ElideMiddle);
     header()->setSectionResizeMode(ReplicaSetModel::Images, QHeaderView::Stretch);
-    setColumnWidth(ReplicaSetModel::Name, digits(30));
+    setColumnWidth(ReplicaSetModel::Name, digits(38));
     setColumnWidth(ReplicaSetModel::Revision, digits(5));
-    setColumnWidth(ReplicaSetModel::Role, digits(10));
+    setColumnWidth(ReplicaSetModel::Role, digits(18));
     setColumnWidth(ReplicaSetModel::Status, digits(15));
     setColumnWidth(ReplicaSetModel::Ready, digits(7));
     setColumnWidth(ReplicaSetModel::Restarts, digits(9));
