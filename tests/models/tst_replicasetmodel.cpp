@@ -213,6 +213,28 @@ private slots:
         QCOMPARE(model.headerData(PodListModel::Name, Qt::Horizontal),
                  QVariant(QStringLiteral("Pod")));
     }
+
+    // A scaled-down or deleted pod keeps its phase Running for its grace period; the row says
+    // Terminating, as kubectl does, in place.
+    void terminatingPodIsShownTerminating()
+    {
+        PodListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ModelSignalLog log(&model);
+        model.setPods({pod(QStringLiteral("a")), pod(QStringLiteral("b"))}, now);
+        log.take();
+        Pod terminating = pod(QStringLiteral("b"));
+        terminating.metadata.deletionTimestamp = now.addSecs(30);
+        model.setPods({pod(QStringLiteral("a")), terminating}, now);
+        QCOMPARE(log.take(), QStringList({QStringLiteral("change 1-1 in top")}));
+        QCOMPARE(printTree(model),
+                 QStringLiteral("a | Running | 1/1 | 0 | 60s\n"
+                                "b | Terminating | 1/1 | 0 | 60s\n"));
+        const QModelIndex status = model.index(1, PodListModel::Status);
+        QCOMPARE(status.data(DetailRoles::ToneRole), QVariant(int(DetailRoles::Tone::Warning)));
+        QCOMPARE(status.data(DetailRoles::SymbolRole), QVariant(QStringLiteral("Progressing")));
+    }
 };
 
 QTEST_MAIN(TestReplicaSetModel)
