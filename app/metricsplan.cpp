@@ -121,10 +121,9 @@ QList<Part> partsOf(const ChartSpec &chart, const RolloutDetail &detail)
     if (!stableHash.isEmpty()) {
         Part stable;
         // The legend, hover and CSV say the role in the user's language.
-        stable.name = !chart.stableName.isEmpty()
-            ? chart.stableName
-            : DetailStyle::roleName(blueGreen ? QStringLiteral("active")
-                                              : QStringLiteral("stable"));
+        stable.roleKey = blueGreen ? QStringLiteral("active") : QStringLiteral("stable");
+        stable.name = !chart.stableName.isEmpty() ? chart.stableName
+                                                  : DetailStyle::roleName(stable.roleKey);
         stable.role = ChartSeries::Role::Stable;
         stable.hash = stableHash;
         parts.append(stable);
@@ -132,8 +131,8 @@ QList<Part> partsOf(const ChartSpec &chart, const RolloutDetail &detail)
     // A fully promoted rollout has only its stable pods.
     if (!status.currentPodHash.isEmpty() && status.currentPodHash != stableHash) {
         Part canary;
-        canary.name = DetailStyle::roleName(blueGreen ? QStringLiteral("preview")
-                                                      : QStringLiteral("canary"));
+        canary.roleKey = blueGreen ? QStringLiteral("preview") : QStringLiteral("canary");
+        canary.name = DetailStyle::roleName(canary.roleKey);
         canary.role = ChartSeries::Role::Canary;
         canary.hash = status.currentPodHash;
         parts.append(canary);
@@ -148,7 +147,7 @@ bool queryOf(const ChartSpec &chart, const Part &part, const ChartVariables &var
     if (!chart.templated)
         return true;
     ChartVariables values
-        = chart.splitByRole ? variables.withRole(part.name, part.hash) : variables;
+        = chart.splitByRole ? variables.withRole(part.roleKey, part.hash) : variables;
     values.insert(chart.variables);
     return values.substitute(chart.query, query, error);
 }

@@ -23,6 +23,9 @@ namespace MetricsPlan {
 struct Part
 {
     QString name; // "canary", "stable" (in the user's language), or empty: an unsplit chart
+    // {{role}} of the part's query: "stable", "active", "canary" or "preview", never translated
+    // (a query matches it against a label's value).
+    QString roleKey;
     ChartSeries::Role role = ChartSeries::Role::Other;
     QString hash;
     bool answered = false;
