@@ -101,9 +101,11 @@
         <source>%1 Trying again in %2 s (attempt %3 of %4; gives up at %5).</source>
         <translation>%1 %2 秒后重试（第 %3 次，共 %4 次；%5 放弃）。</translation>
     </message>
-    <message>
-        <source>Gave up after %1 attempts.</source>
-        <translation>尝试 %1 次后放弃。</translation>
+    <message numerus="yes">
+        <source>Gave up after %n attempts.</source>
+        <translation>
+            <numerusform>尝试 %n 次后放弃。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -184,28 +186,8 @@
 <context>
     <name>AnalysisGates</name>
     <message>
-        <source>%1 errors in a row, more than the limit of %2</source>
-        <translation>连续 %1 次错误，超过了上限 %2</translation>
-    </message>
-    <message>
-        <source>%1 inconclusive measurements, more than the limit of %2</source>
-        <translation>%1 次测量无定论，超过了上限 %2</translation>
-    </message>
-    <message>
-        <source>%1 failed measurements, more than the limit of %2</source>
-        <translation>%1 次测量失败，超过了上限 %2</translation>
-    </message>
-    <message>
         <source>no measurement yet</source>
         <translation>尚无测量</translation>
-    </message>
-    <message>
-        <source>running: 1 measurement, within the limits so far</source>
-        <translation>运行中：已测量 1 次，目前未超出限制</translation>
-    </message>
-    <message>
-        <source>running: %1 measurements, within the limits so far</source>
-        <translation>运行中：已测量 %1 次，目前未超出限制</translation>
     </message>
     <message>
         <source>success: %1</source>
@@ -215,9 +197,35 @@
         <source>failure: %1</source>
         <translation>失败条件：%1</translation>
     </message>
-    <message>
-        <source>%1 after %2 measurements</source>
-        <translation>%2 次测量后为 %1</translation>
+    <message numerus="yes">
+        <source>%n errors in a row, more than the limit of %1</source>
+        <translation>
+            <numerusform>连续 %n 次出错，超过上限 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n inconclusive measurements, more than the limit of %1</source>
+        <translation>
+            <numerusform>%n 次测量无定论，超过上限 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed measurements, more than the limit of %1</source>
+        <translation>
+            <numerusform>%n 次测量失败，超过上限 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>running: %n measurements, within the limits so far</source>
+        <translation>
+            <numerusform>运行中：已测量 %n 次，目前都在限制之内</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 after %n measurements</source>
+        <translation>
+            <numerusform>%n 次测量后为 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -808,10 +816,6 @@ initialDelay：%3</translation>
 %4</translation>
     </message>
     <message>
-        <source>%1 of %2 resources differ from Git</source>
-        <translation>%2 个资源中有 %1 个与 Git 不一致</translation>
-    </message>
-    <message>
         <source>Environment</source>
         <translation>环境</translation>
     </message>
@@ -855,6 +859,12 @@ initialDelay：%3</translation>
         <source>Argo CD</source>
         <translation>Argo CD</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n resources differ from Git</source>
+        <translation>
+            <numerusform>%n 个资源中有 %1 个与 Git 不一致</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ApplicationsView</name>
@@ -885,16 +895,18 @@ initialDelay：%3</translation>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>%1 of %2 Argo CD servers live</source>
-        <translation>%2 个 Argo CD 服务器中有 %1 个在线</translation>
-    </message>
-    <message>
         <source>Applications — Release Dashboard</source>
         <translation>应用 — Release Dashboard</translation>
     </message>
     <message>
         <source>&lt;p&gt;Select an application to see its source, state and history.&lt;/p&gt;</source>
         <translation>&lt;p&gt;选择一个应用，查看它的来源、状态和历史记录。&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n Argo CD servers live</source>
+        <translation>
+            <numerusform>%n 个 Argo CD 服务器中有 %1 个在线</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1911,13 +1923,17 @@ Without a command it opens the window. Commands:
         <translation>--%1 不适用于 Flagger 金丝雀</translation>
     </message>
     <message>
+        <source>%1: name the canary: %1 canary NAME</source>
+        <translation>%1：请指定金丝雀：%1 canary NAME</translation>
+    </message>
+    <message>
         <source>
   get canaries [-A | -n NS] [--context C | --env E] [-o table|json]
-  pause|resume|promote|abort canary NAME [-n NS] [--context C | --env E]
+  pause|resume|promote|abort|halt canary NAME [-n NS] [--context C | --env E]
     [--wait [--timeout DURATION]] (Flagger canaries)</source>
         <translation>
   get canaries [-A | -n NS] [--context C | --env E] [-o table|json]
-  pause|resume|promote|abort canary NAME [-n NS] [--context C | --env E]
+  pause|resume|promote|abort|halt canary NAME [-n NS] [--context C | --env E]
     [--wait [--timeout DURATION]]（Flagger 金丝雀）</translation>
     </message>
 </context>
@@ -2108,14 +2124,6 @@ Without a command it opens the window. Commands:
     <message>
         <source>ReplicaSets (%1)</source>
         <translation>ReplicaSet（%1）</translation>
-    </message>
-    <message>
-        <source>Events (%1, %2 warnings)</source>
-        <translation>事件（%1，%2 条警告）</translation>
-    </message>
-    <message>
-        <source>Events (%1)</source>
-        <translation>事件（%1）</translation>
     </message>
     <message>
         <source>Deployment</source>
@@ -2654,10 +2662,6 @@ Without a command it opens the window. Commands:
         <translation>选择环境</translation>
     </message>
     <message>
-        <source>Your kubeconfig has %1 contexts for %2 clusters. Each cluster is one environment, through the context chosen for it (the one you act with: actions need its permissions). Untick a cluster to leave it out.</source>
-        <translation>你的 kubeconfig 中有 %1 个上下文，对应 %2 个集群。每个集群是一个环境，通过为它选择的上下文访问（也就是执行操作时使用的上下文：操作需要它的权限）。取消勾选某个集群即可将其排除。</translation>
-    </message>
-    <message>
         <source>Environment</source>
         <translation>环境</translation>
     </message>
@@ -2692,6 +2696,23 @@ Without a command it opens the window. Commands:
     <message>
         <source>Save writes %1</source>
         <translation>“保存”会写入 %1</translation>
+    </message>
+    <message>
+        <source>Your kubeconfig has %1 for %2. Each cluster is one environment, through the context chosen for it (the one you act with: actions need its permissions). Untick a cluster to leave it out.</source>
+        <comment>%1: the contexts, %2: the clusters</comment>
+        <translation>你的 kubeconfig 中有 %1，对应 %2。每个集群是一个环境，通过为它选择的上下文访问（也就是执行操作时使用的上下文：操作需要它的权限）。取消勾选某个集群即可将其排除。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contexts</source>
+        <translation>
+            <numerusform>%n 个上下文</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clusters</source>
+        <translation>
+            <numerusform>%n 个集群</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2958,8 +2979,8 @@ Without a command it opens the window. Commands:
         <translation>你无权在命名空间 %2 中执行 %1，因此无法发送 %3（已通过 SelfSubjectAccessReview 检查）。</translation>
     </message>
     <message>
-        <source>Read-only: %1 was not sent to %2.</source>
-        <translation>只读：未向 %2 发送 %1。</translation>
+        <source>%1 was not sent: canary %2 in %3 is no longer the one that was confirmed (it was deleted and created again: uid %4, confirmed %5).</source>
+        <translation>%1 未发送：%3 中的金丝雀 %2 已不是确认时的那一个（它已被删除并重新创建：uid %4，确认时为 %5）。</translation>
     </message>
 </context>
 <context>
@@ -3360,10 +3381,6 @@ Without a command it opens the window. Commands:
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>%1 Flagger canary %2 in namespace %3 of environment %4?</source>
-        <translation>要对环境 %4 的命名空间 %3 中的 Flagger 金丝雀 %2 执行“%1”吗？</translation>
-    </message>
-    <message>
         <source>Flagger reconciles the canary again: its analysis goes on from where it was suspended.</source>
         <translation>Flagger 将重新协调该金丝雀：其分析从挂起的位置继续。</translation>
     </message>
@@ -3378,6 +3395,26 @@ Without a command it opens the window. Commands:
     <message>
         <source>This closes the canary&apos;s gate (after a rollback, its rollback gate): Flagger waits at it again.</source>
         <translation>这会关闭该金丝雀的门禁（回滚之后则关闭其回滚门禁）：Flagger 将再次在门禁处等待。</translation>
+    </message>
+    <message>
+        <source>Suspend Flagger canary %1 in %2?</source>
+        <translation>挂起 %2 中的 Flagger 金丝雀 %1？</translation>
+    </message>
+    <message>
+        <source>Resume Flagger canary %1 in %2?</source>
+        <translation>恢复 %2 中的 Flagger 金丝雀 %1？</translation>
+    </message>
+    <message>
+        <source>Open the promotion gate of Flagger canary %1 in %2?</source>
+        <translation>打开 %2 中 Flagger 金丝雀 %1 的推进门禁？</translation>
+    </message>
+    <message>
+        <source>Close the load tester&apos;s gate of Flagger canary %1 in %2?</source>
+        <translation>关闭 %2 中 Flagger 金丝雀 %1 在负载测试器上的门禁？</translation>
+    </message>
+    <message>
+        <source>Roll back Flagger canary %1 in %2?</source>
+        <translation>回滚 %2 中的 Flagger 金丝雀 %1？</translation>
     </message>
 </context>
 <context>
@@ -3458,6 +3495,10 @@ Without a command it opens the window. Commands:
         <source>Rolled back. The rollback gate stays open and would roll back the next release too: close it (Close gate) before the next one.</source>
         <translation>已回滚。回滚门禁仍保持打开，下一次发布也会被回滚：请在下一次发布前关闭它（“关闭门禁”）。</translation>
     </message>
+    <message>
+        <source>You may not %1 in namespace %2.</source>
+        <translation>你无权在命名空间 %2 中执行 %1。</translation>
+    </message>
 </context>
 <context>
     <name>FlaggerCanaryDetailView</name>
@@ -3472,14 +3513,6 @@ Without a command it opens the window. Commands:
         <translation>
             <numerusform>分析（%n 个指标）</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Events (%1, %2 warnings)</source>
-        <translation>事件（%1，%2 条警告）</translation>
-    </message>
-    <message>
-        <source>Events (%1)</source>
-        <translation>事件（%1）</translation>
     </message>
 </context>
 <context>
@@ -3602,6 +3635,14 @@ Without a command it opens the window. Commands:
     <message>
         <source>%1: the rendered query still holds &quot;{{&quot;: %2</source>
         <translation>%1：渲染后的查询中仍含有“{{”：%2</translation>
+    </message>
+    <message>
+        <source>%1: the MetricTemplate %2/%3 could not be read.</source>
+        <translation>%1：无法读取 MetricTemplate %2/%3。</translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation>主版本</translation>
     </message>
 </context>
 <context>
@@ -4082,14 +4123,6 @@ Without a command it opens the window. Commands:
         <translation>同步：%1</translation>
     </message>
     <message>
-        <source>%1, 1 resource out of sync</source>
-        <translation>%1，1 个资源未同步</translation>
-    </message>
-    <message>
-        <source>%1, %2 resources out of sync</source>
-        <translation>%1，%2 个资源未同步</translation>
-    </message>
-    <message>
         <source>Target revision %1</source>
         <translation>目标修订版本 %1</translation>
     </message>
@@ -4175,13 +4208,15 @@ What follows is what it said last.
         <source>Canary with mirroring (Flagger)</source>
         <translation>金丝雀带镜像（Flagger）</translation>
     </message>
+    <message numerus="yes">
+        <source>%1, %n resources out of sync</source>
+        <translation>
+            <numerusform>%1，%n 个资源未同步</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FleetSession</name>
-    <message>
-        <source>%1 contexts of your kubeconfig reach %2 clusters: each cluster is shown once, through one context. Choose which, and save the choice.</source>
-        <translation>你的 kubeconfig 中有 %1 个上下文指向 %2 个集群：每个集群只通过其中一个上下文显示一次。请选择使用哪个上下文，并保存该选择。</translation>
-    </message>
     <message>
         <source>Environments not saved</source>
         <translation>环境未保存</translation>
@@ -4201,6 +4236,23 @@ What follows is what it said last.
     <message>
         <source>Cluster %1 Unreachable</source>
         <translation>集群 %1 不可达</translation>
+    </message>
+    <message>
+        <source>%1 of your kubeconfig reach %2: each cluster is shown once, through one context. Choose which, and save the choice.</source>
+        <comment>%1: the contexts, %2: the clusters</comment>
+        <translation>你的 kubeconfig 中有 %1 指向 %2：每个集群只通过其中一个上下文显示一次。请选择使用哪个上下文，并保存该选择。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contexts</source>
+        <translation>
+            <numerusform>%n 个上下文</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n clusters</source>
+        <translation>
+            <numerusform>%n 个集群</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4527,17 +4579,23 @@ What follows is what it said last.
         <source>stable</source>
         <translation>稳定版本</translation>
     </message>
-    <message>
-        <source>too little data: %1 of the %2 points the canary needs in the last %3 had a value</source>
-        <translation>数据太少：在最近 %3 内，金丝雀所需的 %2 个数据点中只有 %1 个有值</translation>
+    <message numerus="yes">
+        <source>too little data: %1 of the %n points the canary needs in the last %2 had a value</source>
+        <translation>
+            <numerusform>数据不足：最近 %2 内金丝雀所需的 %n 个数据点中只有 %1 个有值</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>too little data: %1 of the %2 points the stable needs in the last %3 had a value</source>
-        <translation>数据太少：在最近 %3 内，稳定版本所需的 %2 个数据点中只有 %1 个有值</translation>
+    <message numerus="yes">
+        <source>too little data: %1 of the %n points the stable needs in the last %2 had a value</source>
+        <translation>
+            <numerusform>数据不足：最近 %2 内稳定版本所需的 %n 个数据点中只有 %1 个有值</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>canary %1 is within %2 (mean of %3 points over %4)</source>
-        <translation>金丝雀 %1 在阈值 %2 之内（%4 内 %3 个数据点的均值）</translation>
+    <message numerus="yes">
+        <source>canary %1 is within %2 (mean of %n points over %3)</source>
+        <translation>
+            <numerusform>金丝雀 %1 在 %2 之内（%3 内 %n 个数据点的平均值）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4631,32 +4689,12 @@ Stable query as sent:
 %2</translation>
     </message>
     <message>
-        <source>1 point with a value</source>
-        <translation>1 个有值的数据点</translation>
-    </message>
-    <message>
-        <source>%1 points with a value</source>
-        <translation>%1 个有值的数据点</translation>
-    </message>
-    <message>
         <source>canary ±0 %</source>
         <translation>金丝雀 ±0%</translation>
     </message>
     <message>
         <source>canary %1%2 %</source>
         <translation>金丝雀 %1%2%</translation>
-    </message>
-    <message>
-        <source>1 measurement</source>
-        <translation>1 次测量</translation>
-    </message>
-    <message>
-        <source>%1 measurements</source>
-        <translation>%1 次测量</translation>
-    </message>
-    <message>
-        <source>%1 of %2 points</source>
-        <translation>%1/%2 个数据点</translation>
     </message>
     <message>
         <source>over %1</source>
@@ -4759,6 +4797,24 @@ Stable query as sent:
     <message>
         <source>Stable: %1</source>
         <translation>稳定版本：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n points with a value</source>
+        <translation>
+            <numerusform>%n 个有值的数据点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measurements</source>
+        <translation>
+            <numerusform>%n 次测量</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n points</source>
+        <translation>
+            <numerusform>%n 个数据点中的 %1 个</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5797,14 +5853,6 @@ Nothing is shown or acted on until you select a row; clear the filter to see it 
         <translation>count %1</translation>
     </message>
     <message>
-        <source>1 measurement</source>
-        <translation>1 次测量</translation>
-    </message>
-    <message>
-        <source>%1 measurements</source>
-        <translation>%1 次测量</translation>
-    </message>
-    <message>
         <source>%1, every %2</source>
         <translation>%1，每 %2 一次</translation>
     </message>
@@ -5921,6 +5969,18 @@ Errors count towards consecutiveErrorLimit, not failureLimit.</source>
     <message>
         <source>Queries</source>
         <translation>查询</translation>
+    </message>
+    <message numerus="yes">
+        <source>Successful once %n measurements in a row succeed.</source>
+        <translation>
+            <numerusform>连续 %n 次测量成功后即为成功。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n measurements</source>
+        <translation>
+            <numerusform>%n 次测量</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -6565,20 +6625,18 @@ Errors count towards consecutiveErrorLimit, not failureLimit.</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <source>recording 1 environment (%1) into %2</source>
-        <translation>正在将 1 个环境（%1）记录到 %2</translation>
-    </message>
-    <message>
-        <source>recording %1 environments (%2) into %3</source>
-        <translation>正在将 %1 个环境（%2）记录到 %3</translation>
-    </message>
-    <message>
         <source>recording stopped</source>
         <translation>记录已停止</translation>
     </message>
     <message>
         <source>the last recorded changes could not be written</source>
         <translation>最后记录的变更无法写入</translation>
+    </message>
+    <message numerus="yes">
+        <source>recording %n environments (%1) into %2</source>
+        <translation>
+            <numerusform>正在将 %n 个环境（%1）记录到 %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -8169,18 +8227,6 @@ Pod 模板哈希：%2
         <translation>当前修订版本的分析：%1</translation>
     </message>
     <message>
-        <source>Events (%1, 1 warning)</source>
-        <translation>事件（%1，1 条警告）</translation>
-    </message>
-    <message>
-        <source>Events (%1, %2 warnings)</source>
-        <translation>事件（%1，%2 条警告）</translation>
-    </message>
-    <message>
-        <source>Events (%1)</source>
-        <translation>事件（%1）</translation>
-    </message>
-    <message>
         <source>Gates</source>
         <translation>门禁</translation>
     </message>
@@ -8302,6 +8348,24 @@ First: %2</source>
     </message>
 </context>
 <context>
+    <name>RolloutEventsView</name>
+    <message>
+        <source>Events (%1)</source>
+        <translation>事件（%1）</translation>
+    </message>
+    <message>
+        <source>Events (%1, %2)</source>
+        <comment>the number of events, then the warnings among them</comment>
+        <translation>事件（%1，%2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warnings</source>
+        <translation>
+            <numerusform>%n 条警告</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RolloutHeader</name>
     <message>
         <source>Canary</source>
@@ -8340,10 +8404,6 @@ First: %2</source>
         <translation>第 %1 步（共 %2 步）</translation>
     </message>
     <message>
-        <source>All %1 steps done</source>
-        <translation>全部 %1 个步骤已完成</translation>
-    </message>
-    <message>
         <source>Stale since %1: %2 is not connected, so this is the last known state. Countdowns are stopped and actions are disabled; &quot;Copy kubectl Command&quot; gives the command to run from a terminal.</source>
         <translation>自 %1 起未更新：%2 未连接，这里显示的是最后已知的状态。倒计时已停止，操作已禁用；“复制 kubectl 命令”可给出在终端中执行的命令。</translation>
     </message>
@@ -8366,6 +8426,12 @@ First: %2</source>
     <message>
         <source>Safety nets: %1</source>
         <translation>安全网：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n steps done</source>
+        <translation>
+            <numerusform>全部 %n 个步骤已完成</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -8545,36 +8611,12 @@ First: %2</source>
         <translation>已中止</translation>
     </message>
     <message>
-        <source>all traffic on the stable version; 1 new pod still running</source>
-        <translation>所有流量都在稳定版本上；仍有 1 个新 Pod 在运行</translation>
-    </message>
-    <message>
-        <source>all traffic on the stable version; %1 new pods still running</source>
-        <translation>所有流量都在稳定版本上；仍有 %1 个新 Pod 在运行</translation>
-    </message>
-    <message>
         <source>all traffic on the stable version</source>
         <translation>所有流量都在稳定版本上</translation>
     </message>
     <message>
         <source>canary weight %1 % → 0 %</source>
         <translation>金丝雀权重 %1% → 0%</translation>
-    </message>
-    <message>
-        <source>, scaling down 1 canary pod</source>
-        <translation>，正在缩减 1 个金丝雀 Pod</translation>
-    </message>
-    <message>
-        <source>, scaling down %1 canary pods</source>
-        <translation>，正在缩减 %1 个金丝雀 Pod</translation>
-    </message>
-    <message>
-        <source>all traffic on the stable version; 1 canary pod still running</source>
-        <translation>所有流量都在稳定版本上；仍有 1 个金丝雀 Pod 在运行</translation>
-    </message>
-    <message>
-        <source>all traffic on the stable version; %1 canary pods still running</source>
-        <translation>所有流量都在稳定版本上；仍有 %1 个金丝雀 Pod 在运行</translation>
     </message>
     <message>
         <source>Healthy</source>
@@ -8655,6 +8697,24 @@ First: %2</source>
     <message>
         <source>Paused by %1</source>
         <translation>被%1暂停</translation>
+    </message>
+    <message numerus="yes">
+        <source>all traffic on the stable version; %n new pods still running</source>
+        <translation>
+            <numerusform>所有流量都在稳定版本上；仍有 %n 个新 Pod 在运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, scaling down %n canary pods</source>
+        <translation>
+            <numerusform>，正在缩减 %n 个金丝雀 Pod</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>all traffic on the stable version; %n canary pods still running</source>
+        <translation>
+            <numerusform>所有流量都在稳定版本上；仍有 %n 个金丝雀 Pod 在运行</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -9273,48 +9333,8 @@ First: %2</source>
         <translation>未扫描</translation>
     </message>
     <message>
-        <source>+1 critical CVE</source>
-        <translation>+1 个严重 CVE</translation>
-    </message>
-    <message>
-        <source>+%1 critical CVEs</source>
-        <translation>+%1 个严重 CVE</translation>
-    </message>
-    <message>
-        <source>+1 high CVE</source>
-        <translation>+1 个高危 CVE</translation>
-    </message>
-    <message>
-        <source>+%1 high CVEs</source>
-        <translation>+%1 个高危 CVE</translation>
-    </message>
-    <message>
-        <source>1 critical CVE</source>
-        <translation>1 个严重 CVE</translation>
-    </message>
-    <message>
-        <source>%1 critical CVEs</source>
-        <translation>%1 个严重 CVE</translation>
-    </message>
-    <message>
         <source>policy: %1 fail</source>
         <translation>策略：%1 项未通过</translation>
-    </message>
-    <message>
-        <source>1 Gatekeeper violation</source>
-        <translation>1 个 Gatekeeper 违规</translation>
-    </message>
-    <message>
-        <source>%1 Gatekeeper violations</source>
-        <translation>%1 个 Gatekeeper 违规</translation>
-    </message>
-    <message>
-        <source>1 admission denial</source>
-        <translation>1 次准入拒绝</translation>
-    </message>
-    <message>
-        <source>%1 admission denials</source>
-        <translation>%1 次准入拒绝</translation>
     </message>
     <message>
         <source>CI failed</source>
@@ -9343,14 +9363,6 @@ First: %2</source>
     <message>
         <source>%1 passed</source>
         <translation>%1 已通过</translation>
-    </message>
-    <message>
-        <source>1 Falco alert</source>
-        <translation>1 条 Falco 告警</translation>
-    </message>
-    <message>
-        <source>%1 Falco alerts</source>
-        <translation>%1 条 Falco 告警</translation>
     </message>
     <message>
         <source>no findings in what could be read</source>
@@ -9486,6 +9498,42 @@ First: %2</source>
         <source>%1: no load test or chaos experiment for this version</source>
         <translation>%1：此版本没有负载测试或混沌实验</translation>
     </message>
+    <message numerus="yes">
+        <source>+%n critical CVEs</source>
+        <translation>
+            <numerusform>+%n 个严重 CVE</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n high CVEs</source>
+        <translation>
+            <numerusform>+%n 个高危 CVE</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n critical CVEs</source>
+        <translation>
+            <numerusform>%n 个严重 CVE</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Gatekeeper violations</source>
+        <translation>
+            <numerusform>%n 个 Gatekeeper 违规</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n admission denials</source>
+        <translation>
+            <numerusform>%n 次准入拒绝</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Falco alerts</source>
+        <translation>
+            <numerusform>%n 条 Falco 告警</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SafetyNetsVerdict</name>
@@ -9579,30 +9627,6 @@ First: %2</source>
 </context>
 <context>
     <name>StepDescription</name>
-    <message>
-        <source>1 replica</source>
-        <translation>1 个副本</translation>
-    </message>
-    <message>
-        <source>%1 replicas</source>
-        <translation>%1 个副本</translation>
-    </message>
-    <message>
-        <source>1 template</source>
-        <translation>1 个模板</translation>
-    </message>
-    <message>
-        <source>%1 templates</source>
-        <translation>%1 个模板</translation>
-    </message>
-    <message>
-        <source>1 metric</source>
-        <translation>1 个指标</translation>
-    </message>
-    <message>
-        <source>%1 metrics</source>
-        <translation>%1 个指标</translation>
-    </message>
     <message>
         <source>%1 %</source>
         <translation>%1%</translation>
@@ -9728,14 +9752,6 @@ First: %2</source>
         <translation>无定论 %1</translation>
     </message>
     <message>
-        <source>1 error</source>
-        <translation>错误 1</translation>
-    </message>
-    <message>
-        <source>%1 errors</source>
-        <translation>错误 %1</translation>
-    </message>
-    <message>
         <source>No measurements yet</source>
         <translation>尚无测量结果</translation>
     </message>
@@ -9758,6 +9774,30 @@ First: %2</source>
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replicas</source>
+        <translation>
+            <numerusform>%n 个副本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n templates</source>
+        <translation>
+            <numerusform>%n 个模板</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n metrics</source>
+        <translation>
+            <numerusform>%n 个指标</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n errors</source>
+        <translation>
+            <numerusform>%n 次错误</numerusform>
+        </translation>
     </message>
 </context>
 <context>
