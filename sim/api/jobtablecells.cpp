@@ -13,7 +13,7 @@ namespace rdsim::JobTableCells {
 
 namespace {
 
-const QString kMetadata = QStringLiteral("metadata");
+const QString kJobMetadata = QStringLiteral("metadata");
 const QString kSpec = QStringLiteral("spec");
 const QString kStatus = QStringLiteral("status");
 
@@ -37,7 +37,7 @@ QString status(const QJsonObject &job)
         if (hasTrueCondition(job, QString::fromLatin1(type)))
             return QString::fromLatin1(type);
     }
-    if (job.value(kMetadata).toObject().contains(QStringLiteral("deletionTimestamp")))
+    if (job.value(kJobMetadata).toObject().contains(QStringLiteral("deletionTimestamp")))
         return QStringLiteral("Terminating");
     for (const char *type : {"Suspended", "FailureTarget", "SuccessCriteriaMet"}) {
         if (hasTrueCondition(job, QString::fromLatin1(type)))

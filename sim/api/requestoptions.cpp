@@ -11,14 +11,10 @@
 
 namespace rdsim {
 
-namespace {
-
-QString param(const httplib::Request &request, const char *name)
+QString queryParam(const httplib::Request &request, const char *name)
 {
     return QString::fromStdString(request.get_param_value(name));
 }
-
-} // namespace
 
 std::optional<OutputFormat> OutputFormat::negotiate(const QString &accept,
                                                     const QString &includeObject, ApiError *error)
@@ -81,19 +77,19 @@ std::optional<ListOptions> ListOptions::parse(const httplib::Request &request,
 {
     ListOptions options;
     QString message;
-    const auto labels = LabelSelector::parse(param(request, "labelSelector"), &message);
+    const auto labels = LabelSelector::parse(queryParam(request, "labelSelector"), &message);
     if (!labels) {
         *error = ApiError::badRequest(message);
         return std::nullopt;
     }
     options.labels = *labels;
-    const auto fields = FieldSelector::parse(param(request, "fieldSelector"), type, &message);
+    const auto fields = FieldSelector::parse(queryParam(request, "fieldSelector"), type, &message);
     if (!fields) {
         *error = ApiError::badRequest(message);
         return std::nullopt;
     }
     options.fields = *fields;
-    const QString limit = param(request, "limit");
+    const QString limit = queryParam(request, "limit");
     if (!limit.isEmpty()) {
         bool ok = false;
         options.limit = limit.toInt(&ok);
@@ -104,11 +100,11 @@ std::optional<ListOptions> ListOptions::parse(const httplib::Request &request,
             return std::nullopt;
         }
     }
-    options.continueToken = param(request, "continue");
-    options.watch = isTrue(param(request, "watch"));
-    options.resourceVersion = param(request, "resourceVersion");
-    options.allowBookmarks = isTrue(param(request, "allowWatchBookmarks"));
-    const QString timeout = param(request, "timeoutSeconds");
+    options.continueToken = queryParam(request, "continue");
+    options.watch = isTrue(queryParam(request, "watch"));
+    options.resourceVersion = queryParam(request, "resourceVersion");
+    options.allowBookmarks = isTrue(queryParam(request, "allowWatchBookmarks"));
+    const QString timeout = queryParam(request, "timeoutSeconds");
     if (!timeout.isEmpty()) {
         bool ok = false;
         options.timeoutSeconds = timeout.toInt(&ok);

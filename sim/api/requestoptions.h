@@ -31,6 +31,9 @@ struct OutputFormat
                                                  const QString &includeObject, ApiError *error);
 };
 
+// A query parameter's value as text (empty when absent).
+QString queryParam(const httplib::Request &request, const char *name);
+
 // The list and watch query parameters.
 struct ListOptions
 {

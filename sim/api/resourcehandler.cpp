@@ -19,12 +19,7 @@ namespace rdsim {
 
 namespace {
 
-const QString kMetadata = QStringLiteral("metadata");
-
-QString param(const httplib::Request &request, const char *name)
-{
-    return QString::fromStdString(request.get_param_value(name));
-}
+const QString kResourceMetadata = QStringLiteral("metadata");
 
 QString itemKey(const QJsonObject &object)
 {
@@ -68,7 +63,7 @@ void ResourceHandler::handle(ApiCall &call) const
     const ResourceType &type = *call.target.type;
     const QString method = QString::fromStdString(call.request.method);
     const bool watching = method == QStringLiteral("GET") && call.target.isCollection()
-        && ListOptions::isTrue(param(call.request, "watch"));
+        && ListOptions::isTrue(queryParam(call.request, "watch"));
     if (type.isReview)
         return review(call);
 
@@ -89,7 +84,7 @@ void ResourceHandler::handle(ApiCall &call) const
         ApiError error;
         const auto format = OutputFormat::negotiate(
             QString::fromStdString(call.request.get_header_value("Accept")),
-            param(call.request, "includeObject"), &error);
+            queryParam(call.request, "includeObject"), &error);
         if (!format)
             return HttpReply::error(call.response, error);
         if (!target.isCollection())
@@ -130,7 +125,7 @@ QJsonObject ResourceHandler::render(const ResourceType &type, const QList<QJsonO
         }
         return QJsonObject {{QStringLiteral("kind"), QStringLiteral("PartialObjectMetadataList")},
                             {QStringLiteral("apiVersion"), format.apiVersion},
-                            {kMetadata, listMetadata},
+                            {kResourceMetadata, listMetadata},
                             {QStringLiteral("items"), items}};
     }
     case OutputFormat::Shape::Object:
@@ -143,7 +138,7 @@ QJsonObject ResourceHandler::render(const ResourceType &type, const QList<QJsonO
         items.append(object);
     return QJsonObject {{QStringLiteral("kind"), type.listKind()},
                         {QStringLiteral("apiVersion"), type.groupVersion()},
-                        {kMetadata, listMetadata},
+                        {kResourceMetadata, listMetadata},
                         {QStringLiteral("items"), items}};
 }
 
@@ -288,7 +283,7 @@ void ResourceHandler::remove(ApiCall &call) const
     HttpReply::json(call.response, 200,
                     QJsonObject {{QStringLiteral("kind"), QStringLiteral("Status")},
                                  {QStringLiteral("apiVersion"), QStringLiteral("v1")},
-                                 {kMetadata, QJsonObject()},
+                                 {kResourceMetadata, QJsonObject()},
                                  {QStringLiteral("status"), QStringLiteral("Success")},
                                  {QStringLiteral("details"), details}});
 }

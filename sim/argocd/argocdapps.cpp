@@ -17,7 +17,6 @@ namespace rdsim {
 namespace {
 
 constexpr int kEventLimit = 2000;
-const QString kControllerNamespace = QStringLiteral("argocd");
 
 } // namespace
 

@@ -5,11 +5,15 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QString>
 #include <QStringList>
 
 #include <optional>
 
 namespace rdsim {
+
+// The namespace Argo CD runs in, where its Application objects live.
+inline const QString kControllerNamespace = QStringLiteral("argocd");
 
 class ObjectStore;
 struct ResourceType;

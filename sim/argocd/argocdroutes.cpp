@@ -7,11 +7,7 @@
 
 namespace rdsim {
 
-namespace {
-
-const QString kControllerNamespace = QStringLiteral("argocd");
-
-} // namespace
+namespace { } // namespace
 
 void ArgoCdServer::route(Request &call)
 {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "analysisstarter.h"
+#include "rolloutkeys.h"
 
 #include "jsonutil.h"
 #include "kinds.h"
@@ -16,7 +17,6 @@ namespace rdsim {
 
 namespace {
 
-const QString kHashLabel = QStringLiteral("rollouts-pod-template-hash");
 const QString kTypeLabel = QStringLiteral("rollout-type");
 const QString kInconclusive = QStringLiteral("InconclusiveAnalysisRun");
 
@@ -157,7 +157,7 @@ QJsonObject AnalysisStarter::reconcileStep()
         return {};
     }
     if (needsNewRun(current)) {
-        const QJsonObject labels {{kHashLabel, r.newRS ? r.newRS->hash() : QString()},
+        const QJsonObject labels {{RolloutKeys::hashLabel, r.newRS ? r.newRS->hash() : QString()},
                                   {kTypeLabel, QStringLiteral("Step")},
                                   {QStringLiteral("step-index"), QString::number(index)}};
         return createRun(step.value(QLatin1String("analysis")).toObject(), QString::number(index),
@@ -184,7 +184,7 @@ QJsonObject AnalysisStarter::reconcileBackground()
     if (r.status.pauseCondition(kInconclusive))
         return current;
     if (needsNewRun(current)) {
-        const QJsonObject labels {{kHashLabel, r.newRS ? r.newRS->hash() : QString()},
+        const QJsonObject labels {{RolloutKeys::hashLabel, r.newRS ? r.newRS->hash() : QString()},
                                   {kTypeLabel, QStringLiteral("Background")}};
         return createRun(analysis, QString(), labels);
     }
@@ -209,7 +209,7 @@ QJsonObject AnalysisStarter::reconcilePromotion(const char *key, const QString &
     if (r.status.pauseCondition(kInconclusive))
         return current;
     if (needsNewRun(current)) {
-        const QJsonObject labels {{kHashLabel, r.newRS ? r.newRS->hash() : QString()},
+        const QJsonObject labels {{RolloutKeys::hashLabel, r.newRS ? r.newRS->hash() : QString()},
                                   {kTypeLabel, type}};
         return createRun(r.spec.blueGreen().value(QLatin1String(key)).toObject(), infix, labels);
     }
@@ -284,7 +284,7 @@ void AnalysisStarter::deleteOldRuns(const QList<QJsonObject> &others)
     int successful = 0;
     int unsuccessful = 0;
     for (const QJsonObject &run : std::as_const(sorted)) {
-        const QString hash = JsonUtil::label(run, kHashLabel);
+        const QString hash = JsonUtil::label(run, RolloutKeys::hashLabel);
         if (hash.isEmpty())
             continue;
         if (!hashes.contains(hash)) {

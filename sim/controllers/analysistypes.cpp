@@ -9,13 +9,13 @@ namespace rdsim {
 
 namespace {
 
-void putString(QJsonObject &json, const char *key, const QString &value)
+void putNonEmpty(QJsonObject &json, const char *key, const QString &value)
 {
     if (!value.isEmpty())
         json.insert(QLatin1String(key), value);
 }
 
-void putInt(QJsonObject &json, const char *key, int value)
+void putNonZero(QJsonObject &json, const char *key, int value)
 {
     if (value != 0)
         json.insert(QLatin1String(key), value);
@@ -57,10 +57,10 @@ QJsonObject AnalysisMeasurement::toJson() const
 {
     QJsonObject json = other;
     json.insert(QLatin1String("phase"), phase);
-    putString(json, "message", message);
-    putString(json, "startedAt", startedAt);
-    putString(json, "finishedAt", finishedAt);
-    putString(json, "value", value);
+    putNonEmpty(json, "message", message);
+    putNonEmpty(json, "startedAt", startedAt);
+    putNonEmpty(json, "finishedAt", finishedAt);
+    putNonEmpty(json, "value", value);
     return json;
 }
 
@@ -95,18 +95,18 @@ QJsonObject AnalysisMetricResult::toJson() const
             array.append(m.toJson());
         json.insert(QLatin1String("measurements"), array);
     }
-    putString(json, "message", message);
-    putInt(json, "count", count);
-    putInt(json, "successful", successful);
-    putInt(json, "failed", failed);
-    putInt(json, "inconclusive", inconclusive);
-    putInt(json, "error", error);
-    putInt(json, "consecutiveError", consecutiveError);
+    putNonEmpty(json, "message", message);
+    putNonZero(json, "count", count);
+    putNonZero(json, "successful", successful);
+    putNonZero(json, "failed", failed);
+    putNonZero(json, "inconclusive", inconclusive);
+    putNonZero(json, "error", error);
+    putNonZero(json, "consecutiveError", consecutiveError);
     if (dryRun)
         json.insert(QLatin1String("dryRun"), true);
     if (!metadata.isEmpty())
         json.insert(QLatin1String("metadata"), metadata);
-    putInt(json, "consecutiveSuccess", consecutiveSuccess);
+    putNonZero(json, "consecutiveSuccess", consecutiveSuccess);
     return json;
 }
 
@@ -125,11 +125,11 @@ void AnalysisRunSummary::add(const QString &phase)
 QJsonObject AnalysisRunSummary::toJson() const
 {
     QJsonObject json;
-    putInt(json, "count", count);
-    putInt(json, "successful", successful);
-    putInt(json, "failed", failed);
-    putInt(json, "inconclusive", inconclusive);
-    putInt(json, "error", error);
+    putNonZero(json, "count", count);
+    putNonZero(json, "successful", successful);
+    putNonZero(json, "failed", failed);
+    putNonZero(json, "inconclusive", inconclusive);
+    putNonZero(json, "error", error);
     return json;
 }
 
@@ -169,18 +169,18 @@ QJsonObject AnalysisRunStatus::toJson() const
 {
     QJsonObject json = other;
     json.insert(QLatin1String("phase"), phase);
-    putString(json, "message", message);
+    putNonEmpty(json, "message", message);
     if (!metricResults.isEmpty()) {
         QJsonArray array;
         for (const AnalysisMetricResult &r : metricResults)
             array.append(r.toJson());
         json.insert(QLatin1String("metricResults"), array);
     }
-    putString(json, "startedAt", startedAt);
+    putNonEmpty(json, "startedAt", startedAt);
     json.insert(QLatin1String("runSummary"), runSummary.toJson());
     if (dryRunSummary)
         json.insert(QLatin1String("dryRunSummary"), dryRunSummary->toJson());
-    putString(json, "completedAt", completedAt);
+    putNonEmpty(json, "completedAt", completedAt);
     return json;
 }
 

@@ -16,8 +16,8 @@ namespace rdsim {
 
 namespace {
 
-const QString kHashLabel = QStringLiteral("pod-template-hash");
-const QString kRevision = QStringLiteral("deployment.kubernetes.io/revision");
+const QString kDeploymentHashLabel = QStringLiteral("pod-template-hash");
+const QString kDeploymentRevision = QStringLiteral("deployment.kubernetes.io/revision");
 
 const ResourceType &rsType()
 {
@@ -49,7 +49,7 @@ QJsonObject newReplicaSetObject(const QJsonObject &deployment, const QJsonObject
     const int collision = status.contains(QLatin1String("collisionCount"))
         ? status.value(QLatin1String("collisionCount")).toInt()
         : -1;
-    const QString hash = PodTemplateHash::compute(podTemplate, kHashLabel, collision);
+    const QString hash = PodTemplateHash::compute(podTemplate, kDeploymentHashLabel, collision);
     QJsonObject rsTemplate = podTemplate;
     JsonUtil::setAt(rsTemplate, "metadata.labels.pod-template-hash", hash);
     QJsonObject selector = JsonUtil::objectAt(deployment, "spec.selector");
@@ -63,7 +63,7 @@ QJsonObject newReplicaSetObject(const QJsonObject &deployment, const QJsonObject
                       {QStringLiteral("namespace"), JsonUtil::nameSpace(deployment)},
                       {QStringLiteral("labels"), labels},
                       {QStringLiteral("annotations"),
-                       QJsonObject {{kRevision, QString::number(maxOldRevision + 1)}}},
+                       QJsonObject {{kDeploymentRevision, QString::number(maxOldRevision + 1)}}},
                       {QStringLiteral("ownerReferences"),
                        QJsonArray {JsonUtil::controllerRef(deployment)}}}},
         {QStringLiteral("spec"),
@@ -94,7 +94,7 @@ int DeploymentController::ReplicaSet::ready() const
 }
 int DeploymentController::ReplicaSet::revision() const
 {
-    return JsonUtil::annotation(object, kRevision).toInt();
+    return JsonUtil::annotation(object, kDeploymentRevision).toInt();
 }
 
 DeploymentController::DeploymentController(ObjectStore &store, VirtualClock &clock,
@@ -144,7 +144,8 @@ void DeploymentController::sync(QJsonObject deployment, QList<ReplicaSet> replic
             settings.now);
     } else if (newRs && newRs->revision() <= maxOldRevision) {
         // A rollback to an older template: it becomes the newest revision again.
-        JsonUtil::setAnnotation(newRs->object, kRevision, QString::number(maxOldRevision + 1));
+        JsonUtil::setAnnotation(newRs->object, kDeploymentRevision,
+                                QString::number(maxOldRevision + 1));
         newRs->dirty = true;
     }
 
@@ -258,7 +259,8 @@ void DeploymentController::writeDeployment(const QJsonObject &deployment, const 
     QJsonObject next = deployment;
     next.insert(QStringLiteral("status"), status);
     if (newRs)
-        JsonUtil::setAnnotation(next, kRevision, JsonUtil::annotation(newRs->object, kRevision));
+        JsonUtil::setAnnotation(next, kDeploymentRevision,
+                                JsonUtil::annotation(newRs->object, kDeploymentRevision));
     if (next != deployment)
         m_store.update(deploymentType(), next, WriteScope::Whole);
 }

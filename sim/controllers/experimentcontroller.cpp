@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "experimentcontroller.h"
+#include "rolloutkeys.h"
 
 #include "analysistemplates.h"
 #include "eventrecorder.h"
@@ -21,8 +22,7 @@ namespace rdsim {
 
 namespace {
 
-const QString kComponent = QStringLiteral("rollouts-controller");
-const QString kHashLabel = QStringLiteral("rollouts-pod-template-hash");
+const QString kExperimentComponent = QStringLiteral("rollouts-controller");
 const QString kExperimentAnnotation = QStringLiteral("experiment.argoproj.io/name");
 const QString kTemplateAnnotation = QStringLiteral("experiment.argoproj.io/template-name");
 constexpr qint64 kMaxTemplateReplicas = 100; // a hostile manifest cannot flood the cluster
@@ -163,7 +163,7 @@ QJsonObject ExperimentController::reconcileTemplate(Pass &pass, const QJsonObjec
         if (previous.value(QLatin1String(key)) != ts.value(QLatin1String(key)))
             ts.insert(QStringLiteral("lastTransitionTime"), pass.now);
     }
-    const QString hash = JsonUtil::label(rs, kHashLabel);
+    const QString hash = JsonUtil::label(rs, RolloutKeys::hashLabel);
     if (!hash.isEmpty())
         ts.insert(QStringLiteral("podTemplateHash"), hash);
     ExperimentStatus::assessTemplate(pass.experiment, ts, desired, pass.terminating, pass.nowMs);
@@ -171,7 +171,7 @@ QJsonObject ExperimentController::reconcileTemplate(Pass &pass, const QJsonObjec
     const QString after = ts.value(QLatin1String("status")).toString();
     if (before != after) {
         const bool bad = after == QLatin1String("Failed") || after == QLatin1String("Error");
-        m_events.record(pass.experiment, kComponent,
+        m_events.record(pass.experiment, kExperimentComponent,
                         bad ? QStringLiteral("Warning") : QStringLiteral("Normal"),
                         QStringLiteral("Template") + after,
                         transition("Template", name, before, after,
@@ -194,15 +194,15 @@ QJsonObject ExperimentController::createReplicaSet(const Pass &pass, const QJson
 {
     QJsonObject podTemplate = spec.value(QLatin1String("template")).toObject();
     QJsonObject labels = JsonUtil::objectAt(podTemplate, "metadata.labels");
-    labels.remove(kHashLabel);
+    labels.remove(RolloutKeys::hashLabel);
     JsonUtil::setAt(podTemplate, "metadata.labels", labels);
-    *hash = PodTemplateHash::compute(podTemplate, kHashLabel);
-    labels.insert(kHashLabel, *hash);
+    *hash = PodTemplateHash::compute(podTemplate, RolloutKeys::hashLabel);
+    labels.insert(RolloutKeys::hashLabel, *hash);
     JsonUtil::setAt(podTemplate, "metadata.labels", labels);
     QJsonObject selector = spec.value(QLatin1String("selector")).toObject();
-    selector.insert(
-        QStringLiteral("matchLabels"),
-        withAdded(selector.value(QLatin1String("matchLabels")).toObject(), kHashLabel, *hash));
+    selector.insert(QStringLiteral("matchLabels"),
+                    withAdded(selector.value(QLatin1String("matchLabels")).toObject(),
+                              RolloutKeys::hashLabel, *hash));
     const QString experimentName = JsonUtil::name(pass.experiment);
     const QString templateName = spec.value(QLatin1String("name")).toString();
     QJsonObject rsSpec {{QStringLiteral("replicas"), replicas},
@@ -261,7 +261,7 @@ QJsonObject ExperimentController::reconcileAnalysis(Pass &pass, const QJsonObjec
                 && !JsonUtil::boolAt(*run, "spec.terminate")) {
                 JsonUtil::setAt(*run, "spec.terminate", true);
                 m_store.update(Kinds::analysisRuns(), *run, WriteScope::Whole);
-                m_events.normal(pass.experiment, kComponent,
+                m_events.normal(pass.experiment, kExperimentComponent,
                                 QStringLiteral("AnalysisRunTerminating"),
                                 QStringLiteral("Terminating %1 (%2)").arg(name, runName));
             }
@@ -276,7 +276,7 @@ QJsonObject ExperimentController::reconcileAnalysis(Pass &pass, const QJsonObjec
     if (before != after && !after.isEmpty()) {
         const bool bad = after == QLatin1String("Failed") || after == QLatin1String("Error")
             || after == QLatin1String("Inconclusive");
-        m_events.record(pass.experiment, kComponent,
+        m_events.record(pass.experiment, kExperimentComponent,
                         bad ? QStringLiteral("Warning") : QStringLiteral("Normal"),
                         QStringLiteral("AnalysisRun") + after,
                         transition("AnalysisRun", name, before, after,

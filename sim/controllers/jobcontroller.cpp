@@ -21,7 +21,7 @@ namespace rdsim {
 
 namespace {
 
-const QString kComponent = QStringLiteral("job-controller");
+const QString kJobComponent = QStringLiteral("job-controller");
 // The Job controller's pod failure back-off: 10 s doubling per failure, at most 6 minutes.
 constexpr qint64 kBackoffBaseMs = 10000;
 constexpr qint64 kBackoffMaxMs = 360000;
@@ -192,7 +192,7 @@ void JobController::syncJob(const QJsonObject &job, const QList<QJsonObject> &po
             QStringLiteral("conditions"),
             QJsonArray {jobCondition("SuccessCriteriaMet", "CompletionsReached", message, now),
                         jobCondition("Complete", "CompletionsReached", message, now)});
-        m_events.normal(job, kComponent, QStringLiteral("Completed"),
+        m_events.normal(job, kJobComponent, QStringLiteral("Completed"),
                         QStringLiteral("Job completed"));
     } else if (counts.failed > backoffLimit) {
         deleteActivePods(pods);
@@ -203,7 +203,7 @@ void JobController::syncJob(const QJsonObject &job, const QList<QJsonObject> &po
             QStringLiteral("conditions"),
             QJsonArray {jobCondition("FailureTarget", "BackoffLimitExceeded", message, now),
                         jobCondition("Failed", "BackoffLimitExceeded", message, now)});
-        m_events.warning(job, kComponent, QStringLiteral("BackoffLimitExceeded"),
+        m_events.warning(job, kJobComponent, QStringLiteral("BackoffLimitExceeded"),
                          QString::fromLatin1(message));
     }
     const auto setCount = [&status](const char *key, int value) {
@@ -282,7 +282,7 @@ void JobController::createPods(const QJsonObject &job, int count)
             const QJsonObject pod = m_factory.newPod(job, PodFactory::nameSuffix(m_random), now);
             const StoreResult created = m_store.create(Kinds::pods(), pod);
             if (created.ok()) {
-                m_events.normal(job, kComponent, QStringLiteral("SuccessfulCreate"),
+                m_events.normal(job, kJobComponent, QStringLiteral("SuccessfulCreate"),
                                 QStringLiteral("Created pod: ") + JsonUtil::name(created.object));
                 break;
             }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RolloutReconciler: starting a rollout mid-update, as the scenario asks with the
 // rd-sim.dev/previous-image annotation.
+#include "rolloutkeys.h"
 #include "rolloutreconciler.h"
 
 #include "jsonutil.h"
@@ -13,10 +14,6 @@
 namespace rdsim {
 
 namespace {
-
-const QString kDesiredReplicas = QStringLiteral("rollout.argoproj.io/desired-replicas");
-const QString kPreviousImage = QStringLiteral("rd-sim.dev/previous-image");
-const QString kHashLabel = QStringLiteral("rollouts-pod-template-hash");
 
 QJsonArray withImage(const QJsonArray &containers, const QString &image)
 {
@@ -48,7 +45,7 @@ RolloutStatus bootstrappedStatus(const RolloutReconciler &r, const QString &hash
         s.activeSelector = hash;
         if (!r.spec.previewService().isEmpty())
             s.previewSelector = hash;
-        const QString hashSelector = kHashLabel + u'=' + hash;
+        const QString hashSelector = RolloutKeys::hashLabel + u'=' + hash;
         s.selector = r.spec.selectorString().isEmpty()
             ? hashSelector
             : r.spec.selectorString() + u',' + hashSelector;
@@ -89,7 +86,7 @@ RolloutStatus bootstrappedStatus(const RolloutReconciler &r, const QString &hash
 
 bool RolloutReconciler::needsBootstrap() const
 {
-    return !JsonUtil::annotation(m_rollout, kPreviousImage).isEmpty()
+    return !JsonUtil::annotation(m_rollout, RolloutKeys::previousImage).isEmpty()
         && status.currentPodHash.isEmpty() && status.stableRS.isEmpty() && allRSs.empty();
 }
 
@@ -98,7 +95,7 @@ bool RolloutReconciler::needsBootstrap() const
 // before, and the spec's own template then rolls out as revision 2.
 void RolloutReconciler::bootstrapPreviousRevision()
 {
-    const QString image = JsonUtil::annotation(m_rollout, kPreviousImage);
+    const QString image = JsonUtil::annotation(m_rollout, RolloutKeys::previousImage);
     QJsonObject podTemplate = spec.podTemplate();
     QJsonObject podSpec = podTemplate.value(QLatin1String("spec")).toObject();
     for (const char *key : {"containers", "initContainers"}) {
@@ -108,11 +105,11 @@ void RolloutReconciler::bootstrapPreviousRevision()
     }
     podTemplate.insert(QStringLiteral("spec"), podSpec);
     const QString hash = PodTemplateHash::compute(
-        podTemplate, kHashLabel, status.collisionCount ? *status.collisionCount : -1);
+        podTemplate, RolloutKeys::hashLabel, status.collisionCount ? *status.collisionCount : -1);
     const int replicas = spec.replicas();
     QJsonObject rs = newReplicaSetObject(podTemplate, hash, 1);
     JsonUtil::setAt(rs, "spec.replicas", replicas);
-    JsonUtil::setAnnotation(rs, kDesiredReplicas, QString::number(replicas));
+    JsonUtil::setAnnotation(rs, RolloutKeys::desiredReplicas, QString::number(replicas));
     const StoreResult created = env.store.create(Kinds::replicaSets(), rs);
     if (!created.ok())
         return;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rolloutexperiment.h"
+#include "rolloutkeys.h"
 
 #include "analysisstarter.h"
 #include "jsonutil.h"
@@ -15,7 +16,6 @@ namespace rdsim {
 namespace {
 
 const QString kInconclusiveExperiment = QStringLiteral("InconclusiveExperiment");
-const QString kHashLabel = QStringLiteral("rollouts-pod-template-hash");
 
 QJsonObject currentExperimentStep(const RolloutReconciler &r)
 {
@@ -193,7 +193,7 @@ QJsonObject RolloutExperiments::experimentFromStep(const QJsonObject &step, QStr
     const QString podHash = r.newRS->hash();
     const QString revision = QString::number(r.revision());
     QJsonObject labels = JsonUtil::objectAt(r.rolloutObject(), "metadata.labels");
-    labels.insert(kHashLabel, podHash);
+    labels.insert(RolloutKeys::hashLabel, podHash);
     QJsonArray templates;
     for (const QJsonValue &value : step.value(QLatin1String("templates")).toArray()) {
         const QJsonObject stepTemplate = value.toObject();

@@ -2,6 +2,7 @@
 // A rollout whose update stops progressing (e.g. canary pods that never become ready) times
 // out after spec.progressDeadlineSeconds, as Argo's conditions.RolloutTimedOut decides.
 #include "requeue.h"
+#include "rolloutkeys.h"
 #include "rolloutreconciler.h"
 
 #include "core/virtualclock.h"
@@ -12,7 +13,6 @@ namespace rdsim {
 
 namespace {
 
-const QString kProgressing = QStringLiteral("Progressing");
 const QString kTimedOut = QStringLiteral("ProgressDeadlineExceeded");
 constexpr qint64 kDefaultProgressDeadlineSeconds = 600;
 constexpr qint64 kMaxProgressDeadlineSeconds = 365LL * 24 * 3600;
@@ -21,7 +21,7 @@ constexpr qint64 kMaxProgressDeadlineSeconds = 365LL * 24 * 3600;
 
 bool RolloutReconciler::progressDeadlineExceeded(const RolloutStatus &next) const
 {
-    const RolloutCondition *progressing = next.condition(kProgressing);
+    const RolloutCondition *progressing = next.condition(RolloutKeys::progressing);
     // A rollout that completed its last update does not time out.
     if (!progressing || progressing->reason == QLatin1String("NewReplicaSetAvailable"))
         return false;
@@ -46,8 +46,8 @@ void RolloutReconciler::setProgressDeadlineExceededCondition(RolloutStatus &next
     const QString message = newRS
         ? QStringLiteral("ReplicaSet \"%1\" has timed out progressing.").arg(newRS->name())
         : QStringLiteral("Rollout \"%1\" has timed out progressing.").arg(name());
-    if (!next.setCondition(RolloutStatus::makeCondition(kProgressing, QStringLiteral("False"),
-                                                        kTimedOut, message, now)))
+    if (!next.setCondition(RolloutStatus::makeCondition(
+            RolloutKeys::progressing, QStringLiteral("False"), kTimedOut, message, now)))
         return;
     if (spec.spec().value(QLatin1String("progressDeadlineAbort")).toBool()) {
         pause.abort(message);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "rolloutreconciler.h"
+#include "rolloutkeys.h"
 
 #include "analysisstarter.h"
 #include "bluegreenstrategy.h"
@@ -15,13 +16,7 @@
 
 namespace rdsim {
 
-namespace {
-
-const QString kRevisionAnnotation = QStringLiteral("rollout.argoproj.io/revision");
-const QString kDesiredReplicas = QStringLiteral("rollout.argoproj.io/desired-replicas");
-const QString kHashLabel = QStringLiteral("rollouts-pod-template-hash");
-
-} // namespace
+namespace { } // namespace
 
 RolloutReconciler::RolloutReconciler(RolloutEnvironment &environment, const QJsonObject &rollout,
                                      const QList<QJsonObject> &replicaSets,
@@ -104,21 +99,21 @@ qint64 RolloutReconciler::generation() const
 
 int RolloutReconciler::revision() const
 {
-    return JsonUtil::annotation(m_rollout, kRevisionAnnotation).toInt();
+    return JsonUtil::annotation(m_rollout, RolloutKeys::revision).toInt();
 }
 
 void RolloutReconciler::setRolloutRevision(int revision)
 {
     const QString text = QString::number(revision);
-    if (JsonUtil::annotation(m_rollout, kRevisionAnnotation) == text)
+    if (JsonUtil::annotation(m_rollout, RolloutKeys::revision) == text)
         return;
-    JsonUtil::setAnnotation(m_rollout, kRevisionAnnotation, text);
+    JsonUtil::setAnnotation(m_rollout, RolloutKeys::revision, text);
     event(QStringLiteral("RolloutUpdated"), QStringLiteral("Rollout updated to revision ") + text);
 }
 
 QString RolloutReconciler::computedPodHash() const
 {
-    return PodTemplateHash::compute(spec.podTemplate(), kHashLabel,
+    return PodTemplateHash::compute(spec.podTemplate(), RolloutKeys::hashLabel,
                                     status.collisionCount ? *status.collisionCount : -1);
 }
 
@@ -267,9 +262,10 @@ bool RolloutReconciler::isScalingEvent() const
 {
     const QString replicas = QString::number(spec.replicas());
     for (const auto &rs : allRSs) {
-        if (rs->specReplicas() <= 0 || !JsonUtil::hasAnnotation(rs->object, kDesiredReplicas))
+        if (rs->specReplicas() <= 0
+            || !JsonUtil::hasAnnotation(rs->object, RolloutKeys::desiredReplicas))
             continue;
-        if (JsonUtil::annotation(rs->object, kDesiredReplicas) != replicas)
+        if (JsonUtil::annotation(rs->object, RolloutKeys::desiredReplicas) != replicas)
             return true;
     }
     return false;

@@ -2,6 +2,7 @@
 // RolloutReconciler: the ReplicaSets of a rollout (revisions, creation, scaling, scale-down
 // deadlines, history). Pod restarts are in rolloutrestart.cpp, Service selectors in
 // rolloutservices.cpp.
+#include "rolloutkeys.h"
 #include "rolloutreconciler.h"
 
 #include "jsonutil.h"
@@ -17,9 +18,6 @@ namespace rdsim {
 
 namespace {
 
-const QString kHashLabel = QStringLiteral("rollouts-pod-template-hash");
-const QString kRevision = QStringLiteral("rollout.argoproj.io/revision");
-const QString kDesiredReplicas = QStringLiteral("rollout.argoproj.io/desired-replicas");
 const QString kScaleDownDeadline = QStringLiteral("scale-down-deadline");
 
 } // namespace
@@ -34,7 +32,7 @@ QString RsState::uid() const
 }
 QString RsState::hash() const
 {
-    return JsonUtil::label(object, kHashLabel);
+    return JsonUtil::label(object, RolloutKeys::hashLabel);
 }
 int RsState::specReplicas() const
 {
@@ -54,7 +52,7 @@ int RsState::ready() const
 }
 int RsState::revision() const
 {
-    return JsonUtil::annotation(object, kRevision).toInt();
+    return JsonUtil::annotation(object, RolloutKeys::revision).toInt();
 }
 qint64 RsState::createdMs() const
 {
@@ -103,12 +101,12 @@ QJsonObject RolloutReconciler::newReplicaSetObject(const QJsonObject &podTemplat
     QJsonObject rsTemplate = podTemplate;
     QJsonObject templateMeta = rsTemplate.value(QLatin1String("metadata")).toObject();
     QJsonObject labels = templateMeta.value(QLatin1String("labels")).toObject();
-    labels.insert(kHashLabel, hash);
+    labels.insert(RolloutKeys::hashLabel, hash);
     templateMeta.insert(QStringLiteral("labels"), labels);
     rsTemplate.insert(QStringLiteral("metadata"), templateMeta);
     QJsonObject selector = spec.selector();
     QJsonObject matchLabels = selector.value(QLatin1String("matchLabels")).toObject();
-    matchLabels.insert(kHashLabel, hash);
+    matchLabels.insert(RolloutKeys::hashLabel, hash);
     selector.insert(QStringLiteral("matchLabels"), matchLabels);
     return QJsonObject {
         {QStringLiteral("apiVersion"), QStringLiteral("apps/v1")},
@@ -118,7 +116,8 @@ QJsonObject RolloutReconciler::newReplicaSetObject(const QJsonObject &podTemplat
              {QStringLiteral("name"), QString(name() + u'-' + hash)},
              {QStringLiteral("namespace"), nameSpace()},
              {QStringLiteral("labels"), labels},
-             {QStringLiteral("annotations"), QJsonObject {{kRevision, QString::number(revision)}}},
+             {QStringLiteral("annotations"),
+              QJsonObject {{RolloutKeys::revision, QString::number(revision)}}},
              {QStringLiteral("ownerReferences"), QJsonArray {JsonUtil::controllerRef(m_rollout)}}}},
         {QStringLiteral("spec"),
          QJsonObject {{QStringLiteral("replicas"), 0},
@@ -139,7 +138,7 @@ void RolloutReconciler::getAllReplicaSetsAndSyncRevision(bool createIfMissing)
         maxOld = std::max(maxOld, rs->revision());
     // Going back to an older template makes its ReplicaSet the newest revision again.
     if (newRS->revision() < maxOld + 1) {
-        JsonUtil::setAnnotation(newRS->object, kRevision, QString::number(maxOld + 1));
+        JsonUtil::setAnnotation(newRS->object, RolloutKeys::revision, QString::number(maxOld + 1));
         newRS->dirty = true;
     }
     if (JsonUtil::intAt(newRS->object, "spec.minReadySeconds", 0) != spec.minReadySeconds()) {
@@ -187,7 +186,7 @@ void RolloutReconciler::deleteReplicaSet(RsState *rs)
         markWritten();
     const QString hash = rs->hash();
     for (const QJsonObject &run : QList<QJsonObject>(runs)) {
-        if (!hash.isEmpty() && JsonUtil::label(run, kHashLabel) == hash)
+        if (!hash.isEmpty() && JsonUtil::label(run, RolloutKeys::hashLabel) == hash)
             deleteRun(run);
     }
     allRSs.erase(std::remove_if(allRSs.begin(), allRSs.end(),
@@ -206,10 +205,10 @@ bool RolloutReconciler::scaleReplicaSet(RsState &rs, int newScale)
     const QString replicas = QString::number(spec.replicas());
     const int oldScale = rs.specReplicas();
     const bool sizeChanges = oldScale != newScale;
-    if (!sizeChanges && JsonUtil::annotation(rs.object, kDesiredReplicas) == replicas)
+    if (!sizeChanges && JsonUtil::annotation(rs.object, RolloutKeys::desiredReplicas) == replicas)
         return false;
     JsonUtil::setAt(rs.object, "spec.replicas", newScale);
-    JsonUtil::setAnnotation(rs.object, kDesiredReplicas, replicas);
+    JsonUtil::setAnnotation(rs.object, RolloutKeys::desiredReplicas, replicas);
     if (newScale == 0 && !shouldDelayScaleDownOnAbort())
         JsonUtil::removeAnnotation(rs.object, kScaleDownDeadline);
     rs.dirty = true;
@@ -296,7 +295,8 @@ bool RolloutReconciler::isSaturated(const RsState *rs) const
         return false;
     const int replicas = spec.replicas();
     return rs->specReplicas() == replicas
-        && JsonUtil::annotation(rs->object, kDesiredReplicas) == QString::number(replicas)
+        && JsonUtil::annotation(rs->object, RolloutKeys::desiredReplicas)
+        == QString::number(replicas)
         && rs->available() == replicas;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RolloutReconciler: the rollouts-pod-template-hash in the selectors of a rollout's Services.
+#include "rolloutkeys.h"
 #include "rolloutreconciler.h"
 
 #include "jsonutil.h"
@@ -11,7 +12,6 @@ namespace rdsim {
 
 namespace {
 
-const QString kHashLabel = QStringLiteral("rollouts-pod-template-hash");
 const QString kManagedBy = QStringLiteral("argo-rollouts.argoproj.io/managed-by-rollouts");
 
 } // namespace
@@ -24,7 +24,7 @@ QString RolloutReconciler::serviceHash(const QString &service, const QString &fa
         = env.store.get(Kinds::services(), nameSpace(), service);
     if (!object)
         return fallback;
-    return JsonUtil::objectAt(*object, "spec.selector").value(kHashLabel).toString();
+    return JsonUtil::objectAt(*object, "spec.selector").value(RolloutKeys::hashLabel).toString();
 }
 
 void RolloutReconciler::switchService(const QString &service, const QString &hash)
@@ -36,10 +36,10 @@ void RolloutReconciler::switchService(const QString &service, const QString &has
         return;
     QJsonObject svc = *object;
     QJsonObject selector = JsonUtil::objectAt(svc, "spec.selector");
-    const QString previous = selector.value(kHashLabel).toString();
+    const QString previous = selector.value(RolloutKeys::hashLabel).toString();
     if (previous == hash && JsonUtil::hasAnnotation(svc, kManagedBy))
         return;
-    selector.insert(kHashLabel, hash);
+    selector.insert(RolloutKeys::hashLabel, hash);
     JsonUtil::setAt(svc, "spec.selector", selector);
     JsonUtil::setAnnotation(svc, kManagedBy, name());
     if (env.store.update(Kinds::services(), svc, WriteScope::Whole).ok())
@@ -59,7 +59,7 @@ void RolloutReconciler::ensureServiceTarget(const QString &service, const RsStat
     if (!object)
         return;
     const QString current
-        = JsonUtil::objectAt(*object, "spec.selector").value(kHashLabel).toString();
+        = JsonUtil::objectAt(*object, "spec.selector").value(RolloutKeys::hashLabel).toString();
     if (current == rs->hash())
         return;
     // Adopting a Service waits for a fully available ReplicaSet; a managed one only needs a pod.

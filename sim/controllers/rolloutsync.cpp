@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RolloutReconciler: the status it writes (rollout/sync.go, rollout/pause.go): counters,
 // conditions, pause and abort bookkeeping, promotion and the phase.
+#include "rolloutkeys.h"
 #include "rolloutreconciler.h"
 
 #include "jsonutil.h"
@@ -12,7 +13,6 @@ namespace rdsim {
 
 namespace {
 
-const QString kProgressing = QStringLiteral("Progressing");
 const QString kTrue = QStringLiteral("True");
 const QString kFalse = QStringLiteral("False");
 const QString kUnknown = QStringLiteral("Unknown");
@@ -112,7 +112,7 @@ void RolloutReconciler::setAbortedCondition(RolloutStatus &next)
     if (!pause.abortMessage.isEmpty())
         message += QStringLiteral(": ") + pause.abortMessage;
     if (next.setCondition(RolloutStatus::makeCondition(
-            kProgressing, kFalse, QStringLiteral("RolloutAborted"), message, now)))
+            RolloutKeys::progressing, kFalse, QStringLiteral("RolloutAborted"), message, now)))
         event(QStringLiteral("RolloutAborted"), message, true);
 }
 
@@ -120,7 +120,7 @@ void RolloutReconciler::setNewReplicaSetAvailableCondition(RolloutStatus &next)
 {
     const QString rsName = newRS ? newRS->name() : QString();
     next.setCondition(RolloutStatus::makeCondition(
-        kProgressing, kTrue, QStringLiteral("NewReplicaSetAvailable"),
+        RolloutKeys::progressing, kTrue, QStringLiteral("NewReplicaSetAvailable"),
         QStringLiteral("ReplicaSet \"%1\" has successfully progressed.").arg(rsName), now));
 }
 
@@ -143,7 +143,7 @@ bool RolloutReconciler::replicaSetsProgressed(const RolloutStatus &next) const
 
 void RolloutReconciler::setReplicaSetUpdatedCondition(RolloutStatus &next, bool becameUnhealthy)
 {
-    const RolloutCondition *current = status.condition(kProgressing);
+    const RolloutCondition *current = status.condition(RolloutKeys::progressing);
     const QString rsName = newRS ? newRS->name() : QString();
     QString reason = QStringLiteral("ReplicaSetUpdated");
     QString message = newRS ? QStringLiteral("ReplicaSet \"%1\" is progressing.").arg(rsName)
@@ -153,12 +153,12 @@ void RolloutReconciler::setReplicaSetUpdatedCondition(RolloutStatus &next, bool 
         message = QStringLiteral("Rollout does not have minimum availability");
     }
     RolloutCondition condition
-        = RolloutStatus::makeCondition(kProgressing, kTrue, reason, message, now);
+        = RolloutStatus::makeCondition(RolloutKeys::progressing, kTrue, reason, message, now);
     // Progress refreshes lastUpdateTime even when the reason stays the same.
     if (current) {
         if (current->status == kTrue)
             condition.lastTransitionTime = current->lastTransitionTime;
-        next.removeCondition(kProgressing);
+        next.removeCondition(RolloutKeys::progressing);
     }
     next.setCondition(condition);
 }
@@ -199,7 +199,7 @@ void RolloutReconciler::setCompletedCondition(RolloutStatus &next)
 
 void RolloutReconciler::checkPausedConditions()
 {
-    const RolloutCondition *progressing = status.condition(kProgressing);
+    const RolloutCondition *progressing = status.condition(RolloutKeys::progressing);
     const bool progressingPaused
         = progressing && progressing->reason == QLatin1String("RolloutPaused");
     const bool paused = !status.pauseConditions.isEmpty() || spec.paused();
@@ -208,16 +208,16 @@ void RolloutReconciler::checkPausedConditions()
 
     QList<RolloutCondition> updates;
     if (paused != progressingPaused && !abortCondition) {
-        updates << (paused ? RolloutStatus::makeCondition(kProgressing, kUnknown,
+        updates << (paused ? RolloutStatus::makeCondition(RolloutKeys::progressing, kUnknown,
                                                           QStringLiteral("RolloutPaused"),
                                                           QStringLiteral("Rollout is paused"), now)
                            : RolloutStatus::makeCondition(
-                               kProgressing, kUnknown, QStringLiteral("RolloutResumed"),
+                               RolloutKeys::progressing, kUnknown, QStringLiteral("RolloutResumed"),
                                QStringLiteral("Rollout is resumed"), now));
     }
     if (!status.abort && abortCondition)
         updates << RolloutStatus::makeCondition(
-            kProgressing, kUnknown, QStringLiteral("RolloutRetry"),
+            RolloutKeys::progressing, kUnknown, QStringLiteral("RolloutRetry"),
             QStringLiteral("Retrying Rollout after abort"), now);
     const RolloutCondition *pausedCondition = status.condition(QStringLiteral("Paused"));
     const bool pausedTrue = pausedCondition && pausedCondition->status == kTrue;

@@ -13,7 +13,7 @@ namespace rdsim {
 using namespace FlaggerPhases;
 
 namespace {
-constexpr int kTotalWeight = 100;
+constexpr int kFlaggerTotalWeight = 100;
 // Flagger's kubernetes provider cannot shift traffic: it runs a blue/green of 10 iterations.
 constexpr int kKubernetesIterations = 10;
 } // namespace
@@ -41,7 +41,7 @@ bool FlaggerController::handleManualRollbackOrPromotion(Run &run)
             info(run,
                  QStringLiteral("Advance %1 primary weight %2")
                      .arg(run.id())
-                     .arg(kTotalWeight - canaryWeight));
+                     .arg(kFlaggerTotalWeight - canaryWeight));
             if (canaryWeight == 0)
                 setPhase(run, finalisingPhase());
             else
@@ -106,7 +106,7 @@ void FlaggerController::advanceCanaryWeight(Run &run)
         && !confirmTrafficIncrease(run))
         return;
     if (weight < run.spec.effectiveMaxWeight()) {
-        const int next = std::min(kTotalWeight, weight + step);
+        const int next = std::min(kFlaggerTotalWeight, weight + step);
         setRoutes(run, next);
         setStatusField(run, "canaryWeight", next);
         info(run, QStringLiteral("Advance %1 canary weight %2").arg(run.id()).arg(next));
@@ -134,7 +134,7 @@ void FlaggerController::advanceBlueGreen(Run &run)
     if (wanted == done) {
         if (run.provider() != QLatin1String("kubernetes")) {
             info(run, QStringLiteral("Routing all traffic to canary"));
-            setRoutes(run, kTotalWeight);
+            setRoutes(run, kFlaggerTotalWeight);
         }
         setStatusField(run, "iterations", done + 1);
         return;

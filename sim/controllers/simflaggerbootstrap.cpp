@@ -4,6 +4,7 @@
 // image into the target's containers before any ReplicaSet exists, so the primary is made from
 // it; once the Canary is Initialized the spec's images come back, which Flagger sees as a new
 // revision at its next tick.
+#include "rolloutkeys.h"
 #include "simflaggercontroller.h"
 
 #include "jsonutil.h"
@@ -18,7 +19,6 @@ namespace rdsim {
 
 namespace {
 
-const QString kPreviousImage = QStringLiteral("rd-sim.dev/previous-image");
 // Where the images of the release wait meanwhile (a JSON array, one per container).
 const QString kReleaseImages = QStringLiteral("rd-sim.dev/release-images");
 
@@ -26,7 +26,7 @@ const QString kReleaseImages = QStringLiteral("rd-sim.dev/release-images");
 
 void FlaggerController::startWithPreviousImage(Run &run)
 {
-    const QString previous = JsonUtil::annotation(run.target, kPreviousImage).left(512);
+    const QString previous = JsonUtil::annotation(run.target, RolloutKeys::previousImage).left(512);
     if (previous.isEmpty() || !run.phase().isEmpty())
         return;
     QJsonArray containers = JsonUtil::arrayAt(run.target, "spec.template.spec.containers");
@@ -38,7 +38,7 @@ void FlaggerController::startWithPreviousImage(Run &run)
         containers.replace(i, container);
     }
     JsonUtil::setAt(run.target, "spec.template.spec.containers", containers);
-    JsonUtil::removeAnnotation(run.target, kPreviousImage);
+    JsonUtil::removeAnnotation(run.target, RolloutKeys::previousImage);
     JsonUtil::setAnnotation(run.target, kReleaseImages,
                             QString::fromUtf8(JsonUtil::compact(releaseImages)));
     const StoreResult result = m_store.update(Kinds::deployments(), run.target, WriteScope::Spec);

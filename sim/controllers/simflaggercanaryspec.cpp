@@ -12,7 +12,7 @@ namespace rdsim {
 
 namespace {
 
-constexpr int kTotalWeight = 100;
+constexpr int kFlaggerMaxWeight = 100;
 constexpr int kMaxNameLength = 253;
 
 // A weight or count from the manifest, clamped to [0, limit]; a value out of range is noted.
@@ -71,9 +71,10 @@ void readAnalysis(const QJsonObject &analysis, FlaggerCanarySpec *spec)
     spec->intervalMs = std::clamp(durationMs(interval, 60000), FlaggerCanarySpec::kMinIntervalMs,
                                   FlaggerCanarySpec::kMaxIntervalMs);
     spec->threshold = std::max(1, boundedInt(analysis, "threshold", 1000, problem));
-    spec->maxWeight = boundedInt(analysis, "maxWeight", kTotalWeight, problem);
-    spec->stepWeight = boundedInt(analysis, "stepWeight", kTotalWeight, problem);
-    spec->stepWeightPromotion = boundedInt(analysis, "stepWeightPromotion", kTotalWeight, problem);
+    spec->maxWeight = boundedInt(analysis, "maxWeight", kFlaggerMaxWeight, problem);
+    spec->stepWeight = boundedInt(analysis, "stepWeight", kFlaggerMaxWeight, problem);
+    spec->stepWeightPromotion
+        = boundedInt(analysis, "stepWeightPromotion", kFlaggerMaxWeight, problem);
     spec->iterations = boundedInt(analysis, "iterations", 10000, problem);
     spec->mirror = analysis.value(QLatin1String("mirror")).toBool();
     spec->hasMatch = !analysis.value(QLatin1String("match")).toArray().isEmpty();
@@ -81,7 +82,7 @@ void readAnalysis(const QJsonObject &analysis, FlaggerCanarySpec *spec)
     for (const QJsonValue &value : stepWeights) {
         if (spec->stepWeights.size() >= FlaggerCanarySpec::kMaxListEntries)
             break;
-        spec->stepWeights << std::clamp(value.toInt(0), 0, kTotalWeight);
+        spec->stepWeights << std::clamp(value.toInt(0), 0, kFlaggerMaxWeight);
     }
     for (const QJsonValue &value : analysis.value(QLatin1String("metrics")).toArray()) {
         if (spec->metrics.size() >= FlaggerCanarySpec::kMaxListEntries)
@@ -134,15 +135,15 @@ FlaggerCanarySpec FlaggerCanarySpec::read(const QJsonObject &canary)
 int FlaggerCanarySpec::effectiveMaxWeight() const
 {
     if (!stepWeights.isEmpty())
-        return std::min(kTotalWeight, stepWeights.last());
-    return maxWeight > 0 ? maxWeight : kTotalWeight;
+        return std::min(kFlaggerMaxWeight, stepWeights.last());
+    return maxWeight > 0 ? maxWeight : kFlaggerMaxWeight;
 }
 
 int FlaggerCanarySpec::nextStepWeight(int canaryWeight) const
 {
     if (stepWeight > 0 || stepWeights.isEmpty())
         return stepWeight;
-    const int maxStep = kTotalWeight - canaryWeight;
+    const int maxStep = kFlaggerMaxWeight - canaryWeight;
     // At 100 % any step promotes, as the last step of stepWeight does.
     if (maxStep == 0)
         return 1;

@@ -15,7 +15,7 @@ namespace rdsim {
 using namespace FlaggerPhases;
 
 namespace {
-const QString kComponent = QStringLiteral("flagger");
+const QString kFlaggerComponent = QStringLiteral("flagger");
 const QString kReason = QStringLiteral("Synced");
 } // namespace
 
@@ -79,12 +79,12 @@ void FlaggerController::setStatusField(Run &run, const char *field, int value)
 
 void FlaggerController::info(const Run &run, const QString &message)
 {
-    m_events.normal(run.canary, kComponent, kReason, message);
+    m_events.normal(run.canary, kFlaggerComponent, kReason, message);
 }
 
 void FlaggerController::warning(const Run &run, const QString &message)
 {
-    m_events.warning(run.canary, kComponent, kReason, message);
+    m_events.warning(run.canary, kFlaggerComponent, kReason, message);
 }
 
 int FlaggerController::routedWeight(const Run &run) const

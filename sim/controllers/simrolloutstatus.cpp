@@ -29,7 +29,7 @@ void putRunRef(QJsonObject &parent, const char *key, const std::optional<Analysi
     parent.insert(QLatin1String(key), o);
 }
 
-void putString(QJsonObject &o, const char *key, const QString &value)
+void setOrRemoveString(QJsonObject &o, const char *key, const QString &value)
 {
     if (value.isEmpty())
         o.remove(QLatin1String(key));
@@ -37,7 +37,7 @@ void putString(QJsonObject &o, const char *key, const QString &value)
         o.insert(QLatin1String(key), value);
 }
 
-void putInt(QJsonObject &o, const char *key, int value)
+void setOrRemoveInt(QJsonObject &o, const char *key, int value)
 {
     if (value == 0)
         o.remove(QLatin1String(key));
@@ -124,7 +124,7 @@ QJsonObject RolloutStatus::toJson() const
 {
     QJsonObject o = original;
     putBool(o, "abort", abort);
-    putString(o, "abortedAt", abortedAt);
+    setOrRemoveString(o, "abortedAt", abortedAt);
     if (pauseConditions.isEmpty()) {
         o.remove(QStringLiteral("pauseConditions"));
     } else {
@@ -135,13 +135,13 @@ QJsonObject RolloutStatus::toJson() const
         o.insert(QStringLiteral("pauseConditions"), list);
     }
     putBool(o, "controllerPause", controllerPause);
-    putString(o, "currentPodHash", currentPodHash);
-    putString(o, "currentStepHash", currentStepHash);
-    putInt(o, "replicas", replicas);
-    putInt(o, "updatedReplicas", updatedReplicas);
-    putInt(o, "readyReplicas", readyReplicas);
-    putInt(o, "availableReplicas", availableReplicas);
-    putInt(o, "HPAReplicas", hpaReplicas);
+    setOrRemoveString(o, "currentPodHash", currentPodHash);
+    setOrRemoveString(o, "currentStepHash", currentStepHash);
+    setOrRemoveInt(o, "replicas", replicas);
+    setOrRemoveInt(o, "updatedReplicas", updatedReplicas);
+    setOrRemoveInt(o, "readyReplicas", readyReplicas);
+    setOrRemoveInt(o, "availableReplicas", availableReplicas);
+    setOrRemoveInt(o, "HPAReplicas", hpaReplicas);
     if (currentStepIndex)
         o.insert(QStringLiteral("currentStepIndex"), *currentStepIndex);
     else
@@ -150,7 +150,7 @@ QJsonObject RolloutStatus::toJson() const
         o.insert(QStringLiteral("collisionCount"), *collisionCount);
     else
         o.remove(QStringLiteral("collisionCount"));
-    putString(o, "observedGeneration", observedGeneration);
+    setOrRemoveString(o, "observedGeneration", observedGeneration);
     if (conditions.isEmpty()) {
         o.remove(QStringLiteral("conditions"));
     } else {
@@ -179,19 +179,19 @@ QJsonObject RolloutStatus::toJson() const
         canary.insert(QStringLiteral("weights"), weights);
     o.insert(QStringLiteral("canary"), canary);
     QJsonObject blueGreen = original.value(QLatin1String("blueGreen")).toObject();
-    putString(blueGreen, "activeSelector", activeSelector);
-    putString(blueGreen, "previewSelector", previewSelector);
+    setOrRemoveString(blueGreen, "activeSelector", activeSelector);
+    setOrRemoveString(blueGreen, "previewSelector", previewSelector);
     putBool(blueGreen, "scaleUpPreviewCheckPoint", scaleUpPreviewCheckPoint);
     putRunRef(blueGreen, "prePromotionAnalysisRunStatus", prePromotionAnalysis);
     putRunRef(blueGreen, "postPromotionAnalysisRunStatus", postPromotionAnalysis);
     o.insert(QStringLiteral("blueGreen"), blueGreen);
-    putString(o, "selector", selector);
-    putString(o, "stableRS", stableRS);
-    putString(o, "restartedAt", restartedAt);
+    setOrRemoveString(o, "selector", selector);
+    setOrRemoveString(o, "stableRS", stableRS);
+    setOrRemoveString(o, "restartedAt", restartedAt);
     putBool(o, "promoteFull", promoteFull);
-    putString(o, "phase", phase);
-    putString(o, "message", message);
-    putString(o, "workloadObservedGeneration", workloadObservedGeneration);
+    setOrRemoveString(o, "phase", phase);
+    setOrRemoveString(o, "message", message);
+    setOrRemoveString(o, "workloadObservedGeneration", workloadObservedGeneration);
     return o;
 }
 

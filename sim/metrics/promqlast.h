@@ -12,6 +12,9 @@
 
 namespace rdsim::promql {
 
+// The label that holds a series' metric name.
+inline const QString kMetricNameLabel = QStringLiteral("__name__");
+
 // A label set sorted by name, as Prometheus keeps them; `__name__` sorts first.
 using Labels = QList<QPair<QString, QString>>;
 

@@ -9,8 +9,6 @@ namespace rdsim::promql {
 
 namespace {
 
-const QString kName = QStringLiteral("__name__");
-
 bool dropsName(const QString &op)
 {
     return !isComparison(op) && !isSetOperator(op);
@@ -55,7 +53,8 @@ Labels matchingLabels(const Expr &expr, const Labels &labels)
     Labels out;
     for (const auto &label : labels) {
         const bool listed = expr.matchingLabels.contains(label.first);
-        if (expr.matching == Expr::Matching::On ? listed : (!listed && label.first != kName))
+        if (expr.matching == Expr::Matching::On ? listed
+                                                : (!listed && label.first != kMetricNameLabel))
             out.append(label);
     }
     return out;
@@ -252,7 +251,7 @@ QList<Sample> Evaluator::vectorBinary(const Expr &expr, const QList<Sample> &lhs
             continue;
         Labels labels;
         for (const auto &label : sample.labels) {
-            if (label.first == kName && (dropsName(expr.op) || expr.returnBool))
+            if (label.first == kMetricNameLabel && (dropsName(expr.op) || expr.returnBool))
                 continue;
             const bool listed = expr.matchingLabels.contains(label.first);
             if (expr.matching == Expr::Matching::On ? !listed : listed)
@@ -308,7 +307,7 @@ Value Evaluator::evalAggregate(const Expr &expr, qint64 t)
         Labels labels;
         for (const auto &label : sample.labels) {
             const bool listed = expr.grouping.contains(label.first);
-            if (expr.without ? (!listed && label.first != kName) : listed)
+            if (expr.without ? (!listed && label.first != kMetricNameLabel) : listed)
                 labels.append(label);
         }
         const QString sig = signature(labels);

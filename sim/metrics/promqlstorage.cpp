@@ -14,8 +14,6 @@ namespace {
 
 using Field = StoredSeries::Field;
 
-const QString kName = QStringLiteral("__name__");
-
 struct MetricDef
 {
     const char *name;
@@ -159,7 +157,7 @@ QList<StoredSeries> Storage::seriesOf(const QString &name, Field field, int segm
     StoredSeries series;
     series.field = field;
     series.labels = podLabels(m_segments.at(segment));
-    series.labels.append({kName, name});
+    series.labels.append({kMetricNameLabel, name});
     QList<StoredSeries> out;
     if (field == Field::Bucket) {
         const auto &bounds = SyntheticMetrics::kBucketBounds;
@@ -213,7 +211,7 @@ QList<StoredSeries> Storage::falcoSeries(const QString &name, int segment) const
         StoredSeries series;
         series.field = Field::FalcoEvents;
         series.falcoRule = i;
-        series.labels = {{kName, name},
+        series.labels = {{kMetricNameLabel, name},
                          {QStringLiteral("hostname"), QStringLiteral("falco-node-1")},
                          {QStringLiteral("k8s_ns_name"), pod.ns},
                          {QStringLiteral("k8s_pod_name"), pod.name},
@@ -230,7 +228,7 @@ QList<const StoredSeries *> Storage::select(const QList<Matcher> &matchers)
 {
     QStringList names = metricNames();
     for (const Matcher &m : matchers) {
-        if (m.name == kName && m.op == Matcher::Op::Equal)
+        if (m.name == kMetricNameLabel && m.op == Matcher::Op::Equal)
             names = names.contains(m.value) ? QStringList {m.value} : QStringList {};
     }
     QList<const StoredSeries *> out;

@@ -19,7 +19,9 @@
 
 namespace rdsim {
 
-namespace {
+// Owners of OpenSSL handles. Not file-local: CertificateAuthority::Private holds two, and a
+// member's type may not be file-local when CI compiles the layer as one unit (cmake/unity.cmake).
+namespace openssl {
 
 struct PkeyDeleter
 {
@@ -49,6 +51,17 @@ struct ExtensionDeleter
 using PkeyPtr = std::unique_ptr<EVP_PKEY, PkeyDeleter>;
 using X509Ptr = std::unique_ptr<X509, X509Deleter>;
 using BioPtr = std::unique_ptr<BIO, BioDeleter>;
+
+} // namespace openssl
+
+using openssl::BioPtr;
+using openssl::BnDeleter;
+using openssl::ExtensionDeleter;
+using openssl::PkeyCtxDeleter;
+using openssl::PkeyPtr;
+using openssl::X509Ptr;
+
+namespace {
 
 // The OpenSSL error queue, drained, so the message names the failing step and its cause.
 QString openSslError(const char *step)
