@@ -2804,8 +2804,8 @@ Without a command it opens the window. Commands:
         <translation>时长：%1</translation>
     </message>
     <message>
-        <source>experiment, current step</source>
-        <translation>实验，当前步骤</translation>
+        <source>current experiment</source>
+        <translation>当前实验</translation>
     </message>
     <message>
         <source>experiment</source>

@@ -47,7 +47,7 @@ DetailRow ExperimentRows::experimentRow(const ExperimentDetail &entry, const Rol
         row.cell(columns.revision).text = QString::number(experiment.revision());
     const bool current = experiment.metadata.name == detail.rollout.status.currentExperiment;
     DetailCell &role = row.cell(columns.role);
-    role.text = current ? tr("experiment, current step") : tr("experiment");
+    role.text = current ? tr("current experiment") : tr("experiment");
     role.toolTip = role.text; // elided in the column when bold
     role.bold = current;
     setAnalysisPhase(row.cell(columns.status), experiment.phase);

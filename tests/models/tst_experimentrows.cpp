@@ -57,7 +57,7 @@ private slots:
                      "  checkout-7c9f6d8b54-8kx7p |  | Running | 1/1\n"
                      "  checkout-7c9f6d8b54-c2m9w |  | Running | 1/1\n"
                      "  checkout-7c9f6d8b54-t6r3z |  | Running | 1/1\n"
-                     "checkout-5d8f9c7b66-3-1 | experiment, current step | Running | 2/2 | "
+                     "checkout-5d8f9c7b66-3-1 | current experiment | Running | 2/2 | "
                      "checkout:2.3.0 (Σ:baseline), checkout:2.4.0 (Σ:canary)\n"
                      "  Step 2 of 4: experiment checkout-5d8f9c7b66-3-1 has run 5m of 10m, 5m "
                      "left\n"
@@ -93,7 +93,7 @@ private slots:
         QVERIFY(!sent.contains(QStringLiteral("reset")));
         QVERIFY(!sent.isEmpty());
         QCOMPARE(text(model.index(2, 0), RS::Status), QStringLiteral("Successful"));
-        QCOMPARE(text(model.index(2, 0), RS::Role), QStringLiteral("experiment, current step"));
+        QCOMPARE(text(model.index(2, 0), RS::Role), QStringLiteral("current experiment"));
     }
 
     void finishedExperimentIsQuiet()

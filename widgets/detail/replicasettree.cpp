@@ -14,7 +14,7 @@ ReplicaSetTree::ReplicaSetTree(QWidget *parent) :
     header()->setSectionResizeMode(ReplicaSetModel::Images, QHeaderView::Stretch);
     setColumnWidth(ReplicaSetModel::Name, digits(38));
     setColumnWidth(ReplicaSetModel::Revision, digits(5));
-    setColumnWidth(ReplicaSetModel::Role, digits(18));
+    setColumnWidth(ReplicaSetModel::Role, digits(20));
     setColumnWidth(ReplicaSetModel::Status, digits(15));
     setColumnWidth(ReplicaSetModel::Ready, digits(7));
     setColumnWidth(ReplicaSetModel::Restarts, digits(9));
