@@ -29,6 +29,9 @@ namespace {
 // How often (virtual ms) the controller loop records pod changes for Prometheus queries at
 // most; queries record the latest state themselves.
 constexpr qint64 kHistoryIntervalMs = 1000;
+// Controller passes start() runs before it serves: the first bootstraps a rollout that starts
+// mid-release (revision 1 made stable), the second begins its update (revision 2).
+constexpr int kStartingPasses = 2;
 
 } // namespace
 
@@ -147,6 +150,14 @@ bool Simulator::start(QString *error)
             stop();
             return false;
         }
+    }
+    // The scenario's starting state before anyone learns the address (the kubeconfig): a
+    // rollout that starts mid-release has its revisions and its update begun, so a client
+    // asking at once sees what the scenario describes rather than the loaded objects (a
+    // `--demo pause` found staging's payments-api "fully promoted" on a slow machine).
+    if (!m_options.frozen && m_options.runControllers) {
+        for (int pass = 0; pass < kStartingPasses; ++pass)
+            reconcileOnce();
     }
     if (!writeKubeconfig(error)) {
         stop();
