@@ -255,8 +255,11 @@ private slots:
         int deployments = 0;
         for (const QJsonObject &deployment : list("apps", "deployments"))
             deployments += managed.contains(text(deployment, "metadata.name")) ? 0 : 1;
-        QCOMPARE(p.model.rowCount(),
-                 int(list("argoproj.io", "rollouts").size() + canaries.size()) + deployments);
+        // Waited for: a canary's Deployments are rows until the canaries are read (Flagger
+        // made the primary before the first request).
+        QTRY_COMPARE_WITH_TIMEOUT(
+            p.model.rowCount(),
+            int(list("argoproj.io", "rollouts").size() + canaries.size()) + deployments, 10000);
         p.fetcher.stop();
     }
 
